@@ -1,0 +1,129 @@
+## Search, postings, companies and the apply form.
+
+search-title = Jobs
+search-title-query = Jobs für „{ $query }“
+search-label = Wonach suchen Sie?
+search-placeholder = Jobtitel, Kenntnis oder Unternehmen
+search-button = Suchen
+search-total = { $count ->
+    [0] Keine Jobs gefunden
+    [one] { $count } Job
+   *[other] { $count } Jobs
+}
+search-notice-invalid = Der Filter { $name } = „{ $value }“ wurde nicht erkannt und wird ignoriert.
+search-empty-title = Keine passenden Jobs gefunden
+search-empty-text = Versuchen Sie es mit anderen Suchbegriffen oder weniger Filtern.
+search-empty-suggest = Entfernen Sie einen Filter, um mehr Jobs zu sehen:
+search-drop-filter = Ohne „{ $filter }“
+
+filters-label = Suchfilter
+filters-active = Aktive Filter
+filters-clear = Alle Filter zurücksetzen
+filter-remove = Filter entfernen: { $filter }
+filter-workplace = Arbeitsmodell
+filter-type = Anstellungsart
+filter-seniority = Karrierestufe
+filter-country = Land
+filter-city = Stadt
+filter-skill = Kenntnisse
+filter-salary-min = Mindestgehalt (EUR pro Jahr)
+filter-posted-within = Veröffentlicht
+filter-any-time = Jederzeit
+filter-chip-query = „{ $query }“
+filter-chip-salary = Ab { $amount } € pro Jahr
+filter-chip-posted-within = { $count ->
+    [one] Heute veröffentlicht
+   *[other] In den letzten { $count } Tagen veröffentlicht
+}
+filter-chip-company = Unternehmen: { $company }
+posted-within-days = { $count ->
+    [one] In den letzten 24 Stunden
+   *[other] In den letzten { $count } Tagen
+}
+
+sort-label = Sortieren nach
+sort-relevance = Relevanz
+sort-newest = Neueste
+sort-salary = Gehalt
+
+pagination-label = Seiten
+pagination-prev = Zurück
+pagination-next = Weiter
+pagination-status = Seite { $page } von { $pages }
+
+workplace-onsite = Vor Ort
+workplace-hybrid = Hybrid
+workplace-remote = Remote
+employment-full_time = Vollzeit
+employment-part_time = Teilzeit
+employment-contract = Vertrag
+employment-internship = Praktikum
+employment-temporary = Befristet
+seniority-junior = Junior
+seniority-mid = Berufserfahren
+seniority-senior = Senior
+seniority-lead = Leitend
+
+salary-range = { $min } – { $max }
+salary-from = ab { $amount }
+salary-up-to = bis { $amount }
+salary-with-period = { $amount } { $period }
+salary-period-year = pro Jahr
+salary-period-month = pro Monat
+salary-period-hour = pro Stunde
+
+location-remote-anywhere = Remote, ortsunabhängig
+location-remote-in = Remote aus folgenden Ländern: { $countries }
+posted-on = Veröffentlicht am { $date }
+
+job-facts = Auf einen Blick
+job-location = Arbeitsort
+job-salary = Gehalt
+job-posted = Veröffentlicht
+job-closes = Bewerbungsschluss
+job-responsibilities = Ihre Aufgaben
+job-requirements = Ihr Profil
+job-benefits = Das bieten wir
+job-skills = Kenntnisse
+job-about-company = Über das Unternehmen
+job-other-languages = Auch verfügbar auf:
+job-closed-expired = Diese Stellenanzeige ist abgelaufen. Bewerbungen sind nicht mehr möglich.
+job-closed-filled = Diese Stelle ist bereits besetzt.
+job-closed-archived = Diese Stelle ist nicht mehr ausgeschrieben.
+job-closed-published = Die Bewerbungsfrist für diese Stelle ist abgelaufen. Bewerbungen sind nicht mehr möglich.
+job-closed-draft = Diese Stellenanzeige ist nicht veröffentlicht.
+
+company-website = Website des Unternehmens
+company-headquarters = Hauptsitz
+company-size = Unternehmensgröße
+company-size-employees = { $size } Beschäftigte
+company-open-positions = { $count ->
+    [0] Derzeit keine offenen Stellen
+    [one] { $count } offene Stelle
+   *[other] { $count } offene Stellen
+}
+company-all-positions = Alle offenen Stellen ansehen
+
+apply-heading = Auf diese Stelle bewerben
+apply-name = Vollständiger Name
+apply-email = E-Mail
+apply-phone = Telefon
+apply-cover-letter = Anschreiben
+apply-consent = Ich bin damit einverstanden, dass { $company } und Hireboard meine Bewerbung speichern, um mich für diese Stelle zu berücksichtigen.
+apply-submit = Bewerbung absenden
+apply-errors-heading = Bitte korrigieren Sie Folgendes:
+apply-error-name-required = Bitte geben Sie Ihren Namen ein.
+apply-error-name-too-long = Ihr Name ist zu lang (höchstens 200 Zeichen).
+apply-error-email-required = Bitte geben Sie Ihre E-Mail-Adresse ein.
+apply-error-email-invalid = Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.
+apply-error-phone-invalid = Bitte geben Sie eine gültige Telefonnummer ein oder lassen Sie das Feld leer.
+apply-error-cover-letter-required = Bitte schreiben Sie ein paar Worte dazu, warum Sie sich bewerben.
+apply-error-cover-letter-too-long = Ihr Anschreiben ist zu lang (höchstens 10.000 Zeichen).
+apply-error-consent-required = Bitte erteilen Sie Ihre Einwilligung, damit wir Ihre Bewerbung weiterleiten können.
+apply-error-duplicate = Sie haben sich mit dieser E-Mail-Adresse bereits auf diese Stelle beworben.
+apply-error-expired-form = Dieses Formular ist abgelaufen. Bitte überprüfen Sie Ihre Angaben und senden Sie es erneut ab.
+
+applied-title = Vielen Dank für Ihre Bewerbung!
+applied-text = Ihre Bewerbung für „{ $job }“ wurde an { $company } gesendet. Das Unternehmen wird Sie per E-Mail kontaktieren.
+applied-back = Zurück zur Stelle
+applied-more = Weitere Jobs finden

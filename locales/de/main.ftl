@@ -1,0 +1,67 @@
+## Site-wide: names, navigation, formats.
+
+site-name = Hireboard
+site-description = Finden Sie Ihren nächsten Job: Tausende Stellenangebote von Unternehmen aus ganz Europa und darüber hinaus – auf Englisch, Deutsch und Ukrainisch.
+footer-text = Hireboard – die mehrsprachige Jobbörse.
+feed-link = Neueste Jobs abonnieren (Atom-Feed)
+feed-title = Neueste Jobs auf Hireboard
+feed-title-search = Jobs auf Hireboard zu { $query }
+
+nav-skip = Zum Inhalt springen
+nav-label = Hauptnavigation
+nav-language = Sprache
+nav-jobs = Jobs
+breadcrumbs = Navigationspfad
+
+home-title = Jobs auf Englisch, Deutsch und Ukrainisch
+home-heading = Finden Sie einen Job, der Sie begeistert
+home-stats = { $jobs } bei { $companies }
+home-stats-jobs = { $count ->
+    [one] { $count } offene Stelle
+   *[other] { $count } offene Stellen
+}
+home-stats-companies = { $count ->
+    [one] { $count } Unternehmen
+   *[other] { $count } Unternehmen
+}
+home-latest = Neueste Jobs
+home-all-jobs = Alle Jobs ansehen
+home-top-skills = Gefragte Kenntnisse
+home-top-cities = Beliebte Städte
+
+form-optional = (freiwillig)
+content-original-language = Dieser Inhalt ist noch nicht in Ihrer Sprache verfügbar und wird daher in der Originalsprache angezeigt ({ $language }).
+content-original-language-short = in der Originalsprache
+
+## Dates: month names in the form a date uses.
+date-long = { $day }. { $month } { $year }
+month-1 = Januar
+month-2 = Februar
+month-3 = März
+month-4 = April
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = August
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Dezember
+
+## Countries by ISO 3166 code.
+country-AT = Österreich
+country-CA = Kanada
+country-CH = Schweiz
+country-CZ = Tschechien
+country-DE = Deutschland
+country-ES = Spanien
+country-FR = Frankreich
+country-GB = Vereinigtes Königreich
+country-IE = Irland
+country-IT = Italien
+country-NL = Niederlande
+country-PL = Polen
+country-PT = Portugal
+country-SE = Schweden
+country-UA = Ukraine
+country-US = Vereinigte Staaten

@@ -1,0 +1,129 @@
+## Search, postings, companies and the apply form.
+
+search-title = Jobs
+search-title-query = Jobs for “{ $query }”
+search-label = What are you looking for?
+search-placeholder = Job title, skill or company
+search-button = Search
+search-total = { $count ->
+    [0] No jobs found
+    [one] { $count } job
+   *[other] { $count } jobs
+}
+search-notice-invalid = The filter { $name } = “{ $value }” was not understood and is ignored.
+search-empty-title = No jobs match your search
+search-empty-text = Try other words or fewer filters.
+search-empty-suggest = Remove a filter to see more jobs:
+search-drop-filter = Without “{ $filter }”
+
+filters-label = Filters
+filters-active = Active filters
+filters-clear = Clear all filters
+filter-remove = Remove filter { $filter }
+filter-workplace = Workplace
+filter-type = Employment type
+filter-seniority = Seniority
+filter-country = Country
+filter-city = City
+filter-skill = Skills
+filter-salary-min = Minimum salary (EUR per year)
+filter-posted-within = Posted
+filter-any-time = Any time
+filter-chip-query = “{ $query }”
+filter-chip-salary = From €{ $amount } a year
+filter-chip-posted-within = { $count ->
+    [one] Posted today
+   *[other] Posted in the last { $count } days
+}
+filter-chip-company = Company: { $company }
+posted-within-days = { $count ->
+    [one] In the last 24 hours
+   *[other] In the last { $count } days
+}
+
+sort-label = Sort by
+sort-relevance = Relevance
+sort-newest = Newest
+sort-salary = Salary
+
+pagination-label = Pages
+pagination-prev = Previous
+pagination-next = Next
+pagination-status = Page { $page } of { $pages }
+
+workplace-onsite = On-site
+workplace-hybrid = Hybrid
+workplace-remote = Remote
+employment-full_time = Full-time
+employment-part_time = Part-time
+employment-contract = Contract
+employment-internship = Internship
+employment-temporary = Temporary
+seniority-junior = Junior
+seniority-mid = Mid-level
+seniority-senior = Senior
+seniority-lead = Lead
+
+salary-range = { $min } – { $max }
+salary-from = from { $amount }
+salary-up-to = up to { $amount }
+salary-with-period = { $amount } { $period }
+salary-period-year = per year
+salary-period-month = per month
+salary-period-hour = per hour
+
+location-remote-anywhere = Remote, from anywhere
+location-remote-in = Remote from { $countries }
+posted-on = Posted { $date }
+
+job-facts = At a glance
+job-location = Location
+job-salary = Salary
+job-posted = Posted
+job-closes = Apply by
+job-responsibilities = What you will do
+job-requirements = What you bring
+job-benefits = What we offer
+job-skills = Skills
+job-about-company = About the company
+job-other-languages = Also available in:
+job-closed-expired = This job has expired and no longer accepts applications.
+job-closed-filled = This position has been filled.
+job-closed-archived = This job is no longer open.
+job-closed-published = This job has passed its closing date and no longer accepts applications.
+job-closed-draft = This job is not published.
+
+company-website = Company website
+company-headquarters = Headquarters
+company-size = Size
+company-size-employees = { $size } employees
+company-open-positions = { $count ->
+    [0] No open positions right now
+    [one] { $count } open position
+   *[other] { $count } open positions
+}
+company-all-positions = See all open positions
+
+apply-heading = Apply for this job
+apply-name = Full name
+apply-email = Email
+apply-phone = Phone
+apply-cover-letter = Cover letter
+apply-consent = I agree that { $company } and Hireboard store my application to consider me for this job.
+apply-submit = Send application
+apply-errors-heading = Please correct the following:
+apply-error-name-required = Please enter your name.
+apply-error-name-too-long = Your name is too long (200 characters at most).
+apply-error-email-required = Please enter your email address.
+apply-error-email-invalid = Please enter a valid email address, like name@example.com.
+apply-error-phone-invalid = Please enter a valid phone number, or leave the field empty.
+apply-error-cover-letter-required = Please write a few words about why you are applying.
+apply-error-cover-letter-too-long = Your cover letter is too long (10,000 characters at most).
+apply-error-consent-required = Please agree so that we can pass your application on.
+apply-error-duplicate = You have already applied to this job with this email address.
+apply-error-expired-form = This form has expired. Please check your details and send it again.
+
+applied-title = Thank you for applying!
+applied-text = Your application for “{ $job }” has been sent to { $company }. They will contact you by email.
+applied-back = Back to the job
+applied-more = Find more jobs

@@ -1,0 +1,67 @@
+## Site-wide: names, navigation, formats.
+
+site-name = Hireboard
+site-description = Find your next job: thousands of postings from companies across Europe and beyond, in English, German and Ukrainian.
+footer-text = Hireboard — a multilingual job board.
+feed-link = Subscribe to the latest jobs (Atom feed)
+feed-title = Latest jobs on Hireboard
+feed-title-search = Hireboard jobs matching { $query }
+
+nav-skip = Skip to content
+nav-label = Main
+nav-language = Language
+nav-jobs = Jobs
+breadcrumbs = Breadcrumbs
+
+home-title = Jobs in English, German and Ukrainian
+home-heading = Find a job you will love
+home-stats = { $jobs } from { $companies }
+home-stats-jobs = { $count ->
+    [one] { $count } open job
+   *[other] { $count } open jobs
+}
+home-stats-companies = { $count ->
+    [one] { $count } company
+   *[other] { $count } companies
+}
+home-latest = Latest jobs
+home-all-jobs = See all jobs
+home-top-skills = Popular skills
+home-top-cities = Popular cities
+
+form-optional = (optional)
+content-original-language = This content is not available in your language yet; it is shown in its original language ({ $language }).
+content-original-language-short = in its original language
+
+## Dates: month names in the form a date uses.
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Countries by ISO 3166 code.
+country-AT = Austria
+country-CA = Canada
+country-CH = Switzerland
+country-CZ = Czechia
+country-DE = Germany
+country-ES = Spain
+country-FR = France
+country-GB = United Kingdom
+country-IE = Ireland
+country-IT = Italy
+country-NL = Netherlands
+country-PL = Poland
+country-PT = Portugal
+country-SE = Sweden
+country-UA = Ukraine
+country-US = United States

@@ -1,0 +1,139 @@
+## Search, postings, companies and the apply form.
+
+search-title = Вакансії
+search-title-query = Вакансії за запитом «{ $query }»
+search-label = Що ви шукаєте?
+search-placeholder = Посада, навичка або компанія
+search-button = Шукати
+search-total = { $count ->
+    [0] Вакансій не знайдено
+    [one] { $count } вакансія
+    [few] { $count } вакансії
+    [many] { $count } вакансій
+   *[other] { $count } вакансії
+}
+search-notice-invalid = Фільтр { $name } = «{ $value }» не розпізнано, тому його проігноровано.
+search-empty-title = За вашим запитом вакансій не знайдено
+search-empty-text = Спробуйте інші слова або менше фільтрів.
+search-empty-suggest = Приберіть один із фільтрів, щоб побачити більше вакансій:
+search-drop-filter = Без фільтра «{ $filter }»
+
+filters-label = Фільтри
+filters-active = Активні фільтри
+filters-clear = Скинути всі фільтри
+filter-remove = Прибрати фільтр: { $filter }
+filter-workplace = Формат роботи
+filter-type = Тип зайнятості
+filter-seniority = Рівень досвіду
+filter-country = Країна
+filter-city = Місто
+filter-skill = Навички
+filter-salary-min = Мінімальна зарплата (EUR на рік)
+filter-posted-within = Опубліковано
+filter-any-time = За весь час
+filter-chip-query = «{ $query }»
+filter-chip-salary = Від { $amount } € на рік
+filter-chip-posted-within = { $count ->
+    [1] Опубліковано сьогодні
+    [one] Опубліковано за останній { $count } день
+    [few] Опубліковано за останні { $count } дні
+    [many] Опубліковано за останні { $count } днів
+   *[other] Опубліковано за останні { $count } дня
+}
+filter-chip-company = Компанія: { $company }
+posted-within-days = { $count ->
+    [1] За останні 24 години
+    [one] За останній { $count } день
+    [few] За останні { $count } дні
+    [many] За останні { $count } днів
+   *[other] За останні { $count } дня
+}
+
+sort-label = Сортування
+sort-relevance = Релевантність
+sort-newest = Найновіші
+sort-salary = Зарплата
+
+pagination-label = Сторінки
+pagination-prev = Попередня
+pagination-next = Наступна
+pagination-status = Сторінка { $page } з { $pages }
+
+workplace-onsite = В офісі
+workplace-hybrid = Гібридно
+workplace-remote = Віддалено
+employment-full_time = Повна зайнятість
+employment-part_time = Часткова зайнятість
+employment-contract = Контракт
+employment-internship = Стажування
+employment-temporary = Тимчасова робота
+seniority-junior = Молодший спеціаліст
+seniority-mid = Спеціаліст середнього рівня
+seniority-senior = Старший спеціаліст
+seniority-lead = Провідний спеціаліст
+
+salary-range = { $min } – { $max }
+salary-from = від { $amount }
+salary-up-to = до { $amount }
+salary-with-period = { $amount } { $period }
+salary-period-year = на рік
+salary-period-month = на місяць
+salary-period-hour = на годину
+
+location-remote-anywhere = Віддалено, з будь-якої точки світу
+location-remote-in = Віддалено з таких країн: { $countries }
+posted-on = Опубліковано { $date }
+
+job-facts = Коротко про вакансію
+job-location = Місце роботи
+job-salary = Зарплата
+job-posted = Опубліковано
+job-closes = Прийом заявок до
+job-responsibilities = Що ви робитимете
+job-requirements = Що ми очікуємо від вас
+job-benefits = Що ми пропонуємо
+job-skills = Навички
+job-about-company = Про компанію
+job-other-languages = Також доступно мовами:
+job-closed-expired = Термін дії цієї вакансії минув, заявки більше не приймаються.
+job-closed-filled = На цю посаду вже знайдено працівника.
+job-closed-archived = Ця вакансія більше не актуальна.
+job-closed-published = Термін подання заявок на цю вакансію минув, заявки більше не приймаються.
+job-closed-draft = Цю вакансію не опубліковано.
+
+company-website = Сайт компанії
+company-headquarters = Головний офіс
+company-size = Розмір компанії
+company-size-employees = { $size } працівників
+company-open-positions = { $count ->
+    [0] Зараз немає відкритих вакансій
+    [one] { $count } відкрита вакансія
+    [few] { $count } відкриті вакансії
+    [many] { $count } відкритих вакансій
+   *[other] { $count } відкритої вакансії
+}
+company-all-positions = Переглянути всі відкриті вакансії
+
+apply-heading = Відгукнутися на вакансію
+apply-name = Ім’я та прізвище
+apply-email = Електронна пошта
+apply-phone = Телефон
+apply-cover-letter = Супровідний лист
+apply-consent = Я погоджуюся, щоб { $company } і Hireboard зберігали мою заявку для розгляду моєї кандидатури на цю вакансію.
+apply-submit = Надіслати заявку
+apply-errors-heading = Будь ласка, виправте таке:
+apply-error-name-required = Будь ласка, вкажіть своє ім’я.
+apply-error-name-too-long = Ім’я задовге (щонайбільше 200 символів).
+apply-error-email-required = Будь ласка, вкажіть свою адресу електронної пошти.
+apply-error-email-invalid = Будь ласка, вкажіть дійсну адресу електронної пошти, наприклад name@example.com.
+apply-error-phone-invalid = Будь ласка, вкажіть дійсний номер телефону або залиште поле порожнім.
+apply-error-cover-letter-required = Будь ласка, напишіть кілька слів про те, чому ви подаєте заявку на цю вакансію.
+apply-error-cover-letter-too-long = Супровідний лист задовгий (щонайбільше 10 000 символів).
+apply-error-consent-required = Будь ласка, надайте згоду, щоб ми могли передати вашу заявку.
+apply-error-duplicate = Ви вже подали заявку на цю вакансію з цією адресою електронної пошти.
+apply-error-expired-form = Термін дії форми минув. Перевірте свої дані та надішліть її ще раз.
+
+applied-title = Дякуємо за вашу заявку!
+applied-text = Вашу заявку на вакансію «{ $job }» надіслано компанії { $company }. З вами зв’яжуться електронною поштою.
+applied-back = Повернутися до вакансії
+applied-more = Знайти інші вакансії

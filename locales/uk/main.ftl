@@ -1,0 +1,71 @@
+## Site-wide: names, navigation, formats.
+
+site-name = Hireboard
+site-description = Знайдіть свою наступну роботу: тисячі вакансій від компаній з усієї Європи та світу — англійською, німецькою та українською мовами.
+footer-text = Hireboard — багатомовний сайт пошуку роботи.
+feed-link = Підписатися на нові вакансії (стрічка Atom)
+feed-title = Нові вакансії на Hireboard
+feed-title-search = Вакансії на Hireboard за запитом { $query }
+
+nav-skip = Перейти до основного вмісту
+nav-label = Основна навігація
+nav-language = Мова
+nav-jobs = Вакансії
+breadcrumbs = Навігаційний ланцюжок
+
+home-title = Вакансії англійською, німецькою та українською мовами
+home-heading = Знайдіть роботу, яка вам до душі
+home-stats = { $jobs } від { $companies }
+home-stats-jobs = { $count ->
+    [one] { $count } відкрита вакансія
+    [few] { $count } відкриті вакансії
+    [many] { $count } відкритих вакансій
+   *[other] { $count } відкритої вакансії
+}
+home-stats-companies = { $count ->
+    [one] { $count } компанії
+    [few] { $count } компаній
+    [many] { $count } компаній
+   *[other] { $count } компанії
+}
+home-latest = Нові вакансії
+home-all-jobs = Переглянути всі вакансії
+home-top-skills = Популярні навички
+home-top-cities = Популярні міста
+
+form-optional = (необов’язково)
+content-original-language = Цей вміст ще не доступний вашою мовою, тому його показано мовою оригіналу ({ $language }).
+content-original-language-short = мовою оригіналу
+
+## Dates: month names in the form a date uses.
+date-long = { $day } { $month } { $year } р.
+month-1 = січня
+month-2 = лютого
+month-3 = березня
+month-4 = квітня
+month-5 = травня
+month-6 = червня
+month-7 = липня
+month-8 = серпня
+month-9 = вересня
+month-10 = жовтня
+month-11 = листопада
+month-12 = грудня
+
+## Countries by ISO 3166 code.
+country-AT = Австрія
+country-CA = Канада
+country-CH = Швейцарія
+country-CZ = Чехія
+country-DE = Німеччина
+country-ES = Іспанія
+country-FR = Франція
+country-GB = Велика Британія
+country-IE = Ірландія
+country-IT = Італія
+country-NL = Нідерланди
+country-PL = Польща
+country-PT = Португалія
+country-SE = Швеція
+country-UA = Україна
+country-US = Сполучені Штати

@@ -1,0 +1,52 @@
+//! CSRF tokens for state-changing forms: a random token kept in the signed, encrypted session
+//! cookie and echoed in a hidden field; a POST must bring both, and they must match.
+
+use actix_session::Session;
+
+const KEY: &str = "csrf";
+
+/// The session's token, created on first use.
+pub fn token(session: &Session) -> String {
+    if let Ok(Some(token)) = session.get::<String>(KEY) {
+        return token;
+    }
+    let token = new_token();
+    // A session that cannot be written just yields a form that will be refused, with a clear
+    // message, on submit: nothing to do here.
+    let _ = session.insert(KEY, &token);
+    token
+}
+
+/// Whether `submitted` matches the session's token, compared in constant time.
+pub fn verify(session: &Session, submitted: &str) -> bool {
+    match session.get::<String>(KEY) {
+        Ok(Some(expected)) => constant_time_eq(expected.as_bytes(), submitted.as_bytes()),
+        _ => false,
+    }
+}
+
+fn new_token() -> String {
+    use rand::Rng;
+    let bytes: [u8; 32] = rand::rng().random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparison_is_exact() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"abcd"));
+        assert_eq!(new_token().len(), 64);
+    }
+}

@@ -1,0 +1,273 @@
+//! Typed configuration from the environment, validated once at start.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::i18n::Locale;
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    pub data_dir: PathBuf,
+    /// The public address, without a trailing slash: canonical links, feeds and sitemaps.
+    pub base_url: String,
+    /// At least 64 bytes; signs and encrypts the session cookie. Never logged.
+    pub secret_key: Vec<u8>,
+    pub default_locale: Locale,
+    /// How often each instance checks whether postings changed elsewhere; zero turns the
+    /// background check off (tests refresh explicitly).
+    pub search_refresh: Duration,
+    pub db_pool_size: u32,
+    /// HTTP worker threads; zero means one per core.
+    pub http_workers: usize,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("data_dir", &self.data_dir)
+            .field("base_url", &self.base_url)
+            .field("secret_key", &"<redacted>")
+            .field("default_locale", &self.default_locale)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A URL with any password replaced, for logs.
+pub fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// A configuration variable with a bad value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{var}: {message}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+fn bad(var: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        var,
+        message: message.into(),
+    }
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `get`, so that tests can supply their own variables.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let get = |name: &str| get(name).filter(|v| !v.trim().is_empty());
+        let data_dir = PathBuf::from(get("DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = get("DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("hireboard.db").display()));
+        crate::db::Backend::from_url(&database_url).map_err(|m| bad("DATABASE_URL", m))?;
+        let bind: SocketAddr = get("BIND")
+            .unwrap_or_else(|| "127.0.0.1:8080".into())
+            .parse()
+            .map_err(|_| {
+                bad(
+                    "BIND",
+                    "expected an address and port such as 127.0.0.1:8080",
+                )
+            })?;
+        let base_url = match get("BASE_URL") {
+            Some(raw) => {
+                let parsed = url::Url::parse(&raw).map_err(|e| {
+                    bad(
+                        "BASE_URL",
+                        format!("not a URL ({e}); expected e.g. https://jobs.example.com"),
+                    )
+                })?;
+                if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+                    return Err(bad(
+                        "BASE_URL",
+                        "expected an http:// or https:// URL with a host",
+                    ));
+                }
+                raw.trim_end_matches('/').to_owned()
+            }
+            None => format!("http://{bind}"),
+        };
+        let default_locale = match get("DEFAULT_LOCALE") {
+            Some(v) => Locale::parse(&v)
+                .ok_or_else(|| bad("DEFAULT_LOCALE", "expected one of en, de, uk"))?,
+            None => Locale::En,
+        };
+        let search_refresh_ms = parse_number(
+            get("SEARCH_REFRESH_MS"),
+            "SEARCH_REFRESH_MS",
+            1000,
+            0..=3_600_000,
+        )?;
+        let db_pool_size = parse_number(get("DB_POOL_SIZE"), "DB_POOL_SIZE", 16, 1..=1000)? as u32;
+        let http_workers = parse_number(get("HTTP_WORKERS"), "HTTP_WORKERS", 0, 0..=1024)? as usize;
+        let secret_key = match get("SECRET_KEY") {
+            Some(key) if key.len() >= 64 => key.into_bytes(),
+            Some(_) => return Err(bad("SECRET_KEY", "must be at least 64 characters long")),
+            None => Vec::new(), // filled from the data directory by `ensure_secret_key`
+        };
+        Ok(Config {
+            database_url,
+            bind,
+            data_dir,
+            base_url,
+            secret_key,
+            default_locale,
+            search_refresh: Duration::from_millis(search_refresh_ms),
+            db_pool_size,
+            http_workers,
+        })
+    }
+
+    /// Loads the secret key from `DATA_DIR/secret_key`, generating it on first start, unless
+    /// `SECRET_KEY` gave one.
+    pub fn ensure_secret_key(&mut self) -> Result<(), ConfigError> {
+        if !self.secret_key.is_empty() {
+            return Ok(());
+        }
+        self.secret_key = load_or_create_secret(&self.data_dir.join("secret_key"))
+            .map_err(|e| bad("SECRET_KEY", format!("not set, and {e}")))?;
+        Ok(())
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+fn parse_number(
+    value: Option<String>,
+    var: &'static str,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<u64, ConfigError> {
+    match value {
+        None => Ok(default),
+        Some(v) => v
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|n| range.contains(n))
+            .ok_or_else(|| {
+                bad(
+                    var,
+                    format!(
+                        "expected a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                )
+            }),
+    }
+}
+
+fn load_or_create_secret(path: &Path) -> Result<Vec<u8>, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) if text.trim().len() >= 64 => return Ok(text.trim().as_bytes().to_vec()),
+        Ok(_) => return Err(format!("{} is shorter than 64 characters", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    use rand::Rng;
+    let bytes: [u8; 48] = rand::rng().random();
+    let key: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    write_private(path, &key).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(key.into_bytes())
+}
+
+/// Writes a file only its owner can read.
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(content.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_sane() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.database_url, "sqlite://data/hireboard.db");
+        assert_eq!(c.base_url, "http://127.0.0.1:8080");
+        assert_eq!(c.default_locale, Locale::En);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        assert_eq!(config(&[("BIND", "localhost")]).unwrap_err().var, "BIND");
+        assert_eq!(
+            config(&[("DEFAULT_LOCALE", "fr")]).unwrap_err().var,
+            "DEFAULT_LOCALE"
+        );
+        assert_eq!(
+            config(&[("SECRET_KEY", "short")]).unwrap_err().var,
+            "SECRET_KEY"
+        );
+        assert_eq!(
+            config(&[("BASE_URL", "ftp://x")]).unwrap_err().var,
+            "BASE_URL"
+        );
+        assert_eq!(
+            config(&[("DATABASE_URL", "mongodb://x")]).unwrap_err().var,
+            "DATABASE_URL"
+        );
+        assert_eq!(
+            config(&[("DB_POOL_SIZE", "0")]).unwrap_err().var,
+            "DB_POOL_SIZE"
+        );
+    }
+
+    #[test]
+    fn secrets_never_reach_debug_output() {
+        let c = config(&[("SECRET_KEY", &"k".repeat(64))]).unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("kkkk"), "{shown}");
+        assert_eq!(
+            redact_url("postgres://u:hunter2@db/x"),
+            "postgres://u:***@db/x"
+        );
+    }
+
+    #[test]
+    fn the_generated_secret_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret_key");
+        let first = load_or_create_secret(&path).unwrap();
+        assert!(first.len() >= 64);
+        assert_eq!(load_or_create_secret(&path).unwrap(), first);
+    }
+}

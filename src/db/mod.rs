@@ -1,0 +1,241 @@
+//! Database access: one connection type over every compiled-in backend, a pool, embedded
+//! migrations, and the write-transaction helper. Backend-specific SQL lives in `dialect`.
+
+pub mod dialect;
+pub mod schema;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use diesel::connection::{
+    Instrumentation, InstrumentationEvent, SimpleConnection, TransactionManager,
+};
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+#[cfg(feature = "postgres")]
+pub use diesel::pg::PgConnection;
+#[cfg(feature = "sqlite")]
+pub use diesel::sqlite::SqliteConnection;
+
+#[cfg(not(any(feature = "sqlite", feature = "postgres")))]
+compile_error!("enable at least one database backend feature: `sqlite` or `postgres`");
+
+/// A connection to whichever backend `DATABASE_URL` names. Every query is written once
+/// against this type; see `dialect` for the few that differ.
+#[cfg(all(feature = "sqlite", feature = "postgres"))]
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+#[cfg(all(feature = "sqlite", not(feature = "postgres")))]
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Sqlite(SqliteConnection),
+}
+
+#[cfg(all(feature = "postgres", not(feature = "sqlite")))]
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+}
+
+pub type DbPool = Pool<DbManager>;
+pub type PooledConn = PooledConnection<DbManager>;
+
+#[cfg(feature = "sqlite")]
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+#[cfg(feature = "postgres")]
+const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// The backend a database URL names, decided by its scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Result<Backend, String> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            if cfg!(feature = "postgres") {
+                Ok(Backend::Postgres)
+            } else {
+                Err(
+                    "PostgreSQL support is not compiled in (build with `--features postgres`)"
+                        .into(),
+                )
+            }
+        } else if url.starts_with("sqlite://") || !url.contains("://") {
+            if cfg!(feature = "sqlite") {
+                Ok(Backend::Sqlite)
+            } else {
+                Err("SQLite support is not compiled in (build with `--features sqlite`)".into())
+            }
+        } else {
+            Err("the URL must start with sqlite:// or postgres://".into())
+        }
+    }
+}
+
+/// The file path of a SQLite URL (`sqlite://data/hireboard.db` → `data/hireboard.db`).
+pub fn sqlite_path(url: &str) -> &str {
+    url.strip_prefix("sqlite://").unwrap_or(url)
+}
+
+/// Counts the SQL statements run on pooled connections. Tests read it to keep every page
+/// within a fixed query budget.
+#[derive(Clone, Default)]
+pub struct QueryCounter(Arc<AtomicU64>);
+
+impl QueryCounter {
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+struct CountingInstrumentation(QueryCounter);
+
+impl Instrumentation for CountingInstrumentation {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if let InstrumentationEvent::StartQuery { .. } = event {
+            self.0.0.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// Opens connections for the pool. It picks the backend from the URL itself, so that a
+/// failure reports that backend's own error rather than the derive's generic one.
+pub struct DbManager {
+    url: String,
+    backend: Backend,
+    counter: QueryCounter,
+}
+
+impl ManageConnection for DbManager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        let mut conn = match self.backend {
+            #[cfg(feature = "sqlite")]
+            Backend::Sqlite => {
+                let mut c = SqliteConnection::establish(sqlite_path(&self.url))
+                    .map_err(r2d2::Error::ConnectionError)?;
+                // WAL lets readers work while one writer commits; busy_timeout makes writers
+                // queue instead of failing at once; foreign keys are off by default in SQLite.
+                c.batch_execute(
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                DbConn::Sqlite(c)
+            }
+            #[cfg(feature = "postgres")]
+            Backend::Postgres => DbConn::Pg(
+                PgConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?,
+            ),
+            #[allow(unreachable_patterns)]
+            _ => unreachable!("Backend::from_url only returns compiled-in backends"),
+        };
+        conn.set_instrumentation(CountingInstrumentation(self.counter.clone()));
+        Ok(conn)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+/// Builds the pool, connecting once first so that a wrong URL fails at start with the
+/// backend's own message.
+pub fn connect(url: &str, max_size: u32) -> Result<(DbPool, QueryCounter), String> {
+    let backend = Backend::from_url(url)?;
+    #[cfg(feature = "sqlite")]
+    if backend == Backend::Sqlite {
+        if let Some(dir) = std::path::Path::new(sqlite_path(url)).parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            }
+        }
+    }
+    let counter = QueryCounter::default();
+    let manager = DbManager {
+        url: url.to_owned(),
+        backend,
+        counter: counter.clone(),
+    };
+    manager.connect().map_err(|e| e.to_string())?;
+    let pool = Pool::builder()
+        .max_size(max_size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .test_on_check_out(false)
+        .build_unchecked(manager);
+    Ok((pool, counter))
+}
+
+/// Applies the pending migrations of the connection's backend.
+pub fn migrate(conn: &mut DbConn) -> Result<usize, String> {
+    let applied = match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|v| v.len()),
+    };
+    applied.map_err(|e| format!("migration failed: {e}"))
+}
+
+/// Runs `f` in a write transaction. On SQLite it begins `IMMEDIATE`, taking the write lock up
+/// front so two writers queue on `busy_timeout` instead of one failing at its first write.
+pub fn write_transaction<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    type Manager = <DbConn as Connection>::TransactionManager;
+    // Inside another transaction, nest with a savepoint as diesel does.
+    if Manager::transaction_manager_status_mut(conn)
+        .transaction_depth()?
+        .is_some()
+    {
+        return conn.transaction(f);
+    }
+    match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(c) => {
+            diesel::connection::AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(_) => Manager::begin_transaction(conn)?,
+    }
+    match f(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => {
+            // The caller's error is the one worth reporting; a failed rollback leaves the
+            // connection marked broken and the pool discards it.
+            let _ = Manager::rollback_transaction(conn);
+            Err(e)
+        }
+    }
+}
+
+/// Current UTC time truncated to whole seconds, the precision every backend stores alike.
+pub fn now() -> chrono::NaiveDateTime {
+    use chrono::{DurationRound, TimeDelta};
+    let now = chrono::Utc::now().naive_utc();
+    now.duration_trunc(TimeDelta::seconds(1)).unwrap_or(now)
+}

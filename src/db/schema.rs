@@ -1,0 +1,148 @@
+//! One schema for every backend, kept by hand (see diesel.toml). The migrations under
+//! `migrations/{sqlite,postgres}` must agree with it.
+
+diesel::table! {
+    companies (id) {
+        id -> BigInt,
+        slug -> Text,
+        name -> Text,
+        website -> Nullable<Text>,
+        city -> Nullable<Text>,
+        country_code -> Nullable<Text>,
+        size -> Nullable<Text>,
+        original_locale -> Text,
+        description -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    company_translations (id) {
+        id -> BigInt,
+        company_id -> BigInt,
+        locale -> Text,
+        description -> Text,
+        source_updated_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> BigInt,
+        slug -> Text,
+        company_id -> BigInt,
+        status -> Text,
+        original_locale -> Text,
+        title -> Text,
+        summary -> Text,
+        responsibilities -> Text,
+        requirements -> Text,
+        benefits -> Text,
+        workplace -> Text,
+        employment_type -> Text,
+        seniority -> Text,
+        city -> Nullable<Text>,
+        country_code -> Nullable<Text>,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
+        remote_countries -> Text,
+        salary_min -> Nullable<BigInt>,
+        salary_max -> Nullable<BigInt>,
+        salary_currency -> Nullable<Text>,
+        salary_period -> Nullable<Text>,
+        published_at -> Nullable<Timestamp>,
+        valid_through -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    job_translations (id) {
+        id -> BigInt,
+        job_id -> BigInt,
+        locale -> Text,
+        title -> Text,
+        summary -> Text,
+        responsibilities -> Text,
+        requirements -> Text,
+        benefits -> Text,
+        source_updated_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    skills (id) {
+        id -> BigInt,
+        slug -> Text,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    job_skills (job_id, skill_id) {
+        job_id -> BigInt,
+        skill_id -> BigInt,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    applications (id) {
+        id -> BigInt,
+        job_id -> BigInt,
+        name -> Text,
+        email -> Text,
+        phone -> Nullable<Text>,
+        cover_letter -> Text,
+        locale -> Text,
+        status -> Text,
+        consent_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    admin_users (id) {
+        id -> BigInt,
+        email -> Text,
+        password_hash -> Text,
+        role -> Text,
+        locale -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    search_state (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(company_translations -> companies (company_id));
+diesel::joinable!(jobs -> companies (company_id));
+diesel::joinable!(job_translations -> jobs (job_id));
+diesel::joinable!(job_skills -> jobs (job_id));
+diesel::joinable!(job_skills -> skills (skill_id));
+diesel::joinable!(applications -> jobs (job_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    companies,
+    company_translations,
+    jobs,
+    job_translations,
+    skills,
+    job_skills,
+    applications,
+    admin_users,
+    search_state,
+);

@@ -1,0 +1,67 @@
+//! One error type for every handler. Its `code` is also the Fluent id of the message a visitor
+//! sees; `web::errors` renders the localized page.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    #[error("database error: {0}")]
+    Database(#[from] diesel::result::Error),
+    #[error("no database connection: {0}")]
+    Pool(#[from] diesel::r2d2::PoolError),
+    #[error("background task failed: {0}")]
+    Blocking(#[from] actix_web::error::BlockingError),
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// Marks a response as a bare error for `web::errors` to render as a page.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorCode(pub &'static str);
+
+impl AppError {
+    /// Stable code, also the Fluent id of the visitor's message.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "error-not-found",
+            AppError::Forbidden => "error-forbidden",
+            AppError::BadRequest(code) => code,
+            AppError::Pool(_) => "error-unavailable",
+            AppError::Database(_) | AppError::Blocking(_) | AppError::Internal(_) => {
+                "error-internal"
+            }
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
+            AppError::Database(_) | AppError::Blocking(_) | AppError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        if status.is_server_error() {
+            log::error!("{self}");
+        }
+        let mut response = HttpResponse::build(status).finish();
+        response.extensions_mut().insert(ErrorCode(self.code()));
+        response
+    }
+}

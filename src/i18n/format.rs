@@ -1,0 +1,100 @@
+//! Numbers, money and dates as each locale writes them. Month names come from Fluent
+//! (`month-N`, in the form a date needs: Ukrainian uses the genitive), so translators own them.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Locale, Tr};
+
+/// Digit grouping and decimal separators of a locale.
+fn separators(locale: Locale) -> (&'static str, &'static str) {
+    match locale {
+        Locale::En => (",", "."),
+        Locale::De => (".", ","),
+        // Ukrainian groups with a (non-breaking) space.
+        Locale::Uk => ("\u{a0}", ","),
+    }
+}
+
+/// An integer with the locale's digit grouping: 75,000 / 75.000 / 75 000.
+pub fn format_number(locale: Locale, n: i64) -> String {
+    let (group, _) = separators(locale);
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * group.len() + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn currency_symbol(currency: &str) -> &str {
+    match currency {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        "UAH" => "₴",
+        "PLN" => "zł",
+        "CAD" => "CA$",
+        other => other,
+    }
+}
+
+/// An amount of money in whole units: €75,000 in English, 75.000 € in German and Ukrainian.
+pub fn format_money(locale: Locale, amount: i64, currency: &str) -> String {
+    let number = format_number(locale, amount);
+    let symbol = currency_symbol(currency);
+    let prefix = locale == Locale::En && symbol.chars().count() <= 3 && symbol != currency;
+    if prefix {
+        format!("{symbol}{number}")
+    } else {
+        format!("{number}\u{a0}{symbol}")
+    }
+}
+
+/// A long date: "27 November 2026", "27. November 2026", "27 листопада 2026 р.".
+pub fn format_date(locale: Locale, date: NaiveDate) -> String {
+    let tr = Tr::new(locale);
+    let month = tr.t(&format!("month-{}", date.month()));
+    let day = date.day().to_string();
+    let year = date.year().to_string();
+    let mut args = std::collections::HashMap::new();
+    use fluent_templates::fluent_bundle::FluentValue;
+    args.insert("day".into(), FluentValue::from(day.as_str()));
+    args.insert("month".into(), FluentValue::from(month.as_str()));
+    args.insert("year".into(), FluentValue::from(year.as_str()));
+    super::lookup(locale, "date-long", Some(&args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_group_per_locale() {
+        assert_eq!(format_number(Locale::En, 75000), "75,000");
+        assert_eq!(format_number(Locale::De, 1234567), "1.234.567");
+        assert_eq!(format_number(Locale::Uk, 75000), "75\u{a0}000");
+        assert_eq!(format_number(Locale::En, 999), "999");
+        assert_eq!(format_number(Locale::En, -1000), "-1,000");
+    }
+
+    #[test]
+    fn money_places_the_symbol_per_locale() {
+        assert_eq!(format_money(Locale::En, 75000, "EUR"), "€75,000");
+        assert_eq!(format_money(Locale::De, 75000, "EUR"), "75.000\u{a0}€");
+        assert_eq!(format_money(Locale::En, 9000, "CHF"), "9,000\u{a0}CHF");
+    }
+
+    #[test]
+    fn dates_use_translated_month_names() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(format_date(Locale::En, d), "27 November 2026");
+        assert_eq!(format_date(Locale::De, d), "27. November 2026");
+        assert_eq!(format_date(Locale::Uk, d), "27 листопада 2026 р.");
+    }
+}

@@ -1,0 +1,122 @@
+//! Fluent translations, locale negotiation and per-locale formatting.
+//!
+//! Every user-visible string comes from `locales/<lang>/*.ftl` through [`Tr`]. The bundles are
+//! compiled into the binary; English is the fallback for a message missing elsewhere.
+
+mod format;
+mod locale;
+mod negotiate;
+
+use std::borrow::{Borrow, Cow};
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use unic_langid::LanguageIdentifier;
+
+pub use format::{format_date, format_money, format_number};
+pub use locale::Locale;
+pub use negotiate::negotiate;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Unicode isolation marks around placeables render as stray boxes in some browsers and
+        // break tests that compare text; our placeables are never bidirectional.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+fn langid(locale: Locale) -> &'static LanguageIdentifier {
+    use std::sync::LazyLock;
+    static IDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| {
+        Locale::ALL.map(|l| l.as_str().parse().expect("built-in locale tags are valid"))
+    });
+    &IDS[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
+}
+
+/// Looks up one message; a missing id is logged and shown as the id, never a panic.
+pub fn lookup(
+    locale: Locale,
+    id: &str,
+    args: Option<&HashMap<Cow<'static, str>, FluentValue>>,
+) -> String {
+    match LOCALES.try_lookup_complete(langid(locale), id, args) {
+        Some(text) => text,
+        None => {
+            log::warn!("missing Fluent message {id:?} for {locale}");
+            id.to_owned()
+        }
+    }
+}
+
+/// The translator handed to every page: a locale plus lookup and formatting helpers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr {
+    pub locale: Locale,
+}
+
+impl Tr {
+    pub fn new(locale: Locale) -> Tr {
+        Tr { locale }
+    }
+
+    /// A message without variables.
+    pub fn t(&self, id: &str) -> String {
+        lookup(self.locale, id, None)
+    }
+
+    /// A message with a `$count` variable, which also selects the plural form.
+    pub fn tn(&self, id: &str, count: impl Borrow<i64>) -> String {
+        let count = *count.borrow();
+        let mut args = HashMap::new();
+        args.insert(Cow::Borrowed("count"), FluentValue::from(count));
+        let text = lookup(self.locale, id, Some(&args));
+        // Fluent prints numbers without digit grouping; show large ones as the locale writes them.
+        if count.abs() >= 1000 {
+            text.replace(&count.to_string(), &format_number(self.locale, count))
+        } else {
+            text
+        }
+    }
+
+    /// A message with one named string variable.
+    pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
+        let mut args = HashMap::new();
+        args.insert(Cow::Borrowed(name), FluentValue::from(value));
+        lookup(self.locale, id, Some(&args))
+    }
+
+    /// A message with two named string variables.
+    pub fn t2(
+        &self,
+        id: &str,
+        name1: &'static str,
+        value1: &str,
+        name2: &'static str,
+        value2: &str,
+    ) -> String {
+        let mut args = HashMap::new();
+        args.insert(Cow::Borrowed(name1), FluentValue::from(value1));
+        args.insert(Cow::Borrowed(name2), FluentValue::from(value2));
+        lookup(self.locale, id, Some(&args))
+    }
+
+    pub fn number(&self, n: impl Borrow<i64>) -> String {
+        format_number(self.locale, *n.borrow())
+    }
+
+    pub fn date(&self, date: &chrono::NaiveDateTime) -> String {
+        format_date(self.locale, date.date())
+    }
+
+    /// The label of a country by ISO code, or the code itself when we have no name for it.
+    pub fn country(&self, code: &str) -> String {
+        let id = format!("country-{code}");
+        match LOCALES.try_lookup(langid(self.locale), &id) {
+            Some(name) => name,
+            None => code.to_owned(),
+        }
+    }
+}

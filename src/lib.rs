@@ -1,0 +1,79 @@
+//! Hireboard: a multilingual job board with an ActiveAdmin-class back office.
+//!
+//! `build_app` assembles the whole HTTP application from an [`AppState`]; the binary and the
+//! tests both use it.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod i18n;
+pub mod models;
+pub mod routes;
+pub mod search;
+pub mod security;
+pub mod seed;
+pub mod state;
+pub mod web;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::{CookieContentSecurity, PersistentSession};
+use actix_session::storage::CookieSessionStore;
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Key, SameSite, time::Duration};
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{ErrorHandlers, from_fn};
+use actix_web::{App, Error, web as aw};
+
+pub use state::AppState;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "hb_session";
+
+/// The whole application: routes, static files, sessions, security headers, error pages.
+pub fn build_app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = Error,
+        InitError = (),
+    >,
+> {
+    let key = Key::derive_from(&state.config.secret_key);
+    let sessions = SessionMiddleware::builder(CookieSessionStore::default(), key)
+        .cookie_name(SESSION_COOKIE.to_owned())
+        .cookie_secure(state.config.is_https())
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_content_security(CookieContentSecurity::Private)
+        .session_lifecycle(PersistentSession::default().session_ttl(Duration::hours(12)))
+        .build();
+    let static_dir = static_dir();
+    App::new()
+        .app_data(aw::Data::new(state))
+        .app_data(aw::PayloadConfig::new(256 * 1024))
+        .configure(routes::configure)
+        .service(
+            actix_files::Files::new("/static", static_dir)
+                .use_etag(true)
+                .use_last_modified(true)
+                .prefer_utf8(true),
+        )
+        .default_service(aw::to(web::errors::not_found))
+        .wrap(from_fn(web::locale::remember))
+        .wrap(sessions)
+        .wrap(ErrorHandlers::new().default_handler(web::errors::render))
+        .wrap(from_fn(security::headers))
+        .wrap(actix_web::middleware::Compress::default())
+        .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+}
+
+/// Where static files live: next to the sources in development, or `STATIC_DIR`.
+pub fn static_dir() -> std::path::PathBuf {
+    std::env::var_os("STATIC_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static"))
+}

@@ -1,0 +1,214 @@
+//! The `hireboard` command line: serve, migrate, seed, admin.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use hireboard::config::Config;
+use hireboard::models::AdminRole;
+use hireboard::{AppState, build_app};
+
+#[derive(Parser)]
+#[command(
+    name = "hireboard",
+    version,
+    about = "A multilingual job board with a complete back office"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate, seed demo data into an empty database, create the first admin, and serve (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Seed the demo data set into an empty database, or N synthetic postings with --jobs.
+    Seed {
+        /// Add this many synthetic published postings (for benchmarks).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
+    /// Manage back-office users.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a back-office user and print a generated password (unless one comes on stdin).
+    Create {
+        #[arg(long)]
+        email: String,
+        /// admin, editor, translator or viewer.
+        #[arg(long, default_value = "admin", value_parser = parse_role)]
+        role: AdminRole,
+        /// Read the password from standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+fn parse_role(s: &str) -> Result<AdminRole, String> {
+    AdminRole::parse(s)
+        .ok_or_else(|| "expected one of admin, editor, translator, viewer".to_owned())
+}
+
+/// A failure that ends the program: configuration errors exit with 2, the rest with 1.
+enum Failure {
+    Config(String),
+    Runtime(String),
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("info,actix_web::middleware::logger=warn"),
+    )
+    .init();
+    let cli = Cli::parse();
+    match run(cli.command.unwrap_or(Command::Serve)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Config(message)) => {
+            eprintln!("hireboard: configuration error: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Runtime(message)) => {
+            eprintln!("hireboard: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    let mut config = Config::from_env().map_err(|e| Failure::Config(e.to_string()))?;
+    config
+        .ensure_secret_key()
+        .map_err(|e| Failure::Config(e.to_string()))?;
+    match command {
+        Command::Serve => serve(config),
+        Command::Migrate => {
+            let (pool, _) =
+                hireboard::db::connect(&config.database_url, 1).map_err(Failure::Runtime)?;
+            let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+            let applied = hireboard::db::migrate(&mut conn).map_err(Failure::Runtime)?;
+            println!("{applied} migration(s) applied");
+            Ok(())
+        }
+        Command::Seed { jobs } => {
+            let state = AppState::open(config).map_err(Failure::Runtime)?;
+            let mut conn = state
+                .pool
+                .get()
+                .map_err(|e| Failure::Runtime(e.to_string()))?;
+            let started = std::time::Instant::now();
+            let report = match jobs {
+                Some(n) => hireboard::seed::synthetic(&mut conn, n),
+                None => hireboard::seed::demo_if_empty(&mut conn),
+            }
+            .map_err(|e| Failure::Runtime(e.to_string()))?;
+            println!(
+                "seeded {} companies and {} postings in {:.1} s",
+                report.companies,
+                report.postings,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Admin {
+            command:
+                AdminCommand::Create {
+                    email,
+                    role,
+                    password_stdin,
+                },
+        } => {
+            let state = AppState::open(config).map_err(Failure::Runtime)?;
+            let mut conn = state
+                .pool
+                .get()
+                .map_err(|e| Failure::Runtime(e.to_string()))?;
+            let (password, generated) = if password_stdin {
+                let mut input = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut input)
+                    .map_err(|e| Failure::Runtime(format!("reading the password: {e}")))?;
+                (input.trim_end_matches(['\n', '\r']).to_owned(), false)
+            } else {
+                (hireboard::auth::password::generate(), true)
+            };
+            hireboard::models::admin_user::create(&mut conn, &email, role, &password)
+                .map_err(|e| Failure::Runtime(e.to_string()))?;
+            println!("created {role} {}", email.trim().to_lowercase());
+            if generated {
+                println!("password: {password}");
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The email of the admin created on a first start.
+const FIRST_ADMIN: &str = "admin@hireboard.local";
+
+fn serve(config: Config) -> Result<(), Failure> {
+    let state = AppState::open(config).map_err(Failure::Runtime)?;
+    {
+        let mut conn = state
+            .pool
+            .get()
+            .map_err(|e| Failure::Runtime(e.to_string()))?;
+        let report = hireboard::seed::demo_if_empty(&mut conn)
+            .map_err(|e| Failure::Runtime(e.to_string()))?;
+        if report.postings > 0 {
+            log::info!(
+                "seeded demo data: {} companies, {} postings",
+                report.companies,
+                report.postings
+            );
+            state
+                .search
+                .rebuild(&mut conn)
+                .map_err(|e| Failure::Runtime(e.to_string()))?;
+        }
+        if hireboard::models::admin_user::count(&mut conn)
+            .map_err(|e| Failure::Runtime(e.to_string()))?
+            == 0
+        {
+            let password = hireboard::auth::password::generate();
+            hireboard::models::admin_user::create(
+                &mut conn,
+                FIRST_ADMIN,
+                AdminRole::Admin,
+                &password,
+            )
+            .map_err(|e| Failure::Runtime(e.to_string()))?;
+            println!(
+                "First admin created (shown only this once):\n  email:    {FIRST_ADMIN}\n  password: {password}"
+            );
+        }
+    }
+    if !state.config.search_refresh.is_zero() {
+        state
+            .search
+            .spawn_refresher(state.pool.clone(), state.config.search_refresh);
+    }
+    let bind = state.config.bind;
+    let workers = state.config.http_workers;
+    println!(
+        "Hireboard is running at {} (listening on {bind}; Ctrl+C stops it)",
+        state.config.base_url
+    );
+    actix_web::rt::System::new()
+        .block_on(async move {
+            let mut server = actix_web::HttpServer::new(move || build_app(state.clone()));
+            if workers > 0 {
+                server = server.workers(workers);
+            }
+            server.bind(bind)?.run().await
+        })
+        .map_err(|e| Failure::Runtime(format!("cannot serve on {bind}: {e}")))
+}

@@ -1,0 +1,138 @@
+//! Companies (employers) and their translated descriptions.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::Localized;
+use crate::db::schema::{companies, company_translations};
+use crate::db::{DbConn, dialect};
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = companies)]
+pub struct Company {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub website: Option<String>,
+    pub city: Option<String>,
+    pub country_code: Option<String>,
+    pub size: Option<String>,
+    pub original_locale: String,
+    pub description: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = companies)]
+pub struct NewCompany {
+    pub slug: String,
+    pub name: String,
+    pub website: Option<String>,
+    pub city: Option<String>,
+    pub country_code: Option<String>,
+    pub size: Option<String>,
+    pub original_locale: String,
+    pub description: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = company_translations)]
+struct NewCompanyTranslation<'a> {
+    company_id: i64,
+    locale: &'a str,
+    description: &'a str,
+    source_updated_at: NaiveDateTime,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+impl Company {
+    pub fn original_locale(&self) -> Locale {
+        Locale::parse(&self.original_locale).unwrap_or_default()
+    }
+
+    pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Company>> {
+        companies::table
+            .filter(companies::slug.eq(slug))
+            .select(Company::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The company and its description in `locale`, falling back to the original (one query).
+    pub fn find_localized(
+        conn: &mut DbConn,
+        slug: &str,
+        locale: Locale,
+    ) -> QueryResult<Option<(Company, Localized<String>)>> {
+        let row: Option<(Company, Option<String>)> = companies::table
+            .left_join(
+                company_translations::table.on(company_translations::company_id
+                    .eq(companies::id)
+                    .and(company_translations::locale.eq(locale.as_str()))),
+            )
+            .filter(companies::slug.eq(slug))
+            .select((
+                Company::as_select(),
+                company_translations::description.nullable(),
+            ))
+            .first(conn)
+            .optional()?;
+        Ok(row.map(|(company, translated)| {
+            let description = company.localize(locale, translated);
+            (company, description)
+        }))
+    }
+
+    /// The description in `locale` given that locale's translation, if any.
+    pub fn localize(&self, locale: Locale, translated: Option<String>) -> Localized<String> {
+        let original = self.original_locale();
+        match translated {
+            Some(text) if locale != original && !text.trim().is_empty() => Localized {
+                value: text,
+                lang: locale,
+                is_fallback: false,
+            },
+            _ => Localized {
+                value: self.description.clone(),
+                lang: original,
+                is_fallback: locale != original,
+            },
+        }
+    }
+
+    /// Inserts a company with its translations in one transaction; returns its id.
+    pub fn create(
+        conn: &mut DbConn,
+        new: &NewCompany,
+        translations: &[(Locale, String)],
+    ) -> QueryResult<i64> {
+        crate::db::write_transaction(conn, |conn| {
+            diesel::insert_into(companies::table)
+                .values(new)
+                .execute(conn)?;
+            let id = dialect::last_insert_id(conn)?;
+            for (locale, description) in translations {
+                diesel::insert_into(company_translations::table)
+                    .values(NewCompanyTranslation {
+                        company_id: id,
+                        locale: locale.as_str(),
+                        description,
+                        source_updated_at: new.updated_at,
+                        created_at: new.created_at,
+                        updated_at: new.updated_at,
+                    })
+                    .execute(conn)?;
+            }
+            Ok(id)
+        })
+    }
+
+    pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
+        companies::table.count().get_result(conn)
+    }
+}

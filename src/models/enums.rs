@@ -1,0 +1,122 @@
+//! The closed sets stored as checked text columns. Each value's `as_str` is what the database
+//! and the public URL contract use; its Fluent label is `<prefix>-<value>`.
+
+/// Declares an enum whose variants map one-to-one to fixed strings.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident, $label_prefix:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<$name> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The Fluent message id of this value's label.
+            pub fn label_id(self) -> String {
+                format!("{}-{}", $label_prefix, self.as_str())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// A posting's lifecycle: draft → published → expired, filled or archived.
+    JobStatus, "status" {
+        Draft = "draft",
+        Published = "published",
+        Expired = "expired",
+        Filled = "filled",
+        Archived = "archived",
+    }
+);
+
+text_enum!(Workplace, "workplace" { Onsite = "onsite", Hybrid = "hybrid", Remote = "remote" });
+
+text_enum!(EmploymentType, "employment" {
+    FullTime = "full_time",
+    PartTime = "part_time",
+    Contract = "contract",
+    Internship = "internship",
+    Temporary = "temporary",
+});
+
+text_enum!(Seniority, "seniority" { Junior = "junior", Mid = "mid", Senior = "senior", Lead = "lead" });
+
+text_enum!(SalaryPeriod, "salary-period" { Year = "year", Month = "month", Hour = "hour" });
+
+text_enum!(ApplicationStatus, "application-status" {
+    New = "new",
+    Reviewing = "reviewing",
+    Interview = "interview",
+    Offer = "offer",
+    Hired = "hired",
+    Rejected = "rejected",
+    Withdrawn = "withdrawn",
+});
+
+text_enum!(AdminRole, "role" { Admin = "admin", Editor = "editor", Translator = "translator", Viewer = "viewer" });
+
+impl EmploymentType {
+    /// schema.org / Google for Jobs `employmentType`.
+    pub fn schema_org(self) -> &'static str {
+        match self {
+            EmploymentType::FullTime => "FULL_TIME",
+            EmploymentType::PartTime => "PART_TIME",
+            EmploymentType::Contract => "CONTRACTOR",
+            EmploymentType::Internship => "INTERN",
+            EmploymentType::Temporary => "TEMPORARY",
+        }
+    }
+}
+
+impl SalaryPeriod {
+    /// schema.org `QuantitativeValue.unitText`.
+    pub fn schema_org(self) -> &'static str {
+        match self {
+            SalaryPeriod::Year => "YEAR",
+            SalaryPeriod::Month => "MONTH",
+            SalaryPeriod::Hour => "HOUR",
+        }
+    }
+
+    /// How many of this period make a working year (40 h × 52 weeks for hourly pay).
+    pub fn per_year(self) -> i64 {
+        match self {
+            SalaryPeriod::Year => 1,
+            SalaryPeriod::Month => 12,
+            SalaryPeriod::Hour => 2080,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_round_trips() {
+        for s in JobStatus::ALL {
+            assert_eq!(JobStatus::parse(s.as_str()), Some(*s));
+        }
+        assert_eq!(
+            EmploymentType::parse("full_time"),
+            Some(EmploymentType::FullTime)
+        );
+        assert_eq!(Workplace::parse("Remote"), None);
+        assert_eq!(Seniority::Lead.label_id(), "seniority-lead");
+    }
+}

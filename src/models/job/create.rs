@@ -1,0 +1,168 @@
+//! Writing postings: the base row, translations, skills and the full-text rows, atomically.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::{job_skills, job_translations, jobs};
+use crate::db::{DbConn, dialect};
+use crate::i18n::Locale;
+use crate::models::skill::Skill;
+use crate::models::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
+
+/// The translatable text of a posting. List sections hold one item per line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JobText {
+    pub title: String,
+    pub summary: String,
+    pub responsibilities: String,
+    pub requirements: String,
+    pub benefits: String,
+}
+
+impl JobText {
+    /// Everything a search should find this text by.
+    pub fn search_body(&self) -> String {
+        [
+            &self.summary,
+            &self.responsibilities,
+            &self.requirements,
+            &self.benefits,
+        ]
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+    }
+}
+
+/// Everything needed to create a posting.
+#[derive(Debug, Clone)]
+pub struct JobDraft {
+    pub slug: String,
+    pub company_id: i64,
+    pub status: JobStatus,
+    pub original_locale: Locale,
+    pub text: JobText,
+    pub translations: Vec<(Locale, JobText)>,
+    pub workplace: Workplace,
+    pub employment_type: EmploymentType,
+    pub seniority: Seniority,
+    pub city: Option<String>,
+    pub country_code: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub remote_countries: Vec<String>,
+    pub salary_min: Option<i64>,
+    pub salary_max: Option<i64>,
+    pub salary_currency: Option<String>,
+    pub salary_period: Option<SalaryPeriod>,
+    pub published_at: Option<NaiveDateTime>,
+    pub valid_through: Option<NaiveDateTime>,
+    pub skills: Vec<String>,
+    pub created_at: NaiveDateTime,
+}
+
+impl JobDraft {
+    /// Inserts the posting, its translations, skills and search rows in one transaction;
+    /// returns the new id. `company_name` feeds the full-text index.
+    pub fn insert(&self, conn: &mut DbConn, company_name: &str) -> QueryResult<i64> {
+        crate::db::write_transaction(conn, |conn| {
+            self.insert_in_transaction(conn, company_name, &mut HashMap::new())
+        })
+    }
+
+    /// As `insert`, for callers that already hold a write transaction (bulk seeding).
+    /// `skill_ids` remembers skill ids by name across calls.
+    pub fn insert_in_transaction(
+        &self,
+        conn: &mut DbConn,
+        company_name: &str,
+        skill_ids: &mut HashMap<String, i64>,
+    ) -> QueryResult<i64> {
+        let t = &self.text;
+        diesel::insert_into(jobs::table)
+            .values((
+                jobs::slug.eq(&self.slug),
+                jobs::company_id.eq(self.company_id),
+                jobs::status.eq(self.status.as_str()),
+                jobs::original_locale.eq(self.original_locale.as_str()),
+                jobs::title.eq(&t.title),
+                jobs::summary.eq(&t.summary),
+                jobs::responsibilities.eq(&t.responsibilities),
+                jobs::requirements.eq(&t.requirements),
+                jobs::benefits.eq(&t.benefits),
+                jobs::workplace.eq(self.workplace.as_str()),
+                jobs::employment_type.eq(self.employment_type.as_str()),
+                jobs::seniority.eq(self.seniority.as_str()),
+                jobs::city.eq(&self.city),
+                jobs::country_code.eq(&self.country_code),
+                jobs::latitude.eq(self.latitude),
+                jobs::longitude.eq(self.longitude),
+                jobs::remote_countries.eq(self.remote_countries.join(",")),
+                jobs::salary_min.eq(self.salary_min),
+                jobs::salary_max.eq(self.salary_max),
+                jobs::salary_currency.eq(&self.salary_currency),
+                jobs::salary_period.eq(self.salary_period.map(|p| p.as_str())),
+                jobs::published_at.eq(self.published_at),
+                jobs::valid_through.eq(self.valid_through),
+                jobs::created_at.eq(self.created_at),
+                jobs::updated_at.eq(self.created_at),
+            ))
+            .execute(conn)?;
+        let id = dialect::last_insert_id(conn)?;
+        for (locale, text) in &self.translations {
+            diesel::insert_into(job_translations::table)
+                .values((
+                    job_translations::job_id.eq(id),
+                    job_translations::locale.eq(locale.as_str()),
+                    job_translations::title.eq(&text.title),
+                    job_translations::summary.eq(&text.summary),
+                    job_translations::responsibilities.eq(&text.responsibilities),
+                    job_translations::requirements.eq(&text.requirements),
+                    job_translations::benefits.eq(&text.benefits),
+                    job_translations::source_updated_at.eq(self.created_at),
+                    job_translations::created_at.eq(self.created_at),
+                    job_translations::updated_at.eq(self.created_at),
+                ))
+                .execute(conn)?;
+        }
+        for (position, name) in self.skills.iter().enumerate() {
+            let skill_id = match skill_ids.get(name) {
+                Some(id) => *id,
+                None => {
+                    let id = Skill::find_or_create(conn, name)?;
+                    skill_ids.insert(name.clone(), id);
+                    id
+                }
+            };
+            diesel::insert_into(job_skills::table)
+                .values((
+                    job_skills::job_id.eq(id),
+                    job_skills::skill_id.eq(skill_id),
+                    job_skills::position.eq(position as i32),
+                ))
+                .execute(conn)?;
+        }
+        let skills = self.skills.join(" ");
+        let mut documents = vec![(
+            self.original_locale,
+            t.title.clone(),
+            search_body(t, company_name, &skills),
+        )];
+        for (locale, text) in &self.translations {
+            documents.push((
+                *locale,
+                text.title.clone(),
+                search_body(text, company_name, &skills),
+            ));
+        }
+        dialect::replace_job_search(conn, id, &documents)?;
+        Ok(id)
+    }
+}
+
+fn search_body(text: &super::JobText, company_name: &str, skills: &str) -> String {
+    format!("{}\n{company_name}\n{skills}", text.search_body())
+}

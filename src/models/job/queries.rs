@@ -1,0 +1,333 @@
+//! Reading postings for the public site: the posting page, result cards, the search index.
+//! Each loader runs a fixed number of queries whatever the number of rows.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::{Job, JobText, JobTranslation, Salary, salary_of, split_countries};
+use crate::db::DbConn;
+use crate::db::schema::{companies, company_translations, job_skills, job_translations, jobs};
+use crate::i18n::Locale;
+use crate::models::company::Company;
+use crate::models::skill::Skill;
+use crate::models::{EmploymentType, JobStatus, Localized, Seniority, Workplace};
+
+/// Everything the posting page shows.
+#[derive(Debug, Clone)]
+pub struct JobPage {
+    pub job: Job,
+    pub company: Company,
+    pub company_description: Localized<String>,
+    pub content: Localized<JobText>,
+    /// Languages the posting can be read in (original first).
+    pub languages: Vec<Locale>,
+    pub skills: Vec<Skill>,
+}
+
+impl JobPage {
+    /// Loads a posting that is not a draft, in `locale` where translated (three queries).
+    pub fn load(conn: &mut DbConn, slug: &str, locale: Locale) -> QueryResult<Option<JobPage>> {
+        let row: Option<(Job, Company, Option<String>)> = jobs::table
+            .inner_join(companies::table)
+            .left_join(
+                company_translations::table.on(company_translations::company_id
+                    .eq(companies::id)
+                    .and(company_translations::locale.eq(locale.as_str()))),
+            )
+            .filter(jobs::slug.eq(slug))
+            .filter(jobs::status.ne(JobStatus::Draft.as_str()))
+            .select((
+                Job::as_select(),
+                Company::as_select(),
+                company_translations::description.nullable(),
+            ))
+            .first(conn)
+            .optional()?;
+        let Some((job, company, company_translation)) = row else {
+            return Ok(None);
+        };
+        let translations: Vec<JobTranslation> = job_translations::table
+            .filter(job_translations::job_id.eq(job.id))
+            .select(JobTranslation::as_select())
+            .load(conn)?;
+        let skills = Skill::for_jobs(conn, &[job.id])?
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+
+        let original = job.original_locale();
+        let mut languages = vec![original];
+        languages.extend(
+            translations
+                .iter()
+                .filter_map(JobTranslation::locale)
+                .filter(|l| *l != original),
+        );
+        let content = match translations.iter().find(|t| t.locale() == Some(locale)) {
+            Some(t) if locale != original => Localized {
+                value: t.text(),
+                lang: locale,
+                is_fallback: false,
+            },
+            _ => Localized {
+                value: job.text(),
+                lang: original,
+                is_fallback: locale != original,
+            },
+        };
+        let company_description = company.localize(locale, company_translation);
+        Ok(Some(JobPage {
+            job,
+            company,
+            company_description,
+            content,
+            languages,
+            skills,
+        }))
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = jobs)]
+struct CardRow {
+    id: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    original_locale: String,
+    status: String,
+    workplace: String,
+    employment_type: String,
+    seniority: String,
+    city: Option<String>,
+    country_code: Option<String>,
+    remote_countries: String,
+    salary_min: Option<i64>,
+    salary_max: Option<i64>,
+    salary_currency: Option<String>,
+    salary_period: Option<String>,
+    published_at: Option<NaiveDateTime>,
+    valid_through: Option<NaiveDateTime>,
+    updated_at: NaiveDateTime,
+}
+
+/// A posting as a search result, feed entry or list item.
+#[derive(Debug, Clone)]
+pub struct JobCard {
+    pub id: i64,
+    pub slug: String,
+    pub title: Localized<String>,
+    pub summary: String,
+    pub company_name: String,
+    pub company_slug: String,
+    pub status: JobStatus,
+    pub workplace: Workplace,
+    pub employment_type: EmploymentType,
+    pub seniority: Seniority,
+    pub city: Option<String>,
+    pub country_code: Option<String>,
+    pub remote_countries: Vec<String>,
+    pub salary: Option<Salary>,
+    pub published_at: Option<NaiveDateTime>,
+    pub valid_through: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+    pub skills: Vec<Skill>,
+}
+
+impl JobCard {
+    /// Cards for `ids`, in that order, in `locale` where translated (two queries).
+    pub fn load(conn: &mut DbConn, ids: &[i64], locale: Locale) -> QueryResult<Vec<JobCard>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<(CardRow, String, String, Option<String>, Option<String>)> = jobs::table
+            .inner_join(companies::table)
+            .left_join(
+                job_translations::table.on(job_translations::job_id
+                    .eq(jobs::id)
+                    .and(job_translations::locale.eq(locale.as_str()))),
+            )
+            .filter(jobs::id.eq_any(ids))
+            .select((
+                CardRow::as_select(),
+                companies::name,
+                companies::slug,
+                job_translations::title.nullable(),
+                job_translations::summary.nullable(),
+            ))
+            .load(conn)?;
+        let mut skills: HashMap<i64, Vec<Skill>> = HashMap::new();
+        for (job_id, skill) in Skill::for_jobs(conn, ids)? {
+            skills.entry(job_id).or_default().push(skill);
+        }
+        let mut by_id: HashMap<i64, JobCard> = rows
+            .into_iter()
+            .map(|(row, company_name, company_slug, t_title, t_summary)| {
+                let original = Locale::parse(&row.original_locale).unwrap_or_default();
+                let (title, summary) = match (t_title, t_summary) {
+                    (Some(title), Some(summary)) if locale != original => (
+                        Localized {
+                            value: title,
+                            lang: locale,
+                            is_fallback: false,
+                        },
+                        summary,
+                    ),
+                    _ => (
+                        Localized {
+                            value: row.title,
+                            lang: original,
+                            is_fallback: locale != original,
+                        },
+                        row.summary,
+                    ),
+                };
+                let card = JobCard {
+                    id: row.id,
+                    slug: row.slug,
+                    title,
+                    summary,
+                    company_name,
+                    company_slug,
+                    status: JobStatus::parse(&row.status).unwrap_or(JobStatus::Draft),
+                    workplace: Workplace::parse(&row.workplace).unwrap_or(Workplace::Onsite),
+                    employment_type: EmploymentType::parse(&row.employment_type)
+                        .unwrap_or(EmploymentType::FullTime),
+                    seniority: Seniority::parse(&row.seniority).unwrap_or(Seniority::Mid),
+                    city: row.city,
+                    country_code: row.country_code,
+                    remote_countries: split_countries(&row.remote_countries),
+                    salary: salary_of(
+                        row.salary_min,
+                        row.salary_max,
+                        row.salary_currency.as_deref(),
+                        row.salary_period.as_deref(),
+                    ),
+                    published_at: row.published_at,
+                    valid_through: row.valid_through,
+                    updated_at: row.updated_at,
+                    skills: skills.remove(&row.id).unwrap_or_default(),
+                };
+                (card.id, card)
+            })
+            .collect();
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = jobs)]
+struct IndexJobRow {
+    id: i64,
+    slug: String,
+    company_id: i64,
+    workplace: String,
+    employment_type: String,
+    seniority: String,
+    city: Option<String>,
+    country_code: Option<String>,
+    remote_countries: String,
+    salary_min: Option<i64>,
+    salary_max: Option<i64>,
+    salary_currency: Option<String>,
+    salary_period: Option<String>,
+    published_at: Option<NaiveDateTime>,
+    valid_through: Option<NaiveDateTime>,
+    updated_at: NaiveDateTime,
+}
+
+/// The filterable fields of one published posting, for the in-memory search index.
+#[derive(Debug, Clone)]
+pub struct IndexRow {
+    pub id: i64,
+    pub slug: String,
+    pub company_id: i64,
+    pub company_slug: String,
+    pub company_name: String,
+    pub workplace: Workplace,
+    pub employment_type: EmploymentType,
+    pub seniority: Seniority,
+    pub city: Option<String>,
+    pub country_code: Option<String>,
+    pub remote_countries: Vec<String>,
+    pub salary: Option<Salary>,
+    pub published_at: NaiveDateTime,
+    pub valid_through: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+    /// Skill ids, in the posting's order.
+    pub skills: Vec<i64>,
+    /// Languages the posting has text in.
+    pub languages: Vec<Locale>,
+}
+
+impl IndexRow {
+    /// Every published posting with its skills and languages (three queries).
+    pub fn load_published(conn: &mut DbConn) -> QueryResult<Vec<IndexRow>> {
+        let published = JobStatus::Published.as_str();
+        let rows: Vec<(IndexJobRow, String, String, String)> = jobs::table
+            .inner_join(companies::table)
+            .filter(jobs::status.eq(published))
+            .filter(jobs::published_at.is_not_null())
+            .select((
+                IndexJobRow::as_select(),
+                jobs::original_locale,
+                companies::slug,
+                companies::name,
+            ))
+            .load(conn)?;
+        let links: Vec<(i64, i64)> = job_skills::table
+            .inner_join(jobs::table)
+            .filter(jobs::status.eq(published))
+            .order((job_skills::job_id, job_skills::position))
+            .select((job_skills::job_id, job_skills::skill_id))
+            .load(conn)?;
+        let translated: Vec<(i64, String)> = job_translations::table
+            .inner_join(jobs::table)
+            .filter(jobs::status.eq(published))
+            .select((job_translations::job_id, job_translations::locale))
+            .load(conn)?;
+        let mut skills: HashMap<i64, Vec<i64>> = HashMap::new();
+        for (job_id, skill_id) in links {
+            skills.entry(job_id).or_default().push(skill_id);
+        }
+        let mut languages: HashMap<i64, Vec<Locale>> = HashMap::new();
+        for (job_id, locale) in translated {
+            if let Some(l) = Locale::parse(&locale) {
+                languages.entry(job_id).or_default().push(l);
+            }
+        }
+        Ok(rows
+            .into_iter()
+            .filter_map(|(row, original, company_slug, company_name)| {
+                let mut langs = vec![Locale::parse(&original).unwrap_or_default()];
+                langs.extend(languages.remove(&row.id).unwrap_or_default());
+                Some(IndexRow {
+                    id: row.id,
+                    slug: row.slug,
+                    company_id: row.company_id,
+                    company_slug,
+                    company_name,
+                    workplace: Workplace::parse(&row.workplace)?,
+                    employment_type: EmploymentType::parse(&row.employment_type)?,
+                    seniority: Seniority::parse(&row.seniority)?,
+                    city: row.city,
+                    country_code: row.country_code,
+                    remote_countries: split_countries(&row.remote_countries),
+                    salary: salary_of(
+                        row.salary_min,
+                        row.salary_max,
+                        row.salary_currency.as_deref(),
+                        row.salary_period.as_deref(),
+                    ),
+                    published_at: row.published_at?,
+                    valid_through: row.valid_through,
+                    updated_at: row.updated_at,
+                    skills: skills.remove(&row.id).unwrap_or_default(),
+                    languages: langs,
+                })
+            })
+            .collect())
+    }
+}

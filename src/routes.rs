@@ -1,0 +1,24 @@
+//! The one route table.
+
+use actix_web::web;
+
+use crate::web as public;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(public::health::healthz)
+        .service(public::seo::robots)
+        .service(public::seo::sitemap_index)
+        .service(public::seo::pages)
+        .service(public::seo::companies)
+        .service(public::seo::jobs)
+        .service(public::locale::root)
+        .service(public::home::show)
+        .service(public::jobs::search_page)
+        // Before the posting route, which would otherwise take `feed.atom` for a slug.
+        .service(public::feeds::atom)
+        .service(public::job::show)
+        .service(public::apply::submit)
+        .service(public::apply::thanks)
+        .service(public::companies::show)
+        .service(public::locale::bare_locale);
+}

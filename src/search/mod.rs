@@ -1,0 +1,93 @@
+//! Public job search: the URL contract, the in-memory index of published postings, and the
+//! handle that keeps that index in step with the database, also across app instances.
+
+pub mod index;
+pub mod params;
+pub mod salary;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use arc_swap::ArcSwap;
+use diesel::prelude::*;
+
+use crate::db::schema::search_state;
+use crate::db::{DbConn, DbPool};
+use crate::models::job::IndexRow;
+use crate::models::skill::Skill;
+pub use index::{Facets, Filter, PER_PAGE, SearchIndex, SearchResult};
+pub use params::{InvalidParam, SearchParams, Sort};
+
+/// Shares the current index between request handlers; swapping in a new one never blocks
+/// a reader.
+#[derive(Clone, Default)]
+pub struct SearchHandle {
+    current: Arc<ArcSwap<SearchIndex>>,
+    rebuild: Arc<std::sync::Mutex<()>>,
+}
+
+/// The change counter that triggers on postings bump (see the migrations).
+pub fn database_version(conn: &mut DbConn) -> QueryResult<i64> {
+    search_state::table
+        .select(search_state::version)
+        .first(conn)
+}
+
+impl SearchHandle {
+    pub fn get(&self) -> Arc<SearchIndex> {
+        self.current.load_full()
+    }
+
+    /// Rebuilds the index from the database unconditionally.
+    pub fn rebuild(&self, conn: &mut DbConn) -> QueryResult<()> {
+        let _one_at_a_time = self.rebuild.lock().unwrap_or_else(|e| e.into_inner());
+        // Read the version first: a change landing during the load then shows up as a newer
+        // version on the next check, and the index is rebuilt again.
+        let version = database_version(conn)?;
+        let started = Instant::now();
+        let rows = IndexRow::load_published(conn)?;
+        let skills = Skill::all(conn)?;
+        let count = rows.len();
+        self.current
+            .store(Arc::new(SearchIndex::build(version, rows, skills)));
+        log::debug!(
+            "search index rebuilt: {count} postings in {:?}",
+            started.elapsed()
+        );
+        Ok(())
+    }
+
+    /// Rebuilds the index if the database changed since it was built; returns whether it did.
+    pub fn refresh_if_stale(&self, conn: &mut DbConn) -> QueryResult<bool> {
+        let version = database_version(conn)?;
+        if version == self.current.load().version {
+            return Ok(false);
+        }
+        self.rebuild(conn)?;
+        Ok(true)
+    }
+
+    /// Polls the database every `interval` in a background thread, so that changes made by
+    /// other app instances (or by hand) reach this one's search within that time.
+    pub fn spawn_refresher(&self, pool: DbPool, interval: Duration) {
+        let handle = self.clone();
+        let spawned = std::thread::Builder::new()
+            .name("search-refresh".into())
+            .spawn(move || {
+                loop {
+                    std::thread::sleep(interval);
+                    let refreshed = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
+                        handle
+                            .refresh_if_stale(&mut conn)
+                            .map_err(|e| e.to_string())
+                    });
+                    if let Err(e) = refreshed {
+                        log::warn!("search index refresh failed: {e}");
+                    }
+                }
+            });
+        if let Err(e) = spawned {
+            log::error!("could not start the search index refresher: {e}");
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! The public search URL contract (`/{locale}/jobs?q=…&workplace=…`): parsed leniently, so a
+//! bad value is dropped with a notice instead of failing the page, and written back as links.
+
+use crate::models::{EmploymentType, Seniority, Workplace};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best text match first; only meaningful with `q` (otherwise newest).
+    #[default]
+    Relevance,
+    Newest,
+    Salary,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Newest, Sort::Salary];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Salary => "salary",
+        }
+    }
+    fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// The posted-within choices offered in the filter form, in days.
+pub const POSTED_WITHIN_CHOICES: [i64; 4] = [1, 7, 14, 30];
+pub const MAX_PAGE: u32 = 10_000;
+pub const MAX_SALARY: i64 = 10_000_000;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchParams {
+    pub q: String,
+    pub workplace: Option<Workplace>,
+    pub employment_type: Option<EmploymentType>,
+    pub seniority: Option<Seniority>,
+    pub country: Option<String>,
+    pub city: Option<String>,
+    pub skills: Vec<String>,
+    pub salary_min: Option<i64>,
+    pub posted_within: Option<i64>,
+    pub company: Option<String>,
+    pub sort: Option<Sort>,
+    pub page: u32,
+}
+
+/// A parameter whose value was not understood and was ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidParam {
+    pub name: &'static str,
+    pub value: String,
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl SearchParams {
+    /// Parses a raw query string. Unknown parameters (tracking tags and the like) are ignored
+    /// silently; known ones with bad values are reported.
+    pub fn parse(query: &str) -> (SearchParams, Vec<InvalidParam>) {
+        let mut p = SearchParams {
+            page: 1,
+            ..Default::default()
+        };
+        let mut invalid = Vec::new();
+        for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let ok = match key.as_ref() {
+                "q" => {
+                    p.q = value.chars().take(200).collect();
+                    true
+                }
+                "workplace" => set(&mut p.workplace, Workplace::parse(value)),
+                "type" => set(&mut p.employment_type, EmploymentType::parse(value)),
+                "seniority" => set(&mut p.seniority, Seniority::parse(value)),
+                "country" => set(
+                    &mut p.country,
+                    (value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()))
+                        .then(|| value.to_ascii_uppercase()),
+                ),
+                "city" => set(
+                    &mut p.city,
+                    (value.chars().count() <= 100 && !value.chars().any(char::is_control))
+                        .then(|| value.to_owned()),
+                ),
+                "skill" => {
+                    let ok = is_slug(value) && p.skills.len() < 10;
+                    if ok && !p.skills.iter().any(|s| s == value) {
+                        p.skills.push(value.to_owned());
+                    }
+                    ok
+                }
+                "salary_min" => set(
+                    &mut p.salary_min,
+                    value
+                        .parse::<i64>()
+                        .ok()
+                        .filter(|n| (0..=MAX_SALARY).contains(n)),
+                ),
+                "posted_within" => set(
+                    &mut p.posted_within,
+                    value.parse::<i64>().ok().filter(|n| (1..=365).contains(n)),
+                ),
+                "company" => set(&mut p.company, is_slug(value).then(|| value.to_owned())),
+                "sort" => set(&mut p.sort, Sort::parse(value)),
+                "page" => match value.parse::<u32>() {
+                    Ok(n) if (1..=MAX_PAGE).contains(&n) => {
+                        p.page = n;
+                        true
+                    }
+                    _ => false,
+                },
+                _ => true,
+            };
+            if !ok {
+                let name = PARAM_NAMES
+                    .iter()
+                    .find(|n| **n == key.as_ref())
+                    .copied()
+                    .unwrap_or("?");
+                invalid.push(InvalidParam {
+                    name,
+                    value: value.chars().take(100).collect(),
+                });
+            }
+        }
+        (p, invalid)
+    }
+
+    /// The sort in effect: relevance needs a text query.
+    pub fn effective_sort(&self) -> Sort {
+        match self.sort {
+            Some(Sort::Relevance) | None if !self.q.trim().is_empty() => Sort::Relevance,
+            Some(Sort::Relevance) | None => Sort::Newest,
+            Some(other) => other,
+        }
+    }
+
+    /// The query string for these parameters (without `?`), page 1 omitted.
+    pub fn to_query(&self) -> String {
+        let mut out = url::form_urlencoded::Serializer::new(String::new());
+        if !self.q.is_empty() {
+            out.append_pair("q", &self.q);
+        }
+        if let Some(v) = self.workplace {
+            out.append_pair("workplace", v.as_str());
+        }
+        if let Some(v) = self.employment_type {
+            out.append_pair("type", v.as_str());
+        }
+        if let Some(v) = self.seniority {
+            out.append_pair("seniority", v.as_str());
+        }
+        if let Some(v) = &self.country {
+            out.append_pair("country", v);
+        }
+        if let Some(v) = &self.city {
+            out.append_pair("city", v);
+        }
+        for s in &self.skills {
+            out.append_pair("skill", s);
+        }
+        if let Some(v) = self.salary_min {
+            out.append_pair("salary_min", &v.to_string());
+        }
+        if let Some(v) = self.posted_within {
+            out.append_pair("posted_within", &v.to_string());
+        }
+        if let Some(v) = &self.company {
+            out.append_pair("company", v);
+        }
+        if let Some(v) = self.sort {
+            out.append_pair("sort", v.as_str());
+        }
+        if self.page > 1 {
+            out.append_pair("page", &self.page.to_string());
+        }
+        out.finish()
+    }
+
+    /// Whether any filter (not sort or page) is set.
+    pub fn has_filters(&self) -> bool {
+        let bare = SearchParams {
+            sort: self.sort,
+            page: self.page,
+            ..Default::default()
+        };
+        *self != bare
+    }
+}
+
+const PARAM_NAMES: [&str; 12] = [
+    "q",
+    "workplace",
+    "type",
+    "seniority",
+    "country",
+    "city",
+    "skill",
+    "salary_min",
+    "posted_within",
+    "company",
+    "sort",
+    "page",
+];
+
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    match value {
+        Some(v) => {
+            *slot = Some(v);
+            true
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_whole_contract() {
+        let (p, invalid) = SearchParams::parse(
+            "q=rails+engineer&workplace=remote&type=full_time&seniority=senior&country=de&city=Berlin\
+             &skill=ruby&skill=redis&salary_min=60000&posted_within=7&company=acme&sort=salary&page=2&utm_source=x",
+        );
+        assert!(invalid.is_empty(), "{invalid:?}");
+        assert_eq!(p.q, "rails engineer");
+        assert_eq!(p.workplace, Some(Workplace::Remote));
+        assert_eq!(p.employment_type, Some(EmploymentType::FullTime));
+        assert_eq!(p.country.as_deref(), Some("DE"));
+        assert_eq!(p.skills, ["ruby", "redis"]);
+        assert_eq!(p.page, 2);
+        let (again, _) = SearchParams::parse(&p.to_query());
+        assert_eq!(again, p);
+    }
+
+    #[test]
+    fn bad_values_are_reported_and_ignored() {
+        let (p, invalid) = SearchParams::parse(
+            "workplace=moon&salary_min=-5&page=0&country=Germany&skill=<b>&sort=x",
+        );
+        assert_eq!(
+            p,
+            SearchParams {
+                page: 1,
+                ..Default::default()
+            }
+        );
+        let names: Vec<_> = invalid.iter().map(|i| i.name).collect();
+        assert_eq!(
+            names,
+            [
+                "workplace",
+                "salary_min",
+                "page",
+                "country",
+                "skill",
+                "sort"
+            ]
+        );
+    }
+
+    #[test]
+    fn relevance_needs_a_query() {
+        let (p, _) = SearchParams::parse("sort=relevance");
+        assert_eq!(p.effective_sort(), Sort::Newest);
+        let (p, _) = SearchParams::parse("q=go");
+        assert_eq!(p.effective_sort(), Sort::Relevance);
+    }
+}

@@ -1,0 +1,325 @@
+//! Demo data for a first start, and synthetic postings for benchmarks.
+
+mod data;
+
+use std::collections::HashMap;
+
+use chrono::TimeDelta;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::db::DbConn;
+use crate::i18n::Locale;
+use crate::models::company::{Company, NewCompany};
+use crate::models::job::{JobDraft, JobText};
+use crate::models::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace, slugify};
+
+pub use data::DemoData;
+
+/// Postings in the demo data set.
+pub const DEMO_POSTINGS: usize = 300;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("{0}")]
+    Data(String),
+    #[error("{context}: {source}")]
+    Database {
+        context: String,
+        source: diesel::result::Error,
+    },
+}
+
+impl From<diesel::result::Error> for SeedError {
+    fn from(source: diesel::result::Error) -> SeedError {
+        SeedError::Database {
+            context: "seeding".into(),
+            source,
+        }
+    }
+}
+
+fn db_context(context: impl Into<String>) -> impl FnOnce(diesel::result::Error) -> SeedError {
+    let context = context.into();
+    move |source| SeedError::Database { context, source }
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    pub companies: usize,
+    pub postings: usize,
+}
+
+/// Seeds the demo data set into an empty database; does nothing if there are companies.
+pub fn demo_if_empty(conn: &mut DbConn) -> Result<SeedReport, SeedError> {
+    if Company::count(conn)? > 0 {
+        return Ok(SeedReport::default());
+    }
+    let data = data::load().map_err(SeedError::Data)?;
+    let companies = insert_companies(conn, &data)?;
+    let postings = insert_postings(conn, &data, &companies, DEMO_POSTINGS, 42, "")?;
+    Ok(SeedReport {
+        companies: companies.len(),
+        postings,
+    })
+}
+
+/// Adds `n` synthetic published postings (for benchmarks), seeding the demo companies first
+/// when the database has none.
+pub fn synthetic(conn: &mut DbConn, n: usize) -> Result<SeedReport, SeedError> {
+    let data = data::load().map_err(SeedError::Data)?;
+    let mut report = SeedReport::default();
+    let existing = existing_companies(conn, &data)?;
+    let companies = if existing.is_empty() {
+        let inserted = insert_companies(conn, &data)?;
+        report.companies = inserted.len();
+        inserted
+    } else {
+        existing
+    };
+    // A distinct run marker keeps slugs unique when synthetic data is added twice.
+    let run = chrono::Utc::now().timestamp().to_string();
+    report.postings = insert_postings(
+        conn,
+        &data,
+        &companies,
+        n,
+        rand::rng().random(),
+        &format!("s{run}"),
+    )?;
+    Ok(report)
+}
+
+/// A company as the generator needs it.
+#[derive(Clone)]
+struct SeededCompany {
+    id: i64,
+    name: String,
+    slug: String,
+    city: usize,
+    original_locale: Locale,
+}
+
+fn city_index(data: &DemoData, name: &str) -> usize {
+    data.cities.iter().position(|c| c.name == name).unwrap_or(0)
+}
+
+fn insert_companies(conn: &mut DbConn, data: &DemoData) -> Result<Vec<SeededCompany>, SeedError> {
+    let now = crate::db::now();
+    let mut out = Vec::new();
+    for c in &data.companies {
+        let original = Locale::parse(&c.original_locale).unwrap_or_default();
+        let city = &data.cities[city_index(data, &c.city)];
+        let new = NewCompany {
+            slug: c.slug.clone(),
+            name: c.name.clone(),
+            website: c.website.clone(),
+            city: Some(city.name.clone()),
+            country_code: Some(city.country.clone()),
+            size: c.size.clone(),
+            original_locale: original.as_str().to_owned(),
+            description: c
+                .description
+                .get(original.as_str())
+                .cloned()
+                .unwrap_or_default(),
+            created_at: now,
+            updated_at: now,
+        };
+        let translations: Vec<(Locale, String)> = c
+            .description
+            .iter()
+            .filter_map(|(code, text)| {
+                Locale::parse(code)
+                    .filter(|l| *l != original)
+                    .map(|l| (l, text.clone()))
+            })
+            .collect();
+        let id = Company::create(conn, &new, &translations)
+            .map_err(db_context(format!("seeding company {}", c.slug)))?;
+        out.push(SeededCompany {
+            id,
+            name: c.name.clone(),
+            slug: c.slug.clone(),
+            city: city_index(data, &c.city),
+            original_locale: original,
+        });
+    }
+    Ok(out)
+}
+
+fn existing_companies(conn: &mut DbConn, data: &DemoData) -> Result<Vec<SeededCompany>, SeedError> {
+    let mut out = Vec::new();
+    for c in &data.companies {
+        if let Some(row) = Company::find_by_slug(conn, &c.slug)? {
+            out.push(SeededCompany {
+                id: row.id,
+                original_locale: row.original_locale(),
+                name: row.name,
+                slug: row.slug,
+                city: city_index(data, &c.city),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn text_of(role: &data::Role, locale: Locale) -> Option<JobText> {
+    let t = role.text.get(locale.as_str())?;
+    Some(JobText {
+        title: t.title.clone(),
+        summary: t.summary.clone(),
+        responsibilities: t.responsibilities.join("\n"),
+        requirements: t.requirements.join("\n"),
+        benefits: t.benefits.join("\n"),
+    })
+}
+
+/// Euro amounts in another currency, rounded to a figure a real ad would print.
+fn from_eur(amount: i64, currency: &str) -> i64 {
+    let rate = match currency {
+        "USD" => 1.09,
+        "GBP" => 0.85,
+        "CHF" => 0.95,
+        "PLN" => 4.3,
+        "UAH" => 45.0,
+        "CAD" => 1.49,
+        _ => 1.0,
+    };
+    ((amount as f64 * rate / 1000.0).round() * 1000.0) as i64
+}
+
+/// Countries a remote role may be open to, besides "anywhere".
+const REMOTE_REGIONS: [&[&str]; 4] = [
+    &["DE", "AT", "CH"],
+    &["PL", "UA", "DE"],
+    &["NL", "PT", "DE", "AT", "PL"],
+    &["GB", "IE"],
+];
+
+fn insert_postings(
+    conn: &mut DbConn,
+    data: &DemoData,
+    companies: &[SeededCompany],
+    n: usize,
+    seed: u64,
+    slug_marker: &str,
+) -> Result<usize, SeedError> {
+    if companies.is_empty() || data.roles.is_empty() {
+        return Err(SeedError::Data(
+            "the demo data has no companies or roles".into(),
+        ));
+    }
+    let mut rng = StdRng::seed_from_u64(seed);
+    let now = crate::db::now();
+    let mut skill_ids: HashMap<String, i64> = HashMap::new();
+    crate::db::write_transaction(conn, |conn| {
+        for i in 0..n {
+            let role = &data.roles[i % data.roles.len()];
+            let company = &companies[rng.random_range(0..companies.len())];
+            let city = if rng.random_bool(0.7) {
+                &data.cities[company.city]
+            } else {
+                &data.cities[rng.random_range(0..data.cities.len())]
+            };
+            let workplace = Workplace::parse(&role.workplace).unwrap_or(Workplace::Onsite);
+            let remote_countries: Vec<String> = if workplace == Workplace::Remote {
+                match rng.random_range(0..3) {
+                    0 => Vec::new(),
+                    1 => vec![city.country.clone()],
+                    _ => REMOTE_REGIONS[rng.random_range(0..REMOTE_REGIONS.len())]
+                        .iter()
+                        .map(|c| c.to_string())
+                        .collect(),
+                }
+            } else {
+                Vec::new()
+            };
+            let employment_type =
+                EmploymentType::parse(&role.employment_type).unwrap_or(EmploymentType::FullTime);
+            let (salary_min, salary_max, salary_currency, salary_period) = match role
+                .salary_eur_year
+            {
+                Some([min, max]) if i % 9 != 4 => {
+                    let (min, max) = (from_eur(min, &city.currency), from_eur(max, &city.currency));
+                    if employment_type == EmploymentType::Internship {
+                        (
+                            Some(min / 12 / 50 * 50),
+                            Some(max / 12 / 50 * 50),
+                            Some(city.currency.clone()),
+                            Some(SalaryPeriod::Month),
+                        )
+                    } else {
+                        (
+                            Some(min),
+                            Some(max),
+                            Some(city.currency.clone()),
+                            Some(SalaryPeriod::Year),
+                        )
+                    }
+                }
+                _ => (None, None, None, None),
+            };
+            let original = company.original_locale;
+            let text = text_of(role, original)
+                .or_else(|| text_of(role, Locale::En))
+                .unwrap_or_default();
+            // About a third of the postings are translated into the other two languages.
+            let translations = if i % 3 == 0 {
+                Locale::ALL
+                    .iter()
+                    .filter(|l| **l != original)
+                    .filter_map(|l| Some((*l, text_of(role, *l)?)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let status = match i % 40 {
+                7 => JobStatus::Filled,
+                17 => JobStatus::Archived,
+                27 => JobStatus::Draft,
+                _ => JobStatus::Published,
+            };
+            let published_at = now - TimeDelta::minutes(rng.random_range(10..60 * 24 * 60));
+            let valid_through = published_at + TimeDelta::days(rng.random_range(30..=90));
+            let english_title = text_of(role, Locale::En)
+                .map(|t| t.title)
+                .unwrap_or_else(|| role.key.clone());
+            let slug = format!(
+                "{}-{}-{slug_marker}{}",
+                slugify(&english_title),
+                company.slug,
+                i + 1
+            );
+            let draft = JobDraft {
+                slug,
+                company_id: company.id,
+                status,
+                original_locale: original,
+                text,
+                translations,
+                workplace,
+                employment_type,
+                seniority: Seniority::parse(&role.seniority).unwrap_or(Seniority::Mid),
+                city: Some(city.name.clone()),
+                country_code: Some(city.country.clone()),
+                latitude: Some(city.lat + rng.random_range(-0.03..0.03)),
+                longitude: Some(city.lon + rng.random_range(-0.03..0.03)),
+                remote_countries,
+                salary_min,
+                salary_max,
+                salary_currency,
+                salary_period,
+                published_at: (status != JobStatus::Draft).then_some(published_at),
+                valid_through: Some(valid_through),
+                skills: role.skills.clone(),
+                created_at: published_at,
+            };
+            draft
+                .insert_in_transaction(conn, &company.name, &mut skill_ids)
+                .map_err(db_context(format!("seeding posting {}", i + 1)))?;
+        }
+        Ok::<_, SeedError>(())
+    })?;
+    Ok(n)
+}

@@ -1,0 +1,122 @@
+//! `POST /{locale}/jobs/{slug}/apply` and the thank-you page. A bad submission re-renders the
+//! posting with the visitor's input and each error beside its field; nothing is written.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, Responder, get, post, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::job::{ApplyForm, JobView, load};
+use super::{Layout, path_locale, with_conn};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::models::application::{ApplicationForm, ApplyError};
+use crate::state::AppState;
+
+#[derive(serde::Deserialize, Default)]
+struct CsrfField {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+#[post("/{locale}/jobs/{slug}/apply")]
+pub async fn submit(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    session: Session,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    let (locale, slug) = path.into_inner();
+    let tr = Tr::new(path_locale(&locale)?);
+    let page = load(&state, slug, tr.locale).await?;
+    // A body that is not a form at all is treated as an empty form: the visitor sees which
+    // fields are missing rather than a bare 400.
+    let values: ApplicationForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let csrf: CsrfField = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let job_id = page.job.id;
+    let slug = page.job.slug.clone();
+    let mut form = ApplyForm {
+        action: format!("/{}/jobs/{}/apply", tr.locale, slug),
+        csrf_token: crate::auth::csrf::token(&session),
+        values: values.clone(),
+        ..Default::default()
+    };
+    let render = |form: ApplyForm, status: StatusCode| -> HttpResponse {
+        let view = JobView::new(&state, tr, &page, Some(form));
+        match view.render() {
+            Ok(html) => HttpResponse::build(status)
+                .content_type("text/html; charset=utf-8")
+                .body(html),
+            Err(e) => actix_web::ResponseError::error_response(&AppError::Internal(format!(
+                "rendering the posting page: {e}"
+            ))),
+        }
+    };
+    if !page.job.is_open(crate::db::now()) {
+        return Ok(render(form, StatusCode::CONFLICT));
+    }
+    if !crate::auth::csrf::verify(&session, &csrf.csrf_token) {
+        log::info!("apply form for job {job_id} refused: missing or wrong CSRF token");
+        form.banner = Some(tr.t("apply-error-expired-form"));
+        return Ok(render(form, StatusCode::FORBIDDEN));
+    }
+    let application = match values.validate(job_id, tr.locale) {
+        Ok(a) => a,
+        Err(errors) => {
+            return Ok(render(
+                form.with_errors(&tr, &errors),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+    };
+    let stored = with_conn(&state, move |conn| match application.insert(conn) {
+        Ok(_) => Ok(true),
+        Err(ApplyError::Duplicate) => Ok(false),
+        Err(ApplyError::Database(e)) => Err(e.into()),
+    })
+    .await?;
+    if !stored {
+        form.banner = Some(tr.t("apply-error-duplicate"));
+        form.errors.insert("email", tr.t("apply-error-duplicate"));
+        return Ok(render(form, StatusCode::CONFLICT));
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", format!("/{}/jobs/{}/applied", tr.locale, slug)))
+        .finish())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/applied.html")]
+pub struct AppliedPage {
+    pub l: Layout,
+    pub job_title: String,
+    pub job_url: String,
+    pub company_name: String,
+    pub search_url: String,
+}
+
+#[get("/{locale}/jobs/{slug}/applied")]
+pub async fn thanks(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<impl Responder, AppError> {
+    let (locale, slug) = path.into_inner();
+    let tr = Tr::new(path_locale(&locale)?);
+    let page = load(&state, slug, tr.locale).await?;
+    let mut l = Layout::new(
+        tr,
+        &state.config.base_url,
+        &format!("/jobs/{}/applied", page.job.slug),
+        "",
+        tr.t("applied-title"),
+    );
+    l.noindex = true;
+    Ok(AppliedPage {
+        l,
+        job_title: page.content.value.title.clone(),
+        job_url: format!("/{}/jobs/{}", tr.locale, page.job.slug),
+        company_name: page.company.name.clone(),
+        search_url: format!("/{}/jobs", tr.locale),
+    })
+}

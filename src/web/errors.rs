@@ -1,0 +1,86 @@
+//! Error pages: every bare error response (an `AppError`, or a 404 for an unknown path)
+//! becomes a page in the visitor's language.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::ServiceResponse;
+use actix_web::http::header;
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::Layout;
+use crate::error::{AppError, ErrorCode};
+use crate::i18n::{Locale, Tr, negotiate};
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+pub struct ErrorPage {
+    pub l: Layout,
+    pub status: u16,
+    pub heading: String,
+    pub message: String,
+    pub home_url: String,
+    pub search_url: String,
+}
+
+/// The language of an error page: from the path when it has one, else negotiated.
+fn locale_of(req: &HttpRequest, default: Locale) -> Locale {
+    if let Some(l) = req.path().split('/').nth(1).and_then(Locale::parse) {
+        return l;
+    }
+    let cookie = req.cookie(super::locale::COOKIE);
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    negotiate(cookie.as_ref().map(|c| c.value()), accept, default)
+}
+
+/// The default service: no route matched.
+pub async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+/// Replaces the empty body of an error response with the localized page.
+pub fn render<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let Some(ErrorCode(code)) = res.response().extensions().get::<ErrorCode>().copied() else {
+        // A handler's own page (a form with errors, a JSON error): leave it alone.
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    };
+    let status = res.status();
+    let (req, _) = res.into_parts();
+    let (base_url, default) = req
+        .app_data::<actix_web::web::Data<AppState>>()
+        .map(|s| (s.config.base_url.clone(), s.config.default_locale))
+        .unwrap_or_default();
+    let tr = Tr::new(locale_of(&req, default));
+    let heading = tr.t(&format!("{code}-title"));
+    let mut l = Layout::new(tr, &base_url, "/", "", heading.clone());
+    l.noindex = true;
+    let page = ErrorPage {
+        l,
+        status: status.as_u16(),
+        heading,
+        message: tr.t(code),
+        home_url: format!("/{}/", tr.locale),
+        search_url: format!("/{}/jobs", tr.locale),
+    };
+    let response = match page.render() {
+        Ok(html) => HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .body(html),
+        Err(e) => {
+            log::error!("rendering the error page: {e}");
+            HttpResponse::build(status)
+                .content_type("text/plain; charset=utf-8")
+                .body(status.to_string())
+        }
+    };
+    let response: HttpResponse<BoxBody> = response;
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, response).map_into_right_body(),
+    ))
+}

@@ -1,0 +1,117 @@
+//! `/{locale}/jobs/feed.atom`: the latest postings, for a whole locale or any search.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use askama::Template;
+
+use super::{path_locale, with_conn};
+use crate::error::AppError;
+use crate::i18n::{Locale, Tr};
+use crate::search::{SearchParams, Sort};
+use crate::state::AppState;
+
+const FEED_SIZE: usize = 50;
+
+pub struct FeedEntry {
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub lang: Locale,
+    pub summary: String,
+    pub company: String,
+    pub published: String,
+    pub updated: String,
+    pub categories: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "feeds/atom.xml")]
+pub struct AtomFeed {
+    pub id: String,
+    pub title: String,
+    pub self_url: String,
+    pub html_url: String,
+    pub lang: Locale,
+    pub updated: String,
+    pub entries: Vec<FeedEntry>,
+}
+
+fn rfc3339(d: &chrono::NaiveDateTime) -> String {
+    d.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[get("/{locale}/jobs/feed.atom")]
+pub async fn atom(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let tr = Tr::new(path_locale(&path)?);
+    let (parsed, _) = SearchParams::parse(req.query_string());
+    // A feed is always newest first, from the first page.
+    let params = SearchParams {
+        sort: Some(Sort::Newest),
+        page: 1,
+        ..parsed
+    };
+    let index = state.search.get();
+    let search_params = params.clone();
+    let (_, cards) = with_conn(&state, move |conn| {
+        super::jobs::run_search(conn, &index, &search_params, &tr, FEED_SIZE)
+    })
+    .await?;
+    let base = &state.config.base_url;
+    let query = SearchParams {
+        sort: None,
+        ..params.clone()
+    }
+    .to_query();
+    let suffix = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    let entries: Vec<FeedEntry> = cards
+        .iter()
+        .map(|c| {
+            let published = c.published_at.unwrap_or(c.updated_at);
+            FeedEntry {
+                id: format!("{base}/{}/jobs/{}", tr.locale, c.slug),
+                url: format!("{base}/{}/jobs/{}", tr.locale, c.slug),
+                title: c.title.value.clone(),
+                lang: c.title.lang,
+                summary: c.summary.clone(),
+                company: c.company_name.clone(),
+                published: rfc3339(&published),
+                updated: rfc3339(&c.updated_at.max(published)),
+                categories: c.skills.iter().map(|s| s.name.clone()).collect(),
+            }
+        })
+        .collect();
+    let updated = cards
+        .iter()
+        .map(|c| c.updated_at)
+        .max()
+        .map(|d| rfc3339(&d))
+        .unwrap_or_else(|| rfc3339(&crate::db::now()));
+    let title = if params.has_filters() {
+        tr.t1("feed-title-search", "query", &query)
+    } else {
+        tr.t("feed-title")
+    };
+    let feed = AtomFeed {
+        id: format!("{base}/{}/jobs/feed.atom{suffix}", tr.locale),
+        title,
+        self_url: format!("{base}/{}/jobs/feed.atom{suffix}", tr.locale),
+        html_url: format!("{base}/{}/jobs{suffix}", tr.locale),
+        lang: tr.locale,
+        updated,
+        entries,
+    };
+    let xml = feed
+        .render()
+        .map_err(|e| AppError::Internal(format!("rendering the feed: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .body(xml))
+}

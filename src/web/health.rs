@@ -1,0 +1,44 @@
+//! `/healthz`: for load balancers and orchestration. 200 when the database answers.
+
+use actix_web::{HttpResponse, get, web};
+use diesel::connection::SimpleConnection;
+
+use crate::state::AppState;
+
+#[derive(serde::Serialize)]
+struct Health {
+    status: &'static str,
+    database: &'static str,
+    search_index_version: i64,
+}
+
+#[get("/healthz")]
+pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    let pool = state.pool.clone();
+    let checked = web::block(move || -> Result<(), String> {
+        let mut conn = pool.get().map_err(|e| e.to_string())?;
+        conn.batch_execute("SELECT 1").map_err(|e| e.to_string())
+    })
+    .await;
+    let version = state.search.get().version;
+    let failure = match checked {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e),
+        Err(e) => Some(e.to_string()),
+    };
+    match failure {
+        None => HttpResponse::Ok().json(Health {
+            status: "ok",
+            database: "ok",
+            search_index_version: version,
+        }),
+        Some(reason) => {
+            log::error!("health check failed: {reason}");
+            HttpResponse::ServiceUnavailable().json(Health {
+                status: "error",
+                database: "unavailable",
+                search_index_version: version,
+            })
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! `/{locale}/`: search box, latest postings, counts, top skills and cities.
+
+use actix_web::{get, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::jobs::Choice;
+use super::view::CardView;
+use super::{Layout, path_locale, with_conn};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::models::job::JobCard;
+use crate::search::SearchParams;
+use crate::state::AppState;
+
+const LATEST: usize = 8;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/home.html")]
+pub struct HomePage {
+    pub l: Layout,
+    pub stats: String,
+    pub latest: Vec<CardView>,
+    pub top_skills: Vec<Choice>,
+    pub top_cities: Vec<Choice>,
+    pub remote: Choice,
+    pub search_url: String,
+}
+
+#[get("/{locale}/")]
+pub async fn show(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HomePage, AppError> {
+    let tr = Tr::new(path_locale(&path)?);
+    let index = state.search.get();
+    let now = crate::db::now();
+    let result = index.search(
+        &SearchParams {
+            page: 1,
+            ..Default::default()
+        },
+        None,
+        now,
+        LATEST,
+    );
+    let ids = result.ids.clone();
+    let cards = with_conn(&state, move |conn| {
+        Ok(JobCard::load(conn, &ids, tr.locale)?)
+    })
+    .await?;
+    let mut l = Layout::new(tr, &state.config.base_url, "/", "", tr.t("home-title"));
+    l.section = "home";
+    l.feed_url = Some(format!("/{}/jobs/feed.atom", tr.locale));
+    let jobs = tr.tn("home-stats-jobs", result.total as i64);
+    let companies = tr.tn("home-stats-companies", index.hiring_companies(now) as i64);
+    let link = |label: String, query: String, count: u32| Choice {
+        label,
+        url: format!("/{}/jobs?{query}", tr.locale),
+        count: Some(count),
+        selected: false,
+    };
+    let remote_count = result
+        .facets
+        .workplace
+        .iter()
+        .find(|f| f.value.as_str() == "remote")
+        .map_or(0, |f| f.count);
+    Ok(HomePage {
+        stats: tr.t2("home-stats", "jobs", &jobs, "companies", &companies),
+        latest: cards.iter().map(|c| CardView::new(c, &tr)).collect(),
+        top_skills: result
+            .facets
+            .skill
+            .iter()
+            .take(12)
+            .map(|s| link(s.name.clone(), format!("skill={}", s.slug), s.count))
+            .collect(),
+        top_cities: result
+            .facets
+            .city
+            .iter()
+            .take(12)
+            .map(|c| {
+                link(
+                    c.value.clone(),
+                    url::form_urlencoded::Serializer::new(String::new())
+                        .append_pair("city", &c.value)
+                        .finish(),
+                    c.count,
+                )
+            })
+            .collect(),
+        remote: link(
+            tr.t("workplace-remote"),
+            "workplace=remote".into(),
+            remote_count,
+        ),
+        search_url: format!("/{}/jobs", tr.locale),
+        l,
+    })
+}

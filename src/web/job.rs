@@ -1,0 +1,238 @@
+//! `/{locale}/jobs/{slug}`: the posting page with its apply form and structured data.
+
+use std::collections::HashMap;
+
+use actix_session::Session;
+use actix_web::{get, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::json_ld::{JsonLd, job_posting};
+use super::view::{location_text, paragraphs, salary_text};
+use super::{Layout, path_locale, with_conn};
+use crate::error::AppError;
+use crate::i18n::{Locale, Tr};
+use crate::models::application::{ApplicationForm, FieldError};
+use crate::models::job::{JobPage, section_items};
+use crate::state::AppState;
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub heading: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+/// The apply form's state: what was typed, what is wrong with it, and the CSRF token.
+#[derive(Debug, Clone, Default)]
+pub struct ApplyForm {
+    pub action: String,
+    pub csrf_token: String,
+    pub values: ApplicationForm,
+    pub errors: HashMap<&'static str, String>,
+    /// Errors in field order, for the summary at the top of the form.
+    pub summary: Vec<(&'static str, String)>,
+    /// A problem with the submission as a whole (expired form, already applied).
+    pub banner: Option<String>,
+}
+
+impl ApplyForm {
+    pub fn error(&self, field: &str) -> String {
+        self.errors.get(field).cloned().unwrap_or_default()
+    }
+    pub fn has_error(&self, field: &str) -> bool {
+        self.errors.contains_key(field)
+    }
+    pub fn with_errors(mut self, tr: &Tr, errors: &[FieldError]) -> ApplyForm {
+        for e in errors {
+            let text = tr.t(e.message_id);
+            self.errors.insert(e.field, text.clone());
+            self.summary.push((e.field, text));
+        }
+        self
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/job.html")]
+pub struct JobView {
+    pub l: Layout,
+    pub title: String,
+    pub content_lang: Locale,
+    pub fallback_note: Option<String>,
+    pub company_name: String,
+    pub company_url: String,
+    pub company_description: String,
+    pub company_lang: Locale,
+    pub company_website: Option<String>,
+    pub summary: Vec<String>,
+    pub sections: Vec<Section>,
+    pub facts: Vec<Fact>,
+    pub skills: Vec<(String, String)>,
+    pub closed_notice: Option<String>,
+    pub apply: Option<ApplyForm>,
+    pub other_languages: Vec<(String, String)>,
+    pub search_url: String,
+}
+
+impl JobView {
+    pub fn new(state: &AppState, tr: Tr, page: &JobPage, apply: Option<ApplyForm>) -> JobView {
+        let job = &page.job;
+        let now = crate::db::now();
+        let open = job.is_open(now);
+        let text = &page.content.value;
+        let path = format!("/jobs/{}", job.slug);
+        let mut l = Layout::new(tr, &state.config.base_url, &path, "", text.title.clone());
+        l.section = "jobs";
+        l.description = text.summary.chars().take(160).collect();
+        let headings = [
+            tr.t("job-responsibilities"),
+            tr.t("job-requirements"),
+            tr.t("job-benefits"),
+        ];
+        if open {
+            let value = job_posting(
+                page,
+                tr.locale,
+                &l.canonical,
+                &state.config.base_url,
+                headings.clone(),
+            );
+            l.json_ld = Some(JsonLd::new(&value));
+        } else {
+            // Closed postings stay readable but leave search engines and rich results.
+            l.noindex = true;
+        }
+        let sections = headings
+            .into_iter()
+            .zip([&text.responsibilities, &text.requirements, &text.benefits])
+            .map(|(heading, body)| Section {
+                heading,
+                items: section_items(body),
+            })
+            .filter(|s| !s.items.is_empty())
+            .collect();
+        let mut facts = vec![
+            Fact {
+                label: tr.t("job-location"),
+                value: location_text(
+                    &tr,
+                    job.workplace(),
+                    job.city.as_deref(),
+                    job.country_code.as_deref(),
+                    &job.remote_countries(),
+                ),
+            },
+            Fact {
+                label: tr.t("filter-workplace"),
+                value: tr.t(&job.workplace().label_id()),
+            },
+            Fact {
+                label: tr.t("filter-type"),
+                value: tr.t(&job.employment_type().label_id()),
+            },
+            Fact {
+                label: tr.t("filter-seniority"),
+                value: tr.t(&job.seniority().label_id()),
+            },
+        ];
+        if let Some(salary) = job.salary() {
+            facts.push(Fact {
+                label: tr.t("job-salary"),
+                value: salary_text(&tr, &salary),
+            });
+        }
+        if let Some(published) = job.published_at {
+            facts.push(Fact {
+                label: tr.t("job-posted"),
+                value: tr.date(&published),
+            });
+        }
+        if let Some(closes) = job.valid_through {
+            facts.push(Fact {
+                label: tr.t("job-closes"),
+                value: tr.date(&closes),
+            });
+        }
+        let closed_notice = (!open).then(|| tr.t(&format!("job-closed-{}", job.status())));
+        let fallback_note = page.content.is_fallback.then(|| {
+            tr.t1(
+                "content-original-language",
+                "language",
+                page.content.lang.native_name(),
+            )
+        });
+        let other_languages = page
+            .languages
+            .iter()
+            .filter(|l| **l != tr.locale)
+            .map(|l| {
+                (
+                    l.native_name().to_owned(),
+                    format!("/{}/jobs/{}", l.as_str(), job.slug),
+                )
+            })
+            .collect();
+        JobView {
+            l,
+            title: text.title.clone(),
+            content_lang: page.content.lang,
+            fallback_note,
+            company_name: page.company.name.clone(),
+            company_url: format!("/{}/companies/{}", tr.locale, page.company.slug),
+            company_description: page.company_description.value.clone(),
+            company_lang: page.company_description.lang,
+            company_website: page.company.website.clone(),
+            summary: paragraphs(&text.summary),
+            sections,
+            facts,
+            skills: page
+                .skills
+                .iter()
+                .map(|s| {
+                    (
+                        s.name.clone(),
+                        format!("/{}/jobs?skill={}", tr.locale, s.slug),
+                    )
+                })
+                .collect(),
+            closed_notice,
+            apply: if open { apply } else { None },
+            other_languages,
+            search_url: format!("/{}/jobs", tr.locale),
+        }
+    }
+}
+
+/// Loads a public posting or answers 404.
+pub async fn load(state: &AppState, slug: String, locale: Locale) -> Result<JobPage, AppError> {
+    if slug.len() > 200 {
+        return Err(AppError::NotFound);
+    }
+    with_conn(state, move |conn| {
+        JobPage::load(conn, &slug, locale)?.ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+#[get("/{locale}/jobs/{slug}")]
+pub async fn show(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    session: Session,
+) -> Result<JobView, AppError> {
+    let (locale, slug) = path.into_inner();
+    let tr = Tr::new(path_locale(&locale)?);
+    let page = load(&state, slug, tr.locale).await?;
+    let form = ApplyForm {
+        action: format!("/{}/jobs/{}/apply", tr.locale, page.job.slug),
+        csrf_token: crate::auth::csrf::token(&session),
+        ..Default::default()
+    };
+    Ok(JobView::new(&state, tr, &page, Some(form)))
+}

@@ -1,0 +1,499 @@
+//! `/{locale}/jobs`: search with facets, sorting and pagination; no JavaScript needed.
+
+use std::collections::HashMap;
+
+use actix_web::{HttpRequest, get, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::view::CardView;
+use super::{Layout, path_locale, with_conn};
+use crate::db::{DbConn, dialect};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::models::job::JobCard;
+use crate::search::params::POSTED_WITHIN_CHOICES;
+use crate::search::{Filter, SearchIndex, SearchParams, SearchResult, Sort};
+use crate::state::AppState;
+
+/// A link in the filter sidebar, sort bar or pagination.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub label: String,
+    pub url: String,
+    pub count: Option<u32>,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct FacetGroup {
+    pub id: &'static str,
+    pub title: String,
+    pub options: Vec<Choice>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/jobs.html")]
+pub struct JobsPage {
+    pub l: Layout,
+    pub params: SearchParams,
+    pub notices: Vec<String>,
+    pub heading: String,
+    pub total_text: String,
+    pub cards: Vec<CardView>,
+    pub groups: Vec<FacetGroup>,
+    pub sorts: Vec<Choice>,
+    pub active: Vec<Choice>,
+    pub suggestions: Vec<Choice>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<Choice>,
+    pub page_status: String,
+    pub posted_choices: Vec<Choice>,
+    pub hidden: Vec<(String, String)>,
+    pub clear_url: String,
+}
+
+/// Runs a search: the full-text query (when there is one) in the database, everything else
+/// against the in-memory index, then the page's cards. Three queries at most.
+pub fn run_search(
+    conn: &mut DbConn,
+    index: &SearchIndex,
+    params: &SearchParams,
+    tr: &Tr,
+    per_page: usize,
+) -> Result<(SearchResult, Vec<JobCard>), AppError> {
+    let hits: Option<HashMap<i64, f64>> = if params.q.trim().is_empty() {
+        None
+    } else {
+        Some(
+            dialect::search_job_ids(conn, &params.q)?
+                .into_iter()
+                .collect(),
+        )
+    };
+    let result = index.search(params, hits.as_ref(), crate::db::now(), per_page);
+    let cards = JobCard::load(conn, &result.ids, tr.locale)?;
+    Ok((result, cards))
+}
+
+#[get("/{locale}/jobs")]
+pub async fn search_page(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> Result<JobsPage, AppError> {
+    let tr = Tr::new(path_locale(&path)?);
+    let (params, invalid) = SearchParams::parse(req.query_string());
+    let search_index = state.search.get();
+    let (result, cards) = {
+        let params = params.clone();
+        with_conn(&state, move |conn| {
+            run_search(conn, &search_index, &params, &tr, crate::search::PER_PAGE)
+        })
+        .await?
+    };
+    let notices = invalid
+        .iter()
+        .map(|i| tr.t2("search-notice-invalid", "name", i.name, "value", &i.value))
+        .collect();
+    Ok(build_page(&state, tr, params, notices, result, cards))
+}
+
+fn url(tr: &Tr, params: &SearchParams) -> String {
+    let q = params.to_query();
+    if q.is_empty() {
+        format!("/{}/jobs", tr.locale)
+    } else {
+        format!("/{}/jobs?{q}", tr.locale)
+    }
+}
+
+/// `params` changed by `change`, back on page 1.
+fn with(params: &SearchParams, change: impl FnOnce(&mut SearchParams)) -> SearchParams {
+    let mut p = params.clone();
+    p.page = 1;
+    change(&mut p);
+    p
+}
+
+fn toggle<T: PartialEq + Clone>(slot: &Option<T>, value: &T) -> Option<T> {
+    if slot.as_ref() == Some(value) {
+        None
+    } else {
+        Some(value.clone())
+    }
+}
+
+fn groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> Vec<FacetGroup> {
+    let f = &result.facets;
+    let choice = |label: String, count: u32, selected: bool, p: SearchParams| Choice {
+        label,
+        url: url(tr, &p),
+        count: Some(count),
+        selected,
+    };
+    vec![
+        FacetGroup {
+            id: "workplace",
+            title: tr.t("filter-workplace"),
+            options: f
+                .workplace
+                .iter()
+                .map(|o| {
+                    let p = with(params, |p| {
+                        p.workplace = toggle(&params.workplace, &o.value)
+                    });
+                    choice(
+                        tr.t(&o.value.label_id()),
+                        o.count,
+                        params.workplace == Some(o.value),
+                        p,
+                    )
+                })
+                .collect(),
+        },
+        FacetGroup {
+            id: "type",
+            title: tr.t("filter-type"),
+            options: f
+                .employment_type
+                .iter()
+                .map(|o| {
+                    let p = with(params, |p| {
+                        p.employment_type = toggle(&params.employment_type, &o.value)
+                    });
+                    choice(
+                        tr.t(&o.value.label_id()),
+                        o.count,
+                        params.employment_type == Some(o.value),
+                        p,
+                    )
+                })
+                .collect(),
+        },
+        FacetGroup {
+            id: "seniority",
+            title: tr.t("filter-seniority"),
+            options: f
+                .seniority
+                .iter()
+                .map(|o| {
+                    let p = with(params, |p| {
+                        p.seniority = toggle(&params.seniority, &o.value)
+                    });
+                    choice(
+                        tr.t(&o.value.label_id()),
+                        o.count,
+                        params.seniority == Some(o.value),
+                        p,
+                    )
+                })
+                .collect(),
+        },
+        FacetGroup {
+            id: "country",
+            title: tr.t("filter-country"),
+            options: f
+                .country
+                .iter()
+                .map(|o| {
+                    let selected = params.country.as_ref() == Some(&o.value);
+                    let p = with(params, |p| p.country = toggle(&params.country, &o.value));
+                    choice(tr.country(&o.value), o.count, selected, p)
+                })
+                .collect(),
+        },
+        FacetGroup {
+            id: "city",
+            title: tr.t("filter-city"),
+            options: f
+                .city
+                .iter()
+                .map(|o| {
+                    let selected = params
+                        .city
+                        .as_ref()
+                        .is_some_and(|c| c.to_lowercase() == o.value.to_lowercase());
+                    let p = with(params, |p| {
+                        p.city = if selected {
+                            None
+                        } else {
+                            Some(o.value.clone())
+                        }
+                    });
+                    choice(o.value.clone(), o.count, selected, p)
+                })
+                .collect(),
+        },
+        FacetGroup {
+            id: "skill",
+            title: tr.t("filter-skill"),
+            options: f
+                .skill
+                .iter()
+                .map(|o| {
+                    let selected = params.skills.contains(&o.slug);
+                    let p = with(params, |p| {
+                        if selected {
+                            p.skills.retain(|s| s != &o.slug);
+                        } else {
+                            p.skills.push(o.slug.clone());
+                        }
+                    });
+                    choice(o.name.clone(), o.count, selected, p)
+                })
+                .collect(),
+        },
+    ]
+}
+
+/// The label of an active filter, for the chips and the empty-result suggestions.
+fn filter_label(tr: &Tr, params: &SearchParams, filter: Filter) -> String {
+    match filter {
+        Filter::Workplace => params
+            .workplace
+            .map(|v| tr.t(&v.label_id()))
+            .unwrap_or_default(),
+        Filter::EmploymentType => params
+            .employment_type
+            .map(|v| tr.t(&v.label_id()))
+            .unwrap_or_default(),
+        Filter::Seniority => params
+            .seniority
+            .map(|v| tr.t(&v.label_id()))
+            .unwrap_or_default(),
+        Filter::Country => params
+            .country
+            .as_deref()
+            .map(|c| tr.country(c))
+            .unwrap_or_default(),
+        Filter::City => params.city.clone().unwrap_or_default(),
+        Filter::Skill => params.skills.join(", "),
+        Filter::Text => tr.t1("filter-chip-query", "query", &params.q),
+        Filter::Salary => tr.t1(
+            "filter-chip-salary",
+            "amount",
+            &tr.number(params.salary_min.unwrap_or(0)),
+        ),
+        Filter::PostedWithin => tr.tn(
+            "filter-chip-posted-within",
+            params.posted_within.unwrap_or(0),
+        ),
+        Filter::Company => tr.t1(
+            "filter-chip-company",
+            "company",
+            params.company.as_deref().unwrap_or(""),
+        ),
+    }
+}
+
+fn without(params: &SearchParams, filter: Filter) -> SearchParams {
+    with(params, |p| match filter {
+        Filter::Workplace => p.workplace = None,
+        Filter::EmploymentType => p.employment_type = None,
+        Filter::Seniority => p.seniority = None,
+        Filter::Country => p.country = None,
+        Filter::City => p.city = None,
+        Filter::Skill => p.skills.clear(),
+        Filter::Text => p.q.clear(),
+        Filter::Salary => p.salary_min = None,
+        Filter::PostedWithin => p.posted_within = None,
+        Filter::Company => p.company = None,
+    })
+}
+
+fn build_page(
+    state: &AppState,
+    tr: Tr,
+    params: SearchParams,
+    notices: Vec<String>,
+    result: SearchResult,
+    cards: Vec<JobCard>,
+) -> JobsPage {
+    let title = if params.q.trim().is_empty() {
+        tr.t("search-title")
+    } else {
+        tr.t1("search-title-query", "query", params.q.trim())
+    };
+    let canonical_params = SearchParams {
+        sort: None,
+        ..params.clone()
+    };
+    let mut l = Layout::new(
+        tr,
+        &state.config.base_url,
+        "/jobs",
+        &canonical_params.to_query(),
+        title.clone(),
+    );
+    l.section = "jobs";
+    l.feed_url = Some({
+        let q = SearchParams {
+            page: 1,
+            sort: None,
+            ..params.clone()
+        }
+        .to_query();
+        if q.is_empty() {
+            format!("/{}/jobs/feed.atom", tr.locale)
+        } else {
+            format!("/{}/jobs/feed.atom?{q}", tr.locale)
+        }
+    });
+    // Deep result pages and filter combinations add nothing for search engines.
+    l.noindex = params.page > 1 || result.total == 0;
+    let effective = params.effective_sort();
+    let sorts = Sort::ALL
+        .iter()
+        .filter(|s| **s != Sort::Relevance || !params.q.trim().is_empty())
+        .map(|s| Choice {
+            label: tr.t(&format!("sort-{}", s.as_str())),
+            url: url(&tr, &with(&params, |p| p.sort = Some(*s))),
+            count: None,
+            selected: *s == effective,
+        })
+        .collect();
+    let active: Vec<Choice> = result
+        .without
+        .iter()
+        .map(|(filter, _)| Choice {
+            label: filter_label(&tr, &params, *filter),
+            url: url(&tr, &without(&params, *filter)),
+            count: None,
+            selected: true,
+        })
+        .collect();
+    let suggestions = if result.total == 0 {
+        result
+            .without
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(filter, n)| Choice {
+                label: tr.t1(
+                    "search-drop-filter",
+                    "filter",
+                    &filter_label(&tr, &params, *filter),
+                ),
+                url: url(&tr, &without(&params, *filter)),
+                count: Some(*n as u32),
+                selected: false,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let page_url = |n: u32| {
+        url(
+            &tr,
+            &SearchParams {
+                page: n,
+                ..params.clone()
+            },
+        )
+    };
+    let prev = (result.page > 1).then(|| page_url(result.page - 1));
+    let next = (result.page < result.pages).then(|| page_url(result.page + 1));
+    let window = pagination_window(result.page, result.pages);
+    let pages = window
+        .into_iter()
+        .map(|n| Choice {
+            label: n.map(|n| tr.number(n as i64)).unwrap_or_else(|| "…".into()),
+            url: n.map(page_url).unwrap_or_default(),
+            count: None,
+            selected: n == Some(result.page),
+        })
+        .collect();
+    let posted_choices = POSTED_WITHIN_CHOICES
+        .iter()
+        .map(|d| Choice {
+            label: tr.tn("posted-within-days", *d),
+            url: d.to_string(),
+            count: None,
+            selected: params.posted_within == Some(*d),
+        })
+        .collect();
+    // The form resubmits the facet filters it does not show as inputs.
+    let mut hidden: Vec<(String, String)> = Vec::new();
+    let facet_only = SearchParams {
+        q: String::new(),
+        salary_min: None,
+        posted_within: None,
+        sort: None,
+        page: 1,
+        ..params.clone()
+    };
+    for (k, v) in url::form_urlencoded::parse(facet_only.to_query().as_bytes()) {
+        hidden.push((k.into_owned(), v.into_owned()));
+    }
+    if let Some(s) = params.sort {
+        hidden.push(("sort".into(), s.as_str().into()));
+    }
+    JobsPage {
+        heading: title,
+        total_text: tr.tn("search-total", result.total as i64),
+        page_status: tr.t2(
+            "pagination-status",
+            "page",
+            &tr.number(result.page as i64),
+            "pages",
+            &tr.number(result.pages as i64),
+        ),
+        cards: cards.iter().map(|c| CardView::new(c, &tr)).collect(),
+        groups: groups(&tr, &params, &result),
+        clear_url: format!("/{}/jobs", tr.locale),
+        l,
+        notices,
+        sorts,
+        active,
+        suggestions,
+        prev,
+        next,
+        pages,
+        posted_choices,
+        hidden,
+        params,
+    }
+}
+
+/// Page numbers to link: the first, the last, and two either side of the current one;
+/// `None` marks a gap.
+fn pagination_window(current: u32, pages: u32) -> Vec<Option<u32>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for n in 1..=pages {
+        if n == 1 || n == pages || n.abs_diff(current) <= 2 {
+            if n > last + 1 {
+                out.push(None);
+            }
+            out.push(Some(n));
+            last = n;
+        }
+    }
+    if pages <= 1 { Vec::new() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pagination_window;
+
+    #[test]
+    fn pagination_shows_ends_and_neighbours() {
+        assert_eq!(pagination_window(1, 1), vec![]);
+        assert_eq!(pagination_window(1, 3), vec![Some(1), Some(2), Some(3)]);
+        assert_eq!(
+            pagination_window(10, 20),
+            vec![
+                Some(1),
+                None,
+                Some(8),
+                Some(9),
+                Some(10),
+                Some(11),
+                Some(12),
+                None,
+                Some(20)
+            ]
+        );
+    }
+}

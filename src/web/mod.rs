@@ -1,0 +1,120 @@
+//! The public site: HTML pages under `/{locale}/…`, feeds, sitemaps and health.
+
+pub mod apply;
+pub mod companies;
+pub mod errors;
+pub mod feeds;
+pub mod health;
+pub mod home;
+pub mod job;
+pub mod jobs;
+pub mod json_ld;
+pub mod locale;
+pub mod seo;
+pub mod view;
+
+use actix_web::{HttpRequest, web};
+
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::i18n::{Locale, Tr};
+use crate::state::AppState;
+
+pub use json_ld::JsonLd;
+
+/// Runs `f` with one pooled connection on the blocking thread pool (diesel is synchronous).
+pub async fn with_conn<T, F>(state: &AppState, f: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+{
+    let pool = state.pool.clone();
+    web::block(move || {
+        let mut conn = pool.get()?;
+        f(&mut conn)
+    })
+    .await?
+}
+
+/// The locale segment of a public path; an unknown one is a 404.
+pub fn path_locale(code: &str) -> Result<Locale, AppError> {
+    Locale::parse(code).ok_or(AppError::NotFound)
+}
+
+/// A link to the same page in another language.
+#[derive(Debug, Clone)]
+pub struct Alternate {
+    pub locale: Locale,
+    pub url: String,
+    pub current: bool,
+}
+
+/// What the base layout needs from every page.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub tr: Tr,
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of this page in this language.
+    pub canonical: String,
+    /// Absolute URLs of this page in every language, for `hreflang`.
+    pub alternates: Vec<Alternate>,
+    /// Relative URLs for the language switcher, keeping the query.
+    pub switcher: Vec<Alternate>,
+    pub x_default: String,
+    pub noindex: bool,
+    pub json_ld: Option<JsonLd>,
+    pub feed_url: Option<String>,
+    /// The navigation entry to mark as current.
+    pub section: &'static str,
+}
+
+impl Layout {
+    /// `path` is the part after `/{locale}` (e.g. `/jobs`), `query` the kept query string.
+    pub fn new(tr: Tr, base_url: &str, path: &str, query: &str, title: String) -> Layout {
+        let suffix = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        };
+        let local = |l: Locale| format!("/{}{path}{suffix}", l.as_str());
+        let alternates: Vec<Alternate> = Locale::ALL
+            .iter()
+            .map(|l| Alternate {
+                locale: *l,
+                url: format!("{base_url}{}", local(*l)),
+                current: *l == tr.locale,
+            })
+            .collect();
+        let switcher = Locale::ALL
+            .iter()
+            .map(|l| Alternate {
+                locale: *l,
+                url: local(*l),
+                current: *l == tr.locale,
+            })
+            .collect();
+        Layout {
+            tr,
+            description: tr.t("site-description"),
+            title,
+            canonical: format!("{base_url}{}", local(tr.locale)),
+            x_default: format!("{base_url}{}", local(Locale::En)),
+            alternates,
+            switcher,
+            noindex: false,
+            json_ld: None,
+            feed_url: None,
+            section: "",
+        }
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.tr.locale.as_str()
+    }
+}
+
+/// The raw query string of a request.
+pub fn query_string(req: &HttpRequest) -> &str {
+    req.query_string()
+}

@@ -1,0 +1,143 @@
+//! The `hireboard` binary: configuration errors, first start, seeding, admin creation.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn hireboard(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hireboard"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("DATA_DIR", dir)
+        .env("RUST_LOG", "error");
+    cmd
+}
+
+#[test]
+fn a_bad_setting_ends_the_program_with_one_line_and_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for (var, value) in [
+        ("BIND", "nowhere"),
+        ("DEFAULT_LOCALE", "fr"),
+        ("DATABASE_URL", "mongodb://x"),
+        ("SECRET_KEY", "short"),
+    ] {
+        let out = hireboard(dir.path())
+            .env(var, value)
+            .arg("migrate")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{var}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(var), "{stderr}");
+        assert!(
+            !stderr.contains(value) || var != "SECRET_KEY",
+            "the secret is not echoed"
+        );
+    }
+}
+
+#[test]
+fn seeds_demo_data_once_and_synthetic_postings_on_demand() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hireboard(dir.path()).arg("seed").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!("{} postings", hireboard::seed::DEMO_POSTINGS)),
+        "{stdout}"
+    );
+    // A second run leaves a non-empty database alone.
+    let out = hireboard(dir.path()).arg("seed").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("seeded 0 companies and 0 postings"));
+    let out = hireboard(dir.path())
+        .args(["seed", "--jobs", "200"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("and 200 postings"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        dir.path().join("secret_key").exists(),
+        "a secret key is generated into the data dir"
+    );
+}
+
+#[test]
+fn admin_create_prints_a_generated_password_or_reads_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hireboard(dir.path())
+        .args(["admin", "create", "--email", "Boss@Example.org"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("created admin boss@example.org"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("password: ") && l.len() >= 30),
+        "{stdout}"
+    );
+
+    let mut child = hireboard(dir.path())
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "ed@example.org",
+            "--role",
+            "editor",
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a long enough passphrase\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("password"));
+
+    let dup = hireboard(dir.path())
+        .args(["admin", "create", "--email", "boss@example.org"])
+        .output()
+        .unwrap();
+    assert!(!dup.status.success());
+    assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
+    let bad = hireboard(dir.path())
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "x@example.org",
+            "--role",
+            "root",
+        ])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+}

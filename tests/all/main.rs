@@ -1,0 +1,9 @@
+//! The integration tests: one binary, driving the real app through its HTTP layer against a
+//! real database (SQLite always; PostgreSQL too when TEST_DATABASE_URL_PG is set).
+
+mod support;
+
+mod cli;
+mod i18n;
+mod search_index;
+mod web;

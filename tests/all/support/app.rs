@@ -1,0 +1,249 @@
+//! A Hireboard app on its own fresh database, driven in-process through actix's test service.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::test;
+use hireboard::config::Config;
+use hireboard::db::DbConn;
+use hireboard::{AppState, build_app};
+
+pub struct TestApp {
+    pub state: AppState,
+    pub backend: &'static str,
+    cookies: Mutex<HashMap<String, String>>,
+    _dir: tempfile::TempDir,
+    _schema: Option<PgSchema>,
+}
+
+/// A response, fully read.
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: actix_web::http::header::HeaderMap,
+    pub body: String,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    pub fn html(&self) -> super::Html {
+        super::Html::parse(&self.body)
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+/// The apps to run a database test on: SQLite always, PostgreSQL when configured.
+pub fn backends() -> Vec<TestApp> {
+    let mut apps = vec![TestApp::sqlite()];
+    if let Some(pg) = TestApp::postgres() {
+        apps.push(pg);
+    }
+    apps
+}
+
+fn config(dir: &std::path::Path, database_url: String) -> Config {
+    let mut vars: HashMap<&str, String> = HashMap::new();
+    vars.insert("DATA_DIR", dir.display().to_string());
+    vars.insert("DATABASE_URL", database_url);
+    vars.insert("SECRET_KEY", "test-secret-".repeat(8));
+    vars.insert("SEARCH_REFRESH_MS", "0".into());
+    vars.insert("BASE_URL", "https://jobs.example.test".into());
+    vars.insert("DB_POOL_SIZE", "4".into());
+    Config::from_lookup(|k| vars.get(k).cloned()).expect("test configuration is valid")
+}
+
+impl TestApp {
+    pub fn sqlite() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        let state = AppState::open(config(dir.path(), url)).expect("app state");
+        TestApp {
+            state,
+            backend: "sqlite",
+            cookies: Mutex::default(),
+            _dir: dir,
+            _schema: None,
+        }
+    }
+
+    /// An app on a fresh schema of the PostgreSQL database in TEST_DATABASE_URL_PG. Without
+    /// it the test skips PostgreSQL with a printed reason, except in CI, where it must run.
+    #[allow(unreachable_code)]
+    pub fn postgres() -> Option<TestApp> {
+        let Ok(base_url) = std::env::var("TEST_DATABASE_URL_PG") else {
+            if std::env::var_os("CI").is_some() {
+                panic!("CI must set TEST_DATABASE_URL_PG so that PostgreSQL tests run");
+            }
+            eprintln!("note: PostgreSQL part skipped: TEST_DATABASE_URL_PG is not set");
+            return None;
+        };
+        #[cfg(not(feature = "postgres"))]
+        {
+            if std::env::var_os("CI").is_some() {
+                panic!("CI must build the tests with --features postgres");
+            }
+            eprintln!(
+                "note: PostgreSQL part skipped: built without the `postgres` feature ({base_url})"
+            );
+            return None;
+        }
+        #[cfg(feature = "postgres")]
+        {
+            let schema = PgSchema::create(&base_url);
+            let sep = if base_url.contains('?') { '&' } else { '?' };
+            let url = format!("{base_url}{sep}options=-c%20search_path%3D{}", schema.name);
+            let dir = tempfile::tempdir().expect("temp dir");
+            let state = AppState::open(config(dir.path(), url)).expect("app state on PostgreSQL");
+            Some(TestApp {
+                state,
+                backend: "postgres",
+                cookies: Mutex::default(),
+                _dir: dir,
+                _schema: Some(schema),
+            })
+        }
+    }
+
+    pub fn conn(&self) -> hireboard::db::PooledConn {
+        self.state.pool.get().expect("a database connection")
+    }
+
+    /// Rebuilds the search index after factories wrote postings.
+    pub fn refresh_search(&self) {
+        let mut conn = self.conn();
+        self.state
+            .search
+            .rebuild(&mut conn)
+            .expect("search index rebuild");
+    }
+
+    pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
+        let mut conn = self.conn();
+        f(&mut conn)
+    }
+
+    /// SQL statements run so far through the app's pool.
+    pub fn queries(&self) -> u64 {
+        self.state.queries.get()
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.request(Method::GET, path, &[], None).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        self.request(Method::GET, path, headers, None).await
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let body = serde_urlencoded::to_string(fields).expect("form encoding");
+        self.request(
+            Method::POST,
+            path,
+            &[("content-type", "application/x-www-form-urlencoded")],
+            Some(body),
+        )
+        .await
+    }
+
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<String>,
+    ) -> Response {
+        let service = test::init_service(build_app(self.state.clone())).await;
+        let mut req = test::TestRequest::default().method(method).uri(path);
+        for (k, v) in headers {
+            req = req.insert_header((*k, *v));
+        }
+        let cookie_header: String = {
+            let jar = self.cookies.lock().unwrap();
+            jar.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        if !cookie_header.is_empty() {
+            req = req.insert_header((header::COOKIE, cookie_header));
+        }
+        if let Some(body) = body {
+            req = req.set_payload(body);
+        }
+        let res: ServiceResponse<_> = service
+            .call(req.to_request())
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        self.read(res).await
+    }
+
+    async fn read<B: MessageBody>(&self, res: ServiceResponse<B>) -> Response {
+        let status = res.status();
+        let headers = res.headers().clone();
+        for value in headers.get_all(header::SET_COOKIE) {
+            let text = value.to_str().unwrap_or_default();
+            if let Ok(c) = actix_web::cookie::Cookie::parse(text.to_owned()) {
+                let mut jar = self.cookies.lock().unwrap();
+                if c.max_age().is_some_and(|a| a.is_zero()) {
+                    jar.remove(c.name());
+                } else {
+                    jar.insert(c.name().to_owned(), c.value().to_owned());
+                }
+            }
+        }
+        let bytes = actix_web::body::to_bytes(res.into_body())
+            .await
+            .unwrap_or_default();
+        Response {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+}
+
+/// A throwaway PostgreSQL schema, dropped when the test ends.
+pub struct PgSchema {
+    #[allow(dead_code)]
+    name: String,
+    #[allow(dead_code)]
+    admin_url: String,
+}
+
+#[cfg(feature = "postgres")]
+impl PgSchema {
+    fn create(admin_url: &str) -> PgSchema {
+        use diesel::Connection;
+        use diesel::connection::SimpleConnection;
+        use rand::Rng;
+        let name = format!("hb_test_{:016x}", rand::rng().random::<u64>());
+        let mut conn = diesel::PgConnection::establish(admin_url)
+            .unwrap_or_else(|e| panic!("TEST_DATABASE_URL_PG: cannot connect: {e}"));
+        conn.batch_execute(&format!("CREATE SCHEMA {name}"))
+            .expect("create test schema");
+        PgSchema {
+            name,
+            admin_url: admin_url.to_owned(),
+        }
+    }
+}
+
+impl Drop for PgSchema {
+    fn drop(&mut self) {
+        #[cfg(feature = "postgres")]
+        {
+            use diesel::Connection;
+            use diesel::connection::SimpleConnection;
+            if let Ok(mut conn) = diesel::PgConnection::establish(&self.admin_url) {
+                let _ = conn.batch_execute(&format!("DROP SCHEMA {} CASCADE", self.name));
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! Factories for test data, in the spirit of FactoryBot: valid defaults, a sequence for unique
+//! values, and builder methods for whatever a test cares about.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::{NaiveDateTime, TimeDelta};
+use hireboard::db::DbConn;
+use hireboard::i18n::Locale;
+use hireboard::models::company::{Company, NewCompany};
+use hireboard::models::job::{JobDraft, JobText};
+use hireboard::models::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
+
+static SEQUENCE: AtomicUsize = AtomicUsize::new(1);
+
+fn next() -> usize {
+    SEQUENCE.fetch_add(1, Ordering::Relaxed)
+}
+
+pub struct CompanyFactory {
+    new: NewCompany,
+    translations: Vec<(Locale, String)>,
+}
+
+impl CompanyFactory {
+    pub fn new() -> CompanyFactory {
+        let n = next();
+        let now = hireboard::db::now();
+        CompanyFactory {
+            new: NewCompany {
+                slug: format!("company-{n}"),
+                name: format!("Company {n}"),
+                website: Some(format!("https://company-{n}.example")),
+                city: Some("Berlin".into()),
+                country_code: Some("DE".into()),
+                size: Some("51-200".into()),
+                original_locale: "en".into(),
+                description: format!("Company {n} builds useful things."),
+                created_at: now,
+                updated_at: now,
+            },
+            translations: Vec::new(),
+        }
+    }
+
+    pub fn name(mut self, name: &str) -> Self {
+        self.new.name = name.into();
+        self.new.slug = hireboard::models::slugify(name);
+        self
+    }
+
+    pub fn original(mut self, locale: Locale, description: &str) -> Self {
+        self.new.original_locale = locale.as_str().into();
+        self.new.description = description.into();
+        self
+    }
+
+    pub fn translation(mut self, locale: Locale, description: &str) -> Self {
+        self.translations.push((locale, description.into()));
+        self
+    }
+
+    pub fn create(self, conn: &mut DbConn) -> Company {
+        let id = Company::create(conn, &self.new, &self.translations).expect("create company");
+        let company = Company::find_by_slug(conn, &self.new.slug)
+            .expect("load company")
+            .expect("company exists");
+        assert_eq!(company.id, id);
+        company
+    }
+}
+
+pub struct JobFactory {
+    draft: JobDraft,
+    company_name: String,
+}
+
+pub fn text(title: &str) -> JobText {
+    JobText {
+        title: title.into(),
+        summary: format!("{title}: a role on a friendly team."),
+        responsibilities: "Build features\nReview code".into(),
+        requirements: "Three years of experience\nGood communication".into(),
+        benefits: "Flexible hours\nLearning budget".into(),
+    }
+}
+
+impl JobFactory {
+    pub fn new(company: &Company) -> JobFactory {
+        let n = next();
+        let now = hireboard::db::now();
+        let title = format!("Engineer {n}");
+        JobFactory {
+            company_name: company.name.clone(),
+            draft: JobDraft {
+                slug: format!("engineer-{n}"),
+                company_id: company.id,
+                status: JobStatus::Published,
+                original_locale: Locale::En,
+                text: text(&title),
+                translations: Vec::new(),
+                workplace: Workplace::Onsite,
+                employment_type: EmploymentType::FullTime,
+                seniority: Seniority::Mid,
+                city: Some("Berlin".into()),
+                country_code: Some("DE".into()),
+                latitude: Some(52.52),
+                longitude: Some(13.405),
+                remote_countries: Vec::new(),
+                salary_min: Some(50_000),
+                salary_max: Some(70_000),
+                salary_currency: Some("EUR".into()),
+                salary_period: Some(SalaryPeriod::Year),
+                published_at: Some(now - TimeDelta::hours(n as i64)),
+                valid_through: Some(now + TimeDelta::days(30)),
+                skills: Vec::new(),
+                created_at: now - TimeDelta::hours(n as i64),
+            },
+        }
+    }
+
+    pub fn title(mut self, title: &str) -> Self {
+        self.draft.text = text(title);
+        self.draft.slug = format!("{}-{}", hireboard::models::slugify(title), next());
+        self
+    }
+    pub fn summary(mut self, summary: &str) -> Self {
+        self.draft.text.summary = summary.into();
+        self
+    }
+    pub fn original(mut self, locale: Locale, text: JobText) -> Self {
+        self.draft.original_locale = locale;
+        self.draft.text = text;
+        self
+    }
+    pub fn translation(mut self, locale: Locale, text: JobText) -> Self {
+        self.draft.translations.push((locale, text));
+        self
+    }
+    pub fn status(mut self, status: JobStatus) -> Self {
+        self.draft.status = status;
+        if status == JobStatus::Draft {
+            self.draft.published_at = None;
+        }
+        self
+    }
+    pub fn workplace(mut self, workplace: Workplace) -> Self {
+        self.draft.workplace = workplace;
+        self
+    }
+    pub fn remote_countries(mut self, countries: &[&str]) -> Self {
+        self.draft.workplace = Workplace::Remote;
+        self.draft.remote_countries = countries.iter().map(|c| c.to_string()).collect();
+        self
+    }
+    pub fn employment_type(mut self, t: EmploymentType) -> Self {
+        self.draft.employment_type = t;
+        self
+    }
+    pub fn seniority(mut self, s: Seniority) -> Self {
+        self.draft.seniority = s;
+        self
+    }
+    pub fn location(mut self, city: &str, country: &str) -> Self {
+        self.draft.city = Some(city.into());
+        self.draft.country_code = Some(country.into());
+        self
+    }
+    pub fn salary(
+        mut self,
+        min: Option<i64>,
+        max: Option<i64>,
+        currency: &str,
+        period: SalaryPeriod,
+    ) -> Self {
+        self.draft.salary_min = min;
+        self.draft.salary_max = max;
+        self.draft.salary_currency = Some(currency.into());
+        self.draft.salary_period = Some(period);
+        self
+    }
+    pub fn no_salary(mut self) -> Self {
+        self.draft.salary_min = None;
+        self.draft.salary_max = None;
+        self.draft.salary_currency = None;
+        self.draft.salary_period = None;
+        self
+    }
+    pub fn skills(mut self, skills: &[&str]) -> Self {
+        self.draft.skills = skills.iter().map(|s| s.to_string()).collect();
+        self
+    }
+    pub fn published_days_ago(mut self, days: i64) -> Self {
+        let at = hireboard::db::now() - TimeDelta::days(days);
+        self.draft.published_at = Some(at);
+        self.draft.created_at = at;
+        self
+    }
+    pub fn valid_through(mut self, at: NaiveDateTime) -> Self {
+        self.draft.valid_through = Some(at);
+        self
+    }
+
+    /// Inserts the posting; returns its slug.
+    pub fn create(self, conn: &mut DbConn) -> String {
+        self.draft
+            .insert(conn, &self.company_name)
+            .expect("create job");
+        self.draft.slug
+    }
+}

@@ -1,0 +1,10 @@
+//! Test harness: `TestApp` (an app on a fresh database), an HTTP client with a cookie jar,
+//! and factories for test data.
+
+pub mod app;
+pub mod factories;
+pub mod html;
+
+pub use app::{TestApp, backends};
+pub use factories::{CompanyFactory, JobFactory};
+pub use html::Html;

@@ -1,0 +1,163 @@
+//! `/{locale}/jobs/{slug}`: content, translations and fallback, JSON-LD, closed postings.
+
+use hireboard::i18n::Locale;
+use hireboard::models::{JobStatus, SalaryPeriod};
+
+use crate::support::factories::text;
+use crate::support::{CompanyFactory, JobFactory, backends};
+
+#[actix_web::test]
+async fn shows_every_section_and_fact_in_the_visitors_language() {
+    for app in backends() {
+        let slug = app.with_conn(|c| {
+            let co = CompanyFactory::new()
+                .name("Nordlicht Logistik")
+                .translation(Locale::De, "Wir bewegen Waren.")
+                .create(c);
+            JobFactory::new(&co)
+                .title("Senior Rails Engineer")
+                .skills(&["Ruby on Rails", "Sidekiq"])
+                .salary(Some(75_000), Some(95_000), "EUR", SalaryPeriod::Year)
+                .translation(Locale::De, text("Senior Rails-Entwickler (m/w/d)"))
+                .create(c)
+        });
+        let res = app.get(&format!("/de/jobs/{slug}")).await;
+        assert_eq!(res.status, 200, "{}", app.backend);
+        let page = res.html();
+        assert_eq!(page.text("h1"), "Senior Rails-Entwickler (m/w/d)");
+        assert_eq!(page.attr("html", "lang"), "de");
+        assert_eq!(
+            page.count("article.job[lang]"),
+            0,
+            "German content needs no lang override"
+        );
+        let facts = page.texts(".facts dd");
+        assert!(
+            facts.contains(&"75.000\u{a0}€ – 95.000\u{a0}€ pro Jahr".replace('\u{a0}', " ")),
+            "{facts:?}"
+        );
+        assert_eq!(
+            page.count(".job section h2"),
+            4,
+            "three sections and skills"
+        );
+        assert_eq!(page.texts(".chip-list .chip"), ["Ruby on Rails", "Sidekiq"]);
+        assert!(
+            page.texts(".panel p")
+                .contains(&"Wir bewegen Waren.".to_string())
+        );
+        // Canonical and hreflang alternates for every language plus x-default.
+        assert_eq!(
+            page.attr("link[rel=canonical]", "href"),
+            format!("https://jobs.example.test/de/jobs/{slug}")
+        );
+        assert_eq!(page.count("link[rel=alternate][hreflang]"), 4);
+    }
+}
+
+#[actix_web::test]
+async fn untranslated_content_falls_back_to_the_original_with_a_note() {
+    for app in backends() {
+        let slug = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            JobFactory::new(&co)
+                .original(Locale::De, text("Lagerist (m/w/d)"))
+                .create(c)
+        });
+        let page = app.get(&format!("/uk/jobs/{slug}")).await.html();
+        assert_eq!(page.text("h1"), "Lagerist (m/w/d)");
+        assert_eq!(page.attr("article.job", "lang"), "de");
+        let notes = page.texts(".notice");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("Deutsch"), "{notes:?}");
+        assert_ne!(notes[0], "", "the note is in Ukrainian");
+    }
+}
+
+#[actix_web::test]
+async fn json_ld_has_googles_required_and_recommended_properties() {
+    for app in backends() {
+        let (remote, onsite) = app.with_conn(|c| {
+            let co = CompanyFactory::new().name("Acme </script> Corp").create(c);
+            let remote = JobFactory::new(&co)
+                .title("Remote SRE")
+                .remote_countries(&["DE", "PL"])
+                .salary(Some(5_000), Some(6_000), "EUR", SalaryPeriod::Month)
+                .create(c);
+            let onsite = JobFactory::new(&co)
+                .title("Barista")
+                .location("Lisbon", "PT")
+                .no_salary()
+                .create(c);
+            (remote, onsite)
+        });
+        let page = app.get(&format!("/en/jobs/{remote}")).await.html();
+        let scripts = page.scripts("script[type='application/ld+json']");
+        assert_eq!(scripts.len(), 1);
+        assert!(!scripts[0].contains("</script>"), "{}", scripts[0]);
+        let ld: serde_json::Value = serde_json::from_str(&scripts[0]).expect("JSON-LD parses");
+        assert_eq!(ld["@type"], "JobPosting");
+        for key in [
+            "title",
+            "description",
+            "datePosted",
+            "validThrough",
+            "hiringOrganization",
+            "employmentType",
+            "identifier",
+            "directApply",
+            "baseSalary",
+        ] {
+            assert!(!ld[key].is_null(), "{key} missing in {ld}");
+        }
+        assert_eq!(ld["hiringOrganization"]["name"], "Acme </script> Corp");
+        assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
+        assert_eq!(
+            ld["applicantLocationRequirements"].as_array().map(Vec::len),
+            Some(2)
+        );
+        assert_eq!(ld["baseSalary"]["value"]["minValue"], 5000);
+        assert_eq!(ld["baseSalary"]["value"]["unitText"], "MONTH");
+        assert!(
+            ld["description"].as_str().unwrap().contains("<li>"),
+            "description is HTML"
+        );
+
+        let page = app.get(&format!("/en/jobs/{onsite}")).await.html();
+        let ld: serde_json::Value =
+            serde_json::from_str(&page.scripts("script[type='application/ld+json']")[0]).unwrap();
+        assert_eq!(ld["jobLocation"]["address"]["addressLocality"], "Lisbon");
+        assert_eq!(ld["jobLocation"]["address"]["addressCountry"], "PT");
+        assert!(ld["jobLocationType"].is_null() && ld["baseSalary"].is_null());
+    }
+}
+
+#[actix_web::test]
+async fn a_closed_posting_stays_readable_but_leaves_search_engines() {
+    for app in backends() {
+        let (filled, expired, draft) = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            (
+                JobFactory::new(&co).status(JobStatus::Filled).create(c),
+                JobFactory::new(&co)
+                    .valid_through(hireboard::db::now() - chrono::TimeDelta::hours(1))
+                    .create(c),
+                JobFactory::new(&co).status(JobStatus::Draft).create(c),
+            )
+        });
+        for slug in [&filled, &expired] {
+            let res = app.get(&format!("/en/jobs/{slug}")).await;
+            assert_eq!(res.status, 200);
+            let page = res.html();
+            assert_eq!(page.attr("meta[name=robots]", "content"), "noindex");
+            assert_eq!(page.count("script[type='application/ld+json']"), 0);
+            assert_eq!(page.count("form[method=post]"), 0, "no apply form");
+            assert_eq!(page.count(".notice-closed"), 1);
+        }
+        assert_eq!(
+            app.get(&format!("/en/jobs/{draft}")).await.status,
+            404,
+            "drafts are not public"
+        );
+    }
+}

@@ -1,0 +1,72 @@
+//! Every public page runs a small, fixed number of SQL statements, whatever the data size.
+
+use hireboard::i18n::Locale;
+
+use crate::support::factories::text;
+use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
+
+fn seed(app: &TestApp, postings: usize) -> String {
+    let slug = app.with_conn(|c| {
+        let co = CompanyFactory::new()
+            .translation(Locale::De, "Beschreibung")
+            .create(c);
+        let mut last = String::new();
+        for i in 0..postings {
+            last = JobFactory::new(&co)
+                .title(&format!("Engineer {i}"))
+                .skills(&["Rust", "Go", "SQL"])
+                .translation(Locale::De, text(&format!("Ingenieur {i}")))
+                .create(c);
+        }
+        last
+    });
+    app.refresh_search();
+    slug
+}
+
+async fn queries_for(app: &TestApp, path: &str) -> u64 {
+    let before = app.queries();
+    let res = app.get(path).await;
+    assert!(res.status.is_success(), "{path}: {}", res.status);
+    app.queries() - before
+}
+
+#[actix_web::test]
+async fn pages_run_a_fixed_number_of_queries() {
+    for app in backends() {
+        let slug = seed(&app, 3);
+        let company = app.with_conn(|c| {
+            hireboard::models::job::JobPage::load(c, &slug, Locale::En)
+                .unwrap()
+                .unwrap()
+                .company
+                .slug
+        });
+        let small = [
+            queries_for(&app, "/en/").await,
+            queries_for(&app, "/de/jobs").await,
+            queries_for(&app, "/de/jobs?q=engineer&skill=rust").await,
+            queries_for(&app, &format!("/de/jobs/{slug}")).await,
+            queries_for(&app, &format!("/en/companies/{company}")).await,
+            queries_for(&app, "/en/jobs/feed.atom").await,
+            queries_for(&app, "/sitemaps/jobs-1.xml").await,
+        ];
+        seed(&app, 40);
+        let large = [
+            queries_for(&app, "/en/").await,
+            queries_for(&app, "/de/jobs").await,
+            queries_for(&app, "/de/jobs?q=engineer&skill=rust").await,
+            queries_for(&app, &format!("/de/jobs/{slug}")).await,
+            queries_for(&app, &format!("/en/companies/{company}")).await,
+            queries_for(&app, "/en/jobs/feed.atom").await,
+            queries_for(&app, "/sitemaps/jobs-1.xml").await,
+        ];
+        assert_eq!(
+            small, large,
+            "{}: query counts grew with the data",
+            app.backend
+        );
+        // home 2, search 2, search with text 3, posting 3, company 3, feed 2, sitemap 0.
+        assert_eq!(small, [2, 2, 3, 3, 3, 2, 0], "{}", app.backend);
+    }
+}

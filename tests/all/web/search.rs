@@ -1,0 +1,280 @@
+//! `/{locale}/jobs`: every filter, facet counts, sorting, pagination, bad input.
+
+use hireboard::models::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
+
+use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
+
+/// A small board: titles say what each posting is, so assertions read naturally.
+fn seed(app: &TestApp) {
+    app.with_conn(|c| {
+        let acme = CompanyFactory::new().name("Acme Rockets").create(c);
+        let zeta = CompanyFactory::new().name("Zeta Health").create(c);
+        JobFactory::new(&acme)
+            .title("Senior Rust Engineer")
+            .workplace(Workplace::Hybrid)
+            .seniority(Seniority::Senior)
+            .location("Berlin", "DE")
+            .skills(&["Rust", "PostgreSQL"])
+            .salary(Some(80_000), Some(100_000), "EUR", SalaryPeriod::Year)
+            .published_days_ago(1)
+            .create(c);
+        JobFactory::new(&acme)
+            .title("Junior Go Developer")
+            .seniority(Seniority::Junior)
+            .location("Munich", "DE")
+            .skills(&["Go"])
+            .salary(Some(45_000), Some(55_000), "EUR", SalaryPeriod::Year)
+            .published_days_ago(3)
+            .create(c);
+        JobFactory::new(&zeta)
+            .title("Remote Data Analyst")
+            .remote_countries(&["PL", "UA"])
+            .employment_type(EmploymentType::Contract)
+            .location("Warsaw", "PL")
+            .skills(&["SQL", "Python"])
+            .salary(Some(4_000), Some(5_000), "EUR", SalaryPeriod::Month)
+            .published_days_ago(10)
+            .create(c);
+        JobFactory::new(&zeta)
+            .title("Nurse Practitioner")
+            .employment_type(EmploymentType::PartTime)
+            .location("Vienna", "AT")
+            .no_salary()
+            .published_days_ago(20)
+            .create(c);
+        JobFactory::new(&zeta)
+            .title("Hidden Draft Role")
+            .status(JobStatus::Draft)
+            .create(c);
+        JobFactory::new(&zeta)
+            .title("Filled Rust Role")
+            .status(JobStatus::Filled)
+            .skills(&["Rust"])
+            .create(c);
+        JobFactory::new(&zeta)
+            .title("Expired Rust Role")
+            .skills(&["Rust"])
+            .valid_through(hireboard::db::now() - chrono::TimeDelta::days(1))
+            .create(c);
+    });
+    app.refresh_search();
+}
+
+async fn titles(app: &TestApp, path: &str) -> Vec<String> {
+    let res = app.get(path).await;
+    assert_eq!(res.status, 200, "{} {path}: {}", app.backend, res.body);
+    res.html().texts(".job-card-title")
+}
+
+#[actix_web::test]
+async fn lists_only_open_postings_newest_first() {
+    for app in backends() {
+        seed(&app);
+        assert_eq!(
+            titles(&app, "/en/jobs").await,
+            [
+                "Senior Rust Engineer",
+                "Junior Go Developer",
+                "Remote Data Analyst",
+                "Nurse Practitioner"
+            ],
+            "{}",
+            app.backend
+        );
+        let page = app.get("/en/jobs").await.html();
+        assert_eq!(page.text(".results-total"), "4 jobs");
+    }
+}
+
+#[actix_web::test]
+async fn every_filter_narrows_the_results() {
+    for app in backends() {
+        seed(&app);
+        let cases: &[(&str, &[&str])] = &[
+            ("workplace=hybrid", &["Senior Rust Engineer"]),
+            ("workplace=remote", &["Remote Data Analyst"]),
+            ("type=part_time", &["Nurse Practitioner"]),
+            ("type=contract", &["Remote Data Analyst"]),
+            ("seniority=junior", &["Junior Go Developer"]),
+            ("country=AT", &["Nurse Practitioner"]),
+            // A remote role open to Ukraine is found from Ukraine.
+            ("country=UA", &["Remote Data Analyst"]),
+            ("city=munich", &["Junior Go Developer"]),
+            ("skill=go", &["Junior Go Developer"]),
+            (
+                "skill=go&skill=sql",
+                &["Junior Go Developer", "Remote Data Analyst"],
+            ),
+            // 4,000–5,000 a month is 60,000 a year.
+            (
+                "salary_min=58000",
+                &["Senior Rust Engineer", "Remote Data Analyst"],
+            ),
+            (
+                "posted_within=7",
+                &["Senior Rust Engineer", "Junior Go Developer"],
+            ),
+            (
+                "company=zeta-health",
+                &["Remote Data Analyst", "Nurse Practitioner"],
+            ),
+            ("q=rust", &["Senior Rust Engineer"]),
+            (
+                "q=analyst&workplace=remote&country=PL",
+                &["Remote Data Analyst"],
+            ),
+            (
+                "q=zeta&sort=newest",
+                &["Remote Data Analyst", "Nurse Practitioner"],
+            ),
+            ("q=postgres", &["Senior Rust Engineer"]),
+        ];
+        for (query, expected) in cases {
+            let got = titles(&app, &format!("/en/jobs?{query}")).await;
+            assert_eq!(&got, expected, "{} ?{query}", app.backend);
+        }
+    }
+}
+
+#[actix_web::test]
+async fn facet_counts_reflect_the_other_active_filters() {
+    for app in backends() {
+        seed(&app);
+        let page = app.get("/en/jobs?workplace=onsite").await.html();
+        // Workplace counts ignore the workplace filter itself…
+        let workplace = page.texts("#facet-workplace + ul a");
+        assert_eq!(
+            workplace,
+            ["On-site 2", "Hybrid 1", "Remote 1"],
+            "{}",
+            app.backend
+        );
+        // …while the other facets count only on-site postings.
+        let seniority = page.texts("#facet-seniority + ul a");
+        assert!(seniority.contains(&"Junior 1".to_string()), "{seniority:?}");
+        assert!(seniority.contains(&"Senior 0".to_string()), "{seniority:?}");
+        let countries = page.texts("#facet-country + ul a");
+        assert_eq!(countries, ["Austria 1", "Germany 1"], "{}", app.backend);
+    }
+}
+
+#[actix_web::test]
+async fn sorts_by_relevance_newest_and_salary() {
+    for app in backends() {
+        seed(&app);
+        assert_eq!(
+            titles(&app, "/en/jobs?sort=salary").await,
+            [
+                "Senior Rust Engineer",
+                "Remote Data Analyst",
+                "Junior Go Developer",
+                "Nurse Practitioner"
+            ]
+        );
+        // The title counts more than the body: "Engineer" in a title beats one in a summary.
+        app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            JobFactory::new(&co)
+                .title("Office Manager")
+                .summary("Supports every engineer on site.")
+                .create(c);
+        });
+        app.refresh_search();
+        let found = titles(&app, "/en/jobs?q=engineer").await;
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("Senior Rust Engineer"),
+            "{}: {found:?}",
+            app.backend
+        );
+        assert_eq!(found.len(), 2);
+    }
+}
+
+#[actix_web::test]
+async fn paginates_twenty_per_page() {
+    for app in backends() {
+        app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            for i in 0..45 {
+                JobFactory::new(&co)
+                    .title(&format!("Role {i:02}"))
+                    .published_days_ago(i)
+                    .create(c);
+            }
+        });
+        app.refresh_search();
+        let first = app.get("/en/jobs").await.html();
+        assert_eq!(first.count(".job-card"), 20);
+        assert_eq!(first.text(".results-total"), "45 jobs");
+        assert_eq!(first.attr("a[rel=next]", "href"), "/en/jobs?page=2");
+        let last = titles(&app, "/en/jobs?page=3").await;
+        assert_eq!(
+            last,
+            ["Role 40", "Role 41", "Role 42", "Role 43", "Role 44"]
+        );
+        // A page past the end shows the last one.
+        assert_eq!(titles(&app, "/en/jobs?page=99").await, last);
+    }
+}
+
+#[actix_web::test]
+async fn invalid_values_are_ignored_with_a_notice() {
+    for app in backends() {
+        seed(&app);
+        let res = app
+            .get("/de/jobs?workplace=moon&salary_min=lots&page=-1&skill=%3Cscript%3E&q=%22%28")
+            .await;
+        assert_eq!(res.status, 200, "{}", app.backend);
+        let page = res.html();
+        let notices = page.texts(".notice li");
+        assert_eq!(notices.len(), 4, "{notices:?}");
+        assert!(
+            notices[0].contains("workplace") && notices[0].contains("moon"),
+            "{notices:?}"
+        );
+        assert!(!res.body.contains("<script>"));
+        // The query of punctuation alone matches nothing, but does not fail.
+        assert_eq!(page.count(".job-card"), 0);
+    }
+}
+
+#[actix_web::test]
+async fn an_empty_result_offers_to_drop_a_filter() {
+    for app in backends() {
+        seed(&app);
+        let page = app.get("/en/jobs?workplace=remote&country=AT").await.html();
+        assert_eq!(page.count(".job-card"), 0);
+        let offers = page.texts(".empty li");
+        assert_eq!(offers.len(), 2, "{offers:?}");
+        assert!(
+            offers
+                .iter()
+                .any(|o| o.contains("Without “Remote”") && o.contains("1 job")),
+            "{offers:?}"
+        );
+        let links = page.attrs(".empty li a", "href");
+        assert!(
+            links.contains(&"/en/jobs?country=AT".to_string()),
+            "{links:?}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn filter_links_keep_the_other_parameters() {
+    for app in backends() {
+        seed(&app);
+        let page = app.get("/en/jobs?q=rust&seniority=senior").await.html();
+        let hybrid = page.attrs("#facet-workplace + ul a", "href");
+        assert!(
+            hybrid.contains(&"/en/jobs?q=rust&workplace=hybrid&seniority=senior".to_string()),
+            "{hybrid:?}"
+        );
+        let remove = page.attrs(".active-filters a.chip-remove", "href");
+        assert!(
+            remove.contains(&"/en/jobs?q=rust".to_string()),
+            "{remove:?}"
+        );
+    }
+}
