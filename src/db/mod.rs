@@ -161,13 +161,12 @@ impl ManageConnection for DbManager {
 pub fn connect(url: &str, max_size: u32) -> Result<(DbPool, QueryCounter), String> {
     let backend = Backend::from_url(url)?;
     #[cfg(feature = "sqlite")]
-    if backend == Backend::Sqlite {
-        if let Some(dir) = std::path::Path::new(sqlite_path(url)).parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            }
-        }
+    if backend == Backend::Sqlite
+        && let Some(dir) = std::path::Path::new(sqlite_path(url)).parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let counter = QueryCounter::default();
     let manager = DbManager {

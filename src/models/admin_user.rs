@@ -65,12 +65,3 @@ pub fn create(
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     admin_users::table.count().get_result(conn)
 }
-
-/// The stored password hash of an email, for sign-in.
-pub fn password_hash(conn: &mut DbConn, email: &str) -> QueryResult<Option<String>> {
-    admin_users::table
-        .filter(admin_users::email.eq(email.trim().to_lowercase()))
-        .select(admin_users::password_hash)
-        .first(conn)
-        .optional()
-}

@@ -105,7 +105,6 @@ pub struct SearchIndex {
     country_by_code: HashMap<String, u16>,
     companies: Vec<String>,
     company_by_slug: HashMap<String, u32>,
-    company_ids: Vec<i64>,
 }
 
 fn intern<K: std::hash::Hash + Eq + Clone, V: Copy + TryFrom<usize>>(
@@ -171,9 +170,6 @@ impl SearchIndex {
                 &mut index.company_by_slug,
                 row.company_slug.clone(),
             );
-            if index.company_ids.len() < index.companies.len() {
-                index.company_ids.push(row.company_id);
-            }
             index.docs.push(Doc {
                 id: row.id,
                 slug: row.slug,
@@ -306,13 +302,6 @@ impl SearchIndex {
     /// Slugs of the companies with published postings.
     pub fn company_slugs(&self) -> &[String] {
         &self.companies
-    }
-
-    /// The company index id of a company slug, for callers that list one company's postings.
-    pub fn company_db_id(&self, slug: &str) -> Option<i64> {
-        self.company_by_slug
-            .get(slug)
-            .map(|i| self.company_ids[*i as usize])
     }
 }
 

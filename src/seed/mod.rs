@@ -242,7 +242,10 @@ fn insert_postings(
             {
                 Some([min, max]) if i % 9 != 4 => {
                     let (min, max) = (from_eur(min, &city.currency), from_eur(max, &city.currency));
-                    if employment_type == EmploymentType::Internship {
+                    // Interns, and everyone in Poland and Ukraine, are quoted monthly pay.
+                    if employment_type == EmploymentType::Internship
+                        || ["PLN", "UAH"].contains(&city.currency.as_str())
+                    {
                         (
                             Some(min / 12 / 50 * 50),
                             Some(max / 12 / 50 * 50),

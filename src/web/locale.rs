@@ -51,17 +51,18 @@ pub async fn remember(
         .app_data::<web::Data<AppState>>()
         .is_some_and(|s| s.config.is_https());
     let mut res = next.call(req).await?;
-    if let Some(locale) = visited {
-        if remembered != Some(locale) && res.status().is_success() {
-            let cookie = Cookie::build(COOKIE, locale.as_str())
-                .path("/")
-                .max_age(Duration::days(365))
-                .same_site(SameSite::Lax)
-                .http_only(true)
-                .secure(secure)
-                .finish();
-            res.response_mut().add_cookie(&cookie)?;
-        }
+    if let Some(locale) = visited
+        && remembered != Some(locale)
+        && res.status().is_success()
+    {
+        let cookie = Cookie::build(COOKIE, locale.as_str())
+            .path("/")
+            .max_age(Duration::days(365))
+            .same_site(SameSite::Lax)
+            .http_only(true)
+            .secure(secure)
+            .finish();
+        res.response_mut().add_cookie(&cookie)?;
     }
     Ok(res)
 }

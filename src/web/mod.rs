@@ -13,7 +13,7 @@ pub mod locale;
 pub mod seo;
 pub mod view;
 
-use actix_web::{HttpRequest, web};
+use actix_web::web;
 
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -112,9 +112,4 @@ impl Layout {
     pub fn lang(&self) -> &'static str {
         self.tr.locale.as_str()
     }
-}
-
-/// The raw query string of a request.
-pub fn query_string(req: &HttpRequest) -> &str {
-    req.query_string()
 }

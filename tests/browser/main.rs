@@ -1,1 +1,293 @@
-fn main() {}
+//! Browser tests: the real app on a free port, driven through WebDriver in headless Chromium
+//! (Debian's `chromium` and `chromium-driver`). Without them the tests skip with a printed
+//! reason, except where HIREBOARD_BROWSER_TESTS=required (CI), where they must run.
+
+#[allow(dead_code)]
+#[path = "../all/support/factories.rs"]
+mod factories;
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use factories::{CompanyFactory, JobFactory, text};
+use hireboard::config::Config;
+use hireboard::i18n::Locale;
+use hireboard::models::Workplace;
+use hireboard::{AppState, build_app};
+use thirtyfour::prelude::*;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "chromedriver";
+
+/// Whether the browser and its driver are present; panics when they are required but missing.
+fn browser_available() -> bool {
+    let driver = Command::new(CHROMEDRIVER)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let present = driver && std::path::Path::new(CHROMIUM).exists();
+    if !present {
+        let required = std::env::var("HIREBOARD_BROWSER_TESTS").is_ok_and(|v| v == "required");
+        assert!(
+            !required,
+            "browser tests are required here, but {CHROMIUM} or {CHROMEDRIVER} is missing"
+        );
+        eprintln!(
+            "note: browser test skipped: install Debian's chromium and chromium-driver to run it"
+        );
+    }
+    present
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "nothing listens on port {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// chromedriver, stopped when dropped.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The app on a real port, seeded with a few postings; returns its base URL.
+struct Site {
+    base: String,
+    remote_slug: String,
+    _dir: tempfile::TempDir,
+    handle: actix_web::dev::ServerHandle,
+}
+
+async fn start_site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let vars = [
+        ("DATA_DIR", dir.path().display().to_string()),
+        (
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("b.db").display()),
+        ),
+        ("SECRET_KEY", "browser-secret-".repeat(5)),
+        ("SEARCH_REFRESH_MS", "0".into()),
+        ("BASE_URL", format!("http://127.0.0.1:{port}")),
+    ];
+    let config =
+        Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
+            .unwrap();
+    let state = AppState::open(config).unwrap();
+    let remote_slug = {
+        let mut c = state.pool.get().unwrap();
+        let co = CompanyFactory::new().name("Ferris Works").create(&mut c);
+        let slug = JobFactory::new(&co)
+            .title("Remote Rust Engineer")
+            .remote_countries(&["DE", "AT"])
+            .skills(&["Rust"])
+            .translation(Locale::De, text("Rust-Entwickler (remote)"))
+            .create(&mut c);
+        JobFactory::new(&co)
+            .title("Rust Engineer in Berlin")
+            .workplace(Workplace::Onsite)
+            .skills(&["Rust"])
+            .create(&mut c);
+        JobFactory::new(&co).title("Office Manager").create(&mut c);
+        state.search.rebuild(&mut c).unwrap();
+        slug
+    };
+    let server = actix_web::HttpServer::new(move || build_app(state.clone()))
+        .workers(1)
+        .shutdown_timeout(1)
+        .bind(("127.0.0.1", port))
+        .unwrap()
+        .run();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    wait_for_port(port);
+    Site {
+        base: format!("http://127.0.0.1:{port}"),
+        remote_slug,
+        _dir: dir,
+        handle,
+    }
+}
+
+async fn browser() -> (WebDriver, Driver) {
+    let port = free_port();
+    let child = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let guard = Driver(child);
+    wait_for_port(port);
+    let profile = tempfile::tempdir().unwrap().keep();
+    let mut caps = DesiredCapabilities::chrome();
+    caps.set_binary(CHROMIUM).unwrap();
+    for arg in [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+    ] {
+        caps.add_arg(arg).unwrap();
+    }
+    caps.add_arg(&format!("--user-data-dir={}", profile.display()))
+        .unwrap();
+    let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+        .await
+        .expect("WebDriver session");
+    (driver, guard)
+}
+
+async fn text_of(driver: &WebDriver, css: &str) -> String {
+    driver
+        .find(By::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Waits until the page's URL satisfies `check` (form posts and links load asynchronously).
+async fn wait_url(driver: &WebDriver, check: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let url = driver.current_url().await.unwrap().to_string();
+        if check(&url) {
+            return url;
+        }
+        assert!(Instant::now() < deadline, "still at {url}");
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[actix_web::test]
+async fn search_filter_open_switch_language_and_apply() {
+    if !browser_available() {
+        return;
+    }
+    let site = start_site().await;
+    let (driver, _chromedriver) = browser().await;
+    let outcome = journey(&driver, &site).await;
+    let _ = driver.quit().await;
+    site.handle.stop(true).await;
+    outcome.unwrap();
+}
+
+async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
+    // Search.
+    driver.goto(format!("{}/en/jobs", site.base)).await?;
+    driver.find(By::Id("q")).await?.send_keys("rust").await?;
+    driver
+        .find(By::Css(".search-form button[type=submit]"))
+        .await?
+        .click()
+        .await?;
+    wait_url(driver, |u| u.contains("q=rust")).await;
+    assert_eq!(text_of(driver, ".results-total").await, "2 jobs");
+
+    // Filter by a facet link.
+    let remote = driver
+        .find(By::XPath(
+            "//section[@aria-labelledby='facet-workplace']//a[contains(., 'Remote')]",
+        ))
+        .await?;
+    remote.click().await?;
+    wait_url(driver, |u| u.contains("workplace=remote")).await;
+    let titles = driver.find_all(By::Css(".job-card-title a")).await?;
+    assert_eq!(titles.len(), 1);
+
+    // Open the posting.
+    titles[0].click().await?;
+    wait_url(driver, |u| {
+        u.ends_with(&format!("/en/jobs/{}", site.remote_slug))
+    })
+    .await;
+    assert_eq!(text_of(driver, "h1").await, "Remote Rust Engineer");
+
+    // Switch language: same posting, in German.
+    driver
+        .find(By::Css(".lang-switch a[hreflang=de]"))
+        .await?
+        .click()
+        .await?;
+    wait_url(driver, |u| u.contains("/de/jobs/")).await;
+    assert_eq!(text_of(driver, "h1").await, "Rust-Entwickler (remote)");
+    let lang = driver.find(By::Css("html")).await?.attr("lang").await?;
+    assert_eq!(lang.as_deref(), Some("de"));
+
+    // Apply with an error, then correctly.
+    driver
+        .goto(format!("{}/en/jobs/{}", site.base, site.remote_slug))
+        .await?;
+    driver
+        .find(By::Id("apply-name"))
+        .await?
+        .send_keys("Ada Lovelace")
+        .await?;
+    driver
+        .find(By::Id("apply-email"))
+        .await?
+        .send_keys("ada-at-example")
+        .await?;
+    driver
+        .find(By::Id("apply-cover_letter"))
+        .await?
+        .send_keys("I build engines.")
+        .await?;
+    driver
+        .find(By::Css(".apply button[type=submit]"))
+        .await?
+        .click()
+        .await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while driver.find_all(By::Css(".field-error")).await?.is_empty() {
+        assert!(Instant::now() < deadline, "no validation errors appeared");
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        text_of(driver, "#apply-email-error").await,
+        "Please enter a valid email address, like name@example.com."
+    );
+    let kept = driver.find(By::Id("apply-name")).await?.value().await?;
+    assert_eq!(
+        kept.as_deref(),
+        Some("Ada Lovelace"),
+        "input survives the error"
+    );
+    let email = driver.find(By::Id("apply-email")).await?;
+    email.clear().await?;
+    email.send_keys("ada@example.org").await?;
+    driver.find(By::Id("apply-consent")).await?.click().await?;
+    driver
+        .find(By::Css(".apply button[type=submit]"))
+        .await?
+        .click()
+        .await?;
+    wait_url(driver, |u| u.contains("/applied")).await;
+    assert!(text_of(driver, "h1").await.contains("Thank you"));
+    Ok(())
+}

@@ -142,7 +142,9 @@ impl JobCard {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let rows: Vec<(CardRow, String, String, Option<String>, Option<String>)> = jobs::table
+        // The row, the company's name and slug, and the title and summary in `locale`.
+        type Row = (CardRow, String, String, Option<String>, Option<String>);
+        let rows: Vec<Row> = jobs::table
             .inner_join(companies::table)
             .left_join(
                 job_translations::table.on(job_translations::job_id

@@ -74,40 +74,42 @@ impl TestApp {
 
     /// An app on a fresh schema of the PostgreSQL database in TEST_DATABASE_URL_PG. Without
     /// it the test skips PostgreSQL with a printed reason, except in CI, where it must run.
-    #[allow(unreachable_code)]
     pub fn postgres() -> Option<TestApp> {
         let Ok(base_url) = std::env::var("TEST_DATABASE_URL_PG") else {
-            if std::env::var_os("CI").is_some() {
-                panic!("CI must set TEST_DATABASE_URL_PG so that PostgreSQL tests run");
-            }
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must set TEST_DATABASE_URL_PG so that PostgreSQL tests run"
+            );
             eprintln!("note: PostgreSQL part skipped: TEST_DATABASE_URL_PG is not set");
             return None;
         };
-        #[cfg(not(feature = "postgres"))]
-        {
-            if std::env::var_os("CI").is_some() {
-                panic!("CI must build the tests with --features postgres");
-            }
-            eprintln!(
-                "note: PostgreSQL part skipped: built without the `postgres` feature ({base_url})"
-            );
-            return None;
-        }
-        #[cfg(feature = "postgres")]
-        {
-            let schema = PgSchema::create(&base_url);
-            let sep = if base_url.contains('?') { '&' } else { '?' };
-            let url = format!("{base_url}{sep}options=-c%20search_path%3D{}", schema.name);
-            let dir = tempfile::tempdir().expect("temp dir");
-            let state = AppState::open(config(dir.path(), url)).expect("app state on PostgreSQL");
-            Some(TestApp {
-                state,
-                backend: "postgres",
-                cookies: Mutex::default(),
-                _dir: dir,
-                _schema: Some(schema),
-            })
-        }
+        TestApp::postgres_at(&base_url)
+    }
+
+    #[cfg(not(feature = "postgres"))]
+    fn postgres_at(_base_url: &str) -> Option<TestApp> {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must build the tests with --features postgres"
+        );
+        eprintln!("note: PostgreSQL part skipped: built without the `postgres` feature");
+        None
+    }
+
+    #[cfg(feature = "postgres")]
+    fn postgres_at(base_url: &str) -> Option<TestApp> {
+        let schema = PgSchema::create(base_url);
+        let sep = if base_url.contains('?') { '&' } else { '?' };
+        let url = format!("{base_url}{sep}options=-c%20search_path%3D{}", schema.name);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = AppState::open(config(dir.path(), url)).expect("app state on PostgreSQL");
+        Some(TestApp {
+            state,
+            backend: "postgres",
+            cookies: Mutex::default(),
+            _dir: dir,
+            _schema: Some(schema),
+        })
     }
 
     pub fn conn(&self) -> hireboard::db::PooledConn {

@@ -41,6 +41,12 @@ async fn every_response_carries_security_headers() {
                 "{path}"
             );
             assert!(res.header("referrer-policy").is_some(), "{path}");
+            // The test app's BASE_URL is https.
+            assert!(
+                res.header("strict-transport-security")
+                    .is_some_and(|v| v.contains("max-age")),
+                "{path}"
+            );
         }
     }
 }
