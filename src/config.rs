@@ -114,7 +114,7 @@ impl Config {
             1000,
             0..=3_600_000,
         )?;
-        let db_pool_size = parse_number(get("DB_POOL_SIZE"), "DB_POOL_SIZE", 16, 1..=1000)? as u32;
+        let db_pool_size = parse_number(get("DB_POOL_SIZE"), "DB_POOL_SIZE", 8, 1..=1000)? as u32;
         let http_workers = parse_number(get("HTTP_WORKERS"), "HTTP_WORKERS", 0, 0..=1024)? as usize;
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),

@@ -36,8 +36,36 @@ fn langid(locale: Locale) -> &'static LanguageIdentifier {
     &IDS[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
 }
 
+/// Messages without variables, formatted once per locale: pages look up hundreds of labels,
+/// and formatting through the bundle each time showed up in profiles.
+fn cached_plain(locale: Locale, id: &str) -> String {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, RwLock};
+    static CACHE: LazyLock<[RwLock<HashMap<String, String>>; 3]> = LazyLock::new(Default::default);
+    let slot = &CACHE[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)];
+    if let Some(text) = slot.read().unwrap_or_else(|e| e.into_inner()).get(id) {
+        return text.clone();
+    }
+    let text = lookup_uncached(locale, id, None);
+    slot.write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(id.to_owned(), text.clone());
+    text
+}
+
 /// Looks up one message; a missing id is logged and shown as the id, never a panic.
 pub fn lookup(
+    locale: Locale,
+    id: &str,
+    args: Option<&HashMap<Cow<'static, str>, FluentValue>>,
+) -> String {
+    match args {
+        None => cached_plain(locale, id),
+        Some(_) => lookup_uncached(locale, id, args),
+    }
+}
+
+fn lookup_uncached(
     locale: Locale,
     id: &str,
     args: Option<&HashMap<Cow<'static, str>, FluentValue>>,

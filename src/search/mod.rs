@@ -1,29 +1,52 @@
 //! Public job search: the URL contract, the in-memory index of published postings, and the
 //! handle that keeps that index in step with the database, also across app instances.
 
+pub mod facets;
 pub mod index;
 pub mod params;
 pub mod salary;
 
-use std::sync::Arc;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
 use diesel::prelude::*;
+use lru::LruCache;
 
 use crate::db::schema::search_state;
-use crate::db::{DbConn, DbPool};
+use crate::db::{DbConn, DbPool, dialect};
 use crate::models::job::IndexRow;
 use crate::models::skill::Skill;
-pub use index::{Facets, Filter, PER_PAGE, SearchIndex, SearchResult};
+pub use facets::Facets;
+pub use index::{Filter, PER_PAGE, SearchIndex, SearchResult, TextScores};
 pub use params::{InvalidParam, SearchParams, Sort};
 
 /// Shares the current index between request handlers; swapping in a new one never blocks
 /// a reader.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct SearchHandle {
     current: Arc<ArcSwap<SearchIndex>>,
-    rebuild: Arc<std::sync::Mutex<()>>,
+    rebuild: Arc<Mutex<()>>,
+    /// Full-text matches of recent queries, keyed by index version and normalized words:
+    /// popular queries repeat, and the match is the one part of a search that costs
+    /// milliseconds. A rebuild (any change to postings) empties it.
+    text_hits: Arc<Mutex<LruCache<String, Arc<TextScores>>>>,
+}
+
+/// Queries whose matches are kept; at 10,000 postings a common word's matches take ~40 KB.
+const TEXT_CACHE_ENTRIES: usize = 256;
+
+impl Default for SearchHandle {
+    fn default() -> SearchHandle {
+        SearchHandle {
+            current: Arc::default(),
+            rebuild: Arc::default(),
+            text_hits: Arc::new(Mutex::new(LruCache::new(
+                NonZeroUsize::new(TEXT_CACHE_ENTRIES).expect("a non-zero capacity"),
+            ))),
+        }
+    }
 }
 
 /// The change counter that triggers on postings bump (see the migrations).
@@ -55,6 +78,30 @@ impl SearchHandle {
             started.elapsed()
         );
         Ok(())
+    }
+
+    /// Relevance by posting for a text query, from the cache or the database.
+    pub fn text_scores(
+        &self,
+        conn: &mut DbConn,
+        index: &SearchIndex,
+        q: &str,
+    ) -> QueryResult<Arc<TextScores>> {
+        let key = format!("{}:{}", index.version, dialect::query_terms(q).join(" "));
+        if let Some(hits) = self
+            .text_hits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(hits.clone());
+        }
+        let hits = Arc::new(index.text_scores(dialect::search_job_ids(conn, q)?));
+        self.text_hits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .put(key, hits.clone());
+        Ok(hits)
     }
 
     /// Rebuilds the index if the database changed since it was built; returns whether it did.

@@ -57,7 +57,8 @@ pub fn demo_if_empty(conn: &mut DbConn) -> Result<SeedReport, SeedError> {
     }
     let data = data::load().map_err(SeedError::Data)?;
     let companies = insert_companies(conn, &data)?;
-    let postings = insert_postings(conn, &data, &companies, DEMO_POSTINGS, 42, "")?;
+    // The demo shows every stage of a posting's life; synthetic data is all published.
+    let postings = insert_postings(conn, &data, &companies, DEMO_POSTINGS, 42, "", true)?;
     Ok(SeedReport {
         companies: companies.len(),
         postings,
@@ -86,6 +87,7 @@ pub fn synthetic(conn: &mut DbConn, n: usize) -> Result<SeedReport, SeedError> {
         n,
         rand::rng().random(),
         &format!("s{run}"),
+        false,
     )?;
     Ok(report)
 }
@@ -204,6 +206,7 @@ fn insert_postings(
     n: usize,
     seed: u64,
     slug_marker: &str,
+    variety: bool,
 ) -> Result<usize, SeedError> {
     if companies.is_empty() || data.roles.is_empty() {
         return Err(SeedError::Data(
@@ -278,6 +281,7 @@ fn insert_postings(
                 Vec::new()
             };
             let status = match i % 40 {
+                _ if !variety => JobStatus::Published,
                 7 => JobStatus::Filled,
                 17 => JobStatus::Archived,
                 27 => JobStatus::Draft,

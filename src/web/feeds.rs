@@ -54,10 +54,10 @@ pub async fn atom(
         page: 1,
         ..parsed
     };
-    let index = state.search.get();
+    let search = state.search.clone();
     let search_params = params.clone();
     let (_, cards) = with_conn(&state, move |conn| {
-        super::jobs::run_search(conn, &index, &search_params, &tr, FEED_SIZE)
+        super::jobs::run_search(conn, &search, &search_params, &tr, FEED_SIZE)
     })
     .await?;
     let base = &state.config.base_url;

@@ -1,19 +1,19 @@
 //! `/{locale}/jobs`: search with facets, sorting and pagination; no JavaScript needed.
 
-use std::collections::HashMap;
-
 use actix_web::{HttpRequest, get, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
 use super::view::CardView;
 use super::{Layout, path_locale, with_conn};
-use crate::db::{DbConn, dialect};
+use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::job::JobCard;
+use crate::models::{EmploymentType, Seniority, Workplace};
+use crate::search::facets::FacetCount;
 use crate::search::params::POSTED_WITHIN_CHOICES;
-use crate::search::{Filter, SearchIndex, SearchParams, SearchResult, Sort};
+use crate::search::{Filter, SearchHandle, SearchParams, SearchResult, Sort};
 use crate::state::AppState;
 
 /// A link in the filter sidebar, sort bar or pagination.
@@ -54,25 +54,28 @@ pub struct JobsPage {
     pub clear_url: String,
 }
 
-/// Runs a search: the full-text query (when there is one) in the database, everything else
-/// against the in-memory index, then the page's cards. Three queries at most.
+/// Runs a search: the full-text query (when there is one, and its matches are not cached) in
+/// the database, everything else against the in-memory index, then the page's cards. Three
+/// queries at most.
 pub fn run_search(
     conn: &mut DbConn,
-    index: &SearchIndex,
+    search: &SearchHandle,
     params: &SearchParams,
     tr: &Tr,
     per_page: usize,
 ) -> Result<(SearchResult, Vec<JobCard>), AppError> {
-    let hits: Option<HashMap<i64, f64>> = if params.q.trim().is_empty() {
+    let index = search.get();
+    let hits = if params.q.trim().is_empty() {
         None
     } else {
-        Some(
-            dialect::search_job_ids(conn, &params.q)?
-                .into_iter()
-                .collect(),
-        )
+        Some(search.text_scores(conn, &index, &params.q)?)
     };
-    let result = index.search(params, hits.as_ref(), crate::db::now(), per_page);
+    let result = index.search(
+        params,
+        hits.as_deref().map(Vec::as_slice),
+        crate::db::now(),
+        per_page,
+    );
     let cards = JobCard::load(conn, &result.ids, tr.locale)?;
     Ok((result, cards))
 }
@@ -85,11 +88,11 @@ pub async fn search_page(
 ) -> Result<JobsPage, AppError> {
     let tr = Tr::new(path_locale(&path)?);
     let (params, invalid) = SearchParams::parse(req.query_string());
-    let search_index = state.search.get();
+    let search = state.search.clone();
     let (result, cards) = {
         let params = params.clone();
         with_conn(&state, move |conn| {
-            run_search(conn, &search_index, &params, &tr, crate::search::PER_PAGE)
+            run_search(conn, &search, &params, &tr, crate::search::PER_PAGE)
         })
         .await?
     };
@@ -125,6 +128,38 @@ fn toggle<T: PartialEq + Clone>(slot: &Option<T>, value: &T) -> Option<T> {
     }
 }
 
+/// A facet over one of the closed sets: each value toggles the parameter `slot` selects.
+fn enum_group<T: Copy + PartialEq>(
+    tr: &Tr,
+    params: &SearchParams,
+    id: &'static str,
+    counts: &[FacetCount<T>],
+    label_id: fn(T) -> String,
+    slot: fn(&mut SearchParams) -> &mut Option<T>,
+) -> FacetGroup {
+    let current = *slot(&mut params.clone());
+    let options = counts
+        .iter()
+        .map(|o| {
+            let selected = current == Some(o.value);
+            let p = with(params, |p| {
+                *slot(p) = if selected { None } else { Some(o.value) }
+            });
+            Choice {
+                label: tr.t(&label_id(o.value)),
+                url: url(tr, &p),
+                count: Some(o.count),
+                selected,
+            }
+        })
+        .collect();
+    FacetGroup {
+        id,
+        title: tr.t(&format!("filter-{id}")),
+        options,
+    }
+}
+
 fn groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> Vec<FacetGroup> {
     let f = &result.facets;
     let choice = |label: String, count: u32, selected: bool, p: SearchParams| Choice {
@@ -134,63 +169,30 @@ fn groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> Vec<FacetGro
         selected,
     };
     vec![
-        FacetGroup {
-            id: "workplace",
-            title: tr.t("filter-workplace"),
-            options: f
-                .workplace
-                .iter()
-                .map(|o| {
-                    let p = with(params, |p| {
-                        p.workplace = toggle(&params.workplace, &o.value)
-                    });
-                    choice(
-                        tr.t(&o.value.label_id()),
-                        o.count,
-                        params.workplace == Some(o.value),
-                        p,
-                    )
-                })
-                .collect(),
-        },
-        FacetGroup {
-            id: "type",
-            title: tr.t("filter-type"),
-            options: f
-                .employment_type
-                .iter()
-                .map(|o| {
-                    let p = with(params, |p| {
-                        p.employment_type = toggle(&params.employment_type, &o.value)
-                    });
-                    choice(
-                        tr.t(&o.value.label_id()),
-                        o.count,
-                        params.employment_type == Some(o.value),
-                        p,
-                    )
-                })
-                .collect(),
-        },
-        FacetGroup {
-            id: "seniority",
-            title: tr.t("filter-seniority"),
-            options: f
-                .seniority
-                .iter()
-                .map(|o| {
-                    let p = with(params, |p| {
-                        p.seniority = toggle(&params.seniority, &o.value)
-                    });
-                    choice(
-                        tr.t(&o.value.label_id()),
-                        o.count,
-                        params.seniority == Some(o.value),
-                        p,
-                    )
-                })
-                .collect(),
-        },
+        enum_group(
+            tr,
+            params,
+            "workplace",
+            &f.workplace,
+            Workplace::label_id,
+            |p| &mut p.workplace,
+        ),
+        enum_group(
+            tr,
+            params,
+            "type",
+            &f.employment_type,
+            EmploymentType::label_id,
+            |p| &mut p.employment_type,
+        ),
+        enum_group(
+            tr,
+            params,
+            "seniority",
+            &f.seniority,
+            Seniority::label_id,
+            |p| &mut p.seniority,
+        ),
         FacetGroup {
             id: "country",
             title: tr.t("filter-country"),

@@ -130,10 +130,9 @@ CREATE TRIGGER companies_au_search_state AFTER UPDATE ON companies BEGIN UPDATE 
 CREATE TRIGGER skills_au_search_state AFTER UPDATE ON skills BEGIN UPDATE search_state SET version = version + 1; END;
 
 -- Full-text search: one row per posting and language, maintained by the application
--- (src/db/dialect.rs) in the same transaction as the posting.
+-- (src/db/dialect.rs) in the same transaction as the posting. The rowid is job_id * 4 + the
+-- language's index, so that a posting's rows are found (and replaced) by rowid range.
 CREATE VIRTUAL TABLE job_search USING fts5 (
-    job_id UNINDEXED,
-    locale UNINDEXED,
     title,
     body,
     tokenize = 'unicode61 remove_diacritics 2'

@@ -71,3 +71,22 @@ async fn the_session_cookie_is_http_only_and_same_site() {
     // The test app's BASE_URL is https, so the cookie is Secure.
     assert!(cookie.contains("Secure"), "{cookie}");
 }
+
+#[actix_web::test]
+async fn a_server_fault_gets_a_localized_500_page_without_details() {
+    use diesel::connection::SimpleConnection;
+    for app in backends() {
+        let slug = app.with_conn(|c| {
+            let co = crate::support::CompanyFactory::new().create(c);
+            crate::support::JobFactory::new(&co).create(c)
+        });
+        app.with_conn(|c| c.batch_execute("DROP TABLE job_translations").unwrap());
+        let res = app.get(&format!("/uk/jobs/{slug}")).await;
+        assert_eq!(res.status, 500, "{}", app.backend);
+        let page = res.html();
+        assert_eq!(page.attr("html", "lang"), "uk");
+        let uk = hireboard::i18n::Tr::new(hireboard::i18n::Locale::Uk);
+        assert_eq!(page.text("h1"), uk.t("error-internal-title"));
+        assert!(!res.body.contains("job_translations"), "no internals leak");
+    }
+}

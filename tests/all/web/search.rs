@@ -278,3 +278,37 @@ async fn filter_links_keep_the_other_parameters() {
         );
     }
 }
+
+#[actix_web::test]
+async fn text_matches_follow_changes_to_postings() {
+    for app in backends() {
+        seed(&app);
+        assert_eq!(
+            titles(&app, "/en/jobs?q=kotlin").await,
+            Vec::<String>::new()
+        );
+        app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            JobFactory::new(&co).title("Kotlin Developer").create(c);
+        });
+        app.refresh_search();
+        assert_eq!(
+            titles(&app, "/en/jobs?q=kotlin").await,
+            ["Kotlin Developer"],
+            "{}",
+            app.backend
+        );
+        // A repeated query is answered without asking the database again.
+        let before = app.queries();
+        assert_eq!(
+            titles(&app, "/en/jobs?q=Kotlin").await,
+            ["Kotlin Developer"]
+        );
+        assert_eq!(
+            app.queries() - before,
+            2,
+            "{}: only the cards were loaded",
+            app.backend
+        );
+    }
+}
