@@ -1,6 +1,6 @@
 //! Facet counting for one search: which values of each filter would give how many results.
 
-use super::index::{Columns, Filter, SearchIndex};
+use super::index::SearchIndex;
 use super::params::SearchParams;
 use crate::models::{EmploymentType, Seniority, Workplace};
 
@@ -32,76 +32,18 @@ pub struct Facets {
 const TOP_CITIES: usize = 15;
 const TOP_SKILLS: usize = 25;
 
-/// Facet counters for one search.
+/// Facet counts of one search, by value position in the index's lists.
 pub(super) struct Counts {
-    workplace: [u32; 3],
-    employment_type: [u32; 5],
-    seniority: [u32; 4],
-    country: Vec<u32>,
-    city: Vec<u32>,
-    skill: Vec<u32>,
-    /// Remote roles open anywhere, which count for every country.
-    anywhere: u32,
+    pub(super) workplace: [u32; 3],
+    pub(super) employment_type: [u32; 5],
+    pub(super) seniority: [u32; 4],
+    /// Remote roles open anywhere are already counted for every country.
+    pub(super) country: Vec<u32>,
+    pub(super) city: Vec<u32>,
+    pub(super) skill: Vec<u32>,
 }
 
 impl Counts {
-    pub(super) fn new(index: &SearchIndex) -> Counts {
-        Counts {
-            workplace: [0; 3],
-            employment_type: [0; 5],
-            seniority: [0; 4],
-            country: vec![0; index.countries.len()],
-            city: vec![0; index.cities.len()],
-            skill: vec![0; index.skills.len()],
-            anywhere: 0,
-        }
-    }
-
-    /// Counts posting `i` for every facet (it matches all filters).
-    pub(super) fn add_all(&mut self, c: &Columns, i: usize) {
-        self.workplace[c.workplace[i] as usize] += 1;
-        self.employment_type[c.employment_type[i] as usize] += 1;
-        self.seniority[c.seniority[i] as usize] += 1;
-        self.add_countries(c, i);
-        self.add_city(c, i);
-        self.add_skills(c, i);
-    }
-
-    /// Counts posting `i` for one facet only (it fails just that filter).
-    pub(super) fn add_one(&mut self, c: &Columns, i: usize, filter: Filter) {
-        match filter {
-            Filter::Workplace => self.workplace[c.workplace[i] as usize] += 1,
-            Filter::EmploymentType => self.employment_type[c.employment_type[i] as usize] += 1,
-            Filter::Seniority => self.seniority[c.seniority[i] as usize] += 1,
-            Filter::Country => self.add_countries(c, i),
-            Filter::City => self.add_city(c, i),
-            Filter::Skill => self.add_skills(c, i),
-            Filter::Text | Filter::Salary | Filter::PostedWithin | Filter::Company => {}
-        }
-    }
-
-    fn add_countries(&mut self, c: &Columns, i: usize) {
-        if c.anywhere[i] {
-            self.anywhere += 1;
-        } else {
-            for country in c.countries.row(i) {
-                self.country[*country as usize] += 1;
-            }
-        }
-    }
-
-    fn add_city(&mut self, c: &Columns, i: usize) {
-        if let Some(city) = c.city(i) {
-            self.city[city as usize] += 1;
-        }
-    }
-
-    fn add_skills(&mut self, c: &Columns, i: usize) {
-        for skill in c.skills.row(i) {
-            self.skill[*skill as usize] += 1;
-        }
-    }
-
     pub(super) fn into_facets(self, index: &SearchIndex, p: &SearchParams) -> Facets {
         let mut country: Vec<FacetCount<String>> = index
             .countries
@@ -109,7 +51,7 @@ impl Counts {
             .zip(&self.country)
             .map(|(code, n)| FacetCount {
                 value: code.clone(),
-                count: n + self.anywhere,
+                count: *n,
             })
             .filter(|f| f.count > 0 || p.country.as_ref() == Some(&f.value))
             .collect();

@@ -2,12 +2,18 @@
 //! truth; this is derived from it and rebuilt when it changes, so that filtering and facet
 //! counting cost microseconds instead of a handful of GROUP BY queries per request.
 //!
-//! Fields are stored column by column (one vector per field, postings newest first): a search
-//! reads every posting, and compact columns keep that walk in the CPU cache.
+//! Postings are numbered by position, newest first. Each facet value (a workplace, a skill, a
+//! city…) keeps the set of positions that have it as a compressed bitmap, so a search is a few
+//! bitmap intersections and each facet count the size of one: tens of microseconds at 10,000
+//! postings, without reading the postings themselves. Per-posting fields that filters and sorts
+//! compare (dates, salary) live in plain columns.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDateTime;
+use roaring::RoaringBitmap;
 
 use super::facets::{Counts, Facets};
 use super::params::{SearchParams, Sort};
@@ -16,68 +22,41 @@ use crate::models::job::IndexRow;
 use crate::models::skill::Skill;
 use crate::models::{EmploymentType, Seniority, Workplace};
 
-/// Variable-length lists per posting, flattened: row `i` is `values[offsets[i]..offsets[i + 1]]`.
-#[derive(Debug)]
-pub(super) struct Ragged<T> {
-    offsets: Vec<u32>,
-    values: Vec<T>,
-}
-
-impl<T> Default for Ragged<T> {
-    fn default() -> Self {
-        Ragged {
-            offsets: vec![0],
-            values: Vec::new(),
-        }
-    }
-}
-
-impl<T> Ragged<T> {
-    fn push(&mut self, row: impl IntoIterator<Item = T>) {
-        self.values.extend(row);
-        self.offsets.push(self.values.len() as u32);
-    }
-
-    pub(super) fn row(&self, i: usize) -> &[T] {
-        &self.values[self.offsets[i] as usize..self.offsets[i + 1] as usize]
-    }
-}
-
-const NO_CITY: u32 = u32::MAX;
-
-/// The published postings, one entry per posting in each vector.
+/// The per-posting fields that filters and sorts compare, by position.
 #[derive(Debug, Default)]
-pub(super) struct Columns {
+struct Columns {
     id: Vec<i64>,
     slug: Vec<String>,
     updated_at: Vec<NaiveDateTime>,
-    /// Unix seconds.
+    /// Unix seconds, descending.
     published: Vec<i64>,
     /// Unix seconds of `valid_through`, `i64::MAX` when open-ended.
     closes: Vec<i64>,
-    pub(super) workplace: Vec<u8>,
-    pub(super) employment_type: Vec<u8>,
-    pub(super) seniority: Vec<u8>,
-    city: Vec<u32>,
-    company: Vec<u32>,
     /// Yearly salary in euros (top of the range), -1 when not published.
     salary_eur: Vec<i64>,
-    /// Remote roles open to applicants anywhere.
-    pub(super) anywhere: Vec<bool>,
-    /// Countries the posting is available in: its office's and, for remote roles, those it
-    /// is open to.
-    pub(super) countries: Ragged<u16>,
-    pub(super) skills: Ragged<u32>,
 }
 
-impl Columns {
-    pub(super) fn city(&self, i: usize) -> Option<u32> {
-        Some(self.city[i]).filter(|c| *c != NO_CITY)
+/// The positions having each facet value.
+#[derive(Debug, Default)]
+struct Postings {
+    workplace: [RoaringBitmap; 3],
+    employment_type: [RoaringBitmap; 5],
+    seniority: [RoaringBitmap; 4],
+    /// A remote role open anywhere is in every country's set.
+    country: Vec<RoaringBitmap>,
+    city: Vec<RoaringBitmap>,
+    skill: Vec<RoaringBitmap>,
+    company: Vec<RoaringBitmap>,
+}
+
+fn grow(sets: &mut Vec<RoaringBitmap>, len: usize) {
+    if sets.len() < len {
+        sets.resize_with(len, RoaringBitmap::new);
     }
 }
 
 /// The filters of a search, each a bit in a posting's failure mask.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Filter {
     Workplace = 0,
     EmploymentType,
@@ -120,15 +99,22 @@ pub struct SearchResult {
 
 pub const PER_PAGE: usize = 20;
 
-/// Relevance of each posting (by position in the index) for one text query; 0 = no match.
-pub type TextScores = Vec<f32>;
+/// The postings matching one text query, with their relevance, by position in the index.
+#[derive(Debug, Default)]
+pub struct TextMatches {
+    docs: RoaringBitmap,
+    scores: HashMap<u32, f32>,
+}
 
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// The `search_state.version` this index was built from.
     pub version: i64,
-    pub(super) columns: Columns,
+    columns: Columns,
+    postings: Postings,
     position: HashMap<i64, u32>,
+    /// The open postings at a given second, reused by the searches of that second.
+    open: Mutex<Option<(i64, Arc<RoaringBitmap>)>>,
     pub(super) skills: Vec<(String, String)>,
     skill_by_slug: HashMap<String, u32>,
     pub(super) cities: Vec<String>,
@@ -178,20 +164,26 @@ impl SearchIndex {
             })
             .collect();
         rows.sort_by(|a, b| b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id)));
+        let mut anywhere = RoaringBitmap::new();
         for row in rows {
-            let c = &mut index.columns;
-            index.position.insert(row.id, c.id.len() as u32);
-            let city = match &row.city {
-                Some(name) => intern(
+            let pos = index.columns.id.len() as u32;
+            let p = &mut index.postings;
+            index.position.insert(row.id, pos);
+            p.workplace[position(Workplace::ALL, &row.workplace) as usize].insert(pos);
+            p.employment_type[position(EmploymentType::ALL, &row.employment_type) as usize]
+                .insert(pos);
+            p.seniority[position(Seniority::ALL, &row.seniority) as usize].insert(pos);
+            if let Some(name) = &row.city {
+                let city: u32 = intern(
                     &mut index.cities,
                     &mut index.city_by_key,
                     name.to_lowercase(),
                     name,
-                ),
-                None => NO_CITY,
-            };
+                );
+                grow(&mut p.city, city as usize + 1);
+                p.city[city as usize].insert(pos);
+            }
             let remote = row.workplace == Workplace::Remote;
-            let mut countries: Vec<u16> = Vec::new();
             let codes = row.country_code.iter().chain(if remote {
                 row.remote_countries.iter()
             } else {
@@ -199,42 +191,42 @@ impl SearchIndex {
             });
             for code in codes {
                 let code = code.to_ascii_uppercase();
-                let id = intern(
+                let country: u16 = intern(
                     &mut index.countries,
                     &mut index.country_by_code,
                     code.clone(),
                     &code,
                 );
-                if !countries.contains(&id) {
-                    countries.push(id);
-                }
+                grow(&mut p.country, country as usize + 1);
+                p.country[country as usize].insert(pos);
             }
-            let company = intern(
+            if remote && row.remote_countries.is_empty() {
+                anywhere.insert(pos);
+            }
+            let company: u32 = intern(
                 &mut index.companies,
                 &mut index.company_by_slug,
                 row.company_slug.clone(),
                 &row.company_slug,
             );
+            grow(&mut p.company, company as usize + 1);
+            p.company[company as usize].insert(pos);
+            grow(&mut p.skill, index.skills.len());
+            for skill in row.skills.iter().filter_map(|id| skill_pos.get(id)) {
+                p.skill[*skill as usize].insert(pos);
+            }
+            let c = &mut index.columns;
             c.id.push(row.id);
             c.slug.push(row.slug);
             c.updated_at.push(row.updated_at);
             c.published.push(unix(row.published_at));
             c.closes.push(row.valid_through.map_or(i64::MAX, unix));
-            c.workplace.push(position(Workplace::ALL, &row.workplace));
-            c.employment_type
-                .push(position(EmploymentType::ALL, &row.employment_type));
-            c.seniority.push(position(Seniority::ALL, &row.seniority));
-            c.city.push(city);
-            c.company.push(company);
             c.salary_eur
                 .push(row.salary.as_ref().and_then(yearly_eur).unwrap_or(-1));
-            c.anywhere.push(remote && row.remote_countries.is_empty());
-            c.countries.push(countries);
-            c.skills.push(
-                row.skills
-                    .iter()
-                    .filter_map(|id| skill_pos.get(id).copied()),
-            );
+        }
+        // A role open to applicants anywhere is available in every country.
+        for set in &mut index.postings.country {
+            *set |= &anywhere;
         }
         index
     }
@@ -247,85 +239,194 @@ impl SearchIndex {
         self.columns.closes[i] > now
     }
 
-    /// Open postings (published and not past their closing date) at `now`.
+    /// The positions of the postings open at `now` (published and not past their closing date).
+    fn open_at(&self, now: i64) -> Arc<RoaringBitmap> {
+        let mut cached = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, open)) = cached.as_ref()
+            && *at == now
+        {
+            return open.clone();
+        }
+        let open: Arc<RoaringBitmap> = Arc::new(
+            (0..self.len())
+                .filter(|i| self.is_open(*i, now))
+                .map(|i| i as u32)
+                .collect(),
+        );
+        *cached = Some((now, open.clone()));
+        open
+    }
+
+    /// Open postings at `now`.
     pub fn open_count(&self, now: NaiveDateTime) -> usize {
-        let now = unix(now);
-        (0..self.len()).filter(|i| self.is_open(*i, now)).count()
+        self.open_at(unix(now)).len() as usize
     }
 
     /// The number of companies with at least one open posting.
     pub fn hiring_companies(&self, now: NaiveDateTime) -> usize {
-        let now = unix(now);
-        let mut seen = vec![false; self.companies.len()];
-        for i in (0..self.len()).filter(|i| self.is_open(*i, now)) {
-            seen[self.columns.company[i] as usize] = true;
-        }
-        seen.into_iter().filter(|s| *s).count()
+        let open = self.open_at(unix(now));
+        self.postings
+            .company
+            .iter()
+            .filter(|c| c.intersection_len(&open) > 0)
+            .count()
     }
 
-    /// Turns a text query's matches into scores by index position.
-    pub fn text_scores(&self, hits: impl IntoIterator<Item = (i64, f64)>) -> TextScores {
-        let mut scores = vec![0.0; self.len()];
+    /// Positions and scores of a text query's matches (job id, score).
+    pub fn text_matches(&self, hits: impl IntoIterator<Item = (i64, f64)>) -> TextMatches {
+        let mut matches = TextMatches::default();
         for (id, score) in hits {
-            if let Some(i) = self.position.get(&id) {
-                scores[*i as usize] = score.max(f64::from(f32::MIN_POSITIVE)) as f32;
+            if let Some(pos) = self.position.get(&id) {
+                matches.docs.insert(*pos);
+                matches.scores.insert(*pos, score as f32);
             }
         }
-        scores
+        matches
     }
 
-    /// Runs a search. `text` holds the text query's scores when the parameters have one.
+    /// The set of positions a filter admits, or `None` when the filter is not in use.
+    fn filter_set<'a>(
+        &'a self,
+        filter: Filter,
+        p: &SearchParams,
+        text: Option<&'a TextMatches>,
+        now: i64,
+    ) -> Option<Cow<'a, RoaringBitmap>> {
+        let p_ = &self.postings;
+        let one = |set: Option<&'a RoaringBitmap>| Cow::Borrowed(set.unwrap_or(&*EMPTY));
+        Some(match filter {
+            Filter::Workplace => {
+                Cow::Borrowed(&p_.workplace[position(Workplace::ALL, &p.workplace?) as usize])
+            }
+            Filter::EmploymentType => Cow::Borrowed(
+                &p_.employment_type[position(EmploymentType::ALL, &p.employment_type?) as usize],
+            ),
+            Filter::Seniority => {
+                Cow::Borrowed(&p_.seniority[position(Seniority::ALL, &p.seniority?) as usize])
+            }
+            Filter::Country => one(self
+                .country_by_code
+                .get(p.country.as_ref()?)
+                .map(|c| &p_.country[*c as usize])),
+            Filter::City => one(self
+                .city_by_key
+                .get(&p.city.as_ref()?.to_lowercase())
+                .map(|c| &p_.city[*c as usize])),
+            Filter::Company => one(self
+                .company_by_slug
+                .get(p.company.as_ref()?)
+                .map(|c| &p_.company[*c as usize])),
+            // Several skills widen the search: a posting needs any one of them.
+            Filter::Skill if p.skills.is_empty() => return None,
+            Filter::Skill => Cow::Owned(
+                p.skills
+                    .iter()
+                    .filter_map(|s| self.skill_by_slug.get(s))
+                    .map(|s| &p_.skill[*s as usize])
+                    .fold(RoaringBitmap::new(), |mut all, set| {
+                        all |= set;
+                        all
+                    }),
+            ),
+            Filter::Text if p.q.trim().is_empty() => return None,
+            Filter::Text => one(text.map(|t| &t.docs)),
+            Filter::Salary => {
+                let min = p.salary_min?;
+                Cow::Owned(
+                    (0..self.len())
+                        .filter(|i| self.columns.salary_eur[*i] >= min)
+                        .map(|i| i as u32)
+                        .collect(),
+                )
+            }
+            Filter::PostedWithin => {
+                let after = now - p.posted_within? * 86_400;
+                // Positions are newest first: the recent postings are a prefix.
+                let recent = self.columns.published.partition_point(|at| *at >= after);
+                let mut set = RoaringBitmap::new();
+                set.insert_range(0..recent as u32);
+                Cow::Owned(set)
+            }
+        })
+    }
+
+    /// Runs a search. `text` holds the text query's matches when the parameters have one.
     pub fn search(
         &self,
         params: &SearchParams,
-        text: Option<&[f32]>,
+        text: Option<&TextMatches>,
         now: NaiveDateTime,
         per_page: usize,
     ) -> SearchResult {
-        let c = &self.columns;
-        let wanted = Wanted::resolve(self, params, now);
         let now = unix(now);
-        let mut counts = Counts::new(self);
-        let mut without = [0usize; Filter::ALL.len()];
-        let mut matches: Vec<u32> = Vec::new();
-        for i in 0..self.len() {
-            if !self.is_open(i, now) {
-                continue;
-            }
-            let mask = wanted.failures(c, i, text);
-            if mask == 0 {
-                matches.push(i as u32);
-                counts.add_all(c, i);
-            } else if mask.is_power_of_two() {
-                let filter = Filter::ALL[mask.trailing_zeros() as usize];
-                without[filter as usize] += 1;
-                counts.add_one(c, i, filter);
-            }
+        let open = self.open_at(now);
+        let active: Vec<(Filter, Cow<RoaringBitmap>)> = Filter::ALL
+            .into_iter()
+            .filter_map(|f| self.filter_set(f, params, text, now).map(|set| (f, set)))
+            .collect();
+        let mut result = (*open).clone();
+        for (_, set) in &active {
+            result &= set.as_ref();
         }
-        // Postings are newest first, and the sorts are stable: ties stay newest first.
-        match params.effective_sort() {
-            Sort::Newest => {}
-            Sort::Relevance => {
-                let score = |i: &u32| text.map_or(0.0, |t| t[*i as usize]);
-                matches.sort_by(|a, b| score(b).total_cmp(&score(a)));
+        // For each active filter, the postings matching all the others: its facet counts and
+        // how many results there would be without it.
+        let mut others: HashMap<Filter, RoaringBitmap> = HashMap::new();
+        let mut without = Vec::new();
+        for (k, (filter, _)) in active.iter().enumerate() {
+            let mut set = (*open).clone();
+            for (_, other) in active
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .map(|(_, a)| a)
+            {
+                set &= other.as_ref();
             }
-            Sort::Salary => matches.sort_by_key(|i| std::cmp::Reverse(c.salary_eur[*i as usize])),
+            without.push((*filter, set.len() as usize));
+            others.insert(*filter, set);
         }
-        let total = matches.len();
+        let base = |f: Filter| others.get(&f).unwrap_or(&result);
+        let count = |f: Filter, sets: &[RoaringBitmap]| -> Vec<u32> {
+            let base = base(f);
+            sets.iter()
+                .map(|s| s.intersection_len(base) as u32)
+                .collect()
+        };
+        let p = &self.postings;
+        let counts = Counts {
+            workplace: count(Filter::Workplace, &p.workplace)
+                .try_into()
+                .unwrap_or_default(),
+            employment_type: count(Filter::EmploymentType, &p.employment_type)
+                .try_into()
+                .unwrap_or_default(),
+            seniority: count(Filter::Seniority, &p.seniority)
+                .try_into()
+                .unwrap_or_default(),
+            country: count(Filter::Country, &p.country),
+            city: count(Filter::City, &p.city),
+            skill: count(Filter::Skill, &p.skill),
+        };
+        let total = result.len() as usize;
         let pages = total.div_ceil(per_page).max(1) as u32;
         let page = params.page.clamp(1, pages);
         let start = (page as usize - 1) * per_page;
-        let ids = matches
-            .iter()
-            .skip(start)
-            .take(per_page)
-            .map(|i| c.id[*i as usize])
-            .collect();
-        let without = wanted
-            .active()
-            .into_iter()
-            .map(|f| (f, total + without[f as usize]))
-            .collect();
+        // Positions are newest first, and the sorts are stable: ties stay newest first.
+        let order: Vec<u32> = match params.effective_sort() {
+            Sort::Newest => result.iter().skip(start).take(per_page).collect(),
+            Sort::Relevance => {
+                let score = |i: &u32| text.and_then(|t| t.scores.get(i)).copied().unwrap_or(0.0);
+                let mut all: Vec<u32> = result.iter().collect();
+                all.sort_by(|a, b| score(b).total_cmp(&score(a)));
+                all.into_iter().skip(start).take(per_page).collect()
+            }
+            Sort::Salary => {
+                let mut all: Vec<u32> = result.iter().collect();
+                all.sort_by_key(|i| std::cmp::Reverse(self.columns.salary_eur[*i as usize]));
+                all.into_iter().skip(start).take(per_page).collect()
+            }
+        };
+        let ids = order.iter().map(|i| self.columns.id[*i as usize]).collect();
         SearchResult {
             total,
             ids,
@@ -350,90 +451,4 @@ impl SearchIndex {
     }
 }
 
-/// The parameters resolved against the index's interned values. `Some(None)` stands for a
-/// value the index does not know, which no posting matches.
-struct Wanted {
-    workplace: Option<u8>,
-    employment_type: Option<u8>,
-    seniority: Option<u8>,
-    country: Option<Option<u16>>,
-    city: Option<Option<u32>>,
-    skills: Option<Vec<u32>>,
-    text: bool,
-    salary_min: Option<i64>,
-    posted_after: Option<i64>,
-    company: Option<Option<u32>>,
-}
-
-impl Wanted {
-    fn resolve(index: &SearchIndex, p: &SearchParams, now: NaiveDateTime) -> Wanted {
-        Wanted {
-            workplace: p.workplace.map(|w| position(Workplace::ALL, &w)),
-            employment_type: p.employment_type.map(|w| position(EmploymentType::ALL, &w)),
-            seniority: p.seniority.map(|w| position(Seniority::ALL, &w)),
-            country: p
-                .country
-                .as_ref()
-                .map(|c| index.country_by_code.get(c).copied()),
-            city: p
-                .city
-                .as_ref()
-                .map(|c| index.city_by_key.get(&c.to_lowercase()).copied()),
-            skills: (!p.skills.is_empty()).then(|| {
-                p.skills
-                    .iter()
-                    .filter_map(|s| index.skill_by_slug.get(s).copied())
-                    .collect()
-            }),
-            text: !p.q.trim().is_empty(),
-            salary_min: p.salary_min,
-            posted_after: p
-                .posted_within
-                .map(|days| unix(now - chrono::TimeDelta::days(days))),
-            company: p
-                .company
-                .as_ref()
-                .map(|c| index.company_by_slug.get(c).copied()),
-        }
-    }
-
-    fn active(&self) -> Vec<Filter> {
-        let on = [
-            self.workplace.is_some(),
-            self.employment_type.is_some(),
-            self.seniority.is_some(),
-            self.country.is_some(),
-            self.city.is_some(),
-            self.skills.is_some(),
-            self.text,
-            self.salary_min.is_some(),
-            self.posted_after.is_some(),
-            self.company.is_some(),
-        ];
-        Filter::ALL
-            .into_iter()
-            .zip(on)
-            .filter(|(_, on)| *on)
-            .map(|(f, _)| f)
-            .collect()
-    }
-
-    /// A bit per filter posting `i` fails.
-    fn failures(&self, c: &Columns, i: usize, text: Option<&[f32]>) -> u32 {
-        let bit = |f: Filter, failed: bool| u32::from(failed) << f as u32;
-        bit(Filter::Workplace, self.workplace.is_some_and(|w| w != c.workplace[i]))
-            | bit(Filter::EmploymentType, self.employment_type.is_some_and(|w| w != c.employment_type[i]))
-            | bit(Filter::Seniority, self.seniority.is_some_and(|w| w != c.seniority[i]))
-            | bit(
-                Filter::Country,
-                self.country.is_some_and(|want| !c.anywhere[i] && !want.is_some_and(|w| c.countries.row(i).contains(&w))),
-            )
-            | bit(Filter::City, self.city.is_some_and(|want| want.is_none() || want != c.city(i)))
-            // Several skills widen the search: a posting needs any one of them.
-            | bit(Filter::Skill, self.skills.as_ref().is_some_and(|s| !c.skills.row(i).iter().any(|x| s.contains(x))))
-            | bit(Filter::Text, self.text && text.is_none_or(|t| t[i] <= 0.0))
-            | bit(Filter::Salary, self.salary_min.is_some_and(|min| c.salary_eur[i] < min))
-            | bit(Filter::PostedWithin, self.posted_after.is_some_and(|after| c.published[i] < after))
-            | bit(Filter::Company, self.company.is_some_and(|want| want != Some(c.company[i])))
-    }
-}
+static EMPTY: std::sync::LazyLock<RoaringBitmap> = std::sync::LazyLock::new(RoaringBitmap::new);

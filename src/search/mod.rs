@@ -19,7 +19,7 @@ use crate::db::{DbConn, DbPool, dialect};
 use crate::models::job::IndexRow;
 use crate::models::skill::Skill;
 pub use facets::Facets;
-pub use index::{Filter, PER_PAGE, SearchIndex, SearchResult, TextScores};
+pub use index::{Filter, PER_PAGE, SearchIndex, SearchResult, TextMatches};
 pub use params::{InvalidParam, SearchParams, Sort};
 
 /// Shares the current index between request handlers; swapping in a new one never blocks
@@ -31,7 +31,7 @@ pub struct SearchHandle {
     /// Full-text matches of recent queries, keyed by index version and normalized words:
     /// popular queries repeat, and the match is the one part of a search that costs
     /// milliseconds. A rebuild (any change to postings) empties it.
-    text_hits: Arc<Mutex<LruCache<String, Arc<TextScores>>>>,
+    text_hits: Arc<Mutex<LruCache<String, Arc<TextMatches>>>>,
 }
 
 /// Queries whose matches are kept; at 10,000 postings a common word's matches take ~40 KB.
@@ -81,12 +81,12 @@ impl SearchHandle {
     }
 
     /// Relevance by posting for a text query, from the cache or the database.
-    pub fn text_scores(
+    pub fn text_matches(
         &self,
         conn: &mut DbConn,
         index: &SearchIndex,
         q: &str,
-    ) -> QueryResult<Arc<TextScores>> {
+    ) -> QueryResult<Arc<TextMatches>> {
         let key = format!("{}:{}", index.version, dialect::query_terms(q).join(" "));
         if let Some(hits) = self
             .text_hits
@@ -96,7 +96,7 @@ impl SearchHandle {
         {
             return Ok(hits.clone());
         }
-        let hits = Arc::new(index.text_scores(dialect::search_job_ids(conn, q)?));
+        let hits = Arc::new(index.text_matches(dialect::search_job_ids(conn, q)?));
         self.text_hits
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -68,14 +68,9 @@ pub fn run_search(
     let hits = if params.q.trim().is_empty() {
         None
     } else {
-        Some(search.text_scores(conn, &index, &params.q)?)
+        Some(search.text_matches(conn, &index, &params.q)?)
     };
-    let result = index.search(
-        params,
-        hits.as_deref().map(Vec::as_slice),
-        crate::db::now(),
-        per_page,
-    );
+    let result = index.search(params, hits.as_deref(), crate::db::now(), per_page);
     let cards = JobCard::load(conn, &result.ids, tr.locale)?;
     Ok((result, cards))
 }
