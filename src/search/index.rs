@@ -36,23 +36,113 @@ struct Columns {
     salary_eur: Vec<i64>,
 }
 
-/// The positions having each facet value.
-#[derive(Debug, Default)]
-struct Postings {
-    workplace: [RoaringBitmap; 3],
-    employment_type: [RoaringBitmap; 5],
-    seniority: [RoaringBitmap; 4],
-    /// A remote role open anywhere is in every country's set.
-    country: Vec<RoaringBitmap>,
-    city: Vec<RoaringBitmap>,
-    skill: Vec<RoaringBitmap>,
-    company: Vec<RoaringBitmap>,
+/// Variable-length lists per posting, flattened: row `i` is `values[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug)]
+struct Ragged {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
 }
 
-fn grow(sets: &mut Vec<RoaringBitmap>, len: usize) {
-    if sets.len() < len {
-        sets.resize_with(len, RoaringBitmap::new);
+impl Default for Ragged {
+    fn default() -> Self {
+        Ragged {
+            offsets: vec![0],
+            values: Vec::new(),
+        }
     }
+}
+
+impl Ragged {
+    fn row(&self, i: usize) -> &[u32] {
+        &self.values[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// One facet: for each value the set of postings having it, and for each posting its values.
+/// Counting uses whichever is cheaper: intersecting each value's set with the candidates, or
+/// (for few candidates) reading the candidates' own values.
+#[derive(Debug, Default)]
+struct Dimension {
+    sets: Vec<RoaringBitmap>,
+    per_posting: Ragged,
+    /// Postings that have every value (remote roles open anywhere, for countries).
+    everywhere: RoaringBitmap,
+}
+
+impl Dimension {
+    fn with_values(n: usize) -> Dimension {
+        Dimension {
+            sets: vec![RoaringBitmap::new(); n],
+            ..Default::default()
+        }
+    }
+
+    /// Appends posting `pos` (postings are added in order) with its values.
+    fn push(&mut self, pos: u32, values: impl IntoIterator<Item = u32>) {
+        let start = self.per_posting.values.len();
+        for v in values {
+            if self.per_posting.values[start..].contains(&v) {
+                continue;
+            }
+            if self.sets.len() <= v as usize {
+                self.sets.resize_with(v as usize + 1, RoaringBitmap::new);
+            }
+            self.sets[v as usize].insert(pos);
+            self.per_posting.values.push(v);
+        }
+        self.per_posting
+            .offsets
+            .push(self.per_posting.values.len() as u32);
+    }
+
+    /// Adds the postings having every value to each value's set, once all are known.
+    fn finish(&mut self) {
+        for set in &mut self.sets {
+            *set |= &self.everywhere;
+        }
+    }
+
+    /// How many of `candidates` have each value.
+    fn count(&self, candidates: &RoaringBitmap, postings: usize) -> Vec<u32> {
+        if (candidates.len() as usize) * 16 >= postings {
+            self.count_by_sets(candidates)
+        } else {
+            self.count_by_postings(candidates)
+        }
+    }
+
+    fn count_by_sets(&self, candidates: &RoaringBitmap) -> Vec<u32> {
+        self.sets
+            .iter()
+            .map(|s| s.intersection_len(candidates) as u32)
+            .collect()
+    }
+
+    fn count_by_postings(&self, candidates: &RoaringBitmap) -> Vec<u32> {
+        let mut counts = vec![0u32; self.sets.len()];
+        for pos in candidates {
+            for v in self.per_posting.row(pos as usize) {
+                counts[*v as usize] += 1;
+            }
+        }
+        let everywhere = candidates.intersection_len(&self.everywhere) as u32;
+        if everywhere > 0 {
+            counts.iter_mut().for_each(|c| *c += everywhere);
+        }
+        counts
+    }
+}
+
+/// The facets, and each company's postings.
+#[derive(Debug, Default)]
+struct Postings {
+    workplace: Dimension,
+    employment_type: Dimension,
+    seniority: Dimension,
+    country: Dimension,
+    city: Dimension,
+    skill: Dimension,
+    company: Vec<RoaringBitmap>,
 }
 
 /// The filters of a search, each a bit in a posting's failure mask.
@@ -164,26 +254,38 @@ impl SearchIndex {
             })
             .collect();
         rows.sort_by(|a, b| b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id)));
-        let mut anywhere = RoaringBitmap::new();
+        let p = &mut index.postings;
+        p.workplace = Dimension::with_values(Workplace::ALL.len());
+        p.employment_type = Dimension::with_values(EmploymentType::ALL.len());
+        p.seniority = Dimension::with_values(Seniority::ALL.len());
+        p.skill = Dimension::with_values(index.skills.len());
         for row in rows {
             let pos = index.columns.id.len() as u32;
             let p = &mut index.postings;
             index.position.insert(row.id, pos);
-            p.workplace[position(Workplace::ALL, &row.workplace) as usize].insert(pos);
-            p.employment_type[position(EmploymentType::ALL, &row.employment_type) as usize]
-                .insert(pos);
-            p.seniority[position(Seniority::ALL, &row.seniority) as usize].insert(pos);
-            if let Some(name) = &row.city {
-                let city: u32 = intern(
+            p.workplace
+                .push(pos, [position(Workplace::ALL, &row.workplace) as u32]);
+            p.employment_type.push(
+                pos,
+                [position(EmploymentType::ALL, &row.employment_type) as u32],
+            );
+            p.seniority
+                .push(pos, [position(Seniority::ALL, &row.seniority) as u32]);
+            let city = row.city.as_ref().map(|name| -> u32 {
+                intern(
                     &mut index.cities,
                     &mut index.city_by_key,
                     name.to_lowercase(),
                     name,
-                );
-                grow(&mut p.city, city as usize + 1);
-                p.city[city as usize].insert(pos);
-            }
+                )
+            });
+            p.city.push(pos, city);
             let remote = row.workplace == Workplace::Remote;
+            let mut countries: Vec<u32> = Vec::new();
+            if remote && row.remote_countries.is_empty() {
+                // Open anywhere: counted for every country (see `Dimension::finish`).
+                p.country.everywhere.insert(pos);
+            }
             let codes = row.country_code.iter().chain(if remote {
                 row.remote_countries.iter()
             } else {
@@ -197,24 +299,28 @@ impl SearchIndex {
                     code.clone(),
                     &code,
                 );
-                grow(&mut p.country, country as usize + 1);
-                p.country[country as usize].insert(pos);
+                if !countries.contains(&u32::from(country)) && !p.country.everywhere.contains(pos) {
+                    countries.push(u32::from(country));
+                }
             }
-            if remote && row.remote_countries.is_empty() {
-                anywhere.insert(pos);
-            }
+            p.country.push(pos, countries);
+            p.skill.push(
+                pos,
+                row.skills
+                    .iter()
+                    .filter_map(|id| skill_pos.get(id).copied()),
+            );
             let company: u32 = intern(
                 &mut index.companies,
                 &mut index.company_by_slug,
                 row.company_slug.clone(),
                 &row.company_slug,
             );
-            grow(&mut p.company, company as usize + 1);
-            p.company[company as usize].insert(pos);
-            grow(&mut p.skill, index.skills.len());
-            for skill in row.skills.iter().filter_map(|id| skill_pos.get(id)) {
-                p.skill[*skill as usize].insert(pos);
+            if p.company.len() <= company as usize {
+                p.company
+                    .resize_with(company as usize + 1, RoaringBitmap::new);
             }
+            p.company[company as usize].insert(pos);
             let c = &mut index.columns;
             c.id.push(row.id);
             c.slug.push(row.slug);
@@ -224,10 +330,14 @@ impl SearchIndex {
             c.salary_eur
                 .push(row.salary.as_ref().and_then(yearly_eur).unwrap_or(-1));
         }
-        // A role open to applicants anywhere is available in every country.
-        for set in &mut index.postings.country {
-            *set |= &anywhere;
+        // Every country exists now; the roles open anywhere join each one's set.
+        let country = &mut index.postings.country;
+        if country.sets.len() < index.countries.len() {
+            country
+                .sets
+                .resize_with(index.countries.len(), RoaringBitmap::new);
         }
+        country.finish();
         index
     }
 
@@ -296,22 +406,23 @@ impl SearchIndex {
         let one = |set: Option<&'a RoaringBitmap>| Cow::Borrowed(set.unwrap_or(&*EMPTY));
         Some(match filter {
             Filter::Workplace => {
-                Cow::Borrowed(&p_.workplace[position(Workplace::ALL, &p.workplace?) as usize])
+                Cow::Borrowed(&p_.workplace.sets[position(Workplace::ALL, &p.workplace?) as usize])
             }
             Filter::EmploymentType => Cow::Borrowed(
-                &p_.employment_type[position(EmploymentType::ALL, &p.employment_type?) as usize],
+                &p_.employment_type.sets
+                    [position(EmploymentType::ALL, &p.employment_type?) as usize],
             ),
             Filter::Seniority => {
-                Cow::Borrowed(&p_.seniority[position(Seniority::ALL, &p.seniority?) as usize])
+                Cow::Borrowed(&p_.seniority.sets[position(Seniority::ALL, &p.seniority?) as usize])
             }
             Filter::Country => one(self
                 .country_by_code
                 .get(p.country.as_ref()?)
-                .map(|c| &p_.country[*c as usize])),
+                .map(|c| &p_.country.sets[*c as usize])),
             Filter::City => one(self
                 .city_by_key
                 .get(&p.city.as_ref()?.to_lowercase())
-                .map(|c| &p_.city[*c as usize])),
+                .map(|c| &p_.city.sets[*c as usize])),
             Filter::Company => one(self
                 .company_by_slug
                 .get(p.company.as_ref()?)
@@ -322,7 +433,7 @@ impl SearchIndex {
                 p.skills
                     .iter()
                     .filter_map(|s| self.skill_by_slug.get(s))
-                    .map(|s| &p_.skill[*s as usize])
+                    .map(|s| &p_.skill.sets[*s as usize])
                     .fold(RoaringBitmap::new(), |mut all, set| {
                         all |= set;
                         all
@@ -386,12 +497,8 @@ impl SearchIndex {
             others.insert(*filter, set);
         }
         let base = |f: Filter| others.get(&f).unwrap_or(&result);
-        let count = |f: Filter, sets: &[RoaringBitmap]| -> Vec<u32> {
-            let base = base(f);
-            sets.iter()
-                .map(|s| s.intersection_len(base) as u32)
-                .collect()
-        };
+        let n = self.len();
+        let count = |f: Filter, dimension: &Dimension| dimension.count(base(f), n);
         let p = &self.postings;
         let counts = Counts {
             workplace: count(Filter::Workplace, &p.workplace)
@@ -452,3 +559,92 @@ impl SearchIndex {
 }
 
 static EMPTY: std::sync::LazyLock<RoaringBitmap> = std::sync::LazyLock::new(RoaringBitmap::new);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::job::{IndexRow, Salary};
+    use crate::models::{EmploymentType, SalaryPeriod, Seniority, Workplace};
+
+    fn rows(n: i64) -> Vec<IndexRow> {
+        let now = chrono::Utc::now().naive_utc();
+        (0..n)
+            .map(|i| IndexRow {
+                id: i + 1,
+                slug: format!("job-{i}"),
+                company_id: i % 3,
+                company_slug: format!("company-{}", i % 3),
+                company_name: String::new(),
+                workplace: Workplace::ALL[(i % 3) as usize],
+                employment_type: EmploymentType::ALL[(i % 5) as usize],
+                seniority: Seniority::ALL[(i % 4) as usize],
+                city: (i % 7 != 0).then(|| format!("City {}", i % 5)),
+                country_code: Some(["DE", "PL", "UA"][(i % 3) as usize].into()),
+                remote_countries: if i % 6 == 2 {
+                    vec!["AT".into(), "DE".into()]
+                } else {
+                    Vec::new()
+                },
+                salary: Some(Salary {
+                    min: Some(1000 * i),
+                    max: None,
+                    currency: "EUR".into(),
+                    period: SalaryPeriod::Year,
+                }),
+                published_at: now - chrono::TimeDelta::hours(i),
+                valid_through: None,
+                updated_at: now,
+                skills: vec![i % 4 + 1, (i * 7) % 4 + 1],
+                languages: Vec::new(),
+            })
+            .collect()
+    }
+
+    fn skills() -> Vec<Skill> {
+        let now = chrono::Utc::now().naive_utc();
+        (1..=4)
+            .map(|id| Skill {
+                id,
+                slug: format!("s{id}"),
+                name: format!("S{id}"),
+                created_at: now,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn both_ways_of_counting_agree() {
+        let index = SearchIndex::build(1, rows(300), skills());
+        let p = &index.postings;
+        for step in [1u32, 2, 5, 17, 101] {
+            let candidates: RoaringBitmap = (0..300).step_by(step as usize).collect();
+            for dim in [
+                &p.workplace,
+                &p.employment_type,
+                &p.seniority,
+                &p.country,
+                &p.city,
+                &p.skill,
+            ] {
+                assert_eq!(
+                    dim.count_by_sets(&candidates),
+                    dim.count_by_postings(&candidates),
+                    "step {step}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn remote_roles_open_anywhere_count_in_every_country() {
+        let index = SearchIndex::build(1, rows(12), skills());
+        let all: RoaringBitmap = (0..12).collect();
+        let by_sets = index.postings.country.count_by_sets(&all);
+        // Remote roles are i % 3 == 2: i = 2, 8 are open to AT and DE; i = 5, 11 anywhere.
+        let de = index.country_by_code["DE"] as usize;
+        let at = index.country_by_code["AT"] as usize;
+        assert_eq!(by_sets[at], 2 + 2);
+        assert_eq!(by_sets[de], 4 + 2 + 2, "4 in DE, 2 open to DE, 2 anywhere");
+        assert_eq!(by_sets, index.postings.country.count_by_postings(&all));
+    }
+}
