@@ -104,7 +104,9 @@ impl Dimension {
 
     /// How many of `candidates` have each value.
     fn count(&self, candidates: &RoaringBitmap, postings: usize) -> Vec<u32> {
-        if (candidates.len() as usize) * 16 >= postings {
+        // Both cost about one step per (posting, value) pair; reading the candidates' values
+        // wins unless they are nearly all postings (then the sets are dense and fast to probe).
+        if (candidates.len() as usize) * 2 >= postings {
             self.count_by_sets(candidates)
         } else {
             self.count_by_postings(candidates)
@@ -475,24 +477,18 @@ impl SearchIndex {
             .into_iter()
             .filter_map(|f| self.filter_set(f, params, text, now).map(|set| (f, set)))
             .collect();
-        let mut result = (*open).clone();
-        for (_, set) in &active {
-            result &= set.as_ref();
-        }
+        let result = intersect(&open, active.iter().map(|(_, set)| set.as_ref()));
         // For each active filter, the postings matching all the others: its facet counts and
         // how many results there would be without it.
         let mut others: HashMap<Filter, RoaringBitmap> = HashMap::new();
         let mut without = Vec::new();
         for (k, (filter, _)) in active.iter().enumerate() {
-            let mut set = (*open).clone();
-            for (_, other) in active
+            let rest = active
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != k)
-                .map(|(_, a)| a)
-            {
-                set &= other.as_ref();
-            }
+                .map(|(_, (_, set))| set.as_ref());
+            let set = intersect(&open, rest);
             without.push((*filter, set.len() as usize));
             others.insert(*filter, set);
         }
@@ -552,10 +548,42 @@ impl SearchIndex {
             .map(|i| (self.columns.slug[i].as_str(), self.columns.updated_at[i]))
     }
 
+    /// The names of a published posting's skills, in the posting's order.
+    pub fn skill_names(&self, job_id: i64) -> Vec<String> {
+        let Some(pos) = self.position.get(&job_id) else {
+            return Vec::new();
+        };
+        self.postings
+            .skill
+            .per_posting
+            .row(*pos as usize)
+            .iter()
+            .map(|s| self.skills[*s as usize].1.clone())
+            .collect()
+    }
+
     /// Slugs of the companies with published postings.
     pub fn company_slugs(&self) -> &[String] {
         &self.companies
     }
+}
+
+/// The intersection of `all` and `sets`, smallest first so that each step shrinks the work.
+fn intersect<'a>(
+    all: &RoaringBitmap,
+    sets: impl Iterator<Item = &'a RoaringBitmap>,
+) -> RoaringBitmap {
+    let mut sets: Vec<&RoaringBitmap> = sets.collect();
+    sets.sort_by_key(|s| s.len());
+    let Some((first, rest)) = sets.split_first() else {
+        return all.clone();
+    };
+    let mut result = (*first).clone();
+    for set in rest {
+        result &= *set;
+    }
+    result &= all;
+    result
 }
 
 static EMPTY: std::sync::LazyLock<RoaringBitmap> = std::sync::LazyLock::new(RoaringBitmap::new);

@@ -9,7 +9,6 @@ use super::{Layout, path_locale, with_conn};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
 use crate::models::company::Company;
-use crate::models::job::JobCard;
 use crate::search::SearchParams;
 use crate::state::AppState;
 
@@ -46,10 +45,11 @@ pub async fn show(
     };
     let result = index.search(&params, None, crate::db::now(), MAX_LISTED);
     let ids = result.ids.clone();
+    let cards_index = index.clone();
     let (company, description, cards) = with_conn(&state, move |conn| {
         let (company, description) =
             Company::find_localized(conn, &slug, tr.locale)?.ok_or(AppError::NotFound)?;
-        let cards = JobCard::load(conn, &ids, tr.locale)?;
+        let cards = super::view::load_cards(conn, &cards_index, &ids, tr.locale)?;
         Ok((company, description, cards))
     })
     .await?;

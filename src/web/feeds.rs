@@ -84,7 +84,7 @@ pub async fn atom(
                 company: c.company_name.clone(),
                 published: rfc3339(&published),
                 updated: rfc3339(&c.updated_at.max(published)),
-                categories: c.skills.iter().map(|s| s.name.clone()).collect(),
+                categories: c.skills.clone(),
             }
         })
         .collect();

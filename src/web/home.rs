@@ -9,7 +9,6 @@ use super::view::CardView;
 use super::{Layout, path_locale, with_conn};
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::models::job::JobCard;
 use crate::search::SearchParams;
 use crate::state::AppState;
 
@@ -45,8 +44,14 @@ pub async fn show(
         LATEST,
     );
     let ids = result.ids.clone();
+    let cards_index = index.clone();
     let cards = with_conn(&state, move |conn| {
-        Ok(JobCard::load(conn, &ids, tr.locale)?)
+        Ok(super::view::load_cards(
+            conn,
+            &cards_index,
+            &ids,
+            tr.locale,
+        )?)
     })
     .await?;
     let mut l = Layout::new(tr, &state.config.base_url, "/", "", tr.t("home-title"));

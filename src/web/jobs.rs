@@ -55,7 +55,7 @@ pub struct JobsPage {
 }
 
 /// Runs a search: the full-text query (when there is one, and its matches are not cached) in
-/// the database, everything else against the in-memory index, then the page's cards. Three
+/// the database, everything else against the in-memory index, then the page's cards. Two
 /// queries at most.
 pub fn run_search(
     conn: &mut DbConn,
@@ -71,7 +71,7 @@ pub fn run_search(
         Some(search.text_matches(conn, &index, &params.q)?)
     };
     let result = index.search(params, hits.as_deref(), crate::db::now(), per_page);
-    let cards = JobCard::load(conn, &result.ids, tr.locale)?;
+    let cards = super::view::load_cards(conn, &index, &result.ids, tr.locale)?;
     Ok((result, cards))
 }
 

@@ -1,6 +1,10 @@
 //! Shapes models into what templates print: labels translated, numbers and dates formatted.
 
 use chrono::NaiveDateTime;
+use diesel::QueryResult;
+
+use crate::db::DbConn;
+use crate::search::SearchIndex;
 
 use crate::i18n::{Locale, Tr, format_money};
 use crate::models::Workplace;
@@ -94,9 +98,24 @@ impl CardView {
             salary: card.salary.as_ref().map(|s| salary_text(tr, s)),
             posted: tr.t1("posted-on", "date", &tr.date(&posted_at)),
             posted_iso: iso_date(&posted_at),
-            skills: card.skills.iter().map(|s| s.name.clone()).collect(),
+            skills: card.skills.clone(),
         }
     }
+}
+
+/// Cards for published postings `ids`: their text from the database (one query), their skills
+/// from the search index, which holds them already.
+pub fn load_cards(
+    conn: &mut DbConn,
+    index: &SearchIndex,
+    ids: &[i64],
+    locale: Locale,
+) -> QueryResult<Vec<JobCard>> {
+    let mut cards = JobCard::load(conn, ids, locale)?;
+    for card in &mut cards {
+        card.skills = index.skill_names(card.id);
+    }
+    Ok(cards)
 }
 
 pub fn iso_date(d: &NaiveDateTime) -> String {

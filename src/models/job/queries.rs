@@ -133,11 +133,13 @@ pub struct JobCard {
     pub published_at: Option<NaiveDateTime>,
     pub valid_through: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
-    pub skills: Vec<Skill>,
+    /// Skill names, filled in from the search index (see `web::view::load_cards`).
+    pub skills: Vec<String>,
 }
 
 impl JobCard {
-    /// Cards for `ids`, in that order, in `locale` where translated (two queries).
+    /// Cards for `ids`, in that order, in `locale` where translated (one query), without
+    /// their skills.
     pub fn load(conn: &mut DbConn, ids: &[i64], locale: Locale) -> QueryResult<Vec<JobCard>> {
         if ids.is_empty() {
             return Ok(Vec::new());
@@ -160,10 +162,6 @@ impl JobCard {
                 job_translations::summary.nullable(),
             ))
             .load(conn)?;
-        let mut skills: HashMap<i64, Vec<Skill>> = HashMap::new();
-        for (job_id, skill) in Skill::for_jobs(conn, ids)? {
-            skills.entry(job_id).or_default().push(skill);
-        }
         let mut by_id: HashMap<i64, JobCard> = rows
             .into_iter()
             .map(|(row, company_name, company_slug, t_title, t_summary)| {
@@ -210,7 +208,7 @@ impl JobCard {
                     published_at: row.published_at,
                     valid_through: row.valid_through,
                     updated_at: row.updated_at,
-                    skills: skills.remove(&row.id).unwrap_or_default(),
+                    skills: Vec::new(),
                 };
                 (card.id, card)
             })

@@ -33,6 +33,11 @@ async fn home_shows_counts_latest_postings_skills_and_cities() {
             app.backend
         );
         assert_eq!(page.texts(".job-card-title"), ["Newest Role", "Older Role"]);
+        assert_eq!(
+            page.texts(".job-card-skills"),
+            ["Rust", "Rust, Go"],
+            "skills from the index"
+        );
         let skills = page.texts("#skills-heading + ul a");
         assert_eq!(skills, ["Rust 2", "Go 1"]);
         assert!(
