@@ -15,7 +15,25 @@ pub struct Skill {
     pub created_at: NaiveDateTime,
 }
 
+/// A skill as pages show it: a name linking to a search by slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillTag {
+    pub slug: String,
+    pub name: String,
+}
+
 impl Skill {
+    /// The tags of one posting, in its order (one query).
+    pub fn tags_of_job(conn: &mut DbConn, job_id: i64) -> QueryResult<Vec<SkillTag>> {
+        Ok(Skill::for_jobs(conn, &[job_id])?
+            .into_iter()
+            .map(|(_, s)| SkillTag {
+                slug: s.slug,
+                name: s.name,
+            })
+            .collect())
+    }
+
     /// The skill with this name's slug, created when missing. Call inside a write transaction.
     pub fn find_or_create(conn: &mut DbConn, name: &str) -> QueryResult<i64> {
         let slug = super::slugify(name);

@@ -19,7 +19,7 @@ use super::facets::{Counts, Facets};
 use super::params::{SearchParams, Sort};
 use super::salary::yearly_eur;
 use crate::models::job::IndexRow;
-use crate::models::skill::Skill;
+use crate::models::skill::{Skill, SkillTag};
 use crate::models::{EmploymentType, Seniority, Workplace};
 
 /// The per-posting fields that filters and sorts compare, by position.
@@ -546,6 +546,20 @@ impl SearchIndex {
         (0..self.len())
             .filter(move |i| self.is_open(*i, now))
             .map(|i| (self.columns.slug[i].as_str(), self.columns.updated_at[i]))
+    }
+
+    /// The skills of a published posting, in its order; `None` for a posting not in the index.
+    pub fn skill_tags(&self, job_id: i64) -> Option<Vec<SkillTag>> {
+        let pos = self.position.get(&job_id)?;
+        let row = self.postings.skill.per_posting.row(*pos as usize);
+        Some(
+            row.iter()
+                .map(|s| SkillTag {
+                    slug: self.skills[*s as usize].0.clone(),
+                    name: self.skills[*s as usize].1.clone(),
+                })
+                .collect(),
+        )
     }
 
     /// The names of a published posting's skills, in the posting's order.

@@ -14,6 +14,7 @@ use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
 use crate::models::application::{ApplicationForm, FieldError};
 use crate::models::job::{JobPage, section_items};
+use crate::models::skill::Skill;
 use crate::state::AppState;
 
 #[derive(Debug, Clone)]
@@ -209,13 +210,20 @@ impl JobView {
     }
 }
 
-/// Loads a public posting or answers 404.
+/// Loads a public posting or answers 404. An open posting's skills come from the search
+/// index; a closed one's from the database.
 pub async fn load(state: &AppState, slug: String, locale: Locale) -> Result<JobPage, AppError> {
     if slug.len() > 200 {
         return Err(AppError::NotFound);
     }
+    let index = state.search.get();
     with_conn(state, move |conn| {
-        JobPage::load(conn, &slug, locale)?.ok_or(AppError::NotFound)
+        let mut page = JobPage::load(conn, &slug, locale)?.ok_or(AppError::NotFound)?;
+        page.skills = match index.skill_tags(page.job.id) {
+            Some(tags) => tags,
+            None => Skill::tags_of_job(conn, page.job.id)?,
+        };
+        Ok(page)
     })
     .await
 }

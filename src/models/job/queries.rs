@@ -11,7 +11,7 @@ use crate::db::DbConn;
 use crate::db::schema::{companies, company_translations, job_skills, job_translations, jobs};
 use crate::i18n::Locale;
 use crate::models::company::Company;
-use crate::models::skill::Skill;
+use crate::models::skill::SkillTag;
 use crate::models::{EmploymentType, JobStatus, Localized, Seniority, Workplace};
 
 /// Everything the posting page shows.
@@ -23,11 +23,14 @@ pub struct JobPage {
     pub content: Localized<JobText>,
     /// Languages the posting can be read in (original first).
     pub languages: Vec<Locale>,
-    pub skills: Vec<Skill>,
+    /// Filled in by the caller: from the search index for published postings, else with
+    /// `Skill::tags_of_job`.
+    pub skills: Vec<SkillTag>,
 }
 
 impl JobPage {
-    /// Loads a posting that is not a draft, in `locale` where translated (three queries).
+    /// Loads a posting that is not a draft, in `locale` where translated (two queries), without
+    /// its skills.
     pub fn load(conn: &mut DbConn, slug: &str, locale: Locale) -> QueryResult<Option<JobPage>> {
         let row: Option<(Job, Company, Option<String>)> = jobs::table
             .inner_join(companies::table)
@@ -52,10 +55,6 @@ impl JobPage {
             .filter(job_translations::job_id.eq(job.id))
             .select(JobTranslation::as_select())
             .load(conn)?;
-        let skills = Skill::for_jobs(conn, &[job.id])?
-            .into_iter()
-            .map(|(_, s)| s)
-            .collect();
 
         let original = job.original_locale();
         let mut languages = vec![original];
@@ -84,7 +83,7 @@ impl JobPage {
             company_description,
             content,
             languages,
-            skills,
+            skills: Vec::new(),
         }))
     }
 }
