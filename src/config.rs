@@ -114,7 +114,12 @@ impl Config {
             1000,
             0..=3_600_000,
         )?;
-        let db_pool_size = parse_number(get("DB_POOL_SIZE"), "DB_POOL_SIZE", 8, 1..=1000)? as u32;
+        let db_pool_size = parse_number(
+            get("DB_POOL_SIZE"),
+            "DB_POOL_SIZE",
+            default_pool_size(&database_url),
+            1..=1000,
+        )? as u32;
         let http_workers = parse_number(get("HTTP_WORKERS"), "HTTP_WORKERS", 0, 0..=1024)? as usize;
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),
@@ -147,6 +152,17 @@ impl Config {
 
     pub fn is_https(&self) -> bool {
         self.base_url.starts_with("https://")
+    }
+}
+
+/// SQLite work is local and CPU-bound: one connection (and query thread) per core keeps the
+/// cores busy without threads fighting over them. PostgreSQL queries wait on the network, so
+/// more connections overlap that wait.
+fn default_pool_size(database_url: &str) -> u64 {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u64;
+    match crate::db::Backend::from_url(database_url) {
+        Ok(crate::db::Backend::Postgres) => 4 * cores,
+        _ => cores.max(2),
     }
 }
 

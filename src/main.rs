@@ -5,10 +5,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// mimalloc returns freed memory to the system and avoids glibc's per-thread arenas, which
-/// kept the server's resident memory growing with the number of blocking threads.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use hireboard::config::Config;
 use hireboard::models::AdminRole;
 use hireboard::{AppState, build_app};

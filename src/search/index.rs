@@ -206,7 +206,7 @@ pub struct SearchIndex {
     postings: Postings,
     position: HashMap<i64, u32>,
     /// The open postings at a given second, reused by the searches of that second.
-    open: Mutex<Option<(i64, Arc<RoaringBitmap>)>>,
+    window: Mutex<Option<(i64, Arc<Window>)>>,
     pub(super) skills: Vec<(String, String)>,
     skill_by_slug: HashMap<String, u32>,
     pub(super) cities: Vec<String>,
@@ -351,32 +351,33 @@ impl SearchIndex {
         self.columns.closes[i] > now
     }
 
-    /// The positions of the postings open at `now` (published and not past their closing date).
-    fn open_at(&self, now: i64) -> Arc<RoaringBitmap> {
-        let mut cached = self.open.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((at, open)) = cached.as_ref()
+    /// The postings open at `now` (published and not past their closing date), and the
+    /// others; the searches of one second share them.
+    fn window_at(&self, now: i64) -> Arc<Window> {
+        let mut cached = self.window.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, window)) = cached.as_ref()
             && *at == now
         {
-            return open.clone();
+            return window.clone();
         }
-        let open: Arc<RoaringBitmap> = Arc::new(
-            (0..self.len())
-                .filter(|i| self.is_open(*i, now))
-                .map(|i| i as u32)
-                .collect(),
-        );
-        *cached = Some((now, open.clone()));
-        open
+        let (open, closed): (Vec<u32>, Vec<u32>) =
+            (0..self.len() as u32).partition(|i| self.is_open(*i as usize, now));
+        let window = Arc::new(Window {
+            open: open.into_iter().collect(),
+            closed: closed.into_iter().collect(),
+        });
+        *cached = Some((now, window.clone()));
+        window
     }
 
     /// Open postings at `now`.
     pub fn open_count(&self, now: NaiveDateTime) -> usize {
-        self.open_at(unix(now)).len() as usize
+        self.window_at(unix(now)).open.len() as usize
     }
 
     /// The number of companies with at least one open posting.
     pub fn hiring_companies(&self, now: NaiveDateTime) -> usize {
-        let open = self.open_at(unix(now));
+        let open = &self.window_at(unix(now)).open;
         self.postings
             .company
             .iter()
@@ -472,12 +473,12 @@ impl SearchIndex {
         per_page: usize,
     ) -> SearchResult {
         let now = unix(now);
-        let open = self.open_at(now);
+        let window = self.window_at(now);
         let active: Vec<(Filter, Cow<RoaringBitmap>)> = Filter::ALL
             .into_iter()
             .filter_map(|f| self.filter_set(f, params, text, now).map(|set| (f, set)))
             .collect();
-        let result = intersect(&open, active.iter().map(|(_, set)| set.as_ref()));
+        let result = intersect(&window, active.iter().map(|(_, set)| set.as_ref()));
         // For each active filter, the postings matching all the others: its facet counts and
         // how many results there would be without it.
         let mut others: HashMap<Filter, RoaringBitmap> = HashMap::new();
@@ -488,7 +489,7 @@ impl SearchIndex {
                 .enumerate()
                 .filter(|(j, _)| *j != k)
                 .map(|(_, (_, set))| set.as_ref());
-            let set = intersect(&open, rest);
+            let set = intersect(&window, rest);
             without.push((*filter, set.len() as usize));
             others.insert(*filter, set);
         }
@@ -518,10 +519,14 @@ impl SearchIndex {
         let order: Vec<u32> = match params.effective_sort() {
             Sort::Newest => result.iter().skip(start).take(per_page).collect(),
             Sort::Relevance => {
-                let score = |i: &u32| text.and_then(|t| t.scores.get(i)).copied().unwrap_or(0.0);
-                let mut all: Vec<u32> = result.iter().collect();
-                all.sort_by(|a, b| score(b).total_cmp(&score(a)));
-                all.into_iter().skip(start).take(per_page).collect()
+                let score = |i: u32| text.and_then(|t| t.scores.get(&i)).copied().unwrap_or(0.0);
+                let mut all: Vec<(f32, u32)> = result.iter().map(|i| (score(i), i)).collect();
+                all.sort_by(|a, b| b.0.total_cmp(&a.0));
+                all.into_iter()
+                    .skip(start)
+                    .take(per_page)
+                    .map(|(_, i)| i)
+                    .collect()
             }
             Sort::Salary => {
                 let mut all: Vec<u32> = result.iter().collect();
@@ -583,21 +588,26 @@ impl SearchIndex {
 }
 
 /// The intersection of `all` and `sets`, smallest first so that each step shrinks the work.
-fn intersect<'a>(
-    all: &RoaringBitmap,
-    sets: impl Iterator<Item = &'a RoaringBitmap>,
-) -> RoaringBitmap {
+fn intersect<'a>(window: &Window, sets: impl Iterator<Item = &'a RoaringBitmap>) -> RoaringBitmap {
     let mut sets: Vec<&RoaringBitmap> = sets.collect();
     sets.sort_by_key(|s| s.len());
     let Some((first, rest)) = sets.split_first() else {
-        return all.clone();
+        return window.open.clone();
     };
     let mut result = (*first).clone();
     for set in rest {
         result &= *set;
     }
-    result &= all;
+    // Few postings are closed: removing them is cheaper than intersecting with the open ones.
+    result -= &window.closed;
     result
+}
+
+/// Which postings are open at one moment.
+#[derive(Debug)]
+struct Window {
+    open: RoaringBitmap,
+    closed: RoaringBitmap,
 }
 
 static EMPTY: std::sync::LazyLock<RoaringBitmap> = std::sync::LazyLock::new(RoaringBitmap::new);

@@ -110,18 +110,21 @@ pub fn job_posting(
     if job.workplace() == Workplace::Remote {
         posting["jobLocationType"] = json!("TELECOMMUTE");
         let countries = job.remote_countries();
-        posting["applicantLocationRequirements"] = if countries.is_empty() {
-            // Open worldwide: schema.org has no "anywhere", so name the office country and say
-            // so in the text; Google requires at least one requirement for TELECOMMUTE.
-            json!([{"@type": "Country", "name": job.country_code.clone().unwrap_or_else(|| "DE".into())}])
-        } else {
-            Value::Array(
+        // A role open anywhere lists no countries: it has its office as `jobLocation` instead
+        // (naming only the office country would tell Google that only it is eligible).
+        if !countries.is_empty() {
+            posting["applicantLocationRequirements"] = Value::Array(
                 countries
                     .iter()
                     .map(|c| json!({"@type": "Country", "name": c}))
                     .collect(),
-            )
-        };
+            );
+        } else if job.city.is_none()
+            && let Some(country) = &job.country_code
+        {
+            posting["applicantLocationRequirements"] =
+                json!([{"@type": "Country", "name": country}]);
+        }
         if job.city.is_some() {
             posting["jobLocation"] = place();
         }

@@ -77,19 +77,23 @@ async fn untranslated_content_falls_back_to_the_original_with_a_note() {
 #[actix_web::test]
 async fn json_ld_has_googles_required_and_recommended_properties() {
     for app in backends() {
-        let (remote, onsite) = app.with_conn(|c| {
+        let (remote, anywhere, onsite) = app.with_conn(|c| {
             let co = CompanyFactory::new().name("Acme </script> Corp").create(c);
             let remote = JobFactory::new(&co)
                 .title("Remote SRE")
                 .remote_countries(&["DE", "PL"])
                 .salary(Some(5_000), Some(6_000), "EUR", SalaryPeriod::Month)
                 .create(c);
+            let anywhere = JobFactory::new(&co)
+                .title("Remote Anywhere")
+                .remote_countries(&[])
+                .create(c);
             let onsite = JobFactory::new(&co)
                 .title("Barista")
                 .location("Lisbon", "PT")
                 .no_salary()
                 .create(c);
-            (remote, onsite)
+            (remote, anywhere, onsite)
         });
         let page = app.get(&format!("/en/jobs/{remote}")).await.html();
         let scripts = page.scripts("script[type='application/ld+json']");
@@ -123,6 +127,14 @@ async fn json_ld_has_googles_required_and_recommended_properties() {
             "description is HTML"
         );
 
+        // Open anywhere: no country restriction, the office as its location.
+        let page = app.get(&format!("/en/jobs/{anywhere}")).await.html();
+        let ld: serde_json::Value =
+            serde_json::from_str(&page.scripts("script[type='application/ld+json']")[0]).unwrap();
+        assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
+        assert!(ld["applicantLocationRequirements"].is_null(), "{ld}");
+        assert_eq!(ld["jobLocation"]["address"]["addressLocality"], "Berlin");
+
         let page = app.get(&format!("/en/jobs/{onsite}")).await.html();
         let ld: serde_json::Value =
             serde_json::from_str(&page.scripts("script[type='application/ld+json']")[0]).unwrap();
@@ -138,7 +150,10 @@ async fn a_closed_posting_stays_readable_but_leaves_search_engines() {
         let (filled, expired, draft) = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             (
-                JobFactory::new(&co).status(JobStatus::Filled).skills(&["Haskell"]).create(c),
+                JobFactory::new(&co)
+                    .status(JobStatus::Filled)
+                    .skills(&["Haskell"])
+                    .create(c),
                 JobFactory::new(&co)
                     .valid_through(hireboard::db::now() - chrono::TimeDelta::hours(1))
                     .create(c),
