@@ -381,7 +381,7 @@ impl SearchIndex {
         self.postings
             .company
             .iter()
-            .filter(|c| c.intersection_len(&open) > 0)
+            .filter(|c| c.intersection_len(open) > 0)
             .count()
     }
 
