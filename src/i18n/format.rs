@@ -58,16 +58,18 @@ pub fn format_money(locale: Locale, amount: i64, currency: &str) -> String {
 
 /// A long date: "27 November 2026", "27. November 2026", "27 листопада 2026 р.".
 pub fn format_date(locale: Locale, date: NaiveDate) -> String {
-    let tr = Tr::new(locale);
-    let month = tr.t(&format!("month-{}", date.month()));
-    let day = date.day().to_string();
-    let year = date.year().to_string();
-    let mut args = std::collections::HashMap::new();
-    use fluent_templates::fluent_bundle::FluentValue;
-    args.insert("day".into(), FluentValue::from(day.as_str()));
-    args.insert("month".into(), FluentValue::from(month.as_str()));
-    args.insert("year".into(), FluentValue::from(year.as_str()));
-    super::lookup(locale, "date-long", Some(&args))
+    super::cached(locale, &format!("date:{date}"), || {
+        let tr = Tr::new(locale);
+        let month = tr.t(&format!("month-{}", date.month()));
+        let day = date.day().to_string();
+        let year = date.year().to_string();
+        let mut args = std::collections::HashMap::new();
+        use fluent_templates::fluent_bundle::FluentValue;
+        args.insert("day".into(), FluentValue::from(day.as_str()));
+        args.insert("month".into(), FluentValue::from(month.as_str()));
+        args.insert("year".into(), FluentValue::from(year.as_str()));
+        super::lookup(locale, "date-long", Some(&args))
+    })
 }
 
 #[cfg(test)]

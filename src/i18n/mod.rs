@@ -36,21 +36,30 @@ fn langid(locale: Locale) -> &'static LanguageIdentifier {
     &IDS[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
 }
 
-/// Messages without variables, formatted once per locale: pages look up hundreds of labels,
-/// and formatting through the bundle each time showed up in profiles.
-fn cached_plain(locale: Locale, id: &str) -> String {
+/// Texts that depend only on the locale and a key (messages without variables, country names,
+/// dates), formatted once: pages look up hundreds of them, and formatting through the bundle
+/// each time showed up in profiles. Keys from data (dates) are bounded by emptying the cache
+/// when it grows large.
+pub fn cached(locale: Locale, key: &str, compute: impl FnOnce() -> String) -> String {
     use std::collections::HashMap;
     use std::sync::{LazyLock, RwLock};
+    const MAX_ENTRIES: usize = 10_000;
     static CACHE: LazyLock<[RwLock<HashMap<String, String>>; 3]> = LazyLock::new(Default::default);
     let slot = &CACHE[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)];
-    if let Some(text) = slot.read().unwrap_or_else(|e| e.into_inner()).get(id) {
+    if let Some(text) = slot.read().unwrap_or_else(|e| e.into_inner()).get(key) {
         return text.clone();
     }
-    let text = lookup_uncached(locale, id, None);
-    slot.write()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(id.to_owned(), text.clone());
+    let text = compute();
+    let mut map = slot.write().unwrap_or_else(|e| e.into_inner());
+    if map.len() >= MAX_ENTRIES {
+        map.clear();
+    }
+    map.insert(key.to_owned(), text.clone());
     text
+}
+
+fn cached_plain(locale: Locale, id: &str) -> String {
+    cached(locale, id, || lookup_uncached(locale, id, None))
 }
 
 /// Looks up one message; a missing id is logged and shown as the id, never a panic.
@@ -141,10 +150,10 @@ impl Tr {
 
     /// The label of a country by ISO code, or the code itself when we have no name for it.
     pub fn country(&self, code: &str) -> String {
-        let id = format!("country-{code}");
-        match LOCALES.try_lookup(langid(self.locale), &id) {
-            Some(name) => name,
-            None => code.to_owned(),
-        }
+        cached(self.locale, &format!("country:{code}"), || {
+            LOCALES
+                .try_lookup(langid(self.locale), &format!("country-{code}"))
+                .unwrap_or_else(|| code.to_owned())
+        })
     }
 }

@@ -12,6 +12,14 @@ use crate::models::job::{JobCard, Salary};
 
 /// "€75,000 – €95,000 per year", as the locale writes it.
 pub fn salary_text(tr: &Tr, salary: &Salary) -> String {
+    let key = format!(
+        "salary:{:?}:{:?}:{}:{}",
+        salary.min, salary.max, salary.currency, salary.period
+    );
+    crate::i18n::cached(tr.locale, &key, || format_salary(tr, salary))
+}
+
+fn format_salary(tr: &Tr, salary: &Salary) -> String {
     let money = |v: i64| format_money(tr.locale, v, &salary.currency);
     let amount = match (salary.min, salary.max) {
         (Some(min), Some(max)) if min != max => {
@@ -96,7 +104,9 @@ impl CardView {
             employment_type: tr.t(&card.employment_type.label_id()),
             seniority: tr.t(&card.seniority.label_id()),
             salary: card.salary.as_ref().map(|s| salary_text(tr, s)),
-            posted: tr.t1("posted-on", "date", &tr.date(&posted_at)),
+            posted: crate::i18n::cached(tr.locale, &format!("posted:{}", posted_at.date()), || {
+                tr.t1("posted-on", "date", &tr.date(&posted_at))
+            }),
             posted_iso: iso_date(&posted_at),
             skills: card.skills.clone(),
         }
