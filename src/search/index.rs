@@ -163,6 +163,19 @@ pub enum Filter {
 }
 
 impl Filter {
+    /// Whether the filter has facet counts in the sidebar.
+    fn is_facet(self) -> bool {
+        matches!(
+            self,
+            Filter::Workplace
+                | Filter::EmploymentType
+                | Filter::Seniority
+                | Filter::Country
+                | Filter::City
+                | Filter::Skill
+        )
+    }
+
     const ALL: [Filter; 10] = [
         Filter::Workplace,
         Filter::EmploymentType,
@@ -185,8 +198,10 @@ pub struct SearchResult {
     pub page: u32,
     pub pages: u32,
     pub facets: Facets,
-    /// For each active filter, how many results there would be without it.
-    pub without: Vec<(Filter, usize)>,
+    /// Each active filter, with how many results there would be without it. The count is
+    /// known for facet filters always and for the others when there are no results (to offer
+    /// dropping one); computing it otherwise would cost a set intersection nobody reads.
+    pub without: Vec<(Filter, Option<usize>)>,
 }
 
 pub const PER_PAGE: usize = 20;
@@ -478,21 +493,37 @@ impl SearchIndex {
             .into_iter()
             .filter_map(|f| self.filter_set(f, params, text, now).map(|set| (f, set)))
             .collect();
-        let result = intersect(&window, active.iter().map(|(_, set)| set.as_ref()));
-        // For each active filter, the postings matching all the others: its facet counts and
-        // how many results there would be without it.
-        let mut others: HashMap<Filter, RoaringBitmap> = HashMap::new();
-        let mut without = Vec::new();
-        for (k, (filter, _)) in active.iter().enumerate() {
+        // For each active facet filter, the postings matching all the other filters: its
+        // facet counts. The results are those of them that also match it.
+        let all_but = |k: usize| {
             let rest = active
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != k)
                 .map(|(_, (_, set))| set.as_ref());
-            let set = intersect(&window, rest);
-            without.push((*filter, set.len() as usize));
-            others.insert(*filter, set);
+            intersect(&window, rest)
+        };
+        let mut others: HashMap<Filter, RoaringBitmap> = HashMap::new();
+        for (k, (filter, _)) in active.iter().enumerate().filter(|(_, (f, _))| f.is_facet()) {
+            others.insert(*filter, all_but(k));
         }
+        let result = match active.iter().find(|(f, _)| others.contains_key(f)) {
+            Some((filter, set)) => &others[filter] & set.as_ref(),
+            None => intersect(&window, active.iter().map(|(_, set)| set.as_ref())),
+        };
+        // How many results there would be without each filter: shown only when there are none.
+        let without = active
+            .iter()
+            .enumerate()
+            .map(|(k, (filter, _))| {
+                let n = match others.get(filter) {
+                    Some(set) => Some(set.len()),
+                    None if result.is_empty() => Some(all_but(k).len()),
+                    None => None,
+                };
+                (*filter, n.map(|n| n as usize))
+            })
+            .collect();
         let base = |f: Filter| others.get(&f).unwrap_or(&result);
         let n = self.len();
         let count = |f: Filter, dimension: &Dimension| dimension.count(base(f), n);

@@ -365,7 +365,7 @@ fn build_page(
         result
             .without
             .iter()
-            .filter(|(_, n)| *n > 0)
+            .filter_map(|(filter, n)| Some((filter, n.filter(|n| *n > 0)?)))
             .map(|(filter, n)| Choice {
                 label: tr.t1(
                     "search-drop-filter",
@@ -373,7 +373,7 @@ fn build_page(
                     &filter_label(&tr, &params, *filter),
                 ),
                 url: url(&tr, &without(&params, *filter)),
-                count: Some(*n as u32),
+                count: Some(n as u32),
                 selected: false,
             })
             .collect()

@@ -258,6 +258,16 @@ async fn an_empty_result_offers_to_drop_a_filter() {
             links.contains(&"/en/jobs?country=AT".to_string()),
             "{links:?}"
         );
+        // A text query is one of the filters that can be dropped.
+        let page = app.get("/en/jobs?q=nurse&workplace=remote").await.html();
+        let offers = page.texts(".empty li");
+        assert_eq!(offers.len(), 2, "{offers:?}");
+        assert!(
+            offers
+                .iter()
+                .any(|o| o.contains("“nurse”") && o.contains("1 job")),
+            "{offers:?}"
+        );
     }
 }
 
