@@ -56,7 +56,7 @@ pub async fn atom(
     };
     let search = state.search.clone();
     let search_params = params.clone();
-    let (_, cards) = with_conn(&state, move |conn| {
+    let (result, cards) = with_conn(&state, move |conn| {
         super::jobs::run_search(conn, &search, &search_params, &tr, FEED_SIZE)
     })
     .await?;
@@ -95,7 +95,12 @@ pub async fn atom(
         .map(|d| rfc3339(&d))
         .unwrap_or_else(|| rfc3339(&crate::db::now()));
     let title = if params.has_filters() {
-        tr.t1("feed-title-search", "query", &query)
+        let filters: Vec<String> = result
+            .without
+            .iter()
+            .map(|(filter, _)| super::jobs::filter_label(&tr, &params, &result.facets, *filter))
+            .collect();
+        tr.t1("feed-title-search", "query", &filters.join(", "))
     } else {
         tr.t("feed-title")
     };

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::job::JobCard;
 use crate::models::{EmploymentType, Seniority, Workplace};
-use crate::search::facets::FacetCount;
+use crate::search::facets::{FacetCount, Facets};
 use crate::search::params::POSTED_WITHIN_CHOICES;
 use crate::search::{Filter, SearchHandle, SearchParams, SearchResult, Sort};
 use crate::state::AppState;
@@ -246,7 +246,13 @@ fn groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> Vec<FacetGro
 }
 
 /// The label of an active filter, for the chips and the empty-result suggestions.
-fn filter_label(tr: &Tr, params: &SearchParams, filter: Filter) -> String {
+/// `facets` name the selected skills (they always list the selected ones).
+pub(super) fn filter_label(
+    tr: &Tr,
+    params: &SearchParams,
+    facets: &Facets,
+    filter: Filter,
+) -> String {
     match filter {
         Filter::Workplace => params
             .workplace
@@ -266,7 +272,18 @@ fn filter_label(tr: &Tr, params: &SearchParams, filter: Filter) -> String {
             .map(|c| tr.country(c))
             .unwrap_or_default(),
         Filter::City => params.city.clone().unwrap_or_default(),
-        Filter::Skill => params.skills.join(", "),
+        Filter::Skill => params
+            .skills
+            .iter()
+            .map(|slug| {
+                facets
+                    .skill
+                    .iter()
+                    .find(|f| &f.slug == slug)
+                    .map_or(slug.as_str(), |f| f.name.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         Filter::Text => tr.t1("filter-chip-query", "query", &params.q),
         Filter::Salary => tr.t1(
             "filter-chip-salary",
@@ -355,7 +372,7 @@ fn build_page(
         .without
         .iter()
         .map(|(filter, _)| Choice {
-            label: filter_label(&tr, &params, *filter),
+            label: filter_label(&tr, &params, &result.facets, *filter),
             url: url(&tr, &without(&params, *filter)),
             count: None,
             selected: true,
@@ -370,7 +387,7 @@ fn build_page(
                 label: tr.t1(
                     "search-drop-filter",
                     "filter",
-                    &filter_label(&tr, &params, *filter),
+                    &filter_label(&tr, &params, &result.facets, *filter),
                 ),
                 url: url(&tr, &without(&params, *filter)),
                 count: Some(n as u32),

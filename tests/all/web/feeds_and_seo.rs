@@ -45,7 +45,14 @@ async fn atom_feeds_per_locale_and_per_search() {
             res.body
                 .contains(&format!("https://jobs.example.test/de/jobs/{rust}"))
         );
-        let search = app.get("/en/jobs/feed.atom?skill=go").await.html();
+        let search = app
+            .get("/en/jobs/feed.atom?skill=go&workplace=onsite")
+            .await
+            .html();
+        assert_eq!(
+            search.texts("feed > title"),
+            ["Hireboard jobs matching On-site, Go"]
+        );
         assert_eq!(search.texts("entry title"), ["Go Engineer"]);
         // Search pages advertise their own feed.
         let page = app.get("/en/jobs?skill=go").await.html();

@@ -281,6 +281,13 @@ async fn filter_links_keep_the_other_parameters() {
             hybrid.contains(&"/en/jobs?q=rust&workplace=hybrid&seniority=senior".to_string()),
             "{hybrid:?}"
         );
+        // Chips name a skill as written, not by its slug.
+        let chips = app
+            .get("/en/jobs?skill=postgresql")
+            .await
+            .html()
+            .texts(".active-filters a.chip-remove");
+        assert_eq!(chips, ["PostgreSQL ×"], "{}", app.backend);
         let remove = page.attrs(".active-filters a.chip-remove", "href");
         assert!(
             remove.contains(&"/en/jobs?q=rust".to_string()),
