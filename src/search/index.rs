@@ -8,15 +8,13 @@
 //! postings, without reading the postings themselves. Per-posting fields that filters and sorts
 //! compare (dates, salary) live in plain columns.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDateTime;
 use roaring::RoaringBitmap;
 
-use super::facets::{Counts, Facets};
-use super::params::{SearchParams, Sort};
+use super::dimension::Dimension;
 use super::salary::yearly_eur;
 use crate::models::job::IndexRow;
 use crate::models::skill::{Skill, SkillTag};
@@ -24,212 +22,54 @@ use crate::models::{EmploymentType, Seniority, Workplace};
 
 /// The per-posting fields that filters and sorts compare, by position.
 #[derive(Debug, Default)]
-struct Columns {
-    id: Vec<i64>,
-    slug: Vec<String>,
-    updated_at: Vec<NaiveDateTime>,
+pub(super) struct Columns {
+    pub(super) id: Vec<i64>,
+    pub(super) slug: Vec<String>,
+    pub(super) updated_at: Vec<NaiveDateTime>,
     /// Unix seconds, descending.
-    published: Vec<i64>,
+    pub(super) published: Vec<i64>,
     /// Unix seconds of `valid_through`, `i64::MAX` when open-ended.
-    closes: Vec<i64>,
+    pub(super) closes: Vec<i64>,
     /// Yearly salary in euros (top of the range), -1 when not published.
-    salary_eur: Vec<i64>,
-}
-
-/// Variable-length lists per posting, flattened: row `i` is `values[offsets[i]..offsets[i + 1]]`.
-#[derive(Debug)]
-struct Ragged {
-    offsets: Vec<u32>,
-    values: Vec<u32>,
-}
-
-impl Default for Ragged {
-    fn default() -> Self {
-        Ragged {
-            offsets: vec![0],
-            values: Vec::new(),
-        }
-    }
-}
-
-impl Ragged {
-    fn row(&self, i: usize) -> &[u32] {
-        &self.values[self.offsets[i] as usize..self.offsets[i + 1] as usize]
-    }
-}
-
-/// One facet: for each value the set of postings having it, and for each posting its values.
-/// Counting uses whichever is cheaper: intersecting each value's set with the candidates, or
-/// (for few candidates) reading the candidates' own values.
-#[derive(Debug, Default)]
-struct Dimension {
-    sets: Vec<RoaringBitmap>,
-    per_posting: Ragged,
-    /// Postings that have every value (remote roles open anywhere, for countries).
-    everywhere: RoaringBitmap,
-}
-
-impl Dimension {
-    fn with_values(n: usize) -> Dimension {
-        Dimension {
-            sets: vec![RoaringBitmap::new(); n],
-            ..Default::default()
-        }
-    }
-
-    /// Appends posting `pos` (postings are added in order) with its values.
-    fn push(&mut self, pos: u32, values: impl IntoIterator<Item = u32>) {
-        let start = self.per_posting.values.len();
-        for v in values {
-            if self.per_posting.values[start..].contains(&v) {
-                continue;
-            }
-            if self.sets.len() <= v as usize {
-                self.sets.resize_with(v as usize + 1, RoaringBitmap::new);
-            }
-            self.sets[v as usize].insert(pos);
-            self.per_posting.values.push(v);
-        }
-        self.per_posting
-            .offsets
-            .push(self.per_posting.values.len() as u32);
-    }
-
-    /// Adds the postings having every value to each value's set, once all are known.
-    fn finish(&mut self) {
-        for set in &mut self.sets {
-            *set |= &self.everywhere;
-        }
-    }
-
-    /// How many of `candidates` have each value.
-    fn count(&self, candidates: &RoaringBitmap, postings: usize) -> Vec<u32> {
-        // Both cost about one step per (posting, value) pair; reading the candidates' values
-        // wins unless they are nearly all postings (then the sets are dense and fast to probe).
-        if (candidates.len() as usize) * 2 >= postings {
-            self.count_by_sets(candidates)
-        } else {
-            self.count_by_postings(candidates)
-        }
-    }
-
-    fn count_by_sets(&self, candidates: &RoaringBitmap) -> Vec<u32> {
-        self.sets
-            .iter()
-            .map(|s| s.intersection_len(candidates) as u32)
-            .collect()
-    }
-
-    fn count_by_postings(&self, candidates: &RoaringBitmap) -> Vec<u32> {
-        let mut counts = vec![0u32; self.sets.len()];
-        for pos in candidates {
-            for v in self.per_posting.row(pos as usize) {
-                counts[*v as usize] += 1;
-            }
-        }
-        let everywhere = candidates.intersection_len(&self.everywhere) as u32;
-        if everywhere > 0 {
-            counts.iter_mut().for_each(|c| *c += everywhere);
-        }
-        counts
-    }
+    pub(super) salary_eur: Vec<i64>,
 }
 
 /// The facets, and each company's postings.
 #[derive(Debug, Default)]
-struct Postings {
-    workplace: Dimension,
-    employment_type: Dimension,
-    seniority: Dimension,
-    country: Dimension,
-    city: Dimension,
-    skill: Dimension,
-    company: Vec<RoaringBitmap>,
+pub(super) struct Postings {
+    pub(super) workplace: Dimension,
+    pub(super) employment_type: Dimension,
+    pub(super) seniority: Dimension,
+    pub(super) country: Dimension,
+    pub(super) city: Dimension,
+    pub(super) skill: Dimension,
+    pub(super) company: Vec<RoaringBitmap>,
 }
-
-/// The filters of a search, each a bit in a posting's failure mask.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Filter {
-    Workplace = 0,
-    EmploymentType,
-    Seniority,
-    Country,
-    City,
-    Skill,
-    Text,
-    Salary,
-    PostedWithin,
-    Company,
-}
-
-impl Filter {
-    /// Whether the filter has facet counts in the sidebar.
-    fn is_facet(self) -> bool {
-        matches!(
-            self,
-            Filter::Workplace
-                | Filter::EmploymentType
-                | Filter::Seniority
-                | Filter::Country
-                | Filter::City
-                | Filter::Skill
-        )
-    }
-
-    const ALL: [Filter; 10] = [
-        Filter::Workplace,
-        Filter::EmploymentType,
-        Filter::Seniority,
-        Filter::Country,
-        Filter::City,
-        Filter::Skill,
-        Filter::Text,
-        Filter::Salary,
-        Filter::PostedWithin,
-        Filter::Company,
-    ];
-}
-
-/// The outcome of a search: the page of ids plus everything the filter sidebar shows.
-#[derive(Debug, Clone, Default)]
-pub struct SearchResult {
-    pub total: usize,
-    pub ids: Vec<i64>,
-    pub page: u32,
-    pub pages: u32,
-    pub facets: Facets,
-    /// Each active filter, with how many results there would be without it. The count is
-    /// known for facet filters always and for the others when there are no results (to offer
-    /// dropping one); computing it otherwise would cost a set intersection nobody reads.
-    pub without: Vec<(Filter, Option<usize>)>,
-}
-
-pub const PER_PAGE: usize = 20;
 
 /// The postings matching one text query, with their relevance, by position in the index.
 #[derive(Debug, Default)]
 pub struct TextMatches {
-    docs: RoaringBitmap,
-    scores: HashMap<u32, f32>,
+    pub(super) docs: RoaringBitmap,
+    pub(super) scores: HashMap<u32, f32>,
 }
 
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// The `search_state.version` this index was built from.
     pub version: i64,
-    columns: Columns,
-    postings: Postings,
-    position: HashMap<i64, u32>,
+    pub(super) columns: Columns,
+    pub(super) postings: Postings,
+    pub(super) position: HashMap<i64, u32>,
     /// The open postings at a given second, reused by the searches of that second.
-    window: Mutex<Option<(i64, Arc<Window>)>>,
+    pub(super) window: Mutex<Option<(i64, Arc<Window>)>>,
     pub(super) skills: Vec<(String, String)>,
-    skill_by_slug: HashMap<String, u32>,
+    pub(super) skill_by_slug: HashMap<String, u32>,
     pub(super) cities: Vec<String>,
-    city_by_key: HashMap<String, u32>,
+    pub(super) city_by_key: HashMap<String, u32>,
     pub(super) countries: Vec<String>,
-    country_by_code: HashMap<String, u16>,
-    companies: Vec<String>,
-    company_by_slug: HashMap<String, u32>,
+    pub(super) country_by_code: HashMap<String, u16>,
+    pub(super) companies: Vec<String>,
+    pub(super) company_by_slug: HashMap<String, u32>,
 }
 
 fn intern<V: Copy + TryFrom<usize>>(
@@ -247,11 +87,11 @@ where
     })
 }
 
-fn position<T: PartialEq>(all: &[T], value: &T) -> u8 {
+pub(super) fn position<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
 }
 
-fn unix(d: NaiveDateTime) -> i64 {
+pub(super) fn unix(d: NaiveDateTime) -> i64 {
     d.and_utc().timestamp()
 }
 
@@ -358,7 +198,7 @@ impl SearchIndex {
         index
     }
 
-    fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.columns.id.len()
     }
 
@@ -368,7 +208,7 @@ impl SearchIndex {
 
     /// The postings open at `now` (published and not past their closing date), and the
     /// others; the searches of one second share them.
-    fn window_at(&self, now: i64) -> Arc<Window> {
+    pub(super) fn window_at(&self, now: i64) -> Arc<Window> {
         let mut cached = self.window.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((at, window)) = cached.as_ref()
             && *at == now
@@ -410,170 +250,6 @@ impl SearchIndex {
             }
         }
         matches
-    }
-
-    /// The set of positions a filter admits, or `None` when the filter is not in use.
-    fn filter_set<'a>(
-        &'a self,
-        filter: Filter,
-        p: &SearchParams,
-        text: Option<&'a TextMatches>,
-        now: i64,
-    ) -> Option<Cow<'a, RoaringBitmap>> {
-        let p_ = &self.postings;
-        let one = |set: Option<&'a RoaringBitmap>| Cow::Borrowed(set.unwrap_or(&*EMPTY));
-        Some(match filter {
-            Filter::Workplace => {
-                Cow::Borrowed(&p_.workplace.sets[position(Workplace::ALL, &p.workplace?) as usize])
-            }
-            Filter::EmploymentType => Cow::Borrowed(
-                &p_.employment_type.sets
-                    [position(EmploymentType::ALL, &p.employment_type?) as usize],
-            ),
-            Filter::Seniority => {
-                Cow::Borrowed(&p_.seniority.sets[position(Seniority::ALL, &p.seniority?) as usize])
-            }
-            Filter::Country => one(self
-                .country_by_code
-                .get(p.country.as_ref()?)
-                .map(|c| &p_.country.sets[*c as usize])),
-            Filter::City => one(self
-                .city_by_key
-                .get(&p.city.as_ref()?.to_lowercase())
-                .map(|c| &p_.city.sets[*c as usize])),
-            Filter::Company => one(self
-                .company_by_slug
-                .get(p.company.as_ref()?)
-                .map(|c| &p_.company[*c as usize])),
-            // Several skills widen the search: a posting needs any one of them.
-            Filter::Skill if p.skills.is_empty() => return None,
-            Filter::Skill => Cow::Owned(
-                p.skills
-                    .iter()
-                    .filter_map(|s| self.skill_by_slug.get(s))
-                    .map(|s| &p_.skill.sets[*s as usize])
-                    .fold(RoaringBitmap::new(), |mut all, set| {
-                        all |= set;
-                        all
-                    }),
-            ),
-            Filter::Text if p.q.trim().is_empty() => return None,
-            Filter::Text => one(text.map(|t| &t.docs)),
-            Filter::Salary => {
-                let min = p.salary_min?;
-                Cow::Owned(
-                    (0..self.len())
-                        .filter(|i| self.columns.salary_eur[*i] >= min)
-                        .map(|i| i as u32)
-                        .collect(),
-                )
-            }
-            Filter::PostedWithin => {
-                let after = now - p.posted_within? * 86_400;
-                // Positions are newest first: the recent postings are a prefix.
-                let recent = self.columns.published.partition_point(|at| *at >= after);
-                let mut set = RoaringBitmap::new();
-                set.insert_range(0..recent as u32);
-                Cow::Owned(set)
-            }
-        })
-    }
-
-    /// Runs a search. `text` holds the text query's matches when the parameters have one.
-    pub fn search(
-        &self,
-        params: &SearchParams,
-        text: Option<&TextMatches>,
-        now: NaiveDateTime,
-        per_page: usize,
-    ) -> SearchResult {
-        let now = unix(now);
-        let window = self.window_at(now);
-        let active: Vec<(Filter, Cow<RoaringBitmap>)> = Filter::ALL
-            .into_iter()
-            .filter_map(|f| self.filter_set(f, params, text, now).map(|set| (f, set)))
-            .collect();
-        // For each active facet filter, the postings matching all the other filters: its
-        // facet counts. The results are those of them that also match it.
-        let all_but = |k: usize| {
-            let rest = active
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .map(|(_, (_, set))| set.as_ref());
-            intersect(&window, rest)
-        };
-        let mut others: HashMap<Filter, RoaringBitmap> = HashMap::new();
-        for (k, (filter, _)) in active.iter().enumerate().filter(|(_, (f, _))| f.is_facet()) {
-            others.insert(*filter, all_but(k));
-        }
-        let result = match active.iter().find(|(f, _)| others.contains_key(f)) {
-            Some((filter, set)) => &others[filter] & set.as_ref(),
-            None => intersect(&window, active.iter().map(|(_, set)| set.as_ref())),
-        };
-        // How many results there would be without each filter: shown only when there are none.
-        let without = active
-            .iter()
-            .enumerate()
-            .map(|(k, (filter, _))| {
-                let n = match others.get(filter) {
-                    Some(set) => Some(set.len()),
-                    None if result.is_empty() => Some(all_but(k).len()),
-                    None => None,
-                };
-                (*filter, n.map(|n| n as usize))
-            })
-            .collect();
-        let base = |f: Filter| others.get(&f).unwrap_or(&result);
-        let n = self.len();
-        let count = |f: Filter, dimension: &Dimension| dimension.count(base(f), n);
-        let p = &self.postings;
-        let counts = Counts {
-            workplace: count(Filter::Workplace, &p.workplace)
-                .try_into()
-                .unwrap_or_default(),
-            employment_type: count(Filter::EmploymentType, &p.employment_type)
-                .try_into()
-                .unwrap_or_default(),
-            seniority: count(Filter::Seniority, &p.seniority)
-                .try_into()
-                .unwrap_or_default(),
-            country: count(Filter::Country, &p.country),
-            city: count(Filter::City, &p.city),
-            skill: count(Filter::Skill, &p.skill),
-        };
-        let total = result.len() as usize;
-        let pages = total.div_ceil(per_page).max(1) as u32;
-        let page = params.page.clamp(1, pages);
-        let start = (page as usize - 1) * per_page;
-        // Positions are newest first, and the sorts are stable: ties stay newest first.
-        let order: Vec<u32> = match params.effective_sort() {
-            Sort::Newest => result.iter().skip(start).take(per_page).collect(),
-            Sort::Relevance => {
-                let score = |i: u32| text.and_then(|t| t.scores.get(&i)).copied().unwrap_or(0.0);
-                let mut all: Vec<(f32, u32)> = result.iter().map(|i| (score(i), i)).collect();
-                all.sort_by(|a, b| b.0.total_cmp(&a.0));
-                all.into_iter()
-                    .skip(start)
-                    .take(per_page)
-                    .map(|(_, i)| i)
-                    .collect()
-            }
-            Sort::Salary => {
-                let mut all: Vec<u32> = result.iter().collect();
-                all.sort_by_key(|i| std::cmp::Reverse(self.columns.salary_eur[*i as usize]));
-                all.into_iter().skip(start).take(per_page).collect()
-            }
-        };
-        let ids = order.iter().map(|i| self.columns.id[*i as usize]).collect();
-        SearchResult {
-            total,
-            ids,
-            page,
-            pages,
-            facets: counts.into_facets(self, params),
-            without,
-        }
     }
 
     /// Slug and last change of every open posting, newest first (for sitemaps).
@@ -618,30 +294,12 @@ impl SearchIndex {
     }
 }
 
-/// The intersection of `all` and `sets`, smallest first so that each step shrinks the work.
-fn intersect<'a>(window: &Window, sets: impl Iterator<Item = &'a RoaringBitmap>) -> RoaringBitmap {
-    let mut sets: Vec<&RoaringBitmap> = sets.collect();
-    sets.sort_by_key(|s| s.len());
-    let Some((first, rest)) = sets.split_first() else {
-        return window.open.clone();
-    };
-    let mut result = (*first).clone();
-    for set in rest {
-        result &= *set;
-    }
-    // Few postings are closed: removing them is cheaper than intersecting with the open ones.
-    result -= &window.closed;
-    result
-}
-
 /// Which postings are open at one moment.
 #[derive(Debug)]
-struct Window {
-    open: RoaringBitmap,
-    closed: RoaringBitmap,
+pub(super) struct Window {
+    pub(super) open: RoaringBitmap,
+    pub(super) closed: RoaringBitmap,
 }
-
-static EMPTY: std::sync::LazyLock<RoaringBitmap> = std::sync::LazyLock::new(RoaringBitmap::new);
 
 #[cfg(test)]
 mod tests {

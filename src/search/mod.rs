@@ -1,9 +1,11 @@
 //! Public job search: the URL contract, the in-memory index of published postings, and the
 //! handle that keeps that index in step with the database, also across app instances.
 
+mod dimension;
 pub mod facets;
 pub mod index;
 pub mod params;
+mod query;
 pub mod salary;
 
 use std::num::NonZeroUsize;
@@ -19,8 +21,9 @@ use crate::db::{DbConn, DbPool, dialect};
 use crate::models::job::IndexRow;
 use crate::models::skill::Skill;
 pub use facets::Facets;
-pub use index::{Filter, PER_PAGE, SearchIndex, SearchResult, TextMatches};
+pub use index::{SearchIndex, TextMatches};
 pub use params::{InvalidParam, SearchParams, Sort};
+pub use query::{Filter, PER_PAGE, SearchResult};
 
 /// Shares the current index between request handlers; swapping in a new one never blocks
 /// a reader.

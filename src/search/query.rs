@@ -1,0 +1,256 @@
+//! Running a search against the index: filter sets, facet counts, order and pagination.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use roaring::RoaringBitmap;
+
+use super::dimension::Dimension;
+use super::facets::{Counts, Facets};
+use super::index::{SearchIndex, TextMatches, Window, position, unix};
+use super::params::{SearchParams, Sort};
+use crate::models::{EmploymentType, Seniority, Workplace};
+
+/// The filters of a search, each a bit in a posting's failure mask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Filter {
+    Workplace = 0,
+    EmploymentType,
+    Seniority,
+    Country,
+    City,
+    Skill,
+    Text,
+    Salary,
+    PostedWithin,
+    Company,
+}
+
+impl Filter {
+    /// Whether the filter has facet counts in the sidebar.
+    fn is_facet(self) -> bool {
+        matches!(
+            self,
+            Filter::Workplace
+                | Filter::EmploymentType
+                | Filter::Seniority
+                | Filter::Country
+                | Filter::City
+                | Filter::Skill
+        )
+    }
+
+    const ALL: [Filter; 10] = [
+        Filter::Workplace,
+        Filter::EmploymentType,
+        Filter::Seniority,
+        Filter::Country,
+        Filter::City,
+        Filter::Skill,
+        Filter::Text,
+        Filter::Salary,
+        Filter::PostedWithin,
+        Filter::Company,
+    ];
+}
+
+/// The outcome of a search: the page of ids plus everything the filter sidebar shows.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResult {
+    pub total: usize,
+    pub ids: Vec<i64>,
+    pub page: u32,
+    pub pages: u32,
+    pub facets: Facets,
+    /// Each active filter, with how many results there would be without it. The count is
+    /// known for facet filters always and for the others when there are no results (to offer
+    /// dropping one); computing it otherwise would cost a set intersection nobody reads.
+    pub without: Vec<(Filter, Option<usize>)>,
+}
+
+pub const PER_PAGE: usize = 20;
+
+impl SearchIndex {
+    /// The set of positions a filter admits, or `None` when the filter is not in use.
+    pub(super) fn filter_set<'a>(
+        &'a self,
+        filter: Filter,
+        p: &SearchParams,
+        text: Option<&'a TextMatches>,
+        now: i64,
+    ) -> Option<Cow<'a, RoaringBitmap>> {
+        let p_ = &self.postings;
+        let one = |set: Option<&'a RoaringBitmap>| Cow::Borrowed(set.unwrap_or(&*EMPTY));
+        Some(match filter {
+            Filter::Workplace => {
+                Cow::Borrowed(&p_.workplace.sets[position(Workplace::ALL, &p.workplace?) as usize])
+            }
+            Filter::EmploymentType => Cow::Borrowed(
+                &p_.employment_type.sets
+                    [position(EmploymentType::ALL, &p.employment_type?) as usize],
+            ),
+            Filter::Seniority => {
+                Cow::Borrowed(&p_.seniority.sets[position(Seniority::ALL, &p.seniority?) as usize])
+            }
+            Filter::Country => one(self
+                .country_by_code
+                .get(p.country.as_ref()?)
+                .map(|c| &p_.country.sets[*c as usize])),
+            Filter::City => one(self
+                .city_by_key
+                .get(&p.city.as_ref()?.to_lowercase())
+                .map(|c| &p_.city.sets[*c as usize])),
+            Filter::Company => one(self
+                .company_by_slug
+                .get(p.company.as_ref()?)
+                .map(|c| &p_.company[*c as usize])),
+            // Several skills widen the search: a posting needs any one of them.
+            Filter::Skill if p.skills.is_empty() => return None,
+            Filter::Skill => Cow::Owned(
+                p.skills
+                    .iter()
+                    .filter_map(|s| self.skill_by_slug.get(s))
+                    .map(|s| &p_.skill.sets[*s as usize])
+                    .fold(RoaringBitmap::new(), |mut all, set| {
+                        all |= set;
+                        all
+                    }),
+            ),
+            Filter::Text if p.q.trim().is_empty() => return None,
+            Filter::Text => one(text.map(|t| &t.docs)),
+            Filter::Salary => {
+                let min = p.salary_min?;
+                Cow::Owned(
+                    (0..self.len())
+                        .filter(|i| self.columns.salary_eur[*i] >= min)
+                        .map(|i| i as u32)
+                        .collect(),
+                )
+            }
+            Filter::PostedWithin => {
+                let after = now - p.posted_within? * 86_400;
+                // Positions are newest first: the recent postings are a prefix.
+                let recent = self.columns.published.partition_point(|at| *at >= after);
+                let mut set = RoaringBitmap::new();
+                set.insert_range(0..recent as u32);
+                Cow::Owned(set)
+            }
+        })
+    }
+
+    /// Runs a search. `text` holds the text query's matches when the parameters have one.
+    pub fn search(
+        &self,
+        params: &SearchParams,
+        text: Option<&TextMatches>,
+        now: NaiveDateTime,
+        per_page: usize,
+    ) -> SearchResult {
+        let now = unix(now);
+        let window = self.window_at(now);
+        let active: Vec<(Filter, Cow<RoaringBitmap>)> = Filter::ALL
+            .into_iter()
+            .filter_map(|f| self.filter_set(f, params, text, now).map(|set| (f, set)))
+            .collect();
+        // For each active facet filter, the postings matching all the other filters: its
+        // facet counts. The results are those of them that also match it.
+        let all_but = |k: usize| {
+            let rest = active
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .map(|(_, (_, set))| set.as_ref());
+            intersect(&window, rest)
+        };
+        let mut others: HashMap<Filter, RoaringBitmap> = HashMap::new();
+        for (k, (filter, _)) in active.iter().enumerate().filter(|(_, (f, _))| f.is_facet()) {
+            others.insert(*filter, all_but(k));
+        }
+        let result = match active.iter().find(|(f, _)| others.contains_key(f)) {
+            Some((filter, set)) => &others[filter] & set.as_ref(),
+            None => intersect(&window, active.iter().map(|(_, set)| set.as_ref())),
+        };
+        // How many results there would be without each filter: shown only when there are none.
+        let without = active
+            .iter()
+            .enumerate()
+            .map(|(k, (filter, _))| {
+                let n = match others.get(filter) {
+                    Some(set) => Some(set.len()),
+                    None if result.is_empty() => Some(all_but(k).len()),
+                    None => None,
+                };
+                (*filter, n.map(|n| n as usize))
+            })
+            .collect();
+        let base = |f: Filter| others.get(&f).unwrap_or(&result);
+        let n = self.len();
+        let count = |f: Filter, dimension: &Dimension| dimension.count(base(f), n);
+        let p = &self.postings;
+        let counts = Counts {
+            workplace: count(Filter::Workplace, &p.workplace)
+                .try_into()
+                .unwrap_or_default(),
+            employment_type: count(Filter::EmploymentType, &p.employment_type)
+                .try_into()
+                .unwrap_or_default(),
+            seniority: count(Filter::Seniority, &p.seniority)
+                .try_into()
+                .unwrap_or_default(),
+            country: count(Filter::Country, &p.country),
+            city: count(Filter::City, &p.city),
+            skill: count(Filter::Skill, &p.skill),
+        };
+        let total = result.len() as usize;
+        let pages = total.div_ceil(per_page).max(1) as u32;
+        let page = params.page.clamp(1, pages);
+        let start = (page as usize - 1) * per_page;
+        // Positions are newest first, and the sorts are stable: ties stay newest first.
+        let order: Vec<u32> = match params.effective_sort() {
+            Sort::Newest => result.iter().skip(start).take(per_page).collect(),
+            Sort::Relevance => {
+                let score = |i: u32| text.and_then(|t| t.scores.get(&i)).copied().unwrap_or(0.0);
+                let mut all: Vec<(f32, u32)> = result.iter().map(|i| (score(i), i)).collect();
+                all.sort_by(|a, b| b.0.total_cmp(&a.0));
+                all.into_iter()
+                    .skip(start)
+                    .take(per_page)
+                    .map(|(_, i)| i)
+                    .collect()
+            }
+            Sort::Salary => {
+                let mut all: Vec<u32> = result.iter().collect();
+                all.sort_by_key(|i| std::cmp::Reverse(self.columns.salary_eur[*i as usize]));
+                all.into_iter().skip(start).take(per_page).collect()
+            }
+        };
+        let ids = order.iter().map(|i| self.columns.id[*i as usize]).collect();
+        SearchResult {
+            total,
+            ids,
+            page,
+            pages,
+            facets: counts.into_facets(self, params),
+            without,
+        }
+    }
+}
+
+/// The intersection of `all` and `sets`, smallest first so that each step shrinks the work.
+fn intersect<'a>(window: &Window, sets: impl Iterator<Item = &'a RoaringBitmap>) -> RoaringBitmap {
+    let mut sets: Vec<&RoaringBitmap> = sets.collect();
+    sets.sort_by_key(|s| s.len());
+    let Some((first, rest)) = sets.split_first() else {
+        return window.open.clone();
+    };
+    let mut result = (*first).clone();
+    for set in rest {
+        result &= *set;
+    }
+    // Few postings are closed: removing them is cheaper than intersecting with the open ones.
+    result -= &window.closed;
+    result
+}
+
+static EMPTY: std::sync::LazyLock<RoaringBitmap> = std::sync::LazyLock::new(RoaringBitmap::new);
