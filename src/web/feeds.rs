@@ -98,7 +98,9 @@ pub async fn atom(
         let filters: Vec<String> = result
             .without
             .iter()
-            .map(|(filter, _)| super::jobs::filter_label(&tr, &params, &result.facets, *filter))
+            .map(|(filter, _)| {
+                super::search_links::filter_label(&tr, &params, &result.facets, *filter)
+            })
             .collect();
         tr.t1("feed-title-search", "query", &filters.join(", "))
     } else {
