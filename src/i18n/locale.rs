@@ -38,15 +38,6 @@ impl Locale {
             Locale::Uk => "Українська",
         }
     }
-
-    /// BCP 47 tag with region, for `og:locale`-style uses and feeds.
-    pub fn region_tag(self) -> &'static str {
-        match self {
-            Locale::En => "en-GB",
-            Locale::De => "de-DE",
-            Locale::Uk => "uk-UA",
-        }
-    }
 }
 
 impl fmt::Display for Locale {

@@ -313,9 +313,7 @@ mod tests {
             .map(|i| IndexRow {
                 id: i + 1,
                 slug: format!("job-{i}"),
-                company_id: i % 3,
                 company_slug: format!("company-{}", i % 3),
-                company_name: String::new(),
                 workplace: Workplace::ALL[(i % 3) as usize],
                 employment_type: EmploymentType::ALL[(i % 5) as usize],
                 seniority: Seniority::ALL[(i % 4) as usize],
@@ -336,7 +334,6 @@ mod tests {
                 valid_through: None,
                 updated_at: now,
                 skills: vec![i % 4 + 1, (i * 7) % 4 + 1],
-                languages: Vec::new(),
             })
             .collect()
     }

@@ -221,7 +221,6 @@ impl JobCard {
 struct IndexJobRow {
     id: i64,
     slug: String,
-    company_id: i64,
     workplace: String,
     employment_type: String,
     seniority: String,
@@ -242,9 +241,7 @@ struct IndexJobRow {
 pub struct IndexRow {
     pub id: i64,
     pub slug: String,
-    pub company_id: i64,
     pub company_slug: String,
-    pub company_name: String,
     pub workplace: Workplace,
     pub employment_type: EmploymentType,
     pub seniority: Seniority,
@@ -257,24 +254,17 @@ pub struct IndexRow {
     pub updated_at: NaiveDateTime,
     /// Skill ids, in the posting's order.
     pub skills: Vec<i64>,
-    /// Languages the posting has text in.
-    pub languages: Vec<Locale>,
 }
 
 impl IndexRow {
-    /// Every published posting with its skills and languages (three queries).
+    /// Every published posting with its skills (two queries).
     pub fn load_published(conn: &mut DbConn) -> QueryResult<Vec<IndexRow>> {
         let published = JobStatus::Published.as_str();
-        let rows: Vec<(IndexJobRow, String, String, String)> = jobs::table
+        let rows: Vec<(IndexJobRow, String)> = jobs::table
             .inner_join(companies::table)
             .filter(jobs::status.eq(published))
             .filter(jobs::published_at.is_not_null())
-            .select((
-                IndexJobRow::as_select(),
-                jobs::original_locale,
-                companies::slug,
-                companies::name,
-            ))
+            .select((IndexJobRow::as_select(), companies::slug))
             .load(conn)?;
         let links: Vec<(i64, i64)> = job_skills::table
             .inner_join(jobs::table)
@@ -282,32 +272,17 @@ impl IndexRow {
             .order((job_skills::job_id, job_skills::position))
             .select((job_skills::job_id, job_skills::skill_id))
             .load(conn)?;
-        let translated: Vec<(i64, String)> = job_translations::table
-            .inner_join(jobs::table)
-            .filter(jobs::status.eq(published))
-            .select((job_translations::job_id, job_translations::locale))
-            .load(conn)?;
         let mut skills: HashMap<i64, Vec<i64>> = HashMap::new();
         for (job_id, skill_id) in links {
             skills.entry(job_id).or_default().push(skill_id);
         }
-        let mut languages: HashMap<i64, Vec<Locale>> = HashMap::new();
-        for (job_id, locale) in translated {
-            if let Some(l) = Locale::parse(&locale) {
-                languages.entry(job_id).or_default().push(l);
-            }
-        }
         Ok(rows
             .into_iter()
-            .filter_map(|(row, original, company_slug, company_name)| {
-                let mut langs = vec![Locale::parse(&original).unwrap_or_default()];
-                langs.extend(languages.remove(&row.id).unwrap_or_default());
+            .filter_map(|(row, company_slug)| {
                 Some(IndexRow {
                     id: row.id,
                     slug: row.slug,
-                    company_id: row.company_id,
                     company_slug,
-                    company_name,
                     workplace: Workplace::parse(&row.workplace)?,
                     employment_type: EmploymentType::parse(&row.employment_type)?,
                     seniority: Seniority::parse(&row.seniority)?,
@@ -324,7 +299,6 @@ impl IndexRow {
                     valid_through: row.valid_through,
                     updated_at: row.updated_at,
                     skills: skills.remove(&row.id).unwrap_or_default(),
-                    languages: langs,
                 })
             })
             .collect())
