@@ -3,14 +3,18 @@
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::db::{DbPool, QueryCounter};
+use crate::db::{Backend, DbPool, QueryCounter};
 use crate::search::SearchHandle;
+use crate::web::card_cache::CardCache;
 
 #[derive(Clone)]
 pub struct AppState {
     pub pool: DbPool,
+    pub backend: Backend,
     pub config: Arc<Config>,
     pub search: SearchHandle,
+    /// Formatted result cards, shared by the public pages that list postings.
+    pub cards: CardCache,
     /// SQL statements run so far on this state's pool (for query-budget tests).
     pub queries: QueryCounter,
 }
@@ -30,9 +34,11 @@ impl AppState {
                 .map_err(|e| format!("cannot build the search index: {e}"))?;
         }
         Ok(AppState {
+            backend: Backend::from_url(&config.database_url)?,
             pool,
             config: Arc::new(config),
             search,
+            cards: CardCache::default(),
             queries,
         })
     }

@@ -33,6 +33,7 @@ const TOP_CITIES: usize = 15;
 const TOP_SKILLS: usize = 25;
 
 /// Facet counts of one search, by value position in the index's lists.
+#[derive(Debug, Clone)]
 pub(super) struct Counts {
     pub(super) workplace: [u32; 3],
     pub(super) employment_type: [u32; 5],

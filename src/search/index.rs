@@ -220,6 +220,7 @@ impl SearchIndex {
         let window = Arc::new(Window {
             open: open.into_iter().collect(),
             closed: closed.into_iter().collect(),
+            unfiltered_counts: Default::default(),
         });
         *cached = Some((now, window.clone()));
         window
@@ -299,6 +300,10 @@ impl SearchIndex {
 pub(super) struct Window {
     pub(super) open: RoaringBitmap,
     pub(super) closed: RoaringBitmap,
+    /// Facet counts over all open postings, computed by the first search without filters:
+    /// the landing page and every page of it show them, and counting them is the costliest
+    /// part of such a search.
+    pub(super) unfiltered_counts: std::sync::OnceLock<super::facets::Counts>,
 }
 
 #[cfg(test)]

@@ -52,6 +52,10 @@ impl Default for SearchHandle {
     }
 }
 
+fn text_key(index: &SearchIndex, q: &str) -> String {
+    format!("{}:{}", index.version, dialect::query_terms(q).join(" "))
+}
+
 /// The change counter that triggers on postings bump (see the migrations).
 pub fn database_version(conn: &mut DbConn) -> QueryResult<i64> {
     search_state::table
@@ -83,6 +87,24 @@ impl SearchHandle {
         Ok(())
     }
 
+    /// The text matches a search needs, when no query is needed for them: `Some(None)` for a
+    /// search without text, `Some(Some(..))` when the text's matches are cached, `None` when
+    /// they must be read with [`SearchHandle::text_matches`].
+    pub fn cached_text_matches(
+        &self,
+        index: &SearchIndex,
+        q: &str,
+    ) -> Option<Option<Arc<TextMatches>>> {
+        if q.trim().is_empty() {
+            return Some(None);
+        }
+        self.text_hits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&text_key(index, q))
+            .map(|hits| Some(hits.clone()))
+    }
+
     /// Relevance by posting for a text query, from the cache or the database.
     pub fn text_matches(
         &self,
@@ -90,7 +112,7 @@ impl SearchHandle {
         index: &SearchIndex,
         q: &str,
     ) -> QueryResult<Arc<TextMatches>> {
-        let key = format!("{}:{}", index.version, dialect::query_terms(q).join(" "));
+        let key = text_key(index, q);
         if let Some(hits) = self
             .text_hits
             .lock()

@@ -184,23 +184,13 @@ impl SearchIndex {
                 (*filter, n.map(|n| n as usize))
             })
             .collect();
-        let base = |f: Filter| others.get(&f).unwrap_or(&result);
-        let n = self.len();
-        let count = |f: Filter, dimension: &Dimension| dimension.count(base(f), n);
-        let p = &self.postings;
-        let counts = Counts {
-            workplace: count(Filter::Workplace, &p.workplace)
-                .try_into()
-                .unwrap_or_default(),
-            employment_type: count(Filter::EmploymentType, &p.employment_type)
-                .try_into()
-                .unwrap_or_default(),
-            seniority: count(Filter::Seniority, &p.seniority)
-                .try_into()
-                .unwrap_or_default(),
-            country: count(Filter::Country, &p.country),
-            city: count(Filter::City, &p.city),
-            skill: count(Filter::Skill, &p.skill),
+        let counts = if active.is_empty() {
+            window
+                .unfiltered_counts
+                .get_or_init(|| self.counts(|_| &result))
+                .clone()
+        } else {
+            self.counts(|f| others.get(&f).unwrap_or(&result))
         };
         let total = result.len() as usize;
         let pages = total.div_ceil(per_page).max(1) as u32;
@@ -233,6 +223,29 @@ impl SearchIndex {
             pages,
             facets: counts.into_facets(self, params),
             without,
+        }
+    }
+}
+
+impl SearchIndex {
+    /// Facet counts, each dimension's counted over `base(its filter)`.
+    fn counts<'a>(&self, base: impl Fn(Filter) -> &'a RoaringBitmap) -> Counts {
+        let n = self.len();
+        let count = |f: Filter, dimension: &Dimension| dimension.count(base(f), n);
+        let p = &self.postings;
+        Counts {
+            workplace: count(Filter::Workplace, &p.workplace)
+                .try_into()
+                .unwrap_or_default(),
+            employment_type: count(Filter::EmploymentType, &p.employment_type)
+                .try_into()
+                .unwrap_or_default(),
+            seniority: count(Filter::Seniority, &p.seniority)
+                .try_into()
+                .unwrap_or_default(),
+            country: count(Filter::Country, &p.country),
+            city: count(Filter::City, &p.city),
+            skill: count(Filter::Skill, &p.skill),
         }
     }
 }

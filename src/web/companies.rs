@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::view::{CardView, paragraphs};
-use super::{Layout, path_locale, with_conn};
+use super::{Layout, path_locale, with_read_conn};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
 use crate::models::company::Company;
@@ -46,7 +46,7 @@ pub async fn show(
     let result = index.search(&params, None, crate::db::now(), MAX_LISTED);
     let ids = result.ids.clone();
     let cards_index = index.clone();
-    let (company, description, cards) = with_conn(&state, move |conn| {
+    let (company, description, cards) = with_read_conn(&state, move |conn| {
         let (company, description) =
             Company::find_localized(conn, &slug, tr.locale)?.ok_or(AppError::NotFound)?;
         let cards = super::view::load_cards(conn, &cards_index, &ids, tr.locale)?;

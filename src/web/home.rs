@@ -1,12 +1,15 @@
 //! `/{locale}/`: search box, latest postings, counts, top skills and cities.
 
+use std::sync::Arc;
+
 use actix_web::{get, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
+use super::card_cache::card_views;
 use super::jobs::Choice;
 use super::view::CardView;
-use super::{Layout, path_locale, with_conn};
+use super::{Layout, path_locale};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::search::SearchParams;
@@ -19,7 +22,7 @@ const LATEST: usize = 8;
 pub struct HomePage {
     pub l: Layout,
     pub stats: String,
-    pub latest: Vec<CardView>,
+    pub latest: Vec<Arc<CardView>>,
     pub top_skills: Vec<Choice>,
     pub top_cities: Vec<Choice>,
     pub remote: Choice,
@@ -43,17 +46,7 @@ pub async fn show(
         now,
         LATEST,
     );
-    let ids = result.ids.clone();
-    let cards_index = index.clone();
-    let cards = with_conn(&state, move |conn| {
-        Ok(super::view::load_cards(
-            conn,
-            &cards_index,
-            &ids,
-            tr.locale,
-        )?)
-    })
-    .await?;
+    let cards = card_views(&state, &index, &result.ids, tr).await?;
     let mut l = Layout::new(tr, &state.config.base_url, "/", "", tr.t("home-title"));
     l.section = "home";
     l.feed_url = Some(format!("/{}/jobs/feed.atom", tr.locale));
@@ -73,7 +66,7 @@ pub async fn show(
         .map_or(0, |f| f.count);
     Ok(HomePage {
         stats: tr.t2("home-stats", "jobs", &jobs, "companies", &companies),
-        latest: cards.iter().map(|c| CardView::new(c, &tr)).collect(),
+        latest: cards,
         top_skills: result
             .facets
             .skill

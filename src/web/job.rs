@@ -9,7 +9,7 @@ use askama_web::WebTemplate;
 
 use super::json_ld::{JsonLd, job_posting};
 use super::view::{location_text, paragraphs, salary_text};
-use super::{Layout, path_locale, with_conn};
+use super::{Layout, path_locale, with_read_conn};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
 use crate::models::application::{ApplicationForm, FieldError};
@@ -217,7 +217,7 @@ pub async fn load(state: &AppState, slug: String, locale: Locale) -> Result<JobP
         return Err(AppError::NotFound);
     }
     let index = state.search.get();
-    with_conn(state, move |conn| {
+    with_read_conn(state, move |conn| {
         let mut page = JobPage::load(conn, &slug, locale)?.ok_or(AppError::NotFound)?;
         page.skills = match index.skill_tags(page.job.id) {
             Some(tags) => tags,

@@ -1,9 +1,12 @@
 //! `/{locale}/jobs`: search with facets, sorting and pagination; no JavaScript needed.
 
+use std::sync::Arc;
+
 use actix_web::{HttpRequest, get, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
+use super::card_cache::card_views;
 use super::search_links::{filter_label, groups, pagination_window, url, with, without};
 use super::view::CardView;
 use super::{Layout, path_locale, with_conn};
@@ -12,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::job::JobCard;
 use crate::search::params::POSTED_WITHIN_CHOICES;
-use crate::search::{SearchHandle, SearchParams, SearchResult, Sort};
+use crate::search::{PER_PAGE, SearchHandle, SearchParams, SearchResult, Sort};
 use crate::state::AppState;
 
 /// A link in the filter sidebar, sort bar or pagination.
@@ -39,7 +42,7 @@ pub struct JobsPage {
     pub notices: Vec<String>,
     pub heading: String,
     pub total_text: String,
-    pub cards: Vec<CardView>,
+    pub cards: Vec<Arc<CardView>>,
     pub groups: Vec<FacetGroup>,
     pub sorts: Vec<Choice>,
     pub active: Vec<Choice>,
@@ -82,14 +85,20 @@ pub async fn search_page(
 ) -> Result<JobsPage, AppError> {
     let tr = Tr::new(path_locale(&path)?);
     let (params, invalid) = SearchParams::parse(req.query_string());
-    let search = state.search.clone();
-    let (result, cards) = {
-        let params = params.clone();
-        with_conn(&state, move |conn| {
-            run_search(conn, &search, &params, &tr, crate::search::PER_PAGE)
-        })
-        .await?
+    let index = state.search.get();
+    let now = crate::db::now();
+    let result = match state.search.cached_text_matches(&index, &params.q) {
+        Some(hits) => index.search(&params, hits.as_deref(), now, PER_PAGE),
+        None => {
+            let (search, index, params) = (state.search.clone(), index.clone(), params.clone());
+            with_conn(&state, move |conn| {
+                let hits = search.text_matches(conn, &index, &params.q)?;
+                Ok(index.search(&params, Some(&hits), now, PER_PAGE))
+            })
+            .await?
+        }
     };
+    let cards = card_views(&state, &index, &result.ids, tr).await?;
     let notices = invalid
         .iter()
         .map(|i| tr.t2("search-notice-invalid", "name", i.name, "value", &i.value))
@@ -103,7 +112,7 @@ fn build_page(
     params: SearchParams,
     notices: Vec<String>,
     result: SearchResult,
-    cards: Vec<JobCard>,
+    cards: Vec<Arc<CardView>>,
 ) -> JobsPage {
     let title = if params.q.trim().is_empty() {
         tr.t("search-title")
@@ -233,7 +242,7 @@ fn build_page(
             "pages",
             &tr.number(result.pages as i64),
         ),
-        cards: cards.iter().map(|c| CardView::new(c, &tr)).collect(),
+        cards,
         groups: groups(&tr, &params, &result),
         clear_url: format!("/{}/jobs", tr.locale),
         l,

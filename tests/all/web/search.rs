@@ -1,7 +1,9 @@
 //! `/{locale}/jobs`: every filter, facet counts, sorting, pagination, bad input.
 
+use hireboard::i18n::Locale;
 use hireboard::models::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
 
+use crate::support::factories::text;
 use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 
 /// A small board: titles say what each posting is, so assertions read naturally.
@@ -323,8 +325,72 @@ async fn text_matches_follow_changes_to_postings() {
         );
         assert_eq!(
             app.queries() - before,
-            1,
-            "{}: only the cards were loaded",
+            0,
+            "{}: the matches and the cards were cached",
+            app.backend
+        );
+    }
+}
+
+#[actix_web::test]
+async fn cached_cards_follow_changes_to_postings_and_translations() {
+    use diesel::prelude::*;
+    use hireboard::db::schema::{job_translations, jobs};
+    for app in backends() {
+        app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            JobFactory::new(&co)
+                .title("Data Engineer")
+                .translation(Locale::De, text("Dateningenieur"))
+                .create(c);
+        });
+        app.refresh_search();
+        assert_eq!(titles(&app, "/en/jobs").await, ["Data Engineer"]);
+        assert_eq!(titles(&app, "/de/jobs").await, ["Dateningenieur"]);
+
+        app.with_conn(|c| {
+            diesel::update(jobs::table)
+                .set(jobs::title.eq("Senior Data Engineer"))
+                .execute(c)
+                .unwrap();
+            diesel::update(job_translations::table)
+                .set(job_translations::title.eq("Senior-Dateningenieur"))
+                .execute(c)
+                .unwrap();
+        });
+        // What the background refresher does when it polls.
+        let refreshed = app.with_conn(|c| app.state.search.refresh_if_stale(c).unwrap());
+        assert!(
+            refreshed,
+            "{}: the change bumped the index version",
+            app.backend
+        );
+        assert_eq!(
+            titles(&app, "/en/jobs").await,
+            ["Senior Data Engineer"],
+            "{}",
+            app.backend
+        );
+        assert_eq!(
+            titles(&app, "/de/jobs").await,
+            ["Senior-Dateningenieur"],
+            "{}",
+            app.backend
+        );
+
+        // A translation changed on its own bumps the version too.
+        app.with_conn(|c| {
+            diesel::update(job_translations::table)
+                .set(job_translations::title.eq("Leitender Dateningenieur"))
+                .execute(c)
+                .unwrap();
+        });
+        let refreshed = app.with_conn(|c| app.state.search.refresh_if_stale(c).unwrap());
+        assert!(refreshed, "{}", app.backend);
+        assert_eq!(
+            titles(&app, "/de/jobs").await,
+            ["Leitender Dateningenieur"],
+            "{}",
             app.backend
         );
     }

@@ -1,0 +1,13 @@
+-- wrk script: walks the result pages of one search (PAGES of them, in a scattered order), so
+-- that nearly every request needs cards that are not in the card cache. Measures the search
+-- page when it has to go to the database.
+local path = os.getenv("SEARCH_PATH") or "/en/jobs"
+local pages = tonumber(os.getenv("PAGES") or "500")
+local sep = path:find("?", 1, true) and "&" or "?"
+local counter = 0
+
+request = function()
+  counter = counter + 1
+  -- 7 is prime to the usual page counts: consecutive requests land far apart.
+  return wrk.format(nil, path .. sep .. "page=" .. ((counter * 7) % pages + 1))
+end

@@ -1,0 +1,1 @@
+DROP TRIGGER job_translations_search_state ON job_translations;
