@@ -22,6 +22,10 @@ pub struct Config {
     pub db_pool_size: u32,
     /// HTTP worker threads; zero means one per core.
     pub http_workers: usize,
+    /// A back-office session ends after this long without a request…
+    pub admin_idle: Duration,
+    /// …and this long after signing in, whatever the activity.
+    pub admin_lifetime: Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -121,6 +125,18 @@ impl Config {
             1..=1000,
         )? as u32;
         let http_workers = parse_number(get("HTTP_WORKERS"), "HTTP_WORKERS", 0, 0..=1024)? as usize;
+        let admin_idle_minutes = parse_number(
+            get("ADMIN_IDLE_MINUTES"),
+            "ADMIN_IDLE_MINUTES",
+            30,
+            1..=7 * 24 * 60,
+        )?;
+        let admin_session_hours = parse_number(
+            get("ADMIN_SESSION_HOURS"),
+            "ADMIN_SESSION_HOURS",
+            12,
+            1..=30 * 24,
+        )?;
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),
             Some(_) => return Err(bad("SECRET_KEY", "must be at least 64 characters long")),
@@ -136,6 +152,8 @@ impl Config {
             search_refresh: Duration::from_millis(search_refresh_ms),
             db_pool_size,
             http_workers,
+            admin_idle: Duration::from_secs(admin_idle_minutes * 60),
+            admin_lifetime: Duration::from_secs(admin_session_hours * 3600),
         })
     }
 
@@ -148,6 +166,14 @@ impl Config {
         self.secret_key = load_or_create_secret(&self.data_dir.join("secret_key"))
             .map_err(|e| bad("SECRET_KEY", format!("not set, and {e}")))?;
         Ok(())
+    }
+
+    pub fn admin_session_limits(&self) -> crate::auth::session::Limits {
+        let minutes = |d: Duration| chrono::Duration::seconds(d.as_secs() as i64);
+        crate::auth::session::Limits {
+            idle: minutes(self.admin_idle),
+            lifetime: minutes(self.admin_lifetime),
+        }
     }
 
     pub fn is_https(&self) -> bool {

@@ -10,6 +10,9 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    /// The back office needs a signed-in user; carries the page to return to.
+    #[error("sign-in required")]
+    LoginRequired(String),
     #[error("bad request: {0}")]
     BadRequest(&'static str),
     #[error("database error: {0}")]
@@ -32,6 +35,7 @@ impl AppError {
         match self {
             AppError::NotFound => "error-not-found",
             AppError::Forbidden => "error-forbidden",
+            AppError::LoginRequired(_) => "error-login-required",
             AppError::BadRequest(code) => code,
             AppError::Pool(_) => "error-unavailable",
             AppError::Database(_) | AppError::Blocking(_) | AppError::Internal(_) => {
@@ -46,6 +50,7 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::LoginRequired(_) => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
@@ -57,6 +62,17 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
+        if let AppError::LoginRequired(next) = self {
+            let login = format!(
+                "/admin/login?{}",
+                url::form_urlencoded::Serializer::new(String::new())
+                    .append_pair("next", next)
+                    .finish()
+            );
+            return HttpResponse::SeeOther()
+                .insert_header((actix_web::http::header::LOCATION, login))
+                .finish();
+        }
         if status.is_server_error() {
             log::error!("{self}");
         }

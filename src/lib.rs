@@ -3,6 +3,7 @@
 //! `build_app` assembles the whole HTTP application from an [`AppState`]; the binary and the
 //! tests both use it.
 
+pub mod admin;
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -5,6 +5,7 @@ use actix_web::web;
 use crate::web as public;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    crate::admin::configure(cfg);
     cfg.service(public::health::healthz)
         .service(public::seo::robots)
         .service(public::seo::sitemap_index)

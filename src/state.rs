@@ -2,7 +2,12 @@
 
 use std::sync::Arc;
 
+use crate::auth::rate_limit::RateLimiter;
 use crate::config::Config;
+
+/// Sign-in attempts one address may make per window, whatever the accounts.
+pub const LOGIN_ATTEMPTS_PER_IP: usize = 20;
+pub const LOGIN_WINDOW: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 use crate::db::{Backend, DbPool, QueryCounter};
 use crate::search::SearchHandle;
 use crate::web::card_cache::CardCache;
@@ -15,6 +20,10 @@ pub struct AppState {
     pub search: SearchHandle,
     /// Formatted result cards, shared by the public pages that list postings.
     pub cards: CardCache,
+    /// The back office's cached scope counts.
+    pub scope_counts: crate::admin::index::ScopeCounts,
+    /// Sign-in attempts per client address.
+    pub login_limiter: RateLimiter,
     /// SQL statements run so far on this state's pool (for query-budget tests).
     pub queries: QueryCounter,
 }
@@ -39,6 +48,8 @@ impl AppState {
             config: Arc::new(config),
             search,
             cards: CardCache::default(),
+            scope_counts: Default::default(),
+            login_limiter: RateLimiter::new(LOGIN_ATTEMPTS_PER_IP, LOGIN_WINDOW),
             queries,
         })
     }

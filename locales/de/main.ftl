@@ -35,6 +35,7 @@ content-original-language-short = in der Originalsprache
 
 ## Dates: month names in the form a date uses.
 date-long = { $day }. { $month } { $year }
+date-short = { $day }.{ $month }.
 month-1 = Januar
 month-2 = Februar
 month-3 = März

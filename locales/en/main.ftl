@@ -35,6 +35,7 @@ content-original-language-short = in its original language
 
 ## Dates: month names in the form a date uses.
 date-long = { $day } { $month } { $year }
+date-short = { $day }/{ $month }
 month-1 = January
 month-2 = February
 month-3 = March

@@ -39,6 +39,7 @@ content-original-language-short = мовою оригіналу
 
 ## Dates: month names in the form a date uses.
 date-long = { $day } { $month } { $year } р.
+date-short = { $day }.{ $month }
 month-1 = січня
 month-2 = лютого
 month-3 = березня

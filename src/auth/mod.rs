@@ -1,5 +1,9 @@
-//! Authentication. The foundation has password hashing and the CSRF token; sessions and
-//! policy come with the back office.
+//! Authentication and authorization: password hashing, CSRF tokens, server-side back-office
+//! sessions, the sign-in rate limit, and the role policy.
 
 pub mod csrf;
 pub mod password;
+pub mod policy;
+pub mod rate_limit;
+pub mod session;
+pub mod token;

@@ -106,6 +106,13 @@ diesel::table! {
         consent_at -> Timestamp,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        reviewing_at -> Nullable<Timestamp>,
+        interview_at -> Nullable<Timestamp>,
+        offer_at -> Nullable<Timestamp>,
+        hired_at -> Nullable<Timestamp>,
+        rejected_at -> Nullable<Timestamp>,
+        withdrawn_at -> Nullable<Timestamp>,
+        rejection_reason -> Nullable<Text>,
     }
 }
 
@@ -118,6 +125,60 @@ diesel::table! {
         locale -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        name -> Text,
+        failed_logins -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        last_login_at -> Nullable<Timestamp>,
+        password_token_hash -> Nullable<Text>,
+        password_token_expires_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    admin_sessions (id) {
+        id -> Text,
+        admin_user_id -> BigInt,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        ip -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    admin_comments (id) {
+        id -> BigInt,
+        resource -> Text,
+        record_id -> BigInt,
+        admin_user_id -> Nullable<BigInt>,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        admin_user_id -> Nullable<BigInt>,
+        actor -> Text,
+        action -> Text,
+        resource -> Text,
+        record_id -> BigInt,
+        record_label -> Text,
+        changes -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    admin_saved_views (id) {
+        id -> BigInt,
+        admin_user_id -> BigInt,
+        resource -> Text,
+        name -> Text,
+        query -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -134,6 +195,10 @@ diesel::joinable!(job_translations -> jobs (job_id));
 diesel::joinable!(job_skills -> jobs (job_id));
 diesel::joinable!(job_skills -> skills (skill_id));
 diesel::joinable!(applications -> jobs (job_id));
+diesel::joinable!(admin_sessions -> admin_users (admin_user_id));
+diesel::joinable!(admin_comments -> admin_users (admin_user_id));
+diesel::joinable!(audit_log -> admin_users (admin_user_id));
+diesel::joinable!(admin_saved_views -> admin_users (admin_user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     companies,
@@ -144,5 +209,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     job_skills,
     applications,
     admin_users,
+    admin_sessions,
+    admin_comments,
+    audit_log,
+    admin_saved_views,
     search_state,
 );

@@ -1,6 +1,6 @@
-//! Back-office users. Sign-in comes with the back office; the foundation creates the first
-//! admin from the CLI.
+//! Back-office users: accounts, roles, and the sign-in lockout.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::AdminRole;
@@ -9,6 +9,162 @@ use crate::db::{DbConn, dialect};
 
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
+/// Failed sign-ins in a row that lock an account, and for how long.
+pub const MAX_FAILED_LOGINS: i32 = 5;
+pub const LOCK_MINUTES: i64 = 15;
+
+/// A back-office user as the application sees it (never the password hash).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = admin_users)]
+pub struct AdminUser {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    #[diesel(deserialize_as = String)]
+    pub role: RoleText,
+    pub locale: String,
+    pub last_login_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+/// A role read from its checked text column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleText(pub AdminRole);
+
+impl From<String> for RoleText {
+    fn from(s: String) -> RoleText {
+        // The column is checked; an unknown value can only come from a newer schema, and the
+        // least privilege is the safe reading of it.
+        RoleText(AdminRole::parse(&s).unwrap_or(AdminRole::Viewer))
+    }
+}
+
+impl AdminUser {
+    pub fn role(&self) -> AdminRole {
+        self.role.0
+    }
+
+    pub fn locale(&self) -> crate::i18n::Locale {
+        crate::i18n::Locale::parse(&self.locale).unwrap_or_default()
+    }
+
+    /// The name to show: the name if set, else the email address.
+    pub fn display_name(&self) -> &str {
+        if self.name.trim().is_empty() {
+            &self.email
+        } else {
+            &self.name
+        }
+    }
+
+    pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<AdminUser>> {
+        admin_users::table
+            .find(id)
+            .select(AdminUser::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn set_locale(conn: &mut DbConn, id: i64, locale: crate::i18n::Locale) -> QueryResult<()> {
+        diesel::update(admin_users::table.find(id))
+            .set((
+                admin_users::locale.eq(locale.as_str()),
+                admin_users::updated_at.eq(crate::db::now()),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+}
+
+/// Why a sign-in was refused. Both read the same to the visitor except for the lock, which
+/// says when to come back.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LoginError {
+    Invalid,
+    Locked,
+}
+
+/// Checks an email and password. At most [`MAX_FAILED_LOGINS`] attempts are ever checked
+/// between two successes: each attempt first claims a slot with one conditional UPDATE, so
+/// parallel attempts cannot all slip in before the counter catches up. The slow password
+/// check runs outside any transaction.
+pub fn attempt_login(
+    conn: &mut DbConn,
+    email: &str,
+    password: &str,
+    now: NaiveDateTime,
+) -> Result<AdminUser, AttemptError> {
+    let email = email.trim().to_lowercase();
+    let found: Option<(i64, String)> = admin_users::table
+        .filter(admin_users::email.eq(&email))
+        .select((admin_users::id, admin_users::password_hash))
+        .first(conn)
+        .optional()?;
+    let Some((id, hash)) = found else {
+        // Spend the same time as a real check, so response times do not tell which
+        // addresses have accounts.
+        crate::auth::password::verify(password, &DUMMY_HASH);
+        return Err(AttemptError::Refused(LoginError::Invalid));
+    };
+    // A lock that has run out gives a fresh set of attempts.
+    diesel::update(
+        admin_users::table
+            .find(id)
+            .filter(admin_users::locked_until.le(now)),
+    )
+    .set((
+        admin_users::failed_logins.eq(0),
+        admin_users::locked_until.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    let claimed = diesel::update(
+        admin_users::table
+            .find(id)
+            .filter(admin_users::failed_logins.lt(MAX_FAILED_LOGINS))
+            .filter(admin_users::locked_until.is_null()),
+    )
+    .set(admin_users::failed_logins.eq(admin_users::failed_logins + 1))
+    .execute(conn)?;
+    if claimed == 0 {
+        return Err(AttemptError::Refused(LoginError::Locked));
+    }
+    if !hash.is_empty() && crate::auth::password::verify(password, &hash) {
+        diesel::update(admin_users::table.find(id))
+            .set((
+                admin_users::failed_logins.eq(0),
+                admin_users::last_login_at.eq(now),
+            ))
+            .execute(conn)?;
+        return AdminUser::find(conn, id)?.ok_or(AttemptError::Refused(LoginError::Invalid));
+    }
+    // The attempt that used up the last slot locks the account.
+    let locked = diesel::update(
+        admin_users::table
+            .find(id)
+            .filter(admin_users::failed_logins.ge(MAX_FAILED_LOGINS))
+            .filter(admin_users::locked_until.is_null()),
+    )
+    .set(admin_users::locked_until.eq(now + chrono::Duration::minutes(LOCK_MINUTES)))
+    .execute(conn)?;
+    if locked > 0 {
+        log::warn!("admin account {id} locked after {MAX_FAILED_LOGINS} failed sign-ins");
+        return Err(AttemptError::Refused(LoginError::Locked));
+    }
+    Err(AttemptError::Refused(LoginError::Invalid))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AttemptError {
+    #[error("sign-in refused: {0:?}")]
+    Refused(LoginError),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// An Argon2id hash of a random password, checked against when an address has no account.
+static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    crate::auth::password::hash(&crate::auth::password::generate()).unwrap_or_default()
+});
 #[derive(Debug, thiserror::Error)]
 pub enum CreateAdminError {
     #[error("the email address {0:?} is not valid")]

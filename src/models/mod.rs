@@ -2,6 +2,8 @@
 
 pub mod admin_user;
 pub mod application;
+pub mod audit;
+pub mod comment;
 pub mod company;
 pub mod enums;
 pub mod job;

@@ -228,7 +228,7 @@ pub(super) fn without(params: &SearchParams, filter: Filter) -> SearchParams {
 
 /// Page numbers to link: the first, the last, and two either side of the current one;
 /// `None` marks a gap.
-pub(super) fn pagination_window(current: u32, pages: u32) -> Vec<Option<u32>> {
+pub fn pagination_window(current: u32, pages: u32) -> Vec<Option<u32>> {
     let mut out = Vec::new();
     let mut last = 0;
     for n in 1..=pages {

@@ -1,6 +1,7 @@
 //! Job postings: the base row in its original language, per-language translations, skills.
 
 mod create;
+pub mod lifecycle;
 mod queries;
 
 use chrono::NaiveDateTime;

@@ -15,6 +15,8 @@ pub struct TestApp {
     pub state: AppState,
     pub backend: &'static str,
     cookies: Mutex<HashMap<String, String>>,
+    /// The client address requests come from (none unless a test sets one).
+    peer: Mutex<Option<std::net::SocketAddr>>,
     _dir: tempfile::TempDir,
     _schema: Option<PgSchema>,
 }
@@ -67,6 +69,7 @@ impl TestApp {
             state,
             backend: "sqlite",
             cookies: Mutex::default(),
+            peer: Mutex::default(),
             _dir: dir,
             _schema: None,
         }
@@ -107,6 +110,7 @@ impl TestApp {
             state,
             backend: "postgres",
             cookies: Mutex::default(),
+            peer: Mutex::default(),
             _dir: dir,
             _schema: Some(schema),
         })
@@ -133,6 +137,66 @@ impl TestApp {
     /// SQL statements run so far through the app's pool.
     pub fn queries(&self) -> u64 {
         self.state.queries.get()
+    }
+
+    /// Sends the following requests from `ip`.
+    pub fn set_client_ip(&self, ip: &str) {
+        *self.peer.lock().unwrap() = Some(format!("{ip}:40000").parse().expect("an IP address"));
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.lock().unwrap().get(name).cloned()
+    }
+
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies
+            .lock()
+            .unwrap()
+            .insert(name.to_owned(), value.to_owned());
+    }
+
+    /// Forgets every cookie: a new browser.
+    pub fn clear_cookies(&self) {
+        self.cookies.lock().unwrap().clear();
+    }
+
+    /// The CSRF token of the current session, from the page at `path`.
+    pub async fn csrf(&self, path: &str) -> String {
+        let page = self.get(path).await;
+        page.html()
+            .attrs("input[name=_csrf]", "value")
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{path} has no CSRF field: {}", page.status))
+    }
+
+    /// Signs in through the form; returns the response to the POST.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Response {
+        let csrf = self.csrf("/admin/login").await;
+        self.post_form(
+            "/admin/login",
+            &[("_csrf", &csrf), ("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// Signs in and checks that it worked.
+    pub async fn sign_in_as(&self, login: &super::AdminLogin) {
+        let res = self.sign_in(&login.email, &login.password).await;
+        assert_eq!(
+            res.status,
+            StatusCode::SEE_OTHER,
+            "sign-in failed: {}",
+            res.body
+        );
+    }
+
+    /// Posts a form with the session's CSRF token, taken from `/admin`.
+    pub async fn post_admin(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let csrf = self.csrf("/admin").await;
+        let mut all = vec![("_csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post_form(path, &all).await
     }
 
     pub async fn get(&self, path: &str) -> Response {
@@ -163,6 +227,9 @@ impl TestApp {
     ) -> Response {
         let service = test::init_service(build_app(self.state.clone())).await;
         let mut req = test::TestRequest::default().method(method).uri(path);
+        if let Some(peer) = *self.peer.lock().unwrap() {
+            req = req.peer_addr(peer);
+        }
         for (k, v) in headers {
             req = req.insert_header((*k, *v));
         }

@@ -208,3 +208,44 @@ impl JobFactory {
         self.draft.slug
     }
 }
+
+/// A back-office user with a known password.
+pub struct AdminFactory {
+    email: String,
+    role: hireboard::models::AdminRole,
+    password: String,
+}
+
+/// What a test needs to sign an admin in.
+#[derive(Debug, Clone)]
+pub struct AdminLogin {
+    pub id: i64,
+    pub email: String,
+    pub password: String,
+}
+
+impl AdminFactory {
+    pub fn new() -> AdminFactory {
+        AdminFactory {
+            email: format!("admin{}@example.test", next()),
+            role: hireboard::models::AdminRole::Admin,
+            password: "a long enough password".into(),
+        }
+    }
+
+    pub fn role(mut self, role: hireboard::models::AdminRole) -> Self {
+        self.role = role;
+        self
+    }
+
+    pub fn create(self, conn: &mut DbConn) -> AdminLogin {
+        let id =
+            hireboard::models::admin_user::create(conn, &self.email, self.role, &self.password)
+                .expect("admin factory");
+        AdminLogin {
+            id,
+            email: self.email,
+            password: self.password,
+        }
+    }
+}

@@ -1,0 +1,163 @@
+## Der Verwaltungsbereich (/admin): in der Sprache der jeweiligen Admin-Person.
+
+admin-title = Hireboard-Verwaltung
+admin-nav-label = Verwaltungsbereich
+admin-nav-dashboard = Übersicht
+admin-nav-jobs = Stellenanzeigen
+admin-nav-companies = Unternehmen
+admin-nav-skills = Kenntnisse
+admin-nav-applications = Bewerbungen
+admin-nav-comments = Kommentare
+admin-nav-audit-log = Änderungsprotokoll
+admin-nav-admin-users = Admin-Konten
+admin-breadcrumbs = Navigationspfad
+admin-language = Sprache des Verwaltungsbereichs
+admin-language-save = Wechseln
+admin-locale-saved = Der Verwaltungsbereich spricht jetzt Deutsch.
+admin-logout = Abmelden
+admin-logout-everywhere = Überall abmelden
+admin-logged-out = Sie wurden abgemeldet.
+admin-logged-out-everywhere = { $count ->
+    [one] { $count } Sitzung wurde beendet. Sie sind jetzt überall abgemeldet.
+   *[other] { $count } Sitzungen wurden beendet. Sie sind jetzt überall abgemeldet.
+}
+admin-none = Noch keine Einträge.
+admin-close = Schließen
+
+admin-shortcuts-title = Tastenkürzel
+admin-shortcut-search = Diese Liste durchsuchen
+admin-shortcut-new = Neuen Eintrag anlegen
+admin-shortcut-help = Diese Hilfe anzeigen
+
+role-admin = Administration
+role-editor = Redaktion
+role-translator = Übersetzung
+role-viewer = Lesezugriff
+
+admin-login-title = Anmelden
+admin-login-email = E-Mail-Adresse
+admin-login-password = Passwort
+admin-login-submit = Anmelden
+admin-login-invalid = E-Mail-Adresse oder Passwort ist falsch.
+admin-login-locked = Zu viele fehlgeschlagene Versuche: Dieses Konto ist für 15 Minuten gesperrt.
+admin-login-rate-limited = Zu viele Anmeldeversuche aus Ihrem Netzwerk. Bitte warten Sie einige Minuten.
+
+admin-dashboard-figures = Kennzahlen
+admin-dashboard-open-postings = offene Stellenanzeigen
+admin-dashboard-drafts = Entwürfe warten auf Prüfung
+admin-dashboard-applications-week = Bewerbungen in dieser Woche
+admin-dashboard-chart-title = Veröffentlichte Stellenanzeigen pro Woche
+admin-dashboard-chart-summary = { $weeks ->
+    [one] In der letzten Woche veröffentlichte Stellenanzeigen: { $count }.
+   *[other] In den letzten { $weeks } Wochen veröffentlichte Stellenanzeigen: { $count }.
+}
+admin-dashboard-top-skills = Gefragte Kenntnisse in offenen Stellenanzeigen
+admin-dashboard-recent-applications = Neueste Bewerbungen
+admin-col-applicant = Bewerber/in
+admin-col-posting = Stellenanzeige
+admin-col-stage = Phase
+admin-col-received = Eingegangen
+
+admin-new = Neu anlegen
+admin-scopes = Schnellfilter
+admin-scope-all = Alle
+admin-scope-hiring = Mit offenen Stellen
+admin-per-page = Pro Seite
+admin-apply = Anwenden
+admin-index-empty = Keine Einträge entsprechen diesen Filtern.
+admin-pagination = Seiten
+admin-previous = Zurück
+admin-next = Weiter
+admin-total-records = { $count ->
+    [one] { $count } Eintrag
+   *[other] { $count } Einträge
+}
+admin-filters = Filter
+admin-filter-op = Vergleichsart
+admin-filter-op-contains = enthält
+admin-filter-op-equals = ist gleich
+admin-filter-op-starts_with = beginnt mit
+admin-filter-any = Beliebig
+admin-filter-yes = Ja
+admin-filter-no = Nein
+admin-filter-from = Von
+admin-filter-to = Bis
+admin-filter-association-hint = Namen eingeben
+admin-filter-apply = Filtern
+admin-filter-clear = Filter zurücksetzen
+
+admin-field-title = Titel
+admin-field-company = Unternehmen
+admin-field-status = Status
+admin-field-workplace = Arbeitsmodell
+admin-field-city = Stadt
+admin-field-country = Land
+admin-field-skill = Kenntnis
+admin-field-name = Name
+admin-field-person-name = Name
+admin-field-website = Website
+admin-field-has-website = Hat eine Website
+admin-field-has-salary = Mit Gehaltsangabe
+admin-field-salary-min = Mindestgehalt
+admin-field-published-at = Veröffentlicht
+admin-field-updated-at = Aktualisiert
+admin-field-created-at = Erstellt
+
+status-draft = Entwurf
+status-published = Veröffentlicht
+status-expired = Abgelaufen
+status-filled = Besetzt
+status-archived = Archiviert
+admin-field-email = E-Mail-Adresse
+admin-field-role = Rolle
+admin-field-locked = Gesperrt
+admin-field-last-login = Letzte Anmeldung
+
+admin-view-public = Auf der Website ansehen
+admin-panel-posting = Stellenanzeige
+admin-panel-dates = Datumsangaben
+admin-panel-content = Inhalt
+admin-panel-company = Unternehmen
+admin-panel-postings = Stellenanzeigen
+admin-panel-account = Konto
+admin-field-slug = URL-Kürzel
+admin-field-language = Sprache
+admin-field-salary = Gehalt
+admin-field-skills = Kenntnisse
+admin-field-valid-through = Ausgeschrieben bis
+admin-field-summary = Zusammenfassung
+admin-field-responsibilities = Aufgaben
+admin-field-requirements = Anforderungen
+admin-field-benefits = Leistungen
+admin-field-posting = Stellenanzeige
+admin-field-size = Unternehmensgröße
+admin-field-description = Beschreibung
+admin-field-failed-logins = Fehlgeschlagene Anmeldungen in Folge
+admin-field-locked-until = Gesperrt bis
+
+admin-comments = Kommentare
+admin-comments-none = Noch keine Kommentare.
+admin-comment-new = Kommentar hinzufügen
+admin-comment-submit = Kommentieren
+admin-comment-added = Ihr Kommentar wurde hinzugefügt.
+admin-comment-empty = Ein Kommentar darf nicht leer sein.
+admin-comment-too-long = Ein Kommentar darf höchstens 5.000 Zeichen lang sein.
+admin-comment-former-user = Ehemaliges Konto
+
+admin-history = Verlauf
+admin-history-none = Noch keine Änderungen erfasst.
+admin-history-field = Feld
+admin-history-before = Vorher
+admin-history-after = Nachher
+admin-history-create = { $actor } hat { $record } angelegt
+admin-history-update = { $actor } hat { $record } geändert
+admin-history-delete = { $actor } hat { $record } gelöscht
+admin-history-status = { $actor } hat den Status von { $record } geändert
+
+admin-confirm = Sind Sie sicher?
+admin-action-publish = Veröffentlichen
+admin-action-unpublish = Veröffentlichung zurückziehen
+admin-action-fill = Als besetzt markieren
+admin-action-archive = Archivieren
+admin-status-changed = Die Stellenanzeige hat jetzt den Status „{ $status }“.
+admin-status-not-allowed = Eine Stellenanzeige mit dem Status „{ $from }“ kann nicht in den Status „{ $to }“ wechseln.

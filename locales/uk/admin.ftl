@@ -1,0 +1,169 @@
+## Адмінпанель (/admin): показується мовою, яку обрав кожен адміністратор.
+
+admin-title = Адмінпанель Hireboard
+admin-nav-label = Адмінпанель
+admin-nav-dashboard = Огляд
+admin-nav-jobs = Вакансії
+admin-nav-companies = Компанії
+admin-nav-skills = Навички
+admin-nav-applications = Заявки
+admin-nav-comments = Коментарі
+admin-nav-audit-log = Журнал змін
+admin-nav-admin-users = Адміністратори
+admin-breadcrumbs = Навігаційний ланцюжок
+admin-language = Мова адмінпанелі
+admin-language-save = Змінити
+admin-locale-saved = Адмінпанель тепер розмовляє українською.
+admin-logout = Вийти
+admin-logout-everywhere = Вийти з усіх сеансів
+admin-logged-out = Ви вийшли з системи.
+admin-logged-out-everywhere = { $count ->
+    [one] Завершено { $count } сеанс. Ви вийшли з системи на всіх пристроях.
+    [few] Завершено { $count } сеанси. Ви вийшли з системи на всіх пристроях.
+    [many] Завершено { $count } сеансів. Ви вийшли з системи на всіх пристроях.
+   *[other] Завершено { $count } сеансу. Ви вийшли з системи на всіх пристроях.
+}
+admin-none = Поки що нічого немає.
+admin-close = Закрити
+
+admin-shortcuts-title = Гарячі клавіші
+admin-shortcut-search = Пошук у цьому списку
+admin-shortcut-new = Створити запис
+admin-shortcut-help = Показати цю довідку
+
+role-admin = Адміністратор
+role-editor = Редактор
+role-translator = Перекладач
+role-viewer = Читач
+
+admin-login-title = Вхід
+admin-login-email = Адреса електронної пошти
+admin-login-password = Пароль
+admin-login-submit = Увійти
+admin-login-invalid = Неправильна адреса електронної пошти або пароль.
+admin-login-locked = Забагато невдалих спроб: цей обліковий запис заблоковано на 15 хвилин.
+admin-login-rate-limited = Забагато спроб входу з вашої мережі. Зачекайте, будь ласка, кілька хвилин.
+
+admin-dashboard-figures = Ключові показники
+admin-dashboard-open-postings = відкриті вакансії
+admin-dashboard-drafts = чернетки очікують перевірки
+admin-dashboard-applications-week = заявки цього тижня
+admin-dashboard-chart-title = Опубліковані вакансії за тижнями
+admin-dashboard-chart-summary = { $weeks ->
+    [one] За останній { $weeks } тиждень опубліковано вакансій: { $count }.
+    [few] За останні { $weeks } тижні опубліковано вакансій: { $count }.
+    [many] За останні { $weeks } тижнів опубліковано вакансій: { $count }.
+   *[other] За останні { $weeks } тиж. опубліковано вакансій: { $count }.
+}
+admin-dashboard-top-skills = Найпопулярніші навички у відкритих вакансіях
+admin-dashboard-recent-applications = Останні заявки
+admin-col-applicant = Кандидат
+admin-col-posting = Вакансія
+admin-col-stage = Етап
+admin-col-received = Отримано
+
+admin-new = Створити
+admin-scopes = Швидкі фільтри
+admin-scope-all = Усі
+admin-scope-hiring = З відкритими вакансіями
+admin-per-page = На сторінці
+admin-apply = Застосувати
+admin-index-empty = Немає записів, що відповідають цим фільтрам.
+admin-pagination = Сторінки
+admin-previous = Попередня
+admin-next = Наступна
+admin-total-records = { $count ->
+    [one] { $count } запис
+    [few] { $count } записи
+    [many] { $count } записів
+   *[other] { $count } запису
+}
+admin-filters = Фільтри
+admin-filter-op = Спосіб порівняння
+admin-filter-op-contains = містить
+admin-filter-op-equals = дорівнює
+admin-filter-op-starts_with = починається з
+admin-filter-any = Будь-яке значення
+admin-filter-yes = Так
+admin-filter-no = Ні
+admin-filter-from = Від
+admin-filter-to = До
+admin-filter-association-hint = Введіть назву
+admin-filter-apply = Фільтрувати
+admin-filter-clear = Скинути фільтри
+
+admin-field-title = Назва
+admin-field-company = Компанія
+admin-field-status = Статус
+admin-field-workplace = Формат роботи
+admin-field-city = Місто
+admin-field-country = Країна
+admin-field-skill = Навичка
+admin-field-name = Назва
+admin-field-person-name = Ім’я
+admin-field-website = Вебсайт
+admin-field-has-website = Має вебсайт
+admin-field-has-salary = Зазначено зарплату
+admin-field-salary-min = Мінімальна зарплата
+admin-field-published-at = Опубліковано
+admin-field-updated-at = Оновлено
+admin-field-created-at = Створено
+
+status-draft = Чернетка
+status-published = Опубліковано
+status-expired = Термін минув
+status-filled = Заповнено
+status-archived = В архіві
+admin-field-email = Адреса електронної пошти
+admin-field-role = Роль
+admin-field-locked = Заблоковано
+admin-field-last-login = Останній вхід
+
+admin-view-public = Переглянути на сайті
+admin-panel-posting = Вакансія
+admin-panel-dates = Дати
+admin-panel-content = Вміст
+admin-panel-company = Компанія
+admin-panel-postings = Вакансії
+admin-panel-account = Обліковий запис
+admin-field-slug = Ідентифікатор в URL
+admin-field-language = Мова
+admin-field-salary = Зарплата
+admin-field-skills = Навички
+admin-field-valid-through = Прийом заявок до
+admin-field-summary = Короткий опис
+admin-field-responsibilities = Обов’язки
+admin-field-requirements = Вимоги
+admin-field-benefits = Переваги
+admin-field-posting = Вакансія
+admin-field-size = Розмір компанії
+admin-field-description = Опис
+admin-field-failed-logins = Невдалі спроби входу поспіль
+admin-field-locked-until = Заблоковано до
+
+admin-comments = Коментарі
+admin-comments-none = Коментарів ще немає.
+admin-comment-new = Додати коментар
+admin-comment-submit = Надіслати коментар
+admin-comment-added = Ваш коментар додано.
+admin-comment-empty = Коментар не може бути порожнім.
+admin-comment-too-long = Коментар може містити щонайбільше 5 000 символів.
+admin-comment-former-user = Колишній користувач
+
+admin-history = Історія змін
+admin-history-none = Змін ще не зафіксовано.
+admin-history-field = Поле
+admin-history-before = Було
+admin-history-after = Стало
+admin-history-create = { $actor }: створено { $record }
+admin-history-update = { $actor }: змінено { $record }
+admin-history-delete = { $actor }: видалено { $record }
+admin-history-status = { $actor }: змінено статус { $record }
+
+admin-confirm = Ви впевнені?
+admin-action-publish = Опублікувати
+admin-action-unpublish = Зняти з публікації
+admin-action-fill = Позначити як заповнену
+admin-action-archive = Архівувати
+admin-status-changed = Вакансія тепер має статус «{ $status }».
+admin-status-not-allowed = Вакансію зі статусом «{ $from }» не можна перевести в статус «{ $to }».

@@ -1,0 +1,93 @@
+//! The signed-in back-office user, as a request extractor.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::{Session, SessionExt};
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+
+use crate::auth::policy::{self, Action, Area};
+use crate::auth::session;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::models::admin_user::AdminUser;
+use crate::state::AppState;
+
+/// Where the session keeps the back-office token.
+pub const SESSION_KEY: &str = "admin_token";
+
+/// A signed-in user whose session is live. Extracting it from a request without one answers
+/// with a redirect to the sign-in page.
+pub struct CurrentAdmin {
+    pub user: AdminUser,
+    pub session: Session,
+    pub tr: Tr,
+}
+
+impl CurrentAdmin {
+    /// Refuses with 403 (and a log line) unless the user's role allows `action` in `area`.
+    pub fn require(&self, area: Area, action: Action) -> Result<(), AppError> {
+        if policy::allows(self.user.role(), area, action) {
+            Ok(())
+        } else {
+            log::warn!(
+                "forbidden: admin user {} ({}) tried {action:?} on {area:?}",
+                self.user.id,
+                self.user.role()
+            );
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn can(&self, area: Area, action: Action) -> bool {
+        policy::allows(self.user.role(), area, action)
+    }
+}
+
+impl FromRequest for CurrentAdmin {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<CurrentAdmin, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let login = || AppError::LoginRequired(login_target(&req));
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| AppError::Internal("no application state".into()))?
+                .clone();
+            let session = req.get_session();
+            let Some(token) = session.get::<String>(SESSION_KEY).ok().flatten() else {
+                return Err(login());
+            };
+            let limits = state.config.admin_session_limits();
+            let user = super::super::web::with_conn(&state, move |conn| {
+                Ok(session::resume(conn, &token, crate::db::now(), limits)?)
+            })
+            .await?;
+            match user {
+                Some(user) => Ok(CurrentAdmin {
+                    tr: Tr::new(user.locale()),
+                    user,
+                    session,
+                }),
+                None => {
+                    session.remove(SESSION_KEY);
+                    Err(login())
+                }
+            }
+        })
+    }
+}
+
+/// The page to come back to after signing in: this one, for a GET.
+fn login_target(req: &HttpRequest) -> String {
+    if req.method() != actix_web::http::Method::GET {
+        return "/admin".into();
+    }
+    match req.uri().path_and_query() {
+        Some(pq) => pq.as_str().to_owned(),
+        None => "/admin".into(),
+    }
+}

@@ -1,0 +1,209 @@
+//! `/admin`: the board at a glance.
+
+use actix_web::{get, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use chrono::{Datelike, Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::{AdminLayout, CurrentAdmin};
+use crate::auth::policy::{Action, Area};
+use crate::db::schema::{applications, jobs};
+use crate::error::AppError;
+use crate::models::{ApplicationStatus, JobStatus};
+use crate::search::SearchParams;
+use crate::state::AppState;
+use crate::web::with_conn;
+
+const WEEKS: usize = 12;
+
+pub struct Stat {
+    pub label: String,
+    pub value: String,
+    pub url: Option<String>,
+}
+
+pub struct RecentApplication {
+    pub name: String,
+    pub job_title: String,
+    pub status: String,
+    pub received: String,
+    pub url: String,
+}
+
+/// One bar of the postings-per-week chart, laid out for the SVG.
+pub struct Bar {
+    pub x: u32,
+    pub y: u32,
+    pub height: u32,
+    pub label: String,
+    pub count: i64,
+}
+
+pub struct TopSkill {
+    pub name: String,
+    pub count: String,
+    pub url: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/dashboard.html")]
+pub struct DashboardPage {
+    pub l: AdminLayout,
+    pub stats: Vec<Stat>,
+    pub recent: Vec<RecentApplication>,
+    pub show_applications: bool,
+    pub bars: Vec<Bar>,
+    pub chart_summary: String,
+    pub top_skills: Vec<TopSkill>,
+}
+
+struct Figures {
+    drafts: i64,
+    week_applications: i64,
+    recent: Vec<(i64, String, String, String, NaiveDateTime)>,
+    published: Vec<NaiveDateTime>,
+}
+
+#[get("/admin")]
+pub async fn show(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+) -> Result<DashboardPage, AppError> {
+    admin.require(Area::Dashboard, Action::View)?;
+    let show_applications = admin.can(Area::Applications, Action::View);
+    let now = crate::db::now();
+    let since = now - Duration::weeks(WEEKS as i64);
+    let figures = with_conn(&state, move |conn| {
+        let drafts = jobs::table
+            .filter(jobs::status.eq(JobStatus::Draft.as_str()))
+            .count()
+            .get_result(conn)?;
+        let (week_applications, recent) = if show_applications {
+            let week: i64 = applications::table
+                .filter(applications::created_at.ge(now - Duration::days(7)))
+                .count()
+                .get_result(conn)?;
+            let recent = applications::table
+                .inner_join(jobs::table)
+                .order(applications::created_at.desc())
+                .limit(8)
+                .select((
+                    applications::id,
+                    applications::name,
+                    jobs::title,
+                    applications::status,
+                    applications::created_at,
+                ))
+                .load(conn)?;
+            (week, recent)
+        } else {
+            (0, Vec::new())
+        };
+        let published = jobs::table
+            .filter(jobs::published_at.ge(since))
+            .select(jobs::published_at.assume_not_null())
+            .load(conn)?;
+        Ok(Figures {
+            drafts,
+            week_applications,
+            recent,
+            published,
+        })
+    })
+    .await?;
+    let tr = admin.tr;
+    let index = state.search.get();
+    let result = index.search(&SearchParams::default(), None, now, 1);
+    let mut stats = vec![
+        Stat {
+            label: tr.t("admin-dashboard-open-postings"),
+            value: tr.number(result.total as i64),
+            url: Some("/admin/jobs?scope=published".into()),
+        },
+        Stat {
+            label: tr.t("admin-dashboard-drafts"),
+            value: tr.number(figures.drafts),
+            url: Some("/admin/jobs?scope=draft".into()),
+        },
+    ];
+    if show_applications {
+        stats.push(Stat {
+            label: tr.t("admin-dashboard-applications-week"),
+            value: tr.number(figures.week_applications),
+            url: Some("/admin/applications".into()),
+        });
+    }
+    let bars = weekly_bars(&figures.published, now, &tr);
+    let total: i64 = bars.iter().map(|b| b.count).sum();
+    Ok(DashboardPage {
+        l: AdminLayout::new(&admin, "dashboard", tr.t("admin-nav-dashboard"), Vec::new()),
+        stats,
+        recent: figures
+            .recent
+            .into_iter()
+            .map(|(id, name, job_title, status, at)| RecentApplication {
+                name,
+                job_title,
+                status: ApplicationStatus::parse(&status)
+                    .map(|s| tr.t(&s.label_id()))
+                    .unwrap_or(status),
+                received: tr.date(&at),
+                url: format!("/admin/applications/{id}"),
+            })
+            .collect(),
+        show_applications,
+        chart_summary: tr.t2(
+            "admin-dashboard-chart-summary",
+            "count",
+            &tr.number(total),
+            "weeks",
+            &tr.number(WEEKS as i64),
+        ),
+        bars,
+        top_skills: result
+            .facets
+            .skill
+            .iter()
+            .take(10)
+            .map(|s| TopSkill {
+                name: s.name.clone(),
+                count: tr.number(s.count as i64),
+                url: format!("/admin/jobs?skill={}", s.slug),
+            })
+            .collect(),
+    })
+}
+
+/// Chart geometry: the SVG's drawing area and each bar's slot.
+pub const CHART_HEIGHT: u32 = 120;
+const SLOT: u32 = 40;
+
+/// Postings published per week over the last [`WEEKS`] weeks (Monday to Sunday), oldest first.
+fn weekly_bars(published: &[NaiveDateTime], now: NaiveDateTime, tr: &crate::i18n::Tr) -> Vec<Bar> {
+    let this_monday = now.date() - Duration::days(now.weekday().num_days_from_monday() as i64);
+    let first = this_monday - Duration::weeks(WEEKS as i64 - 1);
+    let mut counts = [0i64; WEEKS];
+    for at in published {
+        let days = (at.date() - first).num_days();
+        if days >= 0 && ((days / 7) as usize) < WEEKS {
+            counts[(days / 7) as usize] += 1;
+        }
+    }
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    counts
+        .iter()
+        .enumerate()
+        .map(|(i, count)| {
+            let height = ((*count * (CHART_HEIGHT as i64 - 10)) / max) as u32;
+            let monday = first + Duration::weeks(i as i64);
+            Bar {
+                x: i as u32 * SLOT + 4,
+                y: CHART_HEIGHT - height,
+                height,
+                label: tr.short_date(&monday),
+                count: *count,
+            }
+        })
+        .collect()
+}

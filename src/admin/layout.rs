@@ -1,0 +1,181 @@
+//! What every back-office page shows around its content: navigation allowed by the user's
+//! role, breadcrumbs, flash messages, the user menu with its CSRF-protected forms.
+
+use actix_session::Session;
+use serde::{Deserialize, Serialize};
+
+use super::CurrentAdmin;
+use crate::auth::policy::{Action, Area};
+use crate::i18n::Tr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FlashKind {
+    Notice,
+    Alert,
+}
+
+/// A one-time message shown on the next page, already in the admin's language.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Flash {
+    pub kind: FlashKind,
+    pub text: String,
+}
+
+const FLASH_KEY: &str = "flash";
+
+impl Flash {
+    pub fn notice(session: &Session, text: String) {
+        Flash::push(session, FlashKind::Notice, text);
+    }
+
+    pub fn alert(session: &Session, text: String) {
+        Flash::push(session, FlashKind::Alert, text);
+    }
+
+    fn push(session: &Session, kind: FlashKind, text: String) {
+        let mut all: Vec<Flash> = session.get(FLASH_KEY).ok().flatten().unwrap_or_default();
+        all.push(Flash { kind, text });
+        // A session that cannot be written loses the message, not the action.
+        let _ = session.insert(FLASH_KEY, all);
+    }
+
+    /// The pending messages, removed from the session.
+    pub fn take(session: &Session) -> Vec<Flash> {
+        let all = session.get(FLASH_KEY).ok().flatten().unwrap_or_default();
+        session.remove(FLASH_KEY);
+        all
+    }
+
+    pub fn is_alert(&self) -> bool {
+        self.kind == FlashKind::Alert
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    pub label: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Crumb {
+    pub label: String,
+    pub url: Option<String>,
+}
+
+/// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
+/// role may view its area.
+const NAV: [(&str, &str, &str, Area); 8] = [
+    (
+        "dashboard",
+        "admin-nav-dashboard",
+        "/admin",
+        Area::Dashboard,
+    ),
+    ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs),
+    (
+        "companies",
+        "admin-nav-companies",
+        "/admin/companies",
+        Area::Companies,
+    ),
+    ("skills", "admin-nav-skills", "/admin/skills", Area::Skills),
+    (
+        "applications",
+        "admin-nav-applications",
+        "/admin/applications",
+        Area::Applications,
+    ),
+    (
+        "comments",
+        "admin-nav-comments",
+        "/admin/comments",
+        Area::Comments,
+    ),
+    (
+        "audit_log",
+        "admin-nav-audit-log",
+        "/admin/audit_log",
+        Area::AuditLog,
+    ),
+    (
+        "admin_users",
+        "admin-nav-admin-users",
+        "/admin/admin_users",
+        Area::AdminUsers,
+    ),
+];
+
+#[derive(Debug, Clone)]
+pub struct AdminLayout {
+    pub tr: Tr,
+    pub title: String,
+    pub user_name: String,
+    pub role_label: String,
+    pub nav: Vec<NavItem>,
+    pub crumbs: Vec<Crumb>,
+    pub flash: Vec<Flash>,
+    pub csrf: String,
+    /// The page to come back to after switching language.
+    pub here: String,
+}
+
+impl AdminLayout {
+    /// `section` marks the navigation entry; `crumbs` lead from the dashboard to this page
+    /// (the last one, this page, without a link).
+    pub fn new(
+        admin: &CurrentAdmin,
+        section: &str,
+        title: String,
+        crumbs: Vec<Crumb>,
+    ) -> AdminLayout {
+        let tr = admin.tr;
+        let nav = NAV
+            .iter()
+            .filter(|(_, _, _, area)| admin.can(*area, Action::View))
+            .map(|(id, label, url, _)| NavItem {
+                label: tr.t(label),
+                url: (*url).to_owned(),
+                current: *id == section,
+            })
+            .collect();
+        let mut all = vec![Crumb {
+            label: tr.t("admin-nav-dashboard"),
+            url: Some("/admin".into()),
+        }];
+        all.extend(crumbs);
+        AdminLayout {
+            tr,
+            title,
+            user_name: admin.user.display_name().to_owned(),
+            role_label: tr.t(&admin.user.role().label_id()),
+            nav,
+            crumbs: all,
+            flash: Flash::take(&admin.session),
+            csrf: crate::auth::csrf::token(&admin.session),
+            here: String::new(),
+        }
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.tr.locale.as_str()
+    }
+
+    pub fn locales(&self) -> &'static [crate::i18n::Locale] {
+        &crate::i18n::Locale::ALL
+    }
+}
+
+/// A breadcrumb with a link.
+pub fn crumb(label: String, url: impl Into<String>) -> Crumb {
+    Crumb {
+        label,
+        url: Some(url.into()),
+    }
+}
+
+/// The last breadcrumb: this page.
+pub fn here(label: String) -> Crumb {
+    Crumb { label, url: None }
+}

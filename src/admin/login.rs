@@ -1,0 +1,195 @@
+//! `/admin/login` and `/admin/logout`.
+
+use std::time::Instant;
+
+use actix_session::Session;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use super::current::SESSION_KEY;
+use super::{AdminForm, Flash};
+use crate::auth::session;
+use crate::error::AppError;
+use crate::i18n::{Tr, negotiate};
+use crate::models::admin_user::{AttemptError, LoginError, attempt_login};
+use crate::state::AppState;
+use crate::web::with_conn;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/login.html")]
+pub struct LoginPage {
+    pub tr: Tr,
+    pub csrf: String,
+    pub email: String,
+    pub next: String,
+    pub error: Option<String>,
+    pub flash: Vec<Flash>,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// The sign-in page speaks the visitor's language: the language cookie, else the browser's.
+fn visitor_tr(req: &HttpRequest, state: &AppState) -> Tr {
+    let cookie = req.cookie(crate::web::locale::COOKIE);
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    Tr::new(negotiate(
+        cookie.as_ref().map(|c| c.value()),
+        accept,
+        state.config.default_locale,
+    ))
+}
+
+/// Only a path inside the back office is a place to return to: anything else (another site,
+/// `//host`, a public page) would make the sign-in form an open redirect.
+pub fn safe_next(next: &str) -> String {
+    let ok = (next == "/admin" || next.starts_with("/admin/") || next.starts_with("/admin?"))
+        && !next.contains("//")
+        && !next.contains('\\')
+        && !next.contains("..")
+        && !next.starts_with("/admin/login")
+        && !next.starts_with("/admin/logout");
+    if ok { next.to_owned() } else { "/admin".into() }
+}
+
+#[get("/admin/login")]
+pub async fn show(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    session: Session,
+    query: web::Query<NextQuery>,
+) -> LoginPage {
+    LoginPage {
+        tr: visitor_tr(&req, &state),
+        csrf: crate::auth::csrf::token(&session),
+        email: String::new(),
+        next: safe_next(&query.next),
+        error: None,
+        flash: Flash::take(&session),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+#[post("/admin/login")]
+pub async fn submit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    session: Session,
+    body: AdminForm<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    let tr = visitor_tr(&req, &state);
+    let LoginForm {
+        email,
+        password,
+        next,
+    } = body.data;
+    let next = safe_next(&next);
+    let refuse = |message_id: &str, email: String| -> Result<HttpResponse, AppError> {
+        let login_page = LoginPage {
+            tr,
+            csrf: crate::auth::csrf::token(&session),
+            email,
+            next: next.clone(),
+            error: Some(tr.t(message_id)),
+            flash: Vec::new(),
+        };
+        let html = login_page
+            .render()
+            .map_err(|e| AppError::Internal(format!("rendering the sign-in page: {e}")))?;
+        Ok(HttpResponse::UnprocessableEntity()
+            .content_type("text/html; charset=utf-8")
+            .body(html))
+    };
+    let ip = req.peer_addr().map(|a| a.ip());
+    if let Some(ip) = ip
+        && !state.login_limiter.allow(ip, Instant::now())
+    {
+        log::warn!("sign-in rate limit reached for {ip}");
+        return refuse("admin-login-rate-limited", email);
+    }
+    if email.len() > 320 || password.len() > 1024 {
+        return refuse("admin-login-invalid", String::new());
+    }
+    let limits = state.config.admin_session_limits();
+    let user_agent = req
+        .headers()
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let ip_text = ip.map(|ip| ip.to_string());
+    let attempt_email = email.clone();
+    let outcome = with_conn(&state, move |conn| {
+        let now = crate::db::now();
+        match attempt_login(conn, &attempt_email, &password, now) {
+            Ok(user) => {
+                let token = session::create(
+                    conn,
+                    user.id,
+                    now,
+                    limits,
+                    ip_text.as_deref(),
+                    user_agent.as_deref(),
+                )?;
+                Ok(Ok((user, token)))
+            }
+            Err(AttemptError::Refused(why)) => Ok(Err(why)),
+            Err(AttemptError::Database(e)) => Err(e.into()),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok((user, token)) => {
+            // A new session id at sign-in: a cookie planted before it is worth nothing after.
+            session.renew();
+            session.clear();
+            session
+                .insert(SESSION_KEY, token)
+                .map_err(|e| AppError::Internal(format!("writing the session: {e}")))?;
+            log::info!("admin user {} signed in", user.id);
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, next))
+                .finish())
+        }
+        Err(LoginError::Locked) => refuse("admin-login-locked", email),
+        Err(LoginError::Invalid) => refuse("admin-login-invalid", email),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+#[post("/admin/logout")]
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    session: Session,
+    _form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    if let Some(token) = session.get::<String>(SESSION_KEY).ok().flatten() {
+        with_conn(&state, move |conn| Ok(session::revoke(conn, &token)?)).await?;
+    }
+    session.purge();
+    let tr = visitor_tr(&req, &state);
+    Flash::notice(&session, tr.t("admin-logged-out"));
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/admin/login"))
+        .finish())
+}

@@ -1,0 +1,36 @@
+//! The back office under `/admin`: sign-in, the dashboard, and the generic resource engine.
+//!
+//! Every handler takes a [`CurrentAdmin`] (no session, no page) and asks the policy before it
+//! reads or writes anything; every state-changing request comes through [`AdminForm`], which
+//! refuses it without a valid CSRF token before the handler runs.
+
+pub mod account;
+pub mod current;
+pub mod dashboard;
+pub mod form;
+pub mod index;
+pub mod layout;
+pub mod login;
+pub mod resource;
+pub mod resources;
+pub mod show;
+
+use actix_web::web;
+
+pub use current::CurrentAdmin;
+pub use form::AdminForm;
+pub use layout::{AdminLayout, Flash};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(login::show)
+        .service(login::submit)
+        .service(login::logout)
+        .service(account::logout_everywhere)
+        .service(account::set_locale)
+        .service(dashboard::show)
+        .service(resources::jobs::change_status)
+        // Last: `/admin/{resource}` would otherwise take the fixed paths above.
+        .service(index::index)
+        .service(show::show)
+        .service(show::add_comment);
+}

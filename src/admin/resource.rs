@@ -1,0 +1,319 @@
+//! What a back-office resource declares: its columns, filters, scopes and queries. The
+//! generic handlers in `index.rs` (and the show, form and export handlers) do the rest.
+//!
+//! A resource states everything as plain data, like an ActiveAdmin `register` block. Filters
+//! and sorts are closed sets: the request's parameters are matched against them, and only the
+//! declared ones reach the resource's query, as typed values, never as SQL text.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::auth::policy::Area;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::i18n::Tr;
+
+/// The backend type of boxed diesel queries over [`DbConn`].
+pub type Db = <DbConn as diesel::Connection>::Backend;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Asc,
+    Desc,
+}
+
+/// A column of the index table.
+pub struct Column {
+    pub key: &'static str,
+    /// Fluent id of the header.
+    pub label: &'static str,
+    pub sortable: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextOp {
+    Contains,
+    Equals,
+    StartsWith,
+}
+
+impl TextOp {
+    pub const ALL: [TextOp; 3] = [TextOp::Contains, TextOp::Equals, TextOp::StartsWith];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextOp::Contains => "contains",
+            TextOp::Equals => "equals",
+            TextOp::StartsWith => "starts_with",
+        }
+    }
+
+    fn parse(s: &str) -> Option<TextOp> {
+        TextOp::ALL.into_iter().find(|op| op.as_str() == s)
+    }
+
+    /// The LIKE pattern for `value`, with LIKE's own wildcards escaped (escape char `\`).
+    pub fn pattern(self, value: &str) -> String {
+        let escaped = value
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        match self {
+            TextOp::Contains => format!("%{escaped}%"),
+            TextOp::Equals => escaped,
+            TextOp::StartsWith => format!("{escaped}%"),
+        }
+    }
+}
+
+/// The kinds of filters, each with its own inputs in the sidebar.
+pub enum FilterKind {
+    /// contains / equals / starts with.
+    Text,
+    /// One of fixed values: (value, Fluent id of its label).
+    Select(Vec<(&'static str, String)>),
+    Boolean,
+    DateRange,
+    NumberRange,
+    /// A related record, chosen by searching its name.
+    Association,
+}
+
+pub struct FilterDef {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: FilterKind,
+}
+
+/// A filter's value from the query string, checked against its declaration.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilterValue {
+    Text(TextOp, String),
+    Select(String),
+    Boolean(bool),
+    DateRange(Option<NaiveDate>, Option<NaiveDate>),
+    NumberRange(Option<i64>, Option<i64>),
+    Association(String),
+}
+
+impl FilterValue {
+    /// `to` is inclusive: the day's end.
+    pub fn date_bounds(
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+        (
+            from.and_then(|d| d.and_hms_opt(0, 0, 0)),
+            to.and_then(|d| d.succ_opt())
+                .and_then(|d| d.and_hms_opt(0, 0, 0)),
+        )
+    }
+}
+
+pub struct ScopeDef {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+/// The index state from the URL, validated: what a resource's `list` receives.
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    pub scope: &'static str,
+    pub filters: Vec<(&'static str, FilterValue)>,
+    pub sort: &'static str,
+    pub dir: Dir,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl ListQuery {
+    pub fn filter(&self, key: &str) -> Option<&FilterValue> {
+        self.filters.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    pub fn offset(&self) -> i64 {
+        (self.page.saturating_sub(1) as i64) * self.per_page as i64
+    }
+}
+
+/// A cell of the index table, typed so the template can format and style it.
+pub enum Cell {
+    Text(String),
+    /// A link to the record (or elsewhere): (label, URL).
+    Link(String, String),
+    /// A status badge: (value for the CSS class, label).
+    Status(&'static str, String),
+    Date(Option<NaiveDateTime>),
+    Number(Option<i64>),
+    Bool(bool),
+}
+
+pub struct Row {
+    pub id: i64,
+    pub cells: Vec<Cell>,
+}
+
+/// One page of an index: its rows, the filtered total, and each scope's count under the
+/// current filters.
+pub struct ListResult {
+    pub rows: Vec<Row>,
+    pub total: i64,
+    pub scope_counts: Vec<i64>,
+}
+
+/// A titled group of attributes on a show page.
+pub struct Panel {
+    /// Fluent id of the title.
+    pub title: &'static str,
+    pub rows: Vec<(&'static str, Cell)>,
+}
+
+/// What a show page displays about one record.
+pub struct Record {
+    pub label: String,
+    pub panels: Vec<Panel>,
+    /// The record on the public site, when it has a page there.
+    pub public_url: Option<String>,
+    /// The record's status, for the member actions that move it.
+    pub status: Option<&'static str>,
+}
+
+/// A button on a show page that changes the record (a member action).
+pub struct MemberAction {
+    /// Fluent id of the button's label.
+    pub label: &'static str,
+    pub url: String,
+    pub fields: Vec<(&'static str, String)>,
+    /// What the user's role must allow for the button to show (the handler checks again).
+    pub needs: crate::auth::policy::Action,
+    /// Asks for confirmation first (destructive or hard to undo).
+    pub confirm: bool,
+}
+
+pub const PER_PAGE_CHOICES: [u32; 3] = [25, 50, 100];
+
+pub trait Resource: Sync {
+    /// The URL segment: `/admin/{name}`.
+    fn name(&self) -> &'static str;
+    fn area(&self) -> Area;
+    /// Fluent id of the plural title.
+    fn title(&self) -> &'static str;
+    fn columns(&self) -> Vec<Column>;
+    fn filters(&self, tr: &Tr) -> Vec<FilterDef>;
+    /// The first scope is the default.
+    fn scopes(&self) -> Vec<ScopeDef>;
+    fn default_sort(&self) -> (&'static str, Dir);
+    /// Rows for `query`, its total and the counts of every scope (in `scopes()` order).
+    /// `counts` are those counts when the caller has them cached: then none are run.
+    fn list(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        tr: &Tr,
+        counts: Option<Vec<i64>>,
+    ) -> Result<ListResult, AppError>;
+    /// A number that changes whenever the resource's rows do, when the database keeps one:
+    /// scope counts are then cached per version and filters. `None`: always count.
+    fn data_version(&self, _conn: &mut DbConn) -> diesel::QueryResult<Option<i64>> {
+        Ok(None)
+    }
+    /// The show page's content, or `None` when there is no such record.
+    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError>;
+    /// The member actions for a record as shown.
+    fn member_actions(&self, _id: i64, _record: &Record) -> Vec<MemberAction> {
+        Vec::new()
+    }
+}
+
+/// Reads the index state from a query string. Unknown parameters, unknown filter keys, bad
+/// values and undeclared sorts are ignored (the default applies), so nothing unexpected
+/// reaches a query.
+pub fn parse_list_query(resource: &dyn Resource, query: &str, tr: &Tr) -> ListQuery {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.trim().to_owned()))
+        .collect();
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    };
+    let scopes = resource.scopes();
+    let scope = get("scope")
+        .and_then(|s| scopes.iter().find(|d| d.key == s))
+        .or(scopes.first())
+        .map_or("all", |d| d.key);
+    let columns = resource.columns();
+    let (default_sort, default_dir) = resource.default_sort();
+    let (sort, dir) = get("sort")
+        .and_then(|s| {
+            let (key, dir) = match s.strip_prefix('-') {
+                Some(key) => (key, Dir::Desc),
+                None => (s, Dir::Asc),
+            };
+            columns
+                .iter()
+                .find(|c| c.sortable && c.key == key)
+                .map(|c| (c.key, dir))
+        })
+        .unwrap_or((default_sort, default_dir));
+    let per_page = get("per_page")
+        .and_then(|p| p.parse().ok())
+        .filter(|p| PER_PAGE_CHOICES.contains(p))
+        .unwrap_or(PER_PAGE_CHOICES[0]);
+    let page = get("page")
+        .and_then(|p| p.parse::<u32>().ok())
+        .filter(|p| (1..=100_000).contains(p))
+        .unwrap_or(1);
+    let mut filters = Vec::new();
+    for def in resource.filters(tr) {
+        let value = match &def.kind {
+            FilterKind::Text => get(def.key).map(|v| {
+                let op = get(&format!("{}_op", def.key))
+                    .and_then(TextOp::parse)
+                    .unwrap_or(TextOp::Contains);
+                FilterValue::Text(op, v.chars().take(200).collect())
+            }),
+            FilterKind::Select(values) => get(def.key)
+                .filter(|v| values.iter().any(|(value, _)| value == v))
+                .map(|v| FilterValue::Select(v.to_owned())),
+            FilterKind::Boolean => match get(def.key) {
+                Some("true") => Some(FilterValue::Boolean(true)),
+                Some("false") => Some(FilterValue::Boolean(false)),
+                _ => None,
+            },
+            FilterKind::DateRange => {
+                let date = |suffix: &str| {
+                    get(&format!("{}_{suffix}", def.key))
+                        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+                };
+                match (date("from"), date("to")) {
+                    (None, None) => None,
+                    (from, to) => Some(FilterValue::DateRange(from, to)),
+                }
+            }
+            FilterKind::NumberRange => {
+                let number = |suffix: &str| {
+                    get(&format!("{}_{suffix}", def.key)).and_then(|v| v.parse::<i64>().ok())
+                };
+                match (number("min"), number("max")) {
+                    (None, None) => None,
+                    (min, max) => Some(FilterValue::NumberRange(min, max)),
+                }
+            }
+            FilterKind::Association => {
+                get(def.key).map(|v| FilterValue::Association(v.chars().take(200).collect()))
+            }
+        };
+        if let Some(value) = value {
+            filters.push((def.key, value));
+        }
+    }
+    ListQuery {
+        scope,
+        filters,
+        sort,
+        dir,
+        page,
+        per_page,
+    }
+}

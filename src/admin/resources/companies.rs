@@ -1,0 +1,313 @@
+//! Companies in the back office.
+
+use diesel::prelude::*;
+
+use super::super::resource::{
+    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
+    Record, Resource, Row, ScopeDef,
+};
+use crate::auth::policy::Area;
+use crate::db::DbConn;
+use crate::db::schema::{companies, jobs};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::models::JobStatus;
+
+pub struct Companies;
+
+type Boxed<'a> = diesel::dsl::IntoBoxed<'a, companies::table, Db>;
+
+fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
+    let mut q: Boxed<'a> = companies::table.into_boxed();
+    for (key, value) in &query.filters {
+        q = match (*key, value) {
+            ("name", FilterValue::Text(op, v)) => {
+                q.filter(crate::text_filter!(companies::name, *op, v))
+            }
+            ("city", FilterValue::Text(op, v)) => q.filter(crate::text_filter!(
+                companies::city.assume_not_null(),
+                *op,
+                v
+            )),
+            ("country_code", FilterValue::Text(op, v)) => q.filter(crate::text_filter!(
+                companies::country_code.assume_not_null(),
+                *op,
+                v
+            )),
+            ("has_website", FilterValue::Boolean(true)) => {
+                q.filter(companies::website.is_not_null())
+            }
+            ("has_website", FilterValue::Boolean(false)) => q.filter(companies::website.is_null()),
+            ("created_at", FilterValue::DateRange(from, to)) => {
+                let (from, to) = FilterValue::date_bounds(*from, *to);
+                let mut q = q;
+                if let Some(from) = from {
+                    q = q.filter(companies::created_at.ge(from));
+                }
+                if let Some(to) = to {
+                    q = q.filter(companies::created_at.lt(to));
+                }
+                q
+            }
+            _ => q,
+        };
+    }
+    q
+}
+
+fn hiring<'a>(q: Boxed<'a>) -> Boxed<'a> {
+    q.filter(
+        companies::id.eq_any(
+            jobs::table
+                .filter(jobs::status.eq(JobStatus::Published.as_str()))
+                .select(jobs::company_id),
+        ),
+    )
+}
+
+impl Resource for Companies {
+    fn name(&self) -> &'static str {
+        "companies"
+    }
+
+    fn area(&self) -> Area {
+        Area::Companies
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-companies"
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column {
+                key: "name",
+                label: "admin-field-name",
+                sortable: true,
+            },
+            Column {
+                key: "city",
+                label: "admin-field-city",
+                sortable: true,
+            },
+            Column {
+                key: "country_code",
+                label: "admin-field-country",
+                sortable: true,
+            },
+            Column {
+                key: "website",
+                label: "admin-field-website",
+                sortable: false,
+            },
+            Column {
+                key: "created_at",
+                label: "admin-field-created-at",
+                sortable: true,
+            },
+        ]
+    }
+
+    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+        vec![
+            FilterDef {
+                key: "name",
+                label: "admin-field-name",
+                kind: FilterKind::Text,
+            },
+            FilterDef {
+                key: "city",
+                label: "admin-field-city",
+                kind: FilterKind::Text,
+            },
+            FilterDef {
+                key: "country_code",
+                label: "admin-field-country",
+                kind: FilterKind::Text,
+            },
+            FilterDef {
+                key: "has_website",
+                label: "admin-field-has-website",
+                kind: FilterKind::Boolean,
+            },
+            FilterDef {
+                key: "created_at",
+                label: "admin-field-created-at",
+                kind: FilterKind::DateRange,
+            },
+        ]
+    }
+
+    fn scopes(&self) -> Vec<ScopeDef> {
+        vec![
+            ScopeDef {
+                key: "all",
+                label: "admin-scope-all",
+            },
+            ScopeDef {
+                key: "hiring",
+                label: "admin-scope-hiring",
+            },
+        ]
+    }
+
+    fn default_sort(&self) -> (&'static str, Dir) {
+        ("name", Dir::Asc)
+    }
+
+    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
+        use crate::models::company::Company;
+        let Some(company) = companies::table
+            .find(id)
+            .select(Company::as_select())
+            .first(conn)
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        // Related records: the company's postings, newest first.
+        let postings: Vec<(i64, String, String)> = jobs::table
+            .filter(jobs::company_id.eq(id))
+            .order((jobs::updated_at.desc(), jobs::id.desc()))
+            .limit(50)
+            .select((jobs::id, jobs::title, jobs::status))
+            .load(conn)?;
+        let related = postings
+            .into_iter()
+            .map(|(job_id, title, status)| {
+                let status = JobStatus::parse(&status).unwrap_or(JobStatus::Draft);
+                (
+                    "admin-field-posting",
+                    Cell::Link(
+                        format!("{title} · {}", tr.t(&status.label_id())),
+                        format!("/admin/jobs/{job_id}"),
+                    ),
+                )
+            })
+            .collect();
+        Ok(Some(Record {
+            label: company.name.clone(),
+            public_url: Some(format!(
+                "/{}/companies/{}",
+                company.original_locale, company.slug
+            )),
+            status: None,
+            panels: vec![
+                Panel {
+                    title: "admin-panel-company",
+                    rows: vec![
+                        ("admin-field-name", Cell::Text(company.name)),
+                        ("admin-field-slug", Cell::Text(company.slug)),
+                        (
+                            "admin-field-website",
+                            Cell::Text(company.website.unwrap_or_default()),
+                        ),
+                        (
+                            "admin-field-city",
+                            Cell::Text(company.city.unwrap_or_default()),
+                        ),
+                        (
+                            "admin-field-country",
+                            Cell::Text(
+                                company
+                                    .country_code
+                                    .map(|c| tr.country(&c))
+                                    .unwrap_or_default(),
+                            ),
+                        ),
+                        (
+                            "admin-field-size",
+                            Cell::Text(company.size.unwrap_or_default()),
+                        ),
+                        ("admin-field-description", Cell::Text(company.description)),
+                        (
+                            "admin-field-created-at",
+                            Cell::Date(Some(company.created_at)),
+                        ),
+                        (
+                            "admin-field-updated-at",
+                            Cell::Date(Some(company.updated_at)),
+                        ),
+                    ],
+                },
+                Panel {
+                    title: "admin-panel-postings",
+                    rows: related,
+                },
+            ],
+        }))
+    }
+
+    fn list(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        tr: &Tr,
+        _counts: Option<Vec<i64>>,
+    ) -> Result<ListResult, AppError> {
+        let all: i64 = filtered(query).count().get_result(conn)?;
+        let hiring_count: i64 = hiring(filtered(query)).count().get_result(conn)?;
+        let mut q = filtered(query);
+        if query.scope == "hiring" {
+            q = hiring(q);
+        }
+        q = match (query.sort, query.dir) {
+            ("name", Dir::Desc) => q.order((companies::name.desc(), companies::id.desc())),
+            ("city", Dir::Asc) => q.order((companies::city.asc(), companies::id.asc())),
+            ("city", Dir::Desc) => q.order((companies::city.desc(), companies::id.desc())),
+            ("country_code", Dir::Asc) => {
+                q.order((companies::country_code.asc(), companies::id.asc()))
+            }
+            ("country_code", Dir::Desc) => {
+                q.order((companies::country_code.desc(), companies::id.desc()))
+            }
+            ("created_at", Dir::Asc) => q.order((companies::created_at.asc(), companies::id.asc())),
+            ("created_at", Dir::Desc) => {
+                q.order((companies::created_at.desc(), companies::id.desc()))
+            }
+            _ => q.order((companies::name.asc(), companies::id.asc())),
+        };
+        type Listed = (
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            chrono::NaiveDateTime,
+        );
+        let rows: Vec<Listed> = q
+            .select((
+                companies::id,
+                companies::name,
+                companies::city,
+                companies::country_code,
+                companies::website,
+                companies::created_at,
+            ))
+            .limit(query.per_page as i64)
+            .offset(query.offset())
+            .load(conn)?;
+        let rows = rows
+            .into_iter()
+            .map(|(id, name, city, country, website, created)| Row {
+                id,
+                cells: vec![
+                    Cell::Link(name, format!("/admin/companies/{id}")),
+                    Cell::Text(city.unwrap_or_default()),
+                    Cell::Text(country.map(|c| tr.country(&c)).unwrap_or_default()),
+                    Cell::Text(website.unwrap_or_default()),
+                    Cell::Date(Some(created)),
+                ],
+            })
+            .collect();
+        Ok(ListResult {
+            rows,
+            total: if query.scope == "hiring" {
+                hiring_count
+            } else {
+                all
+            },
+            scope_counts: vec![all, hiring_count],
+        })
+    }
+}

@@ -1,0 +1,545 @@
+//! Postings in the back office.
+
+use diesel::prelude::*;
+
+use super::super::resource::{
+    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Resource,
+    Row, ScopeDef,
+};
+use super::lower;
+use crate::auth::policy::Area;
+use crate::db::DbConn;
+use crate::db::schema::{companies, job_skills, jobs, skills};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::models::{JobStatus, Workplace};
+
+pub struct Jobs;
+
+type Source = diesel::dsl::InnerJoin<jobs::table, companies::table>;
+type Boxed<'a> = diesel::dsl::IntoBoxed<'a, Source, Db>;
+
+/// The filters shared by the rows and the scope counts.
+fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
+    let mut q: Boxed<'a> = jobs::table.inner_join(companies::table).into_boxed();
+    for (key, value) in &query.filters {
+        q = match (*key, value) {
+            ("title", FilterValue::Text(op, v)) => {
+                q.filter(crate::text_filter!(jobs::title, *op, v))
+            }
+            ("city", FilterValue::Text(op, v)) => {
+                q.filter(crate::text_filter!(jobs::city.assume_not_null(), *op, v))
+            }
+            ("company", FilterValue::Association(v)) => q.filter(crate::text_filter!(
+                companies::name,
+                crate::admin::resource::TextOp::Contains,
+                v
+            )),
+            ("skill", FilterValue::Association(v)) => {
+                let lowered = v.to_lowercase();
+                let matching = job_skills::table
+                    .inner_join(skills::table)
+                    .filter(
+                        skills::slug
+                            .eq(lowered.clone())
+                            .or(lower(skills::name).eq(lowered)),
+                    )
+                    .select(job_skills::job_id);
+                q.filter(jobs::id.eq_any(matching))
+            }
+            ("workplace", FilterValue::Select(v)) => q.filter(jobs::workplace.eq(v.clone())),
+            ("has_salary", FilterValue::Boolean(true)) => q.filter(
+                jobs::salary_min
+                    .is_not_null()
+                    .or(jobs::salary_max.is_not_null()),
+            ),
+            ("has_salary", FilterValue::Boolean(false)) => {
+                q.filter(jobs::salary_min.is_null().and(jobs::salary_max.is_null()))
+            }
+            ("published_at", FilterValue::DateRange(from, to)) => {
+                let (from, to) = FilterValue::date_bounds(*from, *to);
+                let mut q = q;
+                if let Some(from) = from {
+                    q = q.filter(jobs::published_at.ge(from));
+                }
+                if let Some(to) = to {
+                    q = q.filter(jobs::published_at.lt(to));
+                }
+                q
+            }
+            ("salary_min", FilterValue::NumberRange(min, max)) => {
+                let mut q = q;
+                if let Some(min) = min {
+                    q = q.filter(jobs::salary_min.ge(*min));
+                }
+                if let Some(max) = max {
+                    q = q.filter(jobs::salary_min.le(*max));
+                }
+                q
+            }
+            _ => q,
+        };
+    }
+    q
+}
+
+impl Resource for Jobs {
+    fn name(&self) -> &'static str {
+        "jobs"
+    }
+
+    fn area(&self) -> Area {
+        Area::Jobs
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-jobs"
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column {
+                key: "title",
+                label: "admin-field-title",
+                sortable: true,
+            },
+            Column {
+                key: "company",
+                label: "admin-field-company",
+                sortable: true,
+            },
+            Column {
+                key: "status",
+                label: "admin-field-status",
+                sortable: true,
+            },
+            Column {
+                key: "workplace",
+                label: "admin-field-workplace",
+                sortable: false,
+            },
+            Column {
+                key: "city",
+                label: "admin-field-city",
+                sortable: true,
+            },
+            Column {
+                key: "published_at",
+                label: "admin-field-published-at",
+                sortable: true,
+            },
+            Column {
+                key: "updated_at",
+                label: "admin-field-updated-at",
+                sortable: true,
+            },
+        ]
+    }
+
+    fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
+        vec![
+            FilterDef {
+                key: "title",
+                label: "admin-field-title",
+                kind: FilterKind::Text,
+            },
+            FilterDef {
+                key: "company",
+                label: "admin-field-company",
+                kind: FilterKind::Association,
+            },
+            FilterDef {
+                key: "skill",
+                label: "admin-field-skill",
+                kind: FilterKind::Association,
+            },
+            FilterDef {
+                key: "workplace",
+                label: "admin-field-workplace",
+                kind: FilterKind::Select(
+                    Workplace::ALL
+                        .iter()
+                        .map(|w| (w.as_str(), tr.t(&w.label_id())))
+                        .collect(),
+                ),
+            },
+            FilterDef {
+                key: "city",
+                label: "admin-field-city",
+                kind: FilterKind::Text,
+            },
+            FilterDef {
+                key: "has_salary",
+                label: "admin-field-has-salary",
+                kind: FilterKind::Boolean,
+            },
+            FilterDef {
+                key: "published_at",
+                label: "admin-field-published-at",
+                kind: FilterKind::DateRange,
+            },
+            FilterDef {
+                key: "salary_min",
+                label: "admin-field-salary-min",
+                kind: FilterKind::NumberRange,
+            },
+        ]
+    }
+
+    fn scopes(&self) -> Vec<ScopeDef> {
+        let mut all = vec![ScopeDef {
+            key: "all",
+            label: "admin-scope-all",
+        }];
+        all.extend(JobStatus::ALL.iter().map(|s| ScopeDef {
+            key: s.as_str(),
+            label: match s {
+                JobStatus::Draft => "status-draft",
+                JobStatus::Published => "status-published",
+                JobStatus::Expired => "status-expired",
+                JobStatus::Filled => "status-filled",
+                JobStatus::Archived => "status-archived",
+            },
+        }));
+        all
+    }
+
+    fn default_sort(&self) -> (&'static str, Dir) {
+        ("updated_at", Dir::Desc)
+    }
+
+    fn show(
+        &self,
+        conn: &mut DbConn,
+        id: i64,
+        tr: &Tr,
+    ) -> Result<Option<super::super::resource::Record>, AppError> {
+        show(conn, id, tr)
+    }
+
+    fn member_actions(
+        &self,
+        id: i64,
+        record: &super::super::resource::Record,
+    ) -> Vec<super::super::resource::MemberAction> {
+        let from = record
+            .status
+            .and_then(JobStatus::parse)
+            .unwrap_or(JobStatus::Draft);
+        [
+            (JobStatus::Published, "admin-action-publish", false),
+            (JobStatus::Draft, "admin-action-unpublish", false),
+            (JobStatus::Filled, "admin-action-fill", true),
+            (JobStatus::Archived, "admin-action-archive", true),
+        ]
+        .into_iter()
+        .filter(|(to, _, _)| from.can_move_to(*to))
+        .map(
+            |(to, label, confirm)| super::super::resource::MemberAction {
+                label,
+                url: format!("/admin/jobs/{id}/status"),
+                fields: vec![("to", to.as_str().to_owned())],
+                needs: crate::auth::policy::Action::ChangeStatus,
+                confirm,
+            },
+        )
+        .collect()
+    }
+
+    fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
+        // Bumped by triggers on every change to postings and their translations.
+        crate::search::database_version(conn).map(Some)
+    }
+
+    fn list(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        tr: &Tr,
+        counts: Option<Vec<i64>>,
+    ) -> Result<ListResult, AppError> {
+        let scope_counts = match counts {
+            Some(counts) => counts,
+            None => {
+                // One statement counts every scope under the current filters. The status values are
+                // our own constants, never request input.
+                use diesel::dsl::sql;
+                use diesel::sql_types::BigInt;
+                let per_status = |s: JobStatus| {
+                    sql::<BigInt>(&format!(
+                        "COUNT(CASE WHEN jobs.status = '{}' THEN 1 END)",
+                        s.as_str()
+                    ))
+                };
+                let (all, draft, published, expired, filled, archived): (
+                    i64,
+                    i64,
+                    i64,
+                    i64,
+                    i64,
+                    i64,
+                ) = filtered(query)
+                    .select((
+                        diesel::dsl::count_star(),
+                        per_status(JobStatus::Draft),
+                        per_status(JobStatus::Published),
+                        per_status(JobStatus::Expired),
+                        per_status(JobStatus::Filled),
+                        per_status(JobStatus::Archived),
+                    ))
+                    .first(conn)?;
+                // In `scopes()` order: all, then JobStatus::ALL.
+                vec![all, draft, published, expired, filled, archived]
+            }
+        };
+        let total = self
+            .scopes()
+            .iter()
+            .position(|s| s.key == query.scope)
+            .map_or(0, |i| scope_counts[i]);
+        let mut q = filtered(query);
+        if query.scope != "all" {
+            q = q.filter(jobs::status.eq(query.scope));
+        }
+        q = match (query.sort, query.dir) {
+            ("title", Dir::Asc) => q.order((jobs::title.asc(), jobs::id.asc())),
+            ("title", Dir::Desc) => q.order((jobs::title.desc(), jobs::id.desc())),
+            ("company", Dir::Asc) => q.order((companies::name.asc(), jobs::id.asc())),
+            ("company", Dir::Desc) => q.order((companies::name.desc(), jobs::id.desc())),
+            ("status", Dir::Asc) => q.order((jobs::status.asc(), jobs::id.asc())),
+            ("status", Dir::Desc) => q.order((jobs::status.desc(), jobs::id.desc())),
+            ("city", Dir::Asc) => q.order((jobs::city.asc(), jobs::id.asc())),
+            ("city", Dir::Desc) => q.order((jobs::city.desc(), jobs::id.desc())),
+            ("published_at", Dir::Asc) => q.order((jobs::published_at.asc(), jobs::id.asc())),
+            ("published_at", Dir::Desc) => q.order((jobs::published_at.desc(), jobs::id.desc())),
+            ("updated_at", Dir::Asc) => q.order((jobs::updated_at.asc(), jobs::id.asc())),
+            _ => q.order((jobs::updated_at.desc(), jobs::id.desc())),
+        };
+        type Listed = (
+            i64,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<chrono::NaiveDateTime>,
+            chrono::NaiveDateTime,
+        );
+        let rows: Vec<Listed> = q
+            .select((
+                jobs::id,
+                jobs::title,
+                companies::name,
+                jobs::status,
+                jobs::workplace,
+                jobs::city,
+                jobs::published_at,
+                jobs::updated_at,
+            ))
+            .limit(query.per_page as i64)
+            .offset(query.offset())
+            .load(conn)?;
+        let rows = rows
+            .into_iter()
+            .map(
+                |(id, title, company, status, workplace, city, published, updated)| {
+                    let status_label = JobStatus::parse(&status)
+                        .map(|s| tr.t(&s.label_id()))
+                        .unwrap_or_else(|| status.clone());
+                    Row {
+                        id,
+                        cells: vec![
+                            Cell::Link(title, format!("/admin/jobs/{id}")),
+                            Cell::Text(company),
+                            Cell::Status(
+                                JobStatus::parse(&status).map_or("draft", |s| s.as_str()),
+                                status_label,
+                            ),
+                            Cell::Text(
+                                Workplace::parse(&workplace)
+                                    .map(|w| tr.t(&w.label_id()))
+                                    .unwrap_or(workplace),
+                            ),
+                            Cell::Text(city.unwrap_or_default()),
+                            Cell::Date(published),
+                            Cell::Date(Some(updated)),
+                        ],
+                    }
+                },
+            )
+            .collect();
+        Ok(ListResult {
+            rows,
+            total,
+            scope_counts,
+        })
+    }
+}
+
+/// The show page of a posting.
+pub(super) fn show(
+    conn: &mut DbConn,
+    id: i64,
+    tr: &Tr,
+) -> Result<Option<super::super::resource::Record>, AppError> {
+    use super::super::resource::{Panel, Record};
+    use crate::models::company::Company;
+    use crate::models::job::Job;
+    let found: Option<(Job, Company)> = jobs::table
+        .inner_join(companies::table)
+        .filter(jobs::id.eq(id))
+        .select((Job::as_select(), Company::as_select()))
+        .first(conn)
+        .optional()?;
+    let Some((job, company)) = found else {
+        return Ok(None);
+    };
+    let skills: Vec<String> = job_skills::table
+        .inner_join(skills::table)
+        .filter(job_skills::job_id.eq(id))
+        .order(skills::name.asc())
+        .select(skills::name)
+        .load(conn)?;
+    let status = JobStatus::parse(&job.status).unwrap_or(JobStatus::Draft);
+    let label = |id: String| tr.t(&id);
+    let salary = match (job.salary_min, job.salary_max, &job.salary_currency) {
+        (None, None, _) => String::new(),
+        (min, max, currency) => {
+            let currency = currency.as_deref().unwrap_or("EUR");
+            let money =
+                |v: Option<i64>| v.map(|v| crate::i18n::format_money(tr.locale, v, currency));
+            match (money(min), money(max)) {
+                (Some(a), Some(b)) => format!("{a} – {b}"),
+                (Some(a), None) | (None, Some(a)) => a,
+                (None, None) => String::new(),
+            }
+        }
+    };
+    Ok(Some(Record {
+        label: job.title.clone(),
+        public_url: (status != JobStatus::Draft)
+            .then(|| format!("/{}/jobs/{}", job.original_locale, job.slug)),
+        status: Some(status.as_str()),
+        panels: vec![
+            Panel {
+                title: "admin-panel-posting",
+                rows: vec![
+                    ("admin-field-title", Cell::Text(job.title)),
+                    (
+                        "admin-field-company",
+                        Cell::Link(company.name, format!("/admin/companies/{}", company.id)),
+                    ),
+                    (
+                        "admin-field-status",
+                        Cell::Status(status.as_str(), tr.t(&status.label_id())),
+                    ),
+                    ("admin-field-slug", Cell::Text(job.slug)),
+                    (
+                        "admin-field-language",
+                        Cell::Text(
+                            crate::i18n::Locale::parse(&job.original_locale)
+                                .map(|l| l.native_name().to_owned())
+                                .unwrap_or(job.original_locale),
+                        ),
+                    ),
+                    (
+                        "admin-field-workplace",
+                        Cell::Text(
+                            Workplace::parse(&job.workplace)
+                                .map(|w| label(w.label_id()))
+                                .unwrap_or(job.workplace),
+                        ),
+                    ),
+                    ("admin-field-city", Cell::Text(job.city.unwrap_or_default())),
+                    (
+                        "admin-field-country",
+                        Cell::Text(job.country_code.map(|c| tr.country(&c)).unwrap_or_default()),
+                    ),
+                    ("admin-field-salary", Cell::Text(salary)),
+                    ("admin-field-skills", Cell::Text(skills.join(", "))),
+                ],
+            },
+            Panel {
+                title: "admin-panel-dates",
+                rows: vec![
+                    ("admin-field-published-at", Cell::Date(job.published_at)),
+                    ("admin-field-valid-through", Cell::Date(job.valid_through)),
+                    ("admin-field-created-at", Cell::Date(Some(job.created_at))),
+                    ("admin-field-updated-at", Cell::Date(Some(job.updated_at))),
+                ],
+            },
+            Panel {
+                title: "admin-panel-content",
+                rows: vec![
+                    ("admin-field-summary", Cell::Text(job.summary)),
+                    (
+                        "admin-field-responsibilities",
+                        Cell::Text(job.responsibilities),
+                    ),
+                    ("admin-field-requirements", Cell::Text(job.requirements)),
+                    ("admin-field-benefits", Cell::Text(job.benefits)),
+                ],
+            },
+        ],
+    }))
+}
+
+#[derive(serde::Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    to: String,
+}
+
+/// `POST /admin/jobs/{id}/status`: publish, unpublish, mark filled, archive.
+#[actix_web::post("/admin/jobs/{id}/status")]
+pub async fn change_status(
+    state: actix_web::web::Data<crate::state::AppState>,
+    admin: crate::admin::CurrentAdmin,
+    path: actix_web::web::Path<String>,
+    form: crate::admin::AdminForm<StatusForm>,
+) -> Result<actix_web::HttpResponse, AppError> {
+    use crate::models::job::lifecycle::{StatusError, change_status};
+    admin.require(Area::Jobs, crate::auth::policy::Action::ChangeStatus)?;
+    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
+    let to = JobStatus::parse(&form.data.to).ok_or(AppError::BadRequest("error-bad-request"))?;
+    let actor = crate::models::audit::Actor {
+        admin_user_id: Some(admin.user.id),
+        label: admin.user.display_name().to_owned(),
+    };
+    let search = state.search.clone();
+    let outcome = crate::web::with_conn(&state, move |conn| {
+        let outcome = change_status(conn, id, to, &actor, crate::db::now());
+        if outcome.is_ok() {
+            // This instance's public pages show the change at once; others within their
+            // refresh interval.
+            search.refresh_if_stale(conn)?;
+        }
+        Ok(outcome)
+    })
+    .await?;
+    let tr = admin.tr;
+    match outcome {
+        Ok(()) => crate::admin::Flash::notice(
+            &admin.session,
+            tr.t1("admin-status-changed", "status", &tr.t(&to.label_id())),
+        ),
+        Err(StatusError::NotFound) => return Err(AppError::NotFound),
+        Err(StatusError::NotAllowed { from, to }) => crate::admin::Flash::alert(
+            &admin.session,
+            tr.t2(
+                "admin-status-not-allowed",
+                "from",
+                &tr.t(&from.label_id()),
+                "to",
+                &tr.t(&to.label_id()),
+            ),
+        ),
+        Err(StatusError::Database(e)) => return Err(e.into()),
+    }
+    Ok(actix_web::HttpResponse::SeeOther()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/admin/jobs/{id}"),
+        ))
+        .finish())
+}

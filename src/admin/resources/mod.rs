@@ -1,0 +1,32 @@
+//! The back office's resources, one file each. `find` maps a URL segment to its declaration.
+
+pub mod admin_users;
+pub mod companies;
+pub mod jobs;
+
+use diesel::sql_types::Text;
+
+use super::resource::Resource;
+
+/// Every resource with an index page, in navigation order.
+pub static ALL: [&dyn Resource; 3] = [&jobs::Jobs, &companies::Companies, &admin_users::AdminUsers];
+
+pub fn find(name: &str) -> Option<&'static dyn Resource> {
+    ALL.iter().copied().find(|r| r.name() == name)
+}
+
+diesel::define_sql_function! {
+    /// SQL `lower()`: text filters ignore case on every backend.
+    fn lower(x: Text) -> Text;
+}
+
+/// `lower(column) LIKE pattern ESCAPE '\'`: a text filter on `column`, ignoring case.
+#[macro_export]
+macro_rules! text_filter {
+    ($column:expr, $op:expr, $value:expr) => {{
+        use diesel::{EscapeExpressionMethods, TextExpressionMethods};
+        $crate::admin::resources::lower($column)
+            .like($op.pattern(&$value.to_lowercase()))
+            .escape('\\')
+    }};
+}

@@ -1,0 +1,381 @@
+//! Signing in and out: passwords, lockout, rate limit, timeouts, revocation, CSRF.
+
+use actix_web::http::StatusCode;
+use diesel::prelude::*;
+use hireboard::db::schema::{admin_sessions, admin_users};
+
+use crate::support::{AdminFactory, TestApp, backends};
+
+fn admin(app: &TestApp) -> crate::support::AdminLogin {
+    app.with_conn(|c| AdminFactory::new().create(c))
+}
+
+#[actix_web::test]
+async fn the_back_office_needs_a_signed_in_user() {
+    let app = TestApp::sqlite();
+    let res = app.get("/admin/jobs?scope=draft").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.header("location"),
+        Some("/admin/login?next=%2Fadmin%2Fjobs%3Fscope%3Ddraft")
+    );
+    let login = app.get("/admin/login?next=%2Fadmin").await;
+    assert_eq!(login.status, StatusCode::OK);
+    assert_eq!(login.html().count("input[type=password]"), 1);
+}
+
+#[actix_web::test]
+async fn signing_in_renews_the_session_and_returns_to_the_page() {
+    for app in backends() {
+        let user = admin(&app);
+        // A cookie from before the sign-in (what a session-fixation attack would plant).
+        let csrf_before = app.csrf("/admin/login").await;
+        let before = app.get("/admin/login").await;
+        assert_eq!(before.status, StatusCode::OK);
+        let res = app
+            .post_form(
+                "/admin/login",
+                &[
+                    ("_csrf", &csrf_before),
+                    ("email", &user.email.to_uppercase()),
+                    ("password", &user.password),
+                    ("next", "/admin?x=1"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
+        assert_eq!(res.header("location"), Some("/admin?x=1"));
+        let dashboard = app.get("/admin").await;
+        assert_eq!(dashboard.status, StatusCode::OK, "{}", app.backend);
+        assert!(dashboard.body.contains(&user.email));
+        // The token changed with the sign-in.
+        assert_ne!(app.csrf("/admin").await, csrf_before);
+        let sessions: i64 = app.with_conn(|c| admin_sessions::table.count().get_result(c).unwrap());
+        assert_eq!(sessions, 1);
+    }
+}
+
+#[actix_web::test]
+async fn a_wrong_password_is_refused_with_a_message_in_the_visitors_language() {
+    let app = TestApp::sqlite();
+    let user = admin(&app);
+    let csrf = app.csrf("/admin/login").await;
+    let res = app
+        .request(
+            actix_web::http::Method::POST,
+            "/admin/login",
+            &[
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("accept-language", "de-DE,de;q=0.9"),
+            ],
+            Some(
+                serde_urlencoded::to_string([
+                    ("_csrf", csrf.as_str()),
+                    ("email", user.email.as_str()),
+                    ("password", "not the password"),
+                ])
+                .unwrap(),
+            ),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let german = hireboard::i18n::Tr::new(hireboard::i18n::Locale::De).t("admin-login-invalid");
+    assert_ne!(german, "The email address or password is wrong.");
+    assert_eq!(res.html().text("[role=alert]"), german);
+    // The address typed stays in the form; the password does not.
+    assert_eq!(
+        res.html().attrs("input[name=email]", "value"),
+        std::slice::from_ref(&user.email)
+    );
+    assert_eq!(app.get("/admin").await.status, StatusCode::SEE_OTHER);
+    // An unknown address reads the same.
+    let unknown = app.sign_in("nobody@example.test", "whatever it is").await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[actix_web::test]
+async fn five_failures_lock_the_account_even_for_the_right_password() {
+    for app in backends() {
+        let user = admin(&app);
+        for _ in 0..5 {
+            let res = app.sign_in(&user.email, "wrong password!").await;
+            assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        let res = app.sign_in(&user.email, &user.password).await;
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            app.backend
+        );
+        assert!(res.body.contains("locked"), "{}", res.body);
+        // When the lock has run out, the right password works again and resets the count.
+        app.with_conn(|c| {
+            diesel::update(admin_users::table)
+                .set(
+                    admin_users::locked_until
+                        .eq(hireboard::db::now() - chrono::Duration::minutes(1)),
+                )
+                .execute(c)
+                .unwrap()
+        });
+        app.sign_in_as(&user).await;
+        let failures: i32 = app.with_conn(|c| {
+            admin_users::table
+                .find(user.id)
+                .select(admin_users::failed_logins)
+                .first(c)
+                .unwrap()
+        });
+        assert_eq!(failures, 0, "{}", app.backend);
+    }
+}
+
+#[actix_web::test]
+async fn parallel_attempts_cannot_slip_past_the_lockout() {
+    for app in backends() {
+        let user = admin(&app);
+        let pool = app.state.pool.clone();
+        // Twenty wrong passwords at once, on as many threads and connections as the pool has.
+        let outcomes: Vec<_> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..20)
+                .map(|_| {
+                    let pool = pool.clone();
+                    let email = user.email.clone();
+                    s.spawn(move || {
+                        let mut conn = pool.get().unwrap();
+                        hireboard::models::admin_user::attempt_login(
+                            &mut conn,
+                            &email,
+                            "wrong password!",
+                            hireboard::db::now(),
+                        )
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let checked = outcomes
+            .iter()
+            .filter(|o| {
+                matches!(
+                    o,
+                    Err(hireboard::models::admin_user::AttemptError::Refused(
+                        hireboard::models::admin_user::LoginError::Invalid
+                    ))
+                )
+            })
+            .count();
+        // At most four plain refusals: the fifth checked attempt locks, the rest are refused
+        // without looking at the password.
+        assert!(
+            checked <= 4,
+            "{}: {checked} attempts were checked",
+            app.backend
+        );
+        let res = app.sign_in(&user.email, &user.password).await;
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            app.backend
+        );
+    }
+}
+
+#[actix_web::test]
+async fn one_address_is_rate_limited_across_accounts() {
+    let app = TestApp::sqlite();
+    app.set_client_ip("203.0.113.7");
+    for i in 0..hireboard::state::LOGIN_ATTEMPTS_PER_IP {
+        let res = app
+            .sign_in(&format!("user{i}@example.test"), "wrong password!")
+            .await;
+        assert!(
+            !res.body.contains("Too many sign-in attempts"),
+            "attempt {i}"
+        );
+    }
+    let user = admin(&app);
+    let res = app.sign_in(&user.email, &user.password).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("Too many sign-in attempts"),
+        "{}",
+        res.body
+    );
+    // Another address is not affected.
+    app.set_client_ip("203.0.113.8");
+    app.sign_in_as(&user).await;
+}
+
+#[actix_web::test]
+async fn idle_and_expired_sessions_end() {
+    for app in backends() {
+        let user = admin(&app);
+        app.sign_in_as(&user).await;
+        assert_eq!(app.get("/admin").await.status, StatusCode::OK);
+        // 31 minutes without a request.
+        app.with_conn(|c| {
+            diesel::update(admin_sessions::table)
+                .set(
+                    admin_sessions::last_seen_at
+                        .eq(hireboard::db::now() - chrono::Duration::minutes(31)),
+                )
+                .execute(c)
+                .unwrap()
+        });
+        assert_eq!(
+            app.get("/admin").await.status,
+            StatusCode::SEE_OTHER,
+            "{}",
+            app.backend
+        );
+        let left: i64 = app.with_conn(|c| admin_sessions::table.count().get_result(c).unwrap());
+        assert_eq!(left, 0, "the idle session was deleted");
+
+        // Active, but past the absolute lifetime.
+        app.sign_in_as(&user).await;
+        app.with_conn(|c| {
+            diesel::update(admin_sessions::table)
+                .set(
+                    admin_sessions::expires_at
+                        .eq(hireboard::db::now() - chrono::Duration::seconds(1)),
+                )
+                .execute(c)
+                .unwrap()
+        });
+        assert_eq!(
+            app.get("/admin").await.status,
+            StatusCode::SEE_OTHER,
+            "{}",
+            app.backend
+        );
+    }
+}
+
+#[actix_web::test]
+async fn logging_out_revokes_the_session_on_the_server() {
+    for app in backends() {
+        let user = admin(&app);
+        app.sign_in_as(&user).await;
+        // Keep a copy of the signed-in cookie, as a thief would.
+        let stolen = app
+            .cookie(hireboard::SESSION_COOKIE)
+            .expect("a session cookie");
+        let res = app.post_admin("/admin/logout", &[]).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.get("/admin").await.status, StatusCode::SEE_OTHER);
+        app.set_cookie(hireboard::SESSION_COOKIE, &stolen);
+        assert_eq!(
+            app.get("/admin").await.status,
+            StatusCode::SEE_OTHER,
+            "{}: the old cookie no longer signs in",
+            app.backend
+        );
+    }
+}
+
+#[actix_web::test]
+async fn logging_out_everywhere_ends_every_session_of_the_user() {
+    let app = TestApp::sqlite();
+    let user = admin(&app);
+    let other = admin(&app);
+    // Two browsers of the same user, and another user.
+    app.sign_in_as(&user).await;
+    let first_browser = app.cookie(hireboard::SESSION_COOKIE).unwrap();
+    app.clear_cookies();
+    app.sign_in_as(&other).await;
+    let other_browser = app.cookie(hireboard::SESSION_COOKIE).unwrap();
+    app.clear_cookies();
+    app.sign_in_as(&user).await;
+    let res = app
+        .post_admin("/admin/account/logout-everywhere", &[])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    app.set_cookie(hireboard::SESSION_COOKIE, &first_browser);
+    assert_eq!(app.get("/admin").await.status, StatusCode::SEE_OTHER);
+    app.set_cookie(hireboard::SESSION_COOKIE, &other_browser);
+    assert_eq!(
+        app.get("/admin").await.status,
+        StatusCode::OK,
+        "other users stay signed in"
+    );
+}
+
+#[actix_web::test]
+async fn a_request_without_a_valid_csrf_token_is_refused_and_changes_nothing() {
+    let app = TestApp::sqlite();
+    let user = admin(&app);
+    app.sign_in_as(&user).await;
+    for token in [None, Some("forged")] {
+        let mut fields = vec![("locale", "de")];
+        if let Some(t) = token {
+            fields.push(("_csrf", t));
+        }
+        let res = app.post_form("/admin/account/locale", &fields).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{token:?}");
+        let res = app
+            .post_form("/admin/account/logout-everywhere", &fields)
+            .await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{token:?}");
+    }
+    let locale: String = app.with_conn(|c| {
+        admin_users::table
+            .find(user.id)
+            .select(admin_users::locale)
+            .first(c)
+            .unwrap()
+    });
+    assert_eq!(locale, "en");
+    assert_eq!(
+        app.get("/admin").await.status,
+        StatusCode::OK,
+        "still signed in"
+    );
+    // The sign-in form needs the token too.
+    app.clear_cookies();
+    let res = app
+        .post_form(
+            "/admin/login",
+            &[("email", &user.email), ("password", &user.password)],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+}
+
+#[actix_web::test]
+async fn the_admin_chooses_the_back_office_language() {
+    let app = TestApp::sqlite();
+    let user = admin(&app);
+    app.sign_in_as(&user).await;
+    let res = app
+        .post_admin(
+            "/admin/account/locale",
+            &[("locale", "uk"), ("back", "/admin")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let page = app.get("/admin").await;
+    assert_eq!(page.html().attrs("html", "lang"), ["uk"]);
+    let jobs = hireboard::i18n::Tr::new(hireboard::i18n::Locale::Uk).t("admin-nav-jobs");
+    assert_ne!(jobs, "Postings");
+    assert!(page.html().texts(".admin-nav a").contains(&jobs));
+}
+
+#[actix_web::test]
+async fn sign_in_never_redirects_off_the_back_office() {
+    for next in [
+        "https://evil.example",
+        "//evil.example/admin",
+        "/en/jobs",
+        "/admin/../x",
+        "/admin\\@evil",
+    ] {
+        assert_eq!(hireboard::admin::login::safe_next(next), "/admin", "{next}");
+    }
+    assert_eq!(
+        hireboard::admin::login::safe_next("/admin/jobs?page=2"),
+        "/admin/jobs?page=2"
+    );
+}

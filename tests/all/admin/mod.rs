@@ -1,0 +1,6 @@
+//! The back office: sign-in, sessions, CSRF, roles, and the resource pages.
+
+mod auth;
+mod index;
+mod roles;
+mod show;
