@@ -161,3 +161,19 @@ admin-action-fill = Als besetzt markieren
 admin-action-archive = Archivieren
 admin-status-changed = Die Stellenanzeige hat jetzt den Status „{ $status }“.
 admin-status-not-allowed = Eine Stellenanzeige mit dem Status „{ $from }“ kann nicht in den Status „{ $to }“ wechseln.
+
+admin-cancel = Abbrechen
+admin-action-delete = Löschen
+admin-batch-label = Mit den ausgewählten Zeilen
+admin-batch-apply = Ausführen
+admin-batch-select-all = Alle Zeilen dieser Seite auswählen
+admin-batch-select = Zeile auswählen
+admin-batch-none-selected = Bitte wählen Sie zuerst mindestens eine Zeile aus.
+admin-batch-too-many = Es können höchstens { $max } Zeilen auf einmal geändert werden.
+admin-batch-confirm-title = Bitte bestätigen
+admin-batch-confirm = { $action }: { $count }?
+admin-batch-done = { $action }: { $count } erledigt.
+admin-batch-skipped = { $count ->
+    [one] { $count } Datensatz blieb unverändert: Die Aktion trifft auf ihn nicht zu.
+   *[other] { $count } Datensätze blieben unverändert: Die Aktion trifft auf sie nicht zu.
+}

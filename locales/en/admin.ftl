@@ -158,3 +158,19 @@ admin-action-fill = Mark as filled
 admin-action-archive = Archive
 admin-status-changed = The posting is now { $status }.
 admin-status-not-allowed = A posting that is { $from } cannot become { $to }.
+
+admin-cancel = Cancel
+admin-action-delete = Delete
+admin-batch-label = With the selected rows
+admin-batch-apply = Apply
+admin-batch-select-all = Select all rows on this page
+admin-batch-select = Select row
+admin-batch-none-selected = Select at least one row first.
+admin-batch-too-many = At most { $max } rows can be changed at once.
+admin-batch-confirm-title = Please confirm
+admin-batch-confirm = { $action }: { $count }?
+admin-batch-done = { $action }: { $count } done.
+admin-batch-skipped = { $count ->
+    [one] { $count } record was left as it was: the action does not apply to it.
+   *[other] { $count } records were left as they were: the action does not apply to them.
+}

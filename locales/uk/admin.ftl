@@ -167,3 +167,21 @@ admin-action-fill = Позначити як заповнену
 admin-action-archive = Архівувати
 admin-status-changed = Вакансія тепер має статус «{ $status }».
 admin-status-not-allowed = Вакансію зі статусом «{ $from }» не можна перевести в статус «{ $to }».
+
+admin-cancel = Скасувати
+admin-action-delete = Видалити
+admin-batch-label = З вибраними рядками
+admin-batch-apply = Виконати
+admin-batch-select-all = Вибрати всі рядки на цій сторінці
+admin-batch-select = Вибрати рядок
+admin-batch-none-selected = Спершу виберіть принаймні один рядок.
+admin-batch-too-many = За один раз можна змінити щонайбільше { $max } рядків.
+admin-batch-confirm-title = Підтвердьте дію
+admin-batch-confirm = { $action }: { $count }?
+admin-batch-done = { $action }: { $count } — виконано.
+admin-batch-skipped = { $count ->
+    [one] { $count } запис залишився без змін: дія до нього не застосовна.
+    [few] { $count } записи залишилися без змін: дія до них не застосовна.
+    [many] { $count } записів залишилися без змін: дія до них не застосовна.
+   *[other] { $count } записи залишилися без змін: дія до них не застосовна.
+}

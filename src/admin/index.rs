@@ -78,6 +78,9 @@ pub struct IndexPage {
     pub next: Option<String>,
     pub clear_url: Option<String>,
     pub new_url: Option<String>,
+    /// The batch actions this user may run (none: no checkboxes).
+    pub batch_actions: Vec<OptionView>,
+    pub here: String,
 }
 
 #[get("/admin/{resource}")]
@@ -300,6 +303,17 @@ pub async fn index(
             s.page = 1;
             s.url(&base)
         }),
+        batch_actions: resource
+            .batch_actions()
+            .iter()
+            .filter(|a| admin.can(resource.area(), a.needs))
+            .map(|a| OptionView {
+                value: a.key.to_owned(),
+                label: tr.t(a.label),
+                selected: false,
+            })
+            .collect(),
+        here: l.here.clone(),
         new_url: admin
             .can(resource.area(), Action::Create)
             .then(|| format!("{base}/new")),

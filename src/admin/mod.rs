@@ -5,6 +5,7 @@
 //! refuses it without a valid CSRF token before the handler runs.
 
 pub mod account;
+pub mod batch;
 pub mod current;
 pub mod dashboard;
 pub mod form;
@@ -29,6 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(account::set_locale)
         .service(dashboard::show)
         .service(resources::jobs::change_status)
+        .service(batch::batch)
         // Last: `/admin/{resource}` would otherwise take the fixed paths above.
         .service(index::index)
         .service(show::show)

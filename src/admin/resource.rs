@@ -189,6 +189,25 @@ pub struct MemberAction {
     pub confirm: bool,
 }
 
+/// An action on the rows selected in the index, run after a confirmation page.
+pub struct BatchAction {
+    pub key: &'static str,
+    /// Fluent id of its label.
+    pub label: &'static str,
+    pub needs: crate::auth::policy::Action,
+}
+
+/// What a batch action did: rows changed, and rows it left alone (not allowed for their
+/// state, or gone).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    pub changed: usize,
+    pub skipped: usize,
+}
+
+/// The most rows one batch action takes: a page of 100, with room to spare.
+pub const MAX_BATCH: usize = 500;
+
 pub const PER_PAGE_CHOICES: [u32; 3] = [25, 50, 100];
 
 pub trait Resource: Sync {
@@ -218,6 +237,19 @@ pub trait Resource: Sync {
     }
     /// The show page's content, or `None` when there is no such record.
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError>;
+    fn batch_actions(&self) -> Vec<BatchAction> {
+        Vec::new()
+    }
+    /// Runs batch action `key` on `ids` in one transaction.
+    fn run_batch(
+        &self,
+        _conn: &mut DbConn,
+        _key: &str,
+        _ids: &[i64],
+        _actor: &crate::models::audit::Actor,
+    ) -> Result<BatchOutcome, AppError> {
+        Err(AppError::NotFound)
+    }
     /// The member actions for a record as shown.
     fn member_actions(&self, _id: i64, _record: &Record) -> Vec<MemberAction> {
         Vec::new()

@@ -1,4 +1,4 @@
-DROP INDEX jobs_updated_at_idx;
+DROP INDEX jobs_admin_list_idx;
 DROP INDEX applications_status_idx;
 ALTER TABLE applications DROP COLUMN rejection_reason;
 ALTER TABLE applications DROP COLUMN withdrawn_at;

@@ -217,6 +217,38 @@ impl Resource for Jobs {
         show(conn, id, tr)
     }
 
+    fn batch_actions(&self) -> Vec<super::super::resource::BatchAction> {
+        use super::super::resource::BatchAction;
+        use crate::auth::policy::Action;
+        vec![
+            BatchAction {
+                key: "publish",
+                label: "admin-action-publish",
+                needs: Action::ChangeStatus,
+            },
+            BatchAction {
+                key: "archive",
+                label: "admin-action-archive",
+                needs: Action::ChangeStatus,
+            },
+            BatchAction {
+                key: "delete",
+                label: "admin-action-delete",
+                needs: Action::Delete,
+            },
+        ]
+    }
+
+    fn run_batch(
+        &self,
+        conn: &mut DbConn,
+        key: &str,
+        ids: &[i64],
+        actor: &crate::models::audit::Actor,
+    ) -> Result<super::super::resource::BatchOutcome, AppError> {
+        run_batch(conn, key, ids, actor)
+    }
+
     fn member_actions(
         &self,
         id: i64,
@@ -542,4 +574,53 @@ pub async fn change_status(
             format!("/admin/jobs/{id}"),
         ))
         .finish())
+}
+
+/// Batch publish, archive or delete, all in one transaction: either every allowed change is
+/// made, or (on a database error) none.
+fn run_batch(
+    conn: &mut DbConn,
+    key: &str,
+    ids: &[i64],
+    actor: &crate::models::audit::Actor,
+) -> Result<super::super::resource::BatchOutcome, AppError> {
+    use crate::models::job::lifecycle::{StatusError, change_status};
+    let now = crate::db::now();
+    crate::db::write_transaction(conn, |conn| {
+        let mut outcome = super::super::resource::BatchOutcome::default();
+        match key {
+            "publish" | "archive" => {
+                let to = if key == "publish" {
+                    JobStatus::Published
+                } else {
+                    JobStatus::Archived
+                };
+                for id in ids {
+                    match change_status(conn, *id, to, actor, now) {
+                        Ok(()) => outcome.changed += 1,
+                        Err(StatusError::NotFound | StatusError::NotAllowed { .. }) => {
+                            outcome.skipped += 1
+                        }
+                        Err(StatusError::Database(e)) => return Err(AppError::Database(e)),
+                    }
+                }
+            }
+            "delete" => {
+                let found: Vec<(i64, String)> = jobs::table
+                    .filter(jobs::id.eq_any(ids))
+                    .select((jobs::id, jobs::title))
+                    .load(conn)?;
+                let found_ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+                for (id, title) in &found {
+                    crate::db::dialect::replace_job_search(conn, *id, &[])?;
+                    crate::models::audit::record(conn, actor, "delete", "jobs", *id, title, &[])?;
+                }
+                outcome.changed = diesel::delete(jobs::table.filter(jobs::id.eq_any(&found_ids)))
+                    .execute(conn)?;
+                outcome.skipped = ids.len() - outcome.changed;
+            }
+            _ => return Err(AppError::NotFound),
+        }
+        Ok(outcome)
+    })
 }

@@ -51,7 +51,7 @@ async fn signed_in(app: &TestApp) {
 async fn titles(app: &TestApp, path: &str) -> Vec<String> {
     let res = app.get(path).await;
     assert_eq!(res.status, StatusCode::OK, "{path}: {}", res.body);
-    res.html().texts(".index-table tbody tr td:first-child")
+    res.html().texts(".index-table tbody td.primary")
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {

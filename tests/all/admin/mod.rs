@@ -1,6 +1,7 @@
 //! The back office: sign-in, sessions, CSRF, roles, and the resource pages.
 
 mod auth;
+mod batch;
 mod index;
 mod roles;
 mod show;

@@ -66,6 +66,9 @@ async fn every_route_answers_each_role_as_the_policy_says() {
         let user = app.with_conn(|c| AdminFactory::new().role(role).create(c));
         for (method, path, fields, who) in routes() {
             let path = &fill(path, &ids);
+            let owned: Vec<(&str, String)> =
+                fields.iter().map(|(k, v)| (*k, fill(v, &ids))).collect();
+            let fields: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
             // Each request starts from a published posting, so that status changes are valid.
             publish(&app, ids.job);
             // A fresh sign-in per route: some routes end the session.
@@ -103,6 +106,8 @@ async fn anonymous_requests_reach_no_route() {
     let ids = seed(&app);
     for (method, path, fields, _) in routes() {
         let path = &fill(path, &ids);
+        let owned: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, fill(v, &ids))).collect();
+        let fields: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let res = if method == Method::GET {
             app.get(path).await
         } else {

@@ -1,0 +1,147 @@
+//! `POST /admin/{resource}/batch`: a batch action on the selected rows. The first request
+//! shows what will happen and asks to confirm; the confirmed one runs it in one transaction.
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, post, web};
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::layout::{crumb, here};
+use super::resource::MAX_BATCH;
+use super::{AdminForm, AdminLayout, CurrentAdmin, Flash};
+use crate::error::AppError;
+use crate::models::audit::Actor;
+use crate::state::AppState;
+use crate::web::with_conn;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/confirm.html")]
+pub struct ConfirmPage {
+    pub l: AdminLayout,
+    pub question: String,
+    pub action_url: String,
+    pub action: &'static str,
+    pub ids: Vec<i64>,
+    pub back: String,
+    pub confirm_label: String,
+}
+
+#[post("/admin/{resource}/batch")]
+pub async fn batch(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    path: web::Path<String>,
+    form: AdminForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let resource = super::resources::find(&path).ok_or(AppError::NotFound)?;
+    let tr = admin.tr;
+    let field = |name: &str| {
+        form.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let back = super::login::safe_next(field("back").unwrap_or_default());
+    let back = if back == "/admin" {
+        format!("/admin/{}", resource.name())
+    } else {
+        back
+    };
+    let actions = resource.batch_actions();
+    let action = field("batch_action")
+        .and_then(|key| actions.iter().find(|a| a.key == key))
+        .ok_or(AppError::BadRequest("error-bad-request"))?;
+    admin.require(resource.area(), action.needs)?;
+    let mut ids: Vec<i64> = form
+        .pairs
+        .iter()
+        .filter(|(k, _)| k == "ids")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let redirect = |to: String| {
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, to))
+            .finish()
+    };
+    if ids.is_empty() {
+        Flash::alert(&admin.session, tr.t("admin-batch-none-selected"));
+        return Ok(redirect(back));
+    }
+    if ids.len() > MAX_BATCH {
+        Flash::alert(
+            &admin.session,
+            tr.t1("admin-batch-too-many", "max", &tr.number(MAX_BATCH as i64)),
+        );
+        return Ok(redirect(back));
+    }
+    let label = tr.t(action.label);
+    if field("confirmed") != Some("yes") {
+        let title = tr.t("admin-batch-confirm-title");
+        let mut l = AdminLayout::new(
+            &admin,
+            resource.name(),
+            title.clone(),
+            vec![crumb(tr.t(resource.title()), back.clone()), here(title)],
+        );
+        l.here = back.clone();
+        let page = ConfirmPage {
+            question: tr.t2(
+                "admin-batch-confirm",
+                "action",
+                &label,
+                "count",
+                &tr.tn("admin-total-records", ids.len() as i64),
+            ),
+            action_url: format!("/admin/{}/batch", resource.name()),
+            action: action.key,
+            ids,
+            back,
+            confirm_label: label,
+            l,
+        };
+        let html = page
+            .render()
+            .map_err(|e| AppError::Internal(format!("rendering the confirmation: {e}")))?;
+        return Ok(HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(html));
+    }
+    let actor = Actor {
+        admin_user_id: Some(admin.user.id),
+        label: admin.user.display_name().to_owned(),
+    };
+    let key = action.key;
+    let search = state.search.clone();
+    let outcome = with_conn(&state, move |conn| {
+        let outcome = resource.run_batch(conn, key, &ids, &actor)?;
+        search.refresh_if_stale(conn)?;
+        Ok(outcome)
+    })
+    .await?;
+    log::info!(
+        "admin user {} ran batch {key} on {}: {} changed, {} skipped",
+        admin.user.id,
+        resource.name(),
+        outcome.changed,
+        outcome.skipped
+    );
+    let mut message = tr.t2(
+        "admin-batch-done",
+        "action",
+        &label,
+        "count",
+        &tr.tn("admin-total-records", outcome.changed as i64),
+    );
+    if outcome.skipped > 0 {
+        message = format!(
+            "{message} {}",
+            tr.tn("admin-batch-skipped", outcome.skipped as i64)
+        );
+        Flash::alert(&admin.session, message);
+    } else {
+        Flash::notice(&admin.session, message);
+    }
+    Ok(redirect(back))
+}
