@@ -10,7 +10,7 @@ use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use factories::{CompanyFactory, JobFactory, text};
+use factories::{AdminFactory, AdminLogin, CompanyFactory, JobFactory, text};
 use hireboard::config::Config;
 use hireboard::i18n::Locale;
 use hireboard::models::Workplace;
@@ -70,6 +70,7 @@ impl Drop for Driver {
 struct Site {
     base: String,
     remote_slug: String,
+    admin: AdminLogin,
     _dir: tempfile::TempDir,
     handle: actix_web::dev::ServerHandle,
 }
@@ -91,6 +92,10 @@ async fn start_site() -> Site {
         Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
             .unwrap();
     let state = AppState::open(config).unwrap();
+    let admin = {
+        let mut c = state.pool.get().unwrap();
+        AdminFactory::new().create(&mut c)
+    };
     let remote_slug = {
         let mut c = state.pool.get().unwrap();
         let co = CompanyFactory::new().name("Ferris Works").create(&mut c);
@@ -121,6 +126,7 @@ async fn start_site() -> Site {
     Site {
         base: format!("http://127.0.0.1:{port}"),
         remote_slug,
+        admin,
         _dir: dir,
         handle,
     }
@@ -289,5 +295,102 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
         .await?;
     wait_url(driver, |u| u.contains("/applied")).await;
     assert!(text_of(driver, "h1").await.contains("Thank you"));
+    Ok(())
+}
+
+#[actix_web::test]
+async fn sign_in_and_archive_two_postings_with_a_batch_action() {
+    if !browser_available() {
+        return;
+    }
+    let site = start_site().await;
+    let (driver, _chromedriver) = browser().await;
+    let outcome = batch_archive(&driver, &site).await;
+    let _ = driver.quit().await;
+    site.handle.stop(true).await;
+    outcome.unwrap();
+}
+
+async fn batch_archive(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
+    // The back office sends a visitor to the sign-in page and back.
+    driver.goto(format!("{}/admin/jobs", site.base)).await?;
+    wait_url(driver, |u| u.contains("/admin/login")).await;
+    driver
+        .find(By::Css("#email"))
+        .await?
+        .send_keys(&site.admin.email)
+        .await?;
+    driver
+        .find(By::Css("#password"))
+        .await?
+        .send_keys(&site.admin.password)
+        .await?;
+    driver
+        .find(By::Css("button[type=submit].primary"))
+        .await?
+        .click()
+        .await?;
+    wait_url(driver, |u| u.ends_with("/admin/jobs")).await;
+    assert_eq!(text_of(driver, "h1").await, "Postings");
+
+    // Tick two rows by their titles, choose "Archive", apply.
+    let rows = driver.find_all(By::Css(".index-table tbody tr")).await?;
+    let mut ticked = 0;
+    for row in rows {
+        let title = row.find(By::Css("td.primary")).await?.text().await?;
+        if title == "Office Manager" || title == "Rust Engineer in Berlin" {
+            row.find(By::Css("input[name=ids]")).await?.click().await?;
+            ticked += 1;
+        }
+    }
+    assert_eq!(ticked, 2);
+    // The script counts the selection for screen readers.
+    assert!(!text_of(driver, "[data-selected-count]").await.is_empty());
+    let select = driver.find(By::Css("#batch-action")).await?;
+    select
+        .find(By::Css("option[value=archive]"))
+        .await?
+        .click()
+        .await?;
+    driver
+        .find(By::Css("#batch-form button[type=submit]"))
+        .await?
+        .click()
+        .await?;
+
+    // A confirmation page names the action and the number of rows.
+    let question = text_of(driver, ".confirm-box .question").await;
+    assert!(
+        question.contains("Archive") && question.contains("2"),
+        "{question}"
+    );
+    driver
+        .find(By::Css(".confirm-box button[type=submit]"))
+        .await?
+        .click()
+        .await?;
+    wait_url(driver, |u| u.contains("/admin/jobs")).await;
+    let flash = text_of(driver, ".flash").await;
+    assert!(flash.contains("2"), "{flash}");
+    let scopes: Vec<String> = {
+        let mut out = Vec::new();
+        for a in driver.find_all(By::Css(".scopes a")).await? {
+            out.push(
+                a.text()
+                    .await?
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        out
+    };
+    assert!(scopes.contains(&"Archived 2".to_owned()), "{scopes:?}");
+
+    // The public search no longer lists them.
+    driver.goto(format!("{}/en/jobs", site.base)).await?;
+    let titles = driver.find_all(By::Css(".job-card-title")).await?;
+    assert_eq!(titles.len(), 1);
+    assert_eq!(titles[0].text().await?, "Remote Rust Engineer");
     Ok(())
 }
