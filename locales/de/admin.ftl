@@ -177,3 +177,9 @@ admin-batch-skipped = { $count ->
     [one] { $count } Datensatz blieb unverändert: Die Aktion trifft auf ihn nicht zu.
    *[other] { $count } Datensätze blieben unverändert: Die Aktion trifft auf sie nicht zu.
 }
+admin-export = Gefilterte Liste herunterladen:
+admin-field-id = ID
+admin-field-employment-type = Anstellungsart
+admin-field-seniority = Erfahrungsstufe
+admin-field-salary-max = Höchstgehalt
+admin-field-salary-currency = Währung

@@ -174,3 +174,9 @@ admin-batch-skipped = { $count ->
     [one] { $count } record was left as it was: the action does not apply to it.
    *[other] { $count } records were left as they were: the action does not apply to them.
 }
+admin-export = Download the filtered list:
+admin-field-id = ID
+admin-field-employment-type = Employment type
+admin-field-seniority = Seniority
+admin-field-salary-max = Maximum salary
+admin-field-salary-currency = Currency

@@ -185,3 +185,9 @@ admin-batch-skipped = { $count ->
     [many] { $count } записів залишилися без змін: дія до них не застосовна.
    *[other] { $count } записи залишилися без змін: дія до них не застосовна.
 }
+admin-export = Завантажити відфільтрований список:
+admin-field-id = ID
+admin-field-employment-type = Тип зайнятості
+admin-field-seniority = Рівень
+admin-field-salary-max = Максимальна зарплата
+admin-field-salary-currency = Валюта

@@ -81,6 +81,8 @@ pub struct IndexPage {
     /// The batch actions this user may run (none: no checkboxes).
     pub batch_actions: Vec<OptionView>,
     pub here: String,
+    /// Downloads of the filtered set: (label, URL).
+    pub exports: Vec<(&'static str, String)>,
 }
 
 #[get("/admin/{resource}")]
@@ -314,6 +316,20 @@ pub async fn index(
             })
             .collect(),
         here: l.here.clone(),
+        exports: if resource.export_columns().is_empty() {
+            Vec::new()
+        } else {
+            let query = State {
+                page: 1,
+                per_page: PER_PAGE_CHOICES[0],
+                ..State::from(&query)
+            }
+            .url("");
+            ["csv", "xlsx", "json"]
+                .into_iter()
+                .map(|ext| (ext, format!("{base}/export.{ext}{query}")))
+                .collect()
+        },
         new_url: admin
             .can(resource.area(), Action::Create)
             .then(|| format!("{base}/new")),

@@ -8,6 +8,7 @@ pub mod account;
 pub mod batch;
 pub mod current;
 pub mod dashboard;
+pub mod export;
 pub mod form;
 pub mod index;
 pub mod layout;
@@ -31,6 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(dashboard::show)
         .service(resources::jobs::change_status)
         .service(batch::batch)
+        .service(export::export)
         // Last: `/admin/{resource}` would otherwise take the fixed paths above.
         .service(index::index)
         .service(show::show)

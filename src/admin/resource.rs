@@ -250,6 +250,22 @@ pub trait Resource: Sync {
     ) -> Result<BatchOutcome, AppError> {
         Err(AppError::NotFound)
     }
+    /// The columns of exports: (JSON key, Fluent id of the header). None: no export.
+    fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
+        Vec::new()
+    }
+    /// Up to `limit` rows of the filtered set (scope included) with ids above `after`, in id
+    /// order, as (id, values in `export_columns` order).
+    fn export_rows(
+        &self,
+        _conn: &mut DbConn,
+        _query: &ListQuery,
+        _after: i64,
+        _limit: i64,
+        _tr: &Tr,
+    ) -> Result<Vec<(i64, Vec<super::export::Value>)>, AppError> {
+        Ok(Vec::new())
+    }
     /// The member actions for a record as shown.
     fn member_actions(&self, _id: i64, _record: &Record) -> Vec<MemberAction> {
         Vec::new()

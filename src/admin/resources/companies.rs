@@ -155,6 +155,76 @@ impl Resource for Companies {
         ("name", Dir::Asc)
     }
 
+    fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("id", "admin-field-id"),
+            ("name", "admin-field-name"),
+            ("slug", "admin-field-slug"),
+            ("city", "admin-field-city"),
+            ("country", "admin-field-country"),
+            ("website", "admin-field-website"),
+            ("size", "admin-field-size"),
+            ("created_at", "admin-field-created-at"),
+        ]
+    }
+
+    fn export_rows(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        after: i64,
+        limit: i64,
+        _tr: &Tr,
+    ) -> Result<Vec<(i64, Vec<crate::admin::export::Value>)>, AppError> {
+        use crate::admin::export::Value;
+        let mut q = filtered(query).filter(companies::id.gt(after));
+        if query.scope == "hiring" {
+            q = hiring(q);
+        }
+        type Exported = (
+            i64,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            chrono::NaiveDateTime,
+        );
+        let rows: Vec<Exported> = q
+            .order(companies::id.asc())
+            .limit(limit)
+            .select((
+                companies::id,
+                companies::name,
+                companies::slug,
+                companies::city,
+                companies::country_code,
+                companies::website,
+                companies::size,
+                companies::created_at,
+            ))
+            .load(conn)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, slug, city, country, website, size, created)| {
+                (
+                    id,
+                    vec![
+                        Value::Int(id),
+                        Value::Text(name),
+                        Value::Text(slug),
+                        Value::opt_text(city),
+                        Value::opt_text(country),
+                        Value::opt_text(website),
+                        Value::opt_text(size),
+                        Value::Date(created),
+                    ],
+                )
+            })
+            .collect())
+    }
+
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
         use crate::models::company::Company;
         let Some(company) = companies::table

@@ -217,6 +217,110 @@ impl Resource for Jobs {
         show(conn, id, tr)
     }
 
+    fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("id", "admin-field-id"),
+            ("title", "admin-field-title"),
+            ("company", "admin-field-company"),
+            ("status", "admin-field-status"),
+            ("workplace", "admin-field-workplace"),
+            ("employment_type", "admin-field-employment-type"),
+            ("seniority", "admin-field-seniority"),
+            ("city", "admin-field-city"),
+            ("country", "admin-field-country"),
+            ("salary_min", "admin-field-salary-min"),
+            ("salary_max", "admin-field-salary-max"),
+            ("salary_currency", "admin-field-salary-currency"),
+            ("published_at", "admin-field-published-at"),
+            ("valid_through", "admin-field-valid-through"),
+            ("updated_at", "admin-field-updated-at"),
+        ]
+    }
+
+    fn export_rows(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        after: i64,
+        limit: i64,
+        _tr: &Tr,
+    ) -> Result<Vec<(i64, Vec<crate::admin::export::Value>)>, AppError> {
+        use crate::admin::export::Value;
+        let mut q = filtered(query).filter(jobs::id.gt(after));
+        if query.scope != "all" {
+            q = q.filter(jobs::status.eq(query.scope));
+        }
+        type Exported = (
+            (i64, String, String, String, String, String, String),
+            (
+                Option<String>,
+                Option<String>,
+                Option<i64>,
+                Option<i64>,
+                Option<String>,
+            ),
+            (
+                Option<chrono::NaiveDateTime>,
+                Option<chrono::NaiveDateTime>,
+                chrono::NaiveDateTime,
+            ),
+        );
+        let rows: Vec<Exported> = q
+            .order(jobs::id.asc())
+            .limit(limit)
+            .select((
+                (
+                    jobs::id,
+                    jobs::title,
+                    companies::name,
+                    jobs::status,
+                    jobs::workplace,
+                    jobs::employment_type,
+                    jobs::seniority,
+                ),
+                (
+                    jobs::city,
+                    jobs::country_code,
+                    jobs::salary_min,
+                    jobs::salary_max,
+                    jobs::salary_currency,
+                ),
+                (jobs::published_at, jobs::valid_through, jobs::updated_at),
+            ))
+            .load(conn)?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(
+                    (id, title, company, status, workplace, kind, seniority),
+                    (city, country, min, max, currency),
+                    (published, valid, updated),
+                )| {
+                    (
+                        id,
+                        vec![
+                            Value::Int(id),
+                            Value::Text(title),
+                            Value::Text(company),
+                            Value::Text(status),
+                            Value::Text(workplace),
+                            Value::Text(kind),
+                            Value::Text(seniority),
+                            Value::opt_text(city),
+                            Value::opt_text(country),
+                            Value::opt_int(min),
+                            Value::opt_int(max),
+                            Value::opt_text(currency),
+                            Value::opt_date(published),
+                            Value::opt_date(valid),
+                            Value::Date(updated),
+                        ],
+                    )
+                },
+            )
+            .collect())
+    }
+
     fn batch_actions(&self) -> Vec<super::super::resource::BatchAction> {
         use super::super::resource::BatchAction;
         use crate::auth::policy::Action;

@@ -2,6 +2,7 @@
 
 mod auth;
 mod batch;
+mod export;
 mod index;
 mod roles;
 mod show;

@@ -199,6 +199,31 @@ impl TestApp {
         self.post_form(path, &all).await
     }
 
+    /// A response body as bytes (for binary downloads).
+    pub async fn get_bytes(&self, path: &str) -> Vec<u8> {
+        let service = test::init_service(build_app(self.state.clone())).await;
+        let cookie_header: String = {
+            let jar = self.cookies.lock().unwrap();
+            jar.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let req = test::TestRequest::get()
+            .uri(path)
+            .insert_header((header::COOKIE, cookie_header))
+            .to_request();
+        let res = service
+            .call(req)
+            .await
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+        actix_web::body::to_bytes(res.into_body())
+            .await
+            .unwrap_or_default()
+            .to_vec()
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.request(Method::GET, path, &[], None).await
     }
