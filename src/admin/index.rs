@@ -114,6 +114,7 @@ pub async fn index(
         })
         .await?
     };
+    let total = listed.total(resource, &query);
     let title = tr.t(resource.title());
     let mut l = AdminLayout::new(&admin, resource.name(), title.clone(), vec![here(title)]);
     l.here = format!("/admin/{}?{}", resource.name(), req.query_string());
@@ -260,7 +261,7 @@ pub async fn index(
             view
         })
         .collect();
-    let pages_total = ((listed.total.max(0) as u64).div_ceil(query.per_page as u64)).max(1) as u32;
+    let pages_total = ((total.max(0) as u64).div_ceil(query.per_page as u64)).max(1) as u32;
     let page = query.page.min(pages_total);
     let page_url = |n: u32| url_with(&|s| s.page = n);
     let pages = crate::web::search_links::pagination_window(page, pages_total)
@@ -295,7 +296,7 @@ pub async fn index(
                 selected: *n == query.per_page,
             })
             .collect(),
-        total_text: tr.tn("admin-total-records", listed.total),
+        total_text: tr.tn("admin-total-records", total),
         prev: (page > 1).then(|| page_url(page - 1)),
         next: (page < pages_total).then(|| page_url(page + 1)),
         pages,

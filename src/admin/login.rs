@@ -9,8 +9,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::current::SESSION_KEY;
 use super::{AdminForm, Flash};
+use crate::auth::current::SESSION_KEY;
 use crate::auth::session;
 use crate::error::AppError;
 use crate::i18n::{Tr, negotiate};

@@ -6,7 +6,6 @@
 
 pub mod account;
 pub mod batch;
-pub mod current;
 pub mod dashboard;
 pub mod export;
 pub mod form;
@@ -19,7 +18,7 @@ pub mod show;
 
 use actix_web::web;
 
-pub use current::CurrentAdmin;
+pub use crate::auth::current::CurrentAdmin;
 pub use form::AdminForm;
 pub use layout::{AdminLayout, Flash};
 

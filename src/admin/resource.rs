@@ -109,6 +109,22 @@ impl FilterValue {
     }
 }
 
+/// Narrows boxed query `q` to rows whose `column` falls in a date-range filter's days.
+#[macro_export]
+macro_rules! date_range_filter {
+    ($q:expr, $column:expr, $from:expr, $to:expr) => {{
+        let (from, to) = $crate::admin::resource::FilterValue::date_bounds(*$from, *$to);
+        let mut q = $q;
+        if let Some(from) = from {
+            q = q.filter($column.ge(from));
+        }
+        if let Some(to) = to {
+            q = q.filter($column.lt(to));
+        }
+        q
+    }};
+}
+
 pub struct ScopeDef {
     pub key: &'static str,
     pub label: &'static str,
@@ -152,12 +168,23 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
-/// One page of an index: its rows, the filtered total, and each scope's count under the
-/// current filters.
+/// One page of an index: its rows, and each scope's count under the current filters.
 pub struct ListResult {
     pub rows: Vec<Row>,
-    pub total: i64,
     pub scope_counts: Vec<i64>,
+}
+
+impl ListResult {
+    /// The number of rows in the current scope, under the current filters.
+    pub fn total(&self, resource: &dyn Resource, query: &ListQuery) -> i64 {
+        resource
+            .scopes()
+            .iter()
+            .position(|s| s.key == query.scope)
+            .and_then(|i| self.scope_counts.get(i))
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 /// A titled group of attributes on a show page.

@@ -1,7 +1,8 @@
 //! Authentication and authorization: password hashing, CSRF tokens, server-side back-office
-//! sessions, the sign-in rate limit, and the role policy.
+//! sessions and the extractor of the signed-in user, the sign-in rate limit, and the role policy.
 
 pub mod csrf;
+pub mod current;
 pub mod password;
 pub mod policy;
 pub mod rate_limit;

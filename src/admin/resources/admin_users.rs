@@ -34,15 +34,7 @@ fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
                 q.filter(admin_users::locked_until.is_null())
             }
             ("last_login_at", FilterValue::DateRange(from, to)) => {
-                let (from, to) = FilterValue::date_bounds(*from, *to);
-                let mut q = q;
-                if let Some(from) = from {
-                    q = q.filter(admin_users::last_login_at.ge(from));
-                }
-                if let Some(to) = to {
-                    q = q.filter(admin_users::last_login_at.lt(to));
-                }
-                q
+                crate::date_range_filter!(q, admin_users::last_login_at, from, to)
             }
             _ => q,
         };
@@ -240,11 +232,6 @@ impl Resource for AdminUsers {
                 ))
                 .first(conn)?;
         let scope_counts = vec![all, admins, editors, translators, viewers];
-        let total = self
-            .scopes()
-            .iter()
-            .position(|s| s.key == query.scope)
-            .map_or(0, |i| scope_counts[i]);
         let mut q = filtered(query);
         if query.scope != "all" {
             q = q.filter(admin_users::role.eq(query.scope));
@@ -306,10 +293,6 @@ impl Resource for AdminUsers {
                 ],
             })
             .collect();
-        Ok(ListResult {
-            rows,
-            total,
-            scope_counts,
-        })
+        Ok(ListResult { rows, scope_counts })
     }
 }

@@ -39,15 +39,7 @@ fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
             }
             ("has_website", FilterValue::Boolean(false)) => q.filter(companies::website.is_null()),
             ("created_at", FilterValue::DateRange(from, to)) => {
-                let (from, to) = FilterValue::date_bounds(*from, *to);
-                let mut q = q;
-                if let Some(from) = from {
-                    q = q.filter(companies::created_at.ge(from));
-                }
-                if let Some(to) = to {
-                    q = q.filter(companies::created_at.lt(to));
-                }
-                q
+                crate::date_range_filter!(q, companies::created_at, from, to)
             }
             _ => q,
         };
@@ -372,11 +364,6 @@ impl Resource for Companies {
             .collect();
         Ok(ListResult {
             rows,
-            total: if query.scope == "hiring" {
-                hiring_count
-            } else {
-                all
-            },
             scope_counts: vec![all, hiring_count],
         })
     }

@@ -57,15 +57,7 @@ fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
                 q.filter(jobs::salary_min.is_null().and(jobs::salary_max.is_null()))
             }
             ("published_at", FilterValue::DateRange(from, to)) => {
-                let (from, to) = FilterValue::date_bounds(*from, *to);
-                let mut q = q;
-                if let Some(from) = from {
-                    q = q.filter(jobs::published_at.ge(from));
-                }
-                if let Some(to) = to {
-                    q = q.filter(jobs::published_at.lt(to));
-                }
-                q
+                crate::date_range_filter!(q, jobs::published_at, from, to)
             }
             ("salary_min", FilterValue::NumberRange(min, max)) => {
                 let mut q = q;
@@ -428,11 +420,6 @@ impl Resource for Jobs {
                 vec![all, draft, published, expired, filled, archived]
             }
         };
-        let total = self
-            .scopes()
-            .iter()
-            .position(|s| s.key == query.scope)
-            .map_or(0, |i| scope_counts[i]);
         let mut q = filtered(query);
         if query.scope != "all" {
             q = q.filter(jobs::status.eq(query.scope));
@@ -504,11 +491,7 @@ impl Resource for Jobs {
                 },
             )
             .collect();
-        Ok(ListResult {
-            rows,
-            total,
-            scope_counts,
-        })
+        Ok(ListResult { rows, scope_counts })
     }
 }
 

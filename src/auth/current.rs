@@ -62,7 +62,7 @@ impl FromRequest for CurrentAdmin {
                 return Err(login());
             };
             let limits = state.config.admin_session_limits();
-            let user = super::super::web::with_conn(&state, move |conn| {
+            let user = crate::web::with_conn(&state, move |conn| {
                 Ok(session::resume(conn, &token, crate::db::now(), limits)?)
             })
             .await?;
