@@ -1,15 +1,27 @@
 //! The back office's resources, one file each. `find` maps a URL segment to its declaration.
 
 pub mod admin_users;
+pub mod applications;
+pub mod audit_log;
+pub mod comments;
 pub mod companies;
 pub mod jobs;
+pub mod skills;
 
 use diesel::sql_types::Text;
 
 use super::resource::Resource;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 3] = [&jobs::Jobs, &companies::Companies, &admin_users::AdminUsers];
+pub static ALL: [&dyn Resource; 7] = [
+    &jobs::Jobs,
+    &companies::Companies,
+    &skills::Skills,
+    &applications::Applications,
+    &comments::Comments,
+    &audit_log::AuditLog,
+    &admin_users::AdminUsers,
+];
 
 pub fn find(name: &str) -> Option<&'static dyn Resource> {
     ALL.iter().copied().find(|r| r.name() == name)

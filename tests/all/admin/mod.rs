@@ -4,5 +4,6 @@ mod auth;
 mod batch;
 mod export;
 mod index;
+mod resources;
 mod roles;
 mod show;

@@ -249,3 +249,48 @@ impl AdminFactory {
         }
     }
 }
+
+/// An application to a posting, at a stage of the pipeline.
+pub struct ApplicationFactory {
+    new: hireboard::models::application::NewApplication,
+    status: hireboard::models::ApplicationStatus,
+}
+
+impl ApplicationFactory {
+    pub fn new(job_id: i64) -> ApplicationFactory {
+        let n = next();
+        ApplicationFactory {
+            new: hireboard::models::application::NewApplication {
+                job_id,
+                name: format!("Applicant {n}"),
+                email: format!("applicant{n}@example.test"),
+                phone: None,
+                cover_letter: "I would love to work with you.".into(),
+                locale: Locale::En,
+            },
+            status: hireboard::models::ApplicationStatus::New,
+        }
+    }
+
+    pub fn name(mut self, name: &str) -> Self {
+        self.new.name = name.into();
+        self
+    }
+
+    pub fn status(mut self, status: hireboard::models::ApplicationStatus) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// Inserts the application; returns its id.
+    pub fn create(self, conn: &mut DbConn) -> i64 {
+        use diesel::prelude::*;
+        use hireboard::db::schema::applications;
+        let id = self.new.insert(conn).expect("create application");
+        diesel::update(applications::table.find(id))
+            .set(applications::status.eq(self.status.as_str()))
+            .execute(conn)
+            .expect("set the stage");
+        id
+    }
+}

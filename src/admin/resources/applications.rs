@@ -1,0 +1,343 @@
+//! Applications in the back office: the pipeline by stage.
+
+use diesel::prelude::*;
+
+use super::super::resource::{
+    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
+    Record, Resource, Row, ScopeDef,
+};
+use crate::auth::policy::Area;
+use crate::db::DbConn;
+use crate::db::schema::{applications, jobs};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::models::ApplicationStatus;
+
+pub struct Applications;
+
+type Source = diesel::dsl::InnerJoin<applications::table, jobs::table>;
+type Boxed<'a> = diesel::dsl::IntoBoxed<'a, Source, Db>;
+
+fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
+    let mut q: Boxed<'a> = applications::table.inner_join(jobs::table).into_boxed();
+    for (key, value) in &query.filters {
+        q = match (*key, value) {
+            ("name", FilterValue::Text(op, v)) => {
+                q.filter(crate::text_filter!(applications::name, *op, v))
+            }
+            ("email", FilterValue::Text(op, v)) => {
+                q.filter(crate::text_filter!(applications::email, *op, v))
+            }
+            ("posting", FilterValue::Association(v)) => q.filter(crate::text_filter!(
+                jobs::title,
+                crate::admin::resource::TextOp::Contains,
+                v
+            )),
+            ("created_at", FilterValue::DateRange(from, to)) => {
+                crate::date_range_filter!(q, applications::created_at, from, to)
+            }
+            _ => q,
+        };
+    }
+    q
+}
+
+/// The scopes: all, then each stage of the pipeline in order.
+const STAGES: [ApplicationStatus; 7] = [
+    ApplicationStatus::New,
+    ApplicationStatus::Reviewing,
+    ApplicationStatus::Interview,
+    ApplicationStatus::Offer,
+    ApplicationStatus::Hired,
+    ApplicationStatus::Rejected,
+    ApplicationStatus::Withdrawn,
+];
+
+fn stage_label(s: ApplicationStatus) -> &'static str {
+    match s {
+        ApplicationStatus::New => "application-status-new",
+        ApplicationStatus::Reviewing => "application-status-reviewing",
+        ApplicationStatus::Interview => "application-status-interview",
+        ApplicationStatus::Offer => "application-status-offer",
+        ApplicationStatus::Hired => "application-status-hired",
+        ApplicationStatus::Rejected => "application-status-rejected",
+        ApplicationStatus::Withdrawn => "application-status-withdrawn",
+    }
+}
+
+impl Resource for Applications {
+    fn name(&self) -> &'static str {
+        "applications"
+    }
+
+    fn area(&self) -> Area {
+        Area::Applications
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-applications"
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column {
+                key: "name",
+                label: "admin-col-applicant",
+                sortable: true,
+            },
+            Column {
+                key: "email",
+                label: "admin-field-email",
+                sortable: true,
+            },
+            Column {
+                key: "posting",
+                label: "admin-col-posting",
+                sortable: true,
+            },
+            Column {
+                key: "status",
+                label: "admin-col-stage",
+                sortable: true,
+            },
+            Column {
+                key: "created_at",
+                label: "admin-col-received",
+                sortable: true,
+            },
+        ]
+    }
+
+    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+        vec![
+            FilterDef {
+                key: "name",
+                label: "admin-col-applicant",
+                kind: FilterKind::Text,
+            },
+            FilterDef {
+                key: "email",
+                label: "admin-field-email",
+                kind: FilterKind::Text,
+            },
+            FilterDef {
+                key: "posting",
+                label: "admin-col-posting",
+                kind: FilterKind::Association,
+            },
+            FilterDef {
+                key: "created_at",
+                label: "admin-col-received",
+                kind: FilterKind::DateRange,
+            },
+        ]
+    }
+
+    fn scopes(&self) -> Vec<ScopeDef> {
+        let mut all = vec![ScopeDef {
+            key: "all",
+            label: "admin-scope-all",
+        }];
+        all.extend(STAGES.iter().map(|s| ScopeDef {
+            key: s.as_str(),
+            label: stage_label(*s),
+        }));
+        all
+    }
+
+    fn default_sort(&self) -> (&'static str, Dir) {
+        ("created_at", Dir::Desc)
+    }
+
+    fn list(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        tr: &Tr,
+        _counts: Option<Vec<i64>>,
+    ) -> Result<ListResult, AppError> {
+        use diesel::dsl::sql;
+        use diesel::sql_types::BigInt;
+        // The stage values are our own constants, never request input.
+        let per_stage = |s: ApplicationStatus| {
+            sql::<BigInt>(&format!(
+                "COUNT(CASE WHEN applications.status = '{}' THEN 1 END)",
+                s.as_str()
+            ))
+        };
+        #[allow(clippy::type_complexity)]
+        let counts: (i64, i64, i64, i64, i64, i64, i64, i64) = filtered(query)
+            .select((
+                diesel::dsl::count_star(),
+                per_stage(STAGES[0]),
+                per_stage(STAGES[1]),
+                per_stage(STAGES[2]),
+                per_stage(STAGES[3]),
+                per_stage(STAGES[4]),
+                per_stage(STAGES[5]),
+                per_stage(STAGES[6]),
+            ))
+            .first(conn)?;
+        let scope_counts = vec![
+            counts.0, counts.1, counts.2, counts.3, counts.4, counts.5, counts.6, counts.7,
+        ];
+        let mut q = filtered(query);
+        if query.scope != "all" {
+            q = q.filter(applications::status.eq(query.scope));
+        }
+        q = match (query.sort, query.dir) {
+            ("name", Dir::Asc) => q.order((applications::name.asc(), applications::id.asc())),
+            ("name", Dir::Desc) => q.order((applications::name.desc(), applications::id.desc())),
+            ("email", Dir::Asc) => q.order((applications::email.asc(), applications::id.asc())),
+            ("email", Dir::Desc) => q.order((applications::email.desc(), applications::id.desc())),
+            ("posting", Dir::Asc) => q.order((jobs::title.asc(), applications::id.asc())),
+            ("posting", Dir::Desc) => q.order((jobs::title.desc(), applications::id.desc())),
+            ("status", Dir::Asc) => q.order((applications::status.asc(), applications::id.asc())),
+            ("status", Dir::Desc) => {
+                q.order((applications::status.desc(), applications::id.desc()))
+            }
+            ("created_at", Dir::Asc) => {
+                q.order((applications::created_at.asc(), applications::id.asc()))
+            }
+            _ => q.order((applications::created_at.desc(), applications::id.desc())),
+        };
+        type Listed = (
+            i64,
+            String,
+            String,
+            i64,
+            String,
+            String,
+            chrono::NaiveDateTime,
+        );
+        let rows: Vec<Listed> = q
+            .select((
+                applications::id,
+                applications::name,
+                applications::email,
+                jobs::id,
+                jobs::title,
+                applications::status,
+                applications::created_at,
+            ))
+            .limit(query.per_page as i64)
+            .offset(query.offset())
+            .load(conn)?;
+        let rows = rows
+            .into_iter()
+            .map(|(id, name, email, job_id, title, status, created)| {
+                let stage = ApplicationStatus::parse(&status).unwrap_or(ApplicationStatus::New);
+                Row {
+                    id,
+                    cells: vec![
+                        Cell::Link(name, format!("/admin/applications/{id}")),
+                        Cell::Text(email),
+                        Cell::Link(title, format!("/admin/jobs/{job_id}")),
+                        Cell::Status(stage.as_str(), tr.t(stage_label(stage))),
+                        Cell::Date(Some(created)),
+                    ],
+                }
+            })
+            .collect();
+        Ok(ListResult { rows, scope_counts })
+    }
+
+    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
+        type Shown = (
+            (String, String, Option<String>, String, String, String),
+            (i64, String),
+            (
+                chrono::NaiveDateTime,
+                chrono::NaiveDateTime,
+                Option<chrono::NaiveDateTime>,
+                Option<chrono::NaiveDateTime>,
+                Option<chrono::NaiveDateTime>,
+                Option<chrono::NaiveDateTime>,
+                Option<chrono::NaiveDateTime>,
+                Option<chrono::NaiveDateTime>,
+                Option<String>,
+            ),
+        );
+        let found: Option<Shown> = applications::table
+            .inner_join(jobs::table)
+            .filter(applications::id.eq(id))
+            .select((
+                (
+                    applications::name,
+                    applications::email,
+                    applications::phone,
+                    applications::cover_letter,
+                    applications::locale,
+                    applications::status,
+                ),
+                (jobs::id, jobs::title),
+                (
+                    applications::created_at,
+                    applications::consent_at,
+                    applications::reviewing_at,
+                    applications::interview_at,
+                    applications::offer_at,
+                    applications::hired_at,
+                    applications::rejected_at,
+                    applications::withdrawn_at,
+                    applications::rejection_reason,
+                ),
+            ))
+            .first(conn)
+            .optional()?;
+        let Some((
+            (name, email, phone, letter, locale, status),
+            (job_id, title),
+            (created, consent, reviewing, interview, offer, hired, rejected, withdrawn, reason),
+        )) = found
+        else {
+            return Ok(None);
+        };
+        let stage = ApplicationStatus::parse(&status).unwrap_or(ApplicationStatus::New);
+        let language = crate::i18n::Locale::parse(&locale)
+            .map(|l| l.native_name().to_owned())
+            .unwrap_or(locale);
+        Ok(Some(Record {
+            label: name.clone(),
+            public_url: None,
+            status: Some(stage.as_str()),
+            panels: vec![
+                Panel {
+                    title: "admin-panel-applicant",
+                    rows: vec![
+                        ("admin-col-applicant", Cell::Text(name)),
+                        ("admin-field-email", Cell::Text(email)),
+                        ("admin-field-phone", Cell::Text(phone.unwrap_or_default())),
+                        ("admin-field-language", Cell::Text(language)),
+                        (
+                            "admin-col-posting",
+                            Cell::Link(title, format!("/admin/jobs/{job_id}")),
+                        ),
+                        (
+                            "admin-col-stage",
+                            Cell::Status(stage.as_str(), tr.t(stage_label(stage))),
+                        ),
+                        (
+                            "admin-field-rejection-reason",
+                            Cell::Text(reason.unwrap_or_default()),
+                        ),
+                        ("admin-field-cover-letter", Cell::Text(letter)),
+                    ],
+                },
+                Panel {
+                    title: "admin-panel-pipeline",
+                    rows: vec![
+                        ("application-status-new", Cell::Date(Some(created))),
+                        ("admin-field-consent-at", Cell::Date(Some(consent))),
+                        ("application-status-reviewing", Cell::Date(reviewing)),
+                        ("application-status-interview", Cell::Date(interview)),
+                        ("application-status-offer", Cell::Date(offer)),
+                        ("application-status-hired", Cell::Date(hired)),
+                        ("application-status-rejected", Cell::Date(rejected)),
+                        ("application-status-withdrawn", Cell::Date(withdrawn)),
+                    ],
+                },
+            ],
+        }))
+    }
+}

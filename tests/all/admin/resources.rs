@@ -1,0 +1,156 @@
+//! The other resources' pages: applications by stage, skills, comments and the audit log.
+
+use actix_web::http::StatusCode;
+use diesel::prelude::*;
+use hireboard::db::schema::jobs;
+use hireboard::models::ApplicationStatus;
+
+use crate::support::{
+    AdminFactory, ApplicationFactory, CompanyFactory, JobFactory, TestApp, backends,
+};
+
+#[actix_web::test]
+async fn applications_are_listed_by_stage_with_counts() {
+    for app in backends() {
+        let job = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            let slug = JobFactory::new(&co).title("Barista").create(c);
+            let job: i64 = jobs::table
+                .filter(jobs::slug.eq(slug))
+                .select(jobs::id)
+                .first(c)
+                .unwrap();
+            ApplicationFactory::new(job).name("Ada").create(c);
+            ApplicationFactory::new(job)
+                .name("Grace")
+                .status(ApplicationStatus::Interview)
+                .create(c);
+            ApplicationFactory::new(job)
+                .name("Linus")
+                .status(ApplicationStatus::Rejected)
+                .create(c);
+            job
+        });
+        let user = app.with_conn(|c| AdminFactory::new().create(c));
+        app.sign_in_as(&user).await;
+        let page = app.get("/admin/applications").await.html();
+        assert_eq!(
+            page.texts(".scopes a"),
+            [
+                "All 3",
+                "New 1",
+                "Reviewing 0",
+                "Interview 1",
+                "Offer 0",
+                "Hired 0",
+                "Rejected 1",
+                "Withdrawn 0"
+            ],
+            "{}",
+            app.backend
+        );
+        let interview = app.get("/admin/applications?scope=interview").await.html();
+        assert_eq!(interview.texts("td.primary"), ["Grace"]);
+        let filtered = app
+            .get("/admin/applications?posting=barista&name=a&sort=name")
+            .await
+            .html();
+        assert_eq!(
+            filtered.texts("td.primary"),
+            ["Ada", "Grace"],
+            "{}",
+            app.backend
+        );
+        // The show page: applicant, posting link, pipeline.
+        let href = interview.attrs("td.primary a", "href")[0].clone();
+        let show = app.get(&href).await.html();
+        assert_eq!(show.text("h1"), "Grace");
+        assert!(
+            show.attrs(".attributes a", "href")
+                .contains(&format!("/admin/jobs/{job}"))
+        );
+    }
+}
+
+#[actix_web::test]
+async fn skills_show_their_use_and_an_unused_scope() {
+    let app = TestApp::sqlite();
+    app.with_conn(|c| {
+        let co = CompanyFactory::new().create(c);
+        JobFactory::new(&co).skills(&["Rust", "SQL"]).create(c);
+        JobFactory::new(&co).skills(&["Rust"]).create(c);
+        hireboard::models::skill::Skill::find_or_create(c, "COBOL").unwrap();
+    });
+    let user = app.with_conn(|c| AdminFactory::new().create(c));
+    app.sign_in_as(&user).await;
+    let page = app.get("/admin/skills").await.html();
+    assert_eq!(page.texts(".scopes a"), ["All 3", "Unused 1"]);
+    assert_eq!(page.texts("td.primary"), ["COBOL", "Rust", "SQL"]);
+    assert_eq!(page.texts("td.number"), ["0", "2", "1"]);
+    let unused = app.get("/admin/skills?scope=unused").await.html();
+    assert_eq!(unused.texts("td.primary"), ["COBOL"]);
+}
+
+#[actix_web::test]
+async fn comments_and_audit_entries_have_their_own_lists() {
+    for app in backends() {
+        let job = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            let slug = JobFactory::new(&co).title("Welder").create(c);
+            jobs::table
+                .filter(jobs::slug.eq(slug))
+                .select(jobs::id)
+                .first::<i64>(c)
+                .unwrap()
+        });
+        let user = app.with_conn(|c| AdminFactory::new().create(c));
+        app.sign_in_as(&user).await;
+        app.post_admin(
+            &format!("/admin/jobs/{job}/comments"),
+            &[("body", "Ask about the certificate.")],
+        )
+        .await;
+        app.post_admin(&format!("/admin/jobs/{job}/status"), &[("to", "archived")])
+            .await;
+
+        let comments = app.get("/admin/comments").await.html();
+        assert_eq!(
+            comments.texts("td:nth-child(4)"),
+            ["Ask about the certificate."],
+            "{}",
+            app.backend
+        );
+        assert_eq!(
+            comments.attrs("td:nth-child(3) a", "href"),
+            [format!("/admin/jobs/{job}")]
+        );
+        let none = app.get("/admin/comments?body=invoice").await.html();
+        assert_eq!(none.count(".index-table"), 0);
+
+        let log = app.get("/admin/audit_log").await.html();
+        assert_eq!(
+            log.texts(".scopes a"),
+            [
+                "All 1",
+                "Created 0",
+                "Changed 0",
+                "Deleted 0",
+                "Status changed 1"
+            ]
+        );
+        assert_eq!(log.texts("td:nth-child(5)"), ["Welder"]);
+        let entry = log.attrs("td.primary a", "href")[0].clone();
+        let show = app.get(&entry).await;
+        assert_eq!(show.status, StatusCode::OK);
+        assert!(
+            show.html()
+                .texts(".attributes dd")
+                .iter()
+                .any(|t| t == "status: published → archived"),
+            "{}",
+            app.backend
+        );
+        let filtered = app.get("/admin/audit_log?resource=companies").await.html();
+        assert_eq!(filtered.texts(".scopes a")[0], "All 0");
+    }
+}
