@@ -78,6 +78,7 @@ pub struct IndexPage {
     pub next: Option<String>,
     pub clear_url: Option<String>,
     pub new_url: Option<String>,
+    pub links: Vec<(&'static str, String)>,
     /// The batch actions this user may run (none: no checkboxes).
     pub batch_actions: Vec<OptionView>,
     pub here: String,
@@ -331,6 +332,7 @@ pub async fn index(
                 .map(|ext| (ext, format!("{base}/export.{ext}{query}")))
                 .collect()
         },
+        links: resource.index_links(req.query_string()),
         new_url: admin
             .can(resource.area(), Action::Create)
             .then(|| format!("{base}/new")),

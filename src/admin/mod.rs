@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod batch;
+pub mod board;
 pub mod dashboard;
 pub mod export;
 pub mod form;
@@ -30,6 +31,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(account::set_locale)
         .service(dashboard::show)
         .service(resources::jobs::change_status)
+        .service(resources::applications::change_stage)
+        .service(board::board)
         .service(batch::batch)
         .service(export::export)
         // Last: `/admin/{resource}` would otherwise take the fixed paths above.

@@ -214,6 +214,8 @@ pub struct MemberAction {
     pub needs: crate::auth::policy::Action,
     /// Asks for confirmation first (destructive or hard to undo).
     pub confirm: bool,
+    /// A required text field the action takes: (name, Fluent id of its label).
+    pub input: Option<(&'static str, &'static str)>,
 }
 
 /// An action on the rows selected in the index, run after a confirmation page.
@@ -276,6 +278,11 @@ pub trait Resource: Sync {
         _actor: &crate::models::audit::Actor,
     ) -> Result<BatchOutcome, AppError> {
         Err(AppError::NotFound)
+    }
+    /// Other views of the index, linked from its header: (Fluent id of the label, URL), given
+    /// the index's query string.
+    fn index_links(&self, _query: &str) -> Vec<(&'static str, String)> {
+        Vec::new()
     }
     /// The columns of exports: (JSON key, Fluent id of the header). None: no export.
     fn export_columns(&self) -> Vec<(&'static str, &'static str)> {

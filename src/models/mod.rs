@@ -7,6 +7,7 @@ pub mod comment;
 pub mod company;
 pub mod enums;
 pub mod job;
+pub mod pipeline;
 pub mod skill;
 
 pub use enums::*;

@@ -16,9 +16,9 @@ use crate::models::ApplicationStatus;
 pub struct Applications;
 
 type Source = diesel::dsl::InnerJoin<applications::table, jobs::table>;
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, Source, Db>;
+pub(crate) type Boxed<'a> = diesel::dsl::IntoBoxed<'a, Source, Db>;
 
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
+pub(crate) fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
     let mut q: Boxed<'a> = applications::table.inner_join(jobs::table).into_boxed();
     for (key, value) in &query.filters {
         q = match (*key, value) {
@@ -53,7 +53,20 @@ const STAGES: [ApplicationStatus; 7] = [
     ApplicationStatus::Withdrawn,
 ];
 
-fn stage_label(s: ApplicationStatus) -> &'static str {
+/// The label of the button that moves an application to `s`.
+fn stage_action_label(s: ApplicationStatus) -> &'static str {
+    match s {
+        ApplicationStatus::New => "application-status-new",
+        ApplicationStatus::Reviewing => "admin-stage-to-reviewing",
+        ApplicationStatus::Interview => "admin-stage-to-interview",
+        ApplicationStatus::Offer => "admin-stage-to-offer",
+        ApplicationStatus::Hired => "admin-stage-to-hired",
+        ApplicationStatus::Rejected => "admin-stage-to-rejected",
+        ApplicationStatus::Withdrawn => "admin-stage-to-withdrawn",
+    }
+}
+
+pub(crate) fn stage_label(s: ApplicationStatus) -> &'static str {
     match s {
         ApplicationStatus::New => "application-status-new",
         ApplicationStatus::Reviewing => "application-status-reviewing",
@@ -242,6 +255,82 @@ impl Resource for Applications {
         Ok(ListResult { rows, scope_counts })
     }
 
+    fn member_actions(
+        &self,
+        id: i64,
+        record: &Record,
+    ) -> Vec<super::super::resource::MemberAction> {
+        let from = record
+            .status
+            .and_then(ApplicationStatus::parse)
+            .unwrap_or(ApplicationStatus::New);
+        from.next_stages()
+            .into_iter()
+            .map(|to| super::super::resource::MemberAction {
+                label: stage_action_label(to),
+                url: format!("/admin/applications/{id}/stage"),
+                fields: vec![("to", to.as_str().to_owned())],
+                needs: crate::auth::policy::Action::ChangeStatus,
+                confirm: matches!(
+                    to,
+                    ApplicationStatus::Rejected | ApplicationStatus::Withdrawn
+                ),
+                input: (to == ApplicationStatus::Rejected)
+                    .then_some(("reason", "admin-field-rejection-reason")),
+            })
+            .collect()
+    }
+
+    fn index_links(&self, query: &str) -> Vec<(&'static str, String)> {
+        vec![(
+            "admin-board-view",
+            format!("/admin/applications/board?{query}"),
+        )]
+    }
+
+    fn batch_actions(&self) -> Vec<super::super::resource::BatchAction> {
+        // Rejection needs a reason per application, so it is a member action only.
+        [
+            ApplicationStatus::Reviewing,
+            ApplicationStatus::Interview,
+            ApplicationStatus::Offer,
+            ApplicationStatus::Hired,
+            ApplicationStatus::Withdrawn,
+        ]
+        .into_iter()
+        .map(|to| super::super::resource::BatchAction {
+            key: to.as_str(),
+            label: stage_action_label(to),
+            needs: crate::auth::policy::Action::ChangeStatus,
+        })
+        .collect()
+    }
+
+    fn run_batch(
+        &self,
+        conn: &mut DbConn,
+        key: &str,
+        ids: &[i64],
+        actor: &crate::models::audit::Actor,
+    ) -> Result<super::super::resource::BatchOutcome, AppError> {
+        use crate::models::pipeline::{StageError, move_to};
+        let to = ApplicationStatus::parse(key)
+            .filter(|s| *s != ApplicationStatus::Rejected && *s != ApplicationStatus::New)
+            .ok_or(AppError::NotFound)?;
+        let now = crate::db::now();
+        crate::db::write_transaction(conn, |conn| {
+            let mut outcome = super::super::resource::BatchOutcome::default();
+            for id in ids {
+                match move_to(conn, *id, to, "", actor, now) {
+                    Ok(()) => outcome.changed += 1,
+                    Err(StageError::Database(e)) => return Err(AppError::Database(e)),
+                    Err(_) => outcome.skipped += 1,
+                }
+            }
+            Ok(outcome)
+        })
+    }
+
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
         type Shown = (
             (String, String, Option<String>, String, String, String),
@@ -340,4 +429,77 @@ impl Resource for Applications {
             ],
         }))
     }
+}
+
+#[derive(serde::Deserialize)]
+pub struct StageForm {
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /admin/applications/{id}/stage`: the next stage, a rejection (with a reason) or a
+/// withdrawal.
+#[actix_web::post("/admin/applications/{id}/stage")]
+pub async fn change_stage(
+    state: actix_web::web::Data<crate::state::AppState>,
+    admin: crate::admin::CurrentAdmin,
+    path: actix_web::web::Path<String>,
+    form: crate::admin::AdminForm<StageForm>,
+) -> Result<actix_web::HttpResponse, AppError> {
+    use crate::models::pipeline::{MAX_REASON_CHARS, StageError, move_to};
+    admin.require(
+        Area::Applications,
+        crate::auth::policy::Action::ChangeStatus,
+    )?;
+    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
+    let to =
+        ApplicationStatus::parse(&form.data.to).ok_or(AppError::BadRequest("error-bad-request"))?;
+    let actor = crate::models::audit::Actor {
+        admin_user_id: Some(admin.user.id),
+        label: admin.user.display_name().to_owned(),
+    };
+    let reason = form.data.reason.clone();
+    let outcome = crate::web::with_conn(&state, move |conn| {
+        Ok(move_to(conn, id, to, &reason, &actor, crate::db::now()))
+    })
+    .await?;
+    let tr = admin.tr;
+    let session = &admin.session;
+    match outcome {
+        Ok(()) => crate::admin::Flash::notice(
+            session,
+            tr.t1("admin-stage-changed", "stage", &tr.t(stage_label(to))),
+        ),
+        Err(StageError::NotFound) => return Err(AppError::NotFound),
+        Err(StageError::NotAllowed { from, to }) => crate::admin::Flash::alert(
+            session,
+            tr.t2(
+                "admin-stage-not-allowed",
+                "from",
+                &tr.t(stage_label(from)),
+                "to",
+                &tr.t(stage_label(to)),
+            ),
+        ),
+        Err(StageError::ReasonMissing) => {
+            crate::admin::Flash::alert(session, tr.t("admin-stage-reason-missing"))
+        }
+        Err(StageError::ReasonTooLong) => crate::admin::Flash::alert(
+            session,
+            tr.t1(
+                "admin-stage-reason-too-long",
+                "max",
+                &tr.number(MAX_REASON_CHARS as i64),
+            ),
+        ),
+        Err(StageError::Database(e)) => return Err(e.into()),
+    }
+    Ok(actix_web::HttpResponse::SeeOther()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/admin/applications/{id}"),
+        ))
+        .finish())
 }

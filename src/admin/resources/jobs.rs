@@ -369,6 +369,7 @@ impl Resource for Jobs {
                 fields: vec![("to", to.as_str().to_owned())],
                 needs: crate::auth::policy::Action::ChangeStatus,
                 confirm,
+                input: None,
             },
         )
         .collect()

@@ -154,3 +154,146 @@ async fn comments_and_audit_entries_have_their_own_lists() {
         assert_eq!(filtered.texts(".scopes a")[0], "All 0");
     }
 }
+
+#[actix_web::test]
+async fn applications_move_through_the_pipeline_and_are_audited() {
+    use hireboard::db::schema::applications;
+    for app in backends() {
+        let id = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            let slug = JobFactory::new(&co).create(c);
+            let job: i64 = jobs::table
+                .filter(jobs::slug.eq(slug))
+                .select(jobs::id)
+                .first(c)
+                .unwrap();
+            ApplicationFactory::new(job).name("Ada").create(c)
+        });
+        let user = app.with_conn(|c| {
+            AdminFactory::new()
+                .role(hireboard::models::AdminRole::Editor)
+                .create(c)
+        });
+        app.sign_in_as(&user).await;
+        let url = format!("/admin/applications/{id}/stage");
+        let page = app.get(&format!("/admin/applications/{id}")).await.html();
+        assert_eq!(
+            page.texts(".page-header button"),
+            ["Start review", "Reject", "Mark as withdrawn"]
+        );
+        // Skipping a stage is refused; so is a rejection without a reason.
+        app.post_admin(&url, &[("to", "offer")]).await;
+        app.post_admin(&url, &[("to", "rejected"), ("reason", "  ")])
+            .await;
+        let stage = |app: &TestApp| -> (String, bool, bool) {
+            app.with_conn(|c| {
+                applications::table
+                    .find(id)
+                    .select((
+                        applications::status,
+                        applications::reviewing_at.is_not_null(),
+                        applications::rejected_at.is_not_null(),
+                    ))
+                    .first(c)
+                    .unwrap()
+            })
+        };
+        assert_eq!(stage(&app), ("new".into(), false, false), "{}", app.backend);
+        app.post_admin(&url, &[("to", "reviewing")]).await;
+        assert_eq!(stage(&app), ("reviewing".into(), true, false));
+        let res = app
+            .post_admin(
+                &url,
+                &[
+                    ("to", "rejected"),
+                    ("reason", "Needs a work permit we cannot sponsor."),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(stage(&app), ("rejected".into(), true, true));
+        let page = app.get(&format!("/admin/applications/{id}")).await.html();
+        assert!(
+            page.texts(".attributes dd")
+                .contains(&"Needs a work permit we cannot sponsor.".to_owned())
+        );
+        assert_eq!(page.count(".page-header button"), 0, "rejected is final");
+        assert_eq!(page.count(".history-list > li"), 2);
+        // Viewers cannot move applications.
+        app.clear_cookies();
+        let viewer = app.with_conn(|c| {
+            AdminFactory::new()
+                .role(hireboard::models::AdminRole::Viewer)
+                .create(c)
+        });
+        app.sign_in_as(&viewer).await;
+        assert_eq!(
+            app.post_admin(&url, &[("to", "withdrawn")]).await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}
+
+#[actix_web::test]
+async fn bulk_stage_changes_and_the_board() {
+    let app = TestApp::sqlite();
+    let ids: Vec<String> = app.with_conn(|c| {
+        let co = CompanyFactory::new().create(c);
+        let slug = JobFactory::new(&co).title("Cook").create(c);
+        let job: i64 = jobs::table
+            .filter(jobs::slug.eq(slug))
+            .select(jobs::id)
+            .first(c)
+            .unwrap();
+        vec![
+            ApplicationFactory::new(job)
+                .name("Ada")
+                .create(c)
+                .to_string(),
+            ApplicationFactory::new(job)
+                .name("Grace")
+                .create(c)
+                .to_string(),
+            ApplicationFactory::new(job)
+                .name("Linus")
+                .status(ApplicationStatus::Hired)
+                .create(c)
+                .to_string(),
+        ]
+    });
+    let user = app.with_conn(|c| AdminFactory::new().create(c));
+    app.sign_in_as(&user).await;
+    let res = app
+        .post_admin(
+            "/admin/applications/batch",
+            &[
+                ("batch_action", "reviewing"),
+                ("ids", &ids[0]),
+                ("ids", &ids[1]),
+                ("ids", &ids[2]),
+                ("confirmed", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let board = app.get("/admin/applications/board").await.html();
+    let column = |stage: &str| {
+        board.texts(&format!(
+            ".board-column[aria-labelledby=stage-{stage}] .board-card a"
+        ))
+    };
+    assert_eq!(column("new"), Vec::<String>::new());
+    let mut reviewing = column("reviewing");
+    reviewing.sort();
+    assert_eq!(reviewing, ["Ada", "Grace"]);
+    assert_eq!(column("hired"), ["Linus"], "a final stage is left alone");
+    // The board keeps the index's filters.
+    let filtered = app.get("/admin/applications/board?name=ada").await.html();
+    assert_eq!(filtered.texts(".board-card a"), ["Ada"]);
+    let index = app.get("/admin/applications?name=ada").await.html();
+    assert!(
+        index
+            .attrs(".page-header a", "href")
+            .contains(&"/admin/applications/board?name=ada".to_owned())
+    );
+}
