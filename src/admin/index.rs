@@ -13,6 +13,7 @@ use super::{AdminLayout, CurrentAdmin};
 use crate::auth::policy::Action;
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::models::saved_view::SavedView;
 use crate::state::AppState;
 use crate::web::with_conn;
 
@@ -79,6 +80,10 @@ pub struct IndexPage {
     pub clear_url: Option<String>,
     pub new_url: Option<String>,
     pub links: Vec<(&'static str, String)>,
+    /// The user's saved views of this list: (name, URL, delete URL, current).
+    pub views: Vec<(String, String, String, bool)>,
+    /// The current state, to save as a view.
+    pub current_query: String,
     /// The batch actions this user may run (none: no checkboxes).
     pub batch_actions: Vec<OptionView>,
     pub here: String,
@@ -97,7 +102,8 @@ pub async fn index(
     admin.require(resource.area(), Action::View)?;
     let tr = admin.tr;
     let query = parse_list_query(resource, req.query_string(), &tr);
-    let listed = {
+    let user_id = admin.user.id;
+    let (listed, views) = {
         let query = query.clone();
         let cache = state.scope_counts.clone();
         let filters = State::from(&query).filters;
@@ -111,7 +117,8 @@ pub async fn index(
             if let (Some(key), true) = (key, fresh) {
                 cache.put(key, listed.scope_counts.clone());
             }
-            Ok(listed)
+            let views = SavedView::for_user(conn, user_id, resource.name())?;
+            Ok((listed, views))
         })
         .await?
     };
@@ -333,6 +340,22 @@ pub async fn index(
                 .collect()
         },
         links: resource.index_links(req.query_string()),
+        views: {
+            let current = canonical_query(&query);
+            views
+                .into_iter()
+                .map(|v| {
+                    let selected = v.query == current;
+                    (
+                        v.name,
+                        format!("{base}?{}", v.query),
+                        format!("{base}/views/{}/delete", v.id),
+                        selected,
+                    )
+                })
+                .collect()
+        },
+        current_query: canonical_query(&query),
         new_url: admin
             .can(resource.area(), Action::Create)
             .then(|| format!("{base}/new")),
@@ -368,6 +391,18 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
             "admin-filter-no"
         })),
     }
+}
+
+/// The index state as a query string in its one canonical form (first page, declared
+/// parameters only): what saved views store and compare.
+pub fn canonical_query(query: &ListQuery) -> String {
+    let state = State {
+        page: 1,
+        ..State::from(query)
+    };
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(state.pairs())
+        .finish()
 }
 
 /// Scope counts by resource, data version and filters. Counting scans the filtered rows (a

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod login;
 pub mod resource;
 pub mod resources;
+pub mod saved_views;
 pub mod show;
 
 use actix_web::web;
@@ -35,6 +36,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(board::board)
         .service(batch::batch)
         .service(export::export)
+        .service(saved_views::save)
+        .service(saved_views::delete)
         // Last: `/admin/{resource}` would otherwise take the fixed paths above.
         .service(index::index)
         .service(show::show)

@@ -8,6 +8,7 @@ pub mod company;
 pub mod enums;
 pub mod job;
 pub mod pipeline;
+pub mod saved_view;
 pub mod skill;
 
 pub use enums::*;

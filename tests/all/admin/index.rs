@@ -331,9 +331,10 @@ async fn index_pages_run_a_fixed_number_of_queries() {
             again.push(count(&app) - before);
         }
         assert_eq!(seen, again, "{}: grew with the data", app.backend);
-        // Postings: the session, the data version, the scope counts (one statement) and the
-        // page. Companies: the session, two scope counts and the page.
-        assert_eq!(seen, [4, 4, 4, 4], "{}", app.backend);
+        // Postings: the session, the data version, the scope counts (one statement), the page
+        // and the user's saved views. Companies: the session, two scope counts, the page and
+        // the saved views.
+        assert_eq!(seen, [5, 5, 5, 5], "{}", app.backend);
         // Seen again with nothing changed, the postings' scope counts come from the cache.
         let mut cached = Vec::new();
         for path in [
@@ -346,7 +347,7 @@ async fn index_pages_run_a_fixed_number_of_queries() {
             app.get(path).await;
             cached.push(count(&app) - before);
         }
-        assert_eq!(cached, [3, 3, 4, 4], "{}", app.backend);
+        assert_eq!(cached, [4, 4, 5, 5], "{}", app.backend);
     }
 }
 
@@ -372,6 +373,76 @@ async fn companies_have_a_hiring_scope() {
         assert_eq!(
             titles(&app, "/admin/companies?name=quiet").await,
             ["Quiet Corp"]
+        );
+    }
+}
+
+#[actix_web::test]
+async fn each_admin_keeps_named_views() {
+    for app in backends() {
+        seed(&app);
+        let me = app.with_conn(|c| AdminFactory::new().create(c));
+        let other = app.with_conn(|c| AdminFactory::new().create(c));
+        app.sign_in_as(&me).await;
+        // Saved from the page's own form: the current state, first page, normalized.
+        let page = app
+            .get("/admin/jobs?title=rust&sort=-title&page=2&bogus=1")
+            .await
+            .html();
+        let query = page.attrs(".saved-views input[name=query]", "value")[0].clone();
+        assert_eq!(query, "scope=all&title=rust&sort=-title", "{}", app.backend);
+        let res = app
+            .post_admin(
+                "/admin/jobs/views",
+                &[("name", "Rust roles"), ("query", &query)],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        // Saving the same name again replaces it; a blank name is refused.
+        app.post_admin(
+            "/admin/jobs/views",
+            &[("name", "Rust roles"), ("query", "scope=draft")],
+        )
+        .await;
+        app.post_admin(
+            "/admin/jobs/views",
+            &[("name", "  "), ("query", "scope=draft")],
+        )
+        .await;
+        let page = app.get("/admin/jobs").await.html();
+        assert_eq!(page.texts(".saved-views li a"), ["Rust roles"]);
+        let href = page.attrs(".saved-views li a", "href")[0].clone();
+        assert_eq!(href, "/admin/jobs?scope=draft&sort=-updated_at");
+        assert_eq!(titles(&app, &href).await, ["Rust Intern"]);
+        // Views are per user and per list.
+        assert_eq!(
+            app.get("/admin/companies")
+                .await
+                .html()
+                .count(".saved-views li"),
+            0
+        );
+        let delete = page.attrs(".saved-views li form", "action")[0].clone();
+        app.clear_cookies();
+        app.sign_in_as(&other).await;
+        assert_eq!(
+            app.get("/admin/jobs").await.html().count(".saved-views li"),
+            0
+        );
+        assert_eq!(
+            app.post_admin(&delete, &[]).await.status,
+            StatusCode::NOT_FOUND,
+            "not theirs"
+        );
+        app.clear_cookies();
+        app.sign_in_as(&me).await;
+        assert_eq!(
+            app.post_admin(&delete, &[]).await.status,
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.get("/admin/jobs").await.html().count(".saved-views li"),
+            0
         );
     }
 }
