@@ -237,3 +237,7 @@ admin-view-deleted = Die gespeicherte Ansicht wurde gelöscht.
 admin-view-name-missing = Bitte geben Sie der Ansicht einen Namen.
 admin-view-name-too-long = Der Name einer Ansicht darf höchstens { $max } Zeichen lang sein.
 admin-view-too-many = Sie können höchstens { $max } Ansichten einer Liste speichern.
+admin-action-merge = In eine andere Kenntnis zusammenführen
+admin-merge-into = Zusammenführen in (Name der Kenntnis, die bleibt)
+admin-merge-target-missing = Es gibt keine Kenntnis mit diesem Namen; nichts wurde geändert.
+admin-batch-input-missing = Bitte füllen Sie das Feld aus, um fortzufahren.

@@ -234,3 +234,7 @@ admin-view-deleted = The saved view was deleted.
 admin-view-name-missing = Give the view a name.
 admin-view-name-too-long = A view's name can have at most { $max } characters.
 admin-view-too-many = You can keep at most { $max } views of one list.
+admin-action-merge = Merge into another skill
+admin-merge-into = Merge into (name of the skill to keep)
+admin-merge-target-missing = There is no skill with that name to merge into; nothing was changed.
+admin-batch-input-missing = Please fill in the field to continue.

@@ -245,3 +245,7 @@ admin-view-deleted = Збережене подання видалено.
 admin-view-name-missing = Дайте поданню назву.
 admin-view-name-too-long = Назва подання може містити щонайбільше { $max } символів.
 admin-view-too-many = Можна зберегти щонайбільше { $max } подань одного списку.
+admin-action-merge = Об’єднати з іншою навичкою
+admin-merge-into = Об’єднати з (назва навички, яка залишиться)
+admin-merge-target-missing = Навички з такою назвою немає; нічого не змінено.
+admin-batch-input-missing = Заповніть поле, щоб продовжити.

@@ -24,6 +24,8 @@ pub struct ConfirmPage {
     pub ids: Vec<i64>,
     pub back: String,
     pub confirm_label: String,
+    /// The action's text field: (label, current value).
+    pub input: Option<(String, String)>,
 }
 
 #[post("/admin/{resource}/batch")]
@@ -77,7 +79,12 @@ pub async fn batch(
         return Ok(redirect(back));
     }
     let label = tr.t(action.label);
-    if field("confirmed") != Some("yes") {
+    let input = field("input").unwrap_or_default().trim().to_owned();
+    let needs_input = action.input.is_some() && input.is_empty();
+    if field("confirmed") != Some("yes") || needs_input {
+        if needs_input && field("confirmed") == Some("yes") {
+            Flash::alert(&admin.session, tr.t("admin-batch-input-missing"));
+        }
         let title = tr.t("admin-batch-confirm-title");
         let mut l = AdminLayout::new(
             &admin,
@@ -99,6 +106,7 @@ pub async fn batch(
             ids,
             back,
             confirm_label: label,
+            input: action.input.map(|id| (tr.t(id), input.clone())),
             l,
         };
         let html = page
@@ -115,7 +123,7 @@ pub async fn batch(
     let key = action.key;
     let search = state.search.clone();
     let outcome = with_conn(&state, move |conn| {
-        let outcome = resource.run_batch(conn, key, &ids, &actor)?;
+        let outcome = resource.run_batch(conn, key, &ids, &input, &actor)?;
         search.refresh_if_stale(conn)?;
         Ok(outcome)
     })
@@ -127,6 +135,10 @@ pub async fn batch(
         outcome.changed,
         outcome.skipped
     );
+    if let Some(reason) = outcome.refused {
+        Flash::alert(&admin.session, tr.t(reason));
+        return Ok(redirect(back));
+    }
     let mut message = tr.t2(
         "admin-batch-done",
         "action",

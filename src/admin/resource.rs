@@ -224,6 +224,8 @@ pub struct BatchAction {
     /// Fluent id of its label.
     pub label: &'static str,
     pub needs: crate::auth::policy::Action,
+    /// A required text field on the confirmation page: (Fluent id of its label).
+    pub input: Option<&'static str>,
 }
 
 /// What a batch action did: rows changed, and rows it left alone (not allowed for their
@@ -232,6 +234,8 @@ pub struct BatchAction {
 pub struct BatchOutcome {
     pub changed: usize,
     pub skipped: usize,
+    /// Why nothing was done, when the action refused as a whole (Fluent id).
+    pub refused: Option<&'static str>,
 }
 
 /// The most rows one batch action takes: a page of 100, with room to spare.
@@ -269,12 +273,13 @@ pub trait Resource: Sync {
     fn batch_actions(&self) -> Vec<BatchAction> {
         Vec::new()
     }
-    /// Runs batch action `key` on `ids` in one transaction.
+    /// Runs batch action `key` on `ids` in one transaction; `input` is its text field's value.
     fn run_batch(
         &self,
         _conn: &mut DbConn,
         _key: &str,
         _ids: &[i64],
+        _input: &str,
         _actor: &crate::models::audit::Actor,
     ) -> Result<BatchOutcome, AppError> {
         Err(AppError::NotFound)

@@ -302,6 +302,7 @@ impl Resource for Applications {
             key: to.as_str(),
             label: stage_action_label(to),
             needs: crate::auth::policy::Action::ChangeStatus,
+            input: None,
         })
         .collect()
     }
@@ -311,6 +312,7 @@ impl Resource for Applications {
         conn: &mut DbConn,
         key: &str,
         ids: &[i64],
+        _input: &str,
         actor: &crate::models::audit::Actor,
     ) -> Result<super::super::resource::BatchOutcome, AppError> {
         use crate::models::pipeline::{StageError, move_to};

@@ -321,16 +321,19 @@ impl Resource for Jobs {
                 key: "publish",
                 label: "admin-action-publish",
                 needs: Action::ChangeStatus,
+                input: None,
             },
             BatchAction {
                 key: "archive",
                 label: "admin-action-archive",
                 needs: Action::ChangeStatus,
+                input: None,
             },
             BatchAction {
                 key: "delete",
                 label: "admin-action-delete",
                 needs: Action::Delete,
+                input: None,
             },
         ]
     }
@@ -340,6 +343,7 @@ impl Resource for Jobs {
         conn: &mut DbConn,
         key: &str,
         ids: &[i64],
+        _input: &str,
         actor: &crate::models::audit::Actor,
     ) -> Result<super::super::resource::BatchOutcome, AppError> {
         run_batch(conn, key, ids, actor)

@@ -3,8 +3,8 @@
 use diesel::prelude::*;
 
 use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
-    Record, Resource, Row, ScopeDef,
+    BatchAction, BatchOutcome, Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue,
+    ListQuery, ListResult, Panel, Record, Resource, Row, ScopeDef,
 };
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -161,6 +161,29 @@ impl Resource for Skills {
         })
     }
 
+    fn batch_actions(&self) -> Vec<BatchAction> {
+        vec![BatchAction {
+            key: "merge",
+            label: "admin-action-merge",
+            needs: crate::auth::policy::Action::Update,
+            input: Some("admin-merge-into"),
+        }]
+    }
+
+    fn run_batch(
+        &self,
+        conn: &mut DbConn,
+        key: &str,
+        ids: &[i64],
+        input: &str,
+        actor: &crate::models::audit::Actor,
+    ) -> Result<BatchOutcome, AppError> {
+        if key != "merge" {
+            return Err(AppError::NotFound);
+        }
+        crate::db::write_transaction(conn, |conn| merge(conn, ids, input, actor))
+    }
+
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
         let Some((name, slug, created)) = skills::table
             .find(id)
@@ -211,4 +234,83 @@ impl Resource for Skills {
             ],
         }))
     }
+}
+
+/// Merges skills `ids` into the skill named (or slugged) `target`: their postings get the
+/// target instead (once), the merged skills are deleted and audited, and the postings'
+/// full-text rows are rebuilt. Runs in the caller's transaction.
+fn merge(
+    conn: &mut DbConn,
+    ids: &[i64],
+    target: &str,
+    actor: &crate::models::audit::Actor,
+) -> Result<BatchOutcome, AppError> {
+    use super::lower;
+    let wanted = target.trim().to_lowercase();
+    let found: Option<(i64, String)> = skills::table
+        .filter(skills::slug.eq(&wanted).or(lower(skills::name).eq(&wanted)))
+        .select((skills::id, skills::name))
+        .first(conn)
+        .optional()?;
+    let Some((target_id, target_name)) = found else {
+        return Ok(BatchOutcome {
+            refused: Some("admin-merge-target-missing"),
+            ..Default::default()
+        });
+    };
+    let sources: Vec<(i64, String)> = skills::table
+        .filter(skills::id.eq_any(ids))
+        .filter(skills::id.ne(target_id))
+        .select((skills::id, skills::name))
+        .load(conn)?;
+    let source_ids: Vec<i64> = sources.iter().map(|(id, _)| *id).collect();
+    // Each posting keeps one tag for the merged skills: the target, at the first position
+    // any of them had.
+    let tagged: Vec<(i64, i64)> = job_skills::table
+        .filter(job_skills::skill_id.eq_any(&source_ids))
+        .order((job_skills::job_id.asc(), job_skills::position.asc()))
+        .select((job_skills::job_id, job_skills::skill_id))
+        .load(conn)?;
+    let has_target: Vec<i64> = job_skills::table
+        .filter(job_skills::skill_id.eq(target_id))
+        .filter(job_skills::job_id.eq_any(tagged.iter().map(|(job, _)| *job).collect::<Vec<_>>()))
+        .select(job_skills::job_id)
+        .load(conn)?;
+    let mut affected: Vec<i64> = Vec::new();
+    for (job, skill) in &tagged {
+        if affected.last() == Some(job) {
+            continue;
+        }
+        affected.push(*job);
+        if !has_target.contains(job) {
+            diesel::update(job_skills::table.find((job, skill)))
+                .set(job_skills::skill_id.eq(target_id))
+                .execute(conn)?;
+        }
+    }
+    diesel::delete(job_skills::table.filter(job_skills::skill_id.eq_any(&source_ids)))
+        .execute(conn)?;
+    for (id, name) in &sources {
+        crate::models::audit::record(
+            conn,
+            actor,
+            "delete",
+            "skills",
+            *id,
+            name,
+            &[crate::models::audit::Change::new(
+                "merged_into",
+                None,
+                Some(&target_name),
+            )],
+        )?;
+    }
+    let deleted =
+        diesel::delete(skills::table.filter(skills::id.eq_any(&source_ids))).execute(conn)?;
+    crate::models::job::reindex(conn, &affected)?;
+    Ok(BatchOutcome {
+        changed: deleted,
+        skipped: ids.len() - deleted,
+        refused: None,
+    })
 }

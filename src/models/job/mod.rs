@@ -2,6 +2,8 @@
 
 mod create;
 pub mod lifecycle;
+mod reindex;
+pub use reindex::reindex;
 mod queries;
 
 use chrono::NaiveDateTime;

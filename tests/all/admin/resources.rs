@@ -297,3 +297,97 @@ async fn bulk_stage_changes_and_the_board() {
             .contains(&"/admin/applications/board?name=ada".to_owned())
     );
 }
+
+#[actix_web::test]
+async fn duplicate_skills_merge_into_one() {
+    use hireboard::db::schema::{job_skills, skills};
+    for app in backends() {
+        app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            JobFactory::new(&co)
+                .title("Systems Programmer")
+                .skills(&["Rust", "Rustlang"])
+                .create(c);
+            JobFactory::new(&co)
+                .title("Backend Developer")
+                .skills(&["Rust-Lang", "SQL"])
+                .create(c);
+        });
+        app.refresh_search();
+        let ids: Vec<(String, i64)> = app.with_conn(|c| {
+            skills::table
+                .order(skills::name.asc())
+                .select((skills::name, skills::id))
+                .load(c)
+                .unwrap()
+        });
+        let id = |name: &str| ids.iter().find(|(n, _)| n == name).unwrap().1.to_string();
+        let user = app.with_conn(|c| {
+            AdminFactory::new()
+                .role(hireboard::models::AdminRole::Editor)
+                .create(c)
+        });
+        app.sign_in_as(&user).await;
+        // Only a skill tag says "Rustlang" (Rust-Lang is two words to full-text search).
+        assert_eq!(
+            app.get("/en/jobs?q=rustlang")
+                .await
+                .html()
+                .count(".job-card-title"),
+            1,
+            "{}",
+            app.backend
+        );
+        let (a, b) = (id("Rustlang"), id("Rust-Lang"));
+        let fields: Vec<(&str, &str)> = vec![("batch_action", "merge"), ("ids", &a), ("ids", &b)];
+        // The confirmation asks for the skill to keep; an unknown one changes nothing.
+        let confirm = app.post_admin("/admin/skills/batch", &fields).await;
+        assert_eq!(confirm.html().count(".confirm-box input[name=input]"), 1);
+        let mut unknown = fields.clone();
+        unknown.extend([("input", "Haskell"), ("confirmed", "yes")]);
+        app.post_admin("/admin/skills/batch", &unknown).await;
+        let count: i64 = app.with_conn(|c| skills::table.count().get_result(c).unwrap());
+        assert_eq!(count, 4);
+        let mut merge = fields.clone();
+        merge.extend([("input", "rust"), ("confirmed", "yes")]);
+        let res = app.post_admin("/admin/skills/batch", &merge).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let left: Vec<String> = app.with_conn(|c| {
+            skills::table
+                .order(skills::name.asc())
+                .select(skills::name)
+                .load(c)
+                .unwrap()
+        });
+        assert_eq!(left, ["Rust", "SQL"], "{}", app.backend);
+        // Each posting has Rust once; the first kept its order.
+        let rust: i64 = id("Rust").parse().unwrap();
+        let tags: i64 = app.with_conn(|c| {
+            job_skills::table
+                .filter(job_skills::skill_id.eq(rust))
+                .count()
+                .get_result(c)
+                .unwrap()
+        });
+        assert_eq!(tags, 2);
+        // Search follows: the old name is gone from the full text, the skill filter finds both.
+        assert_eq!(
+            app.get("/en/jobs?q=rustlang")
+                .await
+                .html()
+                .count(".job-card-title"),
+            0,
+            "{}",
+            app.backend
+        );
+        assert_eq!(
+            app.get("/en/jobs?skill=rust")
+                .await
+                .html()
+                .count(".job-card-title"),
+            2
+        );
+        let log = app.get("/admin/audit_log?resource=skills").await.html();
+        assert_eq!(log.texts(".scopes a")[0], "All 2");
+    }
+}
