@@ -356,8 +356,7 @@ pub async fn index(
                 .collect()
         },
         current_query: canonical_query(&query),
-        new_url: admin
-            .can(resource.area(), Action::Create)
+        new_url: (resource.creatable() && admin.can(resource.area(), Action::Create))
             .then(|| format!("{base}/new")),
         l,
     })

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod export;
 pub mod form;
 pub mod index;
+pub mod invitations;
 pub mod layout;
 pub mod login;
 pub mod resource;
@@ -31,6 +32,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(account::logout_everywhere)
         .service(account::set_locale)
         .service(dashboard::show)
+        .service(invitations::new)
+        .service(invitations::create)
+        .service(invitations::password_form)
+        .service(invitations::set_password)
         .service(resources::jobs::change_status)
         .service(resources::applications::change_stage)
         .service(board::board)

@@ -284,6 +284,10 @@ pub trait Resource: Sync {
     ) -> Result<BatchOutcome, AppError> {
         Err(AppError::NotFound)
     }
+    /// Whether `/admin/{name}/new` exists (the index then offers "New").
+    fn creatable(&self) -> bool {
+        false
+    }
     /// Other views of the index, linked from its header: (Fluent id of the label, URL), given
     /// the index's query string.
     fn index_links(&self, _query: &str) -> Vec<(&'static str, String)> {

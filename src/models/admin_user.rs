@@ -221,3 +221,97 @@ pub fn create(
 pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     admin_users::table.count().get_result(conn)
 }
+
+/// How long an invitation's set-password link works.
+pub const INVITATION_HOURS: i64 = 72;
+
+/// Creates a user without a password and returns (id, one-time token for the set-password
+/// link). Only the token's digest is stored.
+pub fn invite(
+    conn: &mut DbConn,
+    email: &str,
+    name: &str,
+    role: AdminRole,
+    now: NaiveDateTime,
+) -> Result<(i64, String), CreateAdminError> {
+    let email = email.trim().to_lowercase();
+    let (local, domain) = email.split_once('@').unwrap_or(("", ""));
+    if local.is_empty()
+        || !domain.contains('.')
+        || email.contains(char::is_whitespace)
+        || email.len() > 320
+    {
+        return Err(CreateAdminError::InvalidEmail(email));
+    }
+    let token = crate::auth::token::generate();
+    let id = crate::db::write_transaction(conn, |conn| {
+        let taken: i64 = admin_users::table
+            .filter(admin_users::email.eq(&email))
+            .count()
+            .get_result(conn)?;
+        if taken > 0 {
+            return Err(CreateAdminError::Exists(email.clone()));
+        }
+        diesel::insert_into(admin_users::table)
+            .values((
+                admin_users::email.eq(&email),
+                admin_users::name.eq(name.trim()),
+                admin_users::password_hash.eq(""),
+                admin_users::role.eq(role.as_str()),
+                admin_users::locale.eq("en"),
+                admin_users::password_token_hash.eq(crate::auth::token::digest(&token)),
+                admin_users::password_token_expires_at
+                    .eq(now + chrono::Duration::hours(INVITATION_HOURS)),
+                admin_users::created_at.eq(now),
+                admin_users::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        Ok::<i64, CreateAdminError>(crate::db::dialect::last_insert_id(conn)?)
+    })?;
+    Ok((id, token))
+}
+
+/// The user a set-password token belongs to, while it is valid: (id, email).
+pub fn find_by_password_token(
+    conn: &mut DbConn,
+    token: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<(i64, String)>> {
+    admin_users::table
+        .filter(admin_users::password_token_hash.eq(crate::auth::token::digest(token)))
+        .filter(admin_users::password_token_expires_at.gt(now))
+        .select((admin_users::id, admin_users::email))
+        .first(conn)
+        .optional()
+}
+
+/// Sets the password of the token's user, spends the token and ends any sessions the user
+/// had. Returns false when the token is unknown, spent or expired.
+pub fn set_password_with_token(
+    conn: &mut DbConn,
+    token: &str,
+    password: &str,
+    now: NaiveDateTime,
+) -> Result<bool, CreateAdminError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(CreateAdminError::PasswordTooShort);
+    }
+    let hash = crate::auth::password::hash(password).map_err(CreateAdminError::Hash)?;
+    crate::db::write_transaction(conn, |conn| {
+        let Some((id, _)) = find_by_password_token(conn, token, now)? else {
+            return Ok(false);
+        };
+        diesel::update(admin_users::table.find(id))
+            .set((
+                admin_users::password_hash.eq(&hash),
+                admin_users::password_token_hash.eq(None::<String>),
+                admin_users::password_token_expires_at.eq(None::<NaiveDateTime>),
+                admin_users::failed_logins.eq(0),
+                admin_users::locked_until.eq(None::<NaiveDateTime>),
+                admin_users::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        crate::auth::session::revoke_all(conn, id)?;
+        Ok(true)
+    })
+}

@@ -55,6 +55,10 @@ impl Resource for AdminUsers {
         "admin-nav-admin-users"
     }
 
+    fn creatable(&self) -> bool {
+        true
+    }
+
     fn columns(&self) -> Vec<Column> {
         vec![
             Column {

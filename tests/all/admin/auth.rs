@@ -379,3 +379,150 @@ async fn sign_in_never_redirects_off_the_back_office() {
         "/admin/jobs?page=2"
     );
 }
+
+#[actix_web::test]
+async fn an_invited_user_sets_a_password_once_and_signs_in() {
+    for app in backends() {
+        let admin = admin(&app);
+        app.sign_in_as(&admin).await;
+        let page = app.get("/admin/admin_users").await.html();
+        assert_eq!(
+            page.attrs("a[data-shortcut=new]", "href"),
+            ["/admin/admin_users/new"]
+        );
+        // Bad input re-renders the form with the error beside the field.
+        let res = app
+            .post_admin(
+                "/admin/admin_users",
+                &[
+                    ("email", "not-an-address"),
+                    ("name", "Eve"),
+                    ("role", "editor"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(res.html().count("#email-error"), 1);
+        let res = app
+            .post_admin(
+                "/admin/admin_users",
+                &[("email", &admin.email), ("role", "editor")],
+            )
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the address is taken"
+        );
+        let res = app
+            .post_admin(
+                "/admin/admin_users",
+                &[
+                    ("email", "New.Editor@Example.test"),
+                    ("name", "Nea"),
+                    ("role", "editor"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
+        let show = app.get(res.header("location").unwrap()).await.html();
+        let notice = show.text(".flash-notice");
+        let link = notice
+            .split_whitespace()
+            .find(|w| w.contains("/admin/password/"))
+            .unwrap()
+            .to_owned();
+        let path = link
+            .trim_start_matches("https://jobs.example.test")
+            .to_owned();
+        // The new user cannot sign in before setting a password.
+        app.clear_cookies();
+        assert_eq!(
+            app.sign_in("new.editor@example.test", "").await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        let form = app.get(&path).await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(form.body.contains("new.editor@example.test"));
+        let csrf = app.csrf(&path).await;
+        let res = app
+            .post_form(
+                &path,
+                &[
+                    ("_csrf", &csrf),
+                    ("password", "short"),
+                    ("confirmation", "short"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let res = app
+            .post_form(
+                &path,
+                &[
+                    ("_csrf", &csrf),
+                    ("password", "a brand new password"),
+                    ("confirmation", "a different password"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let res = app
+            .post_form(
+                &path,
+                &[
+                    ("_csrf", &csrf),
+                    ("password", "a brand new password"),
+                    ("confirmation", "a brand new password"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
+        // The link works once.
+        assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND);
+        let res = app
+            .sign_in("new.editor@example.test", "a brand new password")
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
+        assert_eq!(
+            app.get("/admin/admin_users").await.status,
+            StatusCode::FORBIDDEN,
+            "an editor"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn an_expired_invitation_link_does_nothing() {
+    let app = TestApp::sqlite();
+    let (_, token) = app.with_conn(|c| {
+        hireboard::models::admin_user::invite(
+            c,
+            "late@example.test",
+            "",
+            hireboard::models::AdminRole::Viewer,
+            hireboard::db::now() - chrono::Duration::hours(73),
+        )
+        .unwrap()
+    });
+    let path = format!("/admin/password/{token}");
+    assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND);
+    let csrf = app.csrf("/admin/login").await;
+    let res = app
+        .post_form(
+            &path,
+            &[
+                ("_csrf", &csrf),
+                ("password", "a brand new password"),
+                ("confirmation", "a brand new password"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.sign_in("late@example.test", "a brand new password")
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}

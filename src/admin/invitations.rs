@@ -1,0 +1,281 @@
+//! Inviting back-office users: an admin enters an address and a role, and gets a one-time
+//! link (valid 72 hours) on which the new user sets a password. Until issue 4 brings mail,
+//! the link is shown to the inviting admin, never logged.
+
+use actix_session::Session;
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, post, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use super::layout::{crumb, here};
+use super::{AdminForm, AdminLayout, CurrentAdmin, Flash};
+use crate::auth::policy::{Action, Area};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::models::AdminRole;
+use crate::models::admin_user::{self, CreateAdminError, MIN_PASSWORD_CHARS};
+use crate::models::audit::{self, Actor, Change};
+use crate::state::AppState;
+use crate::web::with_conn;
+
+pub struct RoleOption {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/invite.html")]
+pub struct InvitePage {
+    pub l: AdminLayout,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<RoleOption>,
+    pub email_error: Option<String>,
+}
+
+fn invite_page(
+    admin: &CurrentAdmin,
+    email: String,
+    name: String,
+    role: AdminRole,
+    email_error: Option<String>,
+) -> InvitePage {
+    let tr = admin.tr;
+    let title = tr.t("admin-invite-title");
+    InvitePage {
+        l: AdminLayout::new(
+            admin,
+            "admin_users",
+            title.clone(),
+            vec![
+                crumb(tr.t("admin-nav-admin-users"), "/admin/admin_users"),
+                here(title),
+            ],
+        ),
+        email,
+        name,
+        roles: AdminRole::ALL
+            .iter()
+            .map(|r| RoleOption {
+                value: r.as_str(),
+                label: tr.t(&r.label_id()),
+                selected: *r == role,
+            })
+            .collect(),
+        email_error,
+    }
+}
+
+#[get("/admin/admin_users/new")]
+pub async fn new(admin: CurrentAdmin) -> Result<InvitePage, AppError> {
+    admin.require(Area::AdminUsers, Action::Create)?;
+    Ok(invite_page(
+        &admin,
+        String::new(),
+        String::new(),
+        AdminRole::Editor,
+        None,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+}
+
+#[post("/admin/admin_users")]
+pub async fn create(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    form: AdminForm<InviteForm>,
+) -> Result<HttpResponse, AppError> {
+    admin.require(Area::AdminUsers, Action::Create)?;
+    let tr = admin.tr;
+    let InviteForm { email, name, role } = form.data;
+    let role = AdminRole::parse(&role).ok_or(AppError::BadRequest("error-bad-request"))?;
+    if name.chars().count() > 200 {
+        return Err(AppError::BadRequest("error-bad-request"));
+    }
+    let actor = Actor {
+        admin_user_id: Some(admin.user.id),
+        label: admin.user.display_name().to_owned(),
+    };
+    let (e, n) = (email.clone(), name.clone());
+    let outcome = with_conn(&state, move |conn| {
+        let invited = admin_user::invite(conn, &e, &n, role, crate::db::now());
+        if let Ok((id, _)) = &invited {
+            audit::record(
+                conn,
+                &actor,
+                "create",
+                "admin_users",
+                *id,
+                &e.trim().to_lowercase(),
+                &[Change::new("role", None, Some(role.as_str()))],
+            )?;
+        }
+        Ok(invited)
+    })
+    .await?;
+    match outcome {
+        Ok((id, token)) => {
+            let link = format!("{}/admin/password/{token}", state.config.base_url);
+            Flash::notice(&admin.session, tr.t1("admin-invite-done", "link", &link));
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, format!("/admin/admin_users/{id}")))
+                .finish())
+        }
+        Err(e) => {
+            let message = match e {
+                CreateAdminError::InvalidEmail(_) => tr.t("admin-invite-email-invalid"),
+                CreateAdminError::Exists(_) => tr.t("admin-invite-email-taken"),
+                CreateAdminError::Database(e) => return Err(e.into()),
+                other => return Err(AppError::Internal(other.to_string())),
+            };
+            let page = invite_page(&admin, email, name, role, Some(message));
+            let html = page
+                .render()
+                .map_err(|e| AppError::Internal(format!("rendering the invitation form: {e}")))?;
+            Ok(HttpResponse::UnprocessableEntity()
+                .content_type("text/html; charset=utf-8")
+                .body(html))
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/set_password.html")]
+pub struct SetPasswordPage {
+    pub tr: Tr,
+    pub csrf: String,
+    pub email: Option<String>,
+    pub action: String,
+    pub error: Option<String>,
+}
+
+fn visitor(state: &AppState) -> Tr {
+    Tr::new(state.config.default_locale)
+}
+
+#[get("/admin/password/{token}")]
+pub async fn password_form(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = path.into_inner();
+    let lookup = token.clone();
+    let found = with_conn(&state, move |conn| {
+        Ok(admin_user::find_by_password_token(
+            conn,
+            &lookup,
+            crate::db::now(),
+        )?)
+    })
+    .await?;
+    let tr = visitor(&state);
+    let page = SetPasswordPage {
+        tr,
+        csrf: crate::auth::csrf::token(&session),
+        error: found.is_none().then(|| tr.t("admin-password-link-invalid")),
+        email: found.map(|(_, email)| email),
+        action: format!("/admin/password/{token}"),
+    };
+    let status = if page.email.is_some() { 200 } else { 404 };
+    respond(page, status)
+}
+
+fn respond(page: SetPasswordPage, status: u16) -> Result<HttpResponse, AppError> {
+    let html = page
+        .render()
+        .map_err(|e| AppError::Internal(format!("rendering the password page: {e}")))?;
+    Ok(HttpResponse::build(
+        actix_web::http::StatusCode::from_u16(status).unwrap_or(actix_web::http::StatusCode::OK),
+    )
+    .content_type("text/html; charset=utf-8")
+    .body(html))
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirmation: String,
+}
+
+#[post("/admin/password/{token}")]
+pub async fn set_password(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<String>,
+    form: AdminForm<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = path.into_inner();
+    let tr = visitor(&state);
+    let PasswordForm {
+        password,
+        confirmation,
+    } = form.data;
+    let problem = if password.chars().count() < MIN_PASSWORD_CHARS {
+        Some(tr.t1(
+            "admin-password-too-short",
+            "min",
+            &tr.number(MIN_PASSWORD_CHARS as i64),
+        ))
+    } else if password != confirmation {
+        Some(tr.t("admin-password-mismatch"))
+    } else {
+        None
+    };
+    let lookup = token.clone();
+    if let Some(error) = problem {
+        let found = with_conn(&state, move |conn| {
+            Ok(admin_user::find_by_password_token(
+                conn,
+                &lookup,
+                crate::db::now(),
+            )?)
+        })
+        .await?;
+        let page = SetPasswordPage {
+            tr,
+            csrf: crate::auth::csrf::token(&session),
+            error: Some(if found.is_some() {
+                error
+            } else {
+                tr.t("admin-password-link-invalid")
+            }),
+            email: found.map(|(_, email)| email),
+            action: format!("/admin/password/{token}"),
+        };
+        return respond(page, 422);
+    }
+    let set = with_conn(&state, move |conn| {
+        admin_user::set_password_with_token(conn, &lookup, &password, crate::db::now())
+            .map_err(|e| AppError::Internal(e.to_string()))
+    })
+    .await?;
+    if !set {
+        let page = SetPasswordPage {
+            tr,
+            csrf: crate::auth::csrf::token(&session),
+            error: Some(tr.t("admin-password-link-invalid")),
+            email: None,
+            action: format!("/admin/password/{token}"),
+        };
+        return respond(page, 404);
+    }
+    Flash::notice(&session, tr.t("admin-password-set"));
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/admin/login"))
+        .finish())
+}
