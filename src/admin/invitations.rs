@@ -4,7 +4,7 @@
 
 use actix_session::Session;
 use actix_web::http::header;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -161,13 +161,10 @@ pub struct SetPasswordPage {
     pub error: Option<String>,
 }
 
-fn visitor(state: &AppState) -> Tr {
-    Tr::new(state.config.default_locale)
-}
-
 #[get("/admin/password/{token}")]
 pub async fn password_form(
     state: web::Data<AppState>,
+    req: HttpRequest,
     session: Session,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
@@ -181,7 +178,7 @@ pub async fn password_form(
         )?)
     })
     .await?;
-    let tr = visitor(&state);
+    let tr = super::login::visitor_tr(&req, &state);
     let page = SetPasswordPage {
         tr,
         csrf: crate::auth::csrf::token(&session),
@@ -215,12 +212,13 @@ pub struct PasswordForm {
 #[post("/admin/password/{token}")]
 pub async fn set_password(
     state: web::Data<AppState>,
+    req: HttpRequest,
     session: Session,
     path: web::Path<String>,
     form: AdminForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let token = path.into_inner();
-    let tr = visitor(&state);
+    let tr = super::login::visitor_tr(&req, &state);
     let PasswordForm {
         password,
         confirmation,

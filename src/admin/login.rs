@@ -36,7 +36,7 @@ pub struct NextQuery {
 }
 
 /// The sign-in page speaks the visitor's language: the language cookie, else the browser's.
-fn visitor_tr(req: &HttpRequest, state: &AppState) -> Tr {
+pub(super) fn visitor_tr(req: &HttpRequest, state: &AppState) -> Tr {
     let cookie = req.cookie(crate::web::locale::COOKIE);
     let accept = req
         .headers()
