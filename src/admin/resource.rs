@@ -29,6 +29,24 @@ pub struct Column {
     pub sortable: bool,
 }
 
+impl Column {
+    pub const fn sortable(key: &'static str, label: &'static str) -> Column {
+        Column {
+            key,
+            label,
+            sortable: true,
+        }
+    }
+
+    pub const fn plain(key: &'static str, label: &'static str) -> Column {
+        Column {
+            key,
+            label,
+            sortable: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextOp {
     Contains,
@@ -84,6 +102,12 @@ pub struct FilterDef {
     pub kind: FilterKind,
 }
 
+impl FilterDef {
+    pub fn new(key: &'static str, label: &'static str, kind: FilterKind) -> FilterDef {
+        FilterDef { key, label, kind }
+    }
+}
+
 /// A filter's value from the query string, checked against its declaration.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FilterValue {
@@ -128,6 +152,12 @@ macro_rules! date_range_filter {
 pub struct ScopeDef {
     pub key: &'static str,
     pub label: &'static str,
+}
+
+impl ScopeDef {
+    pub const fn new(key: &'static str, label: &'static str) -> ScopeDef {
+        ScopeDef { key, label }
+    }
 }
 
 /// The index state from the URL, validated: what a resource's `list` receives.

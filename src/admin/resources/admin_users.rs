@@ -61,81 +61,34 @@ impl Resource for AdminUsers {
 
     fn columns(&self) -> Vec<Column> {
         vec![
-            Column {
-                key: "email",
-                label: "admin-field-email",
-                sortable: true,
-            },
-            Column {
-                key: "name",
-                label: "admin-field-person-name",
-                sortable: true,
-            },
-            Column {
-                key: "role",
-                label: "admin-field-role",
-                sortable: true,
-            },
-            Column {
-                key: "last_login_at",
-                label: "admin-field-last-login",
-                sortable: true,
-            },
-            Column {
-                key: "created_at",
-                label: "admin-field-created-at",
-                sortable: true,
-            },
+            Column::sortable("email", "admin-field-email"),
+            Column::sortable("name", "admin-field-person-name"),
+            Column::sortable("role", "admin-field-role"),
+            Column::sortable("last_login_at", "admin-field-last-login"),
+            Column::sortable("created_at", "admin-field-created-at"),
         ]
     }
 
     fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
         vec![
-            FilterDef {
-                key: "email",
-                label: "admin-field-email",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "name",
-                label: "admin-field-person-name",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "locked",
-                label: "admin-field-locked",
-                kind: FilterKind::Boolean,
-            },
-            FilterDef {
-                key: "last_login_at",
-                label: "admin-field-last-login",
-                kind: FilterKind::DateRange,
-            },
+            FilterDef::new("email", "admin-field-email", FilterKind::Text),
+            FilterDef::new("name", "admin-field-person-name", FilterKind::Text),
+            FilterDef::new("locked", "admin-field-locked", FilterKind::Boolean),
+            FilterDef::new(
+                "last_login_at",
+                "admin-field-last-login",
+                FilterKind::DateRange,
+            ),
         ]
     }
 
     fn scopes(&self) -> Vec<ScopeDef> {
         vec![
-            ScopeDef {
-                key: "all",
-                label: "admin-scope-all",
-            },
-            ScopeDef {
-                key: "admin",
-                label: "role-admin",
-            },
-            ScopeDef {
-                key: "editor",
-                label: "role-editor",
-            },
-            ScopeDef {
-                key: "translator",
-                label: "role-translator",
-            },
-            ScopeDef {
-                key: "viewer",
-                label: "role-viewer",
-            },
+            ScopeDef::new("all", "admin-scope-all"),
+            ScopeDef::new("admin", "role-admin"),
+            ScopeDef::new("editor", "role-editor"),
+            ScopeDef::new("translator", "role-translator"),
+            ScopeDef::new("viewer", "role-viewer"),
         ]
     }
 

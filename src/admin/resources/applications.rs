@@ -93,64 +93,25 @@ impl Resource for Applications {
 
     fn columns(&self) -> Vec<Column> {
         vec![
-            Column {
-                key: "name",
-                label: "admin-col-applicant",
-                sortable: true,
-            },
-            Column {
-                key: "email",
-                label: "admin-field-email",
-                sortable: true,
-            },
-            Column {
-                key: "posting",
-                label: "admin-col-posting",
-                sortable: true,
-            },
-            Column {
-                key: "status",
-                label: "admin-col-stage",
-                sortable: true,
-            },
-            Column {
-                key: "created_at",
-                label: "admin-col-received",
-                sortable: true,
-            },
+            Column::sortable("name", "admin-col-applicant"),
+            Column::sortable("email", "admin-field-email"),
+            Column::sortable("posting", "admin-col-posting"),
+            Column::sortable("status", "admin-col-stage"),
+            Column::sortable("created_at", "admin-col-received"),
         ]
     }
 
     fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
         vec![
-            FilterDef {
-                key: "name",
-                label: "admin-col-applicant",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "email",
-                label: "admin-field-email",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "posting",
-                label: "admin-col-posting",
-                kind: FilterKind::Association,
-            },
-            FilterDef {
-                key: "created_at",
-                label: "admin-col-received",
-                kind: FilterKind::DateRange,
-            },
+            FilterDef::new("name", "admin-col-applicant", FilterKind::Text),
+            FilterDef::new("email", "admin-field-email", FilterKind::Text),
+            FilterDef::new("posting", "admin-col-posting", FilterKind::Association),
+            FilterDef::new("created_at", "admin-col-received", FilterKind::DateRange),
         ]
     }
 
     fn scopes(&self) -> Vec<ScopeDef> {
-        let mut all = vec![ScopeDef {
-            key: "all",
-            label: "admin-scope-all",
-        }];
+        let mut all = vec![ScopeDef::new("all", "admin-scope-all")];
         all.extend(STAGES.iter().map(|s| ScopeDef {
             key: s.as_str(),
             label: stage_label(*s),

@@ -66,81 +66,34 @@ impl Resource for AuditLog {
 
     fn columns(&self) -> Vec<Column> {
         vec![
-            Column {
-                key: "created_at",
-                label: "admin-field-when",
-                sortable: true,
-            },
-            Column {
-                key: "actor",
-                label: "admin-field-actor",
-                sortable: true,
-            },
-            Column {
-                key: "action",
-                label: "admin-field-action",
-                sortable: true,
-            },
-            Column {
-                key: "resource",
-                label: "admin-field-resource",
-                sortable: true,
-            },
-            Column {
-                key: "record",
-                label: "admin-field-record",
-                sortable: false,
-            },
+            Column::sortable("created_at", "admin-field-when"),
+            Column::sortable("actor", "admin-field-actor"),
+            Column::sortable("action", "admin-field-action"),
+            Column::sortable("resource", "admin-field-resource"),
+            Column::plain("record", "admin-field-record"),
         ]
     }
 
     fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
         vec![
-            FilterDef {
-                key: "actor",
-                label: "admin-field-actor",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "record",
-                label: "admin-field-record",
-                kind: FilterKind::Text,
-            },
+            FilterDef::new("actor", "admin-field-actor", FilterKind::Text),
+            FilterDef::new("record", "admin-field-record", FilterKind::Text),
             FilterDef {
                 key: "resource",
                 label: "admin-field-resource",
                 kind: FilterKind::Select(RESOURCES.iter().map(|(k, l)| (*k, tr.t(l))).collect()),
             },
-            FilterDef {
-                key: "created_at",
-                label: "admin-field-when",
-                kind: FilterKind::DateRange,
-            },
+            FilterDef::new("created_at", "admin-field-when", FilterKind::DateRange),
         ]
     }
 
     fn scopes(&self) -> Vec<ScopeDef> {
         vec![
-            ScopeDef {
-                key: "all",
-                label: "admin-scope-all",
-            },
-            ScopeDef {
-                key: "create",
-                label: "admin-audit-action-create",
-            },
-            ScopeDef {
-                key: "update",
-                label: "admin-audit-action-update",
-            },
-            ScopeDef {
-                key: "delete",
-                label: "admin-audit-action-delete",
-            },
-            ScopeDef {
-                key: "status",
-                label: "admin-audit-action-status",
-            },
+            ScopeDef::new("all", "admin-scope-all"),
+            ScopeDef::new("create", "admin-audit-action-create"),
+            ScopeDef::new("update", "admin-audit-action-update"),
+            ScopeDef::new("delete", "admin-audit-action-delete"),
+            ScopeDef::new("status", "admin-audit-action-status"),
         ]
     }
 

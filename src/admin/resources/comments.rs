@@ -76,59 +76,28 @@ impl Resource for Comments {
 
     fn columns(&self) -> Vec<Column> {
         vec![
-            Column {
-                key: "created_at",
-                label: "admin-field-when",
-                sortable: true,
-            },
-            Column {
-                key: "author",
-                label: "admin-field-author",
-                sortable: false,
-            },
-            Column {
-                key: "record",
-                label: "admin-field-record",
-                sortable: false,
-            },
-            Column {
-                key: "body",
-                label: "admin-field-comment",
-                sortable: false,
-            },
+            Column::sortable("created_at", "admin-field-when"),
+            Column::plain("author", "admin-field-author"),
+            Column::plain("record", "admin-field-record"),
+            Column::plain("body", "admin-field-comment"),
         ]
     }
 
     fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
         vec![
-            FilterDef {
-                key: "body",
-                label: "admin-field-comment",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "author",
-                label: "admin-field-author",
-                kind: FilterKind::Text,
-            },
+            FilterDef::new("body", "admin-field-comment", FilterKind::Text),
+            FilterDef::new("author", "admin-field-author", FilterKind::Text),
             FilterDef {
                 key: "resource",
                 label: "admin-field-resource",
                 kind: FilterKind::Select(RESOURCES.iter().map(|(k, l)| (*k, tr.t(l))).collect()),
             },
-            FilterDef {
-                key: "created_at",
-                label: "admin-field-when",
-                kind: FilterKind::DateRange,
-            },
+            FilterDef::new("created_at", "admin-field-when", FilterKind::DateRange),
         ]
     }
 
     fn scopes(&self) -> Vec<ScopeDef> {
-        vec![ScopeDef {
-            key: "all",
-            label: "admin-scope-all",
-        }]
+        vec![ScopeDef::new("all", "admin-scope-all")]
     }
 
     fn default_sort(&self) -> (&'static str, Dir) {

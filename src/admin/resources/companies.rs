@@ -72,74 +72,36 @@ impl Resource for Companies {
 
     fn columns(&self) -> Vec<Column> {
         vec![
-            Column {
-                key: "name",
-                label: "admin-field-name",
-                sortable: true,
-            },
-            Column {
-                key: "city",
-                label: "admin-field-city",
-                sortable: true,
-            },
-            Column {
-                key: "country_code",
-                label: "admin-field-country",
-                sortable: true,
-            },
-            Column {
-                key: "website",
-                label: "admin-field-website",
-                sortable: false,
-            },
-            Column {
-                key: "created_at",
-                label: "admin-field-created-at",
-                sortable: true,
-            },
+            Column::sortable("name", "admin-field-name"),
+            Column::sortable("city", "admin-field-city"),
+            Column::sortable("country_code", "admin-field-country"),
+            Column::plain("website", "admin-field-website"),
+            Column::sortable("created_at", "admin-field-created-at"),
         ]
     }
 
     fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
         vec![
-            FilterDef {
-                key: "name",
-                label: "admin-field-name",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "city",
-                label: "admin-field-city",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "country_code",
-                label: "admin-field-country",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "has_website",
-                label: "admin-field-has-website",
-                kind: FilterKind::Boolean,
-            },
-            FilterDef {
-                key: "created_at",
-                label: "admin-field-created-at",
-                kind: FilterKind::DateRange,
-            },
+            FilterDef::new("name", "admin-field-name", FilterKind::Text),
+            FilterDef::new("city", "admin-field-city", FilterKind::Text),
+            FilterDef::new("country_code", "admin-field-country", FilterKind::Text),
+            FilterDef::new(
+                "has_website",
+                "admin-field-has-website",
+                FilterKind::Boolean,
+            ),
+            FilterDef::new(
+                "created_at",
+                "admin-field-created-at",
+                FilterKind::DateRange,
+            ),
         ]
     }
 
     fn scopes(&self) -> Vec<ScopeDef> {
         vec![
-            ScopeDef {
-                key: "all",
-                label: "admin-scope-all",
-            },
-            ScopeDef {
-                key: "hiring",
-                label: "admin-scope-hiring",
-            },
+            ScopeDef::new("all", "admin-scope-all"),
+            ScopeDef::new("hiring", "admin-scope-hiring"),
         ]
     }
 

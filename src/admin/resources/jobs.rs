@@ -90,61 +90,21 @@ impl Resource for Jobs {
 
     fn columns(&self) -> Vec<Column> {
         vec![
-            Column {
-                key: "title",
-                label: "admin-field-title",
-                sortable: true,
-            },
-            Column {
-                key: "company",
-                label: "admin-field-company",
-                sortable: true,
-            },
-            Column {
-                key: "status",
-                label: "admin-field-status",
-                sortable: true,
-            },
-            Column {
-                key: "workplace",
-                label: "admin-field-workplace",
-                sortable: false,
-            },
-            Column {
-                key: "city",
-                label: "admin-field-city",
-                sortable: true,
-            },
-            Column {
-                key: "published_at",
-                label: "admin-field-published-at",
-                sortable: true,
-            },
-            Column {
-                key: "updated_at",
-                label: "admin-field-updated-at",
-                sortable: true,
-            },
+            Column::sortable("title", "admin-field-title"),
+            Column::sortable("company", "admin-field-company"),
+            Column::sortable("status", "admin-field-status"),
+            Column::plain("workplace", "admin-field-workplace"),
+            Column::sortable("city", "admin-field-city"),
+            Column::sortable("published_at", "admin-field-published-at"),
+            Column::sortable("updated_at", "admin-field-updated-at"),
         ]
     }
 
     fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
         vec![
-            FilterDef {
-                key: "title",
-                label: "admin-field-title",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "company",
-                label: "admin-field-company",
-                kind: FilterKind::Association,
-            },
-            FilterDef {
-                key: "skill",
-                label: "admin-field-skill",
-                kind: FilterKind::Association,
-            },
+            FilterDef::new("title", "admin-field-title", FilterKind::Text),
+            FilterDef::new("company", "admin-field-company", FilterKind::Association),
+            FilterDef::new("skill", "admin-field-skill", FilterKind::Association),
             FilterDef {
                 key: "workplace",
                 label: "admin-field-workplace",
@@ -155,34 +115,23 @@ impl Resource for Jobs {
                         .collect(),
                 ),
             },
-            FilterDef {
-                key: "city",
-                label: "admin-field-city",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "has_salary",
-                label: "admin-field-has-salary",
-                kind: FilterKind::Boolean,
-            },
-            FilterDef {
-                key: "published_at",
-                label: "admin-field-published-at",
-                kind: FilterKind::DateRange,
-            },
-            FilterDef {
-                key: "salary_min",
-                label: "admin-field-salary-min",
-                kind: FilterKind::NumberRange,
-            },
+            FilterDef::new("city", "admin-field-city", FilterKind::Text),
+            FilterDef::new("has_salary", "admin-field-has-salary", FilterKind::Boolean),
+            FilterDef::new(
+                "published_at",
+                "admin-field-published-at",
+                FilterKind::DateRange,
+            ),
+            FilterDef::new(
+                "salary_min",
+                "admin-field-salary-min",
+                FilterKind::NumberRange,
+            ),
         ]
     }
 
     fn scopes(&self) -> Vec<ScopeDef> {
-        let mut all = vec![ScopeDef {
-            key: "all",
-            label: "admin-scope-all",
-        }];
+        let mut all = vec![ScopeDef::new("all", "admin-scope-all")];
         all.extend(JobStatus::ALL.iter().map(|s| ScopeDef {
             key: s.as_str(),
             label: match s {

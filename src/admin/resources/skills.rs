@@ -53,54 +53,28 @@ impl Resource for Skills {
 
     fn columns(&self) -> Vec<Column> {
         vec![
-            Column {
-                key: "name",
-                label: "admin-field-name",
-                sortable: true,
-            },
-            Column {
-                key: "slug",
-                label: "admin-field-slug",
-                sortable: true,
-            },
-            Column {
-                key: "postings",
-                label: "admin-panel-postings",
-                sortable: false,
-            },
-            Column {
-                key: "created_at",
-                label: "admin-field-created-at",
-                sortable: true,
-            },
+            Column::sortable("name", "admin-field-name"),
+            Column::sortable("slug", "admin-field-slug"),
+            Column::plain("postings", "admin-panel-postings"),
+            Column::sortable("created_at", "admin-field-created-at"),
         ]
     }
 
     fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
         vec![
-            FilterDef {
-                key: "name",
-                label: "admin-field-name",
-                kind: FilterKind::Text,
-            },
-            FilterDef {
-                key: "created_at",
-                label: "admin-field-created-at",
-                kind: FilterKind::DateRange,
-            },
+            FilterDef::new("name", "admin-field-name", FilterKind::Text),
+            FilterDef::new(
+                "created_at",
+                "admin-field-created-at",
+                FilterKind::DateRange,
+            ),
         ]
     }
 
     fn scopes(&self) -> Vec<ScopeDef> {
         vec![
-            ScopeDef {
-                key: "all",
-                label: "admin-scope-all",
-            },
-            ScopeDef {
-                key: "unused",
-                label: "admin-scope-unused",
-            },
+            ScopeDef::new("all", "admin-scope-all"),
+            ScopeDef::new("unused", "admin-scope-unused"),
         ]
     }
 
