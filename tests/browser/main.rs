@@ -133,6 +133,11 @@ async fn start_site() -> Site {
 }
 
 async fn browser() -> (WebDriver, Driver) {
+    browser_with_downloads(None).await
+}
+
+/// A browser whose downloads land in `downloads`, when given.
+async fn browser_with_downloads(downloads: Option<&std::path::Path>) -> (WebDriver, Driver) {
     let port = free_port();
     let child = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
@@ -161,6 +166,16 @@ async fn browser() -> (WebDriver, Driver) {
     }
     caps.add_arg(&format!("--user-data-dir={}", profile.display()))
         .unwrap();
+    if let Some(dir) = downloads {
+        caps.add_experimental_option(
+            "prefs",
+            serde_json::json!({
+                "download.default_directory": dir.display().to_string(),
+                "download.prompt_for_download": false,
+            }),
+        )
+        .unwrap();
+    }
     let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
         .await
         .expect("WebDriver session");
@@ -392,5 +407,79 @@ async fn batch_archive(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     let titles = driver.find_all(By::Css(".job-card-title")).await?;
     assert_eq!(titles.len(), 1);
     assert_eq!(titles[0].text().await?, "Remote Rust Engineer");
+    Ok(())
+}
+
+#[actix_web::test]
+async fn download_an_export_of_the_filtered_list() {
+    if !browser_available() {
+        return;
+    }
+    let site = start_site().await;
+    let downloads = tempfile::tempdir().unwrap();
+    let (driver, _chromedriver) = browser_with_downloads(Some(downloads.path())).await;
+    let outcome = download_export(&driver, &site, downloads.path()).await;
+    let _ = driver.quit().await;
+    site.handle.stop(true).await;
+    outcome.unwrap();
+}
+
+async fn download_export(
+    driver: &WebDriver,
+    site: &Site,
+    downloads: &std::path::Path,
+) -> WebDriverResult<()> {
+    driver.goto(format!("{}/admin/login", site.base)).await?;
+    driver
+        .find(By::Css("#email"))
+        .await?
+        .send_keys(&site.admin.email)
+        .await?;
+    driver
+        .find(By::Css("#password"))
+        .await?
+        .send_keys(&site.admin.password)
+        .await?;
+    driver
+        .find(By::Css("button[type=submit].primary"))
+        .await?
+        .click()
+        .await?;
+    wait_url(driver, |u| u.ends_with("/admin")).await;
+    // Filter the list, then download it as CSV from the link the page offers.
+    driver
+        .goto(format!("{}/admin/jobs?title=rust", site.base))
+        .await?;
+    let csv_link = driver
+        .find(By::Css(".exports a[href*='export.csv']"))
+        .await?;
+    csv_link.click().await?;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let file = loop {
+        let done: Vec<_> = std::fs::read_dir(downloads)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+            .collect();
+        if let Some(path) = done.into_iter().next() {
+            break path;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no CSV in {}",
+            downloads.display()
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    };
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("jobs-"), "{name}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut titles: Vec<String> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap()[1].to_owned())
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["Remote Rust Engineer", "Rust Engineer in Berlin"]);
     Ok(())
 }
