@@ -182,6 +182,10 @@ async fn browser_with_downloads(downloads: Option<&std::path::Path>) -> (WebDriv
     (driver, guard)
 }
 
+/// One browser at a time: Chromium's start-up on a loaded 2-core machine can time out when
+/// several tests start theirs at once. Each test holds this for its whole run.
+static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 async fn text_of(driver: &WebDriver, css: &str) -> String {
     driver
         .find(By::Css(css))
@@ -210,6 +214,7 @@ async fn search_filter_open_switch_language_and_apply() {
     if !browser_available() {
         return;
     }
+    let _one = ONE_BROWSER.lock().await;
     let site = start_site().await;
     let (driver, _chromedriver) = browser().await;
     let outcome = journey(&driver, &site).await;
@@ -318,6 +323,7 @@ async fn sign_in_and_archive_two_postings_with_a_batch_action() {
     if !browser_available() {
         return;
     }
+    let _one = ONE_BROWSER.lock().await;
     let site = start_site().await;
     let (driver, _chromedriver) = browser().await;
     let outcome = batch_archive(&driver, &site).await;
@@ -415,6 +421,7 @@ async fn download_an_export_of_the_filtered_list() {
     if !browser_available() {
         return;
     }
+    let _one = ONE_BROWSER.lock().await;
     let site = start_site().await;
     let downloads = tempfile::tempdir().unwrap();
     let (driver, _chromedriver) = browser_with_downloads(Some(downloads.path())).await;
