@@ -132,10 +132,6 @@ async fn start_site() -> Site {
     }
 }
 
-async fn browser() -> (WebDriver, Driver) {
-    browser_with_downloads(None).await
-}
-
 /// A browser whose downloads land in `downloads`, when given.
 async fn browser_with_downloads(downloads: Option<&std::path::Path>) -> (WebDriver, Driver) {
     let port = free_port();
@@ -209,18 +205,46 @@ async fn wait_url(driver: &WebDriver, check: impl Fn(&str) -> bool) -> String {
     }
 }
 
-#[actix_web::test]
-async fn search_filter_open_switch_language_and_apply() {
+/// Runs `journey` in a fresh browser against a fresh site, one browser at a time, and always
+/// cleans up both; downloads land in `downloads` when given.
+async fn run_journey(
+    downloads: Option<&std::path::Path>,
+    journey: impl AsyncFnOnce(&WebDriver, &Site) -> WebDriverResult<()>,
+) {
     if !browser_available() {
         return;
     }
     let _one = ONE_BROWSER.lock().await;
     let site = start_site().await;
-    let (driver, _chromedriver) = browser().await;
+    let (driver, _chromedriver) = browser_with_downloads(downloads).await;
     let outcome = journey(&driver, &site).await;
     let _ = driver.quit().await;
     site.handle.stop(true).await;
     outcome.unwrap();
+}
+
+/// Signs the site's admin in through the form the browser is on.
+async fn sign_in(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
+    driver
+        .find(By::Css("#email"))
+        .await?
+        .send_keys(&site.admin.email)
+        .await?;
+    driver
+        .find(By::Css("#password"))
+        .await?
+        .send_keys(&site.admin.password)
+        .await?;
+    driver
+        .find(By::Css("button[type=submit].primary"))
+        .await?
+        .click()
+        .await
+}
+
+#[actix_web::test]
+async fn search_filter_open_switch_language_and_apply() {
+    run_journey(None, journey).await;
 }
 
 async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
@@ -320,37 +344,14 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
 
 #[actix_web::test]
 async fn sign_in_and_archive_two_postings_with_a_batch_action() {
-    if !browser_available() {
-        return;
-    }
-    let _one = ONE_BROWSER.lock().await;
-    let site = start_site().await;
-    let (driver, _chromedriver) = browser().await;
-    let outcome = batch_archive(&driver, &site).await;
-    let _ = driver.quit().await;
-    site.handle.stop(true).await;
-    outcome.unwrap();
+    run_journey(None, batch_archive).await;
 }
 
 async fn batch_archive(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     // The back office sends a visitor to the sign-in page and back.
     driver.goto(format!("{}/admin/jobs", site.base)).await?;
     wait_url(driver, |u| u.contains("/admin/login")).await;
-    driver
-        .find(By::Css("#email"))
-        .await?
-        .send_keys(&site.admin.email)
-        .await?;
-    driver
-        .find(By::Css("#password"))
-        .await?
-        .send_keys(&site.admin.password)
-        .await?;
-    driver
-        .find(By::Css("button[type=submit].primary"))
-        .await?
-        .click()
-        .await?;
+    sign_in(driver, site).await?;
     wait_url(driver, |u| u.ends_with("/admin/jobs")).await;
     assert_eq!(text_of(driver, "h1").await, "Postings");
 
@@ -418,17 +419,12 @@ async fn batch_archive(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
 
 #[actix_web::test]
 async fn download_an_export_of_the_filtered_list() {
-    if !browser_available() {
-        return;
-    }
-    let _one = ONE_BROWSER.lock().await;
-    let site = start_site().await;
     let downloads = tempfile::tempdir().unwrap();
-    let (driver, _chromedriver) = browser_with_downloads(Some(downloads.path())).await;
-    let outcome = download_export(&driver, &site, downloads.path()).await;
-    let _ = driver.quit().await;
-    site.handle.stop(true).await;
-    outcome.unwrap();
+    let dir = downloads.path().to_owned();
+    run_journey(Some(&dir), async |driver: &WebDriver, site: &Site| {
+        download_export(driver, site, &dir).await
+    })
+    .await;
 }
 
 async fn download_export(
@@ -437,21 +433,7 @@ async fn download_export(
     downloads: &std::path::Path,
 ) -> WebDriverResult<()> {
     driver.goto(format!("{}/admin/login", site.base)).await?;
-    driver
-        .find(By::Css("#email"))
-        .await?
-        .send_keys(&site.admin.email)
-        .await?;
-    driver
-        .find(By::Css("#password"))
-        .await?
-        .send_keys(&site.admin.password)
-        .await?;
-    driver
-        .find(By::Css("button[type=submit].primary"))
-        .await?
-        .click()
-        .await?;
+    sign_in(driver, site).await?;
     wait_url(driver, |u| u.ends_with("/admin")).await;
     // Filter the list, then download it as CSV from the link the page offers.
     driver

@@ -169,15 +169,7 @@ impl Resource for AdminUsers {
         tr: &Tr,
         _counts: Option<Vec<i64>>,
     ) -> Result<ListResult, AppError> {
-        use diesel::dsl::sql;
-        use diesel::sql_types::BigInt;
-        // The role values are our own constants, never request input.
-        let per_role = |r: AdminRole| {
-            sql::<BigInt>(&format!(
-                "COUNT(CASE WHEN admin_users.role = '{}' THEN 1 END)",
-                r.as_str()
-            ))
-        };
+        let per_role = |r: AdminRole| super::count_where("admin_users.role", r.as_str());
         let (all, admins, editors, translators, viewers): (i64, i64, i64, i64, i64) =
             filtered(query)
                 .select((

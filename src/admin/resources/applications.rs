@@ -130,15 +130,8 @@ impl Resource for Applications {
         tr: &Tr,
         _counts: Option<Vec<i64>>,
     ) -> Result<ListResult, AppError> {
-        use diesel::dsl::sql;
-        use diesel::sql_types::BigInt;
-        // The stage values are our own constants, never request input.
-        let per_stage = |s: ApplicationStatus| {
-            sql::<BigInt>(&format!(
-                "COUNT(CASE WHEN applications.status = '{}' THEN 1 END)",
-                s.as_str()
-            ))
-        };
+        let per_stage =
+            |s: ApplicationStatus| super::count_where("applications.status", s.as_str());
         #[allow(clippy::type_complexity)]
         let counts: (i64, i64, i64, i64, i64, i64, i64, i64) = filtered(query)
             .select((

@@ -108,14 +108,7 @@ impl Resource for AuditLog {
         tr: &Tr,
         _counts: Option<Vec<i64>>,
     ) -> Result<ListResult, AppError> {
-        use diesel::dsl::sql;
-        use diesel::sql_types::BigInt;
-        // The action values are our own constants, never request input.
-        let per_action = |a: &str| {
-            sql::<BigInt>(&format!(
-                "COUNT(CASE WHEN audit_log.action = '{a}' THEN 1 END)"
-            ))
-        };
+        let per_action = |a: &'static str| super::count_where("audit_log.action", a);
         let (all, create, update, delete, status): (i64, i64, i64, i64, i64) = filtered(query)
             .select((
                 diesel::dsl::count_star(),

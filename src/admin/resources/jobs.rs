@@ -345,14 +345,7 @@ impl Resource for Jobs {
             None => {
                 // One statement counts every scope under the current filters. The status values are
                 // our own constants, never request input.
-                use diesel::dsl::sql;
-                use diesel::sql_types::BigInt;
-                let per_status = |s: JobStatus| {
-                    sql::<BigInt>(&format!(
-                        "COUNT(CASE WHEN jobs.status = '{}' THEN 1 END)",
-                        s.as_str()
-                    ))
-                };
+                let per_status = |s: JobStatus| super::count_where("jobs.status", s.as_str());
                 let (all, draft, published, expired, filled, archived): (
                     i64,
                     i64,
