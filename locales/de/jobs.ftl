@@ -90,6 +90,7 @@ job-other-languages = Auch verfügbar auf:
 job-closed-expired = Diese Stellenanzeige ist abgelaufen. Bewerbungen sind nicht mehr möglich.
 job-closed-filled = Diese Stelle ist bereits besetzt.
 job-closed-archived = Diese Stelle ist nicht mehr ausgeschrieben.
+job-preview-note = Vorschau · Status: { $status }. So sieht die Stelle auf der Website aus; nur angemeldete Mitarbeitende sehen diese Seite.
 job-closed-published = Die Bewerbungsfrist für diese Stelle ist abgelaufen. Bewerbungen sind nicht mehr möglich.
 job-closed-draft = Diese Stellenanzeige ist nicht veröffentlicht.
 

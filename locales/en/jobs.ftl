@@ -90,6 +90,7 @@ job-other-languages = Also available in:
 job-closed-expired = This job has expired and no longer accepts applications.
 job-closed-filled = This position has been filled.
 job-closed-archived = This job is no longer open.
+job-preview-note = Preview · status: { $status }. This is how the posting looks on the site; only signed-in staff can see this page.
 job-closed-published = This job has passed its closing date and no longer accepts applications.
 job-closed-draft = This job is not published.
 

@@ -263,3 +263,71 @@ admin-password-set = Пароль задано. Тепер можна увійт
 admin-password-too-short = Пароль має містити щонайменше { $min } символів.
 admin-password-mismatch = Паролі не збігаються.
 admin-password-link-invalid = Посилання застаріло або вже використане. Попросіть адміністратора про нове запрошення.
+
+## New and edit forms
+admin-field-remote-countries = Віддалено з
+admin-field-latitude = Широта
+admin-field-longitude = Довгота
+admin-field-salary-period = Період оплати
+admin-new-title = { $resource }: новий запис
+admin-edit = Редагувати
+admin-edit-title = Редагування: { $record }
+admin-form-create = Створити
+admin-form-save = Зберегти зміни
+admin-form-details = Відомості
+admin-form-content = Текст і переклади
+admin-form-errors = { $count ->
+    [one] { $count } поле потребує уваги
+    [few] { $count } поля потребують уваги
+    [many] { $count } полів потребують уваги
+   *[other] { $count } поля потребують уваги
+}
+admin-form-translate-only = Ви можете змінювати переклади. Інші поля для вашої ролі лише для читання.
+admin-tab-original = { $language } (оригінал)
+admin-tab-original-new = Оригінальний текст
+admin-translation-missing = відсутній
+admin-translation-outdated = застарів
+admin-translation-current = актуальний
+admin-translation-confirm = Цей переклад досі відповідає оригіналу
+admin-created = { $resource }: запис створено.
+admin-saved = Зміни збережено.
+admin-deleted = Видалено.
+admin-delete-title = Видалення: { $record }
+admin-delete-question = Видалити «{ $record }»? Цю дію не можна скасувати.
+admin-delete-refused-applications = На цю вакансію є заявки, тому її не можна видалити. Натомість заархівуйте її.
+admin-delete-refused-postings = Ця компанія має вакансії, тому її не можна видалити. Спершу видаліть її вакансії.
+admin-preview = Попередній перегляд
+admin-action-duplicate = Дублювати
+admin-duplicated = Копію створено як чернетку. Перегляньте її перед публікацією.
+admin-shortcut-edit = Редагувати запис
+admin-hint-association = Почніть вводити, щоб побачити підказки, або введіть #id.
+admin-hint-original-locale = Мова, якою написано текст. Згодом її не можна змінити.
+admin-hint-slug = Адреса запису на сайті. Якщо залишити порожнім, її буде створено з назви.
+admin-hint-remote-countries = Для віддаленої роботи: коди країн через кому, наприклад DE, AT.
+admin-hint-skills = Через кому, наприклад Rust, PostgreSQL.
+admin-hint-one-per-line = Один пункт на рядок.
+admin-hint-company-size = Кількість працівників, наприклад 51-200.
+admin-hint-skill-name = Перейменування змінює пошукову адресу навички.
+admin-error-required = Це поле обов’язкове.
+admin-error-too-long = Не більше { $max } символів.
+admin-error-choice = Виберіть один із варіантів.
+admin-error-integer = Введіть ціле число.
+admin-error-decimal = Введіть число в допустимих межах.
+admin-error-date = Введіть дату у форматі РРРР-ММ-ДД.
+admin-error-url = Введіть повну вебадресу, що починається з https://.
+admin-error-invalid = Це значення недійсне.
+admin-error-translation-is-original = Це мова оригіналу: напишіть цей текст у вкладці оригіналу.
+admin-error-no-match = Немає нічого з назвою «{ $name }». Виберіть підказку або введіть #id.
+admin-error-ambiguous = Кілька записів мають назву «{ $name }». Введіть #id, щоб вибрати один.
+admin-error-city-required = Потрібне місто, якщо вакансія не віддалена.
+admin-error-country-code = «{ $code }» не належить до країн цієї дошки.
+admin-error-coordinates = Вкажіть і широту, і довготу, або жодну з них.
+admin-error-negative = Введіть нуль або більше.
+admin-error-salary-range = Максимум не може бути меншим за мінімум.
+admin-error-salary-needs = Потрібно, якщо вказано зарплату.
+admin-error-too-many = Не більше { $max }.
+admin-error-item-too-long = «{ $item }» задовге.
+admin-error-skill-name = Назва потребує принаймні однієї латинської літери або цифри.
+admin-error-skill-taken = Навичка з такою назвою вже існує. Щоб об’єднати дві навички, скористайтеся дією «Об’єднати з» у списку навичок.
+admin-error-slug = Лише малі літери, цифри та дефіси.
+admin-error-taken = Це вже зайнято.

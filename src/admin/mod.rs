@@ -8,7 +8,9 @@ pub mod account;
 pub mod batch;
 pub mod board;
 pub mod dashboard;
+pub mod edit;
 pub mod export;
+pub mod fields;
 pub mod form;
 pub mod index;
 pub mod invitations;
@@ -37,13 +39,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(invitations::password_form)
         .service(invitations::set_password)
         .service(resources::jobs::change_status)
+        .service(resources::job_actions::preview)
+        .service(resources::job_actions::duplicate)
         .service(resources::applications::change_stage)
         .service(board::board)
         .service(batch::batch)
         .service(export::export)
         .service(saved_views::save)
         .service(saved_views::delete)
-        // Last: `/admin/{resource}` would otherwise take the fixed paths above.
+        // Last: `/admin/{resource}` and `/admin/{resource}/{id}` would otherwise take the fixed
+        // paths above.
+        .service(edit::new_form)
+        .service(edit::lookup)
+        .service(edit::create)
+        .service(edit::edit_form)
+        .service(edit::update)
+        .service(edit::delete_form)
+        .service(edit::delete)
         .service(index::index)
         .service(show::show)
         .service(show::add_comment);

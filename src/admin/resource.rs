@@ -7,6 +7,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use super::fields::{Field, FieldError, FieldKind, FormValues};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -316,7 +317,7 @@ pub trait Resource: Sync {
     }
     /// Whether `/admin/{name}/new` exists (the index then offers "New").
     fn creatable(&self) -> bool {
-        false
+        self.form().is_some()
     }
     /// Other views of the index, linked from its header: (Fluent id of the label, URL), given
     /// the index's query string.
@@ -342,6 +343,75 @@ pub trait Resource: Sync {
     /// The member actions for a record as shown.
     fn member_actions(&self, _id: i64, _record: &Record) -> Vec<MemberAction> {
         Vec::new()
+    }
+    /// The new and edit forms and deletion, when the resource has them.
+    fn form(&self) -> Option<&'static dyn Form> {
+        None
+    }
+    /// Where the record can be seen as the public site would show it, whatever its status.
+    fn preview_url(&self, _id: i64) -> Option<String> {
+        None
+    }
+    /// Records whose name matches `q`, for association fields: (id, name).
+    fn lookup(&self, _conn: &mut DbConn, _q: &str) -> Result<Vec<(i64, String)>, AppError> {
+        Err(AppError::NotFound)
+    }
+}
+
+/// A resource's new and edit forms and its deletion: declared in `resources/*_form.rs`,
+/// served by the generic handlers in `edit.rs`.
+pub trait Form: Sync {
+    /// The fields, in page order.
+    fn fields(&self, tr: &Tr) -> Vec<Field>;
+    /// The new form's starting values (`original_locale`: the original text's language).
+    fn new_values(&self, _tr: &Tr) -> FormValues {
+        FormValues::default()
+    }
+    /// A record as its form shows it, or `None` when there is no such record.
+    fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError>;
+    /// Checks what only the resource knows (uniqueness, related records, ranges) and writes
+    /// `values`: creates a record when `old` is `None`. Runs inside the caller's transaction,
+    /// after the generic field checks passed; returns the record's id.
+    fn save(
+        &self,
+        conn: &mut DbConn,
+        old: Option<(i64, &Stored)>,
+        values: &FormValues,
+    ) -> Result<Result<i64, Vec<FieldError>>, AppError>;
+    /// Deletes one record and what belongs to it, inside the caller's transaction.
+    fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError>;
+}
+
+/// A record as its form shows it.
+pub struct Stored {
+    /// The record's name, for titles and the audit log.
+    pub label: String,
+    pub values: FormValues,
+    /// The language of the original text.
+    pub original: crate::i18n::Locale,
+    /// When the original text last changed.
+    pub text_updated_at: NaiveDateTime,
+    /// When the original was last in step with each translation.
+    pub translated_from: Vec<(crate::i18n::Locale, NaiveDateTime)>,
+}
+
+/// What a delete did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Deleted {
+    Done,
+    NotFound,
+    /// Refused, with the Fluent id of the reason (records depend on it).
+    Refused(&'static str),
+}
+
+impl Deleted {
+    /// From the number of rows a `DELETE` removed.
+    pub fn from_rows(rows: usize) -> Deleted {
+        if rows == 0 {
+            Deleted::NotFound
+        } else {
+            Deleted::Done
+        }
     }
 }
 

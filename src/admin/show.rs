@@ -51,6 +51,9 @@ pub struct ShowPage {
     pub can_comment: bool,
     pub comments_url: String,
     pub history: Vec<HistoryView>,
+    pub edit_url: Option<String>,
+    pub delete_url: Option<String>,
+    pub preview_url: Option<String>,
 }
 
 const HISTORY: i64 = 50;
@@ -83,6 +86,13 @@ pub async fn show(
         Ok((record, comments, history))
     })
     .await?;
+    let form = resource.form();
+    let labels: Vec<(&'static str, &'static str)> = form
+        .map(|f| f.fields(&tr))
+        .unwrap_or_default()
+        .iter()
+        .map(|f| (f.key, f.label))
+        .collect();
     let title = tr.t(resource.title());
     let mut l = AdminLayout::new(
         &admin,
@@ -94,12 +104,22 @@ pub async fn show(
         ],
     );
     l.here = format!("/admin/{}/{id}", resource.name());
+    let base = format!("/admin/{}/{id}", resource.name());
+    let can_edit =
+        admin.can(resource.area(), Action::Update) || admin.can(resource.area(), Action::Translate);
+    let edit_url = (can_edit && form.is_some()).then(|| format!("{base}/edit"));
+    let delete_url = (form.is_some() && admin.can(resource.area(), Action::Delete))
+        .then(|| format!("{base}/delete"));
+    let preview_url = resource.preview_url(id);
     let actions = resource
         .member_actions(id, &record)
         .into_iter()
         .filter(|a| admin.can(resource.area(), a.needs))
         .collect();
     Ok(ShowPage {
+        edit_url,
+        delete_url,
+        preview_url,
         actions,
         panels: record
             .panels
@@ -141,7 +161,7 @@ pub async fn show(
                     .changes()
                     .into_iter()
                     .map(|c| ChangeView {
-                        field: c.field,
+                        field: field_label(&labels, &c.field, &tr),
                         from: c.from.unwrap_or_default(),
                         to: c.to.unwrap_or_default(),
                     })
@@ -150,6 +170,22 @@ pub async fn show(
             .collect(),
         l,
     })
+}
+
+/// A changed field's name in the admin's language: `title [de]` becomes `Title (Deutsch)`.
+/// Fields the form does not declare (status, stage) show as stored.
+fn field_label(labels: &[(&str, &str)], field: &str, tr: &crate::i18n::Tr) -> String {
+    let (key, locale) = match field.split_once(" [") {
+        Some((key, rest)) => (key, crate::i18n::Locale::parse(rest.trim_end_matches(']'))),
+        None => (field, None),
+    };
+    let Some((_, label)) = labels.iter().find(|(k, _)| *k == key) else {
+        return field.to_owned();
+    };
+    match locale {
+        Some(locale) => format!("{} ({})", tr.t(label), locale.native_name()),
+        None => tr.t(label),
+    }
 }
 
 #[derive(Deserialize)]

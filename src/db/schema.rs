@@ -14,6 +14,7 @@ diesel::table! {
         description -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        text_updated_at -> Nullable<Timestamp>,
     }
 }
 
@@ -57,6 +58,7 @@ diesel::table! {
         valid_through -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        text_updated_at -> Nullable<Timestamp>,
     }
 }
 

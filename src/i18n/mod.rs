@@ -15,6 +15,11 @@ use fluent_templates::{Loader, static_loader};
 use unic_langid::LanguageIdentifier;
 
 pub use format::{format_date, format_money, format_number};
+
+/// The countries the board has names for (`country-XX` in every locale), as ISO 3166 codes.
+pub const COUNTRIES: [&str; 16] = [
+    "AT", "CA", "CH", "CZ", "DE", "ES", "FR", "GB", "IE", "IT", "NL", "PL", "PT", "SE", "UA", "US",
+];
 pub use locale::Locale;
 pub use negotiate::negotiate;
 
@@ -167,5 +172,20 @@ impl Tr {
                 .try_lookup(langid(self.locale), &format!("country-{code}"))
                 .unwrap_or_else(|| code.to_owned())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_country_has_a_name_in_every_locale() {
+        for locale in Locale::ALL {
+            let tr = Tr::new(locale);
+            for code in COUNTRIES {
+                assert_ne!(tr.country(code), code, "{locale} {code}");
+            }
+        }
     }
 }

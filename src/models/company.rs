@@ -7,6 +7,17 @@ use super::Localized;
 use crate::db::schema::{companies, company_translations};
 use crate::db::{DbConn, dialect};
 use crate::i18n::Locale;
+use crate::models::translation::TranslationWrite;
+
+/// How one save changes a company besides its fields.
+pub struct CompanyUpdate<'a> {
+    /// The original-language description changed.
+    pub text_changed: bool,
+    /// When the original description last changed before this save.
+    pub text_updated_at: NaiveDateTime,
+    pub translations: &'a [(Locale, TranslationWrite)],
+    pub now: NaiveDateTime,
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = companies)]
@@ -37,6 +48,7 @@ pub struct NewCompany {
     pub description: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub text_updated_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -130,6 +142,91 @@ impl Company {
             }
             Ok(id)
         })
+    }
+
+    /// Writes `new` over company `id` (all but its creation time and original language) and
+    /// applies the translation writes, texts from `translations`; in the caller's
+    /// transaction. Its postings' full-text rows carry its name, so they are rebuilt when
+    /// the name changes.
+    pub fn update(
+        conn: &mut DbConn,
+        id: i64,
+        new: &NewCompany,
+        translations: &[(Locale, String)],
+        change: &CompanyUpdate<'_>,
+    ) -> QueryResult<()> {
+        use crate::db::schema::jobs;
+        let old_name: String = companies::table
+            .filter(companies::id.eq(id))
+            .select(companies::name)
+            .first(conn)?;
+        let text_updated_at = if change.text_changed {
+            change.now
+        } else {
+            change.text_updated_at
+        };
+        diesel::update(companies::table.filter(companies::id.eq(id)))
+            .set((
+                companies::slug.eq(&new.slug),
+                companies::name.eq(&new.name),
+                companies::website.eq(&new.website),
+                companies::city.eq(&new.city),
+                companies::country_code.eq(&new.country_code),
+                companies::size.eq(&new.size),
+                companies::description.eq(&new.description),
+                companies::updated_at.eq(change.now),
+                companies::text_updated_at.eq(Some(text_updated_at)),
+            ))
+            .execute(conn)?;
+        for (locale, write) in change.translations {
+            let row = company_translations::table
+                .filter(company_translations::company_id.eq(id))
+                .filter(company_translations::locale.eq(locale.as_str()));
+            let text = translations
+                .iter()
+                .find(|(l, _)| l == locale)
+                .map(|(_, t)| t.as_str());
+            match (write, text) {
+                (TranslationWrite::Insert, Some(description)) => {
+                    diesel::insert_into(company_translations::table)
+                        .values(NewCompanyTranslation {
+                            company_id: id,
+                            locale: locale.as_str(),
+                            description,
+                            source_updated_at: text_updated_at,
+                            created_at: change.now,
+                            updated_at: change.now,
+                        })
+                        .execute(conn)?;
+                }
+                (TranslationWrite::Update, Some(description)) => {
+                    diesel::update(row)
+                        .set((
+                            company_translations::description.eq(description),
+                            company_translations::source_updated_at.eq(text_updated_at),
+                            company_translations::updated_at.eq(change.now),
+                        ))
+                        .execute(conn)?;
+                }
+                (TranslationWrite::Confirm, _) => {
+                    diesel::update(row)
+                        .set(company_translations::source_updated_at.eq(text_updated_at))
+                        .execute(conn)?;
+                }
+                (TranslationWrite::Delete, _) => {
+                    diesel::delete(row).execute(conn)?;
+                }
+                (TranslationWrite::Insert | TranslationWrite::Update, None) => {}
+            }
+        }
+        if old_name != new.name {
+            let postings: Vec<i64> = jobs::table
+                .filter(jobs::company_id.eq(id))
+                .select(jobs::id)
+                .load(conn)?;
+            crate::models::job::reindex(conn, &postings)?;
+        }
+        Ok(())
     }
 
     pub fn count(conn: &mut DbConn) -> QueryResult<i64> {

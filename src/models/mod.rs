@@ -10,6 +10,7 @@ pub mod job;
 pub mod pipeline;
 pub mod saved_view;
 pub mod skill;
+pub mod translation;
 
 pub use enums::*;
 

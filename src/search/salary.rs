@@ -3,6 +3,11 @@
 
 use crate::models::job::Salary;
 
+/// The currencies postings can be paid in (those `eur_rate` knows).
+pub const CURRENCIES: [&str; 10] = [
+    "EUR", "USD", "GBP", "CHF", "PLN", "UAH", "CAD", "CZK", "SEK", "DKK",
+];
+
 /// Approximate euro value of one unit of each currency. Good enough to rank and filter
 /// postings; never shown to anyone.
 fn eur_rate(currency: &str) -> Option<f64> {
@@ -32,6 +37,13 @@ pub fn yearly_eur(salary: &Salary) -> Option<i64> {
 mod tests {
     use super::*;
     use crate::models::SalaryPeriod;
+
+    #[test]
+    fn every_offered_currency_has_a_rate() {
+        for currency in CURRENCIES {
+            assert!(eur_rate(currency).is_some(), "{currency}");
+        }
+    }
 
     #[test]
     fn converts_period_and_currency() {

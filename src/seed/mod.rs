@@ -127,6 +127,7 @@ fn insert_companies(conn: &mut DbConn, data: &DemoData) -> Result<Vec<SeededComp
                 .unwrap_or_default(),
             created_at: now,
             updated_at: now,
+            text_updated_at: Some(now),
         };
         let translations: Vec<(Locale, String)> = c
             .description

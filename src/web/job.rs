@@ -76,6 +76,8 @@ pub struct JobView {
     pub facts: Vec<Fact>,
     pub skills: Vec<(String, String)>,
     pub closed_notice: Option<String>,
+    /// Set on the back office's preview, which shows any posting as the public page would.
+    pub preview_note: Option<String>,
     pub apply: Option<ApplyForm>,
     pub other_languages: Vec<(String, String)>,
     pub search_url: String,
@@ -203,6 +205,7 @@ impl JobView {
                 })
                 .collect(),
             closed_notice,
+            preview_note: None,
             apply: if open { apply } else { None },
             other_languages,
             search_url: format!("/{}/jobs", tr.locale),

@@ -17,6 +17,7 @@
 
     // e.code keeps "n" working on non-Latin layouts (e.g. Ukrainian, where that key types "т").
     var isN = e.key === 'n' || (e.code === 'KeyN' && !e.shiftKey && !/^[a-z]$/i.test(e.key));
+    var isE = e.key === 'e' || (e.code === 'KeyE' && !e.shiftKey && !/^[a-z]$/i.test(e.key));
 
     if (e.key === '/') {
       var search = document.querySelector('[data-shortcut="search"]');
@@ -28,6 +29,9 @@
     } else if (isN) {
       var link = document.querySelector('a[data-shortcut="new"]');
       if (link) { e.preventDefault(); link.click(); }
+    } else if (isE) {
+      var edit = document.querySelector('a[data-shortcut="edit"]');
+      if (edit) { e.preventDefault(); edit.click(); }
     } else if (e.key === '?') {
       var help = document.getElementById('shortcuts');
       if (help && typeof help.showModal === 'function' && !help.open) {
@@ -99,4 +103,113 @@
   }
   refreshAll();
   window.addEventListener('pageshow', function (e) { if (e.persisted) refreshAll(); });
+
+  // Language tabs on forms. Without this script every language's fieldset shows, one under
+  // the other; with it they become an ARIA tablist (arrow keys move between tabs).
+  document.querySelectorAll('[data-tabs]').forEach(function (box) {
+    var panels = Array.prototype.slice.call(box.querySelectorAll(':scope > fieldset.lang-tab'));
+    if (panels.length < 2) return;
+    var list = document.createElement('div');
+    list.setAttribute('role', 'tablist');
+    var tabs = panels.map(function (panel, i) {
+      var legend = panel.querySelector('legend');
+      var tab = document.createElement('button');
+      tab.type = 'button';
+      tab.id = panel.id + '-tab';
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('aria-controls', panel.id);
+      tab.textContent = legend ? legend.textContent : String(i + 1);
+      var state = panel.getAttribute('data-state');
+      if (state === 'missing') tab.classList.add('tab-missing');
+      if (state === 'outdated') tab.classList.add('tab-stale');
+      panel.setAttribute('role', 'tabpanel');
+      panel.setAttribute('aria-labelledby', tab.id);
+      panel.tabIndex = 0;
+      tab.addEventListener('click', function () { select(i, false); });
+      tab.addEventListener('keydown', function (e) {
+        var visible = tabs.filter(function (t) { return !t.hidden; });
+        var at = visible.indexOf(tab);
+        var next = null;
+        if (e.key === 'ArrowRight') next = visible[(at + 1) % visible.length];
+        else if (e.key === 'ArrowLeft') next = visible[(at - 1 + visible.length) % visible.length];
+        else if (e.key === 'Home') next = visible[0];
+        else if (e.key === 'End') next = visible[visible.length - 1];
+        if (next) { e.preventDefault(); select(tabs.indexOf(next), true); }
+      });
+      list.appendChild(tab);
+      return tab;
+    });
+    function select(index, focus) {
+      tabs.forEach(function (tab, i) {
+        var on = i === index;
+        tab.setAttribute('aria-selected', on ? 'true' : 'false');
+        tab.tabIndex = on ? 0 : -1;
+        panels[i].hidden = !on;
+      });
+      if (focus) tabs[index].focus();
+    }
+    box.insertBefore(list, panels[0]);
+    var firstError = panels.findIndex(function (p) { return p.hasAttribute('data-has-error'); });
+    select(firstError >= 0 ? firstError : 0, false);
+
+    // On a new record, the language chosen as the original has no translation tab.
+    var original = document.querySelector('select[data-original-locale]');
+    function syncOriginal() {
+      if (!original) return;
+      panels.forEach(function (panel, i) {
+        if (panel.getAttribute('data-state') === 'original') return;
+        var same = panel.getAttribute('data-locale') === original.value;
+        tabs[i].hidden = same;
+        if (same && tabs[i].getAttribute('aria-selected') === 'true') select(0, false);
+      });
+    }
+    if (original && !original.disabled) {
+      original.addEventListener('change', syncOriginal);
+      syncOriginal();
+    }
+  });
+
+  // An error summary takes the focus, so screen readers announce it and Tab reaches the
+  // links to the fields.
+  var summary = document.getElementById('form-errors');
+  if (summary) summary.focus();
+  document.addEventListener('click', function (e) {
+    var link = e.target instanceof Element && e.target.closest('#form-errors a[href^="#"]');
+    if (!link) return;
+    var field = document.getElementById(link.getAttribute('href').slice(1));
+    var panel = field && field.closest('fieldset.lang-tab[role="tabpanel"]');
+    if (panel && panel.hidden) {
+      var tab = document.getElementById(panel.id + '-tab');
+      if (tab) tab.click();
+    }
+    if (field) { e.preventDefault(); field.focus(); }
+  });
+
+  // Association fields: suggestions from /admin/{resource}/lookup as the user types.
+  document.querySelectorAll('input[data-lookup]').forEach(function (input) {
+    var list = input.list;
+    if (!list) return;
+    var timer = null;
+    var last = null;
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q === last || q.charAt(0) === '#') return;
+        last = q;
+        fetch(input.getAttribute('data-lookup') + '?q=' + encodeURIComponent(q), {
+          credentials: 'same-origin',
+          headers: { Accept: 'application/json' }
+        }).then(function (r) { return r.ok ? r.json() : []; }).then(function (found) {
+          if (q !== last) return; // an older answer arriving late
+          list.textContent = '';
+          found.forEach(function (item) {
+            var option = document.createElement('option');
+            option.value = item.label;
+            list.appendChild(option);
+          });
+        }).catch(function () { /* suggestions are a convenience; typing still works */ });
+      }, 200);
+    });
+  });
 })();

@@ -182,14 +182,24 @@ async fn browser_with_downloads(downloads: Option<&std::path::Path>) -> (WebDriv
 /// several tests start theirs at once. Each test holds this for its whole run.
 static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// The text of the element matching `css`, waiting up to 10 s for it: after a click the
+/// next page loads asynchronously.
 async fn text_of(driver: &WebDriver, css: &str) -> String {
-    driver
-        .find(By::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .text()
-        .await
-        .unwrap()
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match driver.find(By::Css(css)).await {
+            Ok(element) => return element.text().await.unwrap(),
+            Err(e) if Instant::now() >= deadline => {
+                let url = driver.current_url().await.map(|u| u.to_string());
+                let source = driver.source().await.unwrap_or_default();
+                panic!(
+                    "{css}: {e} on {url:?}; the page begins:\n{}",
+                    source.chars().take(3000).collect::<String>()
+                );
+            }
+            Err(_) => actix_web::rt::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
 }
 
 /// Waits until the page's URL satisfies `check` (form posts and links load asynchronously).
@@ -470,5 +480,127 @@ async fn download_export(
         .collect();
     titles.sort();
     assert_eq!(titles, ["Remote Rust Engineer", "Rust Engineer in Berlin"]);
+    Ok(())
+}
+
+#[actix_web::test]
+async fn create_a_posting_with_a_german_translation_publish_it_and_find_it_in_german() {
+    run_journey(None, create_and_publish).await;
+}
+
+async fn create_and_publish(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
+    driver.goto(format!("{}/admin/login", site.base)).await?;
+    sign_in(driver, site).await?;
+    wait_url(driver, |u| u.ends_with("/admin")).await;
+    driver.goto(format!("{}/admin/jobs/new", site.base)).await?;
+    assert_eq!(text_of(driver, "h1").await, "Postings: new");
+
+    // The company field suggests names as one types.
+    let company = driver.find(By::Id("f-company")).await?;
+    company.send_keys("ferr").await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let options = driver
+            .find_all(By::Css("#f-company-options option"))
+            .await?;
+        if let Some(first) = options.first() {
+            assert_eq!(first.attr("value").await?.as_deref(), Some("Ferris Works"));
+            break;
+        }
+        assert!(Instant::now() < deadline, "no suggestions appeared");
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    company.clear().await?;
+    company.send_keys("Ferris Works").await?;
+    driver
+        .find(By::Id("f-title"))
+        .await?
+        .send_keys("Harbour Crane Technician")
+        .await?;
+    driver
+        .find(By::Id("f-city"))
+        .await?
+        .send_keys("Hamburg")
+        .await?;
+    driver
+        .find(By::Css("#f-country-code option[value=DE]"))
+        .await?
+        .click()
+        .await?;
+    driver
+        .find(By::Id("f-summary"))
+        .await?
+        .send_keys("Keep the cranes of the container terminal running.")
+        .await?;
+
+    // The text is in language tabs; the original language has no translation tab.
+    let english = driver.find(By::Id("tab-en-tab")).await?;
+    assert!(!english.is_displayed().await?);
+    assert!(
+        !driver
+            .find(By::Id("f-t-de-title"))
+            .await?
+            .is_displayed()
+            .await?
+    );
+    driver.find(By::Id("tab-de-tab")).await?.click().await?;
+    driver
+        .find(By::Id("f-t-de-title"))
+        .await?
+        .send_keys("Hafenkran-Techniker")
+        .await?;
+    driver
+        .find(By::Id("f-t-de-summary"))
+        .await?
+        .send_keys("Sie halten die Kräne des Containerterminals am Laufen.")
+        .await?;
+    driver
+        .find(By::Css("form.form-grid button.primary"))
+        .await?
+        .click()
+        .await?;
+    wait_url(driver, |u| {
+        u.rsplit('/')
+            .next()
+            .is_some_and(|id| id.parse::<i64>().is_ok())
+    })
+    .await;
+    assert_eq!(text_of(driver, "h1").await, "Harbour Crane Technician");
+
+    // Publish from the show page.
+    driver
+        .find(By::XPath(
+            "//div[@class='actions']//button[normalize-space()='Publish']",
+        ))
+        .await?
+        .click()
+        .await?;
+    let flash = text_of(driver, ".flash").await;
+    assert_eq!(flash, "The posting is now Published.");
+
+    // The German public search finds it by its German title, and shows it in German.
+    driver
+        .goto(format!("{}/de/jobs?q=hafenkran", site.base))
+        .await?;
+    assert_eq!(
+        text_of(driver, ".job-card-title").await,
+        "Hafenkran-Techniker"
+    );
+    driver
+        .find(By::Css(".job-card-title a"))
+        .await?
+        .click()
+        .await?;
+    wait_url(driver, |u| u.contains("/de/jobs/harbour-crane-technician")).await;
+    assert_eq!(text_of(driver, "h1").await, "Hafenkran-Techniker");
+    let lang = driver
+        .find(By::Css("article.job"))
+        .await?
+        .attr("lang")
+        .await?;
+    assert_eq!(
+        lang, None,
+        "German text on a German page needs no lang of its own"
+    );
     Ok(())
 }

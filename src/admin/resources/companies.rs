@@ -105,6 +105,14 @@ impl Resource for Companies {
         ]
     }
 
+    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
+        Some(&super::company_form::CompanyForm)
+    }
+
+    fn lookup(&self, conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
+        super::company_form::lookup(conn, q)
+    }
+
     fn default_sort(&self) -> (&'static str, Dir) {
         ("name", Dir::Asc)
     }

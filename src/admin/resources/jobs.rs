@@ -325,7 +325,23 @@ impl Resource for Jobs {
                 input: None,
             },
         )
+        .chain(std::iter::once(super::super::resource::MemberAction {
+            label: "admin-action-duplicate",
+            url: format!("/admin/jobs/{id}/duplicate"),
+            fields: Vec::new(),
+            needs: crate::auth::policy::Action::Create,
+            confirm: false,
+            input: None,
+        }))
         .collect()
+    }
+
+    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
+        Some(&super::job_form::JobForm)
+    }
+
+    fn preview_url(&self, id: i64) -> Option<String> {
+        Some(format!("/admin/jobs/{id}/preview"))
     }
 
     fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
@@ -640,8 +656,16 @@ fn run_batch(
                 }
             }
             "delete" => {
+                // Postings with applications are skipped: the applications would go with
+                // them. Archiving keeps both.
                 let found: Vec<(i64, String)> = jobs::table
                     .filter(jobs::id.eq_any(ids))
+                    .filter(diesel::dsl::not(
+                        jobs::id.eq_any(
+                            crate::db::schema::applications::table
+                                .select(crate::db::schema::applications::job_id),
+                        ),
+                    ))
                     .select((jobs::id, jobs::title))
                     .load(conn)?;
                 let found_ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();

@@ -5,7 +5,12 @@ pub mod applications;
 pub mod audit_log;
 pub mod comments;
 pub mod companies;
+pub mod company_form;
+pub mod forms;
+pub mod job_actions;
+pub mod job_form;
 pub mod jobs;
+pub mod skill_form;
 pub mod skills;
 
 use diesel::sql_types::Text;

@@ -78,6 +78,14 @@ impl Resource for Skills {
         ]
     }
 
+    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
+        Some(&super::skill_form::SkillForm)
+    }
+
+    fn lookup(&self, conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
+        super::skill_form::lookup(conn, q)
+    }
+
     fn default_sort(&self) -> (&'static str, Dir) {
         ("name", Dir::Asc)
     }

@@ -109,6 +109,7 @@ impl JobDraft {
                 jobs::valid_through.eq(self.valid_through),
                 jobs::created_at.eq(self.created_at),
                 jobs::updated_at.eq(self.created_at),
+                jobs::text_updated_at.eq(Some(self.created_at)),
             ))
             .execute(conn)?;
         let id = dialect::last_insert_id(conn)?;

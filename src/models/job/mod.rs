@@ -4,6 +4,8 @@ mod create;
 pub mod lifecycle;
 mod reindex;
 pub use reindex::reindex;
+mod update;
+pub use update::JobUpdate;
 mod queries;
 
 use chrono::NaiveDateTime;

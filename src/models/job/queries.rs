@@ -28,27 +28,65 @@ pub struct JobPage {
     pub skills: Vec<SkillTag>,
 }
 
+/// A posting, its company and the company's description in the page's language.
+#[derive(Queryable, Selectable)]
+struct PageRow {
+    #[diesel(embed)]
+    job: Job,
+    #[diesel(embed)]
+    company: Company,
+    #[diesel(select_expression = company_translations::description.nullable())]
+    company_translation: Option<String>,
+}
+
+/// Postings with their company and its translation into `locale`.
+#[diesel::dsl::auto_type(no_type_alias)]
+fn page_source(locale: &'static str) -> _ {
+    jobs::table.inner_join(companies::table).left_join(
+        company_translations::table.on(company_translations::company_id
+            .eq(companies::id)
+            .and(company_translations::locale.eq(locale))),
+    )
+}
+
 impl JobPage {
     /// Loads a posting that is not a draft, in `locale` where translated (two queries), without
     /// its skills.
     pub fn load(conn: &mut DbConn, slug: &str, locale: Locale) -> QueryResult<Option<JobPage>> {
-        let row: Option<(Job, Company, Option<String>)> = jobs::table
-            .inner_join(companies::table)
-            .left_join(
-                company_translations::table.on(company_translations::company_id
-                    .eq(companies::id)
-                    .and(company_translations::locale.eq(locale.as_str()))),
-            )
+        let row = page_source(locale.as_str())
             .filter(jobs::slug.eq(slug))
             .filter(jobs::status.ne(JobStatus::Draft.as_str()))
-            .select((
-                Job::as_select(),
-                Company::as_select(),
-                company_translations::description.nullable(),
-            ))
+            .select(PageRow::as_select())
             .first(conn)
             .optional()?;
-        let Some((job, company, company_translation)) = row else {
+        JobPage::assemble(conn, row, locale)
+    }
+
+    /// Loads any posting, drafts included, for the back office's preview.
+    pub fn load_preview(
+        conn: &mut DbConn,
+        id: i64,
+        locale: Locale,
+    ) -> QueryResult<Option<JobPage>> {
+        let row = page_source(locale.as_str())
+            .filter(jobs::id.eq(id))
+            .select(PageRow::as_select())
+            .first(conn)
+            .optional()?;
+        JobPage::assemble(conn, row, locale)
+    }
+
+    fn assemble(
+        conn: &mut DbConn,
+        row: Option<PageRow>,
+        locale: Locale,
+    ) -> QueryResult<Option<JobPage>> {
+        let Some(PageRow {
+            job,
+            company,
+            company_translation,
+        }) = row
+        else {
             return Ok(None);
         };
         let translations: Vec<JobTranslation> = job_translations::table

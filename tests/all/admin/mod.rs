@@ -3,6 +3,7 @@
 mod auth;
 mod batch;
 mod export;
+mod forms;
 mod index;
 mod resources;
 mod roles;

@@ -31,6 +31,8 @@ fn routes() -> Vec<Route> {
     // Who may change postings, applications and skills.
     const EDITORS: &[AdminRole] = &[Admin, Editor];
     const ADMINS: &[AdminRole] = &[Admin];
+    // Who may open a posting's or company's edit form: translators too, for the translations.
+    const TRANSLATORS: &[AdminRole] = &[Admin, Editor, AdminRole::Translator];
     let get = |path, who| (Method::GET, path, vec![], who);
     vec![
         get("/admin", Everyone),
@@ -55,11 +57,84 @@ fn routes() -> Vec<Route> {
         get("/admin/applications/{application}", Only(READERS)),
         get("/admin/admin_users/{admin}", Only(ADMINS)),
         get("/admin/admin_users/new", Only(ADMINS)),
+        get("/admin/jobs/{job}/preview", Everyone),
+        // Forms, deletion and the association lookups.
+        get("/admin/jobs/new", Only(EDITORS)),
+        get("/admin/companies/new", Only(EDITORS)),
+        get("/admin/skills/new", Only(EDITORS)),
+        get("/admin/jobs/{job}/edit", Only(TRANSLATORS)),
+        get("/admin/companies/{company}/edit", Only(TRANSLATORS)),
+        get("/admin/skills/{skill}/edit", Only(EDITORS)),
+        get("/admin/jobs/{job}/delete", Only(EDITORS)),
+        get("/admin/companies/{company}/delete", Only(EDITORS)),
+        get("/admin/skills/{skill}/delete", Only(EDITORS)),
+        get("/admin/companies/lookup?q=co", Everyone),
+        get("/admin/skills/lookup?q=we", Everyone),
         // Changes.
         (
             Method::POST,
             "/admin/jobs/{job}/comments",
             vec![("body", "A note")],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/jobs",
+            vec![("title", "")],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/companies",
+            vec![("name", "")],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/skills",
+            vec![("name", "")],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/jobs/{job}",
+            vec![("title", "")],
+            Only(TRANSLATORS),
+        ),
+        (
+            Method::POST,
+            "/admin/companies/{company}",
+            vec![("name", "")],
+            Only(TRANSLATORS),
+        ),
+        (
+            Method::POST,
+            "/admin/skills/{skill}",
+            vec![("name", "Welding 2")],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/jobs/{job}/delete",
+            vec![],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/companies/{company}/delete",
+            vec![],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/skills/{skill}/delete",
+            vec![],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/jobs/{job}/duplicate",
+            vec![],
             Only(EDITORS),
         ),
         (

@@ -40,7 +40,10 @@ async fn a_show_page_has_panels_related_records_and_a_public_link() {
         );
         assert_eq!(
             html.attrs("a.button.secondary", "href"),
-            [format!("/en/jobs/{slug}")]
+            [
+                format!("/admin/jobs/{id}/preview"),
+                format!("/en/jobs/{slug}")
+            ]
         );
         // The company's page lists the posting as a related record.
         let company = html.attrs(".attributes a", "href")[0].clone();
@@ -135,7 +138,7 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
             StatusCode::NOT_FOUND
         );
         let page = app.get(&format!("/admin/jobs/{id}")).await.html();
-        assert_eq!(page.texts(".page-header button"), ["Publish"]);
+        assert_eq!(page.texts(".page-header button"), ["Publish", "Duplicate"]);
         let res = app.post_admin(&url, &[("to", "published")]).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         // Public at once, and findable.
@@ -164,7 +167,7 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
         );
         assert_eq!(
             page.texts(".page-header button"),
-            ["Unpublish", "Mark as filled", "Archive"]
+            ["Unpublish", "Mark as filled", "Archive", "Duplicate"]
         );
         app.post_admin(&url, &[("to", "archived")]).await;
         let status: String =

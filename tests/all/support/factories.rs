@@ -37,6 +37,7 @@ impl CompanyFactory {
                 description: format!("Company {n} builds useful things."),
                 created_at: now,
                 updated_at: now,
+                text_updated_at: Some(now),
             },
             translations: Vec::new(),
         }

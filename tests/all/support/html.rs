@@ -55,6 +55,49 @@ impl Html {
         all.into_iter().next().unwrap()
     }
 
+    /// What the browser would submit for the form matching `css`: (name, value) of its
+    /// fields in document order; unchecked boxes and disabled fields left out, a select's
+    /// selected option (or its first).
+    pub fn form(&self, css: &str) -> Vec<(String, String)> {
+        let form = self
+            .0
+            .select(&Self::selector(css))
+            .next()
+            .unwrap_or_else(|| panic!("no form {css}"));
+        let fields = Self::selector("input[name], textarea[name], select[name]");
+        let option = Self::selector("option");
+        let mut pairs = Vec::new();
+        for field in form.select(&fields) {
+            let el = field.value();
+            let name = el.attr("name").unwrap_or_default().to_owned();
+            if el.attr("disabled").is_some() {
+                continue;
+            }
+            let value = match el.name() {
+                "textarea" => field.text().collect::<String>(),
+                "select" => {
+                    let options: Vec<_> = field.select(&option).collect();
+                    options
+                        .iter()
+                        .find(|o| o.value().attr("selected").is_some())
+                        .or(options.first())
+                        .and_then(|o| o.value().attr("value"))
+                        .unwrap_or_default()
+                        .to_owned()
+                }
+                _ => {
+                    let checkable = matches!(el.attr("type"), Some("checkbox" | "radio"));
+                    if checkable && el.attr("checked").is_none() {
+                        continue;
+                    }
+                    el.attr("value").unwrap_or_default().to_owned()
+                }
+            };
+            pairs.push((name, value));
+        }
+        pairs
+    }
+
     /// The raw inner text of script elements matching `css` (e.g. JSON-LD).
     pub fn scripts(&self, css: &str) -> Vec<String> {
         self.0

@@ -1,0 +1,108 @@
+//! Pieces the resources' forms share: option lists, slugs, and naming a related record.
+
+use chrono::NaiveDateTime;
+use diesel::QueryResult;
+
+use super::super::fields::FieldError;
+use crate::db::DbConn;
+use crate::i18n::{COUNTRIES, Locale, Tr};
+
+/// The board's countries, by name in the admin's language.
+pub fn country_options(tr: &Tr) -> Vec<(&'static str, String)> {
+    let mut options: Vec<(&'static str, String)> =
+        COUNTRIES.iter().map(|c| (*c, tr.country(c))).collect();
+    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options
+}
+
+/// The content languages, each by its own name.
+pub fn locale_options() -> Vec<(&'static str, String)> {
+    Locale::ALL
+        .iter()
+        .map(|l| (l.as_str(), l.native_name().to_owned()))
+        .collect()
+}
+
+/// Translation rows' (locale, source time) as the form's translation states need them.
+pub fn translated_from<'a>(
+    rows: impl Iterator<Item = (&'a str, NaiveDateTime)>,
+) -> Vec<(Locale, NaiveDateTime)> {
+    rows.filter_map(|(locale, at)| Locale::parse(locale).map(|l| (l, at)))
+        .collect()
+}
+
+/// The one record an association field names, from the records matching what was typed
+/// (`#id` or the exact name); an error on `field` when none or several match.
+pub fn single_match(
+    matches: Vec<(i64, String)>,
+    field: &str,
+    typed: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<(i64, String)> {
+    match matches.len() {
+        1 => matches.into_iter().next(),
+        0 => {
+            if !typed.is_empty() {
+                errors.push(FieldError::new(field, "admin-error-no-match").with("name", typed));
+            }
+            None
+        }
+        _ => {
+            errors.push(FieldError::new(field, "admin-error-ambiguous").with("name", typed));
+            None
+        }
+    }
+}
+
+/// `#12` in an association field: the record with that id.
+pub fn typed_id(typed: &str) -> Option<i64> {
+    typed.strip_prefix('#').and_then(|n| n.trim().parse().ok())
+}
+
+/// The slug a record gets: the one typed (checked: slug characters only, not taken), else
+/// the stored one, else one made from `name` (or `fallback` when the name has no Latin
+/// letters) with `-2`, `-3`… until free. `None` with an error on `slug` when the typed one
+/// cannot be used.
+pub fn slug_for(
+    conn: &mut DbConn,
+    typed: &str,
+    name: &str,
+    fallback: &str,
+    stored: Option<&str>,
+    taken: impl Fn(&mut DbConn, &str) -> QueryResult<bool>,
+    errors: &mut Vec<FieldError>,
+) -> QueryResult<Option<String>> {
+    if !typed.is_empty() {
+        if crate::models::slugify(typed) != typed {
+            errors.push(FieldError::new("slug", "admin-error-slug"));
+            return Ok(None);
+        }
+        if taken(conn, typed)? {
+            errors.push(FieldError::new("slug", "admin-error-taken"));
+            return Ok(None);
+        }
+        return Ok(Some(typed.to_owned()));
+    }
+    if let Some(stored) = stored.filter(|s| !s.is_empty()) {
+        return Ok(Some(stored.to_owned()));
+    }
+    let mut base = crate::models::slugify(name);
+    if base.is_empty() {
+        base = fallback.to_owned();
+    }
+    let base: String = base.chars().take(80).collect();
+    let base = base.trim_end_matches('-').to_owned();
+    for n in 1..=100 {
+        let candidate = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        if !taken(conn, &candidate)? {
+            return Ok(Some(candidate));
+        }
+    }
+    // A hundred namesakes: a random suffix ends the search.
+    let suffix: String = crate::auth::token::generate().chars().take(8).collect();
+    Ok(Some(format!("{base}-{suffix}")))
+}

@@ -1,0 +1,126 @@
+//! The new and edit forms of skills, their deletion, and the name lookup.
+
+use diesel::prelude::*;
+
+use super::super::fields::{Field, FieldError, FieldKind, FormValues};
+use super::super::resource::{Deleted, Form, Stored};
+use crate::db::schema::{job_skills, skills};
+use crate::db::{DbConn, dialect};
+use crate::error::AppError;
+use crate::i18n::{Locale, Tr};
+
+pub struct SkillForm;
+
+impl Form for SkillForm {
+    fn fields(&self, _tr: &Tr) -> Vec<Field> {
+        vec![
+            Field::new("name", "admin-field-name", FieldKind::Text)
+                .required()
+                .max(60)
+                .hint("admin-hint-skill-name"),
+        ]
+    }
+
+    fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError> {
+        let found: Option<(String, String, chrono::NaiveDateTime)> = skills::table
+            .filter(skills::id.eq(id))
+            .select((skills::name, skills::slug, skills::created_at))
+            .first(conn)
+            .optional()?;
+        Ok(found.map(|(name, slug, created)| {
+            let mut values = FormValues::default();
+            values.set("name", name.clone());
+            values.set("slug", slug);
+            Stored {
+                label: name,
+                values,
+                original: Locale::default(),
+                text_updated_at: created,
+                translated_from: Vec::new(),
+            }
+        }))
+    }
+
+    /// Creates or renames a skill. Its slug (the public search's `skill=` value) follows the name;
+    /// a name whose slug another skill has is refused, pointing to the batch merge instead.
+    fn save(
+        &self,
+        conn: &mut DbConn,
+        old: Option<(i64, &Stored)>,
+        values: &FormValues,
+    ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
+        let name = values.get("name");
+        let slug = crate::models::slugify(name);
+        if slug.is_empty() {
+            return Ok(Err(vec![FieldError::new("name", "admin-error-skill-name")]));
+        }
+        let own_id = old.map_or(0, |(id, _)| id);
+        let taken: i64 = skills::table
+            .filter(skills::slug.eq(&slug))
+            .filter(skills::id.ne(own_id))
+            .count()
+            .get_result(conn)?;
+        if taken > 0 {
+            return Ok(Err(vec![FieldError::new(
+                "name",
+                "admin-error-skill-taken",
+            )]));
+        }
+        let id = match old {
+            None => {
+                diesel::insert_into(skills::table)
+                    .values((
+                        skills::slug.eq(&slug),
+                        skills::name.eq(name),
+                        skills::created_at.eq(crate::db::now()),
+                    ))
+                    .execute(conn)?;
+                dialect::last_insert_id(conn)?
+            }
+            Some((id, _)) => {
+                diesel::update(skills::table.filter(skills::id.eq(id)))
+                    .set((skills::slug.eq(&slug), skills::name.eq(name)))
+                    .execute(conn)?;
+                // Postings are found by their skills' names.
+                let postings = tagged(conn, id)?;
+                crate::models::job::reindex(conn, &postings)?;
+                id
+            }
+        };
+        Ok(Ok(id))
+    }
+
+    /// Deletes a skill: its postings lose the tag and are reindexed.
+    fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {
+        let postings = tagged(conn, id)?;
+        let deleted = diesel::delete(skills::table.filter(skills::id.eq(id))).execute(conn)?;
+        if deleted == 0 {
+            return Ok(Deleted::NotFound);
+        }
+        // The foreign key removed the tags (ON DELETE CASCADE); explicit for backends without it.
+        diesel::delete(job_skills::table.filter(job_skills::skill_id.eq(id))).execute(conn)?;
+        crate::models::job::reindex(conn, &postings)?;
+        Ok(Deleted::Done)
+    }
+}
+
+/// Postings that carry skill `id`.
+fn tagged(conn: &mut DbConn, id: i64) -> QueryResult<Vec<i64>> {
+    job_skills::table
+        .filter(job_skills::skill_id.eq(id))
+        .select(job_skills::job_id)
+        .load(conn)
+}
+
+pub fn lookup(conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(skills::table
+        .filter(crate::text_filter!(
+            skills::name,
+            crate::admin::resource::TextOp::Contains,
+            q
+        ))
+        .order((skills::name.asc(), skills::id.asc()))
+        .limit(20)
+        .select((skills::id, skills::name))
+        .load(conn)?)
+}

@@ -1,0 +1,129 @@
+//! Changing a posting from the back office: its row, skills and translations, then its
+//! full-text rows, in the caller's transaction.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::JobDraft;
+use crate::db::DbConn;
+use crate::db::schema::{job_skills, job_translations, jobs};
+use crate::i18n::Locale;
+use crate::models::skill::Skill;
+use crate::models::translation::TranslationWrite;
+
+/// How one save changes a posting besides its fields.
+pub struct JobUpdate<'a> {
+    /// The original-language text changed: translations made before `now` are out of date.
+    pub text_changed: bool,
+    /// When the original text was last changed before this save.
+    pub text_updated_at: NaiveDateTime,
+    pub translations: &'a [(Locale, TranslationWrite)],
+    pub now: NaiveDateTime,
+}
+
+impl JobDraft {
+    /// Writes this draft's fields over posting `id`: everything but its status, publication
+    /// date, creation time and original language, which have their own ways to change.
+    /// Translation texts come from `self.translations`.
+    pub fn update(&self, conn: &mut DbConn, id: i64, change: &JobUpdate<'_>) -> QueryResult<()> {
+        let t = &self.text;
+        let text_updated_at = if change.text_changed {
+            change.now
+        } else {
+            change.text_updated_at
+        };
+        diesel::update(jobs::table.filter(jobs::id.eq(id)))
+            .set((
+                (
+                    jobs::slug.eq(&self.slug),
+                    jobs::company_id.eq(self.company_id),
+                    jobs::title.eq(&t.title),
+                    jobs::summary.eq(&t.summary),
+                    jobs::responsibilities.eq(&t.responsibilities),
+                    jobs::requirements.eq(&t.requirements),
+                    jobs::benefits.eq(&t.benefits),
+                    jobs::workplace.eq(self.workplace.as_str()),
+                    jobs::employment_type.eq(self.employment_type.as_str()),
+                    jobs::seniority.eq(self.seniority.as_str()),
+                ),
+                (
+                    jobs::city.eq(&self.city),
+                    jobs::country_code.eq(&self.country_code),
+                    jobs::latitude.eq(self.latitude),
+                    jobs::longitude.eq(self.longitude),
+                    jobs::remote_countries.eq(self.remote_countries.join(",")),
+                    jobs::salary_min.eq(self.salary_min),
+                    jobs::salary_max.eq(self.salary_max),
+                    jobs::salary_currency.eq(&self.salary_currency),
+                    jobs::salary_period.eq(self.salary_period.map(|p| p.as_str())),
+                    jobs::valid_through.eq(self.valid_through),
+                    jobs::updated_at.eq(change.now),
+                    jobs::text_updated_at.eq(Some(text_updated_at)),
+                ),
+            ))
+            .execute(conn)?;
+        diesel::delete(job_skills::table.filter(job_skills::job_id.eq(id))).execute(conn)?;
+        for (position, name) in self.skills.iter().enumerate() {
+            let skill_id = Skill::find_or_create(conn, name)?;
+            diesel::insert_into(job_skills::table)
+                .values((
+                    job_skills::job_id.eq(id),
+                    job_skills::skill_id.eq(skill_id),
+                    job_skills::position.eq(position as i32),
+                ))
+                .execute(conn)?;
+        }
+        for (locale, write) in change.translations {
+            let row = job_translations::table
+                .filter(job_translations::job_id.eq(id))
+                .filter(job_translations::locale.eq(locale.as_str()));
+            let text = self
+                .translations
+                .iter()
+                .find(|(l, _)| l == locale)
+                .map(|(_, t)| t);
+            match (write, text) {
+                (TranslationWrite::Insert, Some(text)) => {
+                    diesel::insert_into(job_translations::table)
+                        .values((
+                            job_translations::job_id.eq(id),
+                            job_translations::locale.eq(locale.as_str()),
+                            job_translations::title.eq(&text.title),
+                            job_translations::summary.eq(&text.summary),
+                            job_translations::responsibilities.eq(&text.responsibilities),
+                            job_translations::requirements.eq(&text.requirements),
+                            job_translations::benefits.eq(&text.benefits),
+                            job_translations::source_updated_at.eq(text_updated_at),
+                            job_translations::created_at.eq(change.now),
+                            job_translations::updated_at.eq(change.now),
+                        ))
+                        .execute(conn)?;
+                }
+                (TranslationWrite::Update, Some(text)) => {
+                    diesel::update(row)
+                        .set((
+                            job_translations::title.eq(&text.title),
+                            job_translations::summary.eq(&text.summary),
+                            job_translations::responsibilities.eq(&text.responsibilities),
+                            job_translations::requirements.eq(&text.requirements),
+                            job_translations::benefits.eq(&text.benefits),
+                            job_translations::source_updated_at.eq(text_updated_at),
+                            job_translations::updated_at.eq(change.now),
+                        ))
+                        .execute(conn)?;
+                }
+                (TranslationWrite::Confirm, _) => {
+                    diesel::update(row)
+                        .set(job_translations::source_updated_at.eq(text_updated_at))
+                        .execute(conn)?;
+                }
+                (TranslationWrite::Delete, _) => {
+                    diesel::delete(row).execute(conn)?;
+                }
+                // A write without its text cannot be made; the form never asks for one.
+                (TranslationWrite::Insert | TranslationWrite::Update, None) => {}
+            }
+        }
+        super::reindex(conn, &[id])
+    }
+}
