@@ -321,3 +321,6 @@ admin-error-skill-name = Der Name braucht mindestens einen lateinischen Buchstab
 admin-error-skill-taken = Eine Fähigkeit mit diesem Namen gibt es schon. Um zwei zusammenzuführen, nutzen Sie „Zusammenführen in“ in der Liste der Fähigkeiten.
 admin-error-slug = Nur Kleinbuchstaben, Ziffern und Bindestriche.
 admin-error-taken = Das ist schon vergeben.
+admin-hint-role = Admins verwalten alles, auch Benutzer; Redakteure verwalten Inhalte und Bewerbungen; Übersetzer bearbeiten Übersetzungen; Betrachter lesen nur.
+admin-error-last-admin = Die Jobbörse braucht mindestens einen Admin: Machen Sie zuerst jemand anderen zum Admin.
+admin-delete-refused-last-admin = Das ist der letzte Admin und kann daher nicht gelöscht werden. Machen Sie zuerst jemand anderen zum Admin.

@@ -318,3 +318,6 @@ admin-error-skill-name = The name needs at least one Latin letter or digit.
 admin-error-skill-taken = A skill with this name exists. To combine two skills, use “Merge into” on the skills list.
 admin-error-slug = Use lower-case letters, digits and dashes only.
 admin-error-taken = This is already taken.
+admin-hint-role = Admins manage everything, including users; editors manage content and applications; translators edit translations; viewers only read.
+admin-error-last-admin = The board needs at least one admin: make someone else an admin first.
+admin-delete-refused-last-admin = This is the last admin, so it cannot be deleted. Make someone else an admin first.

@@ -55,8 +55,8 @@ impl Resource for AdminUsers {
         "admin-nav-admin-users"
     }
 
-    fn creatable(&self) -> bool {
-        true
+    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
+        Some(&super::admin_user_form::AdminUserForm)
     }
 
     fn columns(&self) -> Vec<Column> {

@@ -644,3 +644,51 @@ async fn duplicating_makes_a_draft_copy_and_preview_shows_any_status() {
     let anonymous = app.get(&format!("/admin/jobs/{copy}/preview")).await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
 }
+
+#[actix_web::test]
+async fn admins_change_roles_but_never_remove_the_last_admin() {
+    let app = TestApp::sqlite();
+    let admin = app.with_conn(|c| AdminFactory::new().create(c));
+    let viewer = app.with_conn(|c| AdminFactory::new().role(AdminRole::Viewer).create(c));
+    app.sign_in_as(&admin).await;
+    let res = app
+        .post_admin(
+            &format!("/admin/admin_users/{}", viewer.id),
+            &[("name", "Vera"), ("role", "editor"), ("locale", "uk")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        audit(&app, "admin_users", viewer.id)[0].1,
+        ["locale", "name", "role"]
+    );
+    // The change applies to the user's next request.
+    app.clear_cookies();
+    app.sign_in_as(&viewer).await;
+    assert_eq!(app.get("/admin/jobs/new").await.status, StatusCode::OK);
+    app.clear_cookies();
+
+    app.sign_in_as(&admin).await;
+    let me = format!("/admin/admin_users/{}", admin.id);
+    let res = app
+        .post_admin(&me, &[("role", "viewer"), ("locale", "en")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        res.html().text(".field-error"),
+        "The board needs at least one admin: make someone else an admin first."
+    );
+    let res = app.post_admin(&format!("{me}/delete"), &[]).await;
+    assert_eq!(res.header("location"), Some(me.as_str()));
+    assert_eq!(app.get(&me).await.status, StatusCode::OK);
+    // With two admins, either may go.
+    app.post_admin(
+        &format!("/admin/admin_users/{}", viewer.id),
+        &[("role", "admin"), ("locale", "uk")],
+    )
+    .await;
+    let res = app
+        .post_admin(&format!("/admin/admin_users/{}/delete", viewer.id), &[])
+        .await;
+    assert_eq!(res.header("location"), Some("/admin/admin_users"));
+}

@@ -68,6 +68,8 @@ fn routes() -> Vec<Route> {
         get("/admin/jobs/{job}/delete", Only(EDITORS)),
         get("/admin/companies/{company}/delete", Only(EDITORS)),
         get("/admin/skills/{skill}/delete", Only(EDITORS)),
+        get("/admin/admin_users/{admin}/edit", Only(ADMINS)),
+        get("/admin/admin_users/{admin}/delete", Only(ADMINS)),
         get("/admin/companies/lookup?q=co", Everyone),
         get("/admin/skills/lookup?q=we", Everyone),
         // Changes.
@@ -130,6 +132,18 @@ fn routes() -> Vec<Route> {
             "/admin/skills/{skill}/delete",
             vec![],
             Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/admin_users/{admin}",
+            vec![("role", "viewer"), ("locale", "en")],
+            Only(ADMINS),
+        ),
+        (
+            Method::POST,
+            "/admin/admin_users/{admin}/delete",
+            vec![],
+            Only(ADMINS),
         ),
         (
             Method::POST,
