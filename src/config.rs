@@ -26,6 +26,18 @@ pub struct Config {
     pub admin_idle: Duration,
     /// …and this long after signing in, whatever the activity.
     pub admin_lifetime: Duration,
+    /// Tasks the embedded worker of `serve` (and `worker`) runs at once; zero turns the
+    /// embedded worker off.
+    pub worker_concurrency: usize,
+    /// Only these task queues; every queue when empty.
+    pub worker_queues: Vec<String>,
+    /// How often an idle worker looks for ready tasks.
+    pub task_poll: Duration,
+    /// How long running tasks may take to finish when the process is asked to stop.
+    pub worker_shutdown_grace: Duration,
+    /// How long a claimed task stays a worker's without a renewal: after that (the worker
+    /// died) another worker runs it again.
+    pub task_lease: Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -137,6 +149,29 @@ impl Config {
             12,
             1..=30 * 24,
         )?;
+        let worker_concurrency =
+            parse_number(get("WORKER_CONCURRENCY"), "WORKER_CONCURRENCY", 2, 0..=256)? as usize;
+        let worker_queues: Vec<String> = get("WORKER_QUEUES")
+            .map(|v| {
+                v.split(',')
+                    .map(|q| q.trim().to_owned())
+                    .filter(|q| !q.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let task_poll_ms = parse_number(get("TASK_POLL_MS"), "TASK_POLL_MS", 50, 10..=60_000)?;
+        let worker_shutdown_seconds = parse_number(
+            get("WORKER_SHUTDOWN_SECONDS"),
+            "WORKER_SHUTDOWN_SECONDS",
+            25,
+            0..=3600,
+        )?;
+        let task_lease_seconds = parse_number(
+            get("TASK_LEASE_SECONDS"),
+            "TASK_LEASE_SECONDS",
+            30,
+            1..=3600,
+        )?;
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),
             Some(_) => return Err(bad("SECRET_KEY", "must be at least 64 characters long")),
@@ -154,6 +189,11 @@ impl Config {
             http_workers,
             admin_idle: Duration::from_secs(admin_idle_minutes * 60),
             admin_lifetime: Duration::from_secs(admin_session_hours * 3600),
+            worker_concurrency,
+            worker_queues,
+            task_poll: Duration::from_millis(task_poll_ms),
+            worker_shutdown_grace: Duration::from_secs(worker_shutdown_seconds),
+            task_lease: Duration::from_secs(task_lease_seconds),
         })
     }
 

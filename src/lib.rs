@@ -15,6 +15,7 @@ pub mod search;
 pub mod security;
 pub mod seed;
 pub mod state;
+pub mod tasks;
 pub mod web;
 
 use actix_session::SessionMiddleware;

@@ -32,6 +32,8 @@ enum Command {
         #[arg(long)]
         jobs: Option<usize>,
     },
+    /// Run background tasks without serving pages (as many worker processes as you like).
+    Worker,
     /// Manage back-office users.
     Admin {
         #[command(subcommand)]
@@ -91,6 +93,7 @@ fn run(command: Command) -> Result<(), Failure> {
         .map_err(|e| Failure::Config(e.to_string()))?;
     match command {
         Command::Serve => serve(config),
+        Command::Worker => worker(config),
         Command::Migrate => {
             let (pool, _) =
                 hireboard::db::connect(&config.database_url, 1).map_err(Failure::Runtime)?;
@@ -197,6 +200,7 @@ fn serve(config: Config) -> Result<(), Failure> {
             .search
             .spawn_refresher(state.pool.clone(), state.config.search_refresh);
     }
+    let task_worker = start_worker(&state.pool, &state.config)?;
     let bind = state.config.bind;
     let workers = state.config.http_workers;
     println!(
@@ -221,5 +225,68 @@ fn serve(config: Config) -> Result<(), Failure> {
             server = server.worker_max_blocking_threads((pool_size / workers).max(1));
             server.bind(bind)?.run().await
         })
-        .map_err(|e| Failure::Runtime(format!("cannot serve on {bind}: {e}")))
+        .map_err(|e| Failure::Runtime(format!("cannot serve on {bind}: {e}")))?;
+    // The server stopped (SIGTERM, SIGINT): let running tasks finish too.
+    if let Some(worker) = task_worker {
+        worker.shutdown();
+    }
+    Ok(())
+}
+
+/// Starts the task worker the configuration asks for (none with WORKER_CONCURRENCY=0).
+fn start_worker(
+    pool: &hireboard::db::DbPool,
+    config: &std::sync::Arc<Config>,
+) -> Result<Option<hireboard::tasks::worker::WorkerHandle>, Failure> {
+    use hireboard::tasks::{Registry, worker};
+    if config.worker_concurrency == 0 {
+        return Ok(None);
+    }
+    let settings = worker::WorkerConfig::from_config(config);
+    let handle = worker::spawn(pool.clone(), config.clone(), Registry::standard(), settings)
+        .map_err(|e| Failure::Runtime(format!("cannot start the task worker: {e}")))?;
+    Ok(Some(handle))
+}
+
+/// `hireboard worker`: runs tasks until SIGTERM or SIGINT, then lets running tasks finish
+/// within WORKER_SHUTDOWN_SECONDS and puts the rest back in the queue.
+fn worker(config: Config) -> Result<(), Failure> {
+    if config.worker_concurrency == 0 {
+        return Err(Failure::Config(
+            "WORKER_CONCURRENCY: must be at least 1 for `hireboard worker`".into(),
+        ));
+    }
+    let (pool, _) = hireboard::db::connect(&config.database_url, config.db_pool_size)
+        .map_err(Failure::Runtime)?;
+    {
+        let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+        hireboard::db::migrate(&mut conn).map_err(Failure::Runtime)?;
+    }
+    let config = std::sync::Arc::new(config);
+    let Some(handle) = start_worker(&pool, &config)? else {
+        return Ok(());
+    };
+    println!(
+        "Worker {} is running {} task(s) at once; SIGTERM or Ctrl+C stops it",
+        handle.id, config.worker_concurrency
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Runtime(e.to_string()))?;
+    runtime.block_on(async {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .map_err(|e| Failure::Runtime(format!("cannot listen for SIGTERM: {e}")))?;
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+        Ok::<_, Failure>(())
+    })?;
+    log::info!(
+        "stopping: running tasks get {:?} to finish",
+        config.worker_shutdown_grace
+    );
+    handle.shutdown();
+    Ok(())
 }

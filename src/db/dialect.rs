@@ -1,5 +1,5 @@
-//! The few queries that differ by backend: the id of the row just inserted and full-text
-//! search. Everything else is written once against `DbConn`.
+//! The few queries that differ by backend: the id of the row just inserted, full-text
+//! search and claiming tasks. Everything else is written once against `DbConn`.
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Text};
@@ -178,6 +178,69 @@ pub fn search_job_ids(conn: &mut DbConn, q: &str) -> QueryResult<Vec<(i64, f64)>
         *score = score.max(hit.score);
     }
     Ok(best.into_iter().collect())
+}
+
+/// A claim of ready tasks: see `tasks::queue::claim`.
+pub struct Claim<'a> {
+    /// Only these queues; every queue when empty.
+    pub queues: &'a [String],
+    pub limit: i64,
+    pub token: &'a str,
+    pub worker: &'a str,
+    pub now: chrono::NaiveDateTime,
+    pub lease_until: chrono::NaiveDateTime,
+}
+
+/// Marks up to `limit` ready tasks as running under the claim's lease token, most urgent
+/// first, in one statement; returns how many. PostgreSQL locks the chosen rows and skips those
+/// another worker holds (`FOR UPDATE SKIP LOCKED`); on SQLite the surrounding `BEGIN
+/// IMMEDIATE` transaction already excludes other writers.
+pub fn claim_tasks(conn: &mut DbConn, claim: &Claim<'_>) -> QueryResult<usize> {
+    use diesel::sql_types::Timestamp;
+    // Placeholders only: the queue names are bound, never spliced into the text.
+    let placeholder = |n: usize| match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(_) => format!("?{n}"),
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(_) => format!("${n}"),
+    };
+    let queue_filter = if claim.queues.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = (0..claim.queues.len())
+            .map(|i| placeholder(6 + i))
+            .collect();
+        format!(" AND queue IN ({})", list.join(", "))
+    };
+    let lock = match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(_) => "",
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(_) => " FOR UPDATE SKIP LOCKED",
+    };
+    let sql = format!(
+        "UPDATE tasks SET state = 'running', lease_token = {}, lease_expires_at = {}, \
+         worker = {}, attempts = attempts + 1, started_at = {} \
+         WHERE id IN (SELECT id FROM tasks WHERE state = 'queued' AND run_at <= {}{queue_filter} \
+         ORDER BY priority DESC, run_at, id LIMIT {}{lock})",
+        placeholder(1),
+        placeholder(2),
+        placeholder(3),
+        placeholder(4),
+        placeholder(5),
+        placeholder(6 + claim.queues.len()),
+    );
+    let mut query = diesel::sql_query(sql)
+        .into_boxed::<<DbConn as diesel::Connection>::Backend>()
+        .bind::<Text, _>(claim.token.to_owned())
+        .bind::<Timestamp, _>(claim.lease_until)
+        .bind::<Text, _>(claim.worker.to_owned())
+        .bind::<Timestamp, _>(claim.now)
+        .bind::<Timestamp, _>(claim.now);
+    for queue in claim.queues {
+        query = query.bind::<Text, _>(queue.clone());
+    }
+    query.bind::<BigInt, _>(claim.limit).execute(conn)
 }
 
 #[cfg(test)]

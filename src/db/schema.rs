@@ -185,6 +185,39 @@ diesel::table! {
 }
 
 diesel::table! {
+    tasks (id) {
+        id -> BigInt,
+        kind -> Text,
+        queue -> Text,
+        priority -> Integer,
+        args -> Text,
+        state -> Text,
+        run_at -> Timestamp,
+        attempts -> Integer,
+        max_attempts -> Integer,
+        dedup_key -> Nullable<Text>,
+        lease_token -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        worker -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        errors -> Text,
+        created_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    task_schedules (name) {
+        name -> Text,
+        cron -> Text,
+        enabled -> Bool,
+        last_run_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     search_state (id) {
         id -> Integer,
         version -> BigInt,

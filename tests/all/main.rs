@@ -7,4 +7,5 @@ mod admin;
 mod cli;
 mod i18n;
 mod search_index;
+mod tasks;
 mod web;

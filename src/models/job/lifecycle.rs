@@ -22,6 +22,7 @@ impl JobStatus {
                 | (Published, Draft)
                 | (Published, Filled)
                 | (Published, Archived)
+                | (Published, Expired)
                 | (Expired, Published)
                 | (Expired, Archived)
                 | (Filled, Published)

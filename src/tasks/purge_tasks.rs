@@ -1,0 +1,34 @@
+//! Deletes finished tasks past their retention, so the queue table stays small. Dead tasks
+//! stay until an admin retries or discards them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Task, TaskContext, TaskError};
+
+/// How long finished tasks are kept for the admin's history and throughput chart.
+pub const RETENTION_DAYS: i64 = 7;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PurgeTasks;
+
+impl Task for PurgeTasks {
+    const KIND: &'static str = "purge_tasks";
+    const QUEUE: &'static str = "maintenance";
+
+    fn dedup_key(&self) -> Option<String> {
+        Some(Self::KIND.to_owned())
+    }
+
+    async fn run(self, ctx: TaskContext) -> Result<(), TaskError> {
+        let purged = ctx
+            .with_conn(|conn| {
+                let before = crate::db::now() - chrono::TimeDelta::days(RETENTION_DAYS);
+                Ok(super::queue::purge_done(conn, before)?)
+            })
+            .await?;
+        if purged > 0 {
+            log::info!("purged {purged} finished task(s) older than {RETENTION_DAYS} days");
+        }
+        Ok(())
+    }
+}
