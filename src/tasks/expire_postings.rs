@@ -8,7 +8,7 @@ use super::{Task, TaskContext, TaskError};
 use crate::db::schema::jobs;
 use crate::models::JobStatus;
 use crate::models::audit::Actor;
-use crate::models::job::lifecycle::{StatusError, change_status};
+use crate::models::job::lifecycle::{StatusError, expire as expire_posting};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ExpirePostings;
@@ -46,7 +46,7 @@ pub fn expire(
     };
     let mut expired = 0;
     for id in due {
-        match change_status(conn, id, JobStatus::Expired, &system, now) {
+        match expire_posting(conn, id, &system, now) {
             Ok(()) => expired += 1,
             // Changed or deleted meanwhile: nothing left to do for it.
             Err(StatusError::NotFound | StatusError::NotAllowed { .. }) => {}

@@ -22,7 +22,6 @@ impl JobStatus {
                 | (Published, Draft)
                 | (Published, Filled)
                 | (Published, Archived)
-                | (Published, Expired)
                 | (Expired, Published)
                 | (Expired, Archived)
                 | (Filled, Published)
@@ -51,6 +50,29 @@ pub fn change_status(
     actor: &Actor,
     now: NaiveDateTime,
 ) -> Result<(), StatusError> {
+    move_status(conn, id, to, actor, now, JobStatus::can_move_to)
+}
+
+/// Expires a published posting: the clock's move, which no person makes (see `can_move_to`).
+pub fn expire(
+    conn: &mut DbConn,
+    id: i64,
+    actor: &Actor,
+    now: NaiveDateTime,
+) -> Result<(), StatusError> {
+    move_status(conn, id, JobStatus::Expired, actor, now, |from, to| {
+        from == JobStatus::Published && to == JobStatus::Expired
+    })
+}
+
+fn move_status(
+    conn: &mut DbConn,
+    id: i64,
+    to: JobStatus,
+    actor: &Actor,
+    now: NaiveDateTime,
+    allowed: fn(JobStatus, JobStatus) -> bool,
+) -> Result<(), StatusError> {
     crate::db::write_transaction(conn, |conn| {
         let (title, status, published_at, valid_through): (
             String,
@@ -69,7 +91,7 @@ pub fn change_status(
             .optional()?
             .ok_or(StatusError::NotFound)?;
         let from = JobStatus::parse(&status).unwrap_or(JobStatus::Draft);
-        if !from.can_move_to(to) {
+        if !allowed(from, to) {
             return Err(StatusError::NotAllowed { from, to });
         }
         let mut changes = vec![Change::new(

@@ -1,5 +1,6 @@
 //! The background queue: storage, workers in-process, and worker processes.
 
+mod kinds;
 mod processes;
 mod queue;
 mod schedule;
