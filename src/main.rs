@@ -34,10 +34,27 @@ enum Command {
     },
     /// Run background tasks without serving pages (as many worker processes as you like).
     Worker,
+    /// Background tasks.
+    Tasks {
+        #[command(subcommand)]
+        command: TasksCommand,
+    },
     /// Manage back-office users.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TasksCommand {
+    /// Time the default worker: drain COUNT no-op tasks, then the start latency of tasks
+    /// enqueued on an idle queue. Use an empty database: it adds COUNT + PROBES tasks.
+    Bench {
+        #[arg(long, default_value_t = 20_000)]
+        count: usize,
+        #[arg(long, default_value_t = 200)]
+        probes: usize,
     },
 }
 
@@ -94,6 +111,9 @@ fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Serve => serve(config),
         Command::Worker => worker(config),
+        Command::Tasks {
+            command: TasksCommand::Bench { count, probes },
+        } => tasks_bench(config, count, probes),
         Command::Migrate => {
             let (pool, _) =
                 hireboard::db::connect(&config.database_url, 1).map_err(Failure::Runtime)?;
@@ -246,6 +266,33 @@ fn start_worker(
     let handle = worker::spawn(pool.clone(), config.clone(), Registry::standard(), settings)
         .map_err(|e| Failure::Runtime(format!("cannot start the task worker: {e}")))?;
     Ok(Some(handle))
+}
+
+fn tasks_bench(config: Config, count: usize, probes: usize) -> Result<(), Failure> {
+    let (pool, _) = hireboard::db::connect(&config.database_url, config.db_pool_size)
+        .map_err(Failure::Runtime)?;
+    {
+        let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+        hireboard::db::migrate(&mut conn).map_err(Failure::Runtime)?;
+    }
+    let concurrency = config.worker_concurrency;
+    let report = hireboard::tasks::bench::run(pool, std::sync::Arc::new(config), count, probes)
+        .map_err(Failure::Runtime)?;
+    println!(
+        "enqueued {} no-op tasks in {:.2} s; one worker with {concurrency} slots ran them in {:.2} s: {:.0} tasks/s",
+        report.tasks,
+        report.enqueue_seconds,
+        report.drain_seconds,
+        report.per_second()
+    );
+    println!(
+        "start latency on an idle queue ({} probes): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        report.start_latencies.len(),
+        report.latency(50.0),
+        report.latency(99.0),
+        report.latency(100.0)
+    );
+    Ok(())
 }
 
 /// `hireboard worker`: runs tasks until SIGTERM or SIGINT, then lets running tasks finish

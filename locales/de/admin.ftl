@@ -324,3 +324,40 @@ admin-error-taken = Das ist schon vergeben.
 admin-hint-role = Admins verwalten alles, auch Benutzer; Redakteure verwalten Inhalte und Bewerbungen; Übersetzer bearbeiten Übersetzungen; Betrachter lesen nur.
 admin-error-last-admin = Die Jobbörse braucht mindestens einen Admin: Machen Sie zuerst jemand anderen zum Admin.
 admin-delete-refused-last-admin = Das ist der letzte Admin und kann daher nicht gelöscht werden. Machen Sie zuerst jemand anderen zum Admin.
+
+## Background tasks
+admin-nav-tasks = Aufgaben
+task-state-queued = Wartend
+task-state-retrying = Wiederholung
+task-state-running = Läuft
+task-state-done = Erledigt
+task-state-dead = Gescheitert
+admin-field-task-kind = Art
+admin-field-queue = Warteschlange
+admin-field-attempts = Versuche
+admin-field-run-at = Läuft ab
+admin-field-last-error = Letzter Fehler
+admin-field-priority = Priorität
+admin-field-dedup-key = Eindeutigkeitsschlüssel
+admin-field-worker = Worker
+admin-field-lease-until = Reserviert bis
+admin-field-started-at = Begonnen
+admin-field-finished-at = Beendet
+admin-field-arguments = Argumente
+admin-field-errors = Fehler, neueste zuerst
+admin-panel-task = Aufgabe
+admin-panel-arguments = Argumente
+admin-panel-errors = Fehler
+task-attempt = Versuch { $attempt }
+admin-action-retry-now = Jetzt wiederholen
+admin-action-discard = Verwerfen
+admin-action-retry-all-dead = Alle gescheiterten wiederholen
+admin-task-unchanged = Diese Aufgabe lässt sich in ihrem jetzigen Zustand nicht ändern.
+admin-task-discarded = Aufgabe verworfen.
+admin-task-retried = Die Aufgabe läuft, sobald ein Worker frei ist.
+admin-tasks-retried = { $count ->
+    [one] Eine gescheiterte Aufgabe läuft erneut.
+   *[other] { $count } gescheiterte Aufgaben laufen erneut.
+}
+task-schedule-expire-postings = Lässt veröffentlichte Stellen nach ihrem Ablaufdatum ablaufen.
+task-schedule-purge-tasks = Löscht erledigte Aufgaben, die älter als sieben Tage sind.

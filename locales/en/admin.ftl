@@ -321,3 +321,40 @@ admin-error-taken = This is already taken.
 admin-hint-role = Admins manage everything, including users; editors manage content and applications; translators edit translations; viewers only read.
 admin-error-last-admin = The board needs at least one admin: make someone else an admin first.
 admin-delete-refused-last-admin = This is the last admin, so it cannot be deleted. Make someone else an admin first.
+
+## Background tasks
+admin-nav-tasks = Tasks
+task-state-queued = Queued
+task-state-retrying = Retrying
+task-state-running = Running
+task-state-done = Done
+task-state-dead = Dead
+admin-field-task-kind = Kind
+admin-field-queue = Queue
+admin-field-attempts = Attempts
+admin-field-run-at = Runs at
+admin-field-last-error = Last error
+admin-field-priority = Priority
+admin-field-dedup-key = De-duplication key
+admin-field-worker = Worker
+admin-field-lease-until = Lease until
+admin-field-started-at = Started
+admin-field-finished-at = Finished
+admin-field-arguments = Arguments
+admin-field-errors = Errors, newest first
+admin-panel-task = Task
+admin-panel-arguments = Arguments
+admin-panel-errors = Errors
+task-attempt = Attempt { $attempt }
+admin-action-retry-now = Retry now
+admin-action-discard = Discard
+admin-action-retry-all-dead = Retry all dead
+admin-task-unchanged = This task cannot be changed in its current state.
+admin-task-discarded = Task discarded.
+admin-task-retried = The task runs as soon as a worker is free.
+admin-tasks-retried = { $count ->
+    [one] One dead task runs again.
+   *[other] { $count } dead tasks run again.
+}
+task-schedule-expire-postings = Expires published postings past their closing date.
+task-schedule-purge-tasks = Deletes finished tasks older than seven days.

@@ -334,3 +334,42 @@ admin-error-taken = Це вже зайнято.
 admin-hint-role = Адміністратори керують усім, зокрема користувачами; редактори — вмістом і заявками; перекладачі редагують переклади; глядачі лише читають.
 admin-error-last-admin = Дошці потрібен принаймні один адміністратор: спершу призначте адміністратором когось іншого.
 admin-delete-refused-last-admin = Це останній адміністратор, тому його не можна видалити. Спершу призначте адміністратором когось іншого.
+
+## Background tasks
+admin-nav-tasks = Завдання
+task-state-queued = У черзі
+task-state-retrying = Повтор
+task-state-running = Виконується
+task-state-done = Виконано
+task-state-dead = Невдалі
+admin-field-task-kind = Тип
+admin-field-queue = Черга
+admin-field-attempts = Спроби
+admin-field-run-at = Запуск о
+admin-field-last-error = Остання помилка
+admin-field-priority = Пріоритет
+admin-field-dedup-key = Ключ унікальності
+admin-field-worker = Обробник
+admin-field-lease-until = Зарезервовано до
+admin-field-started-at = Почато
+admin-field-finished-at = Завершено
+admin-field-arguments = Аргументи
+admin-field-errors = Помилки, найновіші спершу
+admin-panel-task = Завдання
+admin-panel-arguments = Аргументи
+admin-panel-errors = Помилки
+task-attempt = Спроба { $attempt }
+admin-action-retry-now = Повторити зараз
+admin-action-discard = Відкинути
+admin-action-retry-all-dead = Повторити всі невдалі
+admin-task-unchanged = Це завдання не можна змінити в поточному стані.
+admin-task-discarded = Завдання відкинуто.
+admin-task-retried = Завдання виконається, щойно звільниться обробник.
+admin-tasks-retried = { $count ->
+    [one] { $count } невдале завдання виконається знову.
+    [few] { $count } невдалі завдання виконаються знову.
+    [many] { $count } невдалих завдань виконаються знову.
+   *[other] { $count } невдалого завдання виконаються знову.
+}
+task-schedule-expire-postings = Переводить опубліковані вакансії після дати закриття в статус «минула».
+task-schedule-purge-tasks = Видаляє виконані завдання, старші за сім днів.

@@ -37,6 +37,7 @@ pub struct CellView {
     pub url: Option<String>,
     pub status: Option<&'static str>,
     pub numeric: bool,
+    pub code: bool,
 }
 
 pub struct RowView {
@@ -80,6 +81,7 @@ pub struct IndexPage {
     pub clear_url: Option<String>,
     pub new_url: Option<String>,
     pub links: Vec<(&'static str, String)>,
+    pub collection_actions: Vec<super::resource::MemberAction>,
     /// The user's saved views of this list: (name, URL, delete URL, current).
     pub views: Vec<(String, String, String, bool)>,
     /// The current state, to save as a view.
@@ -340,6 +342,11 @@ pub async fn index(
                 .collect()
         },
         links: resource.index_links(req.query_string()),
+        collection_actions: resource
+            .collection_actions()
+            .into_iter()
+            .filter(|a| admin.can(resource.area(), a.needs))
+            .collect(),
         views: {
             let current = canonical_query(&query);
             views
@@ -368,6 +375,7 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
         url: None,
         status: None,
         numeric: false,
+        code: false,
     };
     match cell {
         Cell::Text(t) => plain(t),
@@ -380,6 +388,11 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
             ..plain(label)
         },
         Cell::Date(d) => plain(d.map(|d| tr.date(&d)).unwrap_or_default()),
+        Cell::DateTime(d) => plain(d.map(|d| tr.date_time(&d)).unwrap_or_default()),
+        Cell::Code(text) => CellView {
+            code: true,
+            ..plain(text)
+        },
         Cell::Number(n) => CellView {
             numeric: true,
             ..plain(n.map(|n| tr.number(n)).unwrap_or_default())

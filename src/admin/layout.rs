@@ -66,7 +66,7 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
 /// role may view its area.
-const NAV: [(&str, &str, &str, Area); 8] = [
+const NAV: [(&str, &str, &str, Area); 9] = [
     (
         "dashboard",
         "admin-nav-dashboard",
@@ -105,6 +105,7 @@ const NAV: [(&str, &str, &str, Area); 8] = [
         "/admin/admin_users",
         Area::AdminUsers,
     ),
+    ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks),
 ];
 
 #[derive(Debug, Clone)]

@@ -190,7 +190,11 @@ pub enum Cell {
     /// A status badge: (value for the CSS class, label).
     Status(&'static str, String),
     Date(Option<NaiveDateTime>),
+    /// A date with its time of day (UTC), for things that happen many times a day.
+    DateTime(Option<NaiveDateTime>),
     Number(Option<i64>),
+    /// Preformatted text (arguments, errors), shown as is in a monospaced block.
+    Code(String),
     Bool(bool),
 }
 
@@ -342,6 +346,10 @@ pub trait Resource: Sync {
     }
     /// The member actions for a record as shown.
     fn member_actions(&self, _id: i64, _record: &Record) -> Vec<MemberAction> {
+        Vec::new()
+    }
+    /// Buttons on the index that act on the whole collection (like "retry all dead").
+    fn collection_actions(&self) -> Vec<MemberAction> {
         Vec::new()
     }
     /// The new and edit forms and deletion, when the resource has them.

@@ -14,10 +14,12 @@ pub enum Area {
     AdminUsers,
     Comments,
     AuditLog,
+    /// The background queue: tasks, their schedules.
+    Tasks,
 }
 
 impl Area {
-    pub const ALL: [Area; 8] = [
+    pub const ALL: [Area; 9] = [
         Area::Dashboard,
         Area::Jobs,
         Area::Companies,
@@ -26,6 +28,7 @@ impl Area {
         Area::AdminUsers,
         Area::Comments,
         Area::AuditLog,
+        Area::Tasks,
     ];
 }
 
@@ -64,15 +67,15 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
             Dashboard | AuditLog => action == View,
             Jobs | Companies | Skills | Applications => true,
             Comments => matches!(action, View | Create),
-            AdminUsers => false,
+            AdminUsers | Tasks => false,
         },
         AdminRole::Translator => match area {
             Dashboard | Skills => action == View,
             Jobs | Companies => matches!(action, View | Translate),
-            Applications | AdminUsers | Comments | AuditLog => false,
+            Applications | AdminUsers | Comments | AuditLog | Tasks => false,
         },
         AdminRole::Viewer => match area {
-            AdminUsers => false,
+            AdminUsers | Tasks => false,
             _ => action == View,
         },
     }

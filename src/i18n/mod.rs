@@ -153,6 +153,11 @@ impl Tr {
         format_date(self.locale, date.date())
     }
 
+    /// The date and the time of day (24-hour clock, UTC, as stored).
+    pub fn date_time(&self, at: &chrono::NaiveDateTime) -> String {
+        format!("{} {}", self.date(at), at.format("%H:%M:%S"))
+    }
+
     /// A short numeric day and month ("27/11", "27.11."), for chart axes.
     pub fn short_date(&self, date: &chrono::NaiveDate) -> String {
         use chrono::Datelike;

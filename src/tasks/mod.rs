@@ -5,6 +5,7 @@
 //! Delivery is at least once: a task whose worker dies runs again once its lease expires, so
 //! every kind must be idempotent (safe to run twice).
 
+pub mod bench;
 pub mod expire_postings;
 pub mod noop;
 pub mod purge_tasks;
@@ -190,6 +191,13 @@ impl Registry {
             .register::<noop::Noop>()
             .register::<expire_postings::ExpirePostings>()
             .register::<purge_tasks::PurgeTasks>()
+    }
+
+    /// The registered kinds, sorted.
+    pub fn kinds(&self) -> Vec<&'static str> {
+        let mut kinds: Vec<&'static str> = self.kinds.keys().copied().collect();
+        kinds.sort_unstable();
+        kinds
     }
 
     /// Starts a run of a stored task, or fails it permanently when its kind is unknown here.

@@ -287,6 +287,47 @@ pub fn rescue_expired(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usiz
     Ok(rescued)
 }
 
+/// Runs tasks `ids` now: queued ones without waiting for their time, dead ones again with
+/// their attempts back (their error history stays). `None` for every dead task. Returns how
+/// many were changed; running and done tasks are left alone.
+pub fn retry_now(conn: &mut DbConn, ids: Option<&[i64]>, now: NaiveDateTime) -> QueryResult<usize> {
+    crate::db::write_transaction(conn, |conn| {
+        let mut dead = tasks::table.filter(tasks::state.eq(DEAD)).into_boxed();
+        if let Some(ids) = ids {
+            dead = dead.filter(tasks::id.eq_any(ids));
+        }
+        let revived: Vec<i64> = dead.select(tasks::id).load(conn)?;
+        let mut changed = diesel::update(tasks::table.filter(tasks::id.eq_any(&revived)))
+            .set((
+                tasks::state.eq(QUEUED),
+                tasks::run_at.eq(now),
+                tasks::attempts.eq(0),
+                tasks::finished_at.eq(None::<NaiveDateTime>),
+            ))
+            .execute(conn)?;
+        if let Some(ids) = ids {
+            changed += diesel::update(
+                tasks::table
+                    .filter(tasks::id.eq_any(ids))
+                    .filter(tasks::state.eq(QUEUED)),
+            )
+            .set(tasks::run_at.eq(now))
+            .execute(conn)?;
+        }
+        Ok(changed)
+    })
+}
+
+/// Deletes tasks `ids` that are not running; how many.
+pub fn discard(conn: &mut DbConn, ids: &[i64]) -> QueryResult<usize> {
+    diesel::delete(
+        tasks::table
+            .filter(tasks::id.eq_any(ids))
+            .filter(tasks::state.ne(RUNNING)),
+    )
+    .execute(conn)
+}
+
 /// Deletes finished (done) tasks that ended before `before`; dead ones stay until someone
 /// looks at them.
 pub fn purge_done(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {

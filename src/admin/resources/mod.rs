@@ -13,13 +13,14 @@ pub mod job_form;
 pub mod jobs;
 pub mod skill_form;
 pub mod skills;
+pub mod tasks;
 
 use diesel::sql_types::Text;
 
 use super::resource::Resource;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 7] = [
+pub static ALL: [&dyn Resource; 8] = [
     &jobs::Jobs,
     &companies::Companies,
     &skills::Skills,
@@ -27,6 +28,7 @@ pub static ALL: [&dyn Resource; 7] = [
     &comments::Comments,
     &audit_log::AuditLog,
     &admin_users::AdminUsers,
+    &tasks::Tasks,
 ];
 
 pub fn find(name: &str) -> Option<&'static dyn Resource> {

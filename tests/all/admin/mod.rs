@@ -8,3 +8,4 @@ mod index;
 mod resources;
 mod roles;
 mod show;
+mod tasks;

@@ -68,6 +68,10 @@ fn routes() -> Vec<Route> {
         get("/admin/jobs/{job}/delete", Only(EDITORS)),
         get("/admin/companies/{company}/delete", Only(EDITORS)),
         get("/admin/skills/{skill}/delete", Only(EDITORS)),
+        get("/admin/tasks", Only(ADMINS)),
+        get("/admin/tasks?scope=dead&kind=noop", Only(ADMINS)),
+        get("/admin/tasks/{task}", Only(ADMINS)),
+        get("/admin/tasks/export.csv", Only(ADMINS)),
         get("/admin/admin_users/{admin}/edit", Only(ADMINS)),
         get("/admin/admin_users/{admin}/delete", Only(ADMINS)),
         get("/admin/companies/lookup?q=co", Everyone),
@@ -143,6 +147,30 @@ fn routes() -> Vec<Route> {
             Method::POST,
             "/admin/admin_users/{admin}/delete",
             vec![],
+            Only(ADMINS),
+        ),
+        (
+            Method::POST,
+            "/admin/tasks/{task}/retry",
+            vec![],
+            Only(ADMINS),
+        ),
+        (
+            Method::POST,
+            "/admin/tasks/{task}/discard",
+            vec![],
+            Only(ADMINS),
+        ),
+        (
+            Method::POST,
+            "/admin/tasks/retry-dead",
+            vec![],
+            Only(ADMINS),
+        ),
+        (
+            Method::POST,
+            "/admin/tasks/batch",
+            vec![("batch_action", "retry"), ("ids", "{task}")],
             Only(ADMINS),
         ),
         (
@@ -307,6 +335,7 @@ struct Ids {
     admin: i64,
     skill: i64,
     application: i64,
+    task: i64,
 }
 
 fn seed(app: &TestApp) -> Ids {
@@ -323,7 +352,15 @@ fn seed(app: &TestApp) -> Ids {
         let admin = AdminFactory::new().create(c).id;
         let skill = hireboard::models::skill::Skill::find_or_create(c, "Welding").unwrap();
         let application = crate::support::ApplicationFactory::new(job).create(c);
+        let task = {
+            use hireboard::tasks::Task;
+            hireboard::tasks::noop::Noop::default()
+                .enqueue(c)
+                .unwrap()
+                .unwrap()
+        };
         Ids {
+            task,
             job,
             company: co.id,
             admin,
@@ -339,4 +376,5 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{admin}", &ids.admin.to_string())
         .replace("{skill}", &ids.skill.to_string())
         .replace("{application}", &ids.application.to_string())
+        .replace("{task}", &ids.task.to_string())
 }

@@ -1,0 +1,438 @@
+//! Background tasks in the back office, like Sidekiq's web UI: every task by state, with its
+//! arguments, attempts and errors; retry now, discard, and retry every dead task. Admins only
+//! (arguments may hold personal data).
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, post, web};
+use diesel::prelude::*;
+
+use super::super::resource::{
+    BatchAction, BatchOutcome, Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue,
+    ListQuery, ListResult, MemberAction, Panel, Record, Resource, Row, ScopeDef,
+};
+use super::super::{AdminForm, CurrentAdmin, Flash};
+use crate::auth::policy::{Action, Area};
+use crate::db::DbConn;
+use crate::db::schema::tasks;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::state::AppState;
+use crate::tasks::queue::{self, DEAD, DONE, QUEUED, RUNNING, TaskRow};
+
+pub struct Tasks;
+
+type Boxed<'a> = diesel::dsl::IntoBoxed<'a, tasks::table, Db>;
+
+const STATES: [&str; 4] = [QUEUED, RUNNING, DONE, DEAD];
+
+fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
+    let mut q: Boxed<'a> = tasks::table.into_boxed();
+    for (key, value) in &query.filters {
+        q = match (*key, value) {
+            ("kind", FilterValue::Select(v)) => q.filter(tasks::kind.eq(v.clone())),
+            ("queue", FilterValue::Text(op, v)) => {
+                q.filter(crate::text_filter!(tasks::queue, *op, v))
+            }
+            ("error", FilterValue::Text(op, v)) => q.filter(crate::text_filter!(
+                tasks::last_error.assume_not_null(),
+                *op,
+                v
+            )),
+            ("created_at", FilterValue::DateRange(from, to)) => {
+                crate::date_range_filter!(q, tasks::created_at, from, to)
+            }
+            _ => q,
+        };
+    }
+    q
+}
+
+/// Narrows to a scope: a state, or "retrying" (queued after a failure).
+fn scoped<'a>(q: Boxed<'a>, scope: &str) -> Boxed<'a> {
+    match scope {
+        "retrying" => q
+            .filter(tasks::state.eq(QUEUED))
+            .filter(tasks::attempts.gt(0)),
+        "all" => q,
+        state => q.filter(tasks::state.eq(state.to_owned())),
+    }
+}
+
+fn state_label(state: &str) -> String {
+    format!("task-state-{state}")
+}
+
+impl Resource for Tasks {
+    fn name(&self) -> &'static str {
+        "tasks"
+    }
+
+    fn area(&self) -> Area {
+        Area::Tasks
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-tasks"
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column::sortable("id", "admin-field-id"),
+            Column::sortable("kind", "admin-field-task-kind"),
+            Column::plain("queue", "admin-field-queue"),
+            Column::plain("state", "admin-field-status"),
+            Column::plain("attempts", "admin-field-attempts"),
+            Column::sortable("run_at", "admin-field-run-at"),
+            Column::plain("error", "admin-field-last-error"),
+        ]
+    }
+
+    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+        vec![
+            FilterDef::new(
+                "kind",
+                "admin-field-task-kind",
+                FilterKind::Select(
+                    crate::tasks::Registry::standard()
+                        .kinds()
+                        .into_iter()
+                        .map(|k| (k, k.to_owned()))
+                        .collect(),
+                ),
+            ),
+            FilterDef::new("queue", "admin-field-queue", FilterKind::Text),
+            FilterDef::new("error", "admin-field-last-error", FilterKind::Text),
+            FilterDef::new(
+                "created_at",
+                "admin-field-created-at",
+                FilterKind::DateRange,
+            ),
+        ]
+    }
+
+    fn scopes(&self) -> Vec<ScopeDef> {
+        vec![
+            ScopeDef::new("all", "admin-scope-all"),
+            ScopeDef::new(QUEUED, "task-state-queued"),
+            ScopeDef::new("retrying", "task-state-retrying"),
+            ScopeDef::new(RUNNING, "task-state-running"),
+            ScopeDef::new(DONE, "task-state-done"),
+            ScopeDef::new(DEAD, "task-state-dead"),
+        ]
+    }
+
+    fn default_sort(&self) -> (&'static str, Dir) {
+        ("id", Dir::Desc)
+    }
+
+    fn list(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        tr: &Tr,
+        _counts: Option<Vec<i64>>,
+    ) -> Result<ListResult, AppError> {
+        let per_state = |s: &'static str| super::count_where("tasks.state", s);
+        type Counts = (i64, i64, i64, i64, i64, i64);
+        let (all, queued, retrying, running, done, dead): Counts = filtered(query)
+            .select((
+                diesel::dsl::count_star(),
+                per_state(QUEUED),
+                diesel::dsl::sql::<diesel::sql_types::BigInt>(
+                    "COUNT(CASE WHEN tasks.state = 'queued' AND tasks.attempts > 0 THEN 1 END)",
+                ),
+                per_state(RUNNING),
+                per_state(DONE),
+                per_state(DEAD),
+            ))
+            .first(conn)?;
+        let mut q = scoped(filtered(query), query.scope);
+        q = match (query.sort, query.dir) {
+            ("kind", Dir::Asc) => q.order((tasks::kind.asc(), tasks::id.asc())),
+            ("kind", Dir::Desc) => q.order((tasks::kind.desc(), tasks::id.desc())),
+            ("run_at", Dir::Asc) => q.order((tasks::run_at.asc(), tasks::id.asc())),
+            ("run_at", Dir::Desc) => q.order((tasks::run_at.desc(), tasks::id.desc())),
+            ("id", Dir::Asc) => q.order(tasks::id.asc()),
+            _ => q.order(tasks::id.desc()),
+        };
+        let rows: Vec<TaskRow> = q
+            .select(TaskRow::as_select())
+            .limit(query.per_page as i64)
+            .offset(query.offset())
+            .load(conn)?;
+        let rows = rows
+            .into_iter()
+            .map(|t| Row {
+                id: t.id,
+                cells: vec![
+                    Cell::Link(format!("#{}", t.id), format!("/admin/tasks/{}", t.id)),
+                    Cell::Text(t.kind),
+                    Cell::Text(t.queue),
+                    status_cell(&t.state, tr),
+                    Cell::Text(format!("{} / {}", t.attempts, t.max_attempts)),
+                    Cell::DateTime(Some(t.run_at)),
+                    Cell::Text(
+                        t.last_error
+                            .map(|e| e.chars().take(80).collect())
+                            .unwrap_or_default(),
+                    ),
+                ],
+            })
+            .collect();
+        Ok(ListResult {
+            rows,
+            scope_counts: vec![all, queued, retrying, running, done, dead],
+        })
+    }
+
+    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
+        let Some(task) = TaskRow::find(conn, id)? else {
+            return Ok(None);
+        };
+        let arguments = serde_json::from_str::<serde_json::Value>(&task.args)
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .unwrap_or_else(|_| task.args.clone());
+        let failures = task
+            .failures()
+            .iter()
+            .rev()
+            .map(|f| {
+                format!(
+                    "{} · {}\n{}",
+                    tr.t1("task-attempt", "attempt", &f.attempt.to_string()),
+                    tr.date_time(&f.at),
+                    f.error
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        Ok(Some(Record {
+            label: format!("#{} {}", task.id, task.kind),
+            public_url: None,
+            status: Some(match task.state.as_str() {
+                QUEUED => QUEUED,
+                RUNNING => RUNNING,
+                DONE => DONE,
+                _ => DEAD,
+            }),
+            panels: vec![
+                Panel {
+                    title: "admin-panel-task",
+                    rows: vec![
+                        ("admin-field-task-kind", Cell::Text(task.kind.clone())),
+                        ("admin-field-queue", Cell::Text(task.queue.clone())),
+                        ("admin-field-status", status_cell(&task.state, tr)),
+                        (
+                            "admin-field-attempts",
+                            Cell::Text(format!("{} / {}", task.attempts, task.max_attempts)),
+                        ),
+                        (
+                            "admin-field-priority",
+                            Cell::Number(Some(task.priority as i64)),
+                        ),
+                        ("admin-field-run-at", Cell::DateTime(Some(task.run_at))),
+                        (
+                            "admin-field-dedup-key",
+                            Cell::Text(task.dedup_key.clone().unwrap_or_default()),
+                        ),
+                        (
+                            "admin-field-worker",
+                            Cell::Text(task.worker.clone().unwrap_or_default()),
+                        ),
+                        (
+                            "admin-field-lease-until",
+                            Cell::DateTime(task.lease_expires_at),
+                        ),
+                        (
+                            "admin-field-created-at",
+                            Cell::DateTime(Some(task.created_at)),
+                        ),
+                        ("admin-field-started-at", Cell::DateTime(task.started_at)),
+                        ("admin-field-finished-at", Cell::DateTime(task.finished_at)),
+                    ],
+                },
+                Panel {
+                    title: "admin-panel-arguments",
+                    rows: vec![("admin-field-arguments", Cell::Code(arguments))],
+                },
+                Panel {
+                    title: "admin-panel-errors",
+                    rows: if failures.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![("admin-field-errors", Cell::Code(failures))]
+                    },
+                },
+            ],
+        }))
+    }
+
+    fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
+        let state = record.status.unwrap_or(DONE);
+        let mut actions = Vec::new();
+        if state == QUEUED || state == DEAD {
+            actions.push(MemberAction {
+                label: "admin-action-retry-now",
+                url: format!("/admin/tasks/{id}/retry"),
+                fields: Vec::new(),
+                needs: Action::Update,
+                confirm: false,
+                input: None,
+            });
+        }
+        if state != RUNNING {
+            actions.push(MemberAction {
+                label: "admin-action-discard",
+                url: format!("/admin/tasks/{id}/discard"),
+                fields: Vec::new(),
+                needs: Action::Delete,
+                confirm: true,
+                input: None,
+            });
+        }
+        actions
+    }
+
+    fn collection_actions(&self) -> Vec<MemberAction> {
+        vec![MemberAction {
+            label: "admin-action-retry-all-dead",
+            url: "/admin/tasks/retry-dead".into(),
+            fields: Vec::new(),
+            needs: Action::Update,
+            confirm: true,
+            input: None,
+        }]
+    }
+
+    fn batch_actions(&self) -> Vec<BatchAction> {
+        vec![
+            BatchAction {
+                key: "retry",
+                label: "admin-action-retry-now",
+                needs: Action::Update,
+                input: None,
+            },
+            BatchAction {
+                key: "discard",
+                label: "admin-action-discard",
+                needs: Action::Delete,
+                input: None,
+            },
+        ]
+    }
+
+    fn run_batch(
+        &self,
+        conn: &mut DbConn,
+        key: &str,
+        ids: &[i64],
+        _input: &str,
+        _actor: &crate::models::audit::Actor,
+    ) -> Result<BatchOutcome, AppError> {
+        let changed = match key {
+            "retry" => queue::retry_now(conn, Some(ids), crate::db::now())?,
+            "discard" => queue::discard(conn, ids)?,
+            _ => return Err(AppError::NotFound),
+        };
+        Ok(BatchOutcome {
+            changed,
+            skipped: ids.len().saturating_sub(changed),
+            refused: None,
+        })
+    }
+}
+
+fn status_cell(state: &str, tr: &Tr) -> Cell {
+    let kind = STATES.into_iter().find(|s| *s == state).unwrap_or(DEAD);
+    Cell::Status(kind, tr.t(&state_label(kind)))
+}
+
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
+fn back(to: String) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to))
+        .finish()
+}
+
+/// `POST /admin/tasks/{id}/retry`: runs a queued or dead task now.
+#[post("/admin/tasks/{id}/retry")]
+pub async fn retry(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    path: web::Path<String>,
+    _form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    member_action(state, admin, &path, Action::Update).await
+}
+
+/// `POST /admin/tasks/{id}/discard`: deletes a task that is not running.
+#[post("/admin/tasks/{id}/discard")]
+pub async fn discard(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    path: web::Path<String>,
+    _form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    member_action(state, admin, &path, Action::Delete).await
+}
+
+async fn member_action(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    id: &str,
+    needs: Action,
+) -> Result<HttpResponse, AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    admin.require(Area::Tasks, needs)?;
+    let action = if needs == Action::Delete {
+        "discard"
+    } else {
+        "retry"
+    };
+    let changed = crate::web::with_conn(&state, move |conn| {
+        TaskRow::find(conn, id)?.ok_or(AppError::NotFound)?;
+        Ok(match needs {
+            Action::Delete => queue::discard(conn, &[id])?,
+            _ => queue::retry_now(conn, Some(&[id]), crate::db::now())?,
+        })
+    })
+    .await?;
+    let tr = admin.tr;
+    if changed == 0 {
+        Flash::alert(&admin.session, tr.t("admin-task-unchanged"));
+        return Ok(back(format!("/admin/tasks/{id}")));
+    }
+    log::info!("admin user {} chose {action} for task {id}", admin.user.id);
+    if needs == Action::Delete {
+        Flash::notice(&admin.session, tr.t("admin-task-discarded"));
+        Ok(back("/admin/tasks".into()))
+    } else {
+        Flash::notice(&admin.session, tr.t("admin-task-retried"));
+        Ok(back(format!("/admin/tasks/{id}")))
+    }
+}
+
+/// `POST /admin/tasks/retry-dead`: every dead task runs again.
+#[post("/admin/tasks/retry-dead")]
+pub async fn retry_dead(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    _form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    admin.require(Area::Tasks, Action::Update)?;
+    let changed = crate::web::with_conn(&state, |conn| {
+        Ok(queue::retry_now(conn, None, crate::db::now())?)
+    })
+    .await?;
+    log::info!(
+        "admin user {} retried {changed} dead task(s)",
+        admin.user.id
+    );
+    Flash::notice(
+        &admin.session,
+        admin.tr.tn("admin-tasks-retried", changed as i64),
+    );
+    Ok(back("/admin/tasks?scope=queued".into()))
+}
