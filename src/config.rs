@@ -130,10 +130,16 @@ impl Config {
             1000,
             0..=3_600_000,
         )?;
+        // Tasks mostly wait on the network (mail, webhooks): several per core keep a worker
+        // busy, as Sidekiq (5) and Oban (10) default to.
+        let worker_concurrency =
+            parse_number(get("WORKER_CONCURRENCY"), "WORKER_CONCURRENCY", 8, 0..=256)? as usize;
+        // Each running task may hold a connection: the worker's share comes on top of the
+        // pages' own.
         let db_pool_size = parse_number(
             get("DB_POOL_SIZE"),
             "DB_POOL_SIZE",
-            default_pool_size(&database_url),
+            default_pool_size(&database_url) + worker_concurrency as u64,
             1..=1000,
         )? as u32;
         let http_workers = parse_number(get("HTTP_WORKERS"), "HTTP_WORKERS", 0, 0..=1024)? as usize;
@@ -149,8 +155,6 @@ impl Config {
             12,
             1..=30 * 24,
         )?;
-        let worker_concurrency =
-            parse_number(get("WORKER_CONCURRENCY"), "WORKER_CONCURRENCY", 2, 0..=256)? as usize;
         let worker_queues: Vec<String> = get("WORKER_QUEUES")
             .map(|v| {
                 v.split(',')

@@ -20,6 +20,7 @@ pub mod resource;
 pub mod resources;
 pub mod saved_views;
 pub mod show;
+pub mod task_overview;
 
 use actix_web::web;
 
@@ -41,6 +42,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(resources::jobs::change_status)
         .service(resources::job_actions::preview)
         .service(resources::job_actions::duplicate)
+        .service(task_overview::overview)
+        .service(task_overview::update_schedule)
         .service(resources::tasks::retry_dead)
         .service(resources::tasks::retry)
         .service(resources::tasks::discard)

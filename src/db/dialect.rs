@@ -243,6 +243,38 @@ pub fn claim_tasks(conn: &mut DbConn, claim: &Claim<'_>) -> QueryResult<usize> {
     query.bind::<BigInt, _>(claim.limit).execute(conn)
 }
 
+#[derive(QueryableByName)]
+pub struct HourCount {
+    /// `YYYY-MM-DD HH` (UTC).
+    #[diesel(sql_type = Text)]
+    pub hour: String,
+    #[diesel(sql_type = Text)]
+    pub state: String,
+    #[diesel(sql_type = BigInt)]
+    pub count: i64,
+}
+
+/// Finished (done or dead) tasks per hour since `since`, for the throughput chart: one
+/// statement, grouped by the backend's own date formatting.
+pub fn tasks_per_hour(
+    conn: &mut DbConn,
+    since: chrono::NaiveDateTime,
+) -> QueryResult<Vec<HourCount>> {
+    use diesel::sql_types::Timestamp;
+    let (sql, hour) = match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(_) => ("?", "strftime('%Y-%m-%d %H', finished_at)"),
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(_) => ("$1", "to_char(finished_at, 'YYYY-MM-DD HH24')"),
+    };
+    diesel::sql_query(format!(
+        "SELECT {hour} AS hour, state, COUNT(*) AS count FROM tasks \
+         WHERE state IN ('done', 'dead') AND finished_at >= {sql} GROUP BY 1, 2"
+    ))
+    .bind::<Timestamp, _>(since)
+    .load(conn)
+}
+
 #[cfg(test)]
 mod tests {
     use super::query_terms;

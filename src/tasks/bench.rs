@@ -63,6 +63,8 @@ pub fn run(
     })
     .map_err(|e| e.to_string())?;
     let enqueue_seconds = started.elapsed().as_secs_f64();
+    // The worker gets the pool to itself while it drains.
+    drop(conn);
     let handle = worker::spawn(
         pool.clone(),
         config.clone(),
@@ -77,9 +79,10 @@ pub fn run(
             handle.shutdown();
             return Err("the worker did not drain the queue within 10 minutes".into());
         }
-        std::thread::sleep(Duration::from_millis(5));
+        std::thread::sleep(Duration::from_millis(20));
     }
     let drain_seconds = started.elapsed().as_secs_f64();
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
 
     let mut start_latencies = Vec::with_capacity(probes);
     for i in 0..probes {

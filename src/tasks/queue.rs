@@ -150,10 +150,20 @@ pub fn claim(
     })
 }
 
-/// Extends the leases of `worker`'s running tasks until `until`; the number extended.
-pub fn heartbeat(conn: &mut DbConn, worker: &str, until: NaiveDateTime) -> QueryResult<usize> {
+/// Extends the leases of `worker`'s running tasks `ids` until `until`; the number extended.
+/// Rows are locked in id order, as the batched completions lock them, so the two never
+/// deadlock on PostgreSQL.
+pub fn heartbeat(
+    conn: &mut DbConn,
+    worker: &str,
+    ids: &[i64],
+    until: NaiveDateTime,
+) -> QueryResult<usize> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
     diesel::update(
         tasks::table
+            .filter(tasks::id.eq_any(ids))
             .filter(tasks::state.eq(RUNNING))
             .filter(tasks::worker.eq(worker)),
     )
@@ -173,6 +183,31 @@ pub fn complete(conn: &mut DbConn, task: &TaskRow, now: NaiveDateTime) -> QueryR
         ))
         .execute(conn)?;
     Ok(changed == 1)
+}
+
+/// Marks tasks `ids`, claimed together under lease `token`, done in one statement; returns how
+/// many were still held under that token (the others lost their lease and are left alone).
+pub fn complete_many(
+    conn: &mut DbConn,
+    token: &str,
+    ids: &[i64],
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    diesel::update(
+        tasks::table
+            .filter(tasks::id.eq_any(ids))
+            .filter(tasks::state.eq(RUNNING))
+            .filter(tasks::lease_token.eq(token)),
+    )
+    .set((
+        tasks::state.eq(DONE),
+        tasks::finished_at.eq(now),
+        tasks::lease_token.eq(None::<String>),
+        tasks::lease_expires_at.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)
 }
 
 /// The task as claimed: same id, still running under the same lease token.

@@ -6,12 +6,12 @@
 //! Shutting down stops claiming, lets running tasks finish within the grace period, then puts
 //! what is left back in the queue: nothing is lost, at worst run again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::TimeDelta;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 
 use super::queue::{self, TaskRow};
@@ -109,6 +109,80 @@ struct Worker {
     in_flight: InFlight,
 }
 
+/// A claim fetches up to this many tasks per slot (running ones included).
+const PREFETCH: usize = 4;
+
+/// Outcomes written in one transaction, at most.
+const RECORD_BATCH: usize = 256;
+
+/// A finished run, on its way to the database.
+struct Outcome {
+    task: TaskRow,
+    result: Result<(), TaskError>,
+}
+
+/// Writes outcomes as they come, everything waiting in one transaction (one commit for many
+/// tasks when the queue is busy), each under its task's lease. Ends when every sender is gone.
+async fn record_outcomes(
+    pool: DbPool,
+    worker: String,
+    in_flight: InFlight,
+    mut received: mpsc::UnboundedReceiver<Outcome>,
+) {
+    while let Some(first) = received.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < RECORD_BATCH
+            && let Ok(more) = received.try_recv()
+        {
+            batch.push(more);
+        }
+        let ids: Vec<i64> = batch.iter().map(|o| o.task.id).collect();
+        let pool = pool.clone();
+        let recorded = tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            let now = crate::db::now();
+            crate::db::write_transaction(&mut conn, |conn| {
+                let mut lost = 0;
+                // Successes: one statement per claim (tasks claimed together share a token).
+                let mut done: HashMap<&str, Vec<i64>> = HashMap::new();
+                for outcome in &batch {
+                    match &outcome.result {
+                        Ok(()) => done
+                            .entry(outcome.task.lease_token.as_deref().unwrap_or_default())
+                            .or_default()
+                            .push(outcome.task.id),
+                        Err(error) => {
+                            if !queue::fail(conn, &outcome.task, error, now)? {
+                                lost += 1;
+                            }
+                        }
+                    }
+                }
+                for (token, ids) in done {
+                    lost += ids.len() - queue::complete_many(conn, token, &ids, now)?;
+                }
+                Ok::<_, diesel::result::Error>(lost)
+            })
+            .map_err(|e| e.to_string())
+        })
+        .await;
+        match recorded {
+            Ok(Ok(0)) => {}
+            Ok(Ok(lost)) => log::warn!(
+                "worker {worker}: {lost} task(s) finished after their lease was lost; \
+                 their outcome was not recorded (another worker owns them now)"
+            ),
+            // Not recorded: the leases expire and the tasks run again elsewhere.
+            Ok(Err(e)) => log::error!("worker {worker}: recording outcomes failed: {e}"),
+            Err(e) => log::error!("worker {worker}: recording outcomes failed: {e}"),
+        }
+        let mut in_flight = in_flight.lock().unwrap_or_else(|p| p.into_inner());
+        for id in ids {
+            in_flight.remove(&id);
+        }
+    }
+}
+
 /// Maintenance (lease renewal, rescue of dead workers' tasks, recurring tasks) runs this often.
 const MAINTENANCE_EVERY: Duration = Duration::from_secs(1);
 
@@ -125,6 +199,17 @@ impl Worker {
             }
         );
         let mut running: JoinSet<()> = JoinSet::new();
+        // Claimed and not started yet: claims fetch a few tasks ahead, so that a busy queue
+        // costs one claim per batch instead of one per task.
+        let mut buffered: VecDeque<TaskRow> = VecDeque::new();
+        let (outcomes, received) = mpsc::unbounded_channel();
+        let recorder = tokio::spawn(record_outcomes(
+            self.pool.clone(),
+            self.id.clone(),
+            self.in_flight.clone(),
+            received,
+        ));
+        let concurrency = self.settings.concurrency;
         let mut last_maintenance: Option<Instant> = None;
         let mut last_heartbeat = Instant::now();
         loop {
@@ -139,26 +224,30 @@ impl Worker {
                 self.maintain(heartbeat).await;
                 last_maintenance = Some(Instant::now());
             }
-            let free = self.settings.concurrency.saturating_sub(running.len());
-            let mut claimed = 0;
-            if free > 0 {
-                for task in self.claim(free).await {
-                    claimed += 1;
-                    running.spawn(self.execute(task));
-                }
+            while running.try_join_next().is_some() {}
+            if buffered.is_empty() && running.len() < concurrency {
+                let limit = (concurrency * PREFETCH).saturating_sub(running.len());
+                buffered.extend(self.claim(limit).await);
             }
-            // Busy with a full batch: look again at once. Otherwise wait for a slot, the poll
-            // interval or the stop signal.
-            if claimed == 0 || running.len() >= self.settings.concurrency {
+            while running.len() < concurrency
+                && let Some(task) = buffered.pop_front()
+            {
+                running.spawn(self.execute(task, outcomes.clone()));
+            }
+            // Nothing to do: wait for the poll interval. All slots busy: wait for one to free.
+            if buffered.is_empty() && running.len() < concurrency {
                 tokio::select! {
                     _ = tokio::time::sleep(self.settings.poll) => {}
-                    Some(_) = running.join_next(), if !running.is_empty() => {}
+                    _ = stopped.changed() => {}
+                }
+            } else if running.len() >= concurrency {
+                tokio::select! {
+                    _ = running.join_next() => {}
                     _ = stopped.changed() => {}
                 }
             }
-            while running.try_join_next().is_some() {}
         }
-        self.drain(running).await;
+        self.drain(running, outcomes, recorder).await;
         log::info!("worker {} stopped", self.id);
     }
 
@@ -199,8 +288,12 @@ impl Worker {
         }
     }
 
-    /// Runs one task and records its outcome; never fails itself.
-    fn execute(&self, task: TaskRow) -> impl std::future::Future<Output = ()> + Send + 'static {
+    /// Runs one task and hands its outcome to the recorder; never fails itself.
+    fn execute(
+        &self,
+        task: TaskRow,
+        outcomes: mpsc::UnboundedSender<Outcome>,
+    ) -> impl std::future::Future<Output = ()> + Send + 'static {
         let ctx = TaskContext {
             pool: self.pool.clone(),
             config: self.config.clone(),
@@ -208,12 +301,9 @@ impl Worker {
             attempt: task.attempts,
         };
         let (future, timeout) = self.registry.start(&task.kind, &task.args, ctx);
-        let pool = self.pool.clone();
-        let in_flight = self.in_flight.clone();
-        let worker = self.id.clone();
         async move {
             // Its own task, so that a panic in it is caught and recorded as a failure.
-            let outcome = match tokio::time::timeout(timeout, tokio::spawn(future)).await {
+            let result = match tokio::time::timeout(timeout, tokio::spawn(future)).await {
                 Ok(Ok(result)) => result,
                 Ok(Err(e)) if e.is_panic() => Err(TaskError::retry("the task panicked")),
                 Ok(Err(e)) => Err(TaskError::retry(format!("the task was cancelled: {e}"))),
@@ -222,38 +312,16 @@ impl Worker {
                     timeout.as_secs_f64()
                 ))),
             };
-            let id = task.id;
-            let recorded = tokio::task::spawn_blocking(move || {
-                let mut conn = pool.get().map_err(|e| e.to_string())?;
-                let now = crate::db::now();
-                match &outcome {
-                    Ok(()) => queue::complete(&mut conn, &task, now),
-                    Err(error) => {
-                        log::warn!(
-                            "task {} ({}) failed on attempt {}: {error}",
-                            task.id,
-                            task.kind,
-                            task.attempts
-                        );
-                        queue::fail(&mut conn, &task, error, now)
-                    }
-                }
-                .map_err(|e| e.to_string())
-            })
-            .await;
-            match recorded {
-                Ok(Ok(true)) => {}
-                Ok(Ok(false)) => log::warn!(
-                    "worker {worker}: task {id} finished after its lease was lost; \
-                     its outcome was not recorded (another worker owns it now)"
-                ),
-                Ok(Err(e)) => log::error!("worker {worker}: recording task {id} failed: {e}"),
-                Err(e) => log::error!("worker {worker}: recording task {id} failed: {e}"),
+            if let Err(error) = &result {
+                log::warn!(
+                    "task {} ({}) failed on attempt {}: {error}",
+                    task.id,
+                    task.kind,
+                    task.attempts
+                );
             }
-            in_flight
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .remove(&id);
+            // The recorder outlives every executor; a send fails only after a panic there.
+            let _ = outcomes.send(Outcome { task, result });
         }
     }
 
@@ -263,11 +331,18 @@ impl Worker {
         let pool = self.pool.clone();
         let worker = self.id.clone();
         let lease = TimeDelta::from_std(self.settings.lease).unwrap_or(TimeDelta::seconds(30));
+        let held: Vec<i64> = if heartbeat {
+            let in_flight = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
+            in_flight.keys().copied().collect()
+        } else {
+            Vec::new()
+        };
         let done = tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
             let now = crate::db::now();
-            if heartbeat {
-                queue::heartbeat(&mut conn, &worker, now + lease).map_err(|e| e.to_string())?;
+            if !held.is_empty() {
+                queue::heartbeat(&mut conn, &worker, &held, now + lease)
+                    .map_err(|e| e.to_string())?;
             }
             let rescued = queue::rescue_expired(&mut conn, now).map_err(|e| e.to_string())?;
             if rescued > 0 {
@@ -283,8 +358,14 @@ impl Worker {
         }
     }
 
-    /// Waits for running tasks up to the grace period, then releases what is left.
-    async fn drain(&self, mut running: JoinSet<()>) {
+    /// Waits for running tasks up to the grace period, records their outcomes, then releases
+    /// what is left (tasks still running, and claimed ones never started).
+    async fn drain(
+        &self,
+        mut running: JoinSet<()>,
+        outcomes: mpsc::UnboundedSender<Outcome>,
+        recorder: tokio::task::JoinHandle<()>,
+    ) {
         let deadline = tokio::time::sleep(self.settings.shutdown_grace);
         tokio::pin!(deadline);
         while !running.is_empty() {
@@ -294,6 +375,12 @@ impl Worker {
             }
         }
         running.abort_all();
+        // The recorder ends once every sender is gone and what they sent is written.
+        drop(outcomes);
+        while running.join_next().await.is_some() {}
+        if let Err(e) = recorder.await {
+            log::error!("worker {}: the outcome recorder failed: {e}", self.id);
+        }
         let left: Vec<TaskRow> = self
             .in_flight
             .lock()

@@ -25,10 +25,13 @@ CREATE TABLE tasks (
     started_at TIMESTAMP,
     finished_at TIMESTAMP
 );
--- What the claim query walks: queued tasks, most urgent first.
-CREATE INDEX tasks_ready_idx ON tasks (priority DESC, run_at, id) WHERE state = 'queued';
+-- What the claim query walks: queued tasks in claim order, so that taking the most urgent
+-- few reads a few index entries instead of sorting every queued task.
+CREATE INDEX tasks_ready_idx ON tasks (state, priority DESC, run_at, id);
 -- Leases that may have expired (their worker died).
 CREATE INDEX tasks_lease_idx ON tasks (lease_expires_at) WHERE state = 'running';
+-- A claim reads back its tasks by their lease token.
+CREATE INDEX tasks_lease_token_idx ON tasks (lease_token) WHERE lease_token IS NOT NULL;
 -- At most one waiting or running task per de-duplication key.
 CREATE UNIQUE INDEX tasks_dedup_idx ON tasks (dedup_key) WHERE state IN ('queued', 'running');
 -- Counts and throughput by state and time; purging finished tasks.

@@ -293,6 +293,10 @@ impl Resource for Tasks {
         actions
     }
 
+    fn index_links(&self, _query: &str) -> Vec<(&'static str, String)> {
+        vec![("admin-tasks-overview", "/admin/tasks/overview".into())]
+    }
+
     fn collection_actions(&self) -> Vec<MemberAction> {
         vec![MemberAction {
             label: "admin-action-retry-all-dead",

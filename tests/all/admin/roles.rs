@@ -71,6 +71,7 @@ fn routes() -> Vec<Route> {
         get("/admin/tasks", Only(ADMINS)),
         get("/admin/tasks?scope=dead&kind=noop", Only(ADMINS)),
         get("/admin/tasks/{task}", Only(ADMINS)),
+        get("/admin/tasks/overview", Only(ADMINS)),
         get("/admin/tasks/export.csv", Only(ADMINS)),
         get("/admin/admin_users/{admin}/edit", Only(ADMINS)),
         get("/admin/admin_users/{admin}/delete", Only(ADMINS)),

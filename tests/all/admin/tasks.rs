@@ -118,3 +118,67 @@ async fn every_dead_task_can_be_retried_at_once() {
     let page = app.get("/admin/tasks?scope=queued").await.html();
     assert_eq!(page.text(".flash-notice"), "One dead task runs again.");
 }
+
+#[actix_web::test]
+async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
+    let app = TestApp::sqlite();
+    seed(&app);
+    let admin = app.with_conn(|c| AdminFactory::new().create(c));
+    app.sign_in_as(&admin).await;
+    let page = app.get("/admin/tasks/overview").await.html();
+    // default queue: queued 2 (one retrying), running 0, done 1, dead 1.
+    assert_eq!(
+        page.texts("#queues-title + .table-wrap tbody td"),
+        ["2", "0", "1", "1"]
+    );
+    assert_eq!(
+        page.text("#throughput-summary"),
+        "In the last 24 hours: 1 done, 1 dead."
+    );
+    assert_eq!(page.count(".chart g"), 24);
+    assert_eq!(
+        page.attrs(".schedule-form input[name=cron]", "value"),
+        ["*/5 * * * *", "17 3 * * *"]
+    );
+
+    // A bad expression is refused with the reason; a good one is saved.
+    let res = app
+        .post_admin(
+            "/admin/tasks/schedules/purge_tasks",
+            &[("cron", "every night"), ("enabled", "1")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let page = app.get("/admin/tasks/overview").await.html();
+    let alert = page.text("[role=alert]");
+    assert!(
+        alert.starts_with("“every night” is not a valid schedule"),
+        "{alert}"
+    );
+    assert_eq!(
+        page.attrs(".schedule-form input[name=cron]", "value")[1],
+        "17 3 * * *"
+    );
+    app.post_admin(
+        "/admin/tasks/schedules/purge_tasks",
+        &[("cron", "0  4 * * 1")],
+    )
+    .await;
+    let page = app.get("/admin/tasks/overview").await.html();
+    assert_eq!(
+        page.attrs(".schedule-form input[name=cron]", "value")[1],
+        "0 4 * * 1"
+    );
+    // Saved without the "On" box: switched off, and the page says so.
+    assert_eq!(page.count(".schedule-form input[name=enabled][checked]"), 1);
+    assert_eq!(
+        page.texts("#schedule-title ~ .table-wrap tbody td:last-child")[1],
+        "off"
+    );
+    assert_eq!(
+        app.post_admin("/admin/tasks/schedules/nope", &[("cron", "* * * * *")])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

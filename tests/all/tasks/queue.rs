@@ -161,7 +161,15 @@ fn an_expired_lease_hands_the_task_to_another_worker_and_fences_the_first() {
             Noop::default().enqueue_at(c, t0()).unwrap();
             let mine = claim(c, "w1", t0()).pop().unwrap();
             // Renewed leases hold.
-            assert_eq!(queue::heartbeat(c, "w1", t0() + secs(40)).unwrap(), 1);
+            assert_eq!(
+                queue::heartbeat(c, "w1", &[mine.id], t0() + secs(40)).unwrap(),
+                1
+            );
+            assert_eq!(
+                queue::heartbeat(c, "w9", &[mine.id], t0() + secs(90)).unwrap(),
+                0,
+                "only the holder renews"
+            );
             assert_eq!(queue::rescue_expired(c, t0() + secs(35)).unwrap(), 0);
             // w1 stops renewing; after its lease the task is ready again, at once.
             assert_eq!(queue::rescue_expired(c, t0() + secs(41)).unwrap(), 1);
