@@ -38,6 +38,10 @@ pub struct Config {
     /// How long a claimed task stays a worker's without a renewal: after that (the worker
     /// died) another worker runs it again.
     pub task_lease: Duration,
+    /// Where mail goes (`smtp://`, `smtps://` with credentials); none: the Outbox page.
+    pub smtp_url: Option<String>,
+    /// The sender of every mail, like `Hireboard <jobs@example.com>`.
+    pub mail_from: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -176,6 +180,29 @@ impl Config {
             30,
             1..=3600,
         )?;
+        let smtp_url = get("SMTP_URL");
+        if let Some(url) = &smtp_url {
+            lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(url).map_err(|e| {
+                bad(
+                    "SMTP_URL",
+                    format!("{e}; expected e.g. smtps://user:password@smtp.example.com"),
+                )
+            })?;
+        }
+        let mail_from = get("MAIL_FROM").unwrap_or_else(|| {
+            let host = url::Url::parse(&base_url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+                .filter(|h| h.contains('.') && h.parse::<std::net::IpAddr>().is_err())
+                .unwrap_or_else(|| "hireboard.local".into());
+            format!("Hireboard <noreply@{host}>")
+        });
+        mail_from.parse::<lettre::message::Mailbox>().map_err(|e| {
+            bad(
+                "MAIL_FROM",
+                format!("{e}; expected e.g. Jobs <jobs@example.com>"),
+            )
+        })?;
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),
             Some(_) => return Err(bad("SECRET_KEY", "must be at least 64 characters long")),
@@ -198,6 +225,8 @@ impl Config {
             task_poll: Duration::from_millis(task_poll_ms),
             worker_shutdown_grace: Duration::from_secs(worker_shutdown_seconds),
             task_lease: Duration::from_secs(task_lease_seconds),
+            smtp_url,
+            mail_from,
         })
     }
 

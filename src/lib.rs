@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod i18n;
+pub mod mail;
 pub mod models;
 pub mod routes;
 pub mod search;

@@ -20,6 +20,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(public::job::show)
         .service(public::apply::submit)
         .service(public::apply::thanks)
+        .service(public::applicant_links::confirm)
+        .service(public::applicant_links::act)
         .service(public::companies::show)
         .service(public::locale::bare_locale);
 }

@@ -208,6 +208,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    outbox_messages (id) {
+        id -> BigInt,
+        task_id -> Nullable<BigInt>,
+        kind -> Text,
+        to_address -> Text,
+        subject -> Text,
+        text_body -> Text,
+        html_body -> Text,
+        headers -> Text,
+        locale -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     task_schedules (name) {
         name -> Text,
         cron -> Text,

@@ -11,6 +11,7 @@ pub mod noop;
 pub mod purge_tasks;
 pub mod queue;
 pub mod schedule;
+pub mod send_mail;
 pub mod worker;
 
 use std::collections::HashMap;
@@ -75,6 +76,8 @@ pub struct TaskContext {
     pub task_id: i64,
     /// Which attempt this run is, from 1.
     pub attempt: i32,
+    /// Where mail goes.
+    pub mailer: crate::mail::Mailer,
 }
 
 impl TaskContext {
@@ -191,6 +194,7 @@ impl Registry {
             .register::<noop::Noop>()
             .register::<expire_postings::ExpirePostings>()
             .register::<purge_tasks::PurgeTasks>()
+            .register::<send_mail::SendMail>()
     }
 
     /// The registered kinds, sorted.

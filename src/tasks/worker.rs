@@ -79,7 +79,11 @@ pub fn spawn(
         .enable_all()
         .max_blocking_threads(settings.concurrency + 2)
         .build()?;
+    // Checked when the configuration was read; built here so that failing is still an error.
+    crate::mail::Mailer::check(&config).map_err(std::io::Error::other)?;
     let worker = Worker {
+        // Replaced inside the worker's runtime: an SMTP pool needs one to start.
+        mailer: crate::mail::Mailer::Outbox,
         id: id.clone(),
         pool,
         config,
@@ -89,7 +93,19 @@ pub fn spawn(
     };
     let thread = std::thread::Builder::new()
         .name(format!("worker-{id}"))
-        .spawn(move || runtime.block_on(worker.run(stopped)))?;
+        .spawn(move || {
+            runtime.block_on(async move {
+                let mut worker = worker;
+                match crate::mail::Mailer::from_config(&worker.config) {
+                    Ok(mailer) => worker.mailer = mailer,
+                    Err(e) => {
+                        log::error!("worker {}: cannot set up mail: {e}", worker.id);
+                        return;
+                    }
+                }
+                worker.run(stopped).await
+            })
+        })?;
     Ok(WorkerHandle {
         id,
         stop,
@@ -101,6 +117,7 @@ pub fn spawn(
 type InFlight = Arc<Mutex<HashMap<i64, TaskRow>>>;
 
 struct Worker {
+    mailer: crate::mail::Mailer,
     id: String,
     pool: DbPool,
     config: Arc<Config>,
@@ -299,6 +316,7 @@ impl Worker {
             config: self.config.clone(),
             task_id: task.id,
             attempt: task.attempts,
+            mailer: self.mailer.clone(),
         };
         let (future, timeout) = self.registry.start(&task.kind, &task.args, ctx);
         async move {

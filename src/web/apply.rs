@@ -70,10 +70,34 @@ pub async fn submit(
             ));
         }
     };
-    let stored = with_conn(&state, move |conn| match application.insert(conn) {
-        Ok(_) => Ok(true),
-        Err(ApplyError::Duplicate) => Ok(false),
-        Err(ApplyError::Database(e)) => Err(e.into()),
+    // The receipt is enqueued in the application's own transaction: no application without
+    // its mail, and no mail about an application that was not stored.
+    let job_title = page.content.value.title.clone();
+    let company = page.company.name.clone();
+    let job_path = format!("/{}/jobs/{}", tr.locale, slug);
+    let base_url = state.config.base_url.clone();
+    let secret = state.config.secret_key.clone();
+    let stored = with_conn(&state, move |conn| {
+        crate::db::write_transaction(conn, |conn| {
+            let id = match application.insert(conn) {
+                Ok(id) => id,
+                Err(ApplyError::Duplicate) => return Ok(false),
+                Err(ApplyError::Database(e)) => return Err(AppError::from(e)),
+            };
+            let receipt = crate::mail::application::Receipt {
+                application_id: id,
+                applicant: &application.name,
+                email: &application.email,
+                locale: application.locale,
+                job_title: &job_title,
+                company: &company,
+                job_path: &job_path,
+            };
+            let email = crate::mail::application::received(&receipt, &base_url, &secret)
+                .map_err(|e| AppError::Internal(format!("rendering the receipt mail: {e}")))?;
+            crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
+            Ok(true)
+        })
     })
     .await?;
     if !stored {

@@ -183,23 +183,38 @@ async fn browser_with_downloads(downloads: Option<&std::path::Path>) -> (WebDriv
 static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The text of the element matching `css`, waiting up to 10 s for it: after a click the
-/// next page loads asynchronously.
-async fn text_of(driver: &WebDriver, css: &str) -> String {
+/// next page loads asynchronously. An error (rather than a panic) lets the journey's runner
+/// close the browser before the test fails.
+async fn text_of(driver: &WebDriver, css: &str) -> WebDriverResult<String> {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         match driver.find(By::Css(css)).await {
-            Ok(element) => return element.text().await.unwrap(),
+            Ok(element) => return element.text().await,
             Err(e) if Instant::now() >= deadline => {
                 let url = driver.current_url().await.map(|u| u.to_string());
                 let source = driver.source().await.unwrap_or_default();
-                panic!(
-                    "{css}: {e} on {url:?}; the page begins:\n{}",
+                eprintln!(
+                    "{css} not found on {url:?}; the page begins:\n{}",
                     source.chars().take(3000).collect::<String>()
                 );
+                return Err(e);
             }
             Err(_) => actix_web::rt::time::sleep(Duration::from_millis(50)).await,
         }
     }
+}
+
+/// Clicks `element` and waits until the page it was on has been replaced: reading the next
+/// page before that could find the old page's elements, or talk to a page being unloaded.
+async fn click_to_load(driver: &WebDriver, element: WebElement) -> WebDriverResult<()> {
+    let old = driver.find(By::Tag("html")).await?;
+    element.click().await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while old.is_present().await.unwrap_or(false) {
+        assert!(Instant::now() < deadline, "the page did not change");
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
 }
 
 /// Waits until the page's URL satisfies `check` (form posts and links load asynchronously).
@@ -267,7 +282,7 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
         .click()
         .await?;
     wait_url(driver, |u| u.contains("q=rust")).await;
-    assert_eq!(text_of(driver, ".results-total").await, "2 jobs");
+    assert_eq!(text_of(driver, ".results-total").await?, "2 jobs");
 
     // Filter by a facet link.
     let remote = driver
@@ -286,7 +301,7 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
         u.ends_with(&format!("/en/jobs/{}", site.remote_slug))
     })
     .await;
-    assert_eq!(text_of(driver, "h1").await, "Remote Rust Engineer");
+    assert_eq!(text_of(driver, "h1").await?, "Remote Rust Engineer");
 
     // Switch language: same posting, in German.
     driver
@@ -295,7 +310,7 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
         .click()
         .await?;
     wait_url(driver, |u| u.contains("/de/jobs/")).await;
-    assert_eq!(text_of(driver, "h1").await, "Rust-Entwickler (remote)");
+    assert_eq!(text_of(driver, "h1").await?, "Rust-Entwickler (remote)");
     let lang = driver.find(By::Css("html")).await?.attr("lang").await?;
     assert_eq!(lang.as_deref(), Some("de"));
 
@@ -329,7 +344,7 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
         actix_web::rt::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(
-        text_of(driver, "#apply-email-error").await,
+        text_of(driver, "#apply-email-error").await?,
         "Please enter a valid email address, like name@example.com."
     );
     let kept = driver.find(By::Id("apply-name")).await?.value().await?;
@@ -348,7 +363,7 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
         .click()
         .await?;
     wait_url(driver, |u| u.contains("/applied")).await;
-    assert!(text_of(driver, "h1").await.contains("Thank you"));
+    assert!(text_of(driver, "h1").await?.contains("Thank you"));
     Ok(())
 }
 
@@ -363,7 +378,7 @@ async fn batch_archive(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     wait_url(driver, |u| u.contains("/admin/login")).await;
     sign_in(driver, site).await?;
     wait_url(driver, |u| u.ends_with("/admin/jobs")).await;
-    assert_eq!(text_of(driver, "h1").await, "Postings");
+    assert_eq!(text_of(driver, "h1").await?, "Postings");
 
     // Tick two rows by their titles, choose "Archive", apply.
     let rows = driver.find_all(By::Css(".index-table tbody tr")).await?;
@@ -377,32 +392,33 @@ async fn batch_archive(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     }
     assert_eq!(ticked, 2);
     // The script counts the selection for screen readers.
-    assert!(!text_of(driver, "[data-selected-count]").await.is_empty());
+    assert!(!text_of(driver, "[data-selected-count]").await?.is_empty());
     let select = driver.find(By::Css("#batch-action")).await?;
     select
         .find(By::Css("option[value=archive]"))
         .await?
         .click()
         .await?;
-    driver
+    let apply = driver
         .find(By::Css("#batch-form button[type=submit]"))
-        .await?
-        .click()
         .await?;
+    click_to_load(driver, apply).await?;
 
     // A confirmation page names the action and the number of rows.
-    let question = text_of(driver, ".confirm-box .question").await;
+    let question = text_of(driver, ".confirm-box .question").await?;
     assert!(
         question.contains("Archive") && question.contains("2"),
         "{question}"
     );
-    driver
+    let confirm = driver
         .find(By::Css(".confirm-box button[type=submit]"))
-        .await?
-        .click()
         .await?;
-    wait_url(driver, |u| u.contains("/admin/jobs")).await;
-    let flash = text_of(driver, ".flash").await;
+    click_to_load(driver, confirm).await?;
+    wait_url(driver, |u| {
+        u.contains("/admin/jobs") && !u.contains("/batch")
+    })
+    .await;
+    let flash = text_of(driver, ".flash").await?;
     assert!(flash.contains("2"), "{flash}");
     let scopes: Vec<String> = {
         let mut out = Vec::new();
@@ -493,7 +509,7 @@ async fn create_and_publish(driver: &WebDriver, site: &Site) -> WebDriverResult<
     sign_in(driver, site).await?;
     wait_url(driver, |u| u.ends_with("/admin")).await;
     driver.goto(format!("{}/admin/jobs/new", site.base)).await?;
-    assert_eq!(text_of(driver, "h1").await, "Postings: new");
+    assert_eq!(text_of(driver, "h1").await?, "Postings: new");
 
     // The company field suggests names as one types.
     let company = driver.find(By::Id("f-company")).await?;
@@ -554,28 +570,26 @@ async fn create_and_publish(driver: &WebDriver, site: &Site) -> WebDriverResult<
         .await?
         .send_keys("Sie halten die Kräne des Containerterminals am Laufen.")
         .await?;
-    driver
+    let create = driver
         .find(By::Css("form.form-grid button.primary"))
-        .await?
-        .click()
         .await?;
+    click_to_load(driver, create).await?;
     wait_url(driver, |u| {
         u.rsplit('/')
             .next()
             .is_some_and(|id| id.parse::<i64>().is_ok())
     })
     .await;
-    assert_eq!(text_of(driver, "h1").await, "Harbour Crane Technician");
+    assert_eq!(text_of(driver, "h1").await?, "Harbour Crane Technician");
 
     // Publish from the show page.
-    driver
+    let publish = driver
         .find(By::XPath(
             "//div[@class='actions']//button[normalize-space()='Publish']",
         ))
-        .await?
-        .click()
         .await?;
-    let flash = text_of(driver, ".flash").await;
+    click_to_load(driver, publish).await?;
+    let flash = text_of(driver, ".flash").await?;
     assert_eq!(flash, "The posting is now Published.");
 
     // The German public search finds it by its German title, and shows it in German.
@@ -583,7 +597,7 @@ async fn create_and_publish(driver: &WebDriver, site: &Site) -> WebDriverResult<
         .goto(format!("{}/de/jobs?q=hafenkran", site.base))
         .await?;
     assert_eq!(
-        text_of(driver, ".job-card-title").await,
+        text_of(driver, ".job-card-title").await?,
         "Hafenkran-Techniker"
     );
     driver
@@ -592,7 +606,7 @@ async fn create_and_publish(driver: &WebDriver, site: &Site) -> WebDriverResult<
         .click()
         .await?;
     wait_url(driver, |u| u.contains("/de/jobs/harbour-crane-technician")).await;
-    assert_eq!(text_of(driver, "h1").await, "Hafenkran-Techniker");
+    assert_eq!(text_of(driver, "h1").await?, "Hafenkran-Techniker");
     let lang = driver
         .find(By::Css("article.job"))
         .await?

@@ -5,4 +5,5 @@ mod home_and_company;
 mod job_page;
 mod locale;
 mod query_budget;
+mod receipt;
 mod search;

@@ -1,0 +1,20 @@
+## Mail to applicants
+mail-greeting = Hello { $name },
+mail-received-subject = Your application: { $job }
+mail-received-body = thank you for applying for “{ $job }” at { $company }. Your application has arrived and is with the hiring team.
+mail-received-next = They will get back to you by email. You do not need to do anything now.
+mail-received-change = Changed your mind? These links work without an account:
+mail-received-withdraw = Withdraw my application
+mail-received-forget = Delete my application and my data
+
+## The links in the receipt
+applicant-withdraw-title = Withdraw your application
+applicant-withdraw-question = Withdraw your application for “{ $job }”? The hiring team will see that you withdrew it.
+applicant-withdraw-button = Withdraw my application
+applicant-withdraw-done = Your application is withdrawn. Thank you for letting us know.
+applicant-withdraw-closed = This application can no longer be withdrawn: it has already been decided.
+applicant-forget-title = Delete your application
+applicant-forget-question = Delete your application for “{ $job }” and everything you sent with it? This cannot be undone.
+applicant-forget-button = Delete my application and data
+applicant-forget-done = Your application and your data are deleted.
+applicant-gone = This application no longer exists.

@@ -1,0 +1,20 @@
+## Mail to applicants
+mail-greeting = Вітаємо, { $name }!
+mail-received-subject = Ваша заявка: { $job }
+mail-received-body = Дякуємо за заявку на вакансію «{ $job }» у компанії { $company }. Вашу заявку отримано, її вже бачить команда з найму.
+mail-received-next = Вам відповідять електронною поштою. Зараз нічого робити не потрібно.
+mail-received-change = Передумали? Ці посилання працюють без облікового запису:
+mail-received-withdraw = Відкликати заявку
+mail-received-forget = Видалити заявку та мої дані
+
+## The links in the receipt
+applicant-withdraw-title = Відкликати заявку
+applicant-withdraw-question = Відкликати вашу заявку на «{ $job }»? Команда з найму побачить, що ви її відкликали.
+applicant-withdraw-button = Відкликати заявку
+applicant-withdraw-done = Вашу заявку відкликано. Дякуємо, що повідомили.
+applicant-withdraw-closed = Цю заявку вже не можна відкликати: рішення за нею ухвалено.
+applicant-forget-title = Видалити заявку
+applicant-forget-question = Видалити вашу заявку на «{ $job }» і все, що ви надіслали разом із нею? Цю дію не можна скасувати.
+applicant-forget-button = Видалити заявку та дані
+applicant-forget-done = Вашу заявку та ваші дані видалено.
+applicant-gone = Цієї заявки більше не існує.

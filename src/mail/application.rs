@@ -1,0 +1,83 @@
+//! The mail an applicant gets when their application arrives: a receipt, with signed links
+//! to withdraw it and to delete their data.
+
+use askama::Template;
+
+use super::Email;
+use crate::i18n::{Locale, Tr};
+
+pub const WITHDRAW: &str = "application-withdraw";
+pub const FORGET: &str = "application-forget";
+
+/// What the receipt says.
+pub struct Receipt<'a> {
+    pub application_id: i64,
+    pub applicant: &'a str,
+    pub email: &'a str,
+    pub locale: Locale,
+    pub job_title: &'a str,
+    pub company: &'a str,
+    pub job_path: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/application_received.html")]
+struct Html<'a> {
+    tr: Tr,
+    r: &'a Receipt<'a>,
+    job_url: String,
+    withdraw_url: String,
+    forget_url: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/application_received.txt")]
+struct Text<'a> {
+    tr: Tr,
+    r: &'a Receipt<'a>,
+    job_url: String,
+    withdraw_url: String,
+    forget_url: String,
+}
+
+/// The action links of application `id`: (withdraw, forget).
+pub fn links(base_url: &str, secret: &[u8], locale: Locale, id: i64) -> (String, String) {
+    let link = |purpose: &str, action: &str| {
+        format!(
+            "{base_url}/{locale}/applications/{id}/{action}?token={}",
+            super::signed::token(secret, purpose, id)
+        )
+    };
+    (link(WITHDRAW, "withdraw"), link(FORGET, "forget"))
+}
+
+pub fn received(r: &Receipt<'_>, base_url: &str, secret: &[u8]) -> Result<Email, askama::Error> {
+    let tr = Tr::new(r.locale);
+    let (withdraw_url, forget_url) = links(base_url, secret, r.locale, r.application_id);
+    let job_url = format!("{base_url}{}", r.job_path);
+    let html = Html {
+        tr,
+        r,
+        job_url: job_url.clone(),
+        withdraw_url: withdraw_url.clone(),
+        forget_url: forget_url.clone(),
+    }
+    .render()?;
+    let text = Text {
+        tr,
+        r,
+        job_url,
+        withdraw_url,
+        forget_url,
+    }
+    .render()?;
+    Ok(Email {
+        kind: "application_received".into(),
+        to: r.email.to_owned(),
+        subject: tr.t1("mail-received-subject", "job", r.job_title),
+        text,
+        html,
+        locale: r.locale.as_str().to_owned(),
+        unsubscribe: None,
+    })
+}

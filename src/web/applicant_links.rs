@@ -1,0 +1,226 @@
+//! The links in an applicant's receipt mail: withdraw the application, or delete it with the
+//! applicant's data. A signed token stands for the applicant (no account needed); each link
+//! asks first on a page of its own, then acts on a POST with the session's CSRF token.
+
+use actix_session::Session;
+use actix_web::{HttpResponse, get, post, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use diesel::prelude::*;
+use serde::Deserialize;
+
+use super::{Layout, path_locale, with_conn};
+use crate::db::schema::{applications, jobs};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::mail::application::{FORGET, WITHDRAW};
+use crate::models::ApplicationStatus;
+use crate::models::audit::{self, Actor};
+use crate::models::pipeline::{StageError, move_to};
+use crate::state::AppState;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/applicant_link.html")]
+pub struct ApplicantLinkPage {
+    pub l: Layout,
+    pub heading: String,
+    pub message: String,
+    /// The confirmation form, while the action has not been taken.
+    pub form: Option<LinkForm>,
+}
+
+pub struct LinkForm {
+    pub action: String,
+    pub token: String,
+    pub csrf_token: String,
+    pub button: String,
+}
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+#[derive(Deserialize)]
+pub struct LinkFormData {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// (purpose of the token, Fluent id prefix) of an action in the path.
+fn action(name: &str) -> Result<(&'static str, &'static str), AppError> {
+    match name {
+        "withdraw" => Ok((WITHDRAW, "applicant-withdraw")),
+        "forget" => Ok((FORGET, "applicant-forget")),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The application's posting title, when the token is right; a wrong token is a 404, like an
+/// application that does not exist, so links cannot be used to probe ids.
+async fn checked(
+    state: &AppState,
+    id: &str,
+    purpose: &'static str,
+    token: &str,
+) -> Result<(i64, Option<String>), AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    if !crate::mail::signed::verify(&state.config.secret_key, purpose, id, token) {
+        return Err(AppError::NotFound);
+    }
+    let title = with_conn(state, move |conn| {
+        Ok(applications::table
+            .inner_join(jobs::table)
+            .filter(applications::id.eq(id))
+            .select(jobs::title)
+            .first::<String>(conn)
+            .optional()?)
+    })
+    .await?;
+    Ok((id, title))
+}
+
+fn page(
+    state: &AppState,
+    tr: Tr,
+    path: &str,
+    heading: String,
+    message: String,
+    form: Option<LinkForm>,
+) -> ApplicantLinkPage {
+    let mut l = Layout::new(tr, &state.config.base_url, path, "", heading.clone());
+    l.noindex = true;
+    ApplicantLinkPage {
+        l,
+        heading,
+        message,
+        form,
+    }
+}
+
+#[get("/{locale}/applications/{id}/{action}")]
+pub async fn confirm(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+    query: web::Query<TokenQuery>,
+    session: Session,
+) -> Result<ApplicantLinkPage, AppError> {
+    let (locale, id, name) = path.into_inner();
+    let tr = Tr::new(path_locale(&locale)?);
+    let (purpose, ids) = action(&name)?;
+    let (id, title) = checked(&state, &id, purpose, &query.token).await?;
+    let here = format!("/applications/{id}/{name}");
+    let Some(title) = title else {
+        // Deleted already (this link, or the board): nothing left to do.
+        return Ok(page(
+            &state,
+            tr,
+            &here,
+            tr.t(&format!("{ids}-title")),
+            tr.t("applicant-gone"),
+            None,
+        ));
+    };
+    Ok(page(
+        &state,
+        tr,
+        &here,
+        tr.t(&format!("{ids}-title")),
+        tr.t1(&format!("{ids}-question"), "job", &title),
+        Some(LinkForm {
+            action: format!("/{locale}/applications/{id}/{name}"),
+            token: query.token.clone(),
+            csrf_token: crate::auth::csrf::token(&session),
+            button: tr.t(&format!("{ids}-button")),
+        }),
+    ))
+}
+
+#[post("/{locale}/applications/{id}/{action}")]
+pub async fn act(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+    form: web::Form<LinkFormData>,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let (locale, id, name) = path.into_inner();
+    let tr = Tr::new(path_locale(&locale)?);
+    let (purpose, ids) = action(&name)?;
+    let (id, title) = checked(&state, &id, purpose, &form.token).await?;
+    if !crate::auth::csrf::verify(&session, &form.csrf_token) {
+        return Err(AppError::Forbidden);
+    }
+    let here = format!("/applications/{id}/{name}");
+    let message = match (title, purpose) {
+        (None, _) => tr.t("applicant-gone"),
+        (Some(_), FORGET) => {
+            with_conn(&state, move |conn| {
+                crate::db::write_transaction(conn, |conn| {
+                    let applicant = Actor {
+                        admin_user_id: None,
+                        label: "applicant".into(),
+                    };
+                    // The audit entry keeps that it happened, not who it was.
+                    audit::record(
+                        conn,
+                        &applicant,
+                        "delete",
+                        "applications",
+                        id,
+                        &format!("#{id}"),
+                        &[],
+                    )?;
+                    diesel::delete(applications::table.filter(applications::id.eq(id)))
+                        .execute(conn)?;
+                    Ok::<_, AppError>(())
+                })
+            })
+            .await?;
+            tr.t("applicant-forget-done")
+        }
+        (Some(_), _) => {
+            let outcome = with_conn(&state, move |conn| {
+                let applicant = Actor {
+                    admin_user_id: None,
+                    label: "applicant".into(),
+                };
+                Ok(move_to(
+                    conn,
+                    id,
+                    ApplicationStatus::Withdrawn,
+                    "",
+                    &applicant,
+                    crate::db::now(),
+                ))
+            })
+            .await?;
+            match outcome {
+                Ok(()) => tr.t("applicant-withdraw-done"),
+                Err(StageError::NotAllowed { .. }) => tr.t("applicant-withdraw-closed"),
+                Err(StageError::NotFound) => tr.t("applicant-gone"),
+                Err(e) => {
+                    return Err(AppError::Internal(format!(
+                        "withdrawing application {id}: {e}"
+                    )));
+                }
+            }
+        }
+    };
+    let view = page(
+        &state,
+        tr,
+        &here,
+        tr.t(&format!("{ids}-title")),
+        message,
+        None,
+    );
+    let html = view
+        .render()
+        .map_err(|e| AppError::Internal(format!("rendering the applicant page: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(html))
+}

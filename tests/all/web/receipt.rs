@@ -1,0 +1,148 @@
+//! The applicant's receipt: enqueued with the application, kept in the outbox by the worker,
+//! in the applicant's language, with signed links that withdraw or delete the application.
+
+use std::time::{Duration, Instant};
+
+use diesel::prelude::*;
+use hireboard::db::schema::{applications, outbox_messages, tasks};
+
+use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
+
+async fn apply(app: &TestApp, slug: &str, email: &str) {
+    let token = app
+        .get(&format!("/de/jobs/{slug}"))
+        .await
+        .html()
+        .attr("input[name=csrf_token]", "value");
+    let res = app
+        .post_form(
+            &format!("/de/jobs/{slug}/apply"),
+            &[
+                ("csrf_token", token.as_str()),
+                ("name", "Ada"),
+                ("email", email),
+                ("cover_letter", "Engines."),
+                ("consent", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+}
+
+/// Runs a worker until the outbox holds `n` messages; their text bodies, oldest first.
+fn deliver(app: &TestApp, n: i64) -> Vec<(String, String, String)> {
+    let handle = hireboard::tasks::worker::spawn(
+        app.state.pool.clone(),
+        app.state.config.clone(),
+        hireboard::tasks::Registry::standard(),
+        hireboard::tasks::worker::WorkerConfig {
+            concurrency: 2,
+            queues: Vec::new(),
+            poll: Duration::from_millis(10),
+            lease: Duration::from_secs(30),
+            shutdown_grace: Duration::from_secs(5),
+        },
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let count =
+        || -> i64 { app.with_conn(|c| outbox_messages::table.count().get_result(c).unwrap()) };
+    while count() < n {
+        assert!(Instant::now() < deadline, "no mail arrived");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    handle.shutdown();
+    app.with_conn(|c| {
+        outbox_messages::table
+            .order(outbox_messages::id.asc())
+            .select((
+                outbox_messages::to_address,
+                outbox_messages::subject,
+                outbox_messages::text_body,
+            ))
+            .load(c)
+            .unwrap()
+    })
+}
+
+/// The path of the receipt's link for `action`.
+fn link(text: &str, action: &str) -> String {
+    text.split_whitespace()
+        .find(|w| w.contains(&format!("/{action}?token=")))
+        .expect("the action's link")
+        .trim_start_matches("https://jobs.example.test")
+        .to_owned()
+}
+
+#[actix_web::test]
+async fn the_receipt_goes_out_in_german_and_its_links_withdraw_or_delete() {
+    for app in backends() {
+        let slug = app.with_conn(|c| {
+            let co = CompanyFactory::new().name("Werft Nord").create(c);
+            JobFactory::new(&co).title("Schweißer").create(c)
+        });
+        apply(&app, &slug, "ada@example.org").await;
+        // Enqueued with the application, before any worker ran.
+        let queued: Vec<String> =
+            app.with_conn(|c| tasks::table.select(tasks::kind).load(c).unwrap());
+        assert_eq!(queued, ["send_mail"], "{}", app.backend);
+        let mails = deliver(&app, 1);
+        let (to, subject, text) = &mails[0];
+        assert_eq!(to, "ada@example.org");
+        assert_eq!(subject, "Ihre Bewerbung: Schweißer");
+        assert!(text.starts_with("Hallo Ada,"), "{text}");
+        assert!(text.contains("Werft Nord"));
+
+        // Withdraw: a page asks first; the POST withdraws.
+        let withdraw = link(text, "withdraw");
+        let page = app.get(&withdraw).await;
+        assert_eq!(page.status, 200, "{withdraw}");
+        let html = page.html();
+        assert!(html.text("main").contains("Schweißer"));
+        let token = html.attr("input[name=token]", "value");
+        let csrf = html.attr("input[name=csrf_token]", "value");
+        let path = withdraw.split('?').next().unwrap().to_owned();
+        let res = app
+            .post_form(&path, &[("token", &token), ("csrf_token", &csrf)])
+            .await;
+        assert_eq!(res.status, 200);
+        assert!(res.html().text("[role=status]").contains("zurückgezogen"));
+        let status: String = app.with_conn(|c| {
+            applications::table
+                .select(applications::status)
+                .first(c)
+                .unwrap()
+        });
+        assert_eq!(status, "withdrawn");
+
+        // A forged or borrowed token is a 404, and changes nothing.
+        let forged = withdraw.replace("token=", "token=0");
+        assert_eq!(app.get(&forged).await.status, 404);
+        let other = path.replace("/withdraw", "/forget");
+        let res = app
+            .post_form(&other, &[("token", &token), ("csrf_token", &csrf)])
+            .await;
+        assert_eq!(res.status, 404, "the withdraw token does not delete");
+
+        // Forget: the application is gone.
+        let forget = link(text, "forget");
+        let html = app.get(&forget).await.html();
+        let token = html.attr("input[name=token]", "value");
+        let csrf = html.attr("input[name=csrf_token]", "value");
+        let path = forget.split('?').next().unwrap().to_owned();
+        let res = app
+            .post_form(&path, &[("token", &token), ("csrf_token", &csrf)])
+            .await;
+        assert_eq!(res.status, 200);
+        let left: i64 = app.with_conn(|c| applications::table.count().get_result(c).unwrap());
+        assert_eq!(left, 0);
+        // The link now says so instead of failing.
+        assert!(
+            app.get(&forget)
+                .await
+                .html()
+                .text("[role=status]")
+                .contains("nicht mehr")
+        );
+    }
+}
