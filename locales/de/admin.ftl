@@ -377,3 +377,13 @@ admin-schedule-off = aus
 admin-schedule-never = nie
 admin-schedule-saved = Zeitplan gespeichert.
 admin-schedule-invalid = „{ $expression }“ ist kein gültiger Zeitplan: { $error }. Nichts wurde geändert.
+
+## Outbox
+admin-nav-outbox = Postausgang
+admin-field-subject = Betreff
+admin-field-to = An
+admin-field-headers = Kopfzeilen
+admin-field-html-version = HTML-Fassung
+admin-field-text-version = Text
+admin-panel-message = Nachricht
+admin-panel-text-version = Reiner Text

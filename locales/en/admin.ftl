@@ -374,3 +374,13 @@ admin-schedule-off = off
 admin-schedule-never = never
 admin-schedule-saved = Schedule saved.
 admin-schedule-invalid = “{ $expression }” is not a valid schedule: { $error }. Nothing was changed.
+
+## Outbox
+admin-nav-outbox = Outbox
+admin-field-subject = Subject
+admin-field-to = To
+admin-field-headers = Headers
+admin-field-html-version = HTML version
+admin-field-text-version = Text
+admin-panel-message = Message
+admin-panel-text-version = Plain text

@@ -389,3 +389,13 @@ admin-schedule-off = вимкнено
 admin-schedule-never = ніколи
 admin-schedule-saved = Розклад збережено.
 admin-schedule-invalid = «{ $expression }» не є дійсним розкладом: { $error }. Нічого не змінено.
+
+## Outbox
+admin-nav-outbox = Вихідні
+admin-field-subject = Тема
+admin-field-to = Кому
+admin-field-headers = Заголовки
+admin-field-html-version = HTML-версія
+admin-field-text-version = Текст
+admin-panel-message = Повідомлення
+admin-panel-text-version = Звичайний текст

@@ -66,7 +66,7 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
 /// role may view its area.
-const NAV: [(&str, &str, &str, Area); 9] = [
+const NAV: [(&str, &str, &str, Area); 10] = [
     (
         "dashboard",
         "admin-nav-dashboard",
@@ -106,6 +106,7 @@ const NAV: [(&str, &str, &str, Area); 9] = [
         Area::AdminUsers,
     ),
     ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks),
+    ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks),
 ];
 
 #[derive(Debug, Clone)]

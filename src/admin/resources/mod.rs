@@ -11,6 +11,7 @@ pub mod forms;
 pub mod job_actions;
 pub mod job_form;
 pub mod jobs;
+pub mod outbox;
 pub mod skill_form;
 pub mod skills;
 pub mod tasks;
@@ -20,7 +21,7 @@ use diesel::sql_types::Text;
 use super::resource::Resource;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 8] = [
+pub static ALL: [&dyn Resource; 9] = [
     &jobs::Jobs,
     &companies::Companies,
     &skills::Skills,
@@ -29,6 +30,7 @@ pub static ALL: [&dyn Resource; 8] = [
     &audit_log::AuditLog,
     &admin_users::AdminUsers,
     &tasks::Tasks,
+    &outbox::Outbox,
 ];
 
 pub fn find(name: &str) -> Option<&'static dyn Resource> {

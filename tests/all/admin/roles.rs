@@ -72,6 +72,9 @@ fn routes() -> Vec<Route> {
         get("/admin/tasks?scope=dead&kind=noop", Only(ADMINS)),
         get("/admin/tasks/{task}", Only(ADMINS)),
         get("/admin/tasks/overview", Only(ADMINS)),
+        get("/admin/outbox", Only(ADMINS)),
+        get("/admin/outbox/{mail}", Only(ADMINS)),
+        get("/admin/outbox/{mail}/html", Only(ADMINS)),
         get("/admin/tasks/export.csv", Only(ADMINS)),
         get("/admin/admin_users/{admin}/edit", Only(ADMINS)),
         get("/admin/admin_users/{admin}/delete", Only(ADMINS)),
@@ -337,6 +340,7 @@ struct Ids {
     skill: i64,
     application: i64,
     task: i64,
+    mail: i64,
 }
 
 fn seed(app: &TestApp) -> Ids {
@@ -360,7 +364,26 @@ fn seed(app: &TestApp) -> Ids {
                 .unwrap()
                 .unwrap()
         };
+        let mail = {
+            let email = hireboard::mail::Email {
+                kind: "test".into(),
+                to: "ada@example.org".into(),
+                subject: "Hello".into(),
+                text: "Hello".into(),
+                html: "<p>Hello</p>".into(),
+                locale: "en".into(),
+                unsubscribe: None,
+            };
+            hireboard::mail::store(c, &email, task).unwrap();
+            use hireboard::db::schema::outbox_messages;
+            outbox_messages::table
+                .select(outbox_messages::id)
+                .order(outbox_messages::id.desc())
+                .first(c)
+                .unwrap()
+        };
         Ids {
+            mail,
             task,
             job,
             company: co.id,
@@ -378,4 +401,5 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{skill}", &ids.skill.to_string())
         .replace("{application}", &ids.application.to_string())
         .replace("{task}", &ids.task.to_string())
+        .replace("{mail}", &ids.mail.to_string())
 }

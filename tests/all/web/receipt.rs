@@ -146,3 +146,37 @@ async fn the_receipt_goes_out_in_german_and_its_links_withdraw_or_delete() {
         );
     }
 }
+
+#[actix_web::test]
+async fn admins_read_kept_mail_in_the_outbox_with_its_html_sandboxed() {
+    let app = TestApp::sqlite();
+    let slug = app.with_conn(|c| {
+        let co = CompanyFactory::new().name("Werft Nord").create(c);
+        JobFactory::new(&co).title("Schweißer").create(c)
+    });
+    apply(&app, &slug, "ada@example.org").await;
+    deliver(&app, 1);
+    let admin = app.with_conn(|c| crate::support::AdminFactory::new().create(c));
+    app.sign_in_as(&admin).await;
+    let list = app.get("/admin/outbox").await.html();
+    assert_eq!(list.texts("td.primary"), ["Ihre Bewerbung: Schweißer"]);
+    let show = app.get(&list.attrs("td.primary a", "href")[0]).await.html();
+    assert!(
+        show.texts("pre.code")
+            .iter()
+            .any(|t| t.starts_with("Hallo Ada,"))
+    );
+    let html_url = show
+        .attrs(".attributes a", "href")
+        .into_iter()
+        .find(|h| h.ends_with("/html"))
+        .expect("a link to the HTML version");
+    let html = app.get(&html_url).await;
+    assert_eq!(html.status, 200);
+    assert!(html.body.contains("Werft Nord"));
+    assert!(
+        html.header("content-security-policy")
+            .unwrap_or_default()
+            .starts_with("sandbox; default-src 'none'")
+    );
+}
