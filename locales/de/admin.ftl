@@ -387,3 +387,6 @@ admin-field-html-version = HTML-Fassung
 admin-field-text-version = Text
 admin-panel-message = Nachricht
 admin-panel-text-version = Reiner Text
+admin-field-contact-email = Kontakt für Bewerbungen
+admin-hint-contact-email = Neue Bewerbungen auf die Stellen des Unternehmens werden hierhin gemeldet.
+admin-error-email = Geben Sie eine E-Mail-Adresse ein, etwa jobs@example.com.

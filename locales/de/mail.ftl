@@ -18,3 +18,8 @@ applicant-forget-question = Ihre Bewerbung auf „{ $job }“ und alles, was Sie
 applicant-forget-button = Bewerbung und Daten löschen
 applicant-forget-done = Ihre Bewerbung und Ihre Daten sind gelöscht.
 applicant-gone = Diese Bewerbung gibt es nicht mehr.
+
+## Mail to the hiring team
+mail-new-subject = Neue Bewerbung von { $name }: { $job }
+mail-new-body = { $name } hat sich auf „{ $job }“ beworben.
+mail-new-open = Bewerbung im Backoffice öffnen

@@ -384,3 +384,6 @@ admin-field-html-version = HTML version
 admin-field-text-version = Text
 admin-panel-message = Message
 admin-panel-text-version = Plain text
+admin-field-contact-email = Contact for applications
+admin-hint-contact-email = New applications to the company's postings are announced here.
+admin-error-email = Enter an email address, like jobs@example.com.

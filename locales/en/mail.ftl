@@ -18,3 +18,8 @@ applicant-forget-question = Delete your application for “{ $job }” and every
 applicant-forget-button = Delete my application and data
 applicant-forget-done = Your application and your data are deleted.
 applicant-gone = This application no longer exists.
+
+## Mail to the hiring team
+mail-new-subject = New application from { $name }: { $job }
+mail-new-body = { $name } applied for “{ $job }”.
+mail-new-open = Open the application in the back office

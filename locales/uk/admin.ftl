@@ -399,3 +399,6 @@ admin-field-html-version = HTML-версія
 admin-field-text-version = Текст
 admin-panel-message = Повідомлення
 admin-panel-text-version = Звичайний текст
+admin-field-contact-email = Контакт для заявок
+admin-hint-contact-email = Сюди надходитимуть повідомлення про нові заявки на вакансії компанії.
+admin-error-email = Введіть адресу електронної пошти, наприклад jobs@example.com.

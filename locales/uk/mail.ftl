@@ -18,3 +18,8 @@ applicant-forget-question = Видалити вашу заявку на «{ $job
 applicant-forget-button = Видалити заявку та дані
 applicant-forget-done = Вашу заявку та ваші дані видалено.
 applicant-gone = Цієї заявки більше не існує.
+
+## Mail to the hiring team
+mail-new-subject = Нова заявка від { $name }: { $job }
+mail-new-body = { $name } подає заявку на вакансію «{ $job }».
+mail-new-open = Відкрити заявку в адмінпанелі

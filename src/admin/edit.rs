@@ -112,6 +112,7 @@ fn kind_name(kind: &FieldKind) -> &'static str {
         FieldKind::Decimal(..) => "decimal",
         FieldKind::Date => "date",
         FieldKind::Url => "url",
+        FieldKind::Email => "email",
         FieldKind::Association(_) => "association",
         FieldKind::List => "list",
     }

@@ -25,6 +25,8 @@ pub enum FieldKind {
     Date,
     /// An `http(s)://` address.
     Url,
+    /// An email address.
+    Email,
     /// A related record of resource `.0`, typed by name and suggested as the user types.
     Association(&'static str),
     /// A comma-separated list of names.
@@ -237,6 +239,7 @@ fn check_value(field: &Field, name: &str, value: &str, errors: &mut Vec<FieldErr
         }
         FieldKind::Date => parse_date(value).is_some(),
         FieldKind::Url => is_web_url(value),
+        FieldKind::Email => crate::models::application::is_plausible_email(value),
     };
     if !ok {
         let message = match field.kind {
@@ -245,6 +248,7 @@ fn check_value(field: &Field, name: &str, value: &str, errors: &mut Vec<FieldErr
             FieldKind::Decimal(..) => "admin-error-decimal",
             FieldKind::Date => "admin-error-date",
             FieldKind::Url => "admin-error-url",
+            FieldKind::Email => "admin-error-email",
             _ => "admin-error-invalid",
         };
         errors.push(FieldError::new(name, message));

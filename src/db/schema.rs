@@ -15,6 +15,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         text_updated_at -> Nullable<Timestamp>,
+        contact_email -> Nullable<Text>,
     }
 }
 

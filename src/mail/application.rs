@@ -81,3 +81,51 @@ pub fn received(r: &Receipt<'_>, base_url: &str, secret: &[u8]) -> Result<Email,
         unsubscribe: None,
     })
 }
+
+/// What the hiring team's notice of a new application says.
+pub struct Notice<'a> {
+    pub application_id: i64,
+    pub applicant: &'a str,
+    pub applicant_email: &'a str,
+    pub cover_letter: &'a str,
+    pub job_title: &'a str,
+    pub to: &'a str,
+    /// The company's language.
+    pub locale: Locale,
+}
+
+#[derive(Template)]
+#[template(path = "mail/application_new.html")]
+struct NoticeHtml<'a> {
+    tr: Tr,
+    n: &'a Notice<'a>,
+    admin_url: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/application_new.txt")]
+struct NoticeText<'a> {
+    tr: Tr,
+    n: &'a Notice<'a>,
+    admin_url: String,
+}
+
+/// The mail to the company's contact address about a new application.
+pub fn new_application(n: &Notice<'_>, base_url: &str) -> Result<Email, askama::Error> {
+    let tr = Tr::new(n.locale);
+    let admin_url = format!("{base_url}/admin/applications/{}", n.application_id);
+    Ok(Email {
+        kind: "application_new".into(),
+        to: n.to.to_owned(),
+        subject: tr.t2("mail-new-subject", "name", n.applicant, "job", n.job_title),
+        html: NoticeHtml {
+            tr,
+            n,
+            admin_url: admin_url.clone(),
+        }
+        .render()?,
+        text: NoticeText { tr, n, admin_url }.render()?,
+        locale: n.locale.as_str().to_owned(),
+        unsubscribe: None,
+    })
+}

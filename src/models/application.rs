@@ -109,7 +109,8 @@ impl ApplicationForm {
     }
 }
 
-fn is_plausible_email(email: &str) -> bool {
+/// Whether `email` looks like an address mail can be sent to (a shape check, not proof).
+pub fn is_plausible_email(email: &str) -> bool {
     if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return false;
     }

@@ -49,6 +49,8 @@ pub struct NewCompany {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub text_updated_at: Option<NaiveDateTime>,
+    /// Where new applications are announced.
+    pub contact_email: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -174,6 +176,7 @@ impl Company {
                 companies::country_code.eq(&new.country_code),
                 companies::size.eq(&new.size),
                 companies::description.eq(&new.description),
+                companies::contact_email.eq(&new.contact_email),
                 companies::updated_at.eq(change.now),
                 companies::text_updated_at.eq(Some(text_updated_at)),
             ))

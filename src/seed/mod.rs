@@ -128,6 +128,7 @@ fn insert_companies(conn: &mut DbConn, data: &DemoData) -> Result<Vec<SeededComp
             created_at: now,
             updated_at: now,
             text_updated_at: Some(now),
+            contact_email: Some(format!("jobs@{}.example", c.slug)),
         };
         let translations: Vec<(Locale, String)> = c
             .description

@@ -9,6 +9,9 @@ use askama_web::WebTemplate;
 
 use super::job::{ApplyForm, JobView, load};
 use super::{Layout, path_locale, with_conn};
+use diesel::prelude::*;
+
+use crate::db::schema::companies;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::application::{ApplicationForm, ApplyError};
@@ -74,6 +77,8 @@ pub async fn submit(
     // its mail, and no mail about an application that was not stored.
     let job_title = page.content.value.title.clone();
     let company = page.company.name.clone();
+    let company_id = page.company.id;
+    let original_title = page.job.title.clone();
     let job_path = format!("/{}/jobs/{}", tr.locale, slug);
     let base_url = state.config.base_url.clone();
     let secret = state.config.secret_key.clone();
@@ -96,6 +101,26 @@ pub async fn submit(
             let email = crate::mail::application::received(&receipt, &base_url, &secret)
                 .map_err(|e| AppError::Internal(format!("rendering the receipt mail: {e}")))?;
             crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
+            // And the hiring team hears of it, in the company's language.
+            let contact: Option<(Option<String>, String)> = companies::table
+                .filter(companies::id.eq(company_id))
+                .select((companies::contact_email, companies::original_locale))
+                .first(conn)
+                .optional()?;
+            if let Some((Some(to), locale)) = contact {
+                let notice = crate::mail::application::Notice {
+                    application_id: id,
+                    applicant: &application.name,
+                    applicant_email: &application.email,
+                    cover_letter: &application.cover_letter,
+                    job_title: &original_title,
+                    to: &to,
+                    locale: crate::i18n::Locale::parse(&locale).unwrap_or_default(),
+                };
+                let email = crate::mail::application::new_application(&notice, &base_url)
+                    .map_err(|e| AppError::Internal(format!("rendering the notice mail: {e}")))?;
+                crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
+            }
             Ok(true)
         })
     })

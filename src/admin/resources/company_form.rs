@@ -34,6 +34,13 @@ impl Form for CompanyForm {
                 .max(120)
                 .hint("admin-hint-slug"),
             Field::new("website", "admin-field-website", FieldKind::Url).max(500),
+            Field::new(
+                "contact_email",
+                "admin-field-contact-email",
+                FieldKind::Email,
+            )
+            .max(254)
+            .hint("admin-hint-contact-email"),
             Field::new("city", "admin-field-city", FieldKind::Text).max(100),
             Field::new(
                 "country_code",
@@ -61,12 +68,17 @@ impl Form for CompanyForm {
 
     /// A company as its form shows it (two queries).
     fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError> {
-        let found: Option<(Company, Option<chrono::NaiveDateTime>)> = companies::table
-            .filter(companies::id.eq(id))
-            .select((Company::as_select(), companies::text_updated_at))
-            .first(conn)
-            .optional()?;
-        let Some((company, text_updated_at)) = found else {
+        let found: Option<(Company, Option<chrono::NaiveDateTime>, Option<String>)> =
+            companies::table
+                .filter(companies::id.eq(id))
+                .select((
+                    Company::as_select(),
+                    companies::text_updated_at,
+                    companies::contact_email,
+                ))
+                .first(conn)
+                .optional()?;
+        let Some((company, text_updated_at, contact_email)) = found else {
             return Ok(None);
         };
         let translations: Vec<(String, String, chrono::NaiveDateTime)> =
@@ -85,6 +97,7 @@ impl Form for CompanyForm {
             ("original_locale", company.original_locale.clone()),
             ("slug", company.slug.clone()),
             ("website", company.website.clone().unwrap_or_default()),
+            ("contact_email", contact_email.clone().unwrap_or_default()),
             ("city", company.city.clone().unwrap_or_default()),
             (
                 "country_code",
@@ -170,6 +183,7 @@ impl Form for CompanyForm {
             created_at: now,
             updated_at: now,
             text_updated_at: Some(now),
+            contact_email: opt("contact_email"),
         };
         let translations: Vec<(Locale, String)> = values
             .translations

@@ -529,6 +529,21 @@ async fn companies_and_skills_are_created_and_renamed_and_postings_follow() {
             )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let bad_contact = app
+            .post_admin(
+                "/admin/companies",
+                &[
+                    ("name", "Kyiv Bakery"),
+                    ("original_locale", "uk"),
+                    ("contact_email", "hiring at bakery"),
+                ],
+            )
+            .await;
+        assert_eq!(bad_contact.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            bad_contact.html().text(".field-error"),
+            "Enter an email address, like jobs@example.com."
+        );
         let res = app
             .post_admin(
                 "/admin/companies",

@@ -38,6 +38,7 @@ impl CompanyFactory {
                 created_at: now,
                 updated_at: now,
                 text_updated_at: Some(now),
+                contact_email: Some(format!("hiring@company-{n}.example")),
             },
             translations: Vec::new(),
         }

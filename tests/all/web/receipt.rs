@@ -85,10 +85,20 @@ async fn the_receipt_goes_out_in_german_and_its_links_withdraw_or_delete() {
         // Enqueued with the application, before any worker ran.
         let queued: Vec<String> =
             app.with_conn(|c| tasks::table.select(tasks::kind).load(c).unwrap());
-        assert_eq!(queued, ["send_mail"], "{}", app.backend);
-        let mails = deliver(&app, 1);
-        let (to, subject, text) = &mails[0];
-        assert_eq!(to, "ada@example.org");
+        assert_eq!(queued, ["send_mail", "send_mail"], "{}", app.backend);
+        let mails = deliver(&app, 2);
+        // The hiring team's notice, in the company's language, with the cover letter.
+        let notice = mails
+            .iter()
+            .find(|(to, _, _)| to.starts_with("hiring@"))
+            .expect("a notice to the company's contact address");
+        assert_eq!(notice.1, "New application from Ada: Schweißer");
+        assert!(notice.2.contains("Engines."));
+        assert!(notice.2.contains("/admin/applications/"));
+        let (_, subject, text) = mails
+            .iter()
+            .find(|(to, _, _)| to == "ada@example.org")
+            .expect("the applicant's receipt");
         assert_eq!(subject, "Ihre Bewerbung: Schweißer");
         assert!(text.starts_with("Hallo Ada,"), "{text}");
         assert!(text.contains("Werft Nord"));
@@ -155,10 +165,10 @@ async fn admins_read_kept_mail_in_the_outbox_with_its_html_sandboxed() {
         JobFactory::new(&co).title("Schweißer").create(c)
     });
     apply(&app, &slug, "ada@example.org").await;
-    deliver(&app, 1);
+    deliver(&app, 2);
     let admin = app.with_conn(|c| crate::support::AdminFactory::new().create(c));
     app.sign_in_as(&admin).await;
-    let list = app.get("/admin/outbox").await.html();
+    let list = app.get("/admin/outbox?to=ada").await.html();
     assert_eq!(list.texts("td.primary"), ["Ihre Bewerbung: Schweißer"]);
     let show = app.get(&list.attrs("td.primary a", "href")[0]).await.html();
     assert!(
