@@ -209,6 +209,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    events (id) {
+        id -> BigInt,
+        kind -> Text,
+        subject_id -> BigInt,
+        payload -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     outbox_messages (id) {
         id -> BigInt,
         task_id -> Nullable<BigInt>,

@@ -180,7 +180,16 @@ impl NewApplication {
                     _,
                 )) => Err(ApplyError::Duplicate),
                 Err(e) => Err(e.into()),
-                Ok(_) => Ok(dialect::last_insert_id(conn)?),
+                Ok(_) => {
+                    let id = dialect::last_insert_id(conn)?;
+                    crate::models::event::application(
+                        conn,
+                        crate::models::event::EventKind::ApplicationCreated,
+                        id,
+                        None,
+                    )?;
+                    Ok(id)
+                }
             }
         })
     }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod comment;
 pub mod company;
 pub mod enums;
+pub mod event;
 pub mod job;
 pub mod pipeline;
 pub mod saved_view;

@@ -123,6 +123,12 @@ pub fn move_to(
             changes.push(Change::new("rejection_reason", None, Some(reason)));
         }
         audit::record(conn, actor, "status", "applications", id, &name, &changes)?;
+        crate::models::event::application(
+            conn,
+            crate::models::event::EventKind::ApplicationStageChanged,
+            id,
+            Some(from.as_str()),
+        )?;
         Ok(())
     })
 }

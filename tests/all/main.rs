@@ -5,6 +5,7 @@ mod support;
 
 mod admin;
 mod cli;
+mod events;
 mod i18n;
 mod search_index;
 mod tasks;

@@ -397,6 +397,7 @@ impl Form for JobForm {
                         now,
                     },
                 )?;
+                crate::models::event::job(conn, crate::models::event::EventKind::JobUpdated, id)?;
                 id
             }
         };

@@ -132,6 +132,13 @@ fn move_status(
             ))
             .execute(conn)?;
         audit::record(conn, actor, "status", "jobs", id, &title, &changes)?;
+        use crate::models::event::{self, EventKind};
+        let kind = match to {
+            JobStatus::Published => EventKind::JobPublished,
+            JobStatus::Expired => EventKind::JobExpired,
+            _ => EventKind::JobUpdated,
+        };
+        event::job(conn, kind, id)?;
         Ok(())
     })
 }

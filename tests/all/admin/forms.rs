@@ -308,6 +308,13 @@ async fn editing_the_original_marks_translations_out_of_date_until_confirmed() {
         let entries = audit(&app, "jobs", id);
         assert_eq!(entries.last().unwrap().0, "update");
         assert_eq!(entries.last().unwrap().1, ["salary_min", "title"]);
+        let event: String = app.with_conn(|c| {
+            hireboard::db::schema::events::table
+                .select(hireboard::db::schema::events::kind)
+                .first(c)
+                .unwrap()
+        });
+        assert_eq!(event, "job.updated");
         let page = app.get(&edit).await.html();
         assert_eq!(
             page.attrs(".lang-tab", "data-state"),

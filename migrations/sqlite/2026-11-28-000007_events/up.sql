@@ -1,0 +1,12 @@
+-- Domain events (job.published, application.created…), recorded in the same transaction as
+-- the change they describe: what webhooks deliver to partners. Keep in step with
+-- migrations/postgres and schema.rs.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    kind TEXT NOT NULL,
+    subject_id BIGINT NOT NULL,
+    -- The event's data as JSON, as it will be sent.
+    payload TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX events_kind_idx ON events (kind, id);
