@@ -18,6 +18,7 @@ pub mod seed;
 pub mod state;
 pub mod tasks;
 pub mod web;
+pub mod webhooks;
 
 use actix_session::SessionMiddleware;
 use actix_session::config::{CookieContentSecurity, PersistentSession};

@@ -390,3 +390,10 @@ admin-panel-text-version = Reiner Text
 admin-field-contact-email = Kontakt für Bewerbungen
 admin-hint-contact-email = Neue Bewerbungen auf die Stellen des Unternehmens werden hierhin gemeldet.
 admin-error-email = Geben Sie eine E-Mail-Adresse ein, etwa jobs@example.com.
+
+## Webhooks
+webhook-error-url = Das ist keine Webadresse ({ $detail }).
+webhook-error-scheme = Webhooks gehen nur an http://- oder https://-Adressen, nicht { $detail }.
+webhook-error-credentials = Zugangsdaten gehören ins Geheimnis, nicht in die Adresse.
+webhook-error-resolve = Der Host wurde nicht gefunden ({ $detail }).
+webhook-error-private = Diese Adresse führt in ein privates Netz ({ $detail }); Webhooks gehen nur an öffentliche Adressen.

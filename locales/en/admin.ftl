@@ -387,3 +387,10 @@ admin-panel-text-version = Plain text
 admin-field-contact-email = Contact for applications
 admin-hint-contact-email = New applications to the company's postings are announced here.
 admin-error-email = Enter an email address, like jobs@example.com.
+
+## Webhooks
+webhook-error-url = This is not a web address ({ $detail }).
+webhook-error-scheme = Webhooks go to http:// or https:// addresses only, not { $detail }.
+webhook-error-credentials = Put credentials in the secret, not in the address.
+webhook-error-resolve = The host could not be found ({ $detail }).
+webhook-error-private = This address leads into a private network ({ $detail }); webhooks go to public addresses only.

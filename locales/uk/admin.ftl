@@ -402,3 +402,10 @@ admin-panel-text-version = Звичайний текст
 admin-field-contact-email = Контакт для заявок
 admin-hint-contact-email = Сюди надходитимуть повідомлення про нові заявки на вакансії компанії.
 admin-error-email = Введіть адресу електронної пошти, наприклад jobs@example.com.
+
+## Webhooks
+webhook-error-url = Це не вебадреса ({ $detail }).
+webhook-error-scheme = Вебхуки надсилаються лише на адреси http:// або https://, а не { $detail }.
+webhook-error-credentials = Облікові дані зберігайте в секреті, а не в адресі.
+webhook-error-resolve = Не вдалося знайти хост ({ $detail }).
+webhook-error-private = Ця адреса веде до приватної мережі ({ $detail }); вебхуки надсилаються лише на публічні адреси.

@@ -10,3 +10,4 @@ mod i18n;
 mod search_index;
 mod tasks;
 mod web;
+mod webhooks;
