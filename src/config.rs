@@ -42,6 +42,9 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of every mail, like `Hireboard <jobs@example.com>`.
     pub mail_from: String,
+    /// `host:port` pairs webhooks may reach although the SSRF guard would refuse them (tests'
+    /// loopback receivers). Empty in production.
+    pub webhook_allow_hosts: Vec<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -203,6 +206,14 @@ impl Config {
                 format!("{e}; expected e.g. Jobs <jobs@example.com>"),
             )
         })?;
+        let webhook_allow_hosts: Vec<String> = get("WEBHOOK_ALLOW_HOSTS")
+            .map(|v| {
+                v.split(',')
+                    .map(|h| h.trim().to_owned())
+                    .filter(|h| !h.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),
             Some(_) => return Err(bad("SECRET_KEY", "must be at least 64 characters long")),
@@ -227,6 +238,7 @@ impl Config {
             task_lease: Duration::from_secs(task_lease_seconds),
             smtp_url,
             mail_from,
+            webhook_allow_hosts,
         })
     }
 

@@ -219,6 +219,32 @@ diesel::table! {
 }
 
 diesel::table! {
+    webhook_endpoints (id) {
+        id -> BigInt,
+        url -> Text,
+        description -> Text,
+        events -> Text,
+        secret -> Text,
+        enabled -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> BigInt,
+        endpoint_id -> BigInt,
+        event_id -> BigInt,
+        attempt -> Integer,
+        status_code -> Nullable<Integer>,
+        duration_ms -> Integer,
+        error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     outbox_messages (id) {
         id -> BigInt,
         task_id -> Nullable<BigInt>,
@@ -259,6 +285,7 @@ diesel::joinable!(applications -> jobs (job_id));
 diesel::joinable!(admin_sessions -> admin_users (admin_user_id));
 diesel::joinable!(admin_comments -> admin_users (admin_user_id));
 diesel::joinable!(audit_log -> admin_users (admin_user_id));
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
 diesel::joinable!(admin_saved_views -> admin_users (admin_user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -275,4 +302,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     admin_saved_views,
     search_state,
+    webhook_endpoints,
+    webhook_deliveries,
 );

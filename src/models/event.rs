@@ -61,8 +61,9 @@ fn insert(
             events::payload.eq(payload.to_string()),
             events::created_at.eq(now),
         ))
-        .execute(conn)
-        .map(drop)
+        .execute(conn)?;
+    let id = crate::db::dialect::last_insert_id(conn)?;
+    crate::webhooks::endpoint::fan_out(conn, id, kind.as_str()).map(drop)
 }
 
 /// Records a posting event with the posting as it is now (in the caller's transaction).

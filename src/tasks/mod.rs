@@ -195,6 +195,7 @@ impl Registry {
             .register::<expire_postings::ExpirePostings>()
             .register::<purge_tasks::PurgeTasks>()
             .register::<send_mail::SendMail>()
+            .register::<crate::webhooks::deliver::DeliverWebhook>()
     }
 
     /// The registered kinds, sorted.

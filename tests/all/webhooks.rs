@@ -78,3 +78,220 @@ fn the_reference_implementation_accepts_our_signatures_and_rejects_tampering() {
     let other = reference_verdict(&new_secret(), id, timestamp, body, &signature);
     assert!(other.is_some_and(|v| v.starts_with("invalid")));
 }
+
+mod delivery {
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+    use diesel::prelude::*;
+    use hireboard::db::schema::{jobs, tasks, webhook_deliveries, webhook_endpoints};
+    use hireboard::models::JobStatus;
+    use hireboard::models::audit::Actor;
+    use hireboard::webhooks::signature::sign;
+
+    use crate::support::{CompanyFactory, JobFactory, TestApp};
+
+    /// What the receiver saw: (webhook-id, timestamp, signature, body).
+    type Seen = Arc<Mutex<Vec<(String, String, String, String)>>>;
+
+    async fn receive(
+        req: HttpRequest,
+        body: String,
+        seen: web::Data<Seen>,
+        status: web::Data<u16>,
+    ) -> HttpResponse {
+        let header = |name: &str| {
+            req.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        seen.lock().unwrap().push((
+            header("webhook-id"),
+            header("webhook-timestamp"),
+            header("webhook-signature"),
+            body,
+        ));
+        HttpResponse::build(actix_web::http::StatusCode::from_u16(**status).unwrap()).finish()
+    }
+
+    /// A receiver on a free loopback port answering `status`; its address and what it saw.
+    fn receiver(status: u16) -> (String, Seen) {
+        let seen: Seen = Arc::default();
+        let data = seen.clone();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(web::Data::new(data.clone()))
+                .app_data(web::Data::new(status))
+                .route("/hook", web::post().to(receive))
+        })
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .unwrap();
+        let address = server.addrs()[0].to_string();
+        actix_web::rt::spawn(server.run());
+        (address, seen)
+    }
+
+    fn publish_a_posting(app: &TestApp) {
+        app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            let slug = JobFactory::new(&co)
+                .title("Harbour Pilot")
+                .status(JobStatus::Draft)
+                .create(c);
+            let id: i64 = jobs::table
+                .filter(jobs::slug.eq(slug))
+                .select(jobs::id)
+                .first(c)
+                .unwrap();
+            let admin = Actor {
+                admin_user_id: None,
+                label: "test".into(),
+            };
+            hireboard::models::job::lifecycle::change_status(
+                c,
+                id,
+                JobStatus::Published,
+                &admin,
+                hireboard::db::now(),
+            )
+            .unwrap();
+        });
+    }
+
+    /// Runs a worker allowed to reach `allow` until `n` deliveries are logged.
+    async fn run_worker(app: &TestApp, allow: &str, n: i64) {
+        let mut config = (*app.state.config).clone();
+        config.webhook_allow_hosts = vec![allow.to_owned()];
+        let handle = hireboard::tasks::worker::spawn(
+            app.state.pool.clone(),
+            Arc::new(config),
+            hireboard::tasks::Registry::standard(),
+            hireboard::tasks::worker::WorkerConfig {
+                concurrency: 2,
+                queues: Vec::new(),
+                poll: Duration::from_millis(10),
+                lease: Duration::from_secs(30),
+                shutdown_grace: Duration::from_secs(5),
+            },
+        )
+        .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while app.with_conn(|c| {
+            webhook_deliveries::table
+                .count()
+                .get_result::<i64>(c)
+                .unwrap()
+        }) < n
+        {
+            assert!(Instant::now() < deadline, "no delivery was logged");
+            actix_web::rt::time::sleep(Duration::from_millis(20)).await;
+        }
+        actix_web::rt::task::spawn_blocking(move || handle.shutdown())
+            .await
+            .unwrap();
+    }
+
+    #[actix_web::test]
+    async fn a_published_posting_reaches_a_subscribed_endpoint_signed() {
+        let app = TestApp::sqlite();
+        let (address, seen) = receiver(204);
+        let secret: String = app.with_conn(|c| {
+            let id = hireboard::webhooks::endpoint::create(
+                c,
+                &format!("http://{address}/hook"),
+                "job.published,job.expired",
+                "partner",
+            )
+            .unwrap();
+            // Another endpoint takes only applications: it gets nothing.
+            hireboard::webhooks::endpoint::create(
+                c,
+                "https://other.example/hook",
+                "application.created",
+                "",
+            )
+            .unwrap();
+            webhook_endpoints::table
+                .find(id)
+                .select(webhook_endpoints::secret)
+                .first(c)
+                .unwrap()
+        });
+        publish_a_posting(&app);
+        let queued: Vec<String> =
+            app.with_conn(|c| tasks::table.select(tasks::kind).load(c).unwrap());
+        assert_eq!(queued, ["deliver_webhook"]);
+        run_worker(&app, &address, 1).await;
+        let seen = seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), 1);
+        let (id, timestamp, signature, body) = &seen[0];
+        assert!(id.starts_with("msg_"));
+        let timestamp: i64 = timestamp.parse().unwrap();
+        assert_eq!(
+            sign(&secret, id, timestamp, body).as_deref(),
+            Ok(signature.as_str())
+        );
+        let payload: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(payload["type"], "job.published");
+        assert_eq!(payload["data"]["title"], "Harbour Pilot");
+        let logged: Vec<(Option<i32>, i32)> = app.with_conn(|c| {
+            webhook_deliveries::table
+                .select((webhook_deliveries::status_code, webhook_deliveries::attempt))
+                .load(c)
+                .unwrap()
+        });
+        assert_eq!(logged, [(Some(204), 1)]);
+        let state: String = app.with_conn(|c| tasks::table.select(tasks::state).first(c).unwrap());
+        assert_eq!(state, "done");
+    }
+
+    #[actix_web::test]
+    async fn a_failing_receiver_is_retried_and_a_private_address_is_never_called() {
+        let app = TestApp::sqlite();
+        let (address, seen) = receiver(500);
+        app.with_conn(|c| {
+            hireboard::webhooks::endpoint::create(c, &format!("http://{address}/hook"), "*", "")
+                .unwrap();
+            // Loopback too, but not on the allow-list: the guard refuses it.
+            hireboard::webhooks::endpoint::create(c, "http://127.0.0.1:9/hook", "*", "").unwrap();
+        });
+        publish_a_posting(&app);
+        run_worker(&app, &address, 2).await;
+        assert_eq!(
+            seen.lock().unwrap().len(),
+            1,
+            "only the allowed receiver was called"
+        );
+        let rows: Vec<(String, i32, Option<String>)> = app.with_conn(|c| {
+            tasks::table
+                .order(tasks::id.asc())
+                .select((tasks::state, tasks::attempts, tasks::last_error))
+                .load(c)
+                .unwrap()
+        });
+        assert_eq!(rows[0].0, "queued", "retried later");
+        assert_eq!(rows[0].2.as_deref(), Some("the receiver answered HTTP 500"));
+        assert_eq!(rows[1].0, "dead", "a refused address is not retried");
+        assert!(
+            rows[1]
+                .2
+                .as_deref()
+                .unwrap_or_default()
+                .contains("webhook-error-private")
+        );
+        let logged: Vec<(Option<i32>, Option<String>)> = app.with_conn(|c| {
+            webhook_deliveries::table
+                .order(webhook_deliveries::id.asc())
+                .select((webhook_deliveries::status_code, webhook_deliveries::error))
+                .load(c)
+                .unwrap()
+        });
+        assert!(logged.iter().any(|(status, _)| *status == Some(500)));
+        assert!(logged.iter().any(|(status, error)| status.is_none()
+            && error.as_deref().unwrap_or_default().starts_with("refused")));
+    }
+}

@@ -134,6 +134,9 @@ async fn start_site() -> Site {
 
 /// A browser whose downloads land in `downloads`, when given.
 async fn browser_with_downloads(downloads: Option<&std::path::Path>) -> (WebDriver, Driver) {
+    // The WebDriver client speaks HTTP through reqwest, built with rustls for the app's
+    // webhooks: it needs the process's crypto provider.
+    hireboard::webhooks::install_crypto();
     let port = free_port();
     let child = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))

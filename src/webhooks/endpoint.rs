@@ -1,0 +1,53 @@
+//! Webhook endpoints and the fan-out of events to them.
+
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::webhook_endpoints;
+use crate::tasks::Task;
+
+/// Whether an endpoint's `events` list (comma-separated, `*` for all) takes `kind`.
+pub fn subscribes(events: &str, kind: &str) -> bool {
+    events
+        .split(',')
+        .map(str::trim)
+        .any(|e| e == "*" || e == kind)
+}
+
+/// Enqueues a delivery of event `event_id` to every enabled endpoint that takes its kind, in
+/// the caller's transaction (the event's own).
+pub fn fan_out(conn: &mut DbConn, event_id: i64, kind: &str) -> QueryResult<usize> {
+    let endpoints: Vec<(i64, String)> = webhook_endpoints::table
+        .filter(webhook_endpoints::enabled.eq(true))
+        .select((webhook_endpoints::id, webhook_endpoints::events))
+        .load(conn)?;
+    let mut queued = 0;
+    for (endpoint_id, events) in endpoints {
+        if subscribes(&events, kind) {
+            super::deliver::DeliverWebhook {
+                endpoint_id,
+                event_id,
+            }
+            .enqueue(conn)?;
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
+/// Creates an endpoint with a fresh secret; its id.
+pub fn create(conn: &mut DbConn, url: &str, events: &str, description: &str) -> QueryResult<i64> {
+    let now = crate::db::now();
+    diesel::insert_into(webhook_endpoints::table)
+        .values((
+            webhook_endpoints::url.eq(url),
+            webhook_endpoints::events.eq(events),
+            webhook_endpoints::description.eq(description),
+            webhook_endpoints::secret.eq(super::signature::new_secret()),
+            webhook_endpoints::enabled.eq(true),
+            webhook_endpoints::created_at.eq(now),
+            webhook_endpoints::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    crate::db::dialect::last_insert_id(conn)
+}
