@@ -66,7 +66,7 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
 /// role may view its area.
-const NAV: [(&str, &str, &str, Area); 10] = [
+const NAV: [(&str, &str, &str, Area); 11] = [
     (
         "dashboard",
         "admin-nav-dashboard",
@@ -107,6 +107,12 @@ const NAV: [(&str, &str, &str, Area); 10] = [
     ),
     ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks),
     ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks),
+    (
+        "webhooks",
+        "admin-nav-webhooks",
+        "/admin/webhooks",
+        Area::Tasks,
+    ),
 ];
 
 #[derive(Debug, Clone)]

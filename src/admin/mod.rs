@@ -46,6 +46,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(task_overview::update_schedule)
         .service(resources::tasks::retry_dead)
         .service(resources::outbox::html)
+        .service(resources::webhook_deliveries::replay)
         .service(resources::tasks::retry)
         .service(resources::tasks::discard)
         .service(resources::applications::change_stage)

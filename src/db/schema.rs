@@ -304,4 +304,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_state,
     webhook_endpoints,
     webhook_deliveries,
+    events,
+    tasks,
+    task_schedules,
+    outbox_messages,
 );

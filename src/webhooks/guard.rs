@@ -7,6 +7,18 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs};
 
+static ALLOW_LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Sets the process's allow-list (`WEBHOOK_ALLOW_HOSTS`) once, at start.
+pub fn set_allow_list(hosts: Vec<String>) {
+    let _ = ALLOW_LIST.set(hosts);
+}
+
+/// The process's allow-list: empty unless configured.
+pub fn allow_list() -> Vec<String> {
+    ALLOW_LIST.get().cloned().unwrap_or_default()
+}
+
 /// Why a URL is refused, as a Fluent id and the offending detail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {

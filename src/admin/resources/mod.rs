@@ -15,13 +15,15 @@ pub mod outbox;
 pub mod skill_form;
 pub mod skills;
 pub mod tasks;
+pub mod webhook_deliveries;
+pub mod webhooks;
 
 use diesel::sql_types::Text;
 
 use super::resource::Resource;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 9] = [
+pub static ALL: [&dyn Resource; 11] = [
     &jobs::Jobs,
     &companies::Companies,
     &skills::Skills,
@@ -31,6 +33,8 @@ pub static ALL: [&dyn Resource; 9] = [
     &admin_users::AdminUsers,
     &tasks::Tasks,
     &outbox::Outbox,
+    &webhooks::Webhooks,
+    &webhook_deliveries::WebhookDeliveries,
 ];
 
 pub fn find(name: &str) -> Option<&'static dyn Resource> {

@@ -9,3 +9,4 @@ mod resources;
 mod roles;
 mod show;
 mod tasks;
+mod webhooks;

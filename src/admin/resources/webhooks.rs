@@ -1,0 +1,325 @@
+//! Webhook endpoints in the back office: where events go, which ones, the signing secret,
+//! and the latest deliveries. Admins only.
+
+use diesel::prelude::*;
+
+use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
+use super::super::resource::{
+    Cell, Column, Db, Deleted, Dir, FilterDef, FilterKind, FilterValue, Form, ListQuery,
+    ListResult, Panel, Record, Resource, Row, ScopeDef, Stored,
+};
+use crate::auth::policy::Area;
+use crate::db::DbConn;
+use crate::db::schema::{events, webhook_deliveries, webhook_endpoints};
+use crate::error::AppError;
+use crate::i18n::{Locale, Tr};
+use crate::models::event::EventKind;
+use crate::webhooks::guard;
+
+pub struct Webhooks;
+pub struct WebhookForm;
+
+type Boxed<'a> = diesel::dsl::IntoBoxed<'a, webhook_endpoints::table, Db>;
+
+fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
+    let mut q: Boxed<'a> = webhook_endpoints::table.into_boxed();
+    for (key, value) in &query.filters {
+        if let ("url", FilterValue::Text(op, v)) = (*key, value) {
+            q = q.filter(crate::text_filter!(webhook_endpoints::url, *op, v));
+        }
+    }
+    q
+}
+
+/// A delivery in the endpoint's log: event id and kind, attempt, status, duration, error,
+/// time.
+type Delivered = (
+    i64,
+    String,
+    i32,
+    Option<i32>,
+    i32,
+    Option<String>,
+    chrono::NaiveDateTime,
+);
+
+fn on_off(enabled: bool, tr: &Tr) -> Cell {
+    if enabled {
+        Cell::Status("done", tr.t("admin-webhook-on"))
+    } else {
+        Cell::Status("dead", tr.t("admin-webhook-off"))
+    }
+}
+
+impl Resource for Webhooks {
+    fn name(&self) -> &'static str {
+        "webhooks"
+    }
+    fn area(&self) -> Area {
+        Area::Tasks
+    }
+    fn title(&self) -> &'static str {
+        "admin-nav-webhooks"
+    }
+    fn columns(&self) -> Vec<Column> {
+        vec![
+            Column::sortable("url", "admin-field-url"),
+            Column::plain("events", "admin-field-events"),
+            Column::plain("enabled", "admin-field-status"),
+            Column::sortable("created_at", "admin-field-created-at"),
+        ]
+    }
+    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+        vec![FilterDef::new("url", "admin-field-url", FilterKind::Text)]
+    }
+    fn scopes(&self) -> Vec<ScopeDef> {
+        vec![ScopeDef::new("all", "admin-scope-all")]
+    }
+    fn default_sort(&self) -> (&'static str, Dir) {
+        ("created_at", Dir::Desc)
+    }
+    fn index_links(&self, _query: &str) -> Vec<(&'static str, String)> {
+        vec![(
+            "admin-nav-webhook-deliveries",
+            "/admin/webhook_deliveries".into(),
+        )]
+    }
+    fn form(&self) -> Option<&'static dyn Form> {
+        Some(&WebhookForm)
+    }
+
+    fn list(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        tr: &Tr,
+        _counts: Option<Vec<i64>>,
+    ) -> Result<ListResult, AppError> {
+        let all: i64 = filtered(query).count().get_result(conn)?;
+        let q = match (query.sort, query.dir) {
+            ("url", Dir::Asc) => filtered(query).order(webhook_endpoints::url.asc()),
+            ("url", Dir::Desc) => filtered(query).order(webhook_endpoints::url.desc()),
+            ("created_at", Dir::Asc) => filtered(query).order(webhook_endpoints::id.asc()),
+            _ => filtered(query).order(webhook_endpoints::id.desc()),
+        };
+        let rows: Vec<(i64, String, String, bool, chrono::NaiveDateTime)> = q
+            .select((
+                webhook_endpoints::id,
+                webhook_endpoints::url,
+                webhook_endpoints::events,
+                webhook_endpoints::enabled,
+                webhook_endpoints::created_at,
+            ))
+            .limit(query.per_page as i64)
+            .offset(query.offset())
+            .load(conn)?;
+        Ok(ListResult {
+            rows: rows
+                .into_iter()
+                .map(|(id, url, events, enabled, at)| Row {
+                    id,
+                    cells: vec![
+                        Cell::Link(url, format!("/admin/webhooks/{id}")),
+                        Cell::Text(events),
+                        on_off(enabled, tr),
+                        Cell::DateTime(Some(at)),
+                    ],
+                })
+                .collect(),
+            scope_counts: vec![all],
+        })
+    }
+
+    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
+        type Shown = (String, String, String, String, bool);
+        let found: Option<Shown> = webhook_endpoints::table
+            .filter(webhook_endpoints::id.eq(id))
+            .select((
+                webhook_endpoints::url,
+                webhook_endpoints::description,
+                webhook_endpoints::events,
+                webhook_endpoints::secret,
+                webhook_endpoints::enabled,
+            ))
+            .first(conn)
+            .optional()?;
+        let Some((url, description, subscribed, secret, enabled)) = found else {
+            return Ok(None);
+        };
+        let recent: Vec<Delivered> = webhook_deliveries::table
+            .inner_join(events::table.on(events::id.eq(webhook_deliveries::event_id)))
+            .filter(webhook_deliveries::endpoint_id.eq(id))
+            .order(webhook_deliveries::id.desc())
+            .limit(20)
+            .select((
+                webhook_deliveries::event_id,
+                events::kind,
+                webhook_deliveries::attempt,
+                webhook_deliveries::status_code,
+                webhook_deliveries::duration_ms,
+                webhook_deliveries::error,
+                webhook_deliveries::created_at,
+            ))
+            .load(conn)?;
+        let log = recent
+            .iter()
+            .map(|(event, kind, attempt, status, ms, error, at)| {
+                format!(
+                    "{} · msg_{event} {kind} · {} · {} · {ms} ms{}",
+                    tr.date_time(at),
+                    tr.t1("task-attempt", "attempt", &attempt.to_string()),
+                    status.map_or_else(|| "—".to_owned(), |s| format!("HTTP {s}")),
+                    error
+                        .as_ref()
+                        .map(|e| format!("\n  {e}"))
+                        .unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        Ok(Some(Record {
+            label: url.clone(),
+            public_url: None,
+            status: None,
+            panels: vec![
+                Panel {
+                    title: "admin-panel-webhook",
+                    rows: vec![
+                        ("admin-field-url", Cell::Text(url)),
+                        ("admin-field-description", Cell::Text(description)),
+                        ("admin-field-events", Cell::Text(subscribed)),
+                        ("admin-field-status", on_off(enabled, tr)),
+                        ("admin-field-secret", Cell::Code(secret)),
+                    ],
+                },
+                Panel {
+                    title: "admin-panel-deliveries",
+                    rows: if log.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![("admin-field-deliveries", Cell::Code(log))]
+                    },
+                },
+            ],
+        }))
+    }
+}
+
+impl Form for WebhookForm {
+    fn fields(&self, tr: &Tr) -> Vec<Field> {
+        vec![
+            Field::new("url", "admin-field-url", FieldKind::Url)
+                .required()
+                .max(2000)
+                .hint("admin-hint-webhook-url"),
+            Field::new("description", "admin-field-description", FieldKind::Text).max(200),
+            Field::new("events", "admin-field-events", FieldKind::List)
+                .required()
+                .hint("admin-hint-webhook-events"),
+            Field::new(
+                "enabled",
+                "admin-field-status",
+                FieldKind::Select(vec![
+                    ("on", tr.t("admin-webhook-on")),
+                    ("off", tr.t("admin-webhook-off")),
+                ]),
+            )
+            .required(),
+        ]
+    }
+
+    fn new_values(&self, _tr: &Tr) -> FormValues {
+        let mut values = FormValues::default();
+        values.set("events", "*");
+        values.set("enabled", "on");
+        values
+    }
+
+    fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError> {
+        let found: Option<(String, String, String, bool, chrono::NaiveDateTime)> =
+            webhook_endpoints::table
+                .filter(webhook_endpoints::id.eq(id))
+                .select((
+                    webhook_endpoints::url,
+                    webhook_endpoints::description,
+                    webhook_endpoints::events,
+                    webhook_endpoints::enabled,
+                    webhook_endpoints::created_at,
+                ))
+                .first(conn)
+                .optional()?;
+        Ok(
+            found.map(|(url, description, subscribed, enabled, created)| {
+                let mut values = FormValues::default();
+                values.set("url", url.clone());
+                values.set("description", description);
+                values.set("events", subscribed);
+                values.set("enabled", if enabled { "on" } else { "off" });
+                Stored {
+                    label: url,
+                    values,
+                    original: Locale::default(),
+                    text_updated_at: created,
+                    translated_from: Vec::new(),
+                }
+            }),
+        )
+    }
+
+    fn save(
+        &self,
+        conn: &mut DbConn,
+        old: Option<(i64, &Stored)>,
+        values: &FormValues,
+    ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
+        let mut errors = Vec::new();
+        let url = values.get("url");
+        if let Err(refusal) = guard::check(url, &guard::SystemResolver, &guard::allow_list()) {
+            errors.push(FieldError::new("url", refusal.message).with("detail", refusal.detail));
+        }
+        let kinds = list_items(values.get("events"));
+        if let Some(bad) = kinds
+            .iter()
+            .find(|k| *k != "*" && EventKind::parse(k).is_none())
+        {
+            errors.push(FieldError::new("events", "admin-error-event-kind").with("kind", bad));
+        }
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        let subscribed = kinds.join(",");
+        let enabled = values.get("enabled") == "on";
+        let description = values.get("description");
+        let id = match old {
+            None => {
+                let id = crate::webhooks::endpoint::create(conn, url, &subscribed, description)?;
+                if !enabled {
+                    diesel::update(webhook_endpoints::table.filter(webhook_endpoints::id.eq(id)))
+                        .set(webhook_endpoints::enabled.eq(false))
+                        .execute(conn)?;
+                }
+                id
+            }
+            Some((id, _)) => {
+                diesel::update(webhook_endpoints::table.filter(webhook_endpoints::id.eq(id)))
+                    .set((
+                        webhook_endpoints::url.eq(url),
+                        webhook_endpoints::description.eq(description),
+                        webhook_endpoints::events.eq(&subscribed),
+                        webhook_endpoints::enabled.eq(enabled),
+                        webhook_endpoints::updated_at.eq(crate::db::now()),
+                    ))
+                    .execute(conn)?;
+                id
+            }
+        };
+        Ok(Ok(id))
+    }
+
+    fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {
+        Ok(Deleted::from_rows(
+            diesel::delete(webhook_endpoints::table.filter(webhook_endpoints::id.eq(id)))
+                .execute(conn)?,
+        ))
+    }
+}
