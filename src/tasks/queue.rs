@@ -174,15 +174,8 @@ pub fn heartbeat(
 /// Marks a claimed task done. `false`: the lease was lost (another worker owns the task now)
 /// and nothing was written.
 pub fn complete(conn: &mut DbConn, task: &TaskRow, now: NaiveDateTime) -> QueryResult<bool> {
-    let changed = diesel::update(owned(task))
-        .set((
-            tasks::state.eq(DONE),
-            tasks::finished_at.eq(now),
-            tasks::lease_token.eq(None::<String>),
-            tasks::lease_expires_at.eq(None::<NaiveDateTime>),
-        ))
-        .execute(conn)?;
-    Ok(changed == 1)
+    let token = task.lease_token.as_deref().unwrap_or_default();
+    Ok(complete_many(conn, token, &[task.id], now)? == 1)
 }
 
 /// Marks tasks `ids`, claimed together under lease `token`, done in one statement; returns how
