@@ -52,3 +52,69 @@ async fn postings_past_their_closing_date_expire_once_and_leave_the_search() {
         assert_eq!(titles, ["Current"], "{}", app.backend);
     }
 }
+
+#[test]
+fn mail_to_an_smtp_server_that_is_down_is_retried_and_nothing_is_lost() {
+    use hireboard::db::schema::tasks;
+    use hireboard::tasks::Task;
+    use std::time::{Duration, Instant};
+
+    let app = crate::support::TestApp::sqlite();
+    app.with_conn(|c| {
+        hireboard::tasks::send_mail::SendMail {
+            email: hireboard::mail::Email {
+                kind: "test".into(),
+                to: "ada@example.org".into(),
+                subject: "Hello".into(),
+                text: "Hello".into(),
+                html: "<p>Hello</p>".into(),
+                locale: "en".into(),
+                unsubscribe: None,
+            },
+        }
+        .enqueue(c)
+        .unwrap()
+    });
+    // Nothing listens on port 9 of this machine.
+    let mut config = (*app.state.config).clone();
+    config.smtp_url = Some("smtp://127.0.0.1:9".into());
+    let handle = hireboard::tasks::worker::spawn(
+        app.state.pool.clone(),
+        std::sync::Arc::new(config),
+        hireboard::tasks::Registry::standard(),
+        hireboard::tasks::worker::WorkerConfig {
+            concurrency: 1,
+            queues: Vec::new(),
+            poll: Duration::from_millis(10),
+            lease: Duration::from_secs(30),
+            shutdown_grace: Duration::from_secs(5),
+        },
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let failed = loop {
+        let row: (String, i32, Option<String>) = app.with_conn(|c| {
+            tasks::table
+                .select((tasks::state, tasks::attempts, tasks::last_error))
+                .first(c)
+                .unwrap()
+        });
+        if row.1 == 1 && row.0 == "queued" {
+            break row;
+        }
+        assert!(Instant::now() < deadline, "the send was not tried: {row:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    handle.shutdown();
+    assert!(
+        failed.2.unwrap_or_default().starts_with("SMTP"),
+        "kept for a retry"
+    );
+    let kept: i64 = app.with_conn(|c| {
+        hireboard::db::schema::outbox_messages::table
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(kept, 0, "SMTP is configured: nothing goes to the outbox");
+}
