@@ -349,6 +349,19 @@ impl Form for JobForm {
         };
 
         let now = crate::db::now();
+        // The form shows the day only: an unchanged day keeps the stored time (publishing may
+        // have set one); a new day closes at its end, so the posting is open all that day.
+        let valid_through = match old {
+            Some((id, stored))
+                if stored.values.get("valid_through") == values.get("valid_through") =>
+            {
+                jobs::table
+                    .filter(jobs::id.eq(id))
+                    .select(jobs::valid_through)
+                    .first::<Option<chrono::NaiveDateTime>>(conn)?
+            }
+            _ => parse_date(values.get("valid_through")).and_then(|d| d.and_hms_opt(23, 59, 59)),
+        };
         let draft = JobDraft {
             slug,
             company_id,
@@ -374,9 +387,7 @@ impl Form for JobForm {
             salary_currency: opt("salary_currency").filter(|_| has_salary),
             salary_period: SalaryPeriod::parse(values.get("salary_period")).filter(|_| has_salary),
             published_at: None,
-            // The end of the chosen day, so that a posting is open through its last day.
-            valid_through: parse_date(values.get("valid_through"))
-                .and_then(|d| d.and_hms_opt(23, 59, 59)),
+            valid_through,
             skills: skill_names,
             created_at: now,
         };

@@ -376,6 +376,16 @@ async fn translators_change_translations_and_nothing_else() {
     let id = job_id(&app, &slug);
     let translator = app.with_conn(|c| AdminFactory::new().role(AdminRole::Translator).create(c));
     app.sign_in_as(&translator).await;
+    let closes = |app: &TestApp| -> Option<chrono::NaiveDateTime> {
+        app.with_conn(|c| {
+            jobs::table
+                .find(id)
+                .select(jobs::valid_through)
+                .first(c)
+                .unwrap()
+        })
+    };
+    let before = closes(&app);
     let page = app.get(&format!("/admin/jobs/{id}/edit")).await.html();
     assert_eq!(page.attr("#f-title", "readonly"), "");
     assert_eq!(page.count("#f-t-de-title[readonly]"), 0);
@@ -399,6 +409,11 @@ async fn translators_change_translations_and_nothing_else() {
             .unwrap()
     });
     assert_eq!((title.as_str(), salary), ("Welder", Some(50_000)));
+    assert_eq!(
+        closes(&app),
+        before,
+        "the closing time is kept to the second"
+    );
     let german: String = app.with_conn(|c| {
         job_translations::table
             .filter(job_translations::job_id.eq(id))
