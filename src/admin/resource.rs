@@ -286,8 +286,10 @@ pub trait Resource: Sync {
     fn title(&self) -> &'static str;
     fn columns(&self) -> Vec<Column>;
     fn filters(&self, tr: &Tr) -> Vec<FilterDef>;
-    /// The first scope is the default.
-    fn scopes(&self) -> Vec<ScopeDef>;
+    /// The first scope is the default; without its own, a list has one: all.
+    fn scopes(&self) -> Vec<ScopeDef> {
+        vec![ScopeDef::new("all", "admin-scope-all")]
+    }
     fn default_sort(&self) -> (&'static str, Dir);
     /// Rows for `query`, its total and the counts of every scope (in `scopes()` order).
     /// `counts` are those counts when the caller has them cached: then none are run.

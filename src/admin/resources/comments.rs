@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::super::resource::{
     Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
-    Record, Resource, Row, ScopeDef,
+    Record, Resource, Row,
 };
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -94,10 +94,6 @@ impl Resource for Comments {
             },
             FilterDef::new("created_at", "admin-field-when", FilterKind::DateRange),
         ]
-    }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
-        vec![ScopeDef::new("all", "admin-scope-all")]
     }
 
     fn default_sort(&self) -> (&'static str, Dir) {

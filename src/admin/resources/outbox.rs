@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::super::CurrentAdmin;
 use super::super::resource::{
     Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
-    Record, Resource, Row, ScopeDef,
+    Record, Resource, Row,
 };
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
@@ -71,10 +71,6 @@ impl Resource for Outbox {
                 FilterKind::DateRange,
             ),
         ]
-    }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
-        vec![ScopeDef::new("all", "admin-scope-all")]
     }
 
     fn default_sort(&self) -> (&'static str, Dir) {

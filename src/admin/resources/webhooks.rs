@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
 use super::super::resource::{
     Cell, Column, Db, Deleted, Dir, FilterDef, FilterKind, FilterValue, Form, ListQuery,
-    ListResult, Panel, Record, Resource, Row, ScopeDef, Stored,
+    ListResult, Panel, Record, Resource, Row, Stored,
 };
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -71,9 +71,6 @@ impl Resource for Webhooks {
     }
     fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
         vec![FilterDef::new("url", "admin-field-url", FilterKind::Text)]
-    }
-    fn scopes(&self) -> Vec<ScopeDef> {
-        vec![ScopeDef::new("all", "admin-scope-all")]
     }
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)

@@ -114,38 +114,9 @@ impl JobDraft {
             .execute(conn)?;
         let id = dialect::last_insert_id(conn)?;
         for (locale, text) in &self.translations {
-            diesel::insert_into(job_translations::table)
-                .values((
-                    job_translations::job_id.eq(id),
-                    job_translations::locale.eq(locale.as_str()),
-                    job_translations::title.eq(&text.title),
-                    job_translations::summary.eq(&text.summary),
-                    job_translations::responsibilities.eq(&text.responsibilities),
-                    job_translations::requirements.eq(&text.requirements),
-                    job_translations::benefits.eq(&text.benefits),
-                    job_translations::source_updated_at.eq(self.created_at),
-                    job_translations::created_at.eq(self.created_at),
-                    job_translations::updated_at.eq(self.created_at),
-                ))
-                .execute(conn)?;
+            insert_translation(conn, id, *locale, text, self.created_at, self.created_at)?;
         }
-        for (position, name) in self.skills.iter().enumerate() {
-            let skill_id = match skill_ids.get(name) {
-                Some(id) => *id,
-                None => {
-                    let id = Skill::find_or_create(conn, name)?;
-                    skill_ids.insert(name.clone(), id);
-                    id
-                }
-            };
-            diesel::insert_into(job_skills::table)
-                .values((
-                    job_skills::job_id.eq(id),
-                    job_skills::skill_id.eq(skill_id),
-                    job_skills::position.eq(position as i32),
-                ))
-                .execute(conn)?;
-        }
+        tag_skills(conn, id, &self.skills, skill_ids)?;
         let skills = self.skills.join(" ");
         let mut documents = vec![(
             self.original_locale,
@@ -162,6 +133,60 @@ impl JobDraft {
         dialect::replace_job_search(conn, id, &documents)?;
         Ok(id)
     }
+}
+
+/// Stores one translation of posting `job_id`, made from the original as of `source`.
+pub(super) fn insert_translation(
+    conn: &mut DbConn,
+    job_id: i64,
+    locale: Locale,
+    text: &JobText,
+    source: NaiveDateTime,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(job_translations::table)
+        .values((
+            job_translations::job_id.eq(job_id),
+            job_translations::locale.eq(locale.as_str()),
+            job_translations::title.eq(&text.title),
+            job_translations::summary.eq(&text.summary),
+            job_translations::responsibilities.eq(&text.responsibilities),
+            job_translations::requirements.eq(&text.requirements),
+            job_translations::benefits.eq(&text.benefits),
+            job_translations::source_updated_at.eq(source),
+            job_translations::created_at.eq(now),
+            job_translations::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Tags posting `job_id` with skills `names`, in order, creating missing skills; `skill_ids`
+/// remembers skill ids by name across calls.
+pub(super) fn tag_skills(
+    conn: &mut DbConn,
+    job_id: i64,
+    names: &[String],
+    skill_ids: &mut HashMap<String, i64>,
+) -> QueryResult<()> {
+    for (position, name) in names.iter().enumerate() {
+        let skill_id = match skill_ids.get(name) {
+            Some(id) => *id,
+            None => {
+                let id = Skill::find_or_create(conn, name)?;
+                skill_ids.insert(name.clone(), id);
+                id
+            }
+        };
+        diesel::insert_into(job_skills::table)
+            .values((
+                job_skills::job_id.eq(job_id),
+                job_skills::skill_id.eq(skill_id),
+                job_skills::position.eq(position as i32),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 fn search_body(text: &super::JobText, company_name: &str, skills: &str) -> String {

@@ -8,7 +8,6 @@ use super::JobDraft;
 use crate::db::DbConn;
 use crate::db::schema::{job_skills, job_translations, jobs};
 use crate::i18n::Locale;
-use crate::models::skill::Skill;
 use crate::models::translation::TranslationWrite;
 
 /// How one save changes a posting besides its fields.
@@ -63,16 +62,7 @@ impl JobDraft {
             ))
             .execute(conn)?;
         diesel::delete(job_skills::table.filter(job_skills::job_id.eq(id))).execute(conn)?;
-        for (position, name) in self.skills.iter().enumerate() {
-            let skill_id = Skill::find_or_create(conn, name)?;
-            diesel::insert_into(job_skills::table)
-                .values((
-                    job_skills::job_id.eq(id),
-                    job_skills::skill_id.eq(skill_id),
-                    job_skills::position.eq(position as i32),
-                ))
-                .execute(conn)?;
-        }
+        super::create::tag_skills(conn, id, &self.skills, &mut Default::default())?;
         for (locale, write) in change.translations {
             let row = job_translations::table
                 .filter(job_translations::job_id.eq(id))
@@ -84,20 +74,14 @@ impl JobDraft {
                 .map(|(_, t)| t);
             match (write, text) {
                 (TranslationWrite::Insert, Some(text)) => {
-                    diesel::insert_into(job_translations::table)
-                        .values((
-                            job_translations::job_id.eq(id),
-                            job_translations::locale.eq(locale.as_str()),
-                            job_translations::title.eq(&text.title),
-                            job_translations::summary.eq(&text.summary),
-                            job_translations::responsibilities.eq(&text.responsibilities),
-                            job_translations::requirements.eq(&text.requirements),
-                            job_translations::benefits.eq(&text.benefits),
-                            job_translations::source_updated_at.eq(text_updated_at),
-                            job_translations::created_at.eq(change.now),
-                            job_translations::updated_at.eq(change.now),
-                        ))
-                        .execute(conn)?;
+                    super::create::insert_translation(
+                        conn,
+                        id,
+                        *locale,
+                        text,
+                        text_updated_at,
+                        change.now,
+                    )?;
                 }
                 (TranslationWrite::Update, Some(text)) => {
                     diesel::update(row)
