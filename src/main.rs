@@ -220,7 +220,7 @@ fn serve(config: Config) -> Result<(), Failure> {
             .search
             .spawn_refresher(state.pool.clone(), state.config.search_refresh);
     }
-    let task_worker = start_worker(&state.pool, &state.config)?;
+    let task_worker = start_worker(&state.pool, &state.config, state.search.clone())?;
     let bind = state.config.bind;
     let workers = state.config.http_workers;
     println!(
@@ -257,14 +257,21 @@ fn serve(config: Config) -> Result<(), Failure> {
 fn start_worker(
     pool: &hireboard::db::DbPool,
     config: &std::sync::Arc<Config>,
+    search: hireboard::search::SearchHandle,
 ) -> Result<Option<hireboard::tasks::worker::WorkerHandle>, Failure> {
     use hireboard::tasks::{Registry, worker};
     if config.worker_concurrency == 0 {
         return Ok(None);
     }
     let settings = worker::WorkerConfig::from_config(config);
-    let handle = worker::spawn(pool.clone(), config.clone(), Registry::standard(), settings)
-        .map_err(|e| Failure::Runtime(format!("cannot start the task worker: {e}")))?;
+    let handle = worker::spawn(
+        pool.clone(),
+        config.clone(),
+        Registry::standard(),
+        settings,
+        search,
+    )
+    .map_err(|e| Failure::Runtime(format!("cannot start the task worker: {e}")))?;
     Ok(Some(handle))
 }
 
@@ -310,7 +317,8 @@ fn worker(config: Config) -> Result<(), Failure> {
         hireboard::db::migrate(&mut conn).map_err(Failure::Runtime)?;
     }
     let config = std::sync::Arc::new(config);
-    let Some(handle) = start_worker(&pool, &config)? else {
+    // Alone, the worker keeps its own copy of the search index (digests refresh it).
+    let Some(handle) = start_worker(&pool, &config, Default::default())? else {
         return Ok(());
     };
     println!(

@@ -22,6 +22,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(public::apply::thanks)
         .service(public::applicant_links::confirm)
         .service(public::applicant_links::act)
+        .service(public::alerts::new)
+        .service(public::alerts::create)
+        .service(public::alerts::confirm_page)
+        .service(public::alerts::confirm)
+        .service(public::alerts::unsubscribe_page)
+        .service(public::alerts::unsubscribe)
         .service(public::companies::show)
         .service(public::locale::bare_locale);
 }

@@ -418,3 +418,22 @@ admin-error-event-kind = „{ $kind }“ ist kein Ereignis, das diese Jobbörse 
 admin-action-replay = Erneut senden
 admin-webhook-replayed = Das Ereignis wird erneut gesendet.
 admin-webhook-replay-pending = Eine Zustellung dieses Ereignisses an diesen Endpunkt wartet bereits.
+
+## Job-Alerts
+admin-nav-alerts = Job-Alerts
+admin-field-search = Suche
+admin-field-frequency = Häufigkeit
+admin-field-confirmed-at = Bestätigt
+admin-field-last-sent-at = Letzte Zusammenfassung
+admin-field-sent-count = Gesendete Stellen
+admin-panel-alert = Alert
+admin-scope-active = Aktiv
+admin-scope-pending = Unbestätigt
+admin-scope-unsubscribed = Abbestellt
+admin-action-unsubscribe = Abbestellen
+alert-status-active = Aktiv
+alert-status-pending = Unbestätigt
+alert-status-unsubscribed = Abbestellt
+task-schedule-alerts-instant = Verschickt Sofort-Alerts, die beim Veröffentlichen verpasst wurden.
+task-schedule-alerts-daily = Verschickt die täglichen Job-Alert-Zusammenfassungen.
+task-schedule-alerts-weekly = Verschickt die wöchentlichen Job-Alert-Zusammenfassungen.

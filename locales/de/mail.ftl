@@ -23,3 +23,23 @@ applicant-gone = Diese Bewerbung gibt es nicht mehr.
 mail-new-subject = Neue Bewerbung von { $name }: { $job }
 mail-new-body = { $name } hat sich auf „{ $job }“ beworben.
 mail-new-open = Bewerbung im Backoffice öffnen
+
+## Job-Alerts
+mail-alert-confirm-subject = Bitte bestätigen Sie Ihren Job-Alert: { $search }
+mail-alert-confirm-body = Bitte bestätigen Sie, dass Sie neue Jobs zu „{ $search }“ per E-Mail erhalten möchten ({ $frequency }).
+mail-alert-confirm-button = Alert bestätigen
+mail-alert-confirm-ignore = Nicht von Ihnen angefordert? Ignorieren Sie diese E-Mail: Ohne Bestätigung erhalten Sie nichts weiter von uns.
+mail-alert-digest-subject = { $count ->
+    [one] 1 neuer Job: { $search }
+   *[other] { $count } neue Jobs: { $search }
+}
+mail-alert-digest-intro = { $count ->
+    [one] Ein neuer Job passt zu Ihrer Suche „{ $search }“:
+   *[other] { $count } neue Jobs passen zu Ihrer Suche „{ $search }“:
+}
+mail-alert-digest-more = { $count ->
+    [one] 1 weiteren ansehen
+   *[other] { $count } weitere ansehen
+}
+mail-alert-digest-why = Sie erhalten diese E-Mail, weil Sie einen Job-Alert für diese Suche angelegt haben.
+mail-alert-unsubscribe = Abbestellen

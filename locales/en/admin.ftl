@@ -415,3 +415,22 @@ admin-error-event-kind = “{ $kind }” is not an event this board sends.
 admin-action-replay = Send again
 admin-webhook-replayed = The event will be sent again.
 admin-webhook-replay-pending = A delivery of this event to this endpoint is already waiting.
+
+## Job alerts
+admin-nav-alerts = Job alerts
+admin-field-search = Search
+admin-field-frequency = Frequency
+admin-field-confirmed-at = Confirmed
+admin-field-last-sent-at = Last digest
+admin-field-sent-count = Postings sent
+admin-panel-alert = Alert
+admin-scope-active = Active
+admin-scope-pending = Waiting for confirmation
+admin-scope-unsubscribed = Unsubscribed
+admin-action-unsubscribe = Unsubscribe
+alert-status-active = Active
+alert-status-pending = Waiting for confirmation
+alert-status-unsubscribed = Unsubscribed
+task-schedule-alerts-instant = Mails instant job alerts that missed a publication's own run.
+task-schedule-alerts-daily = Mails the daily job alert digests.
+task-schedule-alerts-weekly = Mails the weekly job alert digests.

@@ -23,3 +23,23 @@ applicant-gone = This application no longer exists.
 mail-new-subject = New application from { $name }: { $job }
 mail-new-body = { $name } applied for “{ $job }”.
 mail-new-open = Open the application in the back office
+
+## Job alerts
+mail-alert-confirm-subject = Confirm your job alert: { $search }
+mail-alert-confirm-body = Please confirm that you want new jobs for “{ $search }” by email ({ $frequency }).
+mail-alert-confirm-button = Confirm the alert
+mail-alert-confirm-ignore = Did not ask for this? Ignore this email: without confirmation you get nothing else from us.
+mail-alert-digest-subject = { $count ->
+    [one] 1 new job: { $search }
+   *[other] { $count } new jobs: { $search }
+}
+mail-alert-digest-intro = { $count ->
+    [one] One new job matches your search “{ $search }”:
+   *[other] { $count } new jobs match your search “{ $search }”:
+}
+mail-alert-digest-more = { $count ->
+    [one] See 1 more
+   *[other] See { $count } more
+}
+mail-alert-digest-why = You get this email because you asked for job alerts for this search.
+mail-alert-unsubscribe = Unsubscribe

@@ -430,3 +430,22 @@ admin-error-event-kind = «{ $kind }» не є подією, яку надсил
 admin-action-replay = Надіслати знову
 admin-webhook-replayed = Подію буде надіслано знову.
 admin-webhook-replay-pending = Доставка цієї події на цю кінцеву точку вже очікує.
+
+## Сповіщення про вакансії
+admin-nav-alerts = Сповіщення про вакансії
+admin-field-search = Пошук
+admin-field-frequency = Частота
+admin-field-confirmed-at = Підтверджено
+admin-field-last-sent-at = Останній лист
+admin-field-sent-count = Надіслано вакансій
+admin-panel-alert = Сповіщення
+admin-scope-active = Активні
+admin-scope-pending = Очікують підтвердження
+admin-scope-unsubscribed = Відписані
+admin-action-unsubscribe = Відписати
+alert-status-active = Активне
+alert-status-pending = Очікує підтвердження
+alert-status-unsubscribed = Відписане
+task-schedule-alerts-instant = Надсилає миттєві сповіщення, пропущені під час публікації.
+task-schedule-alerts-daily = Надсилає щоденні добірки сповіщень.
+task-schedule-alerts-weekly = Надсилає щотижневі добірки сповіщень.

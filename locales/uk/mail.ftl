@@ -23,3 +23,29 @@ applicant-gone = Цієї заявки більше не існує.
 mail-new-subject = Нова заявка від { $name }: { $job }
 mail-new-body = { $name } подає заявку на вакансію «{ $job }».
 mail-new-open = Відкрити заявку в адмінпанелі
+
+## Сповіщення про вакансії
+mail-alert-confirm-subject = Підтвердьте сповіщення: { $search }
+mail-alert-confirm-body = Підтвердьте, що хочете отримувати нові вакансії за пошуком «{ $search }» на пошту ({ $frequency }).
+mail-alert-confirm-button = Підтвердити сповіщення
+mail-alert-confirm-ignore = Ви цього не запитували? Просто проігноруйте цей лист: без підтвердження ми нічого більше не надішлемо.
+mail-alert-digest-subject = { $count ->
+    [one] { $count } нова вакансія: { $search }
+    [few] { $count } нові вакансії: { $search }
+    [many] { $count } нових вакансій: { $search }
+   *[other] { $count } нових вакансій: { $search }
+}
+mail-alert-digest-intro = { $count ->
+    [one] { $count } нова вакансія відповідає вашому пошуку «{ $search }»:
+    [few] { $count } нові вакансії відповідають вашому пошуку «{ $search }»:
+    [many] { $count } нових вакансій відповідають вашому пошуку «{ $search }»:
+   *[other] { $count } нових вакансій відповідають вашому пошуку «{ $search }»:
+}
+mail-alert-digest-more = { $count ->
+    [one] Переглянути ще { $count }
+    [few] Переглянути ще { $count }
+    [many] Переглянути ще { $count }
+   *[other] Переглянути ще { $count }
+}
+mail-alert-digest-why = Ви отримали цей лист, бо підписалися на сповіщення за цим пошуком.
+mail-alert-unsubscribe = Відписатися

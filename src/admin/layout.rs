@@ -66,7 +66,7 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
 /// role may view its area.
-const NAV: [(&str, &str, &str, Area); 11] = [
+const NAV: [(&str, &str, &str, Area); 12] = [
     (
         "dashboard",
         "admin-nav-dashboard",
@@ -105,6 +105,7 @@ const NAV: [(&str, &str, &str, Area); 11] = [
         "/admin/admin_users",
         Area::AdminUsers,
     ),
+    ("alerts", "admin-nav-alerts", "/admin/alerts", Area::Alerts),
     ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks),
     ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks),
     (

@@ -16,10 +16,12 @@ pub enum Area {
     AuditLog,
     /// The background queue: tasks, their schedules.
     Tasks,
+    /// Seekers' job alerts (their addresses and searches).
+    Alerts,
 }
 
 impl Area {
-    pub const ALL: [Area; 9] = [
+    pub const ALL: [Area; 10] = [
         Area::Dashboard,
         Area::Jobs,
         Area::Companies,
@@ -29,6 +31,7 @@ impl Area {
         Area::Comments,
         Area::AuditLog,
         Area::Tasks,
+        Area::Alerts,
     ];
 }
 
@@ -66,13 +69,14 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
         AdminRole::Editor => match area {
             Dashboard | AuditLog => action == View,
             Jobs | Companies | Skills | Applications => true,
+            Alerts => matches!(action, View | ChangeStatus | Delete),
             Comments => matches!(action, View | Create),
             AdminUsers | Tasks => false,
         },
         AdminRole::Translator => match area {
             Dashboard | Skills => action == View,
             Jobs | Companies => matches!(action, View | Translate),
-            Applications | AdminUsers | Comments | AuditLog | Tasks => false,
+            Applications | AdminUsers | Comments | AuditLog | Tasks | Alerts => false,
         },
         AdminRole::Viewer => match area {
             AdminUsers | Tasks => false,

@@ -219,6 +219,31 @@ diesel::table! {
 }
 
 diesel::table! {
+    job_alerts (id) {
+        id -> BigInt,
+        email -> Text,
+        query -> Text,
+        frequency -> Text,
+        locale -> Text,
+        confirmed_at -> Nullable<Timestamp>,
+        unsubscribed_at -> Nullable<Timestamp>,
+        confirm_sent_at -> Nullable<Timestamp>,
+        checked_at -> Nullable<Timestamp>,
+        last_sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    alert_sent (alert_id, job_id) {
+        alert_id -> BigInt,
+        job_id -> BigInt,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     webhook_endpoints (id) {
         id -> BigInt,
         url -> Text,
@@ -286,6 +311,8 @@ diesel::joinable!(admin_sessions -> admin_users (admin_user_id));
 diesel::joinable!(admin_comments -> admin_users (admin_user_id));
 diesel::joinable!(audit_log -> admin_users (admin_user_id));
 diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(alert_sent -> job_alerts (alert_id));
+diesel::joinable!(alert_sent -> jobs (job_id));
 diesel::joinable!(admin_saved_views -> admin_users (admin_user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -304,6 +331,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_state,
     webhook_endpoints,
     webhook_deliveries,
+    job_alerts,
+    alert_sent,
     events,
     tasks,
     task_schedules,

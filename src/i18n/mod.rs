@@ -123,6 +123,26 @@ impl Tr {
         }
     }
 
+    /// A plural message with `$count` and one named string variable.
+    pub fn tn_with(
+        &self,
+        id: &str,
+        count: impl Borrow<i64>,
+        name: &'static str,
+        value: &str,
+    ) -> String {
+        let count = *count.borrow();
+        let mut args = HashMap::new();
+        args.insert(Cow::Borrowed("count"), FluentValue::from(count));
+        args.insert(Cow::Borrowed(name), FluentValue::from(value));
+        let text = lookup(self.locale, id, Some(&args));
+        if count.abs() >= 1000 {
+            text.replace(&count.to_string(), &format_number(self.locale, count))
+        } else {
+            text
+        }
+    }
+
     /// A message with one named string variable.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
         let mut args = HashMap::new();

@@ -2,6 +2,7 @@
 //! the `send_mail` task over SMTP (`SMTP_URL`), or, without it, kept in the database and
 //! shown in the admin's Outbox, like letter_opener.
 
+pub mod alert;
 pub mod application;
 pub mod signed;
 

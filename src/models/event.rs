@@ -88,6 +88,12 @@ pub fn job(conn: &mut DbConn, kind: EventKind, id: i64) -> QueryResult<()> {
     let Some((slug, title, status, locale, valid_through)) = row else {
         return Ok(());
     };
+    if kind == EventKind::JobPublished {
+        use crate::tasks::Task;
+        use crate::tasks::alerts::{AlertSweep, INSTANT_DELAY};
+        AlertSweep::new(crate::models::alert::Frequency::Instant)
+            .enqueue_at(conn, crate::db::now() + INSTANT_DELAY)?;
+    }
     insert(
         conn,
         kind,

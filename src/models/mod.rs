@@ -1,6 +1,7 @@
 //! Database models, one file per aggregate. Models never see HTTP types.
 
 pub mod admin_user;
+pub mod alert;
 pub mod application;
 pub mod audit;
 pub mod comment;

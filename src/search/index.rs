@@ -289,6 +289,12 @@ impl SearchIndex {
             .collect()
     }
 
+    /// The name of the skill with `slug`, when a published posting has it.
+    pub fn skill_name(&self, slug: &str) -> Option<&str> {
+        let at = self.skill_by_slug.get(slug)?;
+        Some(self.skills[*at as usize].1.as_str())
+    }
+
     /// Slugs of the companies with published postings.
     pub fn company_slugs(&self) -> &[String] {
         &self.companies

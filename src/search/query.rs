@@ -41,7 +41,7 @@ impl Filter {
         )
     }
 
-    const ALL: [Filter; 10] = [
+    pub const ALL: [Filter; 10] = [
         Filter::Workplace,
         Filter::EmploymentType,
         Filter::Seniority,
@@ -228,6 +228,35 @@ impl SearchIndex {
 }
 
 impl SearchIndex {
+    /// Ids of the open postings matching `params` and published at or after `since`, newest
+    /// first, at most `limit`: what a job alert's digest looks at. The filters are the
+    /// search page's own; `text` must hold the text query's matches when there is one.
+    pub fn matches_since(
+        &self,
+        params: &SearchParams,
+        text: Option<&TextMatches>,
+        now: NaiveDateTime,
+        since: NaiveDateTime,
+        limit: usize,
+    ) -> Vec<i64> {
+        let now = unix(now);
+        let window = self.window_at(now);
+        let sets: Vec<Cow<RoaringBitmap>> = Filter::ALL
+            .into_iter()
+            .filter_map(|f| self.filter_set(f, params, text, now))
+            .collect();
+        let result = intersect(&window, sets.iter().map(|s| s.as_ref()));
+        // Positions are newest first: the postings published since then are a prefix.
+        let since = unix(since);
+        let recent = self.columns.published.partition_point(|at| *at >= since) as u32;
+        result
+            .iter()
+            .take_while(|i| *i < recent)
+            .take(limit)
+            .map(|i| self.columns.id[i as usize])
+            .collect()
+    }
+
     /// Facet counts, each dimension's counted over `base(its filter)`.
     fn counts<'a>(&self, base: impl Fn(Filter) -> &'a RoaringBitmap) -> Counts {
         let n = self.len();

@@ -70,6 +70,7 @@ pub fn run(
         config.clone(),
         Registry::standard(),
         WorkerConfig::from_config(&config),
+        Default::default(),
     )
     .map_err(|e| e.to_string())?;
     let started = Instant::now();

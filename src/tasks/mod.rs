@@ -5,6 +5,7 @@
 //! Delivery is at least once: a task whose worker dies runs again once its lease expires, so
 //! every kind must be idempotent (safe to run twice).
 
+pub mod alerts;
 pub mod bench;
 pub mod expire_postings;
 pub mod noop;
@@ -78,6 +79,9 @@ pub struct TaskContext {
     pub attempt: i32,
     /// Where mail goes.
     pub mailer: crate::mail::Mailer,
+    /// The published postings, as the search page sees them (shared with the app when the
+    /// worker runs inside `serve`).
+    pub search: crate::search::SearchHandle,
 }
 
 impl TaskContext {
@@ -196,6 +200,8 @@ impl Registry {
             .register::<purge_tasks::PurgeTasks>()
             .register::<send_mail::SendMail>()
             .register::<crate::webhooks::deliver::DeliverWebhook>()
+            .register::<alerts::AlertSweep>()
+            .register::<alerts::AlertDigest>()
     }
 
     /// The registered kinds, sorted.

@@ -10,8 +10,10 @@ use croner::Cron;
 use diesel::prelude::*;
 
 use super::Task;
+use super::alerts::AlertSweep;
 use crate::db::DbConn;
 use crate::db::schema::task_schedules;
+use crate::models::alert::Frequency;
 
 pub struct Recurring {
     pub name: &'static str,
@@ -22,7 +24,7 @@ pub struct Recurring {
 }
 
 /// The application's recurring tasks.
-pub const RECURRING: [Recurring; 2] = [
+pub const RECURRING: [Recurring; 5] = [
     Recurring {
         name: "expire_postings",
         description: "task-schedule-expire-postings",
@@ -34,6 +36,25 @@ pub const RECURRING: [Recurring; 2] = [
         description: "task-schedule-purge-tasks",
         default_cron: "17 3 * * *",
         enqueue: |conn| super::purge_tasks::PurgeTasks.enqueue(conn),
+    },
+    // Instant alerts are swept after each publication too; this catches what that missed.
+    Recurring {
+        name: "alerts_instant",
+        description: "task-schedule-alerts-instant",
+        default_cron: "*/10 * * * *",
+        enqueue: |conn| AlertSweep::new(Frequency::Instant).enqueue(conn),
+    },
+    Recurring {
+        name: "alerts_daily",
+        description: "task-schedule-alerts-daily",
+        default_cron: "0 7 * * *",
+        enqueue: |conn| AlertSweep::new(Frequency::Daily).enqueue(conn),
+    },
+    Recurring {
+        name: "alerts_weekly",
+        description: "task-schedule-alerts-weekly",
+        default_cron: "0 7 * * 1",
+        enqueue: |conn| AlertSweep::new(Frequency::Weekly).enqueue(conn),
     },
 ];
 

@@ -71,6 +71,7 @@ pub fn spawn(
     config: Arc<Config>,
     registry: Registry,
     settings: WorkerConfig,
+    search: crate::search::SearchHandle,
 ) -> std::io::Result<WorkerHandle> {
     let suffix: String = crate::auth::token::generate().chars().take(6).collect();
     let id = format!("{}-{}", std::process::id(), suffix);
@@ -89,6 +90,7 @@ pub fn spawn(
         config,
         registry,
         settings,
+        search,
         in_flight: Arc::new(Mutex::new(HashMap::new())),
     };
     let thread = std::thread::Builder::new()
@@ -123,6 +125,7 @@ struct Worker {
     config: Arc<Config>,
     registry: Registry,
     settings: WorkerConfig,
+    search: crate::search::SearchHandle,
     in_flight: InFlight,
 }
 
@@ -317,6 +320,7 @@ impl Worker {
             task_id: task.id,
             attempt: task.attempts,
             mailer: self.mailer.clone(),
+            search: self.search.clone(),
         };
         let (future, timeout) = self.registry.start(&task.kind, &task.args, ctx);
         async move {

@@ -54,6 +54,8 @@ pub struct JobsPage {
     pub posted_choices: Vec<Choice>,
     pub hidden: Vec<(String, String)>,
     pub clear_url: String,
+    /// The job alert sign-up for this search.
+    pub alert_url: String,
 }
 
 /// Runs a search: the full-text query (when there is one, and its matches are not cached) in
@@ -232,7 +234,13 @@ fn build_page(
     if let Some(s) = params.sort {
         hidden.push(("sort".into(), s.as_str().into()));
     }
+    let alert_query = crate::models::alert::alert_params(&params).to_query();
     JobsPage {
+        alert_url: if alert_query.is_empty() {
+            format!("/{}/alerts/new", tr.locale)
+        } else {
+            format!("/{}/alerts/new?{alert_query}", tr.locale)
+        },
         heading: title,
         total_text: tr.tn("search-total", result.total as i64),
         page_status: tr.t2(

@@ -1,5 +1,6 @@
 //! The public site: HTML pages under `/{locale}/…`, feeds, sitemaps and health.
 
+pub mod alerts;
 pub mod applicant_links;
 pub mod apply;
 pub mod card_cache;

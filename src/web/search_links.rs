@@ -5,7 +5,7 @@ use super::jobs::{Choice, FacetGroup};
 use crate::i18n::Tr;
 use crate::models::{EmploymentType, Seniority, Workplace};
 use crate::search::facets::{FacetCount, Facets};
-use crate::search::{Filter, SearchParams, SearchResult};
+use crate::search::{Filter, SearchIndex, SearchParams, SearchResult};
 
 pub(super) fn url(tr: &Tr, params: &SearchParams) -> String {
     let q = params.to_query();
@@ -209,6 +209,26 @@ pub(super) fn filter_label(
             params.company.as_deref().unwrap_or(""),
         ),
     }
+}
+
+/// A search in words ("Rust · Remote · Germany"), for job alerts: each filter in use, skills
+/// by the names the index knows (slugs without one); `None` for a search without filters.
+pub fn describe(tr: &Tr, params: &SearchParams, index: Option<&SearchIndex>) -> Option<String> {
+    let bare = with(params, |_| {});
+    let parts: Vec<String> = Filter::ALL
+        .into_iter()
+        .filter(|f| without(params, *f) != bare)
+        .map(|f| match f {
+            Filter::Skill => params
+                .skills
+                .iter()
+                .map(|slug| index.and_then(|i| i.skill_name(slug)).unwrap_or(slug))
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => filter_label(tr, params, &Facets::default(), f),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 pub(super) fn without(params: &SearchParams, filter: Filter) -> SearchParams {

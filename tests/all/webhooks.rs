@@ -177,6 +177,7 @@ mod delivery {
                 lease: Duration::from_secs(30),
                 shutdown_grace: Duration::from_secs(5),
             },
+            app.state.search.clone(),
         )
         .unwrap();
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -2,6 +2,7 @@
 
 pub mod admin_user_form;
 pub mod admin_users;
+pub mod alerts;
 pub mod applications;
 pub mod audit_log;
 pub mod comments;
@@ -23,7 +24,7 @@ use diesel::sql_types::Text;
 use super::resource::Resource;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 11] = [
+pub static ALL: [&dyn Resource; 12] = [
     &jobs::Jobs,
     &companies::Companies,
     &skills::Skills,
@@ -31,6 +32,7 @@ pub static ALL: [&dyn Resource; 11] = [
     &comments::Comments,
     &audit_log::AuditLog,
     &admin_users::AdminUsers,
+    &alerts::Alerts,
     &tasks::Tasks,
     &outbox::Outbox,
     &webhooks::Webhooks,

@@ -89,6 +89,7 @@ fn mail_to_an_smtp_server_that_is_down_is_retried_and_nothing_is_lost() {
             lease: Duration::from_secs(30),
             shutdown_grace: Duration::from_secs(5),
         },
+        app.state.search.clone(),
     )
     .unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);

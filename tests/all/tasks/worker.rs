@@ -59,6 +59,7 @@ fn start(app: &TestApp, concurrency: usize, grace: Duration) -> worker::WorkerHa
         app.state.config.clone(),
         registry,
         settings,
+        app.state.search.clone(),
     )
     .unwrap()
 }

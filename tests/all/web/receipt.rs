@@ -42,6 +42,7 @@ fn deliver(app: &TestApp, n: i64) -> Vec<(String, String, String)> {
             lease: Duration::from_secs(30),
             shutdown_grace: Duration::from_secs(5),
         },
+        app.state.search.clone(),
     )
     .unwrap();
     let deadline = Instant::now() + Duration::from_secs(15);
