@@ -171,7 +171,12 @@ pub fn store(conn: &mut DbConn, email: &Email, task_id: i64) -> QueryResult<()> 
     let headers: Vec<(&str, String)> = email
         .unsubscribe
         .iter()
-        .map(|u| ("List-Unsubscribe", format!("<{u}>")))
+        .flat_map(|u| {
+            [
+                ("List-Unsubscribe", format!("<{u}>")),
+                ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()),
+            ]
+        })
         .collect();
     diesel::insert_into(outbox_messages::table)
         .values((

@@ -22,6 +22,9 @@ use crate::search::SearchHandle;
 
 /// Matches a digest looks at, newest first; it lists the first of them not sent before.
 const LOOK_AT: usize = 200;
+/// Alerts whose sent postings one sweep query reads: at most 50 × LOOK_AT posting ids, well
+/// under SQLite's limit of bound parameters.
+const SWEEP_CHUNK: usize = 50;
 /// Postings listed in one digest; it links to the search for the rest.
 pub const PER_DIGEST: usize = 20;
 /// How far before the last check a digest looks again: a posting is stamped when its
@@ -107,10 +110,38 @@ pub fn sweep(
         .select(Alert::as_select())
         .load(conn)?;
     let mut due = Vec::new();
-    for alert in &alerts {
-        if !candidates(conn, search, alert, now)?.is_empty() {
-            due.push(alert.id);
+    // The postings already sent are read for a chunk of alerts at once: one query per chunk,
+    // not per alert (each alert has at most LOOK_AT candidates).
+    for chunk in alerts.chunks(SWEEP_CHUNK) {
+        let mut found: Vec<(i64, Vec<i64>)> = Vec::with_capacity(chunk.len());
+        for alert in chunk {
+            let ids = candidates(conn, search, alert, now)?;
+            if !ids.is_empty() {
+                found.push((alert.id, ids));
+            }
         }
+        if found.is_empty() {
+            continue;
+        }
+        let alert_ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+        let job_ids: HashSet<i64> = found
+            .iter()
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .collect();
+        let job_ids: Vec<i64> = job_ids.into_iter().collect();
+        let sent: HashSet<(i64, i64)> = alert_sent::table
+            .filter(alert_sent::alert_id.eq_any(&alert_ids))
+            .filter(alert_sent::job_id.eq_any(&job_ids))
+            .select((alert_sent::alert_id, alert_sent::job_id))
+            .load::<(i64, i64)>(conn)?
+            .into_iter()
+            .collect();
+        due.extend(
+            found
+                .iter()
+                .filter(|(alert, ids)| ids.iter().any(|job| !sent.contains(&(*alert, *job))))
+                .map(|(alert, _)| *alert),
+        );
     }
     crate::db::write_transaction(conn, |conn| {
         for id in &due {

@@ -4,6 +4,7 @@
 mod support;
 
 mod admin;
+mod alerts;
 mod cli;
 mod events;
 mod i18n;

@@ -68,6 +68,12 @@ fn routes() -> Vec<Route> {
         get("/admin/jobs/{job}/delete", Only(EDITORS)),
         get("/admin/companies/{company}/delete", Only(EDITORS)),
         get("/admin/skills/{skill}/delete", Only(EDITORS)),
+        get("/admin/alerts", Only(READERS)),
+        get(
+            "/admin/alerts?scope=pending&frequency=daily&email=a",
+            Only(READERS),
+        ),
+        get("/admin/alerts/{alert}", Only(READERS)),
         get("/admin/tasks", Only(ADMINS)),
         get("/admin/tasks?scope=dead&kind=noop", Only(ADMINS)),
         get("/admin/tasks/{task}", Only(ADMINS)),
@@ -218,6 +224,22 @@ fn routes() -> Vec<Route> {
         ),
         (
             Method::POST,
+            "/admin/alerts/batch",
+            vec![("batch_action", "unsubscribe"), ("ids", "{alert}")],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
+            "/admin/alerts/batch",
+            vec![
+                ("batch_action", "delete"),
+                ("ids", "{alert}"),
+                ("confirmed", "yes"),
+            ],
+            Only(EDITORS),
+        ),
+        (
+            Method::POST,
             "/admin/skills/batch",
             vec![("batch_action", "merge"), ("ids", "{skill}")],
             Only(EDITORS),
@@ -344,6 +366,7 @@ struct Ids {
     application: i64,
     task: i64,
     mail: i64,
+    alert: i64,
 }
 
 fn seed(app: &TestApp) -> Ids {
@@ -385,7 +408,9 @@ fn seed(app: &TestApp) -> Ids {
                 .first(c)
                 .unwrap()
         };
+        let alert = crate::support::AlertFactory::new("q=welder").create(c);
         Ids {
+            alert,
             mail,
             task,
             job,
@@ -405,4 +430,5 @@ fn fill(path: &str, ids: &Ids) -> String {
         .replace("{application}", &ids.application.to_string())
         .replace("{task}", &ids.task.to_string())
         .replace("{mail}", &ids.mail.to_string())
+        .replace("{alert}", &ids.alert.to_string())
 }

@@ -138,7 +138,13 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
     assert_eq!(page.count(".chart g"), 24);
     assert_eq!(
         page.attrs(".schedule-form input[name=cron]", "value"),
-        ["*/5 * * * *", "17 3 * * *"]
+        [
+            "0 7 * * *",
+            "*/10 * * * *",
+            "0 7 * * 1",
+            "*/5 * * * *",
+            "17 3 * * *"
+        ]
     );
 
     // A bad expression is refused with the reason; a good one is saved.
@@ -156,7 +162,7 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
         "{alert}"
     );
     assert_eq!(
-        page.attrs(".schedule-form input[name=cron]", "value")[1],
+        page.attrs(".schedule-form input[name=cron]", "value")[4],
         "17 3 * * *"
     );
     app.post_admin(
@@ -166,13 +172,13 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
     .await;
     let page = app.get("/admin/tasks/overview").await.html();
     assert_eq!(
-        page.attrs(".schedule-form input[name=cron]", "value")[1],
+        page.attrs(".schedule-form input[name=cron]", "value")[4],
         "0 4 * * 1"
     );
     // Saved without the "On" box: switched off, and the page says so.
-    assert_eq!(page.count(".schedule-form input[name=enabled][checked]"), 1);
+    assert_eq!(page.count(".schedule-form input[name=enabled][checked]"), 4);
     assert_eq!(
-        page.texts("#schedule-title ~ .table-wrap tbody td:last-child")[1],
+        page.texts("#schedule-title ~ .table-wrap tbody td:last-child")[4],
         "off"
     );
     assert_eq!(

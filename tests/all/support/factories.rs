@@ -197,6 +197,12 @@ impl JobFactory {
         self.draft.created_at = at;
         self
     }
+    pub fn published_minutes_ago(mut self, minutes: i64) -> Self {
+        let at = hireboard::db::now() - TimeDelta::minutes(minutes);
+        self.draft.published_at = Some(at);
+        self.draft.created_at = at;
+        self
+    }
     pub fn valid_through(mut self, at: NaiveDateTime) -> Self {
         self.draft.valid_through = Some(at);
         self
@@ -294,5 +300,71 @@ impl ApplicationFactory {
             .execute(conn)
             .expect("set the stage");
         id
+    }
+}
+
+/// A job alert for a search, confirmed an hour ago unless told otherwise.
+pub struct AlertFactory {
+    email: String,
+    query: String,
+    frequency: hireboard::models::alert::Frequency,
+    locale: Locale,
+    confirmed_at: Option<NaiveDateTime>,
+}
+
+impl AlertFactory {
+    pub fn new(query: &str) -> AlertFactory {
+        AlertFactory {
+            email: format!("seeker{}@example.test", next()),
+            query: query.into(),
+            frequency: hireboard::models::alert::Frequency::Daily,
+            locale: Locale::En,
+            confirmed_at: Some(hireboard::db::now() - TimeDelta::hours(1)),
+        }
+    }
+
+    pub fn email(mut self, email: &str) -> Self {
+        self.email = email.into();
+        self
+    }
+
+    pub fn frequency(mut self, frequency: hireboard::models::alert::Frequency) -> Self {
+        self.frequency = frequency;
+        self
+    }
+
+    pub fn locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self
+    }
+
+    pub fn pending(mut self) -> Self {
+        self.confirmed_at = None;
+        self
+    }
+
+    /// Inserts the alert; returns its id.
+    pub fn create(self, conn: &mut DbConn) -> i64 {
+        use diesel::prelude::*;
+        use hireboard::db::schema::job_alerts;
+        let now = hireboard::db::now();
+        diesel::insert_into(job_alerts::table)
+            .values((
+                job_alerts::email.eq(&self.email),
+                job_alerts::query.eq(&self.query),
+                job_alerts::frequency.eq(self.frequency.as_str()),
+                job_alerts::locale.eq(self.locale.as_str()),
+                job_alerts::confirmed_at.eq(self.confirmed_at),
+                job_alerts::created_at.eq(now),
+                job_alerts::updated_at.eq(now),
+            ))
+            .execute(conn)
+            .expect("create alert");
+        job_alerts::table
+            .filter(job_alerts::email.eq(&self.email))
+            .select(job_alerts::id)
+            .order(job_alerts::id.desc())
+            .first(conn)
+            .expect("the alert's id")
     }
 }

@@ -6,5 +6,7 @@ pub mod factories;
 pub mod html;
 
 pub use app::{TestApp, backends};
-pub use factories::{AdminFactory, AdminLogin, ApplicationFactory, CompanyFactory, JobFactory};
+pub use factories::{
+    AdminFactory, AdminLogin, AlertFactory, ApplicationFactory, CompanyFactory, JobFactory,
+};
 pub use html::Html;
