@@ -59,10 +59,34 @@ pub fn demo_if_empty(conn: &mut DbConn) -> Result<SeedReport, SeedError> {
     let companies = insert_companies(conn, &data)?;
     // The demo shows every stage of a posting's life; synthetic data is all published.
     let postings = insert_postings(conn, &data, &companies, DEMO_POSTINGS, 42, "", true)?;
+    insert_alerts(conn)?;
     Ok(SeedReport {
         companies: companies.len(),
         postings,
     })
+}
+
+/// A few job alerts, so that the admin's list and the digests have something to show: two
+/// confirmed, one waiting for its confirmation.
+fn insert_alerts(conn: &mut DbConn) -> Result<(), SeedError> {
+    use crate::models::alert::{self, Frequency, SignUp};
+    use crate::search::SearchParams;
+    let now = crate::db::now();
+    let demo = [
+        ("mara@example.com", "workplace=remote", Frequency::Daily, Locale::En, true),
+        ("jonas@example.com", "q=rust", Frequency::Instant, Locale::De, true),
+        ("olena@example.com", "country=UA", Frequency::Weekly, Locale::Uk, false),
+    ];
+    for (email, query, frequency, locale, confirmed) in demo {
+        let params = SearchParams::parse(query).0;
+        let signed = alert::sign_up(conn, email, &params, frequency, locale, now)
+            .map_err(db_context(format!("adding the demo alert for {email}")))?;
+        if let (SignUp::Confirm(id), true) = (signed, confirmed) {
+            alert::confirm(conn, id, frequency, locale, now)
+                .map_err(db_context(format!("confirming the demo alert for {email}")))?;
+        }
+    }
+    Ok(())
 }
 
 /// Adds `n` synthetic published postings (for benchmarks), seeding the demo companies first
