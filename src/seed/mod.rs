@@ -73,9 +73,27 @@ fn insert_alerts(conn: &mut DbConn) -> Result<(), SeedError> {
     use crate::search::SearchParams;
     let now = crate::db::now();
     let demo = [
-        ("mara@example.com", "workplace=remote", Frequency::Daily, Locale::En, true),
-        ("jonas@example.com", "q=rust", Frequency::Instant, Locale::De, true),
-        ("olena@example.com", "country=UA", Frequency::Weekly, Locale::Uk, false),
+        (
+            "mara@example.com",
+            "workplace=remote",
+            Frequency::Daily,
+            Locale::En,
+            true,
+        ),
+        (
+            "jonas@example.com",
+            "q=rust",
+            Frequency::Instant,
+            Locale::De,
+            true,
+        ),
+        (
+            "olena@example.com",
+            "country=UA",
+            Frequency::Weekly,
+            Locale::Uk,
+            false,
+        ),
     ];
     for (email, query, frequency, locale, confirmed) in demo {
         let params = SearchParams::parse(query).0;

@@ -82,6 +82,18 @@ fn layout(state: &AppState, tr: Tr, path: &str, heading: &str) -> Layout {
     l
 }
 
+/// An alert page's frame: the layout and heading, nothing else; callers add the rest.
+fn frame(state: &AppState, tr: Tr, here: &str, heading: String) -> AlertPage {
+    AlertPage {
+        l: layout(state, tr, here, &heading),
+        heading,
+        message: String::new(),
+        search: None,
+        sign_up: None,
+        button: None,
+    }
+}
+
 fn respond(page: AlertPage, status: StatusCode) -> Result<HttpResponse, AppError> {
     let html = page
         .render()
@@ -139,12 +151,10 @@ pub async fn new(
     let heading = tr.t("alert-new-title");
     respond(
         AlertPage {
-            l: layout(&state, tr, "/alerts/new", &heading),
             message: tr.t("alert-new-intro"),
             search: Some(search_of(&state, &tr, &params)),
             sign_up: Some(sign_up_form(&tr, &session, &params, "", None)),
-            button: None,
-            heading,
+            ..frame(&state, tr, "/alerts/new", heading)
         },
         StatusCode::OK,
     )
@@ -169,12 +179,10 @@ pub async fn create(
     let refuse = |form: SignUpForm, status: StatusCode| {
         respond(
             AlertPage {
-                l: layout(&state, tr, "/alerts/new", &heading),
                 message: tr.t("alert-new-intro"),
                 search: Some(search_of(&state, &tr, &params)),
                 sign_up: Some(form),
-                button: None,
-                heading: heading.clone(),
+                ..frame(&state, tr, "/alerts/new", heading.clone())
             },
             status,
         )
@@ -239,12 +247,9 @@ pub async fn create(
     let heading = tr.t("alert-check-inbox-title");
     respond(
         AlertPage {
-            l: layout(&state, tr, "/alerts/new", &heading),
             message: tr.t1("alert-check-inbox", "email", data.email.trim()),
             search: Some((described, search_url)),
-            sign_up: None,
-            button: None,
-            heading,
+            ..frame(&state, tr, "/alerts/new", heading)
         },
         StatusCode::OK,
     )
@@ -289,12 +294,8 @@ async fn alert_search(
 fn gone(state: &AppState, tr: Tr, here: &str, heading: String) -> Result<HttpResponse, AppError> {
     respond(
         AlertPage {
-            l: layout(state, tr, here, &heading),
-            heading,
             message: tr.t("alert-gone"),
-            search: None,
-            sign_up: None,
-            button: None,
+            ..frame(state, tr, here, heading)
         },
         StatusCode::OK,
     )
@@ -318,14 +319,12 @@ pub async fn confirm_page(
     // Following the link only shows this page: mail scanners that open links do not confirm.
     respond(
         AlertPage {
-            l: layout(&state, tr, &here, &heading),
             message: tr.t1(
                 "alert-confirm-question",
                 "frequency",
                 &tr.t(frequency.label_id()),
             ),
             search: Some(search),
-            sign_up: None,
             button: Some(ButtonForm {
                 action: format!("/{locale}/alerts/{id}/confirm"),
                 fields: vec![
@@ -335,7 +334,7 @@ pub async fn confirm_page(
                 ],
                 label: tr.t("alert-confirm-button"),
             }),
-            heading,
+            ..frame(&state, tr, &here, heading)
         },
         StatusCode::OK,
     )
@@ -372,16 +371,13 @@ pub async fn confirm(
     }
     respond(
         AlertPage {
-            l: layout(&state, tr, &here, &heading),
             message: tr.t1(
                 "alert-confirm-done",
                 "frequency",
                 &tr.t(frequency.label_id()),
             ),
             search: alert_search(&state, &tr, id).await?,
-            sign_up: None,
-            button: None,
-            heading,
+            ..frame(&state, tr, &here, heading)
         },
         StatusCode::OK,
     )
@@ -403,16 +399,14 @@ pub async fn unsubscribe_page(
     };
     respond(
         AlertPage {
-            l: layout(&state, tr, &here, &heading),
             message: tr.t("alert-unsubscribe-question"),
             search: Some(search),
-            sign_up: None,
             button: Some(ButtonForm {
                 action: format!("/{locale}/alerts/{id}/unsubscribe"),
                 fields: vec![("token", query.token.clone())],
                 label: tr.t("alert-unsubscribe-button"),
             }),
-            heading,
+            ..frame(&state, tr, &here, heading)
         },
         StatusCode::OK,
     )
@@ -449,12 +443,9 @@ pub async fn unsubscribe(
     }
     respond(
         AlertPage {
-            l: layout(&state, tr, &here, &heading),
             message: tr.t("alert-unsubscribe-done"),
             search: alert_search(&state, &tr, id).await?,
-            sign_up: None,
-            button: None,
-            heading,
+            ..frame(&state, tr, &here, heading)
         },
         StatusCode::OK,
     )

@@ -1,8 +1,6 @@
 //! Job alerts: sign-up from the search page with double opt-in, digests that never send a
 //! posting twice, one-click unsubscribe, and the admin's list.
 
-use std::time::{Duration, Instant};
-
 use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use hireboard::db::schema::{alert_sent, job_alerts, jobs, outbox_messages, tasks};
@@ -346,32 +344,6 @@ async fn text_alerts_match_like_the_search_page_and_digests_are_in_the_alerts_la
     }
 }
 
-/// Runs a worker until the outbox holds `n` messages.
-fn deliver(app: &TestApp, n: i64) {
-    let handle = hireboard::tasks::worker::spawn(
-        app.state.pool.clone(),
-        app.state.config.clone(),
-        hireboard::tasks::Registry::standard(),
-        hireboard::tasks::worker::WorkerConfig {
-            concurrency: 2,
-            queues: Vec::new(),
-            poll: Duration::from_millis(10),
-            lease: Duration::from_secs(30),
-            shutdown_grace: Duration::from_secs(5),
-        },
-        app.state.search.clone(),
-    )
-    .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let count =
-        || -> i64 { app.with_conn(|c| outbox_messages::table.count().get_result(c).unwrap()) };
-    while count() < n {
-        assert!(Instant::now() < deadline, "no digest arrived");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    handle.shutdown();
-}
-
 #[actix_web::test]
 async fn a_publication_sweeps_instant_alerts_and_one_click_unsubscribes() {
     for app in backends() {
@@ -411,7 +383,7 @@ async fn a_publication_sweeps_instant_alerts_and_one_click_unsubscribes() {
                 .execute(c)
                 .unwrap()
         });
-        deliver(&app, 1);
+        app.deliver_mail(1);
         let (subject, text, headers): (String, String, String) = app.with_conn(|c| {
             outbox_messages::table
                 .select((

@@ -166,20 +166,7 @@ mod delivery {
     async fn run_worker(app: &TestApp, allow: &str, n: i64) {
         let mut config = (*app.state.config).clone();
         config.webhook_allow_hosts = vec![allow.to_owned()];
-        let handle = hireboard::tasks::worker::spawn(
-            app.state.pool.clone(),
-            Arc::new(config),
-            hireboard::tasks::Registry::standard(),
-            hireboard::tasks::worker::WorkerConfig {
-                concurrency: 2,
-                queues: Vec::new(),
-                poll: Duration::from_millis(10),
-                lease: Duration::from_secs(30),
-                shutdown_grace: Duration::from_secs(5),
-            },
-            app.state.search.clone(),
-        )
-        .unwrap();
+        let handle = app.worker(Some(config), 2);
         let deadline = Instant::now() + Duration::from_secs(20);
         while app.with_conn(|c| {
             webhook_deliveries::table

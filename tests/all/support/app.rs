@@ -134,6 +134,48 @@ impl TestApp {
         f(&mut conn)
     }
 
+    /// Starts a worker with the standard task kinds on this app's database and search index,
+    /// polling every 10 ms; `config` replaces the app's (an SMTP server, an allow-list).
+    pub fn worker(
+        &self,
+        config: Option<Config>,
+        concurrency: usize,
+    ) -> hireboard::tasks::worker::WorkerHandle {
+        let config = config.map_or_else(|| self.state.config.clone(), std::sync::Arc::new);
+        hireboard::tasks::worker::spawn(
+            self.state.pool.clone(),
+            config,
+            hireboard::tasks::Registry::standard(),
+            hireboard::tasks::worker::WorkerConfig {
+                concurrency,
+                queues: Vec::new(),
+                poll: std::time::Duration::from_millis(10),
+                lease: std::time::Duration::from_secs(30),
+                shutdown_grace: std::time::Duration::from_secs(5),
+            },
+            self.state.search.clone(),
+        )
+        .expect("a worker starts")
+    }
+
+    /// Runs a worker until the outbox holds `n` messages (20 s at most).
+    pub fn deliver_mail(&self, n: i64) {
+        use diesel::prelude::*;
+        use hireboard::db::schema::outbox_messages;
+        let handle = self.worker(None, 2);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        let count =
+            || -> i64 { self.with_conn(|c| outbox_messages::table.count().get_result(c).unwrap()) };
+        while count() < n {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the mail did not arrive"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        handle.shutdown();
+    }
+
     /// SQL statements run so far through the app's pool.
     pub fn queries(&self) -> u64 {
         self.state.queries.get()

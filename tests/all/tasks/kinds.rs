@@ -78,20 +78,7 @@ fn mail_to_an_smtp_server_that_is_down_is_retried_and_nothing_is_lost() {
     // Nothing listens on port 9 of this machine.
     let mut config = (*app.state.config).clone();
     config.smtp_url = Some("smtp://127.0.0.1:9".into());
-    let handle = hireboard::tasks::worker::spawn(
-        app.state.pool.clone(),
-        std::sync::Arc::new(config),
-        hireboard::tasks::Registry::standard(),
-        hireboard::tasks::worker::WorkerConfig {
-            concurrency: 1,
-            queues: Vec::new(),
-            poll: Duration::from_millis(10),
-            lease: Duration::from_secs(30),
-            shutdown_grace: Duration::from_secs(5),
-        },
-        app.state.search.clone(),
-    )
-    .unwrap();
+    let handle = app.worker(Some(config), 1);
     let deadline = Instant::now() + Duration::from_secs(20);
     let failed = loop {
         let row: (String, i32, Option<String>) = app.with_conn(|c| {

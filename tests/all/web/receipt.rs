@@ -1,8 +1,6 @@
 //! The applicant's receipt: enqueued with the application, kept in the outbox by the worker,
 //! in the applicant's language, with signed links that withdraw or delete the application.
 
-use std::time::{Duration, Instant};
-
 use diesel::prelude::*;
 use hireboard::db::schema::{applications, outbox_messages, tasks};
 
@@ -31,28 +29,7 @@ async fn apply(app: &TestApp, slug: &str, email: &str) {
 
 /// Runs a worker until the outbox holds `n` messages; their text bodies, oldest first.
 fn deliver(app: &TestApp, n: i64) -> Vec<(String, String, String)> {
-    let handle = hireboard::tasks::worker::spawn(
-        app.state.pool.clone(),
-        app.state.config.clone(),
-        hireboard::tasks::Registry::standard(),
-        hireboard::tasks::worker::WorkerConfig {
-            concurrency: 2,
-            queues: Vec::new(),
-            poll: Duration::from_millis(10),
-            lease: Duration::from_secs(30),
-            shutdown_grace: Duration::from_secs(5),
-        },
-        app.state.search.clone(),
-    )
-    .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let count =
-        || -> i64 { app.with_conn(|c| outbox_messages::table.count().get_result(c).unwrap()) };
-    while count() < n {
-        assert!(Instant::now() < deadline, "no mail arrived");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    handle.shutdown();
+    app.deliver_mail(n);
     app.with_conn(|c| {
         outbox_messages::table
             .order(outbox_messages::id.asc())
