@@ -17,6 +17,7 @@ pub mod security;
 pub mod seed;
 pub mod state;
 pub mod tasks;
+pub mod uploads;
 pub mod web;
 pub mod webhooks;
 
