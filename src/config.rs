@@ -45,6 +45,8 @@ pub struct Config {
     /// `host:port` pairs webhooks may reach although the SSRF guard would refuse them (tests'
     /// loopback receivers). Empty in production.
     pub webhook_allow_hosts: Vec<String>,
+    /// Where uploads live: `file:///dir` (default: `DATA_DIR/uploads`) or `s3://bucket/prefix`.
+    pub storage_url: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -214,6 +216,27 @@ impl Config {
                     .collect()
             })
             .unwrap_or_default();
+        let storage_url = match get("STORAGE_URL") {
+            Some(url) => url,
+            None => {
+                let dir = data_dir.join("uploads");
+                let dir = if dir.is_absolute() {
+                    dir
+                } else {
+                    std::env::current_dir().unwrap_or_default().join(dir)
+                };
+                format!("file://{}", dir.display())
+            }
+        };
+        if !(storage_url.starts_with("file:///")
+            || storage_url.starts_with("s3://")
+            || storage_url == "memory:")
+        {
+            return Err(bad(
+                "STORAGE_URL",
+                "expected file:///absolute/path or s3://bucket/prefix",
+            ));
+        }
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),
             Some(_) => return Err(bad("SECRET_KEY", "must be at least 64 characters long")),
@@ -239,6 +262,7 @@ impl Config {
             smtp_url,
             mail_from,
             webhook_allow_hosts,
+            storage_url,
         })
     }
 

@@ -21,6 +21,8 @@ pub struct AppState {
     pub backend: Backend,
     pub config: Arc<Config>,
     pub search: SearchHandle,
+    /// Uploaded files (CVs, logos).
+    pub storage: crate::uploads::Storage,
     /// Formatted result cards, shared by the public pages that list postings.
     pub cards: CardCache,
     /// The back office's cached scope counts.
@@ -48,7 +50,9 @@ impl AppState {
                 .rebuild(&mut conn)
                 .map_err(|e| format!("cannot build the search index: {e}"))?;
         }
+        let storage = crate::uploads::Storage::open(&config.storage_url)?;
         Ok(AppState {
+            storage,
             backend: Backend::from_url(&config.database_url)?,
             pool,
             config: Arc::new(config),

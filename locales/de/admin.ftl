@@ -437,3 +437,10 @@ alert-status-unsubscribed = Abbestellt
 task-schedule-alerts-instant = Verschickt Sofort-Alerts, die beim Veröffentlichen verpasst wurden.
 task-schedule-alerts-daily = Verschickt die täglichen Job-Alert-Zusammenfassungen.
 task-schedule-alerts-weekly = Verschickt die wöchentlichen Job-Alert-Zusammenfassungen.
+
+## Uploads
+admin-field-cv = Lebenslauf
+admin-no-cv = Kein Lebenslauf angehängt
+admin-file-size-kb = { $size } KB
+
+task-schedule-purge-uploads = Löscht gespeicherte Dateien (Lebensläufe, Logos), auf die nichts mehr verweist.

@@ -155,3 +155,7 @@ alert-unsubscribe-question = Keine E-Mails mehr zu dieser Suche erhalten?
 alert-unsubscribe-button = E-Mails abbestellen
 alert-unsubscribe-done = Sie erhalten keine E-Mails mehr zu dieser Suche.
 alert-gone = Diesen Alert gibt es nicht mehr.
+
+## Der Lebenslauf im Bewerbungsformular
+apply-cv = Ihr Lebenslauf
+apply-cv-hint = PDF, Word (DOCX) oder OpenDocument (ODT), bis 10 MB.

@@ -434,3 +434,10 @@ alert-status-unsubscribed = Unsubscribed
 task-schedule-alerts-instant = Mails instant job alerts that missed a publication's own run.
 task-schedule-alerts-daily = Mails the daily job alert digests.
 task-schedule-alerts-weekly = Mails the weekly job alert digests.
+
+## Uploads
+admin-field-cv = CV
+admin-no-cv = No CV attached
+admin-file-size-kb = { $size } KB
+
+task-schedule-purge-uploads = Deletes stored files (CVs, logos) that nothing refers to any more.

@@ -14,3 +14,10 @@ error-internal-title = Something went wrong
 error-internal = An unexpected error occurred on our side. Please try again later.
 error-search-jobs = Search jobs
 error-home = Home page
+
+## Uploads
+upload-error-cv-empty = The file is empty. Please choose your CV again.
+upload-error-cv-too-large = The file is larger than 10 MB. Please choose a smaller one.
+upload-error-cv-wrong-type = This file is not a PDF, DOCX or ODT document. Please choose your CV in one of these formats.
+upload-error-cv-corrupt = This file seems to be damaged. Please export your CV again and choose the new file.
+upload-error-cut-short = Your file was too large, so the rest of the form could not be read. Please check your details and choose a smaller file.

@@ -155,3 +155,7 @@ alert-unsubscribe-question = Stop the emails for this search?
 alert-unsubscribe-button = Stop the emails
 alert-unsubscribe-done = You will get no more emails for this search.
 alert-gone = This alert no longer exists.
+
+## The CV on the apply form
+apply-cv = Your CV
+apply-cv-hint = PDF, Word (DOCX) or OpenDocument (ODT), up to 10 MB.

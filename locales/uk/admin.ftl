@@ -449,3 +449,10 @@ alert-status-unsubscribed = Відписане
 task-schedule-alerts-instant = Надсилає миттєві сповіщення, пропущені під час публікації.
 task-schedule-alerts-daily = Надсилає щоденні добірки сповіщень.
 task-schedule-alerts-weekly = Надсилає щотижневі добірки сповіщень.
+
+## Завантаження
+admin-field-cv = Резюме
+admin-no-cv = Резюме не додано
+admin-file-size-kb = { $size } КБ
+
+task-schedule-purge-uploads = Видаляє збережені файли (резюме, логотипи), на які вже ніщо не посилається.

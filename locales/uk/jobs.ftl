@@ -165,3 +165,7 @@ alert-unsubscribe-question = Більше не надсилати листи з�
 alert-unsubscribe-button = Відписатися
 alert-unsubscribe-done = Ви більше не отримуватимете листів за цим пошуком.
 alert-gone = Цього сповіщення більше не існує.
+
+## Резюме у формі відгуку
+apply-cv = Ваше резюме
+apply-cv-hint = PDF, Word (DOCX) або OpenDocument (ODT), до 10 МБ.

@@ -50,6 +50,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(resources::tasks::retry)
         .service(resources::tasks::discard)
         .service(resources::applications::change_stage)
+        .service(resources::applications::cv)
         .service(board::board)
         .service(batch::batch)
         .service(export::export)

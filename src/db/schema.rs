@@ -16,6 +16,8 @@ diesel::table! {
         updated_at -> Timestamp,
         text_updated_at -> Nullable<Timestamp>,
         contact_email -> Nullable<Text>,
+        logo_key -> Nullable<Text>,
+        logo_versions -> Bool,
     }
 }
 
@@ -116,6 +118,10 @@ diesel::table! {
         rejected_at -> Nullable<Timestamp>,
         withdrawn_at -> Nullable<Timestamp>,
         rejection_reason -> Nullable<Text>,
+        cv_key -> Nullable<Text>,
+        cv_name -> Nullable<Text>,
+        cv_type -> Nullable<Text>,
+        cv_size -> Nullable<BigInt>,
     }
 }
 

@@ -37,6 +37,17 @@ pub struct NewApplication {
     pub phone: Option<String>,
     pub cover_letter: String,
     pub locale: Locale,
+    /// The CV, already in the storage.
+    pub cv: Option<StoredCv>,
+}
+
+/// Where an application's CV is kept, and what the applicant called it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCv {
+    pub key: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
 }
 
 pub const MAX_NAME: usize = 200;
@@ -105,6 +116,7 @@ impl ApplicationForm {
             phone: (!phone.is_empty()).then(|| phone.to_owned()),
             cover_letter: cover_letter.to_owned(),
             locale,
+            cv: None,
         })
     }
 }
@@ -172,6 +184,10 @@ impl NewApplication {
                     applications::consent_at.eq(now),
                     applications::created_at.eq(now),
                     applications::updated_at.eq(now),
+                    applications::cv_key.eq(self.cv.as_ref().map(|c| &c.key)),
+                    applications::cv_name.eq(self.cv.as_ref().map(|c| &c.name)),
+                    applications::cv_type.eq(self.cv.as_ref().map(|c| &c.content_type)),
+                    applications::cv_size.eq(self.cv.as_ref().map(|c| c.size)),
                 ))
                 .execute(conn);
             match inserted {

@@ -10,6 +10,7 @@ pub mod bench;
 pub mod expire_postings;
 pub mod noop;
 pub mod purge_tasks;
+pub mod purge_uploads;
 pub mod queue;
 pub mod schedule;
 pub mod send_mail;
@@ -82,6 +83,8 @@ pub struct TaskContext {
     /// The published postings, as the search page sees them (shared with the app when the
     /// worker runs inside `serve`).
     pub search: crate::search::SearchHandle,
+    /// Uploaded files.
+    pub storage: crate::uploads::Storage,
 }
 
 impl TaskContext {
@@ -198,6 +201,7 @@ impl Registry {
             .register::<noop::Noop>()
             .register::<expire_postings::ExpirePostings>()
             .register::<purge_tasks::PurgeTasks>()
+            .register::<purge_uploads::PurgeUploads>()
             .register::<send_mail::SendMail>()
             .register::<crate::webhooks::deliver::DeliverWebhook>()
             .register::<alerts::AlertSweep>()

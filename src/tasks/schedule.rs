@@ -24,7 +24,7 @@ pub struct Recurring {
 }
 
 /// The application's recurring tasks.
-pub const RECURRING: [Recurring; 5] = [
+pub const RECURRING: [Recurring; 6] = [
     Recurring {
         name: "expire_postings",
         description: "task-schedule-expire-postings",
@@ -36,6 +36,12 @@ pub const RECURRING: [Recurring; 5] = [
         description: "task-schedule-purge-tasks",
         default_cron: "17 3 * * *",
         enqueue: |conn| super::purge_tasks::PurgeTasks.enqueue(conn),
+    },
+    Recurring {
+        name: "purge_uploads",
+        description: "task-schedule-purge-uploads",
+        default_cron: "41 3 * * *",
+        enqueue: |conn| super::purge_uploads::PurgeUploads.enqueue(conn),
     },
     // Instant alerts are swept after each publication too; this catches what that missed.
     Recurring {

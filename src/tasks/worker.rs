@@ -82,6 +82,8 @@ pub fn spawn(
         .build()?;
     // Checked when the configuration was read; built here so that failing is still an error.
     crate::mail::Mailer::check(&config).map_err(std::io::Error::other)?;
+    let storage =
+        crate::uploads::Storage::open(&config.storage_url).map_err(std::io::Error::other)?;
     let worker = Worker {
         // Replaced inside the worker's runtime: an SMTP pool needs one to start.
         mailer: crate::mail::Mailer::Outbox,
@@ -91,6 +93,7 @@ pub fn spawn(
         registry,
         settings,
         search,
+        storage,
         in_flight: Arc::new(Mutex::new(HashMap::new())),
     };
     let thread = std::thread::Builder::new()
@@ -126,6 +129,7 @@ struct Worker {
     registry: Registry,
     settings: WorkerConfig,
     search: crate::search::SearchHandle,
+    storage: crate::uploads::Storage,
     in_flight: InFlight,
 }
 
@@ -321,6 +325,7 @@ impl Worker {
             attempt: task.attempts,
             mailer: self.mailer.clone(),
             search: self.search.clone(),
+            storage: self.storage.clone(),
         };
         let (future, timeout) = self.registry.start(&task.kind, &task.args, ctx);
         async move {

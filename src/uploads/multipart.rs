@@ -98,3 +98,35 @@ pub async fn read(mut payload: Multipart, limits: &Limits) -> Result<FormData, S
     }
     Ok(form)
 }
+
+/// Reads a form body of either encoding: `multipart/form-data` (with files) through
+/// [`read`], or `application/x-www-form-urlencoded` up to `limits.text_bytes` in all.
+/// `Err` for a malformed or oversized body of the second kind (a client's mistake).
+pub async fn read_request(
+    req: &actix_web::HttpRequest,
+    payload: actix_web::web::Payload,
+    limits: &Limits,
+) -> Result<FormData, String> {
+    let is_multipart = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data"));
+    if is_multipart {
+        return read(Multipart::new(req.headers(), payload), limits).await;
+    }
+    let mut payload = payload;
+    let mut body = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| e.to_string())?;
+        if body.len() + chunk.len() > limits.text_bytes {
+            return Err("the form is too large".into());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    let text: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
+    Ok(FormData {
+        text,
+        ..FormData::default()
+    })
+}

@@ -157,8 +157,14 @@ pub async fn act(
     let message = match (title, purpose) {
         (None, _) => tr.t("applicant-gone"),
         (Some(_), FORGET) => {
-            with_conn(&state, move |conn| {
+            let cv_key = with_conn(&state, move |conn| {
                 crate::db::write_transaction(conn, |conn| {
+                    let cv_key: Option<String> = applications::table
+                        .filter(applications::id.eq(id))
+                        .select(applications::cv_key)
+                        .first::<Option<String>>(conn)
+                        .optional()?
+                        .flatten();
                     let applicant = Actor {
                         admin_user_id: None,
                         label: "applicant".into(),
@@ -175,10 +181,17 @@ pub async fn act(
                     )?;
                     diesel::delete(applications::table.filter(applications::id.eq(id)))
                         .execute(conn)?;
-                    Ok::<_, AppError>(())
+                    Ok::<_, AppError>(cv_key)
                 })
             })
             .await?;
+            // The file goes once the row is gone; if this fails, the daily upload purge
+            // removes it as an orphan.
+            if let Some(key) = cv_key
+                && let Err(e) = state.storage.delete(&key).await
+            {
+                log::warn!("application {id} deleted, its CV not yet: {e}");
+            }
             tr.t("applicant-forget-done")
         }
         (Some(_), _) => {

@@ -3,7 +3,7 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, Responder, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, Responder, get, post, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::application::{ApplicationForm, ApplyError};
 use crate::state::AppState;
+use crate::uploads::multipart::Limits;
 
 #[derive(serde::Deserialize, Default)]
 struct CsrfField {
@@ -23,20 +24,37 @@ struct CsrfField {
     csrf_token: String,
 }
 
+/// The apply form's body: its text fields, and a CV up to 10 MB (the form puts the file
+/// after the text fields, so a file past the limit still leaves what was typed).
+const BODY_LIMITS: Limits = Limits {
+    file_bytes: crate::uploads::cv::MAX_BYTES,
+    text_bytes: 64 * 1024,
+    parts: 16,
+};
+
 #[post("/{locale}/jobs/{slug}/apply")]
 pub async fn submit(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     session: Session,
-    body: web::Bytes,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let (locale, slug) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
     let page = load(&state, slug, tr.locale).await?;
     // A body that is not a form at all is treated as an empty form: the visitor sees which
     // fields are missing rather than a bare 400.
-    let values: ApplicationForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-    let csrf: CsrfField = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let mut body = crate::uploads::multipart::read_request(&req, payload, &BODY_LIMITS)
+        .await
+        .unwrap_or_else(|e| {
+            log::info!("apply form body refused: {e}");
+            Default::default()
+        });
+    let text = body.urlencoded();
+    let values: ApplicationForm = serde_urlencoded::from_str(&text).unwrap_or_default();
+    let csrf: CsrfField = serde_urlencoded::from_str(&text).unwrap_or_default();
+    let cv = body.files.remove("cv");
     let job_id = page.job.id;
     let slug = page.job.slug.clone();
     let mut form = ApplyForm {
@@ -64,15 +82,45 @@ pub async fn submit(
         form.banner = Some(tr.t("apply-error-expired-form"));
         return Ok(render(form, StatusCode::FORBIDDEN));
     }
-    let application = match values.validate(job_id, tr.locale) {
-        Ok(a) => a,
-        Err(errors) => {
-            return Ok(render(
-                form.with_errors(&tr, &errors),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ));
+    let cv = cv.map(|file| crate::uploads::cv::check(&file.file_name, file.bytes, file.truncated));
+    let (mut application, cv) = match (values.validate(job_id, tr.locale), cv) {
+        (Ok(a), None) => (a, None),
+        (Ok(a), Some(Ok(cv))) => (a, Some(cv)),
+        (result, cv) => {
+            let mut form = form.with_errors(&tr, result.as_ref().err().map_or(&[], |e| e));
+            if let Some(Err(e)) = cv {
+                form.add_error("cv", tr.t(&e.message_id("cv")));
+            }
+            if body.cut_short {
+                // Fields after the file were not read: say so rather than call them missing.
+                form.banner = Some(tr.t("upload-error-cut-short"));
+            }
+            let status = if body.cut_short {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            return Ok(render(form, status));
         }
     };
+    // The file goes to the storage first; the application refers to it. If the application
+    // is not stored after all, the file is removed again (and a crash in between leaves an
+    // orphan that the daily upload purge removes).
+    if let Some(cv) = cv {
+        let stored = crate::models::application::StoredCv {
+            key: cv.new_key(),
+            name: cv.name,
+            content_type: cv.kind.content_type().to_owned(),
+            size: cv.bytes.len() as i64,
+        };
+        state
+            .storage
+            .put(&stored.key, cv.bytes)
+            .await
+            .map_err(AppError::Internal)?;
+        application.cv = Some(stored);
+    }
+    let cv_key = application.cv.as_ref().map(|c| c.key.clone());
     // The receipt is enqueued in the application's own transaction: no application without
     // its mail, and no mail about an application that was not stored.
     let job_title = page.content.value.title.clone();
@@ -124,8 +172,16 @@ pub async fn submit(
             Ok(true)
         })
     })
-    .await?;
+    .await;
+    let stored = match stored {
+        Ok(stored) => stored,
+        Err(e) => {
+            discard_cv(&state, cv_key).await;
+            return Err(e);
+        }
+    };
     if !stored {
+        discard_cv(&state, cv_key).await;
         form.banner = Some(tr.t("apply-error-duplicate"));
         form.errors.insert("email", tr.t("apply-error-duplicate"));
         return Ok(render(form, StatusCode::CONFLICT));
@@ -133,6 +189,15 @@ pub async fn submit(
     Ok(HttpResponse::SeeOther()
         .insert_header(("Location", format!("/{}/jobs/{}/applied", tr.locale, slug)))
         .finish())
+}
+
+/// Removes a CV stored for an application that was not kept.
+async fn discard_cv(state: &AppState, key: Option<String>) {
+    if let Some(key) = key
+        && let Err(e) = state.storage.delete(&key).await
+    {
+        log::warn!("could not remove the unused CV {key}: {e}");
+    }
 }
 
 #[derive(Template, WebTemplate)]

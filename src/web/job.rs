@@ -57,6 +57,11 @@ impl ApplyForm {
         }
         self
     }
+    /// Adds one error (for fields whose checks live outside the form's type, like uploads).
+    pub fn add_error(&mut self, field: &'static str, text: String) {
+        self.errors.insert(field, text.clone());
+        self.summary.push((field, text));
+    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -302,6 +302,7 @@ impl Resource for Applications {
                 Option<chrono::NaiveDateTime>,
                 Option<String>,
             ),
+            (Option<String>, Option<i64>),
         );
         let found: Option<Shown> = applications::table
             .inner_join(jobs::table)
@@ -327,6 +328,7 @@ impl Resource for Applications {
                     applications::withdrawn_at,
                     applications::rejection_reason,
                 ),
+                (applications::cv_name, applications::cv_size),
             ))
             .first(conn)
             .optional()?;
@@ -334,6 +336,7 @@ impl Resource for Applications {
             (name, email, phone, letter, locale, status),
             (job_id, title),
             (created, consent, reviewing, interview, offer, hired, rejected, withdrawn, reason),
+            (cv_name, cv_size),
         )) = found
         else {
             return Ok(None);
@@ -367,6 +370,23 @@ impl Resource for Applications {
                             Cell::Text(reason.unwrap_or_default()),
                         ),
                         ("admin-field-cover-letter", Cell::Text(letter)),
+                        (
+                            "admin-field-cv",
+                            match cv_name {
+                                Some(file) => Cell::Link(
+                                    format!(
+                                        "{file} ({})",
+                                        tr.t1(
+                                            "admin-file-size-kb",
+                                            "size",
+                                            &tr.number((cv_size.unwrap_or(0) + 1023) / 1024)
+                                        )
+                                    ),
+                                    format!("/admin/applications/{id}/cv"),
+                                ),
+                                None => Cell::Text(tr.t("admin-no-cv")),
+                            },
+                        ),
                     ],
                 },
                 Panel {
@@ -458,4 +478,65 @@ pub async fn change_stage(
             format!("/admin/applications/{id}"),
         ))
         .finish())
+}
+
+/// `GET /admin/applications/{id}/cv`: the applicant's CV, for those who may read
+/// applications. Sent as an attachment under its sanitized name, with the type the server
+/// detected on upload and `nosniff`, never cached; its storage key is never shown.
+#[actix_web::get("/admin/applications/{id}/cv")]
+pub async fn cv(
+    state: actix_web::web::Data<crate::state::AppState>,
+    admin: super::super::CurrentAdmin,
+    path: actix_web::web::Path<String>,
+) -> Result<actix_web::HttpResponse, AppError> {
+    use actix_web::http::header::{
+        Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+    };
+    admin.require(Area::Applications, crate::auth::policy::Action::View)?;
+    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
+    let found = crate::web::with_conn(&state, move |conn| {
+        Ok(applications::table
+            .filter(applications::id.eq(id))
+            .select((
+                applications::cv_key,
+                applications::cv_name,
+                applications::cv_type,
+            ))
+            .first::<(Option<String>, Option<String>, Option<String>)>(conn)
+            .optional()?)
+    })
+    .await?;
+    let Some((Some(key), name, content_type)) = found else {
+        return Err(AppError::NotFound);
+    };
+    let bytes = state
+        .storage
+        .get(&key)
+        .await
+        .map_err(AppError::Internal)?
+        .ok_or(AppError::NotFound)?;
+    let name = crate::uploads::names::sanitize(name.as_deref().unwrap_or(""), "cv");
+    // An ASCII fallback for old clients, the real name per RFC 6266/5987 for the others.
+    let ascii: String = name
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { '_' })
+        .collect();
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".into()),
+                language_tag: None,
+                value: name.into_bytes(),
+            }),
+        ],
+    };
+    Ok(actix_web::HttpResponse::Ok()
+        .content_type(content_type.unwrap_or_else(|| "application/octet-stream".into()))
+        .insert_header(disposition)
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .insert_header(("Cache-Control", "private, no-store"))
+        .insert_header(("Content-Security-Policy", "sandbox; default-src 'none'"))
+        .body(bytes))
 }

@@ -55,6 +55,7 @@ fn routes() -> Vec<Route> {
         get("/admin/companies/{company}", Everyone),
         get("/admin/skills/{skill}", Everyone),
         get("/admin/applications/{application}", Only(READERS)),
+        get("/admin/applications/{application}/cv", Only(READERS)),
         get("/admin/admin_users/{admin}", Only(ADMINS)),
         get("/admin/admin_users/new", Only(ADMINS)),
         get("/admin/jobs/{job}/preview", Everyone),

@@ -143,7 +143,8 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
             "*/10 * * * *",
             "0 7 * * 1",
             "*/5 * * * *",
-            "17 3 * * *"
+            "17 3 * * *",
+            "41 3 * * *"
         ]
     );
 
@@ -176,7 +177,7 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
         "0 4 * * 1"
     );
     // Saved without the "On" box: switched off, and the page says so.
-    assert_eq!(page.count(".schedule-form input[name=enabled][checked]"), 4);
+    assert_eq!(page.count(".schedule-form input[name=enabled][checked]"), 5);
     assert_eq!(
         page.texts("#schedule-title ~ .table-wrap tbody td:last-child")[4],
         "off"

@@ -285,12 +285,62 @@ impl TestApp {
         .await
     }
 
+    /// Posts `multipart/form-data` as a browser does: text fields, then files as
+    /// (field, file name, content type, bytes).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &str, &[u8])],
+    ) -> Response {
+        let boundary = "----hireboard-test-boundary-7d2f";
+        let mut body: Vec<u8> = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        for (name, file_name, content_type, bytes) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        self.request_bytes(
+            Method::POST,
+            path,
+            &[("content-type", content_type.as_str())],
+            Some(body),
+        )
+        .await
+    }
+
     pub async fn request(
         &self,
         method: Method,
         path: &str,
         headers: &[(&str, &str)],
         body: Option<String>,
+    ) -> Response {
+        self.request_bytes(method, path, headers, body.map(String::into_bytes))
+            .await
+    }
+
+    pub async fn request_bytes(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Vec<u8>>,
     ) -> Response {
         let service = test::init_service(build_app(self.state.clone())).await;
         let mut req = test::TestRequest::default().method(method).uri(path);

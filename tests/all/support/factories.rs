@@ -275,6 +275,7 @@ impl ApplicationFactory {
                 phone: None,
                 cover_letter: "I would love to work with you.".into(),
                 locale: Locale::En,
+                cv: None,
             },
             status: hireboard::models::ApplicationStatus::New,
         }

@@ -7,3 +7,4 @@ mod locale;
 mod query_budget;
 mod receipt;
 mod search;
+mod uploads;
