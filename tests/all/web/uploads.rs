@@ -44,8 +44,10 @@ async fn apply_with(
     .await
 }
 
-/// (key, name, type, size) of each application's CV.
-fn cvs(app: &TestApp) -> Vec<(Option<String>, Option<String>, Option<String>, Option<i64>)> {
+/// (key, name, type, size) of an application's CV.
+type CvColumns = (Option<String>, Option<String>, Option<String>, Option<i64>);
+
+fn cvs(app: &TestApp) -> Vec<CvColumns> {
     app.with_conn(|c| {
         applications::table
             .order(applications::id.asc())
@@ -86,7 +88,7 @@ async fn a_pdf_cv_is_stored_privately_and_only_readers_download_it() {
         assert_eq!(name.as_deref(), Some("cv.png"));
         assert_eq!(kind.as_deref(), Some("application/pdf"));
         assert_eq!(size, Some(PDF.len() as i64));
-        assert_eq!(stored_files(&app).await, [key.clone()]);
+        assert_eq!(stored_files(&app).await, std::slice::from_ref(&key));
         let id: i64 = app.with_conn(|c| {
             applications::table
                 .select(applications::id)
