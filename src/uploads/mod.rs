@@ -3,6 +3,7 @@
 //! read (`multipart.rs`, with limits enforced while the body streams in).
 
 pub mod cv;
+pub mod logo;
 pub mod multipart;
 pub mod names;
 pub mod sniff;
@@ -18,17 +19,32 @@ pub enum UploadError {
     WrongType,
     /// The right kind by its first bytes, but broken.
     Corrupt,
+    /// An SVG image: refused by name, so the message can say so.
+    Svg,
+    /// An image whose declared size is past the limit (checked before decoding it).
+    TooManyPixels,
 }
 
 impl UploadError {
-    /// Fluent id of the message, for the upload field `field` (`cv`, `logo`).
-    pub fn message_id(self, field: &str) -> String {
-        let what = match self {
-            UploadError::Empty => "empty",
-            UploadError::TooLarge => "too-large",
-            UploadError::WrongType => "wrong-type",
-            UploadError::Corrupt => "corrupt",
-        };
-        format!("upload-error-{field}-{what}")
+    /// Fluent id of the message for a CV.
+    pub fn cv_message(self) -> &'static str {
+        match self {
+            UploadError::Empty => "upload-error-cv-empty",
+            UploadError::TooLarge => "upload-error-cv-too-large",
+            UploadError::Corrupt => "upload-error-cv-corrupt",
+            _ => "upload-error-cv-wrong-type",
+        }
+    }
+
+    /// Fluent id of the message for a logo.
+    pub fn logo_message(self) -> &'static str {
+        match self {
+            UploadError::Empty => "upload-error-logo-empty",
+            UploadError::TooLarge => "upload-error-logo-too-large",
+            UploadError::WrongType => "upload-error-logo-wrong-type",
+            UploadError::Corrupt => "upload-error-logo-corrupt",
+            UploadError::Svg => "upload-error-logo-svg",
+            UploadError::TooManyPixels => "upload-error-logo-dimensions",
+        }
     }
 }

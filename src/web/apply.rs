@@ -89,7 +89,7 @@ pub async fn submit(
         (result, cv) => {
             let mut form = form.with_errors(&tr, result.as_ref().err().map_or(&[], |e| e));
             if let Some(Err(e)) = cv {
-                form.add_error("cv", tr.t(&e.message_id("cv")));
+                form.add_error("cv", tr.t(e.cv_message()));
             }
             if body.cut_short {
                 // Fields after the file were not read: say so rather than call them missing.
