@@ -22,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(public::apply::thanks)
         .service(public::applicant_links::confirm)
         .service(public::applicant_links::act)
+        .service(public::uploads::serve_logo)
         .service(public::alerts::new)
         .service(public::alerts::create)
         .service(public::alerts::confirm_page)

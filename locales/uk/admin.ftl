@@ -456,3 +456,6 @@ admin-no-cv = Резюме не додано
 admin-file-size-kb = { $size } КБ
 
 task-schedule-purge-uploads = Видаляє збережені файли (резюме, логотипи), на які вже ніщо не посилається.
+admin-field-logo = Логотип
+admin-hint-logo = PNG, JPEG, WebP або GIF, до 5 МБ і 4096 × 4096 пікселів. Показується на сторінці компанії та в її вакансіях.
+admin-image-remove = Видалити поточне зображення

@@ -45,6 +45,8 @@ pub struct FieldView {
     pub hint: Option<String>,
     /// Where an association field fetches suggestions.
     pub lookup: Option<String>,
+    /// The label of an image field's "remove" box.
+    pub remove_label: String,
 }
 
 /// One language of the translatable fields.
@@ -115,6 +117,7 @@ fn kind_name(kind: &FieldKind) -> &'static str {
         FieldKind::Email => "email",
         FieldKind::Association(_) => "association",
         FieldKind::List => "list",
+        FieldKind::Image => "image",
     }
 }
 
@@ -174,6 +177,10 @@ fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>) -> FormPag
             lookup: match field.kind {
                 FieldKind::Association(target) => Some(format!("/admin/{target}/lookup")),
                 _ => None,
+            },
+            remove_label: match field.kind {
+                FieldKind::Image => tr.t("admin-image-remove"),
+                _ => String::new(),
             },
             name,
         }
@@ -443,12 +450,27 @@ pub async fn create(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
     path: web::Path<String>,
-    sent: AdminForm<std::collections::HashMap<String, String>>,
+    mut sent: AdminForm<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let target = editable(&path, &admin.tr)?;
     let resource = target.resource;
     admin.require(resource.area(), Action::Create)?;
-    let values = FormValues::from_pairs(&target.fields, &sent.pairs);
+    let mut values = FormValues::from_pairs(&target.fields, &sent.pairs);
+    let (images, upload_errors) =
+        super::uploads::receive(&state, &target.fields, &mut sent.files, &sent.pairs).await?;
+    if !upload_errors.is_empty() {
+        return invalid(render(
+            &admin,
+            Mode::New,
+            FormInput {
+                target: &target,
+                values: &values,
+                errors: &upload_errors,
+                translate_only: false,
+            },
+        ));
+    }
+    super::uploads::apply(&images, &mut values, None);
     let actor = actor(&admin);
     let search = state.search.clone();
     let (target, values, outcome) = with_conn(&state, move |conn| {
@@ -456,6 +478,7 @@ pub async fn create(
         Ok((target, values, outcome))
     })
     .await?;
+    super::uploads::settle(&state, &images, None, outcome.is_ok()).await;
     match outcome {
         Ok(id) => {
             Flash::notice(
@@ -523,7 +546,7 @@ pub async fn update(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
     path: web::Path<(String, String)>,
-    sent: AdminForm<std::collections::HashMap<String, String>>,
+    mut sent: AdminForm<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let (name, id) = path.into_inner();
     let target = editable(&name, &admin.tr)?;
@@ -531,10 +554,21 @@ pub async fn update(
     let id = parse_id(&id)?;
     let translate_only = edit_rights(&admin, resource)?;
     let mut values = FormValues::from_pairs(&target.fields, &sent.pairs);
+    // Translators change text only: files they send are not even looked at.
+    let (images, upload_errors) = if translate_only {
+        (Vec::new(), Vec::new())
+    } else {
+        super::uploads::receive(&state, &target.fields, &mut sent.files, &sent.pairs).await?
+    };
     let actor = actor(&admin);
     let search = state.search.clone();
+    let images_in = images.clone();
     let (target, values, stored, outcome) = with_conn(&state, move |conn| {
         let stored = target.form.load(conn, id)?.ok_or(AppError::NotFound)?;
+        super::uploads::apply(&images_in, &mut values, Some(&stored.values));
+        if !upload_errors.is_empty() {
+            return Ok((target, values, stored, Ok(Err(upload_errors))));
+        }
         // What this user may not change keeps its stored value, whatever was sent.
         for field in &target.fields {
             let locked = field.create_only || (translate_only && !field.translatable);
@@ -543,10 +577,12 @@ pub async fn update(
                 values.set(field.key, stored.values.get(field.key));
             }
         }
-        let outcome = save(conn, &search, &target, Some((id, &stored)), &values, &actor)?;
+        let outcome = save(conn, &search, &target, Some((id, &stored)), &values, &actor);
         Ok((target, values, stored, outcome))
     })
     .await?;
+    let outcome = outcome?;
+    super::uploads::settle(&state, &images, Some(&stored.values), outcome.is_ok()).await;
     match outcome {
         Ok(id) => {
             Flash::notice(&admin.session, admin.tr.t("admin-saved"));

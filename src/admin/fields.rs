@@ -31,6 +31,9 @@ pub enum FieldKind {
     Association(&'static str),
     /// A comma-separated list of names.
     List,
+    /// An uploaded image (a logo): the value is its storage key, set by the server from the
+    /// file sent with the form (see `admin/uploads.rs`), never typed.
+    Image,
 }
 
 pub struct Field {
@@ -232,6 +235,7 @@ fn check_value(field: &Field, name: &str, value: &str, errors: &mut Vec<FieldErr
     }
     let ok = match &field.kind {
         FieldKind::Text | FieldKind::LongText | FieldKind::Association(_) | FieldKind::List => true,
+        FieldKind::Image => crate::uploads::names::is_storage_key(value),
         FieldKind::Select(options) => options.iter().any(|(v, _)| *v == value),
         FieldKind::Integer => parse_integer(value).is_some(),
         FieldKind::Decimal(min, max) => {

@@ -5,7 +5,6 @@ use std::pin::Pin;
 
 use actix_session::SessionExt;
 use actix_web::dev::Payload;
-use actix_web::web::Bytes;
 use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
 
@@ -20,7 +19,16 @@ pub struct AdminForm<T> {
     pub data: T,
     /// Every field as sent, for forms whose fields are declared at run time.
     pub pairs: Vec<(String, String)>,
+    /// Files sent with a `multipart/form-data` form, by field name.
+    pub files: std::collections::HashMap<String, crate::uploads::multipart::UploadedFile>,
 }
+
+/// Back-office bodies: text fields, and files up to the largest upload a form takes.
+const LIMITS: crate::uploads::multipart::Limits = crate::uploads::multipart::Limits {
+    file_bytes: crate::uploads::logo::MAX_BYTES,
+    text_bytes: 1024 * 1024,
+    parts: 400,
+};
 
 impl<T: DeserializeOwned + 'static> FromRequest for AdminForm<T> {
     type Error = AppError;
@@ -28,14 +36,19 @@ impl<T: DeserializeOwned + 'static> FromRequest for AdminForm<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
-        let body = Bytes::from_request(&req, payload);
+        let payload = actix_web::web::Payload::from_request(&req, payload);
         Box::pin(async move {
-            let body = body
+            let payload = payload
                 .await
                 .map_err(|_| AppError::BadRequest("error-bad-request"))?;
-            let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&body)
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect();
+            let form = crate::uploads::multipart::read_request(&req, payload, &LIMITS)
+                .await
+                .map_err(|e| {
+                    log::info!("refused {} {}: {e}", req.method(), req.path());
+                    AppError::BadRequest("error-bad-request")
+                })?;
+            let body = form.urlencoded();
+            let pairs = form.text;
             let submitted = pairs
                 .iter()
                 .find(|(k, _)| k == CSRF_FIELD)
@@ -49,9 +62,13 @@ impl<T: DeserializeOwned + 'static> FromRequest for AdminForm<T> {
                 );
                 return Err(AppError::Forbidden);
             }
-            let data = serde_urlencoded::from_bytes(&body)
+            let data = serde_urlencoded::from_str(&body)
                 .map_err(|_| AppError::BadRequest("error-bad-request"))?;
-            Ok(AdminForm { data, pairs })
+            Ok(AdminForm {
+                data,
+                pairs,
+                files: form.files,
+            })
         })
     }
 }

@@ -21,6 +21,7 @@ pub mod resources;
 pub mod saved_views;
 pub mod show;
 pub mod task_overview;
+pub mod uploads;
 
 use actix_web::web;
 

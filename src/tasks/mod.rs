@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod bench;
 pub mod expire_postings;
+pub mod logo_versions;
 pub mod noop;
 pub mod purge_tasks;
 pub mod purge_uploads;
@@ -202,6 +203,7 @@ impl Registry {
             .register::<expire_postings::ExpirePostings>()
             .register::<purge_tasks::PurgeTasks>()
             .register::<purge_uploads::PurgeUploads>()
+            .register::<logo_versions::LogoVersions>()
             .register::<send_mail::SendMail>()
             .register::<crate::webhooks::deliver::DeliverWebhook>()
             .register::<alerts::AlertSweep>()

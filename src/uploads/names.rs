@@ -11,6 +11,20 @@ pub fn is_key(key: &str) -> bool {
     (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// Whether `path` is `{prefix}/{key}.{ext}` with a generated key: safe to put in a URL.
+pub fn is_storage_key(path: &str) -> bool {
+    let Some((prefix, file)) = path.split_once('/') else {
+        return false;
+    };
+    let Some((key, ext)) = file.rsplit_once('.') else {
+        return false;
+    };
+    !prefix.is_empty()
+        && prefix.bytes().all(|b| b.is_ascii_lowercase())
+        && is_key(key)
+        && super::sniff::Kind::from_extension(ext).is_some()
+}
+
 /// The client's file name reduced to something safe to show and to put in a
 /// `Content-Disposition` header: no directories, no control or quoting characters, no
 /// leading dots, at most 120 characters; `fallback` when nothing is left.

@@ -15,6 +15,7 @@ pub mod json_ld;
 pub mod locale;
 pub mod search_links;
 pub mod seo;
+pub mod uploads;
 pub mod view;
 
 use actix_web::web;

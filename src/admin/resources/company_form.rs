@@ -33,6 +33,7 @@ impl Form for CompanyForm {
             Field::new("slug", "admin-field-slug", FieldKind::Text)
                 .max(120)
                 .hint("admin-hint-slug"),
+            Field::new("logo", "admin-field-logo", FieldKind::Image).hint("admin-hint-logo"),
             Field::new("website", "admin-field-website", FieldKind::Url).max(500),
             Field::new(
                 "contact_email",
@@ -68,17 +69,23 @@ impl Form for CompanyForm {
 
     /// A company as its form shows it (two queries).
     fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError> {
-        let found: Option<(Company, Option<chrono::NaiveDateTime>, Option<String>)> =
-            companies::table
-                .filter(companies::id.eq(id))
-                .select((
-                    Company::as_select(),
-                    companies::text_updated_at,
-                    companies::contact_email,
-                ))
-                .first(conn)
-                .optional()?;
-        let Some((company, text_updated_at, contact_email)) = found else {
+        type Found = (
+            Company,
+            Option<chrono::NaiveDateTime>,
+            Option<String>,
+            Option<String>,
+        );
+        let found: Option<Found> = companies::table
+            .filter(companies::id.eq(id))
+            .select((
+                Company::as_select(),
+                companies::text_updated_at,
+                companies::contact_email,
+                companies::logo_key,
+            ))
+            .first(conn)
+            .optional()?;
+        let Some((company, text_updated_at, contact_email, logo)) = found else {
             return Ok(None);
         };
         let translations: Vec<(String, String, chrono::NaiveDateTime)> =
@@ -98,6 +105,7 @@ impl Form for CompanyForm {
             ("slug", company.slug.clone()),
             ("website", company.website.clone().unwrap_or_default()),
             ("contact_email", contact_email.clone().unwrap_or_default()),
+            ("logo", logo.unwrap_or_default()),
             ("city", company.city.clone().unwrap_or_default()),
             (
                 "country_code",
@@ -209,6 +217,25 @@ impl Form for CompanyForm {
                 id
             }
         };
+        let logo = opt("logo");
+        if logo.as_deref().unwrap_or("") != old.map_or("", |(_, s)| s.values.get("logo")) {
+            diesel::update(companies::table.filter(companies::id.eq(id)))
+                .set((
+                    companies::logo_key.eq(&logo),
+                    companies::logo_versions.eq(false),
+                ))
+                .execute(conn)?;
+            // The versions are made after the commit, by a task enqueued in this transaction.
+            if let Some(key) = logo {
+                crate::tasks::Task::enqueue(
+                    &crate::tasks::logo_versions::LogoVersions {
+                        company_id: id,
+                        key,
+                    },
+                    conn,
+                )?;
+            }
+        }
         Ok(Ok(id))
     }
 

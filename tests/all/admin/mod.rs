@@ -5,6 +5,7 @@ mod batch;
 mod export;
 mod forms;
 mod index;
+mod logos;
 mod resources;
 mod roles;
 mod show;
