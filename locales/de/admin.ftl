@@ -446,4 +446,5 @@ admin-file-size-kb = { $size } KB
 task-schedule-purge-uploads = Löscht gespeicherte Dateien (Lebensläufe, Logos), auf die nichts mehr verweist.
 admin-field-logo = Logo
 admin-hint-logo = PNG, JPEG, WebP oder GIF, bis 5 MB und 4096 × 4096 Pixel. Erscheint auf der Firmenseite und bei ihren Stellen.
+admin-logo-of = Logo von { $name }
 admin-image-remove = Aktuelles Bild entfernen

@@ -23,6 +23,7 @@ upload-error-cv-corrupt = Diese Datei scheint beschädigt zu sein. Bitte exporti
 upload-error-cut-short = Ihre Datei war zu groß, daher konnte der Rest des Formulars nicht gelesen werden. Bitte prüfen Sie Ihre Angaben und wählen Sie eine kleinere Datei.
 upload-error-logo-empty = Die Datei ist leer. Bitte wählen Sie das Bild erneut aus.
 upload-error-logo-too-large = Das Bild ist größer als 5 MB. Bitte wählen Sie ein kleineres.
+upload-error-logo-cut-short = Das Bild ist größer als 5 MB, daher wurden die Felder danach nicht gelesen: Sie zeigen die gespeicherten Werte. Bitte prüfen Sie sie und wählen Sie ein kleineres Bild.
 upload-error-logo-wrong-type = Diese Datei ist kein PNG-, JPEG-, WebP- oder GIF-Bild.
 upload-error-logo-corrupt = Dieses Bild scheint beschädigt zu sein. Bitte speichern Sie es neu und wählen Sie die neue Datei.
 upload-error-logo-svg = SVG-Bilder werden nicht angenommen (sie können Skripte enthalten). Bitte wählen Sie eine PNG- oder WebP-Version.

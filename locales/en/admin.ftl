@@ -443,4 +443,5 @@ admin-file-size-kb = { $size } KB
 task-schedule-purge-uploads = Deletes stored files (CVs, logos) that nothing refers to any more.
 admin-field-logo = Logo
 admin-hint-logo = PNG, JPEG, WebP or GIF, up to 5 MB and 4096 × 4096 pixels. Shown on the company's page and its postings.
+admin-logo-of = Logo of { $name }
 admin-image-remove = Remove the current image

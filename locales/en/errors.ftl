@@ -23,6 +23,7 @@ upload-error-cv-corrupt = This file seems to be damaged. Please export your CV a
 upload-error-cut-short = Your file was too large, so the rest of the form could not be read. Please check your details and choose a smaller file.
 upload-error-logo-empty = The file is empty. Please choose the image again.
 upload-error-logo-too-large = The image is larger than 5 MB. Please choose a smaller one.
+upload-error-logo-cut-short = The image is larger than 5 MB, so the fields after it were not read: they show what is saved. Please check them and choose a smaller image.
 upload-error-logo-wrong-type = This file is not a PNG, JPEG, WebP or GIF image.
 upload-error-logo-corrupt = This image seems to be damaged. Please save it again and choose the new file.
 upload-error-logo-svg = SVG images are not accepted (they can carry scripts). Please choose a PNG or WebP version.

@@ -458,4 +458,5 @@ admin-file-size-kb = { $size } КБ
 task-schedule-purge-uploads = Видаляє збережені файли (резюме, логотипи), на які вже ніщо не посилається.
 admin-field-logo = Логотип
 admin-hint-logo = PNG, JPEG, WebP або GIF, до 5 МБ і 4096 × 4096 пікселів. Показується на сторінці компанії та в її вакансіях.
+admin-logo-of = Логотип { $name }
 admin-image-remove = Видалити поточне зображення

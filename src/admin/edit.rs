@@ -7,7 +7,7 @@
 //! values, not what was typed). A form with errors re-renders with status 422 and writes
 //! nothing.
 
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -315,12 +315,25 @@ fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>) -> FormPag
 
 /// A form page with errors: 422, so that clients and tests can tell it from a success.
 fn invalid(page: FormPage) -> Result<HttpResponse, AppError> {
+    invalid_with(page, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+fn invalid_with(page: FormPage, status: StatusCode) -> Result<HttpResponse, AppError> {
     let body = page
         .render()
         .map_err(|e| AppError::Internal(format!("rendering the form: {e}")))?;
-    Ok(HttpResponse::UnprocessableEntity()
+    Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(body))
+}
+
+/// 413 when the body was cut short at a too-large file, else 422.
+fn upload_status(cut_short: bool) -> StatusCode {
+    if cut_short {
+        StatusCode::PAYLOAD_TOO_LARGE
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
 }
 
 fn redirect(to: String) -> HttpResponse {
@@ -459,16 +472,19 @@ pub async fn create(
     let (images, upload_errors) =
         super::uploads::receive(&state, &target.fields, &mut sent.files, &sent.pairs).await?;
     if !upload_errors.is_empty() {
-        return invalid(render(
-            &admin,
-            Mode::New,
-            FormInput {
-                target: &target,
-                values: &values,
-                errors: &upload_errors,
-                translate_only: false,
-            },
-        ));
+        return invalid_with(
+            render(
+                &admin,
+                Mode::New,
+                FormInput {
+                    target: &target,
+                    values: &values,
+                    errors: &upload_errors,
+                    translate_only: false,
+                },
+            ),
+            upload_status(sent.cut_short),
+        );
     }
     super::uploads::apply(&images, &mut values, None);
     let actor = actor(&admin);
@@ -563,10 +579,15 @@ pub async fn update(
     let actor = actor(&admin);
     let search = state.search.clone();
     let images_in = images.clone();
+    let cut_short = sent.cut_short;
+    let pairs = std::mem::take(&mut sent.pairs);
     let (target, values, stored, outcome) = with_conn(&state, move |conn| {
         let stored = target.form.load(conn, id)?.ok_or(AppError::NotFound)?;
         super::uploads::apply(&images_in, &mut values, Some(&stored.values));
         if !upload_errors.is_empty() {
+            if cut_short {
+                values.fill_unsent(&stored.values, &pairs);
+            }
             return Ok((target, values, stored, Ok(Err(upload_errors))));
         }
         // What this user may not change keeps its stored value, whatever was sent.
@@ -588,16 +609,19 @@ pub async fn update(
             Flash::notice(&admin.session, admin.tr.t("admin-saved"));
             Ok(redirect(format!("/admin/{}/{id}", resource.name())))
         }
-        Err(errors) => invalid(render(
-            &admin,
-            Mode::Edit(id, &stored),
-            FormInput {
-                target: &target,
-                values: &values,
-                errors: &errors,
-                translate_only,
-            },
-        )),
+        Err(errors) => invalid_with(
+            render(
+                &admin,
+                Mode::Edit(id, &stored),
+                FormInput {
+                    target: &target,
+                    values: &values,
+                    errors: &errors,
+                    translate_only,
+                },
+            ),
+            upload_status(cut_short),
+        ),
     }
 }
 

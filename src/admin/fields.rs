@@ -153,6 +153,28 @@ impl FormValues {
         self.base.insert(key.to_owned(), value.into());
     }
 
+    /// Takes the stored value of every field the form did not send: a body cut short at a
+    /// too-large file loses the fields after it, which then show what is saved rather than
+    /// nothing.
+    pub fn fill_unsent(&mut self, stored: &FormValues, pairs: &[(String, String)]) {
+        let sent = |name: &str| pairs.iter().any(|(k, _)| k == name);
+        for (key, value) in &stored.base {
+            if !sent(key) {
+                self.base.insert(key.clone(), value.clone());
+            }
+        }
+        for (locale, texts) in &stored.translations {
+            for (key, text) in texts {
+                if !sent(&format!("{TRANSLATION_PREFIX}{locale}.{key}")) {
+                    self.translations
+                        .entry(*locale)
+                        .or_default()
+                        .insert(key.clone(), text.clone());
+                }
+            }
+        }
+    }
+
     pub fn translated(&self, locale: Locale, key: &str) -> &str {
         self.translations
             .get(&locale)

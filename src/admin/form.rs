@@ -21,6 +21,8 @@ pub struct AdminForm<T> {
     pub pairs: Vec<(String, String)>,
     /// Files sent with a `multipart/form-data` form, by field name.
     pub files: std::collections::HashMap<String, crate::uploads::multipart::UploadedFile>,
+    /// Whether the reading stopped at a too-large file, losing the fields after it.
+    pub cut_short: bool,
 }
 
 /// Back-office bodies: text fields, and files up to the largest upload a form takes.
@@ -68,6 +70,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for AdminForm<T> {
                 data,
                 pairs,
                 files: form.files,
+                cut_short: form.cut_short,
             })
         })
     }

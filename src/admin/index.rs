@@ -38,6 +38,7 @@ pub struct CellView {
     pub status: Option<&'static str>,
     pub numeric: bool,
     pub code: bool,
+    pub image: Option<String>,
 }
 
 pub struct RowView {
@@ -376,6 +377,7 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
         status: None,
         numeric: false,
         code: false,
+        image: None,
     };
     match cell {
         Cell::Text(t) => plain(t),
@@ -396,6 +398,13 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
         Cell::Number(n) => CellView {
             numeric: true,
             ..plain(n.map(|n| tr.number(n)).unwrap_or_default())
+        },
+        Cell::Image(image) => match image {
+            Some((url, alt)) => CellView {
+                image: Some(url),
+                ..plain(alt)
+            },
+            None => plain(String::new()),
         },
         Cell::Bool(b) => plain(tr.t(if b {
             "admin-filter-yes"

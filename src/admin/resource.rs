@@ -196,6 +196,8 @@ pub enum Cell {
     /// Preformatted text (arguments, errors), shown as is in a monospaced block.
     Code(String),
     Bool(bool),
+    /// An image: (its URL, its text alternative), or nothing to show.
+    Image(Option<(String, String)>),
 }
 
 pub struct Row {

@@ -48,6 +48,11 @@ pub async fn receive(
                         .map_err(AppError::Internal)?;
                     ImageChange::Replace(key)
                 }
+                // The reading stopped inside this file: the fields after it are lost too.
+                Err(_) if file.truncated => {
+                    errors.push(FieldError::new(field.key, "upload-error-logo-cut-short"));
+                    ImageChange::Keep
+                }
                 Err(e) => {
                     errors.push(FieldError::new(field.key, e.logo_message()));
                     ImageChange::Keep

@@ -33,6 +33,9 @@ pub struct Company {
     pub description: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The stored logo (see `uploads::logo`), and whether its versions are made yet.
+    pub logo_key: Option<String>,
+    pub logo_versions: bool,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -67,6 +70,13 @@ struct NewCompanyTranslation<'a> {
 impl Company {
     pub fn original_locale(&self) -> Locale {
         Locale::parse(&self.original_locale).unwrap_or_default()
+    }
+
+    /// The address of the logo's `version` (`thumb` or `medium`), if the company has a logo.
+    pub fn logo_url(&self, version: &str) -> Option<String> {
+        self.logo_key
+            .as_deref()
+            .map(|key| crate::uploads::logo::url(key, self.logo_versions, version))
     }
 
     pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Company>> {

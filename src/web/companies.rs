@@ -20,6 +20,7 @@ const MAX_LISTED: usize = 100;
 pub struct CompanyPage {
     pub l: Layout,
     pub name: String,
+    pub logo_url: Option<String>,
     pub description: Vec<String>,
     pub description_lang: Locale,
     pub fallback_note: Option<String>,
@@ -77,6 +78,7 @@ pub async fn show(
     }
     Ok(CompanyPage {
         name: company.name.clone(),
+        logo_url: company.logo_url("medium"),
         description: paragraphs(&description.value),
         description_lang: description.lang,
         fallback_note: description.is_fallback.then(|| {

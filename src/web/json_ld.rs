@@ -97,6 +97,10 @@ pub fn job_posting(
         },
         "skills": page.skills.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),
     });
+    // Google shows the hiring organization's logo beside the posting.
+    if let Some(logo) = page.company.logo_url("medium") {
+        posting["hiringOrganization"]["logo"] = json!(format!("{base_url}{logo}"));
+    }
     let place = || {
         json!({
             "@type": "Place",

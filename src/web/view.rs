@@ -73,6 +73,7 @@ pub struct CardView {
     pub is_fallback: bool,
     pub company: String,
     pub company_url: String,
+    pub company_logo: Option<String>,
     pub location: String,
     pub workplace: String,
     pub employment_type: String,
@@ -93,6 +94,7 @@ impl CardView {
             is_fallback: card.title.is_fallback,
             company: card.company_name.clone(),
             company_url: format!("/{}/companies/{}", tr.locale, card.company_slug),
+            company_logo: card.company_logo.clone(),
             location: location_text(
                 tr,
                 card.workplace,

@@ -621,3 +621,85 @@ async fn create_and_publish(driver: &WebDriver, site: &Site) -> WebDriverResult<
     );
     Ok(())
 }
+
+/// The smallest PDF the CV check accepts: a header, an object and the trailer's end marker.
+const CV_PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n";
+
+#[actix_web::test]
+async fn apply_with_a_pdf_cv_and_download_it_from_the_admin() {
+    let downloads = tempfile::tempdir().unwrap();
+    let dir = downloads.path().to_owned();
+    run_journey(Some(&dir), async |driver: &WebDriver, site: &Site| {
+        apply_with_cv(driver, site, &dir).await
+    })
+    .await;
+}
+
+async fn apply_with_cv(
+    driver: &WebDriver,
+    site: &Site,
+    downloads: &std::path::Path,
+) -> WebDriverResult<()> {
+    // The browser picks the file from disk, as a person would through the file dialog.
+    let picked = tempfile::tempdir().unwrap();
+    let cv = picked.path().join("Ada Lovelace CV.pdf");
+    std::fs::write(&cv, CV_PDF).unwrap();
+    driver
+        .goto(format!("{}/en/jobs/{}", site.base, site.remote_slug))
+        .await?;
+    for (field, value) in [
+        ("apply-name", "Ada Lovelace"),
+        ("apply-email", "ada@example.org"),
+        ("apply-cover_letter", "I build engines."),
+    ] {
+        driver.find(By::Id(field)).await?.send_keys(value).await?;
+    }
+    driver
+        .find(By::Id("apply-cv"))
+        .await?
+        .send_keys(cv.display().to_string())
+        .await?;
+    driver.find(By::Id("apply-consent")).await?.click().await?;
+    let submit = driver.find(By::Css(".apply button[type=submit]")).await?;
+    click_to_load(driver, submit).await?;
+    wait_url(driver, |u| u.contains("/applied")).await;
+
+    // The back office lists the application with its CV, and the link downloads it.
+    driver.goto(format!("{}/admin/login", site.base)).await?;
+    sign_in(driver, site).await?;
+    wait_url(driver, |u| u.ends_with("/admin")).await;
+    driver
+        .goto(format!("{}/admin/applications", site.base))
+        .await?;
+    let open = driver.find(By::Css(".index-table td.primary a")).await?;
+    click_to_load(driver, open).await?;
+    let link = driver.find(By::Css("a[href$='/cv']")).await?;
+    assert!(link.text().await?.contains("Ada Lovelace CV.pdf"));
+    link.click().await?;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let file = loop {
+        // Chromium writes to a `.crdownload` file and renames it when complete.
+        let done: Vec<_> = std::fs::read_dir(downloads)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+            .collect();
+        if let Some(path) = done.into_iter().next() {
+            break path;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no PDF in {}",
+            downloads.display()
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(
+        file.file_name().unwrap().to_string_lossy(),
+        "Ada Lovelace CV.pdf"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), CV_PDF);
+    Ok(())
+}

@@ -483,15 +483,23 @@ pub async fn change_stage(
 /// `GET /admin/applications/{id}/cv`: the applicant's CV, for those who may read
 /// applications. Sent as an attachment under its sanitized name, with the type the server
 /// detected on upload and `nosniff`, never cached; its storage key is never shown.
+///
+/// Without a session the answer is 403, not the sign-in detour of the other admin pages: the
+/// link only appears on the signed-in show page, and a forbidden answer that does not depend
+/// on the id tells a script nothing about which applications have files.
 #[actix_web::get("/admin/applications/{id}/cv")]
 pub async fn cv(
     state: actix_web::web::Data<crate::state::AppState>,
-    admin: super::super::CurrentAdmin,
+    admin: Result<super::super::CurrentAdmin, AppError>,
     path: actix_web::web::Path<String>,
 ) -> Result<actix_web::HttpResponse, AppError> {
     use actix_web::http::header::{
         Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
     };
+    let admin = admin.map_err(|e| match e {
+        AppError::LoginRequired(_) => AppError::Forbidden,
+        other => other,
+    })?;
     admin.require(Area::Applications, crate::auth::policy::Action::View)?;
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
     let found = crate::web::with_conn(&state, move |conn| {

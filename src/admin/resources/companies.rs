@@ -73,6 +73,7 @@ impl Resource for Companies {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("name", "admin-field-name"),
+            Column::plain("logo", "admin-field-logo"),
             Column::sortable("city", "admin-field-city"),
             Column::sortable("country_code", "admin-field-country"),
             Column::plain("website", "admin-field-website"),
@@ -228,6 +229,14 @@ impl Resource for Companies {
                 Panel {
                     title: "admin-panel-company",
                     rows: vec![
+                        (
+                            "admin-field-logo",
+                            Cell::Image(
+                                company.logo_url("medium").map(|url| {
+                                    (url, tr.t1("admin-logo-of", "name", &company.name))
+                                }),
+                            ),
+                        ),
                         ("admin-field-name", Cell::Text(company.name)),
                         ("admin-field-slug", Cell::Text(company.slug)),
                         (
@@ -302,6 +311,7 @@ impl Resource for Companies {
         type Listed = (
             i64,
             String,
+            (Option<String>, bool),
             Option<String>,
             Option<String>,
             Option<String>,
@@ -311,6 +321,7 @@ impl Resource for Companies {
             .select((
                 companies::id,
                 companies::name,
+                (companies::logo_key, companies::logo_versions),
                 companies::city,
                 companies::country_code,
                 companies::website,
@@ -321,16 +332,25 @@ impl Resource for Companies {
             .load(conn)?;
         let rows = rows
             .into_iter()
-            .map(|(id, name, city, country, website, created)| Row {
-                id,
-                cells: vec![
-                    Cell::Link(name, format!("/admin/companies/{id}")),
-                    Cell::Text(city.unwrap_or_default()),
-                    Cell::Text(country.map(|c| tr.country(&c)).unwrap_or_default()),
-                    Cell::Text(website.unwrap_or_default()),
-                    Cell::Date(Some(created)),
-                ],
-            })
+            .map(
+                |(id, name, (logo, versions), city, country, website, created)| Row {
+                    id,
+                    cells: vec![
+                        Cell::Link(name, format!("/admin/companies/{id}")),
+                        // Beside the name, the thumbnail is decorative: no text alternative.
+                        Cell::Image(logo.map(|key| {
+                            (
+                                crate::uploads::logo::url(&key, versions, "thumb"),
+                                String::new(),
+                            )
+                        })),
+                        Cell::Text(city.unwrap_or_default()),
+                        Cell::Text(country.map(|c| tr.country(&c)).unwrap_or_default()),
+                        Cell::Text(website.unwrap_or_default()),
+                        Cell::Date(Some(created)),
+                    ],
+                },
+            )
             .collect();
         Ok(ListResult {
             rows,

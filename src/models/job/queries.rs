@@ -159,6 +159,8 @@ pub struct JobCard {
     pub summary: String,
     pub company_name: String,
     pub company_slug: String,
+    /// The company's logo thumbnail, if it has a logo.
+    pub company_logo: Option<String>,
     pub status: JobStatus,
     pub workplace: Workplace,
     pub employment_type: EmploymentType,
@@ -181,8 +183,13 @@ impl JobCard {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        // The row, the company's name and slug, and the title and summary in `locale`.
-        type Row = (CardRow, String, String, Option<String>, Option<String>);
+        // The row, the company's name, slug and logo, and the title and summary in `locale`.
+        type Row = (
+            CardRow,
+            (String, String, Option<String>, bool),
+            Option<String>,
+            Option<String>,
+        );
         let rows: Vec<Row> = jobs::table
             .inner_join(companies::table)
             .left_join(
@@ -193,15 +200,20 @@ impl JobCard {
             .filter(jobs::id.eq_any(ids))
             .select((
                 CardRow::as_select(),
-                companies::name,
-                companies::slug,
+                (
+                    companies::name,
+                    companies::slug,
+                    companies::logo_key,
+                    companies::logo_versions,
+                ),
                 job_translations::title.nullable(),
                 job_translations::summary.nullable(),
             ))
             .load(conn)?;
         let mut by_id: HashMap<i64, JobCard> = rows
             .into_iter()
-            .map(|(row, company_name, company_slug, t_title, t_summary)| {
+            .map(|(row, company, t_title, t_summary)| {
+                let (company_name, company_slug, logo_key, logo_versions) = company;
                 let original = Locale::parse(&row.original_locale).unwrap_or_default();
                 let (title, summary) = match (t_title, t_summary) {
                     (Some(title), Some(summary)) if locale != original => (
@@ -228,6 +240,8 @@ impl JobCard {
                     summary,
                     company_name,
                     company_slug,
+                    company_logo: logo_key
+                        .map(|key| crate::uploads::logo::url(&key, logo_versions, "thumb")),
                     status: JobStatus::parse(&row.status).unwrap_or(JobStatus::Draft),
                     workplace: Workplace::parse(&row.workplace).unwrap_or(Workplace::Onsite),
                     employment_type: EmploymentType::parse(&row.employment_type)

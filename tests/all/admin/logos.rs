@@ -5,13 +5,24 @@ use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use hireboard::db::schema::{companies, tasks};
 
-use crate::support::{AdminFactory, CompanyFactory, TestApp, backends};
+use crate::support::app::Part;
+use crate::support::{AdminFactory, CompanyFactory, JobFactory, TestApp, backends};
 
 fn png(width: u32, height: u32) -> Vec<u8> {
     let image = image::DynamicImage::new_rgb8(width, height);
     let mut out = std::io::Cursor::new(Vec::new());
     image.write_to(&mut out, image::ImageFormat::Png).unwrap();
     out.into_inner()
+}
+
+/// A PNG's signature and header, declaring `width` × `height`, without pixel data.
+fn declared_png(width: u32, height: u32) -> Vec<u8> {
+    let mut out = png(1, 1);
+    // The IHDR chunk's width and height follow the 8-byte signature, length and type.
+    out[16..20].copy_from_slice(&width.to_be_bytes());
+    out[20..24].copy_from_slice(&height.to_be_bytes());
+    out.truncate(33);
+    out
 }
 
 /// Submits the company's edit form as a browser would, with `file` as the logo and
@@ -26,18 +37,24 @@ async fn save(
     assert_eq!(page.status, StatusCode::OK);
     let html = page.html();
     let action = format!("/admin/companies/{id}");
-    let mut fields = html.form(&format!("form[action='{action}']"));
-    fields.retain(|(k, _)| k != "logo" && k != "logo._remove");
-    let mut fields: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    fields.extend_from_slice(extra);
-    let files: Vec<(&str, &str, &str, &[u8])> = file
-        .iter()
-        .map(|(name, bytes)| ("logo", *name, "image/png", *bytes))
-        .collect();
-    app.post_multipart(&action, &fields, &files).await
+    let fields = html.form(&format!("form[action='{action}']"));
+    // In document order, the file where its input is, as a browser sends them.
+    let mut parts = Vec::new();
+    for (k, v) in &fields {
+        match k.as_str() {
+            "logo._remove" => {}
+            "logo" => {
+                if let Some((name, bytes)) = file {
+                    parts.push(Part::File("logo", name, "image/png", bytes));
+                }
+            }
+            _ => parts.push(Part::Text(k, v)),
+        }
+    }
+    for (k, v) in extra {
+        parts.push(Part::Text(k, v));
+    }
+    app.post_parts(&action, &parts).await
 }
 
 fn logo_of(app: &TestApp, id: i64) -> (Option<String>, bool) {
@@ -88,6 +105,42 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         let svg = b"<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>";
         let res = save(&app, id, Some(("logo.svg", svg)), &[]).await;
         assert!(res.html().text("#f-logo-error").contains("SVG"));
+        // 33 bytes that declare 20,000 × 20,000 pixels: refused from the header.
+        let res = save(
+            &app,
+            id,
+            Some(("bomb.png", &declared_png(20_000, 20_000))),
+            &[],
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            res.html().text("#f-logo-error").contains("4096 × 4096"),
+            "{}",
+            res.html().text("#f-logo-error")
+        );
+        // What was typed stays.
+        assert_eq!(res.html().attr("#f-name", "value"), "Acme Robotics");
+        // Past 5 MB the reading stops at the limit, with the same kind of answer.
+        let big = vec![0u8; hireboard::uploads::logo::MAX_BYTES + 1];
+        let res = save(&app, id, Some(("big.png", &big)), &[]).await;
+        assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+        let page = res.html();
+        assert!(page.text("#f-logo-error").contains("5 MB"));
+        assert_eq!(page.attr("#f-name", "value"), "Acme Robotics");
+        // The fields after the file were not read: they show what is saved, not nothing.
+        let description = app.with_conn(|c| {
+            companies::table
+                .find(id)
+                .select(companies::description)
+                .first::<String>(c)
+                .unwrap()
+        });
+        assert!(!description.is_empty());
+        assert_eq!(page.text("#f-description"), description);
+        // An empty file.
+        let res = save(&app, id, Some(("empty.png", b"")), &[]).await;
+        assert!(res.html().text("#f-logo-error").contains("empty"));
         assert_eq!(logo_of(&app, id), (None, false));
         assert!(stored(&app).await.is_empty());
 
@@ -179,4 +232,81 @@ async fn saving_without_a_file_keeps_the_logo_and_guessed_names_are_not_found() 
     ] {
         assert_eq!(app.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
     }
+}
+
+#[actix_web::test]
+async fn the_logo_shows_on_the_public_pages_and_in_the_admin() {
+    let app = TestApp::sqlite();
+    let company = app.with_conn(|c| CompanyFactory::new().name("Acme Robotics").create(c));
+    let slug = app.with_conn(|c| JobFactory::new(&company).title("Robot whisperer").create(c));
+    let admin = app.with_conn(|c| AdminFactory::new().create(c));
+    app.sign_in_as(&admin).await;
+    // No logo yet: no image anywhere.
+    app.refresh_search();
+    let page = app.get("/en/jobs").await;
+    assert!(!page.body.contains("/uploads/logos/"));
+
+    let res = save(&app, company.id, Some(("acme.png", &png(300, 300))), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let key = logo_of(&app, company.id).0.unwrap();
+    // Until the task has run, the pages show the original, scaled by the browser.
+    app.refresh_search();
+    let cards = app.get("/en/jobs").await.html();
+    assert_eq!(
+        cards.attr(".job-card-company img", "src"),
+        format!("/uploads/{key}")
+    );
+
+    let handle = app.worker(None, 1);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !logo_of(&app, company.id).1 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no versions were made"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    handle.shutdown();
+    app.refresh_search();
+    let stem = key.trim_end_matches(".png");
+    let thumb = format!("/uploads/{stem}-thumb.png");
+    let medium = format!("/uploads/{stem}-medium.png");
+
+    // Result cards: the thumbnail, decorative beside the company's name.
+    let cards = app.get("/en/jobs").await.html();
+    assert_eq!(cards.attr(".job-card-company img", "src"), thumb.clone());
+    assert_eq!(cards.attr(".job-card-company img", "alt"), String::new());
+    // The company page: the medium version.
+    let page = app
+        .get(&format!("/en/companies/{}", company.slug))
+        .await
+        .html();
+    assert_eq!(page.attr(".company-header img", "src"), medium.clone());
+    // The posting: the thumbnail beside the company, the medium version for Google.
+    let job = app.get(&format!("/en/jobs/{slug}")).await;
+    assert_eq!(
+        job.html().attr(".job-company-name img", "src"),
+        thumb.clone()
+    );
+    let base = &app.state.config.base_url;
+    assert!(
+        job.body.contains(&format!("\"logo\":\"{base}{medium}\"")),
+        "{}",
+        job.body
+    );
+    // The admin: the thumbnail in the list, the medium version with its name on the show page.
+    let list = app.get("/admin/companies").await.html();
+    assert_eq!(list.attr("td img.admin-thumb", "src"), thumb);
+    let show = app
+        .get(&format!("/admin/companies/{}", company.id))
+        .await
+        .html();
+    assert_eq!(show.attr("img.admin-image", "src"), medium.clone());
+    assert_eq!(
+        show.attr("img.admin-image", "alt"),
+        "Logo of Acme Robotics".to_owned()
+    );
+    // Each served version is what its name says.
+    let served = image::load_from_memory(&app.get_bytes(&medium).await).unwrap();
+    assert_eq!((served.width(), served.height()), (256, 256));
 }

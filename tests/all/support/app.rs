@@ -11,6 +11,13 @@ use hireboard::config::Config;
 use hireboard::db::DbConn;
 use hireboard::{AppState, build_app};
 
+/// One part of a `multipart/form-data` body: a text field (name, value), or a file
+/// (field, file name, content type, bytes).
+pub enum Part<'a> {
+    Text(&'a str, &'a str),
+    File(&'a str, &'a str, &'a str, &'a [u8]),
+}
+
 pub struct TestApp {
     pub state: AppState,
     pub backend: &'static str,
@@ -285,7 +292,7 @@ impl TestApp {
         .await
     }
 
-    /// Posts `multipart/form-data` as a browser does: text fields, then files as
+    /// Posts `multipart/form-data`: text fields, then files as
     /// (field, file name, content type, bytes).
     pub async fn post_multipart(
         &self,
@@ -293,25 +300,42 @@ impl TestApp {
         fields: &[(&str, &str)],
         files: &[(&str, &str, &str, &[u8])],
     ) -> Response {
+        let parts: Vec<Part> = fields
+            .iter()
+            .map(|(name, value)| Part::Text(name, value))
+            .chain(
+                files
+                    .iter()
+                    .map(|(name, file_name, kind, bytes)| Part::File(name, file_name, kind, bytes)),
+            )
+            .collect();
+        self.post_parts(path, &parts).await
+    }
+
+    /// Posts `multipart/form-data` with its parts in the given order, as a browser sends a
+    /// form's fields in document order (what follows a too-large file is never read).
+    pub async fn post_parts(&self, path: &str, parts: &[Part<'_>]) -> Response {
         let boundary = "----hireboard-test-boundary-7d2f";
         let mut body: Vec<u8> = Vec::new();
-        for (name, value) in fields {
-            body.extend_from_slice(
-                format!(
-                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-                )
-                .as_bytes(),
-            );
-        }
-        for (name, file_name, content_type, bytes) in files {
-            body.extend_from_slice(
-                format!(
-                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
-                )
-                .as_bytes(),
-            );
-            body.extend_from_slice(bytes);
-            body.extend_from_slice(b"\r\n");
+        for part in parts {
+            match part {
+                Part::Text(name, value) => body.extend_from_slice(
+                    format!(
+                        "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                    )
+                    .as_bytes(),
+                ),
+                Part::File(name, file_name, content_type, bytes) => {
+                    body.extend_from_slice(
+                        format!(
+                            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
+                        )
+                        .as_bytes(),
+                    );
+                    body.extend_from_slice(bytes);
+                    body.extend_from_slice(b"\r\n");
+                }
+            }
         }
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
         let content_type = format!("multipart/form-data; boundary={boundary}");

@@ -97,10 +97,12 @@ async fn a_pdf_cv_is_stored_privately_and_only_readers_download_it() {
         });
         let url = format!("/admin/applications/{id}/cv");
 
-        // Anonymous: sent to sign in, never the file.
+        // Anonymous: forbidden, whether or not the application exists.
         let res = app.get(&url).await;
-        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
         assert!(!res.body.contains("%PDF"));
+        let missing = format!("/admin/applications/{}/cv", id + 1000);
+        assert_eq!(app.get(&missing).await.status, StatusCode::FORBIDDEN);
         // A translator may not read applications.
         let translator =
             app.with_conn(|c| AdminFactory::new().role(AdminRole::Translator).create(c));
