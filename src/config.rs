@@ -47,6 +47,8 @@ pub struct Config {
     pub webhook_allow_hosts: Vec<String>,
     /// Where uploads live: `file:///dir` (default: `DATA_DIR/uploads`) or `s3://bucket/prefix`.
     pub storage_url: String,
+    /// Applications (with their CVs) untouched for this many days are deleted; 0 keeps them.
+    pub application_retention_days: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -164,6 +166,13 @@ impl Config {
             12,
             1..=30 * 24,
         )?;
+        // Two years after the last contact: what the CNIL recommends for candidates' data.
+        let application_retention_days = parse_number(
+            get("APPLICATION_RETENTION_DAYS"),
+            "APPLICATION_RETENTION_DAYS",
+            730,
+            0..=36_500,
+        )? as u32;
         let worker_queues: Vec<String> = get("WORKER_QUEUES")
             .map(|v| {
                 v.split(',')
@@ -263,6 +272,7 @@ impl Config {
             mail_from,
             webhook_allow_hosts,
             storage_url,
+            application_retention_days,
         })
     }
 

@@ -444,6 +444,7 @@ admin-no-cv = Kein Lebenslauf angehängt
 admin-file-size-kb = { $size } KB
 
 task-schedule-purge-uploads = Löscht gespeicherte Dateien (Lebensläufe, Logos), auf die nichts mehr verweist.
+task-schedule-purge-applications = Löscht Bewerbungen (mit Lebenslauf und Notizen), die länger als die Aufbewahrungsfrist unverändert sind.
 admin-field-logo = Logo
 admin-hint-logo = PNG, JPEG, WebP oder GIF, bis 5 MB und 4096 × 4096 Pixel. Erscheint auf der Firmenseite und bei ihren Stellen.
 admin-logo-of = Logo von { $name }

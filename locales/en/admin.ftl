@@ -441,6 +441,7 @@ admin-no-cv = No CV attached
 admin-file-size-kb = { $size } KB
 
 task-schedule-purge-uploads = Deletes stored files (CVs, logos) that nothing refers to any more.
+task-schedule-purge-applications = Deletes applications (with their CVs and notes) untouched for longer than the retention period.
 admin-field-logo = Logo
 admin-hint-logo = PNG, JPEG, WebP or GIF, up to 5 MB and 4096 × 4096 pixels. Shown on the company's page and its postings.
 admin-logo-of = Logo of { $name }

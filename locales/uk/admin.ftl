@@ -456,6 +456,7 @@ admin-no-cv = Резюме не додано
 admin-file-size-kb = { $size } КБ
 
 task-schedule-purge-uploads = Видаляє збережені файли (резюме, логотипи), на які вже ніщо не посилається.
+task-schedule-purge-applications = Видаляє заявки (з резюме та нотатками), які не змінювалися довше за строк зберігання.
 admin-field-logo = Логотип
 admin-hint-logo = PNG, JPEG, WebP або GIF, до 5 МБ і 4096 × 4096 пікселів. Показується на сторінці компанії та в її вакансіях.
 admin-logo-of = Логотип { $name }

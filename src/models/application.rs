@@ -218,6 +218,41 @@ impl NewApplication {
     }
 }
 
+/// Deletes applications with the back office's notes about them, recording each deletion in
+/// the audit log under `actor` (by number: the entry keeps that it happened, not who it
+/// was); returns the keys of their stored CVs, to remove once the transaction has committed.
+/// In the caller's transaction.
+pub fn delete_with_notes(
+    conn: &mut DbConn,
+    ids: &[i64],
+    actor: &crate::models::audit::Actor,
+) -> QueryResult<Vec<String>> {
+    use crate::db::schema::admin_comments;
+    let cvs: Vec<Option<String>> = applications::table
+        .filter(applications::id.eq_any(ids))
+        .select(applications::cv_key)
+        .load(conn)?;
+    for id in ids {
+        crate::models::audit::record(
+            conn,
+            actor,
+            "delete",
+            "applications",
+            *id,
+            &format!("#{id}"),
+            &[],
+        )?;
+    }
+    diesel::delete(
+        admin_comments::table
+            .filter(admin_comments::resource.eq("applications"))
+            .filter(admin_comments::record_id.eq_any(ids)),
+    )
+    .execute(conn)?;
+    diesel::delete(applications::table.filter(applications::id.eq_any(ids))).execute(conn)?;
+    Ok(cvs.into_iter().flatten().collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ pub mod bench;
 pub mod expire_postings;
 pub mod logo_versions;
 pub mod noop;
+pub mod purge_applications;
 pub mod purge_tasks;
 pub mod purge_uploads;
 pub mod queue;
@@ -203,6 +204,7 @@ impl Registry {
             .register::<expire_postings::ExpirePostings>()
             .register::<purge_tasks::PurgeTasks>()
             .register::<purge_uploads::PurgeUploads>()
+            .register::<purge_applications::PurgeApplications>()
             .register::<logo_versions::LogoVersions>()
             .register::<send_mail::SendMail>()
             .register::<crate::webhooks::deliver::DeliverWebhook>()

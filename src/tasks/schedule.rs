@@ -24,7 +24,7 @@ pub struct Recurring {
 }
 
 /// The application's recurring tasks.
-pub const RECURRING: [Recurring; 6] = [
+pub const RECURRING: [Recurring; 7] = [
     Recurring {
         name: "expire_postings",
         description: "task-schedule-expire-postings",
@@ -42,6 +42,12 @@ pub const RECURRING: [Recurring; 6] = [
         description: "task-schedule-purge-uploads",
         default_cron: "41 3 * * *",
         enqueue: |conn| super::purge_uploads::PurgeUploads.enqueue(conn),
+    },
+    Recurring {
+        name: "purge_applications",
+        description: "task-schedule-purge-applications",
+        default_cron: "29 3 * * *",
+        enqueue: |conn| super::purge_applications::PurgeApplications.enqueue(conn),
     },
     // Instant alerts are swept after each publication too; this catches what that missed.
     Recurring {

@@ -15,7 +15,8 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::mail::application::{FORGET, WITHDRAW};
 use crate::models::ApplicationStatus;
-use crate::models::audit::{self, Actor};
+use crate::models::application::delete_with_notes;
+use crate::models::audit::Actor;
 use crate::models::pipeline::{StageError, move_to};
 use crate::state::AppState;
 
@@ -157,40 +158,22 @@ pub async fn act(
     let message = match (title, purpose) {
         (None, _) => tr.t("applicant-gone"),
         (Some(_), FORGET) => {
-            let cv_key = with_conn(&state, move |conn| {
+            let cv_keys = with_conn(&state, move |conn| {
                 crate::db::write_transaction(conn, |conn| {
-                    let cv_key: Option<String> = applications::table
-                        .filter(applications::id.eq(id))
-                        .select(applications::cv_key)
-                        .first::<Option<String>>(conn)
-                        .optional()?
-                        .flatten();
                     let applicant = Actor {
                         admin_user_id: None,
                         label: "applicant".into(),
                     };
-                    // The audit entry keeps that it happened, not who it was.
-                    audit::record(
-                        conn,
-                        &applicant,
-                        "delete",
-                        "applications",
-                        id,
-                        &format!("#{id}"),
-                        &[],
-                    )?;
-                    diesel::delete(applications::table.filter(applications::id.eq(id)))
-                        .execute(conn)?;
-                    Ok::<_, AppError>(cv_key)
+                    Ok::<_, AppError>(delete_with_notes(conn, &[id], &applicant)?)
                 })
             })
             .await?;
             // The file goes once the row is gone; if this fails, the daily upload purge
             // removes it as an orphan.
-            if let Some(key) = cv_key
-                && let Err(e) = state.storage.delete(&key).await
-            {
-                log::warn!("application {id} deleted, its CV not yet: {e}");
+            for key in cv_keys {
+                if let Err(e) = state.storage.delete(&key).await {
+                    log::warn!("application {id} deleted, its CV not yet: {e}");
+                }
             }
             tr.t("applicant-forget-done")
         }

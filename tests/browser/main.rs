@@ -251,6 +251,28 @@ async fn run_journey(
     outcome.unwrap();
 }
 
+/// The first file ending in `.{extension}` to appear in `downloads` (15 s at most). Chromium
+/// writes to a `.crdownload` file and renames it when complete.
+async fn downloaded(downloads: &std::path::Path, extension: &str) -> std::path::PathBuf {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let done = std::fs::read_dir(downloads)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == extension));
+        if let Some(path) = done {
+            return path;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no .{extension} file in {}",
+            downloads.display()
+        );
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Signs the site's admin in through the form the browser is on.
 async fn sign_in(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     driver
@@ -472,24 +494,7 @@ async fn download_export(
         .find(By::Css(".exports a[href*='export.csv']"))
         .await?;
     csv_link.click().await?;
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let file = loop {
-        let done: Vec<_> = std::fs::read_dir(downloads)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "csv"))
-            .collect();
-        if let Some(path) = done.into_iter().next() {
-            break path;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no CSV in {}",
-            downloads.display()
-        );
-        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
-    };
+    let file = downloaded(downloads, "csv").await;
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("jobs-"), "{name}");
     let text = std::fs::read_to_string(&file).unwrap();
@@ -677,25 +682,7 @@ async fn apply_with_cv(
     let link = driver.find(By::Css("a[href$='/cv']")).await?;
     assert!(link.text().await?.contains("Ada Lovelace CV.pdf"));
     link.click().await?;
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let file = loop {
-        // Chromium writes to a `.crdownload` file and renames it when complete.
-        let done: Vec<_> = std::fs::read_dir(downloads)
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
-            .collect();
-        if let Some(path) = done.into_iter().next() {
-            break path;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no PDF in {}",
-            downloads.display()
-        );
-        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
-    };
+    let file = downloaded(downloads, "pdf").await;
     assert_eq!(
         file.file_name().unwrap().to_string_lossy(),
         "Ada Lovelace CV.pdf"

@@ -67,20 +67,6 @@ fn logo_of(app: &TestApp, id: i64) -> (Option<String>, bool) {
     })
 }
 
-async fn stored(app: &TestApp) -> Vec<String> {
-    let mut files: Vec<String> = app
-        .state
-        .storage
-        .list("logos")
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
-    files.sort();
-    files
-}
-
 #[actix_web::test]
 async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_versions() {
     for app in backends() {
@@ -142,7 +128,7 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         let res = save(&app, id, Some(("empty.png", b"")), &[]).await;
         assert!(res.html().text("#f-logo-error").contains("empty"));
         assert_eq!(logo_of(&app, id), (None, false));
-        assert!(stored(&app).await.is_empty());
+        assert!(app.stored("logos").await.is_empty());
 
         // A real image: stored under a new name, re-encoded, served with a year of caching.
         let res = save(&app, id, Some(("../../logo.png", &png(600, 300))), &[]).await;
@@ -174,19 +160,10 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         assert_eq!(queued, 1);
 
         // The task makes the versions.
-        let handle = app.worker(None, 1);
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        while !logo_of(&app, id).1 {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "no versions were made"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-        handle.shutdown();
+        app.work_until("making the versions", || logo_of(&app, id).1);
         let stem = key.trim_end_matches(".png");
         assert_eq!(
-            stored(&app).await,
+            app.stored("logos").await,
             // `-` sorts before `.`: the versions come first.
             [
                 format!("{stem}-medium.png"),
@@ -205,7 +182,11 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         let res = save(&app, id, None, &[("logo._remove", "1")]).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         assert_eq!(logo_of(&app, id).0, None);
-        assert!(stored(&app).await.is_empty(), "{:?}", stored(&app).await);
+        assert!(
+            app.stored("logos").await.is_empty(),
+            "{:?}",
+            app.stored("logos").await
+        );
         assert_eq!(
             app.get(&format!("/uploads/{key}")).await.status,
             StatusCode::NOT_FOUND
@@ -257,16 +238,7 @@ async fn the_logo_shows_on_the_public_pages_and_in_the_admin() {
         format!("/uploads/{key}")
     );
 
-    let handle = app.worker(None, 1);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !logo_of(&app, company.id).1 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no versions were made"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    handle.shutdown();
+    app.work_until("making the versions", || logo_of(&app, company.id).1);
     app.refresh_search();
     let stem = key.trim_end_matches(".png");
     let thumb = format!("/uploads/{stem}-thumb.png");

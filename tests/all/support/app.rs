@@ -165,6 +165,36 @@ impl TestApp {
         .expect("a worker starts")
     }
 
+    /// The storage keys under `prefix` (`cvs`, `logos`), sorted.
+    pub async fn stored(&self, prefix: &str) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .state
+            .storage
+            .list(prefix)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// Runs a worker until `done` holds (20 s at most; then the test fails saying `what` did
+    /// not happen).
+    pub fn work_until(&self, what: &str, done: impl Fn() -> bool) {
+        let handle = self.worker(None, 1);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !done() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{what} did not happen"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        handle.shutdown();
+    }
+
     /// Runs a worker until the outbox holds `n` messages (20 s at most).
     pub fn deliver_mail(&self, n: i64) {
         use diesel::prelude::*;

@@ -62,17 +62,6 @@ fn cvs(app: &TestApp) -> Vec<CvColumns> {
     })
 }
 
-async fn stored_files(app: &TestApp) -> Vec<String> {
-    app.state
-        .storage
-        .list("cvs")
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect()
-}
-
 #[actix_web::test]
 async fn a_pdf_cv_is_stored_privately_and_only_readers_download_it() {
     for app in backends() {
@@ -88,7 +77,7 @@ async fn a_pdf_cv_is_stored_privately_and_only_readers_download_it() {
         assert_eq!(name.as_deref(), Some("cv.png"));
         assert_eq!(kind.as_deref(), Some("application/pdf"));
         assert_eq!(size, Some(PDF.len() as i64));
-        assert_eq!(stored_files(&app).await, std::slice::from_ref(&key));
+        assert_eq!(app.stored("cvs").await, std::slice::from_ref(&key));
         let id: i64 = app.with_conn(|c| {
             applications::table
                 .select(applications::id)
@@ -160,7 +149,7 @@ async fn wrong_empty_broken_and_large_cvs_are_refused_beside_the_field_and_nothi
     assert!(res.html().text("#apply-cv-error").contains("10 MB"));
     assert_eq!(res.html().attr("#apply-name", "value"), "Ada Lovelace");
     assert!(cvs(&app).is_empty());
-    assert!(stored_files(&app).await.is_empty());
+    assert!(app.stored("cvs").await.is_empty());
 }
 
 #[actix_web::test]
@@ -172,7 +161,7 @@ async fn a_cv_goes_with_its_application_and_orphans_are_purged() {
     // Applying twice: the second application is refused and its file not kept.
     let res = apply_with(&app, &slug, "ada@example.org", ("other.pdf", PDF)).await;
     assert_eq!(res.status, StatusCode::CONFLICT);
-    assert_eq!(stored_files(&app).await.len(), 1);
+    assert_eq!(app.stored("cvs").await.len(), 1);
     // The applicant's "delete my data" link removes the file with the row.
     let id: i64 = app.with_conn(|c| {
         applications::table
@@ -199,7 +188,7 @@ async fn a_cv_goes_with_its_application_and_orphans_are_purged() {
         .await;
     assert_eq!(res.status, StatusCode::OK);
     assert!(cvs(&app).is_empty());
-    assert!(stored_files(&app).await.is_empty());
+    assert!(app.stored("cvs").await.is_empty());
 
     // A file nothing refers to (its row deleted another way) goes after the grace period.
     app.state
@@ -226,18 +215,86 @@ async fn a_cv_goes_with_its_application_and_orphans_are_purged() {
             .enqueue(c)
             .unwrap()
     });
-    let handle = app.worker(None, 1);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while stored_files(&app).await.len() != 1 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the orphan was not purged"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    handle.shutdown();
+    app.work_until("purging the orphan", || {
+        std::fs::read_dir(&dir).unwrap().count() == 1
+    });
     assert_eq!(
-        stored_files(&app).await,
+        app.stored("cvs").await,
         ["cvs/fresh00000000000000000000000000.pdf"]
     );
+}
+
+#[actix_web::test]
+async fn applications_untouched_past_the_retention_period_go_with_their_cvs_and_notes() {
+    use hireboard::db::schema::{admin_comments, audit_log};
+    let app = TestApp::sqlite();
+    assert_eq!(app.state.config.application_retention_days, 730);
+    let slug = posting(&app);
+    for email in ["old@example.org", "new@example.org"] {
+        let res = apply_with(&app, &slug, email, ("cv.pdf", PDF)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+    }
+    let ids: Vec<(i64, String)> = app.with_conn(|c| {
+        applications::table
+            .order(applications::id.asc())
+            .select((applications::id, applications::email))
+            .load(c)
+            .unwrap()
+    });
+    let (old, new) = (ids[0].0, ids[1].0);
+    let admin = app.with_conn(|c| AdminFactory::new().create(c));
+    app.sign_in_as(&admin).await;
+    for id in [old, new] {
+        let res = app
+            .post_admin(
+                &format!("/admin/applications/{id}/comments"),
+                &[("body", "Strong on engines.")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+    }
+    // Last touched 731 days ago, one day past the retention period.
+    app.with_conn(|c| {
+        diesel::update(applications::table.find(old))
+            .set(applications::updated_at.eq(hireboard::db::now() - chrono::TimeDelta::days(731)))
+            .execute(c)
+            .unwrap()
+    });
+    let new_cv = cvs(&app)[1].0.clone().unwrap();
+    app.with_conn(|c| {
+        use hireboard::tasks::Task;
+        hireboard::tasks::purge_applications::PurgeApplications
+            .enqueue(c)
+            .unwrap()
+    });
+    app.work_until("deleting the old application", || {
+        app.with_conn(|c| applications::table.count().get_result::<i64>(c).unwrap()) == 1
+    });
+    let left: Vec<i64> = app.with_conn(|c| {
+        applications::table
+            .select(applications::id)
+            .load(c)
+            .unwrap()
+    });
+    assert_eq!(left, [new]);
+    assert_eq!(app.stored("cvs").await, [new_cv]);
+    let notes: Vec<i64> = app.with_conn(|c| {
+        admin_comments::table
+            .filter(admin_comments::resource.eq("applications"))
+            .select(admin_comments::record_id)
+            .load(c)
+            .unwrap()
+    });
+    assert_eq!(notes, [new]);
+    // The audit log says it happened, and by what, without the applicant's name.
+    let entry: (String, String) = app.with_conn(|c| {
+        audit_log::table
+            .filter(audit_log::resource.eq("applications"))
+            .filter(audit_log::record_id.eq(old))
+            .filter(audit_log::action.eq("delete"))
+            .select((audit_log::actor, audit_log::record_label))
+            .first(c)
+            .unwrap()
+    });
+    assert_eq!(entry, ("retention".to_owned(), format!("#{old}")));
 }
