@@ -134,6 +134,9 @@ fn run(command: Command) -> Result<(), Failure> {
                 None => hireboard::seed::demo_if_empty(&mut conn),
             }
             .map_err(|e| Failure::Runtime(e.to_string()))?;
+            if jobs.is_none() && report.companies > 0 {
+                demo_logos(&state)?;
+            }
             println!(
                 "seeded {} companies and {} postings in {:.1} s",
                 report.companies,
@@ -193,6 +196,7 @@ fn serve(config: Config) -> Result<(), Failure> {
                 report.companies,
                 report.postings
             );
+            demo_logos(&state)?;
             state
                 .search
                 .rebuild(&mut conn)
@@ -250,6 +254,15 @@ fn serve(config: Config) -> Result<(), Failure> {
     if let Some(worker) = task_worker {
         worker.shutdown();
     }
+    Ok(())
+}
+
+/// Stores the demo companies' drawn logos (their versions are made by the worker).
+fn demo_logos(state: &AppState) -> Result<(), Failure> {
+    let stored = actix_web::rt::System::new()
+        .block_on(hireboard::seed::logos::store(&state.pool, &state.storage))
+        .map_err(Failure::Runtime)?;
+    log::info!("stored {stored} demo logos");
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Demo data for a first start, and synthetic postings for benchmarks.
 
 mod data;
+pub mod logos;
 
 use std::collections::HashMap;
 
