@@ -47,6 +47,8 @@ pub struct FieldView {
     pub lookup: Option<String>,
     /// The label of an image field's "remove" box.
     pub remove_label: String,
+    /// Where an image field's current file is shown from.
+    pub preview: String,
 }
 
 /// One language of the translatable fields.
@@ -182,6 +184,15 @@ fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>) -> FormPag
                 FieldKind::Image => tr.t("admin-image-remove"),
                 _ => String::new(),
             },
+            preview: match (&field.kind, &mode) {
+                (FieldKind::Image, Mode::Edit(_, stored))
+                    if stored.values.get(field.key) == value =>
+                {
+                    stored.previews.get(field.key).cloned()
+                }
+                _ => None,
+            }
+            .unwrap_or_else(|| format!("/uploads/{value}")),
             name,
         }
     };

@@ -5,6 +5,8 @@
 //! and sorts are closed sets: the request's parameters are matched against them, and only the
 //! declared ones reach the resource's query, as typed values, never as SQL text.
 
+use std::collections::BTreeMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub use super::fields::{Field, FieldError, FieldKind, FormValues};
@@ -405,6 +407,9 @@ pub struct Stored {
     pub text_updated_at: NaiveDateTime,
     /// When the original was last in step with each translation.
     pub translated_from: Vec<(crate::i18n::Locale, NaiveDateTime)>,
+    /// Per image field, the address of a small version of the stored file once it is made:
+    /// the form shows that rather than an original of up to 4096 pixels.
+    pub previews: BTreeMap<&'static str, String>,
 }
 
 /// What a delete did.

@@ -73,6 +73,7 @@ impl Form for AdminUserForm {
                 original: Locale::default(),
                 text_updated_at: created,
                 translated_from: Vec::new(),
+                previews: Default::default(),
             }
         }))
     }

@@ -74,6 +74,7 @@ impl Form for CompanyForm {
             Option<chrono::NaiveDateTime>,
             Option<String>,
             Option<String>,
+            bool,
         );
         let found: Option<Found> = companies::table
             .filter(companies::id.eq(id))
@@ -82,10 +83,11 @@ impl Form for CompanyForm {
                 companies::text_updated_at,
                 companies::contact_email,
                 companies::logo_key,
+                companies::logo_versions,
             ))
             .first(conn)
             .optional()?;
-        let Some((company, text_updated_at, contact_email, logo)) = found else {
+        let Some((company, text_updated_at, contact_email, logo, logo_versions)) = found else {
             return Ok(None);
         };
         let translations: Vec<(String, String, chrono::NaiveDateTime)> =
@@ -98,6 +100,10 @@ impl Form for CompanyForm {
                 ))
                 .load(conn)?;
         let original = company.original_locale();
+        let mut previews = BTreeMap::new();
+        if let Some(key) = logo.as_deref().filter(|_| logo_versions) {
+            previews.insert("logo", crate::uploads::logo::url(key, true, "medium"));
+        }
         let mut values = FormValues::default();
         for (key, value) in [
             ("name", company.name.clone()),
@@ -134,6 +140,7 @@ impl Form for CompanyForm {
                     .iter()
                     .map(|(locale, _, at)| (locale.as_str(), *at)),
             ),
+            previews,
         }))
     }
 

@@ -238,6 +238,7 @@ impl Form for JobForm {
                     .iter()
                     .map(|t| (t.locale.as_str(), t.source_updated_at)),
             ),
+            previews: Default::default(),
         }))
     }
 

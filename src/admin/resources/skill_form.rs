@@ -37,6 +37,7 @@ impl Form for SkillForm {
                 original: Locale::default(),
                 text_updated_at: created,
                 translated_from: Vec::new(),
+                previews: Default::default(),
             }
         }))
     }

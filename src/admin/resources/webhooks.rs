@@ -258,6 +258,7 @@ impl Form for WebhookForm {
                     original: Locale::default(),
                     text_updated_at: created,
                     translated_from: Vec::new(),
+                    previews: Default::default(),
                 }
             }),
         )

@@ -159,6 +159,13 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         });
         assert_eq!(queued, 1);
 
+        // Until the versions are made, the form shows the original.
+        let form = app.get(&format!("/admin/companies/{id}/edit")).await;
+        assert_eq!(
+            form.html().attr(".image-current img", "src"),
+            format!("/uploads/{key}")
+        );
+
         // The task makes the versions.
         app.work_until("making the versions", || logo_of(&app, id).1);
         let stem = key.trim_end_matches(".png");
@@ -174,9 +181,12 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         let thumb = app.get_bytes(&format!("/uploads/{stem}-thumb.png")).await;
         let thumb = image::load_from_memory(&thumb).unwrap();
         assert_eq!((thumb.width(), thumb.height()), (64, 32));
-        // The form shows the current logo.
+        // The form shows the current logo, from its medium version now that it is made.
         let form = app.get(&format!("/admin/companies/{id}/edit")).await;
-        assert!(form.body.contains(&format!("/uploads/{key}")));
+        assert_eq!(
+            form.html().attr(".image-current img", "src"),
+            format!("/uploads/{stem}-medium.png")
+        );
 
         // Removing it removes the logo and its versions.
         let res = save(&app, id, None, &[("logo._remove", "1")]).await;
