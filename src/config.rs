@@ -49,6 +49,8 @@ pub struct Config {
     pub storage_url: String,
     /// Applications (with their CVs) untouched for this many days are deleted; 0 keeps them.
     pub application_retention_days: u32,
+    /// The proxies whose `X-Forwarded-For` tells the client's address; none by default.
+    pub trusted_proxies: crate::client_ip::TrustedProxies,
 }
 
 impl std::fmt::Debug for Config {
@@ -246,6 +248,17 @@ impl Config {
                 "expected file:///absolute/path or s3://bucket/prefix",
             ));
         }
+        let trusted_proxies = get("TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .parse()
+            .map_err(|e| {
+                bad(
+                    "TRUSTED_PROXIES",
+                    format!(
+                        "{e}; expected addresses or networks like 10.0.0.0/8, separated by commas"
+                    ),
+                )
+            })?;
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),
             Some(_) => return Err(bad("SECRET_KEY", "must be at least 64 characters long")),
@@ -273,6 +286,7 @@ impl Config {
             webhook_allow_hosts,
             storage_url,
             application_retention_days,
+            trusted_proxies,
         })
     }
 
@@ -385,6 +399,7 @@ mod tests {
         assert_eq!(c.database_url, "sqlite://data/hireboard.db");
         assert_eq!(c.base_url, "http://127.0.0.1:8080");
         assert_eq!(c.default_locale, Locale::En);
+        assert!(c.trusted_proxies.is_empty());
     }
 
     #[test]
@@ -409,6 +424,13 @@ mod tests {
         assert_eq!(
             config(&[("DB_POOL_SIZE", "0")]).unwrap_err().var,
             "DB_POOL_SIZE"
+        );
+        let proxies = config(&[("TRUSTED_PROXIES", "10.0.0.0/8, lb.internal")]).unwrap_err();
+        assert_eq!(proxies.var, "TRUSTED_PROXIES");
+        assert!(
+            proxies.message.contains("lb.internal"),
+            "{}",
+            proxies.message
         );
     }
 

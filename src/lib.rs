@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod client_ip;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -73,7 +74,13 @@ pub fn build_app(
         .wrap(ErrorHandlers::new().default_handler(web::errors::render))
         .wrap(from_fn(security::headers))
         .wrap(actix_web::middleware::Compress::default())
-        .wrap(actix_web::middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+        .wrap(
+            // The client's address, not the proxy's, once TRUSTED_PROXIES says who the proxies are.
+            actix_web::middleware::Logger::new("%{client}xi \"%r\" %s %b %Dms")
+                .custom_request_replace("client", |req| {
+                    client_ip::of(req.request()).map_or_else(|| "-".to_owned(), |ip| ip.to_string())
+                }),
+        )
 }
 
 /// Where static files live: next to the sources in development, or `STATIC_DIR`.

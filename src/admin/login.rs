@@ -118,7 +118,7 @@ pub async fn submit(
             .content_type("text/html; charset=utf-8")
             .body(html))
     };
-    let ip = req.peer_addr().map(|a| a.ip());
+    let ip = crate::client_ip::of(&req);
     if let Some(ip) = ip
         && !state.login_limiter.allow(ip, Instant::now())
     {

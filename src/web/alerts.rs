@@ -203,7 +203,7 @@ pub async fn create(
         }));
         return refuse(form, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    if let Some(ip) = req.peer_addr().map(|a| a.ip())
+    if let Some(ip) = crate::client_ip::of(&req)
         && !state.alert_limiter.allow(ip, std::time::Instant::now())
     {
         log::warn!("alert sign-up rate limit reached for {ip}");

@@ -209,6 +209,63 @@ async fn one_address_is_rate_limited_across_accounts() {
     app.sign_in_as(&user).await;
 }
 
+/// Exhausts the sign-in limit of whatever address the app takes the requests to come from.
+async fn use_up_sign_in_attempts(app: &TestApp) {
+    for i in 0..hireboard::state::LOGIN_ATTEMPTS_PER_IP {
+        app.sign_in(&format!("user{i}@example.test"), "wrong password!")
+            .await;
+    }
+}
+
+#[actix_web::test]
+async fn behind_a_trusted_proxy_the_limit_applies_to_the_forwarded_client() {
+    let app = TestApp::sqlite_with(&[("TRUSTED_PROXIES", "10.0.0.0/8")]);
+    let user = admin(&app);
+    // Every request comes from the load balancer; the client wrote 198.51.100.1 itself and
+    // the balancer appended the address it saw.
+    app.set_client_ip("10.0.0.2");
+    app.set_forwarded_for("198.51.100.1, 203.0.113.7");
+    use_up_sign_in_attempts(&app).await;
+    let res = app.sign_in(&user.email, &user.password).await;
+    assert!(
+        res.body.contains("Too many sign-in attempts"),
+        "{}",
+        res.body
+    );
+    // Changing the part the client controls does not help…
+    app.set_forwarded_for("198.51.100.99, 203.0.113.7");
+    let res = app.sign_in(&user.email, &user.password).await;
+    assert!(res.body.contains("Too many sign-in attempts"));
+    // …while another visitor behind the same balancer signs in, and the session records
+    // the visitor's address, not the balancer's.
+    app.set_forwarded_for("203.0.113.8");
+    app.sign_in_as(&user).await;
+    let ips: Vec<Option<String>> = app.with_conn(|c| {
+        admin_sessions::table
+            .select(admin_sessions::ip)
+            .load(c)
+            .unwrap()
+    });
+    assert_eq!(ips, [Some("203.0.113.8".to_owned())]);
+}
+
+#[actix_web::test]
+async fn without_trusted_proxies_a_forwarded_address_is_ignored() {
+    let app = TestApp::sqlite();
+    let user = admin(&app);
+    app.set_client_ip("203.0.113.7");
+    app.set_forwarded_for("198.51.100.1");
+    use_up_sign_in_attempts(&app).await;
+    // A client cannot escape its limit by claiming to be someone else.
+    app.set_forwarded_for("198.51.100.2");
+    let res = app.sign_in(&user.email, &user.password).await;
+    assert!(
+        res.body.contains("Too many sign-in attempts"),
+        "{}",
+        res.body
+    );
+}
+
 #[actix_web::test]
 async fn idle_and_expired_sessions_end() {
     for app in backends() {

@@ -24,6 +24,8 @@ pub struct TestApp {
     cookies: Mutex<HashMap<String, String>>,
     /// The client address requests come from (none unless a test sets one).
     peer: Mutex<Option<std::net::SocketAddr>>,
+    /// The `X-Forwarded-For` every request carries, as a proxy in front would add it.
+    forwarded_for: Mutex<Option<String>>,
     _dir: tempfile::TempDir,
     _schema: Option<PgSchema>,
 }
@@ -56,7 +58,7 @@ pub fn backends() -> Vec<TestApp> {
     apps
 }
 
-fn config(dir: &std::path::Path, database_url: String) -> Config {
+fn config(dir: &std::path::Path, database_url: String, extra: &[(&str, &str)]) -> Config {
     let mut vars: HashMap<&str, String> = HashMap::new();
     vars.insert("DATA_DIR", dir.display().to_string());
     vars.insert("DATABASE_URL", database_url);
@@ -64,19 +66,28 @@ fn config(dir: &std::path::Path, database_url: String) -> Config {
     vars.insert("SEARCH_REFRESH_MS", "0".into());
     vars.insert("BASE_URL", "https://jobs.example.test".into());
     vars.insert("DB_POOL_SIZE", "4".into());
+    for (name, value) in extra {
+        vars.insert(name, (*value).to_owned());
+    }
     Config::from_lookup(|k| vars.get(k).cloned()).expect("test configuration is valid")
 }
 
 impl TestApp {
     pub fn sqlite() -> TestApp {
+        TestApp::sqlite_with(&[])
+    }
+
+    /// An app on SQLite with these settings on top of the tests' own.
+    pub fn sqlite_with(settings: &[(&str, &str)]) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}", dir.path().join("test.db").display());
-        let state = AppState::open(config(dir.path(), url)).expect("app state");
+        let state = AppState::open(config(dir.path(), url, settings)).expect("app state");
         TestApp {
             state,
             backend: "sqlite",
             cookies: Mutex::default(),
             peer: Mutex::default(),
+            forwarded_for: Mutex::default(),
             _dir: dir,
             _schema: None,
         }
@@ -112,12 +123,13 @@ impl TestApp {
         let sep = if base_url.contains('?') { '&' } else { '?' };
         let url = format!("{base_url}{sep}options=-c%20search_path%3D{}", schema.name);
         let dir = tempfile::tempdir().expect("temp dir");
-        let state = AppState::open(config(dir.path(), url)).expect("app state on PostgreSQL");
+        let state = AppState::open(config(dir.path(), url, &[])).expect("app state on PostgreSQL");
         Some(TestApp {
             state,
             backend: "postgres",
             cookies: Mutex::default(),
             peer: Mutex::default(),
+            forwarded_for: Mutex::default(),
             _dir: dir,
             _schema: Some(schema),
         })
@@ -221,6 +233,11 @@ impl TestApp {
     /// Sends the following requests from `ip`.
     pub fn set_client_ip(&self, ip: &str) {
         *self.peer.lock().unwrap() = Some(format!("{ip}:40000").parse().expect("an IP address"));
+    }
+
+    /// Sends `X-Forwarded-For: {value}` with every request from now on.
+    pub fn set_forwarded_for(&self, value: &str) {
+        *self.forwarded_for.lock().unwrap() = Some(value.to_owned());
     }
 
     pub fn cookie(&self, name: &str) -> Option<String> {
@@ -400,6 +417,9 @@ impl TestApp {
         let mut req = test::TestRequest::default().method(method).uri(path);
         if let Some(peer) = *self.peer.lock().unwrap() {
             req = req.peer_addr(peer);
+        }
+        if let Some(forwarded) = self.forwarded_for.lock().unwrap().as_deref() {
+            req = req.insert_header(("x-forwarded-for", forwarded));
         }
         for (k, v) in headers {
             req = req.insert_header((*k, *v));
