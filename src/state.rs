@@ -2,15 +2,23 @@
 
 use std::sync::Arc;
 
-use crate::auth::rate_limit::RateLimiter;
+use crate::auth::rate_limit::Limit;
 use crate::config::Config;
 
 /// Sign-in attempts one address may make per window, whatever the accounts.
 pub const LOGIN_ATTEMPTS_PER_IP: usize = 20;
 pub const LOGIN_WINDOW: std::time::Duration = std::time::Duration::from_secs(10 * 60);
-/// Alert sign-ups from one address per window.
-const ALERT_SIGN_UPS_PER_IP: usize = 10;
-const ALERT_WINDOW: std::time::Duration = std::time::Duration::from_secs(3600);
+pub const LOGIN_LIMIT: Limit = Limit {
+    bucket: "sign-in",
+    max: LOGIN_ATTEMPTS_PER_IP as u32,
+    window: LOGIN_WINDOW,
+};
+/// Job alert sign-ups from one address per hour: each one mails a stranger's address.
+pub const ALERT_SIGN_UP_LIMIT: Limit = Limit {
+    bucket: "alert-sign-up",
+    max: 10,
+    window: std::time::Duration::from_secs(3600),
+};
 use crate::db::{Backend, DbPool, QueryCounter};
 use crate::search::SearchHandle;
 use crate::web::card_cache::CardCache;
@@ -27,10 +35,6 @@ pub struct AppState {
     pub cards: CardCache,
     /// The back office's cached scope counts.
     pub scope_counts: crate::admin::index::ScopeCounts,
-    /// Sign-in attempts per client address.
-    pub login_limiter: RateLimiter,
-    /// Job alert sign-ups per client address: each one mails a stranger's address.
-    pub alert_limiter: RateLimiter,
     /// SQL statements run so far on this state's pool (for query-budget tests).
     pub queries: QueryCounter,
 }
@@ -59,8 +63,6 @@ impl AppState {
             search,
             cards: CardCache::default(),
             scope_counts: Default::default(),
-            login_limiter: RateLimiter::new(LOGIN_ATTEMPTS_PER_IP, LOGIN_WINDOW),
-            alert_limiter: RateLimiter::new(ALERT_SIGN_UPS_PER_IP, ALERT_WINDOW),
             queries,
         })
     }

@@ -1,7 +1,4 @@
 //! `/admin/login` and `/admin/logout`.
-
-use std::time::Instant;
-
 use actix_session::Session;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
@@ -120,7 +117,10 @@ pub async fn submit(
     };
     let ip = crate::client_ip::of(&req);
     if let Some(ip) = ip
-        && !state.login_limiter.allow(ip, Instant::now())
+        && !with_conn(&state, move |conn| {
+            Ok(crate::state::LOGIN_LIMIT.allow(conn, ip, crate::db::now())?)
+        })
+        .await?
     {
         log::warn!("sign-in rate limit reached for {ip}");
         return refuse("admin-login-rate-limited", email);

@@ -1,75 +1,131 @@
-//! A per-IP limit on sign-in attempts, on top of the per-account lockout: one address trying
-//! many accounts is slowed down too. Kept in memory, so each app instance counts on its own.
+//! Per-client limits on actions worth slowing down: sign-in attempts (on top of the per-account
+//! lockout, so one address trying many accounts is slowed too) and job alert sign-ups (each
+//! mails a stranger's address).
+//!
+//! The counts live in the database, not in each process: behind a load balancer every app
+//! server counts together, where in-memory counts gave a client as many attempts per server.
+//! A window slides by weighing the previous fixed window by how much of it still overlaps
+//! (the approximation Cloudflare and nginx-style limiters use): two small rows per client, no
+//! boundary burst of twice the limit. Counting is an `UPDATE … WHERE hits < room`, which the
+//! database serializes per row, so parallel attempts cannot overshoot.
 
-use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-#[derive(Clone)]
-pub struct RateLimiter {
-    max: usize,
-    window: Duration,
-    hits: Arc<Mutex<HashMap<IpAddr, VecDeque<Instant>>>>,
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error};
+
+use crate::db::DbConn;
+use crate::db::schema::rate_limits;
+
+/// A limit: at most `max` actions of one kind per client in any `window`.
+#[derive(Clone, Copy, Debug)]
+pub struct Limit {
+    /// What is counted; part of the key, so limits never share counts.
+    pub bucket: &'static str,
+    pub max: u32,
+    pub window: Duration,
 }
 
-/// Addresses remembered at most; past this, the oldest entries are dropped wholesale. Bounds
-/// memory when many addresses try once.
-const MAX_ADDRESSES: usize = 10_000;
-
-impl RateLimiter {
-    pub fn new(max: usize, window: Duration) -> RateLimiter {
-        RateLimiter {
-            max,
-            window,
-            hits: Arc::default(),
+impl Limit {
+    /// Counts an action by `client` at `now`; false when the client is over its limit (the
+    /// refused action is not counted).
+    pub fn allow(
+        &self,
+        conn: &mut DbConn,
+        client: IpAddr,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let client = client.to_string();
+        let length = self.window.as_secs().max(1) as i64;
+        let at = now.and_utc().timestamp();
+        let current = at - at.rem_euclid(length);
+        let key = rate_limits::bucket
+            .eq(self.bucket)
+            .and(rate_limits::client.eq(&client));
+        let previous: i32 = rate_limits::table
+            .filter(key)
+            .filter(rate_limits::window_start.eq(current - length))
+            .select(rate_limits::hits)
+            .first(conn)
+            .optional()?
+            .unwrap_or(0);
+        let room = room(self.max, previous, (at - current) as f64 / length as f64);
+        if room == 0 {
+            return Ok(false);
         }
+        let count = |conn: &mut DbConn| {
+            diesel::update(
+                rate_limits::table
+                    .filter(key)
+                    .filter(rate_limits::window_start.eq(current))
+                    .filter(rate_limits::hits.lt(room as i32)),
+            )
+            .set(rate_limits::hits.eq(rate_limits::hits + 1))
+            .execute(conn)
+        };
+        if count(conn)? == 1 {
+            return Ok(true);
+        }
+        // In its own (nested) transaction: on PostgreSQL a unique violation would otherwise
+        // spoil a transaction the caller may have open.
+        let started = conn.transaction(|conn| {
+            diesel::insert_into(rate_limits::table)
+                .values((
+                    rate_limits::bucket.eq(self.bucket),
+                    rate_limits::client.eq(&client),
+                    rate_limits::window_start.eq(current),
+                    rate_limits::hits.eq(1),
+                ))
+                .execute(conn)
+        });
+        let started = match started {
+            Ok(_) => true,
+            Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => false,
+            Err(e) => return Err(e),
+        };
+        if started {
+            // A new window for this client: the windows before the previous one count for
+            // nobody any more. Done here rather than by a task, so the table only ever holds
+            // the clients of the last two windows.
+            diesel::delete(
+                rate_limits::table
+                    .filter(rate_limits::bucket.eq(self.bucket))
+                    .filter(rate_limits::window_start.lt(current - length)),
+            )
+            .execute(conn)?;
+            return Ok(true);
+        }
+        // Another server started the window between the two statements: count in its row.
+        Ok(count(conn)? == 1)
     }
+}
 
-    /// Records an attempt from `ip` at `now`; false when the address is over its limit (the
-    /// refused attempt is not counted).
-    pub fn allow(&self, ip: IpAddr, now: Instant) -> bool {
-        let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
-        if hits.len() >= MAX_ADDRESSES && !hits.contains_key(&ip) {
-            let window = self.window;
-            hits.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|t| now.duration_since(*t) < window)
-            });
-        }
-        let times = hits.entry(ip).or_default();
-        while times
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= self.window)
-        {
-            times.pop_front();
-        }
-        if times.len() >= self.max {
-            return false;
-        }
-        times.push_back(now);
-        true
-    }
+/// How many actions the current window may hold when the previous one held `previous` and
+/// `elapsed` (0..1) of the current one has passed: the previous window's part that still lies
+/// within the sliding window counts against the limit, rounded up so as never to allow more.
+fn room(max: u32, previous: i32, elapsed: f64) -> u32 {
+    let carried = (f64::from(previous.max(0)) * (1.0 - elapsed.clamp(0.0, 1.0))).ceil() as u32;
+    max.saturating_sub(carried)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::room;
 
     #[test]
-    fn limits_each_address_within_the_window() {
-        let limiter = RateLimiter::new(3, Duration::from_secs(60));
-        let (a, b): (IpAddr, IpAddr) = ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
-        let t0 = Instant::now();
-        assert!(limiter.allow(a, t0));
-        assert!(limiter.allow(a, t0));
-        assert!(limiter.allow(a, t0));
-        assert!(!limiter.allow(a, t0), "the fourth attempt in the window");
-        assert!(limiter.allow(b, t0), "other addresses are not affected");
-        assert!(
-            limiter.allow(a, t0 + Duration::from_secs(61)),
-            "the window moved on"
-        );
+    fn the_previous_window_counts_by_how_much_of_it_still_overlaps() {
+        // Nothing before: the whole limit.
+        assert_eq!(room(20, 0, 0.0), 20);
+        // A full previous window, the current one just started: nothing left, so crossing a
+        // window's edge cannot double the limit.
+        assert_eq!(room(20, 20, 0.0), 0);
+        assert_eq!(room(20, 20, 0.001), 0);
+        // Half-way through, half of the previous window still counts.
+        assert_eq!(room(20, 20, 0.5), 10);
+        assert_eq!(room(20, 7, 0.5), 16);
+        // At the very end the previous window no longer counts.
+        assert_eq!(room(20, 20, 1.0), 20);
     }
 }

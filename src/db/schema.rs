@@ -156,6 +156,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    rate_limits (bucket, client, window_start) {
+        bucket -> Text,
+        client -> Text,
+        window_start -> BigInt,
+        hits -> Integer,
+    }
+}
+
+diesel::table! {
     admin_comments (id) {
         id -> BigInt,
         resource -> Text,

@@ -204,7 +204,10 @@ pub async fn create(
         return refuse(form, StatusCode::UNPROCESSABLE_ENTITY);
     }
     if let Some(ip) = crate::client_ip::of(&req)
-        && !state.alert_limiter.allow(ip, std::time::Instant::now())
+        && !with_conn(&state, move |conn| {
+            Ok(crate::state::ALERT_SIGN_UP_LIMIT.allow(conn, ip, crate::db::now())?)
+        })
+        .await?
     {
         log::warn!("alert sign-up rate limit reached for {ip}");
         form.banner = Some(tr.t("alert-error-rate-limited"));

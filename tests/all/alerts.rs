@@ -198,6 +198,51 @@ async fn bad_sign_ups_are_refused_in_the_visitors_language_and_change_nothing() 
 }
 
 #[actix_web::test]
+async fn one_address_may_ask_for_ten_alerts_an_hour() {
+    let app = TestApp::sqlite();
+    app.set_client_ip("203.0.113.7");
+    let form = app.get("/uk/alerts/new?workplace=remote").await.html();
+    let csrf = form.attr("input[name=csrf_token]", "value");
+    let sign_up = |n: usize| {
+        let email = format!("person{n}@example.org");
+        let csrf = csrf.clone();
+        let app = &app;
+        async move {
+            app.post_form(
+                "/uk/alerts",
+                &[
+                    ("csrf_token", csrf.as_str()),
+                    ("email", email.as_str()),
+                    ("frequency", "daily"),
+                    ("query", "workplace=remote"),
+                ],
+            )
+            .await
+        }
+    };
+    for n in 0..10 {
+        assert_eq!(sign_up(n).await.status, StatusCode::OK, "sign-up {n}");
+    }
+    let res = sign_up(10).await;
+    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        res.body.contains("Спробуйте знову за годину"),
+        "{}",
+        res.body
+    );
+    // The address typed stays in the form, and nothing was stored or mailed for it.
+    assert_eq!(
+        res.html().attr("#alert-email", "value"),
+        "person10@example.org"
+    );
+    assert_eq!(alerts(&app).len(), 10);
+    assert_eq!(queued_mail(&app).len(), 10);
+    // Another address is not affected.
+    app.set_client_ip("203.0.113.8");
+    assert_eq!(sign_up(11).await.status, StatusCode::OK);
+}
+
+#[actix_web::test]
 async fn alerts_never_send_a_posting_twice() {
     for app in backends() {
         let (alert, old, fresh, onsite) = app.with_conn(|c| {

@@ -8,6 +8,7 @@ mod alerts;
 mod cli;
 mod events;
 mod i18n;
+mod rate_limits;
 mod search_index;
 mod tasks;
 mod web;
