@@ -37,7 +37,7 @@ impl Limit {
         client: IpAddr,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
-        let client = client.to_string();
+        let client = client_key(client);
         let length = self.window.as_secs().max(1) as i64;
         let at = now.and_utc().timestamp();
         let current = at - at.rem_euclid(length);
@@ -102,6 +102,18 @@ impl Limit {
     }
 }
 
+/// What a client is counted as: its IPv4 address, or its IPv6 /64 (one subscriber's network:
+/// a single host can take any address in it, so counting addresses would not limit it).
+fn client_key(ip: IpAddr) -> String {
+    match ip.to_canonical() {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => {
+            let network = u128::from(v6) & !(u128::MAX >> 64);
+            format!("{}/64", std::net::Ipv6Addr::from(network))
+        }
+    }
+}
+
 /// How many actions the current window may hold when the previous one held `previous` and
 /// `elapsed` (0..1) of the current one has passed: the previous window's part that still lies
 /// within the sliding window counts against the limit, rounded up so as never to allow more.
@@ -112,7 +124,17 @@ fn room(max: u32, previous: i32, elapsed: f64) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::room;
+    use super::{client_key, room};
+
+    #[test]
+    fn an_ipv6_client_is_its_64_network() {
+        let key = |ip: &str| client_key(ip.parse().unwrap());
+        assert_eq!(key("203.0.113.7"), "203.0.113.7");
+        assert_eq!(key("::ffff:203.0.113.7"), "203.0.113.7");
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
+        assert_ne!(key("2001:db8:1:3::1"), key("2001:db8:1:2::1"));
+    }
 
     #[test]
     fn the_previous_window_counts_by_how_much_of_it_still_overlaps() {

@@ -65,6 +65,16 @@ async fn app_instances_on_one_database_share_a_limit() {
                 .unwrap()
         });
         assert_eq!(hits, 3, "{}", app.backend);
+        // An IPv6 host cannot step around its limit by changing addresses within its /64.
+        for host in ["1", "2", "3"] {
+            assert!(allow(a, &format!("2001:db8:1:2::{host}"), at(4)));
+        }
+        assert!(
+            !allow(b, "2001:db8:1:2:dead:beef::9", at(4)),
+            "{}",
+            app.backend
+        );
+        assert!(allow(b, "2001:db8:1:3::1", at(4)));
     }
 }
 
