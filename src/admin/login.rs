@@ -1,4 +1,5 @@
 //! `/admin/login` and `/admin/logout`.
+
 use actix_session::Session;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
