@@ -1,34 +1,201 @@
-//! The one route table.
+//! The one route table: every path, its methods and their handlers, in matching order.
+//!
+//! A path is one actix resource holding all of its methods, so a request with another method
+//! gets `405 Method Not Allowed` with an `Allow` header instead of a 404, and every GET
+//! handler answers HEAD too (the server sends the same status and headers without the body).
+//! [`table`] lists the same rows for the tests that walk every route.
 
-use actix_web::web;
+use actix_web::dev::HttpServiceFactory;
+use actix_web::http::{Method, header};
+use actix_web::{FromRequest, Handler, HttpResponse, Resource, Responder, guard, web};
 
+use crate::admin::{self, resources as adm};
+use crate::error::ErrorCode;
 use crate::web as public;
 
+/// One method of one path, as [`table`] lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub method: Method,
+    pub path: &'static str,
+}
+
+/// A path and the handlers of its methods.
+struct Entry {
+    path: &'static str,
+    resource: Resource,
+    methods: Vec<Method>,
+    /// The path also matches a generic pattern registered after it (a fixed
+    /// `/admin/admin_users` over `/admin/{resource}`): other methods go on to that one instead
+    /// of being refused here.
+    overlay: bool,
+}
+
+impl Entry {
+    fn new(path: &'static str) -> Entry {
+        Entry {
+            path,
+            resource: web::resource(path),
+            methods: Vec::new(),
+            overlay: false,
+        }
+    }
+
+    /// GET, and HEAD through the same handler.
+    fn get<F, Args>(mut self, handler: F) -> Entry
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.resource = self.resource.route(
+            web::route()
+                .guard(guard::Any(guard::Get()).or(guard::Head()))
+                .to(handler),
+        );
+        self.methods.extend([Method::GET, Method::HEAD]);
+        self
+    }
+
+    fn post<F, Args>(mut self, handler: F) -> Entry
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.resource = self.resource.route(web::post().to(handler));
+        self.methods.push(Method::POST);
+        self
+    }
+
+    fn overlay(mut self) -> Entry {
+        self.overlay = true;
+        self
+    }
+
+    fn into_service(self) -> impl HttpServiceFactory {
+        let allow: Vec<Method> = self.methods.clone();
+        if self.overlay {
+            let methods = self.methods;
+            return self.resource.guard(guard::fn_guard(move |ctx| {
+                methods.contains(&ctx.head().method)
+            }));
+        }
+        self.resource.default_service(web::to(move || {
+            let allow = allow.clone();
+            async move { method_not_allowed(allow) }
+        }))
+    }
+}
+
+/// The answer to a method the path does not take: 405, the methods it does take, and the
+/// localized error page.
+fn method_not_allowed(allow: Vec<Method>) -> HttpResponse {
+    let mut res = HttpResponse::MethodNotAllowed()
+        .insert_header(header::Allow(allow))
+        .finish();
+    res.extensions_mut()
+        .insert(ErrorCode("error-method-not-allowed"));
+    res
+}
+
+/// Every route, in matching order: the first path pattern that matches a request takes it.
+/// Fixed paths come before the generic patterns they would otherwise fall into.
+fn entries() -> Vec<Entry> {
+    vec![
+        // The back office.
+        Entry::new("/admin/login")
+            .get(admin::login::show)
+            .post(admin::login::submit),
+        Entry::new("/admin/logout").post(admin::login::logout),
+        Entry::new("/admin/account/logout-everywhere").post(admin::account::logout_everywhere),
+        Entry::new("/admin/account/locale").post(admin::account::set_locale),
+        Entry::new("/admin").get(admin::dashboard::show),
+        Entry::new("/admin/admin_users/new").get(admin::invitations::new),
+        Entry::new("/admin/admin_users")
+            .post(admin::invitations::create)
+            .overlay(),
+        Entry::new("/admin/password/{token}")
+            .get(admin::invitations::password_form)
+            .post(admin::invitations::set_password),
+        Entry::new("/admin/jobs/{id}/status").post(adm::jobs::change_status),
+        Entry::new("/admin/jobs/{id}/preview").get(adm::job_actions::preview),
+        Entry::new("/admin/jobs/{id}/duplicate").post(adm::job_actions::duplicate),
+        Entry::new("/admin/tasks/overview").get(admin::task_overview::overview),
+        Entry::new("/admin/tasks/schedules/{name}").post(admin::task_overview::update_schedule),
+        Entry::new("/admin/tasks/retry-dead").post(adm::tasks::retry_dead),
+        Entry::new("/admin/outbox/{id}/html").get(adm::outbox::html),
+        Entry::new("/admin/webhook_deliveries/{id}/replay").post(adm::webhook_deliveries::replay),
+        Entry::new("/admin/tasks/{id}/retry").post(adm::tasks::retry),
+        Entry::new("/admin/tasks/{id}/discard").post(adm::tasks::discard),
+        Entry::new("/admin/applications/{id}/stage").post(adm::applications::change_stage),
+        Entry::new("/admin/applications/{id}/cv").get(adm::applications::cv),
+        Entry::new("/admin/applications/board").get(admin::board::board),
+        // The resource engine: `/admin/{resource}/…` would take the fixed paths above.
+        Entry::new("/admin/{resource}/batch").post(admin::batch::batch),
+        Entry::new("/admin/{resource}/export.{format}").get(admin::export::export),
+        Entry::new("/admin/{resource}/views").post(admin::saved_views::save),
+        Entry::new("/admin/{resource}/views/{id}/delete").post(admin::saved_views::delete),
+        Entry::new("/admin/{resource}/new").get(admin::edit::new_form),
+        Entry::new("/admin/{resource}/lookup").get(admin::edit::lookup),
+        Entry::new("/admin/{resource}")
+            .get(admin::index::index)
+            .post(admin::edit::create),
+        Entry::new("/admin/{resource}/{id}/edit").get(admin::edit::edit_form),
+        Entry::new("/admin/{resource}/{id}/delete")
+            .get(admin::edit::delete_form)
+            .post(admin::edit::delete),
+        Entry::new("/admin/{resource}/{id}/comments").post(admin::show::add_comment),
+        Entry::new("/admin/{resource}/{id}")
+            .get(admin::show::show)
+            .post(admin::edit::update),
+        // The public site.
+        Entry::new("/healthz").get(public::health::healthz),
+        Entry::new("/robots.txt").get(public::seo::robots),
+        Entry::new("/sitemap.xml").get(public::seo::sitemap_index),
+        Entry::new("/sitemaps/pages.xml").get(public::seo::pages),
+        Entry::new("/sitemaps/companies.xml").get(public::seo::companies),
+        Entry::new("/sitemaps/jobs-{n}.xml").get(public::seo::jobs),
+        Entry::new("/uploads/logos/{file}").get(public::uploads::serve_logo),
+        Entry::new("/").get(public::locale::root),
+        Entry::new("/{locale}/").get(public::home::show),
+        Entry::new("/{locale}/jobs").get(public::jobs::search_page),
+        // Before the posting, which would otherwise take `feed.atom` for a slug.
+        Entry::new("/{locale}/jobs/feed.atom").get(public::feeds::atom),
+        Entry::new("/{locale}/jobs/{slug}").get(public::job::show),
+        Entry::new("/{locale}/jobs/{slug}/apply").post(public::apply::submit),
+        Entry::new("/{locale}/jobs/{slug}/applied").get(public::apply::thanks),
+        Entry::new("/{locale}/applications/{id}/{action}")
+            .get(public::applicant_links::confirm)
+            .post(public::applicant_links::act),
+        Entry::new("/{locale}/alerts/new").get(public::alerts::new),
+        Entry::new("/{locale}/alerts").post(public::alerts::create),
+        Entry::new("/{locale}/alerts/{id}/confirm")
+            .get(public::alerts::confirm_page)
+            .post(public::alerts::confirm),
+        Entry::new("/{locale}/alerts/{id}/unsubscribe")
+            .get(public::alerts::unsubscribe_page)
+            .post(public::alerts::unsubscribe),
+        Entry::new("/{locale}/companies/{slug}").get(public::companies::show),
+        Entry::new("/{locale}").get(public::locale::bare_locale),
+    ]
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    crate::admin::configure(cfg);
-    cfg.service(public::health::healthz)
-        .service(public::seo::robots)
-        .service(public::seo::sitemap_index)
-        .service(public::seo::pages)
-        .service(public::seo::companies)
-        .service(public::seo::jobs)
-        .service(public::locale::root)
-        .service(public::home::show)
-        .service(public::jobs::search_page)
-        // Before the posting route, which would otherwise take `feed.atom` for a slug.
-        .service(public::feeds::atom)
-        .service(public::job::show)
-        .service(public::apply::submit)
-        .service(public::apply::thanks)
-        .service(public::applicant_links::confirm)
-        .service(public::applicant_links::act)
-        .service(public::uploads::serve_logo)
-        .service(public::alerts::new)
-        .service(public::alerts::create)
-        .service(public::alerts::confirm_page)
-        .service(public::alerts::confirm)
-        .service(public::alerts::unsubscribe_page)
-        .service(public::alerts::unsubscribe)
-        .service(public::companies::show)
-        .service(public::locale::bare_locale);
+    for entry in entries() {
+        cfg.service(entry.into_service());
+    }
+}
+
+/// Every method of every path the app serves (static files aside), in matching order.
+pub fn table() -> Vec<Route> {
+    entries()
+        .into_iter()
+        .flat_map(|e| {
+            let path = e.path;
+            e.methods
+                .into_iter()
+                .map(move |method| Route { method, path })
+        })
+        .collect()
 }

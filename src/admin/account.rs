@@ -1,7 +1,7 @@
 //! The signed-in user's own settings: language, and ending every session.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::{AdminForm, CurrentAdmin, Flash};
@@ -16,7 +16,6 @@ use crate::web::with_conn;
 pub struct Empty {}
 
 /// Ends every session of this user, this one included ("log out everywhere").
-#[post("/admin/account/logout-everywhere")]
 pub async fn logout_everywhere(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -43,7 +42,6 @@ pub struct LocaleForm {
 }
 
 /// The back office's language for this user, whatever the content's language.
-#[post("/admin/account/locale")]
 pub async fn set_locale(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

@@ -2,7 +2,7 @@
 //! shows what will happen and asks to confirm; the confirmed one runs it in one transaction.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -28,7 +28,6 @@ pub struct ConfirmPage {
     pub input: Option<(String, String)>,
 }
 
-#[post("/admin/{resource}/batch")]
 pub async fn batch(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

@@ -1,7 +1,7 @@
 //! `GET /admin/applications/board`: applications as cards in one column per open stage, with
 //! the index's filters (posting, name, dates).
 
-use actix_web::{HttpRequest, get, web};
+use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use diesel::prelude::*;
@@ -53,7 +53,6 @@ pub struct BoardPage {
     pub truncated: Option<String>,
 }
 
-#[get("/admin/applications/board")]
 pub async fn board(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

@@ -1,6 +1,6 @@
 //! `/admin`: the board at a glance.
 
-use actix_web::{get, web};
+use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::{Datelike, Duration, NaiveDateTime};
@@ -65,7 +65,6 @@ struct Figures {
     published: Vec<NaiveDateTime>,
 }
 
-#[get("/admin")]
 pub async fn show(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

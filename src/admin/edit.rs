@@ -8,7 +8,7 @@
 //! nothing.
 
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -452,7 +452,6 @@ fn save(
     }
 }
 
-#[get("/admin/{resource}/new")]
 pub async fn new_form(admin: CurrentAdmin, path: web::Path<String>) -> Result<FormPage, AppError> {
     let target = editable(&path, &admin.tr)?;
     admin.require(target.resource.area(), Action::Create)?;
@@ -469,7 +468,6 @@ pub async fn new_form(admin: CurrentAdmin, path: web::Path<String>) -> Result<Fo
     ))
 }
 
-#[post("/admin/{resource}")]
 pub async fn create(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -542,7 +540,6 @@ fn edit_rights(admin: &CurrentAdmin, resource: &dyn Resource) -> Result<bool, Ap
     }
 }
 
-#[get("/admin/{resource}/{id}/edit")]
 pub async fn edit_form(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -568,7 +565,6 @@ pub async fn edit_form(
     ))
 }
 
-#[post("/admin/{resource}/{id}")]
 pub async fn update(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -653,7 +649,6 @@ fn deletable(name: &str) -> Result<(&'static dyn Resource, &'static dyn Form), A
 
 /// `GET /admin/{resource}/{id}/delete`: asks before deleting (the show page links here, so it
 /// works without JavaScript).
-#[get("/admin/{resource}/{id}/delete")]
 pub async fn delete_form(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -692,7 +687,6 @@ pub async fn delete_form(
 #[derive(Deserialize)]
 pub struct Empty {}
 
-#[post("/admin/{resource}/{id}/delete")]
 pub async fn delete(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -758,7 +752,6 @@ struct Suggestion {
 
 /// `GET /admin/{resource}/lookup?q=`: up to 20 records whose name contains `q`, as JSON, for
 /// the suggestions of association fields.
-#[get("/admin/{resource}/lookup")]
 pub async fn lookup(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

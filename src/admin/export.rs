@@ -8,7 +8,7 @@ use std::task::{Context, Poll};
 
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::web::Bytes;
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDateTime;
 
 use super::CurrentAdmin;
@@ -68,7 +68,6 @@ enum Format {
     Json,
 }
 
-#[get("/admin/{resource}/export.{format}")]
 pub async fn export(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

@@ -1,7 +1,7 @@
 //! `GET /admin/{resource}`: the generic index page: scopes with counts, sortable columns, a
 //! filter sidebar, per-page choice and pagination, all kept in the URL.
 
-use actix_web::{HttpRequest, get, web};
+use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -94,7 +94,6 @@ pub struct IndexPage {
     pub exports: Vec<(&'static str, String)>,
 }
 
-#[get("/admin/{resource}")]
 pub async fn index(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

@@ -4,7 +4,7 @@
 
 use actix_session::Session;
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -69,7 +69,6 @@ fn invite_page(
     }
 }
 
-#[get("/admin/admin_users/new")]
 pub async fn new(admin: CurrentAdmin) -> Result<InvitePage, AppError> {
     admin.require(Area::AdminUsers, Action::Create)?;
     Ok(invite_page(
@@ -91,7 +90,6 @@ pub struct InviteForm {
     role: String,
 }
 
-#[post("/admin/admin_users")]
 pub async fn create(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -161,7 +159,6 @@ pub struct SetPasswordPage {
     pub error: Option<String>,
 }
 
-#[get("/admin/password/{token}")]
 pub async fn password_form(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -209,7 +206,6 @@ pub struct PasswordForm {
     confirmation: String,
 }
 
-#[post("/admin/password/{token}")]
 pub async fn set_password(
     state: web::Data<AppState>,
     req: HttpRequest,

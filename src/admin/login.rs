@@ -2,7 +2,7 @@
 
 use actix_session::Session;
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -59,7 +59,6 @@ pub fn safe_next(next: &str) -> String {
     if ok { next.to_owned() } else { "/admin".into() }
 }
 
-#[get("/admin/login")]
 pub async fn show(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -86,7 +85,6 @@ pub struct LoginForm {
     next: String,
 }
 
-#[post("/admin/login")]
 pub async fn submit(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -177,7 +175,6 @@ pub async fn submit(
 #[derive(Deserialize)]
 pub struct Empty {}
 
-#[post("/admin/logout")]
 pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,

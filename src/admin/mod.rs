@@ -23,50 +23,6 @@ pub mod show;
 pub mod task_overview;
 pub mod uploads;
 
-use actix_web::web;
-
 pub use crate::auth::current::CurrentAdmin;
 pub use form::AdminForm;
 pub use layout::{AdminLayout, Flash};
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(login::show)
-        .service(login::submit)
-        .service(login::logout)
-        .service(account::logout_everywhere)
-        .service(account::set_locale)
-        .service(dashboard::show)
-        .service(invitations::new)
-        .service(invitations::create)
-        .service(invitations::password_form)
-        .service(invitations::set_password)
-        .service(resources::jobs::change_status)
-        .service(resources::job_actions::preview)
-        .service(resources::job_actions::duplicate)
-        .service(task_overview::overview)
-        .service(task_overview::update_schedule)
-        .service(resources::tasks::retry_dead)
-        .service(resources::outbox::html)
-        .service(resources::webhook_deliveries::replay)
-        .service(resources::tasks::retry)
-        .service(resources::tasks::discard)
-        .service(resources::applications::change_stage)
-        .service(resources::applications::cv)
-        .service(board::board)
-        .service(batch::batch)
-        .service(export::export)
-        .service(saved_views::save)
-        .service(saved_views::delete)
-        // Last: `/admin/{resource}` and `/admin/{resource}/{id}` would otherwise take the fixed
-        // paths above.
-        .service(edit::new_form)
-        .service(edit::lookup)
-        .service(edit::create)
-        .service(edit::edit_form)
-        .service(edit::update)
-        .service(edit::delete_form)
-        .service(edit::delete)
-        .service(index::index)
-        .service(show::show)
-        .service(show::add_comment);
-}

@@ -1,7 +1,7 @@
 //! `POST /admin/{resource}/views` and `/views/{id}/delete`: named index states per user.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use super::resource::parse_list_query;
@@ -20,7 +20,6 @@ pub struct SaveForm {
     query: String,
 }
 
-#[post("/admin/{resource}/views")]
 pub async fn save(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -75,7 +74,6 @@ pub async fn save(
 #[derive(Deserialize)]
 pub struct Empty {}
 
-#[post("/admin/{resource}/views/{id}/delete")]
 pub async fn delete(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

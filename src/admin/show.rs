@@ -2,7 +2,7 @@
 //! `POST /admin/{resource}/{id}/comments`.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
@@ -58,7 +58,6 @@ pub struct ShowPage {
 
 const HISTORY: i64 = 50;
 
-#[get("/admin/{resource}/{id}")]
 pub async fn show(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -194,7 +193,6 @@ pub struct CommentForm {
     body: String,
 }
 
-#[post("/admin/{resource}/{id}/comments")]
 pub async fn add_comment(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
@@ -73,7 +73,6 @@ struct Figures {
     schedules: Vec<Schedule>,
 }
 
-#[get("/admin/tasks/overview")]
 pub async fn overview(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -244,7 +243,6 @@ pub struct ScheduleForm {
 
 /// `POST /admin/tasks/schedules/{name}`: a new cron expression and on/off switch. An invalid
 /// expression is refused with the reason and changes nothing.
-#[post("/admin/tasks/schedules/{name}")]
 pub async fn update_schedule(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

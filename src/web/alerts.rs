@@ -5,7 +5,7 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -139,7 +139,6 @@ fn sign_up_form(
     }
 }
 
-#[get("/{locale}/alerts/new")]
 pub async fn new(
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -160,7 +159,6 @@ pub async fn new(
     )
 }
 
-#[post("/{locale}/alerts")]
 pub async fn create(
     state: web::Data<AppState>,
     path: web::Path<String>,
@@ -304,7 +302,6 @@ fn gone(state: &AppState, tr: Tr, here: &str, heading: String) -> Result<HttpRes
     )
 }
 
-#[get("/{locale}/alerts/{id}/confirm")]
 pub async fn confirm_page(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
@@ -343,7 +340,6 @@ pub async fn confirm_page(
     )
 }
 
-#[post("/{locale}/alerts/{id}/confirm")]
 pub async fn confirm(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
@@ -386,7 +382,6 @@ pub async fn confirm(
     )
 }
 
-#[get("/{locale}/alerts/{id}/unsubscribe")]
 pub async fn unsubscribe_page(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
@@ -419,7 +414,6 @@ pub async fn unsubscribe_page(
 /// `List-Unsubscribe=One-Click` to the link, token in the query). The signed token is the
 /// only authority here, not a session cookie, so there is no cross-site request to forge
 /// and no CSRF token to ask for: a mail program has none.
-#[post("/{locale}/alerts/{id}/unsubscribe")]
 pub async fn unsubscribe(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,

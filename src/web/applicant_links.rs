@@ -3,7 +3,7 @@
 //! asks first on a page of its own, then acts on a POST with the session's CSRF token.
 
 use actix_session::Session;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use diesel::prelude::*;
@@ -102,7 +102,6 @@ fn page(
     }
 }
 
-#[get("/{locale}/applications/{id}/{action}")]
 pub async fn confirm(
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
@@ -140,7 +139,6 @@ pub async fn confirm(
     ))
 }
 
-#[post("/{locale}/applications/{id}/{action}")]
 pub async fn act(
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,

@@ -3,7 +3,7 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, Responder, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, Responder, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -32,7 +32,6 @@ const BODY_LIMITS: Limits = Limits {
     parts: 16,
 };
 
-#[post("/{locale}/jobs/{slug}/apply")]
 pub async fn submit(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
@@ -210,7 +209,6 @@ pub struct AppliedPage {
     pub search_url: String,
 }
 
-#[get("/{locale}/jobs/{slug}/applied")]
 pub async fn thanks(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,

@@ -1,6 +1,6 @@
 //! `/{locale}/companies/{slug}`: a company's profile and its open postings.
 
-use actix_web::{get, web};
+use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -31,7 +31,6 @@ pub struct CompanyPage {
     pub all_url: Option<String>,
 }
 
-#[get("/{locale}/companies/{slug}")]
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,

@@ -51,7 +51,7 @@ pub fn render<B: MessageBody + 'static>(
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     };
     let status = res.status();
-    let (req, _) = res.into_parts();
+    let (req, original) = res.into_parts();
     let (base_url, default) = req
         .app_data::<actix_web::web::Data<AppState>>()
         .map(|s| (s.config.base_url.clone(), s.config.default_locale))
@@ -68,7 +68,7 @@ pub fn render<B: MessageBody + 'static>(
         home_url: format!("/{}/", tr.locale),
         search_url: format!("/{}/jobs", tr.locale),
     };
-    let response = match page.render() {
+    let mut response = match page.render() {
         Ok(html) => HttpResponse::build(status)
             .content_type("text/html; charset=utf-8")
             .body(html),
@@ -79,6 +79,12 @@ pub fn render<B: MessageBody + 'static>(
                 .body(status.to_string())
         }
     };
+    // What the error said besides its body stays: `Allow` of a 405, `Retry-After` of a 429.
+    for (name, value) in original.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            response.headers_mut().append(name.clone(), value.clone());
+        }
+    }
     let response: HttpResponse<BoxBody> = response;
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, response).map_into_right_body(),

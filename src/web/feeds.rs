@@ -1,6 +1,6 @@
 //! `/{locale}/jobs/feed.atom`: the latest postings, for a whole locale or any search.
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::{path_locale, with_conn};
@@ -40,7 +40,6 @@ fn rfc3339(d: &chrono::NaiveDateTime) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-#[get("/{locale}/jobs/feed.atom")]
 pub async fn atom(
     state: web::Data<AppState>,
     path: web::Path<String>,

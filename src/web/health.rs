@@ -1,6 +1,6 @@
 //! `/healthz`: for load balancers and orchestration. 200 when the database answers.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpResponse, web};
 use diesel::connection::SimpleConnection;
 
 use crate::state::AppState;
@@ -12,7 +12,6 @@ struct Health {
     search_index_version: i64,
 }
 
-#[get("/healthz")]
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let pool = state.pool.clone();
     let checked = web::block(move || -> Result<(), String> {

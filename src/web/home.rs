@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use actix_web::{get, web};
+use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -29,7 +29,6 @@ pub struct HomePage {
     pub search_url: String,
 }
 
-#[get("/{locale}/")]
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<String>,

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use actix_session::Session;
-use actix_web::{get, web};
+use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -238,7 +238,6 @@ pub async fn load(state: &AppState, slug: String, locale: Locale) -> Result<JobP
     .await
 }
 
-#[get("/{locale}/jobs/{slug}")]
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,

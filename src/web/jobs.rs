@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use actix_web::{HttpRequest, get, web};
+use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -79,7 +79,6 @@ pub fn run_search(
     Ok((result, cards))
 }
 
-#[get("/{locale}/jobs")]
 pub async fn search_page(
     state: web::Data<AppState>,
     path: web::Path<String>,

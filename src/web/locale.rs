@@ -5,14 +5,13 @@ use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::Next;
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::i18n::{Locale, negotiate};
 use crate::state::AppState;
 
 pub const COOKIE: &str = "locale";
 
-#[get("/")]
 pub async fn root(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let cookie = req.cookie(COOKIE);
     let accept = req
@@ -31,7 +30,6 @@ pub async fn root(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
 }
 
 /// `/de` without the slash is the German home page too.
-#[get("/{locale}")]
 pub async fn bare_locale(path: web::Path<String>) -> Result<HttpResponse, crate::error::AppError> {
     let locale = super::path_locale(&path)?;
     Ok(HttpResponse::MovedPermanently()

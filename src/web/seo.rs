@@ -1,7 +1,7 @@
 //! `robots.txt` and the sitemaps: an index, then pages, companies and postings in chunks,
 //! each URL with its `hreflang` alternates. Built from the search index: no query.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::error::AppError;
@@ -58,7 +58,6 @@ fn render<T: Template>(t: &T) -> Result<HttpResponse, AppError> {
     })?))
 }
 
-#[get("/sitemap.xml")]
 pub async fn sitemap_index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let base = &state.config.base_url;
     let open = state.search.get().open_postings(crate::db::now()).count();
@@ -72,7 +71,6 @@ pub async fn sitemap_index(state: web::Data<AppState>) -> Result<HttpResponse, A
     render(&SitemapIndex { sitemaps })
 }
 
-#[get("/sitemaps/pages.xml")]
 pub async fn pages(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let base = &state.config.base_url;
     let mut urls = localized(base, "/", None);
@@ -80,7 +78,6 @@ pub async fn pages(state: web::Data<AppState>) -> Result<HttpResponse, AppError>
     render(&UrlSet { urls })
 }
 
-#[get("/sitemaps/companies.xml")]
 pub async fn companies(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let base = &state.config.base_url;
     let index = state.search.get();
@@ -92,7 +89,6 @@ pub async fn companies(state: web::Data<AppState>) -> Result<HttpResponse, AppEr
     render(&UrlSet { urls })
 }
 
-#[get("/sitemaps/jobs-{n}.xml")]
 pub async fn jobs(
     state: web::Data<AppState>,
     n: web::Path<usize>,
@@ -121,7 +117,6 @@ pub async fn jobs(
     render(&UrlSet { urls })
 }
 
-#[get("/robots.txt")]
 pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     let body = format!(
         "User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /*/jobs/*/apply\nDisallow: /*/jobs/*/applied\n\nSitemap: {}/sitemap.xml\n",

@@ -2,7 +2,7 @@
 //! publicly. File names are generated keys (a new upload gets a new name), so they are
 //! cached for a year; the content type is the server's, from what the upload check found.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpResponse, web};
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -22,7 +22,6 @@ fn logo_file(file: &str) -> Option<Kind> {
     is_key(key).then_some(kind)
 }
 
-#[get("/uploads/logos/{file}")]
 pub async fn serve_logo(
     state: web::Data<AppState>,
     file: web::Path<String>,

@@ -10,6 +10,7 @@ mod events;
 mod i18n;
 mod rate_limits;
 mod search_index;
+mod security;
 mod tasks;
 mod web;
 mod webhooks;

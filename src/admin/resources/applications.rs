@@ -417,7 +417,6 @@ pub struct StageForm {
 
 /// `POST /admin/applications/{id}/stage`: the next stage, a rejection (with a reason) or a
 /// withdrawal.
-#[actix_web::post("/admin/applications/{id}/stage")]
 pub async fn change_stage(
     state: actix_web::web::Data<crate::state::AppState>,
     admin: crate::admin::CurrentAdmin,
@@ -487,7 +486,6 @@ pub async fn change_stage(
 /// Without a session the answer is 403, not the sign-in detour of the other admin pages: the
 /// link only appears on the signed-in show page, and a forbidden answer that does not depend
 /// on the id tells a script nothing about which applications have files.
-#[actix_web::get("/admin/applications/{id}/cv")]
 pub async fn cv(
     state: actix_web::web::Data<crate::state::AppState>,
     admin: Result<super::super::CurrentAdmin, AppError>,

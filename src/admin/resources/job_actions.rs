@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 use serde::Deserialize;
 
@@ -28,7 +28,6 @@ pub struct PreviewQuery {
 
 /// `GET /admin/jobs/{id}/preview?lang=de`: the posting as the public page shows it, in any
 /// status, in one of its languages (the original by default). Never indexed, no apply form.
-#[get("/admin/jobs/{id}/preview")]
 pub async fn preview(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -80,7 +79,6 @@ pub struct Empty {}
 
 /// `POST /admin/jobs/{id}/duplicate`: a new draft with the posting's fields, text,
 /// translations and skills, then its edit form.
-#[post("/admin/jobs/{id}/duplicate")]
 pub async fn duplicate(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

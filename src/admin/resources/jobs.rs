@@ -573,7 +573,6 @@ pub struct StatusForm {
 }
 
 /// `POST /admin/jobs/{id}/status`: publish, unpublish, mark filled, archive.
-#[actix_web::post("/admin/jobs/{id}/status")]
 pub async fn change_status(
     state: actix_web::web::Data<crate::state::AppState>,
     admin: crate::admin::CurrentAdmin,

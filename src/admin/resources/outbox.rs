@@ -1,7 +1,7 @@
 //! The Outbox: mail the development transport kept instead of sending (no `SMTP_URL`), like
 //! letter_opener. Admins only: messages hold applicants' addresses and words.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
 use super::super::CurrentAdmin;
@@ -194,7 +194,6 @@ impl Resource for Outbox {
 
 /// `GET /admin/outbox/{id}/html`: the message's HTML as the recipient's mail program would
 /// render it, sandboxed: no scripts, no requests, no forms, no access to this origin.
-#[get("/admin/outbox/{id}/html")]
 pub async fn html(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

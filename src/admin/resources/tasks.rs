@@ -3,7 +3,7 @@
 //! (arguments may hold personal data).
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
 use super::super::resource::{
@@ -361,7 +361,6 @@ fn back(to: String) -> HttpResponse {
 }
 
 /// `POST /admin/tasks/{id}/retry`: runs a queued or dead task now.
-#[post("/admin/tasks/{id}/retry")]
 pub async fn retry(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -372,7 +371,6 @@ pub async fn retry(
 }
 
 /// `POST /admin/tasks/{id}/discard`: deletes a task that is not running.
-#[post("/admin/tasks/{id}/discard")]
 pub async fn discard(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
@@ -419,7 +417,6 @@ async fn member_action(
 }
 
 /// `POST /admin/tasks/retry-dead`: every dead task runs again.
-#[post("/admin/tasks/retry-dead")]
 pub async fn retry_dead(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

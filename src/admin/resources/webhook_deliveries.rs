@@ -1,7 +1,7 @@
 //! Every webhook delivery attempt, with the receiver's answer; a delivery can be sent again.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
 use super::super::resource::{
@@ -235,7 +235,6 @@ pub struct Empty {}
 
 /// `POST /admin/webhook_deliveries/{id}/replay`: sends the delivery's event to its endpoint
 /// again (a new task; the receiver sees the same `webhook-id`).
-#[post("/admin/webhook_deliveries/{id}/replay")]
 pub async fn replay(
     state: web::Data<AppState>,
     admin: CurrentAdmin,

@@ -1,0 +1,3 @@
+//! The protections of the security audit (issue 15), each with a test that fails if it goes.
+
+mod methods;
