@@ -17,8 +17,12 @@ pub async fn headers(
     let https = req
         .app_data::<actix_web::web::Data<crate::AppState>>()
         .is_some_and(|s| s.config.is_https());
+    let private = is_private(req.path());
     let mut res = next.call(req).await?;
     let h = res.headers_mut();
+    if private {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     if https {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
@@ -46,4 +50,44 @@ pub async fn headers(
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
     Ok(res)
+}
+
+/// Pages no cache may keep: the back office (pages, exports, CV downloads, invitation links)
+/// and the pages of the signed links mailed to applicants and alert subscribers.
+pub fn is_private(path: &str) -> bool {
+    if path == "/admin" || path.starts_with("/admin/") {
+        return true;
+    }
+    let mut segments = path.split('/').skip(1);
+    let locale = segments.next().and_then(crate::i18n::Locale::parse);
+    locale.is_some() && matches!(segments.next(), Some("applications" | "alerts"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn private_pages_are_the_back_office_and_signed_links() {
+        for path in [
+            "/admin",
+            "/admin/login",
+            "/admin/jobs/export.csv",
+            "/admin/applications/3/cv",
+            "/admin/password/abc",
+            "/en/applications/3/withdraw",
+            "/de/alerts/4/unsubscribe",
+            "/uk/alerts/new",
+        ] {
+            assert!(super::is_private(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/en/",
+            "/en/jobs",
+            "/en/jobs/x",
+            "/administrator",
+            "/static/css/app.css",
+        ] {
+            assert!(!super::is_private(path), "{path}");
+        }
+    }
 }

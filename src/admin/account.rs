@@ -29,9 +29,7 @@ pub async fn logout_everywhere(
         &admin.session,
         admin.tr.tn("admin-logged-out-everywhere", ended as i64),
     );
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/admin/login"))
-        .finish())
+    Ok(crate::web::see_other("/admin/login"))
 }
 
 #[derive(Deserialize)]
@@ -56,7 +54,5 @@ pub async fn set_locale(
     .await?;
     Flash::notice(&admin.session, Tr::new(locale).t("admin-locale-saved"));
     let back = super::login::safe_next(&form.data.back);
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, back))
-        .finish())
+    Ok(crate::web::see_other(&back))
 }

@@ -61,11 +61,7 @@ pub async fn batch(
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    let redirect = |to: String| {
-        HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, to))
-            .finish()
-    };
+    let redirect = |to: String| crate::web::see_other(&to);
     if ids.is_empty() {
         Flash::alert(&admin.session, tr.t("admin-batch-none-selected"));
         return Ok(redirect(back));

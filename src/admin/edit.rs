@@ -348,9 +348,7 @@ fn upload_status(cut_short: bool) -> StatusCode {
 }
 
 fn redirect(to: String) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to))
-        .finish()
+    crate::web::see_other(&to)
 }
 
 /// A resource with a form, and the form's fields in the admin's language.

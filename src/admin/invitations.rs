@@ -127,9 +127,7 @@ pub async fn create(
         Ok((id, token)) => {
             let link = format!("{}/admin/password/{token}", state.config.base_url);
             Flash::notice(&admin.session, tr.t1("admin-invite-done", "link", &link));
-            Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, format!("/admin/admin_users/{id}")))
-                .finish())
+            Ok(crate::web::see_other(&format!("/admin/admin_users/{id}")))
         }
         Err(e) => {
             let message = match e {
@@ -269,7 +267,5 @@ pub async fn set_password(
         return respond(page, 404);
     }
     Flash::notice(&session, tr.t("admin-password-set"));
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/admin/login"))
-        .finish())
+    Ok(crate::web::see_other("/admin/login"))
 }

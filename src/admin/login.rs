@@ -54,6 +54,8 @@ pub fn safe_next(next: &str) -> String {
         && !next.contains("//")
         && !next.contains('\\')
         && !next.contains("..")
+        // A CR/LF would split the Location header.
+        && !next.chars().any(char::is_control)
         && !next.starts_with("/admin/login")
         && !next.starts_with("/admin/logout");
     if ok { next.to_owned() } else { "/admin".into() }
@@ -163,9 +165,7 @@ pub async fn submit(
                 .insert(SESSION_KEY, token)
                 .map_err(|e| AppError::Internal(format!("writing the session: {e}")))?;
             log::info!("admin user {} signed in", user.id);
-            Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, next))
-                .finish())
+            Ok(crate::web::see_other(&next))
         }
         Err(LoginError::Locked) => refuse("admin-login-locked", email),
         Err(LoginError::Invalid) => refuse("admin-login-invalid", email),
@@ -187,7 +187,5 @@ pub async fn logout(
     session.purge();
     let tr = visitor_tr(&req, &state);
     Flash::notice(&session, tr.t("admin-logged-out"));
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/admin/login"))
-        .finish())
+    Ok(crate::web::see_other("/admin/login"))
 }

@@ -63,12 +63,10 @@ pub async fn save(
             tr.t1("admin-view-too-many", "max", &tr.number(MAX_PER_RESOURCE)),
         ),
     }
-    Ok(HttpResponse::SeeOther()
-        .insert_header((
-            header::LOCATION,
-            format!("/admin/{}?{query}", resource.name()),
-        ))
-        .finish())
+    Ok(crate::web::see_other(&format!(
+        "/admin/{}?{query}",
+        resource.name()
+    )))
 }
 
 #[derive(Deserialize)]
@@ -93,7 +91,8 @@ pub async fn delete(
         return Err(AppError::NotFound);
     }
     Flash::notice(&admin.session, admin.tr.t("admin-view-deleted"));
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/admin/{}", resource.name())))
-        .finish())
+    Ok(crate::web::see_other(&format!(
+        "/admin/{}",
+        resource.name()
+    )))
 }

@@ -224,7 +224,5 @@ pub async fn add_comment(
             Flash::notice(&admin.session, tr.t("admin-comment-added"));
         }
     }
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, back))
-        .finish())
+    Ok(crate::web::see_other(&back))
 }

@@ -262,9 +262,7 @@ pub async fn update_schedule(
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let back = HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/admin/tasks/overview"))
-        .finish();
+    let back = crate::web::see_other("/admin/tasks/overview");
     if let Err(e) = schedule::parse(&cron) {
         Flash::alert(
             &admin.session,

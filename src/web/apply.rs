@@ -185,9 +185,10 @@ pub async fn submit(
         form.errors.insert("email", tr.t("apply-error-duplicate"));
         return Ok(render(form, StatusCode::CONFLICT));
     }
-    Ok(HttpResponse::SeeOther()
-        .insert_header(("Location", format!("/{}/jobs/{}/applied", tr.locale, slug)))
-        .finish())
+    Ok(super::see_other(&format!(
+        "/{}/jobs/{}/applied",
+        tr.locale, slug
+    )))
 }
 
 /// Removes a CV stored for an application that was not kept.

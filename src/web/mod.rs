@@ -137,3 +137,36 @@ impl Layout {
         self.tr.locale.as_str()
     }
 }
+
+/// `303 See Other` to `location`. Control characters are percent-encoded on the way: a CR/LF
+/// that came in through a parameter would split the header (actix refuses to send such a
+/// header and answers 500 instead).
+pub fn see_other(location: &str) -> actix_web::HttpResponse {
+    let mut clean = String::with_capacity(location.len());
+    for c in location.chars() {
+        if c.is_control() {
+            let mut buf = [0; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                clean.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            clean.push(c);
+        }
+    }
+    actix_web::HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, clean))
+        .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redirects_carry_no_control_characters() {
+        let res = super::see_other("/admin/jobs\r\nSet-Cookie: x=1\u{85}");
+        assert_eq!(res.status(), 303);
+        assert_eq!(
+            res.headers().get("location").unwrap(),
+            "/admin/jobs%0D%0ASet-Cookie: x=1%C2%85"
+        );
+    }
+}

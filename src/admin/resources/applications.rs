@@ -471,12 +471,7 @@ pub async fn change_stage(
         ),
         Err(StageError::Database(e)) => return Err(e.into()),
     }
-    Ok(actix_web::HttpResponse::SeeOther()
-        .insert_header((
-            actix_web::http::header::LOCATION,
-            format!("/admin/applications/{id}"),
-        ))
-        .finish())
+    Ok(crate::web::see_other(&format!("/admin/applications/{id}")))
 }
 
 /// `GET /admin/applications/{id}/cv`: the applicant's CV, for those who may read

@@ -155,9 +155,7 @@ pub async fn duplicate(
     })
     .await?;
     Flash::notice(&admin.session, admin.tr.t("admin-duplicated"));
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/admin/jobs/{copy}/edit")))
-        .finish())
+    Ok(crate::web::see_other(&format!("/admin/jobs/{copy}/edit")))
 }
 
 /// `{slug}-copy`, or `{slug}-copy-2`… when taken.

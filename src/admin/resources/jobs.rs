@@ -617,12 +617,7 @@ pub async fn change_status(
         ),
         Err(StatusError::Database(e)) => return Err(e.into()),
     }
-    Ok(actix_web::HttpResponse::SeeOther()
-        .insert_header((
-            actix_web::http::header::LOCATION,
-            format!("/admin/jobs/{id}"),
-        ))
-        .finish())
+    Ok(crate::web::see_other(&format!("/admin/jobs/{id}")))
 }
 
 /// Batch publish, archive or delete, all in one transaction: either every allowed change is

@@ -355,9 +355,7 @@ fn status_cell(state: &str, tr: &Tr) -> Cell {
 pub struct Empty {}
 
 fn back(to: String) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to))
-        .finish()
+    crate::web::see_other(&to)
 }
 
 /// `POST /admin/tasks/{id}/retry`: runs a queued or dead task now.

@@ -270,7 +270,7 @@ pub async fn replay(
             "admin-webhook-replay-pending"
         }),
     );
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/admin/webhook_deliveries/{id}")))
-        .finish())
+    Ok(crate::web::see_other(&format!(
+        "/admin/webhook_deliveries/{id}"
+    )))
 }

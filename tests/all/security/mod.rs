@@ -1,3 +1,5 @@
 //! The protections of the security audit (issue 15), each with a test that fails if it goes.
 
+mod caching;
 mod methods;
+mod redirects;
