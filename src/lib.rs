@@ -70,17 +70,22 @@ pub fn build_app(
         )
         .default_service(aw::to(web::errors::not_found))
         .wrap(from_fn(web::locale::remember))
+        .wrap(from_fn(security::origin::check_origin))
         .wrap(sessions)
         .wrap(ErrorHandlers::new().default_handler(web::errors::render))
         .wrap(from_fn(security::headers))
         .wrap(actix_web::middleware::Compress::default())
         .wrap(
-            // The client's address, not the proxy's, once TRUSTED_PROXIES says who the proxies are.
-            actix_web::middleware::Logger::new("%{client}xi \"%r\" %s %b %Dms")
+            // The client's address, not the proxy's, once TRUSTED_PROXIES says who the proxies
+            // are; the request line without the tokens some links carry.
+            actix_web::middleware::Logger::new("%{client}xi \"%{line}xi\" %s %b %Dms %{id}xi")
                 .custom_request_replace("client", |req| {
                     client_ip::of(req.request()).map_or_else(|| "-".to_owned(), |ip| ip.to_string())
-                }),
+                })
+                .custom_request_replace("line", security::access_log::request_line)
+                .custom_request_replace("id", |req| security::events::request_id(req.request())),
         )
+        .wrap(from_fn(security::events::assign_request_id))
 }
 
 /// Where static files live: next to the sources in development, or `STATIC_DIR`.

@@ -1,6 +1,5 @@
 //! The signed-in user's own settings: language, and ending every session.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 

@@ -1,7 +1,6 @@
 //! `POST /admin/{resource}/batch`: a batch action on the selected rows. The first request
 //! shows what will happen and asks to confirm; the confirmed one runs it in one transaction.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;

@@ -3,7 +3,6 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_session::SessionExt;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
@@ -56,12 +55,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for AdminForm<T> {
                 .find(|(k, _)| k == CSRF_FIELD)
                 .map(|(_, v)| v.as_str())
                 .unwrap_or_default();
-            if !crate::auth::csrf::verify(&req.get_session(), submitted) {
-                log::warn!(
-                    "refused {} {}: missing or wrong CSRF token",
-                    req.method(),
-                    req.path()
-                );
+            if !crate::auth::csrf::verify(&req, submitted) {
                 return Err(AppError::Forbidden);
             }
             let data = serde_urlencoded::from_str(&body)

@@ -3,7 +3,6 @@
 //! the link is shown to the inviting admin, never logged.
 
 use actix_session::Session;
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;

@@ -13,6 +13,7 @@ use crate::auth::session;
 use crate::error::AppError;
 use crate::i18n::{Tr, negotiate};
 use crate::models::admin_user::{AttemptError, LoginError, attempt_login};
+use crate::security::events::{Severity, record};
 use crate::state::AppState;
 use crate::web::with_conn;
 
@@ -123,7 +124,12 @@ pub async fn submit(
         })
         .await?
     {
-        log::warn!("sign-in rate limit reached for {ip}");
+        record(
+            &req,
+            Severity::Warning,
+            "sign-in-rate-limited",
+            &[("email", &email)],
+        );
         return refuse("admin-login-rate-limited", email);
     }
     if email.len() > 320 || password.len() > 1024 {
@@ -164,11 +170,32 @@ pub async fn submit(
             session
                 .insert(SESSION_KEY, token)
                 .map_err(|e| AppError::Internal(format!("writing the session: {e}")))?;
-            log::info!("admin user {} signed in", user.id);
+            record(
+                &req,
+                Severity::Info,
+                "sign-in-succeeded",
+                &[("user", &user.id.to_string()), ("email", &user.email)],
+            );
             Ok(crate::web::see_other(&next))
         }
-        Err(LoginError::Locked) => refuse("admin-login-locked", email),
-        Err(LoginError::Invalid) => refuse("admin-login-invalid", email),
+        Err(LoginError::Locked) => {
+            record(
+                &req,
+                Severity::Warning,
+                "sign-in-locked",
+                &[("email", &email)],
+            );
+            refuse("admin-login-locked", email)
+        }
+        Err(LoginError::Invalid) => {
+            record(
+                &req,
+                Severity::Warning,
+                "sign-in-failed",
+                &[("email", &email)],
+            );
+            refuse("admin-login-invalid", email)
+        }
     }
 }
 

@@ -1,6 +1,5 @@
 //! `POST /admin/{resource}/views` and `/views/{id}/delete`: named index states per user.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 

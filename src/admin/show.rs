@@ -1,7 +1,6 @@
 //! `GET /admin/{resource}/{id}`: a record's panels, its comments and its history; and
 //! `POST /admin/{resource}/{id}/comments`.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;

@@ -1,7 +1,10 @@
 //! CSRF tokens for state-changing forms: a random token kept in the signed, encrypted session
 //! cookie and echoed in a hidden field; a POST must bring both, and they must match.
 
-use actix_session::Session;
+use actix_session::{Session, SessionExt};
+use actix_web::HttpRequest;
+
+use crate::security::events;
 
 const KEY: &str = "csrf";
 
@@ -17,12 +20,25 @@ pub fn token(session: &Session) -> String {
     token
 }
 
-/// Whether `submitted` matches the session's token, compared in constant time.
-pub fn verify(session: &Session, submitted: &str) -> bool {
-    match session.get::<String>(KEY) {
-        Ok(Some(expected)) => constant_time_eq(expected.as_bytes(), submitted.as_bytes()),
-        _ => false,
-    }
+/// Whether `submitted` matches the token of the request's session, compared in constant
+/// time. A refusal is a security event.
+pub fn verify(req: &HttpRequest, submitted: &str) -> bool {
+    let expected = req.get_session().get::<String>(KEY).ok().flatten();
+    let refused = match expected {
+        Some(expected) if constant_time_eq(expected.as_bytes(), submitted.as_bytes()) => {
+            return true;
+        }
+        Some(_) if submitted.is_empty() => "missing-token",
+        Some(_) => "wrong-token",
+        None => "no-session-token",
+    };
+    events::record(
+        req,
+        events::Severity::Warning,
+        "csrf-refused",
+        &[("reason", refused)],
+    );
+    false
 }
 
 fn new_token() -> String {

@@ -23,6 +23,8 @@ pub struct CurrentAdmin {
     pub user: AdminUser,
     pub session: Session,
     pub tr: Tr,
+    /// The request, for the security log.
+    pub request: HttpRequest,
 }
 
 impl CurrentAdmin {
@@ -31,10 +33,16 @@ impl CurrentAdmin {
         if policy::allows(self.user.role(), area, action) {
             Ok(())
         } else {
-            log::warn!(
-                "forbidden: admin user {} ({}) tried {action:?} on {area:?}",
-                self.user.id,
-                self.user.role()
+            crate::security::events::record(
+                &self.request,
+                crate::security::events::Severity::Warning,
+                "authorization-denied",
+                &[
+                    ("user", &self.user.id.to_string()),
+                    ("role", self.user.role().as_str()),
+                    ("area", &format!("{area:?}")),
+                    ("action", &format!("{action:?}")),
+                ],
             );
             Err(AppError::Forbidden)
         }
@@ -71,6 +79,7 @@ impl FromRequest for CurrentAdmin {
                     tr: Tr::new(user.locale()),
                     user,
                     session,
+                    request: req,
                 }),
                 None => {
                     session.remove(SESSION_KEY);

@@ -185,7 +185,7 @@ pub async fn create(
             status,
         )
     };
-    if !crate::auth::csrf::verify(&session, &data.csrf_token) {
+    if !crate::auth::csrf::verify(&req, &data.csrf_token) {
         form.banner = Some(tr.t("apply-error-expired-form"));
         return refuse(form, StatusCode::FORBIDDEN);
     }
@@ -344,12 +344,12 @@ pub async fn confirm(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     form: web::Form<LinkForm>,
-    session: Session,
+    req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let (locale, id) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
     let (id, frequency) = confirmed_link(&state, tr.locale, &id, &form.frequency, &form.token)?;
-    if !crate::auth::csrf::verify(&session, &form.csrf_token) {
+    if !crate::auth::csrf::verify(&req, &form.csrf_token) {
         return Err(AppError::Forbidden);
     }
     let here = format!("/alerts/{id}/confirm");

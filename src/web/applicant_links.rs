@@ -3,7 +3,7 @@
 //! asks first on a page of its own, then acts on a POST with the session's CSRF token.
 
 use actix_session::Session;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use diesel::prelude::*;
@@ -143,13 +143,13 @@ pub async fn act(
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
     form: web::Form<LinkFormData>,
-    session: Session,
+    req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let (locale, id, name) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
     let (purpose, ids) = action(&name)?;
     let (id, title) = checked(&state, &id, purpose, &form.token).await?;
-    if !crate::auth::csrf::verify(&session, &form.csrf_token) {
+    if !crate::auth::csrf::verify(&req, &form.csrf_token) {
         return Err(AppError::Forbidden);
     }
     let here = format!("/applications/{id}/{name}");

@@ -76,8 +76,7 @@ pub async fn submit(
     if !page.job.is_open(crate::db::now()) {
         return Ok(render(form, StatusCode::CONFLICT));
     }
-    if !crate::auth::csrf::verify(&session, &csrf.csrf_token) {
-        log::info!("apply form for job {job_id} refused: missing or wrong CSRF token");
+    if !crate::auth::csrf::verify(&req, &csrf.csrf_token) {
         form.banner = Some(tr.t("apply-error-expired-form"));
         return Ok(render(form, StatusCode::FORBIDDEN));
     }

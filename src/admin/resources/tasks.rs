@@ -2,7 +2,6 @@
 //! arguments, attempts and errors; retry now, discard, and retry every dead task. Admins only
 //! (arguments may hold personal data).
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 

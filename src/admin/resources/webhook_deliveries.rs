@@ -1,6 +1,5 @@
 //! Every webhook delivery attempt, with the receiver's answer; a delivery can be sent again.
 
-use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 

@@ -44,7 +44,7 @@ async fn signed_in_app(app: &TestApp) -> (String, String, i64) {
 fn comparable(headers: &actix_web::http::header::HeaderMap) -> Vec<(String, String)> {
     let mut list: Vec<(String, String)> = headers
         .iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "set-cookie" | "date"))
+        .filter(|(k, _)| !matches!(k.as_str(), "set-cookie" | "date" | "x-request-id"))
         .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned()))
         .collect();
     list.sort();

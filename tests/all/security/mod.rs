@@ -1,5 +1,7 @@
 //! The protections of the security audit (issue 15), each with a test that fails if it goes.
 
 mod caching;
+mod logs;
 mod methods;
+mod origin;
 mod redirects;

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod factories;
 pub mod html;
+pub mod log_capture;
 
 pub use app::{TestApp, backends};
 pub use factories::{

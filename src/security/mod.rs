@@ -1,4 +1,10 @@
-//! Security headers on every response.
+//! Protections that every request passes through: security headers and private caching
+//! (here), the Origin check ([`origin`]), the security event log ([`events`]) and the access
+//! log without secrets ([`access_log`]).
+
+pub mod access_log;
+pub mod events;
+pub mod origin;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
