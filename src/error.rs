@@ -15,6 +15,9 @@ pub enum AppError {
     LoginRequired(String),
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    /// A body past its route's limit.
+    #[error("payload too large")]
+    PayloadTooLarge,
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
     #[error("no database connection: {0}")]
@@ -37,6 +40,7 @@ impl AppError {
             AppError::Forbidden => "error-forbidden",
             AppError::LoginRequired(_) => "error-login-required",
             AppError::BadRequest(code) => code,
+            AppError::PayloadTooLarge => "error-too-large",
             AppError::Pool(_) => "error-unavailable",
             AppError::Database(_) | AppError::Blocking(_) | AppError::Internal(_) => {
                 "error-internal"
@@ -52,6 +56,7 @@ impl ResponseError for AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::LoginRequired(_) => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
             AppError::Database(_) | AppError::Blocking(_) | AppError::Internal(_) => {

@@ -85,6 +85,7 @@ enum Failure {
 }
 
 fn main() -> ExitCode {
+    restrict_new_files();
     env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("info,actix_web::middleware::logger=warn"),
     )
@@ -100,6 +101,16 @@ fn main() -> ExitCode {
             eprintln!("hireboard: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Everything the program creates (the SQLite database, the generated key, CVs and logos on
+/// disk) is readable by its owner only: other accounts on the machine have no business there.
+fn restrict_new_files() {
+    // SAFETY: umask only sets the process's file creation mask; it touches no memory and
+    // cannot fail.
+    unsafe {
+        libc::umask(0o077);
     }
 }
 

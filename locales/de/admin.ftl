@@ -252,7 +252,13 @@ admin-password-new = Neues Passwort (mindestens 12 Zeichen)
 admin-password-confirm = Passwort wiederholen
 admin-password-submit = Passwort festlegen
 admin-password-set = Ihr Passwort ist festgelegt. Sie können sich jetzt anmelden.
-admin-password-too-short = Das Passwort braucht mindestens { $min } Zeichen.
+password-too-short = Das Passwort braucht mindestens { $min } Zeichen.
+password-too-long = Das Passwort darf höchstens { $max } Zeichen haben.
+password-common = Dieses Passwort steht auf den Listen häufiger Passwörter, die Angreifer zuerst ausprobieren. Bitte wählen Sie ein anderes.
+password-pattern = Tastaturreihen, Wiederholungen und Folgen wie „abc“ oder „1234“ sind leicht zu erraten. Bitte wählen Sie ein anderes Passwort.
+password-dates = Jahreszahlen und Daten sind leicht zu erraten. Bitte wählen Sie ein anderes Passwort.
+password-words = Einzelne Wörter, Namen und Ihre eigene Adresse sind leicht zu erraten. Mehrere zusammenhanglose Wörter ergeben ein gutes Passwort.
+password-guessable = Dieses Passwort ist leicht zu erraten. Mehrere zusammenhanglose Wörter ergeben ein gutes Passwort.
 admin-password-mismatch = Die beiden Passwörter stimmen nicht überein.
 admin-password-link-invalid = Dieser Link ist abgelaufen oder wurde schon benutzt. Bitten Sie eine Administratorin oder einen Administrator um eine neue Einladung.
 

@@ -249,7 +249,13 @@ admin-password-new = New password (at least 12 characters)
 admin-password-confirm = Repeat the password
 admin-password-submit = Set password
 admin-password-set = Your password is set. You can sign in now.
-admin-password-too-short = The password needs at least { $min } characters.
+password-too-short = The password needs at least { $min } characters.
+password-too-long = The password may have at most { $max } characters.
+password-common = This password is on the lists of common passwords that attackers try first. Please choose another one.
+password-pattern = Keyboard rows, repeats and sequences such as “abc” or “1234” are easy to guess. Please choose another password.
+password-dates = Years and dates are easy to guess. Please choose another password.
+password-words = Single words, names and your own address are easy to guess. A few unrelated words together make a good password.
+password-guessable = This password is easy to guess. A few unrelated words together make a good password.
 admin-password-mismatch = The two passwords differ.
 admin-password-link-invalid = This link has expired or was already used. Ask an administrator for a new invitation.
 

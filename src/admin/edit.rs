@@ -470,7 +470,7 @@ pub async fn create(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
     path: web::Path<String>,
-    mut sent: AdminForm<std::collections::HashMap<String, String>>,
+    mut sent: super::form::AdminUpload<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let target = editable(&path, &admin.tr)?;
     let resource = target.resource;
@@ -567,7 +567,7 @@ pub async fn update(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
     path: web::Path<(String, String)>,
-    mut sent: AdminForm<std::collections::HashMap<String, String>>,
+    mut sent: super::form::AdminUpload<std::collections::HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let (name, id) = path.into_inner();
     let target = editable(&name, &admin.tr)?;

@@ -10,11 +10,12 @@ use serde::Deserialize;
 
 use super::layout::{crumb, here};
 use super::{AdminForm, AdminLayout, CurrentAdmin, Flash};
+use crate::auth::password::{MAX_CHARS, MIN_CHARS, Weakness, check_strength};
 use crate::auth::policy::{Action, Area};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::AdminRole;
-use crate::models::admin_user::{self, CreateAdminError, MIN_PASSWORD_CHARS};
+use crate::models::admin_user::{self, CreateAdminError};
 use crate::models::audit::{self, Actor, Change};
 use crate::state::AppState;
 use crate::web::with_conn;
@@ -216,55 +217,71 @@ pub async fn set_password(
         password,
         confirmation,
     } = form.data;
-    let problem = if password.chars().count() < MIN_PASSWORD_CHARS {
-        Some(tr.t1(
-            "admin-password-too-short",
-            "min",
-            &tr.number(MIN_PASSWORD_CHARS as i64),
-        ))
+    // The address the link belongs to: a password made of it is easy to guess.
+    let lookup = token.clone();
+    let found = with_conn(&state, move |conn| {
+        Ok(admin_user::find_by_password_token(
+            conn,
+            &lookup,
+            crate::db::now(),
+        )?)
+    })
+    .await?;
+    let email = found
+        .as_ref()
+        .map(|(_, email)| email.clone())
+        .unwrap_or_default();
+    let local = email.split('@').next().unwrap_or_default();
+    let problem = if found.is_none() {
+        // An unknown, spent or expired link sets nothing.
+        return invalid_link(tr, &session, &token);
+    } else if let Err(weakness) = check_strength(&password, &[&email, local]) {
+        Some(weakness_message(&tr, weakness))
     } else if password != confirmation {
         Some(tr.t("admin-password-mismatch"))
     } else {
         None
     };
-    let lookup = token.clone();
     if let Some(error) = problem {
-        let found = with_conn(&state, move |conn| {
-            Ok(admin_user::find_by_password_token(
-                conn,
-                &lookup,
-                crate::db::now(),
-            )?)
-        })
-        .await?;
         let page = SetPasswordPage {
             tr,
             csrf: crate::auth::csrf::token(&session),
-            error: Some(if found.is_some() {
-                error
-            } else {
-                tr.t("admin-password-link-invalid")
-            }),
+            error: Some(error),
             email: found.map(|(_, email)| email),
             action: format!("/admin/password/{token}"),
         };
         return respond(page, 422);
     }
+    let lookup = token.clone();
     let set = with_conn(&state, move |conn| {
         admin_user::set_password_with_token(conn, &lookup, &password, crate::db::now())
             .map_err(|e| AppError::Internal(e.to_string()))
     })
     .await?;
     if !set {
-        let page = SetPasswordPage {
-            tr,
-            csrf: crate::auth::csrf::token(&session),
-            error: Some(tr.t("admin-password-link-invalid")),
-            email: None,
-            action: format!("/admin/password/{token}"),
-        };
-        return respond(page, 404);
+        return invalid_link(tr, &session, &token);
     }
     Flash::notice(&session, tr.t("admin-password-set"));
     Ok(crate::web::see_other("/admin/login"))
+}
+
+/// The answer to a link that is unknown, spent or expired.
+fn invalid_link(tr: Tr, session: &Session, token: &str) -> Result<HttpResponse, AppError> {
+    let page = SetPasswordPage {
+        tr,
+        csrf: crate::auth::csrf::token(session),
+        error: Some(tr.t("admin-password-link-invalid")),
+        email: None,
+        action: format!("/admin/password/{token}"),
+    };
+    respond(page, 404)
+}
+
+/// Why a password was refused, in the person's language.
+pub fn weakness_message(tr: &Tr, weakness: Weakness) -> String {
+    match weakness {
+        Weakness::TooShort => tr.t1(weakness.message_id(), "min", &tr.number(MIN_CHARS as i64)),
+        Weakness::TooLong => tr.t1(weakness.message_id(), "max", &tr.number(MAX_CHARS as i64)),
+        other => tr.t(other.message_id()),
+    }
 }

@@ -92,7 +92,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     req: HttpRequest,
     session: Session,
-    body: AdminForm<LoginForm>,
+    body: AdminForm<LoginForm, super::form::SignIn>,
 ) -> Result<HttpResponse, AppError> {
     let tr = visitor_tr(&req, &state);
     let LoginForm {
@@ -206,7 +206,7 @@ pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
     session: Session,
-    _form: AdminForm<Empty>,
+    _form: AdminForm<Empty, super::form::SignIn>,
 ) -> Result<HttpResponse, AppError> {
     if let Some(token) = session.get::<String>(SESSION_KEY).ok().flatten() {
         with_conn(&state, move |conn| Ok(session::revoke(conn, &token)?)).await?;

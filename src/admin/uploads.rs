@@ -38,7 +38,11 @@ pub async fn receive(
     let mut errors = Vec::new();
     for field in fields.iter().filter(|f| matches!(f.kind, FieldKind::Image)) {
         let change = if let Some(file) = files.remove(field.key) {
-            match logo::check(&file.bytes, file.truncated) {
+            let truncated = file.truncated;
+            let bytes = file
+                .into_bytes()
+                .map_err(|e| AppError::Internal(format!("reading an uploaded image: {e}")))?;
+            match logo::check(&bytes, truncated) {
                 Ok(checked) => {
                     let key = checked.new_key();
                     state
@@ -49,7 +53,7 @@ pub async fn receive(
                     ImageChange::Replace(key)
                 }
                 // The reading stopped inside this file: the fields after it are lost too.
-                Err(_) if file.truncated => {
+                Err(_) if truncated => {
                     errors.push(FieldError::new(field.key, "upload-error-logo-cut-short"));
                     ImageChange::Keep
                 }

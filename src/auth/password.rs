@@ -32,9 +32,128 @@ pub fn generate() -> String {
         .collect()
 }
 
+/// Passwords have at least this many characters…
+pub const MIN_CHARS: usize = 12;
+/// …and at most this many (Argon2 takes any length; a bound keeps a sign-in cheap to refuse).
+pub const MAX_CHARS: usize = 128;
+
+/// Why a new password is refused; each is a message id for the person choosing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weakness {
+    TooShort,
+    TooLong,
+    /// On the lists of common passwords, or close to one.
+    Common,
+    /// Keyboard rows, repeats, sequences.
+    Pattern,
+    /// Years and dates.
+    Dates,
+    /// Words or names on their own, the user's own address.
+    Words,
+    /// Guessable for no one reason.
+    Guessable,
+}
+
+impl Weakness {
+    /// The Fluent id of the message (`$min` and `$max` are the length bounds).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Weakness::TooShort => "password-too-short",
+            Weakness::TooLong => "password-too-long",
+            Weakness::Common => "password-common",
+            Weakness::Pattern => "password-pattern",
+            Weakness::Dates => "password-dates",
+            Weakness::Words => "password-words",
+            Weakness::Guessable => "password-guessable",
+        }
+    }
+}
+
+impl std::fmt::Display for Weakness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Weakness::TooShort => write!(f, "shorter than {MIN_CHARS} characters"),
+            Weakness::TooLong => write!(f, "longer than {MAX_CHARS} characters"),
+            Weakness::Common => write!(f, "a common password"),
+            Weakness::Pattern => write!(f, "a keyboard pattern, repeat or sequence"),
+            Weakness::Dates => write!(f, "built on a date"),
+            Weakness::Words => write!(f, "words or names that are easy to guess"),
+            Weakness::Guessable => write!(f, "easy to guess"),
+        }
+    }
+}
+
+/// Checks a new password: 12 to 128 characters, and not guessable by zxcvbn's estimate
+/// (score 3 of 4: more than 10^8 guesses), counting `context` (the address, the site's name)
+/// as known to an attacker.
+pub fn check_strength(password: &str, context: &[&str]) -> Result<(), Weakness> {
+    use zxcvbn::feedback::Warning;
+    let chars = password.chars().count();
+    if chars < MIN_CHARS {
+        return Err(Weakness::TooShort);
+    }
+    if chars > MAX_CHARS {
+        return Err(Weakness::TooLong);
+    }
+    let mut known: Vec<&str> = vec!["hireboard", "admin", "jobs"];
+    known.extend_from_slice(context);
+    let estimate = zxcvbn::zxcvbn(password, &known);
+    if estimate.score() >= zxcvbn::Score::Three {
+        return Ok(());
+    }
+    Err(match estimate.feedback().and_then(|f| f.warning()) {
+        Some(
+            Warning::ThisIsATop10Password
+            | Warning::ThisIsATop100Password
+            | Warning::ThisIsACommonPassword
+            | Warning::ThisIsSimilarToACommonlyUsedPassword,
+        ) => Weakness::Common,
+        Some(
+            Warning::StraightRowsOfKeysAreEasyToGuess
+            | Warning::ShortKeyboardPatternsAreEasyToGuess
+            | Warning::RepeatsLikeAaaAreEasyToGuess
+            | Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess
+            | Warning::SequencesLikeAbcAreEasyToGuess,
+        ) => Weakness::Pattern,
+        Some(Warning::RecentYearsAreEasyToGuess | Warning::DatesAreOftenEasyToGuess) => {
+            Weakness::Dates
+        }
+        Some(
+            Warning::AWordByItselfIsEasyToGuess
+            | Warning::NamesAndSurnamesByThemselvesAreEasyToGuess
+            | Warning::CommonNamesAndSurnamesAreEasyToGuess,
+        ) => Weakness::Words,
+        _ => Weakness::Guessable,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weak_passwords_are_refused_with_a_reason() {
+        assert_eq!(check_strength("short", &[]), Err(Weakness::TooShort));
+        assert_eq!(
+            check_strength(&"x".repeat(129), &[]),
+            Err(Weakness::TooLong)
+        );
+        assert!(check_strength("password1234", &[]).is_err());
+        assert!(check_strength("qwertyuiop123", &[]).is_err());
+        assert!(check_strength("aaaaaaaaaaaaaaaa", &[]).is_err());
+        assert!(check_strength("ada.lovelace1815", &["ada.lovelace", "example.org"]).is_err());
+        assert!(check_strength("hireboard2026!", &[]).is_err());
+        assert_eq!(
+            check_strength(&"Zq7-".repeat(8), &[]),
+            Err(Weakness::Pattern)
+        );
+    }
+
+    #[test]
+    fn strong_passwords_pass() {
+        assert_eq!(check_strength("correct horse battery staple", &[]), Ok(()));
+        assert_eq!(check_strength(&generate(), &[]), Ok(()));
+    }
 
     #[test]
     fn hashes_are_argon2id_and_verify() {

@@ -7,8 +7,6 @@ use super::AdminRole;
 use crate::db::schema::admin_users;
 use crate::db::{DbConn, dialect};
 
-pub const MIN_PASSWORD_CHARS: usize = 12;
-
 /// Failed sign-ins in a row that lock an account, and for how long.
 pub const MAX_FAILED_LOGINS: i32 = 5;
 pub const LOCK_MINUTES: i64 = 15;
@@ -169,8 +167,8 @@ static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 pub enum CreateAdminError {
     #[error("the email address {0:?} is not valid")]
     InvalidEmail(String),
-    #[error("the password must have at least {MIN_PASSWORD_CHARS} characters")]
-    PasswordTooShort,
+    #[error("the password is too weak: {0}")]
+    WeakPassword(crate::auth::password::Weakness),
     #[error("an admin user with the email {0:?} already exists")]
     Exists(String),
     #[error("could not hash the password: {0}")]
@@ -191,9 +189,8 @@ pub fn create(
     if local.is_empty() || !domain.contains('.') || email.contains(char::is_whitespace) {
         return Err(CreateAdminError::InvalidEmail(email));
     }
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(CreateAdminError::PasswordTooShort);
-    }
+    crate::auth::password::check_strength(password, &[&email, local])
+        .map_err(CreateAdminError::WeakPassword)?;
     let hash = crate::auth::password::hash(password).map_err(CreateAdminError::Hash)?;
     crate::db::write_transaction(conn, |conn| {
         let taken: i64 = admin_users::table
@@ -293,9 +290,8 @@ pub fn set_password_with_token(
     password: &str,
     now: NaiveDateTime,
 ) -> Result<bool, CreateAdminError> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(CreateAdminError::PasswordTooShort);
-    }
+    // The form checks against the user's address too; this is the floor for any caller.
+    crate::auth::password::check_strength(password, &[]).map_err(CreateAdminError::WeakPassword)?;
     let hash = crate::auth::password::hash(password).map_err(CreateAdminError::Hash)?;
     crate::db::write_transaction(conn, |conn| {
         let Some((id, _)) = find_by_password_token(conn, token, now)? else {

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::application::{ApplicationForm, ApplyError};
 use crate::state::AppState;
-use crate::uploads::multipart::Limits;
+use crate::uploads::multipart::{BodyError, Limits, read_request};
 
 #[derive(serde::Deserialize, Default)]
 struct CsrfField {
@@ -27,8 +27,10 @@ struct CsrfField {
 /// The apply form's body: its text fields, and a CV up to 10 MB (the form puts the file
 /// after the text fields, so a file past the limit still leaves what was typed).
 const BODY_LIMITS: Limits = Limits {
+    body_bytes: crate::uploads::cv::MAX_BYTES + 64 * 1024,
     file_bytes: crate::uploads::cv::MAX_BYTES,
-    text_bytes: 64 * 1024,
+    files: 1,
+    text_bytes: 32 * 1024,
     parts: 16,
 };
 
@@ -42,14 +44,25 @@ pub async fn submit(
     let (locale, slug) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
     let page = load(&state, slug, tr.locale).await?;
+    // A CV is read only after the form's token, which the page puts first.
+    let authorize = |fields: &[(String, String)]| {
+        fields
+            .iter()
+            .find(|(k, _)| k == "csrf_token")
+            .is_some_and(|(_, token)| crate::auth::csrf::verify(&req, token))
+    };
     // A body that is not a form at all is treated as an empty form: the visitor sees which
     // fields are missing rather than a bare 400.
-    let mut body = crate::uploads::multipart::read_request(&req, payload, &BODY_LIMITS)
-        .await
-        .unwrap_or_else(|e| {
+    let mut body = match read_request(&req, payload, &BODY_LIMITS, &authorize).await {
+        Ok(body) => body,
+        Err(BodyError::TooLarge) => return Err(AppError::PayloadTooLarge),
+        // The token check below refuses it, showing what was typed before the file.
+        Err(BodyError::Unauthorized(typed)) => *typed,
+        Err(e @ BodyError::Malformed(_)) => {
             log::info!("apply form body refused: {e}");
             Default::default()
-        });
+        }
+    };
     let text = body.urlencoded();
     let values: ApplicationForm = serde_urlencoded::from_str(&text).unwrap_or_default();
     let csrf: CsrfField = serde_urlencoded::from_str(&text).unwrap_or_default();
@@ -80,7 +93,16 @@ pub async fn submit(
         form.banner = Some(tr.t("apply-error-expired-form"));
         return Ok(render(form, StatusCode::FORBIDDEN));
     }
-    let cv = cv.map(|file| crate::uploads::cv::check(&file.file_name, file.bytes, file.truncated));
+    let cv = match cv {
+        Some(file) => {
+            let (name, truncated) = (file.file_name.clone(), file.truncated);
+            let bytes = file
+                .into_bytes()
+                .map_err(|e| AppError::Internal(format!("reading an uploaded CV: {e}")))?;
+            Some(crate::uploads::cv::check(&name, bytes, truncated))
+        }
+        None => None,
+    };
     let (mut application, cv) = match (values.validate(job_id, tr.locale), cv) {
         (Ok(a), None) => (a, None),
         (Ok(a), Some(Ok(cv))) => (a, Some(cv)),

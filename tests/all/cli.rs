@@ -67,6 +67,19 @@ fn seeds_demo_data_once_and_synthetic_postings_on_demand() {
         dir.path().join("secret_key").exists(),
         "a secret key is generated into the data dir"
     );
+    // The database and the key are the owner's alone.
+    assert_owner_only(&dir.path().join("secret_key"));
+    assert_owner_only(&dir.path().join("hireboard.db"));
+}
+
+/// Fails unless nobody but the file's owner may read or write it.
+pub fn assert_owner_only(path: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "{} has mode {mode:o}", path.display());
 }
 
 #[test]
@@ -112,7 +125,7 @@ fn admin_create_prints_a_generated_password_or_reads_one() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"a long enough passphrase\n")
+        .write_all(b"quiet harbour pilot ledger\n")
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(

@@ -516,7 +516,12 @@ pub async fn cv(
         .await
         .map_err(AppError::Internal)?
         .ok_or(AppError::NotFound)?;
-    let name = crate::uploads::names::sanitize(name.as_deref().unwrap_or(""), "cv");
+    // Named for what it is: the extension of the type detected on upload (the key's).
+    let extension = key.rsplit_once('.').map_or("bin", |(_, ext)| ext);
+    let name = crate::uploads::names::with_extension(
+        &crate::uploads::names::sanitize(name.as_deref().unwrap_or(""), "cv"),
+        extension,
+    );
     // An ASCII fallback for old clients, the real name per RFC 6266/5987 for the others.
     let ascii: String = name
         .chars()

@@ -518,8 +518,8 @@ async fn an_invited_user_sets_a_password_once_and_signs_in() {
                 &path,
                 &[
                     ("_csrf", &csrf),
-                    ("password", "a brand new password"),
-                    ("confirmation", "a different password"),
+                    ("password", "plum kettle orbit lantern"),
+                    ("confirmation", "plum kettle orbit lanterns"),
                 ],
             )
             .await;
@@ -529,8 +529,8 @@ async fn an_invited_user_sets_a_password_once_and_signs_in() {
                 &path,
                 &[
                     ("_csrf", &csrf),
-                    ("password", "a brand new password"),
-                    ("confirmation", "a brand new password"),
+                    ("password", "plum kettle orbit lantern"),
+                    ("confirmation", "plum kettle orbit lantern"),
                 ],
             )
             .await;
@@ -538,7 +538,7 @@ async fn an_invited_user_sets_a_password_once_and_signs_in() {
         // The link works once.
         assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND);
         let res = app
-            .sign_in("new.editor@example.test", "a brand new password")
+            .sign_in("new.editor@example.test", "plum kettle orbit lantern")
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
         assert_eq!(
@@ -570,14 +570,14 @@ async fn an_expired_invitation_link_does_nothing() {
             &path,
             &[
                 ("_csrf", &csrf),
-                ("password", "a brand new password"),
-                ("confirmation", "a brand new password"),
+                ("password", "plum kettle orbit lantern"),
+                ("confirmation", "plum kettle orbit lantern"),
             ],
         )
         .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        app.sign_in("late@example.test", "a brand new password")
+        app.sign_in("late@example.test", "plum kettle orbit lantern")
             .await
             .status,
         StatusCode::UNPROCESSABLE_ENTITY

@@ -1,7 +1,9 @@
 //! The protections of the security audit (issue 15), each with a test that fails if it goes.
 
+mod bodies;
 mod caching;
 mod logs;
 mod methods;
 mod origin;
+mod passwords_and_names;
 mod redirects;

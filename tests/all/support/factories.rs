@@ -237,7 +237,7 @@ impl AdminFactory {
         AdminFactory {
             email: format!("admin{}@example.test", next()),
             role: hireboard::models::AdminRole::Admin,
-            password: "a long enough password".into(),
+            password: hireboard::auth::password::generate(),
         }
     }
 

@@ -111,7 +111,11 @@ async fn a_pdf_cv_is_stored_privately_and_only_readers_download_it() {
         assert_eq!(res.header("x-content-type-options"), Some("nosniff"));
         let disposition = res.header("content-disposition").unwrap();
         assert!(disposition.starts_with("attachment"), "{disposition}");
-        assert!(disposition.contains("cv.png") && !disposition.contains(".."));
+        // Named for what it is: the PDF sent as `cv.png` downloads as `cv.pdf`.
+        assert!(
+            disposition.contains("cv.pdf") && !disposition.contains(".."),
+            "{disposition}"
+        );
         assert_eq!(
             app.get(&format!("/admin/applications/{}/cv", id + 1000))
                 .await
