@@ -51,6 +51,9 @@ pub struct Config {
     pub application_retention_days: u32,
     /// The proxies whose `X-Forwarded-For` tells the client's address; none by default.
     pub trusted_proxies: crate::client_ip::TrustedProxies,
+    /// An apply form sent sooner than this after it was shown is refused as automated; 0
+    /// turns the check off.
+    pub apply_min_fill_seconds: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -175,6 +178,12 @@ impl Config {
             730,
             0..=36_500,
         )? as u32;
+        let apply_min_fill_seconds = parse_number(
+            get("APPLY_MIN_FILL_SECONDS"),
+            "APPLY_MIN_FILL_SECONDS",
+            3,
+            0..=600,
+        )?;
         let worker_queues: Vec<String> = get("WORKER_QUEUES")
             .map(|v| {
                 v.split(',')
@@ -287,6 +296,7 @@ impl Config {
             storage_url,
             application_retention_days,
             trusted_proxies,
+            apply_min_fill_seconds,
         })
     }
 

@@ -123,6 +123,10 @@ apply-error-cover-letter-too-long = Ihr Anschreiben ist zu lang (höchstens 10.0
 apply-error-consent-required = Bitte erteilen Sie Ihre Einwilligung, damit wir Ihre Bewerbung weiterleiten können.
 apply-error-duplicate = Sie haben sich mit dieser E-Mail-Adresse bereits auf diese Stelle beworben.
 apply-error-expired-form = Dieses Formular ist abgelaufen. Bitte überprüfen Sie Ihre Angaben und senden Sie es erneut ab.
+apply-honeypot-label = Dieses Feld bitte leer lassen
+apply-error-too-fast = Das ging schneller, als jemand dieses Formular ausfüllen kann, daher wurde es nicht gesendet. Bitte überprüfen Sie Ihre Angaben und senden Sie es in ein paar Sekunden erneut ab.
+apply-error-not-sent = Ihre Bewerbung konnte nicht gesendet werden. Bitte überprüfen Sie Ihre Angaben und senden Sie sie erneut ab.
+apply-error-rate-limited = Von Ihnen kamen in kurzer Zeit mehrere Bewerbungen, daher wurde diese nicht gesendet. Ihre Angaben bleiben unten erhalten: Bitte senden Sie sie in einer Stunde erneut ab.
 
 applied-title = Vielen Dank für Ihre Bewerbung!
 applied-text = Ihre Bewerbung für „{ $job }“ wurde an { $company } gesendet. Das Unternehmen wird Sie per E-Mail kontaktieren.

@@ -123,6 +123,10 @@ apply-error-cover-letter-too-long = Your cover letter is too long (10,000 charac
 apply-error-consent-required = Please agree so that we can pass your application on.
 apply-error-duplicate = You have already applied to this job with this email address.
 apply-error-expired-form = This form has expired. Please check your details and send it again.
+apply-honeypot-label = Leave this field empty
+apply-error-too-fast = That was quicker than anyone can fill in this form, so it was not sent. Please check your details and send it again in a few seconds.
+apply-error-not-sent = Your application could not be sent. Please check your details and send it again.
+apply-error-rate-limited = Several applications came from you in a short time, so this one was not sent. Your details are kept below: please send it again in an hour.
 
 applied-title = Thank you for applying!
 applied-text = Your application for “{ $job }” has been sent to { $company }. They will contact you by email.

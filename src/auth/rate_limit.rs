@@ -37,13 +37,22 @@ impl Limit {
         client: IpAddr,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
-        let client = client_key(client);
+        self.allow_key(conn, &client_key(client), now)
+    }
+
+    /// Counts an action by whatever `client` names (an address hash, an account) at `now`.
+    pub fn allow_key(
+        &self,
+        conn: &mut DbConn,
+        client: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
         let length = self.window.as_secs().max(1) as i64;
         let at = now.and_utc().timestamp();
         let current = at - at.rem_euclid(length);
         let key = rate_limits::bucket
             .eq(self.bucket)
-            .and(rate_limits::client.eq(&client));
+            .and(rate_limits::client.eq(client));
         let previous: i32 = rate_limits::table
             .filter(key)
             .filter(rate_limits::window_start.eq(current - length))
@@ -74,7 +83,7 @@ impl Limit {
             diesel::insert_into(rate_limits::table)
                 .values((
                     rate_limits::bucket.eq(self.bucket),
-                    rate_limits::client.eq(&client),
+                    rate_limits::client.eq(client),
                     rate_limits::window_start.eq(current),
                     rate_limits::hits.eq(1),
                 ))

@@ -11,12 +11,15 @@ use super::job::{ApplyForm, JobView, load};
 use super::{Layout, path_locale, with_conn};
 use diesel::prelude::*;
 
+use super::apply_guard;
 use crate::db::schema::companies;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::application::{ApplicationForm, ApplyError};
+use crate::security::events::{Severity, record};
 use crate::state::AppState;
 use crate::uploads::multipart::{BodyError, Limits, read_request};
+use actix_web::http::header;
 
 #[derive(serde::Deserialize, Default)]
 struct CsrfField {
@@ -69,9 +72,17 @@ pub async fn submit(
     let cv = body.files.remove("cv");
     let job_id = page.job.id;
     let slug = page.job.slug.clone();
+    let now = crate::db::now();
+    let secret = state.config.secret_key.clone();
+    // The time the form was first shown stays with it through corrections.
+    let started = body
+        .field(apply_guard::STARTED_FIELD)
+        .filter(|v| v.len() <= 128)
+        .map_or_else(|| apply_guard::stamp(&secret, now), str::to_owned);
     let mut form = ApplyForm {
         action: format!("/{}/jobs/{}/apply", tr.locale, slug),
         csrf_token: crate::auth::csrf::token(&session),
+        started,
         values: values.clone(),
         ..Default::default()
     };
@@ -92,6 +103,27 @@ pub async fn submit(
     if !crate::auth::csrf::verify(&req, &csrf.csrf_token) {
         form.banner = Some(tr.t("apply-error-expired-form"));
         return Ok(render(form, StatusCode::FORBIDDEN));
+    }
+    // Too many, too soon: 429 with the form as typed and how long to wait.
+    let too_many = |mut form: ApplyForm, message: &str, wait: u64| -> HttpResponse {
+        form.banner = Some(tr.t(message));
+        let mut res = render(form, StatusCode::TOO_MANY_REQUESTS);
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from(wait.max(1)));
+        res
+    };
+    let min_fill = state.config.apply_min_fill_seconds;
+    if let Err(suspicion) = apply_guard::inspect(&body.text, &secret, now, min_fill) {
+        record(
+            &req,
+            Severity::Warning,
+            "apply-refused",
+            &[("reason", &format!("{suspicion:?}"))],
+        );
+        return Ok(match suspicion {
+            apply_guard::Suspicion::TooFast(wait) => too_many(form, "apply-error-too-fast", wait),
+            _ => too_many(form, "apply-error-not-sent", 60),
+        });
     }
     let cv = match cv {
         Some(file) => {
@@ -123,6 +155,16 @@ pub async fn submit(
             return Ok(render(form, status));
         }
     };
+    let client = crate::client_ip::of(&req);
+    let applicant = application.email.clone();
+    let admitted = with_conn(&state, move |conn| {
+        Ok(apply_guard::admit(conn, client, &applicant, now)?)
+    })
+    .await?;
+    if let Err(wait) = admitted {
+        record(&req, Severity::Warning, "apply-rate-limited", &[]);
+        return Ok(too_many(form, "apply-error-rate-limited", wait));
+    }
     // The file goes to the storage first; the application refers to it. If the application
     // is not stored after all, the file is removed again (and a crash in between leaves an
     // orphan that the daily upload purge removes).
@@ -149,7 +191,6 @@ pub async fn submit(
     let original_title = page.job.title.clone();
     let job_path = format!("/{}/jobs/{}", tr.locale, slug);
     let base_url = state.config.base_url.clone();
-    let secret = state.config.secret_key.clone();
     let stored = with_conn(&state, move |conn| {
         crate::db::write_transaction(conn, |conn| {
             let id = match application.insert(conn) {
@@ -166,9 +207,12 @@ pub async fn submit(
                 company: &company,
                 job_path: &job_path,
             };
-            let email = crate::mail::application::received(&receipt, &base_url, &secret)
-                .map_err(|e| AppError::Internal(format!("rendering the receipt mail: {e}")))?;
-            crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
+            // A receipt goes to an address the sender chose: a few an hour at most.
+            if apply_guard::receipt_allowed(conn, &application.email, now)? {
+                let email = crate::mail::application::received(&receipt, &base_url, &secret)
+                    .map_err(|e| AppError::Internal(format!("rendering the receipt mail: {e}")))?;
+                crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
+            }
             // And the hiring team hears of it, in the company's language.
             let contact: Option<(Option<String>, String)> = companies::table
                 .filter(companies::id.eq(company_id))

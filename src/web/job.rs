@@ -34,6 +34,8 @@ pub struct Fact {
 pub struct ApplyForm {
     pub action: String,
     pub csrf_token: String,
+    /// When the form was first shown, signed (see `apply_guard`).
+    pub started: String,
     pub values: ApplicationForm,
     pub errors: HashMap<&'static str, String>,
     /// Errors in field order, for the summary at the top of the form.
@@ -249,6 +251,7 @@ pub async fn show(
     let form = ApplyForm {
         action: format!("/{}/jobs/{}/apply", tr.locale, page.job.slug),
         csrf_token: crate::auth::csrf::token(&session),
+        started: super::apply_guard::stamp(&state.config.secret_key, crate::db::now()),
         ..Default::default()
     };
     Ok(JobView::new(&state, tr, &page, Some(form)))

@@ -87,6 +87,9 @@ async fn start_site() -> Site {
         ("SECRET_KEY", "browser-secret-".repeat(5)),
         ("SEARCH_REFRESH_MS", "0".into()),
         ("BASE_URL", format!("http://127.0.0.1:{port}")),
+        // WebDriver fills the apply form faster than a person may; the integration tests
+        // check the fill time.
+        ("APPLY_MIN_FILL_SECONDS", "0".into()),
     ];
     let config =
         Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))

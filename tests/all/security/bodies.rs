@@ -32,6 +32,8 @@ impl Server {
             .env("HTTP_WORKERS", "2")
             .env("WORKER_CONCURRENCY", "0")
             .env("SEARCH_REFRESH_MS", "0")
+            // The bodies' own limits answer here, not the apply form's bot checks.
+            .env("APPLY_MIN_FILL_SECONDS", "0")
             .env("RUST_LOG", "error")
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -2,6 +2,7 @@
 
 mod bodies;
 mod caching;
+mod flooding;
 mod logs;
 mod methods;
 mod origin;

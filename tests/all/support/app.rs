@@ -66,6 +66,8 @@ fn config(dir: &std::path::Path, database_url: String, extra: &[(&str, &str)]) -
     vars.insert("SEARCH_REFRESH_MS", "0".into());
     vars.insert("BASE_URL", "https://jobs.example.test".into());
     vars.insert("DB_POOL_SIZE", "4".into());
+    // Tests send forms the moment they are shown; the flood test turns the fill time on.
+    vars.insert("APPLY_MIN_FILL_SECONDS", "0".into());
     for (name, value) in extra {
         vars.insert(name, (*value).to_owned());
     }
