@@ -111,6 +111,37 @@ impl Limit {
     }
 }
 
+impl Limit {
+    /// How many more actions `client` may take now (0 when the next would be refused).
+    pub fn remaining_key(
+        &self,
+        conn: &mut DbConn,
+        client: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<u32> {
+        let length = self.window.as_secs().max(1) as i64;
+        let at = now.and_utc().timestamp();
+        let current = at - at.rem_euclid(length);
+        let hits: Vec<(i64, i32)> = rate_limits::table
+            .filter(rate_limits::bucket.eq(self.bucket))
+            .filter(rate_limits::client.eq(client))
+            .filter(rate_limits::window_start.ge(current - length))
+            .select((rate_limits::window_start, rate_limits::hits))
+            .load(conn)?;
+        let of = |start: i64| {
+            hits.iter()
+                .find(|(s, _)| *s == start)
+                .map_or(0, |(_, h)| *h)
+        };
+        let room = room(
+            self.max,
+            of(current - length),
+            (at - current) as f64 / length as f64,
+        );
+        Ok(room.saturating_sub(of(current).max(0) as u32))
+    }
+}
+
 /// What a client is counted as: its IPv4 address, or its IPv6 /64 (one subscriber's network:
 /// a single host can take any address in it, so counting addresses would not limit it).
 fn client_key(ip: IpAddr) -> String {

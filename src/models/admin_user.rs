@@ -99,10 +99,9 @@ pub fn attempt_login(
         .first(conn)
         .optional()?;
     let Some((id, hash)) = found else {
-        // Spend the same time as a real check, so response times do not tell which
-        // addresses have accounts.
-        crate::auth::password::verify(password, &DUMMY_HASH);
-        return Err(AttemptError::Refused(LoginError::Invalid));
+        return Err(AttemptError::Refused(attempt_unknown(
+            conn, &email, password, now,
+        )?));
     };
     // A lock that has run out gives a fresh set of attempts.
     diesel::update(
@@ -149,6 +148,45 @@ pub fn attempt_login(
         return Err(AttemptError::Refused(LoginError::Locked));
     }
     Err(AttemptError::Refused(LoginError::Invalid))
+}
+
+/// Failures against addresses without an account lock them like accounts: five in the
+/// lockout's time, then "locked". Without it, an address that never locks is one that has no
+/// account, and the answers (and their speed: a locked account checks no password) told
+/// which addresses exist.
+const UNKNOWN_ADDRESS_LOCK: crate::auth::rate_limit::Limit = crate::auth::rate_limit::Limit {
+    bucket: "sign-in-unknown",
+    max: MAX_FAILED_LOGINS as u32,
+    window: std::time::Duration::from_secs(LOCK_MINUTES as u64 * 60),
+};
+
+/// A sign-in to an address with no account: the same answers, at the same cost, as one to an
+/// account with the wrong password.
+fn attempt_unknown(
+    conn: &mut DbConn,
+    email: &str,
+    password: &str,
+    now: NaiveDateTime,
+) -> QueryResult<LoginError> {
+    use sha2::{Digest, Sha256};
+    let key: String = Sha256::digest(email.as_bytes())
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    if !UNKNOWN_ADDRESS_LOCK.allow_key(conn, &key, now)? {
+        return Ok(LoginError::Locked);
+    }
+    // The time of a real check, so response times do not tell either.
+    crate::auth::password::verify(password, &DUMMY_HASH);
+    // Like an account, the attempt that uses up the last one locks.
+    Ok(
+        if UNKNOWN_ADDRESS_LOCK.remaining_key(conn, &key, now)? == 0 {
+            LoginError::Locked
+        } else {
+            LoginError::Invalid
+        },
+    )
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -583,3 +583,35 @@ async fn an_expired_invitation_link_does_nothing() {
         StatusCode::UNPROCESSABLE_ENTITY
     );
 }
+
+#[actix_web::test]
+async fn an_unknown_address_answers_like_an_account_also_when_locked() {
+    for app in backends() {
+        let user = admin(&app);
+        let mut known = Vec::new();
+        let mut unknown = Vec::new();
+        for _ in 0..7 {
+            for (email, seen) in [
+                (user.email.as_str(), &mut known),
+                ("nobody.here@example.test", &mut unknown),
+            ] {
+                let res = app.sign_in(email, "wrong password!").await;
+                let message = res.html().text("#login-error");
+                seen.push((res.status, message));
+            }
+        }
+        assert_eq!(known, unknown, "{}", app.backend);
+        let tr = hireboard::i18n::Tr::new(hireboard::i18n::Locale::En);
+        assert!(
+            known[3].1.contains(&tr.t("admin-login-invalid")),
+            "{:?}",
+            known[3]
+        );
+        assert!(
+            known[4].1.contains(&tr.t("admin-login-locked")),
+            "{:?}",
+            known[4]
+        );
+        assert!(unknown[6].1.contains(&tr.t("admin-login-locked")));
+    }
+}
