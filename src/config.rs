@@ -375,15 +375,29 @@ fn load_or_create_secret(path: &Path) -> Result<Vec<u8>, String> {
     use rand::Rng;
     let bytes: [u8; 48] = rand::rng().random();
     let key: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    write_private(path, &key).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(key.into_bytes())
+    // Written whole under another name, then linked into place: of several processes started
+    // together one key wins, and the others read it complete.
+    let temporary = path.with_extension(format!("new-{}", std::process::id()));
+    write_private(&temporary, &key)
+        .map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
+    let linked = std::fs::hard_link(&temporary, path);
+    let _ = std::fs::remove_file(&temporary);
+    match linked {
+        Ok(()) => Ok(key.into_bytes()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Ok(text.trim().as_bytes().to_vec())
+        }
+        Err(e) => Err(format!("cannot write {}: {e}", path.display())),
+    }
 }
 
 /// Writes a file only its owner can read.
 fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
+    options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(path)?.write_all(content.as_bytes())

@@ -141,10 +141,12 @@ fn run(command: Command) -> Result<(), Failure> {
                 .map_err(|e| Failure::Runtime(e.to_string()))?;
             let started = std::time::Instant::now();
             let report = match jobs {
-                Some(n) => hireboard::seed::synthetic(&mut conn, n),
-                None => hireboard::seed::demo_if_empty(&mut conn),
+                Some(n) => hireboard::seed::synthetic(&mut conn, n).map_err(|e| e.to_string()),
+                None => hireboard::db::with_startup_lock(&mut conn, |conn| {
+                    hireboard::seed::demo_if_empty(conn).map_err(|e| e.to_string())
+                }),
             }
-            .map_err(|e| Failure::Runtime(e.to_string()))?;
+            .map_err(Failure::Runtime)?;
             if jobs.is_none() && report.companies > 0 {
                 demo_logos(&state)?;
             }
@@ -199,8 +201,27 @@ fn serve(config: Config) -> Result<(), Failure> {
             .pool
             .get()
             .map_err(|e| Failure::Runtime(e.to_string()))?;
-        let report = hireboard::seed::demo_if_empty(&mut conn)
-            .map_err(|e| Failure::Runtime(e.to_string()))?;
+        // Of several processes started together, one seeds and creates the first admin; the
+        // others wait for it under the lock and find the work done.
+        let (report, first_admin) = hireboard::db::with_startup_lock(&mut conn, |conn| {
+            let report = hireboard::seed::demo_if_empty(conn).map_err(|e| e.to_string())?;
+            let first_admin =
+                if hireboard::models::admin_user::count(conn).map_err(|e| e.to_string())? == 0 {
+                    let password = hireboard::auth::password::generate();
+                    hireboard::models::admin_user::create(
+                        conn,
+                        FIRST_ADMIN,
+                        AdminRole::Admin,
+                        &password,
+                    )
+                    .map_err(|e| e.to_string())?;
+                    Some(password)
+                } else {
+                    None
+                };
+            Ok((report, first_admin))
+        })
+        .map_err(Failure::Runtime)?;
         if report.postings > 0 {
             log::info!(
                 "seeded demo data: {} companies, {} postings",
@@ -213,18 +234,7 @@ fn serve(config: Config) -> Result<(), Failure> {
                 .rebuild(&mut conn)
                 .map_err(|e| Failure::Runtime(e.to_string()))?;
         }
-        if hireboard::models::admin_user::count(&mut conn)
-            .map_err(|e| Failure::Runtime(e.to_string()))?
-            == 0
-        {
-            let password = hireboard::auth::password::generate();
-            hireboard::models::admin_user::create(
-                &mut conn,
-                FIRST_ADMIN,
-                AdminRole::Admin,
-                &password,
-            )
-            .map_err(|e| Failure::Runtime(e.to_string()))?;
+        if let Some(password) = first_admin {
             println!(
                 "First admin created (shown only this once):\n  email:    {FIRST_ADMIN}\n  password: {password}"
             );

@@ -184,8 +184,13 @@ pub fn connect(url: &str, max_size: u32) -> Result<(DbPool, QueryCounter), Strin
     Ok((pool, counter))
 }
 
-/// Applies the pending migrations of the connection's backend.
+/// Applies the pending migrations of the connection's backend, under the start-up lock: of
+/// several processes started together, one migrates and the others then find nothing to do.
 pub fn migrate(conn: &mut DbConn) -> Result<usize, String> {
+    with_startup_lock(conn, apply_pending_migrations)
+}
+
+fn apply_pending_migrations(conn: &mut DbConn) -> Result<usize, String> {
     let applied = match conn {
         #[cfg(feature = "sqlite")]
         DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
@@ -194,6 +199,64 @@ pub fn migrate(conn: &mut DbConn) -> Result<usize, String> {
     };
     applied.map_err(|e| format!("migration failed: {e}"))
 }
+
+/// Runs `f` (migrations, first-start seeding) while holding the database's start-up lock, so
+/// that of several processes started together on one database exactly one does the work and
+/// the others wait, then find it done: an advisory lock on PostgreSQL, the write lock
+/// (`BEGIN IMMEDIATE`, waited for as long as it takes) on SQLite.
+pub fn with_startup_lock<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, String>,
+) -> Result<T, String> {
+    match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(_) => {
+            type Manager = <DbConn as Connection>::TransactionManager;
+            let started = std::time::Instant::now();
+            loop {
+                match begin_write(conn) {
+                    Ok(()) => break,
+                    // Another process holds it past busy_timeout: it is migrating or seeding.
+                    Err(e) if started.elapsed() < STARTUP_WAIT => {
+                        log::info!("waiting for another process to finish starting: {e}");
+                    }
+                    Err(e) => return Err(format!("the database stayed locked: {e}")),
+                }
+            }
+            match f(conn) {
+                Ok(value) => {
+                    Manager::commit_transaction(conn)
+                        .map_err(|e| format!("committing the start-up work: {e}"))?;
+                    Ok(value)
+                }
+                Err(e) => {
+                    let _ = Manager::rollback_transaction(conn);
+                    Err(e)
+                }
+            }
+        }
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(_) => {
+            conn.batch_execute(&format!("SELECT pg_advisory_lock({STARTUP_LOCK_KEY})"))
+                .map_err(|e| format!("cannot take the start-up lock: {e}"))?;
+            let result = f(conn);
+            // The lock is the session's: released here, or when the connection ends.
+            let unlocked =
+                conn.batch_execute(&format!("SELECT pg_advisory_unlock({STARTUP_LOCK_KEY})"));
+            if let Err(e) = unlocked {
+                log::warn!("releasing the start-up lock: {e}");
+            }
+            result
+        }
+    }
+}
+
+/// How long a process waits for another one's migrations and seeding.
+#[cfg(feature = "sqlite")]
+const STARTUP_WAIT: Duration = Duration::from_secs(600);
+/// The advisory lock's key: any number, the same in every process ("hireboard" in ASCII).
+#[cfg(feature = "postgres")]
+const STARTUP_LOCK_KEY: i64 = 0x6869_7265_626f;
 
 /// Runs `f` in a write transaction. On SQLite it begins `IMMEDIATE`, taking the write lock up
 /// front so two writers queue on `busy_timeout` instead of one failing at its first write.
@@ -210,14 +273,7 @@ where
     {
         return conn.transaction(f);
     }
-    match conn {
-        #[cfg(feature = "sqlite")]
-        DbConn::Sqlite(c) => {
-            diesel::connection::AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
-        }
-        #[cfg(feature = "postgres")]
-        DbConn::Pg(_) => Manager::begin_transaction(conn)?,
-    }
+    begin_write(conn)?;
     match f(conn) {
         Ok(value) => {
             Manager::commit_transaction(conn)?;
@@ -229,6 +285,19 @@ where
             let _ = Manager::rollback_transaction(conn);
             Err(e)
         }
+    }
+}
+
+/// Begins a write transaction: `IMMEDIATE` on SQLite, so that it holds the write lock from
+/// the start.
+fn begin_write(conn: &mut DbConn) -> QueryResult<()> {
+    match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(c) => {
+            diesel::connection::AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")
+        }
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(_) => <DbConn as Connection>::TransactionManager::begin_transaction(conn),
     }
 }
 

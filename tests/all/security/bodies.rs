@@ -1,86 +1,41 @@
 //! Hostile bodies against a real server process: each is answered at once, unread past its
 //! route's limit, and the server's peak memory hardly moves.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::support::process::Process;
 use crate::support::{TestApp, backends};
 
-/// `hireboard serve` on a free port of the app's database, killed when dropped.
-struct Server {
-    child: Child,
-    addr: String,
+/// `hireboard serve` on the app's database, for hostile bodies.
+struct Server(Process);
+
+impl std::ops::Deref for Server {
+    type Target = Process;
+    fn deref(&self) -> &Process {
+        &self.0
+    }
 }
 
 impl Server {
     fn start(app: &TestApp) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let addr = format!("127.0.0.1:{port}");
         let data = tempfile::tempdir().unwrap().keep();
-        let child = Command::new(env!("CARGO_BIN_EXE_hireboard"))
-            .arg("serve")
-            .env("DATABASE_URL", &app.state.config.database_url)
-            .env("DATA_DIR", &data)
-            .env("SECRET_KEY", "k".repeat(64))
-            .env("BIND", &addr)
-            .env("HTTP_WORKERS", "2")
-            .env("WORKER_CONCURRENCY", "0")
-            .env("SEARCH_REFRESH_MS", "0")
-            // The bodies' own limits answer here, not the apply form's bot checks.
-            .env("APPLY_MIN_FILL_SECONDS", "0")
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start hireboard serve");
-        let server = Server { child, addr };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while server.get("/healthz").0 != 200 {
-            assert!(Instant::now() < deadline, "the server did not start");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        server
-    }
-
-    /// The peak resident memory so far (VmHWM), in KiB.
-    fn peak_kib(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .expect("VmHWM")
-    }
-
-    /// A GET: status, the session cookie, body.
-    fn get(&self, path: &str) -> (u16, String, String) {
-        let Ok(mut stream) = TcpStream::connect(&self.addr) else {
-            return (0, String::new(), String::new());
-        };
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut response = String::new();
-        let _ = stream.read_to_string(&mut response);
-        let status = response
-            .get(9..12)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let cookie = response
-            .lines()
-            .find_map(|l| l.strip_prefix("set-cookie: hb_session="))
-            .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-            .unwrap_or_default();
-        (status, cookie, response)
+        let mut process = Process::start(
+            "serve",
+            &[
+                ("DATABASE_URL", &app.state.config.database_url),
+                ("DATA_DIR", &data.display().to_string()),
+                ("SECRET_KEY", &"k".repeat(64)),
+                ("HTTP_WORKERS", "2"),
+                ("WORKER_CONCURRENCY", "0"),
+                ("SEARCH_REFRESH_MS", "0"),
+                // The bodies' own limits answer here, not the apply form's bot checks.
+                ("APPLY_MIN_FILL_SECONDS", "0"),
+            ],
+        );
+        process.wait_healthy(Duration::from_secs(60));
+        Server(process)
     }
 
     /// Sends a hostile body of `total` bytes (with a Content-Length, or chunked) as fast as
@@ -139,13 +94,6 @@ impl Server {
             line.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0),
             took,
         )
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

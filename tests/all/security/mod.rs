@@ -8,3 +8,4 @@ mod methods;
 mod origin;
 mod passwords_and_names;
 mod redirects;
+mod startup;

@@ -121,9 +121,7 @@ impl TestApp {
 
     #[cfg(feature = "postgres")]
     fn postgres_at(base_url: &str) -> Option<TestApp> {
-        let schema = PgSchema::create(base_url);
-        let sep = if base_url.contains('?') { '&' } else { '?' };
-        let url = format!("{base_url}{sep}options=-c%20search_path%3D{}", schema.name);
+        let (schema, url) = PgSchema::fresh(base_url);
         let dir = tempfile::tempdir().expect("temp dir");
         let state = AppState::open(config(dir.path(), url, &[])).expect("app state on PostgreSQL");
         Some(TestApp {
@@ -479,8 +477,37 @@ pub struct PgSchema {
     admin_url: String,
 }
 
+/// An empty PostgreSQL schema (dropped with the value) and the URL that works in it, for
+/// tests of what processes do to a fresh database; None where PostgreSQL is not configured
+/// (CI requires it).
+pub fn fresh_postgres() -> Option<(PgSchema, String)> {
+    let Ok(base_url) = std::env::var("TEST_DATABASE_URL_PG") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must set TEST_DATABASE_URL_PG so that PostgreSQL tests run"
+        );
+        eprintln!("note: PostgreSQL part skipped: TEST_DATABASE_URL_PG is not set");
+        return None;
+    };
+    #[cfg(feature = "postgres")]
+    return Some(PgSchema::fresh(&base_url));
+    #[cfg(not(feature = "postgres"))]
+    {
+        let _ = base_url;
+        eprintln!("note: PostgreSQL part skipped: built without the `postgres` feature");
+        None
+    }
+}
+
 #[cfg(feature = "postgres")]
 impl PgSchema {
+    fn fresh(base_url: &str) -> (PgSchema, String) {
+        let schema = PgSchema::create(base_url);
+        let sep = if base_url.contains('?') { '&' } else { '?' };
+        let url = format!("{base_url}{sep}options=-c%20search_path%3D{}", schema.name);
+        (schema, url)
+    }
+
     fn create(admin_url: &str) -> PgSchema {
         use diesel::Connection;
         use diesel::connection::SimpleConnection;

@@ -5,6 +5,7 @@ pub mod app;
 pub mod factories;
 pub mod html;
 pub mod log_capture;
+pub mod process;
 
 pub use app::{TestApp, backends};
 pub use factories::{
