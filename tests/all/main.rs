@@ -3,7 +3,7 @@
 
 mod support;
 
-mod admin;
+pub mod admin;
 mod alerts;
 mod cli;
 mod events;

@@ -7,7 +7,7 @@ mod forms;
 mod index;
 mod logos;
 mod resources;
-mod roles;
+pub mod roles;
 mod show;
 mod tasks;
 mod webhooks;

@@ -7,7 +7,7 @@ use crate::support::{AdminFactory, TestApp};
 
 /// Whether a role may use a route.
 #[derive(Clone, Copy)]
-enum Who {
+pub enum Who {
     Everyone,
     Only(&'static [AdminRole]),
 }
@@ -21,9 +21,9 @@ const ALL_ROLES: [AdminRole; 4] = [
 
 /// (method, path, form fields, who may). Paths with `{job}` etc. are filled from seeded
 /// records. A refused request must answer 403; an allowed one anything but 403 and 5xx.
-type Route = (Method, &'static str, Vec<(&'static str, &'static str)>, Who);
+pub type Route = (Method, &'static str, Vec<(&'static str, &'static str)>, Who);
 
-fn routes() -> Vec<Route> {
+pub fn routes() -> Vec<Route> {
     use AdminRole::{Admin, Editor, Viewer};
     use Who::*;
     // Who may read applications, comments and the audit log: not translators.
@@ -381,18 +381,18 @@ async fn anonymous_requests_reach_no_route() {
 }
 
 /// Records the routes' `{…}` placeholders point at.
-struct Ids {
-    job: i64,
+pub struct Ids {
+    pub job: i64,
     company: i64,
     admin: i64,
     skill: i64,
-    application: i64,
+    pub application: i64,
     task: i64,
     mail: i64,
-    alert: i64,
+    pub alert: i64,
 }
 
-fn seed(app: &TestApp) -> Ids {
+pub fn seed(app: &TestApp) -> Ids {
     use diesel::prelude::*;
     use hireboard::db::schema::jobs;
     app.with_conn(|c| {
@@ -445,7 +445,7 @@ fn seed(app: &TestApp) -> Ids {
     })
 }
 
-fn fill(path: &str, ids: &Ids) -> String {
+pub fn fill(path: &str, ids: &Ids) -> String {
     path.replace("{job}", &ids.job.to_string())
         .replace("{company}", &ids.company.to_string())
         .replace("{admin}", &ids.admin.to_string())

@@ -2,6 +2,7 @@
 
 mod bodies;
 mod caching;
+mod csrf;
 mod flooding;
 mod logs;
 mod methods;

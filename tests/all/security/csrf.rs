@@ -1,0 +1,322 @@
+//! Every state-changing route of the app, public and back office, refuses a request without
+//! the session's CSRF token, with another session's token, or from another site's page, and
+//! changes nothing. Each route's request is otherwise valid: the same request with the right
+//! token goes through, so the refusals are the token's doing.
+
+use actix_web::http::Method;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use hireboard::db::schema::{applications, job_alerts, jobs, skills};
+
+use crate::admin::roles;
+use crate::support::{AdminFactory, TestApp, backends};
+
+/// Routes whose authority is not the session: the one-click unsubscribe of mails (RFC 8058;
+/// mail providers post it from their servers, and the signed token is its whole authority).
+const EXEMPT: &[&str] = &["/{locale}/alerts/{id}/unsubscribe"];
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// What a request could change: every table's rows, and the states a POST may move.
+fn fingerprint(app: &TestApp) -> Vec<String> {
+    const TABLES: &[&str] = &[
+        "companies",
+        "company_translations",
+        "jobs",
+        "job_translations",
+        "skills",
+        "job_skills",
+        "applications",
+        "admin_users",
+        "admin_comments",
+        "audit_log",
+        "admin_saved_views",
+        "tasks",
+        "events",
+        "job_alerts",
+        "webhook_endpoints",
+        "outbox_messages",
+    ];
+    app.with_conn(|c| {
+        let mut out: Vec<String> = TABLES
+            .iter()
+            .map(|t| {
+                let n = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {t}"))
+                    .get_result::<Count>(c)
+                    .unwrap()
+                    .n;
+                format!("{t}={n}")
+            })
+            .collect();
+        let mut names: Vec<String> = skills::table.select(skills::name).load(c).unwrap();
+        names.sort();
+        out.push(names.join(","));
+        let mut states: Vec<String> = jobs::table.select(jobs::status).load(c).unwrap();
+        states.extend(
+            applications::table
+                .select(applications::status)
+                .load::<String>(c)
+                .unwrap(),
+        );
+        states.sort();
+        out.push(states.join(","));
+        let confirmed: i64 = job_alerts::table
+            .filter(job_alerts::confirmed_at.is_not_null())
+            .count()
+            .get_result(c)
+            .unwrap();
+        out.push(format!("confirmed={confirmed}"));
+        out
+    })
+}
+
+/// The token in a signed link's query.
+fn token_of(url: &str) -> String {
+    url.split("token=").nth(1).unwrap_or_default().to_owned()
+}
+
+/// A state-changing request: where, its fields, and the name of its token field.
+struct Request {
+    path: String,
+    fields: Vec<(String, String)>,
+    token_field: &'static str,
+}
+
+impl Request {
+    fn new(path: String, fields: Vec<(String, String)>, token_field: &'static str) -> Request {
+        Request {
+            path,
+            fields,
+            token_field,
+        }
+    }
+}
+
+/// A request for every public state-changing route.
+fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
+    use hireboard::i18n::Locale;
+    let secret = &app.state.config.secret_key;
+    let (slug, email): (String, String) = app.with_conn(|c| {
+        let slug = jobs::table
+            .find(ids.job)
+            .select(jobs::slug)
+            .first(c)
+            .unwrap();
+        (slug, "applicant@example.org".to_owned())
+    });
+    let (withdraw, _) =
+        hireboard::mail::application::links("", secret, Locale::En, ids.application);
+    let alert = app.with_conn(|c| {
+        crate::support::AlertFactory::new("q=welder")
+            .pending()
+            .create(c)
+    });
+    let confirm = hireboard::mail::alert::confirm_url(
+        "",
+        secret,
+        alert,
+        hireboard::models::alert::Frequency::Daily,
+        Locale::En,
+    );
+    let f = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    vec![
+        Request::new(
+            format!("/en/jobs/{slug}/apply"),
+            f(&[
+                ("name", "Ada"),
+                ("email", &email),
+                ("cover_letter", "Hello."),
+                ("consent", "yes"),
+            ]),
+            "csrf_token",
+        ),
+        Request::new(
+            withdraw.split('?').next().unwrap().to_owned(),
+            f(&[("token", &token_of(&withdraw))]),
+            "csrf_token",
+        ),
+        Request::new(
+            "/en/alerts".to_owned(),
+            f(&[
+                ("email", "alerts@example.org"),
+                ("frequency", "daily"),
+                ("query", "q=welder"),
+            ]),
+            "csrf_token",
+        ),
+        Request::new(
+            confirm.split('?').next().unwrap().to_owned(),
+            f(&[("token", &token_of(&confirm)), ("frequency", "daily")]),
+            "csrf_token",
+        ),
+    ]
+}
+
+/// Sends `fields` to `path` as a urlencoded form with `token` under `token_field`, and the
+/// extra headers.
+async fn post(
+    app: &TestApp,
+    path: &str,
+    fields: &[(String, String)],
+    token_field: &str,
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+) -> u16 {
+    let mut all: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    if let Some(token) = token {
+        all.push((token_field, token));
+    }
+    let mut h = vec![("content-type", "application/x-www-form-urlencoded")];
+    h.extend_from_slice(headers);
+    app.request(
+        Method::POST,
+        path,
+        &h,
+        Some(serde_urlencoded::to_string(&all).unwrap()),
+    )
+    .await
+    .status
+    .as_u16()
+}
+
+#[actix_web::test]
+async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_token() {
+    for app in backends() {
+        let admin = app.with_conn(|c| AdminFactory::new().create(c));
+        // Another browser's session and token.
+        let foreign = app.csrf("/admin/login").await;
+        app.clear_cookies();
+        app.sign_in_as(&admin).await;
+        let mut covered: Vec<&str> = Vec::new();
+        let mut failures = Vec::new();
+        // (pattern, path, fields, token field) for every route.
+        let ids = roles::seed(&app);
+        let mut requests: Vec<Request> = Vec::new();
+        for (method, path, fields, _) in roles::routes() {
+            if method != Method::POST || path.contains("logout") {
+                continue;
+            }
+            let path = roles::fill(path, &ids);
+            let fields = fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), roles::fill(v, &ids)))
+                .collect();
+            requests.push(Request::new(path, fields, "_csrf"));
+        }
+        requests.push(Request::new("/admin/logout".into(), vec![], "_csrf"));
+        requests.push(Request::new(
+            "/admin/account/logout-everywhere".into(),
+            vec![],
+            "_csrf",
+        ));
+        let (_, invitation) = app.with_conn(|c| {
+            hireboard::models::admin_user::invite(
+                c,
+                "invited@example.test",
+                "",
+                hireboard::models::AdminRole::Viewer,
+                hireboard::db::now(),
+            )
+            .unwrap()
+        });
+        let password = "Tinte Segelboot Murmel".to_owned();
+        requests.push(Request::new(
+            format!("/admin/password/{invitation}"),
+            vec![
+                ("password".into(), password.clone()),
+                ("confirmation".into(), password),
+            ],
+            "_csrf",
+        ));
+        requests.push(Request::new(
+            "/admin/login".into(),
+            vec![
+                ("email".into(), admin.email.clone()),
+                ("password".into(), admin.password.clone()),
+            ],
+            "_csrf",
+        ));
+        requests.extend(public_requests(&app, &ids));
+        for Request {
+            path,
+            fields,
+            token_field,
+        } in &requests
+        {
+            let before = fingerprint(&app);
+            // One token per session, for the public forms and the back office alike.
+            let own = app.csrf("/admin").await;
+            for (what, token, headers) in [
+                ("no token", None, vec![]),
+                ("another session's token", Some(foreign.as_str()), vec![]),
+                (
+                    "a foreign origin",
+                    Some(own.as_str()),
+                    vec![("origin", "https://evil.example")],
+                ),
+                (
+                    "a foreign referer",
+                    Some(own.as_str()),
+                    vec![("referer", "https://evil.example/x")],
+                ),
+            ] {
+                let status = post(&app, path, fields, token_field, token, &headers).await;
+                if status != 403 {
+                    failures.push(format!("POST {path} with {what}: {status}"));
+                }
+                if fingerprint(&app) != before {
+                    failures.push(format!("POST {path} with {what} changed data"));
+                }
+            }
+            covered.push(path);
+        }
+        // Every POST route of the app had a request above.
+        for route in hireboard::routes::table() {
+            if route.method != Method::POST || EXEMPT.contains(&route.path) {
+                continue;
+            }
+            let pattern = actix_web::dev::ResourceDef::new(route.path);
+            if !requests.iter().any(|r| pattern.is_match(&r.path)) {
+                failures.push(format!("no request for POST {}", route.path));
+            }
+        }
+        // And each request is valid with the right token: the refusals above were the token's.
+        for Request {
+            path,
+            fields,
+            token_field,
+        } in &requests
+        {
+            if path.contains("logout") || path.ends_with("/delete") {
+                continue;
+            }
+            app.clear_cookies();
+            app.sign_in_as(&admin).await;
+            // One token per session, for the public forms and the back office alike.
+            let own = app.csrf("/admin").await;
+            let status = post(&app, path, fields, token_field, Some(&own), &[]).await;
+            if status == 403 || status >= 500 {
+                failures.push(format!("POST {path} with its token: {status}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} ({}):\n{}",
+            app.backend,
+            covered.len(),
+            failures.join("\n")
+        );
+    }
+}
