@@ -51,6 +51,10 @@ pub struct Config {
     pub application_retention_days: u32,
     /// The proxies whose `X-Forwarded-For` tells the client's address; none by default.
     pub trusted_proxies: crate::client_ip::TrustedProxies,
+    /// How long a request waits for a database connection before it gets 503.
+    pub db_pool_wait: Duration,
+    /// The longest a PostgreSQL statement may run.
+    pub db_statement_timeout: Duration,
     /// An apply form sent sooner than this after it was shown is refused as automated; 0
     /// turns the check off.
     pub apply_min_fill_seconds: u64,
@@ -178,6 +182,18 @@ impl Config {
             730,
             0..=36_500,
         )? as u32;
+        let db_pool_wait = Duration::from_millis(parse_number(
+            get("DB_POOL_WAIT_MS"),
+            "DB_POOL_WAIT_MS",
+            2000,
+            10..=60_000,
+        )?);
+        let db_statement_timeout = Duration::from_millis(parse_number(
+            get("DB_STATEMENT_TIMEOUT_MS"),
+            "DB_STATEMENT_TIMEOUT_MS",
+            30_000,
+            100..=3_600_000,
+        )?);
         let apply_min_fill_seconds = parse_number(
             get("APPLY_MIN_FILL_SECONDS"),
             "APPLY_MIN_FILL_SECONDS",
@@ -297,6 +313,8 @@ impl Config {
             application_retention_days,
             trusted_proxies,
             apply_min_fill_seconds,
+            db_pool_wait,
+            db_statement_timeout,
         })
     }
 
@@ -316,6 +334,14 @@ impl Config {
         crate::auth::session::Limits {
             idle: minutes(self.admin_idle),
             lifetime: minutes(self.admin_lifetime),
+        }
+    }
+
+    pub fn pool_settings(&self) -> crate::db::PoolSettings {
+        crate::db::PoolSettings {
+            size: self.db_pool_size,
+            wait: self.db_pool_wait,
+            statement_timeout: self.db_statement_timeout,
         }
     }
 

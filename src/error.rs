@@ -82,6 +82,13 @@ impl ResponseError for AppError {
             log::error!("{self}");
         }
         let mut response = HttpResponse::build(status).finish();
+        if let AppError::Pool(_) = self {
+            // Every connection stayed busy: a moment later one will likely be free.
+            response.headers_mut().insert(
+                actix_web::http::header::RETRY_AFTER,
+                actix_web::http::header::HeaderValue::from_static("5"),
+            );
+        }
         response.extensions_mut().insert(ErrorCode(self.code()));
         response
     }

@@ -126,8 +126,14 @@ fn run(command: Command) -> Result<(), Failure> {
             command: TasksCommand::Bench { count, probes },
         } => tasks_bench(config, count, probes),
         Command::Migrate => {
-            let (pool, _) =
-                hireboard::db::connect(&config.database_url, 1).map_err(Failure::Runtime)?;
+            let (pool, _) = hireboard::db::connect(
+                &config.database_url,
+                hireboard::db::PoolSettings {
+                    size: 1,
+                    ..config.pool_settings()
+                },
+            )
+            .map_err(Failure::Runtime)?;
             let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
             let applied = hireboard::db::migrate(&mut conn).map_err(Failure::Runtime)?;
             println!("{applied} migration(s) applied");
@@ -310,7 +316,7 @@ fn start_worker(
 }
 
 fn tasks_bench(config: Config, count: usize, probes: usize) -> Result<(), Failure> {
-    let (pool, _) = hireboard::db::connect(&config.database_url, config.db_pool_size)
+    let (pool, _) = hireboard::db::connect(&config.database_url, config.pool_settings())
         .map_err(Failure::Runtime)?;
     {
         let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
@@ -344,7 +350,7 @@ fn worker(config: Config) -> Result<(), Failure> {
             "WORKER_CONCURRENCY: must be at least 1 for `hireboard worker`".into(),
         ));
     }
-    let (pool, _) = hireboard::db::connect(&config.database_url, config.db_pool_size)
+    let (pool, _) = hireboard::db::connect(&config.database_url, config.pool_settings())
         .map_err(Failure::Runtime)?;
     {
         let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;

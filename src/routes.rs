@@ -7,6 +7,7 @@
 
 use actix_web::dev::HttpServiceFactory;
 use actix_web::http::{Method, header};
+use actix_web::middleware::from_fn;
 use actix_web::{FromRequest, Handler, HttpResponse, Resource, Responder, guard, web};
 
 use crate::admin::{self, resources as adm};
@@ -75,16 +76,20 @@ impl Entry {
 
     fn into_service(self) -> impl HttpServiceFactory {
         let allow: Vec<Method> = self.methods.clone();
-        if self.overlay {
+        let resource = if self.overlay {
             let methods = self.methods;
-            return self.resource.guard(guard::fn_guard(move |ctx| {
+            self.resource.guard(guard::fn_guard(move |ctx| {
                 methods.contains(&ctx.head().method)
-            }));
-        }
-        self.resource.default_service(web::to(move || {
-            let allow = allow.clone();
-            async move { method_not_allowed(allow) }
-        }))
+            }))
+        } else {
+            self.resource.default_service(web::to(move || {
+                let allow = allow.clone();
+                async move { method_not_allowed(allow) }
+            }))
+        };
+        // Here, after routing, rather than around the whole app: the router needs the request
+        // to itself, and the panic handler keeps a copy.
+        resource.wrap(from_fn(crate::security::panics::catch))
     }
 }
 

@@ -42,7 +42,7 @@ pub struct AppState {
 impl AppState {
     /// Connects to the database, applies migrations and builds the search index.
     pub fn open(config: Config) -> Result<AppState, String> {
-        let (pool, queries) = crate::db::connect(&config.database_url, config.db_pool_size)?;
+        let (pool, queries) = crate::db::connect(&config.database_url, config.pool_settings())?;
         crate::webhooks::guard::set_allow_list(config.webhook_allow_hosts.clone());
         let search = SearchHandle::default();
         {

@@ -16,6 +16,7 @@ error-method-not-allowed-title = Hier nicht möglich
 error-method-not-allowed = Diese Adresse nimmt diese Art von Anfrage nicht an.
 error-internal-title = Da ist etwas schiefgelaufen
 error-internal = Bei uns ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es später erneut.
+error-reference = Wenn Sie uns davon berichten, nennen Sie bitte diese Kennung: { $id }
 error-search-jobs = Jobs suchen
 error-home = Startseite
 

@@ -16,6 +16,7 @@ error-method-not-allowed-title = Not possible here
 error-method-not-allowed = This address does not take this kind of request.
 error-internal-title = Something went wrong
 error-internal = An unexpected error occurred on our side. Please try again later.
+error-reference = If you tell us about it, please mention this reference: { $id }
 error-search-jobs = Search jobs
 error-home = Home page
 

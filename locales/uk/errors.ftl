@@ -16,6 +16,7 @@ error-method-not-allowed-title = Тут це неможливо
 error-method-not-allowed = Ця адреса не приймає такий запит.
 error-internal-title = Щось пішло не так
 error-internal = На нашому боці сталася неочікувана помилка. Будь ласка, спробуйте пізніше.
+error-reference = Якщо повідомлятимете нам про це, вкажіть, будь ласка, цей код: { $id }
 error-search-jobs = Шукати вакансії
 error-home = Головна сторінка
 

@@ -101,7 +101,7 @@ pub async fn submit(
         next,
     } = body.data;
     let next = safe_next(&next);
-    let refuse = |message_id: &str, email: String| -> Result<HttpResponse, AppError> {
+    let page = |message_id: &str, email: String, status: u16| -> Result<HttpResponse, AppError> {
         let login_page = LoginPage {
             tr,
             csrf: crate::auth::csrf::token(&session),
@@ -113,10 +113,18 @@ pub async fn submit(
         let html = login_page
             .render()
             .map_err(|e| AppError::Internal(format!("rendering the sign-in page: {e}")))?;
-        Ok(HttpResponse::UnprocessableEntity()
-            .content_type("text/html; charset=utf-8")
-            .body(html))
+        let mut res =
+            HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap_or_default());
+        if status == 429 {
+            // The window of the limit: by then it has room again.
+            res.insert_header((
+                header::RETRY_AFTER,
+                crate::state::LOGIN_WINDOW.as_secs().to_string(),
+            ));
+        }
+        Ok(res.content_type("text/html; charset=utf-8").body(html))
     };
+    let refuse = |message_id: &str, email: String| page(message_id, email, 422);
     let ip = crate::client_ip::of(&req);
     if let Some(ip) = ip
         && !with_conn(&state, move |conn| {
@@ -130,7 +138,7 @@ pub async fn submit(
             "sign-in-rate-limited",
             &[("email", &email)],
         );
-        return refuse("admin-login-rate-limited", email);
+        return page("admin-login-rate-limited", email, 429);
     }
     if email.len() > 320 || password.len() > 1024 {
         return refuse("admin-login-invalid", String::new());

@@ -108,12 +108,25 @@ impl Instrumentation for CountingInstrumentation {
     }
 }
 
+/// The pool's size and how long anything may wait for it.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolSettings {
+    pub size: u32,
+    /// How long a request waits for a free connection before it is refused (503).
+    pub wait: Duration,
+    /// The longest a PostgreSQL statement may run before the server cancels it.
+    pub statement_timeout: Duration,
+}
+
 /// Opens connections for the pool. It picks the backend from the URL itself, so that a
 /// failure reports that backend's own error rather than the derive's generic one.
 pub struct DbManager {
     url: String,
     backend: Backend,
     counter: QueryCounter,
+    /// PostgreSQL's `statement_timeout` (SQLite has no such setting).
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+    statement_timeout: Duration,
 }
 
 impl ManageConnection for DbManager {
@@ -136,9 +149,17 @@ impl ManageConnection for DbManager {
                 DbConn::Sqlite(c)
             }
             #[cfg(feature = "postgres")]
-            Backend::Postgres => DbConn::Pg(
-                PgConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?,
-            ),
+            Backend::Postgres => {
+                let mut c =
+                    PgConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
+                // A runaway query is cancelled by the server instead of holding a connection.
+                c.batch_execute(&format!(
+                    "SET statement_timeout = {}",
+                    self.statement_timeout.as_millis()
+                ))
+                .map_err(r2d2::Error::QueryError)?;
+                DbConn::Pg(c)
+            }
             #[allow(unreachable_patterns)]
             _ => unreachable!("Backend::from_url only returns compiled-in backends"),
         };
@@ -158,7 +179,7 @@ impl ManageConnection for DbManager {
 
 /// Builds the pool, connecting once first so that a wrong URL fails at start with the
 /// backend's own message.
-pub fn connect(url: &str, max_size: u32) -> Result<(DbPool, QueryCounter), String> {
+pub fn connect(url: &str, settings: PoolSettings) -> Result<(DbPool, QueryCounter), String> {
     let backend = Backend::from_url(url)?;
     #[cfg(feature = "sqlite")]
     if backend == Backend::Sqlite
@@ -173,12 +194,15 @@ pub fn connect(url: &str, max_size: u32) -> Result<(DbPool, QueryCounter), Strin
         url: url.to_owned(),
         backend,
         counter: counter.clone(),
+        statement_timeout: settings.statement_timeout,
     };
     manager.connect().map_err(|e| e.to_string())?;
     let pool = Pool::builder()
-        .max_size(max_size)
+        .max_size(settings.size)
         .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(10))
+        // A request that cannot have a connection soon gets 503 with Retry-After rather than
+        // queueing while its client gives up.
+        .connection_timeout(settings.wait)
         .test_on_check_out(false)
         .build_unchecked(manager);
     Ok((pool, counter))

@@ -1,10 +1,12 @@
 //! Protections that every request passes through: security headers and private caching
 //! (here), the Origin check ([`origin`]), the security event log ([`events`]) and the access
-//! log without secrets ([`access_log`]).
+//! log without secrets ([`access_log`]), and the 500 page for a handler that panics
+//! ([`panics`]).
 
 pub mod access_log;
 pub mod events;
 pub mod origin;
+pub mod panics;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};

@@ -22,6 +22,8 @@ pub struct ErrorPage {
     pub message: String,
     pub home_url: String,
     pub search_url: String,
+    /// The request id, for a server fault someone may report.
+    pub reference: Option<String>,
 }
 
 /// The language of an error page: from the path when it has one, else negotiated.
@@ -67,6 +69,9 @@ pub fn render<B: MessageBody + 'static>(
         message: tr.t(code),
         home_url: format!("/{}/", tr.locale),
         search_url: format!("/{}/jobs", tr.locale),
+        reference: status
+            .is_server_error()
+            .then(|| crate::security::events::request_id(&req)),
     };
     let mut response = match page.render() {
         Ok(html) => HttpResponse::build(status)

@@ -198,7 +198,8 @@ async fn one_address_is_rate_limited_across_accounts() {
     }
     let user = admin(&app);
     let res = app.sign_in(&user.email, &user.password).await;
-    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(res.header("retry-after"), Some("600"));
     assert!(
         res.body.contains("Too many sign-in attempts"),
         "{}",
