@@ -35,6 +35,8 @@ use crate::db::{DbConn, DbPool};
 pub struct TaskError {
     pub message: String,
     pub permanent: bool,
+    /// Not before this long, whatever the backoff says (a receiver's `Retry-After`).
+    pub retry_after: Option<Duration>,
 }
 
 impl TaskError {
@@ -42,6 +44,15 @@ impl TaskError {
         TaskError {
             message: message.into(),
             permanent: false,
+            retry_after: None,
+        }
+    }
+
+    /// A failure to retry no sooner than `delay` from now.
+    pub fn retry_after(message: impl Into<String>, delay: Duration) -> TaskError {
+        TaskError {
+            retry_after: Some(delay),
+            ..TaskError::retry(message)
         }
     }
 
@@ -49,6 +60,7 @@ impl TaskError {
         TaskError {
             message: message.into(),
             permanent: true,
+            retry_after: None,
         }
     }
 }

@@ -224,6 +224,9 @@ pub fn backoff(attempt: i32, jitter: f64) -> TimeDelta {
     TimeDelta::milliseconds((capped * factor * 1000.0) as i64)
 }
 
+/// The longest a `Retry-After` may hold a task back.
+const MAX_RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
 /// Records a failed run: back to the queue after the backoff, or dead when the error is
 /// permanent or the attempts are used up. `false`: the lease was lost, nothing written.
 pub fn fail(
@@ -232,8 +235,13 @@ pub fn fail(
     error: &TaskError,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let retry_at = now + backoff(task.attempts, rand::random::<f64>());
-    record_failure(conn, task, error, now, retry_at)
+    let mut delay = backoff(task.attempts, rand::random::<f64>());
+    // Asked to wait longer (a receiver's Retry-After): wait that long, a day at most.
+    if let Some(asked) = error.retry_after {
+        let asked = TimeDelta::from_std(asked.min(MAX_RETRY_AFTER)).unwrap_or(delay);
+        delay = delay.max(asked);
+    }
+    record_failure(conn, task, error, now, now + delay)
 }
 
 fn record_failure(

@@ -75,7 +75,7 @@ impl Task for DeliverWebhook {
         let outcome = post(&target, event_id, &allow).await;
         let duration_ms = started.elapsed().as_millis().min(i32::MAX as u128) as i32;
         let (status, error) = match &outcome {
-            Ok(status) => (Some(*status), None),
+            Ok((status, _)) => (Some(*status), None),
             Err(e) => (None, Some(e.clone())),
         };
         let attempt = ctx.attempt;
@@ -102,8 +102,16 @@ impl Task for DeliverWebhook {
         })
         .await?;
         match outcome {
-            Ok(status) if (200..300).contains(&status) || status == 410 => Ok(()),
-            Ok(status) => Err(TaskError::retry(format!(
+            Ok((status, _)) if (200..300).contains(&status) || status == 410 => Ok(()),
+            // A receiver that says when to come back (429, 503) is not called sooner.
+            Ok((status, Some(wait))) => Err(TaskError::retry_after(
+                format!(
+                    "the receiver answered HTTP {status}, retry after {} s",
+                    wait.as_secs()
+                ),
+                wait,
+            )),
+            Ok((status, None)) => Err(TaskError::retry(format!(
                 "the receiver answered HTTP {status}"
             ))),
             Err(e) if e.starts_with("refused:") => Err(TaskError::permanent(e)),
@@ -112,8 +120,12 @@ impl Task for DeliverWebhook {
     }
 }
 
-/// Posts the signed event; the receiver's status, or why none came.
-async fn post(target: &Target, event_id: i64, allow: &[String]) -> Result<u16, String> {
+/// Posts the signed event; the receiver's status and its `Retry-After`, or why none came.
+async fn post(
+    target: &Target,
+    event_id: i64,
+    allow: &[String],
+) -> Result<(u16, Option<Duration>), String> {
     let url = target.url.clone();
     let allow = allow.to_vec();
     let addresses =
@@ -141,7 +153,45 @@ async fn post(target: &Target, event_id: i64, allow: &[String]) -> Result<u16, S
         .send()
         .await
         .map_err(|e| format!("no answer: {e}"))?;
-    Ok(response.status().as_u16())
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_retry_after(v, std::time::SystemTime::now()));
+    Ok((response.status().as_u16(), retry_after))
+}
+
+/// `Retry-After` as seconds or as an HTTP date (RFC 9110 §10.2.3).
+fn parse_retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration> {
+    if let Ok(seconds) = value.trim().parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date: std::time::SystemTime = value
+        .trim()
+        .parse::<actix_web::http::header::HttpDate>()
+        .ok()?
+        .into();
+    Some(date.duration_since(now).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_is_seconds_or_a_date() {
+        let now = std::time::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
+        let later = actix_web::http::header::HttpDate::from(now + Duration::from_secs(90));
+        assert_eq!(
+            parse_retry_after(&later.to_string(), now),
+            Some(Duration::from_secs(90))
+        );
+        assert_eq!(parse_retry_after("soon", now), None);
+    }
 }
 
 /// A client that connects only to the addresses the guard checked (no second lookup that a

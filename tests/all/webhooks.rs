@@ -100,6 +100,7 @@ mod delivery {
         body: String,
         seen: web::Data<Seen>,
         status: web::Data<u16>,
+        headers: web::Data<Vec<(&'static str, String)>>,
     ) -> HttpResponse {
         let header = |name: &str| {
             req.headers()
@@ -114,17 +115,27 @@ mod delivery {
             header("webhook-signature"),
             body,
         ));
-        HttpResponse::build(actix_web::http::StatusCode::from_u16(**status).unwrap()).finish()
+        let mut res = HttpResponse::build(actix_web::http::StatusCode::from_u16(**status).unwrap());
+        for (name, value) in headers.iter() {
+            res.insert_header((*name, value.as_str()));
+        }
+        res.finish()
     }
 
     /// A receiver on a free loopback port answering `status`; its address and what it saw.
     fn receiver(status: u16) -> (String, Seen) {
+        receiver_with(status, Vec::new())
+    }
+
+    /// A receiver answering `status` with these headers.
+    fn receiver_with(status: u16, headers: Vec<(&'static str, String)>) -> (String, Seen) {
         let seen: Seen = Arc::default();
         let data = seen.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(web::Data::new(data.clone()))
                 .app_data(web::Data::new(status))
+                .app_data(web::Data::new(headers.clone()))
                 .route("/hook", web::post().to(receive))
         })
         .workers(1)
@@ -164,8 +175,12 @@ mod delivery {
 
     /// Runs a worker allowed to reach `allow` until `n` deliveries are logged.
     async fn run_worker(app: &TestApp, allow: &str, n: i64) {
+        run_worker_allowing(app, &[allow], n).await
+    }
+
+    async fn run_worker_allowing(app: &TestApp, allow: &[&str], n: i64) {
         let mut config = (*app.state.config).clone();
-        config.webhook_allow_hosts = vec![allow.to_owned()];
+        config.webhook_allow_hosts = allow.iter().map(|a| a.to_string()).collect();
         let handle = app.worker(Some(config), 2);
         let deadline = Instant::now() + Duration::from_secs(20);
         while app.with_conn(|c| {
@@ -294,5 +309,70 @@ mod delivery {
         assert!(logged.iter().any(|(status, _)| *status == Some(500)));
         assert!(logged.iter().any(|(status, error)| status.is_none()
             && error.as_deref().unwrap_or_default().starts_with("refused")));
+    }
+
+    #[actix_web::test]
+    async fn receivers_are_heard_retry_after_is_honoured_gone_disables_and_redirects_are_not_followed()
+     {
+        let app = TestApp::sqlite();
+        let later = actix_web::http::header::HttpDate::from(
+            std::time::SystemTime::now() + Duration::from_secs(7200),
+        );
+        let (busy, _) = receiver_with(429, vec![("retry-after", "3600".into())]);
+        let (down, _) = receiver_with(503, vec![("retry-after", later.to_string())]);
+        let (gone, _) = receiver(410);
+        let (elsewhere, followed) = receiver(204);
+        let (moved, _) = receiver_with(302, vec![("location", format!("http://{elsewhere}/hook"))]);
+        let endpoints: Vec<i64> = app.with_conn(|c| {
+            [&busy, &down, &gone, &moved]
+                .iter()
+                .map(|a| {
+                    hireboard::webhooks::endpoint::create(c, &format!("http://{a}/hook"), "*", "")
+                        .unwrap()
+                })
+                .collect()
+        });
+        publish_a_posting(&app);
+        let before = hireboard::db::now();
+        run_worker_allowing(&app, &[&busy, &down, &gone, &moved, &elsewhere], 4).await;
+        let task = |endpoint: i64| -> (String, chrono::NaiveDateTime) {
+            app.with_conn(|c| {
+                tasks::table
+                    .filter(tasks::kind.eq("deliver_webhook"))
+                    .filter(tasks::args.like(format!("%\"endpoint_id\":{endpoint},%")))
+                    .select((tasks::state, tasks::run_at))
+                    .first(c)
+                    .unwrap()
+            })
+        };
+        // 429 with Retry-After: 3600 s, 503 with a date two hours ahead: not sooner.
+        let (state, run_at) = task(endpoints[0]);
+        assert_eq!(state, "queued");
+        assert!(
+            run_at >= before + chrono::Duration::seconds(3590),
+            "{run_at}"
+        );
+        let (state, run_at) = task(endpoints[1]);
+        assert_eq!(state, "queued");
+        assert!(
+            run_at >= before + chrono::Duration::seconds(7100),
+            "{run_at}"
+        );
+        // 410: done, and the endpoint is off.
+        assert_eq!(task(endpoints[2]).0, "done");
+        let enabled: bool = app.with_conn(|c| {
+            webhook_endpoints::table
+                .find(endpoints[2])
+                .select(webhook_endpoints::enabled)
+                .first(c)
+                .unwrap()
+        });
+        assert!(!enabled);
+        // 302: not followed, retried later like any other failure.
+        assert_eq!(task(endpoints[3]).0, "queued");
+        assert!(
+            followed.lock().unwrap().is_empty(),
+            "the redirect was not followed"
+        );
     }
 }
