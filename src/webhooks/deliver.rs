@@ -174,6 +174,19 @@ fn parse_retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration
     Some(date.duration_since(now).unwrap_or_default())
 }
 
+/// A client that connects only to the addresses the guard checked (no second lookup that a
+/// rebinding DNS server could answer differently) and follows no redirect.
+fn client(host: &str, addresses: &[std::net::SocketAddr]) -> Result<reqwest::Client, String> {
+    super::install_crypto();
+    reqwest::Client::builder()
+        .resolve_to_addrs(host, addresses)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(RESPONSE_TIMEOUT)
+        .connect_timeout(Duration::from_secs(5))
+        .build()
+        .map_err(|e| format!("cannot build the HTTP client: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,17 +205,4 @@ mod tests {
         );
         assert_eq!(parse_retry_after("soon", now), None);
     }
-}
-
-/// A client that connects only to the addresses the guard checked (no second lookup that a
-/// rebinding DNS server could answer differently) and follows no redirect.
-fn client(host: &str, addresses: &[std::net::SocketAddr]) -> Result<reqwest::Client, String> {
-    super::install_crypto();
-    reqwest::Client::builder()
-        .resolve_to_addrs(host, addresses)
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(RESPONSE_TIMEOUT)
-        .connect_timeout(Duration::from_secs(5))
-        .build()
-        .map_err(|e| format!("cannot build the HTTP client: {e}"))
 }
