@@ -88,7 +88,7 @@ pub async fn show(
             )
         }),
         facts,
-        website: company.website.clone(),
+        website: super::view::web_link(company.website.as_deref()),
         open_heading: tr.tn("company-open-positions", result.total as i64),
         cards: cards.iter().map(|c| CardView::new(c, &tr)).collect(),
         all_url: (result.total > MAX_LISTED)

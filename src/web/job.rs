@@ -199,7 +199,7 @@ impl JobView {
             company_logo: page.company.logo_url("thumb"),
             company_description: page.company_description.value.clone(),
             company_lang: page.company_description.lang,
-            company_website: page.company.website.clone(),
+            company_website: super::view::web_link(page.company.website.as_deref()),
             summary: paragraphs(&text.summary),
             sections,
             facts,

@@ -92,7 +92,7 @@ pub fn job_posting(
         "hiringOrganization": {
             "@type": "Organization",
             "name": page.company.name,
-            "sameAs": page.company.website.clone()
+            "sameAs": super::view::web_link(page.company.website.as_deref())
                 .unwrap_or_else(|| format!("{base_url}/{}/companies/{}", locale.as_str(), page.company.slug)),
         },
         "skills": page.skills.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),

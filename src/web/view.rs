@@ -142,3 +142,32 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// A stored address fit for a link: absolute `http` or `https` only. Anything else (a
+/// `javascript:` or `data:` address that reached the database by an import or an old form)
+/// is shown as no link at all.
+pub fn web_link(address: Option<&str>) -> Option<String> {
+    let parsed = url::Url::parse(address?.trim()).ok()?;
+    matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
+}
+
+#[cfg(test)]
+mod link_tests {
+    #[test]
+    fn only_web_addresses_become_links() {
+        let link = |a: &str| super::web_link(Some(a));
+        assert_eq!(
+            link("https://acme.example/jobs").as_deref(),
+            Some("https://acme.example/jobs")
+        );
+        assert_eq!(
+            link(" http://acme.example ").as_deref(),
+            Some("http://acme.example/")
+        );
+        assert_eq!(link("javascript:alert(1)"), None);
+        assert_eq!(link("JavaScript:alert(1)"), None);
+        assert_eq!(link("data:text/html,<script>"), None);
+        assert_eq!(link("//evil.example"), None);
+        assert_eq!(link("acme.example"), None);
+    }
+}

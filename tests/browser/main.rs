@@ -17,6 +17,8 @@ use hireboard::models::Workplace;
 use hireboard::{AppState, build_app};
 use thirtyfour::prelude::*;
 
+mod xss;
+
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "chromedriver";
 
@@ -71,6 +73,8 @@ struct Site {
     base: String,
     remote_slug: String,
     admin: AdminLogin,
+    /// The app's state, for journeys that write records of their own.
+    state: AppState,
     _dir: tempfile::TempDir,
     handle: actix_web::dev::ServerHandle,
 }
@@ -117,7 +121,8 @@ async fn start_site() -> Site {
         state.search.rebuild(&mut c).unwrap();
         slug
     };
-    let server = actix_web::HttpServer::new(move || build_app(state.clone()))
+    let served = state.clone();
+    let server = actix_web::HttpServer::new(move || build_app(served.clone()))
         .workers(1)
         .shutdown_timeout(1)
         .bind(("127.0.0.1", port))
@@ -130,6 +135,7 @@ async fn start_site() -> Site {
         base: format!("http://127.0.0.1:{port}"),
         remote_slug,
         admin,
+        state,
         _dir: dir,
         handle,
     }
