@@ -423,6 +423,8 @@ admin-hint-webhook-events = Durch Kommas getrennt: job.published, job.updated, j
 admin-error-event-kind = „{ $kind }“ ist kein Ereignis, das diese Jobbörse sendet.
 admin-action-replay = Erneut senden
 admin-webhook-replayed = Das Ereignis wird erneut gesendet.
+admin-action-rotate-secret = Geheimnis erneuern
+admin-webhook-secret-rotated = Der Endpunkt hat ein neues Geheimnis. 24 Stunden lang werden Zustellungen zusätzlich mit dem alten signiert, damit der Empfänger ohne Verluste umstellen kann.
 admin-webhook-replay-pending = Eine Zustellung dieses Ereignisses an diesen Endpunkt wartet bereits.
 
 ## Job-Alerts

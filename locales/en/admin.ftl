@@ -420,6 +420,8 @@ admin-hint-webhook-events = Comma-separated: job.published, job.updated, job.exp
 admin-error-event-kind = “{ $kind }” is not an event this board sends.
 admin-action-replay = Send again
 admin-webhook-replayed = The event will be sent again.
+admin-action-rotate-secret = Rotate the secret
+admin-webhook-secret-rotated = The endpoint has a new secret. For 24 hours deliveries are signed with the old one too, so the receiver can switch without losing any.
 admin-webhook-replay-pending = A delivery of this event to this endpoint is already waiting.
 
 ## Job alerts

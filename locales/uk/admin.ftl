@@ -435,6 +435,8 @@ admin-hint-webhook-events = Через кому: job.published, job.updated, job
 admin-error-event-kind = «{ $kind }» не є подією, яку надсилає ця дошка.
 admin-action-replay = Надіслати знову
 admin-webhook-replayed = Подію буде надіслано знову.
+admin-action-rotate-secret = Замінити секрет
+admin-webhook-secret-rotated = Кінцева точка отримала новий секрет. Протягом 24 годин доставки підписуються також старим, щоб отримувач міг перейти без втрат.
 admin-webhook-replay-pending = Доставка цієї події на цю кінцеву точку вже очікує.
 
 ## Сповіщення про вакансії

@@ -373,7 +373,7 @@ fn parse_id(id: &str) -> Result<i64, AppError> {
     id.parse().map_err(|_| AppError::NotFound)
 }
 
-fn actor(admin: &CurrentAdmin) -> Actor {
+pub(super) fn actor(admin: &CurrentAdmin) -> Actor {
     Actor {
         admin_user_id: Some(admin.user.id),
         label: admin.user.display_name().to_owned(),

@@ -5,6 +5,7 @@
 
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +25,8 @@ pub struct DeliverWebhook {
 
 struct Target {
     url: String,
-    secret: String,
+    /// The current secret first; the previous one too during a rotation.
+    secrets: Vec<String>,
     payload: String,
 }
 
@@ -42,11 +44,14 @@ impl Task for DeliverWebhook {
         let (endpoint_id, event_id) = (self.endpoint_id, self.event_id);
         let target = ctx
             .with_conn(move |conn| {
-                let endpoint: Option<(String, String, bool)> = webhook_endpoints::table
+                type Endpoint = (String, String, Option<String>, Option<NaiveDateTime>, bool);
+                let endpoint: Option<Endpoint> = webhook_endpoints::table
                     .filter(webhook_endpoints::id.eq(endpoint_id))
                     .select((
                         webhook_endpoints::url,
                         webhook_endpoints::secret,
+                        webhook_endpoints::previous_secret,
+                        webhook_endpoints::previous_secret_expires_at,
                         webhook_endpoints::enabled,
                     ))
                     .first(conn)
@@ -57,9 +62,14 @@ impl Task for DeliverWebhook {
                     .first(conn)
                     .optional()?;
                 Ok(match (endpoint, payload) {
-                    (Some((url, secret, true)), Some(payload)) => Some(Target {
+                    (Some((url, secret, previous, until, true)), Some(payload)) => Some(Target {
                         url,
-                        secret,
+                        secrets: super::endpoint::signing_secrets(
+                            secret,
+                            previous,
+                            until,
+                            crate::db::now(),
+                        ),
                         payload,
                     }),
                     // Turned off or deleted meanwhile: nothing to deliver.
@@ -138,7 +148,13 @@ async fn post(
     let client = client(&host, &addresses)?;
     let id = format!("msg_{event_id}");
     let timestamp = chrono::Utc::now().timestamp();
-    let signature = signature::sign(&target.secret, &id, timestamp, &target.payload)?;
+    // One signature per secret, space-separated, as Standard Webhooks has it for rotations.
+    let signature = target
+        .secrets
+        .iter()
+        .map(|secret| signature::sign(secret, &id, timestamp, &target.payload))
+        .collect::<Result<Vec<_>, _>>()?
+        .join(" ");
     let response = client
         .post(target.url.as_str())
         .header("content-type", "application/json")

@@ -51,3 +51,48 @@ pub fn create(conn: &mut DbConn, url: &str, events: &str, description: &str) -> 
         .execute(conn)?;
     crate::db::dialect::last_insert_id(conn)
 }
+
+/// How long the previous secret keeps signing after a rotation: time for the receiver to
+/// take the new one.
+pub const ROTATION_OVERLAP: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+
+/// Gives an endpoint a new secret; the old one goes on signing beside it for
+/// [`ROTATION_OVERLAP`], so a receiver that still checks the old one keeps accepting
+/// deliveries (Standard Webhooks: several signatures, space-separated). False: no such
+/// endpoint.
+pub fn rotate_secret(conn: &mut DbConn, id: i64, now: chrono::NaiveDateTime) -> QueryResult<bool> {
+    let current: Option<String> = webhook_endpoints::table
+        .find(id)
+        .select(webhook_endpoints::secret)
+        .first(conn)
+        .optional()?;
+    let Some(current) = current else {
+        return Ok(false);
+    };
+    diesel::update(webhook_endpoints::table.find(id))
+        .set((
+            webhook_endpoints::previous_secret.eq(Some(current)),
+            webhook_endpoints::previous_secret_expires_at.eq(Some(now + ROTATION_OVERLAP)),
+            webhook_endpoints::secret.eq(super::signature::new_secret()),
+            webhook_endpoints::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// The secrets that sign a delivery at `now`: the current one, and the previous one while its
+/// overlap lasts.
+pub fn signing_secrets(
+    current: String,
+    previous: Option<String>,
+    previous_until: Option<chrono::NaiveDateTime>,
+    now: chrono::NaiveDateTime,
+) -> Vec<String> {
+    let mut secrets = vec![current];
+    if let (Some(previous), Some(until)) = (previous, previous_until)
+        && until > now
+    {
+        secrets.push(previous);
+    }
+    secrets
+}

@@ -375,4 +375,87 @@ mod delivery {
             "the redirect was not followed"
         );
     }
+
+    #[actix_web::test]
+    async fn during_a_secret_rotation_both_secrets_sign_and_each_verifies() {
+        let app = TestApp::sqlite();
+        let (address, seen) = receiver(204);
+        let endpoint = app.with_conn(|c| {
+            hireboard::webhooks::endpoint::create(c, &format!("http://{address}/hook"), "*", "")
+                .unwrap()
+        });
+        let secret_of = |app: &TestApp| -> String {
+            app.with_conn(|c| {
+                webhook_endpoints::table
+                    .find(endpoint)
+                    .select(webhook_endpoints::secret)
+                    .first(c)
+                    .unwrap()
+            })
+        };
+        let old = secret_of(&app);
+        // An admin rotates it from the endpoint's page.
+        let admin = app.with_conn(|c| crate::support::AdminFactory::new().create(c));
+        app.sign_in_as(&admin).await;
+        let page = app.get(&format!("/admin/webhooks/{endpoint}")).await;
+        assert!(
+            page.body
+                .contains(&format!("/admin/webhooks/{endpoint}/rotate-secret"))
+        );
+        let res = app
+            .post_admin(&format!("/admin/webhooks/{endpoint}/rotate-secret"), &[])
+            .await;
+        assert_eq!(res.status, 303);
+        let new = secret_of(&app);
+        assert_ne!(new, old);
+        publish_a_posting(&app);
+        run_worker(&app, &address, 1).await;
+        let (id, timestamp, signature, body) = seen.lock().unwrap()[0].clone();
+        let timestamp: i64 = timestamp.parse().unwrap();
+        let signatures: Vec<&str> = signature.split(' ').collect();
+        assert_eq!(
+            signatures,
+            [
+                sign(&new, &id, timestamp, &body).unwrap().as_str(),
+                sign(&old, &id, timestamp, &body).unwrap().as_str()
+            ]
+        );
+        // The reference implementation accepts the delivery with either secret.
+        for secret in [&new, &old] {
+            if let Some(verdict) =
+                super::reference_verdict(secret, &id, timestamp, &body, &signature)
+            {
+                assert_eq!(verdict, "valid", "standardwebhooks, for one of the secrets");
+            }
+        }
+        // The audit log says it happened, without the secrets.
+        let audit: Vec<String> = app.with_conn(|c| {
+            use hireboard::db::schema::audit_log;
+            audit_log::table
+                .filter(audit_log::resource.eq("webhooks"))
+                .select(audit_log::changes)
+                .load(c)
+                .unwrap()
+        });
+        assert_eq!(audit.len(), 1);
+        assert!(!audit[0].contains(&old) && !audit[0].contains(&new));
+        // A day later only the new one signs.
+        let later = hireboard::db::now() + chrono::Duration::hours(25);
+        let (current, previous, until): (String, Option<String>, Option<chrono::NaiveDateTime>) =
+            app.with_conn(|c| {
+                webhook_endpoints::table
+                    .find(endpoint)
+                    .select((
+                        webhook_endpoints::secret,
+                        webhook_endpoints::previous_secret,
+                        webhook_endpoints::previous_secret_expires_at,
+                    ))
+                    .first(c)
+                    .unwrap()
+            });
+        assert_eq!(
+            hireboard::webhooks::endpoint::signing_secrets(current, previous, until, later),
+            [new]
+        );
+    }
 }

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
 use super::super::resource::{
     Cell, Column, Db, Deleted, Dir, FilterDef, FilterKind, FilterValue, Form, ListQuery,
-    ListResult, Panel, Record, Resource, Row, Stored,
+    ListResult, MemberAction, Panel, Record, Resource, Row, Stored,
 };
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -125,6 +125,17 @@ impl Resource for Webhooks {
                 .collect(),
             scope_counts: vec![all],
         })
+    }
+
+    fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
+        vec![MemberAction {
+            label: "admin-action-rotate-secret",
+            url: format!("/admin/webhooks/{id}/rotate-secret"),
+            fields: Vec::new(),
+            needs: crate::auth::policy::Action::Update,
+            confirm: true,
+            input: None,
+        }]
     }
 
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
@@ -320,4 +331,45 @@ impl Form for WebhookForm {
                 .execute(conn)?,
         ))
     }
+}
+
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
+/// `POST /admin/webhooks/{id}/rotate-secret`: a new signing secret; the old one signs beside
+/// it for a day, so the receiver can switch without losing deliveries. Audited (without the
+/// secrets).
+pub async fn rotate_secret(
+    state: actix_web::web::Data<crate::state::AppState>,
+    admin: super::super::CurrentAdmin,
+    path: actix_web::web::Path<String>,
+    _form: super::super::AdminForm<Empty>,
+) -> Result<actix_web::HttpResponse, AppError> {
+    admin.require(Area::Tasks, crate::auth::policy::Action::Update)?;
+    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
+    let actor = super::super::edit::actor(&admin);
+    crate::web::with_conn(&state, move |conn| {
+        crate::db::write_transaction(conn, |conn| {
+            let url: String = webhook_endpoints::table
+                .find(id)
+                .select(webhook_endpoints::url)
+                .first(conn)
+                .optional()?
+                .ok_or(AppError::NotFound)?;
+            crate::webhooks::endpoint::rotate_secret(conn, id, crate::db::now())?;
+            crate::models::audit::record(
+                conn,
+                &actor,
+                "update",
+                "webhooks",
+                id,
+                &url,
+                &[crate::models::audit::Change::new("secret", None, None)],
+            )?;
+            Ok(())
+        })
+    })
+    .await?;
+    super::super::Flash::notice(&admin.session, admin.tr.t("admin-webhook-secret-rotated"));
+    Ok(crate::web::see_other(&format!("/admin/webhooks/{id}")))
 }

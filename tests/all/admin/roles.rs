@@ -275,6 +275,12 @@ pub fn routes() -> Vec<Route> {
             vec![("cron", "*/5 * * * *"), ("enabled", "yes")],
             Only(ADMINS),
         ),
+        (
+            Method::POST,
+            "/admin/webhooks/999999/rotate-secret",
+            vec![],
+            Only(ADMINS),
+        ),
         // An unknown delivery: allowed roles get 404, the others 403 before the lookup.
         (
             Method::POST,
