@@ -164,15 +164,7 @@ pub async fn password_form(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let token = path.into_inner();
-    let lookup = token.clone();
-    let found = with_conn(&state, move |conn| {
-        Ok(admin_user::find_by_password_token(
-            conn,
-            &lookup,
-            crate::db::now(),
-        )?)
-    })
-    .await?;
+    let found = invitation(&state, &token).await?;
     let tr = super::login::visitor_tr(&req, &state);
     let page = SetPasswordPage {
         tr,
@@ -218,15 +210,7 @@ pub async fn set_password(
         confirmation,
     } = form.data;
     // The address the link belongs to: a password made of it is easy to guess.
-    let lookup = token.clone();
-    let found = with_conn(&state, move |conn| {
-        Ok(admin_user::find_by_password_token(
-            conn,
-            &lookup,
-            crate::db::now(),
-        )?)
-    })
-    .await?;
+    let found = invitation(&state, &token).await?;
     let email = found
         .as_ref()
         .map(|(_, email)| email.clone())
@@ -263,6 +247,19 @@ pub async fn set_password(
     }
     Flash::notice(&session, tr.t("admin-password-set"));
     Ok(crate::web::see_other("/admin/login"))
+}
+
+/// The user (id, address) an invitation link belongs to, while it is valid.
+async fn invitation(state: &AppState, token: &str) -> Result<Option<(i64, String)>, AppError> {
+    let token = token.to_owned();
+    with_conn(state, move |conn| {
+        Ok(admin_user::find_by_password_token(
+            conn,
+            &token,
+            crate::db::now(),
+        )?)
+    })
+    .await
 }
 
 /// The answer to a link that is unknown, spent or expired.

@@ -98,15 +98,7 @@ impl TestApp {
     /// An app on a fresh schema of the PostgreSQL database in TEST_DATABASE_URL_PG. Without
     /// it the test skips PostgreSQL with a printed reason, except in CI, where it must run.
     pub fn postgres() -> Option<TestApp> {
-        let Ok(base_url) = std::env::var("TEST_DATABASE_URL_PG") else {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI must set TEST_DATABASE_URL_PG so that PostgreSQL tests run"
-            );
-            eprintln!("note: PostgreSQL part skipped: TEST_DATABASE_URL_PG is not set");
-            return None;
-        };
-        TestApp::postgres_at(&base_url)
+        TestApp::postgres_at(&postgres_base_url()?)
     }
 
     #[cfg(not(feature = "postgres"))]
@@ -477,10 +469,9 @@ pub struct PgSchema {
     admin_url: String,
 }
 
-/// An empty PostgreSQL schema (dropped with the value) and the URL that works in it, for
-/// tests of what processes do to a fresh database; None where PostgreSQL is not configured
-/// (CI requires it).
-pub fn fresh_postgres() -> Option<(PgSchema, String)> {
+/// TEST_DATABASE_URL_PG; without it a test skips PostgreSQL with a printed reason, except in
+/// CI, where it must run.
+fn postgres_base_url() -> Option<String> {
     let Ok(base_url) = std::env::var("TEST_DATABASE_URL_PG") else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -489,6 +480,14 @@ pub fn fresh_postgres() -> Option<(PgSchema, String)> {
         eprintln!("note: PostgreSQL part skipped: TEST_DATABASE_URL_PG is not set");
         return None;
     };
+    Some(base_url)
+}
+
+/// An empty PostgreSQL schema (dropped with the value) and the URL that works in it, for
+/// tests of what processes do to a fresh database; None where PostgreSQL is not configured
+/// (CI requires it).
+pub fn fresh_postgres() -> Option<(PgSchema, String)> {
+    let base_url = postgres_base_url()?;
     #[cfg(feature = "postgres")]
     return Some(PgSchema::fresh(&base_url));
     #[cfg(not(feature = "postgres"))]
