@@ -8,3 +8,4 @@ pub mod policy;
 pub mod rate_limit;
 pub mod session;
 pub mod token;
+pub mod totp;
