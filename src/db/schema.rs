@@ -140,6 +140,19 @@ diesel::table! {
         last_login_at -> Nullable<Timestamp>,
         password_token_hash -> Nullable<Text>,
         password_token_expires_at -> Nullable<Timestamp>,
+        totp_secret -> Nullable<Text>,
+        totp_last_step -> Nullable<BigInt>,
+        totp_enabled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    admin_recovery_codes (id) {
+        id -> BigInt,
+        admin_user_id -> BigInt,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
     }
 }
 
@@ -332,7 +345,10 @@ diesel::joinable!(alert_sent -> job_alerts (alert_id));
 diesel::joinable!(alert_sent -> jobs (job_id));
 diesel::joinable!(admin_saved_views -> admin_users (admin_user_id));
 
+diesel::joinable!(admin_recovery_codes -> admin_users (admin_user_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    admin_recovery_codes,
     companies,
     company_translations,
     jobs,

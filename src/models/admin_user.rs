@@ -23,6 +23,8 @@ pub struct AdminUser {
     pub locale: String,
     pub last_login_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// When the user turned on the second factor; None without one.
+    pub totp_enabled_at: Option<NaiveDateTime>,
 }
 
 /// A role read from its checked text column.

@@ -11,6 +11,7 @@ pub mod event;
 pub mod job;
 pub mod pipeline;
 pub mod saved_view;
+pub mod second_factor;
 pub mod skill;
 pub mod translation;
 
