@@ -126,12 +126,11 @@ fn plant(site: &Site) -> Planted {
 async fn script_payloads_in_every_text_field_stay_text_in_chromium() {
     // Failures are gathered during the journey and asserted after it, once the browser is
     // closed: a panic inside the journey would leave Chromium running.
-    let failures = std::cell::RefCell::new(Vec::new());
+    let mut failures = Vec::new();
     run_journey(None, async |driver, site| {
-        xss_journey(driver, site, &mut failures.borrow_mut()).await
+        xss_journey(driver, site, &mut failures).await
     })
     .await;
-    let failures = failures.into_inner();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
