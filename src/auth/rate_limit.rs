@@ -40,6 +40,14 @@ impl Limit {
         self.allow_key(conn, &client_key(client), now)
     }
 
+    /// The window's length, the moment `now`, and the start of the current fixed window, in
+    /// seconds.
+    fn clock(&self, now: NaiveDateTime) -> (i64, i64, i64) {
+        let length = self.window.as_secs().max(1) as i64;
+        let at = now.and_utc().timestamp();
+        (length, at, at - at.rem_euclid(length))
+    }
+
     /// Counts an action by whatever `client` names (an address hash, an account) at `now`.
     pub fn allow_key(
         &self,
@@ -47,9 +55,7 @@ impl Limit {
         client: &str,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
-        let length = self.window.as_secs().max(1) as i64;
-        let at = now.and_utc().timestamp();
-        let current = at - at.rem_euclid(length);
+        let (length, at, current) = self.clock(now);
         let key = rate_limits::bucket
             .eq(self.bucket)
             .and(rate_limits::client.eq(client));
@@ -109,9 +115,7 @@ impl Limit {
         // Another server started the window between the two statements: count in its row.
         Ok(count(conn)? == 1)
     }
-}
 
-impl Limit {
     /// How many more actions `client` may take now (0 when the next would be refused).
     pub fn remaining_key(
         &self,
@@ -119,9 +123,7 @@ impl Limit {
         client: &str,
         now: NaiveDateTime,
     ) -> QueryResult<u32> {
-        let length = self.window.as_secs().max(1) as i64;
-        let at = now.and_utc().timestamp();
-        let current = at - at.rem_euclid(length);
+        let (length, at, current) = self.clock(now);
         let hits: Vec<(i64, i32)> = rate_limits::table
             .filter(rate_limits::bucket.eq(self.bucket))
             .filter(rate_limits::client.eq(client))

@@ -224,16 +224,8 @@ fn hostile_bodies_are_refused_unread_and_memory_stays_flat() {
 async fn a_file_before_the_token_is_refused_unread_and_the_form_keeps_what_was_typed() {
     use crate::support::app::Part;
     for app in backends() {
-        let slug = app.with_conn(|c| {
-            let co = crate::support::CompanyFactory::new().create(c);
-            crate::support::JobFactory::new(&co).create(c)
-        });
-        let token = app
-            .get(&format!("/en/jobs/{slug}"))
-            .await
-            .html()
-            .attr("input[name=csrf_token]", "value");
-        let pdf: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+        let (slug, token) = super::posting_and_apply_token(&app).await;
+        let pdf = super::PDF;
         let res = app
             .post_parts(
                 &format!("/en/jobs/{slug}/apply"),

@@ -3,7 +3,7 @@
 
 use actix_web::http::StatusCode;
 
-use crate::support::{AdminFactory, CompanyFactory, JobFactory, backends};
+use crate::support::{AdminFactory, backends};
 
 #[actix_web::test]
 async fn weak_passwords_are_refused_with_the_reason_in_the_users_language() {
@@ -89,16 +89,8 @@ async fn weak_passwords_are_refused_with_the_reason_in_the_users_language() {
 #[actix_web::test]
 async fn a_cv_named_with_a_right_to_left_override_downloads_as_what_it_is() {
     for app in backends() {
-        let slug = app.with_conn(|c| {
-            let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co).create(c)
-        });
-        let token = app
-            .get(&format!("/en/jobs/{slug}"))
-            .await
-            .html()
-            .attr("input[name=csrf_token]", "value");
-        let pdf: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+        let (slug, token) = super::posting_and_apply_token(&app).await;
+        let pdf = super::PDF;
         let res = app
             .post_multipart(
                 &format!("/en/jobs/{slug}/apply"),
