@@ -131,7 +131,7 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/tasks/retry-dead").post(adm::tasks::retry_dead),
         Entry::new("/admin/outbox/{id}/html").get(adm::outbox::html),
         Entry::new("/admin/webhook_deliveries/{id}/replay").post(adm::webhook_deliveries::replay),
-        Entry::new("/admin/webhooks/{id}/rotate-secret").post(adm::webhooks::rotate_secret),
+        Entry::new("/admin/webhooks/{id}/rotate-secret").post(adm::webhook_actions::rotate_secret),
         Entry::new("/admin/tasks/{id}/retry").post(adm::tasks::retry),
         Entry::new("/admin/tasks/{id}/discard").post(adm::tasks::discard),
         Entry::new("/admin/applications/{id}/stage").post(adm::applications::change_stage),
