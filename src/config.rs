@@ -58,6 +58,9 @@ pub struct Config {
     /// An apply form sent sooner than this after it was shown is refused as automated; 0
     /// turns the check off.
     pub apply_min_fill_seconds: u64,
+    /// Back-office roles that must sign in with a second factor (`MFA_REQUIRED_ROLES`): their
+    /// users are sent to enrol before anything else.
+    pub mfa_required_roles: Vec<crate::models::AdminRole>,
 }
 
 impl std::fmt::Debug for Config {
@@ -200,6 +203,8 @@ impl Config {
             3,
             0..=600,
         )?;
+        let mfa_required_roles =
+            parse_roles(get("MFA_REQUIRED_ROLES")).map_err(|m| bad("MFA_REQUIRED_ROLES", m))?;
         let worker_queues: Vec<String> = get("WORKER_QUEUES")
             .map(|v| {
                 v.split(',')
@@ -313,6 +318,7 @@ impl Config {
             application_retention_days,
             trusted_proxies,
             apply_min_fill_seconds,
+            mfa_required_roles,
             db_pool_wait,
             db_statement_timeout,
         })
@@ -353,6 +359,27 @@ impl Config {
 /// SQLite work is local and CPU-bound: one connection (and query thread) per core keeps the
 /// cores busy without threads fighting over them. PostgreSQL queries wait on the network, so
 /// more connections overlap that wait.
+/// `all`, or roles separated by commas; nothing means no role.
+fn parse_roles(raw: Option<String>) -> Result<Vec<crate::models::AdminRole>, String> {
+    use crate::models::AdminRole;
+    let Some(raw) = raw else {
+        return Ok(Vec::new());
+    };
+    if raw.trim().eq_ignore_ascii_case("all") {
+        return Ok(AdminRole::ALL.to_vec());
+    }
+    let mut roles = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let role = AdminRole::parse(&part.to_ascii_lowercase()).ok_or_else(|| {
+            format!("{part:?} is not a role; expected all, or some of admin, editor, translator, viewer separated by commas")
+        })?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    Ok(roles)
+}
+
 fn default_pool_size(database_url: &str) -> u64 {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u64;
     match crate::db::Backend::from_url(database_url) {
@@ -450,6 +477,21 @@ mod tests {
         assert_eq!(c.base_url, "http://127.0.0.1:8080");
         assert_eq!(c.default_locale, Locale::En);
         assert!(c.trusted_proxies.is_empty());
+        assert!(c.mfa_required_roles.is_empty());
+    }
+
+    #[test]
+    fn required_second_factor_roles_parse() {
+        use crate::models::AdminRole;
+        let roles = |v: &str| config(&[("MFA_REQUIRED_ROLES", v)]).map(|c| c.mfa_required_roles);
+        assert_eq!(roles("all").unwrap(), AdminRole::ALL.to_vec());
+        assert_eq!(
+            roles(" Admin, editor,admin ").unwrap(),
+            vec![AdminRole::Admin, AdminRole::Editor]
+        );
+        let bad = roles("admin,owner").unwrap_err();
+        assert_eq!(bad.var, "MFA_REQUIRED_ROLES");
+        assert!(bad.message.contains("owner"), "{}", bad.message);
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub enum AppError {
     /// The back office needs a signed-in user; carries the page to return to.
     #[error("sign-in required")]
     LoginRequired(String),
+    /// The user's role must sign in with a second factor, and this user has none yet.
+    #[error("second factor required")]
+    EnrolmentRequired,
     #[error("bad request: {0}")]
     BadRequest(&'static str),
     /// A body past its route's limit.
@@ -39,6 +42,7 @@ impl AppError {
             AppError::NotFound => "error-not-found",
             AppError::Forbidden => "error-forbidden",
             AppError::LoginRequired(_) => "error-login-required",
+            AppError::EnrolmentRequired => "error-two-factor-required",
             AppError::BadRequest(code) => code,
             AppError::PayloadTooLarge => "error-too-large",
             AppError::Pool(_) => "error-unavailable",
@@ -54,7 +58,7 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::LoginRequired(_) => StatusCode::SEE_OTHER,
+            AppError::LoginRequired(_) | AppError::EnrolmentRequired => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -76,6 +80,14 @@ impl ResponseError for AppError {
             );
             return HttpResponse::SeeOther()
                 .insert_header((actix_web::http::header::LOCATION, login))
+                .finish();
+        }
+        if let AppError::EnrolmentRequired = self {
+            return HttpResponse::SeeOther()
+                .insert_header((
+                    actix_web::http::header::LOCATION,
+                    crate::admin::two_factor::PAGE,
+                ))
                 .finish();
         }
         if status.is_server_error() {

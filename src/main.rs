@@ -71,6 +71,13 @@ enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Turn off a user's two-factor sign-in (a lost phone, and no recovery code left): they
+    /// sign in with their password and enrol again.
+    #[command(name = "reset-2fa")]
+    ResetTwoFactor {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn parse_role(s: &str) -> Result<AdminRole, String> {
@@ -165,6 +172,9 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Admin {
+            command: AdminCommand::ResetTwoFactor { email },
+        } => reset_two_factor(config, &email),
+        Command::Admin {
             command:
                 AdminCommand::Create {
                     email,
@@ -195,6 +205,38 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// `hireboard admin reset-2fa`: like the back office's reset, audited (as the command line).
+fn reset_two_factor(config: Config, email: &str) -> Result<(), Failure> {
+    use hireboard::models::admin_user::AdminUser;
+    let state = AppState::open(config).map_err(Failure::Runtime)?;
+    let mut conn = state
+        .pool
+        .get()
+        .map_err(|e| Failure::Runtime(e.to_string()))?;
+    let user = AdminUser::find_by_email(&mut conn, email)
+        .map_err(|e| Failure::Runtime(e.to_string()))?
+        .ok_or_else(|| Failure::Runtime(format!("no back-office user with the email {email:?}")))?;
+    let reset = hireboard::db::write_transaction(&mut conn, |conn| {
+        let reset = hireboard::models::second_factor::disable(conn, user.id)?;
+        if reset {
+            let actor = hireboard::models::audit::Actor {
+                admin_user_id: None,
+                label: "hireboard admin reset-2fa".into(),
+            };
+            hireboard::admin::two_factor::audit(conn, &actor, user.id, &user.email, "on", "off")?;
+        }
+        Ok::<_, diesel::result::Error>(reset)
+    })
+    .map_err(|e| Failure::Runtime(e.to_string()))?;
+    if reset {
+        log::warn!(target: "hireboard::security", "two-factor-reset user={} by=cli", user.id);
+        println!("two-factor sign-in turned off for {}", user.email);
+    } else {
+        println!("{} had no two-factor sign-in; nothing changed", user.email);
+    }
+    Ok(())
 }
 
 /// The email of the admin created on a first start.

@@ -112,7 +112,16 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/login")
             .get(admin::login::show)
             .post(admin::login::submit),
+        Entry::new("/admin/login/code")
+            .get(admin::login_code::show)
+            .post(admin::login_code::submit),
         Entry::new("/admin/logout").post(admin::login::logout),
+        Entry::new("/admin/account/two-factor")
+            .get(admin::two_factor::show)
+            .post(admin::two_factor::enable),
+        Entry::new("/admin/account/two-factor/disable").post(admin::two_factor::disable),
+        Entry::new("/admin/account/two-factor/recovery-codes")
+            .post(admin::two_factor::new_recovery_codes),
         Entry::new("/admin/account/logout-everywhere").post(admin::account::logout_everywhere),
         Entry::new("/admin/account/locale").post(admin::account::set_locale),
         Entry::new("/admin").get(admin::dashboard::show),
@@ -131,6 +140,8 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/tasks/retry-dead").post(adm::tasks::retry_dead),
         Entry::new("/admin/outbox/{id}/html").get(adm::outbox::html),
         Entry::new("/admin/webhook_deliveries/{id}/replay").post(adm::webhook_deliveries::replay),
+        Entry::new("/admin/admin_users/{id}/reset-two-factor")
+            .post(adm::admin_user_actions::reset_two_factor),
         Entry::new("/admin/webhooks/{id}/rotate-secret").post(adm::webhook_actions::rotate_secret),
         Entry::new("/admin/tasks/{id}/retry").post(adm::tasks::retry),
         Entry::new("/admin/tasks/{id}/discard").post(adm::tasks::discard),

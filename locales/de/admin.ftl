@@ -457,3 +457,51 @@ admin-field-logo = Logo
 admin-hint-logo = PNG, JPEG, WebP oder GIF, bis 5 MB und 4096 × 4096 Pixel. Erscheint auf der Firmenseite und bei ihren Stellen.
 admin-logo-of = Logo von { $name }
 admin-image-remove = Aktuelles Bild entfernen
+
+## Zwei-Faktor-Anmeldung
+admin-login-code-title = Code eingeben
+admin-login-code-label = Code
+admin-login-code-hint = Der 6-stellige Code, den Ihre Authenticator-App für Hireboard anzeigt, oder einer Ihrer Wiederherstellungscodes.
+admin-login-code-submit = Bestätigen
+admin-login-code-start-over = Mit einem anderen Konto anmelden
+admin-login-code-invalid = Dieser Code ist falsch oder wurde bereits verwendet. Warten Sie auf den nächsten und versuchen Sie es erneut.
+admin-login-code-expired = Die Anmeldung hat zu lange gedauert. Bitte geben Sie Ihr Passwort erneut ein.
+admin-recovery-code-used = { $count ->
+    [0] Sie haben sich mit Ihrem letzten Wiederherstellungscode angemeldet. Erstellen Sie jetzt auf der Seite „Zwei-Faktor-Anmeldung“ neue.
+    [one] Sie haben sich mit einem Wiederherstellungscode angemeldet; { $count } ist noch übrig. Erstellen Sie auf der Seite „Zwei-Faktor-Anmeldung“ neue.
+   *[other] Sie haben sich mit einem Wiederherstellungscode angemeldet; { $count } sind noch übrig.
+}
+admin-two-factor-link = Zwei-Faktor-Anmeldung
+admin-two-factor-title = Zwei-Faktor-Anmeldung
+admin-two-factor-required = Ihre Rolle erfordert die Anmeldung mit einem zweiten Faktor. Schalten Sie ihn ein, um fortzufahren.
+admin-two-factor-enrol-title = Zwei-Faktor-Anmeldung einschalten
+admin-two-factor-step-app = Installieren Sie eine Authenticator-App auf Ihrem Telefon (zum Beispiel FreeOTP, Aegis, Google Authenticator oder 1Password).
+admin-two-factor-step-scan = Scannen Sie diesen QR-Code mit der App.
+admin-two-factor-step-type = Oder geben Sie diesen Schlüssel in der App ein:
+admin-two-factor-step-code = Geben Sie den 6-stelligen Code ein, den die App jetzt anzeigt.
+admin-two-factor-qr-alt = QR-Code für Ihre Authenticator-App
+admin-two-factor-code = Code aus der App
+admin-two-factor-code-or-recovery = Code aus der App oder ein Wiederherstellungscode
+admin-two-factor-enable = Einschalten
+admin-two-factor-code-wrong = Dieser Code ist falsch oder wurde bereits verwendet. Prüfen Sie die Uhrzeit Ihres Telefons und versuchen Sie den nächsten Code.
+admin-two-factor-locked = Zu viele falsche Codes: Ihr Konto ist für 15 Minuten gesperrt.
+admin-two-factor-enabled = Die Zwei-Faktor-Anmeldung ist eingeschaltet. Ab jetzt melden Sie sich mit Passwort und Code an.
+admin-two-factor-codes-title = Ihre Wiederherstellungscodes
+admin-two-factor-codes-intro = Falls Sie Ihr Telefon verlieren, meldet Sie jeder dieser Codes einmal an. Bewahren Sie sie jetzt sicher auf (in einem Passwortmanager oder auf Papier): Sie werden nur dieses eine Mal angezeigt.
+admin-two-factor-codes-saved = Ich habe meine Codes gespeichert
+admin-two-factor-codes-replaced = Neue Wiederherstellungscodes sind bereit; die alten gelten nicht mehr.
+admin-two-factor-on-title = Die Zwei-Faktor-Anmeldung ist eingeschaltet
+admin-two-factor-on-since = Eingeschaltet seit { $since }.
+admin-two-factor-codes-left = { $count ->
+    [0] Sie haben keine Wiederherstellungscodes mehr. Erstellen Sie neue.
+    [one] Sie haben noch { $count } unbenutzten Wiederherstellungscode.
+   *[other] Sie haben noch { $count } unbenutzte Wiederherstellungscodes.
+}
+admin-two-factor-confirm-hint = Um neue Wiederherstellungscodes zu erstellen oder die Zwei-Faktor-Anmeldung auszuschalten, bestätigen Sie mit einem aktuellen Code.
+admin-two-factor-new-codes = Neue Wiederherstellungscodes erstellen
+admin-two-factor-disable = Ausschalten
+admin-two-factor-disabled = Die Zwei-Faktor-Anmeldung ist ausgeschaltet.
+admin-field-two-factor = Zwei-Faktor-Anmeldung seit
+admin-action-reset-two-factor = Zwei-Faktor-Anmeldung zurücksetzen
+admin-two-factor-reset-done = Die Zwei-Faktor-Anmeldung dieses Benutzers wurde ausgeschaltet. Er meldet sich mit seinem Passwort an und kann sie neu einrichten.
+admin-two-factor-reset-none = Dieser Benutzer hatte keine Zwei-Faktor-Anmeldung; nichts wurde geändert.

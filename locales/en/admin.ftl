@@ -454,3 +454,51 @@ admin-field-logo = Logo
 admin-hint-logo = PNG, JPEG, WebP or GIF, up to 5 MB and 4096 × 4096 pixels. Shown on the company's page and its postings.
 admin-logo-of = Logo of { $name }
 admin-image-remove = Remove the current image
+
+## Two-factor sign-in
+admin-login-code-title = Enter your code
+admin-login-code-label = Code
+admin-login-code-hint = The 6-digit code your authenticator app shows for Hireboard, or one of your recovery codes.
+admin-login-code-submit = Verify
+admin-login-code-start-over = Sign in with another account
+admin-login-code-invalid = That code is wrong or has been used already. Wait for the next one and try again.
+admin-login-code-expired = The sign-in took too long. Please enter your password again.
+admin-recovery-code-used = { $count ->
+    [0] You signed in with your last recovery code. Make new ones on the two-factor sign-in page now.
+    [one] You signed in with a recovery code; { $count } is left. Make new ones on the two-factor sign-in page.
+   *[other] You signed in with a recovery code; { $count } are left.
+}
+admin-two-factor-link = Two-factor sign-in
+admin-two-factor-title = Two-factor sign-in
+admin-two-factor-required = Your role must sign in with a second factor. Turn it on to continue.
+admin-two-factor-enrol-title = Turn on two-factor sign-in
+admin-two-factor-step-app = Install an authenticator app on your phone (for example FreeOTP, Aegis, Google Authenticator or 1Password).
+admin-two-factor-step-scan = Scan this QR code with the app.
+admin-two-factor-step-type = Or type this key into the app:
+admin-two-factor-step-code = Enter the 6-digit code the app now shows.
+admin-two-factor-qr-alt = QR code for your authenticator app
+admin-two-factor-code = Code from the app
+admin-two-factor-code-or-recovery = Code from the app, or a recovery code
+admin-two-factor-enable = Turn on
+admin-two-factor-code-wrong = That code is wrong or has been used already. Check the time on your phone and try the next code.
+admin-two-factor-locked = Too many wrong codes: your account is locked for 15 minutes.
+admin-two-factor-enabled = Two-factor sign-in is on. From now on you sign in with your password and a code.
+admin-two-factor-codes-title = Your recovery codes
+admin-two-factor-codes-intro = If you lose your phone, each of these codes signs you in once. Save them somewhere safe now (a password manager, or on paper): they are shown only this once.
+admin-two-factor-codes-saved = I have saved my codes
+admin-two-factor-codes-replaced = New recovery codes are ready; the old ones no longer work.
+admin-two-factor-on-title = Two-factor sign-in is on
+admin-two-factor-on-since = On since { $since }.
+admin-two-factor-codes-left = { $count ->
+    [0] You have no recovery codes left. Make new ones.
+    [one] You have { $count } unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+admin-two-factor-confirm-hint = To make new recovery codes or turn two-factor sign-in off, confirm with a current code.
+admin-two-factor-new-codes = Make new recovery codes
+admin-two-factor-disable = Turn off
+admin-two-factor-disabled = Two-factor sign-in is off.
+admin-field-two-factor = Two-factor sign-in since
+admin-action-reset-two-factor = Reset two-factor sign-in
+admin-two-factor-reset-done = Two-factor sign-in was turned off for this user. They sign in with their password and can enrol again.
+admin-two-factor-reset-none = This user had no two-factor sign-in; nothing changed.

@@ -469,3 +469,55 @@ admin-field-logo = Логотип
 admin-hint-logo = PNG, JPEG, WebP або GIF, до 5 МБ і 4096 × 4096 пікселів. Показується на сторінці компанії та в її вакансіях.
 admin-logo-of = Логотип { $name }
 admin-image-remove = Видалити поточне зображення
+
+## Двофакторний вхід
+admin-login-code-title = Введіть код
+admin-login-code-label = Код
+admin-login-code-hint = 6-значний код, який ваш застосунок-автентифікатор показує для Hireboard, або один із ваших резервних кодів.
+admin-login-code-submit = Підтвердити
+admin-login-code-start-over = Увійти з іншим обліковим записом
+admin-login-code-invalid = Цей код неправильний або вже використаний. Дочекайтеся наступного й спробуйте ще раз.
+admin-login-code-expired = Вхід тривав надто довго. Введіть пароль ще раз.
+admin-recovery-code-used = { $count ->
+    [0] Ви увійшли з останнім резервним кодом. Створіть нові на сторінці двофакторного входу зараз.
+    [one] Ви увійшли з резервним кодом; залишився { $count }. Створіть нові на сторінці двофакторного входу.
+    [few] Ви увійшли з резервним кодом; залишилося { $count }.
+    [many] Ви увійшли з резервним кодом; залишилося { $count }.
+   *[other] Ви увійшли з резервним кодом; залишилося { $count }.
+}
+admin-two-factor-link = Двофакторний вхід
+admin-two-factor-title = Двофакторний вхід
+admin-two-factor-required = Ваша роль вимагає входу з другим фактором. Увімкніть його, щоб продовжити.
+admin-two-factor-enrol-title = Увімкнути двофакторний вхід
+admin-two-factor-step-app = Установіть на телефон застосунок-автентифікатор (наприклад, FreeOTP, Aegis, Google Authenticator або 1Password).
+admin-two-factor-step-scan = Відскануйте цей QR-код застосунком.
+admin-two-factor-step-type = Або введіть у застосунок цей ключ:
+admin-two-factor-step-code = Введіть 6-значний код, який тепер показує застосунок.
+admin-two-factor-qr-alt = QR-код для вашого застосунку-автентифікатора
+admin-two-factor-code = Код із застосунку
+admin-two-factor-code-or-recovery = Код із застосунку або резервний код
+admin-two-factor-enable = Увімкнути
+admin-two-factor-code-wrong = Цей код неправильний або вже використаний. Перевірте час на телефоні й спробуйте наступний код.
+admin-two-factor-locked = Забагато неправильних кодів: ваш обліковий запис заблоковано на 15 хвилин.
+admin-two-factor-enabled = Двофакторний вхід увімкнено. Відтепер ви входите з паролем і кодом.
+admin-two-factor-codes-title = Ваші резервні коди
+admin-two-factor-codes-intro = Якщо ви втратите телефон, кожен із цих кодів один раз дасть змогу увійти. Збережіть їх у надійному місці зараз (у менеджері паролів або на папері): вони показуються лише цей раз.
+admin-two-factor-codes-saved = Я зберіг(-ла) свої коди
+admin-two-factor-codes-replaced = Нові резервні коди готові; старі більше не діють.
+admin-two-factor-on-title = Двофакторний вхід увімкнено
+admin-two-factor-on-since = Увімкнено з { $since }.
+admin-two-factor-codes-left = { $count ->
+    [0] У вас не залишилося резервних кодів. Створіть нові.
+    [one] У вас { $count } невикористаний резервний код.
+    [few] У вас { $count } невикористані резервні коди.
+    [many] У вас { $count } невикористаних резервних кодів.
+   *[other] У вас { $count } невикористаного резервного коду.
+}
+admin-two-factor-confirm-hint = Щоб створити нові резервні коди або вимкнути двофакторний вхід, підтвердьте поточним кодом.
+admin-two-factor-new-codes = Створити нові резервні коди
+admin-two-factor-disable = Вимкнути
+admin-two-factor-disabled = Двофакторний вхід вимкнено.
+admin-field-two-factor = Двофакторний вхід з
+admin-action-reset-two-factor = Скинути двофакторний вхід
+admin-two-factor-reset-done = Двофакторний вхід цього користувача вимкнено. Він входить із паролем і може налаштувати його знову.
+admin-two-factor-reset-none = Цей користувач не мав двофакторного входу; нічого не змінено.

@@ -5,14 +5,14 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{AdminForm, Flash};
 use crate::auth::current::SESSION_KEY;
 use crate::auth::session;
 use crate::error::AppError;
 use crate::i18n::{Tr, negotiate};
-use crate::models::admin_user::{AttemptError, LoginError, attempt_login};
+use crate::models::admin_user::{AdminUser, AttemptError, LoginError, attempt_login};
 use crate::security::events::{Severity, record};
 use crate::state::AppState;
 use crate::web::with_conn;
@@ -125,13 +125,7 @@ pub async fn submit(
         Ok(res.content_type("text/html; charset=utf-8").body(html))
     };
     let refuse = |message_id: &str, email: String| page(message_id, email, 422);
-    let ip = crate::client_ip::of(&req);
-    if let Some(ip) = ip
-        && !with_conn(&state, move |conn| {
-            Ok(crate::state::LOGIN_LIMIT.allow(conn, ip, crate::db::now())?)
-        })
-        .await?
-    {
+    if over_limit(&state, &req).await? {
         record(
             &req,
             Severity::Warning,
@@ -143,49 +137,37 @@ pub async fn submit(
     if email.len() > 320 || password.len() > 1024 {
         return refuse("admin-login-invalid", String::new());
     }
-    let limits = state.config.admin_session_limits();
-    let user_agent = req
-        .headers()
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let ip_text = ip.map(|ip| ip.to_string());
     let attempt_email = email.clone();
     let outcome = with_conn(&state, move |conn| {
-        let now = crate::db::now();
-        match attempt_login(conn, &attempt_email, &password, now) {
-            Ok(user) => {
-                let token = session::create(
-                    conn,
-                    user.id,
-                    now,
-                    limits,
-                    ip_text.as_deref(),
-                    user_agent.as_deref(),
-                )?;
-                Ok(Ok((user, token)))
-            }
+        match attempt_login(conn, &attempt_email, &password, crate::db::now()) {
+            Ok(user) => Ok(Ok(user)),
             Err(AttemptError::Refused(why)) => Ok(Err(why)),
             Err(AttemptError::Database(e)) => Err(e.into()),
         }
     })
     .await?;
     match outcome {
-        Ok((user, token)) => {
-            // A new session id at sign-in: a cookie planted before it is worth nothing after.
+        Ok(user) if user.totp_enabled_at.is_some() => {
+            // Half a sign-in: a fresh session that only knows whose code to ask for.
             session.renew();
             session.clear();
+            let pending = PendingSignIn {
+                user: user.id,
+                next,
+                until: crate::db::now().and_utc().timestamp() + PENDING_SECONDS,
+            };
             session
-                .insert(SESSION_KEY, token)
+                .insert(PENDING_KEY, pending)
                 .map_err(|e| AppError::Internal(format!("writing the session: {e}")))?;
             record(
                 &req,
                 Severity::Info,
-                "sign-in-succeeded",
+                "sign-in-password-accepted",
                 &[("user", &user.id.to_string()), ("email", &user.email)],
             );
-            Ok(crate::web::see_other(&next))
+            Ok(crate::web::see_other(super::login_code::PAGE))
         }
+        Ok(user) => start_session(&state, &req, &session, &user, &next, "password").await,
         Err(LoginError::Locked) => {
             record(
                 &req,
@@ -205,6 +187,79 @@ pub async fn submit(
             refuse("admin-login-invalid", email)
         }
     }
+}
+
+/// Whether this client has used up its sign-in attempts (passwords and codes alike).
+pub(super) async fn over_limit(state: &AppState, req: &HttpRequest) -> Result<bool, AppError> {
+    let Some(ip) = crate::client_ip::of(req) else {
+        return Ok(false);
+    };
+    Ok(!with_conn(state, move |conn| {
+        Ok(crate::state::LOGIN_LIMIT.allow(conn, ip, crate::db::now())?)
+    })
+    .await?)
+}
+
+/// Where the session keeps a sign-in whose password was right, waiting for the second factor.
+pub(super) const PENDING_KEY: &str = "admin_pending_sign_in";
+/// How long the code may take after the password.
+const PENDING_SECONDS: i64 = 5 * 60;
+
+/// A sign-in waiting for its code: whose, where to go after, and until when (Unix seconds).
+/// The session cookie is encrypted, so none of it can be read or forged by the browser.
+#[derive(Serialize, Deserialize)]
+pub(super) struct PendingSignIn {
+    pub user: i64,
+    pub next: String,
+    pub until: i64,
+}
+
+/// Ends a sign-in: a new back-office session, under a new session id (a cookie planted before
+/// it is worth nothing after), and the way to `next`. `factor` says what the last step was,
+/// for the security log.
+pub(super) async fn start_session(
+    state: &AppState,
+    req: &HttpRequest,
+    session: &Session,
+    user: &AdminUser,
+    next: &str,
+    factor: &str,
+) -> Result<HttpResponse, AppError> {
+    let limits = state.config.admin_session_limits();
+    let user_agent = req
+        .headers()
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let ip_text = crate::client_ip::of(req).map(|ip| ip.to_string());
+    let id = user.id;
+    let token = with_conn(state, move |conn| {
+        Ok(session::create(
+            conn,
+            id,
+            crate::db::now(),
+            limits,
+            ip_text.as_deref(),
+            user_agent.as_deref(),
+        )?)
+    })
+    .await?;
+    session.renew();
+    session.clear();
+    session
+        .insert(SESSION_KEY, token)
+        .map_err(|e| AppError::Internal(format!("writing the session: {e}")))?;
+    record(
+        req,
+        Severity::Info,
+        "sign-in-succeeded",
+        &[
+            ("user", &user.id.to_string()),
+            ("email", &user.email),
+            ("factor", factor),
+        ],
+    );
+    Ok(crate::web::see_other(next))
 }
 
 #[derive(Deserialize)]

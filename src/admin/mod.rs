@@ -16,11 +16,13 @@ pub mod index;
 pub mod invitations;
 pub mod layout;
 pub mod login;
+pub mod login_code;
 pub mod resource;
 pub mod resources;
 pub mod saved_views;
 pub mod show;
 pub mod task_overview;
+pub mod two_factor;
 pub mod uploads;
 
 pub use crate::auth::current::CurrentAdmin;

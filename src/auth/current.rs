@@ -75,6 +75,13 @@ impl FromRequest for CurrentAdmin {
             })
             .await?;
             match user {
+                Some(user)
+                    if user.totp_enabled_at.is_none()
+                        && state.config.mfa_required_roles.contains(&user.role())
+                        && !crate::admin::two_factor::reachable_before_enrolment(req.path()) =>
+                {
+                    Err(AppError::EnrolmentRequired)
+                }
                 Some(user) => Ok(CurrentAdmin {
                     tr: Tr::new(user.locale()),
                     user,

@@ -65,6 +65,15 @@ impl AdminUser {
             .optional()
     }
 
+    /// The user with this email address, however it was typed.
+    pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<AdminUser>> {
+        admin_users::table
+            .filter(admin_users::email.eq(email.trim().to_lowercase()))
+            .select(AdminUser::as_select())
+            .first(conn)
+            .optional()
+    }
+
     pub fn set_locale(conn: &mut DbConn, id: i64, locale: crate::i18n::Locale) -> QueryResult<()> {
         diesel::update(admin_users::table.find(id))
             .set((
@@ -85,9 +94,8 @@ pub enum LoginError {
 }
 
 /// Checks an email and password. At most [`MAX_FAILED_LOGINS`] attempts are ever checked
-/// between two successes: each attempt first claims a slot with one conditional UPDATE, so
-/// parallel attempts cannot all slip in before the counter catches up. The slow password
-/// check runs outside any transaction.
+/// between two successes (see [`claim_attempt`]). The slow password check runs outside any
+/// transaction.
 pub fn attempt_login(
     conn: &mut DbConn,
     email: &str,
@@ -105,7 +113,25 @@ pub fn attempt_login(
             conn, &email, password, now,
         )?));
     };
-    // A lock that has run out gives a fresh set of attempts.
+    if !claim_attempt(conn, id, now)? {
+        return Err(AttemptError::Refused(LoginError::Locked));
+    }
+    if !hash.is_empty() && crate::auth::password::verify(password, &hash) {
+        let user = AdminUser::find(conn, id)?.ok_or(AttemptError::Refused(LoginError::Invalid))?;
+        // With a second factor the password is half the sign-in: the attempt stays counted
+        // until the code is right too, so wrong codes lock the account like wrong passwords.
+        if user.totp_enabled_at.is_none() {
+            signed_in(conn, id, now)?;
+        }
+        return Ok(user);
+    }
+    Err(AttemptError::Refused(attempt_failed(conn, id, now)?))
+}
+
+/// Claims one of the [`MAX_FAILED_LOGINS`] attempts between two successes with one conditional
+/// UPDATE, so parallel attempts cannot all slip in before the counter catches up; false when
+/// the account is locked. A lock that has run out gives a fresh set first.
+pub fn claim_attempt(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
     diesel::update(
         admin_users::table
             .find(id)
@@ -124,19 +150,11 @@ pub fn attempt_login(
     )
     .set(admin_users::failed_logins.eq(admin_users::failed_logins + 1))
     .execute(conn)?;
-    if claimed == 0 {
-        return Err(AttemptError::Refused(LoginError::Locked));
-    }
-    if !hash.is_empty() && crate::auth::password::verify(password, &hash) {
-        diesel::update(admin_users::table.find(id))
-            .set((
-                admin_users::failed_logins.eq(0),
-                admin_users::last_login_at.eq(now),
-            ))
-            .execute(conn)?;
-        return AdminUser::find(conn, id)?.ok_or(AttemptError::Refused(LoginError::Invalid));
-    }
-    // The attempt that used up the last slot locks the account.
+    Ok(claimed == 1)
+}
+
+/// A claimed attempt that failed: the one that used up the last slot locks the account.
+pub fn attempt_failed(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<LoginError> {
     let locked = diesel::update(
         admin_users::table
             .find(id)
@@ -147,9 +165,20 @@ pub fn attempt_login(
     .execute(conn)?;
     if locked > 0 {
         log::warn!("admin account {id} locked after {MAX_FAILED_LOGINS} failed sign-ins");
-        return Err(AttemptError::Refused(LoginError::Locked));
+        return Ok(LoginError::Locked);
     }
-    Err(AttemptError::Refused(LoginError::Invalid))
+    Ok(LoginError::Invalid)
+}
+
+/// A complete sign-in: the attempts start over, and the time is kept.
+pub fn signed_in(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(admin_users::table.find(id))
+        .set((
+            admin_users::failed_logins.eq(0),
+            admin_users::last_login_at.eq(now),
+        ))
+        .execute(conn)
+        .map(drop)
 }
 
 /// Failures against addresses without an account lock them like accounts: five in the

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use crate::auth::totp;
 use crate::db::DbConn;
 use crate::db::schema::{admin_recovery_codes, admin_users};
+use crate::models::admin_user::{self, AttemptError, LoginError};
 
 /// What a code proved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,21 +49,47 @@ pub fn enable(
                 admin_users::totp_enabled_at.eq(Some(now)),
             ))
             .execute(conn)?;
-        diesel::delete(
-            admin_recovery_codes::table.filter(admin_recovery_codes::admin_user_id.eq(user_id)),
-        )
-        .execute(conn)?;
-        for code in &codes {
-            diesel::insert_into(admin_recovery_codes::table)
-                .values((
-                    admin_recovery_codes::admin_user_id.eq(user_id),
-                    admin_recovery_codes::code_hash.eq(totp::recovery_hash(code)),
-                    admin_recovery_codes::created_at.eq(now),
-                ))
-                .execute(conn)?;
-        }
+        store_recovery_codes(conn, user_id, &codes, now)?;
         Ok(Some(codes))
     })
+}
+
+/// New recovery codes in place of the old ones (used up, or seen by someone else).
+pub fn replace_recovery_codes(
+    conn: &mut DbConn,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<String>> {
+    let codes = totp::recovery_codes();
+    crate::db::write_transaction(conn, |conn| {
+        store_recovery_codes(conn, user_id, &codes, now)
+    })?;
+    Ok(codes)
+}
+
+/// Keeps the hashes of `codes` as the user's only recovery codes.
+fn store_recovery_codes(
+    conn: &mut DbConn,
+    user_id: i64,
+    codes: &[String],
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::delete(
+        admin_recovery_codes::table.filter(admin_recovery_codes::admin_user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    // One row at a time: multi-row inserts are not available on every backend through
+    // diesel's multi-backend connection, and ten rows cost nothing.
+    for code in codes {
+        diesel::insert_into(admin_recovery_codes::table)
+            .values((
+                admin_recovery_codes::admin_user_id.eq(user_id),
+                admin_recovery_codes::code_hash.eq(totp::recovery_hash(code)),
+                admin_recovery_codes::created_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 /// Checks a code from the authenticator app or a recovery code. A code counts once: the
@@ -110,12 +137,44 @@ pub fn check(
     if spent == 0 {
         return Ok(Checked::Refused);
     }
-    let left: i64 = admin_recovery_codes::table
+    Ok(Checked::RecoveryCode {
+        left: recovery_codes_left(conn, user_id)?,
+    })
+}
+
+/// A code typed by a person (at the sign-in, or to turn the factor off): counted with the
+/// password attempts, so five wrong ones in a row lock the account and a stolen password cannot
+/// be followed by a search through the million codes. Never `Checked::Refused`: a refusal is
+/// the lockout's verdict.
+pub fn attempt(
+    conn: &mut DbConn,
+    user_id: i64,
+    code: &str,
+    now: NaiveDateTime,
+) -> Result<Checked, AttemptError> {
+    if !admin_user::claim_attempt(conn, user_id, now)? {
+        return Err(AttemptError::Refused(LoginError::Locked));
+    }
+    match check(conn, user_id, code, now)? {
+        Checked::Refused => Err(AttemptError::Refused(admin_user::attempt_failed(
+            conn, user_id, now,
+        )?)),
+        proved => {
+            diesel::update(admin_users::table.find(user_id))
+                .set(admin_users::failed_logins.eq(0))
+                .execute(conn)?;
+            Ok(proved)
+        }
+    }
+}
+
+/// How many unused recovery codes the user has left.
+pub fn recovery_codes_left(conn: &mut DbConn, user_id: i64) -> QueryResult<i64> {
+    admin_recovery_codes::table
         .filter(admin_recovery_codes::admin_user_id.eq(user_id))
         .filter(admin_recovery_codes::used_at.is_null())
         .count()
-        .get_result(conn)?;
-    Ok(Checked::RecoveryCode { left })
+        .get_result(conn)
 }
 
 /// Turns the second factor off and drops the recovery codes; false when it was not on.

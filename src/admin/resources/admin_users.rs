@@ -3,8 +3,8 @@
 use diesel::prelude::*;
 
 use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
-    Record, Resource, Row, ScopeDef,
+    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, MemberAction,
+    Panel, Record, Resource, Row, ScopeDef,
 };
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -14,6 +14,9 @@ use crate::i18n::Tr;
 use crate::models::AdminRole;
 
 pub struct AdminUsers;
+
+/// The show page's row with the time the second factor was turned on (empty when off).
+const TWO_FACTOR_FIELD: &str = "admin-field-two-factor";
 
 type Boxed<'a> = diesel::dsl::IntoBoxed<'a, admin_users::table, Db>;
 
@@ -96,6 +99,25 @@ impl Resource for AdminUsers {
         ("email", Dir::Asc)
     }
 
+    fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
+        let two_factor_on = record.panels.iter().any(|p| {
+            p.rows.iter().any(|(field, cell)| {
+                *field == TWO_FACTOR_FIELD && matches!(cell, Cell::DateTime(Some(_)))
+            })
+        });
+        if !two_factor_on {
+            return Vec::new();
+        }
+        vec![MemberAction {
+            label: "admin-action-reset-two-factor",
+            url: format!("/admin/admin_users/{id}/reset-two-factor"),
+            fields: Vec::new(),
+            needs: crate::auth::policy::Action::Update,
+            confirm: true,
+            input: None,
+        }]
+    }
+
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
         type Shown = (
             String,
@@ -106,6 +128,7 @@ impl Resource for AdminUsers {
             Option<chrono::NaiveDateTime>,
             Option<chrono::NaiveDateTime>,
             chrono::NaiveDateTime,
+            Option<chrono::NaiveDateTime>,
         );
         let found: Option<Shown> = admin_users::table
             .find(id)
@@ -118,10 +141,21 @@ impl Resource for AdminUsers {
                 admin_users::locked_until,
                 admin_users::last_login_at,
                 admin_users::created_at,
+                admin_users::totp_enabled_at,
             ))
             .first(conn)
             .optional()?;
-        let Some((email, name, role, locale, failures, locked_until, last_login, created)) = found
+        let Some((
+            email,
+            name,
+            role,
+            locale,
+            failures,
+            locked_until,
+            last_login,
+            created,
+            two_factor,
+        )) = found
         else {
             return Ok(None);
         };
@@ -157,6 +191,7 @@ impl Resource for AdminUsers {
                     ("admin-field-locked-until", Cell::Date(locked_until)),
                     ("admin-field-last-login", Cell::Date(last_login)),
                     ("admin-field-created-at", Cell::Date(Some(created))),
+                    (TWO_FACTOR_FIELD, Cell::DateTime(two_factor)),
                 ],
             }],
         }))

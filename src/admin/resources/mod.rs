@@ -1,5 +1,6 @@
 //! The back office's resources, one file each. `find` maps a URL segment to its declaration.
 
+pub mod admin_user_actions;
 pub mod admin_user_form;
 pub mod admin_users;
 pub mod alerts;

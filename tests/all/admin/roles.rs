@@ -277,6 +277,12 @@ pub fn routes() -> Vec<Route> {
         ),
         (
             Method::POST,
+            "/admin/admin_users/{admin}/reset-two-factor",
+            vec![],
+            Only(ADMINS),
+        ),
+        (
+            Method::POST,
             "/admin/webhooks/999999/rotate-secret",
             vec![],
             Only(ADMINS),
@@ -289,6 +295,25 @@ pub fn routes() -> Vec<Route> {
             Only(ADMINS),
         ),
         // The user's own account.
+        get("/admin/account/two-factor", Everyone),
+        (
+            Method::POST,
+            "/admin/account/two-factor",
+            vec![("code", "000000")],
+            Everyone,
+        ),
+        (
+            Method::POST,
+            "/admin/account/two-factor/disable",
+            vec![("code", "000000")],
+            Everyone,
+        ),
+        (
+            Method::POST,
+            "/admin/account/two-factor/recovery-codes",
+            vec![("code", "000000")],
+            Everyone,
+        ),
         (
             Method::POST,
             "/admin/account/locale",
@@ -462,9 +487,14 @@ pub fn fill(path: &str, ids: &Ids) -> String {
         .replace("{alert}", &ids.alert.to_string())
 }
 
-/// Back-office routes that need no signed-in user by design: signing in, and the invitation
-/// link on which a new user sets a password (its token is the authority).
-const PUBLIC_ADMIN_ROUTES: &[&str] = &["/admin/login", "/admin/password/{token}"];
+/// Back-office routes that need no signed-in user by design: signing in (the password, then
+/// the code), and the invitation link on which a new user sets a password (its token is the
+/// authority).
+const PUBLIC_ADMIN_ROUTES: &[&str] = &[
+    "/admin/login",
+    "/admin/login/code",
+    "/admin/password/{token}",
+];
 
 #[test]
 fn the_role_table_covers_every_back_office_route_the_app_registers() {

@@ -32,6 +32,7 @@ fn fingerprint(app: &TestApp) -> Vec<String> {
         "job_skills",
         "applications",
         "admin_users",
+        "admin_recovery_codes",
         "admin_comments",
         "audit_log",
         "admin_saved_views",
@@ -246,6 +247,11 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
                 ("email".into(), admin.email.clone()),
                 ("password".into(), admin.password.clone()),
             ],
+            "_csrf",
+        ));
+        requests.push(Request::new(
+            "/admin/login/code".into(),
+            vec![("code".into(), "123456".into())],
             "_csrf",
         ));
         requests.extend(public_requests(&app, &ids));
