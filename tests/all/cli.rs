@@ -154,3 +154,84 @@ fn admin_create_prints_a_generated_password_or_reads_one() {
         .unwrap();
     assert!(!bad.status.success());
 }
+
+#[test]
+fn reset_2fa_turns_a_users_second_factor_off_and_audits_it() {
+    use diesel::prelude::*;
+    use hireboard::db::schema::{admin_recovery_codes, admin_users, audit_log};
+    let dir = tempfile::tempdir().unwrap();
+    let out = hireboard(dir.path())
+        .args(["admin", "create", "--email", "lost@example.org"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let url = format!("sqlite://{}", dir.path().join("hireboard.db").display());
+    let (pool, _) = hireboard::db::connect(
+        &url,
+        hireboard::db::PoolSettings {
+            size: 1,
+            wait: std::time::Duration::from_secs(5),
+            statement_timeout: std::time::Duration::from_secs(30),
+        },
+    )
+    .unwrap();
+    let mut c = pool.get().unwrap();
+    let user = hireboard::models::admin_user::AdminUser::find_by_email(&mut c, "lost@example.org")
+        .unwrap()
+        .unwrap();
+    let secret = hireboard::auth::totp::new_secret();
+    let now = hireboard::db::now();
+    let code = hireboard::auth::totp::code_at(&secret, now.and_utc().timestamp() as u64).unwrap();
+    hireboard::models::second_factor::enable(&mut c, user.id, &secret, &code, now)
+        .unwrap()
+        .expect("enabled");
+
+    let out = hireboard(dir.path())
+        .args(["admin", "reset-2fa", "--email", "Lost@Example.org"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("turned off for lost@example.org"),
+        "{stdout}"
+    );
+    let enabled: Option<chrono::NaiveDateTime> = admin_users::table
+        .find(user.id)
+        .select(admin_users::totp_enabled_at)
+        .first(&mut c)
+        .unwrap();
+    assert_eq!(enabled, None);
+    let codes: i64 = admin_recovery_codes::table
+        .count()
+        .get_result(&mut c)
+        .unwrap();
+    assert_eq!(codes, 0);
+    let actor: String = audit_log::table
+        .filter(audit_log::record_id.eq(user.id))
+        .select(audit_log::actor)
+        .first(&mut c)
+        .unwrap();
+    assert_eq!(actor, "hireboard admin reset-2fa");
+    // Again: nothing to do, and it says so. An unknown address fails.
+    let again = hireboard(dir.path())
+        .args(["admin", "reset-2fa", "--email", "lost@example.org"])
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("nothing changed"));
+    let unknown = hireboard(dir.path())
+        .args(["admin", "reset-2fa", "--email", "nobody@example.org"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no back-office user"));
+}

@@ -10,5 +10,5 @@ mod resources;
 pub mod roles;
 mod show;
 mod tasks;
-mod two_factor;
+pub mod two_factor;
 mod webhooks;

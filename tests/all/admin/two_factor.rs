@@ -78,7 +78,7 @@ fn secret_on(page: &crate::support::app::Response) -> Vec<u8> {
 
 /// Time passing, for the replay guard: the last accepted step is set back, so the current code
 /// counts again (the tests cannot wait 30 seconds for the next one).
-fn forget_last_code(app: &TestApp, user: i64) {
+pub fn forget_last_code(app: &TestApp, user: i64) {
     use diesel::prelude::*;
     use hireboard::db::schema::admin_users;
     app.with_conn(|c| {
@@ -89,7 +89,7 @@ fn forget_last_code(app: &TestApp, user: i64) {
     });
 }
 
-fn current_code(secret: &[u8]) -> String {
+pub fn current_code(secret: &[u8]) -> String {
     code_at(secret, hireboard::db::now())
 }
 
@@ -107,7 +107,7 @@ async fn post_account(
 }
 
 /// Turns the second factor on through the account page; the recovery codes it shows.
-async fn enrol(app: &TestApp, user: &AdminLogin) -> (Vec<u8>, Vec<String>) {
+pub async fn enrol(app: &TestApp, user: &AdminLogin) -> (Vec<u8>, Vec<String>) {
     let page = app.get("/admin/account/two-factor").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     // The QR code is an image drawn on the server, the secret readable as text.
@@ -132,7 +132,7 @@ async fn enrol(app: &TestApp, user: &AdminLogin) -> (Vec<u8>, Vec<String>) {
 }
 
 /// The password step: the answer sends to the code step.
-async fn password_step(app: &TestApp, user: &AdminLogin, next: &str) {
+pub async fn password_step(app: &TestApp, user: &AdminLogin, next: &str) {
     app.clear_cookies();
     let csrf = app.csrf("/admin/login").await;
     let res = app
@@ -150,7 +150,7 @@ async fn password_step(app: &TestApp, user: &AdminLogin, next: &str) {
     assert_eq!(res.header("location"), Some("/admin/login/code"));
 }
 
-async fn code_step(app: &TestApp, code: &str) -> crate::support::app::Response {
+pub async fn code_step(app: &TestApp, code: &str) -> crate::support::app::Response {
     // The token of the session, from a page every visitor may open.
     let csrf = app.csrf("/admin/login").await;
     app.post_form("/admin/login/code", &[("_csrf", &csrf), ("code", code)])
@@ -412,5 +412,40 @@ async fn an_admin_resets_a_users_second_factor_and_it_is_audited() {
                 .unwrap()
         });
         assert_eq!(actor, admin.email);
+    }
+}
+
+#[test]
+fn parallel_sign_ins_with_one_code_let_one_through() {
+    for app in backends() {
+        let user = app.with_conn(|c| AdminFactory::new().create(c));
+        let secret = hireboard::auth::totp::new_secret();
+        let t0 = hireboard::db::now();
+        app.with_conn(|c| {
+            second_factor::enable(c, user.id, &secret, &code_at(&secret, t0), t0)
+                .unwrap()
+                .expect("enabled")
+        });
+        let t1 = t0 + chrono::Duration::seconds(30);
+        let code = code_at(&secret, t1);
+        // As many as the pool has connections: each holds one while it waits for the others.
+        let barrier = std::sync::Barrier::new(4);
+        let accepted = std::thread::scope(|s| {
+            let tries: Vec<_> = (0..4)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut c = app.conn();
+                        barrier.wait();
+                        second_factor::check(&mut c, user.id, &code, t1).unwrap()
+                    })
+                })
+                .collect();
+            tries
+                .into_iter()
+                .map(|t| t.join().unwrap())
+                .filter(|checked| *checked == Checked::Code)
+                .count()
+        });
+        assert_eq!(accepted, 1, "{}", app.backend);
     }
 }

@@ -125,3 +125,52 @@ async fn refused_tokens_and_denied_roles_are_logged() {
         "{refused:?}"
     );
 }
+
+#[actix_web::test]
+async fn second_factor_secrets_and_codes_never_reach_the_log_and_each_step_is_an_event() {
+    use crate::admin::two_factor::{code_step, current_code, enrol, password_step};
+    install();
+    let app = TestApp::sqlite();
+    // The log is shared by the tests running in parallel, and user ids repeat across their
+    // databases: this test's lines are the ones from its own client address.
+    let ip = {
+        use rand::Rng;
+        let [a, b, c]: [u8; 3] = rand::rng().random();
+        format!("10.{a}.{b}.{c}")
+    };
+    app.set_client_ip(&ip);
+    let admin = app.with_conn(|c| AdminFactory::new().create(c));
+    app.sign_in_as(&admin).await;
+    let (secret, recovery) = enrol(&app, &admin).await;
+    password_step(&app, &admin, "/admin").await;
+    let wrong = canary("code");
+    code_step(&app, &wrong).await;
+    let code = current_code(&secret);
+    code_step(&app, &code).await;
+    let key = base32::encode(base32::Alphabet::Rfc4648 { padding: false }, &secret);
+    for secret in [&key, &key[..8], &recovery[0], &recovery[9], &wrong] {
+        assert_eq!(lines_containing(secret), Vec::<String>::new(), "{secret}");
+    }
+    let mine = |line: &String| line.contains(&format!("client={ip} "));
+    for event in [
+        "event=two-factor-enabled",
+        "event=sign-in-password-accepted",
+        "event=sign-in-code-failed",
+        "event=sign-in-succeeded",
+    ] {
+        let found = lines_containing(event).into_iter().filter(mine).count();
+        let expected = if event == "event=sign-in-succeeded" {
+            2
+        } else {
+            1
+        };
+        assert_eq!(found, expected, "{event}");
+    }
+    assert_eq!(
+        lines_containing("factor=code")
+            .into_iter()
+            .filter(mine)
+            .count(),
+        1
+    );
+}
