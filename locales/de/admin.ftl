@@ -497,7 +497,9 @@ admin-two-factor-codes-left = { $count ->
     [one] Sie haben noch { $count } unbenutzten Wiederherstellungscode.
    *[other] Sie haben noch { $count } unbenutzte Wiederherstellungscodes.
 }
-admin-two-factor-confirm-hint = Um neue Wiederherstellungscodes zu erstellen oder die Zwei-Faktor-Anmeldung auszuschalten, bestätigen Sie mit einem aktuellen Code.
+admin-two-factor-codes-heading = Wiederherstellungscodes
+admin-two-factor-disable-heading = Zwei-Faktor-Anmeldung ausschalten
+admin-two-factor-disable-hint = Ohne sie meldet Sie Ihr Passwort allein an. Bestätigen Sie mit einem aktuellen Code.
 admin-two-factor-new-codes = Neue Wiederherstellungscodes erstellen
 admin-two-factor-disable = Ausschalten
 admin-two-factor-disabled = Die Zwei-Faktor-Anmeldung ist ausgeschaltet.

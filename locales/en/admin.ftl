@@ -494,7 +494,9 @@ admin-two-factor-codes-left = { $count ->
     [one] You have { $count } unused recovery code.
    *[other] You have { $count } unused recovery codes.
 }
-admin-two-factor-confirm-hint = To make new recovery codes or turn two-factor sign-in off, confirm with a current code.
+admin-two-factor-codes-heading = Recovery codes
+admin-two-factor-disable-heading = Turn off two-factor sign-in
+admin-two-factor-disable-hint = Without it, your password alone signs you in. Confirm with a current code.
 admin-two-factor-new-codes = Make new recovery codes
 admin-two-factor-disable = Turn off
 admin-two-factor-disabled = Two-factor sign-in is off.

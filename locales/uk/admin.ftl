@@ -513,7 +513,9 @@ admin-two-factor-codes-left = { $count ->
     [many] У вас { $count } невикористаних резервних кодів.
    *[other] У вас { $count } невикористаного резервного коду.
 }
-admin-two-factor-confirm-hint = Щоб створити нові резервні коди або вимкнути двофакторний вхід, підтвердьте поточним кодом.
+admin-two-factor-codes-heading = Резервні коди
+admin-two-factor-disable-heading = Вимкнути двофакторний вхід
+admin-two-factor-disable-hint = Без нього для входу достатньо лише пароля. Підтвердьте поточним кодом.
 admin-two-factor-new-codes = Створити нові резервні коди
 admin-two-factor-disable = Вимкнути
 admin-two-factor-disabled = Двофакторний вхід вимкнено.
