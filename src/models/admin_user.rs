@@ -18,8 +18,7 @@ pub struct AdminUser {
     pub id: i64,
     pub email: String,
     pub name: String,
-    #[diesel(deserialize_as = String)]
-    pub role: RoleText,
+    pub role: AdminRole,
     pub locale: String,
     pub last_login_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
@@ -27,21 +26,9 @@ pub struct AdminUser {
     pub totp_enabled_at: Option<NaiveDateTime>,
 }
 
-/// A role read from its checked text column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RoleText(pub AdminRole);
-
-impl From<String> for RoleText {
-    fn from(s: String) -> RoleText {
-        // The column is checked; an unknown value can only come from a newer schema, and the
-        // least privilege is the safe reading of it.
-        RoleText(AdminRole::parse(&s).unwrap_or(AdminRole::Viewer))
-    }
-}
-
 impl AdminUser {
     pub fn role(&self) -> AdminRole {
-        self.role.0
+        self.role
     }
 
     pub fn locale(&self) -> crate::i18n::Locale {

@@ -6,6 +6,7 @@ mod support;
 pub mod admin;
 mod alerts;
 mod cli;
+mod db_types;
 mod events;
 mod i18n;
 mod rate_limits;
