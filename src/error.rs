@@ -31,6 +31,18 @@ pub enum AppError {
     Internal(String),
 }
 
+impl From<crate::db::Unavailable> for AppError {
+    fn from(e: crate::db::Unavailable) -> AppError {
+        match e {
+            // Every connection stayed busy: 503, and the client may try again soon.
+            crate::db::Unavailable::Pool(e) => AppError::Pool(e),
+            crate::db::Unavailable::Thread(e) => {
+                AppError::Internal(format!("database thread: {e}"))
+            }
+        }
+    }
+}
+
 /// Marks a response as a bare error for `web::errors` to render as a page.
 #[derive(Debug, Clone, Copy)]
 pub struct ErrorCode(pub &'static str);
@@ -78,17 +90,10 @@ impl ResponseError for AppError {
                     .append_pair("next", next)
                     .finish()
             );
-            return HttpResponse::SeeOther()
-                .insert_header((actix_web::http::header::LOCATION, login))
-                .finish();
+            return crate::web::see_other(&login);
         }
         if let AppError::EnrolmentRequired = self {
-            return HttpResponse::SeeOther()
-                .insert_header((
-                    actix_web::http::header::LOCATION,
-                    crate::admin::two_factor::PAGE,
-                ))
-                .finish();
+            return crate::web::see_other(crate::admin::two_factor::PAGE);
         }
         if status.is_server_error() {
             log::error!("{self}");

@@ -9,7 +9,6 @@ use super::layout::{crumb, here};
 use super::resource::MAX_BATCH;
 use super::{AdminForm, AdminLayout, CurrentAdmin, Flash};
 use crate::error::AppError;
-use crate::models::audit::Actor;
 use crate::state::AppState;
 use crate::web::with_conn;
 
@@ -110,10 +109,7 @@ pub async fn batch(
             .content_type("text/html; charset=utf-8")
             .body(html));
     }
-    let actor = Actor {
-        admin_user_id: Some(admin.user.id),
-        label: admin.user.display_name().to_owned(),
-    };
+    let actor = admin.actor();
     let key = action.key;
     let search = state.search.clone();
     let outcome = with_conn(&state, move |conn| {

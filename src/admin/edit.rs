@@ -373,13 +373,6 @@ fn parse_id(id: &str) -> Result<i64, AppError> {
     id.parse().map_err(|_| AppError::NotFound)
 }
 
-pub(super) fn actor(admin: &CurrentAdmin) -> Actor {
-    Actor {
-        admin_user_id: Some(admin.user.id),
-        label: admin.user.display_name().to_owned(),
-    }
-}
-
 /// Why a save's transaction ended without committing.
 enum Rollback {
     Invalid(Vec<FieldError>),
@@ -494,7 +487,7 @@ pub async fn create(
         );
     }
     super::uploads::apply(&images, &mut values, None);
-    let actor = actor(&admin);
+    let actor = admin.actor();
     let search = state.search.clone();
     let (target, values, outcome) = with_conn(&state, move |conn| {
         let outcome = save(conn, &search, &target, None, &values, &actor)?;
@@ -581,7 +574,7 @@ pub async fn update(
     } else {
         super::uploads::receive(&state, &target.fields, &mut sent.files, &sent.pairs).await?
     };
-    let actor = actor(&admin);
+    let actor = admin.actor();
     let search = state.search.clone();
     let images_in = images.clone();
     let cut_short = sent.cut_short;
@@ -695,7 +688,7 @@ pub async fn delete(
     let (resource, form) = deletable(&name)?;
     let id = parse_id(&id)?;
     admin.require(resource.area(), Action::Delete)?;
-    let actor = actor(&admin);
+    let actor = admin.actor();
     let search = state.search.clone();
     let outcome = with_conn(&state, move |conn| {
         let outcome = crate::db::write_transaction(conn, |conn| {

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::AdminRole;
 use crate::models::admin_user::{self, CreateAdminError};
-use crate::models::audit::{self, Actor, Change};
+use crate::models::audit::{self, Change};
 use crate::state::AppState;
 use crate::web::with_conn;
 
@@ -102,10 +102,7 @@ pub async fn create(
     if name.chars().count() > 200 {
         return Err(AppError::BadRequest("error-bad-request"));
     }
-    let actor = Actor {
-        admin_user_id: Some(admin.user.id),
-        label: admin.user.display_name().to_owned(),
-    };
+    let actor = admin.actor();
     let (e, n) = (email.clone(), name.clone());
     let outcome = with_conn(&state, move |conn| {
         let invited = admin_user::invite(conn, &e, &n, role, crate::db::now());

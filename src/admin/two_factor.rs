@@ -143,10 +143,6 @@ pub struct CodeForm {
     code: String,
 }
 
-fn actor(admin: &CurrentAdmin) -> Actor {
-    super::edit::actor(admin)
-}
-
 /// Turning it on: the first code proves the app holds the secret; the recovery codes are shown
 /// once, on the answer to this request.
 pub async fn enable(
@@ -163,7 +159,7 @@ pub async fn enable(
         return respond(page, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let secret = enrolment_secret(&admin)?;
-    let (id, email, who) = (admin.user.id, admin.user.email.clone(), actor(&admin));
+    let (id, email, who) = (admin.user.id, admin.user.email.clone(), admin.actor());
     let codes = with_conn(&state, move |conn| {
         crate::db::write_transaction(conn, |conn| {
             let codes = second_factor::enable(conn, id, &secret, &code, crate::db::now())?;
@@ -246,7 +242,7 @@ pub async fn disable(
         let page = page(&state, &admin, Some(message)).await?;
         return respond(page, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let (id, email, who) = (admin.user.id, admin.user.email.clone(), actor(&admin));
+    let (id, email, who) = (admin.user.id, admin.user.email.clone(), admin.actor());
     with_conn(&state, move |conn| {
         crate::db::write_transaction(conn, |conn| {
             if second_factor::disable(conn, id)? {

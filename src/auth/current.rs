@@ -48,6 +48,14 @@ impl CurrentAdmin {
         }
     }
 
+    /// Who the audit log names for this user's changes.
+    pub fn actor(&self) -> crate::models::audit::Actor {
+        crate::models::audit::Actor {
+            admin_user_id: Some(self.user.id),
+            label: self.user.display_name().to_owned(),
+        }
+    }
+
     pub fn can(&self, area: Area, action: Action) -> bool {
         policy::allows(self.user.role(), area, action)
     }

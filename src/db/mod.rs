@@ -1,6 +1,8 @@
 //! Database access: one connection type over every compiled-in backend, a pool, embedded
 //! migrations, and the write-transaction helper. Backend-specific SQL lives in `dialect`.
 
+pub mod blocking;
+pub use blocking::{Unavailable, blocking};
 pub mod dialect;
 pub mod schema;
 

@@ -91,14 +91,11 @@ impl Mailer {
                     .map_err(|e| format!("SMTP: {e}"))
             }
             Mailer::Outbox => {
-                let pool = pool.clone();
                 let email = email.clone();
-                tokio::task::spawn_blocking(move || {
-                    let mut conn = pool.get().map_err(|e| e.to_string())?;
-                    store(&mut conn, &email, task_id).map_err(|e| e.to_string())
+                crate::db::blocking(pool, move |conn| {
+                    store(conn, &email, task_id).map_err(|e| e.to_string())
                 })
                 .await
-                .map_err(|e| e.to_string())?
             }
         }
     }

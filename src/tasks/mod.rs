@@ -77,6 +77,12 @@ impl From<diesel::result::Error> for TaskError {
     }
 }
 
+impl From<crate::db::Unavailable> for TaskError {
+    fn from(e: crate::db::Unavailable) -> TaskError {
+        TaskError::retry(e.to_string())
+    }
+}
+
 impl From<crate::error::AppError> for TaskError {
     fn from(e: crate::error::AppError) -> TaskError {
         TaskError::retry(e.to_string())
@@ -102,21 +108,13 @@ pub struct TaskContext {
 }
 
 impl TaskContext {
-    /// Runs blocking database work off the async threads.
+    /// [`crate::db::blocking`] for tasks: the error is the task's, so closures infer it.
     pub async fn with_conn<T, F>(&self, f: F) -> Result<T, TaskError>
     where
         T: Send + 'static,
         F: FnOnce(&mut DbConn) -> Result<T, TaskError> + Send + 'static,
     {
-        let pool = self.pool.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut conn = pool
-                .get()
-                .map_err(|e| TaskError::retry(format!("no database connection: {e}")))?;
-            f(&mut conn)
-        })
-        .await
-        .map_err(|e| TaskError::retry(format!("the task's thread failed: {e}")))?
+        crate::db::blocking(&self.pool, f).await
     }
 }
 

@@ -161,11 +161,9 @@ async fn record_outcomes(
             batch.push(more);
         }
         let ids: Vec<i64> = batch.iter().map(|o| o.task.id).collect();
-        let pool = pool.clone();
-        let recorded = tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|e| e.to_string())?;
+        let recorded = crate::db::blocking(&pool, move |conn| {
             let now = crate::db::now();
-            crate::db::write_transaction(&mut conn, |conn| {
+            crate::db::write_transaction(conn, |conn| {
                 let mut lost = 0;
                 // Successes: one statement per claim (tasks claimed together share a token).
                 let mut done: HashMap<&str, Vec<i64>> = HashMap::new();
@@ -191,13 +189,12 @@ async fn record_outcomes(
         })
         .await;
         match recorded {
-            Ok(Ok(0)) => {}
-            Ok(Ok(lost)) => log::warn!(
+            Ok(0) => {}
+            Ok(lost) => log::warn!(
                 "worker {worker}: {lost} task(s) finished after their lease was lost; \
                  their outcome was not recorded (another worker owns them now)"
             ),
             // Not recorded: the leases expire and the tasks run again elsewhere.
-            Ok(Err(e)) => log::error!("worker {worker}: recording outcomes failed: {e}"),
             Err(e) => log::error!("worker {worker}: recording outcomes failed: {e}"),
         }
         let mut in_flight = in_flight.lock().unwrap_or_else(|p| p.into_inner());
@@ -280,10 +277,9 @@ impl Worker {
         let worker = self.id.clone();
         let queues = self.settings.queues.clone();
         let lease = TimeDelta::from_std(self.settings.lease).unwrap_or(TimeDelta::seconds(30));
-        let claimed = tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|e| e.to_string())?;
+        let claimed = crate::db::blocking(&pool, move |conn| {
             queue::claim(
-                &mut conn,
+                conn,
                 &worker,
                 &queues,
                 limit as i64,
@@ -294,19 +290,15 @@ impl Worker {
         })
         .await;
         match claimed {
-            Ok(Ok(tasks)) => {
+            Ok(tasks) => {
                 let mut in_flight = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
                 for task in &tasks {
                     in_flight.insert(task.id, task.clone());
                 }
                 tasks
             }
-            Ok(Err(e)) => {
-                log::warn!("worker {}: claiming tasks failed: {e}", self.id);
-                Vec::new()
-            }
             Err(e) => {
-                log::error!("worker {}: the claim's thread failed: {e}", self.id);
+                log::warn!("worker {}: claiming tasks failed: {e}", self.id);
                 Vec::new()
             }
         }
@@ -364,24 +356,20 @@ impl Worker {
         } else {
             Vec::new()
         };
-        let done = tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|e| e.to_string())?;
+        let done = crate::db::blocking(&pool, move |conn| {
             let now = crate::db::now();
             if !held.is_empty() {
-                queue::heartbeat(&mut conn, &worker, &held, now + lease)
-                    .map_err(|e| e.to_string())?;
+                queue::heartbeat(conn, &worker, &held, now + lease).map_err(|e| e.to_string())?;
             }
-            let rescued = queue::rescue_expired(&mut conn, now).map_err(|e| e.to_string())?;
+            let rescued = queue::rescue_expired(conn, now).map_err(|e| e.to_string())?;
             if rescued > 0 {
                 log::warn!("rescued {rescued} task(s) whose worker stopped renewing its lease");
             }
-            super::schedule::enqueue_due(&mut conn, now).map_err(|e| e.to_string())
+            super::schedule::enqueue_due(conn, now).map_err(|e| e.to_string())
         })
         .await;
-        match done {
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => log::warn!("worker {}: maintenance failed: {e}", self.id),
-            Err(e) => log::error!("worker {}: maintenance thread failed: {e}", self.id),
+        if let Err(e) = done {
+            log::warn!("worker {}: maintenance failed: {e}", self.id);
         }
     }
 
@@ -420,25 +408,23 @@ impl Worker {
         }
         let pool = self.pool.clone();
         let count = left.len();
-        let released = tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|e| e.to_string())?;
+        let released = crate::db::blocking(&pool, move |conn| {
             let now = crate::db::now();
             for task in &left {
-                queue::release(&mut conn, task, now).map_err(|e| e.to_string())?;
+                queue::release(conn, task, now).map_err(|e| e.to_string())?;
             }
             Ok::<_, String>(())
         })
         .await;
         match released {
-            Ok(Ok(())) => log::warn!(
+            Ok(()) => log::warn!(
                 "worker {}: {count} task(s) did not finish within the grace period and went back to the queue",
                 self.id
             ),
-            Ok(Err(e)) => log::error!(
+            Err(e) => log::error!(
                 "worker {}: releasing unfinished tasks failed ({e}); they run again when their lease expires",
                 self.id
             ),
-            Err(e) => log::error!("worker {}: releasing failed: {e}", self.id),
         }
     }
 }

@@ -13,18 +13,12 @@ struct Health {
 }
 
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
-    let pool = state.pool.clone();
-    let checked = web::block(move || -> Result<(), String> {
-        let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let checked = crate::db::blocking(&state.pool, |conn| -> Result<(), String> {
         conn.batch_execute("SELECT 1").map_err(|e| e.to_string())
     })
     .await;
     let version = state.search.get().version;
-    let failure = match checked {
-        Ok(Ok(())) => None,
-        Ok(Err(e)) => Some(e),
-        Err(e) => Some(e.to_string()),
-    };
+    let failure = checked.err();
     match failure {
         None => HttpResponse::Ok().json(Health {
             status: "ok",

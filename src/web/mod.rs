@@ -19,8 +19,6 @@ pub mod seo;
 pub mod uploads;
 pub mod view;
 
-use actix_web::web;
-
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
@@ -28,18 +26,13 @@ use crate::state::AppState;
 
 pub use json_ld::JsonLd;
 
-/// Runs `f` with one pooled connection on the blocking thread pool (diesel is synchronous).
+/// [`crate::db::blocking`] for handlers: the error is the page's, so closures infer it.
 pub async fn with_conn<T, F>(state: &AppState, f: F) -> Result<T, AppError>
 where
     T: Send + 'static,
     F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
 {
-    let pool = state.pool.clone();
-    web::block(move || {
-        let mut conn = pool.get()?;
-        f(&mut conn)
-    })
-    .await?
+    crate::db::blocking(&state.pool, f).await
 }
 
 /// Runs a short read-only `f`: on SQLite, when a connection is idle, right here on the

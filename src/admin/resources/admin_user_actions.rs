@@ -19,7 +19,7 @@ pub async fn reset_two_factor(
 ) -> Result<actix_web::HttpResponse, AppError> {
     admin.require(Area::AdminUsers, Action::Update)?;
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
-    let actor = crate::admin::edit::actor(&admin);
+    let actor = admin.actor();
     let reset = crate::web::with_conn(&state, move |conn| {
         crate::db::write_transaction(conn, |conn| {
             let user = AdminUser::find(conn, id)?.ok_or(AppError::NotFound)?;

@@ -431,10 +431,7 @@ pub async fn change_stage(
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
     let to =
         ApplicationStatus::parse(&form.data.to).ok_or(AppError::BadRequest("error-bad-request"))?;
-    let actor = crate::models::audit::Actor {
-        admin_user_id: Some(admin.user.id),
-        label: admin.user.display_name().to_owned(),
-    };
+    let actor = admin.actor();
     let reason = form.data.reason.clone();
     let outcome = crate::web::with_conn(&state, move |conn| {
         Ok(move_to(conn, id, to, &reason, &actor, crate::db::now()))

@@ -13,7 +13,7 @@ use crate::db::schema::{companies, job_translations, jobs};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
 use crate::models::JobStatus;
-use crate::models::audit::{self, Actor};
+use crate::models::audit;
 use crate::models::job::{Job, JobDraft, JobPage, JobTranslation};
 use crate::models::skill::Skill;
 use crate::state::AppState;
@@ -86,10 +86,7 @@ pub async fn duplicate(
 ) -> Result<HttpResponse, AppError> {
     admin.require(Area::Jobs, Action::Create)?;
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
-    let actor = Actor {
-        admin_user_id: Some(admin.user.id),
-        label: admin.user.display_name().to_owned(),
-    };
+    let actor = admin.actor();
     let search = state.search.clone();
     let copy = with_conn(&state, move |conn| {
         let copy = crate::db::write_transaction(conn, |conn| {

@@ -583,10 +583,7 @@ pub async fn change_status(
     admin.require(Area::Jobs, crate::auth::policy::Action::ChangeStatus)?;
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
     let to = JobStatus::parse(&form.data.to).ok_or(AppError::BadRequest("error-bad-request"))?;
-    let actor = crate::models::audit::Actor {
-        admin_user_id: Some(admin.user.id),
-        label: admin.user.display_name().to_owned(),
-    };
+    let actor = admin.actor();
     let search = state.search.clone();
     let outcome = crate::web::with_conn(&state, move |conn| {
         let outcome = change_status(conn, id, to, &actor, crate::db::now());

@@ -20,7 +20,7 @@ pub async fn rotate_secret(
 ) -> Result<actix_web::HttpResponse, AppError> {
     admin.require(Area::Tasks, crate::auth::policy::Action::Update)?;
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
-    let actor = crate::admin::edit::actor(&admin);
+    let actor = admin.actor();
     crate::web::with_conn(&state, move |conn| {
         crate::db::write_transaction(conn, |conn| {
             let url: String = webhook_endpoints::table
