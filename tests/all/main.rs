@@ -9,6 +9,7 @@ mod cli;
 mod db_types;
 mod events;
 mod i18n;
+mod migrations;
 mod rate_limits;
 mod search_index;
 mod security;

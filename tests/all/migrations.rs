@@ -1,0 +1,188 @@
+//! The migrations on every backend: up, all the way down, and up again, leaving nothing
+//! behind; and every foreign key has an index that starts with its column (deleting or
+//! joining by a parent must not scan the child table).
+
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+use diesel_migrations::{FileBasedMigrations, MigrationHarness};
+use hireboard::db::{DbConn, PooledConn};
+
+/// A fresh, empty database of each backend: (name, connection, guards kept alive).
+fn fresh_databases() -> Vec<(&'static str, PooledConn, Box<dyn std::any::Any>)> {
+    let connect = |url: &str| {
+        let (pool, _) = hireboard::db::connect(
+            url,
+            hireboard::db::PoolSettings {
+                size: 1,
+                wait: std::time::Duration::from_secs(5),
+                statement_timeout: std::time::Duration::from_secs(30),
+            },
+        )
+        .unwrap();
+        pool.get().unwrap()
+    };
+    let mut out: Vec<(&'static str, PooledConn, Box<dyn std::any::Any>)> = Vec::new();
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("m.db").display());
+    out.push(("sqlite", connect(&url), Box::new(dir)));
+    if let Some((schema, url)) = crate::support::app::fresh_postgres() {
+        out.push(("postgres", connect(&url), Box::new(schema)));
+    }
+    out
+}
+
+fn migrations(backend: &str) -> FileBasedMigrations {
+    FileBasedMigrations::from_path(format!(
+        "{}/migrations/{backend}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[derive(QueryableByName)]
+struct Name {
+    #[diesel(sql_type = Text)]
+    name: String,
+}
+
+fn tables(backend: &str, conn: &mut DbConn) -> Vec<String> {
+    let sql = match backend {
+        "sqlite" => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' \
+             AND name NOT LIKE 'sqlite_%' AND name <> '__diesel_schema_migrations' ORDER BY name"
+        }
+        _ => {
+            "SELECT table_name AS name FROM information_schema.tables \
+             WHERE table_schema = current_schema() \
+             AND table_name <> '__diesel_schema_migrations' ORDER BY table_name"
+        }
+    };
+    diesel::sql_query(sql)
+        .load::<Name>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|n| n.name)
+        .collect()
+}
+
+fn run(backend: &str, conn: &mut DbConn, up: bool) -> usize {
+    let migs = migrations(backend);
+    let result = match conn {
+        DbConn::Sqlite(c) if up => c.run_pending_migrations(migs).map(|v| v.len()),
+        DbConn::Sqlite(c) => c.revert_all_migrations(migs).map(|v| v.len()),
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(c) if up => c.run_pending_migrations(migs).map(|v| v.len()),
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(c) => c.revert_all_migrations(migs).map(|v| v.len()),
+    };
+    result.unwrap_or_else(|e| panic!("{backend} {}: {e}", if up { "up" } else { "down" }))
+}
+
+#[test]
+fn migrations_go_up_down_and_up_again_on_every_backend() {
+    for (backend, mut conn, _guard) in fresh_databases() {
+        let conn: &mut DbConn = &mut conn;
+        let applied = run(backend, conn, true);
+        assert!(applied > 10, "{backend}: {applied}");
+        let all_tables = tables(backend, conn);
+        assert!(all_tables.contains(&"jobs".to_owned()), "{backend}");
+        assert_eq!(run(backend, conn, false), applied, "{backend}");
+        assert_eq!(tables(backend, conn), Vec::<String>::new(), "{backend}");
+        assert_eq!(run(backend, conn, true), applied, "{backend}");
+        assert_eq!(tables(backend, conn), all_tables, "{backend}");
+    }
+}
+
+#[derive(QueryableByName)]
+struct ForeignKey {
+    #[diesel(sql_type = Text)]
+    child: String,
+    #[diesel(sql_type = Text)]
+    column: String,
+}
+
+#[derive(QueryableByName)]
+struct Leading {
+    #[diesel(sql_type = Text)]
+    name: String,
+    #[diesel(sql_type = BigInt)]
+    position: i64,
+}
+
+/// (table, column) of every foreign key, and of every index's (and primary key's) first column.
+fn keys_and_leading_columns(
+    backend: &str,
+    conn: &mut DbConn,
+) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let mut fks = Vec::new();
+    let mut leading = Vec::new();
+    if backend == "sqlite" {
+        for table in tables(backend, conn) {
+            let keys = diesel::sql_query(format!(
+                "SELECT '{table}' AS child, \"from\" AS \"column\" FROM pragma_foreign_key_list('{table}')"
+            ))
+            .load::<ForeignKey>(conn)
+            .unwrap();
+            fks.extend(keys.into_iter().map(|k| (k.child, k.column)));
+            let firsts = diesel::sql_query(format!(
+                "SELECT ii.name AS name, 0 AS position FROM pragma_index_list('{table}') il, \
+                 pragma_index_info(il.name) ii WHERE ii.seqno = 0 \
+                 UNION ALL SELECT name, pk - 1 AS position FROM pragma_table_info('{table}') WHERE pk = 1"
+            ))
+            .load::<Leading>(conn)
+            .unwrap();
+            leading.extend(
+                firsts
+                    .into_iter()
+                    .filter(|l| l.position == 0)
+                    .map(|l| (table.clone(), l.name)),
+            );
+        }
+    } else {
+        fks = diesel::sql_query(
+            "SELECT cl.relname AS child, a.attname AS \"column\" FROM pg_constraint c \
+             JOIN pg_class cl ON cl.oid = c.conrelid \
+             JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] \
+             WHERE c.contype = 'f' AND cl.relnamespace = current_schema()::regnamespace",
+        )
+        .load::<ForeignKey>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.child, k.column))
+        .collect();
+        leading = diesel::sql_query(
+            "SELECT cl.relname AS child, a.attname AS \"column\" FROM pg_index i \
+             JOIN pg_class cl ON cl.oid = i.indrelid \
+             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] \
+             WHERE cl.relnamespace = current_schema()::regnamespace",
+        )
+        .load::<ForeignKey>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.child, k.column))
+        .collect();
+    }
+    (fks, leading)
+}
+
+#[test]
+fn every_foreign_key_has_an_index_on_every_backend() {
+    for (backend, mut conn, _guard) in fresh_databases() {
+        let conn: &mut DbConn = &mut conn;
+        run(backend, conn, true);
+        let (fks, leading) = keys_and_leading_columns(backend, conn);
+        assert!(fks.len() > 5, "{backend}: {} foreign keys", fks.len());
+        let mut missing: Vec<String> = fks
+            .iter()
+            .filter(|fk| !leading.contains(fk))
+            .map(|(t, c)| format!("{t}.{c}"))
+            .collect();
+        missing.sort();
+        missing.dedup();
+        assert_eq!(
+            missing,
+            Vec::<String>::new(),
+            "{backend}: foreign keys without an index"
+        );
+    }
+}
