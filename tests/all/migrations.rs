@@ -109,11 +109,14 @@ struct Leading {
     position: i64,
 }
 
-/// (table, column) of every foreign key, and of every index's (and primary key's) first column.
+/// A column of a table: (table, column).
+type TableColumn = (String, String);
+
+/// Every foreign key's column, and every index's (and primary key's) first column.
 fn keys_and_leading_columns(
     backend: &str,
     conn: &mut DbConn,
-) -> (Vec<(String, String)>, Vec<(String, String)>) {
+) -> (Vec<TableColumn>, Vec<TableColumn>) {
     let mut fks = Vec::new();
     let mut leading = Vec::new();
     if backend == "sqlite" {
