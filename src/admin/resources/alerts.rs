@@ -96,7 +96,7 @@ impl Resource for Alerts {
             Column::sortable("created_at", "admin-field-created-at"),
         ]
     }
-    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+    fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
         vec![
             FilterDef::new("email", "admin-field-email", FilterKind::Text),
             FilterDef::new(
@@ -105,7 +105,7 @@ impl Resource for Alerts {
                 FilterKind::Select(
                     Frequency::ALL
                         .into_iter()
-                        .map(|f| (f.as_str(), f.label_id().to_owned()))
+                        .map(|f| (f.as_str(), tr.t(f.label_id())))
                         .collect(),
                 ),
             ),

@@ -6,6 +6,7 @@ mod export;
 mod forms;
 mod index;
 mod logos;
+mod message_ids;
 mod resources;
 pub mod roles;
 mod show;
