@@ -507,3 +507,5 @@ admin-field-two-factor = Zwei-Faktor-Anmeldung seit
 admin-action-reset-two-factor = Zwei-Faktor-Anmeldung zurücksetzen
 admin-two-factor-reset-done = Die Zwei-Faktor-Anmeldung dieses Benutzers wurde ausgeschaltet. Er meldet sich mit seinem Passwort an und kann sie neu einrichten.
 admin-two-factor-reset-none = Dieser Benutzer hatte keine Zwei-Faktor-Anmeldung; nichts wurde geändert.
+admin-two-factor-value-on = Ein
+admin-two-factor-value-off = Aus

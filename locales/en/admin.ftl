@@ -504,3 +504,5 @@ admin-field-two-factor = Two-factor sign-in since
 admin-action-reset-two-factor = Reset two-factor sign-in
 admin-two-factor-reset-done = Two-factor sign-in was turned off for this user. They sign in with their password and can enrol again.
 admin-two-factor-reset-none = This user had no two-factor sign-in; nothing changed.
+admin-two-factor-value-on = On
+admin-two-factor-value-off = Off

@@ -523,3 +523,5 @@ admin-field-two-factor = Двофакторний вхід з
 admin-action-reset-two-factor = Скинути двофакторний вхід
 admin-two-factor-reset-done = Двофакторний вхід цього користувача вимкнено. Він входить із паролем і може налаштувати його знову.
 admin-two-factor-reset-none = Цей користувач не мав двофакторного входу; нічого не змінено.
+admin-two-factor-value-on = Увімкнено
+admin-two-factor-value-off = Вимкнено

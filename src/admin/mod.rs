@@ -12,6 +12,7 @@ pub mod edit;
 pub mod export;
 pub mod fields;
 pub mod form;
+pub mod history;
 pub mod index;
 pub mod invitations;
 pub mod layout;

@@ -33,11 +33,7 @@ pub struct HistoryView {
     pub changes: Vec<ChangeView>,
 }
 
-pub struct ChangeView {
-    pub field: String,
-    pub from: String,
-    pub to: String,
-}
+pub use super::history::ChangeView;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/show.html")]
@@ -85,12 +81,7 @@ pub async fn show(
     })
     .await?;
     let form = resource.form();
-    let labels: Vec<(&'static str, &'static str)> = form
-        .map(|f| f.fields(&tr))
-        .unwrap_or_default()
-        .iter()
-        .map(|f| (f.key, f.label))
-        .collect();
+    let fields = form.map(|f| f.fields(&tr)).unwrap_or_default();
     let title = tr.t(resource.title());
     let mut l = AdminLayout::new(
         &admin,
@@ -158,32 +149,12 @@ pub async fn show(
                 changes: e
                     .changes()
                     .into_iter()
-                    .map(|c| ChangeView {
-                        field: field_label(&labels, &c.field, &tr),
-                        from: c.from.unwrap_or_default(),
-                        to: c.to.unwrap_or_default(),
-                    })
+                    .map(|c| super::history::describe(resource.name(), &fields, c, &tr))
                     .collect(),
             })
             .collect(),
         l,
     })
-}
-
-/// A changed field's name in the admin's language: `title [de]` becomes `Title (Deutsch)`.
-/// Fields the form does not declare (status, stage) show as stored.
-fn field_label(labels: &[(&str, &str)], field: &str, tr: &crate::i18n::Tr) -> String {
-    let (key, locale) = match field.split_once(" [") {
-        Some((key, rest)) => (key, crate::i18n::Locale::parse(rest.trim_end_matches(']'))),
-        None => (field, None),
-    };
-    let Some((_, label)) = labels.iter().find(|(k, _)| *k == key) else {
-        return field.to_owned();
-    };
-    match locale {
-        Some(locale) => format!("{} ({})", tr.t(label), locale.native_name()),
-        None => tr.t(label),
-    }
 }
 
 #[derive(Deserialize)]

@@ -105,6 +105,12 @@ impl Tr {
     }
 
     /// A message without variables.
+    /// The message, or None when the catalogue has no such id (for ids derived from data,
+    /// which may have no message: the caller shows something else instead).
+    pub fn try_t(&self, id: &str) -> Option<String> {
+        LOCALES.try_lookup_complete(langid(self.locale), id, None)
+    }
+
     pub fn t(&self, id: &str) -> String {
         lookup(self.locale, id, None)
     }

@@ -178,17 +178,23 @@ impl Resource for AuditLog {
         else {
             return Ok(None);
         };
+        let fields = super::find(&e.resource)
+            .and_then(|r| r.form())
+            .map(|f| f.fields(tr))
+            .unwrap_or_default();
+        let or_dash = |v: String| if v.is_empty() { "—".to_owned() } else { v };
         let changes = e
             .changes()
             .into_iter()
             .map(|c| {
+                let c = crate::admin::history::describe(&e.resource, &fields, c, tr);
                 (
                     "admin-history-field",
                     Cell::Text(format!(
                         "{}: {} → {}",
                         c.field,
-                        c.from.unwrap_or_else(|| "—".into()),
-                        c.to.unwrap_or_else(|| "—".into())
+                        or_dash(c.from),
+                        or_dash(c.to)
                     )),
                 )
             })

@@ -173,7 +173,7 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
         let status: String =
             app.with_conn(|c| jobs::table.find(id).select(jobs::status).first(c).unwrap());
         assert_eq!(status, "archived");
-        // Two audit entries, newest first, with the field changes.
+        // Two audit entries, newest first, with the field changes in the admin's words.
         let page = app.get(&format!("/admin/jobs/{id}")).await.html();
         let history = page.texts(".history-list > li > p");
         assert_eq!(history.len(), 2, "{history:?}");
@@ -184,10 +184,29 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
         let first_diff = page.texts(".history-list > li:last-child .diff tbody td");
         assert_eq!(
             &first_diff[..3],
-            ["status", "draft", "published"],
+            ["Status", "Draft", "Published"],
             "{first_diff:?}"
         );
-        assert_eq!(first_diff[3], "published_at", "{first_diff:?}");
+        assert_eq!(first_diff[3], "Published", "{first_diff:?}");
+        // The audit log's own page says it alike.
+        let entry: i64 = app.with_conn(|c| {
+            audit_log::table
+                .select(audit_log::id)
+                .order(audit_log::id.asc())
+                .first(c)
+                .unwrap()
+        });
+        app.clear_cookies();
+        let admin = app.with_conn(|c| AdminFactory::new().create(c));
+        app.sign_in_as(&admin).await;
+        let log = app.get(&format!("/admin/audit_log/{entry}")).await;
+        assert!(
+            log.body.contains("Status: Draft → Published"),
+            "{}",
+            log.body
+        );
+        app.clear_cookies();
+        app.sign_in_as(&user).await;
         let entries: i64 = app.with_conn(|c| audit_log::table.count().get_result(c).unwrap());
         assert_eq!(entries, 2);
         // Bad values are a client error, not a 500.
