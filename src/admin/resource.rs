@@ -253,8 +253,32 @@ pub struct MemberAction {
     pub needs: crate::auth::policy::Action,
     /// Asks for confirmation first (destructive or hard to undo).
     pub confirm: bool,
+    /// How the button stands out: the expected next step, or one that destroys or refuses.
+    pub emphasis: Emphasis,
     /// A required text field the action takes: (name, Fluent id of its label).
     pub input: Option<(&'static str, &'static str)>,
+}
+
+/// How an action's button stands out. Red is kept for what destroys or refuses: most actions
+/// that ask for confirmation are neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Emphasis {
+    /// The step that usually comes next.
+    Primary,
+    #[default]
+    Normal,
+    Danger,
+}
+
+impl MemberAction {
+    /// The button's classes.
+    pub fn class(&self) -> &'static str {
+        match self.emphasis {
+            Emphasis::Primary => "button primary",
+            Emphasis::Normal => "button",
+            Emphasis::Danger => "button danger",
+        }
+    }
 }
 
 /// An action on the rows selected in the index, run after a confirmation page.

@@ -114,6 +114,7 @@ impl Resource for AdminUsers {
             fields: Vec::new(),
             needs: crate::auth::policy::Action::Update,
             confirm: true,
+            emphasis: super::super::resource::Emphasis::Danger,
             input: None,
         }]
     }

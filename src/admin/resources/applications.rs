@@ -218,9 +218,11 @@ impl Resource for Applications {
             .status
             .and_then(ApplicationStatus::parse)
             .unwrap_or(ApplicationStatus::New);
+        use super::super::resource::Emphasis;
         from.next_stages()
             .into_iter()
-            .map(|to| super::super::resource::MemberAction {
+            .enumerate()
+            .map(|(i, to)| super::super::resource::MemberAction {
                 label: stage_action_label(to),
                 url: format!("/admin/applications/{id}/stage"),
                 fields: vec![("to", to.as_str().to_owned())],
@@ -229,6 +231,12 @@ impl Resource for Applications {
                     to,
                     ApplicationStatus::Rejected | ApplicationStatus::Withdrawn
                 ),
+                // The first move is the pipeline's way forward; rejecting is a refusal.
+                emphasis: match to {
+                    ApplicationStatus::Rejected => Emphasis::Danger,
+                    _ if i == 0 => Emphasis::Primary,
+                    _ => Emphasis::Normal,
+                },
                 input: (to == ApplicationStatus::Rejected)
                     .then_some(("reason", "admin-field-rejection-reason")),
             })

@@ -322,6 +322,7 @@ impl Resource for Jobs {
                 fields: vec![("to", to.as_str().to_owned())],
                 needs: crate::auth::policy::Action::ChangeStatus,
                 confirm,
+                emphasis: super::super::resource::Emphasis::Normal,
                 input: None,
             },
         )
@@ -331,6 +332,7 @@ impl Resource for Jobs {
             fields: Vec::new(),
             needs: crate::auth::policy::Action::Create,
             confirm: false,
+            emphasis: super::super::resource::Emphasis::Normal,
             input: None,
         }))
         .collect()

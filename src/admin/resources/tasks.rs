@@ -276,6 +276,7 @@ impl Resource for Tasks {
                 fields: Vec::new(),
                 needs: Action::Update,
                 confirm: false,
+                emphasis: super::super::resource::Emphasis::Normal,
                 input: None,
             });
         }
@@ -286,6 +287,7 @@ impl Resource for Tasks {
                 fields: Vec::new(),
                 needs: Action::Delete,
                 confirm: true,
+                emphasis: super::super::resource::Emphasis::Danger,
                 input: None,
             });
         }
@@ -303,6 +305,7 @@ impl Resource for Tasks {
             fields: Vec::new(),
             needs: Action::Update,
             confirm: true,
+            emphasis: super::super::resource::Emphasis::Normal,
             input: None,
         }]
     }

@@ -224,6 +224,7 @@ impl Resource for WebhookDeliveries {
             fields: Vec::new(),
             needs: Action::Update,
             confirm: false,
+            emphasis: super::super::resource::Emphasis::Normal,
             input: None,
         }]
     }

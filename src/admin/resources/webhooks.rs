@@ -134,6 +134,7 @@ impl Resource for Webhooks {
             fields: Vec::new(),
             needs: crate::auth::policy::Action::Update,
             confirm: true,
+            emphasis: super::super::resource::Emphasis::Normal,
             input: None,
         }]
     }

@@ -146,7 +146,7 @@ async fn comments_and_audit_entries_have_their_own_lists() {
             show.html()
                 .texts(".attributes dd")
                 .iter()
-                .any(|t| t == "status: published → archived"),
+                .any(|t| t == "Status: Published → Archived"),
             "{}",
             app.backend
         );

@@ -169,6 +169,8 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
             page.texts(".page-header button"),
             ["Unpublish", "Mark as filled", "Archive", "Duplicate"]
         );
+        // Archiving asks first, but destroys nothing: not red.
+        assert_eq!(page.count(".page-header button.danger"), 0);
         app.post_admin(&url, &[("to", "archived")]).await;
         let status: String =
             app.with_conn(|c| jobs::table.find(id).select(jobs::status).first(c).unwrap());
@@ -221,4 +223,27 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
             StatusCode::NOT_FOUND
         );
     }
+}
+
+#[actix_web::test]
+async fn the_next_stage_is_the_primary_button_and_rejecting_is_red() {
+    let app = TestApp::sqlite();
+    let application = app.with_conn(|c| {
+        let co = CompanyFactory::new().create(c);
+        let slug = JobFactory::new(&co).create(c);
+        let job = jobs::table
+            .filter(jobs::slug.eq(slug))
+            .select(jobs::id)
+            .first(c)
+            .unwrap();
+        crate::support::ApplicationFactory::new(job).create(c)
+    });
+    let admin = app.with_conn(|c| AdminFactory::new().create(c));
+    app.sign_in_as(&admin).await;
+    let page = app
+        .get(&format!("/admin/applications/{application}"))
+        .await
+        .html();
+    assert_eq!(page.texts(".page-header button.primary"), ["Start review"]);
+    assert_eq!(page.texts(".page-header button.danger"), ["Reject"]);
 }
