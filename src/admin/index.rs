@@ -39,6 +39,10 @@ pub struct CellView {
     pub numeric: bool,
     pub code: bool,
     pub image: Option<String>,
+    /// A date or time: kept on one line.
+    pub date: bool,
+    /// Shown as these paragraphs instead of `text`.
+    pub paragraphs: Vec<String>,
 }
 
 pub struct RowView {
@@ -377,6 +381,12 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
         numeric: false,
         code: false,
         image: None,
+        date: false,
+        paragraphs: Vec::new(),
+    };
+    let date = |text: String| CellView {
+        date: true,
+        ..plain(text)
     };
     match cell {
         Cell::Text(t) => plain(t),
@@ -388,8 +398,16 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
             status: Some(kind),
             ..plain(label)
         },
-        Cell::Date(d) => plain(d.map(|d| tr.date(&d)).unwrap_or_default()),
-        Cell::DateTime(d) => plain(d.map(|d| tr.date_time(&d)).unwrap_or_default()),
+        Cell::Date(d) => date(d.map(|d| tr.date(&d)).unwrap_or_default()),
+        Cell::DateTime(d) => date(d.map(|d| tr.date_time(&d)).unwrap_or_default()),
+        Cell::Email(address) => CellView {
+            url: Some(mailto(&address)),
+            ..plain(address)
+        },
+        Cell::Paragraphs(text) => CellView {
+            paragraphs: crate::web::view::paragraphs(&text),
+            ..plain(text)
+        },
         Cell::Code(text) => CellView {
             code: true,
             ..plain(text)
@@ -411,6 +429,20 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
             "admin-filter-no"
         })),
     }
+}
+
+/// A `mailto:` address for `address`, every character but the address's own ones
+/// percent-encoded: a stored `?` or `&` cannot add a subject, a body or more recipients.
+fn mailto(address: &str) -> String {
+    let mut out = String::from("mailto:");
+    for byte in address.bytes() {
+        if byte.is_ascii_alphanumeric() || b"@.-_+".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// The index state as a query string in its one canonical form (first page, declared
@@ -562,5 +594,20 @@ impl State {
             ));
         }
         kept
+    }
+}
+
+#[cfg(test)]
+mod mailto_tests {
+    #[test]
+    fn a_stored_address_cannot_add_headers_to_its_mail_link() {
+        assert_eq!(
+            super::mailto("a.b+c@example.org"),
+            "mailto:a.b+c@example.org"
+        );
+        assert_eq!(
+            super::mailto("x@example.org?bcc=y@evil.example&body=hi"),
+            "mailto:x@example.org%3Fbcc%3Dy@evil.example%26body%3Dhi"
+        );
     }
 }

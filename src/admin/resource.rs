@@ -200,6 +200,10 @@ pub enum Cell {
     Bool(bool),
     /// An image: (its URL, its text alternative), or nothing to show.
     Image(Option<(String, String)>),
+    /// An email address, as a `mailto:` link.
+    Email(String),
+    /// Text a person wrote in paragraphs (a cover letter): shown with its paragraphs.
+    Paragraphs(String),
 }
 
 pub struct Row {

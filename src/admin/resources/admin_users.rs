@@ -167,7 +167,7 @@ impl Resource for AdminUsers {
             panels: vec![Panel {
                 title: "admin-panel-account",
                 rows: vec![
-                    ("admin-field-email", Cell::Text(email)),
+                    ("admin-field-email", Cell::Email(email)),
                     ("admin-field-person-name", Cell::Text(name)),
                     (
                         "admin-field-role",

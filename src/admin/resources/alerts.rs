@@ -255,7 +255,7 @@ impl Resource for Alerts {
                 Panel {
                     title: "admin-panel-alert",
                     rows: vec![
-                        ("admin-field-email", Cell::Text(email)),
+                        ("admin-field-email", Cell::Email(email)),
                         (
                             "admin-field-search",
                             Cell::Link(search_label(tr, &query), search_url),

@@ -198,7 +198,7 @@ impl Resource for Applications {
                     id,
                     cells: vec![
                         Cell::Link(name, format!("/admin/applications/{id}")),
-                        Cell::Text(email),
+                        Cell::Email(email),
                         Cell::Link(title, format!("/admin/jobs/{job_id}")),
                         Cell::Status(stage.as_str(), tr.t(stage_label(stage))),
                         Cell::Date(Some(created)),
@@ -362,7 +362,7 @@ impl Resource for Applications {
                     title: "admin-panel-applicant",
                     rows: vec![
                         ("admin-col-applicant", Cell::Text(name)),
-                        ("admin-field-email", Cell::Text(email)),
+                        ("admin-field-email", Cell::Email(email)),
                         ("admin-field-phone", Cell::Text(phone.unwrap_or_default())),
                         ("admin-field-language", Cell::Text(language)),
                         (
@@ -377,7 +377,7 @@ impl Resource for Applications {
                             "admin-field-rejection-reason",
                             Cell::Text(reason.unwrap_or_default()),
                         ),
-                        ("admin-field-cover-letter", Cell::Text(letter)),
+                        ("admin-field-cover-letter", Cell::Paragraphs(letter)),
                         (
                             "admin-field-cv",
                             match cv_name {

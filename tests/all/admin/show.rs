@@ -226,7 +226,7 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
 }
 
 #[actix_web::test]
-async fn the_next_stage_is_the_primary_button_and_rejecting_is_red() {
+async fn an_application_reads_well_next_stage_primary_reject_red_mail_links_and_paragraphs() {
     let app = TestApp::sqlite();
     let application = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
@@ -236,7 +236,10 @@ async fn the_next_stage_is_the_primary_button_and_rejecting_is_red() {
             .select(jobs::id)
             .first(c)
             .unwrap();
-        crate::support::ApplicationFactory::new(job).create(c)
+        crate::support::ApplicationFactory::new(job)
+            .email("grace+jobs@example.org")
+            .cover_letter("Dear team,\n\nI build compilers.\n\nKind regards")
+            .create(c)
     });
     let admin = app.with_conn(|c| AdminFactory::new().create(c));
     app.sign_in_as(&admin).await;
@@ -246,4 +249,17 @@ async fn the_next_stage_is_the_primary_button_and_rejecting_is_red() {
         .html();
     assert_eq!(page.texts(".page-header button.primary"), ["Start review"]);
     assert_eq!(page.texts(".page-header button.danger"), ["Reject"]);
+    // The address is a mail link; the letter keeps its paragraphs.
+    assert_eq!(
+        page.attrs(".attributes a[href^='mailto:']", "href"),
+        ["mailto:grace+jobs@example.org"]
+    );
+    assert_eq!(
+        page.texts(".attributes .prose p"),
+        ["Dear team,", "I build compilers.", "Kind regards"]
+    );
+    // Dates in the panels and the list stay on one line.
+    assert!(page.count(".attributes .date") > 0);
+    let list = app.get("/admin/applications").await.html();
+    assert!(list.count("td.date") > 0);
 }

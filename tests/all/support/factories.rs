@@ -291,6 +291,16 @@ impl ApplicationFactory {
         self
     }
 
+    pub fn email(mut self, email: &str) -> Self {
+        self.new.email = email.into();
+        self
+    }
+
+    pub fn cover_letter(mut self, letter: &str) -> Self {
+        self.new.cover_letter = letter.into();
+        self
+    }
+
     /// Inserts the application; returns its id.
     pub fn create(self, conn: &mut DbConn) -> i64 {
         use diesel::prelude::*;
