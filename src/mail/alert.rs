@@ -92,6 +92,7 @@ pub fn confirmation(
         .render()?,
         locale: c.locale.as_str().to_owned(),
         unsubscribe: None,
+        reply_to: None,
     })
 }
 
@@ -154,5 +155,6 @@ pub fn digest(d: &Digest<'_>, base_url: &str, secret: &[u8]) -> Result<Email, as
         .render()?,
         locale: d.locale.as_str().to_owned(),
         unsubscribe: Some(unsubscribe_url),
+        reply_to: None,
     })
 }

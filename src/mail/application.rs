@@ -79,6 +79,7 @@ pub fn received(r: &Receipt<'_>, base_url: &str, secret: &[u8]) -> Result<Email,
         html,
         locale: r.locale.as_str().to_owned(),
         unsubscribe: None,
+        reply_to: None,
     })
 }
 
@@ -127,5 +128,6 @@ pub fn new_application(n: &Notice<'_>, base_url: &str) -> Result<Email, askama::
         text: NoticeText { tr, n, admin_url }.render()?,
         locale: n.locale.as_str().to_owned(),
         unsubscribe: None,
+        reply_to: Some(n.applicant_email.to_owned()),
     })
 }

@@ -27,6 +27,9 @@ pub struct Email {
     /// A one-click unsubscribe address, sent as `List-Unsubscribe`.
     #[serde(default)]
     pub unsubscribe: Option<String>,
+    /// Where answers go (`Reply-To`): the applicant, on the hiring team's notice.
+    #[serde(default)]
+    pub reply_to: Option<String>,
 }
 
 /// Where mail goes.
@@ -101,7 +104,7 @@ impl Mailer {
     }
 }
 
-/// The MIME message: plain text and HTML alternatives, and List-Unsubscribe when given.
+/// The MIME message: plain text and HTML alternatives, List-Unsubscribe and Reply-To when given.
 fn build(email: &Email, from: &Mailbox) -> Result<lettre::Message, String> {
     let to: Mailbox = email
         .to
@@ -116,12 +119,21 @@ fn build(email: &Email, from: &Mailbox) -> Result<lettre::Message, String> {
             .header(ListUnsubscribe(format!("<{url}>")))
             .header(ListUnsubscribePost);
     }
+    if let Some(reply_to) = reply_to(email) {
+        builder = builder.reply_to(reply_to);
+    }
     builder
         .multipart(MultiPart::alternative_plain_html(
             email.text.clone(),
             email.html.clone(),
         ))
         .map_err(|e| format!("building the message: {e}"))
+}
+
+/// The `Reply-To` mailbox, when the message has one that parses (an address that does not is
+/// left out rather than failing the whole message).
+fn reply_to(email: &Email) -> Option<Mailbox> {
+    email.reply_to.as_deref()?.parse().ok()
 }
 
 /// `List-Unsubscribe: <https://…>` (RFC 2369).
@@ -165,7 +177,7 @@ pub fn store(conn: &mut DbConn, email: &Email, task_id: i64) -> QueryResult<()> 
     if kept > 0 {
         return Ok(());
     }
-    let headers: Vec<(&str, String)> = email
+    let mut headers: Vec<(&str, String)> = email
         .unsubscribe
         .iter()
         .flat_map(|u| {
@@ -175,6 +187,9 @@ pub fn store(conn: &mut DbConn, email: &Email, task_id: i64) -> QueryResult<()> 
             ]
         })
         .collect();
+    if let Some(reply_to) = reply_to(email) {
+        headers.push(("Reply-To", reply_to.to_string()));
+    }
     diesel::insert_into(outbox_messages::table)
         .values((
             outbox_messages::task_id.eq(task_id),
@@ -206,6 +221,7 @@ mod tests {
             html: "<p>Hello</p>".into(),
             locale: "de".into(),
             unsubscribe: Some("https://jobs.example/u/abc".into()),
+            reply_to: Some("Grace <grace@example.org>".into()),
         };
         let from: Mailbox = "Hireboard <noreply@jobs.example>"
             .parse()
@@ -220,6 +236,7 @@ mod tests {
         assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
         assert!(raw.contains("multipart/alternative"));
         assert!(raw.contains("To: ada@example.org"));
+        assert!(raw.contains("Reply-To: Grace <grace@example.org>"), "{raw}");
         let bad = Email {
             to: "not an address".into(),
             ..email

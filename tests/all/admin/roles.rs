@@ -453,6 +453,7 @@ pub fn seed(app: &TestApp) -> Ids {
                 html: "<p>Hello</p>".into(),
                 locale: "en".into(),
                 unsubscribe: None,
+                reply_to: None,
             };
             hireboard::mail::store(c, &email, task).unwrap();
             use hireboard::db::schema::outbox_messages;

@@ -70,6 +70,7 @@ fn mail_to_an_smtp_server_that_is_down_is_retried_and_nothing_is_lost() {
                 html: "<p>Hello</p>".into(),
                 locale: "en".into(),
                 unsubscribe: None,
+                reply_to: None,
             },
         }
         .enqueue(c)

@@ -73,6 +73,18 @@ async fn the_receipt_goes_out_in_german_and_its_links_withdraw_or_delete() {
         assert_eq!(notice.1, "New application from Ada: Schweißer");
         assert!(notice.2.contains("Engines."));
         assert!(notice.2.contains("/admin/applications/"));
+        // Answering the notice writes to the applicant; the Outbox keeps the header.
+        let headers: String = app.with_conn(|c| {
+            outbox_messages::table
+                .filter(outbox_messages::to_address.like("hiring@%"))
+                .select(outbox_messages::headers)
+                .first(c)
+                .unwrap()
+        });
+        assert!(
+            headers.contains(r#"["Reply-To","ada@example.org"]"#),
+            "{headers}"
+        );
         let (_, subject, text) = mails
             .iter()
             .find(|(to, _, _)| to == "ada@example.org")
