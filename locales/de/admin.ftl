@@ -509,3 +509,6 @@ admin-two-factor-reset-done = Die Zwei-Faktor-Anmeldung dieses Benutzers wurde a
 admin-two-factor-reset-none = Dieser Benutzer hatte keine Zwei-Faktor-Anmeldung; nichts wurde geändert.
 admin-two-factor-value-on = Ein
 admin-two-factor-value-off = Aus
+admin-board-move = Verschieben
+admin-board-move-label = { $name } verschieben nach
+admin-board-hint = Verschieben Sie eine Karte mit ihrem Menü oder ziehen Sie sie in eine andere Spalte. Für eine Absage wird auf der Seite der Bewerbung ein Grund erfragt.

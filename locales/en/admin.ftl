@@ -506,3 +506,6 @@ admin-two-factor-reset-done = Two-factor sign-in was turned off for this user. T
 admin-two-factor-reset-none = This user had no two-factor sign-in; nothing changed.
 admin-two-factor-value-on = On
 admin-two-factor-value-off = Off
+admin-board-move = Move
+admin-board-move-label = Move { $name } to
+admin-board-hint = Move a card with its menu, or drag it to another column. Rejecting asks for a reason on the application’s page.

@@ -525,3 +525,6 @@ admin-two-factor-reset-done = Двофакторний вхід цього ко�
 admin-two-factor-reset-none = Цей користувач не мав двофакторного входу; нічого не змінено.
 admin-two-factor-value-on = Увімкнено
 admin-two-factor-value-off = Вимкнено
+admin-board-move = Перемістити
+admin-board-move-label = Перемістити { $name } до
+admin-board-hint = Переміщуйте картку її меню або перетягуйте в іншу колонку. Для відмови причину запитують на сторінці заявки.

@@ -1,5 +1,6 @@
-//! `GET /admin/applications/board`: applications as cards in one column per open stage, with
-//! the index's filters (posting, name, dates).
+//! `GET /admin/applications/board`: applications as cards in one column per stage, with the
+//! index's filters (posting, name, dates). Each card moves to its next stages with a form
+//! (and, where JavaScript runs, by dragging it to another column).
 
 use actix_web::{HttpRequest, web};
 use askama::Template;
@@ -21,20 +22,26 @@ use crate::web::with_conn;
 /// everything.
 const MAX_CARDS: i64 = 500;
 
-/// The open stages, left to right.
-const COLUMNS: [ApplicationStatus; 5] = [
+/// Every stage, left to right: the pipeline, then the two ways out of it.
+const COLUMNS: [ApplicationStatus; 7] = [
     ApplicationStatus::New,
     ApplicationStatus::Reviewing,
     ApplicationStatus::Interview,
     ApplicationStatus::Offer,
     ApplicationStatus::Hired,
+    ApplicationStatus::Rejected,
+    ApplicationStatus::Withdrawn,
 ];
 
 pub struct Card {
+    pub id: i64,
     pub name: String,
     pub url: String,
     pub posting: String,
     pub received: String,
+    /// The stages it may move to from the board: (value, label). Rejecting asks for a reason,
+    /// on the application's own page.
+    pub moves: Vec<(&'static str, String)>,
 }
 
 pub struct BoardColumn {
@@ -51,6 +58,8 @@ pub struct BoardPage {
     pub columns: Vec<BoardColumn>,
     pub list_url: String,
     pub truncated: Option<String>,
+    /// The board's own address, to come back to after a move.
+    pub here: String,
 }
 
 pub async fn board(
@@ -61,6 +70,7 @@ pub async fn board(
     admin.require(Area::Applications, Action::View)?;
     let tr = admin.tr;
     let query = parse_list_query(&Applications, req.query_string(), &tr);
+    let can_move = admin.can(Area::Applications, Action::ChangeStatus);
     let rows: Vec<(i64, String, String, String, chrono::NaiveDateTime)> =
         with_conn(&state, move |conn| {
             Ok(filtered(&query)
@@ -89,12 +99,27 @@ pub async fn board(
         })
         .collect();
     for (id, name, posting, status, created) in rows.into_iter().take(MAX_CARDS as usize) {
+        let Some(stage) = ApplicationStatus::parse(&status) else {
+            continue;
+        };
+        let moves = if can_move {
+            stage
+                .next_stages()
+                .into_iter()
+                .filter(|to| *to != ApplicationStatus::Rejected)
+                .map(|to| (to.as_str(), tr.t(stage_label(to))))
+                .collect()
+        } else {
+            Vec::new()
+        };
         if let Some(column) = columns.iter_mut().find(|c| c.stage == status) {
             column.cards.push(Card {
+                id,
                 name,
                 url: format!("/admin/applications/{id}"),
                 posting,
                 received: tr.date(&created),
+                moves,
             });
         }
     }
@@ -113,6 +138,7 @@ pub async fn board(
     );
     l.here = format!("/admin/applications/board?{}", req.query_string());
     Ok(BoardPage {
+        here: l.here.clone(),
         l,
         columns,
         list_url: format!("/admin/applications?{}", req.query_string()),

@@ -212,4 +212,52 @@
       }, 200);
     });
   });
+  // The applications board: a card dragged onto another column moves there, through the
+  // card's own form (the same request its menu sends). A column the card may not move to
+  // does not take the drop.
+  var board = document.querySelector('[data-board]');
+  if (board) {
+    var dragged = null;
+    var allows = function (card, stage) {
+      var select = card && card.querySelector('select[name="to"]');
+      return !!select && Array.prototype.some.call(select.options, function (o) {
+        return o.value === stage;
+      });
+    };
+    board.querySelectorAll('.board-card').forEach(function (card) {
+      if (!card.querySelector('form.board-move')) return;
+      card.setAttribute('draggable', 'true');
+      card.addEventListener('dragstart', function (e) {
+        dragged = card;
+        e.dataTransfer.effectAllowed = 'move';
+        e.dataTransfer.setData('text/plain', card.id);
+        card.classList.add('dragging');
+      });
+      card.addEventListener('dragend', function () {
+        card.classList.remove('dragging');
+        dragged = null;
+      });
+    });
+    board.querySelectorAll('.board-column').forEach(function (column) {
+      var stage = column.getAttribute('data-stage');
+      column.addEventListener('dragover', function (e) {
+        if (allows(dragged, stage)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'move';
+          column.classList.add('drop-target');
+        }
+      });
+      column.addEventListener('dragleave', function () {
+        column.classList.remove('drop-target');
+      });
+      column.addEventListener('drop', function (e) {
+        column.classList.remove('drop-target');
+        if (!allows(dragged, stage)) return;
+        e.preventDefault();
+        var form = dragged.querySelector('form.board-move');
+        form.querySelector('select[name="to"]').value = stage;
+        form.submit();
+      });
+    });
+  }
 })();

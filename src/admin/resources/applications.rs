@@ -421,6 +421,9 @@ pub struct StageForm {
     to: String,
     #[serde(default)]
     reason: String,
+    /// The page to come back to (the board); the application's page otherwise.
+    #[serde(default)]
+    back: String,
 }
 
 /// `POST /admin/applications/{id}/stage`: the next stage, a rejection (with a reason) or a
@@ -476,7 +479,12 @@ pub async fn change_stage(
         ),
         Err(StageError::Database(e)) => return Err(e.into()),
     }
-    Ok(crate::web::see_other(&format!("/admin/applications/{id}")))
+    let back = if form.data.back.is_empty() {
+        format!("/admin/applications/{id}")
+    } else {
+        crate::admin::login::safe_next(&form.data.back)
+    };
+    Ok(crate::web::see_other(&back))
 }
 
 /// `GET /admin/applications/{id}/cv`: the applicant's CV, for those who may read

@@ -3,7 +3,7 @@
 use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use hireboard::db::schema::jobs;
-use hireboard::models::ApplicationStatus;
+use hireboard::models::{AdminRole, ApplicationStatus};
 
 use crate::support::{
     AdminFactory, ApplicationFactory, CompanyFactory, JobFactory, TestApp, backends,
@@ -296,6 +296,47 @@ async fn bulk_stage_changes_and_the_board() {
             .attrs(".page-header a", "href")
             .contains(&"/admin/applications/board?name=ada".to_owned())
     );
+    // Every stage has its column, the ways out of the pipeline too.
+    assert_eq!(
+        board.attrs(".board-column", "data-stage"),
+        [
+            "new",
+            "reviewing",
+            "interview",
+            "offer",
+            "hired",
+            "rejected",
+            "withdrawn"
+        ]
+    );
+    // A card moves with its own form (rejecting is left to the application's page, which
+    // asks for the reason), and the answer comes back to the board as it was filtered.
+    let card = format!("#card-{} form.board-move", ids[0]);
+    assert_eq!(
+        filtered.attrs(&format!("{card} option"), "value"),
+        ["interview", "withdrawn"]
+    );
+    let back = filtered.attr(&format!("{card} input[name=back]"), "value");
+    assert_eq!(back, "/admin/applications/board?name=ada");
+    let res = app
+        .post_admin(
+            &format!("/admin/applications/{}/stage", ids[0]),
+            &[("to", "interview"), ("back", &back)],
+        )
+        .await;
+    assert_eq!(res.header("location"), Some(back.as_str()));
+    let board = app.get("/admin/applications/board").await.html();
+    assert_eq!(
+        board.texts(".board-column[data-stage=interview] .board-card a"),
+        ["Ada"]
+    );
+    // A viewer sees the board, without the forms.
+    let viewer = app.with_conn(|c| AdminFactory::new().role(AdminRole::Viewer).create(c));
+    app.clear_cookies();
+    app.sign_in_as(&viewer).await;
+    let board = app.get("/admin/applications/board").await.html();
+    assert_eq!(board.count("form.board-move"), 0);
+    assert_eq!(board.count(".board-card"), 3);
 }
 
 #[actix_web::test]
