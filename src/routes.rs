@@ -145,7 +145,9 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/webhooks/{id}/rotate-secret").post(adm::webhook_actions::rotate_secret),
         Entry::new("/admin/tasks/{id}/retry").post(adm::tasks::retry),
         Entry::new("/admin/tasks/{id}/discard").post(adm::tasks::discard),
-        Entry::new("/admin/applications/{id}/stage").post(adm::applications::change_stage),
+        Entry::new("/admin/applications/{id}/stage")
+            .get(adm::applications::confirm_stage)
+            .post(adm::applications::change_stage),
         Entry::new("/admin/applications/{id}/cv").get(adm::applications::cv),
         Entry::new("/admin/applications/board").get(admin::board::board),
         // The resource engine: `/admin/{resource}/…` would take the fixed paths above.

@@ -512,3 +512,5 @@ admin-two-factor-value-off = Aus
 admin-board-move = Verschieben
 admin-board-move-label = { $name } verschieben nach
 admin-board-hint = Verschieben Sie eine Karte mit ihrem Menü oder ziehen Sie sie in eine andere Spalte. Für eine Absage wird auf der Seite der Bewerbung ein Grund erfragt.
+admin-stage-confirm = { $name } nach „{ $stage }“ verschieben?
+admin-stage-reason-hint = Nur Ihr Team sieht den Grund; der Bewerbende erfährt ihn nicht.

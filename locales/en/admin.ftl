@@ -509,3 +509,5 @@ admin-two-factor-value-off = Off
 admin-board-move = Move
 admin-board-move-label = Move { $name } to
 admin-board-hint = Move a card with its menu, or drag it to another column. Rejecting asks for a reason on the application’s page.
+admin-stage-confirm = Move { $name } to “{ $stage }”?
+admin-stage-reason-hint = Only your team sees the reason; the applicant is not told it.

@@ -528,3 +528,5 @@ admin-two-factor-value-off = Вимкнено
 admin-board-move = Перемістити
 admin-board-move-label = Перемістити { $name } до
 admin-board-hint = Переміщуйте картку її меню або перетягуйте в іншу колонку. Для відмови причину запитують на сторінці заявки.
+admin-stage-confirm = Перемістити { $name } до «{ $stage }»?
+admin-stage-reason-hint = Причину бачить лише ваша команда; кандидатові її не повідомляють.

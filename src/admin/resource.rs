@@ -275,6 +275,19 @@ pub enum Emphasis {
 }
 
 impl MemberAction {
+    /// The page that asks for the action's input before it runs: the action's own address,
+    /// read with GET, its fields in the query.
+    pub fn confirm_url(&self) -> String {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.fields.iter().map(|(k, v)| (*k, v.as_str())))
+            .finish();
+        if query.is_empty() {
+            self.url.clone()
+        } else {
+            format!("{}?{query}", self.url)
+        }
+    }
+
     /// The button's classes.
     pub fn class(&self) -> &'static str {
         match self.emphasis {

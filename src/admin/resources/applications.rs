@@ -487,6 +487,83 @@ pub async fn change_stage(
     Ok(crate::web::see_other(&back))
 }
 
+#[derive(askama::Template, askama_web::WebTemplate)]
+#[template(path = "admin/stage_confirm.html")]
+pub struct StageConfirmPage {
+    pub l: crate::admin::AdminLayout,
+    pub question: String,
+    pub action_url: String,
+    pub to: &'static str,
+    pub confirm_label: String,
+    pub danger: bool,
+    /// Asks for the reason (a rejection), at most this many characters.
+    pub reason_max: Option<usize>,
+    pub back: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct StageQuery {
+    #[serde(default)]
+    to: String,
+}
+
+/// `GET /admin/applications/{id}/stage?to=…`: the step before a move that needs more than a
+/// click: a rejection asks for its reason here. The POST to the same address makes the move.
+pub async fn confirm_stage(
+    state: actix_web::web::Data<crate::state::AppState>,
+    admin: crate::admin::CurrentAdmin,
+    path: actix_web::web::Path<String>,
+    query: actix_web::web::Query<StageQuery>,
+) -> Result<StageConfirmPage, AppError> {
+    use crate::admin::layout::{crumb, here};
+    admin.require(
+        Area::Applications,
+        crate::auth::policy::Action::ChangeStatus,
+    )?;
+    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
+    let to =
+        ApplicationStatus::parse(&query.to).ok_or(AppError::BadRequest("error-bad-request"))?;
+    let name: String = crate::web::with_conn(&state, move |conn| {
+        Ok(applications::table
+            .find(id)
+            .select(applications::name)
+            .first(conn)
+            .optional()?
+            .ok_or(AppError::NotFound)?)
+    })
+    .await?;
+    let tr = admin.tr;
+    let back = format!("/admin/applications/{id}");
+    let title = tr.t(stage_action_label(to));
+    let l = crate::admin::AdminLayout::new(
+        &admin,
+        "applications",
+        title.clone(),
+        vec![
+            crumb(tr.t("admin-nav-applications"), "/admin/applications"),
+            crumb(name.clone(), back.clone()),
+            here(title),
+        ],
+    );
+    Ok(StageConfirmPage {
+        question: tr.t2(
+            "admin-stage-confirm",
+            "name",
+            &name,
+            "stage",
+            &tr.t(stage_label(to)),
+        ),
+        action_url: format!("/admin/applications/{id}/stage"),
+        to: to.as_str(),
+        confirm_label: tr.t(stage_action_label(to)),
+        danger: to == ApplicationStatus::Rejected,
+        reason_max: (to == ApplicationStatus::Rejected)
+            .then_some(crate::models::pipeline::MAX_REASON_CHARS),
+        back,
+        l,
+    })
+}
+
 /// `GET /admin/applications/{id}/cv`: the applicant's CV, for those who may read
 /// applications. Sent as an attachment under its sanitized name, with the type the server
 /// detected on upload and `nosniff`, never cached; its storage key is never shown.

@@ -179,8 +179,10 @@ async fn applications_move_through_the_pipeline_and_are_audited() {
         let page = app.get(&format!("/admin/applications/{id}")).await.html();
         assert_eq!(
             page.texts(".page-header button"),
-            ["Start review", "Reject", "Mark as withdrawn"]
+            ["Start review", "Mark as withdrawn"]
         );
+        // Rejecting leads to the step that asks for the reason.
+        assert_eq!(page.texts(".page-header a.button"), ["Reject"]);
         // Skipping a stage is refused; so is a rejection without a reason.
         app.post_admin(&url, &[("to", "offer")]).await;
         app.post_admin(&url, &[("to", "rejected"), ("reason", "  ")])

@@ -56,6 +56,10 @@ pub fn routes() -> Vec<Route> {
         get("/admin/skills/{skill}", Everyone),
         get("/admin/applications/{application}", Only(READERS)),
         get("/admin/applications/{application}/cv", Only(READERS)),
+        get(
+            "/admin/applications/{application}/stage?to=rejected",
+            Only(EDITORS),
+        ),
         get("/admin/admin_users/{admin}", Only(ADMINS)),
         get("/admin/admin_users/new", Only(ADMINS)),
         get("/admin/jobs/{job}/preview", Everyone),

@@ -248,7 +248,33 @@ async fn an_application_reads_well_next_stage_primary_reject_red_mail_links_and_
         .await
         .html();
     assert_eq!(page.texts(".page-header button.primary"), ["Start review"]);
-    assert_eq!(page.texts(".page-header button.danger"), ["Reject"]);
+    assert_eq!(page.texts(".page-header a.danger"), ["Reject"]);
+    // Rejecting asks for the reason on a step of its own.
+    let step = page.attr(".page-header a.danger", "href");
+    assert_eq!(
+        step,
+        format!("/admin/applications/{application}/stage?to=rejected")
+    );
+    let confirm = app.get(&step).await.html();
+    assert_eq!(confirm.count("textarea[name=reason][required]"), 1);
+    let res = app
+        .post_admin(
+            &format!("/admin/applications/{application}/stage"),
+            &[("to", "rejected"), ("reason", "Needs a work permit")],
+        )
+        .await;
+    assert_eq!(
+        res.header("location"),
+        Some(format!("/admin/applications/{application}").as_str())
+    );
+    let page = app
+        .get(&format!("/admin/applications/{application}"))
+        .await
+        .html();
+    assert!(
+        page.texts(".attributes dd")
+            .contains(&"Needs a work permit".to_owned())
+    );
     // The address is a mail link; the letter keeps its paragraphs.
     assert_eq!(
         page.attrs(".attributes a[href^='mailto:']", "href"),
