@@ -524,12 +524,12 @@ pub async fn confirm_stage(
     let to =
         ApplicationStatus::parse(&query.to).ok_or(AppError::BadRequest("error-bad-request"))?;
     let name: String = crate::web::with_conn(&state, move |conn| {
-        Ok(applications::table
+        applications::table
             .find(id)
             .select(applications::name)
             .first(conn)
             .optional()?
-            .ok_or(AppError::NotFound)?)
+            .ok_or(AppError::NotFound)
     })
     .await?;
     let tr = admin.tr;
