@@ -125,6 +125,7 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/account/logout-everywhere").post(admin::account::logout_everywhere),
         Entry::new("/admin/account/locale").post(admin::account::set_locale),
         Entry::new("/admin").get(admin::dashboard::show),
+        Entry::new("/admin/search").get(admin::search::search),
         Entry::new("/admin/admin_users/new").get(admin::invitations::new),
         Entry::new("/admin/admin_users")
             .post(admin::invitations::create)

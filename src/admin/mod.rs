@@ -21,6 +21,7 @@ pub mod login_code;
 pub mod resource;
 pub mod resources;
 pub mod saved_views;
+pub mod search;
 pub mod show;
 pub mod task_overview;
 pub mod two_factor;

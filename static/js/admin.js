@@ -20,7 +20,9 @@
     var isE = e.key === 'e' || (e.code === 'KeyE' && !e.shiftKey && !/^[a-z]$/i.test(e.key));
 
     if (e.key === '/') {
-      var search = document.querySelector('[data-shortcut="search"]');
+      // The list's own filter where there is one, else the back office's search.
+      var search = document.querySelector('[data-shortcut="search"]') ||
+        document.querySelector('[data-shortcut="global-search"]');
       if (search) {
         e.preventDefault(); // otherwise the "/" would be typed into the field
         search.focus();

@@ -1,4 +1,4 @@
-//! The applications board in Chromium: a card dragged onto another column moves there (the
+//! The applications board in Chromium (and, on the way, the search shortcut): a card dragged onto another column moves there (the
 //! drag is dispatched as the browser would, since WebDriver cannot drive HTML5 drag and drop),
 //! and a column the card may not go to does not take it.
 
@@ -49,6 +49,15 @@ async fn board_journey(
     driver.goto(format!("{}/admin/login", site.base)).await?;
     sign_in(driver, site).await?;
     wait_url(driver, |u| u.ends_with("/admin")).await;
+    // On a page without a list filter, "/" opens the back office's search.
+    driver.find(By::Tag("body")).await?.send_keys("/").await?;
+    let focused: String = driver
+        .execute("return document.activeElement.id;", Vec::new())
+        .await?
+        .convert()?;
+    if focused != "admin-search" {
+        failures.push(format!("\"/\" on the dashboard focused {focused:?}"));
+    }
     driver
         .goto(format!("{}/admin/applications/board", site.base))
         .await?;

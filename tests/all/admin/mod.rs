@@ -9,6 +9,7 @@ mod logos;
 mod message_ids;
 mod resources;
 pub mod roles;
+mod search;
 mod show;
 mod tasks;
 pub mod two_factor;

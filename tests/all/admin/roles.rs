@@ -36,6 +36,7 @@ pub fn routes() -> Vec<Route> {
     let get = |path, who| (Method::GET, path, vec![], who);
     vec![
         get("/admin", Everyone),
+        get("/admin/search?q=a", Everyone),
         // Index pages (with filters, and their exports).
         get("/admin/jobs", Everyone),
         get("/admin/jobs?scope=draft&title=x&sort=-title", Everyone),
