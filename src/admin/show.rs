@@ -19,6 +19,8 @@ use crate::web::with_conn;
 pub struct PanelView {
     pub title: String,
     pub rows: Vec<(String, CellView)>,
+    /// Holds running text (paragraphs, code): it takes the page's whole width.
+    pub wide: bool,
 }
 
 pub struct CommentView {
@@ -113,13 +115,17 @@ pub async fn show(
         panels: record
             .panels
             .into_iter()
-            .map(|p| PanelView {
-                title: tr.t(p.title),
-                rows: p
+            .map(|p| {
+                let rows: Vec<(String, CellView)> = p
                     .rows
                     .into_iter()
                     .map(|(label, cell)| (tr.t(label), super::index::cell_view(cell, &tr)))
-                    .collect(),
+                    .collect();
+                PanelView {
+                    title: tr.t(p.title),
+                    wide: rows.iter().any(|(_, c)| c.code || !c.paragraphs.is_empty()),
+                    rows,
+                }
             })
             .collect(),
         public_url: record.public_url,

@@ -555,13 +555,16 @@ pub(super) fn show(
             Panel {
                 title: "admin-panel-content",
                 rows: vec![
-                    ("admin-field-summary", Cell::Text(job.summary)),
+                    ("admin-field-summary", Cell::Paragraphs(job.summary)),
                     (
                         "admin-field-responsibilities",
-                        Cell::Text(job.responsibilities),
+                        Cell::Paragraphs(job.responsibilities),
                     ),
-                    ("admin-field-requirements", Cell::Text(job.requirements)),
-                    ("admin-field-benefits", Cell::Text(job.benefits)),
+                    (
+                        "admin-field-requirements",
+                        Cell::Paragraphs(job.requirements),
+                    ),
+                    ("admin-field-benefits", Cell::Paragraphs(job.benefits)),
                 ],
             },
         ],

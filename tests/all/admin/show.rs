@@ -38,6 +38,9 @@ async fn a_show_page_has_panels_related_records_and_a_public_link() {
             html.texts(".attributes dd")
                 .contains(&"Rust, SQL".to_owned())
         );
+        // The posting's text takes the page's width, in its paragraphs.
+        assert_eq!(html.texts(".show-panels > .wide > h2"), ["Content"]);
+        assert!(html.count(".show-panels > .wide .prose p") >= 1);
         assert_eq!(
             html.attrs("a.button.secondary", "href"),
             [
