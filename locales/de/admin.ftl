@@ -521,3 +521,4 @@ admin-search-hint = Stellen nach Titel, Adresse oder #Nummer, Firmen nach Name, 
 admin-search-nothing = Nichts gefunden für „{ $q }“.
 admin-search-more = Alle in der Liste ansehen
 admin-search-submit = Suchen
+admin-field-translations = Übersetzungen

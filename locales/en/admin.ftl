@@ -518,3 +518,4 @@ admin-search-hint = Postings by title, address or #number, companies by name, ap
 admin-search-nothing = Nothing found for “{ $q }”.
 admin-search-more = See all in the list
 admin-search-submit = Search
+admin-field-translations = Translations

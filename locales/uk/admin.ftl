@@ -537,3 +537,4 @@ admin-search-hint = Вакансії за назвою, адресою або #�
 admin-search-nothing = Нічого не знайдено за запитом «{ $q }».
 admin-search-more = Переглянути всі в списку
 admin-search-submit = Шукати
+admin-field-translations = Переклади

@@ -43,6 +43,8 @@ pub struct CellView {
     pub date: bool,
     /// Shown as these paragraphs instead of `text`.
     pub paragraphs: Vec<String>,
+    /// Translation states instead of `text`: (language code, state, label).
+    pub translations: Vec<(&'static str, &'static str, String)>,
 }
 
 pub struct RowView {
@@ -383,6 +385,7 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
         image: None,
         date: false,
         paragraphs: Vec::new(),
+        translations: Vec::new(),
     };
     let date = |text: String| CellView {
         date: true,
@@ -403,6 +406,19 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
         Cell::Email(address) => CellView {
             url: Some(mailto(&address)),
             ..plain(address)
+        },
+        Cell::Translations(states) => CellView {
+            translations: states
+                .into_iter()
+                .map(|(locale, state)| {
+                    (
+                        locale.as_str(),
+                        state.as_str(),
+                        tr.t(&format!("admin-translation-{}", state.as_str())),
+                    )
+                })
+                .collect(),
+            ..plain(String::new())
         },
         Cell::Paragraphs(text) => CellView {
             paragraphs: crate::web::view::paragraphs(&text),

@@ -204,6 +204,8 @@ pub enum Cell {
     Email(String),
     /// Text a person wrote in paragraphs (a cover letter): shown with its paragraphs.
     Paragraphs(String),
+    /// How each translation of a record stands against its original text.
+    Translations(Vec<(crate::i18n::Locale, super::fields::TranslationState)>),
 }
 
 pub struct Row {

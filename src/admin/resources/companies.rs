@@ -8,7 +8,7 @@ use super::super::resource::{
 };
 use crate::auth::policy::Area;
 use crate::db::DbConn;
-use crate::db::schema::{companies, jobs};
+use crate::db::schema::{companies, company_translations, jobs};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::JobStatus;
@@ -78,6 +78,7 @@ impl Resource for Companies {
             Column::sortable("country_code", "admin-field-country"),
             Column::plain("website", "admin-field-website"),
             Column::sortable("created_at", "admin-field-created-at"),
+            Column::plain("translations", "admin-field-translations"),
         ]
     }
 
@@ -316,6 +317,7 @@ impl Resource for Companies {
             Option<String>,
             Option<String>,
             chrono::NaiveDateTime,
+            (String, Option<chrono::NaiveDateTime>),
         );
         let rows: Vec<Listed> = q
             .select((
@@ -326,14 +328,29 @@ impl Resource for Companies {
                 companies::country_code,
                 companies::website,
                 companies::created_at,
+                (companies::original_locale, companies::text_updated_at),
             ))
             .limit(query.per_page as i64)
             .offset(query.offset())
             .load(conn)?;
+        // The page's translations in one query.
+        let records: Vec<_> = rows
+            .iter()
+            .map(|r| (r.0, r.7.0.clone(), r.7.1, r.6))
+            .collect();
+        let stored: Vec<(i64, String, chrono::NaiveDateTime)> = company_translations::table
+            .filter(company_translations::company_id.eq_any(records.iter().map(|r| r.0)))
+            .select((
+                company_translations::company_id,
+                company_translations::locale,
+                company_translations::source_updated_at,
+            ))
+            .load(conn)?;
+        let mut translations = super::translation_states(&records, &stored);
         let rows = rows
             .into_iter()
             .map(
-                |(id, name, (logo, versions), city, country, website, created)| Row {
+                |(id, name, (logo, versions), city, country, website, created, _)| Row {
                     id,
                     cells: vec![
                         Cell::Link(name, format!("/admin/companies/{id}")),
@@ -348,6 +365,7 @@ impl Resource for Companies {
                         Cell::Text(country.map(|c| tr.country(&c)).unwrap_or_default()),
                         Cell::Text(website.unwrap_or_default()),
                         Cell::Date(Some(created)),
+                        Cell::Translations(translations.remove(&id).unwrap_or_default()),
                     ],
                 },
             )

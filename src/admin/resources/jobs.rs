@@ -9,7 +9,7 @@ use super::super::resource::{
 use super::lower;
 use crate::auth::policy::Area;
 use crate::db::DbConn;
-use crate::db::schema::{companies, job_skills, jobs, skills};
+use crate::db::schema::{companies, job_skills, job_translations, jobs, skills};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::{JobStatus, Workplace};
@@ -97,6 +97,7 @@ impl Resource for Jobs {
             Column::sortable("city", "admin-field-city"),
             Column::sortable("published_at", "admin-field-published-at"),
             Column::sortable("updated_at", "admin-field-updated-at"),
+            Column::plain("translations", "admin-field-translations"),
         ]
     }
 
@@ -412,6 +413,7 @@ impl Resource for Jobs {
             Option<String>,
             Option<chrono::NaiveDateTime>,
             chrono::NaiveDateTime,
+            (String, Option<chrono::NaiveDateTime>, chrono::NaiveDateTime),
         );
         let rows: Vec<Listed> = q
             .select((
@@ -423,14 +425,33 @@ impl Resource for Jobs {
                 jobs::city,
                 jobs::published_at,
                 jobs::updated_at,
+                (
+                    jobs::original_locale,
+                    jobs::text_updated_at,
+                    jobs::created_at,
+                ),
             ))
             .limit(query.per_page as i64)
             .offset(query.offset())
             .load(conn)?;
+        // The page's translations in one query.
+        let records: Vec<_> = rows
+            .iter()
+            .map(|r| (r.0, r.8.0.clone(), r.8.1, r.8.2))
+            .collect();
+        let stored: Vec<(i64, String, chrono::NaiveDateTime)> = job_translations::table
+            .filter(job_translations::job_id.eq_any(records.iter().map(|r| r.0)))
+            .select((
+                job_translations::job_id,
+                job_translations::locale,
+                job_translations::source_updated_at,
+            ))
+            .load(conn)?;
+        let mut translations = super::translation_states(&records, &stored);
         let rows = rows
             .into_iter()
             .map(
-                |(id, title, company, status, workplace, city, published, updated)| {
+                |(id, title, company, status, workplace, city, published, updated, _)| {
                     let status_label = JobStatus::parse(&status)
                         .map(|s| tr.t(&s.label_id()))
                         .unwrap_or_else(|| status.clone());
@@ -451,6 +472,7 @@ impl Resource for Jobs {
                             Cell::Text(city.unwrap_or_default()),
                             Cell::Date(published),
                             Cell::Date(Some(updated)),
+                            Cell::Translations(translations.remove(&id).unwrap_or_default()),
                         ],
                     }
                 },

@@ -70,3 +70,37 @@ macro_rules! text_filter {
             .escape('\\')
     }};
 }
+
+/// Each record's translations against its original, for the list's translation column: every
+/// language but the original, missing, out of date or up to date. `records` are (id, original
+/// language, when the original text last changed); `stored` the translations of those records:
+/// (record id, language, the original's time it was made from).
+pub(crate) fn translation_states(
+    records: &[(
+        i64,
+        String,
+        Option<chrono::NaiveDateTime>,
+        chrono::NaiveDateTime,
+    )],
+    stored: &[(i64, String, chrono::NaiveDateTime)],
+) -> std::collections::HashMap<i64, Vec<(crate::i18n::Locale, super::fields::TranslationState)>> {
+    use crate::i18n::Locale;
+    records
+        .iter()
+        .map(|(id, original, text_updated_at, created)| {
+            let changed = text_updated_at.unwrap_or(*created);
+            let states = Locale::ALL
+                .into_iter()
+                .filter(|l| l.as_str() != original)
+                .map(|locale| {
+                    let from = stored
+                        .iter()
+                        .find(|(record, l, _)| record == id && l == locale.as_str())
+                        .map(|(_, _, at)| *at);
+                    (locale, super::fields::TranslationState::of(from, changed))
+                })
+                .collect();
+            (*id, states)
+        })
+        .collect()
+}

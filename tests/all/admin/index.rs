@@ -331,10 +331,10 @@ async fn index_pages_run_a_fixed_number_of_queries() {
             again.push(count(&app) - before);
         }
         assert_eq!(seen, again, "{}: grew with the data", app.backend);
-        // Postings: the session, the data version, the scope counts (one statement), the page
-        // and the user's saved views. Companies: the session, two scope counts, the page and
-        // the saved views.
-        assert_eq!(seen, [5, 5, 5, 5], "{}", app.backend);
+        // Postings: the session, the data version, the scope counts (one statement), the page,
+        // its translations and the user's saved views. Companies: the session, two scope
+        // counts, the page, its translations and the saved views.
+        assert_eq!(seen, [6, 6, 6, 6], "{}", app.backend);
         // Seen again with nothing changed, the postings' scope counts come from the cache.
         let mut cached = Vec::new();
         for path in [
@@ -347,7 +347,7 @@ async fn index_pages_run_a_fixed_number_of_queries() {
             app.get(path).await;
             cached.push(count(&app) - before);
         }
-        assert_eq!(cached, [4, 4, 5, 5], "{}", app.backend);
+        assert_eq!(cached, [5, 5, 6, 6], "{}", app.backend);
     }
 }
 
@@ -444,5 +444,42 @@ async fn each_admin_keeps_named_views() {
             app.get("/admin/jobs").await.html().count(".saved-views li"),
             0
         );
+    }
+}
+
+#[actix_web::test]
+async fn lists_show_how_each_translation_stands() {
+    use diesel::prelude::*;
+    use hireboard::db::schema::jobs;
+    use hireboard::i18n::Locale;
+    for app in backends() {
+        let slug = app.with_conn(|c| {
+            let co = CompanyFactory::new().name("Solo GmbH").create(c);
+            JobFactory::new(&co)
+                .title("Welder")
+                .translation(Locale::De, crate::support::factories::text("Schweißer"))
+                .create(c)
+        });
+        signed_in(&app).await;
+        let states =
+            |page: &crate::support::Html| page.texts(".index-table .translation-states li");
+        let page = app.get("/admin/jobs?title=welder").await.html();
+        assert_eq!(
+            states(&page),
+            ["de: up to date", "uk: missing"],
+            "{}",
+            app.backend
+        );
+        // The original changes: the German text is now behind it.
+        app.with_conn(|c| {
+            diesel::update(jobs::table.filter(jobs::slug.eq(&slug)))
+                .set(jobs::text_updated_at.eq(hireboard::db::now() + chrono::Duration::days(1)))
+                .execute(c)
+                .unwrap()
+        });
+        let page = app.get("/admin/jobs?title=welder").await.html();
+        assert_eq!(states(&page), ["de: out of date", "uk: missing"]);
+        let page = app.get("/admin/companies?name=solo").await.html();
+        assert_eq!(states(&page), ["de: missing", "uk: missing"]);
     }
 }
