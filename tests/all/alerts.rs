@@ -5,11 +5,12 @@ use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use hireboard::db::schema::{alert_sent, job_alerts, jobs, outbox_messages, tasks};
 use hireboard::mail::Email;
+use hireboard::models::Workplace;
 use hireboard::models::alert::Frequency;
-use hireboard::models::{AdminRole, Workplace};
 use hireboard::tasks::alerts::{AlertSweep, digest, sweep};
 
-use crate::support::{AdminFactory, AlertFactory, CompanyFactory, JobFactory, TestApp, backends};
+use crate::support::{AlertFactory, CompanyFactory, JobFactory, TestApp, backends};
+use hireboard::models::AdminRole;
 
 /// The mails waiting in the queue, oldest first.
 fn queued_mail(app: &TestApp) -> Vec<Email> {
@@ -495,8 +496,7 @@ async fn admins_see_and_manage_alerts_in_a_fixed_number_of_queries() {
                 .create(c);
             (active, pending)
         });
-        let editor = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
-        app.sign_in_as(&editor).await;
+        let _editor = app.signed_in(AdminRole::Editor).await;
         let before = app.queries();
         let page = app.get("/admin/alerts").await;
         let queries = app.queries() - before;

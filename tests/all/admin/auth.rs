@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use hireboard::db::schema::{admin_sessions, admin_users};
 
 use crate::support::{AdminFactory, TestApp, backends};
+use hireboard::models::AdminRole;
 
 fn admin(app: &TestApp) -> crate::support::AdminLogin {
     app.with_conn(|c| AdminFactory::new().create(c))
@@ -558,7 +559,7 @@ async fn an_expired_invitation_link_does_nothing() {
             c,
             "late@example.test",
             "",
-            hireboard::models::AdminRole::Viewer,
+            AdminRole::Viewer,
             hireboard::db::now() - chrono::Duration::hours(73),
         )
         .unwrap()

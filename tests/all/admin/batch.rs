@@ -45,8 +45,7 @@ fn statuses(app: &TestApp) -> Vec<(String, String)> {
 async fn archiving_two_postings_asks_first_then_changes_only_them() {
     for app in backends() {
         let ids = seed(&app);
-        let user = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
-        app.sign_in_as(&user).await;
+        let _user = app.signed_in(AdminRole::Editor).await;
         let page = app.get("/admin/jobs").await.html();
         assert_eq!(page.count("input[name=ids]"), 4);
         let (a, b) = (id(&ids, "Alpha"), id(&ids, "Beta"));
@@ -110,8 +109,7 @@ async fn archiving_two_postings_asks_first_then_changes_only_them() {
 async fn rows_the_action_does_not_apply_to_are_skipped_and_reported() {
     let app = TestApp::sqlite();
     let ids = seed(&app);
-    let user = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&user).await;
+    let _user = app.signed_in(AdminRole::Admin).await;
     let (gamma, delta) = (id(&ids, "Gamma"), id(&ids, "Delta"));
     // Publishing a published posting does not apply; the draft gets published.
     let res = app
@@ -164,8 +162,7 @@ async fn deleting_needs_the_delete_permission_and_removes_everything_of_the_post
         );
         assert_eq!(statuses(&app).len(), 4);
         app.clear_cookies();
-        let admin = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&admin).await;
+        let _admin = app.signed_in(AdminRole::Admin).await;
         let res = app.post_admin("/admin/jobs/batch", &fields).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
         let left: Vec<String> = statuses(&app).into_iter().map(|(t, _)| t).collect();
@@ -184,8 +181,7 @@ async fn deleting_needs_the_delete_permission_and_removes_everything_of_the_post
 async fn bad_batch_requests_change_nothing() {
     let app = TestApp::sqlite();
     let ids = seed(&app);
-    let user = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&user).await;
+    let _user = app.signed_in(AdminRole::Admin).await;
     let alpha = id(&ids, "Alpha");
     let before = statuses(&app);
     // Unknown action, nothing selected, junk ids, no CSRF token.

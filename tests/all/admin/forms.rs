@@ -84,8 +84,7 @@ fn pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)>
 async fn a_new_posting_with_a_translation_is_saved_audited_and_found_in_german_once_published() {
     for app in backends() {
         let company = app.with_conn(|c| CompanyFactory::new().name("Zeppelin Cargo").create(c));
-        let editor = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
-        app.sign_in_as(&editor).await;
+        let _editor = app.signed_in(AdminRole::Editor).await;
         let form = app.get("/admin/jobs/new").await;
         assert_eq!(form.status, StatusCode::OK, "{}", app.backend);
         let html = form.html();
@@ -181,8 +180,7 @@ async fn a_new_posting_with_a_translation_is_saved_audited_and_found_in_german_o
 async fn a_form_with_errors_answers_422_in_the_admins_language_and_writes_nothing() {
     let app = TestApp::sqlite();
     app.with_conn(|c| CompanyFactory::new().name("Zeppelin Cargo").create(c));
-    let user = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&user).await;
+    let _user = app.signed_in(AdminRole::Admin).await;
     app.post_admin("/admin/account/locale", &[("locale", "de")])
         .await;
     let count = |app: &TestApp| -> (i64, i64) {
@@ -278,8 +276,7 @@ async fn editing_the_original_marks_translations_out_of_date_until_confirmed() {
                 .create(c)
         });
         let id = job_id(&app, &slug);
-        let user = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
-        app.sign_in_as(&user).await;
+        let _user = app.signed_in(AdminRole::Editor).await;
         let edit = format!("/admin/jobs/{id}/edit");
         let page = app.get(&edit).await.html();
         assert_eq!(
@@ -374,8 +371,7 @@ async fn translators_change_translations_and_nothing_else() {
         JobFactory::new(&co).title("Welder").create(c)
     });
     let id = job_id(&app, &slug);
-    let translator = app.with_conn(|c| AdminFactory::new().role(AdminRole::Translator).create(c));
-    app.sign_in_as(&translator).await;
+    let _translator = app.signed_in(AdminRole::Translator).await;
     let closes = |app: &TestApp| -> Option<chrono::NaiveDateTime> {
         app.with_conn(|c| {
             jobs::table
@@ -436,8 +432,7 @@ async fn deleting_asks_first_and_refuses_what_others_depend_on() {
         });
         let (with_applicant, lonely) = (job_id(&app, &with_applicant), job_id(&app, &lonely));
         app.with_conn(|c| ApplicationFactory::new(with_applicant).create(c));
-        let user = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
-        app.sign_in_as(&user).await;
+        let _user = app.signed_in(AdminRole::Editor).await;
 
         let confirm = app.get(&format!("/admin/jobs/{lonely}/delete")).await;
         assert_eq!(confirm.status, StatusCode::OK);
@@ -499,8 +494,7 @@ async fn companies_and_skills_are_created_and_renamed_and_postings_follow() {
                 .skills(&["Javascript"])
                 .create(c)
         });
-        let user = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&user).await;
+        let _user = app.signed_in(AdminRole::Admin).await;
         let company_id: i64 = app.with_conn(|c| {
             companies::table
                 .filter(companies::name.eq("Old Name Logistics"))
@@ -636,8 +630,7 @@ async fn duplicating_makes_a_draft_copy_and_preview_shows_any_status() {
             .create(c)
     });
     let id = job_id(&app, &slug);
-    let user = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
-    app.sign_in_as(&user).await;
+    let _user = app.signed_in(AdminRole::Editor).await;
     let res = app
         .post_admin(&format!("/admin/jobs/{id}/duplicate"), &[])
         .await;

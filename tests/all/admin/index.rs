@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use hireboard::models::{JobStatus, Workplace};
 
 use crate::support::{AdminFactory, CompanyFactory, JobFactory, TestApp, backends};
+use hireboard::models::AdminRole;
 
 /// Five postings across two companies, with titles that say what they are.
 fn seed(app: &TestApp) {
@@ -43,8 +44,7 @@ fn seed(app: &TestApp) {
 }
 
 async fn signed_in(app: &TestApp) {
-    let user = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&user).await;
+    let _user = app.signed_in(AdminRole::Admin).await;
 }
 
 /// The titles in the table, in order.

@@ -6,7 +6,8 @@ use diesel::prelude::*;
 use hireboard::db::schema::{companies, tasks};
 
 use crate::support::app::Part;
-use crate::support::{AdminFactory, CompanyFactory, JobFactory, TestApp, backends};
+use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
+use hireboard::models::AdminRole;
 
 fn png(width: u32, height: u32) -> Vec<u8> {
     let image = image::DynamicImage::new_rgb8(width, height);
@@ -71,8 +72,7 @@ fn logo_of(app: &TestApp, id: i64) -> (Option<String>, bool) {
 async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_versions() {
     for app in backends() {
         let id = app.with_conn(|c| CompanyFactory::new().name("Acme Robotics").create(c).id);
-        let admin = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&admin).await;
+        let _admin = app.signed_in(AdminRole::Admin).await;
 
         // A PDF named .png, and an SVG: refused beside the field, nothing stored.
         let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
@@ -208,8 +208,7 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
 async fn saving_without_a_file_keeps_the_logo_and_guessed_names_are_not_found() {
     let app = TestApp::sqlite();
     let id = app.with_conn(|c| CompanyFactory::new().create(c).id);
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     let res = save(&app, id, Some(("a.png", &png(10, 10))), &[]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let key = logo_of(&app, id).0.unwrap();
@@ -230,8 +229,7 @@ async fn the_logo_shows_on_the_public_pages_and_in_the_admin() {
     let app = TestApp::sqlite();
     let company = app.with_conn(|c| CompanyFactory::new().name("Acme Robotics").create(c));
     let slug = app.with_conn(|c| JobFactory::new(&company).title("Robot whisperer").create(c));
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     // No logo yet: no image anywhere.
     app.refresh_search();
     let page = app.get("/en/jobs").await;

@@ -31,8 +31,7 @@ async fn applications_are_listed_by_stage_with_counts() {
                 .create(c);
             job
         });
-        let user = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&user).await;
+        let _user = app.signed_in(AdminRole::Admin).await;
         let page = app.get("/admin/applications").await.html();
         assert_eq!(
             page.texts(".scopes a"),
@@ -81,8 +80,7 @@ async fn skills_show_their_use_and_an_unused_scope() {
         JobFactory::new(&co).skills(&["Rust"]).create(c);
         hireboard::models::skill::Skill::find_or_create(c, "COBOL").unwrap();
     });
-    let user = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&user).await;
+    let _user = app.signed_in(AdminRole::Admin).await;
     let page = app.get("/admin/skills").await.html();
     assert_eq!(page.texts(".scopes a"), ["All 3", "Unused 1"]);
     assert_eq!(page.texts("td.primary"), ["COBOL", "Rust", "SQL"]);
@@ -103,8 +101,7 @@ async fn comments_and_audit_entries_have_their_own_lists() {
                 .first::<i64>(c)
                 .unwrap()
         });
-        let user = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&user).await;
+        let _user = app.signed_in(AdminRole::Admin).await;
         app.post_admin(
             &format!("/admin/jobs/{job}/comments"),
             &[("body", "Ask about the certificate.")],
@@ -169,11 +166,7 @@ async fn applications_move_through_the_pipeline_and_are_audited() {
                 .unwrap();
             ApplicationFactory::new(job).name("Ada").create(c)
         });
-        let user = app.with_conn(|c| {
-            AdminFactory::new()
-                .role(hireboard::models::AdminRole::Editor)
-                .create(c)
-        });
+        let user = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
         app.sign_in_as(&user).await;
         let url = format!("/admin/applications/{id}/stage");
         let page = app.get(&format!("/admin/applications/{id}")).await.html();
@@ -223,11 +216,7 @@ async fn applications_move_through_the_pipeline_and_are_audited() {
         assert_eq!(page.count(".history-list > li"), 2);
         // Viewers cannot move applications.
         app.clear_cookies();
-        let viewer = app.with_conn(|c| {
-            AdminFactory::new()
-                .role(hireboard::models::AdminRole::Viewer)
-                .create(c)
-        });
+        let viewer = app.with_conn(|c| AdminFactory::new().role(AdminRole::Viewer).create(c));
         app.sign_in_as(&viewer).await;
         assert_eq!(
             app.post_admin(&url, &[("to", "withdrawn")]).await.status,
@@ -263,8 +252,7 @@ async fn bulk_stage_changes_and_the_board() {
                 .to_string(),
         ]
     });
-    let user = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&user).await;
+    let _user = app.signed_in(AdminRole::Admin).await;
     let res = app
         .post_admin(
             "/admin/applications/batch",
@@ -365,11 +353,7 @@ async fn duplicate_skills_merge_into_one() {
                 .unwrap()
         });
         let id = |name: &str| ids.iter().find(|(n, _)| n == name).unwrap().1.to_string();
-        let user = app.with_conn(|c| {
-            AdminFactory::new()
-                .role(hireboard::models::AdminRole::Editor)
-                .create(c)
-        });
+        let user = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
         app.sign_in_as(&user).await;
         // Only a skill tag says "Rustlang" (Rust-Lang is two words to full-text search).
         assert_eq!(

@@ -4,11 +4,9 @@
 use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use hireboard::db::schema::jobs;
-use hireboard::models::AdminRole;
 
-use crate::support::{
-    AdminFactory, ApplicationFactory, CompanyFactory, JobFactory, TestApp, backends,
-};
+use crate::support::{ApplicationFactory, CompanyFactory, JobFactory, TestApp, backends};
+use hireboard::models::AdminRole;
 
 struct Seeded {
     job: i64,
@@ -61,8 +59,7 @@ async fn results(app: &TestApp, q: &str) -> Vec<(String, Vec<String>)> {
 async fn one_search_finds_postings_companies_applications_and_users() {
     for app in backends() {
         let seeded = seed(&app);
-        let admin = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&admin).await;
+        let admin = app.signed_in(AdminRole::Admin).await;
         let group = |title: &str, hits: &[&str]| {
             (
                 title.to_owned(),
@@ -112,16 +109,14 @@ async fn one_search_finds_postings_companies_applications_and_users() {
 async fn search_shows_only_what_the_role_may_read_in_a_fixed_number_of_queries() {
     let app = TestApp::sqlite();
     seed(&app);
-    let translator = app.with_conn(|c| AdminFactory::new().role(AdminRole::Translator).create(c));
-    app.sign_in_as(&translator).await;
+    let translator = app.signed_in(AdminRole::Translator).await;
     // Translators read postings and companies, not applications or users.
     assert_eq!(results(&app, "r").await.len(), 2);
     assert_eq!(results(&app, "analytical").await, Vec::new());
     assert_eq!(results(&app, &translator.email).await, Vec::new());
 
     app.clear_cookies();
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     let cost = async |q: &str| {
         let before = app.queries();
         assert_eq!(

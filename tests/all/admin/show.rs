@@ -3,9 +3,10 @@
 use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use hireboard::db::schema::{admin_comments, audit_log, jobs};
-use hireboard::models::{AdminRole, JobStatus};
+use hireboard::models::JobStatus;
 
-use crate::support::{AdminFactory, CompanyFactory, JobFactory, TestApp, backends};
+use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
+use hireboard::models::AdminRole;
 
 fn job_id(app: &TestApp, slug: &str) -> i64 {
     app.with_conn(|c| {
@@ -28,8 +29,7 @@ async fn a_show_page_has_panels_related_records_and_a_public_link() {
                 .create(c)
         });
         let id = job_id(&app, &slug);
-        let user = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&user).await;
+        let _user = app.signed_in(AdminRole::Admin).await;
         let page = app.get(&format!("/admin/jobs/{id}")).await;
         assert_eq!(page.status, StatusCode::OK, "{}", app.backend);
         let html = page.html();
@@ -81,8 +81,7 @@ async fn comments_are_added_checked_and_listed() {
             JobFactory::new(&co).create(c)
         });
         let id = job_id(&app, &slug);
-        let user = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&user).await;
+        let _user = app.signed_in(AdminRole::Admin).await;
         let url = format!("/admin/jobs/{id}/comments");
         let res = app
             .post_admin(
@@ -132,8 +131,7 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
                 .create(c)
         });
         let id = job_id(&app, &slug);
-        let user = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
-        app.sign_in_as(&user).await;
+        let user = app.signed_in(AdminRole::Editor).await;
         let url = format!("/admin/jobs/{id}/status");
         // Not on the public site while a draft.
         assert_eq!(
@@ -202,8 +200,7 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
                 .unwrap()
         });
         app.clear_cookies();
-        let admin = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&admin).await;
+        let _admin = app.signed_in(AdminRole::Admin).await;
         let log = app.get(&format!("/admin/audit_log/{entry}")).await;
         assert!(
             log.body.contains("Status: Draft → Published"),
@@ -244,8 +241,7 @@ async fn an_application_reads_well_next_stage_primary_reject_red_mail_links_and_
             .cover_letter("Dear team,\n\nI build compilers.\n\nKind regards")
             .create(c)
     });
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     let page = app
         .get(&format!("/admin/applications/{application}"))
         .await

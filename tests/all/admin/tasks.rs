@@ -7,7 +7,8 @@ use hireboard::tasks::noop::Noop;
 use hireboard::tasks::queue;
 use hireboard::tasks::{Task, TaskError};
 
-use crate::support::{AdminFactory, TestApp};
+use crate::support::TestApp;
+use hireboard::models::AdminRole;
 
 /// One done, one dead after a failure, one waiting to retry, one waiting: their ids.
 fn seed(app: &TestApp) -> [i64; 4] {
@@ -53,8 +54,7 @@ fn state(app: &TestApp, id: i64) -> Option<(String, i32)> {
 async fn admins_see_the_queue_by_state_and_retry_or_discard_tasks() {
     let app = TestApp::sqlite();
     let [done, dead, retrying, waiting] = seed(&app);
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     let page = app.get("/admin/tasks").await.html();
     assert_eq!(
         page.texts(".scopes a"),
@@ -105,8 +105,7 @@ async fn admins_see_the_queue_by_state_and_retry_or_discard_tasks() {
 async fn every_dead_task_can_be_retried_at_once() {
     let app = TestApp::sqlite();
     let [_, dead, _, _] = seed(&app);
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     let page = app.get("/admin/tasks").await.html();
     assert_eq!(
         page.attrs(".page-header form", "action"),
@@ -123,8 +122,7 @@ async fn every_dead_task_can_be_retried_at_once() {
 async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
     let app = TestApp::sqlite();
     seed(&app);
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     let page = app.get("/admin/tasks/overview").await.html();
     // default queue: queued 2 (one retrying), running 0, done 1, dead 1.
     assert_eq!(

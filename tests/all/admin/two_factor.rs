@@ -6,6 +6,7 @@ use hireboard::models::second_factor::{self, Checked};
 use actix_web::http::StatusCode;
 
 use crate::support::{AdminFactory, AdminLogin, TestApp, backends};
+use hireboard::models::AdminRole;
 
 /// The current code of `secret` at `at`, as an authenticator app shows it.
 fn code_at(secret: &[u8], at: chrono::NaiveDateTime) -> String {
@@ -160,8 +161,7 @@ pub async fn code_step(app: &TestApp, code: &str) -> crate::support::app::Respon
 #[actix_web::test]
 async fn signing_in_takes_the_password_then_a_code_or_a_recovery_code() {
     for app in backends() {
-        let user = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&user).await;
+        let user = app.signed_in(AdminRole::Admin).await;
         let (secret, recovery) = enrol(&app, &user).await;
         let shown = app.get("/admin/account/two-factor").await;
         assert!(
@@ -220,8 +220,7 @@ async fn signing_in_takes_the_password_then_a_code_or_a_recovery_code() {
 #[actix_web::test]
 async fn wrong_codes_lock_the_account_like_wrong_passwords() {
     let app = TestApp::sqlite();
-    let user = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&user).await;
+    let user = app.signed_in(AdminRole::Admin).await;
     let (secret, _) = enrol(&app, &user).await;
     password_step(&app, &user, "/admin").await;
     // The password counted as the first of five attempts; four wrong codes use up the rest.
@@ -272,8 +271,7 @@ async fn the_code_step_needs_a_recent_password_step() {
 #[actix_web::test]
 async fn recovery_codes_can_be_replaced_and_the_factor_turned_off_with_a_code() {
     let app = TestApp::sqlite();
-    let user = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&user).await;
+    let user = app.signed_in(AdminRole::Admin).await;
     let (secret, old) = enrol(&app, &user).await;
     // Without a right code, neither happens.
     for path in [
@@ -331,11 +329,7 @@ async fn recovery_codes_can_be_replaced_and_the_factor_turned_off_with_a_code() 
 async fn a_required_second_factor_sends_unenrolled_users_to_enrol() {
     let app = TestApp::sqlite_with(&[("MFA_REQUIRED_ROLES", "admin,editor")]);
     let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    let viewer = app.with_conn(|c| {
-        AdminFactory::new()
-            .role(hireboard::models::AdminRole::Viewer)
-            .create(c)
-    });
+    let viewer = app.with_conn(|c| AdminFactory::new().role(AdminRole::Viewer).create(c));
     app.sign_in_as(&viewer).await;
     assert_eq!(app.get("/admin/jobs").await.status, StatusCode::OK);
 
@@ -361,14 +355,9 @@ async fn a_required_second_factor_sends_unenrolled_users_to_enrol() {
 #[actix_web::test]
 async fn an_admin_resets_a_users_second_factor_and_it_is_audited() {
     for app in backends() {
-        let user = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&user).await;
+        let user = app.signed_in(AdminRole::Admin).await;
         enrol(&app, &user).await;
-        let editor = app.with_conn(|c| {
-            AdminFactory::new()
-                .role(hireboard::models::AdminRole::Editor)
-                .create(c)
-        });
+        let editor = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
         let admin = app.with_conn(|c| AdminFactory::new().create(c));
         let path = format!("/admin/admin_users/{}/reset-two-factor", user.id);
         app.clear_cookies();

@@ -5,13 +5,13 @@ use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use hireboard::db::schema::{events, tasks, webhook_deliveries, webhook_endpoints};
 
-use crate::support::{AdminFactory, TestApp};
+use crate::support::TestApp;
+use hireboard::models::AdminRole;
 
 #[actix_web::test]
 async fn endpoints_are_checked_saved_with_a_secret_and_deliveries_replayed() {
     let app = TestApp::sqlite();
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     assert_eq!(app.get("/admin/webhooks/new").await.status, StatusCode::OK);
 
     for (url, events, error) in [

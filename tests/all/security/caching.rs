@@ -1,6 +1,7 @@
 //! Private pages tell every cache not to keep them.
 
-use crate::support::{AdminFactory, ApplicationFactory, CompanyFactory, JobFactory, backends};
+use crate::support::{ApplicationFactory, CompanyFactory, JobFactory, backends};
+use hireboard::models::AdminRole;
 
 #[actix_web::test]
 async fn back_office_pages_exports_cvs_and_signed_links_are_not_stored() {
@@ -31,8 +32,7 @@ async fn back_office_pages_exports_cvs_and_signed_links_are_not_stored() {
             let res = app.get(path).await;
             assert_eq!(res.header("cache-control"), Some("no-store"), "{path}");
         }
-        let admin = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&admin).await;
+        let _admin = app.signed_in(AdminRole::Admin).await;
         for path in [
             "/admin".to_owned(),
             "/admin/jobs".to_owned(),

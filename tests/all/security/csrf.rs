@@ -10,6 +10,7 @@ use hireboard::db::schema::{applications, job_alerts, jobs, skills};
 
 use crate::admin::roles;
 use crate::support::{AdminFactory, TestApp, backends};
+use hireboard::models::AdminRole;
 
 /// Routes whose authority is not the session: the one-click unsubscribe of mails (RFC 8058;
 /// mail providers post it from their servers, and the signed token is its whole authority).
@@ -227,7 +228,7 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
                 c,
                 "invited@example.test",
                 "",
-                hireboard::models::AdminRole::Viewer,
+                AdminRole::Viewer,
                 hireboard::db::now(),
             )
             .unwrap()

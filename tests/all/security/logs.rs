@@ -2,6 +2,7 @@
 
 use crate::support::log_capture::{install, lines_containing};
 use crate::support::{AdminFactory, TestApp};
+use hireboard::models::AdminRole;
 
 fn canary(what: &str) -> String {
     use rand::Rng;
@@ -97,11 +98,7 @@ async fn a_user_name_with_crlf_gives_one_escaped_line() {
 async fn refused_tokens_and_denied_roles_are_logged() {
     install();
     let app = TestApp::sqlite();
-    let viewer = app.with_conn(|c| {
-        AdminFactory::new()
-            .role(hireboard::models::AdminRole::Viewer)
-            .create(c)
-    });
+    let viewer = app.with_conn(|c| AdminFactory::new().role(AdminRole::Viewer).create(c));
     app.sign_in_as(&viewer).await;
     // A viewer may not open the task queue.
     assert_eq!(app.get("/admin/tasks").await.status, 403);
@@ -139,8 +136,7 @@ async fn second_factor_secrets_and_codes_never_reach_the_log_and_each_step_is_an
         format!("10.{a}.{b}.{c}")
     };
     app.set_client_ip(&ip);
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let admin = app.signed_in(AdminRole::Admin).await;
     let (secret, recovery) = enrol(&app, &admin).await;
     password_step(&app, &admin, "/admin").await;
     let wrong = canary("code");

@@ -5,7 +5,8 @@ use diesel::prelude::*;
 use hireboard::db::schema::jobs;
 use hireboard::routes::{Route, table};
 
-use crate::support::{AdminFactory, CompanyFactory, JobFactory, TestApp, backends};
+use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
+use hireboard::models::AdminRole;
 
 /// A concrete path for a route pattern, with real records where the pattern names one.
 fn sample(path: &str, slug: &str, company: &str, id: i64) -> String {
@@ -35,8 +36,7 @@ async fn signed_in_app(app: &TestApp) -> (String, String, i64) {
             .unwrap()
     });
     app.refresh_search();
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     (slug, company, id)
 }
 

@@ -3,13 +3,13 @@
 use diesel::prelude::*;
 use hireboard::db::schema::skills;
 
-use crate::support::{AdminFactory, backends};
+use crate::support::backends;
+use hireboard::models::AdminRole;
 
 #[actix_web::test]
 async fn a_foreign_origin_or_referer_is_refused_and_changes_nothing() {
     for app in backends() {
-        let admin = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&admin).await;
+        let _admin = app.signed_in(AdminRole::Admin).await;
         let csrf = app.csrf("/admin").await;
         let count = || app.with_conn(|c| skills::table.count().get_result::<i64>(c).unwrap());
         let before = count();

@@ -3,7 +3,8 @@
 
 use actix_web::http::StatusCode;
 
-use crate::support::{AdminFactory, backends};
+use crate::support::backends;
+use hireboard::models::AdminRole;
 
 #[actix_web::test]
 async fn weak_passwords_are_refused_with_the_reason_in_the_users_language() {
@@ -13,7 +14,7 @@ async fn weak_passwords_are_refused_with_the_reason_in_the_users_language() {
                 c,
                 "grete.weber@example.test",
                 "",
-                hireboard::models::AdminRole::Viewer,
+                AdminRole::Viewer,
                 hireboard::db::now(),
             )
             .unwrap()
@@ -113,8 +114,7 @@ async fn a_cv_named_with_a_right_to_left_override_downloads_as_what_it_is() {
                 .first(c)
                 .unwrap()
         });
-        let admin = app.with_conn(|c| AdminFactory::new().create(c));
-        app.sign_in_as(&admin).await;
+        let _admin = app.signed_in(AdminRole::Admin).await;
         let res = app.get(&format!("/admin/applications/{id}/cv")).await;
         assert_eq!(res.status, StatusCode::OK);
         let disposition = res.header("content-disposition").unwrap().to_owned();

@@ -268,6 +268,13 @@ impl TestApp {
         .await
     }
 
+    /// A new back-office user of `role`, signed in (this client's session becomes theirs).
+    pub async fn signed_in(&self, role: hireboard::models::AdminRole) -> super::AdminLogin {
+        let user = self.with_conn(|c| super::AdminFactory::new().role(role).create(c));
+        self.sign_in_as(&user).await;
+        user
+    }
+
     /// Signs in and checks that it worked.
     pub async fn sign_in_as(&self, login: &super::AdminLogin) {
         let res = self.sign_in(&login.email, &login.password).await;

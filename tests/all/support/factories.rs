@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{NaiveDateTime, TimeDelta};
 use hireboard::db::DbConn;
 use hireboard::i18n::Locale;
+use hireboard::models::AdminRole;
 use hireboard::models::company::{Company, NewCompany};
 use hireboard::models::job::{JobDraft, JobText};
 use hireboard::models::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
@@ -236,7 +237,7 @@ impl AdminFactory {
     pub fn new() -> AdminFactory {
         AdminFactory {
             email: format!("admin{}@example.test", next()),
-            role: hireboard::models::AdminRole::Admin,
+            role: AdminRole::Admin,
             password: hireboard::auth::password::generate(),
         }
     }

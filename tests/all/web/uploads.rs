@@ -99,8 +99,7 @@ async fn a_pdf_cv_is_stored_privately_and_only_readers_download_it() {
         assert_eq!(app.get(&url).await.status, StatusCode::FORBIDDEN);
         app.clear_cookies();
         // A viewer may, as an attachment the browser will not sniff or render.
-        let viewer = app.with_conn(|c| AdminFactory::new().role(AdminRole::Viewer).create(c));
-        app.sign_in_as(&viewer).await;
+        let _viewer = app.signed_in(AdminRole::Viewer).await;
         let show = app.get(&format!("/admin/applications/{id}")).await;
         assert!(show.body.contains(&url), "{}", show.body);
         assert!(!show.body.contains(&key), "the storage key stays private");
@@ -246,8 +245,7 @@ async fn applications_untouched_past_the_retention_period_go_with_their_cvs_and_
             .unwrap()
     });
     let (old, new) = (ids[0].0, ids[1].0);
-    let admin = app.with_conn(|c| AdminFactory::new().create(c));
-    app.sign_in_as(&admin).await;
+    let _admin = app.signed_in(AdminRole::Admin).await;
     for id in [old, new] {
         let res = app
             .post_admin(
