@@ -175,25 +175,12 @@ pub async fn enable(
         return respond(page, StatusCode::UNPROCESSABLE_ENTITY);
     };
     admin.session.remove(ENROLMENT_KEY);
-    record(
-        &admin.request,
-        Severity::Info,
-        "two-factor-enabled",
-        &[("user", &admin.user.id.to_string())],
-    );
-    let mut page = TwoFactorPage {
-        l: layout(&admin),
-        enrol: None,
-        on: None,
+    show_codes(
+        &admin,
         codes,
-        required: false,
-        error: None,
-    };
-    page.l.flash.push(Flash {
-        kind: FlashKind::Notice,
-        text: admin.tr.t("admin-two-factor-enabled"),
-    });
-    respond(page, StatusCode::OK)
+        "two-factor-enabled",
+        "admin-two-factor-enabled",
+    )
 }
 
 /// A code from the user before a change to the factor itself: counted like sign-in attempts.
@@ -284,14 +271,30 @@ pub async fn new_recovery_codes(
         )?)
     })
     .await?;
+    show_codes(
+        &admin,
+        codes,
+        "two-factor-recovery-codes-replaced",
+        "admin-two-factor-codes-replaced",
+    )
+}
+
+/// The answer that shows new recovery codes, this once, after `event` (for the security log),
+/// with `notice` on top.
+fn show_codes(
+    admin: &CurrentAdmin,
+    codes: Vec<String>,
+    event: &str,
+    notice: &str,
+) -> Result<HttpResponse, AppError> {
     record(
         &admin.request,
         Severity::Info,
-        "two-factor-recovery-codes-replaced",
+        event,
         &[("user", &admin.user.id.to_string())],
     );
     let mut page = TwoFactorPage {
-        l: layout(&admin),
+        l: layout(admin),
         enrol: None,
         on: None,
         codes,
@@ -300,7 +303,7 @@ pub async fn new_recovery_codes(
     };
     page.l.flash.push(Flash {
         kind: FlashKind::Notice,
-        text: admin.tr.t("admin-two-factor-codes-replaced"),
+        text: admin.tr.t(notice),
     });
     respond(page, StatusCode::OK)
 }
