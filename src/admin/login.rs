@@ -113,16 +113,10 @@ pub async fn submit(
         let html = login_page
             .render()
             .map_err(|e| AppError::Internal(format!("rendering the sign-in page: {e}")))?;
-        let mut res =
-            HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap_or_default());
-        if status == 429 {
-            // The window of the limit: by then it has room again.
-            res.insert_header((
-                header::RETRY_AFTER,
-                crate::state::LOGIN_WINDOW.as_secs().to_string(),
-            ));
-        }
-        Ok(res.content_type("text/html; charset=utf-8").body(html))
+        Ok(sign_in_answer(
+            actix_web::http::StatusCode::from_u16(status).unwrap_or_default(),
+            html,
+        ))
     };
     let refuse = |message_id: &str, email: String| page(message_id, email, 422);
     if over_limit(&state, &req).await? {
@@ -187,6 +181,19 @@ pub async fn submit(
             refuse("admin-login-invalid", email)
         }
     }
+}
+
+/// A sign-in step's page as the answer; past the attempt limit (429) it says when to come
+/// back: after the limit's window, when it has room again.
+pub(super) fn sign_in_answer(status: actix_web::http::StatusCode, html: String) -> HttpResponse {
+    let mut res = HttpResponse::build(status);
+    if status == actix_web::http::StatusCode::TOO_MANY_REQUESTS {
+        res.insert_header((
+            header::RETRY_AFTER,
+            crate::state::LOGIN_WINDOW.as_secs().to_string(),
+        ));
+    }
+    res.content_type("text/html; charset=utf-8").body(html)
 }
 
 /// Whether this client has used up its sign-in attempts (passwords and codes alike).

@@ -3,13 +3,15 @@
 //! app, or a recovery code, turns it into a back-office session.
 
 use actix_session::Session;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
 
-use super::login::{PENDING_KEY, PendingSignIn, over_limit, start_session, visitor_tr};
+use super::login::{
+    PENDING_KEY, PendingSignIn, over_limit, sign_in_answer, start_session, visitor_tr,
+};
 use super::{AdminForm, Flash};
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -51,14 +53,7 @@ fn render(
     }
     .render()
     .map_err(|e| AppError::Internal(format!("rendering the code page: {e}")))?;
-    let mut res = HttpResponse::build(status);
-    if status == StatusCode::TOO_MANY_REQUESTS {
-        res.insert_header((
-            header::RETRY_AFTER,
-            crate::state::LOGIN_WINDOW.as_secs().to_string(),
-        ));
-    }
-    Ok(res.content_type("text/html; charset=utf-8").body(html))
+    Ok(sign_in_answer(status, html))
 }
 
 /// Back to the password, with why.

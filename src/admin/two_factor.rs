@@ -215,6 +215,25 @@ async fn prove(
     }))
 }
 
+/// A change to a second factor that is on needs a right code: None to go on, else the answer
+/// that stops it (no factor to change, or the page again with why the code was refused).
+async fn unless_proved(
+    state: &AppState,
+    admin: &CurrentAdmin,
+    code: String,
+) -> Result<Option<HttpResponse>, AppError> {
+    if admin.user.totp_enabled_at.is_none() {
+        return Ok(Some(crate::web::see_other(PAGE)));
+    }
+    match prove(state, admin, code).await? {
+        Ok(()) => Ok(None),
+        Err(message) => {
+            let page = page(state, admin, Some(message)).await?;
+            respond(page, StatusCode::UNPROCESSABLE_ENTITY).map(Some)
+        }
+    }
+}
+
 /// Turning it off takes a current code (or a recovery code): a session left open on a shared
 /// computer is not enough.
 pub async fn disable(
@@ -222,12 +241,8 @@ pub async fn disable(
     admin: CurrentAdmin,
     form: AdminForm<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
-    if admin.user.totp_enabled_at.is_none() {
-        return Ok(crate::web::see_other(PAGE));
-    }
-    if let Err(message) = prove(&state, &admin, form.data.code).await? {
-        let page = page(&state, &admin, Some(message)).await?;
-        return respond(page, StatusCode::UNPROCESSABLE_ENTITY);
+    if let Some(refused) = unless_proved(&state, &admin, form.data.code).await? {
+        return Ok(refused);
     }
     let (id, email, who) = (admin.user.id, admin.user.email.clone(), admin.actor());
     with_conn(&state, move |conn| {
@@ -255,12 +270,8 @@ pub async fn new_recovery_codes(
     admin: CurrentAdmin,
     form: AdminForm<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
-    if admin.user.totp_enabled_at.is_none() {
-        return Ok(crate::web::see_other(PAGE));
-    }
-    if let Err(message) = prove(&state, &admin, form.data.code).await? {
-        let page = page(&state, &admin, Some(message)).await?;
-        return respond(page, StatusCode::UNPROCESSABLE_ENTITY);
+    if let Some(refused) = unless_proved(&state, &admin, form.data.code).await? {
+        return Ok(refused);
     }
     let id = admin.user.id;
     let codes = with_conn(&state, move |conn| {

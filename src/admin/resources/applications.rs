@@ -426,6 +426,22 @@ pub struct StageForm {
     back: String,
 }
 
+/// Who may move applications, which one and where to: the same for the confirmation step and
+/// the move.
+fn stage_request(
+    admin: &crate::admin::CurrentAdmin,
+    id: &str,
+    to: &str,
+) -> Result<(i64, ApplicationStatus), AppError> {
+    admin.require(
+        Area::Applications,
+        crate::auth::policy::Action::ChangeStatus,
+    )?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let to = ApplicationStatus::parse(to).ok_or(AppError::BadRequest("error-bad-request"))?;
+    Ok((id, to))
+}
+
 /// `POST /admin/applications/{id}/stage`: the next stage, a rejection (with a reason) or a
 /// withdrawal.
 pub async fn change_stage(
@@ -435,13 +451,7 @@ pub async fn change_stage(
     form: crate::admin::AdminForm<StageForm>,
 ) -> Result<actix_web::HttpResponse, AppError> {
     use crate::models::pipeline::{MAX_REASON_CHARS, StageError, move_to};
-    admin.require(
-        Area::Applications,
-        crate::auth::policy::Action::ChangeStatus,
-    )?;
-    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
-    let to =
-        ApplicationStatus::parse(&form.data.to).ok_or(AppError::BadRequest("error-bad-request"))?;
+    let (id, to) = stage_request(&admin, &path, &form.data.to)?;
     let actor = admin.actor();
     let reason = form.data.reason.clone();
     let outcome = crate::web::with_conn(&state, move |conn| {
@@ -516,13 +526,7 @@ pub async fn confirm_stage(
     query: actix_web::web::Query<StageQuery>,
 ) -> Result<StageConfirmPage, AppError> {
     use crate::admin::layout::{crumb, here};
-    admin.require(
-        Area::Applications,
-        crate::auth::policy::Action::ChangeStatus,
-    )?;
-    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
-    let to =
-        ApplicationStatus::parse(&query.to).ok_or(AppError::BadRequest("error-bad-request"))?;
+    let (id, to) = stage_request(&admin, &path, &query.to)?;
     let name: String = crate::web::with_conn(&state, move |conn| {
         applications::table
             .find(id)

@@ -85,6 +85,10 @@ pub(crate) fn translation_states(
     stored: &[(i64, String, chrono::NaiveDateTime)],
 ) -> std::collections::HashMap<i64, Vec<(crate::i18n::Locale, super::fields::TranslationState)>> {
     use crate::i18n::Locale;
+    let made_from: std::collections::HashMap<(i64, &str), chrono::NaiveDateTime> = stored
+        .iter()
+        .map(|(record, locale, at)| ((*record, locale.as_str()), *at))
+        .collect();
     records
         .iter()
         .map(|(id, original, text_updated_at, created)| {
@@ -93,10 +97,7 @@ pub(crate) fn translation_states(
                 .into_iter()
                 .filter(|l| l.as_str() != original)
                 .map(|locale| {
-                    let from = stored
-                        .iter()
-                        .find(|(record, l, _)| record == id && l == locale.as_str())
-                        .map(|(_, _, at)| *at);
+                    let from = made_from.get(&(*id, locale.as_str())).copied();
                     (locale, super::fields::TranslationState::of(from, changed))
                 })
                 .collect();
