@@ -9,6 +9,7 @@ pub mod batch;
 pub mod board;
 pub mod dashboard;
 pub mod edit;
+pub mod engine;
 pub mod export;
 pub mod fields;
 pub mod form;

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 
 /// The backend type of boxed diesel queries over [`DbConn`].
-pub type Db = <DbConn as diesel::Connection>::Backend;
+pub type Db = crate::db::MultiBackend;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dir {
@@ -325,12 +325,9 @@ pub const MAX_BATCH: usize = 500;
 
 pub const PER_PAGE_CHOICES: [u32; 3] = [25, 50, 100];
 
-pub trait Resource: Sync {
-    /// The URL segment: `/admin/{name}`.
-    fn name(&self) -> &'static str;
-    fn area(&self) -> Area;
-    /// Fluent id of the plural title.
-    fn title(&self) -> &'static str;
+/// The list side of a resource: columns, filters, scopes, rows, exports. Declared resources
+/// get it from the engine (`super::engine::Declaration`).
+pub trait Listing: Sync {
     fn columns(&self) -> Vec<Column>;
     fn filters(&self, tr: &Tr) -> Vec<FilterDef>;
     /// The first scope is the default; without its own, a list has one: all.
@@ -352,6 +349,34 @@ pub trait Resource: Sync {
     fn data_version(&self, _conn: &mut DbConn) -> diesel::QueryResult<Option<i64>> {
         Ok(None)
     }
+    /// The columns of exports: (JSON key, Fluent id of the header). None: no export.
+    fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
+        Vec::new()
+    }
+    /// Up to `limit` rows of the filtered set (scope included) with ids above `after`, in id
+    /// order, as (id, values in `export_columns` order).
+    fn export_rows(
+        &self,
+        _conn: &mut DbConn,
+        _query: &ListQuery,
+        _after: i64,
+        _limit: i64,
+        _tr: &Tr,
+    ) -> Result<Vec<(i64, Vec<super::export::Value>)>, AppError> {
+        Ok(Vec::new())
+    }
+    /// Records whose name matches `q`, for association fields: (id, name).
+    fn lookup(&self, _conn: &mut DbConn, _q: &str) -> Result<Vec<(i64, String)>, AppError> {
+        Err(AppError::NotFound)
+    }
+}
+
+pub trait Resource: Listing {
+    /// The URL segment: `/admin/{name}`.
+    fn name(&self) -> &'static str;
+    fn area(&self) -> Area;
+    /// Fluent id of the plural title.
+    fn title(&self) -> &'static str;
     /// The show page's content, or `None` when there is no such record.
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError>;
     fn batch_actions(&self) -> Vec<BatchAction> {
@@ -377,22 +402,6 @@ pub trait Resource: Sync {
     fn index_links(&self, _query: &str) -> Vec<(&'static str, String)> {
         Vec::new()
     }
-    /// The columns of exports: (JSON key, Fluent id of the header). None: no export.
-    fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
-        Vec::new()
-    }
-    /// Up to `limit` rows of the filtered set (scope included) with ids above `after`, in id
-    /// order, as (id, values in `export_columns` order).
-    fn export_rows(
-        &self,
-        _conn: &mut DbConn,
-        _query: &ListQuery,
-        _after: i64,
-        _limit: i64,
-        _tr: &Tr,
-    ) -> Result<Vec<(i64, Vec<super::export::Value>)>, AppError> {
-        Ok(Vec::new())
-    }
     /// The member actions for a record as shown.
     fn member_actions(&self, _id: i64, _record: &Record) -> Vec<MemberAction> {
         Vec::new()
@@ -408,10 +417,6 @@ pub trait Resource: Sync {
     /// Where the record can be seen as the public site would show it, whatever its status.
     fn preview_url(&self, _id: i64) -> Option<String> {
         None
-    }
-    /// Records whose name matches `q`, for association fields: (id, name).
-    fn lookup(&self, _conn: &mut DbConn, _q: &str) -> Result<Vec<(i64, String)>, AppError> {
-        Err(AppError::NotFound)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Back-office users, for admins only.
 
+use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
 use super::super::resource::{
@@ -45,23 +46,7 @@ fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
     q
 }
 
-impl Resource for AdminUsers {
-    fn name(&self) -> &'static str {
-        "admin_users"
-    }
-
-    fn area(&self) -> Area {
-        Area::AdminUsers
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-admin-users"
-    }
-
-    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
-        Some(&super::admin_user_form::AdminUserForm)
-    }
-
+impl Listing for AdminUsers {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("email", "admin-field-email"),
@@ -97,6 +82,107 @@ impl Resource for AdminUsers {
 
     fn default_sort(&self) -> (&'static str, Dir) {
         ("email", Dir::Asc)
+    }
+
+    fn list(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        tr: &Tr,
+        _counts: Option<Vec<i64>>,
+    ) -> Result<ListResult, AppError> {
+        let per_role = |r: AdminRole| super::count_where("admin_users.role", r.as_str());
+        let (all, admins, editors, translators, viewers): (i64, i64, i64, i64, i64) =
+            filtered(query)
+                .select((
+                    diesel::dsl::count_star(),
+                    per_role(AdminRole::Admin),
+                    per_role(AdminRole::Editor),
+                    per_role(AdminRole::Translator),
+                    per_role(AdminRole::Viewer),
+                ))
+                .first(conn)?;
+        let scope_counts = vec![all, admins, editors, translators, viewers];
+        let mut q = filtered(query);
+        if query.scope != "all" {
+            q = q.filter(admin_users::role.eq(query.scope));
+        }
+        q = match (query.sort, query.dir) {
+            ("email", Dir::Desc) => q.order(admin_users::email.desc()),
+            ("name", Dir::Asc) => q.order((admin_users::name.asc(), admin_users::id.asc())),
+            ("name", Dir::Desc) => q.order((admin_users::name.desc(), admin_users::id.desc())),
+            ("role", Dir::Asc) => q.order((admin_users::role.asc(), admin_users::id.asc())),
+            ("role", Dir::Desc) => q.order((admin_users::role.desc(), admin_users::id.desc())),
+            ("last_login_at", Dir::Asc) => {
+                q.order((admin_users::last_login_at.asc(), admin_users::id.asc()))
+            }
+            ("last_login_at", Dir::Desc) => {
+                q.order((admin_users::last_login_at.desc(), admin_users::id.desc()))
+            }
+            ("created_at", Dir::Asc) => {
+                q.order((admin_users::created_at.asc(), admin_users::id.asc()))
+            }
+            ("created_at", Dir::Desc) => {
+                q.order((admin_users::created_at.desc(), admin_users::id.desc()))
+            }
+            _ => q.order(admin_users::email.asc()),
+        };
+        type Listed = (
+            i64,
+            String,
+            String,
+            String,
+            Option<chrono::NaiveDateTime>,
+            chrono::NaiveDateTime,
+        );
+        let rows: Vec<Listed> = q
+            .select((
+                admin_users::id,
+                admin_users::email,
+                admin_users::name,
+                admin_users::role,
+                admin_users::last_login_at,
+                admin_users::created_at,
+            ))
+            .limit(query.per_page as i64)
+            .offset(query.offset())
+            .load(conn)?;
+        let rows = rows
+            .into_iter()
+            .map(|(id, email, name, role, last_login, created)| Row {
+                id,
+                cells: vec![
+                    Cell::Link(email, format!("/admin/admin_users/{id}")),
+                    Cell::Text(name),
+                    Cell::Text(
+                        AdminRole::parse(&role)
+                            .map(|r| tr.t(&r.label_id()))
+                            .unwrap_or(role),
+                    ),
+                    Cell::Date(last_login),
+                    Cell::Date(Some(created)),
+                ],
+            })
+            .collect();
+        Ok(ListResult { rows, scope_counts })
+    }
+}
+
+impl Resource for AdminUsers {
+    fn name(&self) -> &'static str {
+        "admin_users"
+    }
+
+    fn area(&self) -> Area {
+        Area::AdminUsers
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-admin-users"
+    }
+
+    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
+        Some(&super::admin_user_form::AdminUserForm)
     }
 
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
@@ -196,88 +282,5 @@ impl Resource for AdminUsers {
                 ],
             }],
         }))
-    }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let per_role = |r: AdminRole| super::count_where("admin_users.role", r.as_str());
-        let (all, admins, editors, translators, viewers): (i64, i64, i64, i64, i64) =
-            filtered(query)
-                .select((
-                    diesel::dsl::count_star(),
-                    per_role(AdminRole::Admin),
-                    per_role(AdminRole::Editor),
-                    per_role(AdminRole::Translator),
-                    per_role(AdminRole::Viewer),
-                ))
-                .first(conn)?;
-        let scope_counts = vec![all, admins, editors, translators, viewers];
-        let mut q = filtered(query);
-        if query.scope != "all" {
-            q = q.filter(admin_users::role.eq(query.scope));
-        }
-        q = match (query.sort, query.dir) {
-            ("email", Dir::Desc) => q.order(admin_users::email.desc()),
-            ("name", Dir::Asc) => q.order((admin_users::name.asc(), admin_users::id.asc())),
-            ("name", Dir::Desc) => q.order((admin_users::name.desc(), admin_users::id.desc())),
-            ("role", Dir::Asc) => q.order((admin_users::role.asc(), admin_users::id.asc())),
-            ("role", Dir::Desc) => q.order((admin_users::role.desc(), admin_users::id.desc())),
-            ("last_login_at", Dir::Asc) => {
-                q.order((admin_users::last_login_at.asc(), admin_users::id.asc()))
-            }
-            ("last_login_at", Dir::Desc) => {
-                q.order((admin_users::last_login_at.desc(), admin_users::id.desc()))
-            }
-            ("created_at", Dir::Asc) => {
-                q.order((admin_users::created_at.asc(), admin_users::id.asc()))
-            }
-            ("created_at", Dir::Desc) => {
-                q.order((admin_users::created_at.desc(), admin_users::id.desc()))
-            }
-            _ => q.order(admin_users::email.asc()),
-        };
-        type Listed = (
-            i64,
-            String,
-            String,
-            String,
-            Option<chrono::NaiveDateTime>,
-            chrono::NaiveDateTime,
-        );
-        let rows: Vec<Listed> = q
-            .select((
-                admin_users::id,
-                admin_users::email,
-                admin_users::name,
-                admin_users::role,
-                admin_users::last_login_at,
-                admin_users::created_at,
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        let rows = rows
-            .into_iter()
-            .map(|(id, email, name, role, last_login, created)| Row {
-                id,
-                cells: vec![
-                    Cell::Link(email, format!("/admin/admin_users/{id}")),
-                    Cell::Text(name),
-                    Cell::Text(
-                        AdminRole::parse(&role)
-                            .map(|r| tr.t(&r.label_id()))
-                            .unwrap_or(role),
-                    ),
-                    Cell::Date(last_login),
-                    Cell::Date(Some(created)),
-                ],
-            })
-            .collect();
-        Ok(ListResult { rows, scope_counts })
     }
 }

@@ -4,10 +4,10 @@
 
 use diesel::prelude::*;
 
-use super::super::resource::{
-    BatchAction, BatchOutcome, Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue,
-    ListQuery, ListResult, Panel, Record, Resource, Row, ScopeDef,
-};
+use chrono::NaiveDateTime;
+
+use super::super::engine::{Col, Declaration, Filter, Key, Scope};
+use super::super::resource::{BatchAction, BatchOutcome, Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
 use crate::db::schema::{alert_sent, job_alerts, jobs};
@@ -19,43 +19,18 @@ use crate::search::SearchParams;
 
 pub struct Alerts;
 
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, job_alerts::table, Db>;
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = job_alerts::table.into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("email", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(job_alerts::email, *op, v))
-            }
-            ("frequency", FilterValue::Select(v)) => q.filter(job_alerts::frequency.eq(v.clone())),
-            ("created_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, job_alerts::created_at, from, to)
-            }
-            _ => q,
-        };
-    }
-    q
-}
-
-fn scoped<'a>(q: Boxed<'a>, scope: &str) -> Boxed<'a> {
-    match scope {
-        "active" => q
-            .filter(job_alerts::confirmed_at.is_not_null())
-            .filter(job_alerts::unsubscribed_at.is_null()),
-        "pending" => q
-            .filter(job_alerts::confirmed_at.is_null())
-            .filter(job_alerts::unsubscribed_at.is_null()),
-        "unsubscribed" => q.filter(job_alerts::unsubscribed_at.is_not_null()),
-        _ => q,
-    }
-}
-
-/// `COUNT(CASE WHEN … THEN 1 END)` for a scope: constant SQL, no request input.
-fn count_scope(
-    condition: &'static str,
-) -> diesel::expression::SqlLiteral<diesel::sql_types::BigInt> {
-    diesel::dsl::sql(&format!("COUNT(CASE WHEN {condition} THEN 1 END)"))
+/// An alert as its list row shows it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = job_alerts)]
+pub struct AlertRow {
+    id: i64,
+    email: String,
+    query: String,
+    frequency: String,
+    confirmed_at: Option<NaiveDateTime>,
+    unsubscribed_at: Option<NaiveDateTime>,
+    last_sent_at: Option<NaiveDateTime>,
+    created_at: NaiveDateTime,
 }
 
 fn status_cell(tr: &Tr, status: AlertStatus) -> Cell {
@@ -76,129 +51,105 @@ fn search_label(tr: &Tr, query: &str) -> String {
         .unwrap_or_else(|| tr.t("alert-all-jobs"))
 }
 
-impl Resource for Alerts {
-    fn name(&self) -> &'static str {
-        "alerts"
+impl Declaration for Alerts {
+    type Table = job_alerts::table;
+    type Row = AlertRow;
+    type Context = ();
+
+    fn key() -> Key<job_alerts::table> {
+        Key::of(job_alerts::id)
     }
-    fn area(&self) -> Area {
-        Area::Alerts
+    fn id(row: &AlertRow) -> i64 {
+        row.id
     }
-    fn title(&self) -> &'static str {
-        "admin-nav-alerts"
-    }
-    fn columns(&self) -> Vec<Column> {
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            Column::sortable("email", "admin-field-email"),
-            Column::plain("search", "admin-field-search"),
-            Column::plain("frequency", "admin-field-frequency"),
-            Column::plain("status", "admin-field-status"),
-            Column::sortable("last_sent_at", "admin-field-last-sent-at"),
-            Column::sortable("created_at", "admin-field-created-at"),
-        ]
-    }
-    fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
-        vec![
-            FilterDef::new("email", "admin-field-email", FilterKind::Text),
-            FilterDef::new(
+            Col::new("email", "admin-field-email", |r: &AlertRow, _, _| {
+                Cell::Link(r.email.clone(), format!("/admin/alerts/{}", r.id))
+            })
+            .sorted_by(job_alerts::email),
+            Col::new("search", "admin-field-search", |r: &AlertRow, _, tr| {
+                Cell::Text(search_label(tr, &r.query))
+            }),
+            Col::new(
                 "frequency",
                 "admin-field-frequency",
-                FilterKind::Select(
-                    Frequency::ALL
-                        .into_iter()
-                        .map(|f| (f.as_str(), tr.t(f.label_id())))
-                        .collect(),
-                ),
+                |r: &AlertRow, _, tr| Cell::Text(frequency_label(tr, &r.frequency)),
             ),
-            FilterDef::new(
+            Col::new("status", "admin-field-status", |r: &AlertRow, _, tr| {
+                status_cell(tr, AlertStatus::of(r.confirmed_at, r.unsubscribed_at))
+            }),
+            Col::new(
+                "last_sent_at",
+                "admin-field-last-sent-at",
+                |r: &AlertRow, _, _| Cell::DateTime(r.last_sent_at),
+            )
+            .sorted_by(job_alerts::last_sent_at),
+            Col::new(
                 "created_at",
                 "admin-field-created-at",
-                FilterKind::DateRange,
+                |r: &AlertRow, _, _| Cell::DateTime(Some(r.created_at)),
+            )
+            .sorted_by(job_alerts::created_at),
+        ]
+    }
+    fn filters(&self, tr: &Tr) -> Vec<Filter<job_alerts::table>> {
+        let frequencies = Frequency::ALL
+            .into_iter()
+            .map(|f| (f.as_str(), tr.t(f.label_id())))
+            .collect();
+        vec![
+            Filter::text("email", "admin-field-email", job_alerts::email),
+            Filter::select(
+                "frequency",
+                "admin-field-frequency",
+                frequencies,
+                job_alerts::frequency,
+            ),
+            Filter::date_range(
+                "created_at",
+                "admin-field-created-at",
+                job_alerts::created_at,
             ),
         ]
     }
-    fn scopes(&self) -> Vec<ScopeDef> {
+    fn scopes(&self) -> Vec<Scope<job_alerts::table>> {
+        let subscribed = || job_alerts::unsubscribed_at.is_null();
         vec![
-            ScopeDef::new("all", "admin-scope-all"),
-            ScopeDef::new("active", "admin-scope-active"),
-            ScopeDef::new("pending", "admin-scope-pending"),
-            ScopeDef::new("unsubscribed", "admin-scope-unsubscribed"),
+            Scope::all(),
+            Scope::new(
+                "active",
+                "admin-scope-active",
+                job_alerts::confirmed_at.is_not_null().and(subscribed()),
+            ),
+            Scope::new(
+                "pending",
+                "admin-scope-pending",
+                job_alerts::confirmed_at.is_null().and(subscribed()),
+            ),
+            Scope::new(
+                "unsubscribed",
+                "admin-scope-unsubscribed",
+                job_alerts::unsubscribed_at.is_not_null(),
+            ),
         ]
     }
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
     }
+}
 
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let counts: (i64, i64, i64, i64) = filtered(query)
-            .select((
-                diesel::dsl::count_star(),
-                count_scope("confirmed_at IS NOT NULL AND unsubscribed_at IS NULL"),
-                count_scope("confirmed_at IS NULL AND unsubscribed_at IS NULL"),
-                count_scope("unsubscribed_at IS NOT NULL"),
-            ))
-            .first(conn)?;
-        let q = scoped(filtered(query), query.scope);
-        let q = match (query.sort, query.dir) {
-            ("email", Dir::Asc) => q.order((job_alerts::email.asc(), job_alerts::id.asc())),
-            ("email", Dir::Desc) => q.order((job_alerts::email.desc(), job_alerts::id.desc())),
-            ("last_sent_at", Dir::Asc) => {
-                q.order((job_alerts::last_sent_at.asc(), job_alerts::id.asc()))
-            }
-            ("last_sent_at", Dir::Desc) => {
-                q.order((job_alerts::last_sent_at.desc(), job_alerts::id.desc()))
-            }
-            ("created_at", Dir::Asc) => q.order(job_alerts::id.asc()),
-            _ => q.order(job_alerts::id.desc()),
-        };
-        type Listed = (
-            i64,
-            String,
-            String,
-            String,
-            Option<chrono::NaiveDateTime>,
-            Option<chrono::NaiveDateTime>,
-            Option<chrono::NaiveDateTime>,
-            chrono::NaiveDateTime,
-        );
-        let rows: Vec<Listed> = q
-            .select((
-                job_alerts::id,
-                job_alerts::email,
-                job_alerts::query,
-                job_alerts::frequency,
-                job_alerts::confirmed_at,
-                job_alerts::unsubscribed_at,
-                job_alerts::last_sent_at,
-                job_alerts::created_at,
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        Ok(ListResult {
-            rows: rows
-                .into_iter()
-                .map(
-                    |(id, email, search, frequency, confirmed, unsubscribed, sent, created)| Row {
-                        id,
-                        cells: vec![
-                            Cell::Link(email, format!("/admin/alerts/{id}")),
-                            Cell::Text(search_label(tr, &search)),
-                            Cell::Text(frequency_label(tr, &frequency)),
-                            status_cell(tr, AlertStatus::of(confirmed, unsubscribed)),
-                            Cell::DateTime(sent),
-                            Cell::DateTime(Some(created)),
-                        ],
-                    },
-                )
-                .collect(),
-            scope_counts: vec![counts.0, counts.1, counts.2, counts.3],
-        })
+impl Resource for Alerts {
+    fn name(&self) -> &'static str {
+        "alerts"
+    }
+
+    fn area(&self) -> Area {
+        Area::Alerts
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-alerts"
     }
 
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {

@@ -1,5 +1,6 @@
 //! Applications in the back office: the pipeline by stage.
 
+use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
 use super::super::resource::{
@@ -78,19 +79,7 @@ pub(crate) fn stage_label(s: ApplicationStatus) -> &'static str {
     }
 }
 
-impl Resource for Applications {
-    fn name(&self) -> &'static str {
-        "applications"
-    }
-
-    fn area(&self) -> Area {
-        Area::Applications
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-applications"
-    }
-
+impl Listing for Applications {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("name", "admin-col-applicant"),
@@ -207,6 +196,20 @@ impl Resource for Applications {
             })
             .collect();
         Ok(ListResult { rows, scope_counts })
+    }
+}
+
+impl Resource for Applications {
+    fn name(&self) -> &'static str {
+        "applications"
+    }
+
+    fn area(&self) -> Area {
+        Area::Applications
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-applications"
     }
 
     fn member_actions(

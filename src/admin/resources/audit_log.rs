@@ -1,5 +1,6 @@
 //! The audit log, across every resource: who changed what, when.
 
+use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
 use super::super::resource::{
@@ -51,19 +52,7 @@ fn action_label(action: &str) -> String {
     format!("admin-audit-action-{action}")
 }
 
-impl Resource for AuditLog {
-    fn name(&self) -> &'static str {
-        "audit_log"
-    }
-
-    fn area(&self) -> Area {
-        Area::AuditLog
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-audit-log"
-    }
-
+impl Listing for AuditLog {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("created_at", "admin-field-when"),
@@ -167,6 +156,20 @@ impl Resource for AuditLog {
             rows,
             scope_counts: vec![all, create, update, delete, status],
         })
+    }
+}
+
+impl Resource for AuditLog {
+    fn name(&self) -> &'static str {
+        "audit_log"
+    }
+
+    fn area(&self) -> Area {
+        Area::AuditLog
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-audit-log"
     }
 
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {

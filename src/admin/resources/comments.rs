@@ -1,5 +1,6 @@
 //! Every comment, across resources.
 
+use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
 use super::super::resource::{
@@ -61,19 +62,7 @@ fn excerpt(body: &str) -> String {
     }
 }
 
-impl Resource for Comments {
-    fn name(&self) -> &'static str {
-        "comments"
-    }
-
-    fn area(&self) -> Area {
-        Area::Comments
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-comments"
-    }
-
+impl Listing for Comments {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("created_at", "admin-field-when"),
@@ -160,6 +149,20 @@ impl Resource for Comments {
             rows,
             scope_counts: vec![all],
         })
+    }
+}
+
+impl Resource for Comments {
+    fn name(&self) -> &'static str {
+        "comments"
+    }
+
+    fn area(&self) -> Area {
+        Area::Comments
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-comments"
     }
 
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {

@@ -1,5 +1,6 @@
 //! Companies in the back office.
 
+use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
 use super::super::resource::{
@@ -57,19 +58,7 @@ fn hiring<'a>(q: Boxed<'a>) -> Boxed<'a> {
     )
 }
 
-impl Resource for Companies {
-    fn name(&self) -> &'static str {
-        "companies"
-    }
-
-    fn area(&self) -> Area {
-        Area::Companies
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-companies"
-    }
-
+impl Listing for Companies {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("name", "admin-field-name"),
@@ -105,10 +94,6 @@ impl Resource for Companies {
             ScopeDef::new("all", "admin-scope-all"),
             ScopeDef::new("hiring", "admin-scope-hiring"),
         ]
-    }
-
-    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
-        Some(&super::company_form::CompanyForm)
     }
 
     fn lookup(&self, conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
@@ -187,97 +172,6 @@ impl Resource for Companies {
                 )
             })
             .collect())
-    }
-
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        use crate::models::company::Company;
-        let Some(company) = companies::table
-            .find(id)
-            .select(Company::as_select())
-            .first(conn)
-            .optional()?
-        else {
-            return Ok(None);
-        };
-        // Related records: the company's postings, newest first.
-        let postings: Vec<(i64, String, String)> = jobs::table
-            .filter(jobs::company_id.eq(id))
-            .order((jobs::updated_at.desc(), jobs::id.desc()))
-            .limit(50)
-            .select((jobs::id, jobs::title, jobs::status))
-            .load(conn)?;
-        let related = postings
-            .into_iter()
-            .map(|(job_id, title, status)| {
-                let status = JobStatus::parse(&status).unwrap_or(JobStatus::Draft);
-                (
-                    "admin-field-posting",
-                    Cell::Link(
-                        format!("{title} · {}", tr.t(&status.label_id())),
-                        format!("/admin/jobs/{job_id}"),
-                    ),
-                )
-            })
-            .collect();
-        Ok(Some(Record {
-            label: company.name.clone(),
-            public_url: Some(format!(
-                "/{}/companies/{}",
-                company.original_locale, company.slug
-            )),
-            status: None,
-            panels: vec![
-                Panel {
-                    title: "admin-panel-company",
-                    rows: vec![
-                        (
-                            "admin-field-logo",
-                            Cell::Image(
-                                company.logo_url("medium").map(|url| {
-                                    (url, tr.t1("admin-logo-of", "name", &company.name))
-                                }),
-                            ),
-                        ),
-                        ("admin-field-name", Cell::Text(company.name)),
-                        ("admin-field-slug", Cell::Text(company.slug)),
-                        (
-                            "admin-field-website",
-                            Cell::Text(company.website.unwrap_or_default()),
-                        ),
-                        (
-                            "admin-field-city",
-                            Cell::Text(company.city.unwrap_or_default()),
-                        ),
-                        (
-                            "admin-field-country",
-                            Cell::Text(
-                                company
-                                    .country_code
-                                    .map(|c| tr.country(&c))
-                                    .unwrap_or_default(),
-                            ),
-                        ),
-                        (
-                            "admin-field-size",
-                            Cell::Text(company.size.unwrap_or_default()),
-                        ),
-                        ("admin-field-description", Cell::Text(company.description)),
-                        (
-                            "admin-field-created-at",
-                            Cell::Date(Some(company.created_at)),
-                        ),
-                        (
-                            "admin-field-updated-at",
-                            Cell::Date(Some(company.updated_at)),
-                        ),
-                    ],
-                },
-                Panel {
-                    title: "admin-panel-postings",
-                    rows: related,
-                },
-            ],
-        }))
     }
 
     fn list(
@@ -374,5 +268,114 @@ impl Resource for Companies {
             rows,
             scope_counts: vec![all, hiring_count],
         })
+    }
+}
+
+impl Resource for Companies {
+    fn name(&self) -> &'static str {
+        "companies"
+    }
+
+    fn area(&self) -> Area {
+        Area::Companies
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-companies"
+    }
+
+    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
+        Some(&super::company_form::CompanyForm)
+    }
+
+    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
+        use crate::models::company::Company;
+        let Some(company) = companies::table
+            .find(id)
+            .select(Company::as_select())
+            .first(conn)
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        // Related records: the company's postings, newest first.
+        let postings: Vec<(i64, String, String)> = jobs::table
+            .filter(jobs::company_id.eq(id))
+            .order((jobs::updated_at.desc(), jobs::id.desc()))
+            .limit(50)
+            .select((jobs::id, jobs::title, jobs::status))
+            .load(conn)?;
+        let related = postings
+            .into_iter()
+            .map(|(job_id, title, status)| {
+                let status = JobStatus::parse(&status).unwrap_or(JobStatus::Draft);
+                (
+                    "admin-field-posting",
+                    Cell::Link(
+                        format!("{title} · {}", tr.t(&status.label_id())),
+                        format!("/admin/jobs/{job_id}"),
+                    ),
+                )
+            })
+            .collect();
+        Ok(Some(Record {
+            label: company.name.clone(),
+            public_url: Some(format!(
+                "/{}/companies/{}",
+                company.original_locale, company.slug
+            )),
+            status: None,
+            panels: vec![
+                Panel {
+                    title: "admin-panel-company",
+                    rows: vec![
+                        (
+                            "admin-field-logo",
+                            Cell::Image(
+                                company.logo_url("medium").map(|url| {
+                                    (url, tr.t1("admin-logo-of", "name", &company.name))
+                                }),
+                            ),
+                        ),
+                        ("admin-field-name", Cell::Text(company.name)),
+                        ("admin-field-slug", Cell::Text(company.slug)),
+                        (
+                            "admin-field-website",
+                            Cell::Text(company.website.unwrap_or_default()),
+                        ),
+                        (
+                            "admin-field-city",
+                            Cell::Text(company.city.unwrap_or_default()),
+                        ),
+                        (
+                            "admin-field-country",
+                            Cell::Text(
+                                company
+                                    .country_code
+                                    .map(|c| tr.country(&c))
+                                    .unwrap_or_default(),
+                            ),
+                        ),
+                        (
+                            "admin-field-size",
+                            Cell::Text(company.size.unwrap_or_default()),
+                        ),
+                        ("admin-field-description", Cell::Text(company.description)),
+                        (
+                            "admin-field-created-at",
+                            Cell::Date(Some(company.created_at)),
+                        ),
+                        (
+                            "admin-field-updated-at",
+                            Cell::Date(Some(company.updated_at)),
+                        ),
+                    ],
+                },
+                Panel {
+                    title: "admin-panel-postings",
+                    rows: related,
+                },
+            ],
+        }))
     }
 }

@@ -1,5 +1,6 @@
 //! Postings in the back office.
 
+use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
 use super::super::resource::{
@@ -75,19 +76,7 @@ fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
     q
 }
 
-impl Resource for Jobs {
-    fn name(&self) -> &'static str {
-        "jobs"
-    }
-
-    fn area(&self) -> Area {
-        Area::Jobs
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-jobs"
-    }
-
+impl Listing for Jobs {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("title", "admin-field-title"),
@@ -148,15 +137,6 @@ impl Resource for Jobs {
 
     fn default_sort(&self) -> (&'static str, Dir) {
         ("updated_at", Dir::Desc)
-    }
-
-    fn show(
-        &self,
-        conn: &mut DbConn,
-        id: i64,
-        tr: &Tr,
-    ) -> Result<Option<super::super::resource::Record>, AppError> {
-        show(conn, id, tr)
     }
 
     fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
@@ -261,90 +241,6 @@ impl Resource for Jobs {
                 },
             )
             .collect())
-    }
-
-    fn batch_actions(&self) -> Vec<super::super::resource::BatchAction> {
-        use super::super::resource::BatchAction;
-        use crate::auth::policy::Action;
-        vec![
-            BatchAction {
-                key: "publish",
-                label: "admin-action-publish",
-                needs: Action::ChangeStatus,
-                input: None,
-            },
-            BatchAction {
-                key: "archive",
-                label: "admin-action-archive",
-                needs: Action::ChangeStatus,
-                input: None,
-            },
-            BatchAction {
-                key: "delete",
-                label: "admin-action-delete",
-                needs: Action::Delete,
-                input: None,
-            },
-        ]
-    }
-
-    fn run_batch(
-        &self,
-        conn: &mut DbConn,
-        key: &str,
-        ids: &[i64],
-        _input: &str,
-        actor: &crate::models::audit::Actor,
-    ) -> Result<super::super::resource::BatchOutcome, AppError> {
-        run_batch(conn, key, ids, actor)
-    }
-
-    fn member_actions(
-        &self,
-        id: i64,
-        record: &super::super::resource::Record,
-    ) -> Vec<super::super::resource::MemberAction> {
-        let from = record
-            .status
-            .and_then(JobStatus::parse)
-            .unwrap_or(JobStatus::Draft);
-        [
-            (JobStatus::Published, "admin-action-publish", false),
-            (JobStatus::Draft, "admin-action-unpublish", false),
-            (JobStatus::Filled, "admin-action-fill", true),
-            (JobStatus::Archived, "admin-action-archive", true),
-        ]
-        .into_iter()
-        .filter(|(to, _, _)| from.can_move_to(*to))
-        .map(
-            |(to, label, confirm)| super::super::resource::MemberAction {
-                label,
-                url: format!("/admin/jobs/{id}/status"),
-                fields: vec![("to", to.as_str().to_owned())],
-                needs: crate::auth::policy::Action::ChangeStatus,
-                confirm,
-                emphasis: super::super::resource::Emphasis::Normal,
-                input: None,
-            },
-        )
-        .chain(std::iter::once(super::super::resource::MemberAction {
-            label: "admin-action-duplicate",
-            url: format!("/admin/jobs/{id}/duplicate"),
-            fields: Vec::new(),
-            needs: crate::auth::policy::Action::Create,
-            confirm: false,
-            emphasis: super::super::resource::Emphasis::Normal,
-            input: None,
-        }))
-        .collect()
-    }
-
-    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
-        Some(&super::job_form::JobForm)
-    }
-
-    fn preview_url(&self, id: i64) -> Option<String> {
-        Some(format!("/admin/jobs/{id}/preview"))
     }
 
     fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
@@ -479,6 +375,113 @@ impl Resource for Jobs {
             )
             .collect();
         Ok(ListResult { rows, scope_counts })
+    }
+}
+
+impl Resource for Jobs {
+    fn name(&self) -> &'static str {
+        "jobs"
+    }
+
+    fn area(&self) -> Area {
+        Area::Jobs
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-jobs"
+    }
+
+    fn show(
+        &self,
+        conn: &mut DbConn,
+        id: i64,
+        tr: &Tr,
+    ) -> Result<Option<super::super::resource::Record>, AppError> {
+        show(conn, id, tr)
+    }
+
+    fn batch_actions(&self) -> Vec<super::super::resource::BatchAction> {
+        use super::super::resource::BatchAction;
+        use crate::auth::policy::Action;
+        vec![
+            BatchAction {
+                key: "publish",
+                label: "admin-action-publish",
+                needs: Action::ChangeStatus,
+                input: None,
+            },
+            BatchAction {
+                key: "archive",
+                label: "admin-action-archive",
+                needs: Action::ChangeStatus,
+                input: None,
+            },
+            BatchAction {
+                key: "delete",
+                label: "admin-action-delete",
+                needs: Action::Delete,
+                input: None,
+            },
+        ]
+    }
+
+    fn run_batch(
+        &self,
+        conn: &mut DbConn,
+        key: &str,
+        ids: &[i64],
+        _input: &str,
+        actor: &crate::models::audit::Actor,
+    ) -> Result<super::super::resource::BatchOutcome, AppError> {
+        run_batch(conn, key, ids, actor)
+    }
+
+    fn member_actions(
+        &self,
+        id: i64,
+        record: &super::super::resource::Record,
+    ) -> Vec<super::super::resource::MemberAction> {
+        let from = record
+            .status
+            .and_then(JobStatus::parse)
+            .unwrap_or(JobStatus::Draft);
+        [
+            (JobStatus::Published, "admin-action-publish", false),
+            (JobStatus::Draft, "admin-action-unpublish", false),
+            (JobStatus::Filled, "admin-action-fill", true),
+            (JobStatus::Archived, "admin-action-archive", true),
+        ]
+        .into_iter()
+        .filter(|(to, _, _)| from.can_move_to(*to))
+        .map(
+            |(to, label, confirm)| super::super::resource::MemberAction {
+                label,
+                url: format!("/admin/jobs/{id}/status"),
+                fields: vec![("to", to.as_str().to_owned())],
+                needs: crate::auth::policy::Action::ChangeStatus,
+                confirm,
+                emphasis: super::super::resource::Emphasis::Normal,
+                input: None,
+            },
+        )
+        .chain(std::iter::once(super::super::resource::MemberAction {
+            label: "admin-action-duplicate",
+            url: format!("/admin/jobs/{id}/duplicate"),
+            fields: Vec::new(),
+            needs: crate::auth::policy::Action::Create,
+            confirm: false,
+            emphasis: super::super::resource::Emphasis::Normal,
+            input: None,
+        }))
+        .collect()
+    }
+
+    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
+        Some(&super::job_form::JobForm)
+    }
+
+    fn preview_url(&self, id: i64) -> Option<String> {
+        Some(format!("/admin/jobs/{id}/preview"))
     }
 }
 

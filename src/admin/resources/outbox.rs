@@ -1,6 +1,7 @@
 //! The Outbox: mail the development transport kept instead of sending (no `SMTP_URL`), like
 //! letter_opener. Admins only: messages hold applicants' addresses and words.
 
+use crate::admin::resource::Listing;
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
@@ -39,19 +40,7 @@ fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
     q
 }
 
-impl Resource for Outbox {
-    fn name(&self) -> &'static str {
-        "outbox"
-    }
-
-    fn area(&self) -> Area {
-        Area::Tasks
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-outbox"
-    }
-
+impl Listing for Outbox {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("subject", "admin-field-subject"),
@@ -129,6 +118,20 @@ impl Resource for Outbox {
                 .collect(),
             scope_counts: vec![all],
         })
+    }
+}
+
+impl Resource for Outbox {
+    fn name(&self) -> &'static str {
+        "outbox"
+    }
+
+    fn area(&self) -> Area {
+        Area::Tasks
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-outbox"
     }
 
     fn show(&self, conn: &mut DbConn, id: i64, _tr: &Tr) -> Result<Option<Record>, AppError> {

@@ -1,5 +1,6 @@
 //! Skills (the tags on postings) in the back office.
 
+use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
 use super::super::resource::{
@@ -38,19 +39,7 @@ fn unused<'a>(q: Boxed<'a>) -> Boxed<'a> {
     ))
 }
 
-impl Resource for Skills {
-    fn name(&self) -> &'static str {
-        "skills"
-    }
-
-    fn area(&self) -> Area {
-        Area::Skills
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-skills"
-    }
-
+impl Listing for Skills {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("name", "admin-field-name"),
@@ -76,10 +65,6 @@ impl Resource for Skills {
             ScopeDef::new("all", "admin-scope-all"),
             ScopeDef::new("unused", "admin-scope-unused"),
         ]
-    }
-
-    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
-        Some(&super::skill_form::SkillForm)
     }
 
     fn lookup(&self, conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
@@ -141,6 +126,24 @@ impl Resource for Skills {
             rows,
             scope_counts: vec![all, unused_count],
         })
+    }
+}
+
+impl Resource for Skills {
+    fn name(&self) -> &'static str {
+        "skills"
+    }
+
+    fn area(&self) -> Area {
+        Area::Skills
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-skills"
+    }
+
+    fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
+        Some(&super::skill_form::SkillForm)
     }
 
     fn batch_actions(&self) -> Vec<BatchAction> {

@@ -2,6 +2,7 @@
 //! arguments, attempts and errors; retry now, discard, and retry every dead task. Admins only
 //! (arguments may hold personal data).
 
+use crate::admin::resource::Listing;
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
@@ -61,19 +62,7 @@ fn state_label(state: &str) -> String {
     format!("task-state-{state}")
 }
 
-impl Resource for Tasks {
-    fn name(&self) -> &'static str {
-        "tasks"
-    }
-
-    fn area(&self) -> Area {
-        Area::Tasks
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-tasks"
-    }
-
+impl Listing for Tasks {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("id", "admin-field-id"),
@@ -182,6 +171,20 @@ impl Resource for Tasks {
             rows,
             scope_counts: vec![all, queued, retrying, running, done, dead],
         })
+    }
+}
+
+impl Resource for Tasks {
+    fn name(&self) -> &'static str {
+        "tasks"
+    }
+
+    fn area(&self) -> Area {
+        Area::Tasks
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-tasks"
     }
 
     fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {

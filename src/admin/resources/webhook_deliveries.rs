@@ -1,5 +1,6 @@
 //! Every webhook delivery attempt, with the receiver's answer; a delivery can be sent again.
 
+use crate::admin::resource::Listing;
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
@@ -73,16 +74,7 @@ fn status_cell(status: Option<i32>) -> Cell {
     }
 }
 
-impl Resource for WebhookDeliveries {
-    fn name(&self) -> &'static str {
-        "webhook_deliveries"
-    }
-    fn area(&self) -> Area {
-        Area::Tasks
-    }
-    fn title(&self) -> &'static str {
-        "admin-nav-webhook-deliveries"
-    }
+impl Listing for WebhookDeliveries {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("created_at", "admin-field-when"),
@@ -94,15 +86,18 @@ impl Resource for WebhookDeliveries {
             Column::plain("error", "admin-field-last-error"),
         ]
     }
+
     fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
         vec![FilterDef::new("url", "admin-field-url", FilterKind::Text)]
     }
+
     fn scopes(&self) -> Vec<ScopeDef> {
         vec![
             ScopeDef::new("all", "admin-scope-all"),
             ScopeDef::new("failed", "admin-scope-failed"),
         ]
     }
+
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
     }
@@ -162,6 +157,20 @@ impl Resource for WebhookDeliveries {
                 .collect(),
             scope_counts: vec![all, failed],
         })
+    }
+}
+
+impl Resource for WebhookDeliveries {
+    fn name(&self) -> &'static str {
+        "webhook_deliveries"
+    }
+
+    fn area(&self) -> Area {
+        Area::Tasks
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-webhook-deliveries"
     }
 
     fn show(&self, conn: &mut DbConn, id: i64, _tr: &Tr) -> Result<Option<Record>, AppError> {

@@ -1,6 +1,7 @@
 //! Webhook endpoints in the back office: where events go, which ones, the signing secret,
 //! and the latest deliveries. Admins only.
 
+use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
 use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
@@ -51,16 +52,7 @@ fn on_off(enabled: bool, tr: &Tr) -> Cell {
     }
 }
 
-impl Resource for Webhooks {
-    fn name(&self) -> &'static str {
-        "webhooks"
-    }
-    fn area(&self) -> Area {
-        Area::Tasks
-    }
-    fn title(&self) -> &'static str {
-        "admin-nav-webhooks"
-    }
+impl Listing for Webhooks {
     fn columns(&self) -> Vec<Column> {
         vec![
             Column::sortable("url", "admin-field-url"),
@@ -69,20 +61,13 @@ impl Resource for Webhooks {
             Column::sortable("created_at", "admin-field-created-at"),
         ]
     }
+
     fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
         vec![FilterDef::new("url", "admin-field-url", FilterKind::Text)]
     }
+
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
-    }
-    fn index_links(&self, _query: &str) -> Vec<(&'static str, String)> {
-        vec![(
-            "admin-nav-webhook-deliveries",
-            "/admin/webhook_deliveries".into(),
-        )]
-    }
-    fn form(&self) -> Option<&'static dyn Form> {
-        Some(&WebhookForm)
     }
 
     fn list(
@@ -125,6 +110,31 @@ impl Resource for Webhooks {
                 .collect(),
             scope_counts: vec![all],
         })
+    }
+}
+
+impl Resource for Webhooks {
+    fn name(&self) -> &'static str {
+        "webhooks"
+    }
+
+    fn area(&self) -> Area {
+        Area::Tasks
+    }
+
+    fn title(&self) -> &'static str {
+        "admin-nav-webhooks"
+    }
+
+    fn index_links(&self, _query: &str) -> Vec<(&'static str, String)> {
+        vec![(
+            "admin-nav-webhook-deliveries",
+            "/admin/webhook_deliveries".into(),
+        )]
+    }
+
+    fn form(&self) -> Option<&'static dyn Form> {
+        Some(&WebhookForm)
     }
 
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {

@@ -1,0 +1,382 @@
+//! The back-office engine: a resource declares its columns (label, sort expression, cell from a
+//! typed row), filters and scopes (each with its predicate); the engine filters, counts the
+//! scopes in one statement, sorts, pages, builds the cells and export rows. A resource file is
+//! that declaration plus its own actions and show page.
+
+pub mod filters;
+pub mod query;
+
+use diesel::QueryResult;
+use diesel::expression::expression_types::NotSelectable;
+use diesel::prelude::*;
+
+pub use self::filters::{Filter, Scope};
+pub use self::query::{Loads, MAX_SCOPES, Order, Pred, Source};
+use super::export::Value;
+use super::resource::{
+    Cell, Column, Db, Dir, FilterDef, ListQuery, ListResult, Listing, Row, ScopeDef,
+};
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::i18n::Tr;
+
+/// How a column sorts: its ascending and descending `ORDER BY` terms. The engine adds the
+/// key in the same direction, so that rows with equal values keep a stable order.
+pub struct Sort<QS>(Box<dyn Fn(Dir) -> Order<QS> + Send + Sync>);
+
+impl<QS: 'static> Sort<QS> {
+    /// By `column`'s value.
+    pub fn by<C>(column: C) -> Sort<QS>
+    where
+        C: ExpressionMethods + Copy + Send + Sync + 'static,
+        diesel::dsl::Asc<C>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
+        diesel::dsl::Desc<C>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
+    {
+        Sort(Box::new(move |dir| match dir {
+            Dir::Asc => Box::new(column.asc()),
+            Dir::Desc => Box::new(column.desc()),
+        }))
+    }
+
+    fn order(&self, dir: Dir) -> Order<QS> {
+        (self.0)(dir)
+    }
+}
+
+/// A column of the list: header, how it sorts (if it does), and its cell for a row.
+pub struct Col<D: Declaration + ?Sized> {
+    pub key: &'static str,
+    /// Fluent id of the header.
+    pub label: &'static str,
+    pub sort: Option<Sort<D::Table>>,
+    pub cell: fn(&D::Row, &D::Context, &Tr) -> Cell,
+}
+
+impl<D: Declaration + ?Sized> Col<D> {
+    pub fn new(
+        key: &'static str,
+        label: &'static str,
+        cell: fn(&D::Row, &D::Context, &Tr) -> Cell,
+    ) -> Col<D> {
+        Col {
+            key,
+            label,
+            sort: None,
+            cell,
+        }
+    }
+
+    /// Sortable by `column`.
+    pub fn sorted_by<C>(mut self, column: C) -> Col<D>
+    where
+        C: ExpressionMethods + Copy + Send + Sync + 'static,
+        diesel::dsl::Asc<C>: BoxableExpression<D::Table, Db, SqlType = NotSelectable>,
+        diesel::dsl::Desc<C>: BoxableExpression<D::Table, Db, SqlType = NotSelectable>,
+    {
+        self.sort = Some(Sort::by(column));
+        self
+    }
+}
+
+/// A column of the CSV, XLSX and JSON exports.
+pub struct Export<D: Declaration + ?Sized> {
+    /// The JSON key.
+    pub key: &'static str,
+    /// Fluent id of the header.
+    pub label: &'static str,
+    pub value: fn(&D::Row, &D::Context, &Tr) -> Value,
+}
+
+/// The key of a resource's rows: the last sort term, and where exports resume.
+pub struct Key<QS> {
+    sort: Sort<QS>,
+    after: Box<dyn Fn(i64) -> Pred<QS> + Send + Sync>,
+}
+
+impl<QS: 'static> Key<QS> {
+    pub fn of<C>(column: C) -> Key<QS>
+    where
+        C: ExpressionMethods<SqlType = diesel::sql_types::BigInt> + Copy + Send + Sync + 'static,
+        diesel::dsl::Asc<C>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
+        diesel::dsl::Desc<C>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
+        diesel::dsl::Gt<C, i64>: BoxableExpression<QS, Db, SqlType = diesel::sql_types::Bool>,
+    {
+        Key {
+            sort: Sort::by(column),
+            after: Box::new(move |after| Box::new(column.gt(after))),
+        }
+    }
+}
+
+/// What a resource declares about its list. Everything else a list needs comes from the
+/// engine ([`Listing`] is implemented for every declaration).
+pub trait Declaration: Sync + 'static {
+    /// The table listed (`schema::jobs::table`).
+    type Table: Loads<Self::Row>;
+    /// The columns read for each row: a `Selectable` struct, narrow (no long texts).
+    type Row: Send + 'static;
+    /// What cells need besides the rows (related names, counts), read once per page.
+    type Context: Default;
+
+    fn key() -> Key<Self::Table>;
+    fn id(row: &Self::Row) -> i64;
+    fn columns(&self) -> Vec<Col<Self>>;
+    fn filters(&self, _tr: &Tr) -> Vec<Filter<Self::Table>> {
+        Vec::new()
+    }
+    /// The first scope is the default.
+    fn scopes(&self) -> Vec<Scope<Self::Table>> {
+        vec![Scope::all()]
+    }
+    fn default_sort(&self) -> (&'static str, Dir);
+    /// Reads what the cells of `rows` need besides the rows, in a fixed number of queries.
+    fn context(&self, _conn: &mut DbConn, _rows: &[Self::Row]) -> QueryResult<Self::Context> {
+        Ok(Self::Context::default())
+    }
+    /// The export's columns. By default the list's own, as the cells show them.
+    fn exports(&self) -> Vec<Export<Self>> {
+        Vec::new()
+    }
+    /// A number that changes whenever the listed rows do, when the database keeps one: scope
+    /// counts are then cached per version and filters.
+    fn data_version(&self, _conn: &mut DbConn) -> QueryResult<Option<i64>> {
+        Ok(None)
+    }
+    /// Records whose name matches `q`, for association fields: (id, name).
+    fn lookup(&self, _conn: &mut DbConn, _q: &str) -> Result<Vec<(i64, String)>, AppError> {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The filtered query of `query`, without its scope.
+fn filtered<D: Declaration>(
+    filters: &[Filter<D::Table>],
+    query: &ListQuery,
+) -> <D::Table as Source>::Query {
+    let mut q = D::Table::query();
+    for filter in filters {
+        if let Some(condition) = query
+            .filter(filter.def.key)
+            .and_then(|value| filter.predicate(value))
+        {
+            q = D::Table::filter(q, condition);
+        }
+    }
+    q
+}
+
+/// The filtered query narrowed to the query's scope.
+fn scoped<D: Declaration>(
+    resource: &D,
+    filters: &[Filter<D::Table>],
+    query: &ListQuery,
+) -> <D::Table as Source>::Query {
+    let q = filtered::<D>(filters, query);
+    let scope = resource
+        .scopes()
+        .into_iter()
+        .find(|s| s.def.key == query.scope)
+        .and_then(|s| s.condition);
+    match scope {
+        Some(condition) => D::Table::filter(q, condition),
+        None => q,
+    }
+}
+
+/// Every scope's count under the filters, in one statement.
+fn scope_counts<D: Declaration>(
+    resource: &D,
+    filters: &[Filter<D::Table>],
+    query: &ListQuery,
+    conn: &mut DbConn,
+) -> QueryResult<Vec<i64>> {
+    use diesel::dsl::{case_when, count, count_star};
+    let scopes = resource.scopes();
+    let n = scopes.len();
+    assert!(
+        n <= MAX_SCOPES,
+        "{n} scopes: the engine counts {MAX_SCOPES}"
+    );
+    let mut conditions = scopes.into_iter().map(|s| s.condition);
+    let counts: [query::Count<D::Table>; MAX_SCOPES] = std::array::from_fn(|_| {
+        match conditions.next() {
+            Some(None) => Box::new(count_star()) as query::Count<D::Table>,
+            Some(Some(condition)) => Box::new(count(case_when(
+                condition,
+                1.into_sql::<diesel::sql_types::Integer>(),
+            ))),
+            // Counts nothing: a constant the database folds away.
+            None => Box::new(count(case_when(
+                false.into_sql::<diesel::sql_types::Bool>(),
+                1.into_sql::<diesel::sql_types::Integer>(),
+            ))),
+        }
+    });
+    let counts = D::Table::counts(filtered::<D>(filters, query), counts, conn)?;
+    Ok(counts[..n].to_vec())
+}
+
+/// The rows of the page, with the context their cells need.
+fn page<D: Declaration>(
+    resource: &D,
+    filters: &[Filter<D::Table>],
+    query: &ListQuery,
+    conn: &mut DbConn,
+) -> QueryResult<(Vec<D::Row>, D::Context)> {
+    let mut q = scoped(resource, filters, query);
+    let columns = resource.columns();
+    if let Some(sort) = columns
+        .iter()
+        .find(|c| c.key == query.sort)
+        .and_then(|c| c.sort.as_ref())
+    {
+        q = D::Table::then_order(q, sort.order(query.dir));
+    }
+    q = D::Table::then_order(q, D::key().sort.order(query.dir));
+    let rows = D::Table::load(q, query.per_page as i64, query.offset(), conn)?;
+    let context = resource.context(conn, &rows)?;
+    Ok((rows, context))
+}
+
+/// A cell as an export holds it: text, a number or a date, never markup.
+pub fn export_value(cell: Cell, tr: &Tr) -> Value {
+    match cell {
+        Cell::Text(t) | Cell::Link(t, _) | Cell::Status(_, t) | Cell::Code(t) => Value::Text(t),
+        Cell::Email(t) | Cell::Paragraphs(t) => Value::Text(t),
+        Cell::Date(d) | Cell::DateTime(d) => Value::opt_date(d),
+        Cell::Number(n) => Value::opt_int(n),
+        Cell::Bool(b) => Value::Text(tr.t(if b {
+            "admin-filter-yes"
+        } else {
+            "admin-filter-no"
+        })),
+        Cell::Image(image) => image.map_or(Value::Empty, |(url, _)| Value::Text(url)),
+        Cell::Translations(states) => Value::Text(
+            states
+                .into_iter()
+                .map(|(locale, state)| {
+                    format!(
+                        "{}: {}",
+                        locale.as_str(),
+                        tr.t(&format!("admin-translation-{}", state.as_str()))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    }
+}
+
+impl<D: Declaration> Listing for D {
+    fn columns(&self) -> Vec<Column> {
+        Declaration::columns(self)
+            .into_iter()
+            .map(|c| Column {
+                key: c.key,
+                label: c.label,
+                sortable: c.sort.is_some(),
+            })
+            .collect()
+    }
+
+    fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
+        Declaration::filters(self, tr)
+            .into_iter()
+            .map(|f| f.def)
+            .collect()
+    }
+
+    fn scopes(&self) -> Vec<ScopeDef> {
+        Declaration::scopes(self)
+            .into_iter()
+            .map(|s| s.def)
+            .collect()
+    }
+
+    fn default_sort(&self) -> (&'static str, Dir) {
+        Declaration::default_sort(self)
+    }
+
+    fn list(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        tr: &Tr,
+        counts: Option<Vec<i64>>,
+    ) -> Result<ListResult, AppError> {
+        let filters = Declaration::filters(self, tr);
+        let scope_counts = match counts {
+            Some(counts) => counts,
+            None => scope_counts(self, &filters, query, conn)?,
+        };
+        let (rows, context) = page(self, &filters, query, conn)?;
+        let columns = Declaration::columns(self);
+        let rows = rows
+            .iter()
+            .map(|row| Row {
+                id: D::id(row),
+                cells: columns
+                    .iter()
+                    .map(|c| (c.cell)(row, &context, tr))
+                    .collect(),
+            })
+            .collect();
+        Ok(ListResult { rows, scope_counts })
+    }
+
+    fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
+        Declaration::data_version(self, conn)
+    }
+
+    fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
+        let declared = self.exports();
+        if declared.is_empty() {
+            Declaration::columns(self)
+                .into_iter()
+                .map(|c| (c.key, c.label))
+                .collect()
+        } else {
+            declared.into_iter().map(|e| (e.key, e.label)).collect()
+        }
+    }
+
+    fn export_rows(
+        &self,
+        conn: &mut DbConn,
+        query: &ListQuery,
+        after: i64,
+        limit: i64,
+        tr: &Tr,
+    ) -> Result<Vec<(i64, Vec<Value>)>, AppError> {
+        let filters = Declaration::filters(self, tr);
+        let key = D::key();
+        let q = scoped(self, &filters, query);
+        let q = D::Table::filter(q, (key.after)(after));
+        let q = D::Table::then_order(q, key.sort.order(Dir::Asc));
+        let rows = D::Table::load(q, limit, 0, conn)?;
+        let context = self.context(conn, &rows)?;
+        let declared = self.exports();
+        let columns = Declaration::columns(self);
+        Ok(rows
+            .iter()
+            .map(|row| {
+                let values = if declared.is_empty() {
+                    columns
+                        .iter()
+                        .map(|c| export_value((c.cell)(row, &context, tr), tr))
+                        .collect()
+                } else {
+                    declared
+                        .iter()
+                        .map(|e| (e.value)(row, &context, tr))
+                        .collect()
+                };
+                (D::id(row), values)
+            })
+            .collect())
+    }
+
+    fn lookup(&self, conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
+        Declaration::lookup(self, conn, q)
+    }
+}

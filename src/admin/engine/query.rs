@@ -1,0 +1,115 @@
+//! The diesel side of the engine: one boxed query per list, narrowed by boxed predicates and
+//! ordered by boxed sort expressions. The trait bounds diesel needs are written once here, on
+//! [`Source`]'s blanket implementation; a declaration only names its table and row type.
+
+use diesel::dsl::{AsSelect, IntoBoxed, Select};
+use diesel::expression::expression_types::NotSelectable;
+use diesel::expression::is_aggregate;
+use diesel::prelude::*;
+use diesel::query_dsl::LoadQuery;
+use diesel::query_dsl::methods::{
+    BoxedDsl, FilterDsl, LimitDsl, OffsetDsl, SelectDsl, ThenOrderDsl,
+};
+use diesel::sql_types::{BigInt, Bool};
+
+use crate::admin::resource::Db;
+use crate::db::DbConn;
+
+/// A condition on the rows of `QS`: a filter's or a scope's.
+pub type Pred<QS> = Box<dyn BoxableExpression<QS, Db, SqlType = Bool>>;
+
+/// One term of an `ORDER BY` over `QS`.
+pub type Order<QS> = Box<dyn BoxableExpression<QS, Db, SqlType = NotSelectable>>;
+
+/// An aggregate count over `QS`: one scope's.
+pub type Count<QS> = Box<dyn BoxableExpression<QS, Db, (), is_aggregate::Yes, SqlType = BigInt>>;
+
+/// The most scopes a resource declares: their counts come from one statement with this many
+/// columns (unused ones count nothing).
+pub const MAX_SCOPES: usize = 8;
+
+type Counts<QS> = (
+    Count<QS>,
+    Count<QS>,
+    Count<QS>,
+    Count<QS>,
+    Count<QS>,
+    Count<QS>,
+    Count<QS>,
+    Count<QS>,
+);
+
+/// The boxed query over `QS`: filtered and ordered, then given the columns to read.
+pub type Boxed<QS> = IntoBoxed<'static, QS, Db>;
+
+type RowSelect<QS, R> = Select<Boxed<QS>, AsSelect<R, Db>>;
+
+/// A table the engine can filter, order and count.
+pub trait Source: Sized + 'static {
+    type Query;
+    fn query() -> Self::Query;
+    fn filter(q: Self::Query, p: Pred<Self>) -> Self::Query;
+    fn then_order(q: Self::Query, o: Order<Self>) -> Self::Query;
+    fn counts(
+        q: Self::Query,
+        counts: [Count<Self>; MAX_SCOPES],
+        conn: &mut DbConn,
+    ) -> QueryResult<[i64; MAX_SCOPES]>;
+}
+
+/// A table the engine can read `R` rows from: a page of them.
+pub trait Loads<R>: Source {
+    fn load(q: Self::Query, limit: i64, offset: i64, conn: &mut DbConn) -> QueryResult<Vec<R>>;
+}
+
+impl<QS> Source for QS
+where
+    QS: Default + BoxedDsl<'static, Db> + 'static,
+    Boxed<QS>: FilterDsl<Pred<QS>, Output = Boxed<QS>>
+        + ThenOrderDsl<Order<QS>, Output = Boxed<QS>>
+        + SelectDsl<Counts<QS>>,
+    Select<Boxed<QS>, Counts<QS>>:
+        LoadQuery<'static, DbConn, (i64, i64, i64, i64, i64, i64, i64, i64)>,
+{
+    type Query = Boxed<QS>;
+
+    fn query() -> Boxed<QS> {
+        BoxedDsl::internal_into_boxed(QS::default())
+    }
+
+    fn filter(q: Boxed<QS>, p: Pred<QS>) -> Boxed<QS> {
+        FilterDsl::filter(q, p)
+    }
+
+    fn then_order(q: Boxed<QS>, o: Order<QS>) -> Boxed<QS> {
+        ThenOrderDsl::then_order_by(q, o)
+    }
+
+    fn counts(
+        q: Boxed<QS>,
+        counts: [Count<QS>; MAX_SCOPES],
+        conn: &mut DbConn,
+    ) -> QueryResult<[i64; MAX_SCOPES]> {
+        let [a, b, c, d, e, f, g, h] = counts;
+        let q = SelectDsl::select(q, (a, b, c, d, e, f, g, h));
+        let (a, b, c, d, e, f, g, h) = RunQueryDsl::get_result(q, conn)?;
+        Ok([a, b, c, d, e, f, g, h])
+    }
+}
+
+impl<QS, R> Loads<R> for QS
+where
+    QS: Source<Query = Boxed<QS>> + BoxedDsl<'static, Db>,
+    R: Selectable<Db> + 'static,
+    R::SelectExpression: diesel::query_builder::QueryId,
+    Boxed<QS>: SelectDsl<AsSelect<R, Db>>,
+    RowSelect<QS, R>: LimitDsl<Output = RowSelect<QS, R>>
+        + OffsetDsl<Output = RowSelect<QS, R>>
+        + LoadQuery<'static, DbConn, R>,
+{
+    fn load(q: Boxed<QS>, limit: i64, offset: i64, conn: &mut DbConn) -> QueryResult<Vec<R>> {
+        let q = SelectDsl::select(q, R::as_select());
+        let q = OffsetDsl::offset(LimitDsl::limit(q, limit), offset);
+        RunQueryDsl::load(q, conn)
+    }
+}
