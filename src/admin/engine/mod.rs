@@ -142,11 +142,15 @@ pub trait Declaration: Sync + 'static {
     fn data_version(&self, _conn: &mut DbConn) -> QueryResult<Option<i64>> {
         Ok(None)
     }
-    /// Records whose name matches `q`, for association fields: (id, name).
-    fn lookup(&self, _conn: &mut DbConn, _q: &str) -> Result<Vec<(i64, String)>, AppError> {
-        Err(AppError::NotFound)
+    /// The column that names a record, with a text filter of the same key: association
+    /// fields look records up by it (`None`: no lookup).
+    fn named_by(&self) -> Option<&'static str> {
+        None
     }
 }
+
+/// The most records a lookup offers.
+const LOOKUP_LIMIT: u32 = 20;
 
 /// The filtered query of `query`, without its scope.
 fn filtered<D: Declaration>(
@@ -377,6 +381,39 @@ impl<D: Declaration> Listing for D {
     }
 
     fn lookup(&self, conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
-        Declaration::lookup(self, conn, q)
+        let name = self.named_by().ok_or(AppError::NotFound)?;
+        let query = ListQuery {
+            scope: "all",
+            filters: vec![(
+                name,
+                super::resource::FilterValue::Text(
+                    super::resource::TextOp::Contains,
+                    q.chars().take(200).collect(),
+                ),
+            )],
+            sort: name,
+            dir: Dir::Asc,
+            page: 1,
+            per_page: LOOKUP_LIMIT,
+        };
+        let filters = Declaration::filters(self, &Tr::new(crate::i18n::Locale::default()));
+        let (rows, context) = page(self, &filters, &query, conn)?;
+        let column = Declaration::columns(self)
+            .into_iter()
+            .find(|c| c.key == name)
+            .ok_or(AppError::NotFound)?;
+        Ok(rows
+            .iter()
+            .map(|row| {
+                let label = match export_value(
+                    (column.cell)(row, &context, &Tr::new(crate::i18n::Locale::default())),
+                    &Tr::new(crate::i18n::Locale::default()),
+                ) {
+                    Value::Text(t) => t,
+                    _ => String::new(),
+                };
+                (D::id(row), label)
+            })
+            .collect())
     }
 }

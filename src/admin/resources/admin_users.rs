@@ -1,12 +1,9 @@
 //! Back-office users, for admins only.
 
-use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
-use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, MemberAction,
-    Panel, Record, Resource, Row, ScopeDef,
-};
+use super::super::engine::{Col, Declaration, Filter, Key, Scope};
+use super::super::resource::{Cell, Dir, MemberAction, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::admin_users;
@@ -19,152 +16,92 @@ pub struct AdminUsers;
 /// The show page's row with the time the second factor was turned on (empty when off).
 const TWO_FACTOR_FIELD: &str = "admin-field-two-factor";
 
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, admin_users::table, Db>;
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = admin_users::table.into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("email", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(admin_users::email, *op, v))
-            }
-            ("name", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(admin_users::name, *op, v))
-            }
-            ("locked", FilterValue::Boolean(true)) => {
-                q.filter(admin_users::locked_until.is_not_null())
-            }
-            ("locked", FilterValue::Boolean(false)) => {
-                q.filter(admin_users::locked_until.is_null())
-            }
-            ("last_login_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, admin_users::last_login_at, from, to)
-            }
-            _ => q,
-        };
-    }
-    q
+/// A back-office user as the list row shows them.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = admin_users)]
+pub struct AdminUserRow {
+    id: i64,
+    email: String,
+    name: String,
+    role: AdminRole,
+    last_login_at: Option<chrono::NaiveDateTime>,
+    created_at: chrono::NaiveDateTime,
 }
 
-impl Listing for AdminUsers {
-    fn columns(&self) -> Vec<Column> {
-        vec![
-            Column::sortable("email", "admin-field-email"),
-            Column::sortable("name", "admin-field-person-name"),
-            Column::sortable("role", "admin-field-role"),
-            Column::sortable("last_login_at", "admin-field-last-login"),
-            Column::sortable("created_at", "admin-field-created-at"),
-        ]
-    }
+impl Declaration for AdminUsers {
+    type Table = admin_users::table;
+    type Row = AdminUserRow;
+    type Context = ();
 
-    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+    fn key() -> Key<admin_users::table> {
+        Key::of(admin_users::id)
+    }
+    fn id(row: &AdminUserRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            FilterDef::new("email", "admin-field-email", FilterKind::Text),
-            FilterDef::new("name", "admin-field-person-name", FilterKind::Text),
-            FilterDef::new("locked", "admin-field-locked", FilterKind::Boolean),
-            FilterDef::new(
+            Col::new("email", "admin-field-email", |u: &AdminUserRow, _, _| {
+                Cell::Link(u.email.clone(), format!("/admin/admin_users/{}", u.id))
+            })
+            .sorted_by(admin_users::email),
+            Col::new(
+                "name",
+                "admin-field-person-name",
+                |u: &AdminUserRow, _, _| Cell::Text(u.name.clone()),
+            )
+            .sorted_by(admin_users::name),
+            Col::new("role", "admin-field-role", |u: &AdminUserRow, _, tr| {
+                Cell::Text(tr.t(&u.role.label_id()))
+            })
+            .sorted_by(admin_users::role),
+            Col::new(
                 "last_login_at",
                 "admin-field-last-login",
-                FilterKind::DateRange,
+                |u: &AdminUserRow, _, _| Cell::Date(u.last_login_at),
+            )
+            .sorted_by(admin_users::last_login_at),
+            Col::new(
+                "created_at",
+                "admin-field-created-at",
+                |u: &AdminUserRow, _, _| Cell::Date(Some(u.created_at)),
+            )
+            .sorted_by(admin_users::created_at),
+        ]
+    }
+    fn filters(&self, _tr: &Tr) -> Vec<Filter<admin_users::table>> {
+        vec![
+            Filter::text("email", "admin-field-email", admin_users::email),
+            Filter::text("name", "admin-field-person-name", admin_users::name),
+            Filter::boolean("locked", "admin-field-locked", |locked| {
+                if locked {
+                    Box::new(admin_users::locked_until.is_not_null())
+                } else {
+                    Box::new(admin_users::locked_until.is_null())
+                }
+            }),
+            Filter::date_range(
+                "last_login_at",
+                "admin-field-last-login",
+                admin_users::last_login_at.assume_not_null(),
             ),
         ]
     }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
-        vec![
-            ScopeDef::new("all", "admin-scope-all"),
-            ScopeDef::new("admin", "role-admin"),
-            ScopeDef::new("editor", "role-editor"),
-            ScopeDef::new("translator", "role-translator"),
-            ScopeDef::new("viewer", "role-viewer"),
-        ]
+    fn scopes(&self) -> Vec<Scope<admin_users::table>> {
+        std::iter::once(Scope::all())
+            .chain(AdminRole::ALL.iter().map(|role| {
+                let label = match role {
+                    AdminRole::Admin => "role-admin",
+                    AdminRole::Editor => "role-editor",
+                    AdminRole::Translator => "role-translator",
+                    AdminRole::Viewer => "role-viewer",
+                };
+                Scope::new(role.as_str(), label, admin_users::role.eq(*role))
+            }))
+            .collect()
     }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("email", Dir::Asc)
-    }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let per_role = |r: AdminRole| super::count_where("admin_users.role", r.as_str());
-        let (all, admins, editors, translators, viewers): (i64, i64, i64, i64, i64) =
-            filtered(query)
-                .select((
-                    diesel::dsl::count_star(),
-                    per_role(AdminRole::Admin),
-                    per_role(AdminRole::Editor),
-                    per_role(AdminRole::Translator),
-                    per_role(AdminRole::Viewer),
-                ))
-                .first(conn)?;
-        let scope_counts = vec![all, admins, editors, translators, viewers];
-        let mut q = filtered(query);
-        if query.scope != "all" {
-            q = q.filter(admin_users::role.eq(query.scope));
-        }
-        q = match (query.sort, query.dir) {
-            ("email", Dir::Desc) => q.order(admin_users::email.desc()),
-            ("name", Dir::Asc) => q.order((admin_users::name.asc(), admin_users::id.asc())),
-            ("name", Dir::Desc) => q.order((admin_users::name.desc(), admin_users::id.desc())),
-            ("role", Dir::Asc) => q.order((admin_users::role.asc(), admin_users::id.asc())),
-            ("role", Dir::Desc) => q.order((admin_users::role.desc(), admin_users::id.desc())),
-            ("last_login_at", Dir::Asc) => {
-                q.order((admin_users::last_login_at.asc(), admin_users::id.asc()))
-            }
-            ("last_login_at", Dir::Desc) => {
-                q.order((admin_users::last_login_at.desc(), admin_users::id.desc()))
-            }
-            ("created_at", Dir::Asc) => {
-                q.order((admin_users::created_at.asc(), admin_users::id.asc()))
-            }
-            ("created_at", Dir::Desc) => {
-                q.order((admin_users::created_at.desc(), admin_users::id.desc()))
-            }
-            _ => q.order(admin_users::email.asc()),
-        };
-        type Listed = (
-            i64,
-            String,
-            String,
-            String,
-            Option<chrono::NaiveDateTime>,
-            chrono::NaiveDateTime,
-        );
-        let rows: Vec<Listed> = q
-            .select((
-                admin_users::id,
-                admin_users::email,
-                admin_users::name,
-                admin_users::role,
-                admin_users::last_login_at,
-                admin_users::created_at,
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        let rows = rows
-            .into_iter()
-            .map(|(id, email, name, role, last_login, created)| Row {
-                id,
-                cells: vec![
-                    Cell::Link(email, format!("/admin/admin_users/{id}")),
-                    Cell::Text(name),
-                    Cell::Text(
-                        AdminRole::parse(&role)
-                            .map(|r| tr.t(&r.label_id()))
-                            .unwrap_or(role),
-                    ),
-                    Cell::Date(last_login),
-                    Cell::Date(Some(created)),
-                ],
-            })
-            .collect();
-        Ok(ListResult { rows, scope_counts })
     }
 }
 

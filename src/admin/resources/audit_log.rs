@@ -1,12 +1,9 @@
 //! The audit log, across every resource: who changed what, when.
 
-use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
-use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
-    Record, Resource, Row, ScopeDef,
-};
+use super::super::engine::{Col, Declaration, Filter, Key, Scope};
+use super::super::resource::{Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::audit_log;
@@ -16,146 +13,95 @@ use crate::models::audit::AuditEntry;
 
 pub struct AuditLog;
 
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, audit_log::table, Db>;
-
-/// The actions entries record, and the resources they are about.
+/// The actions entries record.
 const ACTIONS: [&str; 4] = ["create", "update", "delete", "status"];
-const RESOURCES: [(&str, &str); 5] = [
-    ("jobs", "admin-nav-jobs"),
-    ("companies", "admin-nav-companies"),
-    ("skills", "admin-nav-skills"),
-    ("applications", "admin-nav-applications"),
-    ("admin_users", "admin-nav-admin-users"),
-];
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = audit_log::table.into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("actor", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(audit_log::actor, *op, v))
-            }
-            ("record", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(audit_log::record_label, *op, v))
-            }
-            ("resource", FilterValue::Select(v)) => q.filter(audit_log::resource.eq(v.clone())),
-            ("created_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, audit_log::created_at, from, to)
-            }
-            _ => q,
-        };
-    }
-    q
-}
 
 fn action_label(action: &str) -> String {
     format!("admin-audit-action-{action}")
 }
 
-impl Listing for AuditLog {
-    fn columns(&self) -> Vec<Column> {
+/// An entry as its list row shows it: without its changes.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = audit_log)]
+pub struct EntryRow {
+    id: i64,
+    actor: String,
+    action: String,
+    resource: String,
+    record_id: i64,
+    record_label: String,
+    created_at: chrono::NaiveDateTime,
+}
+
+impl Declaration for AuditLog {
+    type Table = audit_log::table;
+    type Row = EntryRow;
+    type Context = ();
+
+    fn key() -> Key<audit_log::table> {
+        Key::of(audit_log::id)
+    }
+    fn id(row: &EntryRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            Column::sortable("created_at", "admin-field-when"),
-            Column::sortable("actor", "admin-field-actor"),
-            Column::sortable("action", "admin-field-action"),
-            Column::sortable("resource", "admin-field-resource"),
-            Column::plain("record", "admin-field-record"),
+            Col::new("created_at", "admin-field-when", |e: &EntryRow, _, tr| {
+                Cell::Link(tr.date(&e.created_at), format!("/admin/audit_log/{}", e.id))
+            })
+            .sorted_by(audit_log::created_at),
+            Col::new("actor", "admin-field-actor", |e: &EntryRow, _, _| {
+                Cell::Text(e.actor.clone())
+            })
+            .sorted_by(audit_log::actor),
+            Col::new("action", "admin-field-action", |e: &EntryRow, _, tr| {
+                Cell::Text(tr.t(&action_label(&e.action)))
+            })
+            .sorted_by(audit_log::action),
+            Col::new("resource", "admin-field-resource", |e: &EntryRow, _, tr| {
+                Cell::Text(super::audited_label(tr, &e.resource))
+            })
+            .sorted_by(audit_log::resource),
+            Col::new("record", "admin-field-record", |e: &EntryRow, _, _| {
+                if e.action == "delete" {
+                    Cell::Text(e.record_label.clone())
+                } else {
+                    Cell::Link(
+                        e.record_label.clone(),
+                        format!("/admin/{}/{}", e.resource, e.record_id),
+                    )
+                }
+            }),
         ]
     }
-
-    fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
+    fn filters(&self, tr: &Tr) -> Vec<Filter<audit_log::table>> {
         vec![
-            FilterDef::new("actor", "admin-field-actor", FilterKind::Text),
-            FilterDef::new("record", "admin-field-record", FilterKind::Text),
-            FilterDef {
-                key: "resource",
-                label: "admin-field-resource",
-                kind: FilterKind::Select(RESOURCES.iter().map(|(k, l)| (*k, tr.t(l))).collect()),
-            },
-            FilterDef::new("created_at", "admin-field-when", FilterKind::DateRange),
+            Filter::text("actor", "admin-field-actor", audit_log::actor),
+            Filter::text("record", "admin-field-record", audit_log::record_label),
+            Filter::select(
+                "resource",
+                "admin-field-resource",
+                super::audited_options(tr),
+                audit_log::resource,
+            ),
+            Filter::date_range("created_at", "admin-field-when", audit_log::created_at),
         ]
     }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
-        vec![
-            ScopeDef::new("all", "admin-scope-all"),
-            ScopeDef::new("create", "admin-audit-action-create"),
-            ScopeDef::new("update", "admin-audit-action-update"),
-            ScopeDef::new("delete", "admin-audit-action-delete"),
-            ScopeDef::new("status", "admin-audit-action-status"),
-        ]
+    fn scopes(&self) -> Vec<Scope<audit_log::table>> {
+        std::iter::once(Scope::all())
+            .chain(ACTIONS.into_iter().map(|action| {
+                let label = match action {
+                    "create" => "admin-audit-action-create",
+                    "update" => "admin-audit-action-update",
+                    "delete" => "admin-audit-action-delete",
+                    _ => "admin-audit-action-status",
+                };
+                Scope::new(action, label, audit_log::action.eq(action))
+            }))
+            .collect()
     }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
-    }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let per_action = |a: &'static str| super::count_where("audit_log.action", a);
-        let (all, create, update, delete, status): (i64, i64, i64, i64, i64) = filtered(query)
-            .select((
-                diesel::dsl::count_star(),
-                per_action(ACTIONS[0]),
-                per_action(ACTIONS[1]),
-                per_action(ACTIONS[2]),
-                per_action(ACTIONS[3]),
-            ))
-            .first(conn)?;
-        let mut q = filtered(query);
-        if query.scope != "all" {
-            q = q.filter(audit_log::action.eq(query.scope));
-        }
-        q = match (query.sort, query.dir) {
-            ("created_at", Dir::Asc) => q.order((audit_log::created_at.asc(), audit_log::id.asc())),
-            ("actor", Dir::Asc) => q.order((audit_log::actor.asc(), audit_log::id.desc())),
-            ("actor", Dir::Desc) => q.order((audit_log::actor.desc(), audit_log::id.desc())),
-            ("action", Dir::Asc) => q.order((audit_log::action.asc(), audit_log::id.desc())),
-            ("action", Dir::Desc) => q.order((audit_log::action.desc(), audit_log::id.desc())),
-            ("resource", Dir::Asc) => q.order((audit_log::resource.asc(), audit_log::id.desc())),
-            ("resource", Dir::Desc) => q.order((audit_log::resource.desc(), audit_log::id.desc())),
-            _ => q.order((audit_log::created_at.desc(), audit_log::id.desc())),
-        };
-        let entries: Vec<AuditEntry> = q
-            .select(AuditEntry::as_select())
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        let resource_label = |r: &str| {
-            RESOURCES
-                .iter()
-                .find(|(k, _)| *k == r)
-                .map_or_else(|| r.to_owned(), |(_, l)| tr.t(l))
-        };
-        let rows = entries
-            .into_iter()
-            .map(|e| Row {
-                id: e.id,
-                cells: vec![
-                    Cell::Link(tr.date(&e.created_at), format!("/admin/audit_log/{}", e.id)),
-                    Cell::Text(e.actor.clone()),
-                    Cell::Text(tr.t(&action_label(&e.action))),
-                    Cell::Text(resource_label(&e.resource)),
-                    if e.action == "delete" {
-                        Cell::Text(e.record_label.clone())
-                    } else {
-                        Cell::Link(
-                            e.record_label.clone(),
-                            format!("/admin/{}/{}", e.resource, e.record_id),
-                        )
-                    },
-                ],
-            })
-            .collect();
-        Ok(ListResult {
-            rows,
-            scope_counts: vec![all, create, update, delete, status],
-        })
     }
 }
 

@@ -1,12 +1,11 @@
 //! Every comment, across resources.
 
-use crate::admin::resource::Listing;
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
-use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
-    Record, Resource, Row,
-};
+use super::super::engine::{Col, Declaration, Filter, Key, Pred};
+use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{admin_comments, admin_users};
@@ -14,43 +13,6 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 
 pub struct Comments;
-
-type Source = diesel::dsl::LeftJoin<admin_comments::table, admin_users::table>;
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, Source, Db>;
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = admin_comments::table
-        .left_join(admin_users::table)
-        .into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("body", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(admin_comments::body, *op, v))
-            }
-            ("author", FilterValue::Text(op, v)) => q.filter(crate::text_filter!(
-                admin_users::email.assume_not_null(),
-                *op,
-                v
-            )),
-            ("resource", FilterValue::Select(v)) => {
-                q.filter(admin_comments::resource.eq(v.clone()))
-            }
-            ("created_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, admin_comments::created_at, from, to)
-            }
-            _ => q,
-        };
-    }
-    q
-}
-
-const RESOURCES: [(&str, &str); 5] = [
-    ("jobs", "admin-nav-jobs"),
-    ("companies", "admin-nav-companies"),
-    ("skills", "admin-nav-skills"),
-    ("applications", "admin-nav-applications"),
-    ("admin_users", "admin-nav-admin-users"),
-];
 
 /// The first line of a comment, shortened for the list.
 fn excerpt(body: &str) -> String {
@@ -62,93 +24,98 @@ fn excerpt(body: &str) -> String {
     }
 }
 
-impl Listing for Comments {
-    fn columns(&self) -> Vec<Column> {
+/// A comment as its list row shows it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = admin_comments)]
+pub struct CommentRow {
+    id: i64,
+    resource: String,
+    record_id: i64,
+    admin_user_id: Option<i64>,
+    body: String,
+    created_at: chrono::NaiveDateTime,
+}
+
+impl Declaration for Comments {
+    type Table = admin_comments::table;
+    type Row = CommentRow;
+    /// The authors' addresses.
+    type Context = HashMap<i64, String>;
+
+    fn key() -> Key<admin_comments::table> {
+        Key::of(admin_comments::id)
+    }
+    fn id(row: &CommentRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            Column::sortable("created_at", "admin-field-when"),
-            Column::plain("author", "admin-field-author"),
-            Column::plain("record", "admin-field-record"),
-            Column::plain("body", "admin-field-comment"),
+            Col::new("created_at", "admin-field-when", |r: &CommentRow, _, tr| {
+                Cell::Link(tr.date(&r.created_at), format!("/admin/comments/{}", r.id))
+            })
+            .sorted_by(admin_comments::created_at),
+            Col::new(
+                "author",
+                "admin-field-author",
+                |r: &CommentRow, authors: &HashMap<i64, String>, tr| {
+                    Cell::Text(
+                        r.admin_user_id
+                            .and_then(|id| authors.get(&id).cloned())
+                            .unwrap_or_else(|| tr.t("admin-comment-former-user")),
+                    )
+                },
+            ),
+            Col::new("record", "admin-field-record", |r: &CommentRow, _, tr| {
+                let resource = super::audited_label(tr, &r.resource);
+                Cell::Link(
+                    format!("{resource} #{}", r.record_id),
+                    format!("/admin/{}/{}", r.resource, r.record_id),
+                )
+            }),
+            Col::new("body", "admin-field-comment", |r: &CommentRow, _, _| {
+                Cell::Text(excerpt(&r.body))
+            }),
         ]
     }
-
-    fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
+    fn filters(&self, tr: &Tr) -> Vec<Filter<admin_comments::table>> {
         vec![
-            FilterDef::new("body", "admin-field-comment", FilterKind::Text),
-            FilterDef::new("author", "admin-field-author", FilterKind::Text),
-            FilterDef {
-                key: "resource",
-                label: "admin-field-resource",
-                kind: FilterKind::Select(RESOURCES.iter().map(|(k, l)| (*k, tr.t(l))).collect()),
-            },
-            FilterDef::new("created_at", "admin-field-when", FilterKind::DateRange),
+            Filter::text("body", "admin-field-comment", admin_comments::body),
+            Filter::new(
+                "author",
+                "admin-field-author",
+                FilterKind::Text,
+                |value| match value {
+                    FilterValue::Text(op, v) => Some(Box::new(
+                        admin_comments::admin_user_id.assume_not_null().eq_any(
+                            admin_users::table
+                                .filter(crate::text_filter!(admin_users::email, *op, v))
+                                .select(admin_users::id),
+                        ),
+                    )
+                        as Pred<admin_comments::table>),
+                    _ => None,
+                },
+            ),
+            Filter::select(
+                "resource",
+                "admin-field-resource",
+                super::audited_options(tr),
+                admin_comments::resource,
+            ),
+            Filter::date_range("created_at", "admin-field-when", admin_comments::created_at),
         ]
     }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
     }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let all: i64 = filtered(query).count().get_result(conn)?;
-        let q = match query.dir {
-            Dir::Asc => {
-                filtered(query).order((admin_comments::created_at.asc(), admin_comments::id.asc()))
-            }
-            Dir::Desc => filtered(query)
-                .order((admin_comments::created_at.desc(), admin_comments::id.desc())),
-        };
-        type Listed = (
-            i64,
-            String,
-            i64,
-            Option<String>,
-            String,
-            chrono::NaiveDateTime,
-        );
-        let rows: Vec<Listed> = q
-            .select((
-                admin_comments::id,
-                admin_comments::resource,
-                admin_comments::record_id,
-                admin_users::email.nullable(),
-                admin_comments::body,
-                admin_comments::created_at,
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        let rows = rows
+    fn context(&self, conn: &mut DbConn, rows: &[CommentRow]) -> QueryResult<HashMap<i64, String>> {
+        let ids: Vec<i64> = rows.iter().filter_map(|r| r.admin_user_id).collect();
+        Ok(admin_users::table
+            .filter(admin_users::id.eq_any(ids))
+            .select((admin_users::id, admin_users::email))
+            .load::<(i64, String)>(conn)?
             .into_iter()
-            .map(|(id, resource, record_id, author, body, created)| {
-                let resource_label = RESOURCES
-                    .iter()
-                    .find(|(k, _)| *k == resource)
-                    .map_or_else(|| resource.clone(), |(_, l)| tr.t(l));
-                Row {
-                    id,
-                    cells: vec![
-                        Cell::Link(tr.date(&created), format!("/admin/comments/{id}")),
-                        Cell::Text(author.unwrap_or_else(|| tr.t("admin-comment-former-user"))),
-                        Cell::Link(
-                            format!("{resource_label} #{record_id}"),
-                            format!("/admin/{resource}/{record_id}"),
-                        ),
-                        Cell::Text(excerpt(&body)),
-                    ],
-                }
-            })
-            .collect();
-        Ok(ListResult {
-            rows,
-            scope_counts: vec![all],
-        })
+            .collect())
     }
 }
 

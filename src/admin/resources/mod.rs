@@ -24,6 +24,7 @@ pub mod webhooks;
 use diesel::sql_types::Text;
 
 use super::resource::Resource;
+use crate::i18n::Tr;
 
 /// Every resource with an index page, in navigation order.
 pub static ALL: [&dyn Resource; 12] = [
@@ -43,6 +44,28 @@ pub static ALL: [&dyn Resource; 12] = [
 
 pub fn find(name: &str) -> Option<&'static dyn Resource> {
     ALL.iter().copied().find(|r| r.name() == name)
+}
+
+/// The resources comments and audit entries are about: (name, Fluent id of its title).
+const AUDITED: [(&str, &str); 5] = [
+    ("jobs", "admin-nav-jobs"),
+    ("companies", "admin-nav-companies"),
+    ("skills", "admin-nav-skills"),
+    ("applications", "admin-nav-applications"),
+    ("admin_users", "admin-nav-admin-users"),
+];
+
+/// A commented or audited resource's title, for lists and filters.
+pub(crate) fn audited_label(tr: &Tr, resource: &str) -> String {
+    AUDITED
+        .iter()
+        .find(|(k, _)| *k == resource)
+        .map_or_else(|| resource.to_owned(), |(_, l)| tr.t(l))
+}
+
+/// The choices of a filter by commented or audited resource.
+pub(crate) fn audited_options(tr: &Tr) -> Vec<(&'static str, String)> {
+    AUDITED.iter().map(|(k, l)| (*k, tr.t(l))).collect()
 }
 
 /// `COUNT(CASE WHEN column = 'value' THEN 1 END)`: one scope's count, so that a single

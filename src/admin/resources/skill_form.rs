@@ -112,16 +112,3 @@ fn tagged(conn: &mut DbConn, id: i64) -> QueryResult<Vec<i64>> {
         .select(job_skills::job_id)
         .load(conn)
 }
-
-pub fn lookup(conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(skills::table
-        .filter(crate::text_filter!(
-            skills::name,
-            crate::admin::resource::TextOp::Contains,
-            q
-        ))
-        .order((skills::name.asc(), skills::id.asc()))
-        .limit(20)
-        .select((skills::id, skills::name))
-        .load(conn)?)
-}

@@ -1,12 +1,11 @@
 //! Skills (the tags on postings) in the back office.
 
-use crate::admin::resource::Listing;
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
-use super::super::resource::{
-    BatchAction, BatchOutcome, Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue,
-    ListQuery, ListResult, Panel, Record, Resource, Row, ScopeDef,
-};
+use super::super::engine::{Col, Declaration, Filter, Key, Scope};
+use super::super::resource::{BatchAction, BatchOutcome, Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{job_skills, jobs, skills};
@@ -15,117 +14,83 @@ use crate::i18n::Tr;
 
 pub struct Skills;
 
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, skills::table, Db>;
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = skills::table.into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("name", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(skills::name, *op, v))
-            }
-            ("created_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, skills::created_at, from, to)
-            }
-            _ => q,
-        };
-    }
-    q
+/// A skill as its list row shows it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = skills)]
+pub struct SkillRow {
+    id: i64,
+    name: String,
+    slug: String,
+    created_at: chrono::NaiveDateTime,
 }
 
-fn unused<'a>(q: Boxed<'a>) -> Boxed<'a> {
-    q.filter(diesel::dsl::not(
-        skills::id.eq_any(job_skills::table.select(job_skills::skill_id)),
-    ))
-}
+impl Declaration for Skills {
+    type Table = skills::table;
+    type Row = SkillRow;
+    /// How many postings use each skill of the page.
+    type Context = HashMap<i64, i64>;
 
-impl Listing for Skills {
-    fn columns(&self) -> Vec<Column> {
-        vec![
-            Column::sortable("name", "admin-field-name"),
-            Column::sortable("slug", "admin-field-slug"),
-            Column::plain("postings", "admin-panel-postings"),
-            Column::sortable("created_at", "admin-field-created-at"),
-        ]
+    fn key() -> Key<skills::table> {
+        Key::of(skills::id)
     }
-
-    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+    fn id(row: &SkillRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            FilterDef::new("name", "admin-field-name", FilterKind::Text),
-            FilterDef::new(
+            Col::new("name", "admin-field-name", |r: &SkillRow, _, _| {
+                Cell::Link(r.name.clone(), format!("/admin/skills/{}", r.id))
+            })
+            .sorted_by(skills::name),
+            Col::new("slug", "admin-field-slug", |r: &SkillRow, _, _| {
+                Cell::Text(r.slug.clone())
+            })
+            .sorted_by(skills::slug),
+            Col::new(
+                "postings",
+                "admin-panel-postings",
+                |r: &SkillRow, uses: &HashMap<i64, i64>, _| {
+                    Cell::Number(Some(uses.get(&r.id).copied().unwrap_or(0)))
+                },
+            ),
+            Col::new(
                 "created_at",
                 "admin-field-created-at",
-                FilterKind::DateRange,
+                |r: &SkillRow, _, _| Cell::Date(Some(r.created_at)),
+            )
+            .sorted_by(skills::created_at),
+        ]
+    }
+    fn filters(&self, _tr: &Tr) -> Vec<Filter<skills::table>> {
+        vec![
+            Filter::text("name", "admin-field-name", skills::name),
+            Filter::date_range("created_at", "admin-field-created-at", skills::created_at),
+        ]
+    }
+    fn scopes(&self) -> Vec<Scope<skills::table>> {
+        vec![
+            Scope::all(),
+            Scope::new(
+                "unused",
+                "admin-scope-unused",
+                diesel::dsl::not(skills::id.eq_any(job_skills::table.select(job_skills::skill_id))),
             ),
         ]
     }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
-        vec![
-            ScopeDef::new("all", "admin-scope-all"),
-            ScopeDef::new("unused", "admin-scope-unused"),
-        ]
-    }
-
-    fn lookup(&self, conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
-        super::skill_form::lookup(conn, q)
-    }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("name", Dir::Asc)
     }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        _tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let all: i64 = filtered(query).count().get_result(conn)?;
-        let unused_count: i64 = unused(filtered(query)).count().get_result(conn)?;
-        let mut q = filtered(query);
-        if query.scope == "unused" {
-            q = unused(q);
-        }
-        q = match (query.sort, query.dir) {
-            ("name", Dir::Desc) => q.order((skills::name.desc(), skills::id.desc())),
-            ("slug", Dir::Asc) => q.order(skills::slug.asc()),
-            ("slug", Dir::Desc) => q.order(skills::slug.desc()),
-            ("created_at", Dir::Asc) => q.order((skills::created_at.asc(), skills::id.asc())),
-            ("created_at", Dir::Desc) => q.order((skills::created_at.desc(), skills::id.desc())),
-            _ => q.order((skills::name.asc(), skills::id.asc())),
-        };
-        let rows: Vec<(i64, String, String, chrono::NaiveDateTime)> = q
-            .select((skills::id, skills::name, skills::slug, skills::created_at))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        // How many postings use each skill on this page: one grouped query, not one per row.
-        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    fn context(&self, conn: &mut DbConn, rows: &[SkillRow]) -> QueryResult<HashMap<i64, i64>> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let uses: Vec<(i64, i64)> = job_skills::table
             .filter(job_skills::skill_id.eq_any(&ids))
             .group_by(job_skills::skill_id)
             .select((job_skills::skill_id, diesel::dsl::count_star()))
             .load(conn)?;
-        let rows = rows
-            .into_iter()
-            .map(|(id, name, slug, created)| Row {
-                id,
-                cells: vec![
-                    Cell::Link(name, format!("/admin/skills/{id}")),
-                    Cell::Text(slug),
-                    Cell::Number(Some(
-                        uses.iter().find(|(s, _)| *s == id).map_or(0, |(_, n)| *n),
-                    )),
-                    Cell::Date(Some(created)),
-                ],
-            })
-            .collect();
-        Ok(ListResult {
-            rows,
-            scope_counts: vec![all, unused_count],
-        })
+        Ok(uses.into_iter().collect())
+    }
+    fn named_by(&self) -> Option<&'static str> {
+        Some("name")
     }
 }
 
