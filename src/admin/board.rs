@@ -5,14 +5,12 @@
 use actix_web::{HttpRequest, web};
 use askama::Template;
 use askama_web::WebTemplate;
-use diesel::prelude::*;
 
 use super::layout::{crumb, here};
-use super::resource::parse_list_query;
-use super::resources::applications::{Applications, filtered, stage_label};
+use super::resource::{Dir, ListQuery, parse_list_query};
+use super::resources::applications::{Applications, stage_label};
 use super::{AdminLayout, CurrentAdmin};
 use crate::auth::policy::{Action, Area};
-use crate::db::schema::{applications, jobs};
 use crate::error::AppError;
 use crate::models::ApplicationStatus;
 use crate::state::AppState;
@@ -20,7 +18,7 @@ use crate::web::with_conn;
 
 /// Cards loaded at most, newest first: the board is for the live pipeline, the index for
 /// everything.
-const MAX_CARDS: i64 = 500;
+const MAX_CARDS: u32 = 500;
 
 /// Every stage, left to right: the pipeline, then the two ways out of it.
 const COLUMNS: [ApplicationStatus; 7] = [
@@ -71,24 +69,30 @@ pub async fn board(
     let tr = admin.tr;
     let query = parse_list_query(&Applications, req.query_string(), &tr);
     let can_move = admin.can(Area::Applications, Action::ChangeStatus);
-    let rows: Vec<(i64, String, String, String, chrono::NaiveDateTime)> =
-        with_conn(&state, move |conn| {
-            Ok(filtered(&query)
-                .filter(applications::status.eq_any(COLUMNS.map(|s| s.as_str())))
-                .order((applications::created_at.desc(), applications::id.desc()))
-                .limit(MAX_CARDS + 1)
-                .select((
-                    applications::id,
-                    applications::name,
-                    jobs::title,
-                    applications::status,
-                    applications::created_at,
-                ))
-                .load(conn)?)
-        })
-        .await?;
-    let truncated = (rows.len() as i64 > MAX_CARDS)
-        .then(|| tr.t1("admin-board-truncated", "max", &tr.number(MAX_CARDS)));
+    // Newest first, whatever the list's sort: the live pipeline is the recent one.
+    let query = ListQuery {
+        scope: "all",
+        sort: "created_at",
+        dir: Dir::Desc,
+        ..query
+    };
+    let (rows, titles) = with_conn(&state, move |conn| {
+        Ok(super::engine::rows(
+            &Applications,
+            &query,
+            MAX_CARDS + 1,
+            &tr,
+            conn,
+        )?)
+    })
+    .await?;
+    let truncated = (rows.len() > MAX_CARDS as usize).then(|| {
+        tr.t1(
+            "admin-board-truncated",
+            "max",
+            &tr.number(i64::from(MAX_CARDS)),
+        )
+    });
     let mut columns: Vec<BoardColumn> = COLUMNS
         .iter()
         .map(|s| BoardColumn {
@@ -98,10 +102,8 @@ pub async fn board(
             cards: Vec::new(),
         })
         .collect();
-    for (id, name, posting, status, created) in rows.into_iter().take(MAX_CARDS as usize) {
-        let Some(stage) = ApplicationStatus::parse(&status) else {
-            continue;
-        };
+    for row in rows.into_iter().take(MAX_CARDS as usize) {
+        let stage = row.status;
         let moves = if can_move {
             stage
                 .next_stages()
@@ -112,13 +114,13 @@ pub async fn board(
         } else {
             Vec::new()
         };
-        if let Some(column) = columns.iter_mut().find(|c| c.stage == status) {
+        if let Some(column) = columns.iter_mut().find(|c| c.stage == stage.as_str()) {
             column.cards.push(Card {
-                id,
-                name,
-                url: format!("/admin/applications/{id}"),
-                posting,
-                received: tr.date(&created),
+                id: row.id,
+                name: row.name,
+                url: format!("/admin/applications/{}", row.id),
+                posting: titles.get(&row.job_id).cloned().unwrap_or_default(),
+                received: tr.date(&row.created_at),
                 moves,
             });
         }

@@ -242,6 +242,23 @@ fn page<D: Declaration>(
     Ok((rows, context))
 }
 
+/// Up to `limit` rows of `query` (its filters, scope and sort) with their context, for pages
+/// that show a declared list another way (the applications' board).
+pub fn rows<D: Declaration>(
+    resource: &D,
+    query: &ListQuery,
+    limit: u32,
+    tr: &Tr,
+    conn: &mut DbConn,
+) -> QueryResult<(Vec<D::Row>, D::Context)> {
+    let query = ListQuery {
+        page: 1,
+        per_page: limit,
+        ..query.clone()
+    };
+    page(resource, &Declaration::filters(resource, tr), &query, conn)
+}
+
 /// A cell as an export holds it: text, a number or a date, never markup.
 pub fn export_value(cell: Cell, tr: &Tr) -> Value {
     match cell {

@@ -1,12 +1,11 @@
 //! Applications in the back office: the pipeline by stage.
 
-use crate::admin::resource::Listing;
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
-use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
-    Record, Resource, Row, ScopeDef,
-};
+use super::super::engine::{Col, Declaration, Filter, Key, Pred, Scope};
+use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Panel, Record, Resource, TextOp};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{applications, jobs};
@@ -15,33 +14,6 @@ use crate::i18n::Tr;
 use crate::models::ApplicationStatus;
 
 pub struct Applications;
-
-type Source = diesel::dsl::InnerJoin<applications::table, jobs::table>;
-pub(crate) type Boxed<'a> = diesel::dsl::IntoBoxed<'a, Source, Db>;
-
-pub(crate) fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = applications::table.inner_join(jobs::table).into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("name", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(applications::name, *op, v))
-            }
-            ("email", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(applications::email, *op, v))
-            }
-            ("posting", FilterValue::Association(v)) => q.filter(crate::text_filter!(
-                jobs::title,
-                crate::admin::resource::TextOp::Contains,
-                v
-            )),
-            ("created_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, applications::created_at, from, to)
-            }
-            _ => q,
-        };
-    }
-    q
-}
 
 /// The scopes: all, then each stage of the pipeline in order.
 const STAGES: [ApplicationStatus; 7] = [
@@ -79,123 +51,115 @@ pub(crate) fn stage_label(s: ApplicationStatus) -> &'static str {
     }
 }
 
-impl Listing for Applications {
-    fn columns(&self) -> Vec<Column> {
+/// An application as the list and the board show it: without its letter and files.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = applications)]
+pub struct ApplicationRow {
+    pub id: i64,
+    pub job_id: i64,
+    pub name: String,
+    pub email: String,
+    pub status: ApplicationStatus,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+/// The postings' titles.
+pub type Titles = HashMap<i64, String>;
+
+impl Declaration for Applications {
+    type Table = applications::table;
+    type Row = ApplicationRow;
+    type Context = Titles;
+
+    fn key() -> Key<applications::table> {
+        Key::of(applications::id)
+    }
+    fn id(row: &ApplicationRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            Column::sortable("name", "admin-col-applicant"),
-            Column::sortable("email", "admin-field-email"),
-            Column::sortable("posting", "admin-col-posting"),
-            Column::sortable("status", "admin-col-stage"),
-            Column::sortable("created_at", "admin-col-received"),
+            Col::new("name", "admin-col-applicant", |a: &ApplicationRow, _, _| {
+                Cell::Link(a.name.clone(), format!("/admin/applications/{}", a.id))
+            })
+            .sorted_by(applications::name),
+            Col::new("email", "admin-field-email", |a: &ApplicationRow, _, _| {
+                Cell::Email(a.email.clone())
+            })
+            .sorted_by(applications::email),
+            Col::new(
+                "posting",
+                "admin-col-posting",
+                |a: &ApplicationRow, titles: &Titles, _| {
+                    Cell::Link(
+                        titles.get(&a.job_id).cloned().unwrap_or_default(),
+                        format!("/admin/jobs/{}", a.job_id),
+                    )
+                },
+            )
+            .sorted_by(
+                jobs::table
+                    .filter(jobs::id.eq(applications::job_id))
+                    .select(jobs::title)
+                    .single_value(),
+            ),
+            Col::new("status", "admin-col-stage", |a: &ApplicationRow, _, tr| {
+                Cell::Status(a.status.as_str(), tr.t(stage_label(a.status)))
+            })
+            .sorted_by(applications::status),
+            Col::new(
+                "created_at",
+                "admin-col-received",
+                |a: &ApplicationRow, _, _| Cell::Date(Some(a.created_at)),
+            )
+            .sorted_by(applications::created_at),
         ]
     }
-
-    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+    fn filters(&self, _tr: &Tr) -> Vec<Filter<applications::table>> {
         vec![
-            FilterDef::new("name", "admin-col-applicant", FilterKind::Text),
-            FilterDef::new("email", "admin-field-email", FilterKind::Text),
-            FilterDef::new("posting", "admin-col-posting", FilterKind::Association),
-            FilterDef::new("created_at", "admin-col-received", FilterKind::DateRange),
+            Filter::text("name", "admin-col-applicant", applications::name),
+            Filter::text("email", "admin-field-email", applications::email),
+            Filter::new(
+                "posting",
+                "admin-col-posting",
+                FilterKind::Association,
+                |value| match value {
+                    FilterValue::Association(v) => Some(Box::new(
+                        applications::job_id.eq_any(
+                            jobs::table
+                                .filter(crate::text_filter!(jobs::title, TextOp::Contains, v))
+                                .select(jobs::id),
+                        ),
+                    )
+                        as Pred<applications::table>),
+                    _ => None,
+                },
+            ),
+            Filter::date_range("created_at", "admin-col-received", applications::created_at),
         ]
     }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
-        let mut all = vec![ScopeDef::new("all", "admin-scope-all")];
-        all.extend(STAGES.iter().map(|s| ScopeDef {
-            key: s.as_str(),
-            label: stage_label(*s),
-        }));
-        all
+    fn scopes(&self) -> Vec<Scope<applications::table>> {
+        std::iter::once(Scope::all())
+            .chain(STAGES.into_iter().map(|stage| {
+                Scope::new(
+                    stage.as_str(),
+                    stage_label(stage),
+                    applications::status.eq(stage),
+                )
+            }))
+            .collect()
     }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
     }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let per_stage =
-            |s: ApplicationStatus| super::count_where("applications.status", s.as_str());
-        #[allow(clippy::type_complexity)]
-        let counts: (i64, i64, i64, i64, i64, i64, i64, i64) = filtered(query)
-            .select((
-                diesel::dsl::count_star(),
-                per_stage(STAGES[0]),
-                per_stage(STAGES[1]),
-                per_stage(STAGES[2]),
-                per_stage(STAGES[3]),
-                per_stage(STAGES[4]),
-                per_stage(STAGES[5]),
-                per_stage(STAGES[6]),
-            ))
-            .first(conn)?;
-        let scope_counts = vec![
-            counts.0, counts.1, counts.2, counts.3, counts.4, counts.5, counts.6, counts.7,
-        ];
-        let mut q = filtered(query);
-        if query.scope != "all" {
-            q = q.filter(applications::status.eq(query.scope));
-        }
-        q = match (query.sort, query.dir) {
-            ("name", Dir::Asc) => q.order((applications::name.asc(), applications::id.asc())),
-            ("name", Dir::Desc) => q.order((applications::name.desc(), applications::id.desc())),
-            ("email", Dir::Asc) => q.order((applications::email.asc(), applications::id.asc())),
-            ("email", Dir::Desc) => q.order((applications::email.desc(), applications::id.desc())),
-            ("posting", Dir::Asc) => q.order((jobs::title.asc(), applications::id.asc())),
-            ("posting", Dir::Desc) => q.order((jobs::title.desc(), applications::id.desc())),
-            ("status", Dir::Asc) => q.order((applications::status.asc(), applications::id.asc())),
-            ("status", Dir::Desc) => {
-                q.order((applications::status.desc(), applications::id.desc()))
-            }
-            ("created_at", Dir::Asc) => {
-                q.order((applications::created_at.asc(), applications::id.asc()))
-            }
-            _ => q.order((applications::created_at.desc(), applications::id.desc())),
-        };
-        type Listed = (
-            i64,
-            String,
-            String,
-            i64,
-            String,
-            String,
-            chrono::NaiveDateTime,
-        );
-        let rows: Vec<Listed> = q
-            .select((
-                applications::id,
-                applications::name,
-                applications::email,
-                jobs::id,
-                jobs::title,
-                applications::status,
-                applications::created_at,
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        let rows = rows
+    fn context(&self, conn: &mut DbConn, rows: &[ApplicationRow]) -> QueryResult<Titles> {
+        let ids: Vec<i64> = rows.iter().map(|a| a.job_id).collect();
+        Ok(jobs::table
+            .filter(jobs::id.eq_any(ids))
+            .select((jobs::id, jobs::title))
+            .load::<(i64, String)>(conn)?
             .into_iter()
-            .map(|(id, name, email, job_id, title, status, created)| {
-                let stage = ApplicationStatus::parse(&status).unwrap_or(ApplicationStatus::New);
-                Row {
-                    id,
-                    cells: vec![
-                        Cell::Link(name, format!("/admin/applications/{id}")),
-                        Cell::Email(email),
-                        Cell::Link(title, format!("/admin/jobs/{job_id}")),
-                        Cell::Status(stage.as_str(), tr.t(stage_label(stage))),
-                        Cell::Date(Some(created)),
-                    ],
-                }
-            })
-            .collect();
-        Ok(ListResult { rows, scope_counts })
+            .collect())
     }
 }
 

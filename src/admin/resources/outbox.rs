@@ -1,15 +1,12 @@
 //! The Outbox: mail the development transport kept instead of sending (no `SMTP_URL`), like
 //! letter_opener. Admins only: messages hold applicants' addresses and words.
 
-use crate::admin::resource::Listing;
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
 use super::super::CurrentAdmin;
-use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
-    Record, Resource, Row,
-};
+use super::super::engine::{Col, Declaration, Filter, Key};
+use super::super::resource::{Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
 use crate::db::schema::outbox_messages;
@@ -19,105 +16,63 @@ use crate::state::AppState;
 
 pub struct Outbox;
 
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, outbox_messages::table, Db>;
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = outbox_messages::table.into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("to", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(outbox_messages::to_address, *op, v))
-            }
-            ("subject", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(outbox_messages::subject, *op, v))
-            }
-            ("created_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, outbox_messages::created_at, from, to)
-            }
-            _ => q,
-        };
-    }
-    q
+/// A message as its list row shows it: without its body.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = outbox_messages)]
+pub struct MessageRow {
+    id: i64,
+    subject: String,
+    to_address: String,
+    kind: String,
+    created_at: chrono::NaiveDateTime,
 }
 
-impl Listing for Outbox {
-    fn columns(&self) -> Vec<Column> {
-        vec![
-            Column::sortable("subject", "admin-field-subject"),
-            Column::sortable("to", "admin-field-to"),
-            Column::plain("kind", "admin-field-task-kind"),
-            Column::sortable("created_at", "admin-field-created-at"),
-        ]
-    }
+impl Declaration for Outbox {
+    type Table = outbox_messages::table;
+    type Row = MessageRow;
+    type Context = ();
 
-    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+    fn key() -> Key<outbox_messages::table> {
+        Key::of(outbox_messages::id)
+    }
+    fn id(row: &MessageRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            FilterDef::new("to", "admin-field-to", FilterKind::Text),
-            FilterDef::new("subject", "admin-field-subject", FilterKind::Text),
-            FilterDef::new(
+            Col::new("subject", "admin-field-subject", |m: &MessageRow, _, _| {
+                Cell::Link(m.subject.clone(), format!("/admin/outbox/{}", m.id))
+            })
+            .sorted_by(outbox_messages::subject),
+            Col::new("to", "admin-field-to", |m: &MessageRow, _, _| {
+                Cell::Text(m.to_address.clone())
+            })
+            .sorted_by(outbox_messages::to_address),
+            Col::new("kind", "admin-field-task-kind", |m: &MessageRow, _, _| {
+                Cell::Text(m.kind.clone())
+            }),
+            // Messages are only ever added: their ids are in the order of their times.
+            Col::new(
                 "created_at",
                 "admin-field-created-at",
-                FilterKind::DateRange,
+                |m: &MessageRow, _, _| Cell::DateTime(Some(m.created_at)),
+            )
+            .sorted_by(outbox_messages::id),
+        ]
+    }
+    fn filters(&self, _tr: &Tr) -> Vec<Filter<outbox_messages::table>> {
+        vec![
+            Filter::text("to", "admin-field-to", outbox_messages::to_address),
+            Filter::text("subject", "admin-field-subject", outbox_messages::subject),
+            Filter::date_range(
+                "created_at",
+                "admin-field-created-at",
+                outbox_messages::created_at,
             ),
         ]
     }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
-    }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        _tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let all: i64 = filtered(query).count().get_result(conn)?;
-        let mut q = filtered(query);
-        q = match (query.sort, query.dir) {
-            ("subject", Dir::Asc) => {
-                q.order((outbox_messages::subject.asc(), outbox_messages::id.asc()))
-            }
-            ("subject", Dir::Desc) => {
-                q.order((outbox_messages::subject.desc(), outbox_messages::id.desc()))
-            }
-            ("to", Dir::Asc) => {
-                q.order((outbox_messages::to_address.asc(), outbox_messages::id.asc()))
-            }
-            ("to", Dir::Desc) => q.order((
-                outbox_messages::to_address.desc(),
-                outbox_messages::id.desc(),
-            )),
-            ("created_at", Dir::Asc) => q.order(outbox_messages::id.asc()),
-            _ => q.order(outbox_messages::id.desc()),
-        };
-        let rows: Vec<(i64, String, String, String, chrono::NaiveDateTime)> = q
-            .select((
-                outbox_messages::id,
-                outbox_messages::subject,
-                outbox_messages::to_address,
-                outbox_messages::kind,
-                outbox_messages::created_at,
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        Ok(ListResult {
-            rows: rows
-                .into_iter()
-                .map(|(id, subject, to, kind, at)| Row {
-                    id,
-                    cells: vec![
-                        Cell::Link(subject, format!("/admin/outbox/{id}")),
-                        Cell::Text(to),
-                        Cell::Text(kind),
-                        Cell::DateTime(Some(at)),
-                    ],
-                })
-                .collect(),
-            scope_counts: vec![all],
-        })
     }
 }
 

@@ -2,13 +2,12 @@
 //! arguments, attempts and errors; retry now, discard, and retry every dead task. Admins only
 //! (arguments may hold personal data).
 
-use crate::admin::resource::Listing;
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
+use super::super::engine::{Col, Declaration, Filter, Key, Scope};
 use super::super::resource::{
-    BatchAction, BatchOutcome, Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue,
-    ListQuery, ListResult, MemberAction, Panel, Record, Resource, Row, ScopeDef,
+    BatchAction, BatchOutcome, Cell, Dir, MemberAction, Panel, Record, Resource,
 };
 use super::super::{AdminForm, CurrentAdmin, Flash};
 use crate::auth::policy::{Action, Area};
@@ -21,156 +20,109 @@ use crate::tasks::queue::{self, DEAD, DONE, QUEUED, RUNNING, TaskRow};
 
 pub struct Tasks;
 
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, tasks::table, Db>;
-
 const STATES: [&str; 4] = [QUEUED, RUNNING, DONE, DEAD];
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = tasks::table.into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("kind", FilterValue::Select(v)) => q.filter(tasks::kind.eq(v.clone())),
-            ("queue", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(tasks::queue, *op, v))
-            }
-            ("error", FilterValue::Text(op, v)) => q.filter(crate::text_filter!(
-                tasks::last_error.assume_not_null(),
-                *op,
-                v
-            )),
-            ("created_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, tasks::created_at, from, to)
-            }
-            _ => q,
-        };
-    }
-    q
-}
-
-/// Narrows to a scope: a state, or "retrying" (queued after a failure).
-fn scoped<'a>(q: Boxed<'a>, scope: &str) -> Boxed<'a> {
-    match scope {
-        "retrying" => q
-            .filter(tasks::state.eq(QUEUED))
-            .filter(tasks::attempts.gt(0)),
-        "all" => q,
-        state => q.filter(tasks::state.eq(state.to_owned())),
-    }
-}
 
 fn state_label(state: &str) -> String {
     format!("task-state-{state}")
 }
 
-impl Listing for Tasks {
-    fn columns(&self) -> Vec<Column> {
-        vec![
-            Column::sortable("id", "admin-field-id"),
-            Column::sortable("kind", "admin-field-task-kind"),
-            Column::plain("queue", "admin-field-queue"),
-            Column::plain("state", "admin-field-status"),
-            Column::plain("attempts", "admin-field-attempts"),
-            Column::sortable("run_at", "admin-field-run-at"),
-            Column::plain("error", "admin-field-last-error"),
-        ]
-    }
+/// A task as its list row shows it: without its arguments and error history.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = tasks)]
+pub struct TaskListRow {
+    id: i64,
+    kind: String,
+    queue: String,
+    state: String,
+    run_at: chrono::NaiveDateTime,
+    attempts: i32,
+    max_attempts: i32,
+    last_error: Option<String>,
+}
 
-    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+impl Declaration for Tasks {
+    type Table = tasks::table;
+    type Row = TaskListRow;
+    type Context = ();
+
+    fn key() -> Key<tasks::table> {
+        Key::of(tasks::id)
+    }
+    fn id(row: &TaskListRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            FilterDef::new(
-                "kind",
-                "admin-field-task-kind",
-                FilterKind::Select(
-                    crate::tasks::Registry::standard()
-                        .kinds()
-                        .into_iter()
-                        .map(|k| (k, k.to_owned()))
-                        .collect(),
-                ),
+            Col::new("id", "admin-field-id", |t: &TaskListRow, _, _| {
+                Cell::Link(format!("#{}", t.id), format!("/admin/tasks/{}", t.id))
+            })
+            .sorted_by(tasks::id),
+            Col::new("kind", "admin-field-task-kind", |t: &TaskListRow, _, _| {
+                Cell::Text(t.kind.clone())
+            })
+            .sorted_by(tasks::kind),
+            Col::new("queue", "admin-field-queue", |t: &TaskListRow, _, _| {
+                Cell::Text(t.queue.clone())
+            }),
+            Col::new("state", "admin-field-status", |t: &TaskListRow, _, tr| {
+                status_cell(&t.state, tr)
+            }),
+            Col::new(
+                "attempts",
+                "admin-field-attempts",
+                |t: &TaskListRow, _, _| Cell::Text(format!("{} / {}", t.attempts, t.max_attempts)),
             ),
-            FilterDef::new("queue", "admin-field-queue", FilterKind::Text),
-            FilterDef::new("error", "admin-field-last-error", FilterKind::Text),
-            FilterDef::new(
-                "created_at",
-                "admin-field-created-at",
-                FilterKind::DateRange,
-            ),
-        ]
-    }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
-        vec![
-            ScopeDef::new("all", "admin-scope-all"),
-            ScopeDef::new(QUEUED, "task-state-queued"),
-            ScopeDef::new("retrying", "task-state-retrying"),
-            ScopeDef::new(RUNNING, "task-state-running"),
-            ScopeDef::new(DONE, "task-state-done"),
-            ScopeDef::new(DEAD, "task-state-dead"),
-        ]
-    }
-
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("id", Dir::Desc)
-    }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let per_state = |s: &'static str| super::count_where("tasks.state", s);
-        type Counts = (i64, i64, i64, i64, i64, i64);
-        let (all, queued, retrying, running, done, dead): Counts = filtered(query)
-            .select((
-                diesel::dsl::count_star(),
-                per_state(QUEUED),
-                diesel::dsl::sql::<diesel::sql_types::BigInt>(
-                    "COUNT(CASE WHEN tasks.state = 'queued' AND tasks.attempts > 0 THEN 1 END)",
-                ),
-                per_state(RUNNING),
-                per_state(DONE),
-                per_state(DEAD),
-            ))
-            .first(conn)?;
-        let mut q = scoped(filtered(query), query.scope);
-        q = match (query.sort, query.dir) {
-            ("kind", Dir::Asc) => q.order((tasks::kind.asc(), tasks::id.asc())),
-            ("kind", Dir::Desc) => q.order((tasks::kind.desc(), tasks::id.desc())),
-            ("run_at", Dir::Asc) => q.order((tasks::run_at.asc(), tasks::id.asc())),
-            ("run_at", Dir::Desc) => q.order((tasks::run_at.desc(), tasks::id.desc())),
-            ("id", Dir::Asc) => q.order(tasks::id.asc()),
-            _ => q.order(tasks::id.desc()),
-        };
-        let rows: Vec<TaskRow> = q
-            .select(TaskRow::as_select())
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        let rows = rows
-            .into_iter()
-            .map(|t| Row {
-                id: t.id,
-                cells: vec![
-                    Cell::Link(format!("#{}", t.id), format!("/admin/tasks/{}", t.id)),
-                    Cell::Text(t.kind),
-                    Cell::Text(t.queue),
-                    status_cell(&t.state, tr),
-                    Cell::Text(format!("{} / {}", t.attempts, t.max_attempts)),
-                    Cell::DateTime(Some(t.run_at)),
+            Col::new("run_at", "admin-field-run-at", |t: &TaskListRow, _, _| {
+                Cell::DateTime(Some(t.run_at))
+            })
+            .sorted_by(tasks::run_at),
+            Col::new(
+                "error",
+                "admin-field-last-error",
+                |t: &TaskListRow, _, _| {
                     Cell::Text(
                         t.last_error
+                            .as_deref()
                             .map(|e| e.chars().take(80).collect())
                             .unwrap_or_default(),
-                    ),
-                ],
-            })
+                    )
+                },
+            ),
+        ]
+    }
+    fn filters(&self, _tr: &Tr) -> Vec<Filter<tasks::table>> {
+        let kinds = crate::tasks::Registry::standard()
+            .kinds()
+            .into_iter()
+            .map(|k| (k, k.to_owned()))
             .collect();
-        Ok(ListResult {
-            rows,
-            scope_counts: vec![all, queued, retrying, running, done, dead],
-        })
+        vec![
+            Filter::select("kind", "admin-field-task-kind", kinds, tasks::kind),
+            Filter::text("queue", "admin-field-queue", tasks::queue),
+            Filter::text(
+                "error",
+                "admin-field-last-error",
+                tasks::last_error.assume_not_null(),
+            ),
+            Filter::date_range("created_at", "admin-field-created-at", tasks::created_at),
+        ]
+    }
+    fn scopes(&self) -> Vec<Scope<tasks::table>> {
+        vec![
+            Scope::all(),
+            Scope::new(QUEUED, "task-state-queued", tasks::state.eq(QUEUED)),
+            Scope::new(
+                "retrying",
+                "task-state-retrying",
+                tasks::state.eq(QUEUED).and(tasks::attempts.gt(0)),
+            ),
+            Scope::new(RUNNING, "task-state-running", tasks::state.eq(RUNNING)),
+            Scope::new(DONE, "task-state-done", tasks::state.eq(DONE)),
+            Scope::new(DEAD, "task-state-dead", tasks::state.eq(DEAD)),
+        ]
+    }
+    fn default_sort(&self) -> (&'static str, Dir) {
+        ("id", Dir::Desc)
     }
 }
 

@@ -1,12 +1,13 @@
 //! Every webhook delivery attempt, with the receiver's answer; a delivery can be sent again.
 
-use crate::admin::resource::Listing;
+use std::collections::HashMap;
+
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
+use super::super::engine::{Col, Declaration, Filter, Key, Pred, Scope};
 use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, MemberAction,
-    Panel, Record, Resource, Row, ScopeDef,
+    Cell, Dir, FilterKind, FilterValue, MemberAction, Panel, Record, Resource,
 };
 use super::super::{AdminForm, CurrentAdmin, Flash};
 use crate::auth::policy::{Action, Area};
@@ -18,40 +19,6 @@ use crate::state::AppState;
 use crate::tasks::Task;
 
 pub struct WebhookDeliveries;
-
-type Source = diesel::dsl::InnerJoin<webhook_deliveries::table, webhook_endpoints::table>;
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, Source, Db>;
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = webhook_deliveries::table
-        .inner_join(webhook_endpoints::table)
-        .into_boxed();
-    for (key, value) in &query.filters {
-        if let ("url", FilterValue::Text(op, v)) = (*key, value) {
-            q = q.filter(crate::text_filter!(webhook_endpoints::url, *op, v));
-        }
-    }
-    if query.scope == "failed" {
-        q = q.filter(
-            webhook_deliveries::status_code
-                .is_null()
-                .or(webhook_deliveries::status_code.ge(300)),
-        );
-    }
-    q
-}
-
-type Listed = (
-    i64,
-    i64,
-    i64,
-    String,
-    i32,
-    Option<i32>,
-    i32,
-    Option<String>,
-    chrono::NaiveDateTime,
-);
 
 /// A delivery as its page shows it: endpoint id and URL, event kind, attempt, status,
 /// duration, error, payload.
@@ -74,89 +41,132 @@ fn status_cell(status: Option<i32>) -> Cell {
     }
 }
 
-impl Listing for WebhookDeliveries {
-    fn columns(&self) -> Vec<Column> {
+/// A delivery as its list row shows it: without the payload and the receiver's answer.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = webhook_deliveries)]
+pub struct DeliveryRow {
+    id: i64,
+    endpoint_id: i64,
+    event_id: i64,
+    attempt: i32,
+    status_code: Option<i32>,
+    duration_ms: i32,
+    error: Option<String>,
+    created_at: chrono::NaiveDateTime,
+}
+
+impl Declaration for WebhookDeliveries {
+    type Table = webhook_deliveries::table;
+    type Row = DeliveryRow;
+    /// The endpoints' URLs.
+    type Context = HashMap<i64, String>;
+
+    fn key() -> Key<webhook_deliveries::table> {
+        Key::of(webhook_deliveries::id)
+    }
+    fn id(row: &DeliveryRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            Column::sortable("created_at", "admin-field-when"),
-            Column::plain("url", "admin-field-url"),
-            Column::plain("event", "admin-field-event"),
-            Column::plain("attempt", "admin-field-attempts"),
-            Column::plain("status", "admin-field-status"),
-            Column::plain("duration", "admin-field-duration"),
-            Column::plain("error", "admin-field-last-error"),
+            // Deliveries are only ever added: their ids are in the order of their times.
+            Col::new(
+                "created_at",
+                "admin-field-when",
+                |d: &DeliveryRow, _, tr| {
+                    Cell::Link(
+                        tr.date_time(&d.created_at),
+                        format!("/admin/webhook_deliveries/{}", d.id),
+                    )
+                },
+            )
+            .sorted_by(webhook_deliveries::id),
+            Col::new(
+                "url",
+                "admin-field-url",
+                |d: &DeliveryRow, urls: &HashMap<i64, String>, _| {
+                    Cell::Link(
+                        urls.get(&d.endpoint_id).cloned().unwrap_or_default(),
+                        format!("/admin/webhooks/{}", d.endpoint_id),
+                    )
+                },
+            ),
+            Col::new("event", "admin-field-event", |d: &DeliveryRow, _, _| {
+                Cell::Text(format!("msg_{}", d.event_id))
+            }),
+            Col::new(
+                "attempt",
+                "admin-field-attempts",
+                |d: &DeliveryRow, _, _| Cell::Number(Some(d.attempt as i64)),
+            ),
+            Col::new("status", "admin-field-status", |d: &DeliveryRow, _, _| {
+                status_cell(d.status_code)
+            }),
+            Col::new(
+                "duration",
+                "admin-field-duration",
+                |d: &DeliveryRow, _, _| Cell::Text(format!("{} ms", d.duration_ms)),
+            ),
+            Col::new(
+                "error",
+                "admin-field-last-error",
+                |d: &DeliveryRow, _, _| {
+                    Cell::Text(
+                        d.error
+                            .as_deref()
+                            .unwrap_or_default()
+                            .chars()
+                            .take(80)
+                            .collect(),
+                    )
+                },
+            ),
         ]
     }
-
-    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
-        vec![FilterDef::new("url", "admin-field-url", FilterKind::Text)]
+    fn filters(&self, _tr: &Tr) -> Vec<Filter<webhook_deliveries::table>> {
+        vec![Filter::new(
+            "url",
+            "admin-field-url",
+            FilterKind::Text,
+            |value| match value {
+                FilterValue::Text(op, v) => Some(Box::new(
+                    webhook_deliveries::endpoint_id.eq_any(
+                        webhook_endpoints::table
+                            .filter(crate::text_filter!(webhook_endpoints::url, *op, v))
+                            .select(webhook_endpoints::id),
+                    ),
+                )
+                    as Pred<webhook_deliveries::table>),
+                _ => None,
+            },
+        )]
     }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
+    fn scopes(&self) -> Vec<Scope<webhook_deliveries::table>> {
+        let status = webhook_deliveries::status_code;
         vec![
-            ScopeDef::new("all", "admin-scope-all"),
-            ScopeDef::new("failed", "admin-scope-failed"),
+            Scope::all(),
+            Scope::new(
+                "failed",
+                "admin-scope-failed",
+                status.is_null().or(status.assume_not_null().ge(300)),
+            ),
         ]
     }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
     }
-
-    fn list(
+    fn context(
         &self,
         conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let mut all_query = query.clone();
-        all_query.scope = "all";
-        let all: i64 = filtered(&all_query).count().get_result(conn)?;
-        let mut failed_query = query.clone();
-        failed_query.scope = "failed";
-        let failed: i64 = filtered(&failed_query).count().get_result(conn)?;
-        let q = match query.dir {
-            Dir::Asc => filtered(query).order(webhook_deliveries::id.asc()),
-            Dir::Desc => filtered(query).order(webhook_deliveries::id.desc()),
-        };
-        let rows: Vec<Listed> = q
-            .select((
-                webhook_deliveries::id,
-                webhook_deliveries::endpoint_id,
-                webhook_deliveries::event_id,
-                webhook_endpoints::url,
-                webhook_deliveries::attempt,
-                webhook_deliveries::status_code,
-                webhook_deliveries::duration_ms,
-                webhook_deliveries::error,
-                webhook_deliveries::created_at,
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        Ok(ListResult {
-            rows: rows
-                .into_iter()
-                .map(
-                    |(id, endpoint, event, url, attempt, status, ms, error, at)| Row {
-                        id,
-                        cells: vec![
-                            Cell::Link(
-                                tr.date_time(&at),
-                                format!("/admin/webhook_deliveries/{id}"),
-                            ),
-                            Cell::Link(url, format!("/admin/webhooks/{endpoint}")),
-                            Cell::Text(format!("msg_{event}")),
-                            Cell::Number(Some(attempt as i64)),
-                            status_cell(status),
-                            Cell::Text(format!("{ms} ms")),
-                            Cell::Text(error.unwrap_or_default().chars().take(80).collect()),
-                        ],
-                    },
-                )
-                .collect(),
-            scope_counts: vec![all, failed],
-        })
+        rows: &[DeliveryRow],
+    ) -> QueryResult<HashMap<i64, String>> {
+        let ids: Vec<i64> = rows.iter().map(|d| d.endpoint_id).collect();
+        Ok(webhook_endpoints::table
+            .filter(webhook_endpoints::id.eq_any(ids))
+            .select((webhook_endpoints::id, webhook_endpoints::url))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .collect())
     }
 }
 

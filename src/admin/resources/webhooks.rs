@@ -1,13 +1,12 @@
 //! Webhook endpoints in the back office: where events go, which ones, the signing secret,
 //! and the latest deliveries. Admins only.
 
-use crate::admin::resource::Listing;
 use diesel::prelude::*;
 
+use super::super::engine::{Col, Declaration, Filter, Key};
 use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
 use super::super::resource::{
-    Cell, Column, Db, Deleted, Dir, FilterDef, FilterKind, FilterValue, Form, ListQuery,
-    ListResult, MemberAction, Panel, Record, Resource, Row, Stored,
+    Cell, Deleted, Dir, Form, MemberAction, Panel, Record, Resource, Stored,
 };
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -19,18 +18,6 @@ use crate::webhooks::guard;
 
 pub struct Webhooks;
 pub struct WebhookForm;
-
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, webhook_endpoints::table, Db>;
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = webhook_endpoints::table.into_boxed();
-    for (key, value) in &query.filters {
-        if let ("url", FilterValue::Text(op, v)) = (*key, value) {
-            q = q.filter(crate::text_filter!(webhook_endpoints::url, *op, v));
-        }
-    }
-    q
-}
 
 /// A delivery in the endpoint's log: event id and kind, attempt, status, duration, error,
 /// time.
@@ -52,64 +39,57 @@ fn on_off(enabled: bool, tr: &Tr) -> Cell {
     }
 }
 
-impl Listing for Webhooks {
-    fn columns(&self) -> Vec<Column> {
+/// An endpoint as its list row shows it: without its secrets.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = webhook_endpoints)]
+pub struct EndpointRow {
+    id: i64,
+    url: String,
+    events: String,
+    enabled: bool,
+    created_at: chrono::NaiveDateTime,
+}
+
+impl Declaration for Webhooks {
+    type Table = webhook_endpoints::table;
+    type Row = EndpointRow;
+    type Context = ();
+
+    fn key() -> Key<webhook_endpoints::table> {
+        Key::of(webhook_endpoints::id)
+    }
+    fn id(row: &EndpointRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            Column::sortable("url", "admin-field-url"),
-            Column::plain("events", "admin-field-events"),
-            Column::plain("enabled", "admin-field-status"),
-            Column::sortable("created_at", "admin-field-created-at"),
+            Col::new("url", "admin-field-url", |e: &EndpointRow, _, _| {
+                Cell::Link(e.url.clone(), format!("/admin/webhooks/{}", e.id))
+            })
+            .sorted_by(webhook_endpoints::url),
+            Col::new("events", "admin-field-events", |e: &EndpointRow, _, _| {
+                Cell::Text(e.events.clone())
+            }),
+            Col::new("enabled", "admin-field-status", |e: &EndpointRow, _, tr| {
+                on_off(e.enabled, tr)
+            }),
+            Col::new(
+                "created_at",
+                "admin-field-created-at",
+                |e: &EndpointRow, _, _| Cell::DateTime(Some(e.created_at)),
+            )
+            .sorted_by(webhook_endpoints::created_at),
         ]
     }
-
-    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
-        vec![FilterDef::new("url", "admin-field-url", FilterKind::Text)]
+    fn filters(&self, _tr: &Tr) -> Vec<Filter<webhook_endpoints::table>> {
+        vec![Filter::text(
+            "url",
+            "admin-field-url",
+            webhook_endpoints::url,
+        )]
     }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
-    }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let all: i64 = filtered(query).count().get_result(conn)?;
-        let q = match (query.sort, query.dir) {
-            ("url", Dir::Asc) => filtered(query).order(webhook_endpoints::url.asc()),
-            ("url", Dir::Desc) => filtered(query).order(webhook_endpoints::url.desc()),
-            ("created_at", Dir::Asc) => filtered(query).order(webhook_endpoints::id.asc()),
-            _ => filtered(query).order(webhook_endpoints::id.desc()),
-        };
-        let rows: Vec<(i64, String, String, bool, chrono::NaiveDateTime)> = q
-            .select((
-                webhook_endpoints::id,
-                webhook_endpoints::url,
-                webhook_endpoints::events,
-                webhook_endpoints::enabled,
-                webhook_endpoints::created_at,
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        Ok(ListResult {
-            rows: rows
-                .into_iter()
-                .map(|(id, url, events, enabled, at)| Row {
-                    id,
-                    cells: vec![
-                        Cell::Link(url, format!("/admin/webhooks/{id}")),
-                        Cell::Text(events),
-                        on_off(enabled, tr),
-                        Cell::DateTime(Some(at)),
-                    ],
-                })
-                .collect(),
-            scope_counts: vec![all],
-        })
     }
 }
 

@@ -11,6 +11,7 @@ mod resources;
 pub mod roles;
 mod search;
 mod show;
+mod sweep;
 mod tasks;
 pub mod two_factor;
 mod webhooks;

@@ -380,3 +380,104 @@ impl AlertFactory {
             .expect("the alert's id")
     }
 }
+
+/// Two records of every back-office resource, for tests that sweep them all: postings with a
+/// skill, companies, applications, comments, audit entries, alerts, tasks, mail in the
+/// Outbox, a webhook endpoint and its deliveries (one failed).
+pub fn every_resource(conn: &mut DbConn) {
+    use diesel::prelude::*;
+    use hireboard::db::schema::{
+        admin_comments, events, jobs, outbox_messages, webhook_deliveries, webhook_endpoints,
+    };
+    let now = hireboard::db::now();
+    let company = CompanyFactory::new().create(conn);
+    CompanyFactory::new().create(conn);
+    for _ in 0..2 {
+        JobFactory::new(&company).skills(&["Rust"]).create(conn);
+    }
+    let job: i64 = jobs::table.select(jobs::id).first(conn).expect("a posting");
+    let actor = hireboard::models::audit::Actor {
+        admin_user_id: None,
+        label: "factory".into(),
+    };
+    for n in 0..2 {
+        let application = ApplicationFactory::new(job).create(conn);
+        diesel::insert_into(admin_comments::table)
+            .values((
+                admin_comments::resource.eq("applications"),
+                admin_comments::record_id.eq(application),
+                admin_comments::body.eq(format!("Comment {n}")),
+                admin_comments::created_at.eq(now),
+            ))
+            .execute(conn)
+            .expect("comment");
+        hireboard::models::audit::record(conn, &actor, "update", "jobs", job, "A posting", &[])
+            .expect("audit entry");
+        AlertFactory::new("q=rust").create(conn);
+        hireboard::tasks::Task::enqueue(
+            &hireboard::tasks::noop::Noop {
+                sleep_ms: n,
+                ..Default::default()
+            },
+            conn,
+        )
+        .expect("task");
+        diesel::insert_into(outbox_messages::table)
+            .values((
+                outbox_messages::kind.eq("factory"),
+                outbox_messages::to_address.eq(format!("someone{n}@example.test")),
+                outbox_messages::subject.eq(format!("Message {n}")),
+                outbox_messages::text_body.eq("Hello"),
+                outbox_messages::html_body.eq("<p>Hello</p>"),
+                outbox_messages::headers.eq("[]"),
+                outbox_messages::locale.eq("en"),
+                outbox_messages::created_at.eq(now),
+            ))
+            .execute(conn)
+            .expect("outbox message");
+    }
+    diesel::insert_into(webhook_endpoints::table)
+        .values((
+            webhook_endpoints::url.eq(format!("https://hooks{}.example.test/in", next())),
+            webhook_endpoints::description.eq(""),
+            webhook_endpoints::events.eq("*"),
+            webhook_endpoints::secret.eq("whsec_factory"),
+            webhook_endpoints::enabled.eq(true),
+            webhook_endpoints::created_at.eq(now),
+            webhook_endpoints::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .expect("webhook endpoint");
+    let endpoint: i64 = webhook_endpoints::table
+        .select(webhook_endpoints::id)
+        .order(webhook_endpoints::id.desc())
+        .first(conn)
+        .expect("the endpoint");
+    diesel::insert_into(events::table)
+        .values((
+            events::kind.eq("job.published"),
+            events::subject_id.eq(job),
+            events::payload.eq("{}"),
+            events::created_at.eq(now),
+        ))
+        .execute(conn)
+        .expect("event");
+    let event: i64 = events::table
+        .select(events::id)
+        .order(events::id.desc())
+        .first(conn)
+        .expect("the event");
+    for status in [Some(200), Some(503)] {
+        diesel::insert_into(webhook_deliveries::table)
+            .values((
+                webhook_deliveries::endpoint_id.eq(endpoint),
+                webhook_deliveries::event_id.eq(event),
+                webhook_deliveries::attempt.eq(1),
+                webhook_deliveries::status_code.eq(status),
+                webhook_deliveries::duration_ms.eq(40),
+                webhook_deliveries::created_at.eq(now),
+            ))
+            .execute(conn)
+            .expect("delivery");
+    }
+}

@@ -10,5 +10,6 @@ pub mod process;
 pub use app::{TestApp, backends};
 pub use factories::{
     AdminFactory, AdminLogin, AlertFactory, ApplicationFactory, CompanyFactory, JobFactory,
+    every_resource,
 };
 pub use html::Html;

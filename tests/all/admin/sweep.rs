@@ -1,0 +1,154 @@
+//! One sweep over every registered resource and every role: each sortable column both ways,
+//! each filter with a sample value, each scope, a second page and the three export formats;
+//! every row has a cell per column, and the number of queries per page does not grow with
+//! the data.
+
+use actix_web::http::StatusCode;
+use hireboard::admin::resource::{FilterKind, Resource};
+use hireboard::admin::resources::ALL;
+use hireboard::auth::policy::{Action, allows};
+use hireboard::i18n::{Locale, Tr};
+use hireboard::models::AdminRole;
+
+use crate::support::{TestApp, backends, every_resource};
+
+const ROLES: [AdminRole; 4] = [
+    AdminRole::Admin,
+    AdminRole::Editor,
+    AdminRole::Translator,
+    AdminRole::Viewer,
+];
+
+/// The most queries any list page may run: session, data version, scope counts, the page,
+/// what its cells need, saved views.
+const MAX_QUERIES: u64 = 7;
+
+/// Every address the sweep visits for `resource`.
+fn addresses(resource: &dyn Resource) -> Vec<String> {
+    let base = format!("/admin/{}", resource.name());
+    let mut out = vec![base.clone(), format!("{base}?page=2&per_page=25")];
+    for column in resource.columns().iter().filter(|c| c.sortable) {
+        out.push(format!("{base}?sort={}", column.key));
+        out.push(format!("{base}?sort=-{}", column.key));
+    }
+    for filter in resource.filters(&Tr::new(Locale::En)) {
+        let key = filter.key;
+        let sample = match filter.kind {
+            FilterKind::Text => format!("{key}=a"),
+            FilterKind::Select(options) => format!("{key}={}", options[0].0),
+            FilterKind::Boolean => format!("{key}=true"),
+            FilterKind::DateRange => format!("{key}_from=2000-01-01&{key}_to=2100-01-01"),
+            FilterKind::NumberRange => format!("{key}_min=0&{key}_max=1000000"),
+            FilterKind::Association => format!("{key}=a"),
+        };
+        out.push(format!("{base}?{sample}"));
+    }
+    for scope in resource.scopes() {
+        out.push(format!("{base}?scope={}", scope.key));
+    }
+    out
+}
+
+/// Visits every address of every resource; returns the queries each page ran.
+async fn sweep(app: &TestApp) -> Vec<(String, u64)> {
+    let mut seen = Vec::new();
+    for resource in ALL {
+        for path in addresses(resource) {
+            let before = app.queries();
+            let res = app.get(&path).await;
+            let queries = app.queries() - before;
+            assert_eq!(
+                res.status,
+                StatusCode::OK,
+                "{}: {path}: {}",
+                app.backend,
+                res.body
+            );
+            let page = res.html();
+            let rows = page.count(".index-table tbody tr");
+            let headers = page.count(".index-table thead th");
+            assert_eq!(
+                page.count(".index-table tbody td"),
+                rows * headers,
+                "{}: {path}: a cell per column",
+                app.backend
+            );
+            if !path.contains('?') || path.contains("sort=") {
+                assert!(rows > 0, "{}: {path} lists nothing", app.backend);
+            }
+            assert!(
+                queries <= MAX_QUERIES,
+                "{}: {path} ran {queries} queries",
+                app.backend
+            );
+            seen.push((path, queries));
+        }
+        for (format, content_type) in [
+            ("csv", "text/csv"),
+            ("xlsx", "application/vnd.openxmlformats"),
+            ("json", "application/json"),
+        ] {
+            let path = format!("/admin/{}/export.{format}", resource.name());
+            let res = app.get(&path).await;
+            assert_eq!(res.status, StatusCode::OK, "{}: {path}", app.backend);
+            assert!(
+                res.header("content-type")
+                    .unwrap_or_default()
+                    .starts_with(content_type),
+                "{}: {path}",
+                app.backend
+            );
+            if format == "csv" {
+                let header = res.body.lines().next().unwrap_or_default();
+                assert_eq!(
+                    header.split(',').count(),
+                    resource.export_columns().len(),
+                    "{}: {path}: {header}",
+                    app.backend
+                );
+                assert!(
+                    res.body.lines().count() > 1,
+                    "{}: {path} is empty",
+                    app.backend
+                );
+            }
+        }
+    }
+    seen
+}
+
+#[actix_web::test]
+async fn every_resource_sorts_filters_scopes_and_exports_in_a_fixed_number_of_queries() {
+    for app in backends() {
+        app.with_conn(every_resource);
+        let _admin = app.signed_in(AdminRole::Admin).await;
+        let first = sweep(&app).await;
+        app.with_conn(every_resource);
+        let again = sweep(&app).await;
+        assert_eq!(first, again, "{}: queries grew with the data", app.backend);
+    }
+}
+
+#[actix_web::test]
+async fn every_resource_and_its_exports_answer_each_role_as_the_policy_says() {
+    let app = TestApp::sqlite();
+    app.with_conn(every_resource);
+    for role in ROLES {
+        let _user = app.signed_in(role).await;
+        for resource in ALL {
+            let may = allows(role, resource.area(), Action::View);
+            for path in [
+                format!("/admin/{}", resource.name()),
+                format!("/admin/{}/export.csv", resource.name()),
+            ] {
+                let status = app.get(&path).await.status;
+                let expected = if may {
+                    StatusCode::OK
+                } else {
+                    StatusCode::FORBIDDEN
+                };
+                assert_eq!(status, expected, "{role:?}: {path}");
+            }
+        }
+    }
+}
