@@ -32,24 +32,6 @@ pub struct Column {
     pub sortable: bool,
 }
 
-impl Column {
-    pub const fn sortable(key: &'static str, label: &'static str) -> Column {
-        Column {
-            key,
-            label,
-            sortable: true,
-        }
-    }
-
-    pub const fn plain(key: &'static str, label: &'static str) -> Column {
-        Column {
-            key,
-            label,
-            sortable: false,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextOp {
     Contains,
@@ -134,22 +116,6 @@ impl FilterValue {
                 .and_then(|d| d.and_hms_opt(0, 0, 0)),
         )
     }
-}
-
-/// Narrows boxed query `q` to rows whose `column` falls in a date-range filter's days.
-#[macro_export]
-macro_rules! date_range_filter {
-    ($q:expr, $column:expr, $from:expr, $to:expr) => {{
-        let (from, to) = $crate::admin::resource::FilterValue::date_bounds(*$from, *$to);
-        let mut q = $q;
-        if let Some(from) = from {
-            q = q.filter($column.ge(from));
-        }
-        if let Some(to) = to {
-            q = q.filter($column.lt(to));
-        }
-        q
-    }};
 }
 
 pub struct ScopeDef {

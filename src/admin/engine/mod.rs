@@ -87,6 +87,16 @@ pub struct Export<D: Declaration + ?Sized> {
     pub value: fn(&D::Row, &D::Context, &Tr) -> Value,
 }
 
+impl<D: Declaration + ?Sized> Export<D> {
+    pub fn new(
+        key: &'static str,
+        label: &'static str,
+        value: fn(&D::Row, &D::Context, &Tr) -> Value,
+    ) -> Export<D> {
+        Export { key, label, value }
+    }
+}
+
 /// The key of a resource's rows: the last sort term, and where exports resume.
 pub struct Key<QS> {
     sort: Sort<QS>,

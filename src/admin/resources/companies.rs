@@ -1,273 +1,204 @@
 //! Companies in the back office.
 
-use crate::admin::resource::Listing;
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Panel,
-    Record, Resource, Row, ScopeDef,
-};
+use super::super::engine::{Col, Declaration, Export, Filter, Key, Scope};
+use super::super::export::Value;
+use super::super::fields::TranslationState;
+use super::super::resource::{Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{companies, company_translations, jobs};
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::i18n::Tr;
 use crate::models::JobStatus;
 
 pub struct Companies;
 
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, companies::table, Db>;
-
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = companies::table.into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("name", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(companies::name, *op, v))
-            }
-            ("city", FilterValue::Text(op, v)) => q.filter(crate::text_filter!(
-                companies::city.assume_not_null(),
-                *op,
-                v
-            )),
-            ("country_code", FilterValue::Text(op, v)) => q.filter(crate::text_filter!(
-                companies::country_code.assume_not_null(),
-                *op,
-                v
-            )),
-            ("has_website", FilterValue::Boolean(true)) => {
-                q.filter(companies::website.is_not_null())
-            }
-            ("has_website", FilterValue::Boolean(false)) => q.filter(companies::website.is_null()),
-            ("created_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, companies::created_at, from, to)
-            }
-            _ => q,
-        };
-    }
-    q
+/// A company as its list row and export show it: without its description.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = companies)]
+pub struct CompanyRow {
+    id: i64,
+    name: String,
+    slug: String,
+    logo_key: Option<String>,
+    logo_versions: bool,
+    city: Option<String>,
+    country_code: Option<String>,
+    website: Option<String>,
+    size: Option<String>,
+    original_locale: String,
+    text_updated_at: Option<NaiveDateTime>,
+    created_at: NaiveDateTime,
 }
 
-fn hiring<'a>(q: Boxed<'a>) -> Boxed<'a> {
-    q.filter(
-        companies::id.eq_any(
-            jobs::table
-                .filter(jobs::status.eq(JobStatus::Published.as_str()))
-                .select(jobs::company_id),
-        ),
-    )
-}
+/// How each company of the page stands in each language.
+type Translations = HashMap<i64, Vec<(Locale, TranslationState)>>;
 
-impl Listing for Companies {
-    fn columns(&self) -> Vec<Column> {
-        vec![
-            Column::sortable("name", "admin-field-name"),
-            Column::plain("logo", "admin-field-logo"),
-            Column::sortable("city", "admin-field-city"),
-            Column::sortable("country_code", "admin-field-country"),
-            Column::plain("website", "admin-field-website"),
-            Column::sortable("created_at", "admin-field-created-at"),
-            Column::plain("translations", "admin-field-translations"),
-        ]
+impl Declaration for Companies {
+    type Table = companies::table;
+    type Row = CompanyRow;
+    type Context = Translations;
+
+    fn key() -> Key<companies::table> {
+        Key::of(companies::id)
     }
-
-    fn filters(&self, _tr: &Tr) -> Vec<FilterDef> {
+    fn id(row: &CompanyRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            FilterDef::new("name", "admin-field-name", FilterKind::Text),
-            FilterDef::new("city", "admin-field-city", FilterKind::Text),
-            FilterDef::new("country_code", "admin-field-country", FilterKind::Text),
-            FilterDef::new(
-                "has_website",
-                "admin-field-has-website",
-                FilterKind::Boolean,
-            ),
-            FilterDef::new(
+            Col::new("name", "admin-field-name", |c: &CompanyRow, _, _| {
+                Cell::Link(c.name.clone(), format!("/admin/companies/{}", c.id))
+            })
+            .sorted_by(companies::name),
+            // Beside the name, the thumbnail is decorative: no text alternative.
+            Col::new("logo", "admin-field-logo", |c: &CompanyRow, _, _| {
+                Cell::Image(c.logo_key.as_ref().map(|key| {
+                    (
+                        crate::uploads::logo::url(key, c.logo_versions, "thumb"),
+                        String::new(),
+                    )
+                }))
+            }),
+            Col::new("city", "admin-field-city", |c: &CompanyRow, _, _| {
+                Cell::Text(c.city.clone().unwrap_or_default())
+            })
+            .sorted_by(companies::city),
+            Col::new(
+                "country_code",
+                "admin-field-country",
+                |c: &CompanyRow, _, tr| {
+                    Cell::Text(
+                        c.country_code
+                            .as_ref()
+                            .map(|c| tr.country(c))
+                            .unwrap_or_default(),
+                    )
+                },
+            )
+            .sorted_by(companies::country_code),
+            Col::new("website", "admin-field-website", |c: &CompanyRow, _, _| {
+                Cell::Text(c.website.clone().unwrap_or_default())
+            }),
+            Col::new(
                 "created_at",
                 "admin-field-created-at",
-                FilterKind::DateRange,
+                |c: &CompanyRow, _, _| Cell::Date(Some(c.created_at)),
+            )
+            .sorted_by(companies::created_at),
+            Col::new(
+                "translations",
+                "admin-field-translations",
+                |c: &CompanyRow, t: &Translations, _| {
+                    Cell::Translations(t.get(&c.id).cloned().unwrap_or_default())
+                },
             ),
         ]
     }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
+    fn filters(&self, _tr: &Tr) -> Vec<Filter<companies::table>> {
         vec![
-            ScopeDef::new("all", "admin-scope-all"),
-            ScopeDef::new("hiring", "admin-scope-hiring"),
+            Filter::text("name", "admin-field-name", companies::name),
+            Filter::text(
+                "city",
+                "admin-field-city",
+                companies::city.assume_not_null(),
+            ),
+            Filter::text(
+                "country_code",
+                "admin-field-country",
+                companies::country_code.assume_not_null(),
+            ),
+            Filter::boolean("has_website", "admin-field-has-website", |yes| {
+                if yes {
+                    Box::new(companies::website.is_not_null())
+                } else {
+                    Box::new(companies::website.is_null())
+                }
+            }),
+            Filter::date_range(
+                "created_at",
+                "admin-field-created-at",
+                companies::created_at,
+            ),
         ]
     }
-
-    fn lookup(&self, conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
-        super::company_form::lookup(conn, q)
+    fn scopes(&self) -> Vec<Scope<companies::table>> {
+        vec![
+            Scope::all(),
+            Scope::new(
+                "hiring",
+                "admin-scope-hiring",
+                companies::id.eq_any(
+                    jobs::table
+                        .filter(jobs::status.eq(JobStatus::Published))
+                        .select(jobs::company_id),
+                ),
+            ),
+        ]
     }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("name", Dir::Asc)
     }
-
-    fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
-        vec![
-            ("id", "admin-field-id"),
-            ("name", "admin-field-name"),
-            ("slug", "admin-field-slug"),
-            ("city", "admin-field-city"),
-            ("country", "admin-field-country"),
-            ("website", "admin-field-website"),
-            ("size", "admin-field-size"),
-            ("created_at", "admin-field-created-at"),
-        ]
-    }
-
-    fn export_rows(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        after: i64,
-        limit: i64,
-        _tr: &Tr,
-    ) -> Result<Vec<(i64, Vec<crate::admin::export::Value>)>, AppError> {
-        use crate::admin::export::Value;
-        let mut q = filtered(query).filter(companies::id.gt(after));
-        if query.scope == "hiring" {
-            q = hiring(q);
-        }
-        type Exported = (
-            i64,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            chrono::NaiveDateTime,
-        );
-        let rows: Vec<Exported> = q
-            .order(companies::id.asc())
-            .limit(limit)
-            .select((
-                companies::id,
-                companies::name,
-                companies::slug,
-                companies::city,
-                companies::country_code,
-                companies::website,
-                companies::size,
-                companies::created_at,
-            ))
-            .load(conn)?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name, slug, city, country, website, size, created)| {
-                (
-                    id,
-                    vec![
-                        Value::Int(id),
-                        Value::Text(name),
-                        Value::Text(slug),
-                        Value::opt_text(city),
-                        Value::opt_text(country),
-                        Value::opt_text(website),
-                        Value::opt_text(size),
-                        Value::Date(created),
-                    ],
-                )
-            })
-            .collect())
-    }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        _counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let all: i64 = filtered(query).count().get_result(conn)?;
-        let hiring_count: i64 = hiring(filtered(query)).count().get_result(conn)?;
-        let mut q = filtered(query);
-        if query.scope == "hiring" {
-            q = hiring(q);
-        }
-        q = match (query.sort, query.dir) {
-            ("name", Dir::Desc) => q.order((companies::name.desc(), companies::id.desc())),
-            ("city", Dir::Asc) => q.order((companies::city.asc(), companies::id.asc())),
-            ("city", Dir::Desc) => q.order((companies::city.desc(), companies::id.desc())),
-            ("country_code", Dir::Asc) => {
-                q.order((companies::country_code.asc(), companies::id.asc()))
-            }
-            ("country_code", Dir::Desc) => {
-                q.order((companies::country_code.desc(), companies::id.desc()))
-            }
-            ("created_at", Dir::Asc) => q.order((companies::created_at.asc(), companies::id.asc())),
-            ("created_at", Dir::Desc) => {
-                q.order((companies::created_at.desc(), companies::id.desc()))
-            }
-            _ => q.order((companies::name.asc(), companies::id.asc())),
-        };
-        type Listed = (
-            i64,
-            String,
-            (Option<String>, bool),
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            chrono::NaiveDateTime,
-            (String, Option<chrono::NaiveDateTime>),
-        );
-        let rows: Vec<Listed> = q
-            .select((
-                companies::id,
-                companies::name,
-                (companies::logo_key, companies::logo_versions),
-                companies::city,
-                companies::country_code,
-                companies::website,
-                companies::created_at,
-                (companies::original_locale, companies::text_updated_at),
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        // The page's translations in one query.
+    fn context(&self, conn: &mut DbConn, rows: &[CompanyRow]) -> QueryResult<Translations> {
         let records: Vec<_> = rows
             .iter()
-            .map(|r| (r.0, r.7.0.clone(), r.7.1, r.6))
+            .map(|c| {
+                (
+                    c.id,
+                    c.original_locale.clone(),
+                    c.text_updated_at,
+                    c.created_at,
+                )
+            })
             .collect();
-        let stored: Vec<(i64, String, chrono::NaiveDateTime)> = company_translations::table
-            .filter(company_translations::company_id.eq_any(records.iter().map(|r| r.0)))
+        let stored: Vec<(i64, String, NaiveDateTime)> = company_translations::table
+            .filter(company_translations::company_id.eq_any(rows.iter().map(|c| c.id)))
             .select((
                 company_translations::company_id,
                 company_translations::locale,
                 company_translations::source_updated_at,
             ))
             .load(conn)?;
-        let mut translations = super::translation_states(&records, &stored);
-        let rows = rows
-            .into_iter()
-            .map(
-                |(id, name, (logo, versions), city, country, website, created, _)| Row {
-                    id,
-                    cells: vec![
-                        Cell::Link(name, format!("/admin/companies/{id}")),
-                        // Beside the name, the thumbnail is decorative: no text alternative.
-                        Cell::Image(logo.map(|key| {
-                            (
-                                crate::uploads::logo::url(&key, versions, "thumb"),
-                                String::new(),
-                            )
-                        })),
-                        Cell::Text(city.unwrap_or_default()),
-                        Cell::Text(country.map(|c| tr.country(&c)).unwrap_or_default()),
-                        Cell::Text(website.unwrap_or_default()),
-                        Cell::Date(Some(created)),
-                        Cell::Translations(translations.remove(&id).unwrap_or_default()),
-                    ],
-                },
-            )
-            .collect();
-        Ok(ListResult {
-            rows,
-            scope_counts: vec![all, hiring_count],
-        })
+        Ok(super::translation_states(&records, &stored))
+    }
+    fn exports(&self) -> Vec<Export<Self>> {
+        vec![
+            Export::new("id", "admin-field-id", |c: &CompanyRow, _, _| {
+                Value::Int(c.id)
+            }),
+            Export::new("name", "admin-field-name", |c: &CompanyRow, _, _| {
+                Value::Text(c.name.clone())
+            }),
+            Export::new("slug", "admin-field-slug", |c: &CompanyRow, _, _| {
+                Value::Text(c.slug.clone())
+            }),
+            Export::new("city", "admin-field-city", |c: &CompanyRow, _, _| {
+                Value::opt_text(c.city.clone())
+            }),
+            Export::new("country", "admin-field-country", |c: &CompanyRow, _, _| {
+                Value::opt_text(c.country_code.clone())
+            }),
+            Export::new("website", "admin-field-website", |c: &CompanyRow, _, _| {
+                Value::opt_text(c.website.clone())
+            }),
+            Export::new("size", "admin-field-size", |c: &CompanyRow, _, _| {
+                Value::opt_text(c.size.clone())
+            }),
+            Export::new(
+                "created_at",
+                "admin-field-created-at",
+                |c: &CompanyRow, _, _| Value::Date(c.created_at),
+            ),
+        ]
+    }
+    fn named_by(&self) -> Option<&'static str> {
+        Some("name")
     }
 }
 

@@ -260,17 +260,3 @@ impl Form for CompanyForm {
         ))
     }
 }
-
-/// Up to 20 companies whose name contains `q`, by name.
-pub fn lookup(conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(companies::table
-        .filter(crate::text_filter!(
-            companies::name,
-            crate::admin::resource::TextOp::Contains,
-            q
-        ))
-        .order((companies::name.asc(), companies::id.asc()))
-        .limit(20)
-        .select((companies::id, companies::name))
-        .load(conn)?)
-}

@@ -1,380 +1,307 @@
 //! Postings in the back office.
 
-use crate::admin::resource::Listing;
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::super::resource::{
-    Cell, Column, Db, Dir, FilterDef, FilterKind, FilterValue, ListQuery, ListResult, Resource,
-    Row, ScopeDef,
-};
+use super::super::engine::{Col, Declaration, Export, Filter, Key, Pred, Scope};
+use super::super::export::Value;
+use super::super::fields::TranslationState;
+use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Resource, TextOp};
 use super::lower;
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{companies, job_skills, job_translations, jobs, skills};
 use crate::error::AppError;
-use crate::i18n::Tr;
-use crate::models::{JobStatus, Workplace};
+use crate::i18n::{Locale, Tr};
+use crate::models::{EmploymentType, JobStatus, Seniority, Workplace};
 
 pub struct Jobs;
 
-type Source = diesel::dsl::InnerJoin<jobs::table, companies::table>;
-type Boxed<'a> = diesel::dsl::IntoBoxed<'a, Source, Db>;
+/// The posting's company name, read with the posting: `(SELECT name FROM companies WHERE
+/// companies.id = jobs.company_id)`.
+type CompanyName = diesel::dsl::SingleValue<
+    diesel::dsl::Select<
+        diesel::dsl::Filter<companies::table, diesel::dsl::Eq<companies::id, jobs::company_id>>,
+        companies::name,
+    >,
+>;
 
-/// The filters shared by the rows and the scope counts.
-fn filtered<'a>(query: &ListQuery) -> Boxed<'a> {
-    let mut q: Boxed<'a> = jobs::table.inner_join(companies::table).into_boxed();
-    for (key, value) in &query.filters {
-        q = match (*key, value) {
-            ("title", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(jobs::title, *op, v))
-            }
-            ("city", FilterValue::Text(op, v)) => {
-                q.filter(crate::text_filter!(jobs::city.assume_not_null(), *op, v))
-            }
-            ("company", FilterValue::Association(v)) => q.filter(crate::text_filter!(
-                companies::name,
-                crate::admin::resource::TextOp::Contains,
-                v
-            )),
-            ("skill", FilterValue::Association(v)) => {
-                let lowered = v.to_lowercase();
-                let matching = job_skills::table
-                    .inner_join(skills::table)
-                    .filter(
-                        skills::slug
-                            .eq(lowered.clone())
-                            .or(lower(skills::name).eq(lowered)),
-                    )
-                    .select(job_skills::job_id);
-                q.filter(jobs::id.eq_any(matching))
-            }
-            ("workplace", FilterValue::Select(v)) => q.filter(jobs::workplace.eq(v.clone())),
-            ("has_salary", FilterValue::Boolean(true)) => q.filter(
-                jobs::salary_min
-                    .is_not_null()
-                    .or(jobs::salary_max.is_not_null()),
-            ),
-            ("has_salary", FilterValue::Boolean(false)) => {
-                q.filter(jobs::salary_min.is_null().and(jobs::salary_max.is_null()))
-            }
-            ("published_at", FilterValue::DateRange(from, to)) => {
-                crate::date_range_filter!(q, jobs::published_at, from, to)
-            }
-            ("salary_min", FilterValue::NumberRange(min, max)) => {
-                let mut q = q;
-                if let Some(min) = min {
-                    q = q.filter(jobs::salary_min.ge(*min));
-                }
-                if let Some(max) = max {
-                    q = q.filter(jobs::salary_min.le(*max));
-                }
-                q
-            }
-            _ => q,
-        };
-    }
-    q
+fn company_name() -> CompanyName {
+    companies::table
+        .filter(companies::id.eq(jobs::company_id))
+        .select(companies::name)
+        .single_value()
 }
 
-impl Listing for Jobs {
-    fn columns(&self) -> Vec<Column> {
-        vec![
-            Column::sortable("title", "admin-field-title"),
-            Column::sortable("company", "admin-field-company"),
-            Column::sortable("status", "admin-field-status"),
-            Column::plain("workplace", "admin-field-workplace"),
-            Column::sortable("city", "admin-field-city"),
-            Column::sortable("published_at", "admin-field-published-at"),
-            Column::sortable("updated_at", "admin-field-updated-at"),
-            Column::plain("translations", "admin-field-translations"),
-        ]
-    }
+/// A posting as its list row and export show it: without its texts.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = jobs)]
+pub struct JobRow {
+    id: i64,
+    title: String,
+    #[diesel(select_expression = company_name(), select_expression_type = CompanyName)]
+    company: Option<String>,
+    status: JobStatus,
+    workplace: Workplace,
+    employment_type: EmploymentType,
+    seniority: Seniority,
+    city: Option<String>,
+    country_code: Option<String>,
+    salary_min: Option<i64>,
+    salary_max: Option<i64>,
+    salary_currency: Option<String>,
+    published_at: Option<NaiveDateTime>,
+    valid_through: Option<NaiveDateTime>,
+    original_locale: String,
+    text_updated_at: Option<NaiveDateTime>,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
 
-    fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
+/// How each posting of the page stands in each language.
+type Translations = HashMap<i64, Vec<(Locale, TranslationState)>>;
+
+impl Declaration for Jobs {
+    type Table = jobs::table;
+    type Row = JobRow;
+    type Context = Translations;
+
+    fn key() -> Key<jobs::table> {
+        Key::of(jobs::id)
+    }
+    fn id(row: &JobRow) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            FilterDef::new("title", "admin-field-title", FilterKind::Text),
-            FilterDef::new("company", "admin-field-company", FilterKind::Association),
-            FilterDef::new("skill", "admin-field-skill", FilterKind::Association),
-            FilterDef {
-                key: "workplace",
-                label: "admin-field-workplace",
-                kind: FilterKind::Select(
-                    Workplace::ALL
-                        .iter()
-                        .map(|w| (w.as_str(), tr.t(&w.label_id())))
-                        .collect(),
-                ),
-            },
-            FilterDef::new("city", "admin-field-city", FilterKind::Text),
-            FilterDef::new("has_salary", "admin-field-has-salary", FilterKind::Boolean),
-            FilterDef::new(
+            Col::new("title", "admin-field-title", |j: &JobRow, _, _| {
+                Cell::Link(j.title.clone(), format!("/admin/jobs/{}", j.id))
+            })
+            .sorted_by(jobs::title),
+            Col::new("company", "admin-field-company", |j: &JobRow, _, _| {
+                Cell::Text(j.company.clone().unwrap_or_default())
+            })
+            .sorted_by(company_name()),
+            Col::new("status", "admin-field-status", |j: &JobRow, _, tr| {
+                Cell::Status(j.status.as_str(), tr.t(&j.status.label_id()))
+            })
+            .sorted_by(jobs::status),
+            Col::new("workplace", "admin-field-workplace", |j: &JobRow, _, tr| {
+                Cell::Text(tr.t(&j.workplace.label_id()))
+            }),
+            Col::new("city", "admin-field-city", |j: &JobRow, _, _| {
+                Cell::Text(j.city.clone().unwrap_or_default())
+            })
+            .sorted_by(jobs::city),
+            Col::new(
                 "published_at",
                 "admin-field-published-at",
-                FilterKind::DateRange,
+                |j: &JobRow, _, _| Cell::Date(j.published_at),
+            )
+            .sorted_by(jobs::published_at),
+            Col::new(
+                "updated_at",
+                "admin-field-updated-at",
+                |j: &JobRow, _, _| Cell::Date(Some(j.updated_at)),
+            )
+            .sorted_by(jobs::updated_at),
+            Col::new(
+                "translations",
+                "admin-field-translations",
+                |j: &JobRow, t: &Translations, _| {
+                    Cell::Translations(t.get(&j.id).cloned().unwrap_or_default())
+                },
             ),
-            FilterDef::new(
+        ]
+    }
+    fn filters(&self, tr: &Tr) -> Vec<Filter<jobs::table>> {
+        let workplaces = Workplace::ALL
+            .iter()
+            .map(|w| (w.as_str(), tr.t(&w.label_id())))
+            .collect();
+        vec![
+            Filter::text("title", "admin-field-title", jobs::title),
+            Filter::new(
+                "company",
+                "admin-field-company",
+                FilterKind::Association,
+                |value| {
+                    let FilterValue::Association(v) = value else {
+                        return None;
+                    };
+                    Some(Box::new(
+                        jobs::company_id.eq_any(
+                            companies::table
+                                .filter(crate::text_filter!(companies::name, TextOp::Contains, v))
+                                .select(companies::id),
+                        ),
+                    ) as Pred<jobs::table>)
+                },
+            ),
+            Filter::new(
+                "skill",
+                "admin-field-skill",
+                FilterKind::Association,
+                |value| {
+                    let FilterValue::Association(v) = value else {
+                        return None;
+                    };
+                    let lowered = v.to_lowercase();
+                    let matching = job_skills::table
+                        .inner_join(skills::table)
+                        .filter(
+                            skills::slug
+                                .eq(lowered.clone())
+                                .or(lower(skills::name).eq(lowered)),
+                        )
+                        .select(job_skills::job_id);
+                    Some(Box::new(jobs::id.eq_any(matching)) as Pred<jobs::table>)
+                },
+            ),
+            Filter::select(
+                "workplace",
+                "admin-field-workplace",
+                workplaces,
+                jobs::workplace,
+            ),
+            Filter::text("city", "admin-field-city", jobs::city.assume_not_null()),
+            Filter::boolean("has_salary", "admin-field-has-salary", |yes| {
+                let (min, max) = (jobs::salary_min, jobs::salary_max);
+                if yes {
+                    Box::new(min.is_not_null().or(max.is_not_null()))
+                } else {
+                    Box::new(min.is_null().and(max.is_null()))
+                }
+            }),
+            Filter::date_range(
+                "published_at",
+                "admin-field-published-at",
+                jobs::published_at.assume_not_null(),
+            ),
+            Filter::new(
                 "salary_min",
                 "admin-field-salary-min",
                 FilterKind::NumberRange,
+                |value| {
+                    let FilterValue::NumberRange(min, max) = value else {
+                        return None;
+                    };
+                    let salary = jobs::salary_min.assume_not_null();
+                    let at_least = min.map(|min| Box::new(salary.ge(min)) as Pred<jobs::table>);
+                    let at_most = max.map(|max| Box::new(salary.le(max)) as Pred<jobs::table>);
+                    at_least
+                        .into_iter()
+                        .chain(at_most)
+                        .reduce(|a, b| Box::new(a.and(b)))
+                },
             ),
         ]
     }
-
-    fn scopes(&self) -> Vec<ScopeDef> {
-        let mut all = vec![ScopeDef::new("all", "admin-scope-all")];
-        all.extend(JobStatus::ALL.iter().map(|s| ScopeDef {
-            key: s.as_str(),
-            label: match s {
-                JobStatus::Draft => "status-draft",
-                JobStatus::Published => "status-published",
-                JobStatus::Expired => "status-expired",
-                JobStatus::Filled => "status-filled",
-                JobStatus::Archived => "status-archived",
-            },
-        }));
-        all
+    fn scopes(&self) -> Vec<Scope<jobs::table>> {
+        std::iter::once(Scope::all())
+            .chain(JobStatus::ALL.iter().map(|status| {
+                let label = match status {
+                    JobStatus::Draft => "status-draft",
+                    JobStatus::Published => "status-published",
+                    JobStatus::Expired => "status-expired",
+                    JobStatus::Filled => "status-filled",
+                    JobStatus::Archived => "status-archived",
+                };
+                Scope::new(status.as_str(), label, jobs::status.eq(*status))
+            }))
+            .collect()
     }
-
     fn default_sort(&self) -> (&'static str, Dir) {
         ("updated_at", Dir::Desc)
     }
-
-    fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
-        vec![
-            ("id", "admin-field-id"),
-            ("title", "admin-field-title"),
-            ("company", "admin-field-company"),
-            ("status", "admin-field-status"),
-            ("workplace", "admin-field-workplace"),
-            ("employment_type", "admin-field-employment-type"),
-            ("seniority", "admin-field-seniority"),
-            ("city", "admin-field-city"),
-            ("country", "admin-field-country"),
-            ("salary_min", "admin-field-salary-min"),
-            ("salary_max", "admin-field-salary-max"),
-            ("salary_currency", "admin-field-salary-currency"),
-            ("published_at", "admin-field-published-at"),
-            ("valid_through", "admin-field-valid-through"),
-            ("updated_at", "admin-field-updated-at"),
-        ]
-    }
-
-    fn export_rows(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        after: i64,
-        limit: i64,
-        _tr: &Tr,
-    ) -> Result<Vec<(i64, Vec<crate::admin::export::Value>)>, AppError> {
-        use crate::admin::export::Value;
-        let mut q = filtered(query).filter(jobs::id.gt(after));
-        if query.scope != "all" {
-            q = q.filter(jobs::status.eq(query.scope));
-        }
-        type Exported = (
-            (i64, String, String, String, String, String, String),
-            (
-                Option<String>,
-                Option<String>,
-                Option<i64>,
-                Option<i64>,
-                Option<String>,
-            ),
-            (
-                Option<chrono::NaiveDateTime>,
-                Option<chrono::NaiveDateTime>,
-                chrono::NaiveDateTime,
-            ),
-        );
-        let rows: Vec<Exported> = q
-            .order(jobs::id.asc())
-            .limit(limit)
-            .select((
-                (
-                    jobs::id,
-                    jobs::title,
-                    companies::name,
-                    jobs::status,
-                    jobs::workplace,
-                    jobs::employment_type,
-                    jobs::seniority,
-                ),
-                (
-                    jobs::city,
-                    jobs::country_code,
-                    jobs::salary_min,
-                    jobs::salary_max,
-                    jobs::salary_currency,
-                ),
-                (jobs::published_at, jobs::valid_through, jobs::updated_at),
-            ))
-            .load(conn)?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(
-                    (id, title, company, status, workplace, kind, seniority),
-                    (city, country, min, max, currency),
-                    (published, valid, updated),
-                )| {
-                    (
-                        id,
-                        vec![
-                            Value::Int(id),
-                            Value::Text(title),
-                            Value::Text(company),
-                            Value::Text(status),
-                            Value::Text(workplace),
-                            Value::Text(kind),
-                            Value::Text(seniority),
-                            Value::opt_text(city),
-                            Value::opt_text(country),
-                            Value::opt_int(min),
-                            Value::opt_int(max),
-                            Value::opt_text(currency),
-                            Value::opt_date(published),
-                            Value::opt_date(valid),
-                            Value::Date(updated),
-                        ],
-                    )
-                },
-            )
-            .collect())
-    }
-
-    fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
-        // Bumped by triggers on every change to postings and their translations.
-        crate::search::database_version(conn).map(Some)
-    }
-
-    fn list(
-        &self,
-        conn: &mut DbConn,
-        query: &ListQuery,
-        tr: &Tr,
-        counts: Option<Vec<i64>>,
-    ) -> Result<ListResult, AppError> {
-        let scope_counts = match counts {
-            Some(counts) => counts,
-            None => {
-                // One statement counts every scope under the current filters. The status values are
-                // our own constants, never request input.
-                let per_status = |s: JobStatus| super::count_where("jobs.status", s.as_str());
-                let (all, draft, published, expired, filled, archived): (
-                    i64,
-                    i64,
-                    i64,
-                    i64,
-                    i64,
-                    i64,
-                ) = filtered(query)
-                    .select((
-                        diesel::dsl::count_star(),
-                        per_status(JobStatus::Draft),
-                        per_status(JobStatus::Published),
-                        per_status(JobStatus::Expired),
-                        per_status(JobStatus::Filled),
-                        per_status(JobStatus::Archived),
-                    ))
-                    .first(conn)?;
-                // In `scopes()` order: all, then JobStatus::ALL.
-                vec![all, draft, published, expired, filled, archived]
-            }
-        };
-        let mut q = filtered(query);
-        if query.scope != "all" {
-            q = q.filter(jobs::status.eq(query.scope));
-        }
-        q = match (query.sort, query.dir) {
-            ("title", Dir::Asc) => q.order((jobs::title.asc(), jobs::id.asc())),
-            ("title", Dir::Desc) => q.order((jobs::title.desc(), jobs::id.desc())),
-            ("company", Dir::Asc) => q.order((companies::name.asc(), jobs::id.asc())),
-            ("company", Dir::Desc) => q.order((companies::name.desc(), jobs::id.desc())),
-            ("status", Dir::Asc) => q.order((jobs::status.asc(), jobs::id.asc())),
-            ("status", Dir::Desc) => q.order((jobs::status.desc(), jobs::id.desc())),
-            ("city", Dir::Asc) => q.order((jobs::city.asc(), jobs::id.asc())),
-            ("city", Dir::Desc) => q.order((jobs::city.desc(), jobs::id.desc())),
-            ("published_at", Dir::Asc) => q.order((jobs::published_at.asc(), jobs::id.asc())),
-            ("published_at", Dir::Desc) => q.order((jobs::published_at.desc(), jobs::id.desc())),
-            ("updated_at", Dir::Asc) => q.order((jobs::updated_at.asc(), jobs::id.asc())),
-            _ => q.order((jobs::updated_at.desc(), jobs::id.desc())),
-        };
-        type Listed = (
-            i64,
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<chrono::NaiveDateTime>,
-            chrono::NaiveDateTime,
-            (String, Option<chrono::NaiveDateTime>, chrono::NaiveDateTime),
-        );
-        let rows: Vec<Listed> = q
-            .select((
-                jobs::id,
-                jobs::title,
-                companies::name,
-                jobs::status,
-                jobs::workplace,
-                jobs::city,
-                jobs::published_at,
-                jobs::updated_at,
-                (
-                    jobs::original_locale,
-                    jobs::text_updated_at,
-                    jobs::created_at,
-                ),
-            ))
-            .limit(query.per_page as i64)
-            .offset(query.offset())
-            .load(conn)?;
-        // The page's translations in one query.
+    fn context(&self, conn: &mut DbConn, rows: &[JobRow]) -> QueryResult<Translations> {
         let records: Vec<_> = rows
             .iter()
-            .map(|r| (r.0, r.8.0.clone(), r.8.1, r.8.2))
+            .map(|j| {
+                (
+                    j.id,
+                    j.original_locale.clone(),
+                    j.text_updated_at,
+                    j.created_at,
+                )
+            })
             .collect();
-        let stored: Vec<(i64, String, chrono::NaiveDateTime)> = job_translations::table
-            .filter(job_translations::job_id.eq_any(records.iter().map(|r| r.0)))
+        let stored: Vec<(i64, String, NaiveDateTime)> = job_translations::table
+            .filter(job_translations::job_id.eq_any(rows.iter().map(|j| j.id)))
             .select((
                 job_translations::job_id,
                 job_translations::locale,
                 job_translations::source_updated_at,
             ))
             .load(conn)?;
-        let mut translations = super::translation_states(&records, &stored);
-        let rows = rows
-            .into_iter()
-            .map(
-                |(id, title, company, status, workplace, city, published, updated, _)| {
-                    let status_label = JobStatus::parse(&status)
-                        .map(|s| tr.t(&s.label_id()))
-                        .unwrap_or_else(|| status.clone());
-                    Row {
-                        id,
-                        cells: vec![
-                            Cell::Link(title, format!("/admin/jobs/{id}")),
-                            Cell::Text(company),
-                            Cell::Status(
-                                JobStatus::parse(&status).map_or("draft", |s| s.as_str()),
-                                status_label,
-                            ),
-                            Cell::Text(
-                                Workplace::parse(&workplace)
-                                    .map(|w| tr.t(&w.label_id()))
-                                    .unwrap_or(workplace),
-                            ),
-                            Cell::Text(city.unwrap_or_default()),
-                            Cell::Date(published),
-                            Cell::Date(Some(updated)),
-                            Cell::Translations(translations.remove(&id).unwrap_or_default()),
-                        ],
-                    }
-                },
-            )
-            .collect();
-        Ok(ListResult { rows, scope_counts })
+        Ok(super::translation_states(&records, &stored))
+    }
+    fn exports(&self) -> Vec<Export<Self>> {
+        vec![
+            Export::new("id", "admin-field-id", |j: &JobRow, _, _| Value::Int(j.id)),
+            Export::new("title", "admin-field-title", |j: &JobRow, _, _| {
+                Value::Text(j.title.clone())
+            }),
+            Export::new("company", "admin-field-company", |j: &JobRow, _, _| {
+                Value::opt_text(j.company.clone())
+            }),
+            Export::new("status", "admin-field-status", |j: &JobRow, _, _| {
+                Value::Text(j.status.as_str().into())
+            }),
+            Export::new("workplace", "admin-field-workplace", |j: &JobRow, _, _| {
+                Value::Text(j.workplace.as_str().into())
+            }),
+            Export::new(
+                "employment_type",
+                "admin-field-employment-type",
+                |j: &JobRow, _, _| Value::Text(j.employment_type.as_str().into()),
+            ),
+            Export::new("seniority", "admin-field-seniority", |j: &JobRow, _, _| {
+                Value::Text(j.seniority.as_str().into())
+            }),
+            Export::new("city", "admin-field-city", |j: &JobRow, _, _| {
+                Value::opt_text(j.city.clone())
+            }),
+            Export::new("country", "admin-field-country", |j: &JobRow, _, _| {
+                Value::opt_text(j.country_code.clone())
+            }),
+            Export::new(
+                "salary_min",
+                "admin-field-salary-min",
+                |j: &JobRow, _, _| Value::opt_int(j.salary_min),
+            ),
+            Export::new(
+                "salary_max",
+                "admin-field-salary-max",
+                |j: &JobRow, _, _| Value::opt_int(j.salary_max),
+            ),
+            Export::new(
+                "salary_currency",
+                "admin-field-salary-currency",
+                |j: &JobRow, _, _| Value::opt_text(j.salary_currency.clone()),
+            ),
+            Export::new(
+                "published_at",
+                "admin-field-published-at",
+                |j: &JobRow, _, _| Value::opt_date(j.published_at),
+            ),
+            Export::new(
+                "valid_through",
+                "admin-field-valid-through",
+                |j: &JobRow, _, _| Value::opt_date(j.valid_through),
+            ),
+            Export::new(
+                "updated_at",
+                "admin-field-updated-at",
+                |j: &JobRow, _, _| Value::Date(j.updated_at),
+            ),
+        ]
+    }
+    fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
+        // Bumped by triggers on every change to postings and their translations.
+        crate::search::database_version(conn).map(Some)
     }
 }
 

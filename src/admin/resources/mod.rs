@@ -68,16 +68,6 @@ pub(crate) fn audited_options(tr: &Tr) -> Vec<(&'static str, String)> {
     AUDITED.iter().map(|(k, l)| (*k, tr.t(l))).collect()
 }
 
-/// `COUNT(CASE WHEN column = 'value' THEN 1 END)`: one scope's count, so that a single
-/// statement counts every scope. `column` and `value` are the resource's own constants (a
-/// column name, an enum's text), never request input: this is SQL text.
-pub fn count_where(
-    column: &'static str,
-    value: &'static str,
-) -> diesel::expression::SqlLiteral<diesel::sql_types::BigInt> {
-    diesel::dsl::sql(&format!("COUNT(CASE WHEN {column} = '{value}' THEN 1 END)"))
-}
-
 diesel::define_sql_function! {
     /// SQL `lower()`: text filters ignore case on every backend.
     fn lower(x: Text) -> Text;
