@@ -112,8 +112,12 @@ pub async fn batch(
     let actor = admin.actor();
     let key = action.key;
     let search = state.search.clone();
+    let viewer = admin.viewer();
     let outcome = with_conn(&state, move |conn| {
-        let outcome = resource.run_batch(conn, key, &ids, &input, &actor)?;
+        // Records the user may not see are left alone, as if they were gone.
+        let visible = resource.visible(conn, &ids, &viewer)?;
+        let mut outcome = resource.run_batch(conn, key, &visible, &input, &actor)?;
+        outcome.skipped += ids.len() - visible.len();
         search.refresh_if_stale(conn)?;
         Ok(outcome)
     })

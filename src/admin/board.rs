@@ -67,7 +67,7 @@ pub async fn board(
 ) -> Result<BoardPage, AppError> {
     admin.require(Area::Applications, Action::View)?;
     let tr = admin.tr;
-    let query = parse_list_query(&Applications, req.query_string(), &tr);
+    let query = parse_list_query(&Applications, req.query_string(), &tr, admin.viewer());
     let can_move = admin.can(Area::Applications, Action::ChangeStatus);
     // Newest first, whatever the list's sort: the live pipeline is the recent one.
     let query = ListQuery {

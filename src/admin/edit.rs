@@ -540,10 +540,13 @@ pub async fn edit_form(
     let target = editable(&name, &admin.tr)?;
     let id = parse_id(&id)?;
     let translate_only = edit_rights(&admin, target.resource)?;
-    let form = target.form;
-    let stored = with_conn(&state, move |conn| form.load(conn, id))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (form, resource, viewer) = (target.form, target.resource, admin.viewer());
+    let stored = with_conn(&state, move |conn| {
+        resource.require_visible(conn, id, &viewer)?;
+        form.load(conn, id)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
     Ok(render(
         &admin,
         Mode::Edit(id, &stored),
@@ -579,7 +582,9 @@ pub async fn update(
     let images_in = images.clone();
     let cut_short = sent.cut_short;
     let pairs = std::mem::take(&mut sent.pairs);
+    let viewer = admin.viewer();
     let (target, values, stored, outcome) = with_conn(&state, move |conn| {
+        target.resource.require_visible(conn, id, &viewer)?;
         let stored = target.form.load(conn, id)?.ok_or(AppError::NotFound)?;
         super::uploads::apply(&images_in, &mut values, Some(&stored.values));
         if !upload_errors.is_empty() {
@@ -649,9 +654,13 @@ pub async fn delete_form(
     let (resource, form) = deletable(&name)?;
     let id = parse_id(&id)?;
     admin.require(resource.area(), Action::Delete)?;
-    let stored = with_conn(&state, move |conn| form.load(conn, id))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let viewer = admin.viewer();
+    let stored = with_conn(&state, move |conn| {
+        resource.require_visible(conn, id, &viewer)?;
+        form.load(conn, id)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
     let tr = admin.tr;
     let title = tr.t(resource.title());
     let page_title = tr.t1("admin-delete-title", "record", &stored.label);
@@ -690,8 +699,12 @@ pub async fn delete(
     admin.require(resource.area(), Action::Delete)?;
     let actor = admin.actor();
     let search = state.search.clone();
+    let viewer = admin.viewer();
     let outcome = with_conn(&state, move |conn| {
         let outcome = crate::db::write_transaction(conn, |conn| {
+            if resource.visible(conn, &[id], &viewer)?.is_empty() {
+                return Ok::<_, AppError>(Deleted::NotFound);
+            }
             let Some(stored) = form.load(conn, id)? else {
                 return Ok::<_, AppError>(Deleted::NotFound);
             };
@@ -752,7 +765,8 @@ pub async fn lookup(
     let resource = super::resources::find(&path).ok_or(AppError::NotFound)?;
     admin.require(resource.area(), Action::View)?;
     let q: String = query.q.trim().chars().take(100).collect();
-    let found = with_conn(&state, move |conn| resource.lookup(conn, &q)).await?;
+    let viewer = admin.viewer();
+    let found = with_conn(&state, move |conn| resource.lookup(conn, &q, &viewer)).await?;
     let suggestions: Vec<Suggestion> = found
         .into_iter()
         .map(|(id, label)| Suggestion { id, label })

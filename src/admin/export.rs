@@ -84,7 +84,7 @@ pub async fn export(
     };
     admin.require(resource.area(), Action::View)?;
     let tr = admin.tr;
-    let query = parse_list_query(resource, req.query_string(), &tr);
+    let query = parse_list_query(resource, req.query_string(), &tr, admin.viewer());
     let columns = resource.export_columns();
     if columns.is_empty() {
         return Err(AppError::NotFound);

@@ -109,7 +109,7 @@ pub async fn index(
     let resource = super::resources::find(&path).ok_or(AppError::NotFound)?;
     admin.require(resource.area(), Action::View)?;
     let tr = admin.tr;
-    let query = parse_list_query(resource, req.query_string(), &tr);
+    let query = parse_list_query(resource, req.query_string(), &tr, admin.viewer());
     let user_id = admin.user.id;
     let (listed, views) = {
         let query = query.clone();
@@ -117,7 +117,7 @@ pub async fn index(
         let filters = State::from(&query).filters;
         with_conn(&state, move |conn| {
             let key = resource
-                .data_version(conn)?
+                .data_version(conn, &query.viewer)?
                 .map(|version| ScopeCounts::key(resource.name(), version, &filters));
             let cached = key.as_ref().and_then(|k| cache.get(k));
             let fresh = cached.is_none();

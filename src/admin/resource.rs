@@ -129,9 +129,18 @@ impl ScopeDef {
     }
 }
 
+/// Who is looking at a list or a record: a resource may limit the records each back-office
+/// user sees (its `scope_for`), and the engine applies that to every read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewer {
+    pub admin_user_id: i64,
+    pub role: crate::models::AdminRole,
+}
+
 /// The index state from the URL, validated: what a resource's `list` receives.
 #[derive(Debug, Clone)]
 pub struct ListQuery {
+    pub viewer: Viewer,
     pub scope: &'static str,
     pub filters: Vec<(&'static str, FilterValue)>,
     pub sort: &'static str,
@@ -291,18 +300,17 @@ pub const MAX_BATCH: usize = 500;
 
 pub const PER_PAGE_CHOICES: [u32; 3] = [25, 50, 100];
 
-/// The list side of a resource: columns, filters, scopes, rows, exports. Declared resources
-/// get it from the engine (`super::engine::Declaration`).
+/// The list side of a resource: columns, filters, scopes, rows, exports, lookups and which
+/// records a user may see. Implemented by the engine for every declaration
+/// (`super::engine::Declaration`): the generic handlers reach a resource's list through it.
 pub trait Listing: Sync {
     fn columns(&self) -> Vec<Column>;
     fn filters(&self, tr: &Tr) -> Vec<FilterDef>;
-    /// The first scope is the default; without its own, a list has one: all.
-    fn scopes(&self) -> Vec<ScopeDef> {
-        vec![ScopeDef::new("all", "admin-scope-all")]
-    }
+    /// The first scope is the default.
+    fn scopes(&self) -> Vec<ScopeDef>;
     fn default_sort(&self) -> (&'static str, Dir);
-    /// Rows for `query`, its total and the counts of every scope (in `scopes()` order).
-    /// `counts` are those counts when the caller has them cached: then none are run.
+    /// Rows for `query` and the counts of every scope (in `scopes()` order). `counts` are
+    /// those counts when the caller has them cached: then none are run.
     fn list(
         &self,
         conn: &mut DbConn,
@@ -310,30 +318,45 @@ pub trait Listing: Sync {
         tr: &Tr,
         counts: Option<Vec<i64>>,
     ) -> Result<ListResult, AppError>;
-    /// A number that changes whenever the resource's rows do, when the database keeps one:
+    /// A number that changes whenever the rows `viewer` sees do, when the database keeps one:
     /// scope counts are then cached per version and filters. `None`: always count.
-    fn data_version(&self, _conn: &mut DbConn) -> diesel::QueryResult<Option<i64>> {
-        Ok(None)
-    }
-    /// The columns of exports: (JSON key, Fluent id of the header). None: no export.
-    fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
-        Vec::new()
-    }
+    fn data_version(&self, conn: &mut DbConn, viewer: &Viewer) -> diesel::QueryResult<Option<i64>>;
+    /// The columns of exports: (JSON key, Fluent id of the header).
+    fn export_columns(&self) -> Vec<(&'static str, &'static str)>;
     /// Up to `limit` rows of the filtered set (scope included) with ids above `after`, in id
     /// order, as (id, values in `export_columns` order).
     fn export_rows(
         &self,
-        _conn: &mut DbConn,
-        _query: &ListQuery,
-        _after: i64,
-        _limit: i64,
-        _tr: &Tr,
-    ) -> Result<Vec<(i64, Vec<super::export::Value>)>, AppError> {
-        Ok(Vec::new())
-    }
-    /// Records whose name matches `q`, for association fields: (id, name).
-    fn lookup(&self, _conn: &mut DbConn, _q: &str) -> Result<Vec<(i64, String)>, AppError> {
-        Err(AppError::NotFound)
+        conn: &mut DbConn,
+        query: &ListQuery,
+        after: i64,
+        limit: i64,
+        tr: &Tr,
+    ) -> Result<Vec<(i64, Vec<super::export::Value>)>, AppError>;
+    /// Records whose name matches `q`, for association fields: (id, name). Not found when the
+    /// resource names none.
+    fn lookup(
+        &self,
+        conn: &mut DbConn,
+        q: &str,
+        viewer: &Viewer,
+    ) -> Result<Vec<(i64, String)>, AppError>;
+    /// Those of `ids` that `viewer` may see (show, edit, actions): all of them unless the
+    /// resource limits its records per user.
+    fn visible(
+        &self,
+        conn: &mut DbConn,
+        ids: &[i64],
+        viewer: &Viewer,
+    ) -> Result<Vec<i64>, AppError>;
+
+    /// Not found unless `viewer` may see record `id`: what other users' records answer.
+    fn require_visible(&self, conn: &mut DbConn, id: i64, viewer: &Viewer) -> Result<(), AppError> {
+        if self.visible(conn, &[id], viewer)?.is_empty() {
+            Err(AppError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -449,7 +472,12 @@ impl Deleted {
 /// Reads the index state from a query string. Unknown parameters, unknown filter keys, bad
 /// values and undeclared sorts are ignored (the default applies), so nothing unexpected
 /// reaches a query.
-pub fn parse_list_query(resource: &dyn Resource, query: &str, tr: &Tr) -> ListQuery {
+pub fn parse_list_query(
+    resource: &dyn Resource,
+    query: &str,
+    tr: &Tr,
+    viewer: Viewer,
+) -> ListQuery {
     let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
         .map(|(k, v)| (k.into_owned(), v.trim().to_owned()))
         .collect();
@@ -531,6 +559,7 @@ pub fn parse_list_query(resource: &dyn Resource, query: &str, tr: &Tr) -> ListQu
         }
     }
     ListQuery {
+        viewer,
         scope,
         filters,
         sort,

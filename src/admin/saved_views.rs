@@ -29,7 +29,12 @@ pub async fn save(
     admin.require(resource.area(), Action::View)?;
     let tr = admin.tr;
     // Kept as the engine reads it back: only declared filters, a valid scope and sort.
-    let query = super::index::canonical_query(&parse_list_query(resource, &form.data.query, &tr));
+    let query = super::index::canonical_query(&parse_list_query(
+        resource,
+        &form.data.query,
+        &tr,
+        admin.viewer(),
+    ));
     let (user_id, name, kept) = (admin.user.id, form.data.name.clone(), query.clone());
     let saved = with_conn(&state, move |conn| {
         Ok(SavedView::save(

@@ -67,7 +67,9 @@ pub async fn show(
     let tr = admin.tr;
     let show_comments = admin.can(Area::Comments, Action::View);
     let show_history = admin.can(Area::AuditLog, Action::View);
+    let viewer = admin.viewer();
     let (record, comments, history) = with_conn(&state, move |conn| {
+        resource.require_visible(conn, id, &viewer)?;
         let record = resource.show(conn, id, &tr)?.ok_or(AppError::NotFound)?;
         let comments = if show_comments {
             Comment::for_record(conn, resource.name(), id)?
@@ -192,7 +194,9 @@ pub async fn add_comment(
         ),
         Ok(body) => {
             let user_id = admin.user.id;
+            let viewer = admin.viewer();
             with_conn(&state, move |conn| {
+                resource.require_visible(conn, id, &viewer)?;
                 resource.show(conn, id, &tr)?.ok_or(AppError::NotFound)?;
                 Ok(comment::create(conn, resource.name(), id, user_id, &body)?)
             })

@@ -56,6 +56,14 @@ impl CurrentAdmin {
         }
     }
 
+    /// Who is looking, for the records a resource lets this user see.
+    pub fn viewer(&self) -> crate::admin::resource::Viewer {
+        crate::admin::resource::Viewer {
+            admin_user_id: self.user.id,
+            role: self.user.role(),
+        }
+    }
+
     pub fn can(&self, area: Area, action: Action) -> bool {
         policy::allows(self.user.role(), area, action)
     }

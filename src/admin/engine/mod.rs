@@ -14,7 +14,7 @@ pub use self::filters::{Filter, Scope};
 pub use self::query::{Loads, MAX_SCOPES, Order, Pred, Source};
 use super::export::Value;
 use super::resource::{
-    Cell, Column, Db, Dir, FilterDef, ListQuery, ListResult, Listing, Row, ScopeDef,
+    Cell, Column, Db, Dir, FilterDef, ListQuery, ListResult, Listing, Row, ScopeDef, Viewer,
 };
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -101,6 +101,7 @@ impl<D: Declaration + ?Sized> Export<D> {
 pub struct Key<QS> {
     sort: Sort<QS>,
     after: Box<dyn Fn(i64) -> Pred<QS> + Send + Sync>,
+    among: Box<dyn Fn(Vec<i64>) -> Pred<QS> + Send + Sync>,
 }
 
 impl<QS: 'static> Key<QS> {
@@ -110,10 +111,13 @@ impl<QS: 'static> Key<QS> {
         diesel::dsl::Asc<C>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
         diesel::dsl::Desc<C>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
         diesel::dsl::Gt<C, i64>: BoxableExpression<QS, Db, SqlType = diesel::sql_types::Bool>,
+        diesel::dsl::EqAny<C, Vec<i64>>:
+            BoxableExpression<QS, Db, SqlType = diesel::sql_types::Bool>,
     {
         Key {
             sort: Sort::by(column),
             after: Box::new(move |after| Box::new(column.gt(after))),
+            among: Box::new(move |ids| Box::new(column.eq_any(ids))),
         }
     }
 }
@@ -157,17 +161,26 @@ pub trait Declaration: Sync + 'static {
     fn named_by(&self) -> Option<&'static str> {
         None
     }
+    /// The records `viewer` may see, when not all: applied to every list, count, export,
+    /// lookup, show, edit and action.
+    fn scope_for(&self, _viewer: &Viewer) -> Option<Pred<Self::Table>> {
+        None
+    }
 }
 
 /// The most records a lookup offers.
 const LOOKUP_LIMIT: u32 = 20;
 
-/// The filtered query of `query`, without its scope.
+/// The filtered query of `query` (within the records its viewer may see), without its scope.
 fn filtered<D: Declaration>(
+    resource: &D,
     filters: &[Filter<D::Table>],
     query: &ListQuery,
 ) -> <D::Table as Source>::Query {
     let mut q = D::Table::query();
+    if let Some(allowed) = resource.scope_for(&query.viewer) {
+        q = D::Table::filter(q, allowed);
+    }
     for filter in filters {
         if let Some(condition) = query
             .filter(filter.def.key)
@@ -185,7 +198,7 @@ fn scoped<D: Declaration>(
     filters: &[Filter<D::Table>],
     query: &ListQuery,
 ) -> <D::Table as Source>::Query {
-    let q = filtered::<D>(filters, query);
+    let q = filtered(resource, filters, query);
     let scope = resource
         .scopes()
         .into_iter()
@@ -226,7 +239,7 @@ fn scope_counts<D: Declaration>(
             ))),
         }
     });
-    let counts = D::Table::counts(filtered::<D>(filters, query), counts, conn)?;
+    let counts = D::Table::counts(filtered(resource, filters, query), counts, conn)?;
     Ok(counts[..n].to_vec())
 }
 
@@ -355,8 +368,27 @@ impl<D: Declaration> Listing for D {
         Ok(ListResult { rows, scope_counts })
     }
 
-    fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
+    fn data_version(&self, conn: &mut DbConn, viewer: &Viewer) -> QueryResult<Option<i64>> {
+        // Counts within a viewer's own records are not shared: they are always counted.
+        if self.scope_for(viewer).is_some() {
+            return Ok(None);
+        }
         Declaration::data_version(self, conn)
+    }
+
+    fn visible(
+        &self,
+        conn: &mut DbConn,
+        ids: &[i64],
+        viewer: &Viewer,
+    ) -> Result<Vec<i64>, AppError> {
+        let Some(allowed) = self.scope_for(viewer) else {
+            return Ok(ids.to_vec());
+        };
+        let q = D::Table::filter(D::Table::query(), allowed);
+        let q = D::Table::filter(q, (D::key().among)(ids.to_vec()));
+        let rows = D::Table::load(q, ids.len() as i64, 0, conn)?;
+        Ok(rows.iter().map(D::id).collect())
     }
 
     fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
@@ -407,9 +439,15 @@ impl<D: Declaration> Listing for D {
             .collect())
     }
 
-    fn lookup(&self, conn: &mut DbConn, q: &str) -> Result<Vec<(i64, String)>, AppError> {
+    fn lookup(
+        &self,
+        conn: &mut DbConn,
+        q: &str,
+        viewer: &Viewer,
+    ) -> Result<Vec<(i64, String)>, AppError> {
         let name = self.named_by().ok_or(AppError::NotFound)?;
         let query = ListQuery {
+            viewer: *viewer,
             scope: "all",
             filters: vec![(
                 name,
@@ -444,3 +482,6 @@ impl<D: Declaration> Listing for D {
             .collect())
     }
 }
+
+#[cfg(test)]
+mod tests;

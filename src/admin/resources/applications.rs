@@ -421,7 +421,9 @@ pub async fn change_stage(
     let (id, to) = stage_request(&admin, &path, &form.data.to)?;
     let actor = admin.actor();
     let reason = form.data.reason.clone();
+    let viewer = admin.viewer();
     let outcome = crate::web::with_conn(&state, move |conn| {
+        crate::admin::resource::Listing::require_visible(&Applications, conn, id, &viewer)?;
         Ok(move_to(conn, id, to, &reason, &actor, crate::db::now()))
     })
     .await?;
@@ -494,7 +496,9 @@ pub async fn confirm_stage(
 ) -> Result<StageConfirmPage, AppError> {
     use crate::admin::layout::{crumb, here};
     let (id, to) = stage_request(&admin, &path, &query.to)?;
+    let viewer = admin.viewer();
     let name: String = crate::web::with_conn(&state, move |conn| {
+        crate::admin::resource::Listing::require_visible(&Applications, conn, id, &viewer)?;
         applications::table
             .find(id)
             .select(applications::name)
@@ -556,7 +560,9 @@ pub async fn cv(
     })?;
     admin.require(Area::Applications, crate::auth::policy::Action::View)?;
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
+    let viewer = admin.viewer();
     let found = crate::web::with_conn(&state, move |conn| {
+        crate::admin::resource::Listing::require_visible(&Applications, conn, id, &viewer)?;
         Ok(applications::table
             .filter(applications::id.eq(id))
             .select((

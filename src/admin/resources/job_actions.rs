@@ -36,7 +36,9 @@ pub async fn preview(
     admin.require(Area::Jobs, Action::View)?;
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
     let asked = query.lang.as_deref().and_then(Locale::parse);
+    let viewer = admin.viewer();
     let page = with_conn(&state, move |conn| {
+        crate::admin::resource::Listing::require_visible(&super::jobs::Jobs, conn, id, &viewer)?;
         let original: Option<String> = jobs::table
             .filter(jobs::id.eq(id))
             .select(jobs::original_locale)
@@ -88,7 +90,9 @@ pub async fn duplicate(
     let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
     let actor = admin.actor();
     let search = state.search.clone();
+    let viewer = admin.viewer();
     let copy = with_conn(&state, move |conn| {
+        crate::admin::resource::Listing::require_visible(&super::jobs::Jobs, conn, id, &viewer)?;
         let copy = crate::db::write_transaction(conn, |conn| {
             let found: Option<(Job, String)> = jobs::table
                 .inner_join(companies::table)

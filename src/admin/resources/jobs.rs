@@ -542,7 +542,9 @@ pub async fn change_status(
     let to = JobStatus::parse(&form.data.to).ok_or(AppError::BadRequest("error-bad-request"))?;
     let actor = admin.actor();
     let search = state.search.clone();
+    let viewer = admin.viewer();
     let outcome = crate::web::with_conn(&state, move |conn| {
+        crate::admin::resource::Listing::require_visible(&Jobs, conn, id, &viewer)?;
         let outcome = change_status(conn, id, to, &actor, crate::db::now());
         if outcome.is_ok() {
             // This instance's public pages show the change at once; others within their
