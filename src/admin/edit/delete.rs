@@ -1,0 +1,131 @@
+//! Deleting a record, after a confirmation page.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+
+use super::{parse_id, redirect};
+use crate::admin::fields::{self, FormValues};
+use crate::admin::layout::{crumb, here};
+use crate::admin::resource::{Deleted, Form, Resource};
+use crate::admin::{AdminForm, AdminLayout, CurrentAdmin, Flash};
+use crate::auth::policy::Action;
+use crate::error::AppError;
+use crate::models::audit::{self};
+use crate::state::AppState;
+use crate::web::with_conn;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/delete.html")]
+pub struct DeletePage {
+    pub l: AdminLayout,
+    pub question: String,
+    pub action_url: String,
+    pub back: String,
+}
+
+fn deletable(name: &str) -> Result<(&'static dyn Resource, &'static dyn Form), AppError> {
+    let resource = crate::admin::resources::find(name).ok_or(AppError::NotFound)?;
+    let form = resource.form().ok_or(AppError::NotFound)?;
+    Ok((resource, form))
+}
+
+/// `GET /admin/{resource}/{id}/delete`: asks before deleting (the show page links here, so it
+/// works without JavaScript).
+pub async fn delete_form(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    path: web::Path<(String, String)>,
+) -> Result<DeletePage, AppError> {
+    let (name, id) = path.into_inner();
+    let (resource, form) = deletable(&name)?;
+    let id = parse_id(&id)?;
+    admin.require(resource.area(), Action::Delete)?;
+    let viewer = admin.viewer();
+    let stored = with_conn(&state, move |conn| {
+        resource.require_visible(conn, id, &viewer)?;
+        form.load(conn, id)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let tr = admin.tr;
+    let title = tr.t(resource.title());
+    let page_title = tr.t1("admin-delete-title", "record", &stored.label);
+    let back = format!("/admin/{}/{id}", resource.name());
+    let mut l = AdminLayout::new(
+        &admin,
+        resource.name(),
+        page_title.clone(),
+        vec![
+            crumb(title, format!("/admin/{}", resource.name())),
+            crumb(stored.label.clone(), back.clone()),
+            here(tr.t("admin-action-delete")),
+        ],
+    );
+    l.here = format!("{back}/delete");
+    Ok(DeletePage {
+        question: tr.t1("admin-delete-question", "record", &stored.label),
+        action_url: format!("{back}/delete"),
+        back,
+        l,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn delete(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    path: web::Path<(String, String)>,
+    _form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let (name, id) = path.into_inner();
+    let (resource, form) = deletable(&name)?;
+    let id = parse_id(&id)?;
+    admin.require(resource.area(), Action::Delete)?;
+    let actor = admin.actor();
+    let search = state.search.clone();
+    let viewer = admin.viewer();
+    let outcome = with_conn(&state, move |conn| {
+        let outcome = crate::db::write_transaction(conn, |conn| {
+            if resource.visible(conn, &[id], &viewer)?.is_empty() {
+                return Ok::<_, AppError>(Deleted::NotFound);
+            }
+            let Some(stored) = form.load(conn, id)? else {
+                return Ok::<_, AppError>(Deleted::NotFound);
+            };
+            let outcome = form.delete(conn, id)?;
+            if outcome == Deleted::Done {
+                // The entry keeps what was deleted, field by field.
+                let changes = fields::diff(&stored.values, &FormValues::default());
+                audit::record(
+                    conn,
+                    &actor,
+                    "delete",
+                    resource.name(),
+                    id,
+                    &stored.label,
+                    &changes,
+                )?;
+            }
+            Ok(outcome)
+        })?;
+        search.refresh_if_stale(conn)?;
+        Ok(outcome)
+    })
+    .await?;
+    let tr = admin.tr;
+    match outcome {
+        Deleted::Done => {
+            Flash::notice(&admin.session, tr.t("admin-deleted"));
+            Ok(redirect(format!("/admin/{}", resource.name())))
+        }
+        Deleted::NotFound => Err(AppError::NotFound),
+        Deleted::Refused(reason) => {
+            Flash::alert(&admin.session, tr.t(reason));
+            Ok(redirect(format!("/admin/{}/{id}", resource.name())))
+        }
+    }
+}
