@@ -62,6 +62,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         text_updated_at -> Nullable<Timestamp>,
+        company_name -> Text,
     }
 }
 

@@ -134,10 +134,11 @@ impl Declaration for Companies {
             Scope::new(
                 "hiring",
                 "admin-scope-hiring",
-                companies::id.eq_any(
+                // Per company, one probe of the (company, status) index.
+                diesel::dsl::exists(
                     jobs::table
-                        .filter(jobs::status.eq(JobStatus::Published))
-                        .select(jobs::company_id),
+                        .filter(jobs::company_id.eq(companies::id))
+                        .filter(jobs::status.eq(JobStatus::Published)),
                 ),
             ),
         ]

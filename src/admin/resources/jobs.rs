@@ -19,30 +19,14 @@ use crate::models::{EmploymentType, JobStatus, Seniority, Workplace};
 
 pub struct Jobs;
 
-/// The posting's company name, read with the posting: `(SELECT name FROM companies WHERE
-/// companies.id = jobs.company_id)`.
-type CompanyName = diesel::dsl::SingleValue<
-    diesel::dsl::Select<
-        diesel::dsl::Filter<companies::table, diesel::dsl::Eq<companies::id, jobs::company_id>>,
-        companies::name,
-    >,
->;
-
-fn company_name() -> CompanyName {
-    companies::table
-        .filter(companies::id.eq(jobs::company_id))
-        .select(companies::name)
-        .single_value()
-}
-
 /// A posting as its list row and export show it: without its texts.
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = jobs)]
 pub struct JobRow {
     id: i64,
     title: String,
-    #[diesel(select_expression = company_name(), select_expression_type = CompanyName)]
-    company: Option<String>,
+    /// Kept on the posting by triggers (for the sort's index).
+    company_name: String,
     status: JobStatus,
     workplace: Workplace,
     employment_type: EmploymentType,
@@ -81,9 +65,9 @@ impl Declaration for Jobs {
             })
             .sorted_by(jobs::title),
             Col::new("company", "admin-field-company", |j: &JobRow, _, _| {
-                Cell::Text(j.company.clone().unwrap_or_default())
+                Cell::Text(j.company_name.clone())
             })
-            .sorted_by(company_name()),
+            .sorted_by(jobs::company_name),
             Col::new("status", "admin-field-status", |j: &JobRow, _, tr| {
                 Cell::Status(j.status.as_str(), tr.t(&j.status.label_id()))
             })
@@ -245,7 +229,7 @@ impl Declaration for Jobs {
                 Value::Text(j.title.clone())
             }),
             Export::new("company", "admin-field-company", |j: &JobRow, _, _| {
-                Value::opt_text(j.company.clone())
+                Value::Text(j.company_name.clone())
             }),
             Export::new("status", "admin-field-status", |j: &JobRow, _, _| {
                 Value::Text(j.status.as_str().into())

@@ -125,9 +125,30 @@ async fn columns_sort_both_ways_and_unknown_sorts_are_ignored() {
         );
         let desc = titles(&app, "/admin/jobs?sort=-title").await;
         assert_eq!(desc, asc.iter().rev().cloned().collect::<Vec<_>>());
-        // Sorted by company, then newest id first within one.
+        // Sorted by company, then by id within one.
         let by_company = titles(&app, "/admin/jobs?sort=company").await;
         assert_eq!(&by_company[..2], ["Rust Engineer", "Data Analyst"]);
+        // The name each posting keeps for this sort follows a rename of its company.
+        app.with_conn(|c| {
+            use diesel::prelude::*;
+            use hireboard::db::schema::companies;
+            diesel::update(companies::table.filter(companies::name.eq("Acme Robotics")))
+                .set(companies::name.eq("Zulu Robotics"))
+                .execute(c)
+                .unwrap();
+        });
+        let renamed = titles(&app, "/admin/jobs?sort=company").await;
+        assert_eq!(
+            &renamed[3..],
+            ["Rust Engineer", "Data Analyst"],
+            "{}",
+            app.backend
+        );
+        let page = app.get("/admin/jobs?sort=-company").await.html();
+        assert_eq!(
+            page.texts(".index-table tbody td:nth-child(3)")[0],
+            "Zulu Robotics"
+        );
         // A column that is not sortable, or SQL, is ignored: the default order applies.
         let default = titles(&app, "/admin/jobs").await;
         for bad in ["workplace", "title;DROP TABLE jobs", "-nonsense"] {
