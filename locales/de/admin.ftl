@@ -367,6 +367,7 @@ admin-tasks-retried = { $count ->
 }
 task-schedule-expire-postings = Lässt veröffentlichte Stellen nach ihrem Ablaufdatum ablaufen.
 task-schedule-purge-tasks = Löscht erledigte Aufgaben, die älter als sieben Tage sind.
+task-schedule-optimize-database = Aktualisiert stündlich die Statistiken der Datenbank, damit Listen auch bei wachsenden Tabellen ihre Indizes nutzen.
 admin-tasks-overview = Überblick und Zeitplan
 admin-tasks-all = Alle Aufgaben
 admin-tasks-by-queue = Nach Warteschlange

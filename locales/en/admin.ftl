@@ -364,6 +364,7 @@ admin-tasks-retried = { $count ->
 }
 task-schedule-expire-postings = Expires published postings past their closing date.
 task-schedule-purge-tasks = Deletes finished tasks older than seven days.
+task-schedule-optimize-database = Refreshes the database’s statistics every hour, so that lists keep using their indexes as they grow.
 admin-tasks-overview = Overview and schedule
 admin-tasks-all = All tasks
 admin-tasks-by-queue = By queue

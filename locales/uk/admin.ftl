@@ -379,6 +379,7 @@ admin-tasks-retried = { $count ->
 }
 task-schedule-expire-postings = Переводить опубліковані вакансії після дати закриття в статус «минула».
 task-schedule-purge-tasks = Видаляє виконані завдання, старші за сім днів.
+task-schedule-optimize-database = Щогодини оновлює статистику бази даних, щоб списки й надалі використовували індекси, коли таблиці ростуть.
 admin-tasks-overview = Огляд і розклад
 admin-tasks-all = Усі завдання
 admin-tasks-by-queue = За чергами

@@ -1,5 +1,6 @@
 //! The few queries that differ by backend: the id of the row just inserted, full-text
-//! search and claiming tasks. Everything else is written once against `DbConn`.
+//! search, claiming tasks and refreshing the planner's statistics. Everything else is written
+//! once against `DbConn`.
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Text};
@@ -25,6 +26,20 @@ pub fn last_insert_id(conn: &mut DbConn) -> QueryResult<i64> {
     diesel::sql_query(sql)
         .get_result::<LastId>(conn)
         .map(|r| r.id)
+}
+
+/// Refreshes the query planner's statistics where they are out of date. SQLite keeps none
+/// until told (then it guesses that `status = 'published'` is selective and reads nine tenths
+/// of the postings to sort them); PostgreSQL's autovacuum analyzes on its own.
+pub fn optimize(conn: &mut DbConn) -> QueryResult<()> {
+    match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(_) => {
+            diesel::connection::SimpleConnection::batch_execute(conn, "PRAGMA optimize")
+        }
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(_) => Ok(()),
+    }
 }
 
 /// PostgreSQL's text search configuration for a language (Ukrainian has none built in).

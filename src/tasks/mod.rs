@@ -10,6 +10,7 @@ pub mod bench;
 pub mod expire_postings;
 pub mod logo_versions;
 pub mod noop;
+pub mod optimize_database;
 pub mod purge_applications;
 pub mod purge_tasks;
 pub mod purge_uploads;
@@ -213,6 +214,7 @@ impl Registry {
             .register::<noop::Noop>()
             .register::<expire_postings::ExpirePostings>()
             .register::<purge_tasks::PurgeTasks>()
+            .register::<optimize_database::OptimizeDatabase>()
             .register::<purge_uploads::PurgeUploads>()
             .register::<purge_applications::PurgeApplications>()
             .register::<logo_versions::LogoVersions>()

@@ -24,7 +24,7 @@ pub struct Recurring {
 }
 
 /// The application's recurring tasks.
-pub const RECURRING: [Recurring; 7] = [
+pub const RECURRING: [Recurring; 8] = [
     Recurring {
         name: "expire_postings",
         description: "task-schedule-expire-postings",
@@ -36,6 +36,12 @@ pub const RECURRING: [Recurring; 7] = [
         description: "task-schedule-purge-tasks",
         default_cron: "17 3 * * *",
         enqueue: |conn| super::purge_tasks::PurgeTasks.enqueue(conn),
+    },
+    Recurring {
+        name: "optimize_database",
+        description: "task-schedule-optimize-database",
+        default_cron: "53 * * * *",
+        enqueue: |conn| super::optimize_database::OptimizeDatabase.enqueue(conn),
     },
     Recurring {
         name: "purge_uploads",

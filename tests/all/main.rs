@@ -10,6 +10,7 @@ mod db_types;
 mod events;
 mod i18n;
 mod migrations;
+mod planner;
 mod rate_limits;
 mod search_index;
 mod security;

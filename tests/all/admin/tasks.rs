@@ -141,6 +141,7 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
             "*/10 * * * *",
             "0 7 * * 1",
             "*/5 * * * *",
+            "53 * * * *",
             "29 3 * * *",
             "17 3 * * *",
             "41 3 * * *"
@@ -162,7 +163,7 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
         "{alert}"
     );
     assert_eq!(
-        page.attrs(".schedule-form input[name=cron]", "value")[5],
+        page.attrs(".schedule-form input[name=cron]", "value")[6],
         "17 3 * * *"
     );
     app.post_admin(
@@ -172,13 +173,13 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
     .await;
     let page = app.get("/admin/tasks/overview").await.html();
     assert_eq!(
-        page.attrs(".schedule-form input[name=cron]", "value")[5],
+        page.attrs(".schedule-form input[name=cron]", "value")[6],
         "0 4 * * 1"
     );
     // Saved without the "On" box: switched off, and the page says so.
-    assert_eq!(page.count(".schedule-form input[name=enabled][checked]"), 6);
+    assert_eq!(page.count(".schedule-form input[name=enabled][checked]"), 7);
     assert_eq!(
-        page.texts("#schedule-title ~ .table-wrap tbody td:last-child")[5],
+        page.texts("#schedule-title ~ .table-wrap tbody td:last-child")[6],
         "off"
     );
     assert_eq!(

@@ -20,11 +20,18 @@ fn due_runs_are_enqueued_once_and_missed_runs_collapse() {
     for app in backends() {
         app.with_conn(|c| {
             schedule::ensure(c, t0()).unwrap();
-            // Only the expiry and the purge here: the alert sweeps run on their own minutes.
-            diesel::update(task_schedules::table.filter(task_schedules::name.like("alerts_%")))
-                .set(task_schedules::enabled.eq(false))
-                .execute(c)
-                .unwrap();
+            // Only the expiry and the purge here: the alert sweeps and the hourly statistics
+            // refresh run on their own minutes.
+            diesel::update(
+                task_schedules::table.filter(
+                    task_schedules::name
+                        .like("alerts_%")
+                        .or(task_schedules::name.eq("optimize_database")),
+                ),
+            )
+            .set(task_schedules::enabled.eq(false))
+            .execute(c)
+            .unwrap();
             // Nothing is due at the moment the schedules appear.
             assert_eq!(schedule::enqueue_due(c, t0()).unwrap(), 0);
             // 12:05: the five-minute expiry is due; two workers check at once, one enqueues.
