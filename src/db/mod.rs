@@ -143,13 +143,9 @@ impl ManageConnection for DbManager {
                     .map_err(r2d2::Error::ConnectionError)?;
                 // WAL lets readers work while one writer commits; busy_timeout makes writers
                 // queue instead of failing at once; foreign keys are off by default in SQLite.
-                // `optimize=0x10002` analyzes, within a small limit, the tables whose
-                // statistics are missing or stale, as SQLite advises for long-lived
-                // connections; the hourly `optimize_database` task keeps them current.
                 c.batch_execute(
                     "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
-                     PRAGMA optimize = 0x10002;",
+                     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 DbConn::Sqlite(c)
@@ -216,8 +212,12 @@ pub fn connect(url: &str, settings: PoolSettings) -> Result<(DbPool, QueryCounte
 
 /// Applies the pending migrations of the connection's backend, under the start-up lock: of
 /// several processes started together, one migrates and the others then find nothing to do.
+/// Then refreshes the planner's statistics where they are missing or stale (cheap when they
+/// are current), so a process never starts planning with none.
 pub fn migrate(conn: &mut DbConn) -> Result<usize, String> {
-    with_startup_lock(conn, apply_pending_migrations)
+    let applied = with_startup_lock(conn, apply_pending_migrations)?;
+    dialect::optimize(conn).map_err(|e| format!("refreshing the planner's statistics: {e}"))?;
+    Ok(applied)
 }
 
 fn apply_pending_migrations(conn: &mut DbConn) -> Result<usize, String> {

@@ -44,11 +44,9 @@ impl<QS: 'static> Filter<QS> {
         Escape<Like<lower<C>, String>>: BoxableExpression<QS, Db, SqlType = Bool>,
     {
         Filter::new(key, label, FilterKind::Text, move |value| match value {
-            FilterValue::Text(op, v) => Some(Box::new(
-                lower(column)
-                    .like(op.pattern(&v.to_lowercase()))
-                    .escape('\\'),
-            ) as Pred<QS>),
+            FilterValue::Text(op, v) => {
+                Some(Box::new(crate::text_filter!(column, *op, v)) as Pred<QS>)
+            }
             _ => None,
         })
     }

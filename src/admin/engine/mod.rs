@@ -461,7 +461,9 @@ impl<D: Declaration> Listing for D {
             page: 1,
             per_page: LOOKUP_LIMIT,
         };
-        let filters = Declaration::filters(self, &Tr::new(crate::i18n::Locale::default()));
+        // A name is the record's own text: the language only matters to labels, not used here.
+        let tr = Tr::new(crate::i18n::Locale::default());
+        let filters = Declaration::filters(self, &tr);
         let (rows, context) = page(self, &filters, &query, conn)?;
         let column = Declaration::columns(self)
             .into_iter()
@@ -470,10 +472,7 @@ impl<D: Declaration> Listing for D {
         Ok(rows
             .iter()
             .map(|row| {
-                let label = match export_value(
-                    (column.cell)(row, &context, &Tr::new(crate::i18n::Locale::default())),
-                    &Tr::new(crate::i18n::Locale::default()),
-                ) {
+                let label = match export_value((column.cell)(row, &context, &tr), &tr) {
                     Value::Text(t) => t,
                     _ => String::new(),
                 };
