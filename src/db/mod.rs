@@ -212,12 +212,8 @@ pub fn connect(url: &str, settings: PoolSettings) -> Result<(DbPool, QueryCounte
 
 /// Applies the pending migrations of the connection's backend, under the start-up lock: of
 /// several processes started together, one migrates and the others then find nothing to do.
-/// Then refreshes the planner's statistics where they are missing or stale (cheap when they
-/// are current), so a process never starts planning with none.
 pub fn migrate(conn: &mut DbConn) -> Result<usize, String> {
-    let applied = with_startup_lock(conn, apply_pending_migrations)?;
-    dialect::optimize(conn).map_err(|e| format!("refreshing the planner's statistics: {e}"))?;
-    Ok(applied)
+    with_startup_lock(conn, apply_pending_migrations)
 }
 
 fn apply_pending_migrations(conn: &mut DbConn) -> Result<usize, String> {

@@ -8,6 +8,7 @@ DROP TRIGGER jobs_company_name_on_move;
 DROP TRIGGER jobs_company_name_on_insert;
 DROP INDEX jobs_company_name_idx;
 ALTER TABLE jobs DROP COLUMN company_name;
+DROP INDEX jobs_updated_at_idx;
 DROP INDEX jobs_published_at_idx;
 DROP INDEX jobs_city_idx;
 DROP INDEX jobs_status_idx;

@@ -5,6 +5,7 @@ CREATE INDEX jobs_title_idx ON jobs (title);
 CREATE INDEX jobs_status_idx ON jobs (status);
 CREATE INDEX jobs_city_idx ON jobs (city);
 CREATE INDEX jobs_published_at_idx ON jobs (published_at);
+CREATE INDEX jobs_updated_at_idx ON jobs (updated_at);
 
 -- The default order (newest change first) with the filterable columns: the id right after the
 -- time gives the list's exact order, so a filtered page walks this one index, checks the
