@@ -28,20 +28,16 @@ pub fn last_insert_id(conn: &mut DbConn) -> QueryResult<i64> {
         .map(|r| r.id)
 }
 
-/// Refreshes the query planner's statistics where they are missing or out of date. SQLite
-/// keeps none until told: it then guesses that `status = 'published'` is selective and reads
-/// nine tenths of the postings to sort them. Sampled statistics (SQLite's default limit) made
-/// the same mistake, so tables are read whole: about half a second at 100,000 postings, and
-/// only for tables without statistics or grown since. Run after a bulk load and hourly, not
-/// at start-up: statistics taken of empty tables slowed a following 100,000-posting seed from
-/// 35 s to minutes. PostgreSQL's autovacuum analyzes on its own.
+/// Refreshes the query planner's statistics where they are out of date (SQLite's own rule:
+/// tables grown or shrunk a lot since they were last analyzed). SQLite keeps none until told,
+/// and then guesses that `status = 'published'` is selective and reads nine tenths of the
+/// postings to sort them. PostgreSQL's autovacuum analyzes on its own.
 pub fn optimize(conn: &mut DbConn) -> QueryResult<()> {
     match conn {
         #[cfg(feature = "sqlite")]
-        DbConn::Sqlite(_) => diesel::connection::SimpleConnection::batch_execute(
-            conn,
-            "PRAGMA analysis_limit = 0; PRAGMA optimize = 0x10002;",
-        ),
+        DbConn::Sqlite(_) => {
+            diesel::connection::SimpleConnection::batch_execute(conn, "PRAGMA optimize")
+        }
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => Ok(()),
     }

@@ -132,8 +132,6 @@ pub fn synthetic(conn: &mut DbConn, n: usize) -> Result<SeedReport, SeedError> {
         &format!("s{run}"),
         false,
     )?;
-    // A bulk load changes what the planner should know about every table it touched.
-    crate::db::dialect::optimize(conn)?;
     Ok(report)
 }
 
