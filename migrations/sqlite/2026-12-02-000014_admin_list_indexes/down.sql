@@ -1,6 +1,3 @@
-DROP INDEX jobs_admin_list_idx;
-CREATE INDEX jobs_admin_list_idx ON jobs
-    (updated_at, status, workplace, company_id, published_at, city, title, salary_min, salary_max);
 CREATE INDEX jobs_company_id_idx ON jobs (company_id);
 DROP INDEX jobs_company_status_idx;
 DROP TRIGGER companies_name_to_jobs;
