@@ -57,7 +57,12 @@ macro_rules! text_enum {
 
             /// The Fluent message id of this value's label.
             pub fn label_id(self) -> String {
-                format!("{}-{}", $label_prefix, self.as_str())
+                self.label_key().to_owned()
+            }
+
+            /// The same id, for declarations that keep `&'static str`s (scope tabs).
+            pub fn label_key(self) -> &'static str {
+                match self { $($name::$variant => concat!($label_prefix, "-", $text),)+ }
             }
         }
 

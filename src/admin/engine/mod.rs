@@ -220,27 +220,31 @@ fn scope_counts<D: Declaration>(
     use diesel::dsl::{case_when, count, count_star};
     let scopes = resource.scopes();
     let n = scopes.len();
-    assert!(
-        n <= MAX_SCOPES,
-        "{n} scopes: the engine counts {MAX_SCOPES}"
-    );
-    let mut conditions = scopes.into_iter().map(|s| s.condition);
-    let counts: [query::Count<D::Table>; MAX_SCOPES] = std::array::from_fn(|_| {
-        match conditions.next() {
-            Some(None) => Box::new(count_star()) as query::Count<D::Table>,
-            Some(Some(condition)) => Box::new(count(case_when(
-                condition,
-                1.into_sql::<diesel::sql_types::Integer>(),
-            ))),
-            // Counts nothing: a constant the database folds away.
-            None => Box::new(count(case_when(
-                false.into_sql::<diesel::sql_types::Bool>(),
-                1.into_sql::<diesel::sql_types::Integer>(),
-            ))),
-        }
-    });
-    let counts = D::Table::counts(filtered(resource, filters, query), counts, conn)?;
-    Ok(counts[..n].to_vec())
+    // One statement per eight scopes: a declaration may have more than one statement's worth.
+    let mut conditions = scopes.into_iter().map(|s| s.condition).peekable();
+    let mut all = Vec::with_capacity(n);
+    while conditions.peek().is_some() {
+        let counts: [query::Count<D::Table>; MAX_SCOPES] =
+            std::array::from_fn(|_| match conditions.next() {
+                Some(None) => Box::new(count_star()) as query::Count<D::Table>,
+                Some(Some(condition)) => Box::new(count(case_when(
+                    condition,
+                    1.into_sql::<diesel::sql_types::Integer>(),
+                ))),
+                // Counts nothing: a constant the database folds away.
+                None => Box::new(count(case_when(
+                    false.into_sql::<diesel::sql_types::Bool>(),
+                    1.into_sql::<diesel::sql_types::Integer>(),
+                ))),
+            });
+        all.extend(D::Table::counts(
+            filtered(resource, filters, query),
+            counts,
+            conn,
+        )?);
+    }
+    all.truncate(n);
+    Ok(all)
 }
 
 /// The rows of the page, with the context their cells need.

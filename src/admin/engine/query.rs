@@ -24,8 +24,8 @@ pub type Order<QS> = Box<dyn BoxableExpression<QS, Db, SqlType = NotSelectable>>
 /// An aggregate count over `QS`: one scope's.
 pub type Count<QS> = Box<dyn BoxableExpression<QS, Db, (), is_aggregate::Yes, SqlType = BigInt>>;
 
-/// The most scopes a resource declares: their counts come from one statement with this many
-/// columns (unused ones count nothing).
+/// The scope counts one statement reads: its columns beyond a resource's scopes count nothing,
+/// and a resource with more scopes takes one more statement per this many.
 pub const MAX_SCOPES: usize = 8;
 
 type Counts<QS> = (

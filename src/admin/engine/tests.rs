@@ -217,3 +217,48 @@ fn exports_resume_after_a_key_and_keep_the_filters() {
     assert_eq!(rest.len(), 1);
     assert!(first[0].0 < first[1].0 && first[1].0 < rest[0].0);
 }
+
+/// Skills with a scope per name length: more scopes than one counting statement reads.
+struct ByLength;
+
+impl Declaration for ByLength {
+    type Table = skills::table;
+    type Row = SkillName;
+    type Context = ();
+
+    fn key() -> Key<skills::table> {
+        Key::of(skills::id)
+    }
+    fn id(row: &SkillName) -> i64 {
+        row.id
+    }
+    fn columns(&self) -> Vec<Col<Self>> {
+        Declaration::columns(&Restricted)
+            .into_iter()
+            .map(|c| Col::new(c.key, c.label, c.cell))
+            .collect()
+    }
+    fn scopes(&self) -> Vec<Scope<skills::table>> {
+        const KEYS: [&str; 11] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"];
+        std::iter::once(Scope::all())
+            .chain(KEYS.into_iter().map(|key| {
+                let pattern = "_".repeat(key.parse().unwrap_or(1));
+                Scope::new(key, "admin-scope-all", skills::name.like(pattern))
+            }))
+            .collect()
+    }
+    fn default_sort(&self) -> (&'static str, Dir) {
+        ("name", Dir::Asc)
+    }
+}
+
+#[test]
+fn more_scopes_than_one_statement_reads_are_all_counted() {
+    let mut conn = database();
+    let q = parse_list_query(&Restricted, "", &Tr::new(Locale::En), ADMIN);
+    let listed = ByLength
+        .list(&mut conn, &q, &Tr::new(Locale::En), None)
+        .expect("a page");
+    // Ansible, Angular, Rust, Go, Agile: lengths 7, 7, 4, 2, 5.
+    assert_eq!(listed.scope_counts, [5, 0, 1, 0, 1, 1, 0, 2, 0, 0, 0, 0]);
+}

@@ -90,13 +90,7 @@ impl Declaration for AdminUsers {
     fn scopes(&self) -> Vec<Scope<admin_users::table>> {
         std::iter::once(Scope::all())
             .chain(AdminRole::ALL.iter().map(|role| {
-                let label = match role {
-                    AdminRole::Admin => "role-admin",
-                    AdminRole::Editor => "role-editor",
-                    AdminRole::Translator => "role-translator",
-                    AdminRole::Viewer => "role-viewer",
-                };
-                Scope::new(role.as_str(), label, admin_users::role.eq(*role))
+                Scope::new(role.as_str(), role.label_key(), admin_users::role.eq(*role))
             }))
             .collect()
     }

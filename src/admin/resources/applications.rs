@@ -40,15 +40,7 @@ fn stage_action_label(s: ApplicationStatus) -> &'static str {
 }
 
 pub(crate) fn stage_label(s: ApplicationStatus) -> &'static str {
-    match s {
-        ApplicationStatus::New => "application-status-new",
-        ApplicationStatus::Reviewing => "application-status-reviewing",
-        ApplicationStatus::Interview => "application-status-interview",
-        ApplicationStatus::Offer => "application-status-offer",
-        ApplicationStatus::Hired => "application-status-hired",
-        ApplicationStatus::Rejected => "application-status-rejected",
-        ApplicationStatus::Withdrawn => "application-status-withdrawn",
-    }
+    s.label_key()
 }
 
 /// An application as the list and the board show it: without its letter and files.

@@ -186,14 +186,11 @@ impl Declaration for Jobs {
     fn scopes(&self) -> Vec<Scope<jobs::table>> {
         std::iter::once(Scope::all())
             .chain(JobStatus::ALL.iter().map(|status| {
-                let label = match status {
-                    JobStatus::Draft => "status-draft",
-                    JobStatus::Published => "status-published",
-                    JobStatus::Expired => "status-expired",
-                    JobStatus::Filled => "status-filled",
-                    JobStatus::Archived => "status-archived",
-                };
-                Scope::new(status.as_str(), label, jobs::status.eq(*status))
+                Scope::new(
+                    status.as_str(),
+                    status.label_key(),
+                    jobs::status.eq(*status),
+                )
             }))
             .collect()
     }
