@@ -321,6 +321,8 @@ pub trait Listing: Sync {
     /// A number that changes whenever the rows `viewer` sees do, when the database keeps one:
     /// scope counts are then cached per version and filters. `None`: always count.
     fn data_version(&self, conn: &mut DbConn, viewer: &Viewer) -> diesel::QueryResult<Option<i64>>;
+    /// The table listed.
+    fn table(&self) -> &'static str;
     /// The columns of exports: (JSON key, Fluent id of the header).
     fn export_columns(&self) -> Vec<(&'static str, &'static str)>;
     /// Up to `limit` rows of the filtered set (scope included) with ids above `after`, in id

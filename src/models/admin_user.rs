@@ -267,7 +267,7 @@ pub fn create(
                 admin_users::updated_at.eq(now),
             ))
             .execute(conn)?;
-        Ok(dialect::last_insert_id(conn)?)
+        Ok(dialect::last_insert_id(conn, "admin_users")?)
     })
 }
 
@@ -319,7 +319,7 @@ pub fn invite(
                 admin_users::updated_at.eq(now),
             ))
             .execute(conn)?;
-        Ok::<i64, CreateAdminError>(crate::db::dialect::last_insert_id(conn)?)
+        Ok::<i64, CreateAdminError>(crate::db::dialect::last_insert_id(conn, "admin_users")?)
     })?;
     Ok((id, token))
 }

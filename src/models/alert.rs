@@ -176,7 +176,10 @@ pub fn sign_up(
                 job_alerts::updated_at.eq(now),
             ))
             .execute(conn)?;
-        return Ok(SignUp::Confirm(crate::db::dialect::last_insert_id(conn)?));
+        return Ok(SignUp::Confirm(crate::db::dialect::last_insert_id(
+            conn,
+            "job_alerts",
+        )?));
     };
     if sent_at.is_some_and(|at| now - at < chrono::TimeDelta::minutes(CONFIRM_RESEND_MINUTES)) {
         return Ok(SignUp::RecentlySent);

@@ -197,7 +197,7 @@ impl NewApplication {
                 )) => Err(ApplyError::Duplicate),
                 Err(e) => Err(e.into()),
                 Ok(_) => {
-                    let id = dialect::last_insert_id(conn)?;
+                    let id = dialect::last_insert_id(conn, "applications")?;
                     crate::models::event::application(
                         conn,
                         crate::models::event::EventKind::ApplicationCreated,

@@ -139,7 +139,7 @@ impl Company {
             diesel::insert_into(companies::table)
                 .values(new)
                 .execute(conn)?;
-            let id = dialect::last_insert_id(conn)?;
+            let id = dialect::last_insert_id(conn, "companies")?;
             for (locale, description) in translations {
                 diesel::insert_into(company_translations::table)
                     .values(NewCompanyTranslation {

@@ -62,7 +62,7 @@ fn insert(
             events::created_at.eq(now),
         ))
         .execute(conn)?;
-    let id = crate::db::dialect::last_insert_id(conn)?;
+    let id = crate::db::dialect::last_insert_id(conn, "events")?;
     crate::webhooks::endpoint::fan_out(conn, id, kind.as_str()).map(drop)
 }
 

@@ -52,7 +52,7 @@ impl Skill {
                 skills::created_at.eq(crate::db::now()),
             ))
             .execute(conn)?;
-        dialect::last_insert_id(conn)
+        dialect::last_insert_id(conn, "skills")
     }
 
     /// The skills of each of `job_ids`, in each posting's own order (one query).

@@ -60,7 +60,7 @@ pub fn insert(conn: &mut DbConn, new: &NewTask<'_>) -> QueryResult<Option<i64>> 
                 tasks::created_at.eq(crate::db::now()),
             ))
             .execute(conn)?;
-        dialect::last_insert_id(conn)
+        dialect::last_insert_id(conn, "tasks")
     });
     match inserted {
         Ok(id) => Ok(Some(id)),

@@ -49,7 +49,7 @@ pub fn create(conn: &mut DbConn, url: &str, events: &str, description: &str) -> 
             webhook_endpoints::updated_at.eq(now),
         ))
         .execute(conn)?;
-    crate::db::dialect::last_insert_id(conn)
+    crate::db::dialect::last_insert_id(conn, "webhook_endpoints")
 }
 
 /// How long the previous secret keeps signing after a rotation: time for the receiver to

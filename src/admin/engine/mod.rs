@@ -132,6 +132,9 @@ pub trait Declaration: Sync + 'static {
     /// What cells need besides the rows (related names, counts), read once per page.
     type Context: Default;
 
+    /// The table's name, as the change counters know it (see `dialect::change_count`).
+    const TABLE: &'static str;
+
     fn key() -> Key<Self::Table>;
     fn id(row: &Self::Row) -> i64;
     fn columns(&self) -> Vec<Col<Self>>;
@@ -151,10 +154,10 @@ pub trait Declaration: Sync + 'static {
     fn exports(&self) -> Vec<Export<Self>> {
         Vec::new()
     }
-    /// A number that changes whenever the listed rows do, when the database keeps one: scope
-    /// counts are then cached per version and filters.
-    fn data_version(&self, _conn: &mut DbConn) -> QueryResult<Option<i64>> {
-        Ok(None)
+    /// A number that changes whenever the listed rows do: scope counts are cached per version
+    /// and filters. By default the table's change counter, kept by triggers.
+    fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
+        crate::db::dialect::change_count(conn, Self::TABLE).map(Some)
     }
     /// The column that names a record, with a text filter of the same key: association
     /// fields look records up by it (`None`: no lookup).
@@ -378,6 +381,10 @@ impl<D: Declaration> Listing for D {
             return Ok(None);
         }
         Declaration::data_version(self, conn)
+    }
+
+    fn table(&self) -> &'static str {
+        D::TABLE
     }
 
     fn visible(

@@ -24,6 +24,7 @@ impl Declaration for Restricted {
     type Table = skills::table;
     type Row = SkillName;
     type Context = ();
+    const TABLE: &'static str = "skills";
 
     fn key() -> Key<skills::table> {
         Key::of(skills::id)
@@ -203,6 +204,27 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
 }
 
 #[test]
+fn the_data_version_moves_with_every_insert_update_and_delete() {
+    let mut conn = database();
+    let version = |conn: &mut DbConn| {
+        Listing::data_version(&Restricted, conn, &ADMIN)
+            .expect("version")
+            .expect("skills are counted")
+    };
+    let mut seen = vec![version(&mut conn)];
+    for sql in [
+        "INSERT INTO skills (name, slug, created_at) VALUES ('Zig', 'zig', '2026-01-01 00:00:00')",
+        "UPDATE skills SET name = 'Zig!' WHERE slug = 'zig'",
+        "DELETE FROM skills WHERE slug = 'zig'",
+    ] {
+        diesel::sql_query(sql).execute(&mut conn).expect(sql);
+        seen.push(version(&mut conn));
+    }
+    seen.dedup();
+    assert_eq!(seen.len(), 4, "{seen:?}");
+}
+
+#[test]
 fn exports_resume_after_a_key_and_keep_the_filters() {
     let mut conn = database();
     let q = query("name=a", ADMIN);
@@ -225,6 +247,7 @@ impl Declaration for ByLength {
     type Table = skills::table;
     type Row = SkillName;
     type Context = ();
+    const TABLE: &'static str = "skills";
 
     fn key() -> Key<skills::table> {
         Key::of(skills::id)

@@ -1,17 +1,27 @@
 //! The cache of scope counts.
 
-/// Scope counts by resource, data version and filters. Counting scans the filtered rows (a
-/// few milliseconds at 10,000 postings); the version changes with every write, so a cached
-/// count is never stale.
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long a count is trusted at most. On PostgreSQL a table's change counter is a sequence,
+/// which moves when the changing statement runs, not when its transaction commits: a list
+/// counted in between is cached under the new version with the old rows. This bounds that.
+const TRUSTED_FOR: Duration = Duration::from_secs(60);
+
+/// Scope counts by resource, data version and filters. Counting scans the filtered rows (tens
+/// of milliseconds at 100,000 postings); the version changes with every write to the listed
+/// table (see `dialect::change_count`), so a cached count is not stale.
 #[derive(Clone)]
-pub struct ScopeCounts(std::sync::Arc<std::sync::Mutex<lru::LruCache<String, Vec<i64>>>>);
+pub struct ScopeCounts(Arc<Mutex<lru::LruCache<String, Counted>>>);
+
+/// Counts and when they were counted.
+type Counted = (Instant, Vec<i64>);
 
 impl Default for ScopeCounts {
     fn default() -> ScopeCounts {
-        const ENTRIES: std::num::NonZeroUsize = std::num::NonZeroUsize::new(512).unwrap();
-        ScopeCounts(std::sync::Arc::new(std::sync::Mutex::new(
-            lru::LruCache::new(ENTRIES),
-        )))
+        const ENTRIES: NonZeroUsize = NonZeroUsize::new(512).unwrap();
+        ScopeCounts(Arc::new(Mutex::new(lru::LruCache::new(ENTRIES))))
     }
 }
 
@@ -24,17 +34,21 @@ impl ScopeCounts {
     }
 
     pub(super) fn get(&self, key: &str) -> Option<Vec<i64>> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(key)
-            .cloned()
+        let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match cache.get(key) {
+            Some((at, counts)) if at.elapsed() < TRUSTED_FOR => Some(counts.clone()),
+            Some(_) => {
+                cache.pop(key);
+                None
+            }
+            None => None,
+        }
     }
 
     pub(super) fn put(&self, key: String, counts: Vec<i64>) {
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .put(key, counts);
+            .put(key, (Instant::now(), counts));
     }
 }

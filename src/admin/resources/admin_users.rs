@@ -32,6 +32,7 @@ impl Declaration for AdminUsers {
     type Table = admin_users::table;
     type Row = AdminUserRow;
     type Context = ();
+    const TABLE: &'static str = "admin_users";
 
     fn key() -> Key<admin_users::table> {
         Key::of(admin_users::id)

@@ -55,6 +55,7 @@ impl Declaration for Alerts {
     type Table = job_alerts::table;
     type Row = AlertRow;
     type Context = ();
+    const TABLE: &'static str = "job_alerts";
 
     fn key() -> Key<job_alerts::table> {
         Key::of(job_alerts::id)

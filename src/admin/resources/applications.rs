@@ -62,6 +62,7 @@ impl Declaration for Applications {
     type Table = applications::table;
     type Row = ApplicationRow;
     type Context = Titles;
+    const TABLE: &'static str = "applications";
 
     fn key() -> Key<applications::table> {
         Key::of(applications::id)

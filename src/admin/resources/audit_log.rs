@@ -37,6 +37,7 @@ impl Declaration for AuditLog {
     type Table = audit_log::table;
     type Row = EntryRow;
     type Context = ();
+    const TABLE: &'static str = "audit_log";
 
     fn key() -> Key<audit_log::table> {
         Key::of(audit_log::id)

@@ -41,6 +41,7 @@ impl Declaration for Comments {
     type Row = CommentRow;
     /// The authors' addresses.
     type Context = HashMap<i64, String>;
+    const TABLE: &'static str = "admin_comments";
 
     fn key() -> Key<admin_comments::table> {
         Key::of(admin_comments::id)

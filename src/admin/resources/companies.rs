@@ -44,6 +44,7 @@ impl Declaration for Companies {
     type Table = companies::table;
     type Row = CompanyRow;
     type Context = Translations;
+    const TABLE: &'static str = "companies";
 
     fn key() -> Key<companies::table> {
         Key::of(companies::id)

@@ -51,6 +51,7 @@ impl Declaration for Jobs {
     type Table = jobs::table;
     type Row = JobRow;
     type Context = Translations;
+    const TABLE: &'static str = "jobs";
 
     fn key() -> Key<jobs::table> {
         Key::of(jobs::id)

@@ -31,6 +31,7 @@ impl Declaration for Outbox {
     type Table = outbox_messages::table;
     type Row = MessageRow;
     type Context = ();
+    const TABLE: &'static str = "outbox_messages";
 
     fn key() -> Key<outbox_messages::table> {
         Key::of(outbox_messages::id)

@@ -76,7 +76,7 @@ impl Form for SkillForm {
                         skills::created_at.eq(crate::db::now()),
                     ))
                     .execute(conn)?;
-                dialect::last_insert_id(conn)?
+                dialect::last_insert_id(conn, "skills")?
             }
             Some((id, _)) => {
                 diesel::update(skills::table.filter(skills::id.eq(id)))

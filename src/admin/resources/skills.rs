@@ -29,6 +29,7 @@ impl Declaration for Skills {
     type Row = SkillRow;
     /// How many postings use each skill of the page.
     type Context = HashMap<i64, i64>;
+    const TABLE: &'static str = "skills";
 
     fn key() -> Key<skills::table> {
         Key::of(skills::id)

@@ -44,6 +44,7 @@ impl Declaration for Tasks {
     type Table = tasks::table;
     type Row = TaskListRow;
     type Context = ();
+    const TABLE: &'static str = "tasks";
 
     fn key() -> Key<tasks::table> {
         Key::of(tasks::id)

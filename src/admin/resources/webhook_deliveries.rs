@@ -60,6 +60,7 @@ impl Declaration for WebhookDeliveries {
     type Row = DeliveryRow;
     /// The endpoints' URLs.
     type Context = HashMap<i64, String>;
+    const TABLE: &'static str = "webhook_deliveries";
 
     fn key() -> Key<webhook_deliveries::table> {
         Key::of(webhook_deliveries::id)

@@ -54,6 +54,7 @@ impl Declaration for Webhooks {
     type Table = webhook_endpoints::table;
     type Row = EndpointRow;
     type Context = ();
+    const TABLE: &'static str = "webhook_endpoints";
 
     fn key() -> Key<webhook_endpoints::table> {
         Key::of(webhook_endpoints::id)

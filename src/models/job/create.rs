@@ -112,7 +112,7 @@ impl JobDraft {
                 jobs::text_updated_at.eq(Some(self.created_at)),
             ))
             .execute(conn)?;
-        let id = dialect::last_insert_id(conn)?;
+        let id = dialect::last_insert_id(conn, "jobs")?;
         for (locale, text) in &self.translations {
             insert_translation(conn, id, *locale, text, self.created_at, self.created_at)?;
         }
