@@ -391,6 +391,7 @@ admin-field-subject = Betreff
 admin-field-to = An
 admin-field-headers = Kopfzeilen
 admin-field-html-version = HTML-Fassung
+admin-outbox-open-html = HTML-Fassung öffnen
 admin-field-text-version = Text
 admin-panel-message = Nachricht
 admin-panel-text-version = Reiner Text

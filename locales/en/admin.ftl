@@ -388,6 +388,7 @@ admin-field-subject = Subject
 admin-field-to = To
 admin-field-headers = Headers
 admin-field-html-version = HTML version
+admin-outbox-open-html = Open the HTML version
 admin-field-text-version = Text
 admin-panel-message = Message
 admin-panel-text-version = Plain text

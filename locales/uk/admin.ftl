@@ -403,6 +403,7 @@ admin-field-subject = Тема
 admin-field-to = Кому
 admin-field-headers = Заголовки
 admin-field-html-version = HTML-версія
+admin-outbox-open-html = Відкрити HTML-версію
 admin-field-text-version = Текст
 admin-panel-message = Повідомлення
 admin-panel-text-version = Звичайний текст

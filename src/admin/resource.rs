@@ -323,6 +323,8 @@ pub trait Listing: Sync {
     fn data_version(&self, conn: &mut DbConn, viewer: &Viewer) -> diesel::QueryResult<Option<i64>>;
     /// The table listed.
     fn table(&self) -> &'static str;
+    /// The show page's content, or `None` when there is no such record.
+    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError>;
     /// The columns of exports: (JSON key, Fluent id of the header).
     fn export_columns(&self) -> Vec<(&'static str, &'static str)>;
     /// Up to `limit` rows of the filtered set (scope included) with ids above `after`, in id
@@ -368,8 +370,6 @@ pub trait Resource: Listing {
     fn area(&self) -> Area;
     /// Fluent id of the plural title.
     fn title(&self) -> &'static str;
-    /// The show page's content, or `None` when there is no such record.
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError>;
     fn batch_actions(&self) -> Vec<BatchAction> {
         Vec::new()
     }

@@ -14,7 +14,7 @@ pub use self::filters::{Filter, Scope};
 pub use self::query::{Loads, MAX_SCOPES, Order, Pred, Source};
 use super::export::Value;
 use super::resource::{
-    Cell, Column, Db, Dir, FilterDef, ListQuery, ListResult, Listing, Row, ScopeDef, Viewer,
+    Cell, Column, Db, Dir, FilterDef, ListQuery, ListResult, Listing, Record, Row, ScopeDef, Viewer,
 };
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -171,6 +171,35 @@ pub trait Declaration: Sync + 'static {
     }
 }
 
+/// What a resource's show page declares: the record as it is read (often its model: a
+/// `Selectable` struct wider than the list's row) and the panels made of it.
+pub trait Shows: Declaration
+where
+    Self::Table: Loads<Self::Detail>,
+{
+    type Detail: Send + 'static;
+    /// The show page of `detail`; `conn` reads what further panels need (related records), in
+    /// a fixed number of queries.
+    fn record(&self, conn: &mut DbConn, detail: Self::Detail, tr: &Tr) -> Result<Record, AppError>;
+}
+
+/// The show page of record `id` of `resource`, or `None` when there is no such record.
+fn show<D: Shows>(
+    resource: &D,
+    conn: &mut DbConn,
+    id: i64,
+    tr: &Tr,
+) -> Result<Option<Record>, AppError>
+where
+    D::Table: Loads<D::Detail>,
+{
+    let q = D::Table::filter(D::Table::query(), (D::key().among)(vec![id]));
+    match <D::Table as Loads<D::Detail>>::load(q, 1, 0, conn)?.pop() {
+        Some(detail) => resource.record(conn, detail, tr).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// The most records a lookup offers.
 const LOOKUP_LIMIT: u32 = 20;
 
@@ -267,7 +296,7 @@ fn page<D: Declaration>(
         q = D::Table::then_order(q, sort.order(query.dir));
     }
     q = D::Table::then_order(q, D::key().sort.order(query.dir));
-    let rows = D::Table::load(q, query.per_page as i64, query.offset(), conn)?;
+    let rows = <D::Table as Loads<D::Row>>::load(q, query.per_page as i64, query.offset(), conn)?;
     let context = resource.context(conn, &rows)?;
     Ok((rows, context))
 }
@@ -318,7 +347,11 @@ pub fn export_value(cell: Cell, tr: &Tr) -> Value {
     }
 }
 
-impl<D: Declaration> Listing for D {
+impl<D> Listing for D
+where
+    D: Shows,
+    D::Table: Loads<D::Detail>,
+{
     fn columns(&self) -> Vec<Column> {
         Declaration::columns(self)
             .into_iter()
@@ -387,6 +420,10 @@ impl<D: Declaration> Listing for D {
         D::TABLE
     }
 
+    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
+        show(self, conn, id, tr)
+    }
+
     fn visible(
         &self,
         conn: &mut DbConn,
@@ -398,7 +435,7 @@ impl<D: Declaration> Listing for D {
         };
         let q = D::Table::filter(D::Table::query(), allowed);
         let q = D::Table::filter(q, (D::key().among)(ids.to_vec()));
-        let rows = D::Table::load(q, ids.len() as i64, 0, conn)?;
+        let rows = <D::Table as Loads<D::Row>>::load(q, ids.len() as i64, 0, conn)?;
         Ok(rows.iter().map(D::id).collect())
     }
 
@@ -427,7 +464,7 @@ impl<D: Declaration> Listing for D {
         let q = scoped(self, &filters, query);
         let q = D::Table::filter(q, (key.after)(after));
         let q = D::Table::then_order(q, key.sort.order(Dir::Asc));
-        let rows = D::Table::load(q, limit, 0, conn)?;
+        let rows = <D::Table as Loads<D::Row>>::load(q, limit, 0, conn)?;
         let context = self.context(conn, &rows)?;
         let declared = self.exports();
         let columns = Declaration::columns(self);

@@ -3,10 +3,13 @@
 
 use diesel::prelude::*;
 
-use super::{Col, Declaration, Filter, Key, Pred, Scope};
-use crate::admin::resource::{Cell, Dir, ListQuery, Listing, Viewer, parse_list_query};
+use super::{Col, Declaration, Filter, Key, Pred, Scope, Shows};
+use crate::admin::resource::{
+    Cell, Dir, ListQuery, Listing, Panel, Record, Viewer, parse_list_query,
+};
 use crate::db::DbConn;
 use crate::db::schema::skills;
+use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
 use crate::models::AdminRole;
 
@@ -70,13 +73,32 @@ impl crate::admin::resource::Resource for Restricted {
     fn title(&self) -> &'static str {
         "admin-nav-skills"
     }
-    fn show(
-        &self,
-        _conn: &mut DbConn,
-        _id: i64,
-        _tr: &Tr,
-    ) -> Result<Option<crate::admin::resource::Record>, crate::error::AppError> {
-        Ok(None)
+}
+
+/// A skill's show page: its name.
+fn record_of(skill: SkillName) -> Record {
+    Record {
+        label: skill.name.clone(),
+        public_url: None,
+        status: None,
+        panels: vec![Panel {
+            title: "admin-panel-skill",
+            rows: vec![("admin-field-name", Cell::Text(skill.name))],
+        }],
+    }
+}
+
+impl Shows for Restricted {
+    type Detail = SkillName;
+    fn record(&self, _: &mut DbConn, skill: SkillName, _: &Tr) -> Result<Record, AppError> {
+        Ok(record_of(skill))
+    }
+}
+
+impl Shows for ByLength {
+    type Detail = SkillName;
+    fn record(&self, _: &mut DbConn, skill: SkillName, _: &Tr) -> Result<Record, AppError> {
+        Ok(record_of(skill))
     }
 }
 
@@ -284,4 +306,23 @@ fn more_scopes_than_one_statement_reads_are_all_counted() {
         .expect("a page");
     // Ansible, Angular, Rust, Go, Agile: lengths 7, 7, 4, 2, 5.
     assert_eq!(listed.scope_counts, [5, 0, 1, 0, 1, 1, 0, 2, 0, 0, 0, 0]);
+}
+
+#[test]
+fn a_record_is_shown_by_its_id_and_a_missing_one_is_none() {
+    let mut conn = database();
+    let tr = Tr::new(Locale::En);
+    let id: i64 = skills::table
+        .filter(skills::name.eq("Rust"))
+        .select(skills::id)
+        .first(&mut conn)
+        .expect("Rust");
+    let shown = Restricted.show(&mut conn, id, &tr).expect("show");
+    assert_eq!(shown.map(|r| r.label).as_deref(), Some("Rust"));
+    assert!(
+        Restricted
+            .show(&mut conn, id + 100, &tr)
+            .expect("show")
+            .is_none()
+    );
 }

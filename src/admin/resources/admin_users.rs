@@ -2,7 +2,9 @@
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope};
+use chrono::NaiveDateTime;
+
+use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{Cell, Dir, MemberAction, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -24,8 +26,8 @@ pub struct AdminUserRow {
     email: String,
     name: String,
     role: AdminRole,
-    last_login_at: Option<chrono::NaiveDateTime>,
-    created_at: chrono::NaiveDateTime,
+    last_login_at: Option<NaiveDateTime>,
+    created_at: NaiveDateTime,
 }
 
 impl Declaration for AdminUsers {
@@ -136,83 +138,50 @@ impl Resource for AdminUsers {
             input: None,
         }]
     }
+}
 
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        type Shown = (
-            String,
-            String,
-            String,
-            String,
-            i32,
-            Option<chrono::NaiveDateTime>,
-            Option<chrono::NaiveDateTime>,
-            chrono::NaiveDateTime,
-            Option<chrono::NaiveDateTime>,
-        );
-        let found: Option<Shown> = admin_users::table
-            .find(id)
-            .select((
-                admin_users::email,
-                admin_users::name,
-                admin_users::role,
-                admin_users::locale,
-                admin_users::failed_logins,
-                admin_users::locked_until,
-                admin_users::last_login_at,
-                admin_users::created_at,
-                admin_users::totp_enabled_at,
-            ))
-            .first(conn)
-            .optional()?;
-        let Some((
-            email,
-            name,
-            role,
-            locale,
-            failures,
-            locked_until,
-            last_login,
-            created,
-            two_factor,
-        )) = found
-        else {
-            return Ok(None);
-        };
-        Ok(Some(Record {
-            label: email.clone(),
+/// A back-office user as the show page reads them.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = admin_users)]
+pub struct AdminUserDetail {
+    email: String,
+    name: String,
+    role: AdminRole,
+    locale: String,
+    failed_logins: i32,
+    locked_until: Option<NaiveDateTime>,
+    last_login_at: Option<NaiveDateTime>,
+    created_at: NaiveDateTime,
+    totp_enabled_at: Option<NaiveDateTime>,
+}
+
+impl Shows for AdminUsers {
+    type Detail = AdminUserDetail;
+
+    fn record(&self, _: &mut DbConn, u: AdminUserDetail, tr: &Tr) -> Result<Record, AppError> {
+        let language =
+            crate::i18n::Locale::parse(&u.locale).map_or(u.locale, |l| l.native_name().into());
+        Ok(Record {
+            label: u.email.clone(),
             public_url: None,
             status: None,
             panels: vec![Panel {
                 title: "admin-panel-account",
                 rows: vec![
-                    ("admin-field-email", Cell::Email(email)),
-                    ("admin-field-person-name", Cell::Text(name)),
-                    (
-                        "admin-field-role",
-                        Cell::Text(
-                            AdminRole::parse(&role)
-                                .map(|r| tr.t(&r.label_id()))
-                                .unwrap_or(role),
-                        ),
-                    ),
-                    (
-                        "admin-field-language",
-                        Cell::Text(
-                            crate::i18n::Locale::parse(&locale)
-                                .map(|l| l.native_name().to_owned())
-                                .unwrap_or(locale),
-                        ),
-                    ),
+                    ("admin-field-email", Cell::Email(u.email)),
+                    ("admin-field-person-name", Cell::Text(u.name)),
+                    ("admin-field-role", Cell::Text(tr.t(u.role.label_key()))),
+                    ("admin-field-language", Cell::Text(language)),
                     (
                         "admin-field-failed-logins",
-                        Cell::Number(Some(failures as i64)),
+                        Cell::Number(Some(u.failed_logins.into())),
                     ),
-                    ("admin-field-locked-until", Cell::Date(locked_until)),
-                    ("admin-field-last-login", Cell::Date(last_login)),
-                    ("admin-field-created-at", Cell::Date(Some(created))),
-                    (TWO_FACTOR_FIELD, Cell::DateTime(two_factor)),
+                    ("admin-field-locked-until", Cell::Date(u.locked_until)),
+                    ("admin-field-last-login", Cell::Date(u.last_login_at)),
+                    ("admin-field-created-at", Cell::Date(Some(u.created_at))),
+                    (TWO_FACTOR_FIELD, Cell::DateTime(u.totp_enabled_at)),
                 ],
             }],
-        }))
+        })
     }
 }

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use chrono::NaiveDateTime;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope};
+use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{BatchAction, BatchOutcome, Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
@@ -153,96 +153,6 @@ impl Resource for Alerts {
         "admin-nav-alerts"
     }
 
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        type Shown = (
-            String,
-            String,
-            String,
-            String,
-            Option<chrono::NaiveDateTime>,
-            Option<chrono::NaiveDateTime>,
-            Option<chrono::NaiveDateTime>,
-            chrono::NaiveDateTime,
-        );
-        let found: Option<Shown> = job_alerts::table
-            .filter(job_alerts::id.eq(id))
-            .select((
-                job_alerts::email,
-                job_alerts::query,
-                job_alerts::frequency,
-                job_alerts::locale,
-                job_alerts::confirmed_at,
-                job_alerts::unsubscribed_at,
-                job_alerts::last_sent_at,
-                job_alerts::created_at,
-            ))
-            .first(conn)
-            .optional()?;
-        let Some((email, query, frequency, locale, confirmed, unsubscribed, sent, created)) = found
-        else {
-            return Ok(None);
-        };
-        let recent: Vec<(i64, String, chrono::NaiveDateTime)> = alert_sent::table
-            .inner_join(jobs::table)
-            .filter(alert_sent::alert_id.eq(id))
-            .order((alert_sent::sent_at.desc(), alert_sent::job_id.desc()))
-            .limit(20)
-            .select((jobs::id, jobs::title, alert_sent::sent_at))
-            .load(conn)?;
-        let total: i64 = alert_sent::table
-            .filter(alert_sent::alert_id.eq(id))
-            .count()
-            .get_result(conn)?;
-        let search_url = if query.is_empty() {
-            format!("/{locale}/jobs")
-        } else {
-            format!("/{locale}/jobs?{query}")
-        };
-        let status = AlertStatus::of(confirmed, unsubscribed);
-        Ok(Some(Record {
-            label: email.clone(),
-            public_url: None,
-            status: Some(status.as_str()),
-            panels: vec![
-                Panel {
-                    title: "admin-panel-alert",
-                    rows: vec![
-                        ("admin-field-email", Cell::Email(email)),
-                        (
-                            "admin-field-search",
-                            Cell::Link(search_label(tr, &query), search_url),
-                        ),
-                        (
-                            "admin-field-frequency",
-                            Cell::Text(frequency_label(tr, &frequency)),
-                        ),
-                        ("admin-field-language", Cell::Text(locale)),
-                        ("admin-field-status", status_cell(tr, status)),
-                        ("admin-field-created-at", Cell::DateTime(Some(created))),
-                        ("admin-field-confirmed-at", Cell::DateTime(confirmed)),
-                        ("admin-field-last-sent-at", Cell::DateTime(sent)),
-                        ("admin-field-sent-count", Cell::Number(Some(total))),
-                    ],
-                },
-                Panel {
-                    title: "admin-field-sent-count",
-                    rows: recent
-                        .into_iter()
-                        .map(|(job, title, at)| {
-                            (
-                                "admin-field-posting",
-                                Cell::Link(
-                                    format!("{title} · {}", tr.date_time(&at)),
-                                    format!("/admin/jobs/{job}"),
-                                ),
-                            )
-                        })
-                        .collect(),
-                },
-            ],
-        }))
-    }
-
     fn batch_actions(&self) -> Vec<BatchAction> {
         vec![
             BatchAction {
@@ -302,6 +212,88 @@ impl Resource for Alerts {
                 outcome.changed += 1;
             }
             Ok(outcome)
+        })
+    }
+}
+
+/// An alert as its show page reads it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = job_alerts)]
+pub struct AlertDetail {
+    id: i64,
+    email: String,
+    query: String,
+    frequency: String,
+    locale: String,
+    confirmed_at: Option<chrono::NaiveDateTime>,
+    unsubscribed_at: Option<chrono::NaiveDateTime>,
+    last_sent_at: Option<chrono::NaiveDateTime>,
+    created_at: chrono::NaiveDateTime,
+}
+
+impl Shows for Alerts {
+    type Detail = AlertDetail;
+
+    fn record(&self, conn: &mut DbConn, a: AlertDetail, tr: &Tr) -> Result<Record, AppError> {
+        let recent: Vec<(i64, String, chrono::NaiveDateTime)> = alert_sent::table
+            .inner_join(jobs::table)
+            .filter(alert_sent::alert_id.eq(a.id))
+            .order((alert_sent::sent_at.desc(), alert_sent::job_id.desc()))
+            .limit(20)
+            .select((jobs::id, jobs::title, alert_sent::sent_at))
+            .load(conn)?;
+        let total: i64 = alert_sent::table
+            .filter(alert_sent::alert_id.eq(a.id))
+            .count()
+            .get_result(conn)?;
+        let search_url = match a.query.as_str() {
+            "" => format!("/{}/jobs", a.locale),
+            query => format!("/{}/jobs?{query}", a.locale),
+        };
+        let status = AlertStatus::of(a.confirmed_at, a.unsubscribed_at);
+        let language =
+            crate::i18n::Locale::parse(&a.locale).map_or(a.locale, |l| l.native_name().into());
+        Ok(Record {
+            label: a.email.clone(),
+            public_url: None,
+            status: Some(status.as_str()),
+            panels: vec![
+                Panel {
+                    title: "admin-panel-alert",
+                    rows: vec![
+                        ("admin-field-email", Cell::Email(a.email)),
+                        (
+                            "admin-field-search",
+                            Cell::Link(search_label(tr, &a.query), search_url),
+                        ),
+                        (
+                            "admin-field-frequency",
+                            Cell::Text(frequency_label(tr, &a.frequency)),
+                        ),
+                        ("admin-field-language", Cell::Text(language)),
+                        ("admin-field-status", status_cell(tr, status)),
+                        ("admin-field-created-at", Cell::DateTime(Some(a.created_at))),
+                        ("admin-field-confirmed-at", Cell::DateTime(a.confirmed_at)),
+                        ("admin-field-last-sent-at", Cell::DateTime(a.last_sent_at)),
+                        ("admin-field-sent-count", Cell::Number(Some(total))),
+                    ],
+                },
+                Panel {
+                    title: "admin-field-sent-count",
+                    rows: recent
+                        .into_iter()
+                        .map(|(job, title, at)| {
+                            (
+                                "admin-field-posting",
+                                Cell::Link(
+                                    format!("{title} · {}", tr.date_time(&at)),
+                                    format!("/admin/jobs/{job}"),
+                                ),
+                            )
+                        })
+                        .collect(),
+                },
+            ],
         })
     }
 }

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Pred, Scope};
+use chrono::NaiveDateTime;
+
+use super::super::engine::{Col, Declaration, Filter, Key, Pred, Scope, Shows};
 use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Panel, Record, Resource, TextOp};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -254,80 +256,67 @@ impl Resource for Applications {
             Ok(outcome)
         })
     }
+}
 
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        type Shown = (
-            (String, String, Option<String>, String, String, String),
-            (i64, String),
-            (
-                chrono::NaiveDateTime,
-                chrono::NaiveDateTime,
-                Option<chrono::NaiveDateTime>,
-                Option<chrono::NaiveDateTime>,
-                Option<chrono::NaiveDateTime>,
-                Option<chrono::NaiveDateTime>,
-                Option<chrono::NaiveDateTime>,
-                Option<chrono::NaiveDateTime>,
-                Option<String>,
-            ),
-            (Option<String>, Option<i64>),
-        );
-        let found: Option<Shown> = applications::table
-            .inner_join(jobs::table)
-            .filter(applications::id.eq(id))
-            .select((
-                (
-                    applications::name,
-                    applications::email,
-                    applications::phone,
-                    applications::cover_letter,
-                    applications::locale,
-                    applications::status,
-                ),
-                (jobs::id, jobs::title),
-                (
-                    applications::created_at,
-                    applications::consent_at,
-                    applications::reviewing_at,
-                    applications::interview_at,
-                    applications::offer_at,
-                    applications::hired_at,
-                    applications::rejected_at,
-                    applications::withdrawn_at,
-                    applications::rejection_reason,
-                ),
-                (applications::cv_name, applications::cv_size),
-            ))
-            .first(conn)
-            .optional()?;
-        let Some((
-            (name, email, phone, letter, locale, status),
-            (job_id, title),
-            (created, consent, reviewing, interview, offer, hired, rejected, withdrawn, reason),
-            (cv_name, cv_size),
-        )) = found
-        else {
-            return Ok(None);
+/// An application as its show page reads it: the letter, the stages' times, the CV's name.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = applications)]
+pub struct ApplicationDetail {
+    id: i64,
+    job_id: i64,
+    name: String,
+    email: String,
+    phone: Option<String>,
+    cover_letter: String,
+    locale: String,
+    status: ApplicationStatus,
+    rejection_reason: Option<String>,
+    cv_name: Option<String>,
+    cv_size: Option<i64>,
+    created_at: NaiveDateTime,
+    consent_at: NaiveDateTime,
+    reviewing_at: Option<NaiveDateTime>,
+    interview_at: Option<NaiveDateTime>,
+    offer_at: Option<NaiveDateTime>,
+    hired_at: Option<NaiveDateTime>,
+    rejected_at: Option<NaiveDateTime>,
+    withdrawn_at: Option<NaiveDateTime>,
+}
+
+impl Shows for Applications {
+    type Detail = ApplicationDetail;
+
+    fn record(&self, conn: &mut DbConn, a: ApplicationDetail, tr: &Tr) -> Result<Record, AppError> {
+        let title: String = jobs::table.find(a.job_id).select(jobs::title).first(conn)?;
+        let language =
+            crate::i18n::Locale::parse(&a.locale).map_or(a.locale, |l| l.native_name().into());
+        let cv = match a.cv_name {
+            Some(file) => {
+                let kb = tr.number((a.cv_size.unwrap_or(0) + 1023) / 1024);
+                let size = tr.t1("admin-file-size-kb", "size", &kb);
+                Cell::Link(
+                    format!("{file} ({size})"),
+                    format!("/admin/applications/{}/cv", a.id),
+                )
+            }
+            None => Cell::Text(tr.t("admin-no-cv")),
         };
-        let stage = ApplicationStatus::parse(&status).unwrap_or(ApplicationStatus::New);
-        let language = crate::i18n::Locale::parse(&locale)
-            .map(|l| l.native_name().to_owned())
-            .unwrap_or(locale);
-        Ok(Some(Record {
-            label: name.clone(),
+        let stage = a.status;
+        Ok(Record {
+            label: a.name.clone(),
             public_url: None,
             status: Some(stage.as_str()),
             panels: vec![
                 Panel {
                     title: "admin-panel-applicant",
                     rows: vec![
-                        ("admin-col-applicant", Cell::Text(name)),
-                        ("admin-field-email", Cell::Email(email)),
-                        ("admin-field-phone", Cell::Text(phone.unwrap_or_default())),
+                        ("admin-col-applicant", Cell::Text(a.name)),
+                        ("admin-field-email", Cell::Email(a.email)),
+                        ("admin-field-phone", Cell::Text(a.phone.unwrap_or_default())),
                         ("admin-field-language", Cell::Text(language)),
                         (
                             "admin-col-posting",
-                            Cell::Link(title, format!("/admin/jobs/{job_id}")),
+                            Cell::Link(title, format!("/admin/jobs/{}", a.job_id)),
                         ),
                         (
                             "admin-col-stage",
@@ -335,43 +324,27 @@ impl Resource for Applications {
                         ),
                         (
                             "admin-field-rejection-reason",
-                            Cell::Text(reason.unwrap_or_default()),
+                            Cell::Text(a.rejection_reason.unwrap_or_default()),
                         ),
-                        ("admin-field-cover-letter", Cell::Paragraphs(letter)),
-                        (
-                            "admin-field-cv",
-                            match cv_name {
-                                Some(file) => Cell::Link(
-                                    format!(
-                                        "{file} ({})",
-                                        tr.t1(
-                                            "admin-file-size-kb",
-                                            "size",
-                                            &tr.number((cv_size.unwrap_or(0) + 1023) / 1024)
-                                        )
-                                    ),
-                                    format!("/admin/applications/{id}/cv"),
-                                ),
-                                None => Cell::Text(tr.t("admin-no-cv")),
-                            },
-                        ),
+                        ("admin-field-cover-letter", Cell::Paragraphs(a.cover_letter)),
+                        ("admin-field-cv", cv),
                     ],
                 },
                 Panel {
                     title: "admin-panel-pipeline",
                     rows: vec![
-                        ("application-status-new", Cell::Date(Some(created))),
-                        ("admin-field-consent-at", Cell::Date(Some(consent))),
-                        ("application-status-reviewing", Cell::Date(reviewing)),
-                        ("application-status-interview", Cell::Date(interview)),
-                        ("application-status-offer", Cell::Date(offer)),
-                        ("application-status-hired", Cell::Date(hired)),
-                        ("application-status-rejected", Cell::Date(rejected)),
-                        ("application-status-withdrawn", Cell::Date(withdrawn)),
+                        ("application-status-new", Cell::Date(Some(a.created_at))),
+                        ("admin-field-consent-at", Cell::Date(Some(a.consent_at))),
+                        ("application-status-reviewing", Cell::Date(a.reviewing_at)),
+                        ("application-status-interview", Cell::Date(a.interview_at)),
+                        ("application-status-offer", Cell::Date(a.offer_at)),
+                        ("application-status-hired", Cell::Date(a.hired_at)),
+                        ("application-status-rejected", Cell::Date(a.rejected_at)),
+                        ("application-status-withdrawn", Cell::Date(a.withdrawn_at)),
                     ],
                 },
             ],
-        }))
+        })
     }
 }
 

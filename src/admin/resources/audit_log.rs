@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope};
+use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -118,16 +118,12 @@ impl Resource for AuditLog {
     fn title(&self) -> &'static str {
         "admin-nav-audit-log"
     }
+}
 
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        let Some(e) = audit_log::table
-            .find(id)
-            .select(AuditEntry::as_select())
-            .first(conn)
-            .optional()?
-        else {
-            return Ok(None);
-        };
+impl Shows for AuditLog {
+    type Detail = AuditEntry;
+
+    fn record(&self, _: &mut DbConn, e: AuditEntry, tr: &Tr) -> Result<Record, AppError> {
         let fields = super::find(&e.resource)
             .and_then(|r| r.form())
             .map(|f| f.fields(tr))
@@ -157,7 +153,7 @@ impl Resource for AuditLog {
                 format!("/admin/{}/{}", e.resource, e.record_id),
             )
         };
-        Ok(Some(Record {
+        Ok(Record {
             label: format!("#{} · {}", e.id, e.record_label),
             public_url: None,
             status: None,
@@ -171,7 +167,10 @@ impl Resource for AuditLog {
                             "admin-field-action",
                             Cell::Text(tr.t(&action_label(&e.action))),
                         ),
-                        ("admin-field-resource", Cell::Text(e.resource)),
+                        (
+                            "admin-field-resource",
+                            Cell::Text(super::audited_label(tr, &e.resource)),
+                        ),
                         ("admin-field-record", record),
                     ],
                 },
@@ -180,6 +179,6 @@ impl Resource for AuditLog {
                     rows: changes,
                 },
             ],
-        }))
+        })
     }
 }

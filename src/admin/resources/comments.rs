@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Pred};
+use super::super::engine::{Col, Declaration, Filter, Key, Pred, Shows};
 use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -132,32 +132,24 @@ impl Resource for Comments {
     fn title(&self) -> &'static str {
         "admin-nav-comments"
     }
+}
 
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        type Shown = (String, i64, Option<String>, String, chrono::NaiveDateTime);
-        let Some((resource, record_id, author, body, created)) = admin_comments::table
-            .left_join(admin_users::table)
-            .filter(admin_comments::id.eq(id))
-            .select((
-                admin_comments::resource,
-                admin_comments::record_id,
-                admin_users::email.nullable(),
-                admin_comments::body,
-                admin_comments::created_at,
-            ))
-            .first::<Shown>(conn)
-            .optional()?
-        else {
-            return Ok(None);
-        };
-        Ok(Some(Record {
-            label: excerpt(&body),
+impl Shows for Comments {
+    type Detail = CommentRow;
+
+    fn record(&self, conn: &mut DbConn, c: CommentRow, tr: &Tr) -> Result<Record, AppError> {
+        let author = self
+            .context(conn, std::slice::from_ref(&c))?
+            .remove(&c.admin_user_id.unwrap_or(0));
+        let resource = super::audited_label(tr, &c.resource);
+        Ok(Record {
+            label: excerpt(&c.body),
             public_url: None,
             status: None,
             panels: vec![Panel {
                 title: "admin-panel-comment",
                 rows: vec![
-                    ("admin-field-when", Cell::Date(Some(created))),
+                    ("admin-field-when", Cell::Date(Some(c.created_at))),
                     (
                         "admin-field-author",
                         Cell::Text(author.unwrap_or_else(|| tr.t("admin-comment-former-user"))),
@@ -165,13 +157,13 @@ impl Resource for Comments {
                     (
                         "admin-field-record",
                         Cell::Link(
-                            format!("{resource} #{record_id}"),
-                            format!("/admin/{resource}/{record_id}"),
+                            format!("{resource} #{}", c.record_id),
+                            format!("/admin/{}/{}", c.resource, c.record_id),
                         ),
                     ),
-                    ("admin-field-comment", Cell::Text(body)),
+                    ("admin-field-comment", Cell::Paragraphs(c.body)),
                 ],
             }],
-        }))
+        })
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Export, Filter, Key, Scope};
+use super::super::engine::{Col, Declaration, Export, Filter, Key, Scope, Shows};
 use super::super::export::Value;
 use super::super::fields::TranslationState;
 use super::super::resource::{Cell, Dir, Panel, Record, Resource};
@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::Tr;
 use crate::models::JobStatus;
+use crate::models::company::Company;
 
 pub struct Companies;
 
@@ -220,38 +221,20 @@ impl Resource for Companies {
     fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
         Some(&super::company_form::CompanyForm)
     }
+}
 
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        use crate::models::company::Company;
-        let Some(company) = companies::table
-            .find(id)
-            .select(Company::as_select())
-            .first(conn)
-            .optional()?
-        else {
-            return Ok(None);
-        };
+impl Shows for Companies {
+    type Detail = Company;
+
+    fn record(&self, conn: &mut DbConn, company: Company, tr: &Tr) -> Result<Record, AppError> {
         // Related records: the company's postings, newest first.
-        let postings: Vec<(i64, String, String)> = jobs::table
-            .filter(jobs::company_id.eq(id))
+        let postings = jobs::table
+            .filter(jobs::company_id.eq(company.id))
             .order((jobs::updated_at.desc(), jobs::id.desc()))
             .limit(50)
             .select((jobs::id, jobs::title, jobs::status))
             .load(conn)?;
-        let related = postings
-            .into_iter()
-            .map(|(job_id, title, status)| {
-                let status = JobStatus::parse(&status).unwrap_or(JobStatus::Draft);
-                (
-                    "admin-field-posting",
-                    Cell::Link(
-                        format!("{title} · {}", tr.t(&status.label_id())),
-                        format!("/admin/jobs/{job_id}"),
-                    ),
-                )
-            })
-            .collect();
-        Ok(Some(Record {
+        Ok(Record {
             label: company.name.clone(),
             public_url: Some(format!(
                 "/{}/companies/{}",
@@ -306,9 +289,9 @@ impl Resource for Companies {
                 },
                 Panel {
                     title: "admin-panel-postings",
-                    rows: related,
+                    rows: super::posting_links(postings, tr),
                 },
             ],
-        }))
+        })
     }
 }

@@ -5,16 +5,17 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Export, Filter, Key, Pred, Scope};
+use super::super::engine::{Col, Declaration, Export, Filter, Key, Pred, Scope, Shows};
 use super::super::export::Value;
 use super::super::fields::TranslationState;
-use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Resource, TextOp};
+use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Panel, Record, Resource, TextOp};
 use super::lower;
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{companies, job_skills, job_translations, jobs, skills};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
+use crate::models::job::Job;
 use crate::models::{EmploymentType, JobStatus, Seniority, Workplace};
 
 pub struct Jobs;
@@ -300,15 +301,6 @@ impl Resource for Jobs {
         "admin-nav-jobs"
     }
 
-    fn show(
-        &self,
-        conn: &mut DbConn,
-        id: i64,
-        tr: &Tr,
-    ) -> Result<Option<super::super::resource::Record>, AppError> {
-        show(conn, id, tr)
-    }
-
     fn batch_actions(&self) -> Vec<super::super::resource::BatchAction> {
         use super::super::resource::BatchAction;
         use crate::auth::policy::Action;
@@ -394,27 +386,23 @@ impl Resource for Jobs {
     }
 }
 
+impl Shows for Jobs {
+    type Detail = Job;
+
+    fn record(&self, conn: &mut DbConn, job: Job, tr: &Tr) -> Result<Record, AppError> {
+        show(conn, job, tr)
+    }
+}
+
 /// The show page of a posting.
-pub(super) fn show(
-    conn: &mut DbConn,
-    id: i64,
-    tr: &Tr,
-) -> Result<Option<super::super::resource::Record>, AppError> {
-    use super::super::resource::{Panel, Record};
-    use crate::models::company::Company;
-    use crate::models::job::Job;
-    let found: Option<(Job, Company)> = jobs::table
-        .inner_join(companies::table)
-        .filter(jobs::id.eq(id))
-        .select((Job::as_select(), Company::as_select()))
-        .first(conn)
-        .optional()?;
-    let Some((job, company)) = found else {
-        return Ok(None);
-    };
+fn show(conn: &mut DbConn, job: Job, tr: &Tr) -> Result<Record, AppError> {
+    let company: String = companies::table
+        .find(job.company_id)
+        .select(companies::name)
+        .first(conn)?;
     let skills: Vec<String> = job_skills::table
         .inner_join(skills::table)
-        .filter(job_skills::job_id.eq(id))
+        .filter(job_skills::job_id.eq(job.id))
         .order(skills::name.asc())
         .select(skills::name)
         .load(conn)?;
@@ -433,7 +421,7 @@ pub(super) fn show(
             }
         }
     };
-    Ok(Some(Record {
+    Ok(Record {
         label: job.title.clone(),
         public_url: (status != JobStatus::Draft)
             .then(|| format!("/{}/jobs/{}", job.original_locale, job.slug)),
@@ -445,7 +433,7 @@ pub(super) fn show(
                     ("admin-field-title", Cell::Text(job.title)),
                     (
                         "admin-field-company",
-                        Cell::Link(company.name, format!("/admin/companies/{}", company.id)),
+                        Cell::Link(company, format!("/admin/companies/{}", job.company_id)),
                     ),
                     (
                         "admin-field-status",
@@ -502,7 +490,7 @@ pub(super) fn show(
                 ],
             },
         ],
-    }))
+    })
 }
 
 #[derive(serde::Deserialize)]

@@ -23,7 +23,7 @@ pub mod webhooks;
 
 use diesel::sql_types::Text;
 
-use super::resource::Resource;
+use super::resource::{Cell, Resource};
 use crate::i18n::Tr;
 
 /// Every resource with an index page, in navigation order.
@@ -115,6 +115,24 @@ pub(crate) fn translation_states(
                 })
                 .collect();
             (*id, states)
+        })
+        .collect()
+}
+
+/// A show page's panel of related postings, (id, title, status) newest first: each links to
+/// the posting, with its status.
+pub(super) fn posting_links(
+    postings: Vec<(i64, String, crate::models::JobStatus)>,
+    tr: &Tr,
+) -> Vec<(&'static str, Cell)> {
+    postings
+        .into_iter()
+        .map(|(id, title, status)| {
+            let label = format!("{title} · {}", tr.t(status.label_key()));
+            (
+                "admin-field-posting",
+                Cell::Link(label, format!("/admin/jobs/{id}")),
+            )
         })
         .collect()
 }

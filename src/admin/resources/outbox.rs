@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
 use super::super::CurrentAdmin;
-use super::super::engine::{Col, Declaration, Filter, Key};
+use super::super::engine::{Col, Declaration, Filter, Key, Shows};
 use super::super::resource::{Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
@@ -89,65 +89,62 @@ impl Resource for Outbox {
     fn title(&self) -> &'static str {
         "admin-nav-outbox"
     }
+}
 
-    fn show(&self, conn: &mut DbConn, id: i64, _tr: &Tr) -> Result<Option<Record>, AppError> {
-        type Shown = (
-            String,
-            String,
-            String,
-            String,
-            String,
-            String,
-            chrono::NaiveDateTime,
-        );
-        let found: Option<Shown> = outbox_messages::table
-            .filter(outbox_messages::id.eq(id))
-            .select((
-                outbox_messages::subject,
-                outbox_messages::to_address,
-                outbox_messages::kind,
-                outbox_messages::locale,
-                outbox_messages::headers,
-                outbox_messages::text_body,
-                outbox_messages::created_at,
-            ))
-            .first(conn)
-            .optional()?;
-        let Some((subject, to, kind, locale, headers, text, at)) = found else {
-            return Ok(None);
-        };
-        let headers: Vec<(String, String)> = serde_json::from_str(&headers).unwrap_or_default();
+/// A message as its show page reads it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = outbox_messages)]
+pub struct Message {
+    id: i64,
+    subject: String,
+    to_address: String,
+    kind: String,
+    locale: String,
+    headers: String,
+    text_body: String,
+    created_at: chrono::NaiveDateTime,
+}
+
+impl Shows for Outbox {
+    type Detail = Message;
+
+    fn record(&self, _: &mut DbConn, m: Message, tr: &Tr) -> Result<Record, AppError> {
+        let headers: Vec<(String, String)> = serde_json::from_str(&m.headers).unwrap_or_default();
         let headers = headers
             .iter()
             .map(|(k, v)| format!("{k}: {v}"))
-            .collect::<Vec<_>>()
-            .join("\n");
-        Ok(Some(Record {
-            label: subject.clone(),
+            .collect::<Vec<_>>();
+        let language =
+            crate::i18n::Locale::parse(&m.locale).map_or(m.locale, |l| l.native_name().into());
+        Ok(Record {
+            label: m.subject.clone(),
             public_url: None,
             status: None,
             panels: vec![
                 Panel {
                     title: "admin-panel-message",
                     rows: vec![
-                        ("admin-field-to", Cell::Text(to)),
-                        ("admin-field-subject", Cell::Text(subject)),
-                        ("admin-field-task-kind", Cell::Text(kind)),
-                        ("admin-field-language", Cell::Text(locale)),
-                        ("admin-field-created-at", Cell::DateTime(Some(at))),
-                        ("admin-field-headers", Cell::Code(headers)),
+                        ("admin-field-to", Cell::Text(m.to_address)),
+                        ("admin-field-subject", Cell::Text(m.subject)),
+                        ("admin-field-task-kind", Cell::Text(m.kind)),
+                        ("admin-field-language", Cell::Text(language)),
+                        ("admin-field-created-at", Cell::DateTime(Some(m.created_at))),
+                        ("admin-field-headers", Cell::Code(headers.join("\n"))),
                         (
                             "admin-field-html-version",
-                            Cell::Link("HTML".into(), format!("/admin/outbox/{id}/html")),
+                            Cell::Link(
+                                tr.t("admin-outbox-open-html"),
+                                format!("/admin/outbox/{}/html", m.id),
+                            ),
                         ),
                     ],
                 },
                 Panel {
                     title: "admin-panel-text-version",
-                    rows: vec![("admin-field-text-version", Cell::Code(text))],
+                    rows: vec![("admin-field-text-version", Cell::Code(m.text_body))],
                 },
             ],
-        }))
+        })
     }
 }
 

@@ -4,13 +4,14 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope};
+use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{BatchAction, BatchOutcome, Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{job_skills, jobs, skills};
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::models::skill::Skill;
 
 pub struct Skills;
 
@@ -134,56 +135,38 @@ impl Resource for Skills {
         }
         crate::db::write_transaction(conn, |conn| merge(conn, ids, input, actor))
     }
+}
 
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        let Some((name, slug, created)) = skills::table
-            .find(id)
-            .select((skills::name, skills::slug, skills::created_at))
-            .first::<(String, String, chrono::NaiveDateTime)>(conn)
-            .optional()?
-        else {
-            return Ok(None);
-        };
-        let postings: Vec<(i64, String, String)> = jobs::table
+impl Shows for Skills {
+    type Detail = Skill;
+
+    fn record(&self, conn: &mut DbConn, skill: Skill, tr: &Tr) -> Result<Record, AppError> {
+        let postings = jobs::table
             .inner_join(job_skills::table)
-            .filter(job_skills::skill_id.eq(id))
+            .filter(job_skills::skill_id.eq(skill.id))
             .order((jobs::updated_at.desc(), jobs::id.desc()))
             .limit(50)
             .select((jobs::id, jobs::title, jobs::status))
             .load(conn)?;
-        let related = postings
-            .into_iter()
-            .map(|(job_id, title, status)| {
-                let status = crate::models::JobStatus::parse(&status)
-                    .unwrap_or(crate::models::JobStatus::Draft);
-                (
-                    "admin-field-posting",
-                    Cell::Link(
-                        format!("{title} · {}", tr.t(&status.label_id())),
-                        format!("/admin/jobs/{job_id}"),
-                    ),
-                )
-            })
-            .collect();
-        Ok(Some(Record {
-            label: name.clone(),
-            public_url: Some(format!("/en/jobs?skill={slug}")),
+        Ok(Record {
+            label: skill.name.clone(),
+            public_url: Some(format!("/en/jobs?skill={}", skill.slug)),
             status: None,
             panels: vec![
                 Panel {
                     title: "admin-panel-skill",
                     rows: vec![
-                        ("admin-field-name", Cell::Text(name)),
-                        ("admin-field-slug", Cell::Text(slug)),
-                        ("admin-field-created-at", Cell::Date(Some(created))),
+                        ("admin-field-name", Cell::Text(skill.name)),
+                        ("admin-field-slug", Cell::Text(skill.slug)),
+                        ("admin-field-created-at", Cell::Date(Some(skill.created_at))),
                     ],
                 },
                 Panel {
                     title: "admin-panel-postings",
-                    rows: related,
+                    rows: super::posting_links(postings, tr),
                 },
             ],
-        }))
+        })
     }
 }
 

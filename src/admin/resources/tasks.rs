@@ -5,7 +5,7 @@
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope};
+use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{
     BatchAction, BatchOutcome, Cell, Dir, MemberAction, Panel, Record, Resource,
 };
@@ -140,88 +140,6 @@ impl Resource for Tasks {
         "admin-nav-tasks"
     }
 
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        let Some(task) = TaskRow::find(conn, id)? else {
-            return Ok(None);
-        };
-        let arguments = serde_json::from_str::<serde_json::Value>(&task.args)
-            .and_then(|v| serde_json::to_string_pretty(&v))
-            .unwrap_or_else(|_| task.args.clone());
-        let failures = task
-            .failures()
-            .iter()
-            .rev()
-            .map(|f| {
-                format!(
-                    "{} · {}\n{}",
-                    tr.t1("task-attempt", "attempt", &f.attempt.to_string()),
-                    tr.date_time(&f.at),
-                    f.error
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        Ok(Some(Record {
-            label: format!("#{} {}", task.id, task.kind),
-            public_url: None,
-            status: Some(match task.state.as_str() {
-                QUEUED => QUEUED,
-                RUNNING => RUNNING,
-                DONE => DONE,
-                _ => DEAD,
-            }),
-            panels: vec![
-                Panel {
-                    title: "admin-panel-task",
-                    rows: vec![
-                        ("admin-field-task-kind", Cell::Text(task.kind.clone())),
-                        ("admin-field-queue", Cell::Text(task.queue.clone())),
-                        ("admin-field-status", status_cell(&task.state, tr)),
-                        (
-                            "admin-field-attempts",
-                            Cell::Text(format!("{} / {}", task.attempts, task.max_attempts)),
-                        ),
-                        (
-                            "admin-field-priority",
-                            Cell::Number(Some(task.priority as i64)),
-                        ),
-                        ("admin-field-run-at", Cell::DateTime(Some(task.run_at))),
-                        (
-                            "admin-field-dedup-key",
-                            Cell::Text(task.dedup_key.clone().unwrap_or_default()),
-                        ),
-                        (
-                            "admin-field-worker",
-                            Cell::Text(task.worker.clone().unwrap_or_default()),
-                        ),
-                        (
-                            "admin-field-lease-until",
-                            Cell::DateTime(task.lease_expires_at),
-                        ),
-                        (
-                            "admin-field-created-at",
-                            Cell::DateTime(Some(task.created_at)),
-                        ),
-                        ("admin-field-started-at", Cell::DateTime(task.started_at)),
-                        ("admin-field-finished-at", Cell::DateTime(task.finished_at)),
-                    ],
-                },
-                Panel {
-                    title: "admin-panel-arguments",
-                    rows: vec![("admin-field-arguments", Cell::Code(arguments))],
-                },
-                Panel {
-                    title: "admin-panel-errors",
-                    rows: if failures.is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![("admin-field-errors", Cell::Code(failures))]
-                    },
-                },
-            ],
-        }))
-    }
-
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
         let state = record.status.unwrap_or(DONE);
         let mut actions = Vec::new();
@@ -300,6 +218,89 @@ impl Resource for Tasks {
             changed,
             skipped: ids.len().saturating_sub(changed),
             refused: None,
+        })
+    }
+}
+
+impl Shows for Tasks {
+    type Detail = TaskRow;
+
+    fn record(&self, _: &mut DbConn, task: TaskRow, tr: &Tr) -> Result<Record, AppError> {
+        let arguments = serde_json::from_str::<serde_json::Value>(&task.args)
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .unwrap_or_else(|_| task.args.clone());
+        let failures = task
+            .failures()
+            .iter()
+            .rev()
+            .map(|f| {
+                format!(
+                    "{} · {}\n{}",
+                    tr.t1("task-attempt", "attempt", &f.attempt.to_string()),
+                    tr.date_time(&f.at),
+                    f.error
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        Ok(Record {
+            label: format!("#{} {}", task.id, task.kind),
+            public_url: None,
+            status: Some(match task.state.as_str() {
+                QUEUED => QUEUED,
+                RUNNING => RUNNING,
+                DONE => DONE,
+                _ => DEAD,
+            }),
+            panels: vec![
+                Panel {
+                    title: "admin-panel-task",
+                    rows: vec![
+                        ("admin-field-task-kind", Cell::Text(task.kind.clone())),
+                        ("admin-field-queue", Cell::Text(task.queue.clone())),
+                        ("admin-field-status", status_cell(&task.state, tr)),
+                        (
+                            "admin-field-attempts",
+                            Cell::Text(format!("{} / {}", task.attempts, task.max_attempts)),
+                        ),
+                        (
+                            "admin-field-priority",
+                            Cell::Number(Some(task.priority as i64)),
+                        ),
+                        ("admin-field-run-at", Cell::DateTime(Some(task.run_at))),
+                        (
+                            "admin-field-dedup-key",
+                            Cell::Text(task.dedup_key.clone().unwrap_or_default()),
+                        ),
+                        (
+                            "admin-field-worker",
+                            Cell::Text(task.worker.clone().unwrap_or_default()),
+                        ),
+                        (
+                            "admin-field-lease-until",
+                            Cell::DateTime(task.lease_expires_at),
+                        ),
+                        (
+                            "admin-field-created-at",
+                            Cell::DateTime(Some(task.created_at)),
+                        ),
+                        ("admin-field-started-at", Cell::DateTime(task.started_at)),
+                        ("admin-field-finished-at", Cell::DateTime(task.finished_at)),
+                    ],
+                },
+                Panel {
+                    title: "admin-panel-arguments",
+                    rows: vec![("admin-field-arguments", Cell::Code(arguments))],
+                },
+                Panel {
+                    title: "admin-panel-errors",
+                    rows: if failures.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![("admin-field-errors", Cell::Code(failures))]
+                    },
+                },
+            ],
         })
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Pred, Scope};
+use super::super::engine::{Col, Declaration, Filter, Key, Pred, Scope, Shows};
 use super::super::resource::{
     Cell, Dir, FilterKind, FilterValue, MemberAction, Panel, Record, Resource,
 };
@@ -19,19 +19,6 @@ use crate::state::AppState;
 use crate::tasks::Task;
 
 pub struct WebhookDeliveries;
-
-/// A delivery as its page shows it: endpoint id and URL, event kind, attempt, status,
-/// duration, error, payload.
-type Shown = (
-    i64,
-    String,
-    String,
-    i32,
-    Option<i32>,
-    i32,
-    Option<String>,
-    String,
-);
 
 fn status_cell(status: Option<i32>) -> Cell {
     match status {
@@ -184,59 +171,6 @@ impl Resource for WebhookDeliveries {
         "admin-nav-webhook-deliveries"
     }
 
-    fn show(&self, conn: &mut DbConn, id: i64, _tr: &Tr) -> Result<Option<Record>, AppError> {
-        let found: Option<Shown> = webhook_deliveries::table
-            .inner_join(webhook_endpoints::table)
-            .inner_join(events::table.on(events::id.eq(webhook_deliveries::event_id)))
-            .filter(webhook_deliveries::id.eq(id))
-            .select((
-                webhook_deliveries::endpoint_id,
-                webhook_endpoints::url,
-                events::kind,
-                webhook_deliveries::attempt,
-                webhook_deliveries::status_code,
-                webhook_deliveries::duration_ms,
-                webhook_deliveries::error,
-                events::payload,
-            ))
-            .first(conn)
-            .optional()?;
-        let Some((endpoint, url, kind, attempt, status, ms, error, payload)) = found else {
-            return Ok(None);
-        };
-        let payload = serde_json::from_str::<serde_json::Value>(&payload)
-            .and_then(|v| serde_json::to_string_pretty(&v))
-            .unwrap_or(payload);
-        Ok(Some(Record {
-            label: format!("{kind} → {url}"),
-            public_url: None,
-            status: None,
-            panels: vec![
-                Panel {
-                    title: "admin-panel-delivery",
-                    rows: vec![
-                        (
-                            "admin-field-url",
-                            Cell::Link(url, format!("/admin/webhooks/{endpoint}")),
-                        ),
-                        ("admin-field-event", Cell::Text(kind)),
-                        ("admin-field-attempts", Cell::Number(Some(attempt as i64))),
-                        ("admin-field-status", status_cell(status)),
-                        ("admin-field-duration", Cell::Text(format!("{ms} ms"))),
-                        (
-                            "admin-field-last-error",
-                            Cell::Text(error.unwrap_or_default()),
-                        ),
-                    ],
-                },
-                Panel {
-                    title: "admin-panel-arguments",
-                    rows: vec![("admin-field-payload", Cell::Code(payload))],
-                },
-            ],
-        }))
-    }
-
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
         vec![MemberAction {
             label: "admin-action-replay",
@@ -247,6 +181,55 @@ impl Resource for WebhookDeliveries {
             emphasis: super::super::resource::Emphasis::Normal,
             input: None,
         }]
+    }
+}
+
+impl Shows for WebhookDeliveries {
+    type Detail = DeliveryRow;
+
+    fn record(&self, conn: &mut DbConn, d: DeliveryRow, _: &Tr) -> Result<Record, AppError> {
+        let url: String = webhook_endpoints::table
+            .find(d.endpoint_id)
+            .select(webhook_endpoints::url)
+            .first(conn)?;
+        let (kind, payload): (String, String) = events::table
+            .find(d.event_id)
+            .select((events::kind, events::payload))
+            .first(conn)?;
+        let payload = serde_json::from_str::<serde_json::Value>(&payload)
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .unwrap_or(payload);
+        Ok(Record {
+            label: format!("{kind} → {url}"),
+            public_url: None,
+            status: None,
+            panels: vec![
+                Panel {
+                    title: "admin-panel-delivery",
+                    rows: vec![
+                        (
+                            "admin-field-url",
+                            Cell::Link(url, format!("/admin/webhooks/{}", d.endpoint_id)),
+                        ),
+                        ("admin-field-event", Cell::Text(kind)),
+                        ("admin-field-attempts", Cell::Number(Some(d.attempt.into()))),
+                        ("admin-field-status", status_cell(d.status_code)),
+                        (
+                            "admin-field-duration",
+                            Cell::Text(format!("{} ms", d.duration_ms)),
+                        ),
+                        (
+                            "admin-field-last-error",
+                            Cell::Text(d.error.unwrap_or_default()),
+                        ),
+                    ],
+                },
+                Panel {
+                    title: "admin-panel-arguments",
+                    rows: vec![("admin-field-payload", Cell::Code(payload))],
+                },
+            ],
+        })
     }
 }
 

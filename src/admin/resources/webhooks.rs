@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key};
+use super::super::engine::{Col, Declaration, Filter, Key, Shows};
 use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
 use super::super::resource::{
     Cell, Deleted, Dir, Form, MemberAction, Panel, Record, Resource, Stored,
@@ -129,26 +129,27 @@ impl Resource for Webhooks {
             input: None,
         }]
     }
+}
 
-    fn show(&self, conn: &mut DbConn, id: i64, tr: &Tr) -> Result<Option<Record>, AppError> {
-        type Shown = (String, String, String, String, bool);
-        let found: Option<Shown> = webhook_endpoints::table
-            .filter(webhook_endpoints::id.eq(id))
-            .select((
-                webhook_endpoints::url,
-                webhook_endpoints::description,
-                webhook_endpoints::events,
-                webhook_endpoints::secret,
-                webhook_endpoints::enabled,
-            ))
-            .first(conn)
-            .optional()?;
-        let Some((url, description, subscribed, secret, enabled)) = found else {
-            return Ok(None);
-        };
+/// An endpoint as its show page reads it: with its secret.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = webhook_endpoints)]
+pub struct Endpoint {
+    id: i64,
+    url: String,
+    description: String,
+    events: String,
+    secret: String,
+    enabled: bool,
+}
+
+impl Shows for Webhooks {
+    type Detail = Endpoint;
+
+    fn record(&self, conn: &mut DbConn, e: Endpoint, tr: &Tr) -> Result<Record, AppError> {
         let recent: Vec<Delivered> = webhook_deliveries::table
             .inner_join(events::table.on(events::id.eq(webhook_deliveries::event_id)))
-            .filter(webhook_deliveries::endpoint_id.eq(id))
+            .filter(webhook_deliveries::endpoint_id.eq(e.id))
             .order(webhook_deliveries::id.desc())
             .limit(20)
             .select((
@@ -177,19 +178,19 @@ impl Resource for Webhooks {
             })
             .collect::<Vec<_>>()
             .join("\n");
-        Ok(Some(Record {
-            label: url.clone(),
+        Ok(Record {
+            label: e.url.clone(),
             public_url: None,
             status: None,
             panels: vec![
                 Panel {
                     title: "admin-panel-webhook",
                     rows: vec![
-                        ("admin-field-url", Cell::Text(url)),
-                        ("admin-field-description", Cell::Text(description)),
-                        ("admin-field-events", Cell::Text(subscribed)),
-                        ("admin-field-status", on_off(enabled, tr)),
-                        ("admin-field-secret", Cell::Code(secret)),
+                        ("admin-field-url", Cell::Text(e.url)),
+                        ("admin-field-description", Cell::Text(e.description)),
+                        ("admin-field-events", Cell::Text(e.events)),
+                        ("admin-field-status", on_off(e.enabled, tr)),
+                        ("admin-field-secret", Cell::Code(e.secret)),
                     ],
                 },
                 Panel {
@@ -201,7 +202,7 @@ impl Resource for Webhooks {
                     },
                 },
             ],
-        }))
+        })
     }
 }
 

@@ -137,6 +137,47 @@ async fn every_resource_sorts_filters_scopes_and_exports_in_a_fixed_number_of_qu
     }
 }
 
+/// The most queries a show page may run: session, the record, what its panels read (at most
+/// two: related records), its comments and its history.
+const MAX_SHOW_QUERIES: u64 = 6;
+
+/// Every resource's show page, for a record of each: found, and in a fixed number of queries.
+#[actix_web::test]
+async fn every_resource_shows_a_record_in_a_fixed_number_of_queries() {
+    for app in backends() {
+        app.with_conn(every_resource);
+        let _admin = app.signed_in(AdminRole::Admin).await;
+        for resource in ALL {
+            let table = resource.table();
+            let id: i64 = app.with_conn(|conn| {
+                #[derive(diesel::QueryableByName)]
+                struct Id {
+                    #[diesel(sql_type = diesel::sql_types::BigInt)]
+                    id: i64,
+                }
+                diesel::sql_query(format!("SELECT MIN(id) AS id FROM {table}"))
+                    .get_result::<Id>(conn)
+                    .expect("a record")
+                    .id
+            });
+            let path = format!("/admin/{}/{id}", resource.name());
+            let ran = queries(&app, &path).await;
+            assert!(
+                ran <= MAX_SHOW_QUERIES,
+                "{}: {path} ran {ran} queries",
+                app.backend
+            );
+            let missing = format!("/admin/{}/{}", resource.name(), id + 1_000_000);
+            assert_eq!(
+                app.get(&missing).await.status,
+                StatusCode::NOT_FOUND,
+                "{}: {missing}",
+                app.backend
+            );
+        }
+    }
+}
+
 /// The queries one visit of `path` runs.
 async fn queries(app: &TestApp, path: &str) -> u64 {
     let before = app.queries();
