@@ -252,6 +252,43 @@ pub enum Emphasis {
 }
 
 impl MemberAction {
+    /// A button that posts to `url`, shown to roles allowed `needs`: no fields, no
+    /// confirmation, no emphasis until told.
+    pub fn post(label: &'static str, url: String, needs: crate::auth::policy::Action) -> Self {
+        MemberAction {
+            label,
+            url,
+            fields: Vec::new(),
+            needs,
+            confirm: false,
+            emphasis: Emphasis::Normal,
+            input: None,
+        }
+    }
+
+    /// Sends `name=value` with the action.
+    pub fn with(mut self, name: &'static str, value: &str) -> Self {
+        self.fields.push((name, value.to_owned()));
+        self
+    }
+
+    /// Asks for confirmation first when `confirm` is true.
+    pub fn confirmed(mut self, confirm: bool) -> Self {
+        self.confirm = confirm;
+        self
+    }
+
+    pub fn emphasis(mut self, emphasis: Emphasis) -> Self {
+        self.emphasis = emphasis;
+        self
+    }
+
+    /// Asks for the required text field `name` (labelled `label`) on the confirmation step.
+    pub fn input(mut self, name: &'static str, label: &'static str) -> Self {
+        self.input = Some((name, label));
+        self
+    }
+
     /// The page that asks for the action's input before it runs: the action's own address,
     /// read with GET, its fields in the query.
     pub fn confirm_url(&self) -> String {
@@ -283,6 +320,24 @@ pub struct BatchAction {
     pub needs: crate::auth::policy::Action,
     /// A required text field on the confirmation page: (Fluent id of its label).
     pub input: Option<&'static str>,
+}
+
+impl BatchAction {
+    /// The action `key`, labelled `label`, for roles allowed `needs`.
+    pub fn new(key: &'static str, label: &'static str, needs: crate::auth::policy::Action) -> Self {
+        BatchAction {
+            key,
+            label,
+            needs,
+            input: None,
+        }
+    }
+
+    /// Asks for a required text (labelled `label`) on the confirmation page.
+    pub fn input(mut self, label: &'static str) -> Self {
+        self.input = Some(label);
+        self
+    }
 }
 
 /// What a batch action did: rows changed, and rows it left alone (not allowed for their

@@ -82,3 +82,36 @@ async fn refresh_is_skipped_when_nothing_changed() {
         assert!(!app.state.search.refresh_if_stale(&mut conn).unwrap());
     }
 }
+
+/// The search version moves once per transaction that changes postings, whatever the number of
+/// statements in it (a bulk write used to update the one row per statement, in quadratic time
+/// on PostgreSQL), and again with the next transaction.
+#[actix_web::test]
+async fn the_search_version_moves_once_per_transaction() {
+    for app in backends() {
+        let version = |app: &crate::support::TestApp| {
+            app.with_conn(|c| hireboard::search::database_version(c).expect("version"))
+        };
+        let before = version(&app);
+        app.with_conn(|c| {
+            hireboard::db::write_transaction(c, |c| {
+                let co = CompanyFactory::new().create(c);
+                for _ in 0..20 {
+                    JobFactory::new(&co).create(c);
+                }
+                Ok::<_, diesel::result::Error>(())
+            })
+        })
+        .expect("one transaction");
+        let after = version(&app);
+        assert!(after > before, "{}: the version moved", app.backend);
+        if app.backend == "postgres" {
+            assert_eq!(after, before + 1, "postgres: once for the transaction");
+        }
+        app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            JobFactory::new(&co).create(c);
+        });
+        assert!(version(&app) > after, "{}: and again after it", app.backend);
+    }
+}

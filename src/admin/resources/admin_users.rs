@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use chrono::NaiveDateTime;
 
 use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
-use super::super::resource::{Cell, Dir, MemberAction, Panel, Record, Resource};
-use crate::auth::policy::Area;
+use super::super::resource::{Cell, Dir, Emphasis, MemberAction, Panel, Record, Resource};
+use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
 use crate::db::schema::admin_users;
 use crate::error::AppError;
@@ -128,15 +128,15 @@ impl Resource for AdminUsers {
         if !two_factor_on {
             return Vec::new();
         }
-        vec![MemberAction {
-            label: "admin-action-reset-two-factor",
-            url: format!("/admin/admin_users/{id}/reset-two-factor"),
-            fields: Vec::new(),
-            needs: crate::auth::policy::Action::Update,
-            confirm: true,
-            emphasis: super::super::resource::Emphasis::Danger,
-            input: None,
-        }]
+        vec![
+            MemberAction::post(
+                "admin-action-reset-two-factor",
+                format!("/admin/admin_users/{id}/reset-two-factor"),
+                Action::Update,
+            )
+            .confirmed(true)
+            .emphasis(Emphasis::Danger),
+        ]
     }
 }
 

@@ -155,18 +155,12 @@ impl Resource for Alerts {
 
     fn batch_actions(&self) -> Vec<BatchAction> {
         vec![
-            BatchAction {
-                key: "unsubscribe",
-                label: "admin-action-unsubscribe",
-                needs: Action::ChangeStatus,
-                input: None,
-            },
-            BatchAction {
-                key: "delete",
-                label: "admin-action-delete",
-                needs: Action::Delete,
-                input: None,
-            },
+            BatchAction::new(
+                "unsubscribe",
+                "admin-action-unsubscribe",
+                Action::ChangeStatus,
+            ),
+            BatchAction::new("delete", "admin-action-delete", Action::Delete),
         ]
     }
 

@@ -7,7 +7,11 @@ use diesel::prelude::*;
 use chrono::NaiveDateTime;
 
 use super::super::engine::{Col, Declaration, Filter, Key, Pred, Scope, Shows};
-use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Panel, Record, Resource, TextOp};
+use super::super::resource::{
+    BatchAction, Cell, Dir, Emphasis, FilterKind, FilterValue, MemberAction, Panel, Record,
+    Resource, TextOp,
+};
+use crate::auth::policy::Action;
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{applications, jobs};
@@ -171,36 +175,28 @@ impl Resource for Applications {
         "admin-nav-applications"
     }
 
-    fn member_actions(
-        &self,
-        id: i64,
-        record: &Record,
-    ) -> Vec<super::super::resource::MemberAction> {
+    fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
         let from = record
             .status
             .and_then(ApplicationStatus::parse)
             .unwrap_or(ApplicationStatus::New);
-        use super::super::resource::Emphasis;
         from.next_stages()
             .into_iter()
             .enumerate()
-            .map(|(i, to)| super::super::resource::MemberAction {
-                label: stage_action_label(to),
-                url: format!("/admin/applications/{id}/stage"),
-                fields: vec![("to", to.as_str().to_owned())],
-                needs: crate::auth::policy::Action::ChangeStatus,
-                confirm: matches!(
-                    to,
-                    ApplicationStatus::Rejected | ApplicationStatus::Withdrawn
-                ),
+            .map(|(i, to)| {
+                let url = format!("/admin/applications/{id}/stage");
+                let action = MemberAction::post(stage_action_label(to), url, Action::ChangeStatus)
+                    .with("to", to.as_str());
                 // The first move is the pipeline's way forward; rejecting is a refusal.
-                emphasis: match to {
-                    ApplicationStatus::Rejected => Emphasis::Danger,
-                    _ if i == 0 => Emphasis::Primary,
-                    _ => Emphasis::Normal,
-                },
-                input: (to == ApplicationStatus::Rejected)
-                    .then_some(("reason", "admin-field-rejection-reason")),
+                match to {
+                    ApplicationStatus::Rejected => action
+                        .confirmed(true)
+                        .emphasis(Emphasis::Danger)
+                        .input("reason", "admin-field-rejection-reason"),
+                    ApplicationStatus::Withdrawn => action.confirmed(true),
+                    _ if i == 0 => action.emphasis(Emphasis::Primary),
+                    _ => action,
+                }
             })
             .collect()
     }
@@ -212,7 +208,7 @@ impl Resource for Applications {
         )]
     }
 
-    fn batch_actions(&self) -> Vec<super::super::resource::BatchAction> {
+    fn batch_actions(&self) -> Vec<BatchAction> {
         // Rejection needs a reason per application, so it is a member action only.
         [
             ApplicationStatus::Reviewing,
@@ -222,12 +218,7 @@ impl Resource for Applications {
             ApplicationStatus::Withdrawn,
         ]
         .into_iter()
-        .map(|to| super::super::resource::BatchAction {
-            key: to.as_str(),
-            label: stage_action_label(to),
-            needs: crate::auth::policy::Action::ChangeStatus,
-            input: None,
-        })
+        .map(|to| BatchAction::new(to.as_str(), stage_action_label(to), Action::ChangeStatus))
         .collect()
     }
 

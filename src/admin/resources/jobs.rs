@@ -8,8 +8,11 @@ use diesel::prelude::*;
 use super::super::engine::{Col, Declaration, Export, Filter, Key, Pred, Scope, Shows};
 use super::super::export::Value;
 use super::super::fields::TranslationState;
-use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Panel, Record, Resource, TextOp};
+use super::super::resource::{
+    BatchAction, Cell, Dir, FilterKind, FilterValue, MemberAction, Panel, Record, Resource, TextOp,
+};
 use super::lower;
+use crate::auth::policy::Action;
 use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{companies, job_skills, job_translations, jobs, skills};
@@ -301,28 +304,11 @@ impl Resource for Jobs {
         "admin-nav-jobs"
     }
 
-    fn batch_actions(&self) -> Vec<super::super::resource::BatchAction> {
-        use super::super::resource::BatchAction;
-        use crate::auth::policy::Action;
+    fn batch_actions(&self) -> Vec<BatchAction> {
         vec![
-            BatchAction {
-                key: "publish",
-                label: "admin-action-publish",
-                needs: Action::ChangeStatus,
-                input: None,
-            },
-            BatchAction {
-                key: "archive",
-                label: "admin-action-archive",
-                needs: Action::ChangeStatus,
-                input: None,
-            },
-            BatchAction {
-                key: "delete",
-                label: "admin-action-delete",
-                needs: Action::Delete,
-                input: None,
-            },
+            BatchAction::new("publish", "admin-action-publish", Action::ChangeStatus),
+            BatchAction::new("archive", "admin-action-archive", Action::ChangeStatus),
+            BatchAction::new("delete", "admin-action-delete", Action::Delete),
         ]
     }
 
@@ -337,11 +323,7 @@ impl Resource for Jobs {
         run_batch(conn, key, ids, actor)
     }
 
-    fn member_actions(
-        &self,
-        id: i64,
-        record: &super::super::resource::Record,
-    ) -> Vec<super::super::resource::MemberAction> {
+    fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
         let from = record
             .status
             .and_then(JobStatus::parse)
@@ -354,26 +336,20 @@ impl Resource for Jobs {
         ]
         .into_iter()
         .filter(|(to, _, _)| from.can_move_to(*to))
-        .map(
-            |(to, label, confirm)| super::super::resource::MemberAction {
+        .map(|(to, label, confirm)| {
+            MemberAction::post(
                 label,
-                url: format!("/admin/jobs/{id}/status"),
-                fields: vec![("to", to.as_str().to_owned())],
-                needs: crate::auth::policy::Action::ChangeStatus,
-                confirm,
-                emphasis: super::super::resource::Emphasis::Normal,
-                input: None,
-            },
-        )
-        .chain(std::iter::once(super::super::resource::MemberAction {
-            label: "admin-action-duplicate",
-            url: format!("/admin/jobs/{id}/duplicate"),
-            fields: Vec::new(),
-            needs: crate::auth::policy::Action::Create,
-            confirm: false,
-            emphasis: super::super::resource::Emphasis::Normal,
-            input: None,
-        }))
+                format!("/admin/jobs/{id}/status"),
+                Action::ChangeStatus,
+            )
+            .with("to", to.as_str())
+            .confirmed(confirm)
+        })
+        .chain(std::iter::once(MemberAction::post(
+            "admin-action-duplicate",
+            format!("/admin/jobs/{id}/duplicate"),
+            Action::Create,
+        )))
         .collect()
     }
 

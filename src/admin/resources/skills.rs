@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{BatchAction, BatchOutcome, Cell, Dir, Panel, Record, Resource};
-use crate::auth::policy::Area;
+use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
 use crate::db::schema::{job_skills, jobs, skills};
 use crate::error::AppError;
@@ -114,12 +114,10 @@ impl Resource for Skills {
     }
 
     fn batch_actions(&self) -> Vec<BatchAction> {
-        vec![BatchAction {
-            key: "merge",
-            label: "admin-action-merge",
-            needs: crate::auth::policy::Action::Update,
-            input: Some("admin-merge-into"),
-        }]
+        vec![
+            BatchAction::new("merge", "admin-action-merge", Action::Update)
+                .input("admin-merge-into"),
+        ]
     }
 
     fn run_batch(

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{
-    BatchAction, BatchOutcome, Cell, Dir, MemberAction, Panel, Record, Resource,
+    BatchAction, BatchOutcome, Cell, Dir, Emphasis, MemberAction, Panel, Record, Resource,
 };
 use super::super::{AdminForm, CurrentAdmin, Flash};
 use crate::auth::policy::{Action, Area};
@@ -144,26 +144,22 @@ impl Resource for Tasks {
         let state = record.status.unwrap_or(DONE);
         let mut actions = Vec::new();
         if state == QUEUED || state == DEAD {
-            actions.push(MemberAction {
-                label: "admin-action-retry-now",
-                url: format!("/admin/tasks/{id}/retry"),
-                fields: Vec::new(),
-                needs: Action::Update,
-                confirm: false,
-                emphasis: super::super::resource::Emphasis::Normal,
-                input: None,
-            });
+            actions.push(MemberAction::post(
+                "admin-action-retry-now",
+                format!("/admin/tasks/{id}/retry"),
+                Action::Update,
+            ));
         }
         if state != RUNNING {
-            actions.push(MemberAction {
-                label: "admin-action-discard",
-                url: format!("/admin/tasks/{id}/discard"),
-                fields: Vec::new(),
-                needs: Action::Delete,
-                confirm: true,
-                emphasis: super::super::resource::Emphasis::Danger,
-                input: None,
-            });
+            actions.push(
+                MemberAction::post(
+                    "admin-action-discard",
+                    format!("/admin/tasks/{id}/discard"),
+                    Action::Delete,
+                )
+                .confirmed(true)
+                .emphasis(Emphasis::Danger),
+            );
         }
         actions
     }
@@ -173,31 +169,20 @@ impl Resource for Tasks {
     }
 
     fn collection_actions(&self) -> Vec<MemberAction> {
-        vec![MemberAction {
-            label: "admin-action-retry-all-dead",
-            url: "/admin/tasks/retry-dead".into(),
-            fields: Vec::new(),
-            needs: Action::Update,
-            confirm: true,
-            emphasis: super::super::resource::Emphasis::Normal,
-            input: None,
-        }]
+        vec![
+            MemberAction::post(
+                "admin-action-retry-all-dead",
+                "/admin/tasks/retry-dead".into(),
+                Action::Update,
+            )
+            .confirmed(true),
+        ]
     }
 
     fn batch_actions(&self) -> Vec<BatchAction> {
         vec![
-            BatchAction {
-                key: "retry",
-                label: "admin-action-retry-now",
-                needs: Action::Update,
-                input: None,
-            },
-            BatchAction {
-                key: "discard",
-                label: "admin-action-discard",
-                needs: Action::Delete,
-                input: None,
-            },
+            BatchAction::new("retry", "admin-action-retry-now", Action::Update),
+            BatchAction::new("discard", "admin-action-discard", Action::Delete),
         ]
     }
 

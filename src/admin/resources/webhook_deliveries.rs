@@ -172,15 +172,11 @@ impl Resource for WebhookDeliveries {
     }
 
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
-        vec![MemberAction {
-            label: "admin-action-replay",
-            url: format!("/admin/webhook_deliveries/{id}/replay"),
-            fields: Vec::new(),
-            needs: Action::Update,
-            confirm: false,
-            emphasis: super::super::resource::Emphasis::Normal,
-            input: None,
-        }]
+        vec![MemberAction::post(
+            "admin-action-replay",
+            format!("/admin/webhook_deliveries/{id}/replay"),
+            Action::Update,
+        )]
     }
 }
 

@@ -8,7 +8,7 @@ use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items}
 use super::super::resource::{
     Cell, Deleted, Dir, Form, MemberAction, Panel, Record, Resource, Stored,
 };
-use crate::auth::policy::Area;
+use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
 use crate::db::schema::{events, webhook_deliveries, webhook_endpoints};
 use crate::error::AppError;
@@ -119,15 +119,14 @@ impl Resource for Webhooks {
     }
 
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
-        vec![MemberAction {
-            label: "admin-action-rotate-secret",
-            url: format!("/admin/webhooks/{id}/rotate-secret"),
-            fields: Vec::new(),
-            needs: crate::auth::policy::Action::Update,
-            confirm: true,
-            emphasis: super::super::resource::Emphasis::Normal,
-            input: None,
-        }]
+        vec![
+            MemberAction::post(
+                "admin-action-rotate-secret",
+                format!("/admin/webhooks/{id}/rotate-secret"),
+                Action::Update,
+            )
+            .confirmed(true),
+        ]
     }
 }
 
