@@ -325,6 +325,8 @@ fn insert_postings(
             } else {
                 Vec::new()
             };
+            let published_at = now - TimeDelta::minutes(rng.random_range(10..60 * 24 * 60));
+            let valid_through = published_at + TimeDelta::days(rng.random_range(30..=90));
             let status = match i % 40 {
                 _ if !variety => JobStatus::Published,
                 7 => JobStatus::Filled,
@@ -332,8 +334,11 @@ fn insert_postings(
                 27 => JobStatus::Draft,
                 _ => JobStatus::Published,
             };
-            let published_at = now - TimeDelta::minutes(rng.random_range(10..60 * 24 * 60));
-            let valid_through = published_at + TimeDelta::days(rng.random_range(30..=90));
+            // As the daily expiry would have left them: none published past its date.
+            let status = match status {
+                JobStatus::Published if valid_through < now => JobStatus::Expired,
+                status => status,
+            };
             let english_title = text_of(role, Locale::En)
                 .map(|t| t.title)
                 .unwrap_or_else(|| role.key.clone());

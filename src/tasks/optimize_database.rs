@@ -1,5 +1,6 @@
 //! Refreshes the database's planner statistics every hour, so that queries keep their
-//! indexes as tables grow (SQLite has no autovacuum to do it; see `db::dialect::optimize`).
+//! indexes as tables grow: SQLite has no autovacuum to do it, and PostgreSQL's may be off or
+//! behind a bulk load (see `db::dialect::optimize`).
 
 use serde::{Deserialize, Serialize};
 

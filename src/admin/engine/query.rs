@@ -24,6 +24,9 @@ pub type Order<QS> = Box<dyn BoxableExpression<QS, Db, SqlType = NotSelectable>>
 /// An aggregate count over `QS`: one scope's.
 pub type Count<QS> = Box<dyn BoxableExpression<QS, Db, (), is_aggregate::Yes, SqlType = BigInt>>;
 
+/// The key column of `QS`, to read a page's ids alone.
+pub type Id<QS> = Box<dyn BoxableExpression<QS, Db, (), is_aggregate::No, SqlType = BigInt>>;
+
 /// The scope counts one statement reads: its columns beyond a resource's scopes count nothing,
 /// and a resource with more scopes takes one more statement per this many.
 pub const MAX_SCOPES: usize = 8;
@@ -55,6 +58,14 @@ pub trait Source: Sized + 'static {
         counts: [Count<Self>; MAX_SCOPES],
         conn: &mut DbConn,
     ) -> QueryResult<[i64; MAX_SCOPES]>;
+    /// The ids of a page of `q`, in its order.
+    fn ids(
+        q: Self::Query,
+        id: Id<Self>,
+        limit: i64,
+        offset: i64,
+        conn: &mut DbConn,
+    ) -> QueryResult<Vec<i64>>;
 }
 
 /// A table the engine can read `R` rows from: a page of them.
@@ -67,9 +78,13 @@ where
     QS: Default + BoxedDsl<'static, Db> + 'static,
     Boxed<QS>: FilterDsl<Pred<QS>, Output = Boxed<QS>>
         + ThenOrderDsl<Order<QS>, Output = Boxed<QS>>
-        + SelectDsl<Counts<QS>>,
+        + SelectDsl<Counts<QS>>
+        + SelectDsl<Id<QS>>,
     Select<Boxed<QS>, Counts<QS>>:
         LoadQuery<'static, DbConn, (i64, i64, i64, i64, i64, i64, i64, i64)>,
+    Select<Boxed<QS>, Id<QS>>: LimitDsl<Output = Select<Boxed<QS>, Id<QS>>>
+        + OffsetDsl<Output = Select<Boxed<QS>, Id<QS>>>
+        + LoadQuery<'static, DbConn, i64>,
 {
     type Query = Boxed<QS>;
 
@@ -94,6 +109,18 @@ where
         let q = SelectDsl::select(q, (a, b, c, d, e, f, g, h));
         let (a, b, c, d, e, f, g, h) = RunQueryDsl::get_result(q, conn)?;
         Ok([a, b, c, d, e, f, g, h])
+    }
+
+    fn ids(
+        q: Boxed<QS>,
+        id: Id<QS>,
+        limit: i64,
+        offset: i64,
+        conn: &mut DbConn,
+    ) -> QueryResult<Vec<i64>> {
+        let q = SelectDsl::select(q, id);
+        let q = OffsetDsl::offset(LimitDsl::limit(q, limit), offset);
+        RunQueryDsl::load(q, conn)
     }
 }
 

@@ -326,3 +326,39 @@ fn a_record_is_shown_by_its_id_and_a_missing_one_is_none() {
             .is_none()
     );
 }
+
+#[test]
+fn deep_pages_read_their_ids_first_and_list_the_same_rows() {
+    let mut conn = database();
+    let now = crate::db::now();
+    for i in 0..700 {
+        // Names out of id order, some alike, so that the sort and its tie-break both show.
+        diesel::insert_into(skills::table)
+            .values((
+                skills::name.eq(format!("S{:03}", (i * 37) % 350)),
+                skills::slug.eq(format!("s-{i}")),
+                skills::created_at.eq(now),
+            ))
+            .execute(&mut conn)
+            .expect("a skill");
+    }
+    let mut all: Vec<(String, i64)> = skills::table
+        .select((skills::name, skills::id))
+        .load(&mut conn)
+        .expect("all");
+    all.sort();
+    let page = |all: &[(String, i64)], from: usize| -> Vec<String> {
+        all[from..from + 100]
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect()
+    };
+    // Page 6 of 100 starts at offset 500: read by ids first.
+    let url = "sort=name&page=6&per_page=100";
+    assert_eq!(names(&mut conn, url, ADMIN).0, page(&all, 500));
+    let url = "sort=name&page=2&per_page=100";
+    assert_eq!(names(&mut conn, url, ADMIN).0, page(&all, 100));
+    all.reverse();
+    let url = "sort=-name&page=6&per_page=100";
+    assert_eq!(names(&mut conn, url, ADMIN).0, page(&all, 500));
+}
