@@ -84,8 +84,12 @@ pub struct Export<D: Declaration + ?Sized> {
     pub key: &'static str,
     /// Fluent id of the header.
     pub label: &'static str,
-    pub value: fn(&D::Row, &D::Context, &Tr) -> Value,
+    pub value: ExportValue<D>,
 }
+
+/// How an export column reads its value from a row, the page's context and the language.
+pub type ExportValue<D> =
+    Box<dyn Fn(&<D as Declaration>::Row, &<D as Declaration>::Context, &Tr) -> Value + Send + Sync>;
 
 impl<D: Declaration + ?Sized> Export<D> {
     pub fn new(
@@ -93,6 +97,13 @@ impl<D: Declaration + ?Sized> Export<D> {
         label: &'static str,
         value: fn(&D::Row, &D::Context, &Tr) -> Value,
     ) -> Export<D> {
+        let value = Box::new(value);
+        Export { key, label, value }
+    }
+
+    /// A column read from the row alone.
+    pub fn of(key: &'static str, label: &'static str, value: fn(&D::Row) -> Value) -> Export<D> {
+        let value = Box::new(move |row: &D::Row, _: &D::Context, _: &Tr| value(row));
         Export { key, label, value }
     }
 }

@@ -172,32 +172,28 @@ impl Declaration for Companies {
     }
     fn exports(&self) -> Vec<Export<Self>> {
         vec![
-            Export::new("id", "admin-field-id", |c: &CompanyRow, _, _| {
-                Value::Int(c.id)
-            }),
-            Export::new("name", "admin-field-name", |c: &CompanyRow, _, _| {
+            Export::of("id", "admin-field-id", |c: &CompanyRow| Value::Int(c.id)),
+            Export::of("name", "admin-field-name", |c: &CompanyRow| {
                 Value::Text(c.name.clone())
             }),
-            Export::new("slug", "admin-field-slug", |c: &CompanyRow, _, _| {
+            Export::of("slug", "admin-field-slug", |c: &CompanyRow| {
                 Value::Text(c.slug.clone())
             }),
-            Export::new("city", "admin-field-city", |c: &CompanyRow, _, _| {
+            Export::of("city", "admin-field-city", |c: &CompanyRow| {
                 Value::opt_text(c.city.clone())
             }),
-            Export::new("country", "admin-field-country", |c: &CompanyRow, _, _| {
+            Export::of("country", "admin-field-country", |c: &CompanyRow| {
                 Value::opt_text(c.country_code.clone())
             }),
-            Export::new("website", "admin-field-website", |c: &CompanyRow, _, _| {
+            Export::of("website", "admin-field-website", |c: &CompanyRow| {
                 Value::opt_text(c.website.clone())
             }),
-            Export::new("size", "admin-field-size", |c: &CompanyRow, _, _| {
+            Export::of("size", "admin-field-size", |c: &CompanyRow| {
                 Value::opt_text(c.size.clone())
             }),
-            Export::new(
-                "created_at",
-                "admin-field-created-at",
-                |c: &CompanyRow, _, _| Value::Date(c.created_at),
-            ),
+            Export::of("created_at", "admin-field-created-at", |c: &CompanyRow| {
+                Value::Date(c.created_at)
+            }),
         ]
     }
     fn named_by(&self) -> Option<&'static str> {

@@ -226,63 +226,55 @@ impl Declaration for Jobs {
     }
     fn exports(&self) -> Vec<Export<Self>> {
         vec![
-            Export::new("id", "admin-field-id", |j: &JobRow, _, _| Value::Int(j.id)),
-            Export::new("title", "admin-field-title", |j: &JobRow, _, _| {
+            Export::of("id", "admin-field-id", |j: &JobRow| Value::Int(j.id)),
+            Export::of("title", "admin-field-title", |j: &JobRow| {
                 Value::Text(j.title.clone())
             }),
-            Export::new("company", "admin-field-company", |j: &JobRow, _, _| {
+            Export::of("company", "admin-field-company", |j: &JobRow| {
                 Value::Text(j.company_name.clone())
             }),
-            Export::new("status", "admin-field-status", |j: &JobRow, _, _| {
+            Export::of("status", "admin-field-status", |j: &JobRow| {
                 Value::Text(j.status.as_str().into())
             }),
-            Export::new("workplace", "admin-field-workplace", |j: &JobRow, _, _| {
+            Export::of("workplace", "admin-field-workplace", |j: &JobRow| {
                 Value::Text(j.workplace.as_str().into())
             }),
-            Export::new(
+            Export::of(
                 "employment_type",
                 "admin-field-employment-type",
-                |j: &JobRow, _, _| Value::Text(j.employment_type.as_str().into()),
+                |j: &JobRow| Value::Text(j.employment_type.as_str().into()),
             ),
-            Export::new("seniority", "admin-field-seniority", |j: &JobRow, _, _| {
+            Export::of("seniority", "admin-field-seniority", |j: &JobRow| {
                 Value::Text(j.seniority.as_str().into())
             }),
-            Export::new("city", "admin-field-city", |j: &JobRow, _, _| {
+            Export::of("city", "admin-field-city", |j: &JobRow| {
                 Value::opt_text(j.city.clone())
             }),
-            Export::new("country", "admin-field-country", |j: &JobRow, _, _| {
+            Export::of("country", "admin-field-country", |j: &JobRow| {
                 Value::opt_text(j.country_code.clone())
             }),
-            Export::new(
-                "salary_min",
-                "admin-field-salary-min",
-                |j: &JobRow, _, _| Value::opt_int(j.salary_min),
-            ),
-            Export::new(
-                "salary_max",
-                "admin-field-salary-max",
-                |j: &JobRow, _, _| Value::opt_int(j.salary_max),
-            ),
-            Export::new(
+            Export::of("salary_min", "admin-field-salary-min", |j: &JobRow| {
+                Value::opt_int(j.salary_min)
+            }),
+            Export::of("salary_max", "admin-field-salary-max", |j: &JobRow| {
+                Value::opt_int(j.salary_max)
+            }),
+            Export::of(
                 "salary_currency",
                 "admin-field-salary-currency",
-                |j: &JobRow, _, _| Value::opt_text(j.salary_currency.clone()),
+                |j: &JobRow| Value::opt_text(j.salary_currency.clone()),
             ),
-            Export::new(
-                "published_at",
-                "admin-field-published-at",
-                |j: &JobRow, _, _| Value::opt_date(j.published_at),
-            ),
-            Export::new(
+            Export::of("published_at", "admin-field-published-at", |j: &JobRow| {
+                Value::opt_date(j.published_at)
+            }),
+            Export::of(
                 "valid_through",
                 "admin-field-valid-through",
-                |j: &JobRow, _, _| Value::opt_date(j.valid_through),
+                |j: &JobRow| Value::opt_date(j.valid_through),
             ),
-            Export::new(
-                "updated_at",
-                "admin-field-updated-at",
-                |j: &JobRow, _, _| Value::Date(j.updated_at),
-            ),
+            Export::of("updated_at", "admin-field-updated-at", |j: &JobRow| {
+                Value::Date(j.updated_at)
+            }),
         ]
     }
     fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {

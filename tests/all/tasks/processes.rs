@@ -132,8 +132,14 @@ fn two_worker_processes_run_a_thousand_tasks_exactly_once_each() {
     for app in backends() {
         app.with_conn(|c| {
             hireboard::db::write_transaction(c, |c| {
+                // Each takes a few milliseconds, so that one worker cannot drain the queue
+                // before the other has started (a loaded machine starts a process slowly).
                 for _ in 0..1000 {
-                    Noop::default().enqueue(c)?;
+                    Noop {
+                        sleep_ms: 5,
+                        ..Default::default()
+                    }
+                    .enqueue(c)?;
                 }
                 Ok::<_, diesel::result::Error>(())
             })
