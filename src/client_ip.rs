@@ -126,26 +126,16 @@ mod tests {
 
     #[test]
     fn a_connection_from_elsewhere_than_a_proxy_is_its_own_client() {
-        assert_eq!(
-            client("10.0.0.0/8", "203.0.113.9", "198.51.100.1"),
-            ip("203.0.113.9")
-        );
+        assert_eq!(client("10.0.0.0/8", "203.0.113.9", "198.51.100.1"), ip("203.0.113.9"));
     }
 
     #[test]
     fn the_rightmost_untrusted_address_is_the_client() {
         // The client wrote 1.1.1.1 itself; the proxy appended the address it saw.
-        assert_eq!(
-            client("10.0.0.0/8", "10.0.0.2", "1.1.1.1, 203.0.113.7"),
-            ip("203.0.113.7")
-        );
+        assert_eq!(client("10.0.0.0/8", "10.0.0.2", "1.1.1.1, 203.0.113.7"), ip("203.0.113.7"));
         // Two proxies: the outer one's address is trusted too, so the walk goes past it.
         assert_eq!(
-            client(
-                "10.0.0.0/8,192.0.2.10",
-                "10.0.0.2",
-                "1.1.1.1, 203.0.113.7, 192.0.2.10"
-            ),
+            client("10.0.0.0/8,192.0.2.10", "10.0.0.2", "1.1.1.1, 203.0.113.7, 192.0.2.10"),
             ip("203.0.113.7")
         );
     }
@@ -158,31 +148,16 @@ mod tests {
 
     #[test]
     fn entries_with_ports_ipv6_and_mapped_addresses_are_understood() {
-        assert_eq!(
-            client("10.0.0.0/8", "10.0.0.2", "203.0.113.7:51234"),
-            ip("203.0.113.7")
-        );
-        assert_eq!(
-            client("10.0.0.0/8", "10.0.0.2", "[2001:db8::7]:443"),
-            ip("2001:db8::7")
-        );
+        assert_eq!(client("10.0.0.0/8", "10.0.0.2", "203.0.113.7:51234"), ip("203.0.113.7"));
+        assert_eq!(client("10.0.0.0/8", "10.0.0.2", "[2001:db8::7]:443"), ip("2001:db8::7"));
         // A dual-stack listener sees IPv4 proxies as ::ffff:a.b.c.d.
-        assert_eq!(
-            client("10.0.0.0/8", "::ffff:10.0.0.2", "2001:db8::7"),
-            ip("2001:db8::7")
-        );
+        assert_eq!(client("10.0.0.0/8", "::ffff:10.0.0.2", "2001:db8::7"), ip("2001:db8::7"));
     }
 
     #[test]
     fn junk_stops_the_walk_at_the_last_address_vouched_for() {
-        assert_eq!(
-            client("10.0.0.0/8", "10.0.0.2", "203.0.113.7, unknown"),
-            ip("10.0.0.2")
-        );
-        assert_eq!(
-            client("10.0.0.0/8", "10.0.0.2", "unknown, 203.0.113.7"),
-            ip("203.0.113.7")
-        );
+        assert_eq!(client("10.0.0.0/8", "10.0.0.2", "203.0.113.7, unknown"), ip("10.0.0.2"));
+        assert_eq!(client("10.0.0.0/8", "10.0.0.2", "unknown, 203.0.113.7"), ip("203.0.113.7"));
     }
 
     #[test]
@@ -192,9 +167,7 @@ mod tests {
         assert!(parsed.contains(ip("192.0.2.7")));
         assert!(!parsed.contains(ip("192.0.2.8")));
         assert!(parsed.contains(ip("fd12::1")));
-        let err = "10.0.0.0/8, proxy.internal"
-            .parse::<TrustedProxies>()
-            .unwrap_err();
+        let err = "10.0.0.0/8, proxy.internal".parse::<TrustedProxies>().unwrap_err();
         assert!(err.contains("proxy.internal"), "{err}");
         assert!("10.0.0.0/33".parse::<TrustedProxies>().is_err());
     }

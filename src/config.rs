@@ -96,10 +96,7 @@ pub struct ConfigError {
 }
 
 fn bad(var: &'static str, message: impl Into<String>) -> ConfigError {
-    ConfigError {
-        var,
-        message: message.into(),
-    }
+    ConfigError { var, message: message.into() }
 }
 
 impl Config {
@@ -118,12 +115,7 @@ impl Config {
         let bind: SocketAddr = get("BIND")
             .unwrap_or_else(|| "127.0.0.1:8080".into())
             .parse()
-            .map_err(|_| {
-                bad(
-                    "BIND",
-                    "expected an address and port such as 127.0.0.1:8080",
-                )
-            })?;
+            .map_err(|_| bad("BIND", "expected an address and port such as 127.0.0.1:8080"))?;
         let base_url = match get("BASE_URL") {
             Some(raw) => {
                 let parsed = url::Url::parse(&raw).map_err(|e| {
@@ -133,10 +125,7 @@ impl Config {
                     )
                 })?;
                 if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-                    return Err(bad(
-                        "BASE_URL",
-                        "expected an http:// or https:// URL with a host",
-                    ));
+                    return Err(bad("BASE_URL", "expected an http:// or https:// URL with a host"));
                 }
                 raw.trim_end_matches('/').to_owned()
             }
@@ -147,12 +136,8 @@ impl Config {
                 .ok_or_else(|| bad("DEFAULT_LOCALE", "expected one of en, de, uk"))?,
             None => Locale::En,
         };
-        let search_refresh_ms = parse_number(
-            get("SEARCH_REFRESH_MS"),
-            "SEARCH_REFRESH_MS",
-            1000,
-            0..=3_600_000,
-        )?;
+        let search_refresh_ms =
+            parse_number(get("SEARCH_REFRESH_MS"), "SEARCH_REFRESH_MS", 1000, 0..=3_600_000)?;
         // Tasks mostly wait on the network (mail, webhooks): several per core keep a worker
         // busy, as Sidekiq (5) and Oban (10) default to.
         let worker_concurrency =
@@ -166,18 +151,10 @@ impl Config {
             1..=1000,
         )? as u32;
         let http_workers = parse_number(get("HTTP_WORKERS"), "HTTP_WORKERS", 0, 0..=1024)? as usize;
-        let admin_idle_minutes = parse_number(
-            get("ADMIN_IDLE_MINUTES"),
-            "ADMIN_IDLE_MINUTES",
-            30,
-            1..=7 * 24 * 60,
-        )?;
-        let admin_session_hours = parse_number(
-            get("ADMIN_SESSION_HOURS"),
-            "ADMIN_SESSION_HOURS",
-            12,
-            1..=30 * 24,
-        )?;
+        let admin_idle_minutes =
+            parse_number(get("ADMIN_IDLE_MINUTES"), "ADMIN_IDLE_MINUTES", 30, 1..=7 * 24 * 60)?;
+        let admin_session_hours =
+            parse_number(get("ADMIN_SESSION_HOURS"), "ADMIN_SESSION_HOURS", 12, 1..=30 * 24)?;
         // Two years after the last contact: what the CNIL recommends for candidates' data.
         let application_retention_days = parse_number(
             get("APPLICATION_RETENTION_DAYS"),
@@ -197,35 +174,18 @@ impl Config {
             30_000,
             100..=3_600_000,
         )?);
-        let apply_min_fill_seconds = parse_number(
-            get("APPLY_MIN_FILL_SECONDS"),
-            "APPLY_MIN_FILL_SECONDS",
-            3,
-            0..=600,
-        )?;
+        let apply_min_fill_seconds =
+            parse_number(get("APPLY_MIN_FILL_SECONDS"), "APPLY_MIN_FILL_SECONDS", 3, 0..=600)?;
         let mfa_required_roles =
             parse_roles(get("MFA_REQUIRED_ROLES")).map_err(|m| bad("MFA_REQUIRED_ROLES", m))?;
         let worker_queues: Vec<String> = get("WORKER_QUEUES")
-            .map(|v| {
-                v.split(',')
-                    .map(|q| q.trim().to_owned())
-                    .filter(|q| !q.is_empty())
-                    .collect()
-            })
+            .map(|v| v.split(',').map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()).collect())
             .unwrap_or_default();
         let task_poll_ms = parse_number(get("TASK_POLL_MS"), "TASK_POLL_MS", 50, 10..=60_000)?;
-        let worker_shutdown_seconds = parse_number(
-            get("WORKER_SHUTDOWN_SECONDS"),
-            "WORKER_SHUTDOWN_SECONDS",
-            25,
-            0..=3600,
-        )?;
-        let task_lease_seconds = parse_number(
-            get("TASK_LEASE_SECONDS"),
-            "TASK_LEASE_SECONDS",
-            30,
-            1..=3600,
-        )?;
+        let worker_shutdown_seconds =
+            parse_number(get("WORKER_SHUTDOWN_SECONDS"), "WORKER_SHUTDOWN_SECONDS", 25, 0..=3600)?;
+        let task_lease_seconds =
+            parse_number(get("TASK_LEASE_SECONDS"), "TASK_LEASE_SECONDS", 30, 1..=3600)?;
         let smtp_url = get("SMTP_URL");
         if let Some(url) = &smtp_url {
             lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(url).map_err(|e| {
@@ -243,19 +203,11 @@ impl Config {
                 .unwrap_or_else(|| "hireboard.local".into());
             format!("Hireboard <noreply@{host}>")
         });
-        mail_from.parse::<lettre::message::Mailbox>().map_err(|e| {
-            bad(
-                "MAIL_FROM",
-                format!("{e}; expected e.g. Jobs <jobs@example.com>"),
-            )
-        })?;
+        mail_from
+            .parse::<lettre::message::Mailbox>()
+            .map_err(|e| bad("MAIL_FROM", format!("{e}; expected e.g. Jobs <jobs@example.com>")))?;
         let webhook_allow_hosts: Vec<String> = get("WEBHOOK_ALLOW_HOSTS")
-            .map(|v| {
-                v.split(',')
-                    .map(|h| h.trim().to_owned())
-                    .filter(|h| !h.is_empty())
-                    .collect()
-            })
+            .map(|v| v.split(',').map(|h| h.trim().to_owned()).filter(|h| !h.is_empty()).collect())
             .unwrap_or_default();
         let storage_url = match get("STORAGE_URL") {
             Some(url) => url,
@@ -273,22 +225,14 @@ impl Config {
             || storage_url.starts_with("s3://")
             || storage_url == "memory:")
         {
-            return Err(bad(
-                "STORAGE_URL",
-                "expected file:///absolute/path or s3://bucket/prefix",
-            ));
+            return Err(bad("STORAGE_URL", "expected file:///absolute/path or s3://bucket/prefix"));
         }
-        let trusted_proxies = get("TRUSTED_PROXIES")
-            .unwrap_or_default()
-            .parse()
-            .map_err(|e| {
-                bad(
-                    "TRUSTED_PROXIES",
-                    format!(
-                        "{e}; expected addresses or networks like 10.0.0.0/8, separated by commas"
-                    ),
-                )
-            })?;
+        let trusted_proxies = get("TRUSTED_PROXIES").unwrap_or_default().parse().map_err(|e| {
+            bad(
+                "TRUSTED_PROXIES",
+                format!("{e}; expected addresses or networks like 10.0.0.0/8, separated by commas"),
+            )
+        })?;
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),
             Some(_) => return Err(bad("SECRET_KEY", "must be at least 64 characters long")),
@@ -396,21 +340,9 @@ fn parse_number(
 ) -> Result<u64, ConfigError> {
     match value {
         None => Ok(default),
-        Some(v) => v
-            .trim()
-            .parse::<u64>()
-            .ok()
-            .filter(|n| range.contains(n))
-            .ok_or_else(|| {
-                bad(
-                    var,
-                    format!(
-                        "expected a whole number from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
-                )
-            }),
+        Some(v) => v.trim().parse::<u64>().ok().filter(|n| range.contains(n)).ok_or_else(|| {
+            bad(var, format!("expected a whole number from {} to {}", range.start(), range.end()))
+        }),
     }
 }
 
@@ -462,10 +394,8 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -497,33 +427,14 @@ mod tests {
     #[test]
     fn bad_values_name_the_variable() {
         assert_eq!(config(&[("BIND", "localhost")]).unwrap_err().var, "BIND");
-        assert_eq!(
-            config(&[("DEFAULT_LOCALE", "fr")]).unwrap_err().var,
-            "DEFAULT_LOCALE"
-        );
-        assert_eq!(
-            config(&[("SECRET_KEY", "short")]).unwrap_err().var,
-            "SECRET_KEY"
-        );
-        assert_eq!(
-            config(&[("BASE_URL", "ftp://x")]).unwrap_err().var,
-            "BASE_URL"
-        );
-        assert_eq!(
-            config(&[("DATABASE_URL", "mongodb://x")]).unwrap_err().var,
-            "DATABASE_URL"
-        );
-        assert_eq!(
-            config(&[("DB_POOL_SIZE", "0")]).unwrap_err().var,
-            "DB_POOL_SIZE"
-        );
+        assert_eq!(config(&[("DEFAULT_LOCALE", "fr")]).unwrap_err().var, "DEFAULT_LOCALE");
+        assert_eq!(config(&[("SECRET_KEY", "short")]).unwrap_err().var, "SECRET_KEY");
+        assert_eq!(config(&[("BASE_URL", "ftp://x")]).unwrap_err().var, "BASE_URL");
+        assert_eq!(config(&[("DATABASE_URL", "mongodb://x")]).unwrap_err().var, "DATABASE_URL");
+        assert_eq!(config(&[("DB_POOL_SIZE", "0")]).unwrap_err().var, "DB_POOL_SIZE");
         let proxies = config(&[("TRUSTED_PROXIES", "10.0.0.0/8, lb.internal")]).unwrap_err();
         assert_eq!(proxies.var, "TRUSTED_PROXIES");
-        assert!(
-            proxies.message.contains("lb.internal"),
-            "{}",
-            proxies.message
-        );
+        assert!(proxies.message.contains("lb.internal"), "{}", proxies.message);
     }
 
     #[test]
@@ -531,10 +442,7 @@ mod tests {
         let c = config(&[("SECRET_KEY", &"k".repeat(64))]).unwrap();
         let shown = format!("{c:?}");
         assert!(!shown.contains("kkkk"), "{shown}");
-        assert_eq!(
-            redact_url("postgres://u:hunter2@db/x"),
-            "postgres://u:***@db/x"
-        );
+        assert_eq!(redact_url("postgres://u:hunter2@db/x"), "postgres://u:***@db/x");
     }
 
     #[test]

@@ -123,22 +123,17 @@ fn restrict_new_files() {
 
 fn run(command: Command) -> Result<(), Failure> {
     let mut config = Config::from_env().map_err(|e| Failure::Config(e.to_string()))?;
-    config
-        .ensure_secret_key()
-        .map_err(|e| Failure::Config(e.to_string()))?;
+    config.ensure_secret_key().map_err(|e| Failure::Config(e.to_string()))?;
     match command {
         Command::Serve => serve(config),
         Command::Worker => worker(config),
-        Command::Tasks {
-            command: TasksCommand::Bench { count, probes },
-        } => tasks_bench(config, count, probes),
+        Command::Tasks { command: TasksCommand::Bench { count, probes } } => {
+            tasks_bench(config, count, probes)
+        }
         Command::Migrate => {
             let (pool, _) = hireboard::db::connect(
                 &config.database_url,
-                hireboard::db::PoolSettings {
-                    size: 1,
-                    ..config.pool_settings()
-                },
+                hireboard::db::PoolSettings { size: 1, ..config.pool_settings() },
             )
             .map_err(Failure::Runtime)?;
             let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
@@ -148,10 +143,7 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Seed { jobs } => {
             let state = AppState::open(config).map_err(Failure::Runtime)?;
-            let mut conn = state
-                .pool
-                .get()
-                .map_err(|e| Failure::Runtime(e.to_string()))?;
+            let mut conn = state.pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
             let started = std::time::Instant::now();
             let report = match jobs {
                 Some(n) => hireboard::seed::synthetic(&mut conn, n).map_err(|e| e.to_string()),
@@ -171,22 +163,12 @@ fn run(command: Command) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Admin {
-            command: AdminCommand::ResetTwoFactor { email },
-        } => reset_two_factor(config, &email),
-        Command::Admin {
-            command:
-                AdminCommand::Create {
-                    email,
-                    role,
-                    password_stdin,
-                },
-        } => {
+        Command::Admin { command: AdminCommand::ResetTwoFactor { email } } => {
+            reset_two_factor(config, &email)
+        }
+        Command::Admin { command: AdminCommand::Create { email, role, password_stdin } } => {
             let state = AppState::open(config).map_err(Failure::Runtime)?;
-            let mut conn = state
-                .pool
-                .get()
-                .map_err(|e| Failure::Runtime(e.to_string()))?;
+            let mut conn = state.pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
             let (password, generated) = if password_stdin {
                 let mut input = String::new();
                 std::io::stdin()
@@ -211,10 +193,7 @@ fn run(command: Command) -> Result<(), Failure> {
 fn reset_two_factor(config: Config, email: &str) -> Result<(), Failure> {
     use hireboard::models::admin_user::AdminUser;
     let state = AppState::open(config).map_err(Failure::Runtime)?;
-    let mut conn = state
-        .pool
-        .get()
-        .map_err(|e| Failure::Runtime(e.to_string()))?;
+    let mut conn = state.pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
     let user = AdminUser::find_by_email(&mut conn, email)
         .map_err(|e| Failure::Runtime(e.to_string()))?
         .ok_or_else(|| Failure::Runtime(format!("no back-office user with the email {email:?}")))?;
@@ -245,10 +224,7 @@ const FIRST_ADMIN: &str = "admin@hireboard.local";
 fn serve(config: Config) -> Result<(), Failure> {
     let state = AppState::open(config).map_err(Failure::Runtime)?;
     {
-        let mut conn = state
-            .pool
-            .get()
-            .map_err(|e| Failure::Runtime(e.to_string()))?;
+        let mut conn = state.pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
         // Of several processes started together, one seeds and creates the first admin; the
         // others wait for it under the lock and find the work done.
         let (report, first_admin) = hireboard::db::with_startup_lock(&mut conn, |conn| {
@@ -277,10 +253,7 @@ fn serve(config: Config) -> Result<(), Failure> {
                 report.postings
             );
             demo_logos(&state)?;
-            state
-                .search
-                .rebuild(&mut conn)
-                .map_err(|e| Failure::Runtime(e.to_string()))?;
+            state.search.rebuild(&mut conn).map_err(|e| Failure::Runtime(e.to_string()))?;
         }
         if let Some(password) = first_admin {
             println!(
@@ -289,9 +262,7 @@ fn serve(config: Config) -> Result<(), Failure> {
         }
     }
     if !state.config.search_refresh.is_zero() {
-        state
-            .search
-            .spawn_refresher(state.pool.clone(), state.config.search_refresh);
+        state.search.spawn_refresher(state.pool.clone(), state.config.search_refresh);
     }
     let task_worker = start_worker(&state.pool, &state.config, state.search.clone())?;
     let bind = state.config.bind;
@@ -346,14 +317,9 @@ fn start_worker(
         return Ok(None);
     }
     let settings = worker::WorkerConfig::from_config(config);
-    let handle = worker::spawn(
-        pool.clone(),
-        config.clone(),
-        Registry::standard(),
-        settings,
-        search,
-    )
-    .map_err(|e| Failure::Runtime(format!("cannot start the task worker: {e}")))?;
+    let handle =
+        worker::spawn(pool.clone(), config.clone(), Registry::standard(), settings, search)
+            .map_err(|e| Failure::Runtime(format!("cannot start the task worker: {e}")))?;
     Ok(Some(handle))
 }
 
@@ -420,10 +386,7 @@ fn worker(config: Config) -> Result<(), Failure> {
         }
         Ok::<_, Failure>(())
     })?;
-    log::info!(
-        "stopping: running tasks get {:?} to finish",
-        config.worker_shutdown_grace
-    );
+    log::info!("stopping: running tasks get {:?} to finish", config.worker_shutdown_grace);
     handle.shutdown();
     Ok(())
 }

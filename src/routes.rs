@@ -34,12 +34,7 @@ struct Entry {
 
 impl Entry {
     fn new(path: &'static str) -> Entry {
-        Entry {
-            path,
-            resource: web::resource(path),
-            methods: Vec::new(),
-            overlay: false,
-        }
+        Entry { path, resource: web::resource(path), methods: Vec::new(), overlay: false }
     }
 
     /// GET, and HEAD through the same handler.
@@ -49,11 +44,9 @@ impl Entry {
         Args: FromRequest + 'static,
         F::Output: Responder + 'static,
     {
-        self.resource = self.resource.route(
-            web::route()
-                .guard(guard::Any(guard::Get()).or(guard::Head()))
-                .to(handler),
-        );
+        self.resource = self
+            .resource
+            .route(web::route().guard(guard::Any(guard::Get()).or(guard::Head())).to(handler));
         self.methods.extend([Method::GET, Method::HEAD]);
         self
     }
@@ -78,9 +71,7 @@ impl Entry {
         let allow: Vec<Method> = self.methods.clone();
         let resource = if self.overlay {
             let methods = self.methods;
-            self.resource.guard(guard::fn_guard(move |ctx| {
-                methods.contains(&ctx.head().method)
-            }))
+            self.resource.guard(guard::fn_guard(move |ctx| methods.contains(&ctx.head().method)))
         } else {
             self.resource.default_service(web::to(move || {
                 let allow = allow.clone();
@@ -96,11 +87,8 @@ impl Entry {
 /// The answer to a method the path does not take: 405, the methods it does take, and the
 /// localized error page.
 fn method_not_allowed(allow: Vec<Method>) -> HttpResponse {
-    let mut res = HttpResponse::MethodNotAllowed()
-        .insert_header(header::Allow(allow))
-        .finish();
-    res.extensions_mut()
-        .insert(ErrorCode("error-method-not-allowed"));
+    let mut res = HttpResponse::MethodNotAllowed().insert_header(header::Allow(allow)).finish();
+    res.extensions_mut().insert(ErrorCode("error-method-not-allowed"));
     res
 }
 
@@ -109,9 +97,7 @@ fn method_not_allowed(allow: Vec<Method>) -> HttpResponse {
 fn entries() -> Vec<Entry> {
     vec![
         // The back office.
-        Entry::new("/admin/login")
-            .get(admin::login::show)
-            .post(admin::login::submit),
+        Entry::new("/admin/login").get(admin::login::show).post(admin::login::submit),
         Entry::new("/admin/login/code")
             .get(admin::login_code::show)
             .post(admin::login_code::submit),
@@ -127,9 +113,7 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin").get(admin::dashboard::show),
         Entry::new("/admin/search").get(admin::search::search),
         Entry::new("/admin/admin_users/new").get(admin::invitations::new),
-        Entry::new("/admin/admin_users")
-            .post(admin::invitations::create)
-            .overlay(),
+        Entry::new("/admin/admin_users").post(admin::invitations::create).overlay(),
         Entry::new("/admin/password/{token}")
             .get(admin::invitations::password_form)
             .post(admin::invitations::set_password),
@@ -158,17 +142,13 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/{resource}/views/{id}/delete").post(admin::saved_views::delete),
         Entry::new("/admin/{resource}/new").get(admin::edit::new_form),
         Entry::new("/admin/{resource}/lookup").get(admin::edit::lookup),
-        Entry::new("/admin/{resource}")
-            .get(admin::index::index)
-            .post(admin::edit::create),
+        Entry::new("/admin/{resource}").get(admin::index::index).post(admin::edit::create),
         Entry::new("/admin/{resource}/{id}/edit").get(admin::edit::edit_form),
         Entry::new("/admin/{resource}/{id}/delete")
             .get(admin::edit::delete_form)
             .post(admin::edit::delete),
         Entry::new("/admin/{resource}/{id}/comments").post(admin::show::add_comment),
-        Entry::new("/admin/{resource}/{id}")
-            .get(admin::show::show)
-            .post(admin::edit::update),
+        Entry::new("/admin/{resource}/{id}").get(admin::show::show).post(admin::edit::update),
         // The public site.
         Entry::new("/healthz").get(public::health::healthz),
         Entry::new("/robots.txt").get(public::seo::robots),
@@ -213,9 +193,7 @@ pub fn table() -> Vec<Route> {
         .into_iter()
         .flat_map(|e| {
             let path = e.path;
-            e.methods
-                .into_iter()
-                .map(move |method| Route { method, path })
+            e.methods.into_iter().map(move |method| Route { method, path })
         })
         .collect()
 }

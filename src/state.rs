@@ -8,17 +8,11 @@ use crate::config::Config;
 /// Sign-in attempts one address may make per window, whatever the accounts.
 pub const LOGIN_ATTEMPTS_PER_IP: usize = 20;
 pub const LOGIN_WINDOW: std::time::Duration = std::time::Duration::from_secs(10 * 60);
-pub const LOGIN_LIMIT: Limit = Limit {
-    bucket: "sign-in",
-    max: LOGIN_ATTEMPTS_PER_IP as u32,
-    window: LOGIN_WINDOW,
-};
+pub const LOGIN_LIMIT: Limit =
+    Limit { bucket: "sign-in", max: LOGIN_ATTEMPTS_PER_IP as u32, window: LOGIN_WINDOW };
 /// Job alert sign-ups from one address per hour: each one mails a stranger's address.
-pub const ALERT_SIGN_UP_LIMIT: Limit = Limit {
-    bucket: "alert-sign-up",
-    max: 10,
-    window: std::time::Duration::from_secs(3600),
-};
+pub const ALERT_SIGN_UP_LIMIT: Limit =
+    Limit { bucket: "alert-sign-up", max: 10, window: std::time::Duration::from_secs(3600) };
 use crate::db::{Backend, DbPool, QueryCounter};
 use crate::search::SearchHandle;
 use crate::web::card_cache::CardCache;
@@ -46,13 +40,10 @@ impl AppState {
         crate::webhooks::guard::set_allow_list(config.webhook_allow_hosts.clone());
         let search = SearchHandle::default();
         {
-            let mut conn = pool
-                .get()
-                .map_err(|e| format!("cannot connect to the database: {e}"))?;
+            let mut conn =
+                pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
             crate::db::migrate(&mut conn)?;
-            search
-                .rebuild(&mut conn)
-                .map_err(|e| format!("cannot build the search index: {e}"))?;
+            search.rebuild(&mut conn).map_err(|e| format!("cannot build the search index: {e}"))?;
         }
         let storage = crate::uploads::Storage::open(&config.storage_url)?;
         Ok(AppState {

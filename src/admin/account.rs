@@ -24,10 +24,7 @@ pub async fn logout_everywhere(
     let ended = with_conn(&state, move |conn| Ok(session::revoke_all(conn, id)?)).await?;
     log::info!("admin user {id} ended all {ended} sessions");
     admin.session.purge();
-    Flash::notice(
-        &admin.session,
-        admin.tr.tn("admin-logged-out-everywhere", ended as i64),
-    );
+    Flash::notice(&admin.session, admin.tr.tn("admin-logged-out-everywhere", ended as i64));
     Ok(crate::web::see_other("/admin/login"))
 }
 
@@ -47,10 +44,7 @@ pub async fn set_locale(
     let locale =
         Locale::parse(&form.data.locale).ok_or(AppError::BadRequest("error-bad-request"))?;
     let id = admin.user.id;
-    with_conn(&state, move |conn| {
-        Ok(AdminUser::set_locale(conn, id, locale)?)
-    })
-    .await?;
+    with_conn(&state, move |conn| Ok(AdminUser::set_locale(conn, id, locale)?)).await?;
     Flash::notice(&admin.session, Tr::new(locale).t("admin-locale-saved"));
     let back = super::login::safe_next(&form.data.back);
     Ok(crate::web::see_other(&back))

@@ -34,29 +34,16 @@ pub async fn batch(
 ) -> Result<HttpResponse, AppError> {
     let resource = super::resources::find(&path).ok_or(AppError::NotFound)?;
     let tr = admin.tr;
-    let field = |name: &str| {
-        form.pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let field = |name: &str| form.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let back = super::login::safe_next(field("back").unwrap_or_default());
-    let back = if back == "/admin" {
-        format!("/admin/{}", resource.name())
-    } else {
-        back
-    };
+    let back = if back == "/admin" { format!("/admin/{}", resource.name()) } else { back };
     let actions = resource.batch_actions();
     let action = field("batch_action")
         .and_then(|key| actions.iter().find(|a| a.key == key))
         .ok_or(AppError::BadRequest("error-bad-request"))?;
     admin.require(resource.area(), action.needs)?;
-    let mut ids: Vec<i64> = form
-        .pairs
-        .iter()
-        .filter(|(k, _)| k == "ids")
-        .filter_map(|(_, v)| v.parse().ok())
-        .collect();
+    let mut ids: Vec<i64> =
+        form.pairs.iter().filter(|(k, _)| k == "ids").filter_map(|(_, v)| v.parse().ok()).collect();
     ids.sort_unstable();
     ids.dedup();
     let redirect = |to: String| crate::web::see_other(&to);
@@ -105,9 +92,7 @@ pub async fn batch(
         let html = page
             .render()
             .map_err(|e| AppError::Internal(format!("rendering the confirmation: {e}")))?;
-        return Ok(HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .body(html));
+        return Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html));
     }
     let actor = admin.actor();
     let key = action.key;
@@ -141,10 +126,7 @@ pub async fn batch(
         &tr.tn("admin-total-records", outcome.changed as i64),
     );
     if outcome.skipped > 0 {
-        message = format!(
-            "{message} {}",
-            tr.tn("admin-batch-skipped", outcome.skipped as i64)
-        );
+        message = format!("{message} {}", tr.tn("admin-batch-skipped", outcome.skipped as i64));
         Flash::alert(&admin.session, message);
     } else {
         Flash::notice(&admin.session, message);

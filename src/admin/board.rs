@@ -70,29 +70,13 @@ pub async fn board(
     let query = parse_list_query(&Applications, req.query_string(), &tr, admin.viewer());
     let can_move = admin.can(Area::Applications, Action::ChangeStatus);
     // Newest first, whatever the list's sort: the live pipeline is the recent one.
-    let query = ListQuery {
-        scope: "all",
-        sort: "created_at",
-        dir: Dir::Desc,
-        ..query
-    };
+    let query = ListQuery { scope: "all", sort: "created_at", dir: Dir::Desc, ..query };
     let (rows, titles) = with_conn(&state, move |conn| {
-        Ok(super::engine::rows(
-            &Applications,
-            &query,
-            MAX_CARDS + 1,
-            &tr,
-            conn,
-        )?)
+        Ok(super::engine::rows(&Applications, &query, MAX_CARDS + 1, &tr, conn)?)
     })
     .await?;
-    let truncated = (rows.len() > MAX_CARDS as usize).then(|| {
-        tr.t1(
-            "admin-board-truncated",
-            "max",
-            &tr.number(i64::from(MAX_CARDS)),
-        )
-    });
+    let truncated = (rows.len() > MAX_CARDS as usize)
+        .then(|| tr.t1("admin-board-truncated", "max", &tr.number(i64::from(MAX_CARDS))));
     let mut columns: Vec<BoardColumn> = COLUMNS
         .iter()
         .map(|s| BoardColumn {
@@ -133,10 +117,7 @@ pub async fn board(
         &admin,
         "applications",
         title.clone(),
-        vec![
-            crumb(tr.t("admin-nav-applications"), "/admin/applications"),
-            here(title),
-        ],
+        vec![crumb(tr.t("admin-nav-applications"), "/admin/applications"), here(title)],
     );
     l.here = format!("/admin/applications/board?{}", req.query_string());
     Ok(BoardPage {

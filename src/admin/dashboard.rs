@@ -103,12 +103,7 @@ pub async fn show(
             .filter(jobs::published_at.ge(since))
             .select(jobs::published_at.assume_not_null())
             .load(conn)?;
-        Ok(Figures {
-            drafts,
-            week_applications,
-            recent,
-            published,
-        })
+        Ok(Figures { drafts, week_applications, recent, published })
     })
     .await?;
     let tr = admin.tr;

@@ -114,10 +114,7 @@ pub async fn export(
             Ok(HttpResponse::Ok()
                 .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .insert_header((header::CONTENT_DISPOSITION, disposition))
-                .streaming(FileStream {
-                    file,
-                    buf: vec![0; 64 * 1024],
-                }))
+                .streaming(FileStream { file, buf: vec![0; 64 * 1024] }))
         }
         Format::Csv | Format::Json => {
             let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, AppError>>(4);
@@ -239,13 +236,9 @@ fn write_xlsx(
     let mut workbook = Workbook::new();
     let bold = CellFormat::new().set_bold();
     let date = CellFormat::new().set_num_format("yyyy-mm-dd hh:mm");
-    let sheet = workbook
-        .add_worksheet_with_constant_memory()
-        .map_err(fail)?;
+    let sheet = workbook.add_worksheet_with_constant_memory().map_err(fail)?;
     for (col, h) in headers.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, col as u16, h, &bold)
-            .map_err(fail)?;
+        sheet.write_string_with_format(0, col as u16, h, &bold).map_err(fail)?;
     }
     let mut row: u32 = 1;
     let mut after = 0;
@@ -260,9 +253,9 @@ fn write_xlsx(
                     // Typed as text, never as a formula, so nothing here can run in Excel.
                     Value::Text(s) => sheet.write_string(row, col, s).map(drop),
                     Value::Int(n) => sheet.write_number(row, col, *n as f64).map(drop),
-                    Value::Date(d) => sheet
-                        .write_datetime_with_format(row, col, d, &date)
-                        .map(drop),
+                    Value::Date(d) => {
+                        sheet.write_datetime_with_format(row, col, d, &date).map(drop)
+                    }
                     Value::Empty => Ok(()),
                 }
                 .map_err(fail)?;
@@ -310,9 +303,7 @@ impl futures_core::Stream for FileStream {
         match this.file.read(&mut this.buf) {
             Ok(0) => Poll::Ready(None),
             Ok(n) => Poll::Ready(Some(Ok(Bytes::copy_from_slice(&this.buf[..n])))),
-            Err(e) => Poll::Ready(Some(Err(AppError::Internal(format!(
-                "reading the XLSX: {e}"
-            ))))),
+            Err(e) => Poll::Ready(Some(Err(AppError::Internal(format!("reading the XLSX: {e}"))))),
         }
     }
 }
@@ -323,14 +314,7 @@ mod tests {
 
     #[test]
     fn formula_like_cells_are_defused() {
-        for bad in [
-            "=HYPERLINK(\"http://x\")",
-            "+1",
-            "-2+3",
-            "@SUM(A1)",
-            "\t=1",
-            "\r=1",
-        ] {
+        for bad in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"] {
             assert!(defuse(bad).starts_with('\''), "{bad:?}");
         }
         assert_eq!(defuse("Rust Engineer"), "Rust Engineer");

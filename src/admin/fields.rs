@@ -139,9 +139,7 @@ impl FormValues {
                 values.base.insert(name.clone(), value);
             }
         }
-        values
-            .translations
-            .retain(|_, t| t.values().any(|v| !v.is_empty()));
+        values.translations.retain(|_, t| t.values().any(|v| !v.is_empty()));
         values
     }
 
@@ -166,20 +164,14 @@ impl FormValues {
         for (locale, texts) in &stored.translations {
             for (key, text) in texts {
                 if !sent(&format!("{TRANSLATION_PREFIX}{locale}.{key}")) {
-                    self.translations
-                        .entry(*locale)
-                        .or_default()
-                        .insert(key.clone(), text.clone());
+                    self.translations.entry(*locale).or_default().insert(key.clone(), text.clone());
                 }
             }
         }
     }
 
     pub fn translated(&self, locale: Locale, key: &str) -> &str {
-        self.translations
-            .get(&locale)
-            .and_then(|t| t.get(key))
-            .map_or("", String::as_str)
+        self.translations.get(&locale).and_then(|t| t.get(key)).map_or("", String::as_str)
     }
 }
 
@@ -194,11 +186,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: &'static str) -> FieldError {
-        FieldError {
-            field: field.into(),
-            message,
-            arg: None,
-        }
+        FieldError { field: field.into(), message, arg: None }
     }
 
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> FieldError {
@@ -217,22 +205,14 @@ pub fn check(fields: &[Field], values: &FormValues, original: Option<Locale>) ->
     for (locale, text) in &values.translations {
         if Some(*locale) == original {
             errors.push(FieldError::new(
-                format!(
-                    "{TRANSLATION_PREFIX}{locale}.{}",
-                    first_translatable(fields)
-                ),
+                format!("{TRANSLATION_PREFIX}{locale}.{}", first_translatable(fields)),
                 "admin-error-translation-is-original",
             ));
             continue;
         }
         for field in fields.iter().filter(|f| f.translatable) {
             let name = format!("{TRANSLATION_PREFIX}{locale}.{}", field.key);
-            check_value(
-                field,
-                &name,
-                text.get(field.key).map_or("", String::as_str),
-                &mut errors,
-            );
+            check_value(field, &name, text.get(field.key).map_or("", String::as_str), &mut errors);
         }
     }
     errors
@@ -284,10 +264,8 @@ fn check_value(field: &Field, name: &str, value: &str, errors: &mut Vec<FieldErr
 /// A whole number as people type it: `85000`, `85 000`, `85,000`, `85.000`, `85'000`. A
 /// separator must group thousands, so `85.5` or `85.000,50` is not a whole number.
 pub fn parse_integer(text: &str) -> Option<i64> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '_'))
-        .collect();
+    let compact: String =
+        text.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '_')).collect();
     let (negative, digits) = match compact.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, compact.as_str()),
@@ -299,11 +277,7 @@ pub fn parse_integer(text: &str) -> Option<i64> {
     let groups: Vec<&str> = digits.split(['.', ',']).collect();
     let grouped = groups.len() == 1
         || (matches!(groups[0].len(), 1..=3) && groups[1..].iter().all(|g| g.len() == 3));
-    if !grouped
-        || groups
-            .iter()
-            .any(|g| !g.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if !grouped || groups.iter().any(|g| !g.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
     let n: i64 = groups.concat().parse().ok()?;
@@ -312,11 +286,7 @@ pub fn parse_integer(text: &str) -> Option<i64> {
 
 /// A decimal with `.` or `,` as the separator.
 pub fn parse_decimal(text: &str) -> Option<f64> {
-    text.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+    text.trim().replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -325,8 +295,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// The form's text for a stored date-time (its day).
 pub fn date_text(at: Option<NaiveDateTime>) -> String {
-    at.map(|d| d.date().format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    at.map(|d| d.date().format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
 pub fn is_web_url(text: &str) -> bool {
@@ -338,10 +307,7 @@ pub fn is_web_url(text: &str) -> bool {
 pub fn list_items(text: &str) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
     for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        if !items
-            .iter()
-            .any(|i| i.to_lowercase() == item.to_lowercase())
-        {
+        if !items.iter().any(|i| i.to_lowercase() == item.to_lowercase()) {
             items.push(item.to_owned());
         }
     }
@@ -398,10 +364,7 @@ pub fn translation_writes(old: &FormValues, new: &FormValues) -> Vec<(Locale, Tr
 /// Whether two sets of fields hold the same text, a blank field being the same as none.
 pub fn same_text(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) -> bool {
     let filled = |m: &BTreeMap<String, String>| -> BTreeMap<String, String> {
-        m.iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        m.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect()
     };
     filled(a) == filled(b)
 }
@@ -442,10 +405,7 @@ mod tests {
 
     fn fields() -> Vec<Field> {
         vec![
-            Field::new("title", "t", FieldKind::Text)
-                .required()
-                .translatable()
-                .max(10),
+            Field::new("title", "t", FieldKind::Text).required().translatable().max(10),
             Field::new("salary", "s", FieldKind::Integer),
             Field::new("kind", "k", FieldKind::Select(vec![("a", "A".into())])),
             Field::new("site", "w", FieldKind::Url),
@@ -453,9 +413,7 @@ mod tests {
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -495,10 +453,7 @@ mod tests {
             ]),
         );
         let errors = check(&fields(), &values, Some(Locale::En));
-        let got: Vec<(&str, &str)> = errors
-            .iter()
-            .map(|e| (e.field.as_str(), e.message))
-            .collect();
+        let got: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.message)).collect();
         assert_eq!(
             got,
             vec![
@@ -524,11 +479,7 @@ mod tests {
     fn translation_writes_and_diff_follow_the_change() {
         let old = FormValues::from_pairs(
             &fields(),
-            &pairs(&[
-                ("title", "A"),
-                ("t.de.title", "A-de"),
-                ("t.uk.title", "A-uk"),
-            ]),
+            &pairs(&[("title", "A"), ("t.de.title", "A-de"), ("t.uk.title", "A-uk")]),
         );
         let new = FormValues::from_pairs(
             &fields(),
@@ -547,10 +498,8 @@ mod tests {
                 (Locale::Uk, TranslationWrite::Delete),
             ]
         );
-        let changes: Vec<(String, Option<String>, Option<String>)> = diff(&old, &new)
-            .into_iter()
-            .map(|c| (c.field, c.from, c.to))
-            .collect();
+        let changes: Vec<(String, Option<String>, Option<String>)> =
+            diff(&old, &new).into_iter().map(|c| (c.field, c.from, c.to)).collect();
         assert_eq!(
             changes,
             vec![
@@ -569,13 +518,7 @@ mod tests {
                 .unwrap_or_default()
         };
         assert_eq!(TranslationState::of(None, t(1)), TranslationState::Missing);
-        assert_eq!(
-            TranslationState::of(Some(t(1)), t(2)),
-            TranslationState::Outdated
-        );
-        assert_eq!(
-            TranslationState::of(Some(t(2)), t(2)),
-            TranslationState::Current
-        );
+        assert_eq!(TranslationState::of(Some(t(1)), t(2)), TranslationState::Outdated);
+        assert_eq!(TranslationState::of(Some(t(2)), t(2)), TranslationState::Current);
     }
 }

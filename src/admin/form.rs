@@ -35,13 +35,8 @@ impl BodyKind for Text {
 /// The sign-in form: an address, a password and a return path.
 pub struct SignIn;
 impl BodyKind for SignIn {
-    const LIMITS: Limits = Limits {
-        body_bytes: 4 * 1024,
-        file_bytes: 0,
-        files: 0,
-        text_bytes: 2 * 1024,
-        parts: 8,
-    };
+    const LIMITS: Limits =
+        Limits { body_bytes: 4 * 1024, file_bytes: 0, files: 0, text_bytes: 2 * 1024, parts: 8 };
 }
 
 /// A resource form, which may carry one image (a company's logo).
@@ -81,15 +76,10 @@ impl<T: DeserializeOwned + 'static, K: BodyKind> FromRequest for AdminForm<T, K>
         let req = req.clone();
         let payload = actix_web::web::Payload::from_request(&req, payload);
         Box::pin(async move {
-            let payload = payload
-                .await
-                .map_err(|_| AppError::BadRequest("error-bad-request"))?;
+            let payload = payload.await.map_err(|_| AppError::BadRequest("error-bad-request"))?;
             // A file is read only for a signed-in session whose token came before it.
             let authorize = |fields: &[(String, String)]| {
-                let token = fields
-                    .iter()
-                    .find(|(k, _)| k == CSRF_FIELD)
-                    .map(|(_, v)| v.as_str());
+                let token = fields.iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.as_str());
                 let signed_in = req
                     .get_session()
                     .get::<String>(crate::auth::current::SESSION_KEY)

@@ -39,11 +39,7 @@ pub fn describe(resource: &str, fields: &[Field], change: Change, tr: &Tr) -> Ch
         };
         value_label(resource, key, declared, &v, tr).unwrap_or(v)
     };
-    ChangeView {
-        field,
-        from: value(change.from),
-        to: value(change.to),
-    }
+    ChangeView { field, from: value(change.from), to: value(change.to) }
 }
 
 /// The label of a stored value, when it is one of a closed set.
@@ -54,15 +50,8 @@ fn value_label(
     value: &str,
     tr: &Tr,
 ) -> Option<String> {
-    if let Some(Field {
-        kind: FieldKind::Select(options),
-        ..
-    }) = declared
-    {
-        return options
-            .iter()
-            .find(|(v, _)| *v == value)
-            .map(|(_, label)| label.clone());
+    if let Some(Field { kind: FieldKind::Select(options), .. }) = declared {
+        return options.iter().find(|(v, _)| *v == value).map(|(_, label)| label.clone());
     }
     let id = match (resource, key) {
         ("jobs", "status") => JobStatus::parse(value)?.label_id(),

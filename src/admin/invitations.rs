@@ -50,10 +50,7 @@ fn invite_page(
             admin,
             "admin_users",
             title.clone(),
-            vec![
-                crumb(tr.t("admin-nav-admin-users"), "/admin/admin_users"),
-                here(title),
-            ],
+            vec![crumb(tr.t("admin-nav-admin-users"), "/admin/admin_users"), here(title)],
         ),
         email,
         name,
@@ -71,13 +68,7 @@ fn invite_page(
 
 pub async fn new(admin: CurrentAdmin) -> Result<InvitePage, AppError> {
     admin.require(Area::AdminUsers, Action::Create)?;
-    Ok(invite_page(
-        &admin,
-        String::new(),
-        String::new(),
-        AdminRole::Editor,
-        None,
-    ))
+    Ok(invite_page(&admin, String::new(), String::new(), AdminRole::Editor, None))
 }
 
 #[derive(Deserialize)]
@@ -202,16 +193,10 @@ pub async fn set_password(
 ) -> Result<HttpResponse, AppError> {
     let token = path.into_inner();
     let tr = super::login::visitor_tr(&req, &state);
-    let PasswordForm {
-        password,
-        confirmation,
-    } = form.data;
+    let PasswordForm { password, confirmation } = form.data;
     // The address the link belongs to: a password made of it is easy to guess.
     let found = invitation(&state, &token).await?;
-    let email = found
-        .as_ref()
-        .map(|(_, email)| email.clone())
-        .unwrap_or_default();
+    let email = found.as_ref().map(|(_, email)| email.clone()).unwrap_or_default();
     let local = email.split('@').next().unwrap_or_default();
     let problem = if found.is_none() {
         // An unknown, spent or expired link sets nothing.
@@ -250,11 +235,7 @@ pub async fn set_password(
 async fn invitation(state: &AppState, token: &str) -> Result<Option<(i64, String)>, AppError> {
     let token = token.to_owned();
     with_conn(state, move |conn| {
-        Ok(admin_user::find_by_password_token(
-            conn,
-            &token,
-            crate::db::now(),
-        )?)
+        Ok(admin_user::find_by_password_token(conn, &token, crate::db::now())?)
     })
     .await
 }

@@ -67,53 +67,18 @@ pub struct Crumb {
 /// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
 /// role may view its area.
 const NAV: [(&str, &str, &str, Area); 12] = [
-    (
-        "dashboard",
-        "admin-nav-dashboard",
-        "/admin",
-        Area::Dashboard,
-    ),
+    ("dashboard", "admin-nav-dashboard", "/admin", Area::Dashboard),
     ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs),
-    (
-        "companies",
-        "admin-nav-companies",
-        "/admin/companies",
-        Area::Companies,
-    ),
+    ("companies", "admin-nav-companies", "/admin/companies", Area::Companies),
     ("skills", "admin-nav-skills", "/admin/skills", Area::Skills),
-    (
-        "applications",
-        "admin-nav-applications",
-        "/admin/applications",
-        Area::Applications,
-    ),
-    (
-        "comments",
-        "admin-nav-comments",
-        "/admin/comments",
-        Area::Comments,
-    ),
-    (
-        "audit_log",
-        "admin-nav-audit-log",
-        "/admin/audit_log",
-        Area::AuditLog,
-    ),
-    (
-        "admin_users",
-        "admin-nav-admin-users",
-        "/admin/admin_users",
-        Area::AdminUsers,
-    ),
+    ("applications", "admin-nav-applications", "/admin/applications", Area::Applications),
+    ("comments", "admin-nav-comments", "/admin/comments", Area::Comments),
+    ("audit_log", "admin-nav-audit-log", "/admin/audit_log", Area::AuditLog),
+    ("admin_users", "admin-nav-admin-users", "/admin/admin_users", Area::AdminUsers),
     ("alerts", "admin-nav-alerts", "/admin/alerts", Area::Alerts),
     ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks),
     ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks),
-    (
-        "webhooks",
-        "admin-nav-webhooks",
-        "/admin/webhooks",
-        Area::Tasks,
-    ),
+    ("webhooks", "admin-nav-webhooks", "/admin/webhooks", Area::Tasks),
 ];
 
 #[derive(Debug, Clone)]
@@ -149,10 +114,8 @@ impl AdminLayout {
                 current: *id == section,
             })
             .collect();
-        let mut all = vec![Crumb {
-            label: tr.t("admin-nav-dashboard"),
-            url: Some("/admin".into()),
-        }];
+        let mut all =
+            vec![Crumb { label: tr.t("admin-nav-dashboard"), url: Some("/admin".into()) }];
         all.extend(crumbs);
         AdminLayout {
             tr,
@@ -178,10 +141,7 @@ impl AdminLayout {
 
 /// A breadcrumb with a link.
 pub fn crumb(label: String, url: impl Into<String>) -> Crumb {
-    Crumb {
-        label,
-        url: Some(url.into()),
-    }
+    Crumb { label, url: Some(url.into()) }
 }
 
 /// The last breadcrumb: this page.

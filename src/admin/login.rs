@@ -37,15 +37,8 @@ pub struct NextQuery {
 /// The sign-in page speaks the visitor's language: the language cookie, else the browser's.
 pub(super) fn visitor_tr(req: &HttpRequest, state: &AppState) -> Tr {
     let cookie = req.cookie(crate::web::locale::COOKIE);
-    let accept = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    Tr::new(negotiate(
-        cookie.as_ref().map(|c| c.value()),
-        accept,
-        state.config.default_locale,
-    ))
+    let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Tr::new(negotiate(cookie.as_ref().map(|c| c.value()), accept, state.config.default_locale))
 }
 
 /// Only a path inside the back office is a place to return to: anything else (another site,
@@ -95,11 +88,7 @@ pub async fn submit(
     body: AdminForm<LoginForm, super::form::SignIn>,
 ) -> Result<HttpResponse, AppError> {
     let tr = visitor_tr(&req, &state);
-    let LoginForm {
-        email,
-        password,
-        next,
-    } = body.data;
+    let LoginForm { email, password, next } = body.data;
     let next = safe_next(&next);
     let page = |message_id: &str, email: String, status: u16| -> Result<HttpResponse, AppError> {
         let login_page = LoginPage {
@@ -113,19 +102,11 @@ pub async fn submit(
         let html = login_page
             .render()
             .map_err(|e| AppError::Internal(format!("rendering the sign-in page: {e}")))?;
-        Ok(sign_in_answer(
-            actix_web::http::StatusCode::from_u16(status).unwrap_or_default(),
-            html,
-        ))
+        Ok(sign_in_answer(actix_web::http::StatusCode::from_u16(status).unwrap_or_default(), html))
     };
     let refuse = |message_id: &str, email: String| page(message_id, email, 422);
     if over_limit(&state, &req).await? {
-        record(
-            &req,
-            Severity::Warning,
-            "sign-in-rate-limited",
-            &[("email", &email)],
-        );
+        record(&req, Severity::Warning, "sign-in-rate-limited", &[("email", &email)]);
         return page("admin-login-rate-limited", email, 429);
     }
     if email.len() > 320 || password.len() > 1024 {
@@ -163,21 +144,11 @@ pub async fn submit(
         }
         Ok(user) => start_session(&state, &req, &session, &user, &next, "password").await,
         Err(LoginError::Locked) => {
-            record(
-                &req,
-                Severity::Warning,
-                "sign-in-locked",
-                &[("email", &email)],
-            );
+            record(&req, Severity::Warning, "sign-in-locked", &[("email", &email)]);
             refuse("admin-login-locked", email)
         }
         Err(LoginError::Invalid) => {
-            record(
-                &req,
-                Severity::Warning,
-                "sign-in-failed",
-                &[("email", &email)],
-            );
+            record(&req, Severity::Warning, "sign-in-failed", &[("email", &email)]);
             refuse("admin-login-invalid", email)
         }
     }
@@ -188,10 +159,7 @@ pub async fn submit(
 pub(super) fn sign_in_answer(status: actix_web::http::StatusCode, html: String) -> HttpResponse {
     let mut res = HttpResponse::build(status);
     if status == actix_web::http::StatusCode::TOO_MANY_REQUESTS {
-        res.insert_header((
-            header::RETRY_AFTER,
-            crate::state::LOGIN_WINDOW.as_secs().to_string(),
-        ));
+        res.insert_header((header::RETRY_AFTER, crate::state::LOGIN_WINDOW.as_secs().to_string()));
     }
     res.content_type("text/html; charset=utf-8").body(html)
 }
@@ -233,11 +201,8 @@ pub(super) async fn start_session(
     factor: &str,
 ) -> Result<HttpResponse, AppError> {
     let limits = state.config.admin_session_limits();
-    let user_agent = req
-        .headers()
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let user_agent =
+        req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let ip_text = crate::client_ip::of(req).map(|ip| ip.to_string());
     let id = user.id;
     let token = with_conn(state, move |conn| {
@@ -260,11 +225,7 @@ pub(super) async fn start_session(
         req,
         Severity::Info,
         "sign-in-succeeded",
-        &[
-            ("user", &user.id.to_string()),
-            ("email", &user.email),
-            ("factor", factor),
-        ],
+        &[("user", &user.id.to_string()), ("email", &user.email), ("factor", factor)],
     );
     Ok(crate::web::see_other(next))
 }

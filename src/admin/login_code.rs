@@ -46,13 +46,10 @@ fn render(
     error: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let html = CodePage {
-        tr,
-        csrf: crate::auth::csrf::token(session),
-        error: error.map(|id| tr.t(id)),
-    }
-    .render()
-    .map_err(|e| AppError::Internal(format!("rendering the code page: {e}")))?;
+    let html =
+        CodePage { tr, csrf: crate::auth::csrf::token(session), error: error.map(|id| tr.t(id)) }
+            .render()
+            .map_err(|e| AppError::Internal(format!("rendering the code page: {e}")))?;
     Ok(sign_in_answer(status, html))
 }
 
@@ -92,12 +89,7 @@ pub async fn submit(
     };
     let user_field = pending.user.to_string();
     if over_limit(&state, &req).await? {
-        record(
-            &req,
-            Severity::Warning,
-            "sign-in-rate-limited",
-            &[("user", &user_field)],
-        );
+        record(&req, Severity::Warning, "sign-in-rate-limited", &[("user", &user_field)]);
         return render(
             tr,
             &session,
@@ -135,37 +127,19 @@ pub async fn submit(
             };
             let res = start_session(&state, &req, &session, &user, &pending.next, factor).await?;
             if let Checked::RecoveryCode { left } = proved {
-                Flash::alert(
-                    &session,
-                    Tr::new(user.locale()).tn("admin-recovery-code-used", left),
-                );
+                Flash::alert(&session, Tr::new(user.locale()).tn("admin-recovery-code-used", left));
             }
             Ok(res)
         }
         // Deleted between the two steps.
         Ok((_, None)) => Ok(start_over(&session, tr, "admin-login-code-expired")),
         Err(LoginError::Locked) => {
-            record(
-                &req,
-                Severity::Warning,
-                "sign-in-locked",
-                &[("user", &user_field)],
-            );
+            record(&req, Severity::Warning, "sign-in-locked", &[("user", &user_field)]);
             Ok(start_over(&session, tr, "admin-login-locked"))
         }
         Err(LoginError::Invalid) => {
-            record(
-                &req,
-                Severity::Warning,
-                "sign-in-code-failed",
-                &[("user", &user_field)],
-            );
-            render(
-                tr,
-                &session,
-                Some("admin-login-code-invalid"),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
+            record(&req, Severity::Warning, "sign-in-code-failed", &[("user", &user_field)]);
+            render(tr, &session, Some("admin-login-code-invalid"), StatusCode::UNPROCESSABLE_ENTITY)
         }
     }
 }

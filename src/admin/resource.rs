@@ -56,10 +56,7 @@ impl TextOp {
 
     /// The LIKE pattern for `value`, with LIKE's own wildcards escaped (escape char `\`).
     pub fn pattern(self, value: &str) -> String {
-        let escaped = value
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
+        let escaped = value.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
         match self {
             TextOp::Contains => format!("%{escaped}%"),
             TextOp::Equals => escaped,
@@ -112,8 +109,7 @@ impl FilterValue {
     ) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
         (
             from.and_then(|d| d.and_hms_opt(0, 0, 0)),
-            to.and_then(|d| d.succ_opt())
-                .and_then(|d| d.and_hms_opt(0, 0, 0)),
+            to.and_then(|d| d.succ_opt()).and_then(|d| d.and_hms_opt(0, 0, 0)),
         )
     }
 }
@@ -295,11 +291,7 @@ impl MemberAction {
         let query = url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(self.fields.iter().map(|(k, v)| (*k, v.as_str())))
             .finish();
-        if query.is_empty() {
-            self.url.clone()
-        } else {
-            format!("{}?{query}", self.url)
-        }
+        if query.is_empty() { self.url.clone() } else { format!("{}?{query}", self.url) }
     }
 
     /// The button's classes.
@@ -325,12 +317,7 @@ pub struct BatchAction {
 impl BatchAction {
     /// The action `key`, labelled `label`, for roles allowed `needs`.
     pub fn new(key: &'static str, label: &'static str, needs: crate::auth::policy::Action) -> Self {
-        BatchAction {
-            key,
-            label,
-            needs,
-            input: None,
-        }
+        BatchAction { key, label, needs, input: None }
     }
 
     /// Asks for a required text (labelled `label`) on the confirmation page.
@@ -411,11 +398,7 @@ pub trait Listing: Sync {
 
     /// Not found unless `viewer` may see record `id`: what other users' records answer.
     fn require_visible(&self, conn: &mut DbConn, id: i64, viewer: &Viewer) -> Result<(), AppError> {
-        if self.visible(conn, &[id], viewer)?.is_empty() {
-            Err(AppError::NotFound)
-        } else {
-            Ok(())
-        }
+        if self.visible(conn, &[id], viewer)?.is_empty() { Err(AppError::NotFound) } else { Ok(()) }
     }
 }
 
@@ -518,11 +501,7 @@ pub enum Deleted {
 impl Deleted {
     /// From the number of rows a `DELETE` removed.
     pub fn from_rows(rows: usize) -> Deleted {
-        if rows == 0 {
-            Deleted::NotFound
-        } else {
-            Deleted::Done
-        }
+        if rows == 0 { Deleted::NotFound } else { Deleted::Done }
     }
 }
 
@@ -539,10 +518,7 @@ pub fn parse_list_query(
         .map(|(k, v)| (k.into_owned(), v.trim().to_owned()))
         .collect();
     let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, v)| k == name && !v.is_empty())
-            .map(|(_, v)| v.as_str())
+        pairs.iter().find(|(k, v)| k == name && !v.is_empty()).map(|(_, v)| v.as_str())
     };
     let scopes = resource.scopes();
     let scope = get("scope")
@@ -557,10 +533,7 @@ pub fn parse_list_query(
                 Some(key) => (key, Dir::Desc),
                 None => (s, Dir::Asc),
             };
-            columns
-                .iter()
-                .find(|c| c.sortable && c.key == key)
-                .map(|c| (c.key, dir))
+            columns.iter().find(|c| c.sortable && c.key == key).map(|c| (c.key, dir))
         })
         .unwrap_or((default_sort, default_dir));
     let per_page = get("per_page")
@@ -615,13 +588,5 @@ pub fn parse_list_query(
             filters.push((def.key, value));
         }
     }
-    ListQuery {
-        viewer,
-        scope,
-        filters,
-        sort,
-        dir,
-        page,
-        per_page,
-    }
+    ListQuery { viewer, scope, filters, sort, dir, page, per_page }
 }

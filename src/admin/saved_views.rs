@@ -37,40 +37,26 @@ pub async fn save(
     ));
     let (user_id, name, kept) = (admin.user.id, form.data.name.clone(), query.clone());
     let saved = with_conn(&state, move |conn| {
-        Ok(SavedView::save(
-            conn,
-            user_id,
-            resource.name(),
-            &name,
-            &kept,
-        )?)
+        Ok(SavedView::save(conn, user_id, resource.name(), &name, &kept)?)
     })
     .await?;
     match saved {
-        Ok(()) => Flash::notice(
-            &admin.session,
-            tr.t1("admin-view-saved", "name", form.data.name.trim()),
-        ),
+        Ok(()) => {
+            Flash::notice(&admin.session, tr.t1("admin-view-saved", "name", form.data.name.trim()))
+        }
         Err(SaveError::NameMissing) => {
             Flash::alert(&admin.session, tr.t("admin-view-name-missing"))
         }
         Err(SaveError::NameTooLong) => Flash::alert(
             &admin.session,
-            tr.t1(
-                "admin-view-name-too-long",
-                "max",
-                &tr.number(MAX_NAME_CHARS as i64),
-            ),
+            tr.t1("admin-view-name-too-long", "max", &tr.number(MAX_NAME_CHARS as i64)),
         ),
         Err(SaveError::TooMany) => Flash::alert(
             &admin.session,
             tr.t1("admin-view-too-many", "max", &tr.number(MAX_PER_RESOURCE)),
         ),
     }
-    Ok(crate::web::see_other(&format!(
-        "/admin/{}?{query}",
-        resource.name()
-    )))
+    Ok(crate::web::see_other(&format!("/admin/{}?{query}", resource.name())))
 }
 
 #[derive(Deserialize)]
@@ -87,16 +73,10 @@ pub async fn delete(
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     admin.require(resource.area(), Action::View)?;
     let user_id = admin.user.id;
-    let deleted = with_conn(&state, move |conn| {
-        Ok(SavedView::delete(conn, user_id, id)?)
-    })
-    .await?;
+    let deleted = with_conn(&state, move |conn| Ok(SavedView::delete(conn, user_id, id)?)).await?;
     if !deleted {
         return Err(AppError::NotFound);
     }
     Flash::notice(&admin.session, admin.tr.t("admin-view-deleted"));
-    Ok(crate::web::see_other(&format!(
-        "/admin/{}",
-        resource.name()
-    )))
+    Ok(crate::web::see_other(&format!("/admin/{}", resource.name())))
 }

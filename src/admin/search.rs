@@ -68,16 +68,11 @@ type Found = (
 
 fn find(conn: &mut crate::db::DbConn, q: &str, visible: &Visible) -> QueryResult<Found> {
     let contains = TextOp::Contains;
-    let by_id = q
-        .strip_prefix('#')
-        .and_then(|n| n.parse::<i64>().ok())
-        .unwrap_or(-1);
+    let by_id = q.strip_prefix('#').and_then(|n| n.parse::<i64>().ok()).unwrap_or(-1);
     let postings = if visible.jobs {
         jobs::table
             .filter(
-                text_filter!(jobs::title, contains, q)
-                    .or(jobs::slug.eq(q))
-                    .or(jobs::id.eq(by_id)),
+                text_filter!(jobs::title, contains, q).or(jobs::slug.eq(q)).or(jobs::id.eq(by_id)),
             )
             .order(jobs::id.desc())
             .limit(PER_GROUP)
@@ -98,13 +93,11 @@ fn find(conn: &mut crate::db::DbConn, q: &str, visible: &Visible) -> QueryResult
     };
     let applicants = if visible.applications {
         applications::table
-            .filter(
-                text_filter!(applications::name, contains, q).or(text_filter!(
-                    applications::email,
-                    contains,
-                    q
-                )),
-            )
+            .filter(text_filter!(applications::name, contains, q).or(text_filter!(
+                applications::email,
+                contains,
+                q
+            )))
             .order(applications::id.desc())
             .limit(PER_GROUP)
             .select((applications::id, applications::name, applications::email))
@@ -144,9 +137,7 @@ pub async fn search(
         let (postings, firms, applicants, users) =
             with_conn(&state, move |conn| Ok(find(conn, &words, &visible)?)).await?;
         let param = |key: &str| {
-            url::form_urlencoded::Serializer::new(String::new())
-                .append_pair(key, &q)
-                .finish()
+            url::form_urlencoded::Serializer::new(String::new()).append_pair(key, &q).finish()
         };
         groups.push(Group {
             title: tr.t("admin-nav-jobs"),
@@ -205,9 +196,7 @@ pub async fn search(
     let mut l = AdminLayout::new(&admin, "", title.clone(), vec![here(title)]);
     l.here = format!(
         "/admin/search?{}",
-        url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("q", &q)
-            .finish()
+        url::form_urlencoded::Serializer::new(String::new()).append_pair("q", &q).finish()
     );
     Ok(SearchPage { l, q, groups })
 }

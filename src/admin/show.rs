@@ -91,10 +91,7 @@ pub async fn show(
         &admin,
         resource.name(),
         record.label.clone(),
-        vec![
-            crumb(title, format!("/admin/{}", resource.name())),
-            here(record.label.clone()),
-        ],
+        vec![crumb(title, format!("/admin/{}", resource.name())), here(record.label.clone())],
     );
     l.here = format!("/admin/{}/{id}", resource.name());
     let base = format!("/admin/{}/{id}", resource.name());
@@ -134,9 +131,7 @@ pub async fn show(
         comments: comments
             .into_iter()
             .map(|c| CommentView {
-                author: c
-                    .author
-                    .unwrap_or_else(|| tr.t("admin-comment-former-user")),
+                author: c.author.unwrap_or_else(|| tr.t("admin-comment-former-user")),
                 at: tr.date(&c.created_at),
                 paragraphs: crate::web::view::paragraphs(&c.body),
             })

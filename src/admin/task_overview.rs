@@ -167,21 +167,13 @@ pub async fn overview(
                         tr.t("task-state-dead")
                     ),
                 ),
-                label: start
-                    .hour()
-                    .is_multiple_of(6)
-                    .then(|| start.format("%H:00").to_string()),
+                label: start.hour().is_multiple_of(6).then(|| start.format("%H:00").to_string()),
             }
         })
         .collect();
     let (done, dead) = hours.iter().fold((0, 0), |(a, b), (d, f)| (a + d, b + f));
-    let chart_summary = tr.t2(
-        "admin-tasks-chart-summary",
-        "done",
-        &tr.number(done),
-        "dead",
-        &tr.number(dead),
-    );
+    let chart_summary =
+        tr.t2("admin-tasks-chart-summary", "done", &tr.number(done), "dead", &tr.number(dead));
 
     let schedules = figures
         .schedules
@@ -212,17 +204,11 @@ pub async fn overview(
         &admin,
         "tasks",
         title.clone(),
-        vec![
-            crumb(tr.t("admin-nav-tasks"), "/admin/tasks".to_owned()),
-            here(title),
-        ],
+        vec![crumb(tr.t("admin-nav-tasks"), "/admin/tasks".to_owned()), here(title)],
     );
     l.here = "/admin/tasks/overview".into();
     Ok(OverviewPage {
-        state_labels: STATES
-            .iter()
-            .map(|s| tr.t(&format!("task-state-{s}")))
-            .collect(),
+        state_labels: STATES.iter().map(|s| tr.t(&format!("task-state-{s}"))).collect(),
         queues,
         bars,
         chart_summary,
@@ -250,17 +236,9 @@ pub async fn update_schedule(
 ) -> Result<HttpResponse, AppError> {
     admin.require(Area::Tasks, Action::Update)?;
     let name = path.into_inner();
-    let recurring = RECURRING
-        .iter()
-        .find(|r| r.name == name)
-        .ok_or(AppError::NotFound)?;
+    let recurring = RECURRING.iter().find(|r| r.name == name).ok_or(AppError::NotFound)?;
     let tr = admin.tr;
-    let cron = form
-        .data
-        .cron
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let cron = form.data.cron.split_whitespace().collect::<Vec<_>>().join(" ");
     let back = crate::web::see_other("/admin/tasks/overview");
     if let Err(e) = schedule::parse(&cron) {
         Flash::alert(
@@ -274,24 +252,19 @@ pub async fn update_schedule(
     let changed = with_conn(&state, move |conn| {
         let now = crate::db::now();
         schedule::ensure(conn, now)?;
-        Ok(
-            diesel::update(task_schedules::table.filter(task_schedules::name.eq(name_owned)))
-                .set((
-                    task_schedules::cron.eq(&cron),
-                    task_schedules::enabled.eq(enabled),
-                    task_schedules::updated_at.eq(now),
-                ))
-                .execute(conn)?,
-        )
+        Ok(diesel::update(task_schedules::table.filter(task_schedules::name.eq(name_owned)))
+            .set((
+                task_schedules::cron.eq(&cron),
+                task_schedules::enabled.eq(enabled),
+                task_schedules::updated_at.eq(now),
+            ))
+            .execute(conn)?)
     })
     .await?;
     if changed == 0 {
         return Err(AppError::NotFound);
     }
-    log::info!(
-        "admin user {} changed the schedule of {name}",
-        admin.user.id
-    );
+    log::info!("admin user {} changed the schedule of {name}", admin.user.id);
     Flash::notice(&admin.session, tr.t("admin-schedule-saved"));
     Ok(back)
 }

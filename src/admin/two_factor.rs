@@ -99,10 +99,9 @@ async fn page(
         }
         Some(since) => {
             let id = admin.user.id;
-            let left = with_conn(state, move |conn| {
-                Ok(second_factor::recovery_codes_left(conn, id)?)
-            })
-            .await?;
+            let left =
+                with_conn(state, move |conn| Ok(second_factor::recovery_codes_left(conn, id)?))
+                    .await?;
             let on = On {
                 since: tr.date_time(&since),
                 codes_left: tr.tn("admin-two-factor-codes-left", left),
@@ -125,9 +124,7 @@ fn respond(page: TwoFactorPage, status: StatusCode) -> Result<HttpResponse, AppE
     let html = page
         .render()
         .map_err(|e| AppError::Internal(format!("rendering the two-factor page: {e}")))?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(html))
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
 }
 
 pub async fn show(
@@ -175,12 +172,7 @@ pub async fn enable(
         return respond(page, StatusCode::UNPROCESSABLE_ENTITY);
     };
     admin.session.remove(ENROLMENT_KEY);
-    show_codes(
-        &admin,
-        codes,
-        "two-factor-enabled",
-        "admin-two-factor-enabled",
-    )
+    show_codes(&admin, codes, "two-factor-enabled", "admin-two-factor-enabled")
 }
 
 /// A code from the user before a change to the factor itself: counted like sign-in attempts.
@@ -275,11 +267,7 @@ pub async fn new_recovery_codes(
     }
     let id = admin.user.id;
     let codes = with_conn(&state, move |conn| {
-        Ok(second_factor::replace_recovery_codes(
-            conn,
-            id,
-            crate::db::now(),
-        )?)
+        Ok(second_factor::replace_recovery_codes(conn, id, crate::db::now())?)
     })
     .await?;
     show_codes(
@@ -298,12 +286,7 @@ fn show_codes(
     event: &str,
     notice: &str,
 ) -> Result<HttpResponse, AppError> {
-    record(
-        &admin.request,
-        Severity::Info,
-        event,
-        &[("user", &admin.user.id.to_string())],
-    );
+    record(&admin.request, Severity::Info, event, &[("user", &admin.user.id.to_string())]);
     let mut page = TwoFactorPage {
         l: layout(admin),
         enrol: None,
@@ -312,10 +295,7 @@ fn show_codes(
         required: false,
         error: None,
     };
-    page.l.flash.push(Flash {
-        kind: FlashKind::Notice,
-        text: admin.tr.t(notice),
-    });
+    page.l.flash.push(Flash { kind: FlashKind::Notice, text: admin.tr.t(notice) });
     respond(page, StatusCode::OK)
 }
 

@@ -45,11 +45,7 @@ pub async fn receive(
             match logo::check(&bytes, truncated) {
                 Ok(checked) => {
                     let key = checked.new_key();
-                    state
-                        .storage
-                        .put(&key, checked.bytes)
-                        .await
-                        .map_err(AppError::Internal)?;
+                    state.storage.put(&key, checked.bytes).await.map_err(AppError::Internal)?;
                     ImageChange::Replace(key)
                 }
                 // The reading stopped inside this file: the fields after it are lost too.
@@ -62,10 +58,7 @@ pub async fn receive(
                     ImageChange::Keep
                 }
             }
-        } else if pairs
-            .iter()
-            .any(|(k, v)| *k == remove_field(field.key) && !v.is_empty())
-        {
+        } else if pairs.iter().any(|(k, v)| *k == remove_field(field.key) && !v.is_empty()) {
             ImageChange::Remove
         } else {
             ImageChange::Keep
@@ -114,9 +107,7 @@ pub async fn settle(
         }
     }
     for key in unused {
-        let versions = logo::VERSIONS
-            .iter()
-            .map(|(v, _)| logo::version_key(&key, v));
+        let versions = logo::VERSIONS.iter().map(|(v, _)| logo::version_key(&key, v));
         for file in std::iter::once(key.clone()).chain(versions) {
             if let Err(e) = state.storage.delete(&file).await {
                 // The daily purge removes what is left.

@@ -32,12 +32,7 @@ pub fn verify(req: &HttpRequest, submitted: &str) -> bool {
         Some(_) => "wrong-token",
         None => "no-session-token",
     };
-    events::record(
-        req,
-        events::Severity::Warning,
-        "csrf-refused",
-        &[("reason", refused)],
-    );
+    events::record(req, events::Severity::Warning, "csrf-refused", &[("reason", refused)]);
     false
 }
 

@@ -58,10 +58,7 @@ impl CurrentAdmin {
 
     /// Who is looking, for the records a resource lets this user see.
     pub fn viewer(&self) -> crate::admin::resource::Viewer {
-        crate::admin::resource::Viewer {
-            admin_user_id: self.user.id,
-            role: self.user.role(),
-        }
+        crate::admin::resource::Viewer { admin_user_id: self.user.id, role: self.user.role() }
     }
 
     pub fn can(&self, area: Area, action: Action) -> bool {
@@ -98,12 +95,9 @@ impl FromRequest for CurrentAdmin {
                 {
                     Err(AppError::EnrolmentRequired)
                 }
-                Some(user) => Ok(CurrentAdmin {
-                    tr: Tr::new(user.locale()),
-                    user,
-                    session,
-                    request: req,
-                }),
+                Some(user) => {
+                    Ok(CurrentAdmin { tr: Tr::new(user.locale()), user, session, request: req })
+                }
                 None => {
                     session.remove(SESSION_KEY);
                     Err(login())

@@ -15,9 +15,7 @@ pub fn hash(password: &str) -> Result<String, String> {
 /// Whether `password` matches the stored `hash`; a malformed hash never matches.
 pub fn verify(password: &str, hash: &str) -> bool {
     match PasswordHash::new(hash) {
-        Ok(parsed) => Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok(),
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
     }
 }
@@ -27,9 +25,7 @@ pub fn generate() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rng();
-    (0..20)
-        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-        .collect()
+    (0..20).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
 }
 
 /// Passwords have at least this many characters…
@@ -134,19 +130,13 @@ mod tests {
     #[test]
     fn weak_passwords_are_refused_with_a_reason() {
         assert_eq!(check_strength("short", &[]), Err(Weakness::TooShort));
-        assert_eq!(
-            check_strength(&"x".repeat(129), &[]),
-            Err(Weakness::TooLong)
-        );
+        assert_eq!(check_strength(&"x".repeat(129), &[]), Err(Weakness::TooLong));
         assert!(check_strength("password1234", &[]).is_err());
         assert!(check_strength("qwertyuiop123", &[]).is_err());
         assert!(check_strength("aaaaaaaaaaaaaaaa", &[]).is_err());
         assert!(check_strength("ada.lovelace1815", &["ada.lovelace", "example.org"]).is_err());
         assert!(check_strength("hireboard2026!", &[]).is_err());
-        assert_eq!(
-            check_strength(&"Zq7-".repeat(8), &[]),
-            Err(Weakness::Pattern)
-        );
+        assert_eq!(check_strength(&"Zq7-".repeat(8), &[]), Err(Weakness::Pattern));
     }
 
     #[test]

@@ -118,15 +118,7 @@ mod tests {
             }
         }
         assert!(allows(AdminRole::Translator, Area::Jobs, Action::Translate));
-        assert!(!allows(
-            AdminRole::Translator,
-            Area::Jobs,
-            Action::ChangeStatus
-        ));
-        assert!(!allows(
-            AdminRole::Translator,
-            Area::Applications,
-            Action::View
-        ));
+        assert!(!allows(AdminRole::Translator, Area::Jobs, Action::ChangeStatus));
+        assert!(!allows(AdminRole::Translator, Area::Applications, Action::View));
     }
 }

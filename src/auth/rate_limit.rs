@@ -56,9 +56,7 @@ impl Limit {
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
         let (length, at, current) = self.clock(now);
-        let key = rate_limits::bucket
-            .eq(self.bucket)
-            .and(rate_limits::client.eq(client));
+        let key = rate_limits::bucket.eq(self.bucket).and(rate_limits::client.eq(client));
         let previous: i32 = rate_limits::table
             .filter(key)
             .filter(rate_limits::window_start.eq(current - length))
@@ -130,16 +128,8 @@ impl Limit {
             .filter(rate_limits::window_start.ge(current - length))
             .select((rate_limits::window_start, rate_limits::hits))
             .load(conn)?;
-        let of = |start: i64| {
-            hits.iter()
-                .find(|(s, _)| *s == start)
-                .map_or(0, |(_, h)| *h)
-        };
-        let room = room(
-            self.max,
-            of(current - length),
-            (at - current) as f64 / length as f64,
-        );
+        let of = |start: i64| hits.iter().find(|(s, _)| *s == start).map_or(0, |(_, h)| *h);
+        let room = room(self.max, of(current - length), (at - current) as f64 / length as f64);
         Ok(room.saturating_sub(of(current).max(0) as u32))
     }
 }

@@ -61,11 +61,7 @@ pub fn resume(
     let found: Option<(NaiveDateTime, NaiveDateTime, AdminUser)> = admin_sessions::table
         .inner_join(admin_users::table)
         .filter(admin_sessions::id.eq(&id))
-        .select((
-            admin_sessions::last_seen_at,
-            admin_sessions::expires_at,
-            AdminUser::as_select(),
-        ))
+        .select((admin_sessions::last_seen_at, admin_sessions::expires_at, AdminUser::as_select()))
         .first(conn)
         .optional()?;
     let Some((last_seen, expires, user)) = found else {
@@ -85,9 +81,7 @@ pub fn resume(
 
 /// Ends one session.
 pub fn revoke(conn: &mut DbConn, token: &str) -> QueryResult<()> {
-    diesel::delete(admin_sessions::table.find(token::digest(token)))
-        .execute(conn)
-        .map(drop)
+    diesel::delete(admin_sessions::table.find(token::digest(token))).execute(conn).map(drop)
 }
 
 /// Ends every session of a user ("log out everywhere", password change, deletion).
@@ -98,12 +92,8 @@ pub fn revoke_all(conn: &mut DbConn, user_id: i64) -> QueryResult<usize> {
 
 /// Removes sessions past their limits (run now and then; expired ones are refused anyway).
 pub fn purge_expired(conn: &mut DbConn, now: NaiveDateTime, limits: Limits) -> QueryResult<usize> {
-    diesel::delete(
-        admin_sessions::table.filter(
-            admin_sessions::expires_at
-                .le(now)
-                .or(admin_sessions::last_seen_at.le(now - limits.idle)),
-        ),
-    )
+    diesel::delete(admin_sessions::table.filter(
+        admin_sessions::expires_at.le(now).or(admin_sessions::last_seen_at.le(now - limits.idle)),
+    ))
     .execute(conn)
 }

@@ -46,14 +46,9 @@ pub fn secret_text(secret: &[u8]) -> String {
 
 /// The enrolment QR code: the `otpauth://` address drawn as an SVG image.
 pub fn qr_svg(secret: &[u8], account: &str) -> Result<String, String> {
-    let url = totp(secret, account)?
-        .to_url()
-        .map_err(|e| format!("TOTP address: {e}"))?;
+    let url = totp(secret, account)?.to_url().map_err(|e| format!("TOTP address: {e}"))?;
     let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| format!("QR code: {e}"))?;
-    Ok(code
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(200, 200)
-        .build())
+    Ok(code.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).build())
 }
 
 /// The code an authenticator app shows at `now` (Unix seconds): for tests and tools, since the
@@ -82,9 +77,8 @@ pub fn recovery_codes() -> Vec<String> {
     let mut rng = rand::rng();
     (0..RECOVERY_CODES)
         .map(|_| {
-            let raw: String = (0..10)
-                .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-                .collect();
+            let raw: String =
+                (0..10).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect();
             format!("{}-{}", &raw[..5], &raw[5..])
         })
         .collect()
@@ -99,10 +93,7 @@ pub fn recovery_hash(code: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    Sha256::digest(normalized.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(normalized.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -128,10 +119,7 @@ mod tests {
 
     #[test]
     fn the_secret_reads_as_base32_and_the_qr_code_is_svg() {
-        assert_eq!(
-            secret_text(RFC_SECRET),
-            "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ"
-        );
+        assert_eq!(secret_text(RFC_SECRET), "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ");
         assert_eq!(new_secret().len(), 20);
         let svg = qr_svg(&new_secret(), "ada@example.org").unwrap();
         assert!(svg.contains("<svg") && svg.contains("</svg>"), "{svg}");
@@ -146,10 +134,7 @@ mod tests {
         unique.dedup();
         assert_eq!(unique.len(), RECOVERY_CODES);
         let code = &codes[0];
-        assert_eq!(
-            recovery_hash(code),
-            recovery_hash(&code.to_uppercase().replace('-', " "))
-        );
+        assert_eq!(recovery_hash(code), recovery_hash(&code.to_uppercase().replace('-', " ")));
         assert_ne!(recovery_hash(code), recovery_hash(&codes[1]));
     }
 }

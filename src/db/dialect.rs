@@ -69,10 +69,7 @@ pub fn change_count(conn: &mut DbConn, table: &str) -> QueryResult<i64> {
              AS version"
         }
     };
-    diesel::sql_query(sql)
-        .bind::<Text, _>(table)
-        .get_result::<Version>(conn)
-        .map(|r| r.version)
+    diesel::sql_query(sql).bind::<Text, _>(table).get_result::<Version>(conn).map(|r| r.version)
 }
 
 /// PostgreSQL's text search configuration for a language (Ukrainian has none built in).
@@ -169,11 +166,7 @@ pub fn search_job_ids(conn: &mut DbConn, q: &str) -> QueryResult<Vec<(i64, f64)>
     let hits: Vec<Hit> = match conn {
         #[cfg(feature = "sqlite")]
         DbConn::Sqlite(_) => {
-            let expr = terms
-                .iter()
-                .map(|t| format!("\"{t}\"*"))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let expr = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
             diesel::sql_query(
                 "SELECT rowid / 4 AS job_id, \
                  CASE WHEN rowid IN (SELECT rowid FROM job_search WHERE job_search MATCH ?) \
@@ -186,26 +179,15 @@ pub fn search_job_ids(conn: &mut DbConn, q: &str) -> QueryResult<Vec<(i64, f64)>
         }
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => {
-            let any = terms
-                .iter()
-                .map(|t| format!("{t}:*"))
-                .collect::<Vec<_>>()
-                .join(" & ");
+            let any = terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ");
             // Weight A is the title (see replace_job_search).
-            let title = terms
-                .iter()
-                .map(|t| format!("{t}:*A"))
-                .collect::<Vec<_>>()
-                .join(" & ");
+            let title = terms.iter().map(|t| format!("{t}:*A")).collect::<Vec<_>>().join(" & ");
             // One branch per configuration keeps the GIN index usable.
             let branches = Locale::ALL
                 .iter()
                 .map(|l| {
                     let cfg = pg_config(*l);
-                    format!(
-                        "(locale = '{}' AND document @@ to_tsquery('{cfg}', $1))",
-                        l.as_str()
-                    )
+                    format!("(locale = '{}' AND document @@ to_tsquery('{cfg}', $1))", l.as_str())
                 })
                 .collect::<Vec<_>>()
                 .join(" OR ");
@@ -255,9 +237,7 @@ pub fn claim_tasks(conn: &mut DbConn, claim: &Claim<'_>) -> QueryResult<usize> {
     let queue_filter = if claim.queues.is_empty() {
         String::new()
     } else {
-        let list: Vec<String> = (0..claim.queues.len())
-            .map(|i| placeholder(6 + i))
-            .collect();
+        let list: Vec<String> = (0..claim.queues.len()).map(|i| placeholder(6 + i)).collect();
         format!(" AND queue IN ({})", list.join(", "))
     };
     let lock = match conn {
@@ -329,10 +309,7 @@ mod tests {
 
     #[test]
     fn query_syntax_never_passes_through() {
-        assert_eq!(
-            query_terms("rust AND \"NEAR\"(x) -go*"),
-            ["rust", "and", "near", "x", "go"]
-        );
+        assert_eq!(query_terms("rust AND \"NEAR\"(x) -go*"), ["rust", "and", "near", "x", "go"]);
         assert_eq!(query_terms("Инженер   Go"), ["инженер", "go"]);
         assert!(query_terms("*** () \"").is_empty());
     }

@@ -67,10 +67,8 @@ impl Backend {
             if cfg!(feature = "postgres") {
                 Ok(Backend::Postgres)
             } else {
-                Err(
-                    "PostgreSQL support is not compiled in (build with `--features postgres`)"
-                        .into(),
-                )
+                Err("PostgreSQL support is not compiled in (build with `--features postgres`)"
+                    .into())
             }
         } else if url.starts_with("sqlite://") || !url.contains("://") {
             if cfg!(feature = "sqlite") {
@@ -180,8 +178,7 @@ impl ManageConnection for DbManager {
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConn) -> bool {
@@ -303,10 +300,7 @@ where
 {
     type Manager = <DbConn as Connection>::TransactionManager;
     // Inside another transaction, nest with a savepoint as diesel does.
-    if Manager::transaction_manager_status_mut(conn)
-        .transaction_depth()?
-        .is_some()
-    {
+    if Manager::transaction_manager_status_mut(conn).transaction_depth()?.is_some() {
         return conn.transaction(f);
     }
     begin_write(conn)?;

@@ -49,11 +49,7 @@ pub fn format_money(locale: Locale, amount: i64, currency: &str) -> String {
     let number = format_number(locale, amount);
     let symbol = currency_symbol(currency);
     let prefix = locale == Locale::En && symbol.chars().count() <= 3 && symbol != currency;
-    if prefix {
-        format!("{symbol}{number}")
-    } else {
-        format!("{number}\u{a0}{symbol}")
-    }
+    if prefix { format!("{symbol}{number}") } else { format!("{number}\u{a0}{symbol}") }
 }
 
 /// A long date: "27 November 2026", "27. November 2026", "27 листопада 2026 р.".

@@ -187,13 +187,7 @@ impl Tr {
     /// A short numeric day and month ("27/11", "27.11."), for chart axes.
     pub fn short_date(&self, date: &chrono::NaiveDate) -> String {
         use chrono::Datelike;
-        self.t2(
-            "date-short",
-            "day",
-            &date.day().to_string(),
-            "month",
-            &date.month().to_string(),
-        )
+        self.t2("date-short", "day", &date.day().to_string(), "month", &date.month().to_string())
     }
 
     /// The label of a country by ISO code, or the code itself when we have no name for it.

@@ -76,20 +76,9 @@ pub fn confirmation(
         kind: "alert_confirm".into(),
         to: c.email.to_owned(),
         subject: tr.t1("mail-alert-confirm-subject", "search", c.search),
-        html: ConfirmHtml {
-            tr,
-            c,
-            frequency: frequency.clone(),
-            confirm_url: confirm_url.clone(),
-        }
-        .render()?,
-        text: ConfirmText {
-            tr,
-            c,
-            frequency,
-            confirm_url,
-        }
-        .render()?,
+        html: ConfirmHtml { tr, c, frequency: frequency.clone(), confirm_url: confirm_url.clone() }
+            .render()?,
+        text: ConfirmText { tr, c, frequency, confirm_url }.render()?,
         locale: c.locale.as_str().to_owned(),
         unsubscribe: None,
         reply_to: None,
@@ -141,18 +130,8 @@ pub fn digest(d: &Digest<'_>, base_url: &str, secret: &[u8]) -> Result<Email, as
         kind: "alert_digest".into(),
         to: d.email.to_owned(),
         subject: tr.tn_with("mail-alert-digest-subject", count, "search", d.search),
-        html: DigestHtml {
-            tr,
-            d,
-            unsubscribe_url: unsubscribe_url.clone(),
-        }
-        .render()?,
-        text: DigestText {
-            tr,
-            d,
-            unsubscribe_url: unsubscribe_url.clone(),
-        }
-        .render()?,
+        html: DigestHtml { tr, d, unsubscribe_url: unsubscribe_url.clone() }.render()?,
+        text: DigestText { tr, d, unsubscribe_url: unsubscribe_url.clone() }.render()?,
         locale: d.locale.as_str().to_owned(),
         unsubscribe: Some(unsubscribe_url),
         reply_to: None,

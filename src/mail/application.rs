@@ -63,14 +63,7 @@ pub fn received(r: &Receipt<'_>, base_url: &str, secret: &[u8]) -> Result<Email,
         forget_url: forget_url.clone(),
     }
     .render()?;
-    let text = Text {
-        tr,
-        r,
-        job_url,
-        withdraw_url,
-        forget_url,
-    }
-    .render()?;
+    let text = Text { tr, r, job_url, withdraw_url, forget_url }.render()?;
     Ok(Email {
         kind: "application_received".into(),
         to: r.email.to_owned(),
@@ -119,12 +112,7 @@ pub fn new_application(n: &Notice<'_>, base_url: &str) -> Result<Email, askama::
         kind: "application_new".into(),
         to: n.to.to_owned(),
         subject: tr.t2("mail-new-subject", "name", n.applicant, "job", n.job_title),
-        html: NoticeHtml {
-            tr,
-            n,
-            admin_url: admin_url.clone(),
-        }
-        .render()?,
+        html: NoticeHtml { tr, n, admin_url: admin_url.clone() }.render()?,
         text: NoticeText { tr, n, admin_url }.render()?,
         locale: n.locale.as_str().to_owned(),
         unsubscribe: None,

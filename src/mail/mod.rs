@@ -53,10 +53,7 @@ impl Mailer {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| format!("SMTP_URL: {e}"))?
                     .build();
-                let from = config
-                    .mail_from
-                    .parse()
-                    .map_err(|e| format!("MAIL_FROM: {e}"))?;
+                let from = config.mail_from.parse().map_err(|e| format!("MAIL_FROM: {e}"))?;
                 Ok(Mailer::Smtp { transport, from })
             }
         }
@@ -69,11 +66,7 @@ impl Mailer {
             AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                 .map_err(|e| format!("SMTP_URL: {e}"))?;
         }
-        config
-            .mail_from
-            .parse::<Mailbox>()
-            .map(drop)
-            .map_err(|e| format!("MAIL_FROM: {e}"))
+        config.mail_from.parse::<Mailbox>().map(drop).map_err(|e| format!("MAIL_FROM: {e}"))
     }
 
     /// Sends `email`; `task_id` makes storing in the outbox idempotent (a retried task keeps
@@ -87,11 +80,7 @@ impl Mailer {
         match self {
             Mailer::Smtp { transport, from } => {
                 let message = build(email, from)?;
-                transport
-                    .send(message)
-                    .await
-                    .map(drop)
-                    .map_err(|e| format!("SMTP: {e}"))
+                transport.send(message).await.map(drop).map_err(|e| format!("SMTP: {e}"))
             }
             Mailer::Outbox => {
                 let email = email.clone();
@@ -106,27 +95,16 @@ impl Mailer {
 
 /// The MIME message: plain text and HTML alternatives, List-Unsubscribe and Reply-To when given.
 fn build(email: &Email, from: &Mailbox) -> Result<lettre::Message, String> {
-    let to: Mailbox = email
-        .to
-        .parse()
-        .map_err(|e| format!("bad recipient {:?}: {e}", email.to))?;
-    let mut builder = lettre::Message::builder()
-        .from(from.clone())
-        .to(to)
-        .subject(&email.subject);
+    let to: Mailbox = email.to.parse().map_err(|e| format!("bad recipient {:?}: {e}", email.to))?;
+    let mut builder = lettre::Message::builder().from(from.clone()).to(to).subject(&email.subject);
     if let Some(url) = &email.unsubscribe {
-        builder = builder
-            .header(ListUnsubscribe(format!("<{url}>")))
-            .header(ListUnsubscribePost);
+        builder = builder.header(ListUnsubscribe(format!("<{url}>"))).header(ListUnsubscribePost);
     }
     if let Some(reply_to) = reply_to(email) {
         builder = builder.reply_to(reply_to);
     }
     builder
-        .multipart(MultiPart::alternative_plain_html(
-            email.text.clone(),
-            email.html.clone(),
-        ))
+        .multipart(MultiPart::alternative_plain_html(email.text.clone(), email.html.clone()))
         .map_err(|e| format!("building the message: {e}"))
 }
 
@@ -223,24 +201,16 @@ mod tests {
             unsubscribe: Some("https://jobs.example/u/abc".into()),
             reply_to: Some("Grace <grace@example.org>".into()),
         };
-        let from: Mailbox = "Hireboard <noreply@jobs.example>"
-            .parse()
-            .expect("a valid address");
+        let from: Mailbox = "Hireboard <noreply@jobs.example>".parse().expect("a valid address");
         let raw = build(&email, &from)
             .map(|m| String::from_utf8_lossy(&m.formatted()).into_owned())
             .expect("a message");
-        assert!(
-            raw.contains("List-Unsubscribe: <https://jobs.example/u/abc>"),
-            "{raw}"
-        );
+        assert!(raw.contains("List-Unsubscribe: <https://jobs.example/u/abc>"), "{raw}");
         assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
         assert!(raw.contains("multipart/alternative"));
         assert!(raw.contains("To: ada@example.org"));
         assert!(raw.contains("Reply-To: Grace <grace@example.org>"), "{raw}");
-        let bad = Email {
-            to: "not an address".into(),
-            ..email
-        };
+        let bad = Email { to: "not an address".into(), ..email };
         assert!(build(&bad, &from).is_err());
     }
 }

@@ -18,13 +18,7 @@ fn mac(secret: &[u8], purpose: &str, id: i64) -> Option<HmacSha256> {
 /// The token for `purpose` (like `application-withdraw`) on record `id`, hex-encoded.
 pub fn token(secret: &[u8], purpose: &str, id: i64) -> String {
     mac(secret, purpose, id)
-        .map(|m| {
-            m.finalize()
-                .into_bytes()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect()
-        })
+        .map(|m| m.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect())
         .unwrap_or_default()
 }
 
@@ -40,10 +34,7 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
     if text.len() != 64 {
         return None;
     }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
 }
 
 #[cfg(test)]
@@ -60,11 +51,6 @@ mod tests {
         assert!(!verify(key, "application-forget", 7, &t));
         assert!(!verify(b"another key", "application-withdraw", 7, &t));
         assert!(!verify(key, "application-withdraw", 7, "zz"));
-        assert!(!verify(
-            key,
-            "application-withdraw",
-            7,
-            &t.to_uppercase()[..63]
-        ));
+        assert!(!verify(key, "application-withdraw", 7, &t.to_uppercase()[..63]));
     }
 }

@@ -37,19 +37,11 @@ impl AdminUser {
 
     /// The name to show: the name if set, else the email address.
     pub fn display_name(&self) -> &str {
-        if self.name.trim().is_empty() {
-            &self.email
-        } else {
-            &self.name
-        }
+        if self.name.trim().is_empty() { &self.email } else { &self.name }
     }
 
     pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<AdminUser>> {
-        admin_users::table
-            .find(id)
-            .select(AdminUser::as_select())
-            .first(conn)
-            .optional()
+        admin_users::table.find(id).select(AdminUser::as_select()).first(conn).optional()
     }
 
     /// The user with this email address, however it was typed.
@@ -96,9 +88,7 @@ pub fn attempt_login(
         .first(conn)
         .optional()?;
     let Some((id, hash)) = found else {
-        return Err(AttemptError::Refused(attempt_unknown(
-            conn, &email, password, now,
-        )?));
+        return Err(AttemptError::Refused(attempt_unknown(conn, &email, password, now)?));
     };
     if !claim_attempt(conn, id, now)? {
         return Err(AttemptError::Refused(LoginError::Locked));
@@ -119,16 +109,12 @@ pub fn attempt_login(
 /// UPDATE, so parallel attempts cannot all slip in before the counter catches up; false when
 /// the account is locked. A lock that has run out gives a fresh set first.
 pub fn claim_attempt(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
-    diesel::update(
-        admin_users::table
-            .find(id)
-            .filter(admin_users::locked_until.le(now)),
-    )
-    .set((
-        admin_users::failed_logins.eq(0),
-        admin_users::locked_until.eq(None::<NaiveDateTime>),
-    ))
-    .execute(conn)?;
+    diesel::update(admin_users::table.find(id).filter(admin_users::locked_until.le(now)))
+        .set((
+            admin_users::failed_logins.eq(0),
+            admin_users::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
     let claimed = diesel::update(
         admin_users::table
             .find(id)
@@ -160,10 +146,7 @@ pub fn attempt_failed(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryRe
 /// A complete sign-in: the attempts start over, and the time is kept.
 pub fn signed_in(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(admin_users::table.find(id))
-        .set((
-            admin_users::failed_logins.eq(0),
-            admin_users::last_login_at.eq(now),
-        ))
+        .set((admin_users::failed_logins.eq(0), admin_users::last_login_at.eq(now)))
         .execute(conn)
         .map(drop)
 }
@@ -187,24 +170,19 @@ fn attempt_unknown(
     now: NaiveDateTime,
 ) -> QueryResult<LoginError> {
     use sha2::{Digest, Sha256};
-    let key: String = Sha256::digest(email.as_bytes())
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let key: String =
+        Sha256::digest(email.as_bytes()).iter().take(16).map(|b| format!("{b:02x}")).collect();
     if !UNKNOWN_ADDRESS_LOCK.allow_key(conn, &key, now)? {
         return Ok(LoginError::Locked);
     }
     // The time of a real check, so response times do not tell either.
     crate::auth::password::verify(password, &DUMMY_HASH);
     // Like an account, the attempt that uses up the last one locks.
-    Ok(
-        if UNKNOWN_ADDRESS_LOCK.remaining_key(conn, &key, now)? == 0 {
-            LoginError::Locked
-        } else {
-            LoginError::Invalid
-        },
-    )
+    Ok(if UNKNOWN_ADDRESS_LOCK.remaining_key(conn, &key, now)? == 0 {
+        LoginError::Locked
+    } else {
+        LoginError::Invalid
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -249,10 +227,8 @@ pub fn create(
         .map_err(CreateAdminError::WeakPassword)?;
     let hash = crate::auth::password::hash(password).map_err(CreateAdminError::Hash)?;
     crate::db::write_transaction(conn, |conn| {
-        let taken: i64 = admin_users::table
-            .filter(admin_users::email.eq(&email))
-            .count()
-            .get_result(conn)?;
+        let taken: i64 =
+            admin_users::table.filter(admin_users::email.eq(&email)).count().get_result(conn)?;
         if taken > 0 {
             return Err(CreateAdminError::Exists(email.clone()));
         }
@@ -298,10 +274,8 @@ pub fn invite(
     }
     let token = crate::auth::token::generate();
     let id = crate::db::write_transaction(conn, |conn| {
-        let taken: i64 = admin_users::table
-            .filter(admin_users::email.eq(&email))
-            .count()
-            .get_result(conn)?;
+        let taken: i64 =
+            admin_users::table.filter(admin_users::email.eq(&email)).count().get_result(conn)?;
         if taken > 0 {
             return Err(CreateAdminError::Exists(email.clone()));
         }

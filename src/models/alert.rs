@@ -52,11 +52,8 @@ pub enum AlertStatus {
 }
 
 impl AlertStatus {
-    pub const ALL: [AlertStatus; 3] = [
-        AlertStatus::Active,
-        AlertStatus::Pending,
-        AlertStatus::Unsubscribed,
-    ];
+    pub const ALL: [AlertStatus; 3] =
+        [AlertStatus::Active, AlertStatus::Pending, AlertStatus::Unsubscribed];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -98,11 +95,7 @@ pub struct Alert {
 
 impl Alert {
     pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Alert>> {
-        job_alerts::table
-            .find(id)
-            .select(Alert::as_select())
-            .first(conn)
-            .optional()
+        job_alerts::table.find(id).select(Alert::as_select()).first(conn).optional()
     }
 
     pub fn status(&self) -> AlertStatus {
@@ -121,12 +114,7 @@ impl Alert {
 /// The search an alert keeps: the filters and text, without page, sort or a posted-within
 /// window (an alert is about postings newer than the last digest anyway).
 pub fn alert_params(params: &SearchParams) -> SearchParams {
-    SearchParams {
-        page: 1,
-        sort: None,
-        posted_within: None,
-        ..params.clone()
-    }
+    SearchParams { page: 1, sort: None, posted_within: None, ..params.clone() }
 }
 
 /// A confirmation mail goes out at most this often per alert, whatever is submitted.
@@ -157,11 +145,7 @@ pub fn sign_up(
     let existing: Option<(i64, Option<NaiveDateTime>, Option<NaiveDateTime>)> = job_alerts::table
         .filter(job_alerts::email.eq(email))
         .filter(job_alerts::query.eq(&query))
-        .select((
-            job_alerts::id,
-            job_alerts::confirmed_at,
-            job_alerts::confirm_sent_at,
-        ))
+        .select((job_alerts::id, job_alerts::confirmed_at, job_alerts::confirm_sent_at))
         .first(conn)
         .optional()?;
     let Some((id, confirmed_at, sent_at)) = existing else {
@@ -176,10 +160,7 @@ pub fn sign_up(
                 job_alerts::updated_at.eq(now),
             ))
             .execute(conn)?;
-        return Ok(SignUp::Confirm(crate::db::dialect::last_insert_id(
-            conn,
-            "job_alerts",
-        )?));
+        return Ok(SignUp::Confirm(crate::db::dialect::last_insert_id(conn, "job_alerts")?));
     };
     if sent_at.is_some_and(|at| now - at < chrono::TimeDelta::minutes(CONFIRM_RESEND_MINUTES)) {
         return Ok(SignUp::RecentlySent);
@@ -195,9 +176,7 @@ pub fn sign_up(
             ))
             .execute(conn)?;
     } else {
-        diesel::update(row)
-            .set(job_alerts::confirm_sent_at.eq(now))
-            .execute(conn)?;
+        diesel::update(row).set(job_alerts::confirm_sent_at.eq(now)).execute(conn)?;
     }
     Ok(SignUp::Confirm(id))
 }
@@ -236,20 +215,14 @@ pub fn confirm(
 
 /// Stops alert `id`'s digests. `false` when the alert no longer exists.
 pub fn unsubscribe(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
-    let exists = job_alerts::table
-        .filter(job_alerts::id.eq(id))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
+    let exists =
+        job_alerts::table.filter(job_alerts::id.eq(id)).count().get_result::<i64>(conn)? > 0;
     diesel::update(
         job_alerts::table
             .filter(job_alerts::id.eq(id))
             .filter(job_alerts::unsubscribed_at.is_null()),
     )
-    .set((
-        job_alerts::unsubscribed_at.eq(now),
-        job_alerts::updated_at.eq(now),
-    ))
+    .set((job_alerts::unsubscribed_at.eq(now), job_alerts::updated_at.eq(now)))
     .execute(conn)?;
     Ok(exists)
 }

@@ -59,34 +59,19 @@ impl ApplicationForm {
         let mut errors = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.push(FieldError {
-                field: "name",
-                message_id: "apply-error-name-required",
-            });
+            errors.push(FieldError { field: "name", message_id: "apply-error-name-required" });
         } else if name.chars().count() > MAX_NAME {
-            errors.push(FieldError {
-                field: "name",
-                message_id: "apply-error-name-too-long",
-            });
+            errors.push(FieldError { field: "name", message_id: "apply-error-name-too-long" });
         }
         let email = self.email.trim().to_lowercase();
         if email.is_empty() {
-            errors.push(FieldError {
-                field: "email",
-                message_id: "apply-error-email-required",
-            });
+            errors.push(FieldError { field: "email", message_id: "apply-error-email-required" });
         } else if !is_plausible_email(&email) {
-            errors.push(FieldError {
-                field: "email",
-                message_id: "apply-error-email-invalid",
-            });
+            errors.push(FieldError { field: "email", message_id: "apply-error-email-invalid" });
         }
         let phone = self.phone.trim();
         if !phone.is_empty() && !is_plausible_phone(phone) {
-            errors.push(FieldError {
-                field: "phone",
-                message_id: "apply-error-phone-invalid",
-            });
+            errors.push(FieldError { field: "phone", message_id: "apply-error-phone-invalid" });
         }
         let cover_letter = self.cover_letter.trim();
         if cover_letter.is_empty() {
@@ -101,10 +86,8 @@ impl ApplicationForm {
             });
         }
         if self.consent.as_deref().is_none_or(|c| c.is_empty()) {
-            errors.push(FieldError {
-                field: "consent",
-                message_id: "apply-error-consent-required",
-            });
+            errors
+                .push(FieldError { field: "consent", message_id: "apply-error-consent-required" });
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -135,18 +118,14 @@ pub fn is_plausible_email(email: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')
 }
 
 fn is_plausible_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     phone.len() <= 40
         && (5..=20).contains(&digits)
-        && phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+        && phone.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c))
 }
 
 /// Why an application was not stored.
@@ -211,10 +190,7 @@ impl NewApplication {
     }
 
     pub fn count_for_job(conn: &mut DbConn, job_id: i64) -> QueryResult<i64> {
-        applications::table
-            .filter(applications::job_id.eq(job_id))
-            .count()
-            .get_result(conn)
+        applications::table.filter(applications::job_id.eq(job_id)).count().get_result(conn)
     }
 }
 
@@ -286,24 +262,15 @@ mod tests {
         };
         let errors = bad.validate(1, Locale::De).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(
-            fields,
-            ["name", "email", "phone", "cover_letter", "consent"]
-        );
+        assert_eq!(fields, ["name", "email", "phone", "cover_letter", "consent"]);
     }
 
     #[test]
     fn emails_are_checked_for_shape() {
-        for ok in [
-            "a@b.co",
-            "first.last+tag@sub.example.org",
-            "ім'я@приклад.укр",
-        ] {
+        for ok in ["a@b.co", "first.last+tag@sub.example.org", "ім'я@приклад.укр"] {
             assert!(is_plausible_email(ok), "{ok}");
         }
-        for bad in [
-            "a@b", "@b.co", "a b@c.de", "a@.de", "a@b..de", "a@b.de.", "a@@b.de",
-        ] {
+        for bad in ["a@b", "@b.co", "a b@c.de", "a@.de", "a@b..de", "a@b.de.", "a@@b.de"] {
             assert!(!is_plausible_email(bad), "{bad}");
         }
     }

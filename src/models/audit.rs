@@ -18,11 +18,7 @@ pub struct Change {
 
 impl Change {
     pub fn new(field: &str, from: Option<&str>, to: Option<&str>) -> Change {
-        Change {
-            field: field.to_owned(),
-            from: from.map(str::to_owned),
-            to: to.map(str::to_owned),
-        }
+        Change { field: field.to_owned(), from: from.map(str::to_owned), to: to.map(str::to_owned) }
     }
 }
 

@@ -100,10 +100,7 @@ impl Company {
                     .and(company_translations::locale.eq(locale.as_str()))),
             )
             .filter(companies::slug.eq(slug))
-            .select((
-                Company::as_select(),
-                company_translations::description.nullable(),
-            ))
+            .select((Company::as_select(), company_translations::description.nullable()))
             .first(conn)
             .optional()?;
         Ok(row.map(|(company, translated)| {
@@ -116,11 +113,9 @@ impl Company {
     pub fn localize(&self, locale: Locale, translated: Option<String>) -> Localized<String> {
         let original = self.original_locale();
         match translated {
-            Some(text) if locale != original && !text.trim().is_empty() => Localized {
-                value: text,
-                lang: locale,
-                is_fallback: false,
-            },
+            Some(text) if locale != original && !text.trim().is_empty() => {
+                Localized { value: text, lang: locale, is_fallback: false }
+            }
             _ => Localized {
                 value: self.description.clone(),
                 lang: original,
@@ -136,9 +131,7 @@ impl Company {
         translations: &[(Locale, String)],
     ) -> QueryResult<i64> {
         crate::db::write_transaction(conn, |conn| {
-            diesel::insert_into(companies::table)
-                .values(new)
-                .execute(conn)?;
+            diesel::insert_into(companies::table).values(new).execute(conn)?;
             let id = dialect::last_insert_id(conn, "companies")?;
             for (locale, description) in translations {
                 diesel::insert_into(company_translations::table)
@@ -168,15 +161,9 @@ impl Company {
         change: &CompanyUpdate<'_>,
     ) -> QueryResult<()> {
         use crate::db::schema::jobs;
-        let old_name: String = companies::table
-            .filter(companies::id.eq(id))
-            .select(companies::name)
-            .first(conn)?;
-        let text_updated_at = if change.text_changed {
-            change.now
-        } else {
-            change.text_updated_at
-        };
+        let old_name: String =
+            companies::table.filter(companies::id.eq(id)).select(companies::name).first(conn)?;
+        let text_updated_at = if change.text_changed { change.now } else { change.text_updated_at };
         diesel::update(companies::table.filter(companies::id.eq(id)))
             .set((
                 companies::slug.eq(&new.slug),
@@ -195,10 +182,7 @@ impl Company {
             let row = company_translations::table
                 .filter(company_translations::company_id.eq(id))
                 .filter(company_translations::locale.eq(locale.as_str()));
-            let text = translations
-                .iter()
-                .find(|(l, _)| l == locale)
-                .map(|(_, t)| t.as_str());
+            let text = translations.iter().find(|(l, _)| l == locale).map(|(_, t)| t.as_str());
             match (write, text) {
                 (TranslationWrite::Insert, Some(description)) => {
                     diesel::insert_into(company_translations::table)
@@ -233,10 +217,8 @@ impl Company {
             }
         }
         if old_name != new.name {
-            let postings: Vec<i64> = jobs::table
-                .filter(jobs::company_id.eq(id))
-                .select(jobs::id)
-                .load(conn)?;
+            let postings: Vec<i64> =
+                jobs::table.filter(jobs::company_id.eq(id)).select(jobs::id).load(conn)?;
             crate::models::job::reindex(conn, &postings)?;
         }
         Ok(())

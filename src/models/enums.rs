@@ -153,10 +153,7 @@ mod tests {
         for s in JobStatus::ALL {
             assert_eq!(JobStatus::parse(s.as_str()), Some(*s));
         }
-        assert_eq!(
-            EmploymentType::parse("full_time"),
-            Some(EmploymentType::FullTime)
-        );
+        assert_eq!(EmploymentType::parse("full_time"), Some(EmploymentType::FullTime));
         assert_eq!(Workplace::parse("Remote"), None);
         assert_eq!(Seniority::Lead.label_id(), "seniority-lead");
     }

@@ -68,21 +68,9 @@ fn insert(
 
 /// Records a posting event with the posting as it is now (in the caller's transaction).
 pub fn job(conn: &mut DbConn, kind: EventKind, id: i64) -> QueryResult<()> {
-    let row: Option<(
-        String,
-        String,
-        String,
-        String,
-        Option<chrono::NaiveDateTime>,
-    )> = jobs::table
+    let row: Option<(String, String, String, String, Option<chrono::NaiveDateTime>)> = jobs::table
         .filter(jobs::id.eq(id))
-        .select((
-            jobs::slug,
-            jobs::title,
-            jobs::status,
-            jobs::original_locale,
-            jobs::valid_through,
-        ))
+        .select((jobs::slug, jobs::title, jobs::status, jobs::original_locale, jobs::valid_through))
         .first(conn)
         .optional()?;
     let Some((slug, title, status, locale, valid_through)) = row else {

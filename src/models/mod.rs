@@ -75,10 +75,7 @@ mod tests {
             slugify("Senior Ruby on Rails Back-end Engineer"),
             "senior-ruby-on-rails-back-end-engineer"
         );
-        assert_eq!(
-            slugify("Nordlicht Logistik GmbH — Hamburg"),
-            "nordlicht-logistik-gmbh-hamburg"
-        );
+        assert_eq!(slugify("Nordlicht Logistik GmbH — Hamburg"), "nordlicht-logistik-gmbh-hamburg");
         assert_eq!(slugify("Müller & Söhne"), "muller-sohne");
         assert_eq!(slugify("C++ / C#"), "c-c");
     }

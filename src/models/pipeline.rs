@@ -29,11 +29,7 @@ impl ApplicationStatus {
 
     /// The stages an application can move to next, in pipeline order.
     pub fn next_stages(self) -> Vec<ApplicationStatus> {
-        ApplicationStatus::ALL
-            .iter()
-            .copied()
-            .filter(|to| self.can_move_to(*to))
-            .collect()
+        ApplicationStatus::ALL.iter().copied().filter(|to| self.can_move_to(*to)).collect()
     }
 }
 
@@ -42,10 +38,7 @@ pub enum StageError {
     #[error("no such application")]
     NotFound,
     #[error("an application at {from} cannot move to {to}")]
-    NotAllowed {
-        from: ApplicationStatus,
-        to: ApplicationStatus,
-    },
+    NotAllowed { from: ApplicationStatus, to: ApplicationStatus },
     #[error("a rejection needs a reason")]
     ReasonMissing,
     #[error("the reason is too long")]
@@ -85,10 +78,7 @@ pub fn move_to(
             return Err(StageError::NotAllowed { from, to });
         }
         let target = applications::table.find(id);
-        let base = (
-            applications::status.eq(to.as_str()),
-            applications::updated_at.eq(now),
-        );
+        let base = (applications::status.eq(to.as_str()), applications::updated_at.eq(now));
         match to {
             ApplicationStatus::Reviewing => diesel::update(target)
                 .set((base, applications::reviewing_at.eq(now)))
@@ -96,12 +86,12 @@ pub fn move_to(
             ApplicationStatus::Interview => diesel::update(target)
                 .set((base, applications::interview_at.eq(now)))
                 .execute(conn)?,
-            ApplicationStatus::Offer => diesel::update(target)
-                .set((base, applications::offer_at.eq(now)))
-                .execute(conn)?,
-            ApplicationStatus::Hired => diesel::update(target)
-                .set((base, applications::hired_at.eq(now)))
-                .execute(conn)?,
+            ApplicationStatus::Offer => {
+                diesel::update(target).set((base, applications::offer_at.eq(now))).execute(conn)?
+            }
+            ApplicationStatus::Hired => {
+                diesel::update(target).set((base, applications::hired_at.eq(now))).execute(conn)?
+            }
             ApplicationStatus::Rejected => diesel::update(target)
                 .set((
                     base,
@@ -114,11 +104,7 @@ pub fn move_to(
                 .execute(conn)?,
             ApplicationStatus::New => return Err(StageError::NotAllowed { from, to }),
         };
-        let mut changes = vec![Change::new(
-            "status",
-            Some(from.as_str()),
-            Some(to.as_str()),
-        )];
+        let mut changes = vec![Change::new("status", Some(from.as_str()), Some(to.as_str()))];
         if to == ApplicationStatus::Rejected {
             changes.push(Change::new("rejection_reason", None, Some(reason)));
         }

@@ -41,10 +41,8 @@ pub fn enable(
     crate::db::write_transaction(conn, |conn| {
         diesel::update(admin_users::table.find(user_id))
             .set((
-                admin_users::totp_secret.eq(Some(base32::encode(
-                    base32::Alphabet::Rfc4648 { padding: false },
-                    secret,
-                ))),
+                admin_users::totp_secret
+                    .eq(Some(base32::encode(base32::Alphabet::Rfc4648 { padding: false }, secret))),
                 admin_users::totp_last_step.eq(Some(step)),
                 admin_users::totp_enabled_at.eq(Some(now)),
             ))
@@ -61,9 +59,7 @@ pub fn replace_recovery_codes(
     now: NaiveDateTime,
 ) -> QueryResult<Vec<String>> {
     let codes = totp::recovery_codes();
-    crate::db::write_transaction(conn, |conn| {
-        store_recovery_codes(conn, user_id, &codes, now)
-    })?;
+    crate::db::write_transaction(conn, |conn| store_recovery_codes(conn, user_id, &codes, now))?;
     Ok(codes)
 }
 
@@ -111,20 +107,12 @@ pub fn check(
     let secret =
         base32::decode(base32::Alphabet::Rfc4648 { padding: false }, &secret).unwrap_or_default();
     if let Some(step) = totp::accept(&secret, code, unix(now), last_step) {
-        let claimed = diesel::update(
-            admin_users::table.find(user_id).filter(
-                admin_users::totp_last_step
-                    .is_null()
-                    .or(admin_users::totp_last_step.lt(step)),
-            ),
-        )
+        let claimed = diesel::update(admin_users::table.find(user_id).filter(
+            admin_users::totp_last_step.is_null().or(admin_users::totp_last_step.lt(step)),
+        ))
         .set(admin_users::totp_last_step.eq(Some(step)))
         .execute(conn)?;
-        return Ok(if claimed == 1 {
-            Checked::Code
-        } else {
-            Checked::Refused
-        });
+        return Ok(if claimed == 1 { Checked::Code } else { Checked::Refused });
     }
     let spent = diesel::update(
         admin_recovery_codes::table
@@ -137,9 +125,7 @@ pub fn check(
     if spent == 0 {
         return Ok(Checked::Refused);
     }
-    Ok(Checked::RecoveryCode {
-        left: recovery_codes_left(conn, user_id)?,
-    })
+    Ok(Checked::RecoveryCode { left: recovery_codes_left(conn, user_id)? })
 }
 
 /// A code typed by a person (at the sign-in, or to turn the factor off): counted with the
@@ -156,9 +142,9 @@ pub fn attempt(
         return Err(AttemptError::Refused(LoginError::Locked));
     }
     match check(conn, user_id, code, now)? {
-        Checked::Refused => Err(AttemptError::Refused(admin_user::attempt_failed(
-            conn, user_id, now,
-        )?)),
+        Checked::Refused => {
+            Err(AttemptError::Refused(admin_user::attempt_failed(conn, user_id, now)?))
+        }
         proved => {
             diesel::update(admin_users::table.find(user_id))
                 .set(admin_users::failed_logins.eq(0))
@@ -181,9 +167,7 @@ pub fn recovery_codes_left(conn: &mut DbConn, user_id: i64) -> QueryResult<i64> 
 pub fn disable(conn: &mut DbConn, user_id: i64) -> QueryResult<bool> {
     crate::db::write_transaction(conn, |conn| {
         let changed = diesel::update(
-            admin_users::table
-                .find(user_id)
-                .filter(admin_users::totp_enabled_at.is_not_null()),
+            admin_users::table.find(user_id).filter(admin_users::totp_enabled_at.is_not_null()),
         )
         .set((
             admin_users::totp_secret.eq(None::<String>),

@@ -27,10 +27,7 @@ impl Skill {
     pub fn tags_of_job(conn: &mut DbConn, job_id: i64) -> QueryResult<Vec<SkillTag>> {
         Ok(Skill::for_jobs(conn, &[job_id])?
             .into_iter()
-            .map(|(_, s)| SkillTag {
-                slug: s.slug,
-                name: s.name,
-            })
+            .map(|(_, s)| SkillTag { slug: s.slug, name: s.name })
             .collect())
     }
 
@@ -66,9 +63,6 @@ impl Skill {
     }
 
     pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Skill>> {
-        skills::table
-            .order(skills::name)
-            .select(Skill::as_select())
-            .load(conn)
+        skills::table.order(skills::name).select(Skill::as_select()).load(conn)
     }
 }

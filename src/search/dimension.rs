@@ -11,10 +11,7 @@ pub(super) struct Ragged {
 
 impl Default for Ragged {
     fn default() -> Self {
-        Ragged {
-            offsets: vec![0],
-            values: Vec::new(),
-        }
+        Ragged { offsets: vec![0], values: Vec::new() }
     }
 }
 
@@ -37,10 +34,7 @@ pub(super) struct Dimension {
 
 impl Dimension {
     pub(super) fn with_values(n: usize) -> Dimension {
-        Dimension {
-            sets: vec![RoaringBitmap::new(); n],
-            ..Default::default()
-        }
+        Dimension { sets: vec![RoaringBitmap::new(); n], ..Default::default() }
     }
 
     /// Appends posting `pos` (postings are added in order) with its values.
@@ -56,9 +50,7 @@ impl Dimension {
             self.sets[v as usize].insert(pos);
             self.per_posting.values.push(v);
         }
-        self.per_posting
-            .offsets
-            .push(self.per_posting.values.len() as u32);
+        self.per_posting.offsets.push(self.per_posting.values.len() as u32);
     }
 
     /// Adds the postings having every value to each value's set, once all are known.
@@ -80,10 +72,7 @@ impl Dimension {
     }
 
     pub(super) fn count_by_sets(&self, candidates: &RoaringBitmap) -> Vec<u32> {
-        self.sets
-            .iter()
-            .map(|s| s.intersection_len(candidates) as u32)
-            .collect()
+        self.sets.iter().map(|s| s.intersection_len(candidates) as u32).collect()
     }
 
     pub(super) fn count_by_postings(&self, candidates: &RoaringBitmap) -> Vec<u32> {

@@ -50,10 +50,7 @@ impl Counts {
             .countries
             .iter()
             .zip(&self.country)
-            .map(|(code, n)| FacetCount {
-                value: code.clone(),
-                count: *n,
-            })
+            .map(|(code, n)| FacetCount { value: code.clone(), count: *n })
             .filter(|f| f.count > 0 || p.country.as_ref() == Some(&f.value))
             .collect();
         country.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
@@ -65,10 +62,7 @@ impl Counts {
                 .cities
                 .iter()
                 .zip(&self.city)
-                .map(|(name, n)| FacetCount {
-                    value: name.clone(),
-                    count: *n,
-                })
+                .map(|(name, n)| FacetCount { value: name.clone(), count: *n })
                 .collect(),
             |a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)),
             TOP_CITIES,
@@ -103,14 +97,7 @@ impl Counts {
 }
 
 fn counted<T: Copy>(values: &[T], counts: &[u32]) -> Vec<FacetCount<T>> {
-    values
-        .iter()
-        .zip(counts)
-        .map(|(v, n)| FacetCount {
-            value: *v,
-            count: *n,
-        })
-        .collect()
+    values.iter().zip(counts).map(|(v, n)| FacetCount { value: *v, count: *n }).collect()
 }
 
 /// Sorted by `order`, the first `n` entries that pass `keep`, plus any selected one beyond.

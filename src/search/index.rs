@@ -97,10 +97,7 @@ pub(super) fn unix(d: NaiveDateTime) -> i64 {
 
 impl SearchIndex {
     pub fn build(version: i64, mut rows: Vec<IndexRow>, skills: Vec<Skill>) -> SearchIndex {
-        let mut index = SearchIndex {
-            version,
-            ..Default::default()
-        };
+        let mut index = SearchIndex { version, ..Default::default() };
         let skill_pos: HashMap<i64, u32> = skills
             .into_iter()
             .enumerate()
@@ -120,21 +117,12 @@ impl SearchIndex {
             let pos = index.columns.id.len() as u32;
             let p = &mut index.postings;
             index.position.insert(row.id, pos);
-            p.workplace
-                .push(pos, [position(Workplace::ALL, &row.workplace) as u32]);
-            p.employment_type.push(
-                pos,
-                [position(EmploymentType::ALL, &row.employment_type) as u32],
-            );
-            p.seniority
-                .push(pos, [position(Seniority::ALL, &row.seniority) as u32]);
+            p.workplace.push(pos, [position(Workplace::ALL, &row.workplace) as u32]);
+            p.employment_type
+                .push(pos, [position(EmploymentType::ALL, &row.employment_type) as u32]);
+            p.seniority.push(pos, [position(Seniority::ALL, &row.seniority) as u32]);
             let city = row.city.as_ref().map(|name| -> u32 {
-                intern(
-                    &mut index.cities,
-                    &mut index.city_by_key,
-                    name.to_lowercase(),
-                    name,
-                )
+                intern(&mut index.cities, &mut index.city_by_key, name.to_lowercase(), name)
             });
             p.city.push(pos, city);
             let remote = row.workplace == Workplace::Remote;
@@ -150,23 +138,14 @@ impl SearchIndex {
             });
             for code in codes {
                 let code = code.to_ascii_uppercase();
-                let country: u16 = intern(
-                    &mut index.countries,
-                    &mut index.country_by_code,
-                    code.clone(),
-                    &code,
-                );
+                let country: u16 =
+                    intern(&mut index.countries, &mut index.country_by_code, code.clone(), &code);
                 if !countries.contains(&u32::from(country)) && !p.country.everywhere.contains(pos) {
                     countries.push(u32::from(country));
                 }
             }
             p.country.push(pos, countries);
-            p.skill.push(
-                pos,
-                row.skills
-                    .iter()
-                    .filter_map(|id| skill_pos.get(id).copied()),
-            );
+            p.skill.push(pos, row.skills.iter().filter_map(|id| skill_pos.get(id).copied()));
             let company: u32 = intern(
                 &mut index.companies,
                 &mut index.company_by_slug,
@@ -174,8 +153,7 @@ impl SearchIndex {
                 &row.company_slug,
             );
             if p.company.len() <= company as usize {
-                p.company
-                    .resize_with(company as usize + 1, RoaringBitmap::new);
+                p.company.resize_with(company as usize + 1, RoaringBitmap::new);
             }
             p.company[company as usize].insert(pos);
             let c = &mut index.columns;
@@ -184,15 +162,12 @@ impl SearchIndex {
             c.updated_at.push(row.updated_at);
             c.published.push(unix(row.published_at));
             c.closes.push(row.valid_through.map_or(i64::MAX, unix));
-            c.salary_eur
-                .push(row.salary.as_ref().and_then(yearly_eur).unwrap_or(-1));
+            c.salary_eur.push(row.salary.as_ref().and_then(yearly_eur).unwrap_or(-1));
         }
         // Every country exists now; the roles open anywhere join each one's set.
         let country = &mut index.postings.country;
         if country.sets.len() < index.countries.len() {
-            country
-                .sets
-                .resize_with(index.countries.len(), RoaringBitmap::new);
+            country.sets.resize_with(index.countries.len(), RoaringBitmap::new);
         }
         country.finish();
         index
@@ -234,11 +209,7 @@ impl SearchIndex {
     /// The number of companies with at least one open posting.
     pub fn hiring_companies(&self, now: NaiveDateTime) -> usize {
         let open = &self.window_at(unix(now)).open;
-        self.postings
-            .company
-            .iter()
-            .filter(|c| c.intersection_len(open) > 0)
-            .count()
+        self.postings.company.iter().filter(|c| c.intersection_len(open) > 0).count()
     }
 
     /// Positions and scores of a text query's matches (job id, score).
@@ -352,12 +323,7 @@ mod tests {
     fn skills() -> Vec<Skill> {
         let now = chrono::Utc::now().naive_utc();
         (1..=4)
-            .map(|id| Skill {
-                id,
-                slug: format!("s{id}"),
-                name: format!("S{id}"),
-                created_at: now,
-            })
+            .map(|id| Skill { id, slug: format!("s{id}"), name: format!("S{id}"), created_at: now })
             .collect()
     }
 
@@ -367,14 +333,9 @@ mod tests {
         let p = &index.postings;
         for step in [1u32, 2, 5, 17, 101] {
             let candidates: RoaringBitmap = (0..300).step_by(step as usize).collect();
-            for dim in [
-                &p.workplace,
-                &p.employment_type,
-                &p.seniority,
-                &p.country,
-                &p.city,
-                &p.skill,
-            ] {
+            for dim in
+                [&p.workplace, &p.employment_type, &p.seniority, &p.country, &p.city, &p.skill]
+            {
                 assert_eq!(
                     dim.count_by_sets(&candidates),
                     dim.count_by_postings(&candidates),

@@ -58,9 +58,7 @@ fn text_key(index: &SearchIndex, q: &str) -> String {
 
 /// The change counter that triggers on postings bump (see the migrations).
 pub fn database_version(conn: &mut DbConn) -> QueryResult<i64> {
-    search_state::table
-        .select(search_state::version)
-        .first(conn)
+    search_state::table.select(search_state::version).first(conn)
 }
 
 impl SearchHandle {
@@ -78,12 +76,8 @@ impl SearchHandle {
         let rows = IndexRow::load_published(conn)?;
         let skills = Skill::all(conn)?;
         let count = rows.len();
-        self.current
-            .store(Arc::new(SearchIndex::build(version, rows, skills)));
-        log::debug!(
-            "search index rebuilt: {count} postings in {:?}",
-            started.elapsed()
-        );
+        self.current.store(Arc::new(SearchIndex::build(version, rows, skills)));
+        log::debug!("search index rebuilt: {count} postings in {:?}", started.elapsed());
         Ok(())
     }
 
@@ -113,19 +107,11 @@ impl SearchHandle {
         q: &str,
     ) -> QueryResult<Arc<TextMatches>> {
         let key = text_key(index, q);
-        if let Some(hits) = self
-            .text_hits
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
-        {
+        if let Some(hits) = self.text_hits.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
             return Ok(hits.clone());
         }
         let hits = Arc::new(index.text_matches(dialect::search_job_ids(conn, q)?));
-        self.text_hits
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .put(key, hits.clone());
+        self.text_hits.lock().unwrap_or_else(|e| e.into_inner()).put(key, hits.clone());
         Ok(hits)
     }
 
@@ -143,21 +129,17 @@ impl SearchHandle {
     /// other app instances (or by hand) reach this one's search within that time.
     pub fn spawn_refresher(&self, pool: DbPool, interval: Duration) {
         let handle = self.clone();
-        let spawned = std::thread::Builder::new()
-            .name("search-refresh".into())
-            .spawn(move || {
-                loop {
-                    std::thread::sleep(interval);
-                    let refreshed = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
-                        handle
-                            .refresh_if_stale(&mut conn)
-                            .map_err(|e| e.to_string())
-                    });
-                    if let Err(e) = refreshed {
-                        log::warn!("search index refresh failed: {e}");
-                    }
+        let spawned = std::thread::Builder::new().name("search-refresh".into()).spawn(move || {
+            loop {
+                std::thread::sleep(interval);
+                let refreshed = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
+                    handle.refresh_if_stale(&mut conn).map_err(|e| e.to_string())
+                });
+                if let Err(e) = refreshed {
+                    log::warn!("search index refresh failed: {e}");
                 }
-            });
+            }
+        });
         if let Err(e) = spawned {
             log::error!("could not start the search index refresher: {e}");
         }

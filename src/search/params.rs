@@ -57,18 +57,14 @@ pub struct InvalidParam {
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl SearchParams {
     /// Parses a raw query string. Unknown parameters (tracking tags and the like) are ignored
     /// silently; known ones with bad values are reported.
     pub fn parse(query: &str) -> (SearchParams, Vec<InvalidParam>) {
-        let mut p = SearchParams {
-            page: 1,
-            ..Default::default()
-        };
+        let mut p = SearchParams { page: 1, ..Default::default() };
         let mut invalid = Vec::new();
         for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
             let value = value.trim();
@@ -102,10 +98,7 @@ impl SearchParams {
                 }
                 "salary_min" => set(
                     &mut p.salary_min,
-                    value
-                        .parse::<i64>()
-                        .ok()
-                        .filter(|n| (0..=MAX_SALARY).contains(n)),
+                    value.parse::<i64>().ok().filter(|n| (0..=MAX_SALARY).contains(n)),
                 ),
                 "posted_within" => set(
                     &mut p.posted_within,
@@ -123,15 +116,8 @@ impl SearchParams {
                 _ => true,
             };
             if !ok {
-                let name = PARAM_NAMES
-                    .iter()
-                    .find(|n| **n == key.as_ref())
-                    .copied()
-                    .unwrap_or("?");
-                invalid.push(InvalidParam {
-                    name,
-                    value: value.chars().take(100).collect(),
-                });
+                let name = PARAM_NAMES.iter().find(|n| **n == key.as_ref()).copied().unwrap_or("?");
+                invalid.push(InvalidParam { name, value: value.chars().take(100).collect() });
             }
         }
         (p, invalid)
@@ -190,11 +176,7 @@ impl SearchParams {
 
     /// Whether any filter (not sort or page) is set.
     pub fn has_filters(&self) -> bool {
-        let bare = SearchParams {
-            sort: self.sort,
-            page: self.page,
-            ..Default::default()
-        };
+        let bare = SearchParams { sort: self.sort, page: self.page, ..Default::default() };
         *self != bare
     }
 }
@@ -250,25 +232,9 @@ mod tests {
         let (p, invalid) = SearchParams::parse(
             "workplace=moon&salary_min=-5&page=0&country=Germany&skill=<b>&sort=x",
         );
-        assert_eq!(
-            p,
-            SearchParams {
-                page: 1,
-                ..Default::default()
-            }
-        );
+        assert_eq!(p, SearchParams { page: 1, ..Default::default() });
         let names: Vec<_> = invalid.iter().map(|i| i.name).collect();
-        assert_eq!(
-            names,
-            [
-                "workplace",
-                "salary_min",
-                "page",
-                "country",
-                "skill",
-                "sort"
-            ]
-        );
+        assert_eq!(names, ["workplace", "salary_min", "page", "country", "skill", "sort"]);
     }
 
     #[test]

@@ -101,10 +101,9 @@ impl SearchIndex {
                 .city_by_key
                 .get(&p.city.as_ref()?.to_lowercase())
                 .map(|c| &p_.city.sets[*c as usize])),
-            Filter::Company => one(self
-                .company_by_slug
-                .get(p.company.as_ref()?)
-                .map(|c| &p_.company[*c as usize])),
+            Filter::Company => {
+                one(self.company_by_slug.get(p.company.as_ref()?).map(|c| &p_.company[*c as usize]))
+            }
             // Several skills widen the search: a posting needs any one of them.
             Filter::Skill if p.skills.is_empty() => return None,
             Filter::Skill => Cow::Owned(
@@ -185,10 +184,7 @@ impl SearchIndex {
             })
             .collect();
         let counts = if active.is_empty() {
-            window
-                .unfiltered_counts
-                .get_or_init(|| self.counts(|_| &result))
-                .clone()
+            window.unfiltered_counts.get_or_init(|| self.counts(|_| &result)).clone()
         } else {
             self.counts(|f| others.get(&f).unwrap_or(&result))
         };
@@ -203,11 +199,7 @@ impl SearchIndex {
                 let score = |i: u32| text.and_then(|t| t.scores.get(&i)).copied().unwrap_or(0.0);
                 let mut all: Vec<(f32, u32)> = result.iter().map(|i| (score(i), i)).collect();
                 all.sort_by(|a, b| b.0.total_cmp(&a.0));
-                all.into_iter()
-                    .skip(start)
-                    .take(per_page)
-                    .map(|(_, i)| i)
-                    .collect()
+                all.into_iter().skip(start).take(per_page).map(|(_, i)| i).collect()
             }
             Sort::Salary => {
                 let mut all: Vec<u32> = result.iter().collect();
@@ -216,14 +208,7 @@ impl SearchIndex {
             }
         };
         let ids = order.iter().map(|i| self.columns.id[*i as usize]).collect();
-        SearchResult {
-            total,
-            ids,
-            page,
-            pages,
-            facets: counts.into_facets(self, params),
-            without,
-        }
+        SearchResult { total, ids, page, pages, facets: counts.into_facets(self, params), without }
     }
 }
 
@@ -241,10 +226,8 @@ impl SearchIndex {
     ) -> Vec<i64> {
         let now = unix(now);
         let window = self.window_at(now);
-        let sets: Vec<Cow<RoaringBitmap>> = Filter::ALL
-            .into_iter()
-            .filter_map(|f| self.filter_set(f, params, text, now))
-            .collect();
+        let sets: Vec<Cow<RoaringBitmap>> =
+            Filter::ALL.into_iter().filter_map(|f| self.filter_set(f, params, text, now)).collect();
         let result = intersect(&window, sets.iter().map(|s| s.as_ref()));
         // Positions are newest first: the postings published since then are a prefix.
         let since = unix(since);
@@ -263,15 +246,11 @@ impl SearchIndex {
         let count = |f: Filter, dimension: &Dimension| dimension.count(base(f), n);
         let p = &self.postings;
         Counts {
-            workplace: count(Filter::Workplace, &p.workplace)
-                .try_into()
-                .unwrap_or_default(),
+            workplace: count(Filter::Workplace, &p.workplace).try_into().unwrap_or_default(),
             employment_type: count(Filter::EmploymentType, &p.employment_type)
                 .try_into()
                 .unwrap_or_default(),
-            seniority: count(Filter::Seniority, &p.seniority)
-                .try_into()
-                .unwrap_or_default(),
+            seniority: count(Filter::Seniority, &p.seniority).try_into().unwrap_or_default(),
             country: count(Filter::Country, &p.country),
             city: count(Filter::City, &p.city),
             skill: count(Filter::Skill, &p.skill),

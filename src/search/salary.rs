@@ -4,9 +4,8 @@
 use crate::models::job::Salary;
 
 /// The currencies postings can be paid in (those `eur_rate` knows).
-pub const CURRENCIES: [&str; 10] = [
-    "EUR", "USD", "GBP", "CHF", "PLN", "UAH", "CAD", "CZK", "SEK", "DKK",
-];
+pub const CURRENCIES: [&str; 10] =
+    ["EUR", "USD", "GBP", "CHF", "PLN", "UAH", "CAD", "CZK", "SEK", "DKK"];
 
 /// Approximate euro value of one unit of each currency. Good enough to rank and filter
 /// postings; never shown to anyone.
@@ -54,19 +53,11 @@ mod tests {
             period: SalaryPeriod::Month,
         };
         assert_eq!(yearly_eur(&monthly), Some(60_000));
-        let hourly = Salary {
-            min: None,
-            max: Some(50),
-            currency: "USD".into(),
-            period: SalaryPeriod::Hour,
-        };
+        let hourly =
+            Salary { min: None, max: Some(50), currency: "USD".into(), period: SalaryPeriod::Hour };
         assert_eq!(yearly_eur(&hourly), Some(95_680));
-        let unknown = Salary {
-            min: Some(1),
-            max: None,
-            currency: "XYZ".into(),
-            period: SalaryPeriod::Year,
-        };
+        let unknown =
+            Salary { min: Some(1), max: None, currency: "XYZ".into(), period: SalaryPeriod::Year };
         assert_eq!(yearly_eur(&unknown), None);
     }
 }

@@ -5,17 +5,8 @@
 use actix_web::dev::ServiceRequest;
 
 /// Query parameters whose values are never logged.
-const SECRET_PARAMETERS: &[&str] = &[
-    "token",
-    "secret",
-    "password",
-    "key",
-    "signature",
-    "sig",
-    "code",
-    "api_key",
-    "access_token",
-];
+const SECRET_PARAMETERS: &[&str] =
+    &["token", "secret", "password", "key", "signature", "sig", "code", "api_key", "access_token"];
 
 /// Path prefixes whose next segment is a secret.
 const SECRET_SEGMENTS_AFTER: &[&str] = &["/admin/password/"];
@@ -67,14 +58,8 @@ mod tests {
 
     #[test]
     fn tokens_in_paths_and_queries_are_redacted() {
-        assert_eq!(
-            redact_path("/admin/password/abcdef0123"),
-            "/admin/password/[redacted]"
-        );
-        assert_eq!(
-            redact_path("/admin/password/abc/x"),
-            "/admin/password/[redacted]/x"
-        );
+        assert_eq!(redact_path("/admin/password/abcdef0123"), "/admin/password/[redacted]");
+        assert_eq!(redact_path("/admin/password/abc/x"), "/admin/password/[redacted]/x");
         assert_eq!(redact_path("/en/jobs"), "/en/jobs");
         assert_eq!(
             redact_query("frequency=daily&token=s3cret&TOKEN=x&%74oken=y&q=rust"),

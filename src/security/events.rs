@@ -26,17 +26,14 @@ pub async fn assign_request_id(
     req.extensions_mut().insert(RequestId(id.clone()));
     let mut res = next.call(req).await?;
     if let Ok(value) = HeaderValue::from_str(&id) {
-        res.headers_mut()
-            .insert(HeaderName::from_static("x-request-id"), value);
+        res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
     }
     Ok(res)
 }
 
 /// The request's id, or `-` outside the middleware (tests of single handlers).
 pub fn request_id(req: &HttpRequest) -> String {
-    req.extensions()
-        .get::<RequestId>()
-        .map_or_else(|| "-".to_owned(), |id| id.0.clone())
+    req.extensions().get::<RequestId>().map_or_else(|| "-".to_owned(), |id| id.0.clone())
 }
 
 /// How much an event matters: denials and failures are warnings, the rest information.
@@ -52,9 +49,7 @@ pub fn record(req: &HttpRequest, severity: Severity, event: &str, fields: &[(&st
     let client = crate::client_ip::of(req).map_or_else(|| "-".to_owned(), |ip| ip.to_string());
     let line = format_line(
         event,
-        &chrono::Utc::now()
-            .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-            .to_string(),
+        &chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
         &request_id(req),
         &client,
         req.method().as_str(),
@@ -98,14 +93,8 @@ fn format_line(
 /// forge a field.
 pub fn quote(value: &str) -> String {
     let plain = !value.is_empty()
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._:/@+-[]".contains(c));
-    if plain {
-        value.to_owned()
-    } else {
-        format!("\"{}\"", escape(value))
-    }
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || "._:/@+-[]".contains(c));
+    if plain { value.to_owned() } else { format!("\"{}\"", escape(value)) }
 }
 
 /// `value` with every quote, backslash, control and bidi character escaped.

@@ -45,14 +45,8 @@ pub async fn headers(
         );
     }
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("strict-origin-when-cross-origin"),
-    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert(
         header::HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
@@ -87,14 +81,8 @@ mod tests {
         ] {
             assert!(super::is_private(path), "{path}");
         }
-        for path in [
-            "/",
-            "/en/",
-            "/en/jobs",
-            "/en/jobs/x",
-            "/administrator",
-            "/static/css/app.css",
-        ] {
+        for path in ["/", "/en/", "/en/jobs", "/en/jobs/x", "/administrator", "/static/css/app.css"]
+        {
             assert!(!super::is_private(path), "{path}");
         }
     }

@@ -36,8 +36,7 @@ pub async fn check_origin(
                 &[("reason", "foreign-origin"), ("origin", claimed)],
             );
             let mut res = actix_web::HttpResponse::Forbidden().finish();
-            res.extensions_mut()
-                .insert(crate::error::ErrorCode("error-forbidden"));
+            res.extensions_mut().insert(crate::error::ErrorCode("error-forbidden"));
             Ok(req.into_response(res).map_into_right_body())
         }
         _ => Ok(next.call(req).await?.map_into_left_body()),
@@ -82,55 +81,28 @@ mod tests {
     #[test]
     fn this_site_is_the_base_url_or_the_host_asked() {
         assert!(same_origin("https://jobs.example.test", BASE, None));
-        assert!(same_origin(
-            "https://jobs.example.test/admin/jobs?x=1",
-            BASE,
-            None
-        ));
-        assert!(same_origin(
-            "http://127.0.0.1:8080",
-            BASE,
-            Some("127.0.0.1:8080")
-        ));
+        assert!(same_origin("https://jobs.example.test/admin/jobs?x=1", BASE, None));
+        assert!(same_origin("http://127.0.0.1:8080", BASE, Some("127.0.0.1:8080")));
         assert!(same_origin("http://localhost", BASE, Some("LOCALHOST")));
     }
 
     #[test]
     fn other_sites_are_foreign() {
-        assert!(!same_origin(
-            "https://evil.example",
-            BASE,
-            Some("jobs.example.test")
-        ));
-        assert!(
-            !same_origin("http://jobs.example.test", BASE, None),
-            "another scheme"
-        );
+        assert!(!same_origin("https://evil.example", BASE, Some("jobs.example.test")));
+        assert!(!same_origin("http://jobs.example.test", BASE, None), "another scheme");
         assert!(!same_origin("https://jobs.example.test:444", BASE, None));
-        assert!(!same_origin(
-            "https://jobs.example.test.evil.example",
-            BASE,
-            None
-        ));
+        assert!(!same_origin("https://jobs.example.test.evil.example", BASE, None));
         assert!(!same_origin("null", BASE, Some("jobs.example.test")));
         assert!(!same_origin("", BASE, None));
         assert!(!same_origin("file:///etc/passwd", BASE, None));
-        assert!(!same_origin(
-            "http://127.0.0.1:8081",
-            BASE,
-            Some("127.0.0.1:8080")
-        ));
+        assert!(!same_origin("http://127.0.0.1:8081", BASE, Some("127.0.0.1:8080")));
     }
 
     #[test]
     fn only_the_one_click_unsubscribe_is_exempt() {
         assert!(super::is_one_click_unsubscribe("/en/alerts/5/unsubscribe"));
         assert!(!super::is_one_click_unsubscribe("/en/alerts/5/confirm"));
-        assert!(!super::is_one_click_unsubscribe(
-            "/admin/alerts/5/unsubscribe"
-        ));
-        assert!(!super::is_one_click_unsubscribe(
-            "/en/alerts/5/unsubscribe/x"
-        ));
+        assert!(!super::is_one_click_unsubscribe("/admin/alerts/5/unsubscribe"));
+        assert!(!super::is_one_click_unsubscribe("/en/alerts/5/unsubscribe/x"));
     }
 }

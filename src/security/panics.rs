@@ -30,8 +30,7 @@ pub async fn catch(
                 super::events::escape(&message)
             );
             let mut res = actix_web::HttpResponse::InternalServerError().finish();
-            res.extensions_mut()
-                .insert(crate::error::ErrorCode("error-internal"));
+            res.extensions_mut().insert(crate::error::ErrorCode("error-internal"));
             Ok(ServiceResponse::new(request, res).map_into_right_body())
         }
     }

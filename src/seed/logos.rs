@@ -15,9 +15,7 @@ const SIDE: u32 = 256;
 
 /// A stable small hash of `name` (FNV-1a), so that each company keeps its look.
 fn hash(name: &str) -> u32 {
-    name.bytes().fold(0x811c_9dc5, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+    name.bytes().fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// An RGB colour from a hue in degrees, at fixed saturation and lightness that carry white.
@@ -66,9 +64,7 @@ pub fn draw(name: &str) -> Vec<u8> {
         if inside { white } else { background }
     });
     let mut out = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut out, image::ImageFormat::Png)
-        .expect("encoding a PNG in memory");
+    image.write_to(&mut out, image::ImageFormat::Png).expect("encoding a PNG in memory");
     out.into_inner()
 }
 
@@ -94,16 +90,10 @@ pub async fn store(pool: &crate::db::DbPool, storage: &Storage) -> Result<usize,
 fn attach(conn: &mut DbConn, id: i64, key: &str) -> QueryResult<()> {
     crate::db::write_transaction(conn, |conn| {
         diesel::update(companies::table.find(id))
-            .set((
-                companies::logo_key.eq(key),
-                companies::logo_versions.eq(false),
-            ))
+            .set((companies::logo_key.eq(key), companies::logo_versions.eq(false)))
             .execute(conn)?;
-        crate::tasks::logo_versions::LogoVersions {
-            company_id: id,
-            key: key.to_owned(),
-        }
-        .enqueue(conn)?;
+        crate::tasks::logo_versions::LogoVersions { company_id: id, key: key.to_owned() }
+            .enqueue(conn)?;
         Ok(())
     })
 }

@@ -25,18 +25,12 @@ pub enum SeedError {
     #[error("{0}")]
     Data(String),
     #[error("{context}: {source}")]
-    Database {
-        context: String,
-        source: diesel::result::Error,
-    },
+    Database { context: String, source: diesel::result::Error },
 }
 
 impl From<diesel::result::Error> for SeedError {
     fn from(source: diesel::result::Error) -> SeedError {
-        SeedError::Database {
-            context: "seeding".into(),
-            source,
-        }
+        SeedError::Database { context: "seeding".into(), source }
     }
 }
 
@@ -61,10 +55,7 @@ pub fn demo_if_empty(conn: &mut DbConn) -> Result<SeedReport, SeedError> {
     // The demo shows every stage of a posting's life; synthetic data is all published.
     let postings = insert_postings(conn, &data, &companies, DEMO_POSTINGS, 42, "", true)?;
     insert_alerts(conn)?;
-    Ok(SeedReport {
-        companies: companies.len(),
-        postings,
-    })
+    Ok(SeedReport { companies: companies.len(), postings })
 }
 
 /// A few job alerts, so that the admin's list and the digests have something to show: two
@@ -74,27 +65,9 @@ fn insert_alerts(conn: &mut DbConn) -> Result<(), SeedError> {
     use crate::search::SearchParams;
     let now = crate::db::now();
     let demo = [
-        (
-            "mara@example.com",
-            "workplace=remote",
-            Frequency::Daily,
-            Locale::En,
-            true,
-        ),
-        (
-            "jonas@example.com",
-            "q=rust",
-            Frequency::Instant,
-            Locale::De,
-            true,
-        ),
-        (
-            "olena@example.com",
-            "country=UA",
-            Frequency::Weekly,
-            Locale::Uk,
-            false,
-        ),
+        ("mara@example.com", "workplace=remote", Frequency::Daily, Locale::En, true),
+        ("jonas@example.com", "q=rust", Frequency::Instant, Locale::De, true),
+        ("olena@example.com", "country=UA", Frequency::Weekly, Locale::Uk, false),
     ];
     for (email, query, frequency, locale, confirmed) in demo {
         let params = SearchParams::parse(query).0;
@@ -163,11 +136,7 @@ fn insert_companies(conn: &mut DbConn, data: &DemoData) -> Result<Vec<SeededComp
             country_code: Some(city.country.clone()),
             size: c.size.clone(),
             original_locale: original.as_str().to_owned(),
-            description: c
-                .description
-                .get(original.as_str())
-                .cloned()
-                .unwrap_or_default(),
+            description: c.description.get(original.as_str()).cloned().unwrap_or_default(),
             created_at: now,
             updated_at: now,
             text_updated_at: Some(now),
@@ -177,9 +146,7 @@ fn insert_companies(conn: &mut DbConn, data: &DemoData) -> Result<Vec<SeededComp
             .description
             .iter()
             .filter_map(|(code, text)| {
-                Locale::parse(code)
-                    .filter(|l| *l != original)
-                    .map(|l| (l, text.clone()))
+                Locale::parse(code).filter(|l| *l != original).map(|l| (l, text.clone()))
             })
             .collect();
         let id = Company::create(conn, &new, &translations)
@@ -237,12 +204,8 @@ fn from_eur(amount: i64, currency: &str) -> i64 {
 }
 
 /// Countries a remote role may be open to, besides "anywhere".
-const REMOTE_REGIONS: [&[&str]; 4] = [
-    &["DE", "AT", "CH"],
-    &["PL", "UA", "DE"],
-    &["NL", "PT", "DE", "AT", "PL"],
-    &["GB", "IE"],
-];
+const REMOTE_REGIONS: [&[&str]; 4] =
+    [&["DE", "AT", "CH"], &["PL", "UA", "DE"], &["NL", "PT", "DE", "AT", "PL"], &["GB", "IE"]];
 
 fn insert_postings(
     conn: &mut DbConn,
@@ -254,9 +217,7 @@ fn insert_postings(
     variety: bool,
 ) -> Result<usize, SeedError> {
     if companies.is_empty() || data.roles.is_empty() {
-        return Err(SeedError::Data(
-            "the demo data has no companies or roles".into(),
-        ));
+        return Err(SeedError::Data("the demo data has no companies or roles".into()));
     }
     let mut rng = StdRng::seed_from_u64(seed);
     let now = crate::db::now();
@@ -312,9 +273,8 @@ fn insert_postings(
                 _ => (None, None, None, None),
             };
             let original = company.original_locale;
-            let text = text_of(role, original)
-                .or_else(|| text_of(role, Locale::En))
-                .unwrap_or_default();
+            let text =
+                text_of(role, original).or_else(|| text_of(role, Locale::En)).unwrap_or_default();
             // About a third of the postings are translated into the other two languages.
             let translations = if i % 3 == 0 {
                 Locale::ALL
@@ -339,15 +299,10 @@ fn insert_postings(
                 JobStatus::Published if valid_through < now => JobStatus::Expired,
                 status => status,
             };
-            let english_title = text_of(role, Locale::En)
-                .map(|t| t.title)
-                .unwrap_or_else(|| role.key.clone());
-            let slug = format!(
-                "{}-{}-{slug_marker}{}",
-                slugify(&english_title),
-                company.slug,
-                i + 1
-            );
+            let english_title =
+                text_of(role, Locale::En).map(|t| t.title).unwrap_or_else(|| role.key.clone());
+            let slug =
+                format!("{}-{}-{slug_marker}{}", slugify(&english_title), company.slug, i + 1);
             let draft = JobDraft {
                 slug,
                 company_id: company.id,

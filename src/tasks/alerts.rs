@@ -43,9 +43,7 @@ pub struct AlertSweep {
 
 impl AlertSweep {
     pub fn new(frequency: Frequency) -> AlertSweep {
-        AlertSweep {
-            frequency: frequency.as_str().to_owned(),
-        }
+        AlertSweep { frequency: frequency.as_str().to_owned() }
     }
 }
 
@@ -62,9 +60,8 @@ impl Task for AlertSweep {
             TaskError::permanent(format!("unknown alert frequency {:?}", self.frequency))
         })?;
         let search = ctx.search.clone();
-        let due = ctx
-            .with_conn(move |conn| sweep(conn, &search, frequency, crate::db::now()))
-            .await?;
+        let due =
+            ctx.with_conn(move |conn| sweep(conn, &search, frequency, crate::db::now())).await?;
         log::info!("alert sweep ({}): {due} digests due", self.frequency);
         Ok(())
     }
@@ -124,10 +121,7 @@ pub fn sweep(
             continue;
         }
         let alert_ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
-        let job_ids: HashSet<i64> = found
-            .iter()
-            .flat_map(|(_, ids)| ids.iter().copied())
-            .collect();
+        let job_ids: HashSet<i64> = found.iter().flat_map(|(_, ids)| ids.iter().copied()).collect();
         let job_ids: Vec<i64> = job_ids.into_iter().collect();
         let sent: HashSet<(i64, i64)> = alert_sent::table
             .filter(alert_sent::alert_id.eq_any(&alert_ids))
@@ -163,9 +157,7 @@ fn candidates(
     let Some(confirmed) = alert.confirmed_at else {
         return Ok(Vec::new());
     };
-    let since = alert
-        .checked_at
-        .map_or(confirmed, |checked| confirmed.max(checked - OVERLAP));
+    let since = alert.checked_at.map_or(confirmed, |checked| confirmed.max(checked - OVERLAP));
     let params = alert.params();
     let index = search.get();
     let text = if params.q.trim().is_empty() {
@@ -206,19 +198,11 @@ pub fn digest(
         None
     } else {
         let cards = JobCard::load(conn, &listed, locale)?;
-        Some(render(
-            config,
-            &alert,
-            &cards,
-            new.len() - listed.len(),
-            &search.get(),
-        )?)
+        Some(render(config, &alert, &cards, new.len() - listed.len(), &search.get())?)
     };
     crate::db::write_transaction(conn, |conn| {
         let row = job_alerts::table.filter(job_alerts::id.eq(id));
-        diesel::update(row)
-            .set(job_alerts::checked_at.eq(now))
-            .execute(conn)?;
+        diesel::update(row).set(job_alerts::checked_at.eq(now)).execute(conn)?;
         let Some(email) = email else {
             return Ok(Vec::new());
         };
@@ -233,9 +217,7 @@ pub fn digest(
                 ))
                 .execute(conn)?;
         }
-        diesel::update(row)
-            .set(job_alerts::last_sent_at.eq(now))
-            .execute(conn)?;
+        diesel::update(row).set(job_alerts::last_sent_at.eq(now)).execute(conn)?;
         super::send_mail::SendMail { email }.enqueue(conn)?;
         Ok::<_, TaskError>(listed)
     })
@@ -286,9 +268,5 @@ fn place(tr: &Tr, card: &JobCard) -> String {
         (None, None) => String::new(),
     };
     let workplace = tr.t(&card.workplace.label_id());
-    if town.is_empty() {
-        workplace
-    } else {
-        format!("{town} · {workplace}")
-    }
+    if town.is_empty() { workplace } else { format!("{town} · {workplace}") }
 }

@@ -113,10 +113,5 @@ pub fn run(
     }
     handle.shutdown();
     start_latencies.sort_by(f64::total_cmp);
-    Ok(Report {
-        tasks: count,
-        enqueue_seconds,
-        drain_seconds,
-        start_latencies,
-    })
+    Ok(Report { tasks: count, enqueue_seconds, drain_seconds, start_latencies })
 }

@@ -40,10 +40,7 @@ pub fn expire(
         .filter(jobs::valid_through.lt(now))
         .select(jobs::id)
         .load(conn)?;
-    let system = Actor {
-        admin_user_id: None,
-        label: "system".into(),
-    };
+    let system = Actor { admin_user_id: None, label: "system".into() };
     let mut expired = 0;
     for id in due {
         match expire_posting(conn, id, &system, now) {

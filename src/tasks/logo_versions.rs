@@ -42,9 +42,7 @@ impl Task for LogoVersions {
         let (id, key) = (self.company_id, self.key.clone());
         ctx.with_conn(move |conn| {
             diesel::update(
-                companies::table
-                    .filter(companies::id.eq(id))
-                    .filter(companies::logo_key.eq(&key)),
+                companies::table.filter(companies::id.eq(id)).filter(companies::logo_key.eq(&key)),
             )
             .set(companies::logo_versions.eq(true))
             .execute(conn)?;

@@ -42,27 +42,16 @@ pub struct TaskError {
 
 impl TaskError {
     pub fn retry(message: impl Into<String>) -> TaskError {
-        TaskError {
-            message: message.into(),
-            permanent: false,
-            retry_after: None,
-        }
+        TaskError { message: message.into(), permanent: false, retry_after: None }
     }
 
     /// A failure to retry no sooner than `delay` from now.
     pub fn retry_after(message: impl Into<String>, delay: Duration) -> TaskError {
-        TaskError {
-            retry_after: Some(delay),
-            ..TaskError::retry(message)
-        }
+        TaskError { retry_after: Some(delay), ..TaskError::retry(message) }
     }
 
     pub fn permanent(message: impl Into<String>) -> TaskError {
-        TaskError {
-            message: message.into(),
-            permanent: true,
-            retry_after: None,
-        }
+        TaskError { message: message.into(), permanent: true, retry_after: None }
     }
 }
 
@@ -198,13 +187,8 @@ fn run_kind<T: Task>(args: &str, ctx: TaskContext) -> TaskFuture {
 
 impl Registry {
     pub fn register<T: Task>(mut self) -> Registry {
-        Arc::make_mut(&mut self.kinds).insert(
-            T::KIND,
-            Kind {
-                runner: run_kind::<T>,
-                timeout: T::TIMEOUT,
-            },
-        );
+        Arc::make_mut(&mut self.kinds)
+            .insert(T::KIND, Kind { runner: run_kind::<T>, timeout: T::TIMEOUT });
         self
     }
 

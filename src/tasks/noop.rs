@@ -31,10 +31,7 @@ impl Task for Noop {
             tokio::time::sleep(std::time::Duration::from_millis(self.sleep_ms)).await;
         }
         if ctx.attempt < self.succeed_on_attempt {
-            return Err(TaskError::retry(format!(
-                "failing attempt {} on purpose",
-                ctx.attempt
-            )));
+            return Err(TaskError::retry(format!("failing attempt {} on purpose", ctx.attempt)));
         }
         Ok(())
     }

@@ -18,7 +18,6 @@ impl Task for OptimizeDatabase {
     }
 
     async fn run(self, ctx: TaskContext) -> Result<(), TaskError> {
-        ctx.with_conn(|conn| Ok(crate::db::dialect::optimize(conn)?))
-            .await
+        ctx.with_conn(|conn| Ok(crate::db::dialect::optimize(conn)?)).await
     }
 }

@@ -43,10 +43,7 @@ impl Task for PurgeApplications {
                             .limit(BATCH)
                             .select(applications::id)
                             .load(conn)?;
-                        let actor = Actor {
-                            admin_user_id: None,
-                            label: "retention".into(),
-                        };
+                        let actor = Actor { admin_user_id: None, label: "retention".into() };
                         let files =
                             crate::models::application::delete_with_notes(conn, &ids, &actor)?;
                         Ok::<_, diesel::result::Error>((ids.len(), files))

@@ -30,11 +30,8 @@ impl Task for PurgeUploads {
         // Listed before the references are read: a file stored after the listing is not
         // looked at, one referred to after the reading is younger than the grace period.
         let cutoff = Utc::now() - GRACE;
-        let mut files = ctx
-            .storage
-            .list(crate::uploads::cv::PREFIX)
-            .await
-            .map_err(TaskError::retry)?;
+        let mut files =
+            ctx.storage.list(crate::uploads::cv::PREFIX).await.map_err(TaskError::retry)?;
         files.extend(ctx.storage.list("logos").await.map_err(TaskError::retry)?);
         let referenced = ctx.with_conn(|conn| Ok(referenced(conn)?)).await?;
         let mut removed = 0;
@@ -77,7 +74,5 @@ fn is_logo_version_of(file: &str, referenced: &HashSet<String>) -> bool {
     let Some((base, _version)) = file.rsplit_once('-') else {
         return false;
     };
-    referenced
-        .iter()
-        .any(|key| key.rsplit_once('.').is_some_and(|(stem, _)| stem == base))
+    referenced.iter().any(|key| key.rsplit_once('.').is_some_and(|(stem, _)| stem == base))
 }

@@ -107,11 +107,7 @@ impl TaskRow {
     }
 
     pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<TaskRow>> {
-        tasks::table
-            .filter(tasks::id.eq(id))
-            .select(TaskRow::as_select())
-            .first(conn)
-            .optional()
+        tasks::table.filter(tasks::id.eq(id)).select(TaskRow::as_select()).first(conn).optional()
     }
 }
 
@@ -130,14 +126,7 @@ pub fn claim(
     crate::db::write_transaction(conn, |conn| {
         let claimed = dialect::claim_tasks(
             conn,
-            &dialect::Claim {
-                queues,
-                limit,
-                token: &token,
-                worker,
-                now,
-                lease_until: now + lease,
-            },
+            &dialect::Claim { queues, limit, token: &token, worker, now, lease_until: now + lease },
         )?;
         if claimed == 0 {
             return Ok(Vec::new());
@@ -252,11 +241,7 @@ fn record_failure(
     retry_at: NaiveDateTime,
 ) -> QueryResult<bool> {
     let mut failures = task.failures();
-    failures.push(Failure {
-        attempt: task.attempts,
-        at: now,
-        error: error.message.clone(),
-    });
+    failures.push(Failure { attempt: task.attempts, at: now, error: error.message.clone() });
     let skip = failures.len().saturating_sub(ERRORS_KEPT);
     let errors = serde_json::to_string(&failures[skip..]).unwrap_or_else(|_| "[]".into());
     let dead = error.permanent || task.attempts >= task.max_attempts;
@@ -343,9 +328,7 @@ pub fn retry_now(conn: &mut DbConn, ids: Option<&[i64]>, now: NaiveDateTime) -> 
             .execute(conn)?;
         if let Some(ids) = ids {
             changed += diesel::update(
-                tasks::table
-                    .filter(tasks::id.eq_any(ids))
-                    .filter(tasks::state.eq(QUEUED)),
+                tasks::table.filter(tasks::id.eq_any(ids)).filter(tasks::state.eq(QUEUED)),
             )
             .set(tasks::run_at.eq(now))
             .execute(conn)?;
@@ -356,23 +339,15 @@ pub fn retry_now(conn: &mut DbConn, ids: Option<&[i64]>, now: NaiveDateTime) -> 
 
 /// Deletes tasks `ids` that are not running; how many.
 pub fn discard(conn: &mut DbConn, ids: &[i64]) -> QueryResult<usize> {
-    diesel::delete(
-        tasks::table
-            .filter(tasks::id.eq_any(ids))
-            .filter(tasks::state.ne(RUNNING)),
-    )
-    .execute(conn)
+    diesel::delete(tasks::table.filter(tasks::id.eq_any(ids)).filter(tasks::state.ne(RUNNING)))
+        .execute(conn)
 }
 
 /// Deletes finished (done) tasks that ended before `before`; dead ones stay until someone
 /// looks at them.
 pub fn purge_done(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
-    diesel::delete(
-        tasks::table
-            .filter(tasks::state.eq(DONE))
-            .filter(tasks::finished_at.lt(before)),
-    )
-    .execute(conn)
+    diesel::delete(tasks::table.filter(tasks::state.eq(DONE)).filter(tasks::finished_at.lt(before)))
+        .execute(conn)
 }
 
 #[cfg(test)]

@@ -80,25 +80,19 @@ pub const RECURRING: [Recurring; 8] = [
 pub fn parse(expression: &str) -> Result<Cron, String> {
     let fields = expression.split_whitespace().count();
     if fields != 5 {
-        return Err(format!(
-            "expected 5 fields (minute hour day month weekday), found {fields}"
-        ));
+        return Err(format!("expected 5 fields (minute hour day month weekday), found {fields}"));
     }
     Cron::from_str(expression).map_err(|e| e.to_string())
 }
 
 /// The first run of `cron` strictly after `after`.
 pub fn next_after(cron: &Cron, after: NaiveDateTime) -> Option<NaiveDateTime> {
-    cron.find_next_occurrence(&Utc.from_utc_datetime(&after), false)
-        .ok()
-        .map(|t| t.naive_utc())
+    cron.find_next_occurrence(&Utc.from_utc_datetime(&after), false).ok().map(|t| t.naive_utc())
 }
 
 /// The last run of `cron` at or before `until`.
 pub fn latest_until(cron: &Cron, until: NaiveDateTime) -> Option<NaiveDateTime> {
-    cron.find_previous_occurrence(&Utc.from_utc_datetime(&until), true)
-        .ok()
-        .map(|t| t.naive_utc())
+    cron.find_previous_occurrence(&Utc.from_utc_datetime(&until), true).ok().map(|t| t.naive_utc())
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -113,13 +107,8 @@ pub struct Schedule {
 
 /// Adds the rows of recurring tasks that have none yet (a first start, a new kind).
 pub fn ensure(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<()> {
-    let known: Vec<String> = task_schedules::table
-        .select(task_schedules::name)
-        .load(conn)?;
-    for recurring in RECURRING
-        .iter()
-        .filter(|r| !known.iter().any(|k| k == r.name))
-    {
+    let known: Vec<String> = task_schedules::table.select(task_schedules::name).load(conn)?;
+    for recurring in RECURRING.iter().filter(|r| !known.iter().any(|k| k == r.name)) {
         let inserted = crate::db::write_transaction(conn, |conn| {
             diesel::insert_into(task_schedules::table)
                 .values((
@@ -215,18 +204,12 @@ mod tests {
     fn cron_expressions_are_checked_and_give_the_next_run() {
         let every_five = parse("*/5 * * * *").map_err(|e| e.to_string());
         assert_eq!(
-            every_five
-                .as_ref()
-                .ok()
-                .and_then(|c| next_after(c, at("2026-11-28 10:02:30"))),
+            every_five.as_ref().ok().and_then(|c| next_after(c, at("2026-11-28 10:02:30"))),
             Some(at("2026-11-28 10:05:00"))
         );
         let nightly = parse("17 3 * * *").map_err(|e| e.to_string());
         assert_eq!(
-            nightly
-                .as_ref()
-                .ok()
-                .and_then(|c| next_after(c, at("2026-11-28 10:00:00"))),
+            nightly.as_ref().ok().and_then(|c| next_after(c, at("2026-11-28 10:00:00"))),
             Some(at("2026-11-29 03:17:00"))
         );
         assert!(parse("* * * *").is_err());

@@ -18,16 +18,8 @@ impl Task for SendMail {
     const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
     async fn run(self, ctx: TaskContext) -> Result<(), TaskError> {
-        ctx.mailer
-            .send(&self.email, ctx.task_id, &ctx.pool)
-            .await
-            .map_err(TaskError::retry)?;
-        log::info!(
-            "sent mail {} (task {}, {})",
-            self.email.kind,
-            ctx.task_id,
-            self.email.locale
-        );
+        ctx.mailer.send(&self.email, ctx.task_id, &ctx.pool).await.map_err(TaskError::retry)?;
+        log::info!("sent mail {} (task {}, {})", self.email.kind, ctx.task_id, self.email.locale);
         Ok(())
     }
 }

@@ -96,26 +96,20 @@ pub fn spawn(
         storage,
         in_flight: Arc::new(Mutex::new(HashMap::new())),
     };
-    let thread = std::thread::Builder::new()
-        .name(format!("worker-{id}"))
-        .spawn(move || {
-            runtime.block_on(async move {
-                let mut worker = worker;
-                match crate::mail::Mailer::from_config(&worker.config) {
-                    Ok(mailer) => worker.mailer = mailer,
-                    Err(e) => {
-                        log::error!("worker {}: cannot set up mail: {e}", worker.id);
-                        return;
-                    }
+    let thread = std::thread::Builder::new().name(format!("worker-{id}")).spawn(move || {
+        runtime.block_on(async move {
+            let mut worker = worker;
+            match crate::mail::Mailer::from_config(&worker.config) {
+                Ok(mailer) => worker.mailer = mailer,
+                Err(e) => {
+                    log::error!("worker {}: cannot set up mail: {e}", worker.id);
+                    return;
                 }
-                worker.run(stopped).await
-            })
-        })?;
-    Ok(WorkerHandle {
-        id,
-        stop,
-        thread: Some(thread),
-    })
+            }
+            worker.run(stopped).await
+        })
+    })?;
+    Ok(WorkerHandle { id, stop, thread: Some(thread) })
 }
 
 /// Tasks claimed and not yet recorded, by id: what shutdown releases.
@@ -278,15 +272,8 @@ impl Worker {
         let queues = self.settings.queues.clone();
         let lease = TimeDelta::from_std(self.settings.lease).unwrap_or(TimeDelta::seconds(30));
         let claimed = crate::db::blocking(&pool, move |conn| {
-            queue::claim(
-                conn,
-                &worker,
-                &queues,
-                limit as i64,
-                lease,
-                crate::db::now(),
-            )
-            .map_err(|e| e.to_string())
+            queue::claim(conn, &worker, &queues, limit as i64, lease, crate::db::now())
+                .map_err(|e| e.to_string())
         })
         .await;
         match claimed {
@@ -326,10 +313,9 @@ impl Worker {
                 Ok(Ok(result)) => result,
                 Ok(Err(e)) if e.is_panic() => Err(TaskError::retry("the task panicked")),
                 Ok(Err(e)) => Err(TaskError::retry(format!("the task was cancelled: {e}"))),
-                Err(_) => Err(TaskError::retry(format!(
-                    "timed out after {} s",
-                    timeout.as_secs_f64()
-                ))),
+                Err(_) => {
+                    Err(TaskError::retry(format!("timed out after {} s", timeout.as_secs_f64())))
+                }
             };
             if let Err(error) = &result {
                 log::warn!(

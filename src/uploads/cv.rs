@@ -21,11 +21,7 @@ pub struct CheckedCv {
 impl CheckedCv {
     /// Its storage key, made of a new random key and the detected kind's extension.
     pub fn new_key(&self) -> String {
-        format!(
-            "{PREFIX}/{}.{}",
-            super::names::generate_key(),
-            self.kind.extension()
-        )
+        format!("{PREFIX}/{}.{}", super::names::generate_key(), self.kind.extension())
     }
 }
 
@@ -74,9 +70,6 @@ mod tests {
             check("cv.pdf", b"%PDF-1.4\n1 0 obj".to_vec(), false),
             Err(UploadError::Corrupt)
         );
-        assert_eq!(
-            check("cv.pdf", PDF.to_vec(), true),
-            Err(UploadError::TooLarge)
-        );
+        assert_eq!(check("cv.pdf", PDF.to_vec(), true), Err(UploadError::TooLarge));
     }
 }

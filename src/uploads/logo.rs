@@ -31,11 +31,7 @@ pub struct CheckedLogo {
 
 impl CheckedLogo {
     pub fn new_key(&self) -> String {
-        format!(
-            "{PREFIX}/{}.{}",
-            super::names::generate_key(),
-            self.kind.extension()
-        )
+        format!("{PREFIX}/{}.{}", super::names::generate_key(), self.kind.extension())
     }
 }
 
@@ -111,42 +107,29 @@ pub fn check(bytes: &[u8], truncated: bool) -> Result<CheckedLogo, UploadError> 
     } else {
         (Kind::Png, encode_png(&image)?)
     };
-    Ok(CheckedLogo {
-        kind,
-        bytes,
-        width,
-        height,
-    })
+    Ok(CheckedLogo { kind, bytes, width, height })
 }
 
 fn encode_png(image: &DynamicImage) -> Result<Vec<u8>, UploadError> {
     let mut out = Cursor::new(Vec::new());
-    image
-        .write_to(&mut out, ImageFormat::Png)
-        .map_err(|_| UploadError::Corrupt)?;
+    image.write_to(&mut out, ImageFormat::Png).map_err(|_| UploadError::Corrupt)?;
     Ok(out.into_inner())
 }
 
 fn encode_jpeg(image: &DynamicImage) -> Result<Vec<u8>, UploadError> {
     let mut out = Vec::new();
     let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88);
-    image
-        .to_rgb8()
-        .write_with_encoder(encoder)
-        .map_err(|_| UploadError::Corrupt)?;
+    image.to_rgb8().write_with_encoder(encoder).map_err(|_| UploadError::Corrupt)?;
     Ok(out)
 }
 
 /// The `thumb` and `medium` versions (PNG) of a stored logo: (version, bytes). A logo
 /// smaller than a version is not enlarged.
 pub fn versions(stored: &[u8]) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
-    let mut reader = ImageReader::new(Cursor::new(stored))
-        .with_guessed_format()
-        .map_err(|e| e.to_string())?;
+    let mut reader =
+        ImageReader::new(Cursor::new(stored)).with_guessed_format().map_err(|e| e.to_string())?;
     reader.limits(limits());
-    let image = reader
-        .decode()
-        .map_err(|e| format!("decoding the logo: {e}"))?;
+    let image = reader.decode().map_err(|e| format!("decoding the logo: {e}"))?;
     VERSIONS
         .iter()
         .map(|(name, side)| {
@@ -192,11 +175,7 @@ mod tests {
         for b in bytes {
             crc ^= u32::from(*b);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
             }
         }
         !crc
@@ -217,10 +196,7 @@ mod tests {
         // The file is a header and nothing else: had the decoder been started, it would have
         // reported missing pixel data (Corrupt); the size was refused from the header alone,
         // before anything (1.6 GB, decoded) was allocated.
-        assert_eq!(
-            check(&png_header(20_000, 20_000), false),
-            Err(UploadError::TooManyPixels)
-        );
+        assert_eq!(check(&png_header(20_000, 20_000), false), Err(UploadError::TooManyPixels));
         assert_eq!(check(&png_header(64, 64), false), Err(UploadError::Corrupt));
     }
 

@@ -111,10 +111,7 @@ impl FormData {
 
     /// The value of text field `name` (the first one).
     pub fn field(&self, name: &str) -> Option<&str> {
-        self.text
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.text.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -184,10 +181,7 @@ async fn read_urlencoded(
         body.extend_from_slice(&chunk);
     }
     let text: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
-    Ok(FormData {
-        text,
-        ..FormData::default()
-    })
+    Ok(FormData { text, ..FormData::default() })
 }
 
 async fn read_multipart(
@@ -207,10 +201,9 @@ async fn read_multipart(
             return Err(BodyError::TooLarge);
         }
         let (name, file_name) = match field.content_disposition() {
-            Some(cd) => (
-                cd.get_name().unwrap_or_default().to_owned(),
-                cd.get_filename().map(str::to_owned),
-            ),
+            Some(cd) => {
+                (cd.get_name().unwrap_or_default().to_owned(), cd.get_filename().map(str::to_owned))
+            }
             None => (String::new(), None),
         };
         let Some(file_name) = file_name else {
@@ -218,14 +211,11 @@ async fn read_multipart(
             while let Some(chunk) = field.next().await {
                 let chunk = chunk.map_err(|e| malformed(&e))?;
                 if bytes.len() + chunk.len() > limits.text_bytes {
-                    return Err(BodyError::Malformed(format!(
-                        "the field {name:?} is too long"
-                    )));
+                    return Err(BodyError::Malformed(format!("the field {name:?} is too long")));
                 }
                 bytes.extend_from_slice(&chunk);
             }
-            form.text
-                .push((name, String::from_utf8_lossy(&bytes).into_owned()));
+            form.text.push((name, String::from_utf8_lossy(&bytes).into_owned()));
             continue;
         };
         if file_name.is_empty() {

@@ -36,23 +36,13 @@ pub fn sanitize(name: &str, fallback: &str) -> String {
         .filter(|c| {
             !c.is_control()
                 && !crate::security::events::is_bidi_control(*c)
-                && !matches!(
-                    c,
-                    '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
-                )
-                && !matches!(
-                    c,
-                    '"' | '\\' | '/' | ';' | '<' | '>' | '*' | '?' | '|' | ':'
-                )
+                && !matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+                && !matches!(c, '"' | '\\' | '/' | ';' | '<' | '>' | '*' | '?' | '|' | ':')
         })
         .take(120)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').trim();
-    if cleaned.is_empty() {
-        fallback.to_owned()
-    } else {
-        cleaned.to_owned()
-    }
+    if cleaned.is_empty() { fallback.to_owned() } else { cleaned.to_owned() }
 }
 
 /// A download's name: `name` ending in `extension`, the detected type's, whatever the client

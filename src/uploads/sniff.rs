@@ -44,17 +44,9 @@ impl Kind {
     }
 
     pub fn from_extension(ext: &str) -> Option<Kind> {
-        [
-            Kind::Png,
-            Kind::Jpeg,
-            Kind::Gif,
-            Kind::Webp,
-            Kind::Pdf,
-            Kind::Docx,
-            Kind::Odt,
-        ]
-        .into_iter()
-        .find(|k| k.extension() == ext)
+        [Kind::Png, Kind::Jpeg, Kind::Gif, Kind::Webp, Kind::Pdf, Kind::Docx, Kind::Odt]
+            .into_iter()
+            .find(|k| k.extension() == ext)
     }
 
     pub fn is_image(self) -> bool {
@@ -147,10 +139,7 @@ mod tests {
         assert_eq!(detect(b"GIF89a...."), Some(Kind::Gif));
         assert_eq!(detect(b"RIFF\0\0\0\0WEBPVP8 "), Some(Kind::Webp));
         assert_eq!(detect(b"%PDF-1.7\n1 0 obj\n%%EOF\n"), Some(Kind::Pdf));
-        assert_eq!(
-            detect(b"<?xml version=\"1.0\"?><svg xmlns=\"x\"/>"),
-            Some(Kind::Svg)
-        );
+        assert_eq!(detect(b"<?xml version=\"1.0\"?><svg xmlns=\"x\"/>"), Some(Kind::Svg));
         assert_eq!(detect(b"<svg onload=alert(1)>"), Some(Kind::Svg));
         assert_eq!(detect(b"MZ\x90\0 an executable"), None);
         assert_eq!(detect(b""), None);
@@ -163,10 +152,8 @@ mod tests {
 
     #[test]
     fn office_documents_are_zips_with_their_own_parts() {
-        let docx = zip_with(&[
-            ("[Content_Types].xml", b"<Types/>"),
-            ("word/document.xml", b"<w/>"),
-        ]);
+        let docx =
+            zip_with(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", b"<w/>")]);
         assert_eq!(detect(&docx), Some(Kind::Docx));
         let odt = zip_with(&[
             ("mimetype", b"application/vnd.oasis.opendocument.text"),
@@ -174,10 +161,7 @@ mod tests {
         ]);
         assert_eq!(detect(&odt), Some(Kind::Odt));
         let spreadsheet = zip_with(&[
-            (
-                "mimetype",
-                b"application/vnd.oasis.opendocument.spreadsheet",
-            ),
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
             ("content.xml", b"<office/>"),
         ]);
         assert_eq!(detect(&spreadsheet), None);

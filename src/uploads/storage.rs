@@ -36,10 +36,7 @@ impl Storage {
                 .map_err(|e| format!("cannot create the upload directory {dir}: {e}"))?;
             let store = object_store::local::LocalFileSystem::new_with_prefix(dir)
                 .map_err(|e| format!("cannot use the upload directory {dir}: {e}"))?;
-            return Ok(Storage {
-                store: Arc::new(store),
-                label: url.to_owned(),
-            });
+            return Ok(Storage { store: Arc::new(store), label: url.to_owned() });
         }
         if url == "memory:" {
             return Ok(Storage {
@@ -50,9 +47,7 @@ impl Storage {
         if url.starts_with("s3://") {
             return s3(url);
         }
-        Err(format!(
-            "unknown storage {url:?}; expected file:///path, memory: or s3://bucket"
-        ))
+        Err(format!("unknown storage {url:?}; expected file:///path, memory: or s3://bucket"))
     }
 
     pub async fn put(&self, key: &str, bytes: Vec<u8>) -> Result<(), String> {
@@ -117,10 +112,7 @@ fn s3(url: &str) -> Result<Storage, String> {
     } else {
         Arc::new(object_store::prefix::PrefixStore::new(store, path(prefix)?))
     };
-    Ok(Storage {
-        store,
-        label: url.to_owned(),
-    })
+    Ok(Storage { store, label: url.to_owned() })
 }
 
 #[cfg(test)]
@@ -129,18 +121,10 @@ mod tests {
 
     async fn round_trip(storage: Storage) {
         storage.put("cvs/abc.pdf", b"%PDF".to_vec()).await.unwrap();
-        assert_eq!(
-            storage.get("cvs/abc.pdf").await.unwrap(),
-            Some(b"%PDF".to_vec())
-        );
+        assert_eq!(storage.get("cvs/abc.pdf").await.unwrap(), Some(b"%PDF".to_vec()));
         assert_eq!(storage.get("cvs/none.pdf").await.unwrap(), None);
-        let listed: Vec<String> = storage
-            .list("cvs")
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect();
+        let listed: Vec<String> =
+            storage.list("cvs").await.unwrap().into_iter().map(|(k, _)| k).collect();
         assert_eq!(listed, ["cvs/abc.pdf"]);
         storage.delete("cvs/abc.pdf").await.unwrap();
         storage.delete("cvs/abc.pdf").await.unwrap();
@@ -162,10 +146,7 @@ mod tests {
     #[tokio::test]
     async fn files_round_trip_on_s3() {
         let Ok(url) = std::env::var("TEST_S3_URL") else {
-            assert!(
-                std::env::var("CI").is_err(),
-                "TEST_S3_URL must be set in CI"
-            );
+            assert!(std::env::var("CI").is_err(), "TEST_S3_URL must be set in CI");
             eprintln!("note: S3 storage test skipped: set TEST_S3_URL to run it");
             return;
         };

@@ -95,9 +95,8 @@ fn frame(state: &AppState, tr: Tr, here: &str, heading: String) -> AlertPage {
 }
 
 fn respond(page: AlertPage, status: StatusCode) -> Result<HttpResponse, AppError> {
-    let html = page
-        .render()
-        .map_err(|e| AppError::Internal(format!("rendering the alert page: {e}")))?;
+    let html =
+        page.render().map_err(|e| AppError::Internal(format!("rendering the alert page: {e}")))?;
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header(("Cache-Control", "private, no-store"))
@@ -212,10 +211,7 @@ pub async fn create(
         return refuse(form, StatusCode::TOO_MANY_REQUESTS);
     }
     let (described, search_url) = search_of(&state, &tr, &params);
-    let (base_url, secret) = (
-        state.config.base_url.clone(),
-        state.config.secret_key.clone(),
-    );
+    let (base_url, secret) = (state.config.base_url.clone(), state.config.secret_key.clone());
     let locale = tr.locale;
     let mail_search = described.clone();
     let mail_search_url = format!("{base_url}{search_url}");
@@ -294,10 +290,7 @@ async fn alert_search(
 
 fn gone(state: &AppState, tr: Tr, here: &str, heading: String) -> Result<HttpResponse, AppError> {
     respond(
-        AlertPage {
-            message: tr.t("alert-gone"),
-            ..frame(state, tr, here, heading)
-        },
+        AlertPage { message: tr.t("alert-gone"), ..frame(state, tr, here, heading) },
         StatusCode::OK,
     )
 }
@@ -319,11 +312,7 @@ pub async fn confirm_page(
     // Following the link only shows this page: mail scanners that open links do not confirm.
     respond(
         AlertPage {
-            message: tr.t1(
-                "alert-confirm-question",
-                "frequency",
-                &tr.t(frequency.label_id()),
-            ),
+            message: tr.t1("alert-confirm-question", "frequency", &tr.t(frequency.label_id())),
             search: Some(search),
             button: Some(ButtonForm {
                 action: format!("/{locale}/alerts/{id}/confirm"),
@@ -356,13 +345,7 @@ pub async fn confirm(
     let heading = tr.t("alert-confirm-title");
     let locale = tr.locale;
     let exists = with_conn(&state, move |conn| {
-        Ok(alert::confirm(
-            conn,
-            id,
-            frequency,
-            locale,
-            crate::db::now(),
-        )?)
+        Ok(alert::confirm(conn, id, frequency, locale, crate::db::now())?)
     })
     .await?;
     if !exists {
@@ -370,11 +353,7 @@ pub async fn confirm(
     }
     respond(
         AlertPage {
-            message: tr.t1(
-                "alert-confirm-done",
-                "frequency",
-                &tr.t(frequency.label_id()),
-            ),
+            message: tr.t1("alert-confirm-done", "frequency", &tr.t(frequency.label_id())),
             search: alert_search(&state, &tr, id).await?,
             ..frame(&state, tr, &here, heading)
         },
@@ -423,18 +402,12 @@ pub async fn unsubscribe(
     let (locale, id) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
     let form: LinkForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-    let token = if form.token.is_empty() {
-        &query.token
-    } else {
-        &form.token
-    };
+    let token = if form.token.is_empty() { &query.token } else { &form.token };
     let id = unsubscribe_link(&state, &id, token)?;
     let here = format!("/alerts/{id}/unsubscribe");
     let heading = tr.t("alert-unsubscribe-title");
-    let exists = with_conn(&state, move |conn| {
-        Ok(alert::unsubscribe(conn, id, crate::db::now())?)
-    })
-    .await?;
+    let exists =
+        with_conn(&state, move |conn| Ok(alert::unsubscribe(conn, id, crate::db::now())?)).await?;
     if !exists {
         return gone(&state, tr, &here, heading);
     }

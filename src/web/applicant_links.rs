@@ -94,12 +94,7 @@ fn page(
 ) -> ApplicantLinkPage {
     let mut l = Layout::new(tr, &state.config.base_url, path, "", heading.clone());
     l.noindex = true;
-    ApplicantLinkPage {
-        l,
-        heading,
-        message,
-        form,
-    }
+    ApplicantLinkPage { l, heading, message, form }
 }
 
 pub async fn confirm(
@@ -158,10 +153,7 @@ pub async fn act(
         (Some(_), FORGET) => {
             let cv_keys = with_conn(&state, move |conn| {
                 crate::db::write_transaction(conn, |conn| {
-                    let applicant = Actor {
-                        admin_user_id: None,
-                        label: "applicant".into(),
-                    };
+                    let applicant = Actor { admin_user_id: None, label: "applicant".into() };
                     Ok::<_, AppError>(delete_with_notes(conn, &[id], &applicant)?)
                 })
             })
@@ -177,10 +169,7 @@ pub async fn act(
         }
         (Some(_), _) => {
             let outcome = with_conn(&state, move |conn| {
-                let applicant = Actor {
-                    admin_user_id: None,
-                    label: "applicant".into(),
-                };
+                let applicant = Actor { admin_user_id: None, label: "applicant".into() };
                 Ok(move_to(
                     conn,
                     id,
@@ -196,25 +185,14 @@ pub async fn act(
                 Err(StageError::NotAllowed { .. }) => tr.t("applicant-withdraw-closed"),
                 Err(StageError::NotFound) => tr.t("applicant-gone"),
                 Err(e) => {
-                    return Err(AppError::Internal(format!(
-                        "withdrawing application {id}: {e}"
-                    )));
+                    return Err(AppError::Internal(format!("withdrawing application {id}: {e}")));
                 }
             }
         }
     };
-    let view = page(
-        &state,
-        tr,
-        &here,
-        tr.t(&format!("{ids}-title")),
-        message,
-        None,
-    );
+    let view = page(&state, tr, &here, tr.t(&format!("{ids}-title")), message, None);
     let html = view
         .render()
         .map_err(|e| AppError::Internal(format!("rendering the applicant page: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(html))
+    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
 }

@@ -89,9 +89,9 @@ pub async fn submit(
     let render = |form: ApplyForm, status: StatusCode| -> HttpResponse {
         let view = JobView::new(&state, tr, &page, Some(form));
         match view.render() {
-            Ok(html) => HttpResponse::build(status)
-                .content_type("text/html; charset=utf-8")
-                .body(html),
+            Ok(html) => {
+                HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html)
+            }
             Err(e) => actix_web::ResponseError::error_response(&AppError::Internal(format!(
                 "rendering the posting page: {e}"
             ))),
@@ -108,18 +108,12 @@ pub async fn submit(
     let too_many = |mut form: ApplyForm, message: &str, wait: u64| -> HttpResponse {
         form.banner = Some(tr.t(message));
         let mut res = render(form, StatusCode::TOO_MANY_REQUESTS);
-        res.headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from(wait.max(1)));
+        res.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(wait.max(1)));
         res
     };
     let min_fill = state.config.apply_min_fill_seconds;
     if let Err(suspicion) = apply_guard::inspect(&body.text, &secret, now, min_fill) {
-        record(
-            &req,
-            Severity::Warning,
-            "apply-refused",
-            &[("reason", &format!("{suspicion:?}"))],
-        );
+        record(&req, Severity::Warning, "apply-refused", &[("reason", &format!("{suspicion:?}"))]);
         return Ok(match suspicion {
             apply_guard::Suspicion::TooFast(wait) => too_many(form, "apply-error-too-fast", wait),
             _ => too_many(form, "apply-error-not-sent", 60),
@@ -157,10 +151,9 @@ pub async fn submit(
     };
     let client = crate::client_ip::of(&req);
     let applicant = application.email.clone();
-    let admitted = with_conn(&state, move |conn| {
-        Ok(apply_guard::admit(conn, client, &applicant, now)?)
-    })
-    .await?;
+    let admitted =
+        with_conn(&state, move |conn| Ok(apply_guard::admit(conn, client, &applicant, now)?))
+            .await?;
     if let Err(wait) = admitted {
         record(&req, Severity::Warning, "apply-rate-limited", &[]);
         return Ok(too_many(form, "apply-error-rate-limited", wait));
@@ -175,11 +168,7 @@ pub async fn submit(
             content_type: cv.kind.content_type().to_owned(),
             size: cv.bytes.len() as i64,
         };
-        state
-            .storage
-            .put(&stored.key, cv.bytes)
-            .await
-            .map_err(AppError::Internal)?;
+        state.storage.put(&stored.key, cv.bytes).await.map_err(AppError::Internal)?;
         application.cv = Some(stored);
     }
     let cv_key = application.cv.as_ref().map(|c| c.key.clone());
@@ -250,10 +239,7 @@ pub async fn submit(
         form.errors.insert("email", tr.t("apply-error-duplicate"));
         return Ok(render(form, StatusCode::CONFLICT));
     }
-    Ok(super::see_other(&format!(
-        "/{}/jobs/{}/applied",
-        tr.locale, slug
-    )))
+    Ok(super::see_other(&format!("/{}/jobs/{}/applied", tr.locale, slug)))
 }
 
 /// Removes a CV stored for an application that was not kept.

@@ -20,31 +20,19 @@ pub const STARTED_FIELD: &str = "started";
 const STARTED_PURPOSE: &str = "apply-form-shown";
 
 /// Applications one client address may send per hour.
-pub const PER_CLIENT: Limit = Limit {
-    bucket: "apply-client",
-    max: 10,
-    window: Duration::from_secs(3600),
-};
+pub const PER_CLIENT: Limit =
+    Limit { bucket: "apply-client", max: 10, window: Duration::from_secs(3600) };
 /// Applications one applicant address may send per hour, whatever the postings.
-pub const PER_APPLICANT: Limit = Limit {
-    bucket: "apply-applicant",
-    max: 5,
-    window: Duration::from_secs(3600),
-};
+pub const PER_APPLICANT: Limit =
+    Limit { bucket: "apply-applicant", max: 5, window: Duration::from_secs(3600) };
 /// Receipts mailed to one address per hour; later applications are kept without one.
-pub const RECEIPTS_PER_RECIPIENT: Limit = Limit {
-    bucket: "apply-receipt",
-    max: 3,
-    window: Duration::from_secs(3600),
-};
+pub const RECEIPTS_PER_RECIPIENT: Limit =
+    Limit { bucket: "apply-receipt", max: 3, window: Duration::from_secs(3600) };
 
 /// The `started` value for a form shown at `now`: the time and its signature.
 pub fn stamp(secret: &[u8], now: NaiveDateTime) -> String {
     let at = now.and_utc().timestamp();
-    format!(
-        "{at}.{}",
-        crate::mail::signed::token(secret, STARTED_PURPOSE, at)
-    )
+    format!("{at}.{}", crate::mail::signed::token(secret, STARTED_PURPOSE, at))
 }
 
 /// Why a submission looks automated.
@@ -65,12 +53,7 @@ pub fn inspect(
     now: NaiveDateTime,
     min_seconds: u64,
 ) -> Result<(), Suspicion> {
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     if field(HONEYPOT_FIELD).is_some_and(|v| !v.trim().is_empty()) {
         return Err(Suspicion::Honeypot);
     }
@@ -86,9 +69,7 @@ pub fn inspect(
         .ok_or(Suspicion::Unsigned)?;
     let elapsed = now.and_utc().timestamp() - shown;
     if elapsed < min_seconds as i64 {
-        return Err(Suspicion::TooFast(
-            (min_seconds as i64 - elapsed.max(0)) as u64,
-        ));
+        return Err(Suspicion::TooFast((min_seconds as i64 - elapsed.max(0)) as u64));
     }
     Ok(())
 }
@@ -136,51 +117,31 @@ mod tests {
     const KEY: &[u8] = b"a secret key of some length, at least sixty-four bytes long......";
 
     fn fields(started: &str, website: &str) -> Vec<(String, String)> {
-        vec![
-            ("started".into(), started.into()),
-            ("website".into(), website.into()),
-        ]
+        vec![("started".into(), started.into()), ("website".into(), website.into())]
     }
 
     #[test]
     fn a_form_sent_too_soon_or_with_the_hidden_field_is_suspicious() {
-        let shown = chrono::DateTime::from_timestamp(1_800_000_000, 0)
-            .unwrap()
-            .naive_utc();
+        let shown = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap().naive_utc();
         let stamp = stamp(KEY, shown);
         let at = |secs| shown + chrono::Duration::seconds(secs);
         assert_eq!(inspect(&fields(&stamp, ""), KEY, at(5), 3), Ok(()));
-        assert_eq!(
-            inspect(&fields(&stamp, ""), KEY, at(1), 3),
-            Err(Suspicion::TooFast(2))
-        );
+        assert_eq!(inspect(&fields(&stamp, ""), KEY, at(1), 3), Err(Suspicion::TooFast(2)));
         assert_eq!(
             inspect(&fields(&stamp, "spam.example"), KEY, at(60), 3),
             Err(Suspicion::Honeypot)
         );
         // A time changed by hand, or no time at all.
         let forged = stamp.replacen("1800000000", "1799999000", 1);
-        assert_eq!(
-            inspect(&fields(&forged, ""), KEY, at(5), 3),
-            Err(Suspicion::Unsigned)
-        );
-        assert_eq!(
-            inspect(&fields("", ""), KEY, at(5), 3),
-            Err(Suspicion::Unsigned)
-        );
+        assert_eq!(inspect(&fields(&forged, ""), KEY, at(5), 3), Err(Suspicion::Unsigned));
+        assert_eq!(inspect(&fields("", ""), KEY, at(5), 3), Err(Suspicion::Unsigned));
         // Off: only the honeypot counts.
         assert_eq!(inspect(&fields("", ""), KEY, at(0), 0), Ok(()));
     }
 
     #[test]
     fn addresses_count_alike_whatever_their_case() {
-        assert_eq!(
-            applicant_key(" Ada@Example.org"),
-            applicant_key("ada@example.org")
-        );
-        assert_ne!(
-            applicant_key("ada@example.org"),
-            applicant_key("bob@example.org")
-        );
+        assert_eq!(applicant_key(" Ada@Example.org"), applicant_key("ada@example.org"));
+        assert_ne!(applicant_key("ada@example.org"), applicant_key("bob@example.org"));
     }
 }

@@ -29,9 +29,7 @@ pub struct CardCache {
 
 impl Default for CardCache {
     fn default() -> CardCache {
-        CardCache {
-            entries: Arc::new(Mutex::new(LruCache::new(ENTRIES))),
-        }
+        CardCache { entries: Arc::new(Mutex::new(LruCache::new(ENTRIES))) }
     }
 }
 
@@ -44,16 +42,10 @@ impl CardCache {
         ids: &[i64],
     ) -> (Vec<Option<Arc<CardView>>>, Vec<i64>) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        let found: Vec<Option<Arc<CardView>>> = ids
-            .iter()
-            .map(|id| entries.get(&(version, locale, *id)).cloned())
-            .collect();
-        let missing = ids
-            .iter()
-            .zip(&found)
-            .filter(|(_, card)| card.is_none())
-            .map(|(id, _)| *id)
-            .collect();
+        let found: Vec<Option<Arc<CardView>>> =
+            ids.iter().map(|id| entries.get(&(version, locale, *id)).cloned()).collect();
+        let missing =
+            ids.iter().zip(&found).filter(|(_, card)| card.is_none()).map(|(id, _)| *id).collect();
         (found, missing)
     }
 
@@ -81,10 +73,8 @@ pub async fn card_views(
             Ok(load_cards(conn, &loading_index, &missing, tr.locale)?)
         })
         .await?;
-        let loaded: Vec<(i64, Arc<CardView>)> = loaded
-            .iter()
-            .map(|card| (card.id, Arc::new(CardView::new(card, &tr))))
-            .collect();
+        let loaded: Vec<(i64, Arc<CardView>)> =
+            loaded.iter().map(|card| (card.id, Arc::new(CardView::new(card, &tr)))).collect();
         cache.store(index.version, tr.locale, &loaded);
         for (slot, id) in found.iter_mut().zip(ids) {
             if slot.is_none() {

@@ -38,11 +38,7 @@ pub async fn show(
     let (locale, slug) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
     let index = state.search.get();
-    let params = SearchParams {
-        company: Some(slug.clone()),
-        page: 1,
-        ..Default::default()
-    };
+    let params = SearchParams { company: Some(slug.clone()), page: 1, ..Default::default() };
     let result = index.search(&params, None, crate::db::now(), MAX_LISTED);
     let ids = result.ids.clone();
     let cards_index = index.clone();
@@ -70,10 +66,7 @@ pub async fn show(
         facts.push((tr.t("company-headquarters"), place));
     }
     if let Some(size) = &company.size {
-        facts.push((
-            tr.t("company-size"),
-            tr.t1("company-size-employees", "size", size),
-        ));
+        facts.push((tr.t("company-size"), tr.t1("company-size-employees", "size", size)));
     }
     Ok(CompanyPage {
         name: company.name.clone(),
@@ -81,11 +74,7 @@ pub async fn show(
         description: paragraphs(&description.value),
         description_lang: description.lang,
         fallback_note: description.is_fallback.then(|| {
-            tr.t1(
-                "content-original-language",
-                "language",
-                description.lang.native_name(),
-            )
+            tr.t1("content-original-language", "language", description.lang.native_name())
         }),
         facts,
         website: super::view::web_link(company.website.as_deref()),

@@ -32,10 +32,7 @@ fn locale_of(req: &HttpRequest, default: Locale) -> Locale {
         return l;
     }
     let cookie = req.cookie(super::locale::COOKIE);
-    let accept = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
+    let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     negotiate(cookie.as_ref().map(|c| c.value()), accept, default)
 }
 
@@ -69,14 +66,10 @@ pub fn render<B: MessageBody + 'static>(
         message: tr.t(code),
         home_url: format!("/{}/", tr.locale),
         search_url: format!("/{}/jobs", tr.locale),
-        reference: status
-            .is_server_error()
-            .then(|| crate::security::events::request_id(&req)),
+        reference: status.is_server_error().then(|| crate::security::events::request_id(&req)),
     };
     let mut response = match page.render() {
-        Ok(html) => HttpResponse::build(status)
-            .content_type("text/html; charset=utf-8")
-            .body(html),
+        Ok(html) => HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html),
         Err(e) => {
             log::error!("rendering the error page: {e}");
             HttpResponse::build(status)
@@ -91,7 +84,5 @@ pub fn render<B: MessageBody + 'static>(
         }
     }
     let response: HttpResponse<BoxBody> = response;
-    Ok(ErrorHandlerResponse::Response(
-        ServiceResponse::new(req, response).map_into_right_body(),
-    ))
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, response).map_into_right_body()))
 }

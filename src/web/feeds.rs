@@ -36,8 +36,7 @@ pub struct AtomFeed {
 }
 
 fn rfc3339(d: &chrono::NaiveDateTime) -> String {
-    d.and_utc()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    d.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 pub async fn atom(
@@ -48,11 +47,7 @@ pub async fn atom(
     let tr = Tr::new(path_locale(&path)?);
     let (parsed, _) = SearchParams::parse(req.query_string());
     // A feed is always newest first, from the first page.
-    let params = SearchParams {
-        sort: Some(Sort::Newest),
-        page: 1,
-        ..parsed
-    };
+    let params = SearchParams { sort: Some(Sort::Newest), page: 1, ..parsed };
     let search = state.search.clone();
     let search_params = params.clone();
     let (result, cards) = with_conn(&state, move |conn| {
@@ -60,16 +55,8 @@ pub async fn atom(
     })
     .await?;
     let base = &state.config.base_url;
-    let query = SearchParams {
-        sort: None,
-        ..params.clone()
-    }
-    .to_query();
-    let suffix = if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{query}")
-    };
+    let query = SearchParams { sort: None, ..params.clone() }.to_query();
+    let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
     let entries: Vec<FeedEntry> = cards
         .iter()
         .map(|c| {
@@ -114,10 +101,6 @@ pub async fn atom(
         updated,
         entries,
     };
-    let xml = feed
-        .render()
-        .map_err(|e| AppError::Internal(format!("rendering the feed: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/atom+xml; charset=utf-8")
-        .body(xml))
+    let xml = feed.render().map_err(|e| AppError::Internal(format!("rendering the feed: {e}")))?;
+    Ok(HttpResponse::Ok().content_type("application/atom+xml; charset=utf-8").body(xml))
 }

@@ -36,15 +36,7 @@ pub async fn show(
     let tr = Tr::new(path_locale(&path)?);
     let index = state.search.get();
     let now = crate::db::now();
-    let result = index.search(
-        &SearchParams {
-            page: 1,
-            ..Default::default()
-        },
-        None,
-        now,
-        LATEST,
-    );
+    let result = index.search(&SearchParams { page: 1, ..Default::default() }, None, now, LATEST);
     let cards = card_views(&state, &index, &result.ids, tr).await?;
     let mut l = Layout::new(tr, &state.config.base_url, "/", "", tr.t("home-title"));
     l.section = "home";
@@ -88,11 +80,7 @@ pub async fn show(
                 )
             })
             .collect(),
-        remote: link(
-            tr.t("workplace-remote"),
-            "workplace=remote".into(),
-            remote_count,
-        ),
+        remote: link(tr.t("workplace-remote"), "workplace=remote".into(), remote_count),
         search_url: format!("/{}/jobs", tr.locale),
         l,
     })

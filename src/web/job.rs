@@ -101,11 +101,8 @@ impl JobView {
         let mut l = Layout::new(tr, &state.config.base_url, &path, "", text.title.clone());
         l.section = "jobs";
         l.description = text.summary.chars().take(160).collect();
-        let headings = [
-            tr.t("job-responsibilities"),
-            tr.t("job-requirements"),
-            tr.t("job-benefits"),
-        ];
+        let headings =
+            [tr.t("job-responsibilities"), tr.t("job-requirements"), tr.t("job-benefits")];
         if open {
             let value = job_posting(
                 page,
@@ -122,10 +119,7 @@ impl JobView {
         let sections = headings
             .into_iter()
             .zip([&text.responsibilities, &text.requirements, &text.benefits])
-            .map(|(heading, body)| Section {
-                heading,
-                items: section_items(body),
-            })
+            .map(|(heading, body)| Section { heading, items: section_items(body) })
             .filter(|s| !s.items.is_empty())
             .collect();
         let mut facts = vec![
@@ -139,55 +133,28 @@ impl JobView {
                     &job.remote_countries(),
                 ),
             },
-            Fact {
-                label: tr.t("filter-workplace"),
-                value: tr.t(&job.workplace().label_id()),
-            },
-            Fact {
-                label: tr.t("filter-type"),
-                value: tr.t(&job.employment_type().label_id()),
-            },
-            Fact {
-                label: tr.t("filter-seniority"),
-                value: tr.t(&job.seniority().label_id()),
-            },
+            Fact { label: tr.t("filter-workplace"), value: tr.t(&job.workplace().label_id()) },
+            Fact { label: tr.t("filter-type"), value: tr.t(&job.employment_type().label_id()) },
+            Fact { label: tr.t("filter-seniority"), value: tr.t(&job.seniority().label_id()) },
         ];
         if let Some(salary) = job.salary() {
-            facts.push(Fact {
-                label: tr.t("job-salary"),
-                value: salary_text(&tr, &salary),
-            });
+            facts.push(Fact { label: tr.t("job-salary"), value: salary_text(&tr, &salary) });
         }
         if let Some(published) = job.published_at {
-            facts.push(Fact {
-                label: tr.t("job-posted"),
-                value: tr.date(&published),
-            });
+            facts.push(Fact { label: tr.t("job-posted"), value: tr.date(&published) });
         }
         if let Some(closes) = job.valid_through {
-            facts.push(Fact {
-                label: tr.t("job-closes"),
-                value: tr.date(&closes),
-            });
+            facts.push(Fact { label: tr.t("job-closes"), value: tr.date(&closes) });
         }
         let closed_notice = (!open).then(|| tr.t(&format!("job-closed-{}", job.status())));
         let fallback_note = page.content.is_fallback.then(|| {
-            tr.t1(
-                "content-original-language",
-                "language",
-                page.content.lang.native_name(),
-            )
+            tr.t1("content-original-language", "language", page.content.lang.native_name())
         });
         let other_languages = page
             .languages
             .iter()
             .filter(|l| **l != tr.locale)
-            .map(|l| {
-                (
-                    l.native_name().to_owned(),
-                    format!("/{}/jobs/{}", l.as_str(), job.slug),
-                )
-            })
+            .map(|l| (l.native_name().to_owned(), format!("/{}/jobs/{}", l.as_str(), job.slug)))
             .collect();
         JobView {
             l,
@@ -206,12 +173,7 @@ impl JobView {
             skills: page
                 .skills
                 .iter()
-                .map(|s| {
-                    (
-                        s.name.clone(),
-                        format!("/{}/jobs?skill={}", tr.locale, s.slug),
-                    )
-                })
+                .map(|s| (s.name.clone(), format!("/{}/jobs?skill={}", tr.locale, s.slug)))
                 .collect(),
             closed_notice,
             preview_note: None,

@@ -120,10 +120,7 @@ fn build_page(
     } else {
         tr.t1("search-title-query", "query", params.q.trim())
     };
-    let canonical_params = SearchParams {
-        sort: None,
-        ..params.clone()
-    };
+    let canonical_params = SearchParams { sort: None, ..params.clone() };
     let mut l = Layout::new(
         tr,
         &state.config.base_url,
@@ -133,12 +130,7 @@ fn build_page(
     );
     l.section = "jobs";
     l.feed_url = Some({
-        let q = SearchParams {
-            page: 1,
-            sort: None,
-            ..params.clone()
-        }
-        .to_query();
+        let q = SearchParams { page: 1, sort: None, ..params.clone() }.to_query();
         if q.is_empty() {
             format!("/{}/jobs/feed.atom", tr.locale)
         } else {
@@ -187,15 +179,7 @@ fn build_page(
     } else {
         Vec::new()
     };
-    let page_url = |n: u32| {
-        url(
-            &tr,
-            &SearchParams {
-                page: n,
-                ..params.clone()
-            },
-        )
-    };
+    let page_url = |n: u32| url(&tr, &SearchParams { page: n, ..params.clone() });
     let prev = (result.page > 1).then(|| page_url(result.page - 1));
     let next = (result.page < result.pages).then(|| page_url(result.page + 1));
     let window = pagination_window(result.page, result.pages);

@@ -16,11 +16,7 @@ pub struct JsonLd(String);
 impl JsonLd {
     pub fn new(value: &Value) -> JsonLd {
         let text = value.to_string();
-        JsonLd(
-            text.replace('<', "\\u003c")
-                .replace('>', "\\u003e")
-                .replace('&', "\\u0026"),
-        )
+        JsonLd(text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026"))
     }
 }
 
@@ -45,10 +41,7 @@ fn html_list(items: &[String]) -> String {
 }
 
 fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// The `JobPosting` of an open posting, in the page's language. `url` is the page's own URL.
@@ -73,10 +66,8 @@ pub fn job_posting(
             ));
         }
     }
-    let date = |d: chrono::NaiveDateTime| {
-        d.and_utc()
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-    };
+    let date =
+        |d: chrono::NaiveDateTime| d.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut posting = json!({
         "@context": "https://schema.org/",
         "@type": "JobPosting",
@@ -118,10 +109,7 @@ pub fn job_posting(
         // (naming only the office country would tell Google that only it is eligible).
         if !countries.is_empty() {
             posting["applicantLocationRequirements"] = Value::Array(
-                countries
-                    .iter()
-                    .map(|c| json!({"@type": "Country", "name": c}))
-                    .collect(),
+                countries.iter().map(|c| json!({"@type": "Country", "name": c})).collect(),
             );
         } else if job.city.is_none()
             && let Some(country) = &job.country_code
@@ -160,10 +148,7 @@ mod tests {
     fn script_breakouts_are_escaped() {
         let ld = JsonLd::new(&json!({"title": "</script><script>alert(1)</script> & co"}));
         let text = ld.to_string();
-        assert!(
-            !text.contains('<') && !text.contains('>') && !text.contains('&'),
-            "{text}"
-        );
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["title"], "</script><script>alert(1)</script> & co");
     }

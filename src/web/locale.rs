@@ -14,15 +14,8 @@ pub const COOKIE: &str = "locale";
 
 pub async fn root(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let cookie = req.cookie(COOKIE);
-    let accept = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    let locale = negotiate(
-        cookie.as_ref().map(|c| c.value()),
-        accept,
-        state.config.default_locale,
-    );
+    let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let locale = negotiate(cookie.as_ref().map(|c| c.value()), accept, state.config.default_locale);
     HttpResponse::Found()
         .insert_header((header::LOCATION, format!("/{}/", locale.as_str())))
         .insert_header((header::VARY, "Accept-Language, Cookie"))
@@ -45,9 +38,7 @@ pub async fn remember(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let visited = req.path().split('/').nth(1).and_then(Locale::parse);
     let remembered = req.cookie(COOKIE).and_then(|c| Locale::parse(c.value()));
-    let secure = req
-        .app_data::<web::Data<AppState>>()
-        .is_some_and(|s| s.config.is_https());
+    let secure = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.is_https());
     let mut res = next.call(req).await?;
     if let Some(locale) = visited
         && remembered != Some(locale)

@@ -90,11 +90,7 @@ pub struct Layout {
 impl Layout {
     /// `path` is the part after `/{locale}` (e.g. `/jobs`), `query` the kept query string.
     pub fn new(tr: Tr, base_url: &str, path: &str, query: &str, title: String) -> Layout {
-        let suffix = if query.is_empty() {
-            String::new()
-        } else {
-            format!("?{query}")
-        };
+        let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
         let local = |l: Locale| format!("/{}{path}{suffix}", l.as_str());
         let alternates: Vec<Alternate> = Locale::ALL
             .iter()
@@ -106,11 +102,7 @@ impl Layout {
             .collect();
         let switcher = Locale::ALL
             .iter()
-            .map(|l| Alternate {
-                locale: *l,
-                url: local(*l),
-                current: *l == tr.locale,
-            })
+            .map(|l| Alternate { locale: *l, url: local(*l), current: *l == tr.locale })
             .collect();
         Layout {
             tr,

@@ -9,11 +9,7 @@ use crate::search::{Filter, SearchIndex, SearchParams, SearchResult};
 
 pub(super) fn url(tr: &Tr, params: &SearchParams) -> String {
     let q = params.to_query();
-    if q.is_empty() {
-        format!("/{}/jobs", tr.locale)
-    } else {
-        format!("/{}/jobs?{q}", tr.locale)
-    }
+    if q.is_empty() { format!("/{}/jobs", tr.locale) } else { format!("/{}/jobs?{q}", tr.locale) }
 }
 
 /// `params` changed by `change`, back on page 1.
@@ -25,11 +21,7 @@ pub(super) fn with(params: &SearchParams, change: impl FnOnce(&mut SearchParams)
 }
 
 pub(super) fn toggle<T: PartialEq + Clone>(slot: &Option<T>, value: &T) -> Option<T> {
-    if slot.as_ref() == Some(value) {
-        None
-    } else {
-        Some(value.clone())
-    }
+    if slot.as_ref() == Some(value) { None } else { Some(value.clone()) }
 }
 
 /// A facet over one of the closed sets: each value toggles the parameter `slot` selects.
@@ -46,9 +38,7 @@ pub(super) fn enum_group<T: Copy + PartialEq>(
         .iter()
         .map(|o| {
             let selected = current == Some(o.value);
-            let p = with(params, |p| {
-                *slot(p) = if selected { None } else { Some(o.value) }
-            });
+            let p = with(params, |p| *slot(p) = if selected { None } else { Some(o.value) });
             Choice {
                 label: tr.t(&label_id(o.value)),
                 url: url(tr, &p),
@@ -57,11 +47,7 @@ pub(super) fn enum_group<T: Copy + PartialEq>(
             }
         })
         .collect();
-    FacetGroup {
-        id,
-        title: tr.t(&format!("filter-{id}")),
-        options,
-    }
+    FacetGroup { id, title: tr.t(&format!("filter-{id}")), options }
 }
 
 pub(super) fn groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> Vec<FacetGroup> {
@@ -73,30 +59,15 @@ pub(super) fn groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> V
         selected,
     };
     vec![
-        enum_group(
-            tr,
-            params,
-            "workplace",
-            &f.workplace,
-            Workplace::label_id,
-            |p| &mut p.workplace,
-        ),
-        enum_group(
-            tr,
-            params,
-            "type",
-            &f.employment_type,
-            EmploymentType::label_id,
-            |p| &mut p.employment_type,
-        ),
-        enum_group(
-            tr,
-            params,
-            "seniority",
-            &f.seniority,
-            Seniority::label_id,
-            |p| &mut p.seniority,
-        ),
+        enum_group(tr, params, "workplace", &f.workplace, Workplace::label_id, |p| {
+            &mut p.workplace
+        }),
+        enum_group(tr, params, "type", &f.employment_type, EmploymentType::label_id, |p| {
+            &mut p.employment_type
+        }),
+        enum_group(tr, params, "seniority", &f.seniority, Seniority::label_id, |p| {
+            &mut p.seniority
+        }),
         FacetGroup {
             id: "country",
             title: tr.t("filter-country"),
@@ -122,11 +93,7 @@ pub(super) fn groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> V
                         .as_ref()
                         .is_some_and(|c| c.to_lowercase() == o.value.to_lowercase());
                     let p = with(params, |p| {
-                        p.city = if selected {
-                            None
-                        } else {
-                            Some(o.value.clone())
-                        }
+                        p.city = if selected { None } else { Some(o.value.clone()) }
                     });
                     choice(o.value.clone(), o.count, selected, p)
                 })
@@ -163,23 +130,12 @@ pub(super) fn filter_label(
     filter: Filter,
 ) -> String {
     match filter {
-        Filter::Workplace => params
-            .workplace
-            .map(|v| tr.t(&v.label_id()))
-            .unwrap_or_default(),
-        Filter::EmploymentType => params
-            .employment_type
-            .map(|v| tr.t(&v.label_id()))
-            .unwrap_or_default(),
-        Filter::Seniority => params
-            .seniority
-            .map(|v| tr.t(&v.label_id()))
-            .unwrap_or_default(),
-        Filter::Country => params
-            .country
-            .as_deref()
-            .map(|c| tr.country(c))
-            .unwrap_or_default(),
+        Filter::Workplace => params.workplace.map(|v| tr.t(&v.label_id())).unwrap_or_default(),
+        Filter::EmploymentType => {
+            params.employment_type.map(|v| tr.t(&v.label_id())).unwrap_or_default()
+        }
+        Filter::Seniority => params.seniority.map(|v| tr.t(&v.label_id())).unwrap_or_default(),
+        Filter::Country => params.country.as_deref().map(|c| tr.country(c)).unwrap_or_default(),
         Filter::City => params.city.clone().unwrap_or_default(),
         Filter::Skill => params
             .skills
@@ -194,20 +150,15 @@ pub(super) fn filter_label(
             .collect::<Vec<_>>()
             .join(", "),
         Filter::Text => tr.t1("filter-chip-query", "query", &params.q),
-        Filter::Salary => tr.t1(
-            "filter-chip-salary",
-            "amount",
-            &tr.number(params.salary_min.unwrap_or(0)),
-        ),
-        Filter::PostedWithin => tr.tn(
-            "filter-chip-posted-within",
-            params.posted_within.unwrap_or(0),
-        ),
-        Filter::Company => tr.t1(
-            "filter-chip-company",
-            "company",
-            params.company.as_deref().unwrap_or(""),
-        ),
+        Filter::Salary => {
+            tr.t1("filter-chip-salary", "amount", &tr.number(params.salary_min.unwrap_or(0)))
+        }
+        Filter::PostedWithin => {
+            tr.tn("filter-chip-posted-within", params.posted_within.unwrap_or(0))
+        }
+        Filter::Company => {
+            tr.t1("filter-chip-company", "company", params.company.as_deref().unwrap_or(""))
+        }
     }
 }
 
@@ -273,17 +224,7 @@ mod tests {
         assert_eq!(pagination_window(1, 3), vec![Some(1), Some(2), Some(3)]);
         assert_eq!(
             pagination_window(10, 20),
-            vec![
-                Some(1),
-                None,
-                Some(8),
-                Some(9),
-                Some(10),
-                Some(11),
-                Some(12),
-                None,
-                Some(20)
-            ]
+            vec![Some(1), None, Some(8), Some(9), Some(10), Some(11), Some(12), None, Some(20)]
         );
     }
 }

@@ -30,9 +30,7 @@ pub struct SitemapIndex {
 }
 
 fn xml(body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/xml; charset=utf-8")
-        .body(body)
+    HttpResponse::Ok().content_type("application/xml; charset=utf-8").body(body)
 }
 
 /// One entry per language for a path below the locale.
@@ -53,18 +51,14 @@ fn localized(base: &str, path: &str, lastmod: Option<String>) -> Vec<SitemapUrl>
 }
 
 fn render<T: Template>(t: &T) -> Result<HttpResponse, AppError> {
-    Ok(xml(t.render().map_err(|e| {
-        AppError::Internal(format!("rendering a sitemap: {e}"))
-    })?))
+    Ok(xml(t.render().map_err(|e| AppError::Internal(format!("rendering a sitemap: {e}")))?))
 }
 
 pub async fn sitemap_index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let base = &state.config.base_url;
     let open = state.search.get().open_postings(crate::db::now()).count();
-    let mut sitemaps = vec![
-        format!("{base}/sitemaps/pages.xml"),
-        format!("{base}/sitemaps/companies.xml"),
-    ];
+    let mut sitemaps =
+        vec![format!("{base}/sitemaps/pages.xml"), format!("{base}/sitemaps/companies.xml")];
     for n in 1..=open.div_ceil(JOBS_PER_SITEMAP).max(1) {
         sitemaps.push(format!("{base}/sitemaps/jobs-{n}.xml"));
     }
@@ -104,11 +98,7 @@ pub async fn jobs(
         .skip((n - 1) * JOBS_PER_SITEMAP)
         .take(JOBS_PER_SITEMAP)
         .flat_map(|(slug, updated)| {
-            localized(
-                base,
-                &format!("/jobs/{slug}"),
-                Some(updated.format("%Y-%m-%d").to_string()),
-            )
+            localized(base, &format!("/jobs/{slug}"), Some(updated.format("%Y-%m-%d").to_string()))
         })
         .collect();
     if urls.is_empty() && n > 1 {
@@ -122,7 +112,5 @@ pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
         "User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /*/jobs/*/apply\nDisallow: /*/jobs/*/applied\n\nSitemap: {}/sitemap.xml\n",
         state.config.base_url
     );
-    HttpResponse::Ok()
-        .content_type("text/plain; charset=utf-8")
-        .body(body)
+    HttpResponse::Ok().content_type("text/plain; charset=utf-8").body(body)
 }

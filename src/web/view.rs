@@ -12,10 +12,8 @@ use crate::models::job::{JobCard, Salary};
 
 /// "€75,000 – €95,000 per year", as the locale writes it.
 pub fn salary_text(tr: &Tr, salary: &Salary) -> String {
-    let key = format!(
-        "salary:{:?}:{:?}:{}:{}",
-        salary.min, salary.max, salary.currency, salary.period
-    );
+    let key =
+        format!("salary:{:?}:{:?}:{}:{}", salary.min, salary.max, salary.currency, salary.period);
     crate::i18n::cached(tr.locale, &key, || format_salary(tr, salary))
 }
 
@@ -30,13 +28,7 @@ fn format_salary(tr: &Tr, salary: &Salary) -> String {
         (None, Some(max)) => tr.t1("salary-up-to", "amount", &money(max)),
         (None, None) => return String::new(),
     };
-    tr.t2(
-        "salary-with-period",
-        "amount",
-        &amount,
-        "period",
-        &tr.t(&salary.period.label_id()),
-    )
+    tr.t2("salary-with-period", "amount", &amount, "period", &tr.t(&salary.period.label_id()))
 }
 
 /// Where a posting is: "Berlin, Germany", "Remote (Germany, Austria)", "Remote, worldwide".
@@ -136,11 +128,7 @@ pub fn iso_date(d: &NaiveDateTime) -> String {
 
 /// Splits free text into paragraphs at blank lines.
 pub fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_owned)
-        .collect()
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect()
 }
 
 /// A stored address fit for a link: absolute `http` or `https` only. Anything else (a
@@ -156,14 +144,8 @@ mod link_tests {
     #[test]
     fn only_web_addresses_become_links() {
         let link = |a: &str| super::web_link(Some(a));
-        assert_eq!(
-            link("https://acme.example/jobs").as_deref(),
-            Some("https://acme.example/jobs")
-        );
-        assert_eq!(
-            link(" http://acme.example ").as_deref(),
-            Some("http://acme.example/")
-        );
+        assert_eq!(link("https://acme.example/jobs").as_deref(), Some("https://acme.example/jobs"));
+        assert_eq!(link(" http://acme.example ").as_deref(), Some("http://acme.example/"));
         assert_eq!(link("javascript:alert(1)"), None);
         assert_eq!(link("JavaScript:alert(1)"), None);
         assert_eq!(link("data:text/html,<script>"), None);

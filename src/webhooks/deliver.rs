@@ -115,15 +115,12 @@ impl Task for DeliverWebhook {
             Ok((status, _)) if (200..300).contains(&status) || status == 410 => Ok(()),
             // A receiver that says when to come back (429, 503) is not called sooner.
             Ok((status, Some(wait))) => Err(TaskError::retry_after(
-                format!(
-                    "the receiver answered HTTP {status}, retry after {} s",
-                    wait.as_secs()
-                ),
+                format!("the receiver answered HTTP {status}, retry after {} s", wait.as_secs()),
                 wait,
             )),
-            Ok((status, None)) => Err(TaskError::retry(format!(
-                "the receiver answered HTTP {status}"
-            ))),
+            Ok((status, None)) => {
+                Err(TaskError::retry(format!("the receiver answered HTTP {status}")))
+            }
             Err(e) if e.starts_with("refused:") => Err(TaskError::permanent(e)),
             Err(e) => Err(TaskError::retry(e)),
         }
@@ -158,10 +155,7 @@ async fn post(
     let response = client
         .post(target.url.as_str())
         .header("content-type", "application/json")
-        .header(
-            "user-agent",
-            concat!("Hireboard-Webhooks/", env!("CARGO_PKG_VERSION")),
-        )
+        .header("user-agent", concat!("Hireboard-Webhooks/", env!("CARGO_PKG_VERSION")))
         .header("webhook-id", &id)
         .header("webhook-timestamp", timestamp.to_string())
         .header("webhook-signature", signature)
@@ -182,11 +176,8 @@ fn parse_retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration
     if let Ok(seconds) = value.trim().parse::<u64>() {
         return Some(Duration::from_secs(seconds));
     }
-    let date: std::time::SystemTime = value
-        .trim()
-        .parse::<actix_web::http::header::HttpDate>()
-        .ok()?
-        .into();
+    let date: std::time::SystemTime =
+        value.trim().parse::<actix_web::http::header::HttpDate>().ok()?.into();
     Some(date.duration_since(now).unwrap_or_default())
 }
 
@@ -210,15 +201,9 @@ mod tests {
     #[test]
     fn retry_after_is_seconds_or_a_date() {
         let now = std::time::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
-        assert_eq!(
-            parse_retry_after("120", now),
-            Some(Duration::from_secs(120))
-        );
+        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
         let later = actix_web::http::header::HttpDate::from(now + Duration::from_secs(90));
-        assert_eq!(
-            parse_retry_after(&later.to_string(), now),
-            Some(Duration::from_secs(90))
-        );
+        assert_eq!(parse_retry_after(&later.to_string(), now), Some(Duration::from_secs(90)));
         assert_eq!(parse_retry_after("soon", now), None);
     }
 }

@@ -8,10 +8,7 @@ use crate::tasks::Task;
 
 /// Whether an endpoint's `events` list (comma-separated, `*` for all) takes `kind`.
 pub fn subscribes(events: &str, kind: &str) -> bool {
-    events
-        .split(',')
-        .map(str::trim)
-        .any(|e| e == "*" || e == kind)
+    events.split(',').map(str::trim).any(|e| e == "*" || e == kind)
 }
 
 /// Enqueues a delivery of event `event_id` to every enabled endpoint that takes its kind, in
@@ -24,11 +21,7 @@ pub fn fan_out(conn: &mut DbConn, event_id: i64, kind: &str) -> QueryResult<usiz
     let mut queued = 0;
     for (endpoint_id, events) in endpoints {
         if subscribes(&events, kind) {
-            super::deliver::DeliverWebhook {
-                endpoint_id,
-                event_id,
-            }
-            .enqueue(conn)?;
+            super::deliver::DeliverWebhook { endpoint_id, event_id }.enqueue(conn)?;
             queued += 1;
         }
     }

@@ -27,10 +27,7 @@ pub struct Refusal {
 }
 
 fn refuse(message: &'static str, detail: impl Into<String>) -> Refusal {
-    Refusal {
-        message,
-        detail: detail.into(),
-    }
+    Refusal { message, detail: detail.into() }
 }
 
 /// Turns a host and port into addresses. Tests inject their own, so that checking never
@@ -107,9 +104,8 @@ pub fn check(
         Some(url::Host::Ipv6(ip)) => ip.to_string(),
         None => return Err(refuse("webhook-error-url", "no host")),
     };
-    let port = parsed
-        .port_or_known_default()
-        .ok_or_else(|| refuse("webhook-error-url", "no port"))?;
+    let port =
+        parsed.port_or_known_default().ok_or_else(|| refuse("webhook-error-url", "no port"))?;
     let addresses = resolver
         .resolve(&host, port)
         .map_err(|e| refuse("webhook-error-resolve", format!("{host}: {e}")))?;
@@ -179,28 +175,15 @@ mod tests {
 
     #[test]
     fn public_addresses_pass_and_other_schemes_do_not() {
-        let public = Fixed(vec![
-            ip("93.184.215.14"),
-            ip("2606:2800:21f:cb07:6820:80da:af6b:8b2c"),
-        ]);
-        assert_eq!(
-            check("https://hooks.example.com/in", &public, &[]).map(|a| a.len()),
-            Ok(2)
-        );
+        let public = Fixed(vec![ip("93.184.215.14"), ip("2606:2800:21f:cb07:6820:80da:af6b:8b2c")]);
+        assert_eq!(check("https://hooks.example.com/in", &public, &[]).map(|a| a.len()), Ok(2));
         for (url, message) in [
             ("ftp://hooks.example.com/", "webhook-error-scheme"),
             ("file:///etc/passwd", "webhook-error-scheme"),
-            (
-                "https://user:pw@hooks.example.com/",
-                "webhook-error-credentials",
-            ),
+            ("https://user:pw@hooks.example.com/", "webhook-error-credentials"),
             ("not a url", "webhook-error-url"),
         ] {
-            assert_eq!(
-                check(url, &public, &[]).map_err(|r| r.message),
-                Err(message),
-                "{url}"
-            );
+            assert_eq!(check(url, &public, &[]).map_err(|r| r.message), Err(message), "{url}");
         }
     }
 
@@ -211,12 +194,7 @@ mod tests {
         assert!(check("http://127.0.0.1:9999/hook", &none, &allow).is_ok());
         assert!(check("http://127.0.0.1:9998/hook", &none, &allow).is_err());
         assert!(
-            check(
-                "http://localhost:9999/hook",
-                &Fixed(vec![ip("127.0.0.1")]),
-                &allow
-            )
-            .is_err()
+            check("http://localhost:9999/hook", &Fixed(vec![ip("127.0.0.1")]), &allow).is_err()
         );
     }
 }

@@ -31,10 +31,7 @@ pub fn sign(secret: &str, id: &str, timestamp: i64, body: &str) -> Result<String
         .map_err(|e| format!("the webhook secret cannot key HMAC: {e}"))?;
     mac.update(format!("{id}.{timestamp}.").as_bytes());
     mac.update(body.as_bytes());
-    Ok(format!(
-        "v1,{}",
-        STANDARD.encode(mac.finalize().into_bytes())
-    ))
+    Ok(format!("v1,{}", STANDARD.encode(mac.finalize().into_bytes())))
 }
 
 #[cfg(test)]

@@ -40,13 +40,7 @@ fn link(text: &str, part: &str) -> String {
 }
 
 fn job_id(app: &TestApp, slug: &str) -> i64 {
-    app.with_conn(|c| {
-        jobs::table
-            .filter(jobs::slug.eq(slug))
-            .select(jobs::id)
-            .first(c)
-            .unwrap()
-    })
+    app.with_conn(|c| jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap())
 }
 
 /// (confirmed, unsubscribed, frequency) of every alert.
@@ -66,14 +60,7 @@ fn alerts(app: &TestApp) -> Vec<(bool, bool, String)> {
 
 fn run_digest(app: &TestApp, id: i64) -> Vec<i64> {
     app.with_conn(|c| {
-        digest(
-            c,
-            &app.state.search,
-            &app.state.config,
-            id,
-            hireboard::db::now(),
-        )
-        .unwrap()
+        digest(c, &app.state.search, &app.state.config, id, hireboard::db::now()).unwrap()
     })
 }
 
@@ -89,36 +76,22 @@ async fn signing_up_mails_a_confirmation_and_only_its_link_starts_the_alert() {
         let html = form.html();
         assert!(html.text(".alert-search").contains("rust"), "{}", form.body);
         let mut fields = html.form("form[action='/de/alerts']");
-        assert_eq!(
-            html.attrs("input[name=frequency]", "value"),
-            ["instant", "daily", "weekly"]
-        );
+        assert_eq!(html.attrs("input[name=frequency]", "value"), ["instant", "daily", "weekly"]);
         fields.retain(|(k, _)| k != "email" && k != "frequency");
         fields.push(("email".into(), " Ada@Example.org ".into()));
         fields.push(("frequency".into(), "weekly".into()));
-        let fields: Vec<(&str, &str)> = fields
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let fields: Vec<(&str, &str)> =
+            fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let res = app.post_form("/de/alerts", &fields).await;
         assert_eq!(res.status, StatusCode::OK, "{}", res.body);
         assert!(res.body.contains("Postfach"), "{}", res.body);
-        assert_eq!(
-            alerts(&app),
-            [(false, false, "weekly".to_owned())],
-            "{}",
-            app.backend
-        );
+        assert_eq!(alerts(&app), [(false, false, "weekly".to_owned())], "{}", app.backend);
         let mails = queued_mail(&app);
         assert_eq!(mails.len(), 1);
         assert_eq!(mails[0].kind, "alert_confirm");
         assert_eq!(mails[0].to, "ada@example.org");
         assert_eq!(mails[0].locale, "de");
-        assert!(
-            mails[0].subject.contains("Job-Alert"),
-            "{}",
-            mails[0].subject
-        );
+        assert!(mails[0].subject.contains("Job-Alert"), "{}", mails[0].subject);
 
         // Signing up again at once sends nothing new (nobody can flood an inbox).
         let again = app.post_form("/de/alerts", &fields).await;
@@ -131,10 +104,8 @@ async fn signing_up_mails_a_confirmation_and_only_its_link_starts_the_alert() {
         assert_eq!(asked.status, StatusCode::OK);
         assert!(!alerts(&app)[0].0, "still pending");
         let button = asked.html().form("form[action$='/confirm']");
-        let button: Vec<(&str, &str)> = button
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let button: Vec<(&str, &str)> =
+            button.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let path = asked.html().attr("form[action$='/confirm']", "action");
         let done = app.post_form(&path, &button).await;
         assert_eq!(done.status, StatusCode::OK, "{}", done.body);
@@ -172,11 +143,7 @@ async fn bad_sign_ups_are_refused_in_the_visitors_language_and_change_nothing() 
     let res = app
         .post_form(
             "/uk/alerts",
-            &[
-                ("csrf_token", csrf.as_str()),
-                ("email", "ada@example.org"),
-                ("frequency", "hourly"),
-            ],
+            &[("csrf_token", csrf.as_str()), ("email", "ada@example.org"), ("frequency", "hourly")],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -184,11 +151,7 @@ async fn bad_sign_ups_are_refused_in_the_visitors_language_and_change_nothing() 
     let res = app
         .post_form(
             "/uk/alerts",
-            &[
-                ("csrf_token", "forged"),
-                ("email", "ada@example.org"),
-                ("frequency", "daily"),
-            ],
+            &[("csrf_token", "forged"), ("email", "ada@example.org"), ("frequency", "daily")],
         )
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
@@ -226,16 +189,9 @@ async fn one_address_may_ask_for_ten_alerts_an_hour() {
     }
     let res = sign_up(10).await;
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(
-        res.body.contains("Спробуйте знову за годину"),
-        "{}",
-        res.body
-    );
+    assert!(res.body.contains("Спробуйте знову за годину"), "{}", res.body);
     // The address typed stays in the form, and nothing was stored or mailed for it.
-    assert_eq!(
-        res.html().attr("#alert-email", "value"),
-        "person10@example.org"
-    );
+    assert_eq!(res.html().attr("#alert-email", "value"), "person10@example.org");
     assert_eq!(alerts(&app).len(), 10);
     assert_eq!(queued_mail(&app).len(), 10);
     // Another address is not affected.
@@ -259,17 +215,11 @@ async fn alerts_never_send_a_posting_twice() {
             // Published before the alert was confirmed: not news.
             let old = remote("Old remote", 120);
             let fresh = remote("Fresh remote", 5);
-            let onsite = JobFactory::new(&co)
-                .title("Onsite")
-                .published_minutes_ago(5)
-                .create(c);
+            let onsite = JobFactory::new(&co).title("Onsite").published_minutes_ago(5).create(c);
             (alert, old, fresh, onsite)
         });
-        let (old, fresh, onsite) = (
-            job_id(&app, &old),
-            job_id(&app, &fresh),
-            job_id(&app, &onsite),
-        );
+        let (old, fresh, onsite) =
+            (job_id(&app, &old), job_id(&app, &fresh), job_id(&app, &onsite));
         assert_eq!(run_digest(&app, alert), [fresh], "{}", app.backend);
         let mails = queued_mail(&app);
         assert_eq!(mails.len(), 1);
@@ -277,15 +227,8 @@ async fn alerts_never_send_a_posting_twice() {
         assert!(mails[0].text.contains("Fresh remote"), "{}", mails[0].text);
         assert!(!mails[0].text.contains("Old remote"));
         assert!(!mails[0].text.contains("Onsite"));
-        assert!(
-            mails[0].subject.contains("1 new job"),
-            "{}",
-            mails[0].subject
-        );
-        let unsubscribe = mails[0]
-            .unsubscribe
-            .clone()
-            .expect("a List-Unsubscribe link");
+        assert!(mails[0].subject.contains("1 new job"), "{}", mails[0].subject);
+        let unsubscribe = mails[0].unsubscribe.clone().expect("a List-Unsubscribe link");
         assert!(mails[0].text.contains(&unsubscribe));
 
         // Run again, at once or much later (the overlap with the last check included): nothing.
@@ -333,21 +276,14 @@ async fn alerts_never_send_a_posting_twice() {
         assert_eq!(due, 0, "{}", app.backend);
         app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co)
-                .workplace(Workplace::Remote)
-                .published_minutes_ago(0)
-                .create(c);
+            JobFactory::new(&co).workplace(Workplace::Remote).published_minutes_ago(0).create(c);
         });
         let due = app.with_conn(|c| {
             sweep(c, &app.state.search, Frequency::Daily, hireboard::db::now()).unwrap()
         });
         assert_eq!(due, 1, "{}", app.backend);
         let digests: Vec<String> = app.with_conn(|c| {
-            tasks::table
-                .filter(tasks::kind.eq("alert_digest"))
-                .select(tasks::args)
-                .load(c)
-                .unwrap()
+            tasks::table.filter(tasks::kind.eq("alert_digest")).select(tasks::args).load(c).unwrap()
         });
         assert_eq!(digests, [format!("{{\"alert_id\":{alert}}}")]);
     }
@@ -358,33 +294,18 @@ async fn text_alerts_match_like_the_search_page_and_digests_are_in_the_alerts_la
     for app in backends() {
         let alert = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co)
-                .title("Rust engineer")
-                .published_minutes_ago(3)
-                .create(c);
-            JobFactory::new(&co)
-                .title("Java engineer")
-                .published_minutes_ago(3)
-                .create(c);
-            AlertFactory::new("q=rust")
-                .locale(hireboard::i18n::Locale::De)
-                .create(c)
+            JobFactory::new(&co).title("Rust engineer").published_minutes_ago(3).create(c);
+            JobFactory::new(&co).title("Java engineer").published_minutes_ago(3).create(c);
+            AlertFactory::new("q=rust").locale(hireboard::i18n::Locale::De).create(c)
         });
         app.refresh_search();
-        let search = app
-            .get("/en/jobs?q=rust")
-            .await
-            .html()
-            .texts(".job-card-title");
+        let search = app.get("/en/jobs?q=rust").await.html().texts(".job-card-title");
         let sent = run_digest(&app, alert);
         assert_eq!(sent.len(), 1, "{}", app.backend);
         let mail = queued_mail(&app).remove(0);
         assert!(mail.text.contains("Rust engineer"), "{}", mail.text);
         assert!(!mail.text.contains("Java engineer"));
-        assert!(
-            search.iter().any(|t| t.contains("Rust engineer")),
-            "{search:?}"
-        );
+        assert!(search.iter().any(|t| t.contains("Rust engineer")), "{search:?}");
         assert!(mail.subject.contains("neuer Job"), "{}", mail.subject);
         assert!(mail.unsubscribe.unwrap().contains("/de/alerts/"));
     }
@@ -395,18 +316,11 @@ async fn a_publication_sweeps_instant_alerts_and_one_click_unsubscribes() {
     for app in backends() {
         let alert = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            let slug = JobFactory::new(&co)
-                .title("Instant match")
-                .published_minutes_ago(1)
-                .create(c);
-            let id: i64 = jobs::table
-                .filter(jobs::slug.eq(&slug))
-                .select(jobs::id)
-                .first(c)
-                .unwrap();
-            let alert = AlertFactory::new("")
-                .frequency(Frequency::Instant)
-                .create(c);
+            let slug =
+                JobFactory::new(&co).title("Instant match").published_minutes_ago(1).create(c);
+            let id: i64 =
+                jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
+            let alert = AlertFactory::new("").frequency(Frequency::Instant).create(c);
             hireboard::models::event::job(c, hireboard::models::event::EventKind::JobPublished, id)
                 .unwrap();
             alert
@@ -448,16 +362,12 @@ async fn a_publication_sweeps_instant_alerts_and_one_click_unsubscribes() {
         // A wrong token is not found; the page asks; the mail program's one-click POST acts,
         // without a session or CSRF token.
         let forged = unsubscribe.replace("token=", "token=x");
-        let res = app
-            .post_form(&forged, &[("List-Unsubscribe", "One-Click")])
-            .await;
+        let res = app.post_form(&forged, &[("List-Unsubscribe", "One-Click")]).await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
         assert_eq!(app.get(&unsubscribe).await.status, StatusCode::OK);
         assert!(!alerts(&app)[0].1, "still subscribed");
         app.clear_cookies();
-        let res = app
-            .post_form(&unsubscribe, &[("List-Unsubscribe", "One-Click")])
-            .await;
+        let res = app.post_form(&unsubscribe, &[("List-Unsubscribe", "One-Click")]).await;
         assert_eq!(res.status, StatusCode::OK, "{}", res.body);
         assert!(alerts(&app)[0].1, "{}", app.backend);
         // Unsubscribed: no more digests, whatever is published.
@@ -468,13 +378,7 @@ async fn a_publication_sweeps_instant_alerts_and_one_click_unsubscribes() {
         app.refresh_search();
         assert!(run_digest(&app, alert).is_empty());
         let swept = app.with_conn(|c| {
-            sweep(
-                c,
-                &app.state.search,
-                Frequency::Instant,
-                hireboard::db::now(),
-            )
-            .unwrap()
+            sweep(c, &app.state.search, Frequency::Instant, hireboard::db::now()).unwrap()
         });
         assert_eq!(swept, 0);
         // Clicked twice: still fine.
@@ -490,10 +394,8 @@ async fn admins_see_and_manage_alerts_in_a_fixed_number_of_queries() {
             let active = AlertFactory::new("workplace=remote&skill=rust")
                 .email("active@example.test")
                 .create(c);
-            let pending = AlertFactory::new("q=welder")
-                .email("pending@example.test")
-                .pending()
-                .create(c);
+            let pending =
+                AlertFactory::new("q=welder").email("pending@example.test").pending().create(c);
             (active, pending)
         });
         let _editor = app.signed_in(AdminRole::Editor).await;
@@ -504,12 +406,7 @@ async fn admins_see_and_manage_alerts_in_a_fixed_number_of_queries() {
         let html = page.html();
         assert_eq!(
             html.texts(".scopes a"),
-            [
-                "All 2",
-                "Active 1",
-                "Waiting for confirmation 1",
-                "Unsubscribed 0"
-            ],
+            ["All 2", "Active 1", "Waiting for confirmation 1", "Unsubscribed 0"],
             "{}",
             app.backend
         );
@@ -544,11 +441,7 @@ async fn admins_see_and_manage_alerts_in_a_fixed_number_of_queries() {
         let res = app
             .post_admin(
                 "/admin/alerts/batch",
-                &[
-                    ("batch_action", "delete"),
-                    ("ids", &pending.to_string()),
-                    ("confirmed", "yes"),
-                ],
+                &[("batch_action", "delete"), ("ids", &pending.to_string()), ("confirmed", "yes")],
             )
             .await;
         assert!(res.status.is_redirection());
@@ -558,20 +451,11 @@ async fn admins_see_and_manage_alerts_in_a_fixed_number_of_queries() {
 
 #[test]
 fn every_frequency_has_a_recurring_sweep() {
-    let names: Vec<&str> = hireboard::tasks::schedule::RECURRING
-        .iter()
-        .map(|r| r.name)
-        .collect();
+    let names: Vec<&str> = hireboard::tasks::schedule::RECURRING.iter().map(|r| r.name).collect();
     for f in Frequency::ALL {
-        assert!(
-            names.contains(&format!("alerts_{}", f.as_str()).as_str()),
-            "{names:?}"
-        );
+        assert!(names.contains(&format!("alerts_{}", f.as_str()).as_str()), "{names:?}");
         // The sweep's dedup key keeps one per frequency.
         use hireboard::tasks::Task;
-        assert_eq!(
-            AlertSweep::new(f).dedup_key(),
-            Some(format!("alert-sweep-{}", f.as_str()))
-        );
+        assert_eq!(AlertSweep::new(f).dedup_key(), Some(format!("alert-sweep-{}", f.as_str())));
     }
 }

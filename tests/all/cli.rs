@@ -21,19 +21,12 @@ fn a_bad_setting_ends_the_program_with_one_line_and_exit_code_2() {
         ("DATABASE_URL", "mongodb://x"),
         ("SECRET_KEY", "short"),
     ] {
-        let out = hireboard(dir.path())
-            .env(var, value)
-            .arg("migrate")
-            .output()
-            .unwrap();
+        let out = hireboard(dir.path()).env(var, value).arg("migrate").output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{var}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
         assert!(stderr.contains(var), "{stderr}");
-        assert!(
-            !stderr.contains(value) || var != "SECRET_KEY",
-            "the secret is not echoed"
-        );
+        assert!(!stderr.contains(value) || var != "SECRET_KEY", "the secret is not echoed");
     }
 }
 
@@ -41,32 +34,19 @@ fn a_bad_setting_ends_the_program_with_one_line_and_exit_code_2() {
 fn seeds_demo_data_once_and_synthetic_postings_on_demand() {
     let dir = tempfile::tempdir().unwrap();
     let out = hireboard(dir.path()).arg("seed").output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains(&format!("{} postings", hireboard::seed::DEMO_POSTINGS)),
-        "{stdout}"
-    );
+    assert!(stdout.contains(&format!("{} postings", hireboard::seed::DEMO_POSTINGS)), "{stdout}");
     // A second run leaves a non-empty database alone.
     let out = hireboard(dir.path()).arg("seed").output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("seeded 0 companies and 0 postings"));
-    let out = hireboard(dir.path())
-        .args(["seed", "--jobs", "200"])
-        .output()
-        .unwrap();
+    let out = hireboard(dir.path()).args(["seed", "--jobs", "200"]).output().unwrap();
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("and 200 postings"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(
-        dir.path().join("secret_key").exists(),
-        "a secret key is generated into the data dir"
-    );
+    assert!(dir.path().join("secret_key").exists(), "a secret key is generated into the data dir");
     // The database and the key are the owner's alone.
     assert_owner_only(&dir.path().join("secret_key"));
     assert_owner_only(&dir.path().join("hireboard.db"));
@@ -90,21 +70,9 @@ fn admin_create_prints_a_generated_password_or_reads_one() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        stdout.contains("created admin boss@example.org"),
-        "{stdout}"
-    );
-    assert!(
-        stdout
-            .lines()
-            .any(|l| l.starts_with("password: ") && l.len() >= 30),
-        "{stdout}"
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("created admin boss@example.org"), "{stdout}");
+    assert!(stdout.lines().any(|l| l.starts_with("password: ") && l.len() >= 30), "{stdout}");
 
     let mut child = hireboard(dir.path())
         .args([
@@ -121,18 +89,9 @@ fn admin_create_prints_a_generated_password_or_reads_one() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"quiet harbour pilot ledger\n")
-        .unwrap();
+    child.stdin.take().unwrap().write_all(b"quiet harbour pilot ledger\n").unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("password"));
 
     let dup = hireboard(dir.path())
@@ -142,14 +101,7 @@ fn admin_create_prints_a_generated_password_or_reads_one() {
     assert!(!dup.status.success());
     assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
     let bad = hireboard(dir.path())
-        .args([
-            "admin",
-            "create",
-            "--email",
-            "x@example.org",
-            "--role",
-            "root",
-        ])
+        .args(["admin", "create", "--email", "x@example.org", "--role", "root"])
         .output()
         .unwrap();
     assert!(!bad.status.success());
@@ -164,11 +116,7 @@ fn reset_2fa_turns_a_users_second_factor_off_and_audits_it() {
         .args(["admin", "create", "--email", "lost@example.org"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let url = format!("sqlite://{}", dir.path().join("hireboard.db").display());
     let (pool, _) = hireboard::db::connect(
         &url,
@@ -195,25 +143,15 @@ fn reset_2fa_turns_a_users_second_factor_off_and_audits_it() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        stdout.contains("turned off for lost@example.org"),
-        "{stdout}"
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("turned off for lost@example.org"), "{stdout}");
     let enabled: Option<chrono::NaiveDateTime> = admin_users::table
         .find(user.id)
         .select(admin_users::totp_enabled_at)
         .first(&mut c)
         .unwrap();
     assert_eq!(enabled, None);
-    let codes: i64 = admin_recovery_codes::table
-        .count()
-        .get_result(&mut c)
-        .unwrap();
+    let codes: i64 = admin_recovery_codes::table.count().get_result(&mut c).unwrap();
     assert_eq!(codes, 0);
     let actor: String = audit_log::table
         .filter(audit_log::record_id.eq(user.id))

@@ -20,11 +20,8 @@ fn enums_round_trip_through_every_backend() {
     for app in backends() {
         app.with_conn(|c| {
             let user = AdminFactory::new().role(AdminRole::Editor).create(c);
-            let role: AdminRole = admin_users::table
-                .find(user.id)
-                .select(admin_users::role)
-                .first(c)
-                .unwrap();
+            let role: AdminRole =
+                admin_users::table.find(user.id).select(admin_users::role).first(c).unwrap();
             assert_eq!(role, AdminRole::Editor, "{}", app.backend);
             diesel::update(admin_users::table.find(user.id))
                 .set(admin_users::role.eq(AdminRole::Translator))
@@ -49,14 +46,8 @@ fn enums_round_trip_through_every_backend() {
 
             let unknown = diesel::sql_query("SELECT 'owner' AS role").get_result::<Role>(c);
             let message = unknown.unwrap_err().to_string();
-            assert!(
-                message.contains("\"owner\" is not a AdminRole"),
-                "{}: {message}",
-                app.backend
-            );
-            let known = diesel::sql_query("SELECT 'viewer' AS role")
-                .get_result::<Role>(c)
-                .unwrap();
+            assert!(message.contains("\"owner\" is not a AdminRole"), "{}: {message}", app.backend);
+            let known = diesel::sql_query("SELECT 'viewer' AS role").get_result::<Role>(c).unwrap();
             assert_eq!(known.role, AdminRole::Viewer);
         });
     }

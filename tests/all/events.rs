@@ -25,19 +25,10 @@ fn posting_and_application_changes_record_their_events() {
     for app in backends() {
         app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            let slug = JobFactory::new(&co)
-                .title("Tug Captain")
-                .status(JobStatus::Draft)
-                .create(c);
-            let id: i64 = jobs::table
-                .filter(jobs::slug.eq(&slug))
-                .select(jobs::id)
-                .first(c)
-                .unwrap();
-            let admin = Actor {
-                admin_user_id: None,
-                label: "test".into(),
-            };
+            let slug = JobFactory::new(&co).title("Tug Captain").status(JobStatus::Draft).create(c);
+            let id: i64 =
+                jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
+            let admin = Actor { admin_user_id: None, label: "test".into() };
             let now = hireboard::db::now();
             // Refused changes record nothing.
             assert!(change_status(c, id, JobStatus::Filled, &admin, now).is_err());
@@ -49,15 +40,7 @@ fn posting_and_application_changes_record_their_events() {
                 .unwrap();
             expire(c, id, &admin, now).unwrap();
             let application = ApplicationFactory::new(id).create(c);
-            move_to(
-                c,
-                application,
-                ApplicationStatus::Reviewing,
-                "",
-                &admin,
-                now,
-            )
-            .unwrap();
+            move_to(c, application, ApplicationStatus::Reviewing, "", &admin, now).unwrap();
             let all = recorded(c);
             let kinds: Vec<&str> = all.iter().map(|(k, _)| k.as_str()).collect();
             assert_eq!(
@@ -86,15 +69,8 @@ fn a_rolled_back_change_leaves_no_event() {
     app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
         let slug = JobFactory::new(&co).status(JobStatus::Draft).create(c);
-        let id: i64 = jobs::table
-            .filter(jobs::slug.eq(&slug))
-            .select(jobs::id)
-            .first(c)
-            .unwrap();
-        let admin = Actor {
-            admin_user_id: None,
-            label: "test".into(),
-        };
+        let id: i64 = jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
+        let admin = Actor { admin_user_id: None, label: "test".into() };
         let outcome: Result<(), diesel::result::Error> = hireboard::db::write_transaction(c, |c| {
             change_status(c, id, JobStatus::Published, &admin, hireboard::db::now())
                 .map_err(|_| diesel::result::Error::RollbackTransaction)?;

@@ -23,10 +23,7 @@ fn variables_in_inline(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
         }
         InlineExpression::Placeable { expression } => variables_in_expression(expression, out),
         InlineExpression::FunctionReference { arguments, .. }
-        | InlineExpression::TermReference {
-            arguments: Some(arguments),
-            ..
-        } => {
+        | InlineExpression::TermReference { arguments: Some(arguments), .. } => {
             for a in &arguments.positional {
                 variables_in_inline(a, out);
             }
@@ -75,11 +72,7 @@ fn messages(locale: Locale) -> Messages {
                         variables_in_pattern(value, &mut vars);
                     }
                     let previous = out.insert(m.id.name.to_owned(), vars);
-                    assert!(
-                        previous.is_none(),
-                        "{} defined twice in {locale}",
-                        m.id.name
-                    );
+                    assert!(previous.is_none(), "{} defined twice in {locale}", m.id.name);
                 }
                 Entry::Junk { content } => {
                     panic!("{}: syntax error near {content:?}", path.display())
@@ -112,14 +105,7 @@ fn literal_ids() -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
-        for pattern in [
-            ".t(\"",
-            ".tn(\"",
-            ".t1(\"",
-            ".t2(\"",
-            "message_id: \"",
-            "BadRequest(\"",
-        ] {
+        for pattern in [".t(\"", ".tn(\"", ".t1(\"", ".t2(\"", "message_id: \"", "BadRequest(\""] {
             for (start, _) in text.match_indices(pattern) {
                 let rest = &text[start + pattern.len()..];
                 let id: String = rest.chars().take_while(|c| *c != '"').collect();
@@ -183,26 +169,15 @@ fn messages_take_the_same_variables_in_every_locale() {
                 None => panic!("{locale} lacks {id}"),
             }
         }
-        let stale: Vec<&String> = other
-            .keys()
-            .filter(|id| !english.contains_key(*id))
-            .collect();
-        assert!(
-            stale.is_empty(),
-            "{locale} has messages English does not: {stale:?}"
-        );
+        let stale: Vec<&String> = other.keys().filter(|id| !english.contains_key(*id)).collect();
+        assert!(stale.is_empty(), "{locale} has messages English does not: {stale:?}");
     }
 }
 
 #[test]
 fn translations_are_not_english_copies() {
     let tr = |l| hireboard::i18n::Tr::new(l);
-    for id in [
-        "search-placeholder",
-        "apply-heading",
-        "job-requirements",
-        "error-not-found",
-    ] {
+    for id in ["search-placeholder", "apply-heading", "job-requirements", "error-not-found"] {
         let en = tr(Locale::En).t(id);
         assert_ne!(tr(Locale::De).t(id), en, "{id}");
         assert_ne!(tr(Locale::Uk).t(id), en, "{id}");

@@ -32,11 +32,8 @@ fn fresh_databases() -> Vec<(&'static str, PooledConn, Box<dyn std::any::Any>)> 
 }
 
 fn migrations(backend: &str) -> FileBasedMigrations {
-    FileBasedMigrations::from_path(format!(
-        "{}/migrations/{backend}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
+    FileBasedMigrations::from_path(format!("{}/migrations/{backend}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
 }
 
 #[derive(QueryableByName)]
@@ -57,12 +54,7 @@ fn tables(backend: &str, conn: &mut DbConn) -> Vec<String> {
              AND table_name <> '__diesel_schema_migrations' ORDER BY table_name"
         }
     };
-    diesel::sql_query(sql)
-        .load::<Name>(conn)
-        .unwrap()
-        .into_iter()
-        .map(|n| n.name)
-        .collect()
+    diesel::sql_query(sql).load::<Name>(conn).unwrap().into_iter().map(|n| n.name).collect()
 }
 
 fn run(backend: &str, conn: &mut DbConn, up: bool) -> usize {
@@ -135,10 +127,7 @@ fn keys_and_leading_columns(
             .load::<Leading>(conn)
             .unwrap();
             leading.extend(
-                firsts
-                    .into_iter()
-                    .filter(|l| l.position == 0)
-                    .map(|l| (table.clone(), l.name)),
+                firsts.into_iter().filter(|l| l.position == 0).map(|l| (table.clone(), l.name)),
             );
         }
     } else {
@@ -182,10 +171,6 @@ fn every_foreign_key_has_an_index_on_every_backend() {
             .collect();
         missing.sort();
         missing.dedup();
-        assert_eq!(
-            missing,
-            Vec::<String>::new(),
-            "{backend}: foreign keys without an index"
-        );
+        assert_eq!(missing, Vec::<String>::new(), "{backend}: foreign keys without an index");
     }
 }

@@ -22,14 +22,7 @@ fn every_postings_sort_walks_an_index_on_sqlite() {
             JobFactory::new(&co).create(c);
         }
         hireboard::db::dialect::optimize(c).unwrap();
-        for column in [
-            "title",
-            "company_name",
-            "status",
-            "city",
-            "published_at",
-            "updated_at",
-        ] {
+        for column in ["title", "company_name", "status", "city", "published_at", "updated_at"] {
             for dir in ["ASC", "DESC"] {
                 let sql = format!(
                     "EXPLAIN QUERY PLAN SELECT id, title, summary FROM jobs \

@@ -11,27 +11,18 @@ use hireboard::db::schema::rate_limits;
 
 use crate::support::backends;
 
-const LIMIT: Limit = Limit {
-    bucket: "test",
-    max: 3,
-    window: std::time::Duration::from_secs(600),
-};
+const LIMIT: Limit = Limit { bucket: "test", max: 3, window: std::time::Duration::from_secs(600) };
 
 /// A window's start: a multiple of ten minutes, in Unix seconds.
 const EDGE: i64 = 3_000_000 * 600;
 
 fn at(minutes: i64) -> NaiveDateTime {
-    chrono::DateTime::from_timestamp(EDGE, 0)
-        .unwrap()
-        .naive_utc()
-        + Duration::minutes(minutes)
+    chrono::DateTime::from_timestamp(EDGE, 0).unwrap().naive_utc() + Duration::minutes(minutes)
 }
 
 fn allow(state: &AppState, client: &str, when: NaiveDateTime) -> bool {
     let client: IpAddr = client.parse().unwrap();
-    LIMIT
-        .allow(&mut state.pool.get().unwrap(), client, when)
-        .unwrap()
+    LIMIT.allow(&mut state.pool.get().unwrap(), client, when).unwrap()
 }
 
 #[actix_web::test]
@@ -49,11 +40,7 @@ async fn app_instances_on_one_database_share_a_limit() {
         assert!(allow(b, "203.0.113.8", at(3)));
         assert!(
             hireboard::state::LOGIN_LIMIT
-                .allow(
-                    &mut a.pool.get().unwrap(),
-                    "203.0.113.7".parse().unwrap(),
-                    at(3)
-                )
+                .allow(&mut a.pool.get().unwrap(), "203.0.113.7".parse().unwrap(), at(3))
                 .unwrap()
         );
         let hits: i32 = app.with_conn(|c| {
@@ -69,11 +56,7 @@ async fn app_instances_on_one_database_share_a_limit() {
         for host in ["1", "2", "3"] {
             assert!(allow(a, &format!("2001:db8:1:2::{host}"), at(4)));
         }
-        assert!(
-            !allow(b, "2001:db8:1:2:dead:beef::9", at(4)),
-            "{}",
-            app.backend
-        );
+        assert!(!allow(b, "2001:db8:1:2:dead:beef::9", at(4)), "{}", app.backend);
         assert!(allow(b, "2001:db8:1:3::1", at(4)));
     }
 }
@@ -104,10 +87,7 @@ async fn the_window_slides_instead_of_resetting() {
         let start = |minutes: i64| at(minutes).and_utc().timestamp();
         assert_eq!(
             windows,
-            [
-                ("198.51.100.1".to_owned(), start(10)),
-                ("198.51.100.2".to_owned(), start(20)),
-            ],
+            [("198.51.100.1".to_owned(), start(10)), ("198.51.100.2".to_owned(), start(20)),],
             "{}",
             app.backend
         );

@@ -11,15 +11,7 @@ fn open_count(state: &AppState) -> usize {
     state
         .search
         .get()
-        .search(
-            &SearchParams {
-                page: 1,
-                ..Default::default()
-            },
-            None,
-            hireboard::db::now(),
-            20,
-        )
+        .search(&SearchParams { page: 1, ..Default::default() }, None, hireboard::db::now(), 20)
         .total
 }
 
@@ -28,9 +20,7 @@ async fn a_second_instance_sees_changes_made_by_the_first() {
     for app in backends() {
         // A second app instance on the same database, with the background refresher on.
         let other = AppState::open((*app.state.config).clone()).expect("second instance");
-        other
-            .search
-            .spawn_refresher(other.pool.clone(), Duration::from_millis(50));
+        other.search.spawn_refresher(other.pool.clone(), Duration::from_millis(50));
         assert_eq!(open_count(&other), 0);
 
         app.with_conn(|c| {
@@ -51,10 +41,7 @@ async fn a_second_instance_sees_changes_made_by_the_first() {
         app.with_conn(|c| {
             use diesel::prelude::*;
             use hireboard::db::schema::jobs;
-            diesel::update(jobs::table)
-                .set(jobs::status.eq("archived"))
-                .execute(c)
-                .unwrap();
+            diesel::update(jobs::table).set(jobs::status.eq("archived")).execute(c).unwrap();
         });
         let deadline = Instant::now() + Duration::from_secs(5);
         while open_count(&other) != 0 {
@@ -72,10 +59,7 @@ async fn a_second_instance_sees_changes_made_by_the_first() {
 async fn refresh_is_skipped_when_nothing_changed() {
     for app in backends() {
         let mut conn = app.conn();
-        assert!(
-            !app.state.search.refresh_if_stale(&mut conn).unwrap(),
-            "fresh after start"
-        );
+        assert!(!app.state.search.refresh_if_stale(&mut conn).unwrap(), "fresh after start");
         let co = CompanyFactory::new().create(&mut conn);
         JobFactory::new(&co).create(&mut conn);
         assert!(app.state.search.refresh_if_stale(&mut conn).unwrap());

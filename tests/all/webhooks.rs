@@ -103,11 +103,7 @@ mod delivery {
         headers: web::Data<Vec<(&'static str, String)>>,
     ) -> HttpResponse {
         let header = |name: &str| {
-            req.headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default()
-                .to_owned()
+            req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
         };
         seen.lock().unwrap().push((
             header("webhook-id"),
@@ -149,19 +145,11 @@ mod delivery {
     fn publish_a_posting(app: &TestApp) {
         app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            let slug = JobFactory::new(&co)
-                .title("Harbour Pilot")
-                .status(JobStatus::Draft)
-                .create(c);
-            let id: i64 = jobs::table
-                .filter(jobs::slug.eq(slug))
-                .select(jobs::id)
-                .first(c)
-                .unwrap();
-            let admin = Actor {
-                admin_user_id: None,
-                label: "test".into(),
-            };
+            let slug =
+                JobFactory::new(&co).title("Harbour Pilot").status(JobStatus::Draft).create(c);
+            let id: i64 =
+                jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
+            let admin = Actor { admin_user_id: None, label: "test".into() };
             hireboard::models::job::lifecycle::change_status(
                 c,
                 id,
@@ -183,19 +171,12 @@ mod delivery {
         config.webhook_allow_hosts = allow.iter().map(|a| a.to_string()).collect();
         let handle = app.worker(Some(config), 2);
         let deadline = Instant::now() + Duration::from_secs(20);
-        while app.with_conn(|c| {
-            webhook_deliveries::table
-                .count()
-                .get_result::<i64>(c)
-                .unwrap()
-        }) < n
+        while app.with_conn(|c| webhook_deliveries::table.count().get_result::<i64>(c).unwrap()) < n
         {
             assert!(Instant::now() < deadline, "no delivery was logged");
             actix_web::rt::time::sleep(Duration::from_millis(20)).await;
         }
-        actix_web::rt::task::spawn_blocking(move || handle.shutdown())
-            .await
-            .unwrap();
+        actix_web::rt::task::spawn_blocking(move || handle.shutdown()).await.unwrap();
     }
 
     #[actix_web::test]
@@ -218,19 +199,11 @@ mod delivery {
                 "",
             )
             .unwrap();
-            webhook_endpoints::table
-                .find(id)
-                .select(webhook_endpoints::secret)
-                .first(c)
-                .unwrap()
+            webhook_endpoints::table.find(id).select(webhook_endpoints::secret).first(c).unwrap()
         });
         publish_a_posting(&app);
         let queued: Vec<String> = app.with_conn(|c| {
-            tasks::table
-                .select(tasks::kind)
-                .order(tasks::kind.asc())
-                .load(c)
-                .unwrap()
+            tasks::table.select(tasks::kind).order(tasks::kind.asc()).load(c).unwrap()
         });
         // The publication also wakes the instant job alerts.
         assert_eq!(queued, ["alert_sweep", "deliver_webhook"]);
@@ -240,10 +213,7 @@ mod delivery {
         let (id, timestamp, signature, body) = &seen[0];
         assert!(id.starts_with("msg_"));
         let timestamp: i64 = timestamp.parse().unwrap();
-        assert_eq!(
-            sign(&secret, id, timestamp, body).as_deref(),
-            Ok(signature.as_str())
-        );
+        assert_eq!(sign(&secret, id, timestamp, body).as_deref(), Ok(signature.as_str()));
         let payload: serde_json::Value = serde_json::from_str(body).unwrap();
         assert_eq!(payload["type"], "job.published");
         assert_eq!(payload["data"]["title"], "Harbour Pilot");
@@ -276,11 +246,7 @@ mod delivery {
         });
         publish_a_posting(&app);
         run_worker(&app, &address, 2).await;
-        assert_eq!(
-            seen.lock().unwrap().len(),
-            1,
-            "only the allowed receiver was called"
-        );
+        assert_eq!(seen.lock().unwrap().len(), 1, "only the allowed receiver was called");
         let rows: Vec<(String, i32, Option<String>)> = app.with_conn(|c| {
             tasks::table
                 .filter(tasks::kind.eq("deliver_webhook"))
@@ -292,13 +258,7 @@ mod delivery {
         assert_eq!(rows[0].0, "queued", "retried later");
         assert_eq!(rows[0].2.as_deref(), Some("the receiver answered HTTP 500"));
         assert_eq!(rows[1].0, "dead", "a refused address is not retried");
-        assert!(
-            rows[1]
-                .2
-                .as_deref()
-                .unwrap_or_default()
-                .contains("webhook-error-private")
-        );
+        assert!(rows[1].2.as_deref().unwrap_or_default().contains("webhook-error-private"));
         let logged: Vec<(Option<i32>, Option<String>)> = app.with_conn(|c| {
             webhook_deliveries::table
                 .order(webhook_deliveries::id.asc())
@@ -348,16 +308,10 @@ mod delivery {
         // 429 with Retry-After: 3600 s, 503 with a date two hours ahead: not sooner.
         let (state, run_at) = task(endpoints[0]);
         assert_eq!(state, "queued");
-        assert!(
-            run_at >= before + chrono::Duration::seconds(3590),
-            "{run_at}"
-        );
+        assert!(run_at >= before + chrono::Duration::seconds(3590), "{run_at}");
         let (state, run_at) = task(endpoints[1]);
         assert_eq!(state, "queued");
-        assert!(
-            run_at >= before + chrono::Duration::seconds(7100),
-            "{run_at}"
-        );
+        assert!(run_at >= before + chrono::Duration::seconds(7100), "{run_at}");
         // 410: done, and the endpoint is off.
         assert_eq!(task(endpoints[2]).0, "done");
         let enabled: bool = app.with_conn(|c| {
@@ -370,10 +324,7 @@ mod delivery {
         assert!(!enabled);
         // 302: not followed, retried later like any other failure.
         assert_eq!(task(endpoints[3]).0, "queued");
-        assert!(
-            followed.lock().unwrap().is_empty(),
-            "the redirect was not followed"
-        );
+        assert!(followed.lock().unwrap().is_empty(), "the redirect was not followed");
     }
 
     #[actix_web::test]
@@ -398,13 +349,8 @@ mod delivery {
         let admin = app.with_conn(|c| crate::support::AdminFactory::new().create(c));
         app.sign_in_as(&admin).await;
         let page = app.get(&format!("/admin/webhooks/{endpoint}")).await;
-        assert!(
-            page.body
-                .contains(&format!("/admin/webhooks/{endpoint}/rotate-secret"))
-        );
-        let res = app
-            .post_admin(&format!("/admin/webhooks/{endpoint}/rotate-secret"), &[])
-            .await;
+        assert!(page.body.contains(&format!("/admin/webhooks/{endpoint}/rotate-secret")));
+        let res = app.post_admin(&format!("/admin/webhooks/{endpoint}/rotate-secret"), &[]).await;
         assert_eq!(res.status, 303);
         let new = secret_of(&app);
         assert_ne!(new, old);

@@ -22,10 +22,7 @@ const DRAG: &str = "const [card, stage] = arguments; \
 #[actix_web::test]
 async fn a_card_dragged_to_the_next_stage_moves_there() {
     let mut failures = Vec::new();
-    run_journey(None, async |driver, site| {
-        board_journey(driver, site, &mut failures).await
-    })
-    .await;
+    run_journey(None, async |driver, site| board_journey(driver, site, &mut failures).await).await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -42,39 +39,29 @@ async fn board_journey(
             .select(jobs::id)
             .first(&mut c)
             .unwrap();
-        factories::ApplicationFactory::new(job)
-            .name("Ada Lovelace")
-            .create(&mut c)
+        factories::ApplicationFactory::new(job).name("Ada Lovelace").create(&mut c)
     };
     driver.goto(format!("{}/admin/login", site.base)).await?;
     sign_in(driver, site).await?;
     wait_url(driver, |u| u.ends_with("/admin")).await;
     // On a page without a list filter, "/" opens the back office's search.
     driver.find(By::Tag("body")).await?.send_keys("/").await?;
-    let focused: String = driver
-        .execute("return document.activeElement.id;", Vec::new())
-        .await?
-        .convert()?;
+    let focused: String =
+        driver.execute("return document.activeElement.id;", Vec::new()).await?.convert()?;
     if focused != "admin-search" {
         failures.push(format!("\"/\" on the dashboard focused {focused:?}"));
     }
-    driver
-        .goto(format!("{}/admin/applications/board", site.base))
-        .await?;
+    driver.goto(format!("{}/admin/applications/board", site.base)).await?;
     let card = format!("#card-{application}");
     // A new application cannot jump to an offer.
-    let taken: bool = driver
-        .execute(DRAG, vec![card.clone().into(), "offer".into()])
-        .await?
-        .convert()?;
+    let taken: bool =
+        driver.execute(DRAG, vec![card.clone().into(), "offer".into()]).await?.convert()?;
     if taken {
         failures.push("the offer column took a new application".into());
     }
     let old = driver.find(By::Tag("html")).await?;
-    let taken: bool = driver
-        .execute(DRAG, vec![card.clone().into(), "reviewing".into()])
-        .await?
-        .convert()?;
+    let taken: bool =
+        driver.execute(DRAG, vec![card.clone().into(), "reviewing".into()]).await?.convert()?;
     if !taken {
         failures.push("the reviewing column refused the card".into());
         return Ok(());
@@ -83,11 +70,7 @@ async fn board_journey(
     while old.is_present().await.unwrap_or(false) && Instant::now() < deadline {
         actix_web::rt::time::sleep(Duration::from_millis(50)).await;
     }
-    let moved = text_of(
-        driver,
-        &format!(".board-column[data-stage=reviewing] {card} a"),
-    )
-    .await?;
+    let moved = text_of(driver, &format!(".board-column[data-stage=reviewing] {card} a")).await?;
     if moved != "Ada Lovelace" {
         failures.push(format!("in the reviewing column: {moved:?}"));
     }

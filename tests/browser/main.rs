@@ -26,10 +26,8 @@ const CHROMEDRIVER: &str = "chromedriver";
 
 /// Whether the browser and its driver are present; panics when they are required but missing.
 fn browser_available() -> bool {
-    let driver = Command::new(CHROMEDRIVER)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let driver =
+        Command::new(CHROMEDRIVER).arg("--version").output().is_ok_and(|o| o.status.success());
     let present = driver && std::path::Path::new(CHROMIUM).exists();
     if !present {
         let required = std::env::var("HIREBOARD_BROWSER_TESTS").is_ok_and(|v| v == "required");
@@ -45,11 +43,7 @@ fn browser_available() -> bool {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn wait_for_port(port: u16) {
@@ -86,10 +80,7 @@ async fn start_site() -> Site {
     let port = free_port();
     let vars = [
         ("DATA_DIR", dir.path().display().to_string()),
-        (
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.path().join("b.db").display()),
-        ),
+        ("DATABASE_URL", format!("sqlite://{}", dir.path().join("b.db").display())),
         ("SECRET_KEY", "browser-secret-".repeat(5)),
         ("SEARCH_REFRESH_MS", "0".into()),
         ("BASE_URL", format!("http://127.0.0.1:{port}")),
@@ -133,14 +124,7 @@ async fn start_site() -> Site {
     let handle = server.handle();
     actix_web::rt::spawn(server);
     wait_for_port(port);
-    Site {
-        base: format!("http://127.0.0.1:{port}"),
-        remote_slug,
-        admin,
-        state,
-        _dir: dir,
-        handle,
-    }
+    Site { base: format!("http://127.0.0.1:{port}"), remote_slug, admin, state, _dir: dir, handle }
 }
 
 /// A browser whose downloads land in `downloads`, when given.
@@ -174,8 +158,7 @@ async fn browser_with_downloads(downloads: Option<&std::path::Path>) -> (WebDriv
     ] {
         caps.add_arg(arg).unwrap();
     }
-    caps.add_arg(&format!("--user-data-dir={}", profile.display()))
-        .unwrap();
+    caps.add_arg(&format!("--user-data-dir={}", profile.display())).unwrap();
     if let Some(dir) = downloads {
         caps.add_experimental_option(
             "prefs",
@@ -186,9 +169,8 @@ async fn browser_with_downloads(downloads: Option<&std::path::Path>) -> (WebDriv
         )
         .unwrap();
     }
-    let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
-        .await
-        .expect("WebDriver session");
+    let driver =
+        WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("WebDriver session");
     (driver, guard)
 }
 
@@ -275,32 +257,16 @@ async fn downloaded(downloads: &std::path::Path, extension: &str) -> std::path::
         if let Some(path) = done {
             return path;
         }
-        assert!(
-            Instant::now() < deadline,
-            "no .{extension} file in {}",
-            downloads.display()
-        );
+        assert!(Instant::now() < deadline, "no .{extension} file in {}", downloads.display());
         actix_web::rt::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
 /// Signs the site's admin in through the form the browser is on.
 async fn sign_in(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
-    driver
-        .find(By::Css("#email"))
-        .await?
-        .send_keys(&site.admin.email)
-        .await?;
-    driver
-        .find(By::Css("#password"))
-        .await?
-        .send_keys(&site.admin.password)
-        .await?;
-    driver
-        .find(By::Css("button[type=submit].primary"))
-        .await?
-        .click()
-        .await
+    driver.find(By::Css("#email")).await?.send_keys(&site.admin.email).await?;
+    driver.find(By::Css("#password")).await?.send_keys(&site.admin.password).await?;
+    driver.find(By::Css("button[type=submit].primary")).await?.click().await
 }
 
 #[actix_web::test]
@@ -312,19 +278,13 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     // Search.
     driver.goto(format!("{}/en/jobs", site.base)).await?;
     driver.find(By::Id("q")).await?.send_keys("rust").await?;
-    driver
-        .find(By::Css(".search-form button[type=submit]"))
-        .await?
-        .click()
-        .await?;
+    driver.find(By::Css(".search-form button[type=submit]")).await?.click().await?;
     wait_url(driver, |u| u.contains("q=rust")).await;
     assert_eq!(text_of(driver, ".results-total").await?, "2 jobs");
 
     // Filter by a facet link.
     let remote = driver
-        .find(By::XPath(
-            "//section[@aria-labelledby='facet-workplace']//a[contains(., 'Remote')]",
-        ))
+        .find(By::XPath("//section[@aria-labelledby='facet-workplace']//a[contains(., 'Remote')]"))
         .await?;
     remote.click().await?;
     wait_url(driver, |u| u.contains("workplace=remote")).await;
@@ -333,47 +293,22 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
 
     // Open the posting.
     titles[0].click().await?;
-    wait_url(driver, |u| {
-        u.ends_with(&format!("/en/jobs/{}", site.remote_slug))
-    })
-    .await;
+    wait_url(driver, |u| u.ends_with(&format!("/en/jobs/{}", site.remote_slug))).await;
     assert_eq!(text_of(driver, "h1").await?, "Remote Rust Engineer");
 
     // Switch language: same posting, in German.
-    driver
-        .find(By::Css(".lang-switch a[hreflang=de]"))
-        .await?
-        .click()
-        .await?;
+    driver.find(By::Css(".lang-switch a[hreflang=de]")).await?.click().await?;
     wait_url(driver, |u| u.contains("/de/jobs/")).await;
     assert_eq!(text_of(driver, "h1").await?, "Rust-Entwickler (remote)");
     let lang = driver.find(By::Css("html")).await?.attr("lang").await?;
     assert_eq!(lang.as_deref(), Some("de"));
 
     // Apply with an error, then correctly.
-    driver
-        .goto(format!("{}/en/jobs/{}", site.base, site.remote_slug))
-        .await?;
-    driver
-        .find(By::Id("apply-name"))
-        .await?
-        .send_keys("Ada Lovelace")
-        .await?;
-    driver
-        .find(By::Id("apply-email"))
-        .await?
-        .send_keys("ada-at-example")
-        .await?;
-    driver
-        .find(By::Id("apply-cover_letter"))
-        .await?
-        .send_keys("I build engines.")
-        .await?;
-    driver
-        .find(By::Css(".apply button[type=submit]"))
-        .await?
-        .click()
-        .await?;
+    driver.goto(format!("{}/en/jobs/{}", site.base, site.remote_slug)).await?;
+    driver.find(By::Id("apply-name")).await?.send_keys("Ada Lovelace").await?;
+    driver.find(By::Id("apply-email")).await?.send_keys("ada-at-example").await?;
+    driver.find(By::Id("apply-cover_letter")).await?.send_keys("I build engines.").await?;
+    driver.find(By::Css(".apply button[type=submit]")).await?.click().await?;
     let deadline = Instant::now() + Duration::from_secs(10);
     while driver.find_all(By::Css(".field-error")).await?.is_empty() {
         assert!(Instant::now() < deadline, "no validation errors appeared");
@@ -384,20 +319,12 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
         "Please enter a valid email address, like name@example.com."
     );
     let kept = driver.find(By::Id("apply-name")).await?.value().await?;
-    assert_eq!(
-        kept.as_deref(),
-        Some("Ada Lovelace"),
-        "input survives the error"
-    );
+    assert_eq!(kept.as_deref(), Some("Ada Lovelace"), "input survives the error");
     let email = driver.find(By::Id("apply-email")).await?;
     email.clear().await?;
     email.send_keys("ada@example.org").await?;
     driver.find(By::Id("apply-consent")).await?.click().await?;
-    driver
-        .find(By::Css(".apply button[type=submit]"))
-        .await?
-        .click()
-        .await?;
+    driver.find(By::Css(".apply button[type=submit]")).await?.click().await?;
     wait_url(driver, |u| u.contains("/applied")).await;
     assert!(text_of(driver, "h1").await?.contains("Thank you"));
     Ok(())
@@ -430,42 +357,22 @@ async fn batch_archive(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     // The script counts the selection for screen readers.
     assert!(!text_of(driver, "[data-selected-count]").await?.is_empty());
     let select = driver.find(By::Css("#batch-action")).await?;
-    select
-        .find(By::Css("option[value=archive]"))
-        .await?
-        .click()
-        .await?;
-    let apply = driver
-        .find(By::Css("#batch-form button[type=submit]"))
-        .await?;
+    select.find(By::Css("option[value=archive]")).await?.click().await?;
+    let apply = driver.find(By::Css("#batch-form button[type=submit]")).await?;
     click_to_load(driver, apply).await?;
 
     // A confirmation page names the action and the number of rows.
     let question = text_of(driver, ".confirm-box .question").await?;
-    assert!(
-        question.contains("Archive") && question.contains("2"),
-        "{question}"
-    );
-    let confirm = driver
-        .find(By::Css(".confirm-box button[type=submit]"))
-        .await?;
+    assert!(question.contains("Archive") && question.contains("2"), "{question}");
+    let confirm = driver.find(By::Css(".confirm-box button[type=submit]")).await?;
     click_to_load(driver, confirm).await?;
-    wait_url(driver, |u| {
-        u.contains("/admin/jobs") && !u.contains("/batch")
-    })
-    .await;
+    wait_url(driver, |u| u.contains("/admin/jobs") && !u.contains("/batch")).await;
     let flash = text_of(driver, ".flash").await?;
     assert!(flash.contains("2"), "{flash}");
     let scopes: Vec<String> = {
         let mut out = Vec::new();
         for a in driver.find_all(By::Css(".scopes a")).await? {
-            out.push(
-                a.text()
-                    .await?
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            out.push(a.text().await?.split_whitespace().collect::<Vec<_>>().join(" "));
         }
         out
     };
@@ -498,12 +405,8 @@ async fn download_export(
     sign_in(driver, site).await?;
     wait_url(driver, |u| u.ends_with("/admin")).await;
     // Filter the list, then download it as CSV from the link the page offers.
-    driver
-        .goto(format!("{}/admin/jobs?title=rust", site.base))
-        .await?;
-    let csv_link = driver
-        .find(By::Css(".exports a[href*='export.csv']"))
-        .await?;
+    driver.goto(format!("{}/admin/jobs?title=rust", site.base)).await?;
+    let csv_link = driver.find(By::Css(".exports a[href*='export.csv']")).await?;
     csv_link.click().await?;
     let file = downloaded(downloads, "csv").await;
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -535,9 +438,7 @@ async fn create_and_publish(driver: &WebDriver, site: &Site) -> WebDriverResult<
     company.send_keys("ferr").await?;
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let options = driver
-            .find_all(By::Css("#f-company-options option"))
-            .await?;
+        let options = driver.find_all(By::Css("#f-company-options option")).await?;
         if let Some(first) = options.first() {
             assert_eq!(first.attr("value").await?.as_deref(), Some("Ferris Works"));
             break;
@@ -547,21 +448,9 @@ async fn create_and_publish(driver: &WebDriver, site: &Site) -> WebDriverResult<
     }
     company.clear().await?;
     company.send_keys("Ferris Works").await?;
-    driver
-        .find(By::Id("f-title"))
-        .await?
-        .send_keys("Harbour Crane Technician")
-        .await?;
-    driver
-        .find(By::Id("f-city"))
-        .await?
-        .send_keys("Hamburg")
-        .await?;
-    driver
-        .find(By::Css("#f-country-code option[value=DE]"))
-        .await?
-        .click()
-        .await?;
+    driver.find(By::Id("f-title")).await?.send_keys("Harbour Crane Technician").await?;
+    driver.find(By::Id("f-city")).await?.send_keys("Hamburg").await?;
+    driver.find(By::Css("#f-country-code option[value=DE]")).await?.click().await?;
     driver
         .find(By::Id("f-summary"))
         .await?
@@ -571,70 +460,35 @@ async fn create_and_publish(driver: &WebDriver, site: &Site) -> WebDriverResult<
     // The text is in language tabs; the original language has no translation tab.
     let english = driver.find(By::Id("tab-en-tab")).await?;
     assert!(!english.is_displayed().await?);
-    assert!(
-        !driver
-            .find(By::Id("f-t-de-title"))
-            .await?
-            .is_displayed()
-            .await?
-    );
+    assert!(!driver.find(By::Id("f-t-de-title")).await?.is_displayed().await?);
     driver.find(By::Id("tab-de-tab")).await?.click().await?;
-    driver
-        .find(By::Id("f-t-de-title"))
-        .await?
-        .send_keys("Hafenkran-Techniker")
-        .await?;
+    driver.find(By::Id("f-t-de-title")).await?.send_keys("Hafenkran-Techniker").await?;
     driver
         .find(By::Id("f-t-de-summary"))
         .await?
         .send_keys("Sie halten die Kräne des Containerterminals am Laufen.")
         .await?;
-    let create = driver
-        .find(By::Css("form.form-grid button.primary"))
-        .await?;
+    let create = driver.find(By::Css("form.form-grid button.primary")).await?;
     click_to_load(driver, create).await?;
-    wait_url(driver, |u| {
-        u.rsplit('/')
-            .next()
-            .is_some_and(|id| id.parse::<i64>().is_ok())
-    })
-    .await;
+    wait_url(driver, |u| u.rsplit('/').next().is_some_and(|id| id.parse::<i64>().is_ok())).await;
     assert_eq!(text_of(driver, "h1").await?, "Harbour Crane Technician");
 
     // Publish from the show page.
     let publish = driver
-        .find(By::XPath(
-            "//div[@class='actions']//button[normalize-space()='Publish']",
-        ))
+        .find(By::XPath("//div[@class='actions']//button[normalize-space()='Publish']"))
         .await?;
     click_to_load(driver, publish).await?;
     let flash = text_of(driver, ".flash").await?;
     assert_eq!(flash, "The posting is now Published.");
 
     // The German public search finds it by its German title, and shows it in German.
-    driver
-        .goto(format!("{}/de/jobs?q=hafenkran", site.base))
-        .await?;
-    assert_eq!(
-        text_of(driver, ".job-card-title").await?,
-        "Hafenkran-Techniker"
-    );
-    driver
-        .find(By::Css(".job-card-title a"))
-        .await?
-        .click()
-        .await?;
+    driver.goto(format!("{}/de/jobs?q=hafenkran", site.base)).await?;
+    assert_eq!(text_of(driver, ".job-card-title").await?, "Hafenkran-Techniker");
+    driver.find(By::Css(".job-card-title a")).await?.click().await?;
     wait_url(driver, |u| u.contains("/de/jobs/harbour-crane-technician")).await;
     assert_eq!(text_of(driver, "h1").await?, "Hafenkran-Techniker");
-    let lang = driver
-        .find(By::Css("article.job"))
-        .await?
-        .attr("lang")
-        .await?;
-    assert_eq!(
-        lang, None,
-        "German text on a German page needs no lang of its own"
-    );
+    let lang = driver.find(By::Css("article.job")).await?.attr("lang").await?;
+    assert_eq!(lang, None, "German text on a German page needs no lang of its own");
     Ok(())
 }
 
@@ -661,9 +515,7 @@ async fn apply_with_cv(
     let picked = tempfile::tempdir().unwrap();
     let cv = picked.path().join("Ada Lovelace CV.pdf");
     std::fs::write(&cv, CV_PDF).unwrap();
-    driver
-        .goto(format!("{}/en/jobs/{}", site.base, site.remote_slug))
-        .await?;
+    driver.goto(format!("{}/en/jobs/{}", site.base, site.remote_slug)).await?;
     for (field, value) in [
         ("apply-name", "Ada Lovelace"),
         ("apply-email", "ada@example.org"),
@@ -671,11 +523,7 @@ async fn apply_with_cv(
     ] {
         driver.find(By::Id(field)).await?.send_keys(value).await?;
     }
-    driver
-        .find(By::Id("apply-cv"))
-        .await?
-        .send_keys(cv.display().to_string())
-        .await?;
+    driver.find(By::Id("apply-cv")).await?.send_keys(cv.display().to_string()).await?;
     driver.find(By::Id("apply-consent")).await?.click().await?;
     let submit = driver.find(By::Css(".apply button[type=submit]")).await?;
     click_to_load(driver, submit).await?;
@@ -685,19 +533,14 @@ async fn apply_with_cv(
     driver.goto(format!("{}/admin/login", site.base)).await?;
     sign_in(driver, site).await?;
     wait_url(driver, |u| u.ends_with("/admin")).await;
-    driver
-        .goto(format!("{}/admin/applications", site.base))
-        .await?;
+    driver.goto(format!("{}/admin/applications", site.base)).await?;
     let open = driver.find(By::Css(".index-table td.primary a")).await?;
     click_to_load(driver, open).await?;
     let link = driver.find(By::Css("a[href$='/cv']")).await?;
     assert!(link.text().await?.contains("Ada Lovelace CV.pdf"));
     link.click().await?;
     let file = downloaded(downloads, "pdf").await;
-    assert_eq!(
-        file.file_name().unwrap().to_string_lossy(),
-        "Ada Lovelace CV.pdf"
-    );
+    assert_eq!(file.file_name().unwrap().to_string_lossy(), "Ada Lovelace CV.pdf");
     assert_eq!(std::fs::read(&file).unwrap(), CV_PDF);
     Ok(())
 }

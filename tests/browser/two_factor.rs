@@ -11,10 +11,8 @@ async fn enrol_sign_out_and_sign_in_with_a_code_then_a_recovery_code() {
     // Failures are gathered during the journey and asserted after it, once the browser is
     // closed: a panic inside the journey would leave Chromium running.
     let mut failures = Vec::new();
-    run_journey(None, async |driver, site| {
-        two_factor_journey(driver, site, &mut failures).await
-    })
-    .await;
+    run_journey(None, async |driver, site| two_factor_journey(driver, site, &mut failures).await)
+        .await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -37,16 +35,12 @@ fn forget_last_code(site: &Site) {
 async fn type_code_and_submit(driver: &WebDriver, code: &str) -> WebDriverResult<()> {
     let field = driver.find(By::Css("#code")).await?;
     field.send_keys(code).await?;
-    let button = driver
-        .find(By::Css("form button[type=submit].primary"))
-        .await?;
+    let button = driver.find(By::Css("form button[type=submit].primary")).await?;
     click_to_load(driver, button).await
 }
 
 async fn sign_out(driver: &WebDriver) -> WebDriverResult<()> {
-    let button = driver
-        .find(By::Css("form[action='/admin/logout'] button"))
-        .await?;
+    let button = driver.find(By::Css("form[action='/admin/logout'] button")).await?;
     click_to_load(driver, button).await
 }
 
@@ -72,9 +66,7 @@ async fn two_factor_journey(
     if drawn == 0 {
         failures.push("the QR code did not render".into());
     }
-    let key = text_of(driver, "#two-factor-secret")
-        .await?
-        .replace(' ', "");
+    let key = text_of(driver, "#two-factor-secret").await?.replace(' ', "");
     let Some(secret) = base32::decode(base32::Alphabet::Rfc4648 { padding: false }, &key) else {
         failures.push(format!("the key {key:?} is not base32"));
         return Ok(());

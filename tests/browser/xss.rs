@@ -45,10 +45,7 @@ fn plant(site: &Site) -> Planted {
     let mut c = site.state.pool.get().unwrap();
     let company = CompanyFactory::new()
         .name(&format!("Acme {SCRIPT}"))
-        .original(
-            Locale::En,
-            &format!("We build {ATTRIBUTE} and {CLOSE_JSON}"),
-        )
+        .original(Locale::En, &format!("We build {ATTRIBUTE} and {CLOSE_JSON}"))
         .translation(Locale::De, &format!("Wir bauen {SCRIPT}"))
         .create(&mut c);
     diesel::update(companies::table.find(company.id))
@@ -64,11 +61,8 @@ fn plant(site: &Site) -> Planted {
         .translation(Locale::De, text(&format!("Ingenieur {ATTRIBUTE}")))
         .skills(&["Rust"])
         .create(&mut c);
-    let job_id: i64 = jobs::table
-        .filter(jobs::slug.eq(&job_slug))
-        .select(jobs::id)
-        .first(&mut c)
-        .unwrap();
+    let job_id: i64 =
+        jobs::table.filter(jobs::slug.eq(&job_slug)).select(jobs::id).first(&mut c).unwrap();
     let skill_id =
         hireboard::models::skill::Skill::find_or_create(&mut c, &format!("Skill {ATTRIBUTE}"))
             .unwrap();
@@ -99,10 +93,7 @@ fn plant(site: &Site) -> Planted {
     .unwrap();
     let task = {
         use hireboard::tasks::Task;
-        hireboard::tasks::noop::Noop::default()
-            .enqueue(&mut c)
-            .unwrap()
-            .unwrap()
+        hireboard::tasks::noop::Noop::default().enqueue(&mut c).unwrap().unwrap()
     };
     hireboard::mail::store(&mut c, &email, task).unwrap();
     let mail_id: i64 = outbox_messages::table
@@ -127,10 +118,7 @@ async fn script_payloads_in_every_text_field_stay_text_in_chromium() {
     // Failures are gathered during the journey and asserted after it, once the browser is
     // closed: a panic inside the journey would leave Chromium running.
     let mut failures = Vec::new();
-    run_journey(None, async |driver, site| {
-        xss_journey(driver, site, &mut failures).await
-    })
-    .await;
+    run_journey(None, async |driver, site| xss_journey(driver, site, &mut failures).await).await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -182,9 +170,7 @@ async fn xss_journey(
         driver.goto(format!("{}{path}", site.base)).await?;
         let found: Vec<String> = driver.execute(INSPECT, Vec::new()).await?.convert()?;
         let [ran, injected, inline, links, violations, shown] = &found[..] else {
-            failures.push(format!(
-                "{path}: the page could not be inspected: {found:?}"
-            ));
+            failures.push(format!("{path}: the page could not be inspected: {found:?}"));
             continue;
         };
         if ran != "0" {

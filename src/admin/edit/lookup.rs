@@ -35,10 +35,8 @@ pub async fn lookup(
     let q: String = query.q.trim().chars().take(100).collect();
     let viewer = admin.viewer();
     let found = with_conn(&state, move |conn| resource.lookup(conn, &q, &viewer)).await?;
-    let suggestions: Vec<Suggestion> = found
-        .into_iter()
-        .map(|(id, label)| Suggestion { id, label })
-        .collect();
+    let suggestions: Vec<Suggestion> =
+        found.into_iter().map(|(id, label)| Suggestion { id, label }).collect();
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .json(suggestions))

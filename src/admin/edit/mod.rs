@@ -41,11 +41,7 @@ pub(super) struct Editing {
 pub(super) fn editable(name: &str, tr: &Tr) -> Result<Editing, AppError> {
     let resource = crate::admin::resources::find(name).ok_or(AppError::NotFound)?;
     let form = resource.form().ok_or(AppError::NotFound)?;
-    Ok(Editing {
-        resource,
-        form,
-        fields: form.fields(tr),
-    })
+    Ok(Editing { resource, form, fields: form.fields(tr) })
 }
 
 pub(super) fn parse_id(id: &str) -> Result<i64, AppError> {
@@ -59,8 +55,6 @@ pub(super) fn edit_rights(admin: &CurrentAdmin, resource: &dyn Resource) -> Resu
     } else if admin.can(resource.area(), Action::Translate) {
         Ok(true)
     } else {
-        admin
-            .require(resource.area(), Action::Update)
-            .map(|()| false)
+        admin.require(resource.area(), Action::Update).map(|()| false)
     }
 }

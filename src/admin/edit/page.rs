@@ -136,20 +136,11 @@ pub(super) struct FormInput<'a> {
 
 pub(super) fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>) -> FormPage {
     let tr = admin.tr;
-    let FormInput {
-        target,
-        values,
-        errors,
-        translate_only,
-    } = input;
+    let FormInput { target, values, errors, translate_only } = input;
     let (resource, fields) = (target.resource, &target.fields);
     let name = resource.name();
-    let error_for = |field: &str| {
-        errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| error_text(&tr, e))
-    };
+    let error_for =
+        |field: &str| errors.iter().find(|e| e.field == field).map(|e| error_text(&tr, e));
     let view = |field: &Field, name: String, value: &str, readonly: bool, in_translation: bool| {
         FieldView {
             id: html_id(&name),
@@ -205,21 +196,11 @@ pub(super) fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>)
         };
         let original_fields: Vec<FieldView> = translatable
             .iter()
-            .map(|f| {
-                view(
-                    f,
-                    f.key.to_owned(),
-                    values.get(f.key),
-                    translate_only,
-                    false,
-                )
-            })
+            .map(|f| view(f, f.key.to_owned(), values.get(f.key), translate_only, false))
             .collect();
         tabs.push(TabView {
             // On a new record, the language chosen so far (the script follows the select).
-            locale: original
-                .or(Locale::parse(values.get("original_locale")))
-                .unwrap_or(tr.locale),
+            locale: original.or(Locale::parse(values.get("original_locale"))).unwrap_or(tr.locale),
             label: match original {
                 Some(locale) => tr.t1("admin-tab-original", "language", locale.native_name()),
                 None => tr.t("admin-tab-original-new"),
@@ -233,11 +214,7 @@ pub(super) fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>)
         for locale in Locale::ALL.into_iter().filter(|l| Some(*l) != original) {
             let state = match mode {
                 Mode::Edit(_, stored) => TranslationState::of(
-                    stored
-                        .translated_from
-                        .iter()
-                        .find(|(l, _)| *l == locale)
-                        .map(|(_, at)| *at),
+                    stored.translated_from.iter().find(|(l, _)| *l == locale).map(|(_, at)| *at),
                     stored.text_updated_at,
                 ),
                 Mode::New => TranslationState::Missing,
@@ -265,9 +242,7 @@ pub(super) fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>)
     let mut summary = Vec::new();
     let all_views = || {
         let plain: &Vec<FieldView> = &plain;
-        plain
-            .iter()
-            .chain(tabs.iter().flat_map(|t| t.fields.iter()))
+        plain.iter().chain(tabs.iter().flat_map(|t| t.fields.iter()))
     };
     for f in all_views() {
         if let Some(error) = &f.error {
@@ -321,21 +296,13 @@ pub(super) fn invalid(page: FormPage) -> Result<HttpResponse, AppError> {
 }
 
 pub(super) fn invalid_with(page: FormPage, status: StatusCode) -> Result<HttpResponse, AppError> {
-    let body = page
-        .render()
-        .map_err(|e| AppError::Internal(format!("rendering the form: {e}")))?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(body))
+    let body = page.render().map_err(|e| AppError::Internal(format!("rendering the form: {e}")))?;
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
 }
 
 /// 413 when the body was cut short at a too-large file, else 422.
 pub(super) fn upload_status(cut_short: bool) -> StatusCode {
-    if cut_short {
-        StatusCode::PAYLOAD_TOO_LARGE
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
+    if cut_short { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::UNPROCESSABLE_ENTITY }
 }
 
 pub async fn new_form(admin: CurrentAdmin, path: web::Path<String>) -> Result<FormPage, AppError> {
@@ -345,12 +312,7 @@ pub async fn new_form(admin: CurrentAdmin, path: web::Path<String>) -> Result<Fo
     Ok(render(
         &admin,
         Mode::New,
-        FormInput {
-            target: &target,
-            values: &values,
-            errors: &[],
-            translate_only: false,
-        },
+        FormInput { target: &target, values: &values, errors: &[], translate_only: false },
     ))
 }
 
@@ -373,11 +335,6 @@ pub async fn edit_form(
     Ok(render(
         &admin,
         Mode::Edit(id, &stored),
-        FormInput {
-            target: &target,
-            values: &stored.values,
-            errors: &[],
-            translate_only,
-        },
+        FormInput { target: &target, values: &stored.values, errors: &[], translate_only },
     ))
 }

@@ -47,11 +47,7 @@ pub(super) fn save(
         Some((_, stored)) => Some(stored.original),
         None => Locale::parse(values.get("original_locale")),
     };
-    let Editing {
-        resource,
-        form,
-        fields,
-    } = target;
+    let Editing { resource, form, fields } = target;
     let errors = fields::check(fields, values, original);
     if !errors.is_empty() {
         return Ok(Err(errors));
@@ -63,15 +59,7 @@ pub(super) fn save(
         let changes = fields::diff(&before, &after.values);
         let action = if old.is_some() { "update" } else { "create" };
         if old.is_none() || !changes.is_empty() {
-            audit::record(
-                conn,
-                actor,
-                action,
-                resource.name(),
-                id,
-                &after.label,
-                &changes,
-            )?;
+            audit::record(conn, actor, action, resource.name(), id, &after.label, &changes)?;
         }
         Ok(id)
     });
@@ -126,21 +114,14 @@ pub async fn create(
         Ok(id) => {
             Flash::notice(
                 &admin.session,
-                admin
-                    .tr
-                    .t1("admin-created", "resource", &admin.tr.t(resource.title())),
+                admin.tr.t1("admin-created", "resource", &admin.tr.t(resource.title())),
             );
             Ok(redirect(format!("/admin/{}/{id}", resource.name())))
         }
         Err(errors) => invalid(render(
             &admin,
             Mode::New,
-            FormInput {
-                target: &target,
-                values: &values,
-                errors: &errors,
-                translate_only: false,
-            },
+            FormInput { target: &target, values: &values, errors: &errors, translate_only: false },
         )),
     }
 }
@@ -202,12 +183,7 @@ pub async fn update(
             render(
                 &admin,
                 Mode::Edit(id, &stored),
-                FormInput {
-                    target: &target,
-                    values: &values,
-                    errors: &errors,
-                    translate_only,
-                },
+                FormInput { target: &target, values: &values, errors: &errors, translate_only },
             ),
             upload_status(cut_short),
         ),

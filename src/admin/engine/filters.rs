@@ -26,10 +26,7 @@ impl<QS: 'static> Filter<QS> {
         kind: FilterKind,
         apply: impl Fn(&FilterValue) -> Option<Pred<QS>> + Send + Sync + 'static,
     ) -> Filter<QS> {
-        Filter {
-            def: FilterDef::new(key, label, kind),
-            apply: Box::new(apply),
-        }
+        Filter { def: FilterDef::new(key, label, kind), apply: Box::new(apply) }
     }
 
     /// The condition for `value`.
@@ -62,15 +59,10 @@ impl<QS: 'static> Filter<QS> {
         C: Expression<SqlType = Text> + ExpressionMethods + Copy + Send + Sync + 'static,
         diesel::dsl::Eq<C, String>: BoxableExpression<QS, Db, SqlType = Bool>,
     {
-        Filter::new(
-            key,
-            label,
-            FilterKind::Select(options),
-            move |value| match value {
-                FilterValue::Select(v) => Some(Box::new(column.eq(v.clone())) as Pred<QS>),
-                _ => None,
-            },
-        )
+        Filter::new(key, label, FilterKind::Select(options), move |value| match value {
+            FilterValue::Select(v) => Some(Box::new(column.eq(v.clone())) as Pred<QS>),
+            _ => None,
+        })
     }
 
     /// Yes / no, each with its own condition.
@@ -116,10 +108,7 @@ pub struct Scope<QS> {
 impl<QS> Scope<QS> {
     /// Every row.
     pub fn all() -> Scope<QS> {
-        Scope {
-            def: ScopeDef::new("all", "admin-scope-all"),
-            condition: None,
-        }
+        Scope { def: ScopeDef::new("all", "admin-scope-all"), condition: None }
     }
 
     pub fn new(
@@ -127,9 +116,6 @@ impl<QS> Scope<QS> {
         label: &'static str,
         condition: impl BoxableExpression<QS, Db, SqlType = Bool> + 'static,
     ) -> Scope<QS> {
-        Scope {
-            def: ScopeDef::new(key, label),
-            condition: Some(Box::new(condition)),
-        }
+        Scope { def: ScopeDef::new(key, label), condition: Some(Box::new(condition)) }
     }
 }

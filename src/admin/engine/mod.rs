@@ -58,12 +58,7 @@ impl<D: Declaration + ?Sized> Col<D> {
         label: &'static str,
         cell: fn(&D::Row, &D::Context, &Tr) -> Cell,
     ) -> Col<D> {
-        Col {
-            key,
-            label,
-            sort: None,
-            cell,
-        }
+        Col { key, label, sort: None, cell }
     }
 
     /// Sortable by `column`.
@@ -234,9 +229,8 @@ fn filtered<D: Declaration>(
         q = D::Table::filter(q, allowed);
     }
     for filter in filters {
-        if let Some(condition) = query
-            .filter(filter.def.key)
-            .and_then(|value| filter.predicate(value))
+        if let Some(condition) =
+            query.filter(filter.def.key).and_then(|value| filter.predicate(value))
         {
             q = D::Table::filter(q, condition);
         }
@@ -251,11 +245,8 @@ fn scoped<D: Declaration>(
     query: &ListQuery,
 ) -> <D::Table as Source>::Query {
     let q = filtered(resource, filters, query);
-    let scope = resource
-        .scopes()
-        .into_iter()
-        .find(|s| s.def.key == query.scope)
-        .and_then(|s| s.condition);
+    let scope =
+        resource.scopes().into_iter().find(|s| s.def.key == query.scope).and_then(|s| s.condition);
     match scope {
         Some(condition) => D::Table::filter(q, condition),
         None => q,
@@ -289,11 +280,7 @@ fn scope_counts<D: Declaration>(
                     1.into_sql::<diesel::sql_types::Integer>(),
                 ))),
             });
-        all.extend(D::Table::counts(
-            filtered(resource, filters, query),
-            counts,
-            conn,
-        )?);
+        all.extend(D::Table::counts(filtered(resource, filters, query), counts, conn)?);
     }
     all.truncate(n);
     Ok(all)
@@ -312,10 +299,7 @@ fn page<D: Declaration>(
     conn: &mut DbConn,
 ) -> QueryResult<(Vec<D::Row>, D::Context)> {
     let columns = resource.columns();
-    let sort = columns
-        .iter()
-        .find(|c| c.key == query.sort)
-        .and_then(|c| c.sort.as_ref());
+    let sort = columns.iter().find(|c| c.key == query.sort).and_then(|c| c.sort.as_ref());
     let key = D::key();
     let ordered = |mut q| {
         if let Some(sort) = sort {
@@ -345,11 +329,7 @@ pub fn rows<D: Declaration>(
     tr: &Tr,
     conn: &mut DbConn,
 ) -> QueryResult<(Vec<D::Row>, D::Context)> {
-    let query = ListQuery {
-        page: 1,
-        per_page: limit,
-        ..query.clone()
-    };
+    let query = ListQuery { page: 1, per_page: limit, ..query.clone() };
     page(resource, &Declaration::filters(resource, tr), &query, conn)
 }
 
@@ -360,11 +340,7 @@ pub fn export_value(cell: Cell, tr: &Tr) -> Value {
         Cell::Email(t) | Cell::Paragraphs(t) => Value::Text(t),
         Cell::Date(d) | Cell::DateTime(d) => Value::opt_date(d),
         Cell::Number(n) => Value::opt_int(n),
-        Cell::Bool(b) => Value::Text(tr.t(if b {
-            "admin-filter-yes"
-        } else {
-            "admin-filter-no"
-        })),
+        Cell::Bool(b) => Value::Text(tr.t(if b { "admin-filter-yes" } else { "admin-filter-no" })),
         Cell::Image(image) => image.map_or(Value::Empty, |(url, _)| Value::Text(url)),
         Cell::Translations(states) => Value::Text(
             states
@@ -390,26 +366,16 @@ where
     fn columns(&self) -> Vec<Column> {
         Declaration::columns(self)
             .into_iter()
-            .map(|c| Column {
-                key: c.key,
-                label: c.label,
-                sortable: c.sort.is_some(),
-            })
+            .map(|c| Column { key: c.key, label: c.label, sortable: c.sort.is_some() })
             .collect()
     }
 
     fn filters(&self, tr: &Tr) -> Vec<FilterDef> {
-        Declaration::filters(self, tr)
-            .into_iter()
-            .map(|f| f.def)
-            .collect()
+        Declaration::filters(self, tr).into_iter().map(|f| f.def).collect()
     }
 
     fn scopes(&self) -> Vec<ScopeDef> {
-        Declaration::scopes(self)
-            .into_iter()
-            .map(|s| s.def)
-            .collect()
+        Declaration::scopes(self).into_iter().map(|s| s.def).collect()
     }
 
     fn default_sort(&self) -> (&'static str, Dir) {
@@ -434,10 +400,7 @@ where
             .iter()
             .map(|row| Row {
                 id: D::id(row),
-                cells: columns
-                    .iter()
-                    .map(|c| (c.cell)(row, &context, tr))
-                    .collect(),
+                cells: columns.iter().map(|c| (c.cell)(row, &context, tr)).collect(),
             })
             .collect();
         Ok(ListResult { rows, scope_counts })
@@ -477,10 +440,7 @@ where
     fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
         let declared = self.exports();
         if declared.is_empty() {
-            Declaration::columns(self)
-                .into_iter()
-                .map(|c| (c.key, c.label))
-                .collect()
+            Declaration::columns(self).into_iter().map(|c| (c.key, c.label)).collect()
         } else {
             declared.into_iter().map(|e| (e.key, e.label)).collect()
         }
@@ -507,15 +467,9 @@ where
             .iter()
             .map(|row| {
                 let values = if declared.is_empty() {
-                    columns
-                        .iter()
-                        .map(|c| export_value((c.cell)(row, &context, tr), tr))
-                        .collect()
+                    columns.iter().map(|c| export_value((c.cell)(row, &context, tr), tr)).collect()
                 } else {
-                    declared
-                        .iter()
-                        .map(|e| (e.value)(row, &context, tr))
-                        .collect()
+                    declared.iter().map(|e| (e.value)(row, &context, tr)).collect()
                 };
                 (D::id(row), values)
             })

@@ -31,16 +31,8 @@ pub type Id<QS> = Box<dyn BoxableExpression<QS, Db, (), is_aggregate::No, SqlTyp
 /// and a resource with more scopes takes one more statement per this many.
 pub const MAX_SCOPES: usize = 8;
 
-type Counts<QS> = (
-    Count<QS>,
-    Count<QS>,
-    Count<QS>,
-    Count<QS>,
-    Count<QS>,
-    Count<QS>,
-    Count<QS>,
-    Count<QS>,
-);
+type Counts<QS> =
+    (Count<QS>, Count<QS>, Count<QS>, Count<QS>, Count<QS>, Count<QS>, Count<QS>, Count<QS>);
 
 /// The boxed query over `QS`: filtered and ordered, then given the columns to read.
 pub type Boxed<QS> = IntoBoxed<'static, QS, Db>;

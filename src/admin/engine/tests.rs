@@ -37,20 +37,15 @@ impl Declaration for Restricted {
     }
     fn columns(&self) -> Vec<Col<Self>> {
         vec![
-            Col::new("name", "admin-field-name", |s: &SkillName, _, _| {
-                Cell::Text(s.name.clone())
-            })
-            .sorted_by(skills::name),
+            Col::new("name", "admin-field-name", |s: &SkillName, _, _| Cell::Text(s.name.clone()))
+                .sorted_by(skills::name),
         ]
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<skills::table>> {
         vec![Filter::text("name", "admin-field-name", skills::name)]
     }
     fn scopes(&self) -> Vec<Scope<skills::table>> {
-        vec![
-            Scope::all(),
-            Scope::new("long", "admin-scope-all", skills::name.like("%______%")),
-        ]
+        vec![Scope::all(), Scope::new("long", "admin-scope-all", skills::name.like("%______%"))]
     }
     fn default_sort(&self) -> (&'static str, Dir) {
         ("name", Dir::Asc)
@@ -102,14 +97,8 @@ impl Shows for ByLength {
     }
 }
 
-const ADMIN: Viewer = Viewer {
-    admin_user_id: 1,
-    role: AdminRole::Admin,
-};
-const EDITOR: Viewer = Viewer {
-    admin_user_id: 2,
-    role: AdminRole::Editor,
-};
+const ADMIN: Viewer = Viewer { admin_user_id: 1, role: AdminRole::Admin };
+const EDITOR: Viewer = Viewer { admin_user_id: 2, role: AdminRole::Editor };
 
 fn database() -> DbConn {
     let mut conn = DbConn::Sqlite(
@@ -135,9 +124,8 @@ fn query(url: &str, viewer: Viewer) -> ListQuery {
 }
 
 fn names(conn: &mut DbConn, url: &str, viewer: Viewer) -> (Vec<String>, Vec<i64>) {
-    let listed = Restricted
-        .list(conn, &query(url, viewer), &Tr::new(Locale::En), None)
-        .expect("a page");
+    let listed =
+        Restricted.list(conn, &query(url, viewer), &Tr::new(Locale::En), None).expect("a page");
     let names = listed
         .rows
         .into_iter()
@@ -153,16 +141,10 @@ fn names(conn: &mut DbConn, url: &str, viewer: Viewer) -> (Vec<String>, Vec<i64>
 fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
     let mut conn = database();
     let all = ["Agile", "Angular", "Ansible", "Go", "Rust"];
-    assert_eq!(
-        names(&mut conn, "", ADMIN),
-        (all.map(String::from).to_vec(), vec![5, 2])
-    );
+    assert_eq!(names(&mut conn, "", ADMIN), (all.map(String::from).to_vec(), vec![5, 2]));
     assert_eq!(
         names(&mut conn, "sort=-name", EDITOR),
-        (
-            vec!["Ansible".into(), "Angular".into(), "Agile".into()],
-            vec![3, 2]
-        )
+        (vec!["Ansible".into(), "Angular".into(), "Agile".into()], vec![3, 2])
     );
     // Filters and scopes stay within the records the viewer may see.
     assert_eq!(
@@ -190,39 +172,18 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
         ["Agile", "Angular"]
     );
 
-    let ids: Vec<i64> = skills::table
-        .order(skills::name)
-        .select(skills::id)
-        .load(&mut conn)
-        .expect("ids");
-    assert_eq!(
-        Restricted
-            .visible(&mut conn, &ids, &ADMIN)
-            .expect("visible"),
-        ids
-    );
-    let mut seen = Restricted
-        .visible(&mut conn, &ids, &EDITOR)
-        .expect("visible");
+    let ids: Vec<i64> =
+        skills::table.order(skills::name).select(skills::id).load(&mut conn).expect("ids");
+    assert_eq!(Restricted.visible(&mut conn, &ids, &ADMIN).expect("visible"), ids);
+    let mut seen = Restricted.visible(&mut conn, &ids, &EDITOR).expect("visible");
     seen.sort();
     let mut a_names = ids[..3].to_vec();
     a_names.sort();
     assert_eq!(seen, a_names);
-    assert!(
-        Restricted
-            .require_visible(&mut conn, ids[4], &EDITOR)
-            .is_err()
-    );
-    assert!(
-        Restricted
-            .require_visible(&mut conn, ids[4], &ADMIN)
-            .is_ok()
-    );
+    assert!(Restricted.require_visible(&mut conn, ids[4], &EDITOR).is_err());
+    assert!(Restricted.require_visible(&mut conn, ids[4], &ADMIN).is_ok());
     // Counts within one user's records are never shared through the cache.
-    assert_eq!(
-        Listing::data_version(&Restricted, &mut conn, &EDITOR).expect("version"),
-        None
-    );
+    assert_eq!(Listing::data_version(&Restricted, &mut conn, &EDITOR).expect("version"), None);
 }
 
 #[test]
@@ -250,9 +211,7 @@ fn the_data_version_moves_with_every_insert_update_and_delete() {
 fn exports_resume_after_a_key_and_keep_the_filters() {
     let mut conn = database();
     let q = query("name=a", ADMIN);
-    let first = Restricted
-        .export_rows(&mut conn, &q, 0, 2, &Tr::new(Locale::En))
-        .expect("export");
+    let first = Restricted.export_rows(&mut conn, &q, 0, 2, &Tr::new(Locale::En)).expect("export");
     assert_eq!(first.len(), 2);
     let rest = Restricted
         .export_rows(&mut conn, &q, first[1].0, 100, &Tr::new(Locale::En))
@@ -301,9 +260,7 @@ impl Declaration for ByLength {
 fn more_scopes_than_one_statement_reads_are_all_counted() {
     let mut conn = database();
     let q = parse_list_query(&Restricted, "", &Tr::new(Locale::En), ADMIN);
-    let listed = ByLength
-        .list(&mut conn, &q, &Tr::new(Locale::En), None)
-        .expect("a page");
+    let listed = ByLength.list(&mut conn, &q, &Tr::new(Locale::En), None).expect("a page");
     // Ansible, Angular, Rust, Go, Agile: lengths 7, 7, 4, 2, 5.
     assert_eq!(listed.scope_counts, [5, 0, 1, 0, 1, 1, 0, 2, 0, 0, 0, 0]);
 }
@@ -319,12 +276,7 @@ fn a_record_is_shown_by_its_id_and_a_missing_one_is_none() {
         .expect("Rust");
     let shown = Restricted.show(&mut conn, id, &tr).expect("show");
     assert_eq!(shown.map(|r| r.label).as_deref(), Some("Rust"));
-    assert!(
-        Restricted
-            .show(&mut conn, id + 100, &tr)
-            .expect("show")
-            .is_none()
-    );
+    assert!(Restricted.show(&mut conn, id + 100, &tr).expect("show").is_none());
 }
 
 #[test]
@@ -342,16 +294,11 @@ fn deep_pages_read_their_ids_first_and_list_the_same_rows() {
             .execute(&mut conn)
             .expect("a skill");
     }
-    let mut all: Vec<(String, i64)> = skills::table
-        .select((skills::name, skills::id))
-        .load(&mut conn)
-        .expect("all");
+    let mut all: Vec<(String, i64)> =
+        skills::table.select((skills::name, skills::id)).load(&mut conn).expect("all");
     all.sort();
     let page = |all: &[(String, i64)], from: usize| -> Vec<String> {
-        all[from..from + 100]
-            .iter()
-            .map(|(n, _)| n.clone())
-            .collect()
+        all[from..from + 100].iter().map(|(n, _)| n.clone()).collect()
     };
     // Page 6 of 100 starts at offset 500: read by ids first.
     let url = "sort=name&page=6&per_page=100";

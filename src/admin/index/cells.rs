@@ -31,26 +31,14 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
         paragraphs: Vec::new(),
         translations: Vec::new(),
     };
-    let date = |text: String| CellView {
-        date: true,
-        ..plain(text)
-    };
+    let date = |text: String| CellView { date: true, ..plain(text) };
     match cell {
         Cell::Text(t) => plain(t),
-        Cell::Link(t, url) => CellView {
-            url: Some(url),
-            ..plain(t)
-        },
-        Cell::Status(kind, label) => CellView {
-            status: Some(kind),
-            ..plain(label)
-        },
+        Cell::Link(t, url) => CellView { url: Some(url), ..plain(t) },
+        Cell::Status(kind, label) => CellView { status: Some(kind), ..plain(label) },
         Cell::Date(d) => date(d.map(|d| tr.date(&d)).unwrap_or_default()),
         Cell::DateTime(d) => date(d.map(|d| tr.date_time(&d)).unwrap_or_default()),
-        Cell::Email(address) => CellView {
-            url: Some(mailto(&address)),
-            ..plain(address)
-        },
+        Cell::Email(address) => CellView { url: Some(mailto(&address)), ..plain(address) },
         Cell::Translations(states) => CellView {
             translations: states
                 .into_iter()
@@ -64,30 +52,18 @@ pub fn cell_view(cell: Cell, tr: &Tr) -> CellView {
                 .collect(),
             ..plain(String::new())
         },
-        Cell::Paragraphs(text) => CellView {
-            paragraphs: crate::web::view::paragraphs(&text),
-            ..plain(text)
-        },
-        Cell::Code(text) => CellView {
-            code: true,
-            ..plain(text)
-        },
-        Cell::Number(n) => CellView {
-            numeric: true,
-            ..plain(n.map(|n| tr.number(n)).unwrap_or_default())
-        },
+        Cell::Paragraphs(text) => {
+            CellView { paragraphs: crate::web::view::paragraphs(&text), ..plain(text) }
+        }
+        Cell::Code(text) => CellView { code: true, ..plain(text) },
+        Cell::Number(n) => {
+            CellView { numeric: true, ..plain(n.map(|n| tr.number(n)).unwrap_or_default()) }
+        }
         Cell::Image(image) => match image {
-            Some((url, alt)) => CellView {
-                image: Some(url),
-                ..plain(alt)
-            },
+            Some((url, alt)) => CellView { image: Some(url), ..plain(alt) },
             None => plain(String::new()),
         },
-        Cell::Bool(b) => plain(tr.t(if b {
-            "admin-filter-yes"
-        } else {
-            "admin-filter-no"
-        })),
+        Cell::Bool(b) => plain(tr.t(if b { "admin-filter-yes" } else { "admin-filter-no" })),
     }
 }
 
@@ -109,10 +85,7 @@ fn mailto(address: &str) -> String {
 mod mailto_tests {
     #[test]
     fn a_stored_address_cannot_add_headers_to_its_mail_link() {
-        assert_eq!(
-            super::mailto("a.b+c@example.org"),
-            "mailto:a.b+c@example.org"
-        );
+        assert_eq!(super::mailto("a.b+c@example.org"), "mailto:a.b+c@example.org");
         assert_eq!(
             super::mailto("x@example.org?bcc=y@evil.example&body=hi"),
             "mailto:x@example.org%3Fbcc%3Dy@evil.example%26body%3Dhi"

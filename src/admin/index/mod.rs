@@ -94,10 +94,7 @@ pub async fn index(
     let mut l = AdminLayout::new(&admin, resource.name(), title.clone(), vec![here(title)]);
     l.here = format!("/admin/{}?{}", resource.name(), req.query_string());
     let base = format!("/admin/{}", resource.name());
-    let urls = Urls {
-        query: &query,
-        base: &base,
-    };
+    let urls = Urls { query: &query, base: &base };
     let pages_total = ((total.max(0) as u64).div_ceil(query.per_page as u64)).max(1) as u32;
     let page = query.page.min(pages_total);
     let page_url = |n: u32| urls.with(|s| s.page = n);
@@ -115,12 +112,8 @@ pub async fn index(
             .collect(),
         filters: sidebar::filter_views(resource, &query, &tr),
         kept: State::from(&query).kept_for_filters(),
-        kept_for_per_page: State {
-            per_page: PER_PAGE_CHOICES[0],
-            page: 1,
-            ..State::from(&query)
-        }
-        .pairs(),
+        kept_for_per_page: State { per_page: PER_PAGE_CHOICES[0], page: 1, ..State::from(&query) }
+            .pairs(),
         per_page: PER_PAGE_CHOICES
             .iter()
             .map(|n| OptionView {
@@ -151,11 +144,7 @@ pub async fn index(
             .batch_actions()
             .iter()
             .filter(|a| admin.can(resource.area(), a.needs))
-            .map(|a| OptionView {
-                value: a.key.to_owned(),
-                label: tr.t(a.label),
-                selected: false,
-            })
+            .map(|a| OptionView { value: a.key.to_owned(), label: tr.t(a.label), selected: false })
             .collect(),
         here: l.here.clone(),
         exports: exports(&base, &query),
@@ -239,11 +228,7 @@ fn headers(resource: &dyn Resource, query: &ListQuery, tr: &Tr, urls: &Urls) -> 
                 label: tr.t(c.label),
                 sort_url: c.sortable.then(|| {
                     urls.with(|s| {
-                        let dir = if sorted == Some("asc") {
-                            Dir::Desc
-                        } else {
-                            Dir::Asc
-                        };
+                        let dir = if sorted == Some("asc") { Dir::Desc } else { Dir::Asc };
                         s.sort = Some((c.key, dir));
                         s.page = 1;
                     })
@@ -261,12 +246,7 @@ fn headers(resource: &dyn Resource, query: &ListQuery, tr: &Tr, urls: &Urls) -> 
 
 /// The downloads of the filtered set, every page of it.
 fn exports(base: &str, query: &ListQuery) -> Vec<(&'static str, String)> {
-    let query = State {
-        page: 1,
-        per_page: PER_PAGE_CHOICES[0],
-        ..State::from(query)
-    }
-    .url("");
+    let query = State { page: 1, per_page: PER_PAGE_CHOICES[0], ..State::from(query) }.url("");
     ["csv", "xlsx", "json"]
         .into_iter()
         .map(|ext| (ext, format!("{base}/export.{ext}{query}")))

@@ -27,9 +27,8 @@ impl Default for ScopeCounts {
 
 impl ScopeCounts {
     pub(super) fn key(resource: &str, version: i64, filters: &[(String, String)]) -> String {
-        let filters = url::form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(filters)
-            .finish();
+        let filters =
+            url::form_urlencoded::Serializer::new(String::new()).extend_pairs(filters).finish();
         format!("{resource}:{version}:{filters}")
     }
 
@@ -46,9 +45,6 @@ impl ScopeCounts {
     }
 
     pub(super) fn put(&self, key: String, counts: Vec<i64>) {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .put(key, (Instant::now(), counts));
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).put(key, (Instant::now(), counts));
     }
 }

@@ -6,13 +6,8 @@ use crate::admin::resource::{Dir, FilterValue, ListQuery, PER_PAGE_CHOICES, Text
 /// The index state as a query string in its one canonical form (first page, declared
 /// parameters only): what saved views store and compare.
 pub fn canonical_query(query: &ListQuery) -> String {
-    let state = State {
-        page: 1,
-        ..State::from(query)
-    };
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(state.pairs())
-        .finish()
+    let state = State { page: 1, ..State::from(query) };
+    url::form_urlencoded::Serializer::new(String::new()).extend_pairs(state.pairs()).finish()
 }
 
 /// The index state as URL parameters, to build links that change one part of it.

@@ -36,17 +36,10 @@ pub async fn reset_two_factor(
             &admin.request,
             Severity::Warning,
             "two-factor-reset",
-            &[
-                ("user", &id.to_string()),
-                ("by", &admin.user.id.to_string()),
-            ],
+            &[("user", &id.to_string()), ("by", &admin.user.id.to_string())],
         );
     }
-    let message = if reset {
-        "admin-two-factor-reset-done"
-    } else {
-        "admin-two-factor-reset-none"
-    };
+    let message = if reset { "admin-two-factor-reset-done" } else { "admin-two-factor-reset-none" };
     crate::admin::Flash::notice(&admin.session, admin.tr.t(message));
     Ok(crate::web::see_other(&format!("/admin/admin_users/{id}")))
 }

@@ -32,20 +32,13 @@ impl Form for AdminUserForm {
                 "role",
                 "admin-field-role",
                 FieldKind::Select(
-                    AdminRole::ALL
-                        .iter()
-                        .map(|r| (r.as_str(), tr.t(&r.label_id())))
-                        .collect(),
+                    AdminRole::ALL.iter().map(|r| (r.as_str(), tr.t(&r.label_id()))).collect(),
                 ),
             )
             .required()
             .hint("admin-hint-role"),
-            Field::new(
-                "locale",
-                "admin-field-language",
-                FieldKind::Select(locale_options()),
-            )
-            .required(),
+            Field::new("locale", "admin-field-language", FieldKind::Select(locale_options()))
+                .required(),
         ]
     }
 

@@ -48,27 +48,21 @@ impl Declaration for AdminUsers {
                 Cell::Link(u.email.clone(), format!("/admin/admin_users/{}", u.id))
             })
             .sorted_by(admin_users::email),
-            Col::new(
-                "name",
-                "admin-field-person-name",
-                |u: &AdminUserRow, _, _| Cell::Text(u.name.clone()),
-            )
+            Col::new("name", "admin-field-person-name", |u: &AdminUserRow, _, _| {
+                Cell::Text(u.name.clone())
+            })
             .sorted_by(admin_users::name),
             Col::new("role", "admin-field-role", |u: &AdminUserRow, _, tr| {
                 Cell::Text(tr.t(&u.role.label_id()))
             })
             .sorted_by(admin_users::role),
-            Col::new(
-                "last_login_at",
-                "admin-field-last-login",
-                |u: &AdminUserRow, _, _| Cell::Date(u.last_login_at),
-            )
+            Col::new("last_login_at", "admin-field-last-login", |u: &AdminUserRow, _, _| {
+                Cell::Date(u.last_login_at)
+            })
             .sorted_by(admin_users::last_login_at),
-            Col::new(
-                "created_at",
-                "admin-field-created-at",
-                |u: &AdminUserRow, _, _| Cell::Date(Some(u.created_at)),
-            )
+            Col::new("created_at", "admin-field-created-at", |u: &AdminUserRow, _, _| {
+                Cell::Date(Some(u.created_at))
+            })
             .sorted_by(admin_users::created_at),
         ]
     }
@@ -172,10 +166,7 @@ impl Shows for AdminUsers {
                     ("admin-field-person-name", Cell::Text(u.name)),
                     ("admin-field-role", Cell::Text(tr.t(u.role.label_key()))),
                     ("admin-field-language", Cell::Text(language)),
-                    (
-                        "admin-field-failed-logins",
-                        Cell::Number(Some(u.failed_logins.into())),
-                    ),
+                    ("admin-field-failed-logins", Cell::Number(Some(u.failed_logins.into()))),
                     ("admin-field-locked-until", Cell::Date(u.locked_until)),
                     ("admin-field-last-login", Cell::Date(u.last_login_at)),
                     ("admin-field-created-at", Cell::Date(Some(u.created_at))),

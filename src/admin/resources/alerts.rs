@@ -72,33 +72,25 @@ impl Declaration for Alerts {
             Col::new("search", "admin-field-search", |r: &AlertRow, _, tr| {
                 Cell::Text(search_label(tr, &r.query))
             }),
-            Col::new(
-                "frequency",
-                "admin-field-frequency",
-                |r: &AlertRow, _, tr| Cell::Text(frequency_label(tr, &r.frequency)),
-            ),
+            Col::new("frequency", "admin-field-frequency", |r: &AlertRow, _, tr| {
+                Cell::Text(frequency_label(tr, &r.frequency))
+            }),
             Col::new("status", "admin-field-status", |r: &AlertRow, _, tr| {
                 status_cell(tr, AlertStatus::of(r.confirmed_at, r.unsubscribed_at))
             }),
-            Col::new(
-                "last_sent_at",
-                "admin-field-last-sent-at",
-                |r: &AlertRow, _, _| Cell::DateTime(r.last_sent_at),
-            )
+            Col::new("last_sent_at", "admin-field-last-sent-at", |r: &AlertRow, _, _| {
+                Cell::DateTime(r.last_sent_at)
+            })
             .sorted_by(job_alerts::last_sent_at),
-            Col::new(
-                "created_at",
-                "admin-field-created-at",
-                |r: &AlertRow, _, _| Cell::DateTime(Some(r.created_at)),
-            )
+            Col::new("created_at", "admin-field-created-at", |r: &AlertRow, _, _| {
+                Cell::DateTime(Some(r.created_at))
+            })
             .sorted_by(job_alerts::created_at),
         ]
     }
     fn filters(&self, tr: &Tr) -> Vec<Filter<job_alerts::table>> {
-        let frequencies = Frequency::ALL
-            .into_iter()
-            .map(|f| (f.as_str(), tr.t(f.label_id())))
-            .collect();
+        let frequencies =
+            Frequency::ALL.into_iter().map(|f| (f.as_str(), tr.t(f.label_id()))).collect();
         vec![
             Filter::text("email", "admin-field-email", job_alerts::email),
             Filter::select(
@@ -107,11 +99,7 @@ impl Declaration for Alerts {
                 frequencies,
                 job_alerts::frequency,
             ),
-            Filter::date_range(
-                "created_at",
-                "admin-field-created-at",
-                job_alerts::created_at,
-            ),
+            Filter::date_range("created_at", "admin-field-created-at", job_alerts::created_at),
         ]
     }
     fn scopes(&self) -> Vec<Scope<job_alerts::table>> {
@@ -155,11 +143,7 @@ impl Resource for Alerts {
 
     fn batch_actions(&self) -> Vec<BatchAction> {
         vec![
-            BatchAction::new(
-                "unsubscribe",
-                "admin-action-unsubscribe",
-                Action::ChangeStatus,
-            ),
+            BatchAction::new("unsubscribe", "admin-action-unsubscribe", Action::ChangeStatus),
             BatchAction::new("delete", "admin-action-delete", Action::Delete),
         ]
     }
@@ -180,11 +164,7 @@ impl Resource for Alerts {
             let mut outcome = BatchOutcome::default();
             let found: Vec<(i64, String, Option<chrono::NaiveDateTime>)> = job_alerts::table
                 .filter(job_alerts::id.eq_any(ids))
-                .select((
-                    job_alerts::id,
-                    job_alerts::email,
-                    job_alerts::unsubscribed_at,
-                ))
+                .select((job_alerts::id, job_alerts::email, job_alerts::unsubscribed_at))
                 .load(conn)?;
             outcome.skipped = ids.len() - found.len();
             for (id, email, unsubscribed) in found {
@@ -196,10 +176,7 @@ impl Resource for Alerts {
                     continue;
                 } else {
                     diesel::update(row)
-                        .set((
-                            job_alerts::unsubscribed_at.eq(now),
-                            job_alerts::updated_at.eq(now),
-                        ))
+                        .set((job_alerts::unsubscribed_at.eq(now), job_alerts::updated_at.eq(now)))
                         .execute(conn)?;
                 }
                 audit::record(conn, actor, key, "job_alerts", id, &email, &[])?;
@@ -236,10 +213,8 @@ impl Shows for Alerts {
             .limit(20)
             .select((jobs::id, jobs::title, alert_sent::sent_at))
             .load(conn)?;
-        let total: i64 = alert_sent::table
-            .filter(alert_sent::alert_id.eq(a.id))
-            .count()
-            .get_result(conn)?;
+        let total: i64 =
+            alert_sent::table.filter(alert_sent::alert_id.eq(a.id)).count().get_result(conn)?;
         let search_url = match a.query.as_str() {
             "" => format!("/{}/jobs", a.locale),
             query => format!("/{}/jobs?{query}", a.locale),
@@ -256,14 +231,8 @@ impl Shows for Alerts {
                     title: "admin-panel-alert",
                     rows: vec![
                         ("admin-field-email", Cell::Email(a.email)),
-                        (
-                            "admin-field-search",
-                            Cell::Link(search_label(tr, &a.query), search_url),
-                        ),
-                        (
-                            "admin-field-frequency",
-                            Cell::Text(frequency_label(tr, &a.frequency)),
-                        ),
+                        ("admin-field-search", Cell::Link(search_label(tr, &a.query), search_url)),
+                        ("admin-field-frequency", Cell::Text(frequency_label(tr, &a.frequency))),
                         ("admin-field-language", Cell::Text(language)),
                         ("admin-field-status", status_cell(tr, status)),
                         ("admin-field-created-at", Cell::DateTime(Some(a.created_at))),

@@ -86,16 +86,12 @@ impl Declaration for Applications {
                 Cell::Email(a.email.clone())
             })
             .sorted_by(applications::email),
-            Col::new(
-                "posting",
-                "admin-col-posting",
-                |a: &ApplicationRow, titles: &Titles, _| {
-                    Cell::Link(
-                        titles.get(&a.job_id).cloned().unwrap_or_default(),
-                        format!("/admin/jobs/{}", a.job_id),
-                    )
-                },
-            )
+            Col::new("posting", "admin-col-posting", |a: &ApplicationRow, titles: &Titles, _| {
+                Cell::Link(
+                    titles.get(&a.job_id).cloned().unwrap_or_default(),
+                    format!("/admin/jobs/{}", a.job_id),
+                )
+            })
             .sorted_by(
                 jobs::table
                     .filter(jobs::id.eq(applications::job_id))
@@ -106,11 +102,9 @@ impl Declaration for Applications {
                 Cell::Status(a.status.as_str(), tr.t(stage_label(a.status)))
             })
             .sorted_by(applications::status),
-            Col::new(
-                "created_at",
-                "admin-col-received",
-                |a: &ApplicationRow, _, _| Cell::Date(Some(a.created_at)),
-            )
+            Col::new("created_at", "admin-col-received", |a: &ApplicationRow, _, _| {
+                Cell::Date(Some(a.created_at))
+            })
             .sorted_by(applications::created_at),
         ]
     }
@@ -140,11 +134,7 @@ impl Declaration for Applications {
     fn scopes(&self) -> Vec<Scope<applications::table>> {
         std::iter::once(Scope::all())
             .chain(STAGES.into_iter().map(|stage| {
-                Scope::new(
-                    stage.as_str(),
-                    stage_label(stage),
-                    applications::status.eq(stage),
-                )
+                Scope::new(stage.as_str(), stage_label(stage), applications::status.eq(stage))
             }))
             .collect()
     }
@@ -176,10 +166,8 @@ impl Resource for Applications {
     }
 
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
-        let from = record
-            .status
-            .and_then(ApplicationStatus::parse)
-            .unwrap_or(ApplicationStatus::New);
+        let from =
+            record.status.and_then(ApplicationStatus::parse).unwrap_or(ApplicationStatus::New);
         from.next_stages()
             .into_iter()
             .enumerate()
@@ -202,10 +190,7 @@ impl Resource for Applications {
     }
 
     fn index_links(&self, query: &str) -> Vec<(&'static str, String)> {
-        vec![(
-            "admin-board-view",
-            format!("/admin/applications/board?{query}"),
-        )]
+        vec![("admin-board-view", format!("/admin/applications/board?{query}"))]
     }
 
     fn batch_actions(&self) -> Vec<BatchAction> {
@@ -285,10 +270,7 @@ impl Shows for Applications {
             Some(file) => {
                 let kb = tr.number((a.cv_size.unwrap_or(0) + 1023) / 1024);
                 let size = tr.t1("admin-file-size-kb", "size", &kb);
-                Cell::Link(
-                    format!("{file} ({size})"),
-                    format!("/admin/applications/{}/cv", a.id),
-                )
+                Cell::Link(format!("{file} ({size})"), format!("/admin/applications/{}/cv", a.id))
             }
             None => Cell::Text(tr.t("admin-no-cv")),
         };
@@ -309,10 +291,7 @@ impl Shows for Applications {
                             "admin-col-posting",
                             Cell::Link(title, format!("/admin/jobs/{}", a.job_id)),
                         ),
-                        (
-                            "admin-col-stage",
-                            Cell::Status(stage.as_str(), tr.t(stage_label(stage))),
-                        ),
+                        ("admin-col-stage", Cell::Status(stage.as_str(), tr.t(stage_label(stage)))),
                         (
                             "admin-field-rejection-reason",
                             Cell::Text(a.rejection_reason.unwrap_or_default()),
@@ -357,10 +336,7 @@ fn stage_request(
     id: &str,
     to: &str,
 ) -> Result<(i64, ApplicationStatus), AppError> {
-    admin.require(
-        Area::Applications,
-        crate::auth::policy::Action::ChangeStatus,
-    )?;
+    admin.require(Area::Applications, crate::auth::policy::Action::ChangeStatus)?;
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let to = ApplicationStatus::parse(to).ok_or(AppError::BadRequest("error-bad-request"))?;
     Ok((id, to))
@@ -407,11 +383,7 @@ pub async fn change_stage(
         }
         Err(StageError::ReasonTooLong) => crate::admin::Flash::alert(
             session,
-            tr.t1(
-                "admin-stage-reason-too-long",
-                "max",
-                &tr.number(MAX_REASON_CHARS as i64),
-            ),
+            tr.t1("admin-stage-reason-too-long", "max", &tr.number(MAX_REASON_CHARS as i64)),
         ),
         Err(StageError::Database(e)) => return Err(e.into()),
     }
@@ -478,13 +450,7 @@ pub async fn confirm_stage(
         ],
     );
     Ok(StageConfirmPage {
-        question: tr.t2(
-            "admin-stage-confirm",
-            "name",
-            &name,
-            "stage",
-            &tr.t(stage_label(to)),
-        ),
+        question: tr.t2("admin-stage-confirm", "name", &name, "stage", &tr.t(stage_label(to))),
         action_url: format!("/admin/applications/{id}/stage"),
         to: to.as_str(),
         confirm_label: tr.t(stage_action_label(to)),
@@ -522,11 +488,7 @@ pub async fn cv(
         crate::admin::resource::Listing::require_visible(&Applications, conn, id, &viewer)?;
         Ok(applications::table
             .filter(applications::id.eq(id))
-            .select((
-                applications::cv_key,
-                applications::cv_name,
-                applications::cv_type,
-            ))
+            .select((applications::cv_key, applications::cv_name, applications::cv_type))
             .first::<(Option<String>, Option<String>, Option<String>)>(conn)
             .optional()?)
     })
@@ -534,12 +496,8 @@ pub async fn cv(
     let Some((Some(key), name, content_type)) = found else {
         return Err(AppError::NotFound);
     };
-    let bytes = state
-        .storage
-        .get(&key)
-        .await
-        .map_err(AppError::Internal)?
-        .ok_or(AppError::NotFound)?;
+    let bytes =
+        state.storage.get(&key).await.map_err(AppError::Internal)?.ok_or(AppError::NotFound)?;
     // Named for what it is: the extension of the type detected on upload (the key's).
     let extension = key.rsplit_once('.').map_or("bin", |(_, ext)| ext);
     let name = crate::uploads::names::with_extension(
@@ -547,10 +505,7 @@ pub async fn cv(
         extension,
     );
     // An ASCII fallback for old clients, the real name per RFC 6266/5987 for the others.
-    let ascii: String = name
-        .chars()
-        .map(|c| if c.is_ascii() { c } else { '_' })
-        .collect();
+    let ascii: String = name.chars().map(|c| if c.is_ascii() { c } else { '_' }).collect();
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
         parameters: vec![

@@ -136,22 +136,14 @@ impl Shows for AuditLog {
                 let c = crate::admin::history::describe(&e.resource, &fields, c, tr);
                 (
                     "admin-history-field",
-                    Cell::Text(format!(
-                        "{}: {} → {}",
-                        c.field,
-                        or_dash(c.from),
-                        or_dash(c.to)
-                    )),
+                    Cell::Text(format!("{}: {} → {}", c.field, or_dash(c.from), or_dash(c.to))),
                 )
             })
             .collect();
         let record = if e.action == "delete" {
             Cell::Text(e.record_label.clone())
         } else {
-            Cell::Link(
-                e.record_label.clone(),
-                format!("/admin/{}/{}", e.resource, e.record_id),
-            )
+            Cell::Link(e.record_label.clone(), format!("/admin/{}/{}", e.resource, e.record_id))
         };
         Ok(Record {
             label: format!("#{} · {}", e.id, e.record_label),
@@ -163,21 +155,12 @@ impl Shows for AuditLog {
                     rows: vec![
                         ("admin-field-when", Cell::Date(Some(e.created_at))),
                         ("admin-field-actor", Cell::Text(e.actor)),
-                        (
-                            "admin-field-action",
-                            Cell::Text(tr.t(&action_label(&e.action))),
-                        ),
-                        (
-                            "admin-field-resource",
-                            Cell::Text(super::audited_label(tr, &e.resource)),
-                        ),
+                        ("admin-field-action", Cell::Text(tr.t(&action_label(&e.action)))),
+                        ("admin-field-resource", Cell::Text(super::audited_label(tr, &e.resource))),
                         ("admin-field-record", record),
                     ],
                 },
-                Panel {
-                    title: "admin-panel-changes",
-                    rows: changes,
-                },
+                Panel { title: "admin-panel-changes", rows: changes },
             ],
         })
     }

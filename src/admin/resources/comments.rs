@@ -81,22 +81,16 @@ impl Declaration for Comments {
     fn filters(&self, tr: &Tr) -> Vec<Filter<admin_comments::table>> {
         vec![
             Filter::text("body", "admin-field-comment", admin_comments::body),
-            Filter::new(
-                "author",
-                "admin-field-author",
-                FilterKind::Text,
-                |value| match value {
-                    FilterValue::Text(op, v) => Some(Box::new(
-                        admin_comments::admin_user_id.assume_not_null().eq_any(
-                            admin_users::table
-                                .filter(crate::text_filter!(admin_users::email, *op, v))
-                                .select(admin_users::id),
-                        ),
-                    )
-                        as Pred<admin_comments::table>),
-                    _ => None,
-                },
-            ),
+            Filter::new("author", "admin-field-author", FilterKind::Text, |value| match value {
+                FilterValue::Text(op, v) => Some(Box::new(
+                    admin_comments::admin_user_id.assume_not_null().eq_any(
+                        admin_users::table
+                            .filter(crate::text_filter!(admin_users::email, *op, v))
+                            .select(admin_users::id),
+                    ),
+                ) as Pred<admin_comments::table>),
+                _ => None,
+            }),
             Filter::select(
                 "resource",
                 "admin-field-resource",
@@ -138,9 +132,8 @@ impl Shows for Comments {
     type Detail = CommentRow;
 
     fn record(&self, conn: &mut DbConn, c: CommentRow, tr: &Tr) -> Result<Record, AppError> {
-        let author = self
-            .context(conn, std::slice::from_ref(&c))?
-            .remove(&c.admin_user_id.unwrap_or(0));
+        let author =
+            self.context(conn, std::slice::from_ref(&c))?.remove(&c.admin_user_id.unwrap_or(0));
         let resource = super::audited_label(tr, &c.resource);
         Ok(Record {
             label: excerpt(&c.body),

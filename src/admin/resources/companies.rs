@@ -62,37 +62,23 @@ impl Declaration for Companies {
             // Beside the name, the thumbnail is decorative: no text alternative.
             Col::new("logo", "admin-field-logo", |c: &CompanyRow, _, _| {
                 Cell::Image(c.logo_key.as_ref().map(|key| {
-                    (
-                        crate::uploads::logo::url(key, c.logo_versions, "thumb"),
-                        String::new(),
-                    )
+                    (crate::uploads::logo::url(key, c.logo_versions, "thumb"), String::new())
                 }))
             }),
             Col::new("city", "admin-field-city", |c: &CompanyRow, _, _| {
                 Cell::Text(c.city.clone().unwrap_or_default())
             })
             .sorted_by(companies::city),
-            Col::new(
-                "country_code",
-                "admin-field-country",
-                |c: &CompanyRow, _, tr| {
-                    Cell::Text(
-                        c.country_code
-                            .as_ref()
-                            .map(|c| tr.country(c))
-                            .unwrap_or_default(),
-                    )
-                },
-            )
+            Col::new("country_code", "admin-field-country", |c: &CompanyRow, _, tr| {
+                Cell::Text(c.country_code.as_ref().map(|c| tr.country(c)).unwrap_or_default())
+            })
             .sorted_by(companies::country_code),
             Col::new("website", "admin-field-website", |c: &CompanyRow, _, _| {
                 Cell::Text(c.website.clone().unwrap_or_default())
             }),
-            Col::new(
-                "created_at",
-                "admin-field-created-at",
-                |c: &CompanyRow, _, _| Cell::Date(Some(c.created_at)),
-            )
+            Col::new("created_at", "admin-field-created-at", |c: &CompanyRow, _, _| {
+                Cell::Date(Some(c.created_at))
+            })
             .sorted_by(companies::created_at),
             Col::new(
                 "translations",
@@ -106,11 +92,7 @@ impl Declaration for Companies {
     fn filters(&self, _tr: &Tr) -> Vec<Filter<companies::table>> {
         vec![
             Filter::text("name", "admin-field-name", companies::name),
-            Filter::text(
-                "city",
-                "admin-field-city",
-                companies::city.assume_not_null(),
-            ),
+            Filter::text("city", "admin-field-city", companies::city.assume_not_null()),
             Filter::text(
                 "country_code",
                 "admin-field-country",
@@ -123,11 +105,7 @@ impl Declaration for Companies {
                     Box::new(companies::website.is_null())
                 }
             }),
-            Filter::date_range(
-                "created_at",
-                "admin-field-created-at",
-                companies::created_at,
-            ),
+            Filter::date_range("created_at", "admin-field-created-at", companies::created_at),
         ]
     }
     fn scopes(&self) -> Vec<Scope<companies::table>> {
@@ -151,14 +129,7 @@ impl Declaration for Companies {
     fn context(&self, conn: &mut DbConn, rows: &[CompanyRow]) -> QueryResult<Translations> {
         let records: Vec<_> = rows
             .iter()
-            .map(|c| {
-                (
-                    c.id,
-                    c.original_locale.clone(),
-                    c.text_updated_at,
-                    c.created_at,
-                )
-            })
+            .map(|c| (c.id, c.original_locale.clone(), c.text_updated_at, c.created_at))
             .collect();
         let stored: Vec<(i64, String, NaiveDateTime)> = company_translations::table
             .filter(company_translations::company_id.eq_any(rows.iter().map(|c| c.id)))
@@ -173,12 +144,8 @@ impl Declaration for Companies {
     fn exports(&self) -> Vec<Export<Self>> {
         vec![
             Export::of("id", "admin-field-id", |c: &CompanyRow| Value::Int(c.id)),
-            Export::of("name", "admin-field-name", |c: &CompanyRow| {
-                Value::Text(c.name.clone())
-            }),
-            Export::of("slug", "admin-field-slug", |c: &CompanyRow| {
-                Value::Text(c.slug.clone())
-            }),
+            Export::of("name", "admin-field-name", |c: &CompanyRow| Value::Text(c.name.clone())),
+            Export::of("slug", "admin-field-slug", |c: &CompanyRow| Value::Text(c.slug.clone())),
             Export::of("city", "admin-field-city", |c: &CompanyRow| {
                 Value::opt_text(c.city.clone())
             }),
@@ -232,10 +199,7 @@ impl Shows for Companies {
             .load(conn)?;
         Ok(Record {
             label: company.name.clone(),
-            public_url: Some(format!(
-                "/{}/companies/{}",
-                company.original_locale, company.slug
-            )),
+            public_url: Some(format!("/{}/companies/{}", company.original_locale, company.slug)),
             status: None,
             panels: vec![
                 Panel {
@@ -251,42 +215,21 @@ impl Shows for Companies {
                         ),
                         ("admin-field-name", Cell::Text(company.name)),
                         ("admin-field-slug", Cell::Text(company.slug)),
-                        (
-                            "admin-field-website",
-                            Cell::Text(company.website.unwrap_or_default()),
-                        ),
-                        (
-                            "admin-field-city",
-                            Cell::Text(company.city.unwrap_or_default()),
-                        ),
+                        ("admin-field-website", Cell::Text(company.website.unwrap_or_default())),
+                        ("admin-field-city", Cell::Text(company.city.unwrap_or_default())),
                         (
                             "admin-field-country",
                             Cell::Text(
-                                company
-                                    .country_code
-                                    .map(|c| tr.country(&c))
-                                    .unwrap_or_default(),
+                                company.country_code.map(|c| tr.country(&c)).unwrap_or_default(),
                             ),
                         ),
-                        (
-                            "admin-field-size",
-                            Cell::Text(company.size.unwrap_or_default()),
-                        ),
+                        ("admin-field-size", Cell::Text(company.size.unwrap_or_default())),
                         ("admin-field-description", Cell::Text(company.description)),
-                        (
-                            "admin-field-created-at",
-                            Cell::Date(Some(company.created_at)),
-                        ),
-                        (
-                            "admin-field-updated-at",
-                            Cell::Date(Some(company.updated_at)),
-                        ),
+                        ("admin-field-created-at", Cell::Date(Some(company.created_at))),
+                        ("admin-field-updated-at", Cell::Date(Some(company.updated_at))),
                     ],
                 },
-                Panel {
-                    title: "admin-panel-postings",
-                    rows: super::posting_links(postings, tr),
-                },
+                Panel { title: "admin-panel-postings", rows: super::posting_links(postings, tr) },
             ],
         })
     }

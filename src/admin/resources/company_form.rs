@@ -19,9 +19,7 @@ pub struct CompanyForm;
 impl Form for CompanyForm {
     fn fields(&self, tr: &Tr) -> Vec<Field> {
         vec![
-            Field::new("name", "admin-field-name", FieldKind::Text)
-                .required()
-                .max(200),
+            Field::new("name", "admin-field-name", FieldKind::Text).required().max(200),
             Field::new(
                 "original_locale",
                 "admin-field-language",
@@ -35,13 +33,9 @@ impl Form for CompanyForm {
                 .hint("admin-hint-slug"),
             Field::new("logo", "admin-field-logo", FieldKind::Image).hint("admin-hint-logo"),
             Field::new("website", "admin-field-website", FieldKind::Url).max(500),
-            Field::new(
-                "contact_email",
-                "admin-field-contact-email",
-                FieldKind::Email,
-            )
-            .max(254)
-            .hint("admin-hint-contact-email"),
+            Field::new("contact_email", "admin-field-contact-email", FieldKind::Email)
+                .max(254)
+                .hint("admin-hint-contact-email"),
             Field::new("city", "admin-field-city", FieldKind::Text).max(100),
             Field::new(
                 "country_code",
@@ -51,13 +45,9 @@ impl Form for CompanyForm {
             Field::new("size", "admin-field-size", FieldKind::Text)
                 .max(40)
                 .hint("admin-hint-company-size"),
-            Field::new(
-                "description",
-                "admin-field-description",
-                FieldKind::LongText,
-            )
-            .translatable()
-            .max(5000),
+            Field::new("description", "admin-field-description", FieldKind::LongText)
+                .translatable()
+                .max(5000),
         ]
     }
 
@@ -69,13 +59,7 @@ impl Form for CompanyForm {
 
     /// A company as its form shows it (two queries).
     fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError> {
-        type Found = (
-            Company,
-            Option<chrono::NaiveDateTime>,
-            Option<String>,
-            Option<String>,
-            bool,
-        );
+        type Found = (Company, Option<chrono::NaiveDateTime>, Option<String>, Option<String>, bool);
         let found: Option<Found> = companies::table
             .filter(companies::id.eq(id))
             .select((
@@ -113,10 +97,7 @@ impl Form for CompanyForm {
             ("contact_email", contact_email.clone().unwrap_or_default()),
             ("logo", logo.unwrap_or_default()),
             ("city", company.city.clone().unwrap_or_default()),
-            (
-                "country_code",
-                company.country_code.clone().unwrap_or_default(),
-            ),
+            ("country_code", company.country_code.clone().unwrap_or_default()),
             ("size", company.size.clone().unwrap_or_default()),
             ("description", company.description.clone()),
         ] {
@@ -136,9 +117,7 @@ impl Form for CompanyForm {
             original,
             text_updated_at: text_updated_at.unwrap_or(company.created_at),
             translated_from: translated_from(
-                translations
-                    .iter()
-                    .map(|(locale, _, at)| (locale.as_str(), *at)),
+                translations.iter().map(|(locale, _, at)| (locale.as_str(), *at)),
             ),
             previews,
         }))
@@ -227,18 +206,12 @@ impl Form for CompanyForm {
         let logo = opt("logo");
         if logo.as_deref().unwrap_or("") != old.map_or("", |(_, s)| s.values.get("logo")) {
             diesel::update(companies::table.filter(companies::id.eq(id)))
-                .set((
-                    companies::logo_key.eq(&logo),
-                    companies::logo_versions.eq(false),
-                ))
+                .set((companies::logo_key.eq(&logo), companies::logo_versions.eq(false)))
                 .execute(conn)?;
             // The versions are made after the commit, by a task enqueued in this transaction.
             if let Some(key) = logo {
                 crate::tasks::Task::enqueue(
-                    &crate::tasks::logo_versions::LogoVersions {
-                        company_id: id,
-                        key,
-                    },
+                    &crate::tasks::logo_versions::LogoVersions { company_id: id, key },
                     conn,
                 )?;
             }
@@ -248,10 +221,7 @@ impl Form for CompanyForm {
 
     /// Deletes a company that has no postings (the database refuses otherwise).
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {
-        let postings: i64 = jobs::table
-            .filter(jobs::company_id.eq(id))
-            .count()
-            .get_result(conn)?;
+        let postings: i64 = jobs::table.filter(jobs::company_id.eq(id)).count().get_result(conn)?;
         if postings > 0 {
             return Ok(Deleted::Refused("admin-delete-refused-postings"));
         }

@@ -17,18 +17,14 @@ pub fn country_options(tr: &Tr) -> Vec<(&'static str, String)> {
 
 /// The content languages, each by its own name.
 pub fn locale_options() -> Vec<(&'static str, String)> {
-    Locale::ALL
-        .iter()
-        .map(|l| (l.as_str(), l.native_name().to_owned()))
-        .collect()
+    Locale::ALL.iter().map(|l| (l.as_str(), l.native_name().to_owned())).collect()
 }
 
 /// Translation rows' (locale, source time) as the form's translation states need them.
 pub fn translated_from<'a>(
     rows: impl Iterator<Item = (&'a str, NaiveDateTime)>,
 ) -> Vec<(Locale, NaiveDateTime)> {
-    rows.filter_map(|(locale, at)| Locale::parse(locale).map(|l| (l, at)))
-        .collect()
+    rows.filter_map(|(locale, at)| Locale::parse(locale).map(|l| (l, at))).collect()
 }
 
 /// The one record an association field names, from the records matching what was typed
@@ -93,11 +89,7 @@ pub fn slug_for(
     let base: String = base.chars().take(80).collect();
     let base = base.trim_end_matches('-').to_owned();
     for n in 1..=100 {
-        let candidate = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
         if !taken(conn, &candidate)? {
             return Ok(Some(candidate));
         }

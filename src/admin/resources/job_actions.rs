@@ -56,21 +56,13 @@ pub async fn preview(
     view.l.noindex = true;
     view.l.json_ld = None;
     view.apply = None;
-    view.preview_note = Some(tr.t1(
-        "job-preview-note",
-        "status",
-        &tr.t(&page.job.status().label_id()),
-    ));
+    view.preview_note =
+        Some(tr.t1("job-preview-note", "status", &tr.t(&page.job.status().label_id())));
     view.other_languages = page
         .languages
         .iter()
         .filter(|l| **l != tr.locale)
-        .map(|l| {
-            (
-                l.native_name().to_owned(),
-                format!("/admin/jobs/{id}/preview?lang={l}"),
-            )
-        })
+        .map(|l| (l.native_name().to_owned(), format!("/admin/jobs/{id}/preview?lang={l}")))
         .collect();
     Ok(view)
 }
@@ -161,18 +153,10 @@ pub async fn duplicate(
 /// `{slug}-copy`, or `{slug}-copy-2`… when taken.
 fn free_slug(conn: &mut crate::db::DbConn, slug: &str) -> QueryResult<String> {
     let base = format!("{slug}-copy");
-    let taken: Vec<String> = jobs::table
-        .filter(jobs::slug.like(format!("{base}%")))
-        .select(jobs::slug)
-        .load(conn)?;
+    let taken: Vec<String> =
+        jobs::table.filter(jobs::slug.like(format!("{base}%"))).select(jobs::slug).load(conn)?;
     Ok((1..)
-        .map(|n| {
-            if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            }
-        })
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
         .find(|candidate| !taken.contains(candidate))
         .unwrap_or(base))
 }

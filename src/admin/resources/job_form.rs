@@ -28,13 +28,9 @@ impl Form for JobForm {
                 .required()
                 .translatable()
                 .max(200),
-            Field::new(
-                "company",
-                "admin-field-company",
-                FieldKind::Association("companies"),
-            )
-            .required()
-            .hint("admin-hint-association"),
+            Field::new("company", "admin-field-company", FieldKind::Association("companies"))
+                .required()
+                .hint("admin-hint-association"),
             Field::new(
                 "original_locale",
                 "admin-field-language",
@@ -50,10 +46,7 @@ impl Form for JobForm {
                 "workplace",
                 "admin-field-workplace",
                 FieldKind::Select(
-                    Workplace::ALL
-                        .iter()
-                        .map(|w| (w.as_str(), tr.t(&w.label_id())))
-                        .collect(),
+                    Workplace::ALL.iter().map(|w| (w.as_str(), tr.t(&w.label_id()))).collect(),
                 ),
             )
             .required(),
@@ -61,10 +54,7 @@ impl Form for JobForm {
                 "employment_type",
                 "admin-field-employment-type",
                 FieldKind::Select(
-                    EmploymentType::ALL
-                        .iter()
-                        .map(|e| (e.as_str(), tr.t(&e.label_id())))
-                        .collect(),
+                    EmploymentType::ALL.iter().map(|e| (e.as_str(), tr.t(&e.label_id()))).collect(),
                 ),
             )
             .required(),
@@ -72,10 +62,7 @@ impl Form for JobForm {
                 "seniority",
                 "admin-field-seniority",
                 FieldKind::Select(
-                    Seniority::ALL
-                        .iter()
-                        .map(|s| (s.as_str(), tr.t(&s.label_id())))
-                        .collect(),
+                    Seniority::ALL.iter().map(|s| (s.as_str(), tr.t(&s.label_id()))).collect(),
                 ),
             )
             .required(),
@@ -85,24 +72,11 @@ impl Form for JobForm {
                 "admin-field-country",
                 FieldKind::Select(country_options(tr)),
             ),
-            Field::new(
-                "remote_countries",
-                "admin-field-remote-countries",
-                FieldKind::List,
-            )
-            .hint("admin-hint-remote-countries"),
-            Field::new(
-                "latitude",
-                "admin-field-latitude",
-                FieldKind::Decimal(-90.0, 90.0),
-            )
-            .max(20),
-            Field::new(
-                "longitude",
-                "admin-field-longitude",
-                FieldKind::Decimal(-180.0, 180.0),
-            )
-            .max(20),
+            Field::new("remote_countries", "admin-field-remote-countries", FieldKind::List)
+                .hint("admin-hint-remote-countries"),
+            Field::new("latitude", "admin-field-latitude", FieldKind::Decimal(-90.0, 90.0)).max(20),
+            Field::new("longitude", "admin-field-longitude", FieldKind::Decimal(-180.0, 180.0))
+                .max(20),
             Field::new("salary_min", "admin-field-salary-min", FieldKind::Integer).max(20),
             Field::new("salary_max", "admin-field-salary-max", FieldKind::Integer).max(20),
             Field::new(
@@ -119,17 +93,10 @@ impl Form for JobForm {
                 "salary_period",
                 "admin-field-salary-period",
                 FieldKind::Select(
-                    SalaryPeriod::ALL
-                        .iter()
-                        .map(|p| (p.as_str(), tr.t(&p.label_id())))
-                        .collect(),
+                    SalaryPeriod::ALL.iter().map(|p| (p.as_str(), tr.t(&p.label_id()))).collect(),
                 ),
             ),
-            Field::new(
-                "valid_through",
-                "admin-field-valid-through",
-                FieldKind::Date,
-            ),
+            Field::new("valid_through", "admin-field-valid-through", FieldKind::Date),
             Field::new("skills", "admin-field-skills", FieldKind::List)
                 .max(1000)
                 .hint("admin-hint-skills"),
@@ -137,20 +104,12 @@ impl Form for JobForm {
                 .required()
                 .translatable()
                 .max(2000),
-            Field::new(
-                "responsibilities",
-                "admin-field-responsibilities",
-                FieldKind::LongText,
-            )
-            .translatable()
-            .hint("admin-hint-one-per-line"),
-            Field::new(
-                "requirements",
-                "admin-field-requirements",
-                FieldKind::LongText,
-            )
-            .translatable()
-            .hint("admin-hint-one-per-line"),
+            Field::new("responsibilities", "admin-field-responsibilities", FieldKind::LongText)
+                .translatable()
+                .hint("admin-hint-one-per-line"),
+            Field::new("requirements", "admin-field-requirements", FieldKind::LongText)
+                .translatable()
+                .hint("admin-hint-one-per-line"),
             Field::new("benefits", "admin-field-benefits", FieldKind::LongText)
                 .translatable()
                 .hint("admin-hint-one-per-line"),
@@ -190,10 +149,7 @@ impl Form for JobForm {
             .filter(job_translations::job_id.eq(id))
             .select(JobTranslation::as_select())
             .load(conn)?;
-        let mut values = FormValues {
-            base: text_map(&job.text()),
-            ..Default::default()
-        };
+        let mut values = FormValues { base: text_map(&job.text()), ..Default::default() };
         let base = [
             ("company", company),
             ("original_locale", job.original_locale.clone()),
@@ -208,14 +164,8 @@ impl Form for JobForm {
             ("longitude", decimal_text(job.longitude)),
             ("salary_min", number_text(job.salary_min)),
             ("salary_max", number_text(job.salary_max)),
-            (
-                "salary_currency",
-                job.salary_currency.clone().unwrap_or_default(),
-            ),
-            (
-                "salary_period",
-                job.salary_period.clone().unwrap_or_default(),
-            ),
+            ("salary_currency", job.salary_currency.clone().unwrap_or_default()),
+            ("salary_period", job.salary_period.clone().unwrap_or_default()),
             ("valid_through", date_text(job.valid_through)),
             ("skills", skill_names.join(", ")),
         ];
@@ -234,9 +184,7 @@ impl Form for JobForm {
             original,
             text_updated_at: text_updated_at.unwrap_or(job.created_at),
             translated_from: translated_from(
-                translations
-                    .iter()
-                    .map(|t| (t.locale.as_str(), t.source_updated_at)),
+                translations.iter().map(|t| (t.locale.as_str(), t.source_updated_at)),
             ),
             previews: Default::default(),
         }))
@@ -278,18 +226,15 @@ impl Form for JobForm {
             .into_iter()
             .map(|c| c.to_uppercase())
             .collect();
-        if let Some(bad) = remote_countries
-            .iter()
-            .find(|c| !crate::i18n::COUNTRIES.contains(&c.as_str()))
+        if let Some(bad) =
+            remote_countries.iter().find(|c| !crate::i18n::COUNTRIES.contains(&c.as_str()))
         {
             errors.push(
                 FieldError::new("remote_countries", "admin-error-country-code").with("code", bad),
             );
         }
-        let (latitude, longitude) = (
-            parse_decimal(values.get("latitude")),
-            parse_decimal(values.get("longitude")),
-        );
+        let (latitude, longitude) =
+            (parse_decimal(values.get("latitude")), parse_decimal(values.get("longitude")));
         if latitude.is_some() != longitude.is_some() {
             errors.push(FieldError::new("longitude", "admin-error-coordinates"));
         }
@@ -321,10 +266,7 @@ impl Form for JobForm {
         if let Some(long) = skill_names.iter().find(|s| s.chars().count() > 60) {
             errors.push(FieldError::new("skills", "admin-error-item-too-long").with("item", long));
         }
-        if skill_names
-            .iter()
-            .any(|s| crate::models::slugify(s).is_empty())
-        {
+        if skill_names.iter().any(|s| crate::models::slugify(s).is_empty()) {
             errors.push(FieldError::new("skills", "admin-error-skill-name"));
         }
         let slug = slug_for(
@@ -356,10 +298,11 @@ impl Form for JobForm {
             Some((id, stored))
                 if stored.values.get("valid_through") == values.get("valid_through") =>
             {
-                jobs::table
-                    .filter(jobs::id.eq(id))
-                    .select(jobs::valid_through)
-                    .first::<Option<chrono::NaiveDateTime>>(conn)?
+                jobs::table.filter(jobs::id.eq(id)).select(jobs::valid_through).first::<Option<
+                    chrono::NaiveDateTime,
+                >>(
+                    conn
+                )?
             }
             _ => parse_date(values.get("valid_through")).and_then(|d| d.and_hms_opt(23, 59, 59)),
         };
@@ -395,9 +338,8 @@ impl Form for JobForm {
         let id = match old {
             None => draft.insert_in_transaction(conn, &company_name, &mut HashMap::new())?,
             Some((id, stored)) => {
-                let text_changed = TEXT_FIELDS
-                    .iter()
-                    .any(|k| stored.values.get(k) != values.get(k));
+                let text_changed =
+                    TEXT_FIELDS.iter().any(|k| stored.values.get(k) != values.get(k));
                 let writes = fields::translation_writes(&stored.values, values);
                 draft.update(
                     conn,
@@ -419,44 +361,25 @@ impl Form for JobForm {
     /// Deletes a posting unless people applied to it: their applications would go with it, so
     /// archiving is the way out.
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {
-        let applied: i64 = applications::table
-            .filter(applications::job_id.eq(id))
-            .count()
-            .get_result(conn)?;
+        let applied: i64 =
+            applications::table.filter(applications::job_id.eq(id)).count().get_result(conn)?;
         if applied > 0 {
             return Ok(Deleted::Refused("admin-delete-refused-applications"));
         }
         crate::db::dialect::replace_job_search(conn, id, &[])?;
-        Ok(Deleted::from_rows(
-            diesel::delete(jobs::table.filter(jobs::id.eq(id))).execute(conn)?,
-        ))
+        Ok(Deleted::from_rows(diesel::delete(jobs::table.filter(jobs::id.eq(id))).execute(conn)?))
     }
 }
 
 /// The translated text fields, in `JobText` order.
-const TEXT_FIELDS: [&str; 5] = [
-    "title",
-    "summary",
-    "responsibilities",
-    "requirements",
-    "benefits",
-];
+const TEXT_FIELDS: [&str; 5] = ["title", "summary", "responsibilities", "requirements", "benefits"];
 
 const MAX_SKILLS: usize = 20;
 
 fn text_map(text: &JobText) -> BTreeMap<String, String> {
-    let values = [
-        &text.title,
-        &text.summary,
-        &text.responsibilities,
-        &text.requirements,
-        &text.benefits,
-    ];
-    TEXT_FIELDS
-        .iter()
-        .zip(values)
-        .map(|(k, v)| ((*k).to_owned(), v.clone()))
-        .collect()
+    let values =
+        [&text.title, &text.summary, &text.responsibilities, &text.requirements, &text.benefits];
+    TEXT_FIELDS.iter().zip(values).map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
 }
 
 fn text_of(get: impl Fn(&str) -> String) -> JobText {

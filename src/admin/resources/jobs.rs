@@ -84,17 +84,13 @@ impl Declaration for Jobs {
                 Cell::Text(j.city.clone().unwrap_or_default())
             })
             .sorted_by(jobs::city),
-            Col::new(
-                "published_at",
-                "admin-field-published-at",
-                |j: &JobRow, _, _| Cell::Date(j.published_at),
-            )
+            Col::new("published_at", "admin-field-published-at", |j: &JobRow, _, _| {
+                Cell::Date(j.published_at)
+            })
             .sorted_by(jobs::published_at),
-            Col::new(
-                "updated_at",
-                "admin-field-updated-at",
-                |j: &JobRow, _, _| Cell::Date(Some(j.updated_at)),
-            )
+            Col::new("updated_at", "admin-field-updated-at", |j: &JobRow, _, _| {
+                Cell::Date(Some(j.updated_at))
+            })
             .sorted_by(jobs::updated_at),
             Col::new(
                 "translations",
@@ -106,55 +102,33 @@ impl Declaration for Jobs {
         ]
     }
     fn filters(&self, tr: &Tr) -> Vec<Filter<jobs::table>> {
-        let workplaces = Workplace::ALL
-            .iter()
-            .map(|w| (w.as_str(), tr.t(&w.label_id())))
-            .collect();
+        let workplaces = Workplace::ALL.iter().map(|w| (w.as_str(), tr.t(&w.label_id()))).collect();
         vec![
             Filter::text("title", "admin-field-title", jobs::title),
-            Filter::new(
-                "company",
-                "admin-field-company",
-                FilterKind::Association,
-                |value| {
-                    let FilterValue::Association(v) = value else {
-                        return None;
-                    };
-                    Some(Box::new(
-                        jobs::company_id.eq_any(
-                            companies::table
-                                .filter(crate::text_filter!(companies::name, TextOp::Contains, v))
-                                .select(companies::id),
-                        ),
-                    ) as Pred<jobs::table>)
-                },
-            ),
-            Filter::new(
-                "skill",
-                "admin-field-skill",
-                FilterKind::Association,
-                |value| {
-                    let FilterValue::Association(v) = value else {
-                        return None;
-                    };
-                    let lowered = v.to_lowercase();
-                    let matching = job_skills::table
-                        .inner_join(skills::table)
-                        .filter(
-                            skills::slug
-                                .eq(lowered.clone())
-                                .or(lower(skills::name).eq(lowered)),
-                        )
-                        .select(job_skills::job_id);
-                    Some(Box::new(jobs::id.eq_any(matching)) as Pred<jobs::table>)
-                },
-            ),
-            Filter::select(
-                "workplace",
-                "admin-field-workplace",
-                workplaces,
-                jobs::workplace,
-            ),
+            Filter::new("company", "admin-field-company", FilterKind::Association, |value| {
+                let FilterValue::Association(v) = value else {
+                    return None;
+                };
+                Some(Box::new(
+                    jobs::company_id.eq_any(
+                        companies::table
+                            .filter(crate::text_filter!(companies::name, TextOp::Contains, v))
+                            .select(companies::id),
+                    ),
+                ) as Pred<jobs::table>)
+            }),
+            Filter::new("skill", "admin-field-skill", FilterKind::Association, |value| {
+                let FilterValue::Association(v) = value else {
+                    return None;
+                };
+                let lowered = v.to_lowercase();
+                let matching = job_skills::table
+                    .inner_join(skills::table)
+                    .filter(skills::slug.eq(lowered.clone()).or(lower(skills::name).eq(lowered)))
+                    .select(job_skills::job_id);
+                Some(Box::new(jobs::id.eq_any(matching)) as Pred<jobs::table>)
+            }),
+            Filter::select("workplace", "admin-field-workplace", workplaces, jobs::workplace),
             Filter::text("city", "admin-field-city", jobs::city.assume_not_null()),
             Filter::boolean("has_salary", "admin-field-has-salary", |yes| {
                 let (min, max) = (jobs::salary_min, jobs::salary_max);
@@ -169,33 +143,21 @@ impl Declaration for Jobs {
                 "admin-field-published-at",
                 jobs::published_at.assume_not_null(),
             ),
-            Filter::new(
-                "salary_min",
-                "admin-field-salary-min",
-                FilterKind::NumberRange,
-                |value| {
-                    let FilterValue::NumberRange(min, max) = value else {
-                        return None;
-                    };
-                    let salary = jobs::salary_min.assume_not_null();
-                    let at_least = min.map(|min| Box::new(salary.ge(min)) as Pred<jobs::table>);
-                    let at_most = max.map(|max| Box::new(salary.le(max)) as Pred<jobs::table>);
-                    at_least
-                        .into_iter()
-                        .chain(at_most)
-                        .reduce(|a, b| Box::new(a.and(b)))
-                },
-            ),
+            Filter::new("salary_min", "admin-field-salary-min", FilterKind::NumberRange, |value| {
+                let FilterValue::NumberRange(min, max) = value else {
+                    return None;
+                };
+                let salary = jobs::salary_min.assume_not_null();
+                let at_least = min.map(|min| Box::new(salary.ge(min)) as Pred<jobs::table>);
+                let at_most = max.map(|max| Box::new(salary.le(max)) as Pred<jobs::table>);
+                at_least.into_iter().chain(at_most).reduce(|a, b| Box::new(a.and(b)))
+            }),
         ]
     }
     fn scopes(&self) -> Vec<Scope<jobs::table>> {
         std::iter::once(Scope::all())
             .chain(JobStatus::ALL.iter().map(|status| {
-                Scope::new(
-                    status.as_str(),
-                    status.label_key(),
-                    jobs::status.eq(*status),
-                )
+                Scope::new(status.as_str(), status.label_key(), jobs::status.eq(*status))
             }))
             .collect()
     }
@@ -205,14 +167,7 @@ impl Declaration for Jobs {
     fn context(&self, conn: &mut DbConn, rows: &[JobRow]) -> QueryResult<Translations> {
         let records: Vec<_> = rows
             .iter()
-            .map(|j| {
-                (
-                    j.id,
-                    j.original_locale.clone(),
-                    j.text_updated_at,
-                    j.created_at,
-                )
-            })
+            .map(|j| (j.id, j.original_locale.clone(), j.text_updated_at, j.created_at))
             .collect();
         let stored: Vec<(i64, String, NaiveDateTime)> = job_translations::table
             .filter(job_translations::job_id.eq_any(rows.iter().map(|j| j.id)))
@@ -227,9 +182,7 @@ impl Declaration for Jobs {
     fn exports(&self) -> Vec<Export<Self>> {
         vec![
             Export::of("id", "admin-field-id", |j: &JobRow| Value::Int(j.id)),
-            Export::of("title", "admin-field-title", |j: &JobRow| {
-                Value::Text(j.title.clone())
-            }),
+            Export::of("title", "admin-field-title", |j: &JobRow| Value::Text(j.title.clone())),
             Export::of("company", "admin-field-company", |j: &JobRow| {
                 Value::Text(j.company_name.clone())
             }),
@@ -239,17 +192,13 @@ impl Declaration for Jobs {
             Export::of("workplace", "admin-field-workplace", |j: &JobRow| {
                 Value::Text(j.workplace.as_str().into())
             }),
-            Export::of(
-                "employment_type",
-                "admin-field-employment-type",
-                |j: &JobRow| Value::Text(j.employment_type.as_str().into()),
-            ),
+            Export::of("employment_type", "admin-field-employment-type", |j: &JobRow| {
+                Value::Text(j.employment_type.as_str().into())
+            }),
             Export::of("seniority", "admin-field-seniority", |j: &JobRow| {
                 Value::Text(j.seniority.as_str().into())
             }),
-            Export::of("city", "admin-field-city", |j: &JobRow| {
-                Value::opt_text(j.city.clone())
-            }),
+            Export::of("city", "admin-field-city", |j: &JobRow| Value::opt_text(j.city.clone())),
             Export::of("country", "admin-field-country", |j: &JobRow| {
                 Value::opt_text(j.country_code.clone())
             }),
@@ -259,19 +208,15 @@ impl Declaration for Jobs {
             Export::of("salary_max", "admin-field-salary-max", |j: &JobRow| {
                 Value::opt_int(j.salary_max)
             }),
-            Export::of(
-                "salary_currency",
-                "admin-field-salary-currency",
-                |j: &JobRow| Value::opt_text(j.salary_currency.clone()),
-            ),
+            Export::of("salary_currency", "admin-field-salary-currency", |j: &JobRow| {
+                Value::opt_text(j.salary_currency.clone())
+            }),
             Export::of("published_at", "admin-field-published-at", |j: &JobRow| {
                 Value::opt_date(j.published_at)
             }),
-            Export::of(
-                "valid_through",
-                "admin-field-valid-through",
-                |j: &JobRow| Value::opt_date(j.valid_through),
-            ),
+            Export::of("valid_through", "admin-field-valid-through", |j: &JobRow| {
+                Value::opt_date(j.valid_through)
+            }),
             Export::of("updated_at", "admin-field-updated-at", |j: &JobRow| {
                 Value::Date(j.updated_at)
             }),
@@ -316,10 +261,7 @@ impl Resource for Jobs {
     }
 
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
-        let from = record
-            .status
-            .and_then(JobStatus::parse)
-            .unwrap_or(JobStatus::Draft);
+        let from = record.status.and_then(JobStatus::parse).unwrap_or(JobStatus::Draft);
         [
             (JobStatus::Published, "admin-action-publish", false),
             (JobStatus::Draft, "admin-action-unpublish", false),
@@ -329,13 +271,9 @@ impl Resource for Jobs {
         .into_iter()
         .filter(|(to, _, _)| from.can_move_to(*to))
         .map(|(to, label, confirm)| {
-            MemberAction::post(
-                label,
-                format!("/admin/jobs/{id}/status"),
-                Action::ChangeStatus,
-            )
-            .with("to", to.as_str())
-            .confirmed(confirm)
+            MemberAction::post(label, format!("/admin/jobs/{id}/status"), Action::ChangeStatus)
+                .with("to", to.as_str())
+                .confirmed(confirm)
         })
         .chain(std::iter::once(MemberAction::post(
             "admin-action-duplicate",
@@ -364,10 +302,8 @@ impl Shows for Jobs {
 
 /// The show page of a posting.
 fn show(conn: &mut DbConn, job: Job, tr: &Tr) -> Result<Record, AppError> {
-    let company: String = companies::table
-        .find(job.company_id)
-        .select(companies::name)
-        .first(conn)?;
+    let company: String =
+        companies::table.find(job.company_id).select(companies::name).first(conn)?;
     let skills: Vec<String> = job_skills::table
         .inner_join(skills::table)
         .filter(job_skills::job_id.eq(job.id))
@@ -403,10 +339,7 @@ fn show(conn: &mut DbConn, job: Job, tr: &Tr) -> Result<Record, AppError> {
                         "admin-field-company",
                         Cell::Link(company, format!("/admin/companies/{}", job.company_id)),
                     ),
-                    (
-                        "admin-field-status",
-                        Cell::Status(status.as_str(), tr.t(&status.label_id())),
-                    ),
+                    ("admin-field-status", Cell::Status(status.as_str(), tr.t(&status.label_id()))),
                     ("admin-field-slug", Cell::Text(job.slug)),
                     (
                         "admin-field-language",
@@ -446,14 +379,8 @@ fn show(conn: &mut DbConn, job: Job, tr: &Tr) -> Result<Record, AppError> {
                 title: "admin-panel-content",
                 rows: vec![
                     ("admin-field-summary", Cell::Paragraphs(job.summary)),
-                    (
-                        "admin-field-responsibilities",
-                        Cell::Paragraphs(job.responsibilities),
-                    ),
-                    (
-                        "admin-field-requirements",
-                        Cell::Paragraphs(job.requirements),
-                    ),
+                    ("admin-field-responsibilities", Cell::Paragraphs(job.responsibilities)),
+                    ("admin-field-requirements", Cell::Paragraphs(job.requirements)),
                     ("admin-field-benefits", Cell::Paragraphs(job.benefits)),
                 ],
             },
@@ -528,11 +455,7 @@ fn run_batch(
         let mut outcome = super::super::resource::BatchOutcome::default();
         match key {
             "publish" | "archive" => {
-                let to = if key == "publish" {
-                    JobStatus::Published
-                } else {
-                    JobStatus::Archived
-                };
+                let to = if key == "publish" { JobStatus::Published } else { JobStatus::Archived };
                 for id in ids {
                     match change_status(conn, *id, to, actor, now) {
                         Ok(()) => outcome.changed += 1,

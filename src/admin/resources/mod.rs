@@ -89,19 +89,12 @@ macro_rules! text_filter {
 /// language, when the original text last changed); `stored` the translations of those records:
 /// (record id, language, the original's time it was made from).
 pub(crate) fn translation_states(
-    records: &[(
-        i64,
-        String,
-        Option<chrono::NaiveDateTime>,
-        chrono::NaiveDateTime,
-    )],
+    records: &[(i64, String, Option<chrono::NaiveDateTime>, chrono::NaiveDateTime)],
     stored: &[(i64, String, chrono::NaiveDateTime)],
 ) -> std::collections::HashMap<i64, Vec<(crate::i18n::Locale, super::fields::TranslationState)>> {
     use crate::i18n::Locale;
-    let made_from: std::collections::HashMap<(i64, &str), chrono::NaiveDateTime> = stored
-        .iter()
-        .map(|(record, locale, at)| ((*record, locale.as_str()), *at))
-        .collect();
+    let made_from: std::collections::HashMap<(i64, &str), chrono::NaiveDateTime> =
+        stored.iter().map(|(record, locale, at)| ((*record, locale.as_str()), *at)).collect();
     records
         .iter()
         .map(|(id, original, text_updated_at, created)| {
@@ -129,10 +122,7 @@ pub(super) fn posting_links(
         .into_iter()
         .map(|(id, title, status)| {
             let label = format!("{title} · {}", tr.t(status.label_key()));
-            (
-                "admin-field-posting",
-                Cell::Link(label, format!("/admin/jobs/{id}")),
-            )
+            ("admin-field-posting", Cell::Link(label, format!("/admin/jobs/{id}")))
         })
         .collect()
 }

@@ -53,11 +53,9 @@ impl Declaration for Outbox {
                 Cell::Text(m.kind.clone())
             }),
             // Messages are only ever added: their ids are in the order of their times.
-            Col::new(
-                "created_at",
-                "admin-field-created-at",
-                |m: &MessageRow, _, _| Cell::DateTime(Some(m.created_at)),
-            )
+            Col::new("created_at", "admin-field-created-at", |m: &MessageRow, _, _| {
+                Cell::DateTime(Some(m.created_at))
+            })
             .sorted_by(outbox_messages::id),
         ]
     }
@@ -65,11 +63,7 @@ impl Declaration for Outbox {
         vec![
             Filter::text("to", "admin-field-to", outbox_messages::to_address),
             Filter::text("subject", "admin-field-subject", outbox_messages::subject),
-            Filter::date_range(
-                "created_at",
-                "admin-field-created-at",
-                outbox_messages::created_at,
-            ),
+            Filter::date_range("created_at", "admin-field-created-at", outbox_messages::created_at),
         ]
     }
     fn default_sort(&self) -> (&'static str, Dir) {
@@ -110,10 +104,7 @@ impl Shows for Outbox {
 
     fn record(&self, _: &mut DbConn, m: Message, tr: &Tr) -> Result<Record, AppError> {
         let headers: Vec<(String, String)> = serde_json::from_str(&m.headers).unwrap_or_default();
-        let headers = headers
-            .iter()
-            .map(|(k, v)| format!("{k}: {v}"))
-            .collect::<Vec<_>>();
+        let headers = headers.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>();
         let language =
             crate::i18n::Locale::parse(&m.locale).map_or(m.locale, |l| l.native_name().into());
         Ok(Record {

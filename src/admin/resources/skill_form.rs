@@ -62,10 +62,7 @@ impl Form for SkillForm {
             .count()
             .get_result(conn)?;
         if taken > 0 {
-            return Ok(Err(vec![FieldError::new(
-                "name",
-                "admin-error-skill-taken",
-            )]));
+            return Ok(Err(vec![FieldError::new("name", "admin-error-skill-taken")]));
         }
         let id = match old {
             None => {
@@ -107,8 +104,5 @@ impl Form for SkillForm {
 
 /// Postings that carry skill `id`.
 fn tagged(conn: &mut DbConn, id: i64) -> QueryResult<Vec<i64>> {
-    job_skills::table
-        .filter(job_skills::skill_id.eq(id))
-        .select(job_skills::job_id)
-        .load(conn)
+    job_skills::table.filter(job_skills::skill_id.eq(id)).select(job_skills::job_id).load(conn)
 }

@@ -44,10 +44,8 @@ impl Declaration for Skills {
                 Cell::Link(r.name.clone(), format!("/admin/skills/{}", r.id))
             })
             .sorted_by(skills::name),
-            Col::new("slug", "admin-field-slug", |r: &SkillRow, _, _| {
-                Cell::Text(r.slug.clone())
-            })
-            .sorted_by(skills::slug),
+            Col::new("slug", "admin-field-slug", |r: &SkillRow, _, _| Cell::Text(r.slug.clone()))
+                .sorted_by(skills::slug),
             Col::new(
                 "postings",
                 "admin-panel-postings",
@@ -55,11 +53,9 @@ impl Declaration for Skills {
                     Cell::Number(Some(uses.get(&r.id).copied().unwrap_or(0)))
                 },
             ),
-            Col::new(
-                "created_at",
-                "admin-field-created-at",
-                |r: &SkillRow, _, _| Cell::Date(Some(r.created_at)),
-            )
+            Col::new("created_at", "admin-field-created-at", |r: &SkillRow, _, _| {
+                Cell::Date(Some(r.created_at))
+            })
             .sorted_by(skills::created_at),
         ]
     }
@@ -159,10 +155,7 @@ impl Shows for Skills {
                         ("admin-field-created-at", Cell::Date(Some(skill.created_at))),
                     ],
                 },
-                Panel {
-                    title: "admin-panel-postings",
-                    rows: super::posting_links(postings, tr),
-                },
+                Panel { title: "admin-panel-postings", rows: super::posting_links(postings, tr) },
             ],
         })
     }
@@ -230,19 +223,11 @@ fn merge(
             "skills",
             *id,
             name,
-            &[crate::models::audit::Change::new(
-                "merged_into",
-                None,
-                Some(&target_name),
-            )],
+            &[crate::models::audit::Change::new("merged_into", None, Some(&target_name))],
         )?;
     }
     let deleted =
         diesel::delete(skills::table.filter(skills::id.eq_any(&source_ids))).execute(conn)?;
     crate::models::job::reindex(conn, &affected)?;
-    Ok(BatchOutcome {
-        changed: deleted,
-        skipped: ids.len() - deleted,
-        refused: None,
-    })
+    Ok(BatchOutcome { changed: deleted, skipped: ids.len() - deleted, refused: None })
 }

@@ -68,27 +68,21 @@ impl Declaration for Tasks {
             Col::new("state", "admin-field-status", |t: &TaskListRow, _, tr| {
                 status_cell(&t.state, tr)
             }),
-            Col::new(
-                "attempts",
-                "admin-field-attempts",
-                |t: &TaskListRow, _, _| Cell::Text(format!("{} / {}", t.attempts, t.max_attempts)),
-            ),
+            Col::new("attempts", "admin-field-attempts", |t: &TaskListRow, _, _| {
+                Cell::Text(format!("{} / {}", t.attempts, t.max_attempts))
+            }),
             Col::new("run_at", "admin-field-run-at", |t: &TaskListRow, _, _| {
                 Cell::DateTime(Some(t.run_at))
             })
             .sorted_by(tasks::run_at),
-            Col::new(
-                "error",
-                "admin-field-last-error",
-                |t: &TaskListRow, _, _| {
-                    Cell::Text(
-                        t.last_error
-                            .as_deref()
-                            .map(|e| e.chars().take(80).collect())
-                            .unwrap_or_default(),
-                    )
-                },
-            ),
+            Col::new("error", "admin-field-last-error", |t: &TaskListRow, _, _| {
+                Cell::Text(
+                    t.last_error
+                        .as_deref()
+                        .map(|e| e.chars().take(80).collect())
+                        .unwrap_or_default(),
+                )
+            }),
         ]
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<tasks::table>> {
@@ -100,11 +94,7 @@ impl Declaration for Tasks {
         vec![
             Filter::select("kind", "admin-field-task-kind", kinds, tasks::kind),
             Filter::text("queue", "admin-field-queue", tasks::queue),
-            Filter::text(
-                "error",
-                "admin-field-last-error",
-                tasks::last_error.assume_not_null(),
-            ),
+            Filter::text("error", "admin-field-last-error", tasks::last_error.assume_not_null()),
             Filter::date_range("created_at", "admin-field-created-at", tasks::created_at),
         ]
     }
@@ -199,11 +189,7 @@ impl Resource for Tasks {
             "discard" => queue::discard(conn, ids)?,
             _ => return Err(AppError::NotFound),
         };
-        Ok(BatchOutcome {
-            changed,
-            skipped: ids.len().saturating_sub(changed),
-            refused: None,
-        })
+        Ok(BatchOutcome { changed, skipped: ids.len().saturating_sub(changed), refused: None })
     }
 }
 
@@ -248,27 +234,15 @@ impl Shows for Tasks {
                             "admin-field-attempts",
                             Cell::Text(format!("{} / {}", task.attempts, task.max_attempts)),
                         ),
-                        (
-                            "admin-field-priority",
-                            Cell::Number(Some(task.priority as i64)),
-                        ),
+                        ("admin-field-priority", Cell::Number(Some(task.priority as i64))),
                         ("admin-field-run-at", Cell::DateTime(Some(task.run_at))),
                         (
                             "admin-field-dedup-key",
                             Cell::Text(task.dedup_key.clone().unwrap_or_default()),
                         ),
-                        (
-                            "admin-field-worker",
-                            Cell::Text(task.worker.clone().unwrap_or_default()),
-                        ),
-                        (
-                            "admin-field-lease-until",
-                            Cell::DateTime(task.lease_expires_at),
-                        ),
-                        (
-                            "admin-field-created-at",
-                            Cell::DateTime(Some(task.created_at)),
-                        ),
+                        ("admin-field-worker", Cell::Text(task.worker.clone().unwrap_or_default())),
+                        ("admin-field-lease-until", Cell::DateTime(task.lease_expires_at)),
+                        ("admin-field-created-at", Cell::DateTime(Some(task.created_at))),
                         ("admin-field-started-at", Cell::DateTime(task.started_at)),
                         ("admin-field-finished-at", Cell::DateTime(task.finished_at)),
                     ],
@@ -330,11 +304,7 @@ async fn member_action(
 ) -> Result<HttpResponse, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     admin.require(Area::Tasks, needs)?;
-    let action = if needs == Action::Delete {
-        "discard"
-    } else {
-        "retry"
-    };
+    let action = if needs == Action::Delete { "discard" } else { "retry" };
     let changed = crate::web::with_conn(&state, move |conn| {
         TaskRow::find(conn, id)?.ok_or(AppError::NotFound)?;
         Ok(match needs {
@@ -365,17 +335,10 @@ pub async fn retry_dead(
     _form: AdminForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
     admin.require(Area::Tasks, Action::Update)?;
-    let changed = crate::web::with_conn(&state, |conn| {
-        Ok(queue::retry_now(conn, None, crate::db::now())?)
-    })
-    .await?;
-    log::info!(
-        "admin user {} retried {changed} dead task(s)",
-        admin.user.id
-    );
-    Flash::notice(
-        &admin.session,
-        admin.tr.tn("admin-tasks-retried", changed as i64),
-    );
+    let changed =
+        crate::web::with_conn(&state, |conn| Ok(queue::retry_now(conn, None, crate::db::now())?))
+            .await?;
+    log::info!("admin user {} retried {changed} dead task(s)", admin.user.id);
+    Flash::notice(&admin.session, admin.tr.tn("admin-tasks-retried", changed as i64));
     Ok(back("/admin/tasks?scope=queued".into()))
 }

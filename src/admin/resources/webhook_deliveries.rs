@@ -58,16 +58,12 @@ impl Declaration for WebhookDeliveries {
     fn columns(&self) -> Vec<Col<Self>> {
         vec![
             // Deliveries are only ever added: their ids are in the order of their times.
-            Col::new(
-                "created_at",
-                "admin-field-when",
-                |d: &DeliveryRow, _, tr| {
-                    Cell::Link(
-                        tr.date_time(&d.created_at),
-                        format!("/admin/webhook_deliveries/{}", d.id),
-                    )
-                },
-            )
+            Col::new("created_at", "admin-field-when", |d: &DeliveryRow, _, tr| {
+                Cell::Link(
+                    tr.date_time(&d.created_at),
+                    format!("/admin/webhook_deliveries/{}", d.id),
+                )
+            })
             .sorted_by(webhook_deliveries::id),
             Col::new(
                 "url",
@@ -82,52 +78,31 @@ impl Declaration for WebhookDeliveries {
             Col::new("event", "admin-field-event", |d: &DeliveryRow, _, _| {
                 Cell::Text(format!("msg_{}", d.event_id))
             }),
-            Col::new(
-                "attempt",
-                "admin-field-attempts",
-                |d: &DeliveryRow, _, _| Cell::Number(Some(d.attempt as i64)),
-            ),
+            Col::new("attempt", "admin-field-attempts", |d: &DeliveryRow, _, _| {
+                Cell::Number(Some(d.attempt as i64))
+            }),
             Col::new("status", "admin-field-status", |d: &DeliveryRow, _, _| {
                 status_cell(d.status_code)
             }),
-            Col::new(
-                "duration",
-                "admin-field-duration",
-                |d: &DeliveryRow, _, _| Cell::Text(format!("{} ms", d.duration_ms)),
-            ),
-            Col::new(
-                "error",
-                "admin-field-last-error",
-                |d: &DeliveryRow, _, _| {
-                    Cell::Text(
-                        d.error
-                            .as_deref()
-                            .unwrap_or_default()
-                            .chars()
-                            .take(80)
-                            .collect(),
-                    )
-                },
-            ),
+            Col::new("duration", "admin-field-duration", |d: &DeliveryRow, _, _| {
+                Cell::Text(format!("{} ms", d.duration_ms))
+            }),
+            Col::new("error", "admin-field-last-error", |d: &DeliveryRow, _, _| {
+                Cell::Text(d.error.as_deref().unwrap_or_default().chars().take(80).collect())
+            }),
         ]
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<webhook_deliveries::table>> {
-        vec![Filter::new(
-            "url",
-            "admin-field-url",
-            FilterKind::Text,
-            |value| match value {
-                FilterValue::Text(op, v) => Some(Box::new(
-                    webhook_deliveries::endpoint_id.eq_any(
-                        webhook_endpoints::table
-                            .filter(crate::text_filter!(webhook_endpoints::url, *op, v))
-                            .select(webhook_endpoints::id),
-                    ),
-                )
-                    as Pred<webhook_deliveries::table>),
-                _ => None,
-            },
-        )]
+        vec![Filter::new("url", "admin-field-url", FilterKind::Text, |value| match value {
+            FilterValue::Text(op, v) => Some(Box::new(
+                webhook_deliveries::endpoint_id.eq_any(
+                    webhook_endpoints::table
+                        .filter(crate::text_filter!(webhook_endpoints::url, *op, v))
+                        .select(webhook_endpoints::id),
+                ),
+            ) as Pred<webhook_deliveries::table>),
+            _ => None,
+        })]
     }
     fn scopes(&self) -> Vec<Scope<webhook_deliveries::table>> {
         let status = webhook_deliveries::status_code;
@@ -188,10 +163,8 @@ impl Shows for WebhookDeliveries {
             .find(d.endpoint_id)
             .select(webhook_endpoints::url)
             .first(conn)?;
-        let (kind, payload): (String, String) = events::table
-            .find(d.event_id)
-            .select((events::kind, events::payload))
-            .first(conn)?;
+        let (kind, payload): (String, String) =
+            events::table.find(d.event_id).select((events::kind, events::payload)).first(conn)?;
         let payload = serde_json::from_str::<serde_json::Value>(&payload)
             .and_then(|v| serde_json::to_string_pretty(&v))
             .unwrap_or(payload);
@@ -210,14 +183,8 @@ impl Shows for WebhookDeliveries {
                         ("admin-field-event", Cell::Text(kind)),
                         ("admin-field-attempts", Cell::Number(Some(d.attempt.into()))),
                         ("admin-field-status", status_cell(d.status_code)),
-                        (
-                            "admin-field-duration",
-                            Cell::Text(format!("{} ms", d.duration_ms)),
-                        ),
-                        (
-                            "admin-field-last-error",
-                            Cell::Text(d.error.unwrap_or_default()),
-                        ),
+                        ("admin-field-duration", Cell::Text(format!("{} ms", d.duration_ms))),
+                        ("admin-field-last-error", Cell::Text(d.error.unwrap_or_default())),
                     ],
                 },
                 Panel {
@@ -245,31 +212,19 @@ pub async fn replay(
     let queued = crate::web::with_conn(&state, move |conn| {
         let (endpoint_id, event_id): (i64, i64) = webhook_deliveries::table
             .filter(webhook_deliveries::id.eq(id))
-            .select((
-                webhook_deliveries::endpoint_id,
-                webhook_deliveries::event_id,
-            ))
+            .select((webhook_deliveries::endpoint_id, webhook_deliveries::event_id))
             .first(conn)
             .optional()?
             .ok_or(AppError::NotFound)?;
-        Ok(crate::webhooks::deliver::DeliverWebhook {
-            endpoint_id,
-            event_id,
-        }
-        .enqueue(conn)?
-        .is_some())
+        Ok(crate::webhooks::deliver::DeliverWebhook { endpoint_id, event_id }
+            .enqueue(conn)?
+            .is_some())
     })
     .await?;
     let tr = admin.tr;
     Flash::notice(
         &admin.session,
-        tr.t(if queued {
-            "admin-webhook-replayed"
-        } else {
-            "admin-webhook-replay-pending"
-        }),
+        tr.t(if queued { "admin-webhook-replayed" } else { "admin-webhook-replay-pending" }),
     );
-    Ok(crate::web::see_other(&format!(
-        "/admin/webhook_deliveries/{id}"
-    )))
+    Ok(crate::web::see_other(&format!("/admin/webhook_deliveries/{id}")))
 }

@@ -21,15 +21,7 @@ pub struct WebhookForm;
 
 /// A delivery in the endpoint's log: event id and kind, attempt, status, duration, error,
 /// time.
-type Delivered = (
-    i64,
-    String,
-    i32,
-    Option<i32>,
-    i32,
-    Option<String>,
-    chrono::NaiveDateTime,
-);
+type Delivered = (i64, String, i32, Option<i32>, i32, Option<String>, chrono::NaiveDateTime);
 
 fn on_off(enabled: bool, tr: &Tr) -> Cell {
     if enabled {
@@ -74,20 +66,14 @@ impl Declaration for Webhooks {
             Col::new("enabled", "admin-field-status", |e: &EndpointRow, _, tr| {
                 on_off(e.enabled, tr)
             }),
-            Col::new(
-                "created_at",
-                "admin-field-created-at",
-                |e: &EndpointRow, _, _| Cell::DateTime(Some(e.created_at)),
-            )
+            Col::new("created_at", "admin-field-created-at", |e: &EndpointRow, _, _| {
+                Cell::DateTime(Some(e.created_at))
+            })
             .sorted_by(webhook_endpoints::created_at),
         ]
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<webhook_endpoints::table>> {
-        vec![Filter::text(
-            "url",
-            "admin-field-url",
-            webhook_endpoints::url,
-        )]
+        vec![Filter::text("url", "admin-field-url", webhook_endpoints::url)]
     }
     fn default_sort(&self) -> (&'static str, Dir) {
         ("created_at", Dir::Desc)
@@ -108,10 +94,7 @@ impl Resource for Webhooks {
     }
 
     fn index_links(&self, _query: &str) -> Vec<(&'static str, String)> {
-        vec![(
-            "admin-nav-webhook-deliveries",
-            "/admin/webhook_deliveries".into(),
-        )]
+        vec![("admin-nav-webhook-deliveries", "/admin/webhook_deliveries".into())]
     }
 
     fn form(&self) -> Option<&'static dyn Form> {
@@ -169,10 +152,7 @@ impl Shows for Webhooks {
                     tr.date_time(at),
                     tr.t1("task-attempt", "attempt", &attempt.to_string()),
                     status.map_or_else(|| "—".to_owned(), |s| format!("HTTP {s}")),
-                    error
-                        .as_ref()
-                        .map(|e| format!("\n  {e}"))
-                        .unwrap_or_default()
+                    error.as_ref().map(|e| format!("\n  {e}")).unwrap_or_default()
                 )
             })
             .collect::<Vec<_>>()
@@ -248,23 +228,21 @@ impl Form for WebhookForm {
                 ))
                 .first(conn)
                 .optional()?;
-        Ok(
-            found.map(|(url, description, subscribed, enabled, created)| {
-                let mut values = FormValues::default();
-                values.set("url", url.clone());
-                values.set("description", description);
-                values.set("events", subscribed);
-                values.set("enabled", if enabled { "on" } else { "off" });
-                Stored {
-                    label: url,
-                    values,
-                    original: Locale::default(),
-                    text_updated_at: created,
-                    translated_from: Vec::new(),
-                    previews: Default::default(),
-                }
-            }),
-        )
+        Ok(found.map(|(url, description, subscribed, enabled, created)| {
+            let mut values = FormValues::default();
+            values.set("url", url.clone());
+            values.set("description", description);
+            values.set("events", subscribed);
+            values.set("enabled", if enabled { "on" } else { "off" });
+            Stored {
+                label: url,
+                values,
+                original: Locale::default(),
+                text_updated_at: created,
+                translated_from: Vec::new(),
+                previews: Default::default(),
+            }
+        }))
     }
 
     fn save(
@@ -279,10 +257,7 @@ impl Form for WebhookForm {
             errors.push(FieldError::new("url", refusal.message).with("detail", refusal.detail));
         }
         let kinds = list_items(values.get("events"));
-        if let Some(bad) = kinds
-            .iter()
-            .find(|k| *k != "*" && EventKind::parse(k).is_none())
-        {
+        if let Some(bad) = kinds.iter().find(|k| *k != "*" && EventKind::parse(k).is_none()) {
             errors.push(FieldError::new("events", "admin-error-event-kind").with("kind", bad));
         }
         if !errors.is_empty() {

@@ -24,16 +24,11 @@ pub struct JobText {
 impl JobText {
     /// Everything a search should find this text by.
     pub fn search_body(&self) -> String {
-        [
-            &self.summary,
-            &self.responsibilities,
-            &self.requirements,
-            &self.benefits,
-        ]
-        .iter()
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
+        [&self.summary, &self.responsibilities, &self.requirements, &self.benefits]
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -118,17 +113,10 @@ impl JobDraft {
         }
         tag_skills(conn, id, &self.skills, skill_ids)?;
         let skills = self.skills.join(" ");
-        let mut documents = vec![(
-            self.original_locale,
-            t.title.clone(),
-            search_body(t, company_name, &skills),
-        )];
+        let mut documents =
+            vec![(self.original_locale, t.title.clone(), search_body(t, company_name, &skills))];
         for (locale, text) in &self.translations {
-            documents.push((
-                *locale,
-                text.title.clone(),
-                search_body(text, company_name, &skills),
-            ));
+            documents.push((*locale, text.title.clone(), search_body(text, company_name, &skills)));
         }
         dialect::replace_job_search(conn, id, &documents)?;
         Ok(id)

@@ -81,12 +81,7 @@ fn move_status(
             Option<NaiveDateTime>,
         ) = jobs::table
             .find(id)
-            .select((
-                jobs::title,
-                jobs::status,
-                jobs::published_at,
-                jobs::valid_through,
-            ))
+            .select((jobs::title, jobs::status, jobs::published_at, jobs::valid_through))
             .first(conn)
             .optional()?
             .ok_or(StatusError::NotFound)?;
@@ -94,11 +89,7 @@ fn move_status(
         if !allowed(from, to) {
             return Err(StatusError::NotAllowed { from, to });
         }
-        let mut changes = vec![Change::new(
-            "status",
-            Some(from.as_str()),
-            Some(to.as_str()),
-        )];
+        let mut changes = vec![Change::new("status", Some(from.as_str()), Some(to.as_str()))];
         let (mut new_published, mut new_valid) = (published_at, valid_through);
         if to == JobStatus::Published {
             if published_at.is_none() {
@@ -153,10 +144,7 @@ mod tests {
         assert!(Draft.can_move_to(Published));
         assert!(Published.can_move_to(Archived));
         assert!(!Draft.can_move_to(Filled), "a draft was never open");
-        assert!(
-            !Archived.can_move_to(Published),
-            "back to draft first, for review"
-        );
+        assert!(!Archived.can_move_to(Published), "back to draft first, for review");
         assert!(!Published.can_move_to(Expired), "expiry is the clock's job");
         for s in JobStatus::ALL {
             assert!(!s.can_move_to(*s), "{s} to itself");

@@ -135,18 +135,12 @@ pub(crate) fn salary_of(
         min,
         max,
         currency: currency?.to_owned(),
-        period: period
-            .and_then(SalaryPeriod::parse)
-            .unwrap_or(SalaryPeriod::Year),
+        period: period.and_then(SalaryPeriod::parse).unwrap_or(SalaryPeriod::Year),
     })
 }
 
 pub(crate) fn split_countries(list: &str) -> Vec<String> {
-    list.split(',')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned)
-        .collect()
+    list.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect()
 }
 
 impl JobTranslation {

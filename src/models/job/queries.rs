@@ -81,12 +81,7 @@ impl JobPage {
         row: Option<PageRow>,
         locale: Locale,
     ) -> QueryResult<Option<JobPage>> {
-        let Some(PageRow {
-            job,
-            company,
-            company_translation,
-        }) = row
-        else {
+        let Some(PageRow { job, company, company_translation }) = row else {
             return Ok(None);
         };
         let translations: Vec<JobTranslation> = job_translations::table
@@ -97,22 +92,13 @@ impl JobPage {
         let original = job.original_locale();
         let mut languages = vec![original];
         languages.extend(
-            translations
-                .iter()
-                .filter_map(JobTranslation::locale)
-                .filter(|l| *l != original),
+            translations.iter().filter_map(JobTranslation::locale).filter(|l| *l != original),
         );
         let content = match translations.iter().find(|t| t.locale() == Some(locale)) {
-            Some(t) if locale != original => Localized {
-                value: t.text(),
-                lang: locale,
-                is_fallback: false,
-            },
-            _ => Localized {
-                value: job.text(),
-                lang: original,
-                is_fallback: locale != original,
-            },
+            Some(t) if locale != original => {
+                Localized { value: t.text(), lang: locale, is_fallback: false }
+            }
+            _ => Localized { value: job.text(), lang: original, is_fallback: locale != original },
         };
         let company_description = company.localize(locale, company_translation);
         Ok(Some(JobPage {
@@ -184,12 +170,8 @@ impl JobCard {
             return Ok(Vec::new());
         }
         // The row, the company's name, slug and logo, and the title and summary in `locale`.
-        type Row = (
-            CardRow,
-            (String, String, Option<String>, bool),
-            Option<String>,
-            Option<String>,
-        );
+        type Row =
+            (CardRow, (String, String, Option<String>, bool), Option<String>, Option<String>);
         let rows: Vec<Row> = jobs::table
             .inner_join(companies::table)
             .left_join(
@@ -200,12 +182,7 @@ impl JobCard {
             .filter(jobs::id.eq_any(ids))
             .select((
                 CardRow::as_select(),
-                (
-                    companies::name,
-                    companies::slug,
-                    companies::logo_key,
-                    companies::logo_versions,
-                ),
+                (companies::name, companies::slug, companies::logo_key, companies::logo_versions),
                 job_translations::title.nullable(),
                 job_translations::summary.nullable(),
             ))
@@ -216,14 +193,9 @@ impl JobCard {
                 let (company_name, company_slug, logo_key, logo_versions) = company;
                 let original = Locale::parse(&row.original_locale).unwrap_or_default();
                 let (title, summary) = match (t_title, t_summary) {
-                    (Some(title), Some(summary)) if locale != original => (
-                        Localized {
-                            value: title,
-                            lang: locale,
-                            is_fallback: false,
-                        },
-                        summary,
-                    ),
+                    (Some(title), Some(summary)) if locale != original => {
+                        (Localized { value: title, lang: locale, is_fallback: false }, summary)
+                    }
                     _ => (
                         Localized {
                             value: row.title,

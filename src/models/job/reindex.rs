@@ -41,11 +41,8 @@ pub fn reindex(conn: &mut DbConn, ids: &[i64]) -> QueryResult<()> {
             .load(conn)?;
         let skill_words = names.join(" ");
         let body = |t: &JobText| format!("{}\n{company}\n{skill_words}", t.search_body());
-        let mut documents = vec![(
-            Locale::parse(&original).unwrap_or_default(),
-            base.title.clone(),
-            body(&base),
-        )];
+        let mut documents =
+            vec![(Locale::parse(&original).unwrap_or_default(), base.title.clone(), body(&base))];
         let translations: Vec<(String, TextColumns)> = job_translations::table
             .filter(job_translations::job_id.eq(id))
             .select((
@@ -82,11 +79,5 @@ fn text(
         String,
     ),
 ) -> JobText {
-    JobText {
-        title,
-        summary,
-        responsibilities,
-        requirements,
-        benefits,
-    }
+    JobText { title, summary, responsibilities, requirements, benefits }
 }

@@ -26,11 +26,7 @@ impl JobDraft {
     /// Translation texts come from `self.translations`.
     pub fn update(&self, conn: &mut DbConn, id: i64, change: &JobUpdate<'_>) -> QueryResult<()> {
         let t = &self.text;
-        let text_updated_at = if change.text_changed {
-            change.now
-        } else {
-            change.text_updated_at
-        };
+        let text_updated_at = if change.text_changed { change.now } else { change.text_updated_at };
         diesel::update(jobs::table.filter(jobs::id.eq(id)))
             .set((
                 (
@@ -67,11 +63,7 @@ impl JobDraft {
             let row = job_translations::table
                 .filter(job_translations::job_id.eq(id))
                 .filter(job_translations::locale.eq(locale.as_str()));
-            let text = self
-                .translations
-                .iter()
-                .find(|(l, _)| l == locale)
-                .map(|(_, t)| t);
+            let text = self.translations.iter().find(|(l, _)| l == locale).map(|(_, t)| t);
             match (write, text) {
                 (TranslationWrite::Insert, Some(text)) => {
                     super::create::insert_translation(

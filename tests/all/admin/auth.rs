@@ -16,10 +16,7 @@ async fn the_back_office_needs_a_signed_in_user() {
     let app = TestApp::sqlite();
     let res = app.get("/admin/jobs?scope=draft").await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    assert_eq!(
-        res.header("location"),
-        Some("/admin/login?next=%2Fadmin%2Fjobs%3Fscope%3Ddraft")
-    );
+    assert_eq!(res.header("location"), Some("/admin/login?next=%2Fadmin%2Fjobs%3Fscope%3Ddraft"));
     let login = app.get("/admin/login?next=%2Fadmin").await;
     assert_eq!(login.status, StatusCode::OK);
     assert_eq!(login.html().count("input[type=password]"), 1);
@@ -84,10 +81,7 @@ async fn a_wrong_password_is_refused_with_a_message_in_the_visitors_language() {
     assert_ne!(german, "The email address or password is wrong.");
     assert_eq!(res.html().text("[role=alert]"), german);
     // The address typed stays in the form; the password does not.
-    assert_eq!(
-        res.html().attrs("input[name=email]", "value"),
-        std::slice::from_ref(&user.email)
-    );
+    assert_eq!(res.html().attrs("input[name=email]", "value"), std::slice::from_ref(&user.email));
     assert_eq!(app.get("/admin").await.status, StatusCode::SEE_OTHER);
     // An unknown address reads the same.
     let unknown = app.sign_in("nobody@example.test", "whatever it is").await;
@@ -103,12 +97,7 @@ async fn five_failures_lock_the_account_even_for_the_right_password() {
             assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         }
         let res = app.sign_in(&user.email, &user.password).await;
-        assert_eq!(
-            res.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{}",
-            app.backend
-        );
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", app.backend);
         assert!(res.body.contains("locked"), "{}", res.body);
         // When the lock has run out, the right password works again and resets the count.
         app.with_conn(|c| {
@@ -122,11 +111,7 @@ async fn five_failures_lock_the_account_even_for_the_right_password() {
         });
         app.sign_in_as(&user).await;
         let failures: i32 = app.with_conn(|c| {
-            admin_users::table
-                .find(user.id)
-                .select(admin_users::failed_logins)
-                .first(c)
-                .unwrap()
+            admin_users::table.find(user.id).select(admin_users::failed_logins).first(c).unwrap()
         });
         assert_eq!(failures, 0, "{}", app.backend);
     }
@@ -169,18 +154,9 @@ async fn parallel_attempts_cannot_slip_past_the_lockout() {
             .count();
         // At most four plain refusals: the fifth checked attempt locks, the rest are refused
         // without looking at the password.
-        assert!(
-            checked <= 4,
-            "{}: {checked} attempts were checked",
-            app.backend
-        );
+        assert!(checked <= 4, "{}: {checked} attempts were checked", app.backend);
         let res = app.sign_in(&user.email, &user.password).await;
-        assert_eq!(
-            res.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{}",
-            app.backend
-        );
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", app.backend);
     }
 }
 
@@ -189,23 +165,14 @@ async fn one_address_is_rate_limited_across_accounts() {
     let app = TestApp::sqlite();
     app.set_client_ip("203.0.113.7");
     for i in 0..hireboard::state::LOGIN_ATTEMPTS_PER_IP {
-        let res = app
-            .sign_in(&format!("user{i}@example.test"), "wrong password!")
-            .await;
-        assert!(
-            !res.body.contains("Too many sign-in attempts"),
-            "attempt {i}"
-        );
+        let res = app.sign_in(&format!("user{i}@example.test"), "wrong password!").await;
+        assert!(!res.body.contains("Too many sign-in attempts"), "attempt {i}");
     }
     let user = admin(&app);
     let res = app.sign_in(&user.email, &user.password).await;
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(res.header("retry-after"), Some("600"));
-    assert!(
-        res.body.contains("Too many sign-in attempts"),
-        "{}",
-        res.body
-    );
+    assert!(res.body.contains("Too many sign-in attempts"), "{}", res.body);
     // Another address is not affected.
     app.set_client_ip("203.0.113.8");
     app.sign_in_as(&user).await;
@@ -214,8 +181,7 @@ async fn one_address_is_rate_limited_across_accounts() {
 /// Exhausts the sign-in limit of whatever address the app takes the requests to come from.
 async fn use_up_sign_in_attempts(app: &TestApp) {
     for i in 0..hireboard::state::LOGIN_ATTEMPTS_PER_IP {
-        app.sign_in(&format!("user{i}@example.test"), "wrong password!")
-            .await;
+        app.sign_in(&format!("user{i}@example.test"), "wrong password!").await;
     }
 }
 
@@ -229,11 +195,7 @@ async fn behind_a_trusted_proxy_the_limit_applies_to_the_forwarded_client() {
     app.set_forwarded_for("198.51.100.1, 203.0.113.7");
     use_up_sign_in_attempts(&app).await;
     let res = app.sign_in(&user.email, &user.password).await;
-    assert!(
-        res.body.contains("Too many sign-in attempts"),
-        "{}",
-        res.body
-    );
+    assert!(res.body.contains("Too many sign-in attempts"), "{}", res.body);
     // Changing the part the client controls does not help…
     app.set_forwarded_for("198.51.100.99, 203.0.113.7");
     let res = app.sign_in(&user.email, &user.password).await;
@@ -242,12 +204,8 @@ async fn behind_a_trusted_proxy_the_limit_applies_to_the_forwarded_client() {
     // the visitor's address, not the balancer's.
     app.set_forwarded_for("203.0.113.8");
     app.sign_in_as(&user).await;
-    let ips: Vec<Option<String>> = app.with_conn(|c| {
-        admin_sessions::table
-            .select(admin_sessions::ip)
-            .load(c)
-            .unwrap()
-    });
+    let ips: Vec<Option<String>> =
+        app.with_conn(|c| admin_sessions::table.select(admin_sessions::ip).load(c).unwrap());
     assert_eq!(ips, [Some("203.0.113.8".to_owned())]);
 }
 
@@ -261,11 +219,7 @@ async fn without_trusted_proxies_a_forwarded_address_is_ignored() {
     // A client cannot escape its limit by claiming to be someone else.
     app.set_forwarded_for("198.51.100.2");
     let res = app.sign_in(&user.email, &user.password).await;
-    assert!(
-        res.body.contains("Too many sign-in attempts"),
-        "{}",
-        res.body
-    );
+    assert!(res.body.contains("Too many sign-in attempts"), "{}", res.body);
 }
 
 #[actix_web::test]
@@ -284,12 +238,7 @@ async fn idle_and_expired_sessions_end() {
                 .execute(c)
                 .unwrap()
         });
-        assert_eq!(
-            app.get("/admin").await.status,
-            StatusCode::SEE_OTHER,
-            "{}",
-            app.backend
-        );
+        assert_eq!(app.get("/admin").await.status, StatusCode::SEE_OTHER, "{}", app.backend);
         let left: i64 = app.with_conn(|c| admin_sessions::table.count().get_result(c).unwrap());
         assert_eq!(left, 0, "the idle session was deleted");
 
@@ -304,12 +253,7 @@ async fn idle_and_expired_sessions_end() {
                 .execute(c)
                 .unwrap()
         });
-        assert_eq!(
-            app.get("/admin").await.status,
-            StatusCode::SEE_OTHER,
-            "{}",
-            app.backend
-        );
+        assert_eq!(app.get("/admin").await.status, StatusCode::SEE_OTHER, "{}", app.backend);
     }
 }
 
@@ -319,9 +263,7 @@ async fn logging_out_revokes_the_session_on_the_server() {
         let user = admin(&app);
         app.sign_in_as(&user).await;
         // Keep a copy of the signed-in cookie, as a thief would.
-        let stolen = app
-            .cookie(hireboard::SESSION_COOKIE)
-            .expect("a session cookie");
+        let stolen = app.cookie(hireboard::SESSION_COOKIE).expect("a session cookie");
         let res = app.post_admin("/admin/logout", &[]).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         assert_eq!(app.get("/admin").await.status, StatusCode::SEE_OTHER);
@@ -348,18 +290,12 @@ async fn logging_out_everywhere_ends_every_session_of_the_user() {
     let other_browser = app.cookie(hireboard::SESSION_COOKIE).unwrap();
     app.clear_cookies();
     app.sign_in_as(&user).await;
-    let res = app
-        .post_admin("/admin/account/logout-everywhere", &[])
-        .await;
+    let res = app.post_admin("/admin/account/logout-everywhere", &[]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     app.set_cookie(hireboard::SESSION_COOKIE, &first_browser);
     assert_eq!(app.get("/admin").await.status, StatusCode::SEE_OTHER);
     app.set_cookie(hireboard::SESSION_COOKIE, &other_browser);
-    assert_eq!(
-        app.get("/admin").await.status,
-        StatusCode::OK,
-        "other users stay signed in"
-    );
+    assert_eq!(app.get("/admin").await.status, StatusCode::OK, "other users stay signed in");
 }
 
 #[actix_web::test]
@@ -374,31 +310,18 @@ async fn a_request_without_a_valid_csrf_token_is_refused_and_changes_nothing() {
         }
         let res = app.post_form("/admin/account/locale", &fields).await;
         assert_eq!(res.status, StatusCode::FORBIDDEN, "{token:?}");
-        let res = app
-            .post_form("/admin/account/logout-everywhere", &fields)
-            .await;
+        let res = app.post_form("/admin/account/logout-everywhere", &fields).await;
         assert_eq!(res.status, StatusCode::FORBIDDEN, "{token:?}");
     }
     let locale: String = app.with_conn(|c| {
-        admin_users::table
-            .find(user.id)
-            .select(admin_users::locale)
-            .first(c)
-            .unwrap()
+        admin_users::table.find(user.id).select(admin_users::locale).first(c).unwrap()
     });
     assert_eq!(locale, "en");
-    assert_eq!(
-        app.get("/admin").await.status,
-        StatusCode::OK,
-        "still signed in"
-    );
+    assert_eq!(app.get("/admin").await.status, StatusCode::OK, "still signed in");
     // The sign-in form needs the token too.
     app.clear_cookies();
     let res = app
-        .post_form(
-            "/admin/login",
-            &[("email", &user.email), ("password", &user.password)],
-        )
+        .post_form("/admin/login", &[("email", &user.email), ("password", &user.password)])
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
@@ -408,12 +331,8 @@ async fn the_admin_chooses_the_back_office_language() {
     let app = TestApp::sqlite();
     let user = admin(&app);
     app.sign_in_as(&user).await;
-    let res = app
-        .post_admin(
-            "/admin/account/locale",
-            &[("locale", "uk"), ("back", "/admin")],
-        )
-        .await;
+    let res =
+        app.post_admin("/admin/account/locale", &[("locale", "uk"), ("back", "/admin")]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let page = app.get("/admin").await;
     assert_eq!(page.html().attrs("html", "lang"), ["uk"]);
@@ -424,19 +343,12 @@ async fn the_admin_chooses_the_back_office_language() {
 
 #[actix_web::test]
 async fn sign_in_never_redirects_off_the_back_office() {
-    for next in [
-        "https://evil.example",
-        "//evil.example/admin",
-        "/en/jobs",
-        "/admin/../x",
-        "/admin\\@evil",
-    ] {
+    for next in
+        ["https://evil.example", "//evil.example/admin", "/en/jobs", "/admin/../x", "/admin\\@evil"]
+    {
         assert_eq!(hireboard::admin::login::safe_next(next), "/admin", "{next}");
     }
-    assert_eq!(
-        hireboard::admin::login::safe_next("/admin/jobs?page=2"),
-        "/admin/jobs?page=2"
-    );
+    assert_eq!(hireboard::admin::login::safe_next("/admin/jobs?page=2"), "/admin/jobs?page=2");
 }
 
 #[actix_web::test]
@@ -445,55 +357,32 @@ async fn an_invited_user_sets_a_password_once_and_signs_in() {
         let admin = admin(&app);
         app.sign_in_as(&admin).await;
         let page = app.get("/admin/admin_users").await.html();
-        assert_eq!(
-            page.attrs("a[data-shortcut=new]", "href"),
-            ["/admin/admin_users/new"]
-        );
+        assert_eq!(page.attrs("a[data-shortcut=new]", "href"), ["/admin/admin_users/new"]);
         // Bad input re-renders the form with the error beside the field.
         let res = app
             .post_admin(
                 "/admin/admin_users",
-                &[
-                    ("email", "not-an-address"),
-                    ("name", "Eve"),
-                    ("role", "editor"),
-                ],
+                &[("email", "not-an-address"), ("name", "Eve"), ("role", "editor")],
             )
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(res.html().count("#email-error"), 1);
         let res = app
-            .post_admin(
-                "/admin/admin_users",
-                &[("email", &admin.email), ("role", "editor")],
-            )
+            .post_admin("/admin/admin_users", &[("email", &admin.email), ("role", "editor")])
             .await;
-        assert_eq!(
-            res.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "the address is taken"
-        );
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "the address is taken");
         let res = app
             .post_admin(
                 "/admin/admin_users",
-                &[
-                    ("email", "New.Editor@Example.test"),
-                    ("name", "Nea"),
-                    ("role", "editor"),
-                ],
+                &[("email", "New.Editor@Example.test"), ("name", "Nea"), ("role", "editor")],
             )
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
         let show = app.get(res.header("location").unwrap()).await.html();
         let notice = show.text(".flash-notice");
-        let link = notice
-            .split_whitespace()
-            .find(|w| w.contains("/admin/password/"))
-            .unwrap()
-            .to_owned();
-        let path = link
-            .trim_start_matches("https://jobs.example.test")
-            .to_owned();
+        let link =
+            notice.split_whitespace().find(|w| w.contains("/admin/password/")).unwrap().to_owned();
+        let path = link.trim_start_matches("https://jobs.example.test").to_owned();
         // The new user cannot sign in before setting a password.
         app.clear_cookies();
         assert_eq!(
@@ -505,14 +394,7 @@ async fn an_invited_user_sets_a_password_once_and_signs_in() {
         assert!(form.body.contains("new.editor@example.test"));
         let csrf = app.csrf(&path).await;
         let res = app
-            .post_form(
-                &path,
-                &[
-                    ("_csrf", &csrf),
-                    ("password", "short"),
-                    ("confirmation", "short"),
-                ],
-            )
+            .post_form(&path, &[("_csrf", &csrf), ("password", "short"), ("confirmation", "short")])
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         let res = app
@@ -539,15 +421,9 @@ async fn an_invited_user_sets_a_password_once_and_signs_in() {
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
         // The link works once.
         assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND);
-        let res = app
-            .sign_in("new.editor@example.test", "plum kettle orbit lantern")
-            .await;
+        let res = app.sign_in("new.editor@example.test", "plum kettle orbit lantern").await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
-        assert_eq!(
-            app.get("/admin/admin_users").await.status,
-            StatusCode::FORBIDDEN,
-            "an editor"
-        );
+        assert_eq!(app.get("/admin/admin_users").await.status, StatusCode::FORBIDDEN, "an editor");
     }
 }
 
@@ -579,9 +455,7 @@ async fn an_expired_invitation_link_does_nothing() {
         .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
     assert_eq!(
-        app.sign_in("late@example.test", "plum kettle orbit lantern")
-            .await
-            .status,
+        app.sign_in("late@example.test", "plum kettle orbit lantern").await.status,
         StatusCode::UNPROCESSABLE_ENTITY
     );
 }
@@ -593,10 +467,9 @@ async fn an_unknown_address_answers_like_an_account_also_when_locked() {
         let mut known = Vec::new();
         let mut unknown = Vec::new();
         for _ in 0..7 {
-            for (email, seen) in [
-                (user.email.as_str(), &mut known),
-                ("nobody.here@example.test", &mut unknown),
-            ] {
+            for (email, seen) in
+                [(user.email.as_str(), &mut known), ("nobody.here@example.test", &mut unknown)]
+            {
                 let res = app.sign_in(email, "wrong password!").await;
                 let message = res.html().text("#login-error");
                 seen.push((res.status, message));
@@ -604,16 +477,8 @@ async fn an_unknown_address_answers_like_an_account_also_when_locked() {
         }
         assert_eq!(known, unknown, "{}", app.backend);
         let tr = hireboard::i18n::Tr::new(hireboard::i18n::Locale::En);
-        assert!(
-            known[3].1.contains(&tr.t("admin-login-invalid")),
-            "{:?}",
-            known[3]
-        );
-        assert!(
-            known[4].1.contains(&tr.t("admin-login-locked")),
-            "{:?}",
-            known[4]
-        );
+        assert!(known[3].1.contains(&tr.t("admin-login-invalid")), "{:?}", known[3]);
+        assert!(known[4].1.contains(&tr.t("admin-login-locked")), "{:?}", known[4]);
         assert!(unknown[6].1.contains(&tr.t("admin-login-locked")));
     }
 }

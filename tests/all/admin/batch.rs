@@ -19,11 +19,7 @@ fn seed(app: &TestApp) -> Vec<(String, i64)> {
         ] {
             JobFactory::new(&co).title(title).status(status).create(c);
         }
-        jobs::table
-            .order(jobs::title.asc())
-            .select((jobs::title, jobs::id))
-            .load(c)
-            .unwrap()
+        jobs::table.order(jobs::title.asc()).select((jobs::title, jobs::id)).load(c).unwrap()
     })
 }
 
@@ -33,11 +29,7 @@ fn id(ids: &[(String, i64)], title: &str) -> String {
 
 fn statuses(app: &TestApp) -> Vec<(String, String)> {
     app.with_conn(|c| {
-        jobs::table
-            .order(jobs::title.asc())
-            .select((jobs::title, jobs::status))
-            .load(c)
-            .unwrap()
+        jobs::table.order(jobs::title.asc()).select((jobs::title, jobs::status)).load(c).unwrap()
     })
 }
 
@@ -58,23 +50,14 @@ async fn archiving_two_postings_asks_first_then_changes_only_them() {
         // The first post only asks.
         let confirm = app.post_admin("/admin/jobs/batch", &fields).await;
         assert_eq!(confirm.status, StatusCode::OK);
-        assert_eq!(
-            statuses(&app)
-                .iter()
-                .filter(|(_, s)| s == "archived")
-                .count(),
-            0
-        );
+        assert_eq!(statuses(&app).iter().filter(|(_, s)| s == "archived").count(), 0);
         let html = confirm.html();
         assert!(
             html.text(".confirm-box .question").contains("2 records"),
             "{}",
             html.text(".confirm-box .question")
         );
-        assert_eq!(
-            html.attrs(".confirm-box input[name=ids]", "value"),
-            [a.clone(), b.clone()]
-        );
+        assert_eq!(html.attrs(".confirm-box input[name=ids]", "value"), [a.clone(), b.clone()]);
         // Confirmed: done, and back to the list the user came from.
         let mut confirmed = fields.to_vec();
         confirmed.push(("confirmed", "yes"));
@@ -96,12 +79,7 @@ async fn archiving_two_postings_asks_first_then_changes_only_them() {
         assert_eq!(audited, 2);
         // Archived postings leave the public search.
         let public = app.get("/en/jobs").await.html();
-        assert_eq!(
-            public.texts(".job-card-title"),
-            ["Gamma"],
-            "{}",
-            app.backend
-        );
+        assert_eq!(public.texts(".job-card-title"), ["Gamma"], "{}", app.backend);
     }
 }
 
@@ -127,10 +105,7 @@ async fn rows_the_action_does_not_apply_to_are_skipped_and_reported() {
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let page = app.get("/admin/jobs").await.html();
     let alert = page.text("[role=alert]");
-    assert!(
-        alert.contains("2 records were left as they were"),
-        "{alert}"
-    );
+    assert!(alert.contains("2 records were left as they were"), "{alert}");
     assert!(statuses(&app).contains(&("Delta".to_owned(), "published".to_owned())));
 }
 
@@ -167,13 +142,7 @@ async fn deleting_needs_the_delete_permission_and_removes_everything_of_the_post
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
         let left: Vec<String> = statuses(&app).into_iter().map(|(t, _)| t).collect();
         assert_eq!(left, ["Beta", "Delta", "Gamma"]);
-        assert!(
-            app.get("/en/jobs?q=alpha")
-                .await
-                .html()
-                .texts(".job-card-title")
-                .is_empty()
-        );
+        assert!(app.get("/en/jobs?q=alpha").await.html().texts(".job-card-title").is_empty());
     }
 }
 
@@ -188,53 +157,35 @@ async fn bad_batch_requests_change_nothing() {
     assert_eq!(
         app.post_admin(
             "/admin/jobs/batch",
-            &[
-                ("batch_action", "drop_table"),
-                ("ids", &alpha),
-                ("confirmed", "yes")
-            ]
+            &[("batch_action", "drop_table"), ("ids", &alpha), ("confirmed", "yes")]
         )
         .await
         .status,
         StatusCode::BAD_REQUEST
     );
     let res = app
-        .post_admin(
-            "/admin/jobs/batch",
-            &[("batch_action", "archive"), ("confirmed", "yes")],
-        )
+        .post_admin("/admin/jobs/batch", &[("batch_action", "archive"), ("confirmed", "yes")])
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let res = app
         .post_admin(
             "/admin/jobs/batch",
-            &[
-                ("batch_action", "archive"),
-                ("ids", "1 OR 1=1"),
-                ("confirmed", "yes"),
-            ],
+            &[("batch_action", "archive"), ("ids", "1 OR 1=1"), ("confirmed", "yes")],
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let res = app
         .post_form(
             "/admin/jobs/batch",
-            &[
-                ("batch_action", "archive"),
-                ("ids", &alpha),
-                ("confirmed", "yes"),
-            ],
+            &[("batch_action", "archive"), ("ids", &alpha), ("confirmed", "yes")],
         )
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     assert_eq!(statuses(&app), before);
     assert_eq!(
-        app.post_admin(
-            "/admin/companies/batch",
-            &[("batch_action", "archive"), ("ids", "1")]
-        )
-        .await
-        .status,
+        app.post_admin("/admin/companies/batch", &[("batch_action", "archive"), ("ids", "1")])
+            .await
+            .status,
         StatusCode::BAD_REQUEST
     );
 }

@@ -12,13 +12,7 @@ use crate::support::{
 };
 
 fn job_id(app: &TestApp, slug: &str) -> i64 {
-    app.with_conn(|c| {
-        jobs::table
-            .filter(jobs::slug.eq(slug))
-            .select(jobs::id)
-            .first(c)
-            .unwrap()
-    })
+    app.with_conn(|c| jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap())
 }
 
 /// (action, changed fields) of the audit entries about one record, oldest first.
@@ -35,10 +29,8 @@ fn audit(app: &TestApp, resource: &str, id: i64) -> Vec<(String, Vec<String>)> {
     .into_iter()
     .map(|(action, changes)| {
         let changes: Vec<serde_json::Value> = serde_json::from_str(&changes).unwrap();
-        let fields = changes
-            .iter()
-            .map(|c| c["field"].as_str().unwrap_or_default().to_owned())
-            .collect();
+        let fields =
+            changes.iter().map(|c| c["field"].as_str().unwrap_or_default().to_owned()).collect();
         (action, fields)
     })
     .collect()
@@ -64,10 +56,7 @@ fn posting_form(company: &str) -> Vec<(&'static str, String)> {
         ("summary", "Keep the night shift's goods moving."),
         ("responsibilities", "Load trucks\nCount stock"),
         ("t.de.title", "Lagerlogistiker (Nachtschicht) Zeppelinhalle"),
-        (
-            "t.de.summary",
-            "Sie halten die Waren der Nachtschicht in Bewegung.",
-        ),
+        ("t.de.summary", "Sie halten die Waren der Nachtschicht in Bewegung."),
         ("t.uk.title", ""),
         ("t.uk.summary", ""),
     ]
@@ -88,10 +77,7 @@ async fn a_new_posting_with_a_translation_is_saved_audited_and_found_in_german_o
         let form = app.get("/admin/jobs/new").await;
         assert_eq!(form.status, StatusCode::OK, "{}", app.backend);
         let html = form.html();
-        assert_eq!(
-            html.attr("input[name=company]", "data-lookup"),
-            "/admin/companies/lookup"
-        );
+        assert_eq!(html.attr("input[name=company]", "data-lookup"), "/admin/companies/lookup");
         assert_eq!(html.count("input[name='t.de.title']"), 1);
         assert_eq!(
             html.attrs(".lang-tab", "data-state"),
@@ -102,9 +88,7 @@ async fn a_new_posting_with_a_translation_is_saved_audited_and_found_in_german_o
         let found = app.get("/admin/companies/lookup?q=zeppelin").await.json();
         assert_eq!(found[0]["label"], "Zeppelin Cargo");
         assert_eq!(found[0]["id"], company.id);
-        let res = app
-            .post_admin("/admin/jobs", &pairs(&posting_form("zeppelin cargo")))
-            .await;
+        let res = app.post_admin("/admin/jobs", &pairs(&posting_form("zeppelin cargo"))).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
         let location = res.header("location").unwrap_or_default().to_owned();
         let id: i64 = location.rsplit('/').next().unwrap().parse().unwrap();
@@ -133,10 +117,7 @@ async fn a_new_posting_with_a_translation_is_saved_audited_and_found_in_german_o
         assert_eq!(status, "draft");
         assert_eq!((min, max), (Some(42_000), Some(48_000)));
         assert_eq!(company_id, company.id);
-        assert_eq!(
-            valid.map(|v| v.to_string()),
-            Some("2030-01-31 23:59:59".into())
-        );
+        assert_eq!(valid.map(|v| v.to_string()), Some("2030-01-31 23:59:59".into()));
         let languages: Vec<String> = app.with_conn(|c| {
             job_translations::table
                 .filter(job_translations::job_id.eq(id))
@@ -147,8 +128,7 @@ async fn a_new_posting_with_a_translation_is_saved_audited_and_found_in_german_o
         assert_eq!(languages, ["de"], "a blank translation is not stored");
         let show = app.get(&location).await.html();
         assert!(
-            show.texts(".attributes dd")
-                .contains(&"Forklift, SAP".to_owned()),
+            show.texts(".attributes dd").contains(&"Forklift, SAP".to_owned()),
             "skills without the repeat"
         );
         let entries = audit(&app, "jobs", id);
@@ -158,13 +138,8 @@ async fn a_new_posting_with_a_translation_is_saved_audited_and_found_in_german_o
         assert!(entries[0].1.contains(&"title [de]".to_owned()));
 
         // A draft is not public; published, the German search finds its German title.
-        assert_eq!(
-            app.get(&format!("/de/jobs/{slug}")).await.status,
-            StatusCode::NOT_FOUND
-        );
-        let res = app
-            .post_admin(&format!("/admin/jobs/{id}/status"), &[("to", "published")])
-            .await;
+        assert_eq!(app.get(&format!("/de/jobs/{slug}")).await.status, StatusCode::NOT_FOUND);
+        let res = app.post_admin(&format!("/admin/jobs/{id}/status"), &[("to", "published")]).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         let search = app.get("/de/jobs?q=zeppelinhalle").await.html();
         assert_eq!(
@@ -181,8 +156,7 @@ async fn a_form_with_errors_answers_422_in_the_admins_language_and_writes_nothin
     let app = TestApp::sqlite();
     app.with_conn(|c| CompanyFactory::new().name("Zeppelin Cargo").create(c));
     let _user = app.signed_in(AdminRole::Admin).await;
-    app.post_admin("/admin/account/locale", &[("locale", "de")])
-        .await;
+    app.post_admin("/admin/account/locale", &[("locale", "de")]).await;
     let count = |app: &TestApp| -> (i64, i64) {
         app.with_conn(|c| {
             (
@@ -223,15 +197,8 @@ async fn a_form_with_errors_answers_422_in_the_admins_language_and_writes_nothin
     );
     assert_eq!(page.attr("#f-title", "aria-invalid"), "true");
     assert_eq!(page.attr("#f-title", "aria-describedby"), "f-title-error");
-    assert_eq!(
-        page.attr("#f-city", "value"),
-        "Hamburg",
-        "typed values stay"
-    );
-    assert_eq!(
-        page.attrs(".lang-tab[data-has-error]", "data-locale"),
-        ["en", "de"]
-    );
+    assert_eq!(page.attr("#f-city", "value"), "Hamburg", "typed values stay");
+    assert_eq!(page.attrs(".lang-tab[data-has-error]", "data-locale"), ["en", "de"]);
     assert_eq!(count(&app), before);
 
     // The same form with the generic problems fixed shows the resource's checks.
@@ -258,9 +225,7 @@ async fn a_form_with_errors_answers_422_in_the_admins_language_and_writes_nothin
     );
     assert_eq!(count(&app), before);
     // Without a CSRF token: 403, nothing written.
-    let res = app
-        .post_form("/admin/jobs", &pairs(&posting_form("Zeppelin Cargo")))
-        .await;
+    let res = app.post_form("/admin/jobs", &pairs(&posting_form("Zeppelin Cargo"))).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     assert_eq!(count(&app), before);
 }
@@ -291,16 +256,11 @@ async fn editing_the_original_marks_translations_out_of_date_until_confirmed() {
         assert_eq!(page.count("select[name=original_locale][disabled]"), 1);
 
         // Submit the form as shown, with a new title and salary.
-        let mut form: Vec<(String, String)> = page
-            .form("form.form-grid")
-            .into_iter()
-            .filter(|(k, _)| k != "_csrf")
-            .collect();
+        let mut form: Vec<(String, String)> =
+            page.form("form.form-grid").into_iter().filter(|(k, _)| k != "_csrf").collect();
         set(&mut form, "title", "Head Pastry Chef");
         set(&mut form, "salary_min", "55000");
-        let res = app
-            .post_admin(&edit.replace("/edit", ""), &borrow(&form))
-            .await;
+        let res = app.post_admin(&edit.replace("/edit", ""), &borrow(&form)).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
         let entries = audit(&app, "jobs", id);
         assert_eq!(entries.last().unwrap().0, "update");
@@ -313,29 +273,20 @@ async fn editing_the_original_marks_translations_out_of_date_until_confirmed() {
         });
         assert_eq!(event, "job.updated");
         let page = app.get(&edit).await.html();
-        assert_eq!(
-            page.attrs(".lang-tab", "data-state"),
-            ["original", "outdated", "missing"]
-        );
+        assert_eq!(page.attrs(".lang-tab", "data-state"), ["original", "outdated", "missing"]);
         assert_eq!(page.count("input[name='t.de._current']"), 1);
         // The public search knows the new title at once.
         assert_eq!(
-            app.get("/en/jobs?q=head")
-                .await
-                .html()
-                .texts(".job-card-title"),
+            app.get("/en/jobs?q=head").await.html().texts(".job-card-title"),
             ["Head Pastry Chef"]
         );
 
         // Saving unchanged writes no audit entry; confirming the translation makes it current.
-        let res = app
-            .post_admin(&edit.replace("/edit", ""), &borrow(&form))
-            .await;
+        let res = app.post_admin(&edit.replace("/edit", ""), &borrow(&form)).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         assert_eq!(audit(&app, "jobs", id).len(), entries.len());
         form.push(("t.de._current".into(), "1".into()));
-        app.post_admin(&edit.replace("/edit", ""), &borrow(&form))
-            .await;
+        app.post_admin(&edit.replace("/edit", ""), &borrow(&form)).await;
         assert_eq!(
             app.get(&edit).await.html().attrs(".lang-tab", "data-state"),
             ["original", "current", "missing"]
@@ -343,10 +294,7 @@ async fn editing_the_original_marks_translations_out_of_date_until_confirmed() {
 
         // The history on the show page names the fields in the admin's language.
         let show = app.get(&format!("/admin/jobs/{id}")).await.html();
-        assert!(
-            show.texts(".diff td")
-                .contains(&"Head Pastry Chef".to_owned())
-        );
+        assert!(show.texts(".diff td").contains(&"Head Pastry Chef".to_owned()));
         assert!(show.texts(".diff td").contains(&"Title".to_owned()));
     }
 }
@@ -373,13 +321,7 @@ async fn translators_change_translations_and_nothing_else() {
     let id = job_id(&app, &slug);
     let _translator = app.signed_in(AdminRole::Translator).await;
     let closes = |app: &TestApp| -> Option<chrono::NaiveDateTime> {
-        app.with_conn(|c| {
-            jobs::table
-                .find(id)
-                .select(jobs::valid_through)
-                .first(c)
-                .unwrap()
-        })
+        app.with_conn(|c| jobs::table.find(id).select(jobs::valid_through).first(c).unwrap())
     };
     let before = closes(&app);
     let page = app.get(&format!("/admin/jobs/{id}/edit")).await.html();
@@ -398,18 +340,10 @@ async fn translators_change_translations_and_nothing_else() {
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let (title, salary): (String, Option<i64>) = app.with_conn(|c| {
-        jobs::table
-            .find(id)
-            .select((jobs::title, jobs::salary_min))
-            .first(c)
-            .unwrap()
+        jobs::table.find(id).select((jobs::title, jobs::salary_min)).first(c).unwrap()
     });
     assert_eq!((title.as_str(), salary), ("Welder", Some(50_000)));
-    assert_eq!(
-        closes(&app),
-        before,
-        "the closing time is kept to the second"
-    );
+    assert_eq!(closes(&app), before, "the closing time is kept to the second");
     let german: String = app.with_conn(|c| {
         job_translations::table
             .filter(job_translations::job_id.eq(id))
@@ -436,25 +370,11 @@ async fn deleting_asks_first_and_refuses_what_others_depend_on() {
 
         let confirm = app.get(&format!("/admin/jobs/{lonely}/delete")).await;
         assert_eq!(confirm.status, StatusCode::OK);
-        assert_eq!(
-            confirm.html().text(".question"),
-            "Delete “Rigger”? This cannot be undone."
-        );
-        let res = app
-            .post_admin(&format!("/admin/jobs/{lonely}/delete"), &[])
-            .await;
+        assert_eq!(confirm.html().text(".question"), "Delete “Rigger”? This cannot be undone.");
+        let res = app.post_admin(&format!("/admin/jobs/{lonely}/delete"), &[]).await;
         assert_eq!(res.header("location"), Some("/admin/jobs"));
-        assert_eq!(
-            app.get(&format!("/admin/jobs/{lonely}")).await.status,
-            StatusCode::NOT_FOUND
-        );
-        assert!(
-            app.get("/en/jobs?q=rigger")
-                .await
-                .html()
-                .texts(".job-card-title")
-                .is_empty()
-        );
+        assert_eq!(app.get(&format!("/admin/jobs/{lonely}")).await.status, StatusCode::NOT_FOUND);
+        assert!(app.get("/en/jobs?q=rigger").await.html().texts(".job-card-title").is_empty());
         let entries = audit(&app, "jobs", lonely);
         assert_eq!(entries.last().unwrap().0, "delete");
         assert!(entries.last().unwrap().1.contains(&"title".to_owned()));
@@ -476,9 +396,7 @@ async fn deleting_asks_first_and_refuses_what_others_depend_on() {
             assert_eq!(page.html().text("[role=alert]"), refusal);
         }
         assert_eq!(
-            app.post_admin("/admin/jobs/999999/delete", &[])
-                .await
-                .status,
+            app.post_admin("/admin/jobs/999999/delete", &[]).await.status,
             StatusCode::NOT_FOUND
         );
     }
@@ -489,10 +407,7 @@ async fn companies_and_skills_are_created_and_renamed_and_postings_follow() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().name("Old Name Logistics").create(c);
-            JobFactory::new(&co)
-                .title("Dispatcher")
-                .skills(&["Javascript"])
-                .create(c)
+            JobFactory::new(&co).title("Dispatcher").skills(&["Javascript"]).create(c)
         });
         let _user = app.signed_in(AdminRole::Admin).await;
         let company_id: i64 = app.with_conn(|c| {
@@ -518,20 +433,13 @@ async fn companies_and_skills_are_created_and_renamed_and_postings_follow() {
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
         // Postings are found by their company's new name at once.
         assert_eq!(
-            app.get("/en/jobs?q=nordwind")
-                .await
-                .html()
-                .texts(".job-card-title"),
+            app.get("/en/jobs?q=nordwind").await.html().texts(".job-card-title"),
             ["Dispatcher"],
             "{}",
             app.backend
         );
         let company_page = app.get("/de/companies/old-name-logistics").await.html();
-        assert!(
-            company_page
-                .text("main")
-                .contains("Fracht entlang der Küste.")
-        );
+        assert!(company_page.text("main").contains("Fracht entlang der Küste."));
 
         // A new company: slug from the name; a bad website is refused first.
         let bad = app
@@ -580,38 +488,25 @@ async fn companies_and_skills_are_created_and_renamed_and_postings_follow() {
         });
         assert_eq!((new_slug.as_str(), locale.as_str()), ("kyiv-bakery", "uk"));
         let duplicate = app
-            .post_admin(
-                "/admin/companies",
-                &[("name", "kyiv bakery"), ("original_locale", "en")],
-            )
+            .post_admin("/admin/companies", &[("name", "kyiv bakery"), ("original_locale", "en")])
             .await;
         assert_eq!(duplicate.status, StatusCode::UNPROCESSABLE_ENTITY);
 
         // Skills: renaming keeps postings tagged and findable by the new name; a name another
         // skill has is refused.
         let skill: i64 = app.with_conn(|c| {
-            skills::table
-                .filter(skills::name.eq("Javascript"))
-                .select(skills::id)
-                .first(c)
-                .unwrap()
+            skills::table.filter(skills::name.eq("Javascript")).select(skills::id).first(c).unwrap()
         });
-        let res = app
-            .post_admin(&format!("/admin/skills/{skill}"), &[("name", "ECMAScript")])
-            .await;
+        let res =
+            app.post_admin(&format!("/admin/skills/{skill}"), &[("name", "ECMAScript")]).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         assert_eq!(
-            app.get("/en/jobs?q=ecmascript")
-                .await
-                .html()
-                .texts(".job-card-title"),
+            app.get("/en/jobs?q=ecmascript").await.html().texts(".job-card-title"),
             ["Dispatcher"]
         );
         let res = app.post_admin("/admin/skills", &[("name", "Go")]).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
-        let taken = app
-            .post_admin(&format!("/admin/skills/{skill}"), &[("name", "go")])
-            .await;
+        let taken = app.post_admin(&format!("/admin/skills/{skill}"), &[("name", "go")]).await;
         assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(taken.html().text(".field-error").contains("Merge into"));
         let _ = slug;
@@ -631,20 +526,13 @@ async fn duplicating_makes_a_draft_copy_and_preview_shows_any_status() {
     });
     let id = job_id(&app, &slug);
     let _user = app.signed_in(AdminRole::Editor).await;
-    let res = app
-        .post_admin(&format!("/admin/jobs/{id}/duplicate"), &[])
-        .await;
+    let res = app.post_admin(&format!("/admin/jobs/{id}/duplicate"), &[]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let edit = res.header("location").unwrap_or_default().to_owned();
     assert!(edit.ends_with("/edit"), "{edit}");
     let copy: i64 = edit.split('/').nth(3).unwrap().parse().unwrap();
-    let (copy_slug, status): (String, String) = app.with_conn(|c| {
-        jobs::table
-            .find(copy)
-            .select((jobs::slug, jobs::status))
-            .first(c)
-            .unwrap()
-    });
+    let (copy_slug, status): (String, String) = app
+        .with_conn(|c| jobs::table.find(copy).select((jobs::slug, jobs::status)).first(c).unwrap());
     assert_eq!(copy_slug, format!("{slug}-copy"));
     assert_eq!(status, JobStatus::Draft.as_str());
     let page = app.get(&edit).await.html();
@@ -653,10 +541,7 @@ async fn duplicating_makes_a_draft_copy_and_preview_shows_any_status() {
     assert_eq!(audit(&app, "jobs", copy)[0].0, "create");
 
     // The draft is not public, but its preview shows it, in each of its languages.
-    assert_eq!(
-        app.get(&format!("/en/jobs/{copy_slug}")).await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(app.get(&format!("/en/jobs/{copy_slug}")).await.status, StatusCode::NOT_FOUND);
     let preview = app.get(&format!("/admin/jobs/{copy}/preview")).await;
     assert_eq!(preview.status, StatusCode::OK);
     let html = preview.html();
@@ -664,10 +549,7 @@ async fn duplicating_makes_a_draft_copy_and_preview_shows_any_status() {
     assert_eq!(html.attr("meta[name=robots]", "content"), "noindex");
     assert!(html.text(".notice-preview").contains("Draft"));
     assert_eq!(html.count("form.apply-form"), 0);
-    let german = app
-        .get(&format!("/admin/jobs/{copy}/preview?lang=de"))
-        .await
-        .html();
+    let german = app.get(&format!("/admin/jobs/{copy}/preview?lang=de")).await.html();
     assert_eq!(german.text("h1"), "Sommelière");
     assert!(german.text(".notice-preview").contains("Entwurf"));
     app.clear_cookies();
@@ -688,10 +570,7 @@ async fn admins_change_roles_but_never_remove_the_last_admin() {
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    assert_eq!(
-        audit(&app, "admin_users", viewer.id)[0].1,
-        ["locale", "name", "role"]
-    );
+    assert_eq!(audit(&app, "admin_users", viewer.id)[0].1, ["locale", "name", "role"]);
     // The change applies to the user's next request.
     app.clear_cookies();
     app.sign_in_as(&viewer).await;
@@ -700,9 +579,7 @@ async fn admins_change_roles_but_never_remove_the_last_admin() {
 
     app.sign_in_as(&admin).await;
     let me = format!("/admin/admin_users/{}", admin.id);
-    let res = app
-        .post_admin(&me, &[("role", "viewer"), ("locale", "en")])
-        .await;
+    let res = app.post_admin(&me, &[("role", "viewer"), ("locale", "en")]).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         res.html().text(".field-error"),
@@ -717,8 +594,6 @@ async fn admins_change_roles_but_never_remove_the_last_admin() {
         &[("role", "admin"), ("locale", "uk")],
     )
     .await;
-    let res = app
-        .post_admin(&format!("/admin/admin_users/{}/delete", viewer.id), &[])
-        .await;
+    let res = app.post_admin(&format!("/admin/admin_users/{}/delete", viewer.id), &[]).await;
     assert_eq!(res.header("location"), Some("/admin/admin_users"));
 }

@@ -32,12 +32,7 @@ fn seed(app: &TestApp) {
         JobFactory::new(&zeta)
             .title("Warehouse Lead")
             .status(JobStatus::Archived)
-            .salary(
-                Some(90_000),
-                Some(100_000),
-                "EUR",
-                hireboard::models::SalaryPeriod::Year,
-            )
+            .salary(Some(90_000), Some(100_000), "EUR", hireboard::models::SalaryPeriod::Year)
             .create(c);
         JobFactory::new(&zeta).title("Driver_100%").create(c);
     });
@@ -68,40 +63,19 @@ async fn scopes_show_counts_under_the_current_filters() {
         let scopes = page.texts(".scopes a");
         assert_eq!(
             scopes,
-            [
-                "All 5",
-                "Draft 1",
-                "Published 3",
-                "Expired 0",
-                "Filled 0",
-                "Archived 1"
-            ],
+            ["All 5", "Draft 1", "Published 3", "Expired 0", "Filled 0", "Archived 1"],
             "{}",
             app.backend
         );
-        assert_eq!(
-            sorted(titles(&app, "/admin/jobs?scope=draft").await),
-            ["Rust Intern"]
-        );
+        assert_eq!(sorted(titles(&app, "/admin/jobs?scope=draft").await), ["Rust Intern"]);
         // A filter narrows every scope's count.
         let page = app.get("/admin/jobs?title=rust").await.html();
         assert_eq!(
             page.texts(".scopes a"),
-            [
-                "All 2",
-                "Draft 1",
-                "Published 1",
-                "Expired 0",
-                "Filled 0",
-                "Archived 0"
-            ]
+            ["All 2", "Draft 1", "Published 1", "Expired 0", "Filled 0", "Archived 0"]
         );
         // The scope tabs keep the filters.
-        assert!(
-            page.attrs(".scopes a", "href")
-                .iter()
-                .all(|h| h.contains("title=rust"))
-        );
+        assert!(page.attrs(".scopes a", "href").iter().all(|h| h.contains("title=rust")));
     }
 }
 
@@ -113,13 +87,7 @@ async fn columns_sort_both_ways_and_unknown_sorts_are_ignored() {
         let asc = titles(&app, "/admin/jobs?sort=title").await;
         assert_eq!(
             asc,
-            [
-                "Data Analyst",
-                "Driver_100%",
-                "Rust Engineer",
-                "Rust Intern",
-                "Warehouse Lead"
-            ],
+            ["Data Analyst", "Driver_100%", "Rust Engineer", "Rust Intern", "Warehouse Lead"],
             "{}",
             app.backend
         );
@@ -138,17 +106,9 @@ async fn columns_sort_both_ways_and_unknown_sorts_are_ignored() {
                 .unwrap();
         });
         let renamed = titles(&app, "/admin/jobs?sort=company").await;
-        assert_eq!(
-            &renamed[3..],
-            ["Rust Engineer", "Data Analyst"],
-            "{}",
-            app.backend
-        );
+        assert_eq!(&renamed[3..], ["Rust Engineer", "Data Analyst"], "{}", app.backend);
         let page = app.get("/admin/jobs?sort=-company").await.html();
-        assert_eq!(
-            page.texts(".index-table tbody td:nth-child(3)")[0],
-            "Zulu Robotics"
-        );
+        assert_eq!(page.texts(".index-table tbody td:nth-child(3)")[0], "Zulu Robotics");
         // A column that is not sortable, or SQL, is ignored: the default order applies.
         let default = titles(&app, "/admin/jobs").await;
         for bad in ["workplace", "title;DROP TABLE jobs", "-nonsense"] {
@@ -180,21 +140,13 @@ async fn every_filter_kind_narrows_the_list() {
             // boolean
             ("has_salary=false", &["Data Analyst"]),
             // association, by name
-            (
-                "company=zeta",
-                &["Driver_100%", "Rust Intern", "Warehouse Lead"],
-            ),
+            ("company=zeta", &["Driver_100%", "Rust Intern", "Warehouse Lead"]),
             ("skill=rust", &["Rust Engineer", "Rust Intern"]),
             // number range
             ("salary_min_min=80000", &["Warehouse Lead"]),
             (
                 "salary_min_max=60000",
-                &[
-                    "Data Analyst",
-                    "Driver_100%",
-                    "Rust Engineer",
-                    "Rust Intern",
-                ],
+                &["Data Analyst", "Driver_100%", "Rust Engineer", "Rust Intern"],
             ),
             // text on another column
             ("city=munich", &["Data Analyst"]),
@@ -217,32 +169,16 @@ async fn every_filter_kind_narrows_the_list() {
         assert!(!got.contains(&"Data Analyst".to_owned()), "{got:?}");
         let got = titles(
             &app,
-            &format!(
-                "/admin/jobs?published_at_to={}",
-                today - chrono::Duration::days(30)
-            ),
+            &format!("/admin/jobs?published_at_to={}", today - chrono::Duration::days(30)),
         )
         .await;
         assert_eq!(got, ["Data Analyst"], "{}", app.backend);
         // The sidebar shows what is applied.
-        let page = app
-            .get("/admin/jobs?title=rust&title_op=equals&workplace=remote")
-            .await
-            .html();
+        let page = app.get("/admin/jobs?title=rust&title_op=equals&workplace=remote").await.html();
         assert_eq!(page.attrs(".filters input[name=title]", "value"), ["rust"]);
-        assert_eq!(
-            page.texts("select[name=title_op] option[selected]"),
-            ["equals"]
-        );
-        assert_eq!(
-            page.attrs("select[name=workplace] option[selected]", "value"),
-            ["remote"]
-        );
-        assert_eq!(
-            page.count("a.button.secondary"),
-            1,
-            "a link to clear the filters"
-        );
+        assert_eq!(page.texts("select[name=title_op] option[selected]"), ["equals"]);
+        assert_eq!(page.attrs("select[name=workplace] option[selected]", "value"), ["remote"]);
+        assert_eq!(page.count("a.button.secondary"), 1, "a link to clear the filters");
     }
 }
 
@@ -264,16 +200,9 @@ async fn bad_filter_values_and_unknown_parameters_are_ignored() {
         "password_hash=x",
         "q[title_cont]=x",
     ] {
-        assert_eq!(
-            sorted(titles(&app, &format!("/admin/jobs?{query}")).await),
-            all,
-            "{query}"
-        );
+        assert_eq!(sorted(titles(&app, &format!("/admin/jobs?{query}")).await), all, "{query}");
     }
-    assert_eq!(
-        app.get("/admin/nothing").await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(app.get("/admin/nothing").await.status, StatusCode::NOT_FOUND);
 }
 
 #[actix_web::test]
@@ -282,9 +211,7 @@ async fn pages_and_per_page_choices() {
     app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
         for i in 0..60 {
-            JobFactory::new(&co)
-                .title(&format!("Posting {i:02}"))
-                .create(c);
+            JobFactory::new(&co).title(&format!("Posting {i:02}")).create(c);
         }
     });
     signed_in(&app).await;
@@ -292,29 +219,15 @@ async fn pages_and_per_page_choices() {
     assert_eq!(first.len(), 25);
     assert_eq!(first[0], "Posting 00");
     let third = titles(&app, "/admin/jobs?sort=title&page=3").await;
-    assert_eq!(
-        third,
-        (50..60).map(|i| format!("Posting {i}")).collect::<Vec<_>>()
-    );
-    assert_eq!(
-        titles(&app, "/admin/jobs?sort=title&per_page=50")
-            .await
-            .len(),
-        50
-    );
+    assert_eq!(third, (50..60).map(|i| format!("Posting {i}")).collect::<Vec<_>>());
+    assert_eq!(titles(&app, "/admin/jobs?sort=title&per_page=50").await.len(), 50);
     let page = app.get("/admin/jobs?sort=title&page=2").await.html();
     assert_eq!(page.text("#index-total"), "60 records");
     let next = page.attrs("a[rel=next]", "href");
     assert_eq!(next.len(), 1);
-    assert!(
-        next[0].contains("page=3") && next[0].contains("sort=title"),
-        "{next:?}"
-    );
+    assert!(next[0].contains("page=3") && next[0].contains("sort=title"), "{next:?}");
     // Past the last page: the last page.
-    assert_eq!(
-        titles(&app, "/admin/jobs?sort=title&page=99").await.len(),
-        0
-    );
+    assert_eq!(titles(&app, "/admin/jobs?sort=title&page=99").await.len(), 0);
 }
 
 #[actix_web::test]
@@ -381,20 +294,12 @@ async fn companies_have_a_hiring_scope() {
         });
         signed_in(&app).await;
         let page = app.get("/admin/companies").await.html();
-        assert_eq!(
-            page.texts(".scopes a"),
-            ["All 3", "Hiring 2"],
-            "{}",
-            app.backend
-        );
+        assert_eq!(page.texts(".scopes a"), ["All 3", "Hiring 2"], "{}", app.backend);
         assert_eq!(
             titles(&app, "/admin/companies?scope=hiring").await,
             ["Acme Robotics", "Zeta Logistics"]
         );
-        assert_eq!(
-            titles(&app, "/admin/companies?name=quiet").await,
-            ["Quiet Corp"]
-        );
+        assert_eq!(titles(&app, "/admin/companies?name=quiet").await, ["Quiet Corp"]);
     }
 }
 
@@ -406,65 +311,32 @@ async fn each_admin_keeps_named_views() {
         let other = app.with_conn(|c| AdminFactory::new().create(c));
         app.sign_in_as(&me).await;
         // Saved from the page's own form: the current state, first page, normalized.
-        let page = app
-            .get("/admin/jobs?title=rust&sort=-title&page=2&bogus=1")
-            .await
-            .html();
+        let page = app.get("/admin/jobs?title=rust&sort=-title&page=2&bogus=1").await.html();
         let query = page.attrs(".saved-views input[name=query]", "value")[0].clone();
         assert_eq!(query, "scope=all&title=rust&sort=-title", "{}", app.backend);
-        let res = app
-            .post_admin(
-                "/admin/jobs/views",
-                &[("name", "Rust roles"), ("query", &query)],
-            )
-            .await;
+        let res =
+            app.post_admin("/admin/jobs/views", &[("name", "Rust roles"), ("query", &query)]).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         // Saving the same name again replaces it; a blank name is refused.
-        app.post_admin(
-            "/admin/jobs/views",
-            &[("name", "Rust roles"), ("query", "scope=draft")],
-        )
-        .await;
-        app.post_admin(
-            "/admin/jobs/views",
-            &[("name", "  "), ("query", "scope=draft")],
-        )
-        .await;
+        app.post_admin("/admin/jobs/views", &[("name", "Rust roles"), ("query", "scope=draft")])
+            .await;
+        app.post_admin("/admin/jobs/views", &[("name", "  "), ("query", "scope=draft")]).await;
         let page = app.get("/admin/jobs").await.html();
         assert_eq!(page.texts(".saved-views li a"), ["Rust roles"]);
         let href = page.attrs(".saved-views li a", "href")[0].clone();
         assert_eq!(href, "/admin/jobs?scope=draft&sort=-updated_at");
         assert_eq!(titles(&app, &href).await, ["Rust Intern"]);
         // Views are per user and per list.
-        assert_eq!(
-            app.get("/admin/companies")
-                .await
-                .html()
-                .count(".saved-views li"),
-            0
-        );
+        assert_eq!(app.get("/admin/companies").await.html().count(".saved-views li"), 0);
         let delete = page.attrs(".saved-views li form", "action")[0].clone();
         app.clear_cookies();
         app.sign_in_as(&other).await;
-        assert_eq!(
-            app.get("/admin/jobs").await.html().count(".saved-views li"),
-            0
-        );
-        assert_eq!(
-            app.post_admin(&delete, &[]).await.status,
-            StatusCode::NOT_FOUND,
-            "not theirs"
-        );
+        assert_eq!(app.get("/admin/jobs").await.html().count(".saved-views li"), 0);
+        assert_eq!(app.post_admin(&delete, &[]).await.status, StatusCode::NOT_FOUND, "not theirs");
         app.clear_cookies();
         app.sign_in_as(&me).await;
-        assert_eq!(
-            app.post_admin(&delete, &[]).await.status,
-            StatusCode::SEE_OTHER
-        );
-        assert_eq!(
-            app.get("/admin/jobs").await.html().count(".saved-views li"),
-            0
-        );
+        assert_eq!(app.post_admin(&delete, &[]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.get("/admin/jobs").await.html().count(".saved-views li"), 0);
     }
 }
 
@@ -485,12 +357,7 @@ async fn lists_show_how_each_translation_stands() {
         let states =
             |page: &crate::support::Html| page.texts(".index-table .translation-states li");
         let page = app.get("/admin/jobs?title=welder").await.html();
-        assert_eq!(
-            states(&page),
-            ["de: up to date", "uk: missing"],
-            "{}",
-            app.backend
-        );
+        assert_eq!(states(&page), ["de: up to date", "uk: missing"], "{}", app.backend);
         // The original changes: the German text is now behind it.
         app.with_conn(|c| {
             diesel::update(jobs::table.filter(jobs::slug.eq(&slug)))

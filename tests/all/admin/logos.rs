@@ -77,28 +77,13 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         // A PDF named .png, and an SVG: refused beside the field, nothing stored.
         let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
         let res = save(&app, id, Some(("logo.png", pdf)), &[]).await;
-        assert_eq!(
-            res.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{}",
-            app.backend
-        );
-        assert!(
-            res.html()
-                .text("#f-logo-error")
-                .contains("PNG, JPEG, WebP or GIF")
-        );
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", app.backend);
+        assert!(res.html().text("#f-logo-error").contains("PNG, JPEG, WebP or GIF"));
         let svg = b"<svg xmlns='http://www.w3.org/2000/svg'><script>x</script></svg>";
         let res = save(&app, id, Some(("logo.svg", svg)), &[]).await;
         assert!(res.html().text("#f-logo-error").contains("SVG"));
         // 33 bytes that declare 20,000 × 20,000 pixels: refused from the header.
-        let res = save(
-            &app,
-            id,
-            Some(("bomb.png", &declared_png(20_000, 20_000))),
-            &[],
-        )
-        .await;
+        let res = save(&app, id, Some(("bomb.png", &declared_png(20_000, 20_000))), &[]).await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
             res.html().text("#f-logo-error").contains("4096 × 4096"),
@@ -116,11 +101,7 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         assert_eq!(page.attr("#f-name", "value"), "Acme Robotics");
         // The fields after the file were not read: they show what is saved, not nothing.
         let description = app.with_conn(|c| {
-            companies::table
-                .find(id)
-                .select(companies::description)
-                .first::<String>(c)
-                .unwrap()
+            companies::table.find(id).select(companies::description).first::<String>(c).unwrap()
         });
         assert!(!description.is_empty());
         assert_eq!(page.text("#f-description"), description);
@@ -136,35 +117,20 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         let (key, ready) = logo_of(&app, id);
         let key = key.expect("a logo");
         assert!(!ready);
-        assert!(
-            key.starts_with("logos/") && !key.contains("logo.png"),
-            "{key}"
-        );
+        assert!(key.starts_with("logos/") && !key.contains("logo.png"), "{key}");
         let served = app.get(&format!("/uploads/{key}")).await;
         assert_eq!(served.status, StatusCode::OK);
         assert_eq!(served.header("content-type"), Some("image/png"));
         assert_eq!(served.header("x-content-type-options"), Some("nosniff"));
-        assert!(
-            served
-                .header("cache-control")
-                .unwrap()
-                .contains("immutable")
-        );
+        assert!(served.header("cache-control").unwrap().contains("immutable"));
         let queued: i64 = app.with_conn(|c| {
-            tasks::table
-                .filter(tasks::kind.eq("logo_versions"))
-                .count()
-                .get_result(c)
-                .unwrap()
+            tasks::table.filter(tasks::kind.eq("logo_versions")).count().get_result(c).unwrap()
         });
         assert_eq!(queued, 1);
 
         // Until the versions are made, the form shows the original.
         let form = app.get(&format!("/admin/companies/{id}/edit")).await;
-        assert_eq!(
-            form.html().attr(".image-current img", "src"),
-            format!("/uploads/{key}")
-        );
+        assert_eq!(form.html().attr(".image-current img", "src"), format!("/uploads/{key}"));
 
         // The task makes the versions.
         app.work_until("making the versions", || logo_of(&app, id).1);
@@ -172,11 +138,7 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         assert_eq!(
             app.stored("logos").await,
             // `-` sorts before `.`: the versions come first.
-            [
-                format!("{stem}-medium.png"),
-                format!("{stem}-thumb.png"),
-                key.clone(),
-            ]
+            [format!("{stem}-medium.png"), format!("{stem}-thumb.png"), key.clone(),]
         );
         let thumb = app.get_bytes(&format!("/uploads/{stem}-thumb.png")).await;
         let thumb = image::load_from_memory(&thumb).unwrap();
@@ -192,15 +154,8 @@ async fn a_logo_is_checked_served_resized_by_a_task_and_removed_with_its_version
         let res = save(&app, id, None, &[("logo._remove", "1")]).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         assert_eq!(logo_of(&app, id).0, None);
-        assert!(
-            app.stored("logos").await.is_empty(),
-            "{:?}",
-            app.stored("logos").await
-        );
-        assert_eq!(
-            app.get(&format!("/uploads/{key}")).await.status,
-            StatusCode::NOT_FOUND
-        );
+        assert!(app.stored("logos").await.is_empty(), "{:?}", app.stored("logos").await);
+        assert_eq!(app.get(&format!("/uploads/{key}")).await.status, StatusCode::NOT_FOUND);
     }
 }
 
@@ -241,10 +196,7 @@ async fn the_logo_shows_on_the_public_pages_and_in_the_admin() {
     // Until the task has run, the pages show the original, scaled by the browser.
     app.refresh_search();
     let cards = app.get("/en/jobs").await.html();
-    assert_eq!(
-        cards.attr(".job-card-company img", "src"),
-        format!("/uploads/{key}")
-    );
+    assert_eq!(cards.attr(".job-card-company img", "src"), format!("/uploads/{key}"));
 
     app.work_until("making the versions", || logo_of(&app, company.id).1);
     app.refresh_search();
@@ -257,35 +209,19 @@ async fn the_logo_shows_on_the_public_pages_and_in_the_admin() {
     assert_eq!(cards.attr(".job-card-company img", "src"), thumb.clone());
     assert_eq!(cards.attr(".job-card-company img", "alt"), String::new());
     // The company page: the medium version.
-    let page = app
-        .get(&format!("/en/companies/{}", company.slug))
-        .await
-        .html();
+    let page = app.get(&format!("/en/companies/{}", company.slug)).await.html();
     assert_eq!(page.attr(".company-header img", "src"), medium.clone());
     // The posting: the thumbnail beside the company, the medium version for Google.
     let job = app.get(&format!("/en/jobs/{slug}")).await;
-    assert_eq!(
-        job.html().attr(".job-company-name img", "src"),
-        thumb.clone()
-    );
+    assert_eq!(job.html().attr(".job-company-name img", "src"), thumb.clone());
     let base = &app.state.config.base_url;
-    assert!(
-        job.body.contains(&format!("\"logo\":\"{base}{medium}\"")),
-        "{}",
-        job.body
-    );
+    assert!(job.body.contains(&format!("\"logo\":\"{base}{medium}\"")), "{}", job.body);
     // The admin: the thumbnail in the list, the medium version with its name on the show page.
     let list = app.get("/admin/companies").await.html();
     assert_eq!(list.attr("td img.admin-thumb", "src"), thumb);
-    let show = app
-        .get(&format!("/admin/companies/{}", company.id))
-        .await
-        .html();
+    let show = app.get(&format!("/admin/companies/{}", company.id)).await.html();
     assert_eq!(show.attr("img.admin-image", "src"), medium.clone());
-    assert_eq!(
-        show.attr("img.admin-image", "alt"),
-        "Logo of Acme Robotics".to_owned()
-    );
+    assert_eq!(show.attr("img.admin-image", "alt"), "Logo of Acme Robotics".to_owned());
     // Each served version is what its name says.
     let served = image::load_from_memory(&app.get_bytes(&medium).await).unwrap();
     assert_eq!((served.width(), served.height()), (256, 256));

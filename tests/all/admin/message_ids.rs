@@ -17,9 +17,7 @@ fn message_ids() -> BTreeSet<String> {
         for line in text.lines() {
             if let Some((id, _)) = line.split_once(" = ")
                 && !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             {
                 ids.insert(id.to_owned());
             }
@@ -37,17 +35,15 @@ fn visible_words(body: &str) -> Vec<String> {
             continue;
         };
         let hidden = node.ancestors().any(|a| {
-            a.value()
-                .as_element()
-                .is_some_and(|e| matches!(e.name(), "script" | "style" | "title"))
+            a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style" | "title"))
         });
         if hidden {
             continue;
         }
-        words.extend(text.split_whitespace().map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_owned()
-        }));
+        words.extend(
+            text.split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_owned()),
+        );
     }
     words
 }
@@ -69,18 +65,13 @@ async fn no_back_office_page_shows_a_message_id() {
         let path = roles::fill(path, &seeded);
         let res = app.get(&path).await;
         if res.status != StatusCode::OK
-            || !res
-                .header("content-type")
-                .unwrap_or_default()
-                .starts_with("text/html")
+            || !res.header("content-type").unwrap_or_default().starts_with("text/html")
         {
             continue;
         }
         pages += 1;
-        let shown: BTreeSet<String> = visible_words(&res.body)
-            .into_iter()
-            .filter(|w| ids.contains(w))
-            .collect();
+        let shown: BTreeSet<String> =
+            visible_words(&res.body).into_iter().filter(|w| ids.contains(w)).collect();
         if !shown.is_empty() {
             failures.push(format!("{path}: {shown:?}"));
         }

@@ -15,11 +15,8 @@ async fn applications_are_listed_by_stage_with_counts() {
         let job = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             let slug = JobFactory::new(&co).title("Barista").create(c);
-            let job: i64 = jobs::table
-                .filter(jobs::slug.eq(slug))
-                .select(jobs::id)
-                .first(c)
-                .unwrap();
+            let job: i64 =
+                jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
             ApplicationFactory::new(job).name("Ada").create(c);
             ApplicationFactory::new(job)
                 .name("Grace")
@@ -50,24 +47,13 @@ async fn applications_are_listed_by_stage_with_counts() {
         );
         let interview = app.get("/admin/applications?scope=interview").await.html();
         assert_eq!(interview.texts("td.primary"), ["Grace"]);
-        let filtered = app
-            .get("/admin/applications?posting=barista&name=a&sort=name")
-            .await
-            .html();
-        assert_eq!(
-            filtered.texts("td.primary"),
-            ["Ada", "Grace"],
-            "{}",
-            app.backend
-        );
+        let filtered = app.get("/admin/applications?posting=barista&name=a&sort=name").await.html();
+        assert_eq!(filtered.texts("td.primary"), ["Ada", "Grace"], "{}", app.backend);
         // The show page: applicant, posting link, pipeline.
         let href = interview.attrs("td.primary a", "href")[0].clone();
         let show = app.get(&href).await.html();
         assert_eq!(show.text("h1"), "Grace");
-        assert!(
-            show.attrs(".attributes a", "href")
-                .contains(&format!("/admin/jobs/{job}"))
-        );
+        assert!(show.attrs(".attributes a", "href").contains(&format!("/admin/jobs/{job}")));
     }
 }
 
@@ -95,11 +81,7 @@ async fn comments_and_audit_entries_have_their_own_lists() {
         let job = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             let slug = JobFactory::new(&co).title("Welder").create(c);
-            jobs::table
-                .filter(jobs::slug.eq(slug))
-                .select(jobs::id)
-                .first::<i64>(c)
-                .unwrap()
+            jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first::<i64>(c).unwrap()
         });
         let _user = app.signed_in(AdminRole::Admin).await;
         app.post_admin(
@@ -107,8 +89,7 @@ async fn comments_and_audit_entries_have_their_own_lists() {
             &[("body", "Ask about the certificate.")],
         )
         .await;
-        app.post_admin(&format!("/admin/jobs/{job}/status"), &[("to", "archived")])
-            .await;
+        app.post_admin(&format!("/admin/jobs/{job}/status"), &[("to", "archived")]).await;
 
         let comments = app.get("/admin/comments").await.html();
         assert_eq!(
@@ -117,33 +98,21 @@ async fn comments_and_audit_entries_have_their_own_lists() {
             "{}",
             app.backend
         );
-        assert_eq!(
-            comments.attrs("td:nth-child(3) a", "href"),
-            [format!("/admin/jobs/{job}")]
-        );
+        assert_eq!(comments.attrs("td:nth-child(3) a", "href"), [format!("/admin/jobs/{job}")]);
         let none = app.get("/admin/comments?body=invoice").await.html();
         assert_eq!(none.count(".index-table"), 0);
 
         let log = app.get("/admin/audit_log").await.html();
         assert_eq!(
             log.texts(".scopes a"),
-            [
-                "All 1",
-                "Created 0",
-                "Changed 0",
-                "Deleted 0",
-                "Status changed 1"
-            ]
+            ["All 1", "Created 0", "Changed 0", "Deleted 0", "Status changed 1"]
         );
         assert_eq!(log.texts("td:nth-child(5)"), ["Welder"]);
         let entry = log.attrs("td.primary a", "href")[0].clone();
         let show = app.get(&entry).await;
         assert_eq!(show.status, StatusCode::OK);
         assert!(
-            show.html()
-                .texts(".attributes dd")
-                .iter()
-                .any(|t| t == "Status: Published → Archived"),
+            show.html().texts(".attributes dd").iter().any(|t| t == "Status: Published → Archived"),
             "{}",
             app.backend
         );
@@ -159,27 +128,20 @@ async fn applications_move_through_the_pipeline_and_are_audited() {
         let id = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             let slug = JobFactory::new(&co).create(c);
-            let job: i64 = jobs::table
-                .filter(jobs::slug.eq(slug))
-                .select(jobs::id)
-                .first(c)
-                .unwrap();
+            let job: i64 =
+                jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
             ApplicationFactory::new(job).name("Ada").create(c)
         });
         let user = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
         app.sign_in_as(&user).await;
         let url = format!("/admin/applications/{id}/stage");
         let page = app.get(&format!("/admin/applications/{id}")).await.html();
-        assert_eq!(
-            page.texts(".page-header button"),
-            ["Start review", "Mark as withdrawn"]
-        );
+        assert_eq!(page.texts(".page-header button"), ["Start review", "Mark as withdrawn"]);
         // Rejecting leads to the step that asks for the reason.
         assert_eq!(page.texts(".page-header a.button"), ["Reject"]);
         // Skipping a stage is refused; so is a rejection without a reason.
         app.post_admin(&url, &[("to", "offer")]).await;
-        app.post_admin(&url, &[("to", "rejected"), ("reason", "  ")])
-            .await;
+        app.post_admin(&url, &[("to", "rejected"), ("reason", "  ")]).await;
         let stage = |app: &TestApp| -> (String, bool, bool) {
             app.with_conn(|c| {
                 applications::table
@@ -199,10 +161,7 @@ async fn applications_move_through_the_pipeline_and_are_audited() {
         let res = app
             .post_admin(
                 &url,
-                &[
-                    ("to", "rejected"),
-                    ("reason", "Needs a work permit we cannot sponsor."),
-                ],
+                &[("to", "rejected"), ("reason", "Needs a work permit we cannot sponsor.")],
             )
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
@@ -231,20 +190,10 @@ async fn bulk_stage_changes_and_the_board() {
     let ids: Vec<String> = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
         let slug = JobFactory::new(&co).title("Cook").create(c);
-        let job: i64 = jobs::table
-            .filter(jobs::slug.eq(slug))
-            .select(jobs::id)
-            .first(c)
-            .unwrap();
+        let job: i64 = jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
         vec![
-            ApplicationFactory::new(job)
-                .name("Ada")
-                .create(c)
-                .to_string(),
-            ApplicationFactory::new(job)
-                .name("Grace")
-                .create(c)
-                .to_string(),
+            ApplicationFactory::new(job).name("Ada").create(c).to_string(),
+            ApplicationFactory::new(job).name("Grace").create(c).to_string(),
             ApplicationFactory::new(job)
                 .name("Linus")
                 .status(ApplicationStatus::Hired)
@@ -268,9 +217,7 @@ async fn bulk_stage_changes_and_the_board() {
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let board = app.get("/admin/applications/board").await.html();
     let column = |stage: &str| {
-        board.texts(&format!(
-            ".board-column[aria-labelledby=stage-{stage}] .board-card a"
-        ))
+        board.texts(&format!(".board-column[aria-labelledby=stage-{stage}] .board-card a"))
     };
     assert_eq!(column("new"), Vec::<String>::new());
     let mut reviewing = column("reviewing");
@@ -289,23 +236,12 @@ async fn bulk_stage_changes_and_the_board() {
     // Every stage has its column, the ways out of the pipeline too.
     assert_eq!(
         board.attrs(".board-column", "data-stage"),
-        [
-            "new",
-            "reviewing",
-            "interview",
-            "offer",
-            "hired",
-            "rejected",
-            "withdrawn"
-        ]
+        ["new", "reviewing", "interview", "offer", "hired", "rejected", "withdrawn"]
     );
     // A card moves with its own form (rejecting is left to the application's page, which
     // asks for the reason), and the answer comes back to the board as it was filtered.
     let card = format!("#card-{} form.board-move", ids[0]);
-    assert_eq!(
-        filtered.attrs(&format!("{card} option"), "value"),
-        ["interview", "withdrawn"]
-    );
+    assert_eq!(filtered.attrs(&format!("{card} option"), "value"), ["interview", "withdrawn"]);
     let back = filtered.attr(&format!("{card} input[name=back]"), "value");
     assert_eq!(back, "/admin/applications/board?name=ada");
     let res = app
@@ -316,10 +252,7 @@ async fn bulk_stage_changes_and_the_board() {
         .await;
     assert_eq!(res.header("location"), Some(back.as_str()));
     let board = app.get("/admin/applications/board").await.html();
-    assert_eq!(
-        board.texts(".board-column[data-stage=interview] .board-card a"),
-        ["Ada"]
-    );
+    assert_eq!(board.texts(".board-column[data-stage=interview] .board-card a"), ["Ada"]);
     // A viewer sees the board, without the forms.
     let viewer = app.with_conn(|c| AdminFactory::new().role(AdminRole::Viewer).create(c));
     app.clear_cookies();
@@ -339,10 +272,7 @@ async fn duplicate_skills_merge_into_one() {
                 .title("Systems Programmer")
                 .skills(&["Rust", "Rustlang"])
                 .create(c);
-            JobFactory::new(&co)
-                .title("Backend Developer")
-                .skills(&["Rust-Lang", "SQL"])
-                .create(c);
+            JobFactory::new(&co).title("Backend Developer").skills(&["Rust-Lang", "SQL"]).create(c);
         });
         app.refresh_search();
         let ids: Vec<(String, i64)> = app.with_conn(|c| {
@@ -357,10 +287,7 @@ async fn duplicate_skills_merge_into_one() {
         app.sign_in_as(&user).await;
         // Only a skill tag says "Rustlang" (Rust-Lang is two words to full-text search).
         assert_eq!(
-            app.get("/en/jobs?q=rustlang")
-                .await
-                .html()
-                .count(".job-card-title"),
+            app.get("/en/jobs?q=rustlang").await.html().count(".job-card-title"),
             1,
             "{}",
             app.backend
@@ -380,40 +307,23 @@ async fn duplicate_skills_merge_into_one() {
         let res = app.post_admin("/admin/skills/batch", &merge).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         let left: Vec<String> = app.with_conn(|c| {
-            skills::table
-                .order(skills::name.asc())
-                .select(skills::name)
-                .load(c)
-                .unwrap()
+            skills::table.order(skills::name.asc()).select(skills::name).load(c).unwrap()
         });
         assert_eq!(left, ["Rust", "SQL"], "{}", app.backend);
         // Each posting has Rust once; the first kept its order.
         let rust: i64 = id("Rust").parse().unwrap();
         let tags: i64 = app.with_conn(|c| {
-            job_skills::table
-                .filter(job_skills::skill_id.eq(rust))
-                .count()
-                .get_result(c)
-                .unwrap()
+            job_skills::table.filter(job_skills::skill_id.eq(rust)).count().get_result(c).unwrap()
         });
         assert_eq!(tags, 2);
         // Search follows: the old name is gone from the full text, the skill filter finds both.
         assert_eq!(
-            app.get("/en/jobs?q=rustlang")
-                .await
-                .html()
-                .count(".job-card-title"),
+            app.get("/en/jobs?q=rustlang").await.html().count(".job-card-title"),
             0,
             "{}",
             app.backend
         );
-        assert_eq!(
-            app.get("/en/jobs?skill=rust")
-                .await
-                .html()
-                .count(".job-card-title"),
-            2
-        );
+        assert_eq!(app.get("/en/jobs?skill=rust").await.html().count(".job-card-title"), 2);
         let log = app.get("/admin/audit_log?resource=skills").await.html();
         assert_eq!(log.texts(".scopes a")[0], "All 2");
     }

@@ -12,12 +12,8 @@ pub enum Who {
     Only(&'static [AdminRole]),
 }
 
-const ALL_ROLES: [AdminRole; 4] = [
-    AdminRole::Admin,
-    AdminRole::Editor,
-    AdminRole::Translator,
-    AdminRole::Viewer,
-];
+const ALL_ROLES: [AdminRole; 4] =
+    [AdminRole::Admin, AdminRole::Editor, AdminRole::Translator, AdminRole::Viewer];
 
 /// (method, path, form fields, who may). Paths with `{job}` etc. are filled from seeded
 /// records. A refused request must answer 403; an allowed one anything but 403 and 5xx.
@@ -57,10 +53,7 @@ pub fn routes() -> Vec<Route> {
         get("/admin/skills/{skill}", Everyone),
         get("/admin/applications/{application}", Only(READERS)),
         get("/admin/applications/{application}/cv", Only(READERS)),
-        get(
-            "/admin/applications/{application}/stage?to=rejected",
-            Only(EDITORS),
-        ),
+        get("/admin/applications/{application}/stage?to=rejected", Only(EDITORS)),
         get("/admin/admin_users/{admin}", Only(ADMINS)),
         get("/admin/admin_users/new", Only(ADMINS)),
         get("/admin/jobs/{job}/preview", Everyone),
@@ -75,10 +68,7 @@ pub fn routes() -> Vec<Route> {
         get("/admin/companies/{company}/delete", Only(EDITORS)),
         get("/admin/skills/{skill}/delete", Only(EDITORS)),
         get("/admin/alerts", Only(READERS)),
-        get(
-            "/admin/alerts?scope=pending&frequency=daily&email=a",
-            Only(READERS),
-        ),
+        get("/admin/alerts?scope=pending&frequency=daily&email=a", Only(READERS)),
         get("/admin/alerts/{alert}", Only(READERS)),
         get("/admin/tasks", Only(ADMINS)),
         get("/admin/tasks?scope=dead&kind=noop", Only(ADMINS)),
@@ -96,114 +86,34 @@ pub fn routes() -> Vec<Route> {
         get("/admin/companies/lookup?q=co", Everyone),
         get("/admin/skills/lookup?q=we", Everyone),
         // Changes.
-        (
-            Method::POST,
-            "/admin/jobs/{job}/comments",
-            vec![("body", "A note")],
-            Only(EDITORS),
-        ),
-        (
-            Method::POST,
-            "/admin/jobs",
-            vec![("title", "")],
-            Only(EDITORS),
-        ),
-        (
-            Method::POST,
-            "/admin/companies",
-            vec![("name", "")],
-            Only(EDITORS),
-        ),
-        (
-            Method::POST,
-            "/admin/skills",
-            vec![("name", "")],
-            Only(EDITORS),
-        ),
-        (
-            Method::POST,
-            "/admin/jobs/{job}",
-            vec![("title", "")],
-            Only(TRANSLATORS),
-        ),
-        (
-            Method::POST,
-            "/admin/companies/{company}",
-            vec![("name", "")],
-            Only(TRANSLATORS),
-        ),
-        (
-            Method::POST,
-            "/admin/skills/{skill}",
-            vec![("name", "Welding 2")],
-            Only(EDITORS),
-        ),
-        (
-            Method::POST,
-            "/admin/jobs/{job}/delete",
-            vec![],
-            Only(EDITORS),
-        ),
-        (
-            Method::POST,
-            "/admin/companies/{company}/delete",
-            vec![],
-            Only(EDITORS),
-        ),
-        (
-            Method::POST,
-            "/admin/skills/{skill}/delete",
-            vec![],
-            Only(EDITORS),
-        ),
+        (Method::POST, "/admin/jobs/{job}/comments", vec![("body", "A note")], Only(EDITORS)),
+        (Method::POST, "/admin/jobs", vec![("title", "")], Only(EDITORS)),
+        (Method::POST, "/admin/companies", vec![("name", "")], Only(EDITORS)),
+        (Method::POST, "/admin/skills", vec![("name", "")], Only(EDITORS)),
+        (Method::POST, "/admin/jobs/{job}", vec![("title", "")], Only(TRANSLATORS)),
+        (Method::POST, "/admin/companies/{company}", vec![("name", "")], Only(TRANSLATORS)),
+        (Method::POST, "/admin/skills/{skill}", vec![("name", "Welding 2")], Only(EDITORS)),
+        (Method::POST, "/admin/jobs/{job}/delete", vec![], Only(EDITORS)),
+        (Method::POST, "/admin/companies/{company}/delete", vec![], Only(EDITORS)),
+        (Method::POST, "/admin/skills/{skill}/delete", vec![], Only(EDITORS)),
         (
             Method::POST,
             "/admin/admin_users/{admin}",
             vec![("role", "viewer"), ("locale", "en")],
             Only(ADMINS),
         ),
-        (
-            Method::POST,
-            "/admin/admin_users/{admin}/delete",
-            vec![],
-            Only(ADMINS),
-        ),
-        (
-            Method::POST,
-            "/admin/tasks/{task}/retry",
-            vec![],
-            Only(ADMINS),
-        ),
-        (
-            Method::POST,
-            "/admin/tasks/{task}/discard",
-            vec![],
-            Only(ADMINS),
-        ),
-        (
-            Method::POST,
-            "/admin/tasks/retry-dead",
-            vec![],
-            Only(ADMINS),
-        ),
+        (Method::POST, "/admin/admin_users/{admin}/delete", vec![], Only(ADMINS)),
+        (Method::POST, "/admin/tasks/{task}/retry", vec![], Only(ADMINS)),
+        (Method::POST, "/admin/tasks/{task}/discard", vec![], Only(ADMINS)),
+        (Method::POST, "/admin/tasks/retry-dead", vec![], Only(ADMINS)),
         (
             Method::POST,
             "/admin/tasks/batch",
             vec![("batch_action", "retry"), ("ids", "{task}")],
             Only(ADMINS),
         ),
-        (
-            Method::POST,
-            "/admin/jobs/{job}/duplicate",
-            vec![],
-            Only(EDITORS),
-        ),
-        (
-            Method::POST,
-            "/admin/jobs/{job}/status",
-            vec![("to", "draft")],
-            Only(EDITORS),
-        ),
+        (Method::POST, "/admin/jobs/{job}/duplicate", vec![], Only(EDITORS)),
+        (Method::POST, "/admin/jobs/{job}/status", vec![("to", "draft")], Only(EDITORS)),
         (
             Method::POST,
             "/admin/applications/{application}/stage",
@@ -237,11 +147,7 @@ pub fn routes() -> Vec<Route> {
         (
             Method::POST,
             "/admin/alerts/batch",
-            vec![
-                ("batch_action", "delete"),
-                ("ids", "{alert}"),
-                ("confirmed", "yes"),
-            ],
+            vec![("batch_action", "delete"), ("ids", "{alert}"), ("confirmed", "yes")],
             Only(EDITORS),
         ),
         (
@@ -256,81 +162,36 @@ pub fn routes() -> Vec<Route> {
             vec![("name", "Mine"), ("query", "scope=draft")],
             Everyone,
         ),
-        (
-            Method::POST,
-            "/admin/applications/views",
-            vec![("name", "Mine")],
-            Only(READERS),
-        ),
+        (Method::POST, "/admin/applications/views", vec![("name", "Mine")], Only(READERS)),
         (
             Method::POST,
             "/admin/admin_users",
             vec![("email", "x"), ("role", "viewer")],
             Only(ADMINS),
         ),
-        (
-            Method::POST,
-            "/admin/applications/views/999999/delete",
-            vec![],
-            Only(READERS),
-        ),
+        (Method::POST, "/admin/applications/views/999999/delete", vec![], Only(READERS)),
         (
             Method::POST,
             "/admin/tasks/schedules/expire_postings",
             vec![("cron", "*/5 * * * *"), ("enabled", "yes")],
             Only(ADMINS),
         ),
-        (
-            Method::POST,
-            "/admin/admin_users/{admin}/reset-two-factor",
-            vec![],
-            Only(ADMINS),
-        ),
-        (
-            Method::POST,
-            "/admin/webhooks/999999/rotate-secret",
-            vec![],
-            Only(ADMINS),
-        ),
+        (Method::POST, "/admin/admin_users/{admin}/reset-two-factor", vec![], Only(ADMINS)),
+        (Method::POST, "/admin/webhooks/999999/rotate-secret", vec![], Only(ADMINS)),
         // An unknown delivery: allowed roles get 404, the others 403 before the lookup.
-        (
-            Method::POST,
-            "/admin/webhook_deliveries/999999/replay",
-            vec![],
-            Only(ADMINS),
-        ),
+        (Method::POST, "/admin/webhook_deliveries/999999/replay", vec![], Only(ADMINS)),
         // The user's own account.
         get("/admin/account/two-factor", Everyone),
-        (
-            Method::POST,
-            "/admin/account/two-factor",
-            vec![("code", "000000")],
-            Everyone,
-        ),
-        (
-            Method::POST,
-            "/admin/account/two-factor/disable",
-            vec![("code", "000000")],
-            Everyone,
-        ),
+        (Method::POST, "/admin/account/two-factor", vec![("code", "000000")], Everyone),
+        (Method::POST, "/admin/account/two-factor/disable", vec![("code", "000000")], Everyone),
         (
             Method::POST,
             "/admin/account/two-factor/recovery-codes",
             vec![("code", "000000")],
             Everyone,
         ),
-        (
-            Method::POST,
-            "/admin/account/locale",
-            vec![("locale", "de")],
-            Everyone,
-        ),
-        (
-            Method::POST,
-            "/admin/account/logout-everywhere",
-            vec![],
-            Everyone,
-        ),
+        (Method::POST, "/admin/account/locale", vec![("locale", "de")], Everyone),
+        (Method::POST, "/admin/account/logout-everywhere", vec![], Everyone),
         (Method::POST, "/admin/logout", vec![], Everyone),
     ]
 }
@@ -405,11 +266,7 @@ async fn anonymous_requests_reach_no_route() {
         );
         // Pages send the visitor to sign in; files are refused outright.
         if method == Method::GET && !path.ends_with("/cv") {
-            assert!(
-                res.header("location")
-                    .unwrap_or_default()
-                    .starts_with("/admin/login")
-            );
+            assert!(res.header("location").unwrap_or_default().starts_with("/admin/login"));
         } else if method == Method::GET {
             assert_eq!(res.status, StatusCode::FORBIDDEN, "{path}");
         }
@@ -434,20 +291,13 @@ pub fn seed(app: &TestApp) -> Ids {
     app.with_conn(|c| {
         let co = crate::support::CompanyFactory::new().create(c);
         let slug = crate::support::JobFactory::new(&co).create(c);
-        let job = jobs::table
-            .filter(jobs::slug.eq(slug))
-            .select(jobs::id)
-            .first(c)
-            .unwrap();
+        let job = jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
         let admin = AdminFactory::new().create(c).id;
         let skill = hireboard::models::skill::Skill::find_or_create(c, "Welding").unwrap();
         let application = crate::support::ApplicationFactory::new(job).create(c);
         let task = {
             use hireboard::tasks::Task;
-            hireboard::tasks::noop::Noop::default()
-                .enqueue(c)
-                .unwrap()
-                .unwrap()
+            hireboard::tasks::noop::Noop::default().enqueue(c).unwrap().unwrap()
         };
         let mail = {
             let email = hireboard::mail::Email {
@@ -469,16 +319,7 @@ pub fn seed(app: &TestApp) -> Ids {
                 .unwrap()
         };
         let alert = crate::support::AlertFactory::new("q=welder").create(c);
-        Ids {
-            alert,
-            mail,
-            task,
-            job,
-            company: co.id,
-            admin,
-            skill,
-            application,
-        }
+        Ids { alert, mail, task, job, company: co.id, admin, skill, application }
     })
 }
 
@@ -496,11 +337,8 @@ pub fn fill(path: &str, ids: &Ids) -> String {
 /// Back-office routes that need no signed-in user by design: signing in (the password, then
 /// the code), and the invitation link on which a new user sets a password (its token is the
 /// authority).
-const PUBLIC_ADMIN_ROUTES: &[&str] = &[
-    "/admin/login",
-    "/admin/login/code",
-    "/admin/password/{token}",
-];
+const PUBLIC_ADMIN_ROUTES: &[&str] =
+    &["/admin/login", "/admin/login/code", "/admin/password/{token}"];
 
 #[test]
 fn the_role_table_covers_every_back_office_route_the_app_registers() {
@@ -523,9 +361,5 @@ fn the_role_table_covers_every_back_office_route_the_app_registers() {
             missing.push(format!("{} {}", route.method, route.path));
         }
     }
-    assert!(
-        missing.is_empty(),
-        "routes without a row in the role table:\n{}",
-        missing.join("\n")
-    );
+    assert!(missing.is_empty(), "routes without a row in the role table:\n{}", missing.join("\n"));
 }

@@ -17,15 +17,8 @@ fn seed(app: &TestApp) -> Seeded {
     app.with_conn(|c| {
         let co = CompanyFactory::new().name("Ferris Works").create(c);
         let slug = JobFactory::new(&co).title("Rust Engineer").create(c);
-        let job = jobs::table
-            .filter(jobs::slug.eq(&slug))
-            .select(jobs::id)
-            .first(c)
-            .unwrap();
-        ApplicationFactory::new(job)
-            .name("Ada Lovelace")
-            .email("ada@analytical.example")
-            .create(c);
+        let job = jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
+        ApplicationFactory::new(job).name("Ada Lovelace").email("ada@analytical.example").create(c);
         Seeded { job, slug }
     })
 }
@@ -34,9 +27,7 @@ fn seed(app: &TestApp) -> Seeded {
 async fn results(app: &TestApp, q: &str) -> Vec<(String, Vec<String>)> {
     let path = format!(
         "/admin/search?{}",
-        url::form_urlencoded::Serializer::new(String::new())
-            .append_pair("q", q)
-            .finish()
+        url::form_urlencoded::Serializer::new(String::new()).append_pair("q", q).finish()
     );
     let res = app.get(&path).await;
     assert_eq!(res.status, StatusCode::OK, "{path}");
@@ -46,10 +37,7 @@ async fn results(app: &TestApp, q: &str) -> Vec<(String, Vec<String>)> {
         .into_iter()
         .enumerate()
         .map(|(i, title)| {
-            let hits = html.texts(&format!(
-                ".panels section:nth-child({}) .search-hits a",
-                i + 1
-            ));
+            let hits = html.texts(&format!(".panels section:nth-child({}) .search-hits a", i + 1));
             (title, hits)
         })
         .collect()
@@ -61,10 +49,7 @@ async fn one_search_finds_postings_companies_applications_and_users() {
         let seeded = seed(&app);
         let admin = app.signed_in(AdminRole::Admin).await;
         let group = |title: &str, hits: &[&str]| {
-            (
-                title.to_owned(),
-                hits.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
-            )
+            (title.to_owned(), hits.iter().map(|h| h.to_string()).collect::<Vec<_>>())
         };
         assert_eq!(
             results(&app, "ENGINEER").await,
@@ -76,18 +61,9 @@ async fn one_search_finds_postings_companies_applications_and_users() {
             results(&app, &format!("#{}", seeded.job)).await,
             [group("Postings", &["Rust Engineer"])]
         );
-        assert_eq!(
-            results(&app, &seeded.slug).await,
-            [group("Postings", &["Rust Engineer"])]
-        );
-        assert_eq!(
-            results(&app, "ferris").await,
-            [group("Companies", &["Ferris Works"])]
-        );
-        assert_eq!(
-            results(&app, "analytical").await,
-            [group("Applications", &["Ada Lovelace"])]
-        );
+        assert_eq!(results(&app, &seeded.slug).await, [group("Postings", &["Rust Engineer"])]);
+        assert_eq!(results(&app, "ferris").await, [group("Companies", &["Ferris Works"])]);
+        assert_eq!(results(&app, "analytical").await, [group("Applications", &["Ada Lovelace"])]);
         assert_eq!(
             results(&app, &admin.email).await,
             [group("Admin users", &[admin.email.as_str()])]
@@ -98,10 +74,7 @@ async fn one_search_finds_postings_companies_applications_and_users() {
         assert!(none.body.contains("Nothing found"), "{}", none.body);
         // Each group links to its full list, filtered alike.
         let page = app.get("/admin/search?q=ferris").await.html();
-        assert_eq!(
-            page.attrs(".panels section p a", "href"),
-            ["/admin/companies?name=ferris"]
-        );
+        assert_eq!(page.attrs(".panels section p a", "href"), ["/admin/companies?name=ferris"]);
     }
 }
 
@@ -119,10 +92,7 @@ async fn search_shows_only_what_the_role_may_read_in_a_fixed_number_of_queries()
     let _admin = app.signed_in(AdminRole::Admin).await;
     let cost = async |q: &str| {
         let before = app.queries();
-        assert_eq!(
-            app.get(&format!("/admin/search?q={q}")).await.status,
-            StatusCode::OK
-        );
+        assert_eq!(app.get(&format!("/admin/search?q={q}")).await.status, StatusCode::OK);
         app.queries() - before
     };
     let few = cost("a").await;

@@ -13,12 +13,8 @@ use hireboard::models::AdminRole;
 
 use crate::support::{TestApp, backends, every_resource};
 
-const ROLES: [AdminRole; 4] = [
-    AdminRole::Admin,
-    AdminRole::Editor,
-    AdminRole::Translator,
-    AdminRole::Viewer,
-];
+const ROLES: [AdminRole; 4] =
+    [AdminRole::Admin, AdminRole::Editor, AdminRole::Translator, AdminRole::Viewer];
 
 /// The most queries any list page may run: session, data version, scope counts, the page,
 /// what its cells need, saved views.
@@ -58,13 +54,7 @@ async fn sweep(app: &TestApp) -> Vec<(String, u64)> {
             let before = app.queries();
             let res = app.get(&path).await;
             let queries = app.queries() - before;
-            assert_eq!(
-                res.status,
-                StatusCode::OK,
-                "{}: {path}: {}",
-                app.backend,
-                res.body
-            );
+            assert_eq!(res.status, StatusCode::OK, "{}: {path}: {}", app.backend, res.body);
             let page = res.html();
             let rows = page.count(".index-table tbody tr");
             let headers = page.count(".index-table thead th");
@@ -77,11 +67,7 @@ async fn sweep(app: &TestApp) -> Vec<(String, u64)> {
             if !path.contains('?') || path.contains("sort=") {
                 assert!(rows > 0, "{}: {path} lists nothing", app.backend);
             }
-            assert!(
-                queries <= MAX_QUERIES,
-                "{}: {path} ran {queries} queries",
-                app.backend
-            );
+            assert!(queries <= MAX_QUERIES, "{}: {path} ran {queries} queries", app.backend);
             seen.push((path, queries));
         }
         for (format, content_type) in [
@@ -93,9 +79,7 @@ async fn sweep(app: &TestApp) -> Vec<(String, u64)> {
             let res = app.get(&path).await;
             assert_eq!(res.status, StatusCode::OK, "{}: {path}", app.backend);
             assert!(
-                res.header("content-type")
-                    .unwrap_or_default()
-                    .starts_with(content_type),
+                res.header("content-type").unwrap_or_default().starts_with(content_type),
                 "{}: {path}",
                 app.backend
             );
@@ -107,11 +91,7 @@ async fn sweep(app: &TestApp) -> Vec<(String, u64)> {
                     "{}: {path}: {header}",
                     app.backend
                 );
-                assert!(
-                    res.body.lines().count() > 1,
-                    "{}: {path} is empty",
-                    app.backend
-                );
+                assert!(res.body.lines().count() > 1, "{}: {path} is empty", app.backend);
             }
         }
     }
@@ -128,11 +108,7 @@ async fn every_resource_sorts_filters_scopes_and_exports_in_a_fixed_number_of_qu
         let again = sweep(&app).await;
         // Tables the second seed leaves alone keep their cached counts: fewer queries, never more.
         for ((path, before), (_, after)) in first.iter().zip(&again) {
-            assert!(
-                after <= before,
-                "{}: {path}: queries grew with the data",
-                app.backend
-            );
+            assert!(after <= before, "{}: {path}: queries grew with the data", app.backend);
         }
     }
 }
@@ -162,11 +138,7 @@ async fn every_resource_shows_a_record_in_a_fixed_number_of_queries() {
             });
             let path = format!("/admin/{}/{id}", resource.name());
             let ran = queries(&app, &path).await;
-            assert!(
-                ran <= MAX_SHOW_QUERIES,
-                "{}: {path} ran {ran} queries",
-                app.backend
-            );
+            assert!(ran <= MAX_SHOW_QUERIES, "{}: {path} ran {ran} queries", app.backend);
             let missing = format!("/admin/{}/{}", resource.name(), id + 1_000_000);
             assert_eq!(
                 app.get(&missing).await.status,
@@ -232,11 +204,7 @@ async fn every_resource_and_its_exports_answer_each_role_as_the_policy_says() {
                 format!("/admin/{}/export.csv", resource.name()),
             ] {
                 let status = app.get(&path).await.status;
-                let expected = if may {
-                    StatusCode::OK
-                } else {
-                    StatusCode::FORBIDDEN
-                };
+                let expected = if may { StatusCode::OK } else { StatusCode::FORBIDDEN };
                 assert_eq!(status, expected, "{role:?}: {path}");
             }
         }

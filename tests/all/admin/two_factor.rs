@@ -21,40 +21,24 @@ fn codes_count_once_and_recovery_codes_are_single_use() {
         let t0 = hireboard::db::now();
         app.with_conn(|c| {
             // A wrong first code turns nothing on.
-            assert_eq!(
-                second_factor::enable(c, user.id, &secret, "000000", t0).unwrap(),
-                None
-            );
+            assert_eq!(second_factor::enable(c, user.id, &secret, "000000", t0).unwrap(), None);
             let code = code_at(&secret, t0);
-            let recovery = second_factor::enable(c, user.id, &secret, &code, t0)
-                .unwrap()
-                .expect("enabled");
+            let recovery =
+                second_factor::enable(c, user.id, &secret, &code, t0).unwrap().expect("enabled");
             assert_eq!(recovery.len(), 10);
             // The enrolment's code is spent; the next step's code works once.
-            assert_eq!(
-                second_factor::check(c, user.id, &code, t0).unwrap(),
-                Checked::Refused
-            );
+            assert_eq!(second_factor::check(c, user.id, &code, t0).unwrap(), Checked::Refused);
             let t1 = t0 + chrono::Duration::seconds(30);
             let next = code_at(&secret, t1);
-            assert_eq!(
-                second_factor::check(c, user.id, &next, t1).unwrap(),
-                Checked::Code
-            );
-            assert_eq!(
-                second_factor::check(c, user.id, &next, t1).unwrap(),
-                Checked::Refused
-            );
+            assert_eq!(second_factor::check(c, user.id, &next, t1).unwrap(), Checked::Code);
+            assert_eq!(second_factor::check(c, user.id, &next, t1).unwrap(), Checked::Refused);
             // A recovery code, however typed, once.
             let typed = recovery[3].to_uppercase();
             assert_eq!(
                 second_factor::check(c, user.id, &typed, t1).unwrap(),
                 Checked::RecoveryCode { left: 9 }
             );
-            assert_eq!(
-                second_factor::check(c, user.id, &typed, t1).unwrap(),
-                Checked::Refused
-            );
+            assert_eq!(second_factor::check(c, user.id, &typed, t1).unwrap(), Checked::Refused);
             // Off: no code works, and the codes are gone.
             assert!(second_factor::disable(c, user.id).unwrap());
             assert!(!second_factor::disable(c, user.id).unwrap());
@@ -116,10 +100,7 @@ pub async fn enrol(app: &TestApp, user: &AdminLogin) -> (Vec<u8>, Vec<String>) {
     assert!(qr.starts_with("data:image/svg+xml;base64,"), "{qr}");
     let secret = secret_on(&page);
     // A reload shows the same secret: a scanned code stays good.
-    assert_eq!(
-        secret_on(&app.get("/admin/account/two-factor").await),
-        secret
-    );
+    assert_eq!(secret_on(&app.get("/admin/account/two-factor").await), secret);
     let wrong = post_account(app, "/admin/account/two-factor", &[("code", "000000")]).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("That code is wrong"), "{}", wrong.body);
@@ -154,8 +135,7 @@ pub async fn password_step(app: &TestApp, user: &AdminLogin, next: &str) {
 pub async fn code_step(app: &TestApp, code: &str) -> crate::support::app::Response {
     // The token of the session, from a page every visitor may open.
     let csrf = app.csrf("/admin/login").await;
-    app.post_form("/admin/login/code", &[("_csrf", &csrf), ("code", code)])
-        .await
+    app.post_form("/admin/login/code", &[("_csrf", &csrf), ("code", code)]).await
 }
 
 #[actix_web::test]
@@ -164,22 +144,13 @@ async fn signing_in_takes_the_password_then_a_code_or_a_recovery_code() {
         let user = app.signed_in(AdminRole::Admin).await;
         let (secret, recovery) = enrol(&app, &user).await;
         let shown = app.get("/admin/account/two-factor").await;
-        assert!(
-            shown.body.contains("You have 10 unused recovery codes"),
-            "{}",
-            shown.body
-        );
+        assert!(shown.body.contains("You have 10 unused recovery codes"), "{}", shown.body);
 
         // The password alone opens nothing.
         password_step(&app, &user, "/admin/jobs").await;
         let blocked = app.get("/admin").await;
         assert_eq!(blocked.status, StatusCode::SEE_OTHER, "{}", app.backend);
-        assert!(
-            blocked
-                .header("location")
-                .unwrap()
-                .starts_with("/admin/login")
-        );
+        assert!(blocked.header("location").unwrap().starts_with("/admin/login"));
         // A wrong code: refused, in words, and no session.
         let wrong = code_step(&app, "123456").await;
         assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -187,22 +158,13 @@ async fn signing_in_takes_the_password_then_a_code_or_a_recovery_code() {
         // The right one: in, to the page asked for.
         let code = current_code(&secret);
         let ok = code_step(&app, &code).await;
-        assert_eq!(
-            ok.status,
-            StatusCode::SEE_OTHER,
-            "{}: {}",
-            app.backend,
-            ok.body
-        );
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}: {}", app.backend, ok.body);
         assert_eq!(ok.header("location"), Some("/admin/jobs"));
         assert_eq!(app.get("/admin").await.status, StatusCode::OK);
 
         // The same code again (a shoulder-surfer within its 30 seconds): refused.
         password_step(&app, &user, "/admin").await;
-        assert_eq!(
-            code_step(&app, &code).await.status,
-            StatusCode::UNPROCESSABLE_ENTITY
-        );
+        assert_eq!(code_step(&app, &code).await.status, StatusCode::UNPROCESSABLE_ENTITY);
         // A recovery code, however typed, once; the flash says how many are left.
         let typed = recovery[0].to_uppercase().replace('-', " ");
         let ok = code_step(&app, &typed).await;
@@ -210,10 +172,7 @@ async fn signing_in_takes_the_password_then_a_code_or_a_recovery_code() {
         let dashboard = app.get("/admin").await;
         assert!(dashboard.body.contains("9 are left"), "{}", dashboard.body);
         password_step(&app, &user, "/admin").await;
-        assert_eq!(
-            code_step(&app, &recovery[0]).await.status,
-            StatusCode::UNPROCESSABLE_ENTITY
-        );
+        assert_eq!(code_step(&app, &recovery[0]).await.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
 
@@ -225,27 +184,17 @@ async fn wrong_codes_lock_the_account_like_wrong_passwords() {
     password_step(&app, &user, "/admin").await;
     // The password counted as the first of five attempts; four wrong codes use up the rest.
     for _ in 0..3 {
-        assert_eq!(
-            code_step(&app, "000000").await.status,
-            StatusCode::UNPROCESSABLE_ENTITY
-        );
+        assert_eq!(code_step(&app, "000000").await.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let locked = code_step(&app, "000000").await;
     assert_eq!(locked.status, StatusCode::SEE_OTHER);
     assert_eq!(locked.header("location"), Some("/admin/login"));
     let login = app.get("/admin/login").await;
-    assert!(
-        login.body.contains("locked for 15 minutes"),
-        "{}",
-        login.body
-    );
+    assert!(login.body.contains("locked for 15 minutes"), "{}", login.body);
     // Locked: not even the right password and code get in.
     let again = app.sign_in(&user.email, &user.password).await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        code_step(&app, &current_code(&secret)).await.status,
-        StatusCode::SEE_OTHER
-    );
+    assert_eq!(code_step(&app, &current_code(&secret)).await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.get("/admin").await.status, StatusCode::SEE_OTHER);
 }
 
@@ -257,9 +206,7 @@ async fn the_code_step_needs_a_recent_password_step() {
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.header("location"), Some("/admin/login"));
     let csrf = app.csrf("/admin/login").await;
-    let res = app
-        .post_form("/admin/login/code", &[("_csrf", &csrf), ("code", "123456")])
-        .await;
+    let res = app.post_form("/admin/login/code", &[("_csrf", &csrf), ("code", "123456")]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert!(app.get("/admin/login").await.body.contains("took too long"));
     // A user without a second factor signs in with the password alone, as before.
@@ -274,37 +221,23 @@ async fn recovery_codes_can_be_replaced_and_the_factor_turned_off_with_a_code() 
     let user = app.signed_in(AdminRole::Admin).await;
     let (secret, old) = enrol(&app, &user).await;
     // Without a right code, neither happens.
-    for path in [
-        "/admin/account/two-factor/recovery-codes",
-        "/admin/account/two-factor/disable",
-    ] {
+    for path in ["/admin/account/two-factor/recovery-codes", "/admin/account/two-factor/disable"] {
         let res = app.post_admin(path, &[("code", "000000")]).await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
     }
     let fresh = app
-        .post_admin(
-            "/admin/account/two-factor/recovery-codes",
-            &[("code", &current_code(&secret))],
-        )
+        .post_admin("/admin/account/two-factor/recovery-codes", &[("code", &current_code(&secret))])
         .await;
     assert_eq!(fresh.status, StatusCode::OK, "{}", fresh.body);
     let new = fresh.html().texts("#recovery-codes li");
     assert_eq!(new.len(), 10);
     // The old codes are gone: one of them no longer turns the factor off; a new one does.
-    let res = app
-        .post_admin("/admin/account/two-factor/disable", &[("code", &old[1])])
-        .await;
+    let res = app.post_admin("/admin/account/two-factor/disable", &[("code", &old[1])]).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let res = app
-        .post_admin("/admin/account/two-factor/disable", &[("code", &new[1])])
-        .await;
+    let res = app.post_admin("/admin/account/two-factor/disable", &[("code", &new[1])]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let page = app.get("/admin/account/two-factor").await;
-    assert!(
-        page.body.contains("Two-factor sign-in is off"),
-        "{}",
-        page.body
-    );
+    assert!(page.body.contains("Two-factor sign-in is off"), "{}", page.body);
     assert_eq!(page.html().count("img.two-factor-qr"), 1);
     // Each change is in the audit log, without secrets.
     let changes: Vec<String> = app.with_conn(|c| {
@@ -319,10 +252,7 @@ async fn recovery_codes_can_be_replaced_and_the_factor_turned_off_with_a_code() 
             .unwrap()
     });
     assert_eq!(changes.len(), 2, "{changes:?}");
-    assert!(
-        changes[0].contains("\"on\"") && changes[1].contains("\"off\""),
-        "{changes:?}"
-    );
+    assert!(changes[0].contains("\"on\"") && changes[1].contains("\"off\""), "{changes:?}");
 }
 
 #[actix_web::test]
@@ -344,10 +274,7 @@ async fn a_required_second_factor_sends_unenrolled_users_to_enrol() {
     let res = post_account(&app, "/admin/skills", &[("name", "Welding")]).await;
     assert_eq!(res.header("location"), Some("/admin/account/two-factor"));
     let page = app.get("/admin/account/two-factor").await;
-    assert!(
-        page.body
-            .contains("Your role must sign in with a second factor")
-    );
+    assert!(page.body.contains("Your role must sign in with a second factor"));
     enrol(&app, &admin).await;
     assert_eq!(app.get("/admin/jobs").await.status, StatusCode::OK);
 }
@@ -362,17 +289,12 @@ async fn an_admin_resets_a_users_second_factor_and_it_is_audited() {
         let path = format!("/admin/admin_users/{}/reset-two-factor", user.id);
         app.clear_cookies();
         app.sign_in_as(&editor).await;
-        assert_eq!(
-            app.post_admin(&path, &[]).await.status,
-            StatusCode::FORBIDDEN
-        );
+        assert_eq!(app.post_admin(&path, &[]).await.status, StatusCode::FORBIDDEN);
         app.clear_cookies();
         app.sign_in_as(&admin).await;
         let show = app.get(&format!("/admin/admin_users/{}", user.id)).await;
         assert_eq!(
-            show.html()
-                .attrs("form[action$='/reset-two-factor']", "action")
-                .len(),
+            show.html().attrs("form[action$='/reset-two-factor']", "action").len(),
             1,
             "{}",
             show.body
@@ -380,11 +302,7 @@ async fn an_admin_resets_a_users_second_factor_and_it_is_audited() {
         let res = app.post_admin(&path, &[]).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", app.backend);
         let show = app.get(&format!("/admin/admin_users/{}", user.id)).await;
-        assert!(
-            show.body.contains("was turned off for this user"),
-            "{}",
-            show.body
-        );
+        assert!(show.body.contains("was turned off for this user"), "{}", show.body);
         assert_eq!(show.html().count("form[action$='/reset-two-factor']"), 0);
         // The user signs in with the password alone again.
         app.clear_cookies();

@@ -27,10 +27,7 @@ async fn endpoints_are_checked_saved_with_a_secret_and_deliveries_replayed() {
         ),
     ] {
         let res = app
-            .post_admin(
-                "/admin/webhooks",
-                &[("url", url), ("events", events), ("enabled", "on")],
-            )
+            .post_admin("/admin/webhooks", &[("url", url), ("events", events), ("enabled", "on")])
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{url}");
         assert_eq!(res.html().text(".field-error"), error);
@@ -80,30 +77,18 @@ async fn endpoints_are_checked_saved_with_a_secret_and_deliveries_replayed() {
             ))
             .execute(c)
             .unwrap();
-        webhook_deliveries::table
-            .select(webhook_deliveries::id)
-            .first(c)
-            .unwrap()
+        webhook_deliveries::table.select(webhook_deliveries::id).first(c).unwrap()
     });
-    let failed = app
-        .get("/admin/webhook_deliveries?scope=failed")
-        .await
-        .html();
+    let failed = app.get("/admin/webhook_deliveries?scope=failed").await.html();
     assert_eq!(failed.texts(".scopes a"), ["All 1", "Failed 1"]);
-    let res = app
-        .post_admin(&format!("/admin/webhook_deliveries/{delivery}/replay"), &[])
-        .await;
+    let res = app.post_admin(&format!("/admin/webhook_deliveries/{delivery}/replay"), &[]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let queued: Vec<String> = app.with_conn(|c| tasks::table.select(tasks::args).load(c).unwrap());
     assert_eq!(queued.len(), 1);
     assert!(queued[0].contains(&format!("\"endpoint_id\":{endpoint}")));
     // Twice in a row: the second waits for the first.
-    app.post_admin(&format!("/admin/webhook_deliveries/{delivery}/replay"), &[])
-        .await;
-    let page = app
-        .get(&format!("/admin/webhook_deliveries/{delivery}"))
-        .await
-        .html();
+    app.post_admin(&format!("/admin/webhook_deliveries/{delivery}/replay"), &[]).await;
+    let page = app.get(&format!("/admin/webhook_deliveries/{delivery}")).await.html();
     assert_eq!(
         page.text(".flash-notice"),
         "A delivery of this event to this endpoint is already waiting."

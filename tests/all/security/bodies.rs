@@ -50,18 +50,14 @@ impl Server {
     ) -> (u16, Duration) {
         let started = Instant::now();
         let stream = TcpStream::connect(&self.addr).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
         let length = if chunked {
             "Transfer-Encoding: chunked".to_owned()
         } else {
             format!("Content-Length: {total}")
         };
-        let request = format!(
-            "POST {path} HTTP/1.1\r\nHost: {}\r\n{head}{length}\r\n\r\n",
-            self.addr
-        );
+        let request =
+            format!("POST {path} HTTP/1.1\r\nHost: {}\r\n{head}{length}\r\n\r\n", self.addr);
         let mut writer = stream.try_clone().unwrap();
         let body_start = body_start.to_vec();
         let sender = std::thread::spawn(move || {
@@ -90,10 +86,7 @@ impl Server {
         let took = started.elapsed();
         let _ = stream.shutdown(std::net::Shutdown::Both);
         let _ = sender.join();
-        (
-            line.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0),
-            took,
-        )
+        (line.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0), took)
     }
 }
 
@@ -133,10 +126,7 @@ fn hostile_bodies_are_refused_unread_and_memory_stays_flat() {
             .nth(1)
             .and_then(|s| s.split('"').next())
             .unwrap_or_else(|| {
-                panic!(
-                    "the apply form's token: {}",
-                    &posting[..posting.len().min(3000)]
-                )
+                panic!("the apply form's token: {}", &posting[..posting.len().min(3000)])
             })
             .to_owned();
         let with_cookie = format!("{multipart}Cookie: hb_session={cookie}\r\n");
@@ -145,34 +135,15 @@ fn hostile_bodies_are_refused_unread_and_memory_stays_flat() {
 
         // The sign-in form takes no file and a few KiB: 400 MB declared or streamed.
         let login_files = file_part("a");
-        let (status, _) = server.hostile(
-            "/admin/login",
-            &multipart,
-            login_files.as_bytes(),
-            400 * MIB,
-            false,
-        );
-        assert_eq!(
-            status, 413,
-            "declared 400 MB to the sign-in form ({})",
-            app.backend
-        );
-        let (status, _) = server.hostile(
-            "/admin/login",
-            &multipart,
-            login_files.as_bytes(),
-            400 * MIB,
-            true,
-        );
+        let (status, _) =
+            server.hostile("/admin/login", &multipart, login_files.as_bytes(), 400 * MIB, false);
+        assert_eq!(status, 413, "declared 400 MB to the sign-in form ({})", app.backend);
+        let (status, _) =
+            server.hostile("/admin/login", &multipart, login_files.as_bytes(), 400 * MIB, true);
         assert_eq!(status, 413, "streamed 400 MB to the sign-in form");
         // A CV before the token: refused before a byte of it is kept.
-        let (status, _) = server.hostile(
-            &apply,
-            &with_cookie,
-            file_part("cv").as_bytes(),
-            400 * MIB,
-            true,
-        );
+        let (status, _) =
+            server.hostile(&apply, &with_cookie, file_part("cv").as_bytes(), 400 * MIB, true);
         assert_eq!(status, 403, "a file before the token");
         // With the token first, the CV is read up to its limit only, spooled to disk.
         let with_token = format!("{}{}", text_part("csrf_token", &token), file_part("cv"));
@@ -186,9 +157,7 @@ fn hostile_bodies_are_refused_unread_and_memory_stays_flat() {
                     let (server, apply, head, body) = (&server, &apply, &with_cookie, &with_token);
                     s.spawn(move || {
                         if i % 2 == 0 {
-                            server
-                                .hostile(apply, head, body.as_bytes(), 400 * MIB, true)
-                                .0
+                            server.hostile(apply, head, body.as_bytes(), 400 * MIB, true).0
                         } else {
                             server
                                 .hostile(
@@ -205,15 +174,9 @@ fn hostile_bodies_are_refused_unread_and_memory_stays_flat() {
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
-        assert!(
-            statuses.iter().all(|s| [403, 413].contains(s)),
-            "{statuses:?}"
-        );
+        assert!(statuses.iter().all(|s| [403, 413].contains(s)), "{statuses:?}");
         let grown = server.peak_kib().saturating_sub(before);
-        eprintln!(
-            "{}: peak memory grew by {grown} KiB (from {before} KiB)",
-            app.backend
-        );
+        eprintln!("{}: peak memory grew by {grown} KiB (from {before} KiB)", app.backend);
         assert!(grown < 32 * 1024, "peak memory grew by {grown} KiB");
         // And the server still answers.
         assert_eq!(server.get("/healthz").0, 200);
@@ -255,19 +218,14 @@ async fn a_file_before_the_token_is_refused_unread_and_the_form_keeps_what_was_t
         let login = app
             .post_parts(
                 "/admin/login",
-                &[
-                    Part::Text("_csrf", &csrf),
-                    Part::File("email", "x.pdf", "application/pdf", pdf),
-                ],
+                &[Part::Text("_csrf", &csrf), Part::File("email", "x.pdf", "application/pdf", pdf)],
             )
             .await;
         assert_eq!(login.status, 413);
         assert!(login.body.contains("<html"), "the localized page");
         // A sign-in form is a few KiB.
         let long = "a".repeat(8 * 1024);
-        let res = app
-            .post_form("/admin/login", &[("_csrf", &csrf), ("email", &long)])
-            .await;
+        let res = app.post_form("/admin/login", &[("_csrf", &csrf), ("email", &long)]).await;
         assert_eq!(res.status, 413);
     }
 }

@@ -14,11 +14,7 @@ async fn back_office_pages_exports_cvs_and_signed_links_are_not_stored() {
         let job_id = app.with_conn(|c| {
             use diesel::prelude::*;
             use hireboard::db::schema::jobs;
-            jobs::table
-                .filter(jobs::slug.eq(&slug))
-                .select(jobs::id)
-                .first::<i64>(c)
-                .unwrap()
+            jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first::<i64>(c).unwrap()
         });
         let application = app.with_conn(|c| ApplicationFactory::new(job_id).create(c));
         let private = [

@@ -58,12 +58,7 @@ fn fingerprint(app: &TestApp) -> Vec<String> {
         names.sort();
         out.push(names.join(","));
         let mut states: Vec<String> = jobs::table.select(jobs::status).load(c).unwrap();
-        states.extend(
-            applications::table
-                .select(applications::status)
-                .load::<String>(c)
-                .unwrap(),
-        );
+        states.extend(applications::table.select(applications::status).load::<String>(c).unwrap());
         states.sort();
         out.push(states.join(","));
         let confirmed: i64 = job_alerts::table
@@ -90,11 +85,7 @@ struct Request {
 
 impl Request {
     fn new(path: String, fields: Vec<(String, String)>, token_field: &'static str) -> Request {
-        Request {
-            path,
-            fields,
-            token_field,
-        }
+        Request { path, fields, token_field }
     }
 }
 
@@ -103,20 +94,13 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
     use hireboard::i18n::Locale;
     let secret = &app.state.config.secret_key;
     let (slug, email): (String, String) = app.with_conn(|c| {
-        let slug = jobs::table
-            .find(ids.job)
-            .select(jobs::slug)
-            .first(c)
-            .unwrap();
+        let slug = jobs::table.find(ids.job).select(jobs::slug).first(c).unwrap();
         (slug, "applicant@example.org".to_owned())
     });
     let (withdraw, _) =
         hireboard::mail::application::links("", secret, Locale::En, ids.application);
-    let alert = app.with_conn(|c| {
-        crate::support::AlertFactory::new("q=welder")
-            .pending()
-            .create(c)
-    });
+    let alert =
+        app.with_conn(|c| crate::support::AlertFactory::new("q=welder").pending().create(c));
     let confirm = hireboard::mail::alert::confirm_url(
         "",
         secret,
@@ -125,10 +109,7 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
         Locale::En,
     );
     let f = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     };
     vec![
         Request::new(
@@ -148,11 +129,7 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
         ),
         Request::new(
             "/en/alerts".to_owned(),
-            f(&[
-                ("email", "alerts@example.org"),
-                ("frequency", "daily"),
-                ("query", "q=welder"),
-            ]),
+            f(&[("email", "alerts@example.org"), ("frequency", "daily"), ("query", "q=welder")]),
             "csrf_token",
         ),
         Request::new(
@@ -173,24 +150,16 @@ async fn post(
     token: Option<&str>,
     headers: &[(&str, &str)],
 ) -> u16 {
-    let mut all: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
+    let mut all: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     if let Some(token) = token {
         all.push((token_field, token));
     }
     let mut h = vec![("content-type", "application/x-www-form-urlencoded")];
     h.extend_from_slice(headers);
-    app.request(
-        Method::POST,
-        path,
-        &h,
-        Some(serde_urlencoded::to_string(&all).unwrap()),
-    )
-    .await
-    .status
-    .as_u16()
+    app.request(Method::POST, path, &h, Some(serde_urlencoded::to_string(&all).unwrap()))
+        .await
+        .status
+        .as_u16()
 }
 
 #[actix_web::test]
@@ -211,18 +180,12 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
                 continue;
             }
             let path = roles::fill(path, &ids);
-            let fields = fields
-                .iter()
-                .map(|(k, v)| (k.to_string(), roles::fill(v, &ids)))
-                .collect();
+            let fields =
+                fields.iter().map(|(k, v)| (k.to_string(), roles::fill(v, &ids))).collect();
             requests.push(Request::new(path, fields, "_csrf"));
         }
         requests.push(Request::new("/admin/logout".into(), vec![], "_csrf"));
-        requests.push(Request::new(
-            "/admin/account/logout-everywhere".into(),
-            vec![],
-            "_csrf",
-        ));
+        requests.push(Request::new("/admin/account/logout-everywhere".into(), vec![], "_csrf"));
         let (_, invitation) = app.with_conn(|c| {
             hireboard::models::admin_user::invite(
                 c,
@@ -236,10 +199,7 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
         let password = "Tinte Segelboot Murmel".to_owned();
         requests.push(Request::new(
             format!("/admin/password/{invitation}"),
-            vec![
-                ("password".into(), password.clone()),
-                ("confirmation".into(), password),
-            ],
+            vec![("password".into(), password.clone()), ("confirmation".into(), password)],
             "_csrf",
         ));
         requests.push(Request::new(
@@ -256,23 +216,14 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
             "_csrf",
         ));
         requests.extend(public_requests(&app, &ids));
-        for Request {
-            path,
-            fields,
-            token_field,
-        } in &requests
-        {
+        for Request { path, fields, token_field } in &requests {
             let before = fingerprint(&app);
             // One token per session, for the public forms and the back office alike.
             let own = app.csrf("/admin").await;
             for (what, token, headers) in [
                 ("no token", None, vec![]),
                 ("another session's token", Some(foreign.as_str()), vec![]),
-                (
-                    "a foreign origin",
-                    Some(own.as_str()),
-                    vec![("origin", "https://evil.example")],
-                ),
+                ("a foreign origin", Some(own.as_str()), vec![("origin", "https://evil.example")]),
                 (
                     "a foreign referer",
                     Some(own.as_str()),
@@ -300,12 +251,7 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
             }
         }
         // And each request is valid with the right token: the refusals above were the token's.
-        for Request {
-            path,
-            fields,
-            token_field,
-        } in &requests
-        {
+        for Request { path, fields, token_field } in &requests {
             if path.contains("logout") || path.ends_with("/delete") {
                 continue;
             }

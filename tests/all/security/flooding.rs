@@ -17,11 +17,7 @@ fn counts(app: &TestApp) -> (i64, i64) {
     app.with_conn(|c| {
         (
             applications::table.count().get_result(c).unwrap(),
-            tasks::table
-                .filter(tasks::kind.eq("send_mail"))
-                .count()
-                .get_result(c)
-                .unwrap(),
+            tasks::table.filter(tasks::kind.eq("send_mail")).count().get_result(c).unwrap(),
         )
     })
 }
@@ -46,25 +42,18 @@ async fn apply(
     ];
     fields.retain(|(k, _)| !extra.iter().any(|(e, _)| e == k));
     fields.extend_from_slice(extra);
-    app.post_multipart(&format!("/uk/jobs/{slug}/apply"), &fields, &[])
-        .await
+    app.post_multipart(&format!("/uk/jobs/{slug}/apply"), &fields, &[]).await
 }
 
 fn assert_refused_in_ukrainian(res: &crate::support::app::Response, message: &str) {
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS, "{}", res.body);
-    assert!(
-        res.header("retry-after")
-            .is_some_and(|v| v.parse::<u64>().is_ok_and(|s| s > 0))
-    );
+    assert!(res.header("retry-after").is_some_and(|v| v.parse::<u64>().is_ok_and(|s| s > 0)));
     let page = res.html();
     let tr = hireboard::i18n::Tr::new(hireboard::i18n::Locale::Uk);
     assert!(page.text("body").contains(&tr.t(message)), "{message}");
     // Everything typed is still there.
     assert_eq!(page.attr("input[name=name]", "value"), "Лариса Косач");
-    assert_eq!(
-        page.text("textarea[name=cover_letter]"),
-        "Пишу вам щодо вакансії."
-    );
+    assert_eq!(page.text("textarea[name=cover_letter]"), "Пишу вам щодо вакансії.");
 }
 
 #[actix_web::test]
@@ -134,12 +123,6 @@ async fn the_hidden_field_and_the_fill_time_stop_bots() {
     assert_refused_in_ukrainian(&res, "apply-error-not-sent");
     assert_eq!(counts(&app), before, "nothing stored or mailed");
     // A person who took their time gets through.
-    let res = apply(
-        &app,
-        &slugs[0],
-        "patient@example.org",
-        &[("started", &signed)],
-    )
-    .await;
+    let res = apply(&app, &slugs[0], "patient@example.org", &[("started", &signed)]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
 }

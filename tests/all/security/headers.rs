@@ -12,28 +12,14 @@ use crate::support::app::Part;
 use crate::support::{AdminFactory, ApplicationFactory, CompanyFactory, JobFactory, TestApp};
 
 fn assert_secure(headers: &HeaderMap, what: &str) {
-    let get = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    };
+    let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
     let csp = get("content-security-policy");
-    assert!(
-        csp.contains("default-src") && !csp.contains("unsafe-eval"),
-        "{what}: CSP {csp:?}"
-    );
-    assert!(
-        csp.contains("frame-ancestors 'none'") || csp.contains("sandbox"),
-        "{what}: {csp}"
-    );
+    assert!(csp.contains("default-src") && !csp.contains("unsafe-eval"), "{what}: CSP {csp:?}");
+    assert!(csp.contains("frame-ancestors 'none'") || csp.contains("sandbox"), "{what}: {csp}");
     assert_eq!(get("x-content-type-options"), "nosniff", "{what}");
     assert_eq!(get("x-frame-options"), "DENY", "{what}");
     assert!(!get("referrer-policy").is_empty(), "{what}");
-    assert!(
-        get("strict-transport-security").contains("max-age"),
-        "{what}"
-    );
+    assert!(get("strict-transport-security").contains("max-age"), "{what}");
     assert!(!get("x-request-id").is_empty(), "{what}");
 }
 
@@ -43,27 +29,15 @@ async fn every_kind_of_response_carries_the_security_headers() {
     let (slug, job_id, company_id) = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
         let slug = JobFactory::new(&co).create(c);
-        let id: i64 = jobs::table
-            .filter(jobs::slug.eq(&slug))
-            .select(jobs::id)
-            .first(c)
-            .unwrap();
+        let id: i64 = jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
         (slug, id, co.id)
     });
     app.refresh_search();
     // A logo and a CV in the storage.
     let logo = "logos/0123456789abcdef0123456789abcdef.png";
-    app.state
-        .storage
-        .put(logo, b"\x89PNG\r\n\x1a\n".to_vec())
-        .await
-        .unwrap();
+    app.state.storage.put(logo, b"\x89PNG\r\n\x1a\n".to_vec()).await.unwrap();
     let cv = "cvs/0123456789abcdef0123456789abcdef.pdf";
-    app.state
-        .storage
-        .put(cv, b"%PDF-1.4\n%%EOF\n".to_vec())
-        .await
-        .unwrap();
+    app.state.storage.put(cv, b"%PDF-1.4\n%%EOF\n".to_vec()).await.unwrap();
     let application = app.with_conn(|c| {
         diesel::update(companies::table.find(company_id))
             .set(companies::logo_key.eq(logo))
@@ -98,15 +72,8 @@ async fn every_kind_of_response_carries_the_security_headers() {
     // The sign-in form: 413 for a body too large, 422 for a wrong password, 429 past the limit.
     let csrf = app.csrf("/admin/login").await;
     let long = "a".repeat(8 * 1024);
-    check(
-        app.post_form("/admin/login", &[("_csrf", &csrf), ("email", &long)])
-            .await,
-        "413",
-    );
-    check(
-        app.sign_in("nobody@example.test", "not it at all").await,
-        "422",
-    );
+    check(app.post_form("/admin/login", &[("_csrf", &csrf), ("email", &long)]).await, "413");
+    check(app.sign_in("nobody@example.test", "not it at all").await, "422");
     app.set_client_ip("203.0.113.50");
     for _ in 0..hireboard::state::LOGIN_ATTEMPTS_PER_IP {
         app.sign_in("nobody@example.test", "not it at all").await;
@@ -114,10 +81,7 @@ async fn every_kind_of_response_carries_the_security_headers() {
     let limited = app
         .post_parts(
             "/admin/login",
-            &[
-                Part::Text("_csrf", &csrf),
-                Part::Text("email", "x@example.test"),
-            ],
+            &[Part::Text("_csrf", &csrf), Part::Text("email", "x@example.test")],
         )
         .await;
     check(limited, "429 (the sign-in limit)");
@@ -128,16 +92,10 @@ async fn every_kind_of_response_carries_the_security_headers() {
     check(res, "303 after signing in");
     check(app.get("/admin/jobs/export.csv").await, "CSV export");
     check(app.get("/admin/jobs/export.xlsx").await, "XLSX export");
-    check(
-        app.get(&format!("/admin/applications/{application}/cv"))
-            .await,
-        "CV download",
-    );
+    check(app.get(&format!("/admin/applications/{application}/cv")).await, "CV download");
     // 500 and 503.
     let broken = web::resource("/test/panic")
-        .wrap(actix_web::middleware::from_fn(
-            hireboard::security::panics::catch,
-        ))
+        .wrap(actix_web::middleware::from_fn(hireboard::security::panics::catch))
         .route(web::get().to(|| async {
             if true {
                 panic!("broken on purpose");
@@ -146,14 +104,8 @@ async fn every_kind_of_response_carries_the_security_headers() {
         }));
     let service =
         actix_test::init_service(hireboard::build_app(app.state.clone()).service(broken)).await;
-    let res = service
-        .call(
-            actix_test::TestRequest::get()
-                .uri("/test/panic")
-                .to_request(),
-        )
-        .await
-        .unwrap();
+    let res =
+        service.call(actix_test::TestRequest::get().uri("/test/panic").to_request()).await.unwrap();
     assert_secure(res.headers(), "500");
     seen.push(res.status().as_u16());
     let starved = TestApp::sqlite_with(&[("DB_POOL_SIZE", "1"), ("DB_POOL_WAIT_MS", "200")]);

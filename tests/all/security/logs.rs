@@ -19,26 +19,14 @@ async fn tokens_passwords_and_cookies_never_reach_the_log() {
     let password = canary("password");
     // An invitation link, a signed applicant link and an alert link.
     app.get(&format!("/admin/password/{link_token}")).await;
-    app.get(&format!("/en/applications/1/withdraw?token={query_token}"))
-        .await;
-    app.get(&format!(
-        "/de/alerts/1/confirm?frequency=daily&Token={query_token}"
-    ))
-    .await;
+    app.get(&format!("/en/applications/1/withdraw?token={query_token}")).await;
+    app.get(&format!("/de/alerts/1/confirm?frequency=daily&Token={query_token}")).await;
     // A failed and a successful sign-in.
     app.sign_in(&admin.email, &password).await;
     app.sign_in_as(&admin).await;
-    let cookie = app
-        .cookie(hireboard::SESSION_COOKIE)
-        .expect("a session cookie");
+    let cookie = app.cookie(hireboard::SESSION_COOKIE).expect("a session cookie");
     app.get("/admin").await;
-    for secret in [
-        &link_token,
-        &query_token,
-        &password,
-        &admin.password,
-        &cookie,
-    ] {
+    for secret in [&link_token, &query_token, &password, &admin.password, &cookie] {
         assert_eq!(lines_containing(secret), Vec::<String>::new(), "{secret}");
     }
     // The requests were logged, with the secrets taken out.
@@ -53,18 +41,8 @@ async fn tokens_passwords_and_cookies_never_reach_the_log() {
         .filter(|l| l.contains(&admin.email))
         .collect::<Vec<_>>();
     assert_eq!(failed.len(), 1, "{failed:?}");
-    assert!(
-        failed[0].starts_with("WARN hireboard::security "),
-        "{}",
-        failed[0]
-    );
-    for field in [
-        " at=",
-        " request_id=",
-        " client=",
-        " method=POST",
-        " path=/admin/login",
-    ] {
+    assert!(failed[0].starts_with("WARN hireboard::security "), "{}", failed[0]);
+    for field in [" at=", " request_id=", " client=", " method=POST", " path=/admin/login"] {
         assert!(failed[0].contains(field), "{field} in {}", failed[0]);
     }
     let succeeded = lines_containing("event=sign-in-succeeded")
@@ -110,9 +88,7 @@ async fn refused_tokens_and_denied_roles_are_logged() {
     // A form with a token that is not the session's.
     app.csrf("/admin").await;
     let marker = canary("csrf");
-    let res = app
-        .post_form("/admin/skills", &[("name", &marker), ("_csrf", "forged")])
-        .await;
+    let res = app.post_form("/admin/skills", &[("name", &marker), ("_csrf", "forged")]).await;
     assert_eq!(res.status, 403);
     let refused = lines_containing("event=csrf-refused");
     assert!(
@@ -155,18 +131,8 @@ async fn second_factor_secrets_and_codes_never_reach_the_log_and_each_step_is_an
         "event=sign-in-succeeded",
     ] {
         let found = lines_containing(event).into_iter().filter(mine).count();
-        let expected = if event == "event=sign-in-succeeded" {
-            2
-        } else {
-            1
-        };
+        let expected = if event == "event=sign-in-succeeded" { 2 } else { 1 };
         assert_eq!(found, expected, "{event}");
     }
-    assert_eq!(
-        lines_containing("factor=code")
-            .into_iter()
-            .filter(mine)
-            .count(),
-        1
-    );
+    assert_eq!(lines_containing("factor=code").into_iter().filter(mine).count(), 1);
 }

@@ -29,11 +29,7 @@ async fn signed_in_app(app: &TestApp) -> (String, String, i64) {
         (JobFactory::new(&co).create(c), co.slug)
     });
     let id = app.with_conn(|c| {
-        jobs::table
-            .filter(jobs::slug.eq(&slug))
-            .select(jobs::id)
-            .first::<i64>(c)
-            .unwrap()
+        jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first::<i64>(c).unwrap()
     });
     app.refresh_search();
     let _admin = app.signed_in(AdminRole::Admin).await;
@@ -55,10 +51,7 @@ fn comparable(headers: &actix_web::http::header::HeaderMap) -> Vec<(String, Stri
 async fn every_get_route_answers_head_with_the_same_status_and_headers() {
     for app in backends() {
         let (slug, company, id) = signed_in_app(&app).await;
-        let gets: Vec<Route> = table()
-            .into_iter()
-            .filter(|r| r.method == Method::GET)
-            .collect();
+        let gets: Vec<Route> = table().into_iter().filter(|r| r.method == Method::GET).collect();
         assert!(gets.len() > 30, "the table lists the pages");
         for route in gets {
             let path = sample(route.path, &slug, &company, id);
@@ -66,11 +59,7 @@ async fn every_get_route_answers_head_with_the_same_status_and_headers() {
             let head = app.request(Method::HEAD, &path, &[], None).await;
             assert_eq!(head.status, get.status, "HEAD {path} ({})", app.backend);
             assert_ne!(head.status, 405, "HEAD {path}");
-            assert_eq!(
-                comparable(&head.headers),
-                comparable(&get.headers),
-                "HEAD {path}"
-            );
+            assert_eq!(comparable(&head.headers), comparable(&get.headers), "HEAD {path}");
         }
         // The health check is what monitors probe with HEAD.
         let head = app.request(Method::HEAD, "/healthz", &[], None).await;
@@ -86,16 +75,9 @@ async fn other_methods_get_405_with_the_methods_the_path_takes() {
     paths.dedup();
     for pattern in paths {
         // `/admin/admin_users` takes POST itself and leaves the rest to `/admin/{resource}`.
-        let owner = if pattern == "/admin/admin_users" {
-            "/admin/{resource}"
-        } else {
-            pattern
-        };
-        let allowed: Vec<Method> = table()
-            .into_iter()
-            .filter(|r| r.path == owner)
-            .map(|r| r.method)
-            .collect();
+        let owner = if pattern == "/admin/admin_users" { "/admin/{resource}" } else { pattern };
+        let allowed: Vec<Method> =
+            table().into_iter().filter(|r| r.path == owner).map(|r| r.method).collect();
         let path = sample(pattern, &slug, &company, id);
         for method in ["PUT", "DELETE", "PATCH", "OPTIONS", "GET", "POST"] {
             let method = Method::from_bytes(method.as_bytes()).unwrap();
@@ -111,17 +93,9 @@ async fn other_methods_get_405_with_the_methods_the_path_takes() {
                 .collect();
             let expected: Vec<&str> = allowed.iter().map(Method::as_str).collect();
             assert_eq!(allow, expected, "{method} {path}");
-            assert!(
-                res.body.contains("<html"),
-                "{method} {path}: the localized error page"
-            );
+            assert!(res.body.contains("<html"), "{method} {path}: the localized error page");
         }
     }
     // An unknown path stays a 404, whatever the method.
-    assert_eq!(
-        app.request(Method::PUT, "/en/jobs/a/b/c/d", &[], None)
-            .await
-            .status,
-        404
-    );
+    assert_eq!(app.request(Method::PUT, "/en/jobs/a/b/c/d", &[], None).await.status, 404);
 }

@@ -22,10 +22,7 @@ pub async fn posting_and_apply_token(app: &crate::support::TestApp) -> (String, 
         let co = crate::support::CompanyFactory::new().create(c);
         crate::support::JobFactory::new(&co).create(c)
     });
-    let token = app
-        .get(&format!("/en/jobs/{slug}"))
-        .await
-        .html()
-        .attr("input[name=csrf_token]", "value");
+    let token =
+        app.get(&format!("/en/jobs/{slug}")).await.html().attr("input[name=csrf_token]", "value");
     (slug, token)
 }

@@ -25,10 +25,7 @@ async fn a_foreign_origin_or_referer_is_refused_and_changes_nothing() {
                 .request(
                     actix_web::http::Method::POST,
                     "/admin/skills",
-                    &[
-                        ("content-type", "application/x-www-form-urlencoded"),
-                        (header, value),
-                    ],
+                    &[("content-type", "application/x-www-form-urlencoded"), (header, value)],
                     Some(body.clone()),
                 )
                 .await;

@@ -58,20 +58,9 @@ async fn weak_passwords_are_refused_with_the_reason_in_the_users_language() {
         }
         let long = "Zq7-x".repeat(26);
         let res = app
-            .post_form(
-                &path,
-                &[
-                    ("_csrf", &csrf),
-                    ("password", &long),
-                    ("confirmation", &long),
-                ],
-            )
+            .post_form(&path, &[("_csrf", &csrf), ("password", &long), ("confirmation", &long)])
             .await;
-        assert_eq!(
-            res.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "129+ characters"
-        );
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "129+ characters");
         // Nothing was set: the link still works, with a good password.
         let res = app
             .post_form(
@@ -109,24 +98,15 @@ async fn a_cv_named_with_a_right_to_left_override_downloads_as_what_it_is() {
         let id: i64 = app.with_conn(|c| {
             use diesel::prelude::*;
             use hireboard::db::schema::applications;
-            applications::table
-                .select(applications::id)
-                .first(c)
-                .unwrap()
+            applications::table.select(applications::id).first(c).unwrap()
         });
         let _admin = app.signed_in(AdminRole::Admin).await;
         let res = app.get(&format!("/admin/applications/{id}/cv")).await;
         assert_eq!(res.status, StatusCode::OK);
         let disposition = res.header("content-disposition").unwrap().to_owned();
         assert!(!disposition.contains("%E2%80%AE"), "{disposition}");
-        assert!(
-            disposition.contains("filename=\"invoicefdp.exe.pdf\""),
-            "{disposition}"
-        );
+        assert!(disposition.contains("filename=\"invoicefdp.exe.pdf\""), "{disposition}");
         let show = app.get(&format!("/admin/applications/{id}")).await;
-        assert!(
-            !show.body.contains('\u{202e}'),
-            "the show page lists the name without it"
-        );
+        assert!(!show.body.contains('\u{202e}'), "the show page lists the name without it");
     }
 }

@@ -21,28 +21,18 @@ async fn a_crlf_in_a_return_address_is_refused_not_a_500() {
             .await;
         assert_eq!(res.status, 303, "{}", res.body);
         assert_eq!(res.header("location"), Some("/admin"));
-        assert!(
-            res.header("set-cookie")
-                .is_none_or(|c| !c.contains("planted"))
-        );
+        assert!(res.header("set-cookie").is_none_or(|c| !c.contains("planted")));
         // The language switch's `back`.
-        for back in [
-            "/admin/jobs\r\nX-Injected: 1",
-            "/admin/jobs\n",
-            "/admin\u{0}",
-        ] {
-            let res = app
-                .post_admin("/admin/account/locale", &[("locale", "de"), ("back", back)])
-                .await;
+        for back in ["/admin/jobs\r\nX-Injected: 1", "/admin/jobs\n", "/admin\u{0}"] {
+            let res =
+                app.post_admin("/admin/account/locale", &[("locale", "de"), ("back", back)]).await;
             assert_eq!(res.status, 303, "{back:?}: {}", res.body);
             assert_eq!(res.header("location"), Some("/admin"), "{back:?}");
             assert!(res.header("x-injected").is_none());
         }
         // The sign-in page itself, asked with such a `next`.
         app.clear_cookies();
-        let res = app
-            .get("/admin/login?next=%2Fadmin%0D%0AX-Injected:%201")
-            .await;
+        let res = app.get("/admin/login?next=%2Fadmin%0D%0AX-Injected:%201").await;
         assert_eq!(res.status, 200);
         assert_eq!(
             res.html().attr("input[name=next]", "value"),

@@ -15,9 +15,7 @@ async fn a_panicking_handler_gets_the_localized_500_page_and_the_next_request_wo
     let app = TestApp::sqlite();
     // A route like those of the table, which wraps each in the panic handler.
     let broken = web::resource("/test/panic")
-        .wrap(actix_web::middleware::from_fn(
-            hireboard::security::panics::catch,
-        ))
+        .wrap(actix_web::middleware::from_fn(hireboard::security::panics::catch))
         .route(web::get().to(|| async {
             if true {
                 panic!("a handler broke");
@@ -30,18 +28,9 @@ async fn a_panicking_handler_gets_the_localized_500_page_and_the_next_request_wo
         .uri("/test/panic")
         .insert_header(("accept-language", "de"))
         .to_request();
-    let res = service
-        .call(req)
-        .await
-        .expect("a response, not a dropped connection");
+    let res = service.call(req).await.expect("a response, not a dropped connection");
     assert_eq!(res.status(), 500);
-    let id = res
-        .headers()
-        .get("x-request-id")
-        .expect("a request id")
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let id = res.headers().get("x-request-id").expect("a request id").to_str().unwrap().to_owned();
     assert!(res.headers().contains_key("content-security-policy"));
     let body = String::from_utf8(actix_test::read_body(res).await.to_vec()).unwrap();
     let tr = hireboard::i18n::Tr::new(hireboard::i18n::Locale::De);
@@ -51,10 +40,8 @@ async fn a_panicking_handler_gets_the_localized_500_page_and_the_next_request_wo
     assert_eq!(logged.len(), 1, "{logged:?}");
     assert!(logged[0].contains("a handler broke"));
     // The same worker goes on serving.
-    let res = service
-        .call(actix_test::TestRequest::get().uri("/healthz").to_request())
-        .await
-        .unwrap();
+    let res =
+        service.call(actix_test::TestRequest::get().uri("/healthz").to_request()).await.unwrap();
     assert_eq!(res.status(), 200);
 }
 

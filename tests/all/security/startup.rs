@@ -30,10 +30,8 @@ fn three_processes_start_together(database_url: Option<&str>) {
     assert!(processes[1].is_running(), "the worker is still running");
     // Exactly one of them created the first admin, and printed its password once.
     let outputs: Vec<String> = processes.iter().map(Process::output).collect();
-    let created: Vec<&String> = outputs
-        .iter()
-        .filter(|o| o.contains("First admin created"))
-        .collect();
+    let created: Vec<&String> =
+        outputs.iter().filter(|o| o.contains("First admin created")).collect();
     assert_eq!(created.len(), 1, "{outputs:?}");
     let password = created[0]
         .lines()
@@ -61,11 +59,7 @@ fn three_processes_start_together(database_url: Option<&str>) {
     let (status, cookie, _) = processes[0].post_form(
         "/admin/login",
         &cookie,
-        &[
-            ("_csrf", &token),
-            ("email", "admin@hireboard.local"),
-            ("password", &password),
-        ],
+        &[("_csrf", &token), ("email", "admin@hireboard.local"), ("password", &password)],
     );
     assert_eq!(status, 303, "signed in");
     let (status, _, _) = processes[2].get_with_cookie("/admin", &cookie);

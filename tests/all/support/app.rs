@@ -134,10 +134,7 @@ impl TestApp {
     /// Rebuilds the search index after factories wrote postings.
     pub fn refresh_search(&self) {
         let mut conn = self.conn();
-        self.state
-            .search
-            .rebuild(&mut conn)
-            .expect("search index rebuild");
+        self.state.search.rebuild(&mut conn).expect("search index rebuild");
     }
 
     pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
@@ -171,15 +168,8 @@ impl TestApp {
 
     /// The storage keys under `prefix` (`cvs`, `logos`), sorted.
     pub async fn stored(&self, prefix: &str) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .state
-            .storage
-            .list(prefix)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect();
+        let mut keys: Vec<String> =
+            self.state.storage.list(prefix).await.unwrap().into_iter().map(|(k, _)| k).collect();
         keys.sort();
         keys
     }
@@ -190,10 +180,7 @@ impl TestApp {
         let handle = self.worker(None, 1);
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         while !done() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "{what} did not happen"
-            );
+            assert!(std::time::Instant::now() < deadline, "{what} did not happen");
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
         handle.shutdown();
@@ -208,10 +195,7 @@ impl TestApp {
         let count =
             || -> i64 { self.with_conn(|c| outbox_messages::table.count().get_result(c).unwrap()) };
         while count() < n {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the mail did not arrive"
-            );
+            assert!(std::time::Instant::now() < deadline, "the mail did not arrive");
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
         handle.shutdown();
@@ -237,10 +221,7 @@ impl TestApp {
     }
 
     pub fn set_cookie(&self, name: &str, value: &str) {
-        self.cookies
-            .lock()
-            .unwrap()
-            .insert(name.to_owned(), value.to_owned());
+        self.cookies.lock().unwrap().insert(name.to_owned(), value.to_owned());
     }
 
     /// Forgets every cookie: a new browser.
@@ -278,12 +259,7 @@ impl TestApp {
     /// Signs in and checks that it worked.
     pub async fn sign_in_as(&self, login: &super::AdminLogin) {
         let res = self.sign_in(&login.email, &login.password).await;
-        assert_eq!(
-            res.status,
-            StatusCode::SEE_OTHER,
-            "sign-in failed: {}",
-            res.body
-        );
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "sign-in failed: {}", res.body);
     }
 
     /// Posts a form with the session's CSRF token, taken from `/admin`.
@@ -299,24 +275,15 @@ impl TestApp {
         let service = test::init_service(build_app(self.state.clone())).await;
         let cookie_header: String = {
             let jar = self.cookies.lock().unwrap();
-            jar.iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ")
+            jar.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
         };
         let req = test::TestRequest::get()
             .uri(path)
             .insert_header((header::COOKIE, cookie_header))
             .to_request();
-        let res = service
-            .call(req)
-            .await
-            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let res = service.call(req).await.unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(res.status().is_success(), "{path}: {}", res.status());
-        actix_web::body::to_bytes(res.into_body())
-            .await
-            .unwrap_or_default()
-            .to_vec()
+        actix_web::body::to_bytes(res.into_body()).await.unwrap_or_default().to_vec()
     }
 
     pub async fn get(&self, path: &str) -> Response {
@@ -401,8 +368,7 @@ impl TestApp {
         headers: &[(&str, &str)],
         body: Option<String>,
     ) -> Response {
-        self.request_bytes(method, path, headers, body.map(String::into_bytes))
-            .await
+        self.request_bytes(method, path, headers, body.map(String::into_bytes)).await
     }
 
     pub async fn request_bytes(
@@ -425,10 +391,7 @@ impl TestApp {
         }
         let cookie_header: String = {
             let jar = self.cookies.lock().unwrap();
-            jar.iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ")
+            jar.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
         };
         if !cookie_header.is_empty() {
             req = req.insert_header((header::COOKIE, cookie_header));
@@ -436,10 +399,8 @@ impl TestApp {
         if let Some(body) = body {
             req = req.set_payload(body);
         }
-        let res: ServiceResponse<_> = service
-            .call(req.to_request())
-            .await
-            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let res: ServiceResponse<_> =
+            service.call(req.to_request()).await.unwrap_or_else(|e| panic!("{path}: {e}"));
         self.read(res).await
     }
 
@@ -457,14 +418,8 @@ impl TestApp {
                 }
             }
         }
-        let bytes = actix_web::body::to_bytes(res.into_body())
-            .await
-            .unwrap_or_default();
-        Response {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        let bytes = actix_web::body::to_bytes(res.into_body()).await.unwrap_or_default();
+        Response { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 }
 
@@ -521,12 +476,8 @@ impl PgSchema {
         let name = format!("hb_test_{:016x}", rand::rng().random::<u64>());
         let mut conn = diesel::PgConnection::establish(admin_url)
             .unwrap_or_else(|e| panic!("TEST_DATABASE_URL_PG: cannot connect: {e}"));
-        conn.batch_execute(&format!("CREATE SCHEMA {name}"))
-            .expect("create test schema");
-        PgSchema {
-            name,
-            admin_url: admin_url.to_owned(),
-        }
+        conn.batch_execute(&format!("CREATE SCHEMA {name}")).expect("create test schema");
+        PgSchema { name, admin_url: admin_url.to_owned() }
     }
 }
 

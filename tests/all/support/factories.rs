@@ -211,9 +211,7 @@ impl JobFactory {
 
     /// Inserts the posting; returns its slug.
     pub fn create(self, conn: &mut DbConn) -> String {
-        self.draft
-            .insert(conn, &self.company_name)
-            .expect("create job");
+        self.draft.insert(conn, &self.company_name).expect("create job");
         self.draft.slug
     }
 }
@@ -251,11 +249,7 @@ impl AdminFactory {
         let id =
             hireboard::models::admin_user::create(conn, &self.email, self.role, &self.password)
                 .expect("admin factory");
-        AdminLogin {
-            id,
-            email: self.email,
-            password: self.password,
-        }
+        AdminLogin { id, email: self.email, password: self.password }
     }
 }
 
@@ -396,10 +390,7 @@ pub fn every_resource(conn: &mut DbConn) {
         JobFactory::new(&company).skills(&["Rust"]).create(conn);
     }
     let job: i64 = jobs::table.select(jobs::id).first(conn).expect("a posting");
-    let actor = hireboard::models::audit::Actor {
-        admin_user_id: None,
-        label: "factory".into(),
-    };
+    let actor = hireboard::models::audit::Actor { admin_user_id: None, label: "factory".into() };
     for n in 0..2 {
         let application = ApplicationFactory::new(job).create(conn);
         diesel::insert_into(admin_comments::table)
@@ -415,10 +406,7 @@ pub fn every_resource(conn: &mut DbConn) {
             .expect("audit entry");
         AlertFactory::new("q=rust").create(conn);
         hireboard::tasks::Task::enqueue(
-            &hireboard::tasks::noop::Noop {
-                sleep_ms: n,
-                ..Default::default()
-            },
+            &hireboard::tasks::noop::Noop { sleep_ms: n, ..Default::default() },
             conn,
         )
         .expect("task");
@@ -462,11 +450,8 @@ pub fn every_resource(conn: &mut DbConn) {
         ))
         .execute(conn)
         .expect("event");
-    let event: i64 = events::table
-        .select(events::id)
-        .order(events::id.desc())
-        .first(conn)
-        .expect("the event");
+    let event: i64 =
+        events::table.select(events::id).order(events::id.desc()).first(conn).expect("the event");
     for status in [Some(200), Some(503)] {
         diesel::insert_into(webhook_deliveries::table)
             .values((

@@ -15,13 +15,7 @@ impl Html {
     pub fn texts(&self, css: &str) -> Vec<String> {
         self.0
             .select(&Self::selector(css))
-            .map(|e| {
-                e.text()
-                    .collect::<String>()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     }
 
@@ -46,12 +40,7 @@ impl Html {
 
     pub fn attr(&self, css: &str, attr: &str) -> String {
         let all = self.attrs(css, attr);
-        assert_eq!(
-            all.len(),
-            1,
-            "expected one {css}[{attr}], found {}",
-            all.len()
-        );
+        assert_eq!(all.len(), 1, "expected one {css}[{attr}], found {}", all.len());
         all.into_iter().next().unwrap()
     }
 
@@ -59,11 +48,8 @@ impl Html {
     /// fields in document order; unchecked boxes and disabled fields left out, a select's
     /// selected option (or its first).
     pub fn form(&self, css: &str) -> Vec<(String, String)> {
-        let form = self
-            .0
-            .select(&Self::selector(css))
-            .next()
-            .unwrap_or_else(|| panic!("no form {css}"));
+        let form =
+            self.0.select(&Self::selector(css)).next().unwrap_or_else(|| panic!("no form {css}"));
         let fields = Self::selector("input[name], textarea[name], select[name]");
         let option = Self::selector("option");
         let mut pairs = Vec::new();
@@ -100,9 +86,6 @@ impl Html {
 
     /// The raw inner text of script elements matching `css` (e.g. JSON-LD).
     pub fn scripts(&self, css: &str) -> Vec<String> {
-        self.0
-            .select(&Self::selector(css))
-            .map(|e| e.inner_html())
-            .collect()
+        self.0.select(&Self::selector(css)).map(|e| e.inner_html()).collect()
     }
 }

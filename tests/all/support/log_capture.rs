@@ -33,11 +33,5 @@ pub fn install() {
 
 /// Every line logged so far that contains `needle`.
 pub fn lines_containing(needle: &str) -> Vec<String> {
-    LINES
-        .lock()
-        .unwrap()
-        .iter()
-        .filter(|l| l.contains(needle))
-        .cloned()
-        .collect()
+    LINES.lock().unwrap().iter().filter(|l| l.contains(needle)).cloned().collect()
 }

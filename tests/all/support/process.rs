@@ -16,11 +16,7 @@ pub struct Process {
 
 /// A free port on loopback.
 pub fn free_addr() -> String {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     format!("127.0.0.1:{port}")
 }
 
@@ -28,11 +24,7 @@ impl Process {
     /// Starts `hireboard {command}` with only these settings (and `BIND` for `serve`).
     pub fn start(command: &str, settings: &[(&str, &str)]) -> Process {
         let addr = free_addr();
-        let stdout = tempfile::NamedTempFile::new()
-            .unwrap()
-            .into_temp_path()
-            .keep()
-            .unwrap();
+        let stdout = tempfile::NamedTempFile::new().unwrap().into_temp_path().keep().unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_hireboard"));
         cmd.arg(command)
             .env_clear()
@@ -45,11 +37,7 @@ impl Process {
             cmd.env(name, value);
         }
         let child = cmd.spawn().expect("start hireboard");
-        Process {
-            child,
-            addr,
-            stdout,
-        }
+        Process { child, addr, stdout }
     }
 
     /// Waits until `/healthz` answers 200 (a `serve` process), at most `limit`.
@@ -123,10 +111,7 @@ impl Process {
         );
         let mut response = String::new();
         let _ = stream.read_to_string(&mut response);
-        let status = response
-            .get(9..12)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
+        let status = response.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
         let set = response
             .lines()
             .find_map(|l| l.strip_prefix("set-cookie: hb_session="))

@@ -95,15 +95,9 @@ fn mail_to_an_smtp_server_that_is_down_is_retried_and_nothing_is_lost() {
         std::thread::sleep(Duration::from_millis(20));
     };
     handle.shutdown();
-    assert!(
-        failed.2.unwrap_or_default().starts_with("SMTP"),
-        "kept for a retry"
-    );
+    assert!(failed.2.unwrap_or_default().starts_with("SMTP"), "kept for a retry");
     let kept: i64 = app.with_conn(|c| {
-        hireboard::db::schema::outbox_messages::table
-            .count()
-            .get_result(c)
-            .unwrap()
+        hireboard::db::schema::outbox_messages::table.count().get_result(c).unwrap()
     });
     assert_eq!(kept, 0, "SMTP is configured: nothing goes to the outbox");
 }

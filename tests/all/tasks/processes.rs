@@ -77,31 +77,16 @@ fn wait_for(app: &TestApp, what: &str, limit: Duration, done: impl Fn(&[(String,
 #[test]
 fn a_task_whose_worker_was_killed_runs_again_elsewhere_once_its_lease_expires() {
     let app = TestApp::sqlite();
-    app.with_conn(|c| {
-        Noop {
-            sleep_ms: 1500,
-            ..Default::default()
-        }
-        .enqueue(c)
-        .unwrap()
-    });
+    app.with_conn(|c| Noop { sleep_ms: 1500, ..Default::default() }.enqueue(c).unwrap());
     let mut first = WorkerProcess::start(&app, 1);
-    wait_for(
-        &app,
-        "the first worker starts the task",
-        Duration::from_secs(15),
-        |s| s[0].0 == "running",
-    );
+    wait_for(&app, "the first worker starts the task", Duration::from_secs(15), |s| {
+        s[0].0 == "running"
+    });
     first.0.kill().expect("SIGKILL");
     first.wait(Duration::from_secs(5));
     let mut second = WorkerProcess::start(&app, 1);
     // Lease 2 s + maintenance each second + the task's 1.5 s.
-    wait_for(
-        &app,
-        "the second worker finishes it",
-        Duration::from_secs(20),
-        |s| s[0].0 == "done",
-    );
+    wait_for(&app, "the second worker finishes it", Duration::from_secs(20), |s| s[0].0 == "done");
     assert_eq!(app.with_conn(states), [("done".to_owned(), 2)]);
     second.signal("TERM");
     assert!(second.wait(Duration::from_secs(10)).success());
@@ -110,18 +95,9 @@ fn a_task_whose_worker_was_killed_runs_again_elsewhere_once_its_lease_expires() 
 #[test]
 fn sigterm_lets_the_running_task_finish_before_the_worker_exits() {
     let app = TestApp::sqlite();
-    app.with_conn(|c| {
-        Noop {
-            sleep_ms: 1000,
-            ..Default::default()
-        }
-        .enqueue(c)
-        .unwrap()
-    });
+    app.with_conn(|c| Noop { sleep_ms: 1000, ..Default::default() }.enqueue(c).unwrap());
     let mut worker = WorkerProcess::start(&app, 1);
-    wait_for(&app, "the task starts", Duration::from_secs(15), |s| {
-        s[0].0 == "running"
-    });
+    wait_for(&app, "the task starts", Duration::from_secs(15), |s| s[0].0 == "running");
     worker.signal("TERM");
     assert!(worker.wait(Duration::from_secs(15)).success());
     assert_eq!(app.with_conn(states), [("done".to_owned(), 1)]);
@@ -135,11 +111,7 @@ fn two_worker_processes_run_a_thousand_tasks_exactly_once_each() {
                 // Each takes a few milliseconds, so that one worker cannot drain the queue
                 // before the other has started (a loaded machine starts a process slowly).
                 for _ in 0..1000 {
-                    Noop {
-                        sleep_ms: 5,
-                        ..Default::default()
-                    }
-                    .enqueue(c)?;
+                    Noop { sleep_ms: 5, ..Default::default() }.enqueue(c)?;
                 }
                 Ok::<_, diesel::result::Error>(())
             })

@@ -38,10 +38,7 @@ fn a_task_enqueued_in_a_rolled_back_transaction_does_not_exist() {
 fn a_deduplication_key_allows_one_waiting_or_running_task() {
     for app in backends() {
         app.with_conn(|c| {
-            let unique = Noop {
-                key: Some("digest:42".into()),
-                ..Default::default()
-            };
+            let unique = Noop { key: Some("digest:42".into()), ..Default::default() };
             assert!(unique.enqueue(c).unwrap().is_some());
             // Inside a transaction the refusal does not abort it (a savepoint absorbs it).
             hireboard::db::write_transaction(c, |c| {
@@ -69,15 +66,9 @@ fn claims_take_the_most_urgent_ready_tasks_once() {
             let first = claim(c, "w1", t0());
             assert_eq!(first.iter().map(|t| Some(t.id)).collect::<Vec<_>>(), [now]);
             assert_eq!(first[0].attempts, 1);
-            assert!(
-                claim(c, "w2", t0() + secs(1)).is_empty(),
-                "claimed and not yet due"
-            );
+            assert!(claim(c, "w2", t0() + secs(1)).is_empty(), "claimed and not yet due");
             let second = claim(c, "w2", t0() + secs(61));
-            assert_eq!(
-                second.iter().map(|t| Some(t.id)).collect::<Vec<_>>(),
-                [later]
-            );
+            assert_eq!(second.iter().map(|t| Some(t.id)).collect::<Vec<_>>(), [later]);
             // Only the named queues.
             queue::insert(
                 c,
@@ -111,10 +102,8 @@ fn failures_back_off_then_end_dead_with_their_errors_kept() {
                 assert_eq!(task.attempts, attempt);
                 let error = TaskError::retry(format!("boom {attempt}"));
                 assert!(queue::fail(c, &task, &error, at).unwrap());
-                let (state, run_at): (String, chrono::NaiveDateTime) = tasks::table
-                    .select((tasks::state, tasks::run_at))
-                    .first(c)
-                    .unwrap();
+                let (state, run_at): (String, chrono::NaiveDateTime) =
+                    tasks::table.select((tasks::state, tasks::run_at)).first(c).unwrap();
                 if attempt < 5 {
                     assert_eq!(state, "queued");
                     // 15 s doubling per attempt, ±20%.
@@ -124,10 +113,7 @@ fn failures_back_off_then_end_dead_with_their_errors_kept() {
                         (base * 0.8..=base * 1.2).contains(&delay),
                         "attempt {attempt}: {delay} s"
                     );
-                    assert!(
-                        claim(c, "w1", run_at - secs(1)).is_empty(),
-                        "not before its time"
-                    );
+                    assert!(claim(c, "w1", run_at - secs(1)).is_empty(), "not before its time");
                     at = run_at;
                 } else {
                     assert_eq!(state, "dead", "{}", app.backend);
@@ -161,10 +147,7 @@ fn an_expired_lease_hands_the_task_to_another_worker_and_fences_the_first() {
             Noop::default().enqueue_at(c, t0()).unwrap();
             let mine = claim(c, "w1", t0()).pop().unwrap();
             // Renewed leases hold.
-            assert_eq!(
-                queue::heartbeat(c, "w1", &[mine.id], t0() + secs(40)).unwrap(),
-                1
-            );
+            assert_eq!(queue::heartbeat(c, "w1", &[mine.id], t0() + secs(40)).unwrap(), 1);
             assert_eq!(
                 queue::heartbeat(c, "w9", &[mine.id], t0() + secs(90)).unwrap(),
                 0,

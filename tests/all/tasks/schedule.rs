@@ -8,11 +8,7 @@ use super::{secs, t0};
 use crate::support::backends;
 
 fn kinds(conn: &mut hireboard::db::DbConn) -> Vec<String> {
-    tasks::table
-        .order(tasks::id.asc())
-        .select(tasks::kind)
-        .load(conn)
-        .unwrap()
+    tasks::table.order(tasks::id.asc()).select(tasks::kind).load(conn).unwrap()
 }
 
 #[test]
@@ -55,10 +51,7 @@ fn due_runs_are_enqueued_once_and_missed_runs_collapse() {
                 .unwrap();
             assert_eq!(schedule::enqueue_due(c, t0() + secs(90_000)).unwrap(), 0);
             diesel::update(task_schedules::table)
-                .set((
-                    task_schedules::enabled.eq(true),
-                    task_schedules::cron.eq("not a cron"),
-                ))
+                .set((task_schedules::enabled.eq(true), task_schedules::cron.eq("not a cron")))
                 .execute(c)
                 .unwrap();
             assert_eq!(schedule::enqueue_due(c, t0() + secs(90_000)).unwrap(), 0);

@@ -49,9 +49,7 @@ fn settings(concurrency: usize) -> WorkerConfig {
 }
 
 fn start(app: &TestApp, concurrency: usize, grace: Duration) -> worker::WorkerHandle {
-    let registry = Registry::standard()
-        .register::<TooSlow>()
-        .register::<Panics>();
+    let registry = Registry::standard().register::<TooSlow>().register::<Panics>();
     let mut settings = settings(concurrency);
     settings.shutdown_grace = grace;
     worker::spawn(
@@ -129,28 +127,17 @@ fn a_worker_runs_ready_tasks_and_records_every_kind_of_failure() {
         let rows: Vec<(String, String, i32, Option<String>)> = app.with_conn(|c| {
             tasks::table
                 .order(tasks::id.asc())
-                .select((
-                    tasks::kind,
-                    tasks::state,
-                    tasks::attempts,
-                    tasks::last_error,
-                ))
+                .select((tasks::kind, tasks::state, tasks::attempts, tasks::last_error))
                 .load(c)
                 .unwrap()
         });
         assert!(
-            rows[..20]
-                .iter()
-                .all(|(_, state, attempts, _)| state == "done" && *attempts == 1),
+            rows[..20].iter().all(|(_, state, attempts, _)| state == "done" && *attempts == 1),
             "{}: {rows:?}",
             app.backend
         );
         let error = |i: usize| rows[i].3.clone().unwrap_or_default();
-        assert_eq!(
-            (rows[20].1.as_str(), rows[20].2),
-            ("queued", 1),
-            "retried later"
-        );
+        assert_eq!((rows[20].1.as_str(), rows[20].2), ("queued", 1), "retried later");
         assert!(error(20).contains("timed out"), "{}", error(20));
         assert_eq!(rows[21].1, "queued");
         assert_eq!(error(21), "the task panicked");
@@ -165,27 +152,13 @@ fn a_worker_runs_ready_tasks_and_records_every_kind_of_failure() {
 fn shutting_down_lets_running_tasks_finish_or_puts_them_back() {
     let app = TestApp::sqlite();
     // A task shorter than the grace period finishes.
-    app.with_conn(|c| {
-        Noop {
-            sleep_ms: 300,
-            ..Default::default()
-        }
-        .enqueue(c)
-        .unwrap()
-    });
+    app.with_conn(|c| Noop { sleep_ms: 300, ..Default::default() }.enqueue(c).unwrap());
     let handle = start(&app, 2, Duration::from_secs(5));
     wait_running(&app);
     handle.shutdown();
     app.with_conn(|c| assert_eq!(states(c), [("done".to_owned(), 1)]));
     // A longer one goes back to the queue, its attempt not counted.
-    app.with_conn(|c| {
-        Noop {
-            sleep_ms: 10_000,
-            ..Default::default()
-        }
-        .enqueue(c)
-        .unwrap()
-    });
+    app.with_conn(|c| Noop { sleep_ms: 10_000, ..Default::default() }.enqueue(c).unwrap());
     let handle = start(&app, 2, Duration::from_millis(200));
     wait_running(&app);
     let stopping = Instant::now();
@@ -197,11 +170,7 @@ fn shutting_down_lets_running_tasks_finish_or_puts_them_back() {
 fn wait_running(app: &TestApp) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while app.with_conn(|c| {
-        tasks::table
-            .filter(tasks::state.eq("running"))
-            .count()
-            .get_result::<i64>(c)
-            .unwrap()
+        tasks::table.filter(tasks::state.eq("running")).count().get_result::<i64>(c).unwrap()
     }) == 0
     {
         assert!(Instant::now() < deadline, "no task started");

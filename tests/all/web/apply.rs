@@ -20,10 +20,7 @@ fn posting(app: &TestApp) -> (i64, String) {
 
 /// Opens the posting page and returns its form's CSRF token.
 async fn csrf(app: &TestApp, path: &str) -> String {
-    app.get(path)
-        .await
-        .html()
-        .attr("input[name=csrf_token]", "value")
+    app.get(path).await.html().attr("input[name=csrf_token]", "value")
 }
 
 fn count(app: &TestApp, job_id: i64) -> i64 {
@@ -82,9 +79,7 @@ async fn a_valid_application_is_stored_once() {
             ("cover_letter", "I have built analytical engines."),
             ("consent", "yes"),
         ];
-        let res = app
-            .post_form(&format!("/en/jobs/{slug}/apply"), &fields)
-            .await;
+        let res = app.post_form(&format!("/en/jobs/{slug}/apply"), &fields).await;
         assert_eq!(res.status, 303, "{}: {}", app.backend, res.body);
         let thanks = res.header("location").unwrap().to_owned();
         assert_eq!(thanks, format!("/en/jobs/{slug}/applied"));
@@ -96,16 +91,9 @@ async fn a_valid_application_is_stored_once() {
         // The same address again, in other letter case: a clear message, no second row.
         let mut fields = fields;
         fields[2] = ("email", "ada@example.ORG");
-        let again = app
-            .post_form(&format!("/en/jobs/{slug}/apply"), &fields)
-            .await;
+        let again = app.post_form(&format!("/en/jobs/{slug}/apply"), &fields).await;
         assert_eq!(again.status, 409);
-        assert!(
-            again
-                .html()
-                .text(".notice-error")
-                .contains("already applied")
-        );
+        assert!(again.html().text(".notice-error").contains("already applied"));
         assert_eq!(count(&app, job_id), 1);
     }
 }
@@ -121,9 +109,7 @@ async fn a_request_without_the_csrf_token_writes_nothing() {
             ("consent", "yes"),
         ];
         // No session at all (a cross-site form post).
-        let res = app
-            .post_form(&format!("/en/jobs/{slug}/apply"), &fields)
-            .await;
+        let res = app.post_form(&format!("/en/jobs/{slug}/apply"), &fields).await;
         assert_eq!(res.status, 403);
         assert!(res.html().text(".notice-error").contains("expired"));
         // A session, but a forged token.
@@ -132,13 +118,7 @@ async fn a_request_without_the_csrf_token_writes_nothing() {
         let res = app
             .post_form(
                 &format!("/en/jobs/{slug}/apply"),
-                &[
-                    ("csrf_token", forged.as_str()),
-                    fields[0],
-                    fields[1],
-                    fields[2],
-                    fields[3],
-                ],
+                &[("csrf_token", forged.as_str()), fields[0], fields[1], fields[2], fields[3]],
             )
             .await;
         assert_eq!(res.status, 403);
@@ -171,11 +151,6 @@ async fn malformed_bodies_and_closed_postings_are_refused_cleanly() {
             )
             .await;
         assert_eq!(res.status, 409);
-        assert_eq!(
-            app.post_form("/en/jobs/no-such-job/apply", &[])
-                .await
-                .status,
-            404
-        );
+        assert_eq!(app.post_form("/en/jobs/no-such-job/apply", &[]).await.status, 404);
     }
 }

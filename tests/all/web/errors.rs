@@ -15,9 +15,7 @@ async fn unknown_pages_get_a_localized_404() {
         );
         assert_eq!(page.attr("meta[name=robots]", "content"), "noindex");
         // Outside a locale, the page follows Accept-Language.
-        let res = app
-            .get_with("/no/such/page", &[("accept-language", "uk")])
-            .await;
+        let res = app.get_with("/no/such/page", &[("accept-language", "uk")]).await;
         assert_eq!(res.status, 404);
         assert_eq!(res.html().attr("html", "lang"), "uk");
         assert_eq!(app.get("/fr/jobs").await.status, 404);
@@ -35,16 +33,11 @@ async fn every_response_carries_security_headers() {
                 "{path}: {csp}"
             );
             assert_eq!(res.header("x-frame-options"), Some("DENY"), "{path}");
-            assert_eq!(
-                res.header("x-content-type-options"),
-                Some("nosniff"),
-                "{path}"
-            );
+            assert_eq!(res.header("x-content-type-options"), Some("nosniff"), "{path}");
             assert!(res.header("referrer-policy").is_some(), "{path}");
             // The test app's BASE_URL is https.
             assert!(
-                res.header("strict-transport-security")
-                    .is_some_and(|v| v.contains("max-age")),
+                res.header("strict-transport-security").is_some_and(|v| v.contains("max-age")),
                 "{path}"
             );
         }

@@ -5,18 +5,10 @@ use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 fn seed(app: &TestApp) -> (String, String) {
     let slugs = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        let rust = JobFactory::new(&co)
-            .title("Rust & <Systems> Engineer")
-            .skills(&["Rust"])
-            .create(c);
-        let go = JobFactory::new(&co)
-            .title("Go Engineer")
-            .skills(&["Go"])
-            .create(c);
-        JobFactory::new(&co)
-            .title("Draft")
-            .status(hireboard::models::JobStatus::Draft)
-            .create(c);
+        let rust =
+            JobFactory::new(&co).title("Rust & <Systems> Engineer").skills(&["Rust"]).create(c);
+        let go = JobFactory::new(&co).title("Go Engineer").skills(&["Go"]).create(c);
+        JobFactory::new(&co).title("Draft").status(hireboard::models::JobStatus::Draft).create(c);
         (rust, go)
     });
     app.refresh_search();
@@ -29,30 +21,14 @@ async fn atom_feeds_per_locale_and_per_search() {
         let (rust, _) = seed(&app);
         let res = app.get("/de/jobs/feed.atom").await;
         assert_eq!(res.status, 200);
-        assert!(
-            res.header("content-type")
-                .unwrap()
-                .starts_with("application/atom+xml")
-        );
+        assert!(res.header("content-type").unwrap().starts_with("application/atom+xml"));
         let feed = res.html();
         assert_eq!(feed.count("entry"), 2, "{}", res.body);
-        assert!(
-            feed.texts("entry title")
-                .contains(&"Rust & <Systems> Engineer".to_string())
-        );
+        assert!(feed.texts("entry title").contains(&"Rust & <Systems> Engineer".to_string()));
         assert!(!res.body.contains("<Systems>"), "escaped: {}", res.body);
-        assert!(
-            res.body
-                .contains(&format!("https://jobs.example.test/de/jobs/{rust}"))
-        );
-        let search = app
-            .get("/en/jobs/feed.atom?skill=go&workplace=onsite")
-            .await
-            .html();
-        assert_eq!(
-            search.texts("feed > title"),
-            ["Hireboard jobs matching On-site, Go"]
-        );
+        assert!(res.body.contains(&format!("https://jobs.example.test/de/jobs/{rust}")));
+        let search = app.get("/en/jobs/feed.atom?skill=go&workplace=onsite").await.html();
+        assert_eq!(search.texts("feed > title"), ["Hireboard jobs matching On-site, Go"]);
         assert_eq!(search.texts("entry title"), ["Go Engineer"]);
         // Search pages advertise their own feed.
         let page = app.get("/en/jobs?skill=go").await.html();
@@ -88,10 +64,7 @@ async fn sitemaps_list_every_open_posting_in_every_language() {
         }
         assert!(jobs.body.contains("hreflang=\"x-default\""));
         assert_eq!(app.get("/sitemaps/jobs-2.xml").await.status, 404);
-        assert_eq!(
-            app.get("/sitemaps/companies.xml").await.html().count("url"),
-            3
-        );
+        assert_eq!(app.get("/sitemaps/companies.xml").await.html().count("url"), 3);
     }
 }
 
@@ -100,11 +73,7 @@ async fn robots_and_health() {
     for app in backends() {
         let robots = app.get("/robots.txt").await;
         assert!(robots.body.contains("Disallow: /admin"));
-        assert!(
-            robots
-                .body
-                .contains("Sitemap: https://jobs.example.test/sitemap.xml")
-        );
+        assert!(robots.body.contains("Sitemap: https://jobs.example.test/sitemap.xml"));
         let health = app.get("/healthz").await;
         assert_eq!(health.status, 200);
         assert_eq!(health.json()["database"], "ok");

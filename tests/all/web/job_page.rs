@@ -26,26 +26,15 @@ async fn shows_every_section_and_fact_in_the_visitors_language() {
         let page = res.html();
         assert_eq!(page.text("h1"), "Senior Rails-Entwickler (m/w/d)");
         assert_eq!(page.attr("html", "lang"), "de");
-        assert_eq!(
-            page.count("article.job[lang]"),
-            0,
-            "German content needs no lang override"
-        );
+        assert_eq!(page.count("article.job[lang]"), 0, "German content needs no lang override");
         let facts = page.texts(".facts dd");
         assert!(
             facts.contains(&"75.000\u{a0}€ – 95.000\u{a0}€ pro Jahr".replace('\u{a0}', " ")),
             "{facts:?}"
         );
-        assert_eq!(
-            page.count(".job section h2"),
-            4,
-            "three sections and skills"
-        );
+        assert_eq!(page.count(".job section h2"), 4, "three sections and skills");
         assert_eq!(page.texts(".chip-list .chip"), ["Ruby on Rails", "Sidekiq"]);
-        assert!(
-            page.texts(".panel p")
-                .contains(&"Wir bewegen Waren.".to_string())
-        );
+        assert!(page.texts(".panel p").contains(&"Wir bewegen Waren.".to_string()));
         // Canonical and hreflang alternates for every language plus x-default.
         assert_eq!(
             page.attr("link[rel=canonical]", "href"),
@@ -60,9 +49,7 @@ async fn untranslated_content_falls_back_to_the_original_with_a_note() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co)
-                .original(Locale::De, text("Lagerist (m/w/d)"))
-                .create(c)
+            JobFactory::new(&co).original(Locale::De, text("Lagerist (m/w/d)")).create(c)
         });
         let page = app.get(&format!("/uk/jobs/{slug}")).await.html();
         assert_eq!(page.text("h1"), "Lagerist (m/w/d)");
@@ -84,10 +71,8 @@ async fn json_ld_has_googles_required_and_recommended_properties() {
                 .remote_countries(&["DE", "PL"])
                 .salary(Some(5_000), Some(6_000), "EUR", SalaryPeriod::Month)
                 .create(c);
-            let anywhere = JobFactory::new(&co)
-                .title("Remote Anywhere")
-                .remote_countries(&[])
-                .create(c);
+            let anywhere =
+                JobFactory::new(&co).title("Remote Anywhere").remote_countries(&[]).create(c);
             let onsite = JobFactory::new(&co)
                 .title("Barista")
                 .location("Lisbon", "PT")
@@ -116,16 +101,10 @@ async fn json_ld_has_googles_required_and_recommended_properties() {
         }
         assert_eq!(ld["hiringOrganization"]["name"], "Acme </script> Corp");
         assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
-        assert_eq!(
-            ld["applicantLocationRequirements"].as_array().map(Vec::len),
-            Some(2)
-        );
+        assert_eq!(ld["applicantLocationRequirements"].as_array().map(Vec::len), Some(2));
         assert_eq!(ld["baseSalary"]["value"]["minValue"], 5000);
         assert_eq!(ld["baseSalary"]["value"]["unitText"], "MONTH");
-        assert!(
-            ld["description"].as_str().unwrap().contains("<li>"),
-            "description is HTML"
-        );
+        assert!(ld["description"].as_str().unwrap().contains("<li>"), "description is HTML");
 
         // Open anywhere: no country restriction, the office as its location.
         let page = app.get(&format!("/en/jobs/{anywhere}")).await.html();
@@ -150,10 +129,7 @@ async fn a_closed_posting_stays_readable_but_leaves_search_engines() {
         let (filled, expired, draft) = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             (
-                JobFactory::new(&co)
-                    .status(JobStatus::Filled)
-                    .skills(&["Haskell"])
-                    .create(c),
+                JobFactory::new(&co).status(JobStatus::Filled).skills(&["Haskell"]).create(c),
                 JobFactory::new(&co)
                     .valid_through(hireboard::db::now() - chrono::TimeDelta::hours(1))
                     .create(c),

@@ -5,16 +5,12 @@ use crate::support::{CompanyFactory, JobFactory, backends};
 #[actix_web::test]
 async fn root_redirects_by_cookie_then_accept_language_then_default() {
     for app in backends() {
-        let res = app
-            .get_with("/", &[("accept-language", "uk-UA,uk;q=0.9,en;q=0.5")])
-            .await;
+        let res = app.get_with("/", &[("accept-language", "uk-UA,uk;q=0.9,en;q=0.5")]).await;
         assert_eq!(res.status, 302);
         assert_eq!(res.header("location"), Some("/uk/"));
         assert!(res.header("vary").unwrap().contains("Accept-Language"));
         assert_eq!(
-            app.get_with("/", &[("accept-language", "fr-FR,fr")])
-                .await
-                .header("location"),
+            app.get_with("/", &[("accept-language", "fr-FR,fr")]).await.header("location"),
             Some("/en/")
         );
         assert_eq!(app.get("/").await.header("location"), Some("/en/"));
@@ -34,10 +30,7 @@ async fn the_switcher_keeps_the_page_and_query() {
             JobFactory::new(&co).create(c)
         });
         app.refresh_search();
-        let page = app
-            .get("/en/jobs?q=engineer&workplace=onsite&page=1")
-            .await
-            .html();
+        let page = app.get("/en/jobs?q=engineer&workplace=onsite&page=1").await.html();
         let links = page.attrs(".lang-switch a", "href");
         assert_eq!(
             links,
@@ -49,10 +42,7 @@ async fn the_switcher_keeps_the_page_and_query() {
         );
         assert_eq!(page.attr(".lang-switch a[aria-current]", "hreflang"), "en");
         let page = app.get(&format!("/uk/jobs/{slug}")).await.html();
-        assert_eq!(
-            page.attrs(".lang-switch a", "href")[1],
-            format!("/de/jobs/{slug}")
-        );
+        assert_eq!(page.attrs(".lang-switch a", "href")[1], format!("/de/jobs/{slug}"));
         assert_eq!(page.attr("html", "lang"), "uk");
     }
 }
@@ -72,10 +62,8 @@ async fn pages_are_translated() {
         assert_ne!(de.text("label[for=q]"), en.text("label[for=q]"));
         // Ukrainian plural forms: 1 вакансія, 2 вакансії, 5 вакансій.
         let tr = hireboard::i18n::Tr::new(hireboard::i18n::Locale::Uk);
-        let forms: Vec<String> = [1, 2, 5, 21, 11]
-            .iter()
-            .map(|n| tr.tn("search-total", *n as i64))
-            .collect();
+        let forms: Vec<String> =
+            [1, 2, 5, 21, 11].iter().map(|n| tr.tn("search-total", *n as i64)).collect();
         assert_ne!(forms[0], forms[1].replace('2', "1"));
         assert_ne!(forms[1].replace('2', "5"), forms[2]);
         assert_eq!(forms[0].replace('1', "21"), forms[3]);

@@ -7,9 +7,7 @@ use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 
 fn seed(app: &TestApp, postings: usize) -> String {
     let slug = app.with_conn(|c| {
-        let co = CompanyFactory::new()
-            .translation(Locale::De, "Beschreibung")
-            .create(c);
+        let co = CompanyFactory::new().translation(Locale::De, "Beschreibung").create(c);
         let mut last = String::new();
         for i in 0..postings {
             last = JobFactory::new(&co)
@@ -60,11 +58,7 @@ async fn pages_run_a_fixed_number_of_queries() {
         for path in &paths {
             large.push(queries_for(&app, path).await);
         }
-        assert_eq!(
-            small, large,
-            "{}: query counts grew with the data",
-            app.backend
-        );
+        assert_eq!(small, large, "{}: query counts grew with the data", app.backend);
         // home 1 (cards), search 1 (cards), search with text 1 (the matches; its cards are
         // those the plain search cached), posting 2, company 2, feed 1, sitemap 0.
         assert_eq!(small, [1, 1, 1, 2, 2, 1, 0], "{}", app.backend);

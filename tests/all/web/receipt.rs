@@ -7,11 +7,8 @@ use hireboard::db::schema::{applications, outbox_messages, tasks};
 use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 
 async fn apply(app: &TestApp, slug: &str, email: &str) {
-    let token = app
-        .get(&format!("/de/jobs/{slug}"))
-        .await
-        .html()
-        .attr("input[name=csrf_token]", "value");
+    let token =
+        app.get(&format!("/de/jobs/{slug}")).await.html().attr("input[name=csrf_token]", "value");
     let res = app
         .post_form(
             &format!("/de/jobs/{slug}/apply"),
@@ -81,10 +78,7 @@ async fn the_receipt_goes_out_in_german_and_its_links_withdraw_or_delete() {
                 .first(c)
                 .unwrap()
         });
-        assert!(
-            headers.contains(r#"["Reply-To","ada@example.org"]"#),
-            "{headers}"
-        );
+        assert!(headers.contains(r#"["Reply-To","ada@example.org"]"#), "{headers}");
         let (_, subject, text) = mails
             .iter()
             .find(|(to, _, _)| to == "ada@example.org")
@@ -102,26 +96,18 @@ async fn the_receipt_goes_out_in_german_and_its_links_withdraw_or_delete() {
         let token = html.attr("input[name=token]", "value");
         let csrf = html.attr("input[name=csrf_token]", "value");
         let path = withdraw.split('?').next().unwrap().to_owned();
-        let res = app
-            .post_form(&path, &[("token", &token), ("csrf_token", &csrf)])
-            .await;
+        let res = app.post_form(&path, &[("token", &token), ("csrf_token", &csrf)]).await;
         assert_eq!(res.status, 200);
         assert!(res.html().text("[role=status]").contains("zurückgezogen"));
-        let status: String = app.with_conn(|c| {
-            applications::table
-                .select(applications::status)
-                .first(c)
-                .unwrap()
-        });
+        let status: String =
+            app.with_conn(|c| applications::table.select(applications::status).first(c).unwrap());
         assert_eq!(status, "withdrawn");
 
         // A forged or borrowed token is a 404, and changes nothing.
         let forged = withdraw.replace("token=", "token=0");
         assert_eq!(app.get(&forged).await.status, 404);
         let other = path.replace("/withdraw", "/forget");
-        let res = app
-            .post_form(&other, &[("token", &token), ("csrf_token", &csrf)])
-            .await;
+        let res = app.post_form(&other, &[("token", &token), ("csrf_token", &csrf)]).await;
         assert_eq!(res.status, 404, "the withdraw token does not delete");
 
         // Forget: the application is gone.
@@ -130,20 +116,12 @@ async fn the_receipt_goes_out_in_german_and_its_links_withdraw_or_delete() {
         let token = html.attr("input[name=token]", "value");
         let csrf = html.attr("input[name=csrf_token]", "value");
         let path = forget.split('?').next().unwrap().to_owned();
-        let res = app
-            .post_form(&path, &[("token", &token), ("csrf_token", &csrf)])
-            .await;
+        let res = app.post_form(&path, &[("token", &token), ("csrf_token", &csrf)]).await;
         assert_eq!(res.status, 200);
         let left: i64 = app.with_conn(|c| applications::table.count().get_result(c).unwrap());
         assert_eq!(left, 0);
         // The link now says so instead of failing.
-        assert!(
-            app.get(&forget)
-                .await
-                .html()
-                .text("[role=status]")
-                .contains("nicht mehr")
-        );
+        assert!(app.get(&forget).await.html().text("[role=status]").contains("nicht mehr"));
     }
 }
 
@@ -161,11 +139,7 @@ async fn admins_read_kept_mail_in_the_outbox_with_its_html_sandboxed() {
     let list = app.get("/admin/outbox?to=ada").await.html();
     assert_eq!(list.texts("td.primary"), ["Ihre Bewerbung: Schweißer"]);
     let show = app.get(&list.attrs("td.primary a", "href")[0]).await.html();
-    assert!(
-        show.texts("pre.code")
-            .iter()
-            .any(|t| t.starts_with("Hallo Ada,"))
-    );
+    assert!(show.texts("pre.code").iter().any(|t| t.starts_with("Hallo Ada,")));
     let html_url = show
         .attrs(".attributes a", "href")
         .into_iter()

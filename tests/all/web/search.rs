@@ -44,10 +44,7 @@ fn seed(app: &TestApp) {
             .no_salary()
             .published_days_ago(20)
             .create(c);
-        JobFactory::new(&zeta)
-            .title("Hidden Draft Role")
-            .status(JobStatus::Draft)
-            .create(c);
+        JobFactory::new(&zeta).title("Hidden Draft Role").status(JobStatus::Draft).create(c);
         JobFactory::new(&zeta)
             .title("Filled Rust Role")
             .status(JobStatus::Filled)
@@ -103,32 +100,14 @@ async fn every_filter_narrows_the_results() {
             ("country=UA", &["Remote Data Analyst"]),
             ("city=munich", &["Junior Go Developer"]),
             ("skill=go", &["Junior Go Developer"]),
-            (
-                "skill=go&skill=sql",
-                &["Junior Go Developer", "Remote Data Analyst"],
-            ),
+            ("skill=go&skill=sql", &["Junior Go Developer", "Remote Data Analyst"]),
             // 4,000–5,000 a month is 60,000 a year.
-            (
-                "salary_min=58000",
-                &["Senior Rust Engineer", "Remote Data Analyst"],
-            ),
-            (
-                "posted_within=7",
-                &["Senior Rust Engineer", "Junior Go Developer"],
-            ),
-            (
-                "company=zeta-health",
-                &["Remote Data Analyst", "Nurse Practitioner"],
-            ),
+            ("salary_min=58000", &["Senior Rust Engineer", "Remote Data Analyst"]),
+            ("posted_within=7", &["Senior Rust Engineer", "Junior Go Developer"]),
+            ("company=zeta-health", &["Remote Data Analyst", "Nurse Practitioner"]),
             ("q=rust", &["Senior Rust Engineer"]),
-            (
-                "q=analyst&workplace=remote&country=PL",
-                &["Remote Data Analyst"],
-            ),
-            (
-                "q=zeta&sort=newest",
-                &["Remote Data Analyst", "Nurse Practitioner"],
-            ),
+            ("q=analyst&workplace=remote&country=PL", &["Remote Data Analyst"]),
+            ("q=zeta&sort=newest", &["Remote Data Analyst", "Nurse Practitioner"]),
             ("q=postgres", &["Senior Rust Engineer"]),
         ];
         for (query, expected) in cases {
@@ -145,12 +124,7 @@ async fn facet_counts_reflect_the_other_active_filters() {
         let page = app.get("/en/jobs?workplace=onsite").await.html();
         // Workplace counts ignore the workplace filter itself…
         let workplace = page.texts("#facet-workplace + ul a");
-        assert_eq!(
-            workplace,
-            ["On-site 2", "Hybrid 1", "Remote 1"],
-            "{}",
-            app.backend
-        );
+        assert_eq!(workplace, ["On-site 2", "Hybrid 1", "Remote 1"], "{}", app.backend);
         // …while the other facets count only on-site postings.
         let seniority = page.texts("#facet-seniority + ul a");
         assert!(seniority.contains(&"Junior 1".to_string()), "{seniority:?}");
@@ -199,10 +173,7 @@ async fn paginates_twenty_per_page() {
         app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             for i in 0..45 {
-                JobFactory::new(&co)
-                    .title(&format!("Role {i:02}"))
-                    .published_days_ago(i)
-                    .create(c);
+                JobFactory::new(&co).title(&format!("Role {i:02}")).published_days_ago(i).create(c);
             }
         });
         app.refresh_search();
@@ -211,10 +182,7 @@ async fn paginates_twenty_per_page() {
         assert_eq!(first.text(".results-total"), "45 jobs");
         assert_eq!(first.attr("a[rel=next]", "href"), "/en/jobs?page=2");
         let last = titles(&app, "/en/jobs?page=3").await;
-        assert_eq!(
-            last,
-            ["Role 40", "Role 41", "Role 42", "Role 43", "Role 44"]
-        );
+        assert_eq!(last, ["Role 40", "Role 41", "Role 42", "Role 43", "Role 44"]);
         // A page past the end shows the last one.
         assert_eq!(titles(&app, "/en/jobs?page=99").await, last);
     }
@@ -231,10 +199,7 @@ async fn invalid_values_are_ignored_with_a_notice() {
         let page = res.html();
         let notices = page.texts(".notice li");
         assert_eq!(notices.len(), 4, "{notices:?}");
-        assert!(
-            notices[0].contains("workplace") && notices[0].contains("moon"),
-            "{notices:?}"
-        );
+        assert!(notices[0].contains("workplace") && notices[0].contains("moon"), "{notices:?}");
         assert!(!res.body.contains("<script>"));
         // The query of punctuation alone matches nothing, but does not fail.
         assert_eq!(page.count(".job-card"), 0);
@@ -250,26 +215,16 @@ async fn an_empty_result_offers_to_drop_a_filter() {
         let offers = page.texts(".empty li");
         assert_eq!(offers.len(), 2, "{offers:?}");
         assert!(
-            offers
-                .iter()
-                .any(|o| o.contains("Without “Remote”") && o.contains("1 job")),
+            offers.iter().any(|o| o.contains("Without “Remote”") && o.contains("1 job")),
             "{offers:?}"
         );
         let links = page.attrs(".empty li a", "href");
-        assert!(
-            links.contains(&"/en/jobs?country=AT".to_string()),
-            "{links:?}"
-        );
+        assert!(links.contains(&"/en/jobs?country=AT".to_string()), "{links:?}");
         // A text query is one of the filters that can be dropped.
         let page = app.get("/en/jobs?q=nurse&workplace=remote").await.html();
         let offers = page.texts(".empty li");
         assert_eq!(offers.len(), 2, "{offers:?}");
-        assert!(
-            offers
-                .iter()
-                .any(|o| o.contains("“nurse”") && o.contains("1 job")),
-            "{offers:?}"
-        );
+        assert!(offers.iter().any(|o| o.contains("“nurse”") && o.contains("1 job")), "{offers:?}");
     }
 }
 
@@ -291,10 +246,7 @@ async fn filter_links_keep_the_other_parameters() {
             .texts(".active-filters a.chip-remove");
         assert_eq!(chips, ["PostgreSQL ×"], "{}", app.backend);
         let remove = page.attrs(".active-filters a.chip-remove", "href");
-        assert!(
-            remove.contains(&"/en/jobs?q=rust".to_string()),
-            "{remove:?}"
-        );
+        assert!(remove.contains(&"/en/jobs?q=rust".to_string()), "{remove:?}");
     }
 }
 
@@ -302,10 +254,7 @@ async fn filter_links_keep_the_other_parameters() {
 async fn text_matches_follow_changes_to_postings() {
     for app in backends() {
         seed(&app);
-        assert_eq!(
-            titles(&app, "/en/jobs?q=kotlin").await,
-            Vec::<String>::new()
-        );
+        assert_eq!(titles(&app, "/en/jobs?q=kotlin").await, Vec::<String>::new());
         app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             JobFactory::new(&co).title("Kotlin Developer").create(c);
@@ -319,10 +268,7 @@ async fn text_matches_follow_changes_to_postings() {
         );
         // A repeated query is answered without asking the database again.
         let before = app.queries();
-        assert_eq!(
-            titles(&app, "/en/jobs?q=Kotlin").await,
-            ["Kotlin Developer"]
-        );
+        assert_eq!(titles(&app, "/en/jobs?q=Kotlin").await, ["Kotlin Developer"]);
         assert_eq!(
             app.queries() - before,
             0,
@@ -360,23 +306,9 @@ async fn cached_cards_follow_changes_to_postings_and_translations() {
         });
         // What the background refresher does when it polls.
         let refreshed = app.with_conn(|c| app.state.search.refresh_if_stale(c).unwrap());
-        assert!(
-            refreshed,
-            "{}: the change bumped the index version",
-            app.backend
-        );
-        assert_eq!(
-            titles(&app, "/en/jobs").await,
-            ["Senior Data Engineer"],
-            "{}",
-            app.backend
-        );
-        assert_eq!(
-            titles(&app, "/de/jobs").await,
-            ["Senior-Dateningenieur"],
-            "{}",
-            app.backend
-        );
+        assert!(refreshed, "{}: the change bumped the index version", app.backend);
+        assert_eq!(titles(&app, "/en/jobs").await, ["Senior Data Engineer"], "{}", app.backend);
+        assert_eq!(titles(&app, "/de/jobs").await, ["Senior-Dateningenieur"], "{}", app.backend);
 
         // A translation changed on its own bumps the version too.
         app.with_conn(|c| {
@@ -387,11 +319,6 @@ async fn cached_cards_follow_changes_to_postings_and_translations() {
         });
         let refreshed = app.with_conn(|c| app.state.search.refresh_if_stale(c).unwrap());
         assert!(refreshed, "{}", app.backend);
-        assert_eq!(
-            titles(&app, "/de/jobs").await,
-            ["Leitender Dateningenieur"],
-            "{}",
-            app.backend
-        );
+        assert_eq!(titles(&app, "/de/jobs").await, ["Leitender Dateningenieur"], "{}", app.backend);
     }
 }

@@ -25,11 +25,8 @@ async fn apply_with(
     email: &str,
     file: (&str, &[u8]),
 ) -> crate::support::app::Response {
-    let token = app
-        .get(&format!("/de/jobs/{slug}"))
-        .await
-        .html()
-        .attr("input[name=csrf_token]", "value");
+    let token =
+        app.get(&format!("/de/jobs/{slug}")).await.html().attr("input[name=csrf_token]", "value");
     app.post_multipart(
         &format!("/de/jobs/{slug}/apply"),
         &[
@@ -78,12 +75,8 @@ async fn a_pdf_cv_is_stored_privately_and_only_readers_download_it() {
         assert_eq!(kind.as_deref(), Some("application/pdf"));
         assert_eq!(size, Some(PDF.len() as i64));
         assert_eq!(app.stored("cvs").await, std::slice::from_ref(&key));
-        let id: i64 = app.with_conn(|c| {
-            applications::table
-                .select(applications::id)
-                .first(c)
-                .unwrap()
-        });
+        let id: i64 =
+            app.with_conn(|c| applications::table.select(applications::id).first(c).unwrap());
         let url = format!("/admin/applications/{id}/cv");
 
         // Anonymous: forbidden, whether or not the application exists.
@@ -111,14 +104,9 @@ async fn a_pdf_cv_is_stored_privately_and_only_readers_download_it() {
         let disposition = res.header("content-disposition").unwrap();
         assert!(disposition.starts_with("attachment"), "{disposition}");
         // Named for what it is: the PDF sent as `cv.png` downloads as `cv.pdf`.
-        assert!(
-            disposition.contains("cv.pdf") && !disposition.contains(".."),
-            "{disposition}"
-        );
+        assert!(disposition.contains("cv.pdf") && !disposition.contains(".."), "{disposition}");
         assert_eq!(
-            app.get(&format!("/admin/applications/{}/cv", id + 1000))
-                .await
-                .status,
+            app.get(&format!("/admin/applications/{}/cv", id + 1000)).await.status,
             StatusCode::NOT_FOUND
         );
     }
@@ -137,11 +125,7 @@ async fn wrong_empty_broken_and_large_cvs_are_refused_beside_the_field_and_nothi
         let res = apply_with(&app, &slug, "ada@example.org", (name, bytes)).await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
         let page = res.html();
-        assert!(
-            page.text("#apply-cv-error").contains(message),
-            "{}",
-            page.text("#apply-cv-error")
-        );
+        assert!(page.text("#apply-cv-error").contains(message), "{}", page.text("#apply-cv-error"));
         assert_eq!(page.attr("#apply-name", "value"), "Ada Lovelace");
         assert_eq!(page.attr("#apply-email", "value"), "ada@example.org");
     }
@@ -166,44 +150,23 @@ async fn a_cv_goes_with_its_application_and_orphans_are_purged() {
     assert_eq!(res.status, StatusCode::CONFLICT);
     assert_eq!(app.stored("cvs").await.len(), 1);
     // The applicant's "delete my data" link removes the file with the row.
-    let id: i64 = app.with_conn(|c| {
-        applications::table
-            .select(applications::id)
-            .first(c)
-            .unwrap()
-    });
+    let id: i64 = app.with_conn(|c| applications::table.select(applications::id).first(c).unwrap());
     let token = hireboard::mail::signed::token(
         &app.state.config.secret_key,
         hireboard::mail::application::FORGET,
         id,
     );
     let link = format!("/de/applications/{id}/forget?token={token}");
-    let csrf = app
-        .get(&link)
-        .await
-        .html()
-        .attr("input[name=csrf_token]", "value");
-    let res = app
-        .post_form(
-            &link,
-            &[("csrf_token", csrf.as_str()), ("token", token.as_str())],
-        )
-        .await;
+    let csrf = app.get(&link).await.html().attr("input[name=csrf_token]", "value");
+    let res =
+        app.post_form(&link, &[("csrf_token", csrf.as_str()), ("token", token.as_str())]).await;
     assert_eq!(res.status, StatusCode::OK);
     assert!(cvs(&app).is_empty());
     assert!(app.stored("cvs").await.is_empty());
 
     // A file nothing refers to (its row deleted another way) goes after the grace period.
-    app.state
-        .storage
-        .put("cvs/orphan0000000000000000000000000.pdf", PDF.to_vec())
-        .await
-        .unwrap();
-    app.state
-        .storage
-        .put("cvs/fresh00000000000000000000000000.pdf", PDF.to_vec())
-        .await
-        .unwrap();
+    app.state.storage.put("cvs/orphan0000000000000000000000000.pdf", PDF.to_vec()).await.unwrap();
+    app.state.storage.put("cvs/fresh00000000000000000000000000.pdf", PDF.to_vec()).await.unwrap();
     let dir = app.state.config.data_dir.join("uploads/cvs");
     let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
     std::fs::File::options()
@@ -214,17 +177,10 @@ async fn a_cv_goes_with_its_application_and_orphans_are_purged() {
         .unwrap();
     app.with_conn(|c| {
         use hireboard::tasks::Task;
-        hireboard::tasks::purge_uploads::PurgeUploads
-            .enqueue(c)
-            .unwrap()
+        hireboard::tasks::purge_uploads::PurgeUploads.enqueue(c).unwrap()
     });
-    app.work_until("purging the orphan", || {
-        std::fs::read_dir(&dir).unwrap().count() == 1
-    });
-    assert_eq!(
-        app.stored("cvs").await,
-        ["cvs/fresh00000000000000000000000000.pdf"]
-    );
+    app.work_until("purging the orphan", || std::fs::read_dir(&dir).unwrap().count() == 1);
+    assert_eq!(app.stored("cvs").await, ["cvs/fresh00000000000000000000000000.pdf"]);
 }
 
 #[actix_web::test]
@@ -265,19 +221,13 @@ async fn applications_untouched_past_the_retention_period_go_with_their_cvs_and_
     let new_cv = cvs(&app)[1].0.clone().unwrap();
     app.with_conn(|c| {
         use hireboard::tasks::Task;
-        hireboard::tasks::purge_applications::PurgeApplications
-            .enqueue(c)
-            .unwrap()
+        hireboard::tasks::purge_applications::PurgeApplications.enqueue(c).unwrap()
     });
     app.work_until("deleting the old application", || {
         app.with_conn(|c| applications::table.count().get_result::<i64>(c).unwrap()) == 1
     });
-    let left: Vec<i64> = app.with_conn(|c| {
-        applications::table
-            .select(applications::id)
-            .load(c)
-            .unwrap()
-    });
+    let left: Vec<i64> =
+        app.with_conn(|c| applications::table.select(applications::id).load(c).unwrap());
     assert_eq!(left, [new]);
     assert_eq!(app.stored("cvs").await, [new_cv]);
     let notes: Vec<i64> = app.with_conn(|c| {
