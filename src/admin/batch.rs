@@ -6,7 +6,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::layout::{crumb, here};
-use super::resource::MAX_BATCH;
+use super::resource::{Batch, MAX_BATCH};
 use super::{AdminForm, AdminLayout, CurrentAdmin, Flash};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -37,9 +37,8 @@ pub async fn batch(
     let field = |name: &str| form.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let back = super::login::safe_next(field("back").unwrap_or_default());
     let back = if back == "/admin" { format!("/admin/{}", resource.name()) } else { back };
-    let actions = resource.batch_actions();
     let action = field("batch_action")
-        .and_then(|key| actions.iter().find(|a| a.key == key))
+        .and_then(|key| resource.batch_actions().into_iter().find(|a| a.key == key))
         .ok_or(AppError::BadRequest("error-bad-request"))?;
     admin.require(resource.area(), action.needs)?;
     let mut ids: Vec<i64> =
@@ -101,7 +100,8 @@ pub async fn batch(
     let outcome = with_conn(&state, move |conn| {
         // Records the user may not see are left alone, as if they were gone.
         let visible = resource.visible(conn, &ids, &viewer)?;
-        let mut outcome = resource.run_batch(conn, key, &visible, &input, &actor)?;
+        let batch = Batch { ids: &visible, input: &input, actor: &actor };
+        let mut outcome = action.run(conn, &batch)?;
         outcome.skipped += ids.len() - visible.len();
         search.refresh_if_stale(conn)?;
         Ok(outcome)

@@ -27,6 +27,37 @@ pub enum Value {
     Empty,
 }
 
+impl From<String> for Value {
+    fn from(v: String) -> Value {
+        Value::Text(v)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(v: &str) -> Value {
+        Value::Text(v.to_owned())
+    }
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Value {
+        Value::Int(v)
+    }
+}
+
+impl From<NaiveDateTime> for Value {
+    fn from(v: NaiveDateTime) -> Value {
+        Value::Date(v)
+    }
+}
+
+/// Nothing, or the value.
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Value {
+        v.map_or(Value::Empty, Into::into)
+    }
+}
+
 impl Value {
     pub fn opt_text(v: Option<String>) -> Value {
         v.map_or(Value::Empty, Value::Text)

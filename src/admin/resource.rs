@@ -220,6 +220,35 @@ pub struct Record {
     pub status: Option<&'static str>,
 }
 
+impl Panel {
+    pub fn new(title: &'static str) -> Panel {
+        Panel { title, rows: Vec::new() }
+    }
+
+    /// Adds a row: the Fluent id of its label, and its cell.
+    pub fn row(mut self, label: &'static str, cell: Cell) -> Panel {
+        self.rows.push((label, cell));
+        self
+    }
+}
+
+impl Record {
+    pub fn new(label: impl Into<String>, panels: Vec<Panel>) -> Record {
+        let label = label.into();
+        Record { label, panels, public_url: None, status: None }
+    }
+
+    pub fn status(mut self, status: &'static str) -> Record {
+        self.status = Some(status);
+        self
+    }
+
+    pub fn public_url(mut self, url: Option<String>) -> Record {
+        self.public_url = url;
+        self
+    }
+}
+
 /// A button on a show page that changes the record (a member action).
 pub struct MemberAction {
     /// Fluent id of the button's label.
@@ -312,18 +341,61 @@ pub struct BatchAction {
     pub needs: crate::auth::policy::Action,
     /// A required text field on the confirmation page: (Fluent id of its label).
     pub input: Option<&'static str>,
+    run: RunBatch,
 }
 
+/// What a batch action acts on: the selected records the user may see, the confirmation
+/// page's text, and who confirmed.
+pub struct Batch<'a> {
+    pub ids: &'a [i64],
+    pub input: &'a str,
+    pub actor: &'a crate::models::audit::Actor,
+}
+
+type RunBatch =
+    Box<dyn Fn(&mut DbConn, &Batch) -> Result<BatchOutcome, AppError> + Send + Sync + 'static>;
+
 impl BatchAction {
-    /// The action `key`, labelled `label`, for roles allowed `needs`.
-    pub fn new(key: &'static str, label: &'static str, needs: crate::auth::policy::Action) -> Self {
-        BatchAction { key, label, needs, input: None }
+    /// The action `key`, labelled `label`, for roles allowed `needs`: `run` acts on the whole
+    /// batch at once.
+    pub fn new(
+        key: &'static str,
+        label: &'static str,
+        needs: crate::auth::policy::Action,
+        run: impl Fn(&mut DbConn, &Batch) -> Result<BatchOutcome, AppError> + Send + Sync + 'static,
+    ) -> Self {
+        BatchAction { key, label, needs, input: None, run: Box::new(run) }
+    }
+
+    /// The same, one record at a time: `run` tells whether it changed the record (`false`: it
+    /// was gone, or its state does not allow the action).
+    pub fn each(
+        key: &'static str,
+        label: &'static str,
+        needs: crate::auth::policy::Action,
+        run: impl Fn(&mut DbConn, i64, &Batch) -> Result<bool, AppError> + Send + Sync + 'static,
+    ) -> Self {
+        BatchAction::new(key, label, needs, move |conn, batch| {
+            let mut outcome = BatchOutcome::default();
+            for id in batch.ids {
+                match run(conn, *id, batch)? {
+                    true => outcome.changed += 1,
+                    false => outcome.skipped += 1,
+                }
+            }
+            Ok(outcome)
+        })
     }
 
     /// Asks for a required text (labelled `label`) on the confirmation page.
     pub fn input(mut self, label: &'static str) -> Self {
         self.input = Some(label);
         self
+    }
+
+    /// Runs the action in one transaction: every change is made, or (on an error) none.
+    pub fn run(&self, conn: &mut DbConn, batch: &Batch) -> Result<BatchOutcome, AppError> {
+        crate::db::write_transaction(conn, |conn| (self.run)(conn, batch))
     }
 }
 
@@ -335,6 +407,14 @@ pub struct BatchOutcome {
     pub skipped: usize,
     /// Why nothing was done, when the action refused as a whole (Fluent id).
     pub refused: Option<&'static str>,
+}
+
+impl BatchOutcome {
+    /// `changed` of the batch's records changed, the others skipped.
+    pub fn changed(batch: &Batch, changed: usize) -> BatchOutcome {
+        let skipped = batch.ids.len().saturating_sub(changed);
+        BatchOutcome { changed, skipped, refused: None }
+    }
 }
 
 /// The most rows one batch action takes: a page of 100, with room to spare.
@@ -363,6 +443,12 @@ pub trait Listing: Sync {
     /// A number that changes whenever the rows `viewer` sees do, when the database keeps one:
     /// scope counts are then cached per version and filters. `None`: always count.
     fn data_version(&self, conn: &mut DbConn, viewer: &Viewer) -> diesel::QueryResult<Option<i64>>;
+    /// The URL segment: `/admin/{name}`.
+    fn name(&self) -> &'static str;
+    /// Who may do what with it.
+    fn area(&self) -> Area;
+    /// Fluent id of the plural title.
+    fn title(&self) -> &'static str;
     /// The table listed.
     fn table(&self) -> &'static str;
     /// The show page's content, or `None` when there is no such record.
@@ -403,24 +489,8 @@ pub trait Listing: Sync {
 }
 
 pub trait Resource: Listing {
-    /// The URL segment: `/admin/{name}`.
-    fn name(&self) -> &'static str;
-    fn area(&self) -> Area;
-    /// Fluent id of the plural title.
-    fn title(&self) -> &'static str;
     fn batch_actions(&self) -> Vec<BatchAction> {
         Vec::new()
-    }
-    /// Runs batch action `key` on `ids` in one transaction; `input` is its text field's value.
-    fn run_batch(
-        &self,
-        _conn: &mut DbConn,
-        _key: &str,
-        _ids: &[i64],
-        _input: &str,
-        _actor: &crate::models::audit::Actor,
-    ) -> Result<BatchOutcome, AppError> {
-        Err(AppError::NotFound)
     }
     /// Whether `/admin/{name}/new` exists (the index then offers "New").
     fn creatable(&self) -> bool {

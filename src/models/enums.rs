@@ -64,6 +64,11 @@ macro_rules! text_enum {
             pub fn label_key(self) -> &'static str {
                 match self { $($name::$variant => concat!($label_prefix, "-", $text),)+ }
             }
+
+            /// Every value with its label in `tr`'s language: a select's options.
+            pub fn options(tr: &crate::i18n::Tr) -> Vec<(&'static str, String)> {
+                $name::ALL.iter().map(|v| (v.as_str(), tr.t(v.label_key()))).collect()
+            }
         }
 
         impl std::fmt::Display for $name {

@@ -6,6 +6,7 @@
 pub mod filters;
 pub mod query;
 
+use chrono::NaiveDateTime;
 use diesel::QueryResult;
 use diesel::expression::expression_types::NotSelectable;
 use diesel::prelude::*;
@@ -16,6 +17,7 @@ use super::export::Value;
 use super::resource::{
     Cell, Column, Db, Dir, FilterDef, ListQuery, ListResult, Listing, Record, Row, ScopeDef, Viewer,
 };
+use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -49,20 +51,16 @@ pub struct Col<D: Declaration + ?Sized> {
     /// Fluent id of the header.
     pub label: &'static str,
     pub sort: Option<Sort<D::Table>>,
-    pub cell: fn(&D::Row, &D::Context, &Tr) -> Cell,
+    pub cell: CellOf<D>,
 }
 
-impl<D: Declaration + ?Sized> Col<D> {
-    pub fn new(
-        key: &'static str,
-        label: &'static str,
-        cell: fn(&D::Row, &D::Context, &Tr) -> Cell,
-    ) -> Col<D> {
-        Col { key, label, sort: None, cell }
-    }
+/// How a column builds its cell from a row, the page's context and the language.
+pub type CellOf<D> =
+    Box<dyn Fn(&<D as Declaration>::Row, &<D as Declaration>::Context, &Tr) -> Cell + Send + Sync>;
 
+impl<D: Declaration + ?Sized> Col<D> {
     /// Sortable by `column`.
-    pub fn sorted_by<C>(mut self, column: C) -> Col<D>
+    pub fn sorted_by<C>(&mut self, column: C) -> &mut Col<D>
     where
         C: ExpressionMethods + Copy + Send + Sync + 'static,
         diesel::dsl::Asc<C>: BoxableExpression<D::Table, Db, SqlType = NotSelectable>,
@@ -71,6 +69,91 @@ impl<D: Declaration + ?Sized> Col<D> {
         self.sort = Some(Sort::by(column));
         self
     }
+}
+
+/// The list's columns, in the order a declaration adds them.
+pub struct Columns<D: Declaration + ?Sized>(Vec<Col<D>>);
+
+impl<D: Declaration + ?Sized> Columns<D> {
+    /// A cell made of the row, the page's context and the language.
+    pub fn with(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        cell: impl Fn(&D::Row, &D::Context, &Tr) -> Cell + Send + Sync + 'static,
+    ) -> &mut Col<D> {
+        self.0.push(Col { key, label, sort: None, cell: Box::new(cell) });
+        self.0.last_mut().expect("just pushed")
+    }
+
+    /// A cell made of the row alone.
+    pub fn cell(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        cell: fn(&D::Row) -> Cell,
+    ) -> &mut Col<D> {
+        self.with(key, label, move |row, _, _| cell(row))
+    }
+
+    /// Plain text.
+    pub fn text(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        text: fn(&D::Row) -> String,
+    ) -> &mut Col<D> {
+        self.with(key, label, move |row, _, _| Cell::Text(text(row)))
+    }
+
+    /// The record's name, linked to its show page.
+    pub fn link(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        text: fn(&D::Row) -> String,
+    ) -> &mut Col<D> {
+        self.with(key, label, move |row, _, _| {
+            Cell::Link(text(row), format!("/admin/{}/{}", D::NAME, D::id(row)))
+        })
+    }
+
+    /// The label of a stored value (an enum's `label_key`), in the page's language.
+    pub fn label(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        id: fn(&D::Row) -> &'static str,
+    ) -> &mut Col<D> {
+        self.with(key, label, move |row, _, tr| Cell::Text(tr.t(id(row))))
+    }
+
+    /// A day.
+    pub fn date(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        at: fn(&D::Row) -> Option<NaiveDateTime>,
+    ) -> &mut Col<D> {
+        self.with(key, label, move |row, _, _| Cell::Date(at(row)))
+    }
+
+    /// A day and its time.
+    pub fn date_time(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        at: fn(&D::Row) -> Option<NaiveDateTime>,
+    ) -> &mut Col<D> {
+        self.with(key, label, move |row, _, _| Cell::DateTime(at(row)))
+    }
+}
+
+/// `resource`'s columns.
+pub fn columns<D: Declaration>(resource: &D) -> Vec<Col<D>> {
+    let mut columns = Columns(Vec::new());
+    resource.columns(&mut columns);
+    columns.0
 }
 
 /// A column of the CSV, XLSX and JSON exports.
@@ -86,21 +169,36 @@ pub struct Export<D: Declaration + ?Sized> {
 pub type ExportValue<D> =
     Box<dyn Fn(&<D as Declaration>::Row, &<D as Declaration>::Context, &Tr) -> Value + Send + Sync>;
 
-impl<D: Declaration + ?Sized> Export<D> {
-    pub fn new(
+/// The export's columns, in the order a declaration adds them.
+pub struct Exports<D: Declaration + ?Sized>(Vec<Export<D>>);
+
+impl<D: Declaration + ?Sized> Exports<D> {
+    /// A value made of the row, the page's context and the language.
+    pub fn with(
+        &mut self,
         key: &'static str,
         label: &'static str,
-        value: fn(&D::Row, &D::Context, &Tr) -> Value,
-    ) -> Export<D> {
-        let value = Box::new(value);
-        Export { key, label, value }
+        value: impl Fn(&D::Row, &D::Context, &Tr) -> Value + Send + Sync + 'static,
+    ) {
+        self.0.push(Export { key, label, value: Box::new(value) });
     }
 
-    /// A column read from the row alone.
-    pub fn of(key: &'static str, label: &'static str, value: fn(&D::Row) -> Value) -> Export<D> {
-        let value = Box::new(move |row: &D::Row, _: &D::Context, _: &Tr| value(row));
-        Export { key, label, value }
+    /// A value read from the row: text, a number, a date, or an `Option` of one.
+    pub fn field<V: Into<Value> + 'static>(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        value: fn(&D::Row) -> V,
+    ) {
+        self.with(key, label, move |row, _, _| value(row).into());
     }
+}
+
+/// `resource`'s export columns, when it declares its own.
+fn exports<D: Declaration>(resource: &D) -> Vec<Export<D>> {
+    let mut exports = Exports(Vec::new());
+    resource.exports(&mut exports);
+    exports.0
 }
 
 /// The key of a resource's rows: the last sort term, and where exports resume.
@@ -147,12 +245,18 @@ pub trait Declaration: Sync + 'static {
     /// What cells need besides the rows (related names, counts), read once per page.
     type Context: Default;
 
+    /// The URL segment: `/admin/{NAME}`.
+    const NAME: &'static str;
+    /// Who may do what with it.
+    const AREA: Area;
+    /// Fluent id of the plural title.
+    const TITLE: &'static str;
     /// The table's name, as the change counters know it (see `dialect::change_count`).
     const TABLE: &'static str;
 
     fn key() -> Key<Self::Table>;
     fn id(row: &Self::Row) -> i64;
-    fn columns(&self) -> Vec<Col<Self>>;
+    fn columns(&self, c: &mut Columns<Self>);
     fn filters(&self, _tr: &Tr) -> Vec<Filter<Self::Table>> {
         Vec::new()
     }
@@ -166,9 +270,7 @@ pub trait Declaration: Sync + 'static {
         Ok(Self::Context::default())
     }
     /// The export's columns. By default the list's own, as the cells show them.
-    fn exports(&self) -> Vec<Export<Self>> {
-        Vec::new()
-    }
+    fn exports(&self, _e: &mut Exports<Self>) {}
     /// A number that changes whenever the listed rows do: scope counts are cached per version
     /// and filters. By default the table's change counter, kept by triggers.
     fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
@@ -298,7 +400,7 @@ fn page<D: Declaration>(
     query: &ListQuery,
     conn: &mut DbConn,
 ) -> QueryResult<(Vec<D::Row>, D::Context)> {
-    let columns = resource.columns();
+    let columns = columns(resource);
     let sort = columns.iter().find(|c| c.key == query.sort).and_then(|c| c.sort.as_ref());
     let key = D::key();
     let ordered = |mut q| {
@@ -364,7 +466,7 @@ where
     D::Table: Loads<D::Detail>,
 {
     fn columns(&self) -> Vec<Column> {
-        Declaration::columns(self)
+        columns(self)
             .into_iter()
             .map(|c| Column { key: c.key, label: c.label, sortable: c.sort.is_some() })
             .collect()
@@ -395,7 +497,7 @@ where
             None => scope_counts(self, &filters, query, conn)?,
         };
         let (rows, context) = page(self, &filters, query, conn)?;
-        let columns = Declaration::columns(self);
+        let columns = columns(self);
         let rows = rows
             .iter()
             .map(|row| Row {
@@ -412,6 +514,18 @@ where
             return Ok(None);
         }
         Declaration::data_version(self, conn)
+    }
+
+    fn name(&self) -> &'static str {
+        D::NAME
+    }
+
+    fn area(&self) -> Area {
+        D::AREA
+    }
+
+    fn title(&self) -> &'static str {
+        D::TITLE
     }
 
     fn table(&self) -> &'static str {
@@ -438,9 +552,9 @@ where
     }
 
     fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
-        let declared = self.exports();
+        let declared = exports(self);
         if declared.is_empty() {
-            Declaration::columns(self).into_iter().map(|c| (c.key, c.label)).collect()
+            columns(self).into_iter().map(|c| (c.key, c.label)).collect()
         } else {
             declared.into_iter().map(|e| (e.key, e.label)).collect()
         }
@@ -461,8 +575,8 @@ where
         let q = D::Table::then_order(q, key.sort.order(Dir::Asc));
         let rows = <D::Table as Loads<D::Row>>::load(q, limit, 0, conn)?;
         let context = self.context(conn, &rows)?;
-        let declared = self.exports();
-        let columns = Declaration::columns(self);
+        let declared = exports(self);
+        let columns = columns(self);
         Ok(rows
             .iter()
             .map(|row| {
@@ -502,10 +616,7 @@ where
         let tr = Tr::new(crate::i18n::Locale::default());
         let filters = Declaration::filters(self, &tr);
         let (rows, context) = page(self, &filters, &query, conn)?;
-        let column = Declaration::columns(self)
-            .into_iter()
-            .find(|c| c.key == name)
-            .ok_or(AppError::NotFound)?;
+        let column = columns(self).into_iter().find(|c| c.key == name).ok_or(AppError::NotFound)?;
         Ok(rows
             .iter()
             .map(|row| {

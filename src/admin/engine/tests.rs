@@ -3,10 +3,11 @@
 
 use diesel::prelude::*;
 
-use super::{Col, Declaration, Filter, Key, Pred, Scope, Shows};
+use super::{Columns, Declaration, Filter, Key, Pred, Scope, Shows};
 use crate::admin::resource::{
     Cell, Dir, ListQuery, Listing, Panel, Record, Viewer, parse_list_query,
 };
+use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::skills;
 use crate::error::AppError;
@@ -27,6 +28,9 @@ impl Declaration for Restricted {
     type Table = skills::table;
     type Row = SkillName;
     type Context = ();
+    const NAME: &'static str = "restricted";
+    const AREA: Area = Area::Skills;
+    const TITLE: &'static str = "admin-nav-skills";
     const TABLE: &'static str = "skills";
 
     fn key() -> Key<skills::table> {
@@ -35,11 +39,8 @@ impl Declaration for Restricted {
     fn id(row: &SkillName) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("name", "admin-field-name", |s: &SkillName, _, _| Cell::Text(s.name.clone()))
-                .sorted_by(skills::name),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.text("name", "admin-field-name", |s| s.name.clone()).sorted_by(skills::name);
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<skills::table>> {
         vec![Filter::text("name", "admin-field-name", skills::name)]
@@ -58,17 +59,7 @@ impl Declaration for Restricted {
     }
 }
 
-impl crate::admin::resource::Resource for Restricted {
-    fn name(&self) -> &'static str {
-        "restricted"
-    }
-    fn area(&self) -> crate::auth::policy::Area {
-        crate::auth::policy::Area::Skills
-    }
-    fn title(&self) -> &'static str {
-        "admin-nav-skills"
-    }
-}
+impl crate::admin::resource::Resource for Restricted {}
 
 /// A skill's show page: its name.
 fn record_of(skill: SkillName) -> Record {
@@ -76,10 +67,9 @@ fn record_of(skill: SkillName) -> Record {
         label: skill.name.clone(),
         public_url: None,
         status: None,
-        panels: vec![Panel {
-            title: "admin-panel-skill",
-            rows: vec![("admin-field-name", Cell::Text(skill.name))],
-        }],
+        panels: vec![
+            Panel::new("admin-panel-skill").row("admin-field-name", Cell::Text(skill.name)),
+        ],
     }
 }
 
@@ -228,6 +218,9 @@ impl Declaration for ByLength {
     type Table = skills::table;
     type Row = SkillName;
     type Context = ();
+    const NAME: &'static str = "by_length";
+    const AREA: Area = Area::Skills;
+    const TITLE: &'static str = "admin-nav-skills";
     const TABLE: &'static str = "skills";
 
     fn key() -> Key<skills::table> {
@@ -236,11 +229,8 @@ impl Declaration for ByLength {
     fn id(row: &SkillName) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        Declaration::columns(&Restricted)
-            .into_iter()
-            .map(|c| Col::new(c.key, c.label, c.cell))
-            .collect()
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.text("name", "admin-field-name", |s| s.name.clone()).sorted_by(skills::name);
     }
     fn scopes(&self) -> Vec<Scope<skills::table>> {
         const KEYS: [&str; 11] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"];

@@ -28,15 +28,9 @@ impl Form for AdminUserForm {
     fn fields(&self, tr: &Tr) -> Vec<Field> {
         vec![
             Field::new("name", "admin-field-person-name", FieldKind::Text).max(200),
-            Field::new(
-                "role",
-                "admin-field-role",
-                FieldKind::Select(
-                    AdminRole::ALL.iter().map(|r| (r.as_str(), tr.t(&r.label_id()))).collect(),
-                ),
-            )
-            .required()
-            .hint("admin-hint-role"),
+            Field::new("role", "admin-field-role", FieldKind::Select(AdminRole::options(tr)))
+                .required()
+                .hint("admin-hint-role"),
             Field::new("locale", "admin-field-language", FieldKind::Select(locale_options()))
                 .required(),
         ]

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use chrono::NaiveDateTime;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
+use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{Cell, Dir, Emphasis, MemberAction, Panel, Record, Resource};
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
@@ -34,6 +34,9 @@ impl Declaration for AdminUsers {
     type Table = admin_users::table;
     type Row = AdminUserRow;
     type Context = ();
+    const NAME: &'static str = "admin_users";
+    const AREA: Area = Area::AdminUsers;
+    const TITLE: &'static str = "admin-nav-admin-users";
     const TABLE: &'static str = "admin_users";
 
     fn key() -> Key<admin_users::table> {
@@ -42,29 +45,15 @@ impl Declaration for AdminUsers {
     fn id(row: &AdminUserRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("email", "admin-field-email", |u: &AdminUserRow, _, _| {
-                Cell::Link(u.email.clone(), format!("/admin/admin_users/{}", u.id))
-            })
-            .sorted_by(admin_users::email),
-            Col::new("name", "admin-field-person-name", |u: &AdminUserRow, _, _| {
-                Cell::Text(u.name.clone())
-            })
-            .sorted_by(admin_users::name),
-            Col::new("role", "admin-field-role", |u: &AdminUserRow, _, tr| {
-                Cell::Text(tr.t(&u.role.label_id()))
-            })
-            .sorted_by(admin_users::role),
-            Col::new("last_login_at", "admin-field-last-login", |u: &AdminUserRow, _, _| {
-                Cell::Date(u.last_login_at)
-            })
-            .sorted_by(admin_users::last_login_at),
-            Col::new("created_at", "admin-field-created-at", |u: &AdminUserRow, _, _| {
-                Cell::Date(Some(u.created_at))
-            })
-            .sorted_by(admin_users::created_at),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.link("email", "admin-field-email", |u| u.email.clone()).sorted_by(admin_users::email);
+        c.text("name", "admin-field-person-name", |u| u.name.clone()).sorted_by(admin_users::name);
+        c.with("role", "admin-field-role", |u, _, tr| Cell::Text(tr.t(&u.role.label_id())))
+            .sorted_by(admin_users::role);
+        c.date("last_login_at", "admin-field-last-login", |u| u.last_login_at)
+            .sorted_by(admin_users::last_login_at);
+        c.date("created_at", "admin-field-created-at", |u| Some(u.created_at))
+            .sorted_by(admin_users::created_at);
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<admin_users::table>> {
         vec![
@@ -97,18 +86,6 @@ impl Declaration for AdminUsers {
 }
 
 impl Resource for AdminUsers {
-    fn name(&self) -> &'static str {
-        "admin_users"
-    }
-
-    fn area(&self) -> Area {
-        Area::AdminUsers
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-admin-users"
-    }
-
     fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
         Some(&super::admin_user_form::AdminUserForm)
     }
@@ -155,24 +132,20 @@ impl Shows for AdminUsers {
     fn record(&self, _: &mut DbConn, u: AdminUserDetail, tr: &Tr) -> Result<Record, AppError> {
         let language =
             crate::i18n::Locale::parse(&u.locale).map_or(u.locale, |l| l.native_name().into());
-        Ok(Record {
-            label: u.email.clone(),
-            public_url: None,
-            status: None,
-            panels: vec![Panel {
-                title: "admin-panel-account",
-                rows: vec![
-                    ("admin-field-email", Cell::Email(u.email)),
-                    ("admin-field-person-name", Cell::Text(u.name)),
-                    ("admin-field-role", Cell::Text(tr.t(u.role.label_key()))),
-                    ("admin-field-language", Cell::Text(language)),
-                    ("admin-field-failed-logins", Cell::Number(Some(u.failed_logins.into()))),
-                    ("admin-field-locked-until", Cell::Date(u.locked_until)),
-                    ("admin-field-last-login", Cell::Date(u.last_login_at)),
-                    ("admin-field-created-at", Cell::Date(Some(u.created_at))),
-                    (TWO_FACTOR_FIELD, Cell::DateTime(u.totp_enabled_at)),
-                ],
-            }],
-        })
+        Ok(Record::new(
+            u.email.clone(),
+            vec![
+                Panel::new("admin-panel-account")
+                    .row("admin-field-email", Cell::Email(u.email))
+                    .row("admin-field-person-name", Cell::Text(u.name))
+                    .row("admin-field-role", Cell::Text(tr.t(u.role.label_key())))
+                    .row("admin-field-language", Cell::Text(language))
+                    .row("admin-field-failed-logins", Cell::Number(Some(u.failed_logins.into())))
+                    .row("admin-field-locked-until", Cell::Date(u.locked_until))
+                    .row("admin-field-last-login", Cell::Date(u.last_login_at))
+                    .row("admin-field-created-at", Cell::Date(Some(u.created_at)))
+                    .row(TWO_FACTOR_FIELD, Cell::DateTime(u.totp_enabled_at)),
+            ],
+        ))
     }
 }

@@ -6,15 +6,16 @@ use diesel::prelude::*;
 
 use chrono::NaiveDateTime;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
-use super::super::resource::{BatchAction, BatchOutcome, Cell, Dir, Panel, Record, Resource};
-use crate::auth::policy::{Action, Area};
+use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
+use super::super::resource::{Batch, BatchAction, Cell, Dir, Panel, Record, Resource};
+use crate::auth::policy::Action::{self, ChangeStatus};
+use crate::auth::policy::Area;
 use crate::db::DbConn;
 use crate::db::schema::{alert_sent, job_alerts, jobs};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::alert::{AlertStatus, Frequency};
-use crate::models::audit::{self, Actor};
+use crate::models::audit;
 use crate::search::SearchParams;
 
 pub struct Alerts;
@@ -55,6 +56,9 @@ impl Declaration for Alerts {
     type Table = job_alerts::table;
     type Row = AlertRow;
     type Context = ();
+    const NAME: &'static str = "alerts";
+    const AREA: Area = Area::Alerts;
+    const TITLE: &'static str = "admin-nav-alerts";
     const TABLE: &'static str = "job_alerts";
 
     fn key() -> Key<job_alerts::table> {
@@ -63,30 +67,19 @@ impl Declaration for Alerts {
     fn id(row: &AlertRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("email", "admin-field-email", |r: &AlertRow, _, _| {
-                Cell::Link(r.email.clone(), format!("/admin/alerts/{}", r.id))
-            })
-            .sorted_by(job_alerts::email),
-            Col::new("search", "admin-field-search", |r: &AlertRow, _, tr| {
-                Cell::Text(search_label(tr, &r.query))
-            }),
-            Col::new("frequency", "admin-field-frequency", |r: &AlertRow, _, tr| {
-                Cell::Text(frequency_label(tr, &r.frequency))
-            }),
-            Col::new("status", "admin-field-status", |r: &AlertRow, _, tr| {
-                status_cell(tr, AlertStatus::of(r.confirmed_at, r.unsubscribed_at))
-            }),
-            Col::new("last_sent_at", "admin-field-last-sent-at", |r: &AlertRow, _, _| {
-                Cell::DateTime(r.last_sent_at)
-            })
-            .sorted_by(job_alerts::last_sent_at),
-            Col::new("created_at", "admin-field-created-at", |r: &AlertRow, _, _| {
-                Cell::DateTime(Some(r.created_at))
-            })
-            .sorted_by(job_alerts::created_at),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.link("email", "admin-field-email", |r| r.email.clone()).sorted_by(job_alerts::email);
+        c.with("search", "admin-field-search", |r, _, tr| Cell::Text(search_label(tr, &r.query)));
+        c.with("frequency", "admin-field-frequency", |r, _, tr| {
+            Cell::Text(frequency_label(tr, &r.frequency))
+        });
+        c.with("status", "admin-field-status", |r, _, tr| {
+            status_cell(tr, AlertStatus::of(r.confirmed_at, r.unsubscribed_at))
+        });
+        c.date_time("last_sent_at", "admin-field-last-sent-at", |r| r.last_sent_at)
+            .sorted_by(job_alerts::last_sent_at);
+        c.date_time("created_at", "admin-field-created-at", |r| Some(r.created_at))
+            .sorted_by(job_alerts::created_at);
     }
     fn filters(&self, tr: &Tr) -> Vec<Filter<job_alerts::table>> {
         let frequencies =
@@ -129,62 +122,35 @@ impl Declaration for Alerts {
 }
 
 impl Resource for Alerts {
-    fn name(&self) -> &'static str {
-        "alerts"
-    }
-
-    fn area(&self) -> Area {
-        Area::Alerts
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-alerts"
-    }
-
     fn batch_actions(&self) -> Vec<BatchAction> {
         vec![
-            BatchAction::new("unsubscribe", "admin-action-unsubscribe", Action::ChangeStatus),
-            BatchAction::new("delete", "admin-action-delete", Action::Delete),
+            BatchAction::each("unsubscribe", "admin-action-unsubscribe", ChangeStatus, unsubscribe),
+            BatchAction::each("delete", "admin-action-delete", Action::Delete, delete),
         ]
     }
+}
 
-    fn run_batch(
-        &self,
-        conn: &mut DbConn,
-        key: &str,
-        ids: &[i64],
-        _input: &str,
-        actor: &Actor,
-    ) -> Result<BatchOutcome, AppError> {
-        if key != "unsubscribe" && key != "delete" {
-            return Err(AppError::NotFound);
-        }
-        let now = crate::db::now();
-        crate::db::write_transaction(conn, |conn| {
-            let mut outcome = BatchOutcome::default();
-            let found: Vec<(i64, String, Option<chrono::NaiveDateTime>)> = job_alerts::table
-                .filter(job_alerts::id.eq_any(ids))
-                .select((job_alerts::id, job_alerts::email, job_alerts::unsubscribed_at))
-                .load(conn)?;
-            outcome.skipped = ids.len() - found.len();
-            for (id, email, unsubscribed) in found {
-                let row = job_alerts::table.filter(job_alerts::id.eq(id));
-                if key == "delete" {
-                    diesel::delete(row).execute(conn)?;
-                } else if unsubscribed.is_some() {
-                    outcome.skipped += 1;
-                    continue;
-                } else {
-                    diesel::update(row)
-                        .set((job_alerts::unsubscribed_at.eq(now), job_alerts::updated_at.eq(now)))
-                        .execute(conn)?;
-                }
-                audit::record(conn, actor, key, "job_alerts", id, &email, &[])?;
-                outcome.changed += 1;
-            }
-            Ok(outcome)
-        })
-    }
+/// Stops alert `id`, unless it already stopped.
+fn unsubscribe(conn: &mut DbConn, id: i64, b: &Batch) -> Result<bool, AppError> {
+    let row = job_alerts::table.find(id);
+    let found: Option<(String, Option<NaiveDateTime>)> =
+        row.select((job_alerts::email, job_alerts::unsubscribed_at)).first(conn).optional()?;
+    let Some((email, None)) = found else { return Ok(false) };
+    let now = crate::db::now();
+    let stop = (job_alerts::unsubscribed_at.eq(now), job_alerts::updated_at.eq(now));
+    diesel::update(row).set(stop).execute(conn)?;
+    audit::record(conn, b.actor, "unsubscribe", "job_alerts", id, &email, &[])?;
+    Ok(true)
+}
+
+fn delete(conn: &mut DbConn, id: i64, b: &Batch) -> Result<bool, AppError> {
+    let row = job_alerts::table.find(id);
+    let Some(email) = row.select(job_alerts::email).first::<String>(conn).optional()? else {
+        return Ok(false);
+    };
+    diesel::delete(row).execute(conn)?;
+    audit::record(conn, b.actor, "delete", "job_alerts", id, &email, &[])?;
+    Ok(true)
 }
 
 /// An alert as its show page reads it.
@@ -222,25 +188,19 @@ impl Shows for Alerts {
         let status = AlertStatus::of(a.confirmed_at, a.unsubscribed_at);
         let language =
             crate::i18n::Locale::parse(&a.locale).map_or(a.locale, |l| l.native_name().into());
-        Ok(Record {
-            label: a.email.clone(),
-            public_url: None,
-            status: Some(status.as_str()),
-            panels: vec![
-                Panel {
-                    title: "admin-panel-alert",
-                    rows: vec![
-                        ("admin-field-email", Cell::Email(a.email)),
-                        ("admin-field-search", Cell::Link(search_label(tr, &a.query), search_url)),
-                        ("admin-field-frequency", Cell::Text(frequency_label(tr, &a.frequency))),
-                        ("admin-field-language", Cell::Text(language)),
-                        ("admin-field-status", status_cell(tr, status)),
-                        ("admin-field-created-at", Cell::DateTime(Some(a.created_at))),
-                        ("admin-field-confirmed-at", Cell::DateTime(a.confirmed_at)),
-                        ("admin-field-last-sent-at", Cell::DateTime(a.last_sent_at)),
-                        ("admin-field-sent-count", Cell::Number(Some(total))),
-                    ],
-                },
+        Ok(Record::new(
+            a.email.clone(),
+            vec![
+                Panel::new("admin-panel-alert")
+                    .row("admin-field-email", Cell::Email(a.email))
+                    .row("admin-field-search", Cell::Link(search_label(tr, &a.query), search_url))
+                    .row("admin-field-frequency", Cell::Text(frequency_label(tr, &a.frequency)))
+                    .row("admin-field-language", Cell::Text(language))
+                    .row("admin-field-status", status_cell(tr, status))
+                    .row("admin-field-created-at", Cell::DateTime(Some(a.created_at)))
+                    .row("admin-field-confirmed-at", Cell::DateTime(a.confirmed_at))
+                    .row("admin-field-last-sent-at", Cell::DateTime(a.last_sent_at))
+                    .row("admin-field-sent-count", Cell::Number(Some(total))),
                 Panel {
                     title: "admin-field-sent-count",
                     rows: recent
@@ -257,6 +217,7 @@ impl Shows for Alerts {
                         .collect(),
                 },
             ],
-        })
+        )
+        .status(status.as_str()))
     }
 }

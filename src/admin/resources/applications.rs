@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use chrono::NaiveDateTime;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Pred, Scope, Shows};
+use super::super::engine::{Columns, Declaration, Filter, Key, Pred, Scope, Shows};
 use super::super::resource::{
     BatchAction, Cell, Dir, Emphasis, FilterKind, FilterValue, MemberAction, Panel, Record,
     Resource, TextOp,
@@ -68,6 +68,9 @@ impl Declaration for Applications {
     type Table = applications::table;
     type Row = ApplicationRow;
     type Context = Titles;
+    const NAME: &'static str = "applications";
+    const AREA: Area = Area::Applications;
+    const TITLE: &'static str = "admin-nav-applications";
     const TABLE: &'static str = "applications";
 
     fn key() -> Key<applications::table> {
@@ -76,37 +79,28 @@ impl Declaration for Applications {
     fn id(row: &ApplicationRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("name", "admin-col-applicant", |a: &ApplicationRow, _, _| {
-                Cell::Link(a.name.clone(), format!("/admin/applications/{}", a.id))
-            })
-            .sorted_by(applications::name),
-            Col::new("email", "admin-field-email", |a: &ApplicationRow, _, _| {
-                Cell::Email(a.email.clone())
-            })
-            .sorted_by(applications::email),
-            Col::new("posting", "admin-col-posting", |a: &ApplicationRow, titles: &Titles, _| {
-                Cell::Link(
-                    titles.get(&a.job_id).cloned().unwrap_or_default(),
-                    format!("/admin/jobs/{}", a.job_id),
-                )
-            })
-            .sorted_by(
-                jobs::table
-                    .filter(jobs::id.eq(applications::job_id))
-                    .select(jobs::title)
-                    .single_value(),
-            ),
-            Col::new("status", "admin-col-stage", |a: &ApplicationRow, _, tr| {
-                Cell::Status(a.status.as_str(), tr.t(stage_label(a.status)))
-            })
-            .sorted_by(applications::status),
-            Col::new("created_at", "admin-col-received", |a: &ApplicationRow, _, _| {
-                Cell::Date(Some(a.created_at))
-            })
-            .sorted_by(applications::created_at),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.link("name", "admin-col-applicant", |a| a.name.clone()).sorted_by(applications::name);
+        c.cell("email", "admin-field-email", |a| Cell::Email(a.email.clone()))
+            .sorted_by(applications::email);
+        c.with("posting", "admin-col-posting", |a, titles, _| {
+            Cell::Link(
+                titles.get(&a.job_id).cloned().unwrap_or_default(),
+                format!("/admin/jobs/{}", a.job_id),
+            )
+        })
+        .sorted_by(
+            jobs::table
+                .filter(jobs::id.eq(applications::job_id))
+                .select(jobs::title)
+                .single_value(),
+        );
+        c.with("status", "admin-col-stage", |a, _, tr| {
+            Cell::Status(a.status.as_str(), tr.t(stage_label(a.status)))
+        })
+        .sorted_by(applications::status);
+        c.date("created_at", "admin-col-received", |a| Some(a.created_at))
+            .sorted_by(applications::created_at);
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<applications::table>> {
         vec![
@@ -153,18 +147,6 @@ impl Declaration for Applications {
 }
 
 impl Resource for Applications {
-    fn name(&self) -> &'static str {
-        "applications"
-    }
-
-    fn area(&self) -> Area {
-        Area::Applications
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-applications"
-    }
-
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
         let from =
             record.status.and_then(ApplicationStatus::parse).unwrap_or(ApplicationStatus::New);
@@ -194,43 +176,23 @@ impl Resource for Applications {
     }
 
     fn batch_actions(&self) -> Vec<BatchAction> {
-        // Rejection needs a reason per application, so it is a member action only.
-        [
-            ApplicationStatus::Reviewing,
-            ApplicationStatus::Interview,
-            ApplicationStatus::Offer,
-            ApplicationStatus::Hired,
-            ApplicationStatus::Withdrawn,
-        ]
-        .into_iter()
-        .map(|to| BatchAction::new(to.as_str(), stage_action_label(to), Action::ChangeStatus))
-        .collect()
-    }
-
-    fn run_batch(
-        &self,
-        conn: &mut DbConn,
-        key: &str,
-        ids: &[i64],
-        _input: &str,
-        actor: &crate::models::audit::Actor,
-    ) -> Result<super::super::resource::BatchOutcome, AppError> {
+        use crate::models::ApplicationStatus::{Hired, Interview, Offer, Reviewing, Withdrawn};
         use crate::models::pipeline::{StageError, move_to};
-        let to = ApplicationStatus::parse(key)
-            .filter(|s| *s != ApplicationStatus::Rejected && *s != ApplicationStatus::New)
-            .ok_or(AppError::NotFound)?;
-        let now = crate::db::now();
-        crate::db::write_transaction(conn, |conn| {
-            let mut outcome = super::super::resource::BatchOutcome::default();
-            for id in ids {
-                match move_to(conn, *id, to, "", actor, now) {
-                    Ok(()) => outcome.changed += 1,
-                    Err(StageError::Database(e)) => return Err(AppError::Database(e)),
-                    Err(_) => outcome.skipped += 1,
-                }
-            }
-            Ok(outcome)
-        })
+        // Rejection needs a reason per application, so it is a member action only.
+        let stages = [Reviewing, Interview, Offer, Hired, Withdrawn];
+        let action = |to: ApplicationStatus| {
+            BatchAction::each(
+                to.as_str(),
+                stage_action_label(to),
+                Action::ChangeStatus,
+                move |conn, id, b| match move_to(conn, id, to, "", b.actor, crate::db::now()) {
+                    Ok(()) => Ok(true),
+                    Err(StageError::Database(e)) => Err(AppError::Database(e)),
+                    Err(_) => Ok(false),
+                },
+            )
+        };
+        stages.into_iter().map(action).collect()
     }
 }
 
@@ -275,46 +237,37 @@ impl Shows for Applications {
             None => Cell::Text(tr.t("admin-no-cv")),
         };
         let stage = a.status;
-        Ok(Record {
-            label: a.name.clone(),
-            public_url: None,
-            status: Some(stage.as_str()),
-            panels: vec![
-                Panel {
-                    title: "admin-panel-applicant",
-                    rows: vec![
-                        ("admin-col-applicant", Cell::Text(a.name)),
-                        ("admin-field-email", Cell::Email(a.email)),
-                        ("admin-field-phone", Cell::Text(a.phone.unwrap_or_default())),
-                        ("admin-field-language", Cell::Text(language)),
-                        (
-                            "admin-col-posting",
-                            Cell::Link(title, format!("/admin/jobs/{}", a.job_id)),
-                        ),
-                        ("admin-col-stage", Cell::Status(stage.as_str(), tr.t(stage_label(stage)))),
-                        (
-                            "admin-field-rejection-reason",
-                            Cell::Text(a.rejection_reason.unwrap_or_default()),
-                        ),
-                        ("admin-field-cover-letter", Cell::Paragraphs(a.cover_letter)),
-                        ("admin-field-cv", cv),
-                    ],
-                },
-                Panel {
-                    title: "admin-panel-pipeline",
-                    rows: vec![
-                        ("application-status-new", Cell::Date(Some(a.created_at))),
-                        ("admin-field-consent-at", Cell::Date(Some(a.consent_at))),
-                        ("application-status-reviewing", Cell::Date(a.reviewing_at)),
-                        ("application-status-interview", Cell::Date(a.interview_at)),
-                        ("application-status-offer", Cell::Date(a.offer_at)),
-                        ("application-status-hired", Cell::Date(a.hired_at)),
-                        ("application-status-rejected", Cell::Date(a.rejected_at)),
-                        ("application-status-withdrawn", Cell::Date(a.withdrawn_at)),
-                    ],
-                },
+        Ok(Record::new(
+            a.name.clone(),
+            vec![
+                Panel::new("admin-panel-applicant")
+                    .row("admin-col-applicant", Cell::Text(a.name))
+                    .row("admin-field-email", Cell::Email(a.email))
+                    .row("admin-field-phone", Cell::Text(a.phone.unwrap_or_default()))
+                    .row("admin-field-language", Cell::Text(language))
+                    .row(
+                        "admin-col-posting",
+                        Cell::Link(title, format!("/admin/jobs/{}", a.job_id)),
+                    )
+                    .row("admin-col-stage", Cell::Status(stage.as_str(), tr.t(stage_label(stage))))
+                    .row(
+                        "admin-field-rejection-reason",
+                        Cell::Text(a.rejection_reason.unwrap_or_default()),
+                    )
+                    .row("admin-field-cover-letter", Cell::Paragraphs(a.cover_letter))
+                    .row("admin-field-cv", cv),
+                Panel::new("admin-panel-pipeline")
+                    .row("application-status-new", Cell::Date(Some(a.created_at)))
+                    .row("admin-field-consent-at", Cell::Date(Some(a.consent_at)))
+                    .row("application-status-reviewing", Cell::Date(a.reviewing_at))
+                    .row("application-status-interview", Cell::Date(a.interview_at))
+                    .row("application-status-offer", Cell::Date(a.offer_at))
+                    .row("application-status-hired", Cell::Date(a.hired_at))
+                    .row("application-status-rejected", Cell::Date(a.rejected_at))
+                    .row("application-status-withdrawn", Cell::Date(a.withdrawn_at)),
             ],
-        })
+        )
+        .status(stage.as_str()))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
+use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -37,6 +37,9 @@ impl Declaration for AuditLog {
     type Table = audit_log::table;
     type Row = EntryRow;
     type Context = ();
+    const NAME: &'static str = "audit_log";
+    const AREA: Area = Area::AuditLog;
+    const TITLE: &'static str = "admin-nav-audit-log";
     const TABLE: &'static str = "audit_log";
 
     fn key() -> Key<audit_log::table> {
@@ -45,35 +48,27 @@ impl Declaration for AuditLog {
     fn id(row: &EntryRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("created_at", "admin-field-when", |e: &EntryRow, _, tr| {
-                Cell::Link(tr.date(&e.created_at), format!("/admin/audit_log/{}", e.id))
-            })
-            .sorted_by(audit_log::created_at),
-            Col::new("actor", "admin-field-actor", |e: &EntryRow, _, _| {
-                Cell::Text(e.actor.clone())
-            })
-            .sorted_by(audit_log::actor),
-            Col::new("action", "admin-field-action", |e: &EntryRow, _, tr| {
-                Cell::Text(tr.t(&action_label(&e.action)))
-            })
-            .sorted_by(audit_log::action),
-            Col::new("resource", "admin-field-resource", |e: &EntryRow, _, tr| {
-                Cell::Text(super::audited_label(tr, &e.resource))
-            })
-            .sorted_by(audit_log::resource),
-            Col::new("record", "admin-field-record", |e: &EntryRow, _, _| {
-                if e.action == "delete" {
-                    Cell::Text(e.record_label.clone())
-                } else {
-                    Cell::Link(
-                        e.record_label.clone(),
-                        format!("/admin/{}/{}", e.resource, e.record_id),
-                    )
-                }
-            }),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.with("created_at", "admin-field-when", |e, _, tr| {
+            Cell::Link(tr.date(&e.created_at), format!("/admin/audit_log/{}", e.id))
+        })
+        .sorted_by(audit_log::created_at);
+        c.text("actor", "admin-field-actor", |e| e.actor.clone()).sorted_by(audit_log::actor);
+        c.with("action", "admin-field-action", |e, _, tr| {
+            Cell::Text(tr.t(&action_label(&e.action)))
+        })
+        .sorted_by(audit_log::action);
+        c.with("resource", "admin-field-resource", |e, _, tr| {
+            Cell::Text(super::audited_label(tr, &e.resource))
+        })
+        .sorted_by(audit_log::resource);
+        c.cell("record", "admin-field-record", |e| {
+            if e.action == "delete" {
+                Cell::Text(e.record_label.clone())
+            } else {
+                Cell::Link(e.record_label.clone(), format!("/admin/{}/{}", e.resource, e.record_id))
+            }
+        });
     }
     fn filters(&self, tr: &Tr) -> Vec<Filter<audit_log::table>> {
         vec![
@@ -106,19 +101,7 @@ impl Declaration for AuditLog {
     }
 }
 
-impl Resource for AuditLog {
-    fn name(&self) -> &'static str {
-        "audit_log"
-    }
-
-    fn area(&self) -> Area {
-        Area::AuditLog
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-audit-log"
-    }
-}
+impl Resource for AuditLog {}
 
 impl Shows for AuditLog {
     type Detail = AuditEntry;
@@ -145,23 +128,17 @@ impl Shows for AuditLog {
         } else {
             Cell::Link(e.record_label.clone(), format!("/admin/{}/{}", e.resource, e.record_id))
         };
-        Ok(Record {
-            label: format!("#{} · {}", e.id, e.record_label),
-            public_url: None,
-            status: None,
-            panels: vec![
-                Panel {
-                    title: "admin-panel-entry",
-                    rows: vec![
-                        ("admin-field-when", Cell::Date(Some(e.created_at))),
-                        ("admin-field-actor", Cell::Text(e.actor)),
-                        ("admin-field-action", Cell::Text(tr.t(&action_label(&e.action)))),
-                        ("admin-field-resource", Cell::Text(super::audited_label(tr, &e.resource))),
-                        ("admin-field-record", record),
-                    ],
-                },
+        Ok(Record::new(
+            format!("#{} · {}", e.id, e.record_label),
+            vec![
+                Panel::new("admin-panel-entry")
+                    .row("admin-field-when", Cell::Date(Some(e.created_at)))
+                    .row("admin-field-actor", Cell::Text(e.actor))
+                    .row("admin-field-action", Cell::Text(tr.t(&action_label(&e.action))))
+                    .row("admin-field-resource", Cell::Text(super::audited_label(tr, &e.resource)))
+                    .row("admin-field-record", record),
                 Panel { title: "admin-panel-changes", rows: changes },
             ],
-        })
+        ))
     }
 }

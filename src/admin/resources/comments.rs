@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Pred, Shows};
+use super::super::engine::{Columns, Declaration, Filter, Key, Pred, Shows};
 use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Panel, Record, Resource};
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -41,6 +41,9 @@ impl Declaration for Comments {
     type Row = CommentRow;
     /// The authors' addresses.
     type Context = HashMap<i64, String>;
+    const NAME: &'static str = "comments";
+    const AREA: Area = Area::Comments;
+    const TITLE: &'static str = "admin-nav-comments";
     const TABLE: &'static str = "admin_comments";
 
     fn key() -> Key<admin_comments::table> {
@@ -49,34 +52,26 @@ impl Declaration for Comments {
     fn id(row: &CommentRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("created_at", "admin-field-when", |r: &CommentRow, _, tr| {
-                Cell::Link(tr.date(&r.created_at), format!("/admin/comments/{}", r.id))
-            })
-            .sorted_by(admin_comments::created_at),
-            Col::new(
-                "author",
-                "admin-field-author",
-                |r: &CommentRow, authors: &HashMap<i64, String>, tr| {
-                    Cell::Text(
-                        r.admin_user_id
-                            .and_then(|id| authors.get(&id).cloned())
-                            .unwrap_or_else(|| tr.t("admin-comment-former-user")),
-                    )
-                },
-            ),
-            Col::new("record", "admin-field-record", |r: &CommentRow, _, tr| {
-                let resource = super::audited_label(tr, &r.resource);
-                Cell::Link(
-                    format!("{resource} #{}", r.record_id),
-                    format!("/admin/{}/{}", r.resource, r.record_id),
-                )
-            }),
-            Col::new("body", "admin-field-comment", |r: &CommentRow, _, _| {
-                Cell::Text(excerpt(&r.body))
-            }),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.with("created_at", "admin-field-when", |r, _, tr| {
+            Cell::Link(tr.date(&r.created_at), format!("/admin/comments/{}", r.id))
+        })
+        .sorted_by(admin_comments::created_at);
+        c.with("author", "admin-field-author", |r, authors, tr| {
+            Cell::Text(
+                r.admin_user_id
+                    .and_then(|id| authors.get(&id).cloned())
+                    .unwrap_or_else(|| tr.t("admin-comment-former-user")),
+            )
+        });
+        c.with("record", "admin-field-record", |r, _, tr| {
+            let resource = super::audited_label(tr, &r.resource);
+            Cell::Link(
+                format!("{resource} #{}", r.record_id),
+                format!("/admin/{}/{}", r.resource, r.record_id),
+            )
+        });
+        c.text("body", "admin-field-comment", |r| excerpt(&r.body));
     }
     fn filters(&self, tr: &Tr) -> Vec<Filter<admin_comments::table>> {
         vec![
@@ -114,19 +109,7 @@ impl Declaration for Comments {
     }
 }
 
-impl Resource for Comments {
-    fn name(&self) -> &'static str {
-        "comments"
-    }
-
-    fn area(&self) -> Area {
-        Area::Comments
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-comments"
-    }
-}
+impl Resource for Comments {}
 
 impl Shows for Comments {
     type Detail = CommentRow;
@@ -135,28 +118,24 @@ impl Shows for Comments {
         let author =
             self.context(conn, std::slice::from_ref(&c))?.remove(&c.admin_user_id.unwrap_or(0));
         let resource = super::audited_label(tr, &c.resource);
-        Ok(Record {
-            label: excerpt(&c.body),
-            public_url: None,
-            status: None,
-            panels: vec![Panel {
-                title: "admin-panel-comment",
-                rows: vec![
-                    ("admin-field-when", Cell::Date(Some(c.created_at))),
-                    (
+        Ok(Record::new(
+            excerpt(&c.body),
+            vec![
+                Panel::new("admin-panel-comment")
+                    .row("admin-field-when", Cell::Date(Some(c.created_at)))
+                    .row(
                         "admin-field-author",
                         Cell::Text(author.unwrap_or_else(|| tr.t("admin-comment-former-user"))),
-                    ),
-                    (
+                    )
+                    .row(
                         "admin-field-record",
                         Cell::Link(
                             format!("{resource} #{}", c.record_id),
                             format!("/admin/{}/{}", c.resource, c.record_id),
                         ),
-                    ),
-                    ("admin-field-comment", Cell::Paragraphs(c.body)),
-                ],
-            }],
-        })
+                    )
+                    .row("admin-field-comment", Cell::Paragraphs(c.body)),
+            ],
+        ))
     }
 }

@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Export, Filter, Key, Scope, Shows};
-use super::super::export::Value;
+use super::super::engine::{Columns, Declaration, Exports, Filter, Key, Scope, Shows};
 use super::super::fields::TranslationState;
 use super::super::resource::{Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::Area;
@@ -45,6 +44,9 @@ impl Declaration for Companies {
     type Table = companies::table;
     type Row = CompanyRow;
     type Context = Translations;
+    const NAME: &'static str = "companies";
+    const AREA: Area = Area::Companies;
+    const TITLE: &'static str = "admin-nav-companies";
     const TABLE: &'static str = "companies";
 
     fn key() -> Key<companies::table> {
@@ -53,41 +55,26 @@ impl Declaration for Companies {
     fn id(row: &CompanyRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("name", "admin-field-name", |c: &CompanyRow, _, _| {
-                Cell::Link(c.name.clone(), format!("/admin/companies/{}", c.id))
-            })
-            .sorted_by(companies::name),
-            // Beside the name, the thumbnail is decorative: no text alternative.
-            Col::new("logo", "admin-field-logo", |c: &CompanyRow, _, _| {
-                Cell::Image(c.logo_key.as_ref().map(|key| {
-                    (crate::uploads::logo::url(key, c.logo_versions, "thumb"), String::new())
-                }))
-            }),
-            Col::new("city", "admin-field-city", |c: &CompanyRow, _, _| {
-                Cell::Text(c.city.clone().unwrap_or_default())
-            })
-            .sorted_by(companies::city),
-            Col::new("country_code", "admin-field-country", |c: &CompanyRow, _, tr| {
-                Cell::Text(c.country_code.as_ref().map(|c| tr.country(c)).unwrap_or_default())
-            })
-            .sorted_by(companies::country_code),
-            Col::new("website", "admin-field-website", |c: &CompanyRow, _, _| {
-                Cell::Text(c.website.clone().unwrap_or_default())
-            }),
-            Col::new("created_at", "admin-field-created-at", |c: &CompanyRow, _, _| {
-                Cell::Date(Some(c.created_at))
-            })
-            .sorted_by(companies::created_at),
-            Col::new(
-                "translations",
-                "admin-field-translations",
-                |c: &CompanyRow, t: &Translations, _| {
-                    Cell::Translations(t.get(&c.id).cloned().unwrap_or_default())
-                },
-            ),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.link("name", "admin-field-name", |c| c.name.clone()).sorted_by(companies::name);
+        // Beside the name, the thumbnail is decorative: no text alternative.
+        c.cell("logo", "admin-field-logo", |c| {
+            Cell::Image(c.logo_key.as_ref().map(|key| {
+                (crate::uploads::logo::url(key, c.logo_versions, "thumb"), String::new())
+            }))
+        });
+        c.text("city", "admin-field-city", |c| c.city.clone().unwrap_or_default())
+            .sorted_by(companies::city);
+        c.with("country_code", "admin-field-country", |c, _, tr| {
+            Cell::Text(c.country_code.as_ref().map(|c| tr.country(c)).unwrap_or_default())
+        })
+        .sorted_by(companies::country_code);
+        c.text("website", "admin-field-website", |c| c.website.clone().unwrap_or_default());
+        c.date("created_at", "admin-field-created-at", |c| Some(c.created_at))
+            .sorted_by(companies::created_at);
+        c.with("translations", "admin-field-translations", |c, t, _| {
+            Cell::Translations(t.get(&c.id).cloned().unwrap_or_default())
+        });
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<companies::table>> {
         vec![
@@ -141,27 +128,15 @@ impl Declaration for Companies {
             .load(conn)?;
         Ok(super::translation_states(&records, &stored))
     }
-    fn exports(&self) -> Vec<Export<Self>> {
-        vec![
-            Export::of("id", "admin-field-id", |c: &CompanyRow| Value::Int(c.id)),
-            Export::of("name", "admin-field-name", |c: &CompanyRow| Value::Text(c.name.clone())),
-            Export::of("slug", "admin-field-slug", |c: &CompanyRow| Value::Text(c.slug.clone())),
-            Export::of("city", "admin-field-city", |c: &CompanyRow| {
-                Value::opt_text(c.city.clone())
-            }),
-            Export::of("country", "admin-field-country", |c: &CompanyRow| {
-                Value::opt_text(c.country_code.clone())
-            }),
-            Export::of("website", "admin-field-website", |c: &CompanyRow| {
-                Value::opt_text(c.website.clone())
-            }),
-            Export::of("size", "admin-field-size", |c: &CompanyRow| {
-                Value::opt_text(c.size.clone())
-            }),
-            Export::of("created_at", "admin-field-created-at", |c: &CompanyRow| {
-                Value::Date(c.created_at)
-            }),
-        ]
+    fn exports(&self, e: &mut Exports<Self>) {
+        e.field("id", "admin-field-id", |c| c.id);
+        e.field("name", "admin-field-name", |c| c.name.clone());
+        e.field("slug", "admin-field-slug", |c| c.slug.clone());
+        e.field("city", "admin-field-city", |c| c.city.clone());
+        e.field("country", "admin-field-country", |c| c.country_code.clone());
+        e.field("website", "admin-field-website", |c| c.website.clone());
+        e.field("size", "admin-field-size", |c| c.size.clone());
+        e.field("created_at", "admin-field-created-at", |c| c.created_at);
     }
     fn named_by(&self) -> Option<&'static str> {
         Some("name")
@@ -169,18 +144,6 @@ impl Declaration for Companies {
 }
 
 impl Resource for Companies {
-    fn name(&self) -> &'static str {
-        "companies"
-    }
-
-    fn area(&self) -> Area {
-        Area::Companies
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-companies"
-    }
-
     fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
         Some(&super::company_form::CompanyForm)
     }
@@ -197,40 +160,36 @@ impl Shows for Companies {
             .limit(50)
             .select((jobs::id, jobs::title, jobs::status))
             .load(conn)?;
-        Ok(Record {
-            label: company.name.clone(),
-            public_url: Some(format!("/{}/companies/{}", company.original_locale, company.slug)),
-            status: None,
-            panels: vec![
-                Panel {
-                    title: "admin-panel-company",
-                    rows: vec![
-                        (
-                            "admin-field-logo",
-                            Cell::Image(
-                                company.logo_url("medium").map(|url| {
-                                    (url, tr.t1("admin-logo-of", "name", &company.name))
-                                }),
-                            ),
+        let public_url = Some(format!("/{}/companies/{}", company.original_locale, company.slug));
+        Ok(Record::new(
+            company.name.clone(),
+            vec![
+                Panel::new("admin-panel-company")
+                    .row(
+                        "admin-field-logo",
+                        Cell::Image(
+                            company
+                                .logo_url("medium")
+                                .map(|url| (url, tr.t1("admin-logo-of", "name", &company.name))),
                         ),
-                        ("admin-field-name", Cell::Text(company.name)),
-                        ("admin-field-slug", Cell::Text(company.slug)),
-                        ("admin-field-website", Cell::Text(company.website.unwrap_or_default())),
-                        ("admin-field-city", Cell::Text(company.city.unwrap_or_default())),
-                        (
-                            "admin-field-country",
-                            Cell::Text(
-                                company.country_code.map(|c| tr.country(&c)).unwrap_or_default(),
-                            ),
+                    )
+                    .row("admin-field-name", Cell::Text(company.name))
+                    .row("admin-field-slug", Cell::Text(company.slug))
+                    .row("admin-field-website", Cell::Text(company.website.unwrap_or_default()))
+                    .row("admin-field-city", Cell::Text(company.city.unwrap_or_default()))
+                    .row(
+                        "admin-field-country",
+                        Cell::Text(
+                            company.country_code.map(|c| tr.country(&c)).unwrap_or_default(),
                         ),
-                        ("admin-field-size", Cell::Text(company.size.unwrap_or_default())),
-                        ("admin-field-description", Cell::Text(company.description)),
-                        ("admin-field-created-at", Cell::Date(Some(company.created_at))),
-                        ("admin-field-updated-at", Cell::Date(Some(company.updated_at))),
-                    ],
-                },
+                    )
+                    .row("admin-field-size", Cell::Text(company.size.unwrap_or_default()))
+                    .row("admin-field-description", Cell::Text(company.description))
+                    .row("admin-field-created-at", Cell::Date(Some(company.created_at)))
+                    .row("admin-field-updated-at", Cell::Date(Some(company.updated_at))),
                 Panel { title: "admin-panel-postings", rows: super::posting_links(postings, tr) },
             ],
-        })
+        )
+        .public_url(public_url))
     }
 }

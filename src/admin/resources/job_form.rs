@@ -45,25 +45,19 @@ impl Form for JobForm {
             Field::new(
                 "workplace",
                 "admin-field-workplace",
-                FieldKind::Select(
-                    Workplace::ALL.iter().map(|w| (w.as_str(), tr.t(&w.label_id()))).collect(),
-                ),
+                FieldKind::Select(Workplace::options(tr)),
             )
             .required(),
             Field::new(
                 "employment_type",
                 "admin-field-employment-type",
-                FieldKind::Select(
-                    EmploymentType::ALL.iter().map(|e| (e.as_str(), tr.t(&e.label_id()))).collect(),
-                ),
+                FieldKind::Select(EmploymentType::options(tr)),
             )
             .required(),
             Field::new(
                 "seniority",
                 "admin-field-seniority",
-                FieldKind::Select(
-                    Seniority::ALL.iter().map(|s| (s.as_str(), tr.t(&s.label_id()))).collect(),
-                ),
+                FieldKind::Select(Seniority::options(tr)),
             )
             .required(),
             Field::new("city", "admin-field-city", FieldKind::Text).max(100),
@@ -92,9 +86,7 @@ impl Form for JobForm {
             Field::new(
                 "salary_period",
                 "admin-field-salary-period",
-                FieldKind::Select(
-                    SalaryPeriod::ALL.iter().map(|p| (p.as_str(), tr.t(&p.label_id()))).collect(),
-                ),
+                FieldKind::Select(SalaryPeriod::options(tr)),
             ),
             Field::new("valid_through", "admin-field-valid-through", FieldKind::Date),
             Field::new("skills", "admin-field-skills", FieldKind::List)

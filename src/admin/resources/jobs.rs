@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Export, Filter, Key, Pred, Scope, Shows};
-use super::super::export::Value;
+use super::super::engine::{Columns, Declaration, Exports, Filter, Key, Pred, Scope, Shows};
 use super::super::fields::TranslationState;
 use super::super::resource::{
-    BatchAction, Cell, Dir, FilterKind, FilterValue, MemberAction, Panel, Record, Resource, TextOp,
+    Batch, BatchAction, BatchOutcome, Cell, Dir, FilterKind, FilterValue, MemberAction, Panel,
+    Record, Resource, TextOp,
 };
 use super::lower;
 use crate::auth::policy::Action;
@@ -55,6 +55,9 @@ impl Declaration for Jobs {
     type Table = jobs::table;
     type Row = JobRow;
     type Context = Translations;
+    const NAME: &'static str = "jobs";
+    const AREA: Area = Area::Jobs;
+    const TITLE: &'static str = "admin-nav-jobs";
     const TABLE: &'static str = "jobs";
 
     fn key() -> Key<jobs::table> {
@@ -63,46 +66,29 @@ impl Declaration for Jobs {
     fn id(row: &JobRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("title", "admin-field-title", |j: &JobRow, _, _| {
-                Cell::Link(j.title.clone(), format!("/admin/jobs/{}", j.id))
-            })
-            .sorted_by(jobs::title),
-            Col::new("company", "admin-field-company", |j: &JobRow, _, _| {
-                Cell::Text(j.company_name.clone())
-            })
-            .sorted_by(jobs::company_name),
-            Col::new("status", "admin-field-status", |j: &JobRow, _, tr| {
-                Cell::Status(j.status.as_str(), tr.t(&j.status.label_id()))
-            })
-            .sorted_by(jobs::status),
-            Col::new("workplace", "admin-field-workplace", |j: &JobRow, _, tr| {
-                Cell::Text(tr.t(&j.workplace.label_id()))
-            }),
-            Col::new("city", "admin-field-city", |j: &JobRow, _, _| {
-                Cell::Text(j.city.clone().unwrap_or_default())
-            })
-            .sorted_by(jobs::city),
-            Col::new("published_at", "admin-field-published-at", |j: &JobRow, _, _| {
-                Cell::Date(j.published_at)
-            })
-            .sorted_by(jobs::published_at),
-            Col::new("updated_at", "admin-field-updated-at", |j: &JobRow, _, _| {
-                Cell::Date(Some(j.updated_at))
-            })
-            .sorted_by(jobs::updated_at),
-            Col::new(
-                "translations",
-                "admin-field-translations",
-                |j: &JobRow, t: &Translations, _| {
-                    Cell::Translations(t.get(&j.id).cloned().unwrap_or_default())
-                },
-            ),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.link("title", "admin-field-title", |j| j.title.clone()).sorted_by(jobs::title);
+        c.text("company", "admin-field-company", |j| j.company_name.clone())
+            .sorted_by(jobs::company_name);
+        c.with("status", "admin-field-status", |j, _, tr| {
+            Cell::Status(j.status.as_str(), tr.t(&j.status.label_id()))
+        })
+        .sorted_by(jobs::status);
+        c.with("workplace", "admin-field-workplace", |j, _, tr| {
+            Cell::Text(tr.t(&j.workplace.label_id()))
+        });
+        c.text("city", "admin-field-city", |j| j.city.clone().unwrap_or_default())
+            .sorted_by(jobs::city);
+        c.date("published_at", "admin-field-published-at", |j| j.published_at)
+            .sorted_by(jobs::published_at);
+        c.date("updated_at", "admin-field-updated-at", |j| Some(j.updated_at))
+            .sorted_by(jobs::updated_at);
+        c.with("translations", "admin-field-translations", |j, t, _| {
+            Cell::Translations(t.get(&j.id).cloned().unwrap_or_default())
+        });
     }
     fn filters(&self, tr: &Tr) -> Vec<Filter<jobs::table>> {
-        let workplaces = Workplace::ALL.iter().map(|w| (w.as_str(), tr.t(&w.label_id()))).collect();
+        let workplaces = Workplace::options(tr);
         vec![
             Filter::text("title", "admin-field-title", jobs::title),
             Filter::new("company", "admin-field-company", FilterKind::Association, |value| {
@@ -179,48 +165,22 @@ impl Declaration for Jobs {
             .load(conn)?;
         Ok(super::translation_states(&records, &stored))
     }
-    fn exports(&self) -> Vec<Export<Self>> {
-        vec![
-            Export::of("id", "admin-field-id", |j: &JobRow| Value::Int(j.id)),
-            Export::of("title", "admin-field-title", |j: &JobRow| Value::Text(j.title.clone())),
-            Export::of("company", "admin-field-company", |j: &JobRow| {
-                Value::Text(j.company_name.clone())
-            }),
-            Export::of("status", "admin-field-status", |j: &JobRow| {
-                Value::Text(j.status.as_str().into())
-            }),
-            Export::of("workplace", "admin-field-workplace", |j: &JobRow| {
-                Value::Text(j.workplace.as_str().into())
-            }),
-            Export::of("employment_type", "admin-field-employment-type", |j: &JobRow| {
-                Value::Text(j.employment_type.as_str().into())
-            }),
-            Export::of("seniority", "admin-field-seniority", |j: &JobRow| {
-                Value::Text(j.seniority.as_str().into())
-            }),
-            Export::of("city", "admin-field-city", |j: &JobRow| Value::opt_text(j.city.clone())),
-            Export::of("country", "admin-field-country", |j: &JobRow| {
-                Value::opt_text(j.country_code.clone())
-            }),
-            Export::of("salary_min", "admin-field-salary-min", |j: &JobRow| {
-                Value::opt_int(j.salary_min)
-            }),
-            Export::of("salary_max", "admin-field-salary-max", |j: &JobRow| {
-                Value::opt_int(j.salary_max)
-            }),
-            Export::of("salary_currency", "admin-field-salary-currency", |j: &JobRow| {
-                Value::opt_text(j.salary_currency.clone())
-            }),
-            Export::of("published_at", "admin-field-published-at", |j: &JobRow| {
-                Value::opt_date(j.published_at)
-            }),
-            Export::of("valid_through", "admin-field-valid-through", |j: &JobRow| {
-                Value::opt_date(j.valid_through)
-            }),
-            Export::of("updated_at", "admin-field-updated-at", |j: &JobRow| {
-                Value::Date(j.updated_at)
-            }),
-        ]
+    fn exports(&self, e: &mut Exports<Self>) {
+        e.field("id", "admin-field-id", |j| j.id);
+        e.field("title", "admin-field-title", |j| j.title.clone());
+        e.field("company", "admin-field-company", |j| j.company_name.clone());
+        e.field("status", "admin-field-status", |j| j.status.as_str());
+        e.field("workplace", "admin-field-workplace", |j| j.workplace.as_str());
+        e.field("employment_type", "admin-field-employment-type", |j| j.employment_type.as_str());
+        e.field("seniority", "admin-field-seniority", |j| j.seniority.as_str());
+        e.field("city", "admin-field-city", |j| j.city.clone());
+        e.field("country", "admin-field-country", |j| j.country_code.clone());
+        e.field("salary_min", "admin-field-salary-min", |j| j.salary_min);
+        e.field("salary_max", "admin-field-salary-max", |j| j.salary_max);
+        e.field("salary_currency", "admin-field-salary-currency", |j| j.salary_currency.clone());
+        e.field("published_at", "admin-field-published-at", |j| j.published_at);
+        e.field("valid_through", "admin-field-valid-through", |j| j.valid_through);
+        e.field("updated_at", "admin-field-updated-at", |j| j.updated_at);
     }
     fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
         // Bumped by triggers on every change to postings and their translations.
@@ -229,35 +189,22 @@ impl Declaration for Jobs {
 }
 
 impl Resource for Jobs {
-    fn name(&self) -> &'static str {
-        "jobs"
-    }
-
-    fn area(&self) -> Area {
-        Area::Jobs
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-jobs"
-    }
-
     fn batch_actions(&self) -> Vec<BatchAction> {
+        use crate::models::job::lifecycle::{StatusError, change_status};
+        let status = |key, label, to| {
+            BatchAction::each(key, label, Action::ChangeStatus, move |conn, id, b| {
+                match change_status(conn, id, to, b.actor, crate::db::now()) {
+                    Ok(()) => Ok(true),
+                    Err(StatusError::Database(e)) => Err(e.into()),
+                    Err(StatusError::NotFound | StatusError::NotAllowed { .. }) => Ok(false),
+                }
+            })
+        };
         vec![
-            BatchAction::new("publish", "admin-action-publish", Action::ChangeStatus),
-            BatchAction::new("archive", "admin-action-archive", Action::ChangeStatus),
-            BatchAction::new("delete", "admin-action-delete", Action::Delete),
+            status("publish", "admin-action-publish", JobStatus::Published),
+            status("archive", "admin-action-archive", JobStatus::Archived),
+            BatchAction::new("delete", "admin-action-delete", Action::Delete, delete),
         ]
-    }
-
-    fn run_batch(
-        &self,
-        conn: &mut DbConn,
-        key: &str,
-        ids: &[i64],
-        _input: &str,
-        actor: &crate::models::audit::Actor,
-    ) -> Result<super::super::resource::BatchOutcome, AppError> {
-        run_batch(conn, key, ids, actor)
     }
 
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
@@ -325,67 +272,56 @@ fn show(conn: &mut DbConn, job: Job, tr: &Tr) -> Result<Record, AppError> {
             }
         }
     };
-    Ok(Record {
-        label: job.title.clone(),
-        public_url: (status != JobStatus::Draft)
-            .then(|| format!("/{}/jobs/{}", job.original_locale, job.slug)),
-        status: Some(status.as_str()),
-        panels: vec![
-            Panel {
-                title: "admin-panel-posting",
-                rows: vec![
-                    ("admin-field-title", Cell::Text(job.title)),
-                    (
-                        "admin-field-company",
-                        Cell::Link(company, format!("/admin/companies/{}", job.company_id)),
+    let public_url =
+        (status != JobStatus::Draft).then(|| format!("/{}/jobs/{}", job.original_locale, job.slug));
+    Ok(Record::new(
+        job.title.clone(),
+        vec![
+            Panel::new("admin-panel-posting")
+                .row("admin-field-title", Cell::Text(job.title))
+                .row(
+                    "admin-field-company",
+                    Cell::Link(company, format!("/admin/companies/{}", job.company_id)),
+                )
+                .row("admin-field-status", Cell::Status(status.as_str(), tr.t(&status.label_id())))
+                .row("admin-field-slug", Cell::Text(job.slug))
+                .row(
+                    "admin-field-language",
+                    Cell::Text(
+                        crate::i18n::Locale::parse(&job.original_locale)
+                            .map(|l| l.native_name().to_owned())
+                            .unwrap_or(job.original_locale),
                     ),
-                    ("admin-field-status", Cell::Status(status.as_str(), tr.t(&status.label_id()))),
-                    ("admin-field-slug", Cell::Text(job.slug)),
-                    (
-                        "admin-field-language",
-                        Cell::Text(
-                            crate::i18n::Locale::parse(&job.original_locale)
-                                .map(|l| l.native_name().to_owned())
-                                .unwrap_or(job.original_locale),
-                        ),
+                )
+                .row(
+                    "admin-field-workplace",
+                    Cell::Text(
+                        Workplace::parse(&job.workplace)
+                            .map(|w| label(w.label_id()))
+                            .unwrap_or(job.workplace),
                     ),
-                    (
-                        "admin-field-workplace",
-                        Cell::Text(
-                            Workplace::parse(&job.workplace)
-                                .map(|w| label(w.label_id()))
-                                .unwrap_or(job.workplace),
-                        ),
-                    ),
-                    ("admin-field-city", Cell::Text(job.city.unwrap_or_default())),
-                    (
-                        "admin-field-country",
-                        Cell::Text(job.country_code.map(|c| tr.country(&c)).unwrap_or_default()),
-                    ),
-                    ("admin-field-salary", Cell::Text(salary)),
-                    ("admin-field-skills", Cell::Text(skills.join(", "))),
-                ],
-            },
-            Panel {
-                title: "admin-panel-dates",
-                rows: vec![
-                    ("admin-field-published-at", Cell::Date(job.published_at)),
-                    ("admin-field-valid-through", Cell::Date(job.valid_through)),
-                    ("admin-field-created-at", Cell::Date(Some(job.created_at))),
-                    ("admin-field-updated-at", Cell::Date(Some(job.updated_at))),
-                ],
-            },
-            Panel {
-                title: "admin-panel-content",
-                rows: vec![
-                    ("admin-field-summary", Cell::Paragraphs(job.summary)),
-                    ("admin-field-responsibilities", Cell::Paragraphs(job.responsibilities)),
-                    ("admin-field-requirements", Cell::Paragraphs(job.requirements)),
-                    ("admin-field-benefits", Cell::Paragraphs(job.benefits)),
-                ],
-            },
+                )
+                .row("admin-field-city", Cell::Text(job.city.unwrap_or_default()))
+                .row(
+                    "admin-field-country",
+                    Cell::Text(job.country_code.map(|c| tr.country(&c)).unwrap_or_default()),
+                )
+                .row("admin-field-salary", Cell::Text(salary))
+                .row("admin-field-skills", Cell::Text(skills.join(", "))),
+            Panel::new("admin-panel-dates")
+                .row("admin-field-published-at", Cell::Date(job.published_at))
+                .row("admin-field-valid-through", Cell::Date(job.valid_through))
+                .row("admin-field-created-at", Cell::Date(Some(job.created_at)))
+                .row("admin-field-updated-at", Cell::Date(Some(job.updated_at))),
+            Panel::new("admin-panel-content")
+                .row("admin-field-summary", Cell::Paragraphs(job.summary))
+                .row("admin-field-responsibilities", Cell::Paragraphs(job.responsibilities))
+                .row("admin-field-requirements", Cell::Paragraphs(job.requirements))
+                .row("admin-field-benefits", Cell::Paragraphs(job.benefits)),
         ],
-    })
+    )
+    .status(status.as_str())
+    .public_url(public_url))
 }
 
 #[derive(serde::Deserialize)]
@@ -441,55 +377,21 @@ pub async fn change_status(
     Ok(crate::web::see_other(&format!("/admin/jobs/{id}")))
 }
 
-/// Batch publish, archive or delete, all in one transaction: either every allowed change is
-/// made, or (on a database error) none.
-fn run_batch(
-    conn: &mut DbConn,
-    key: &str,
-    ids: &[i64],
-    actor: &crate::models::audit::Actor,
-) -> Result<super::super::resource::BatchOutcome, AppError> {
-    use crate::models::job::lifecycle::{StatusError, change_status};
-    let now = crate::db::now();
-    crate::db::write_transaction(conn, |conn| {
-        let mut outcome = super::super::resource::BatchOutcome::default();
-        match key {
-            "publish" | "archive" => {
-                let to = if key == "publish" { JobStatus::Published } else { JobStatus::Archived };
-                for id in ids {
-                    match change_status(conn, *id, to, actor, now) {
-                        Ok(()) => outcome.changed += 1,
-                        Err(StatusError::NotFound | StatusError::NotAllowed { .. }) => {
-                            outcome.skipped += 1
-                        }
-                        Err(StatusError::Database(e)) => return Err(AppError::Database(e)),
-                    }
-                }
-            }
-            "delete" => {
-                // Postings with applications are skipped: the applications would go with
-                // them. Archiving keeps both.
-                let found: Vec<(i64, String)> = jobs::table
-                    .filter(jobs::id.eq_any(ids))
-                    .filter(diesel::dsl::not(
-                        jobs::id.eq_any(
-                            crate::db::schema::applications::table
-                                .select(crate::db::schema::applications::job_id),
-                        ),
-                    ))
-                    .select((jobs::id, jobs::title))
-                    .load(conn)?;
-                let found_ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
-                for (id, title) in &found {
-                    crate::db::dialect::replace_job_search(conn, *id, &[])?;
-                    crate::models::audit::record(conn, actor, "delete", "jobs", *id, title, &[])?;
-                }
-                outcome.changed = diesel::delete(jobs::table.filter(jobs::id.eq_any(&found_ids)))
-                    .execute(conn)?;
-                outcome.skipped = ids.len() - outcome.changed;
-            }
-            _ => return Err(AppError::NotFound),
-        }
-        Ok(outcome)
-    })
+/// Deletes the postings nobody applied to: the applications would go with them (archiving
+/// keeps both).
+fn delete(conn: &mut DbConn, b: &Batch) -> Result<BatchOutcome, AppError> {
+    let applied =
+        crate::db::schema::applications::table.select(crate::db::schema::applications::job_id);
+    let found: Vec<(i64, String)> = jobs::table
+        .filter(jobs::id.eq_any(b.ids))
+        .filter(diesel::dsl::not(jobs::id.eq_any(applied)))
+        .select((jobs::id, jobs::title))
+        .load(conn)?;
+    for (id, title) in &found {
+        crate::db::dialect::replace_job_search(conn, *id, &[])?;
+        crate::models::audit::record(conn, b.actor, "delete", "jobs", *id, title, &[])?;
+    }
+    let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+    let deleted = diesel::delete(jobs::table.filter(jobs::id.eq_any(&ids))).execute(conn)?;
+    Ok(BatchOutcome::changed(b, deleted))
 }

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
 use super::super::CurrentAdmin;
-use super::super::engine::{Col, Declaration, Filter, Key, Shows};
+use super::super::engine::{Columns, Declaration, Filter, Key, Shows};
 use super::super::resource::{Cell, Dir, Panel, Record, Resource};
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
@@ -31,6 +31,9 @@ impl Declaration for Outbox {
     type Table = outbox_messages::table;
     type Row = MessageRow;
     type Context = ();
+    const NAME: &'static str = "outbox";
+    const AREA: Area = Area::Tasks;
+    const TITLE: &'static str = "admin-nav-outbox";
     const TABLE: &'static str = "outbox_messages";
 
     fn key() -> Key<outbox_messages::table> {
@@ -39,25 +42,15 @@ impl Declaration for Outbox {
     fn id(row: &MessageRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("subject", "admin-field-subject", |m: &MessageRow, _, _| {
-                Cell::Link(m.subject.clone(), format!("/admin/outbox/{}", m.id))
-            })
-            .sorted_by(outbox_messages::subject),
-            Col::new("to", "admin-field-to", |m: &MessageRow, _, _| {
-                Cell::Text(m.to_address.clone())
-            })
-            .sorted_by(outbox_messages::to_address),
-            Col::new("kind", "admin-field-task-kind", |m: &MessageRow, _, _| {
-                Cell::Text(m.kind.clone())
-            }),
-            // Messages are only ever added: their ids are in the order of their times.
-            Col::new("created_at", "admin-field-created-at", |m: &MessageRow, _, _| {
-                Cell::DateTime(Some(m.created_at))
-            })
-            .sorted_by(outbox_messages::id),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.link("subject", "admin-field-subject", |m| m.subject.clone())
+            .sorted_by(outbox_messages::subject);
+        c.text("to", "admin-field-to", |m| m.to_address.clone())
+            .sorted_by(outbox_messages::to_address);
+        c.text("kind", "admin-field-task-kind", |m| m.kind.clone());
+        // Messages are only ever added: their ids are in the order of their times.
+        c.date_time("created_at", "admin-field-created-at", |m| Some(m.created_at))
+            .sorted_by(outbox_messages::id);
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<outbox_messages::table>> {
         vec![
@@ -71,19 +64,7 @@ impl Declaration for Outbox {
     }
 }
 
-impl Resource for Outbox {
-    fn name(&self) -> &'static str {
-        "outbox"
-    }
-
-    fn area(&self) -> Area {
-        Area::Tasks
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-outbox"
-    }
-}
+impl Resource for Outbox {}
 
 /// A message as its show page reads it.
 #[derive(Queryable, Selectable)]
@@ -107,35 +88,27 @@ impl Shows for Outbox {
         let headers = headers.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>();
         let language =
             crate::i18n::Locale::parse(&m.locale).map_or(m.locale, |l| l.native_name().into());
-        Ok(Record {
-            label: m.subject.clone(),
-            public_url: None,
-            status: None,
-            panels: vec![
-                Panel {
-                    title: "admin-panel-message",
-                    rows: vec![
-                        ("admin-field-to", Cell::Text(m.to_address)),
-                        ("admin-field-subject", Cell::Text(m.subject)),
-                        ("admin-field-task-kind", Cell::Text(m.kind)),
-                        ("admin-field-language", Cell::Text(language)),
-                        ("admin-field-created-at", Cell::DateTime(Some(m.created_at))),
-                        ("admin-field-headers", Cell::Code(headers.join("\n"))),
-                        (
-                            "admin-field-html-version",
-                            Cell::Link(
-                                tr.t("admin-outbox-open-html"),
-                                format!("/admin/outbox/{}/html", m.id),
-                            ),
+        Ok(Record::new(
+            m.subject.clone(),
+            vec![
+                Panel::new("admin-panel-message")
+                    .row("admin-field-to", Cell::Text(m.to_address))
+                    .row("admin-field-subject", Cell::Text(m.subject))
+                    .row("admin-field-task-kind", Cell::Text(m.kind))
+                    .row("admin-field-language", Cell::Text(language))
+                    .row("admin-field-created-at", Cell::DateTime(Some(m.created_at)))
+                    .row("admin-field-headers", Cell::Code(headers.join("\n")))
+                    .row(
+                        "admin-field-html-version",
+                        Cell::Link(
+                            tr.t("admin-outbox-open-html"),
+                            format!("/admin/outbox/{}/html", m.id),
                         ),
-                    ],
-                },
-                Panel {
-                    title: "admin-panel-text-version",
-                    rows: vec![("admin-field-text-version", Cell::Code(m.text_body))],
-                },
+                    ),
+                Panel::new("admin-panel-text-version")
+                    .row("admin-field-text-version", Cell::Code(m.text_body)),
             ],
-        })
+        ))
     }
 }
 

@@ -4,8 +4,10 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
-use super::super::resource::{BatchAction, BatchOutcome, Cell, Dir, Panel, Record, Resource};
+use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
+use super::super::resource::{
+    Batch, BatchAction, BatchOutcome, Cell, Dir, Panel, Record, Resource,
+};
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
 use crate::db::schema::{job_skills, jobs, skills};
@@ -30,6 +32,9 @@ impl Declaration for Skills {
     type Row = SkillRow;
     /// How many postings use each skill of the page.
     type Context = HashMap<i64, i64>;
+    const NAME: &'static str = "skills";
+    const AREA: Area = Area::Skills;
+    const TITLE: &'static str = "admin-nav-skills";
     const TABLE: &'static str = "skills";
 
     fn key() -> Key<skills::table> {
@@ -38,26 +43,14 @@ impl Declaration for Skills {
     fn id(row: &SkillRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("name", "admin-field-name", |r: &SkillRow, _, _| {
-                Cell::Link(r.name.clone(), format!("/admin/skills/{}", r.id))
-            })
-            .sorted_by(skills::name),
-            Col::new("slug", "admin-field-slug", |r: &SkillRow, _, _| Cell::Text(r.slug.clone()))
-                .sorted_by(skills::slug),
-            Col::new(
-                "postings",
-                "admin-panel-postings",
-                |r: &SkillRow, uses: &HashMap<i64, i64>, _| {
-                    Cell::Number(Some(uses.get(&r.id).copied().unwrap_or(0)))
-                },
-            ),
-            Col::new("created_at", "admin-field-created-at", |r: &SkillRow, _, _| {
-                Cell::Date(Some(r.created_at))
-            })
-            .sorted_by(skills::created_at),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.link("name", "admin-field-name", |r| r.name.clone()).sorted_by(skills::name);
+        c.text("slug", "admin-field-slug", |r| r.slug.clone()).sorted_by(skills::slug);
+        c.with("postings", "admin-panel-postings", |r, uses, _| {
+            Cell::Number(Some(uses.get(&r.id).copied().unwrap_or(0)))
+        });
+        c.date("created_at", "admin-field-created-at", |r| Some(r.created_at))
+            .sorted_by(skills::created_at);
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<skills::table>> {
         vec![
@@ -93,41 +86,16 @@ impl Declaration for Skills {
 }
 
 impl Resource for Skills {
-    fn name(&self) -> &'static str {
-        "skills"
-    }
-
-    fn area(&self) -> Area {
-        Area::Skills
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-skills"
-    }
-
     fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
         Some(&super::skill_form::SkillForm)
     }
 
     fn batch_actions(&self) -> Vec<BatchAction> {
+        let merge = |conn: &mut DbConn, b: &Batch| merge(conn, b.ids, b.input, b.actor);
         vec![
-            BatchAction::new("merge", "admin-action-merge", Action::Update)
+            BatchAction::new("merge", "admin-action-merge", Action::Update, merge)
                 .input("admin-merge-into"),
         ]
-    }
-
-    fn run_batch(
-        &self,
-        conn: &mut DbConn,
-        key: &str,
-        ids: &[i64],
-        input: &str,
-        actor: &crate::models::audit::Actor,
-    ) -> Result<BatchOutcome, AppError> {
-        if key != "merge" {
-            return Err(AppError::NotFound);
-        }
-        crate::db::write_transaction(conn, |conn| merge(conn, ids, input, actor))
     }
 }
 
@@ -142,22 +110,18 @@ impl Shows for Skills {
             .limit(50)
             .select((jobs::id, jobs::title, jobs::status))
             .load(conn)?;
-        Ok(Record {
-            label: skill.name.clone(),
-            public_url: Some(format!("/en/jobs?skill={}", skill.slug)),
-            status: None,
-            panels: vec![
-                Panel {
-                    title: "admin-panel-skill",
-                    rows: vec![
-                        ("admin-field-name", Cell::Text(skill.name)),
-                        ("admin-field-slug", Cell::Text(skill.slug)),
-                        ("admin-field-created-at", Cell::Date(Some(skill.created_at))),
-                    ],
-                },
+        let public_url = Some(format!("/en/jobs?skill={}", skill.slug));
+        Ok(Record::new(
+            skill.name.clone(),
+            vec![
+                Panel::new("admin-panel-skill")
+                    .row("admin-field-name", Cell::Text(skill.name))
+                    .row("admin-field-slug", Cell::Text(skill.slug))
+                    .row("admin-field-created-at", Cell::Date(Some(skill.created_at))),
                 Panel { title: "admin-panel-postings", rows: super::posting_links(postings, tr) },
             ],
-        })
+        )
+        .public_url(public_url))
     }
 }
 

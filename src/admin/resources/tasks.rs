@@ -5,7 +5,7 @@
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Scope, Shows};
+use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{
     BatchAction, BatchOutcome, Cell, Dir, Emphasis, MemberAction, Panel, Record, Resource,
 };
@@ -44,6 +44,9 @@ impl Declaration for Tasks {
     type Table = tasks::table;
     type Row = TaskListRow;
     type Context = ();
+    const NAME: &'static str = "tasks";
+    const AREA: Area = Area::Tasks;
+    const TITLE: &'static str = "admin-nav-tasks";
     const TABLE: &'static str = "tasks";
 
     fn key() -> Key<tasks::table> {
@@ -52,38 +55,18 @@ impl Declaration for Tasks {
     fn id(row: &TaskListRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("id", "admin-field-id", |t: &TaskListRow, _, _| {
-                Cell::Link(format!("#{}", t.id), format!("/admin/tasks/{}", t.id))
-            })
-            .sorted_by(tasks::id),
-            Col::new("kind", "admin-field-task-kind", |t: &TaskListRow, _, _| {
-                Cell::Text(t.kind.clone())
-            })
-            .sorted_by(tasks::kind),
-            Col::new("queue", "admin-field-queue", |t: &TaskListRow, _, _| {
-                Cell::Text(t.queue.clone())
-            }),
-            Col::new("state", "admin-field-status", |t: &TaskListRow, _, tr| {
-                status_cell(&t.state, tr)
-            }),
-            Col::new("attempts", "admin-field-attempts", |t: &TaskListRow, _, _| {
-                Cell::Text(format!("{} / {}", t.attempts, t.max_attempts))
-            }),
-            Col::new("run_at", "admin-field-run-at", |t: &TaskListRow, _, _| {
-                Cell::DateTime(Some(t.run_at))
-            })
-            .sorted_by(tasks::run_at),
-            Col::new("error", "admin-field-last-error", |t: &TaskListRow, _, _| {
-                Cell::Text(
-                    t.last_error
-                        .as_deref()
-                        .map(|e| e.chars().take(80).collect())
-                        .unwrap_or_default(),
-                )
-            }),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.link("id", "admin-field-id", |t| format!("#{}", t.id)).sorted_by(tasks::id);
+        c.text("kind", "admin-field-task-kind", |t| t.kind.clone()).sorted_by(tasks::kind);
+        c.text("queue", "admin-field-queue", |t| t.queue.clone());
+        c.with("state", "admin-field-status", |t, _, tr| status_cell(&t.state, tr));
+        c.text("attempts", "admin-field-attempts", |t| {
+            format!("{} / {}", t.attempts, t.max_attempts)
+        });
+        c.date_time("run_at", "admin-field-run-at", |t| Some(t.run_at)).sorted_by(tasks::run_at);
+        c.text("error", "admin-field-last-error", |t| {
+            t.last_error.as_deref().map(|e| e.chars().take(80).collect()).unwrap_or_default()
+        });
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<tasks::table>> {
         let kinds = crate::tasks::Registry::standard()
@@ -118,18 +101,6 @@ impl Declaration for Tasks {
 }
 
 impl Resource for Tasks {
-    fn name(&self) -> &'static str {
-        "tasks"
-    }
-
-    fn area(&self) -> Area {
-        Area::Tasks
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-tasks"
-    }
-
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
         let state = record.status.unwrap_or(DONE);
         let mut actions = Vec::new();
@@ -171,25 +142,13 @@ impl Resource for Tasks {
 
     fn batch_actions(&self) -> Vec<BatchAction> {
         vec![
-            BatchAction::new("retry", "admin-action-retry-now", Action::Update),
-            BatchAction::new("discard", "admin-action-discard", Action::Delete),
+            BatchAction::new("retry", "admin-action-retry-now", Action::Update, |conn, b| {
+                Ok(BatchOutcome::changed(b, queue::retry_now(conn, Some(b.ids), crate::db::now())?))
+            }),
+            BatchAction::new("discard", "admin-action-discard", Action::Delete, |conn, b| {
+                Ok(BatchOutcome::changed(b, queue::discard(conn, b.ids)?))
+            }),
         ]
-    }
-
-    fn run_batch(
-        &self,
-        conn: &mut DbConn,
-        key: &str,
-        ids: &[i64],
-        _input: &str,
-        _actor: &crate::models::audit::Actor,
-    ) -> Result<BatchOutcome, AppError> {
-        let changed = match key {
-            "retry" => queue::retry_now(conn, Some(ids), crate::db::now())?,
-            "discard" => queue::discard(conn, ids)?,
-            _ => return Err(AppError::NotFound),
-        };
-        Ok(BatchOutcome { changed, skipped: ids.len().saturating_sub(changed), refused: None })
     }
 }
 
@@ -214,43 +173,30 @@ impl Shows for Tasks {
             })
             .collect::<Vec<_>>()
             .join("\n\n");
-        Ok(Record {
-            label: format!("#{} {}", task.id, task.kind),
-            public_url: None,
-            status: Some(match task.state.as_str() {
-                QUEUED => QUEUED,
-                RUNNING => RUNNING,
-                DONE => DONE,
-                _ => DEAD,
-            }),
-            panels: vec![
-                Panel {
-                    title: "admin-panel-task",
-                    rows: vec![
-                        ("admin-field-task-kind", Cell::Text(task.kind.clone())),
-                        ("admin-field-queue", Cell::Text(task.queue.clone())),
-                        ("admin-field-status", status_cell(&task.state, tr)),
-                        (
-                            "admin-field-attempts",
-                            Cell::Text(format!("{} / {}", task.attempts, task.max_attempts)),
-                        ),
-                        ("admin-field-priority", Cell::Number(Some(task.priority as i64))),
-                        ("admin-field-run-at", Cell::DateTime(Some(task.run_at))),
-                        (
-                            "admin-field-dedup-key",
-                            Cell::Text(task.dedup_key.clone().unwrap_or_default()),
-                        ),
-                        ("admin-field-worker", Cell::Text(task.worker.clone().unwrap_or_default())),
-                        ("admin-field-lease-until", Cell::DateTime(task.lease_expires_at)),
-                        ("admin-field-created-at", Cell::DateTime(Some(task.created_at))),
-                        ("admin-field-started-at", Cell::DateTime(task.started_at)),
-                        ("admin-field-finished-at", Cell::DateTime(task.finished_at)),
-                    ],
-                },
-                Panel {
-                    title: "admin-panel-arguments",
-                    rows: vec![("admin-field-arguments", Cell::Code(arguments))],
-                },
+        Ok(Record::new(
+            format!("#{} {}", task.id, task.kind),
+            vec![
+                Panel::new("admin-panel-task")
+                    .row("admin-field-task-kind", Cell::Text(task.kind.clone()))
+                    .row("admin-field-queue", Cell::Text(task.queue.clone()))
+                    .row("admin-field-status", status_cell(&task.state, tr))
+                    .row(
+                        "admin-field-attempts",
+                        Cell::Text(format!("{} / {}", task.attempts, task.max_attempts)),
+                    )
+                    .row("admin-field-priority", Cell::Number(Some(task.priority as i64)))
+                    .row("admin-field-run-at", Cell::DateTime(Some(task.run_at)))
+                    .row(
+                        "admin-field-dedup-key",
+                        Cell::Text(task.dedup_key.clone().unwrap_or_default()),
+                    )
+                    .row("admin-field-worker", Cell::Text(task.worker.clone().unwrap_or_default()))
+                    .row("admin-field-lease-until", Cell::DateTime(task.lease_expires_at))
+                    .row("admin-field-created-at", Cell::DateTime(Some(task.created_at)))
+                    .row("admin-field-started-at", Cell::DateTime(task.started_at))
+                    .row("admin-field-finished-at", Cell::DateTime(task.finished_at)),
+                Panel::new("admin-panel-arguments")
+                    .row("admin-field-arguments", Cell::Code(arguments)),
                 Panel {
                     title: "admin-panel-errors",
                     rows: if failures.is_empty() {
@@ -260,7 +206,13 @@ impl Shows for Tasks {
                     },
                 },
             ],
-        })
+        )
+        .status(match task.state.as_str() {
+            QUEUED => QUEUED,
+            RUNNING => RUNNING,
+            DONE => DONE,
+            _ => DEAD,
+        }))
     }
 }
 

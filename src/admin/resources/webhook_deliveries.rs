@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Pred, Scope, Shows};
+use super::super::engine::{Columns, Declaration, Filter, Key, Pred, Scope, Shows};
 use super::super::resource::{
     Cell, Dir, FilterKind, FilterValue, MemberAction, Panel, Record, Resource,
 };
@@ -47,6 +47,9 @@ impl Declaration for WebhookDeliveries {
     type Row = DeliveryRow;
     /// The endpoints' URLs.
     type Context = HashMap<i64, String>;
+    const NAME: &'static str = "webhook_deliveries";
+    const AREA: Area = Area::Tasks;
+    const TITLE: &'static str = "admin-nav-webhook-deliveries";
     const TABLE: &'static str = "webhook_deliveries";
 
     fn key() -> Key<webhook_deliveries::table> {
@@ -55,42 +58,25 @@ impl Declaration for WebhookDeliveries {
     fn id(row: &DeliveryRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            // Deliveries are only ever added: their ids are in the order of their times.
-            Col::new("created_at", "admin-field-when", |d: &DeliveryRow, _, tr| {
-                Cell::Link(
-                    tr.date_time(&d.created_at),
-                    format!("/admin/webhook_deliveries/{}", d.id),
-                )
-            })
-            .sorted_by(webhook_deliveries::id),
-            Col::new(
-                "url",
-                "admin-field-url",
-                |d: &DeliveryRow, urls: &HashMap<i64, String>, _| {
-                    Cell::Link(
-                        urls.get(&d.endpoint_id).cloned().unwrap_or_default(),
-                        format!("/admin/webhooks/{}", d.endpoint_id),
-                    )
-                },
-            ),
-            Col::new("event", "admin-field-event", |d: &DeliveryRow, _, _| {
-                Cell::Text(format!("msg_{}", d.event_id))
-            }),
-            Col::new("attempt", "admin-field-attempts", |d: &DeliveryRow, _, _| {
-                Cell::Number(Some(d.attempt as i64))
-            }),
-            Col::new("status", "admin-field-status", |d: &DeliveryRow, _, _| {
-                status_cell(d.status_code)
-            }),
-            Col::new("duration", "admin-field-duration", |d: &DeliveryRow, _, _| {
-                Cell::Text(format!("{} ms", d.duration_ms))
-            }),
-            Col::new("error", "admin-field-last-error", |d: &DeliveryRow, _, _| {
-                Cell::Text(d.error.as_deref().unwrap_or_default().chars().take(80).collect())
-            }),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        // Deliveries are only ever added: their ids are in the order of their times.
+        c.with("created_at", "admin-field-when", |d, _, tr| {
+            Cell::Link(tr.date_time(&d.created_at), format!("/admin/webhook_deliveries/{}", d.id))
+        })
+        .sorted_by(webhook_deliveries::id);
+        c.with("url", "admin-field-url", |d, urls, _| {
+            Cell::Link(
+                urls.get(&d.endpoint_id).cloned().unwrap_or_default(),
+                format!("/admin/webhooks/{}", d.endpoint_id),
+            )
+        });
+        c.text("event", "admin-field-event", |d| format!("msg_{}", d.event_id));
+        c.cell("attempt", "admin-field-attempts", |d| Cell::Number(Some(d.attempt as i64)));
+        c.cell("status", "admin-field-status", |d| status_cell(d.status_code));
+        c.text("duration", "admin-field-duration", |d| format!("{} ms", d.duration_ms));
+        c.text("error", "admin-field-last-error", |d| {
+            d.error.as_deref().unwrap_or_default().chars().take(80).collect()
+        });
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<webhook_deliveries::table>> {
         vec![Filter::new("url", "admin-field-url", FilterKind::Text, |value| match value {
@@ -134,18 +120,6 @@ impl Declaration for WebhookDeliveries {
 }
 
 impl Resource for WebhookDeliveries {
-    fn name(&self) -> &'static str {
-        "webhook_deliveries"
-    }
-
-    fn area(&self) -> Area {
-        Area::Tasks
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-webhook-deliveries"
-    }
-
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
         vec![MemberAction::post(
             "admin-action-replay",
@@ -168,31 +142,22 @@ impl Shows for WebhookDeliveries {
         let payload = serde_json::from_str::<serde_json::Value>(&payload)
             .and_then(|v| serde_json::to_string_pretty(&v))
             .unwrap_or(payload);
-        Ok(Record {
-            label: format!("{kind} → {url}"),
-            public_url: None,
-            status: None,
-            panels: vec![
-                Panel {
-                    title: "admin-panel-delivery",
-                    rows: vec![
-                        (
-                            "admin-field-url",
-                            Cell::Link(url, format!("/admin/webhooks/{}", d.endpoint_id)),
-                        ),
-                        ("admin-field-event", Cell::Text(kind)),
-                        ("admin-field-attempts", Cell::Number(Some(d.attempt.into()))),
-                        ("admin-field-status", status_cell(d.status_code)),
-                        ("admin-field-duration", Cell::Text(format!("{} ms", d.duration_ms))),
-                        ("admin-field-last-error", Cell::Text(d.error.unwrap_or_default())),
-                    ],
-                },
-                Panel {
-                    title: "admin-panel-arguments",
-                    rows: vec![("admin-field-payload", Cell::Code(payload))],
-                },
+        Ok(Record::new(
+            format!("{kind} → {url}"),
+            vec![
+                Panel::new("admin-panel-delivery")
+                    .row(
+                        "admin-field-url",
+                        Cell::Link(url, format!("/admin/webhooks/{}", d.endpoint_id)),
+                    )
+                    .row("admin-field-event", Cell::Text(kind))
+                    .row("admin-field-attempts", Cell::Number(Some(d.attempt.into())))
+                    .row("admin-field-status", status_cell(d.status_code))
+                    .row("admin-field-duration", Cell::Text(format!("{} ms", d.duration_ms)))
+                    .row("admin-field-last-error", Cell::Text(d.error.unwrap_or_default())),
+                Panel::new("admin-panel-arguments").row("admin-field-payload", Cell::Code(payload)),
             ],
-        })
+        ))
     }
 }
 

@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use super::super::engine::{Col, Declaration, Filter, Key, Shows};
+use super::super::engine::{Columns, Declaration, Filter, Key, Shows};
 use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
 use super::super::resource::{
     Cell, Deleted, Dir, Form, MemberAction, Panel, Record, Resource, Stored,
@@ -46,6 +46,9 @@ impl Declaration for Webhooks {
     type Table = webhook_endpoints::table;
     type Row = EndpointRow;
     type Context = ();
+    const NAME: &'static str = "webhooks";
+    const AREA: Area = Area::Tasks;
+    const TITLE: &'static str = "admin-nav-webhooks";
     const TABLE: &'static str = "webhook_endpoints";
 
     fn key() -> Key<webhook_endpoints::table> {
@@ -54,23 +57,12 @@ impl Declaration for Webhooks {
     fn id(row: &EndpointRow) -> i64 {
         row.id
     }
-    fn columns(&self) -> Vec<Col<Self>> {
-        vec![
-            Col::new("url", "admin-field-url", |e: &EndpointRow, _, _| {
-                Cell::Link(e.url.clone(), format!("/admin/webhooks/{}", e.id))
-            })
-            .sorted_by(webhook_endpoints::url),
-            Col::new("events", "admin-field-events", |e: &EndpointRow, _, _| {
-                Cell::Text(e.events.clone())
-            }),
-            Col::new("enabled", "admin-field-status", |e: &EndpointRow, _, tr| {
-                on_off(e.enabled, tr)
-            }),
-            Col::new("created_at", "admin-field-created-at", |e: &EndpointRow, _, _| {
-                Cell::DateTime(Some(e.created_at))
-            })
-            .sorted_by(webhook_endpoints::created_at),
-        ]
+    fn columns(&self, c: &mut Columns<Self>) {
+        c.link("url", "admin-field-url", |e| e.url.clone()).sorted_by(webhook_endpoints::url);
+        c.text("events", "admin-field-events", |e| e.events.clone());
+        c.with("enabled", "admin-field-status", |e, _, tr| on_off(e.enabled, tr));
+        c.date_time("created_at", "admin-field-created-at", |e| Some(e.created_at))
+            .sorted_by(webhook_endpoints::created_at);
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<webhook_endpoints::table>> {
         vec![Filter::text("url", "admin-field-url", webhook_endpoints::url)]
@@ -81,18 +73,6 @@ impl Declaration for Webhooks {
 }
 
 impl Resource for Webhooks {
-    fn name(&self) -> &'static str {
-        "webhooks"
-    }
-
-    fn area(&self) -> Area {
-        Area::Tasks
-    }
-
-    fn title(&self) -> &'static str {
-        "admin-nav-webhooks"
-    }
-
     fn index_links(&self, _query: &str) -> Vec<(&'static str, String)> {
         vec![("admin-nav-webhook-deliveries", "/admin/webhook_deliveries".into())]
     }
@@ -157,21 +137,15 @@ impl Shows for Webhooks {
             })
             .collect::<Vec<_>>()
             .join("\n");
-        Ok(Record {
-            label: e.url.clone(),
-            public_url: None,
-            status: None,
-            panels: vec![
-                Panel {
-                    title: "admin-panel-webhook",
-                    rows: vec![
-                        ("admin-field-url", Cell::Text(e.url)),
-                        ("admin-field-description", Cell::Text(e.description)),
-                        ("admin-field-events", Cell::Text(e.events)),
-                        ("admin-field-status", on_off(e.enabled, tr)),
-                        ("admin-field-secret", Cell::Code(e.secret)),
-                    ],
-                },
+        Ok(Record::new(
+            e.url.clone(),
+            vec![
+                Panel::new("admin-panel-webhook")
+                    .row("admin-field-url", Cell::Text(e.url))
+                    .row("admin-field-description", Cell::Text(e.description))
+                    .row("admin-field-events", Cell::Text(e.events))
+                    .row("admin-field-status", on_off(e.enabled, tr))
+                    .row("admin-field-secret", Cell::Code(e.secret)),
                 Panel {
                     title: "admin-panel-deliveries",
                     rows: if log.is_empty() {
@@ -181,7 +155,7 @@ impl Shows for Webhooks {
                     },
                 },
             ],
-        })
+        ))
     }
 }
 
