@@ -117,19 +117,13 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/password/{token}")
             .get(admin::invitations::password_form)
             .post(admin::invitations::set_password),
-        Entry::new("/admin/jobs/{id}/status").post(adm::jobs::change_status),
         Entry::new("/admin/jobs/{id}/preview").get(adm::job_actions::preview),
-        Entry::new("/admin/jobs/{id}/duplicate").post(adm::job_actions::duplicate),
         Entry::new("/admin/tasks/overview").get(admin::task_overview::overview),
         Entry::new("/admin/tasks/schedules/{name}").post(admin::task_overview::update_schedule),
         Entry::new("/admin/tasks/retry-dead").post(adm::tasks::retry_dead),
         Entry::new("/admin/outbox/{id}/html").get(adm::outbox::html),
-        Entry::new("/admin/webhook_deliveries/{id}/replay").post(adm::webhook_deliveries::replay),
         Entry::new("/admin/admin_users/{id}/reset-two-factor")
             .post(adm::admin_user_actions::reset_two_factor),
-        Entry::new("/admin/webhooks/{id}/rotate-secret").post(adm::webhook_actions::rotate_secret),
-        Entry::new("/admin/tasks/{id}/retry").post(adm::tasks::retry),
-        Entry::new("/admin/tasks/{id}/discard").post(adm::tasks::discard),
         Entry::new("/admin/applications/{id}/stage")
             .get(adm::applications::confirm_stage)
             .post(adm::applications::change_stage),
@@ -149,6 +143,8 @@ fn entries() -> Vec<Entry> {
             .post(admin::edit::delete),
         Entry::new("/admin/{resource}/{id}/comments").post(admin::show::add_comment),
         Entry::new("/admin/{resource}/{id}").get(admin::show::show).post(admin::edit::update),
+        // Member actions (after the fixed `…/{id}/edit`, `/delete` and `/comments`).
+        Entry::new("/admin/{resource}/{id}/{action}").post(admin::member::act),
         // The public site.
         Entry::new("/healthz").get(public::health::healthz),
         Entry::new("/robots.txt").get(public::seo::robots),

@@ -70,6 +70,36 @@ impl Field {
         }
     }
 
+    pub fn text(key: &'static str, label: &'static str) -> Field {
+        Field::new(key, label, FieldKind::Text)
+    }
+
+    pub fn long_text(key: &'static str, label: &'static str) -> Field {
+        Field::new(key, label, FieldKind::LongText)
+    }
+
+    /// One of `options`: (value, label in the admin's language).
+    pub fn select(
+        key: &'static str,
+        label: &'static str,
+        options: Vec<(&'static str, String)>,
+    ) -> Field {
+        Field::new(key, label, FieldKind::Select(options))
+    }
+
+    pub fn integer(key: &'static str, label: &'static str) -> Field {
+        Field::new(key, label, FieldKind::Integer)
+    }
+
+    pub fn date(key: &'static str, label: &'static str) -> Field {
+        Field::new(key, label, FieldKind::Date)
+    }
+
+    /// A comma-separated list of names.
+    pub fn list(key: &'static str, label: &'static str) -> Field {
+        Field::new(key, label, FieldKind::List)
+    }
+
     pub fn required(mut self) -> Field {
         self.required = true;
         self
@@ -175,25 +205,7 @@ impl FormValues {
     }
 }
 
-/// A problem with one field: its form name (`title`, `t.de.title`) and a Fluent message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: String,
-    pub message: &'static str,
-    /// One variable for the message, when it has one.
-    pub arg: Option<(&'static str, String)>,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: &'static str) -> FieldError {
-        FieldError { field: field.into(), message, arg: None }
-    }
-
-    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> FieldError {
-        self.arg = Some((name, value.into()));
-        self
-    }
-}
+pub use crate::models::problem::FieldError;
 
 /// The checks every declared field gets: required, length, and that the text parses as the
 /// field's kind. Translations are checked for the languages present, against the original.
@@ -405,9 +417,9 @@ mod tests {
 
     fn fields() -> Vec<Field> {
         vec![
-            Field::new("title", "t", FieldKind::Text).required().translatable().max(10),
-            Field::new("salary", "s", FieldKind::Integer),
-            Field::new("kind", "k", FieldKind::Select(vec![("a", "A".into())])),
+            Field::text("title", "t").required().translatable().max(10),
+            Field::integer("salary", "s"),
+            Field::select("kind", "k", vec![("a", "A".into())]),
             Field::new("site", "w", FieldKind::Url),
         ]
     }

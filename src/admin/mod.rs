@@ -19,6 +19,7 @@ pub mod invitations;
 pub mod layout;
 pub mod login;
 pub mod login_code;
+pub mod member;
 pub mod resource;
 pub mod resources;
 pub mod saved_views;

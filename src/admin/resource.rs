@@ -399,6 +399,73 @@ impl BatchAction {
     }
 }
 
+/// A member action's work, behind a button of the show page (ActiveAdmin's `member_action`):
+/// `POST /admin/{resource}/{id}/{key}`. The engine authorizes it, checks the record is one the
+/// user may see, and runs it in one transaction.
+pub struct Act {
+    pub key: &'static str,
+    pub needs: crate::auth::policy::Action,
+    run: RunAct,
+}
+
+type RunAct =
+    Box<dyn Fn(&mut DbConn, i64, &ActInput) -> Result<Done, AppError> + Send + Sync + 'static>;
+
+/// What a member action is given: the form's fields, who pressed the button, their language.
+pub struct ActInput<'a> {
+    pub fields: &'a [(String, String)],
+    pub actor: &'a crate::models::audit::Actor,
+    pub tr: Tr,
+}
+
+impl ActInput<'_> {
+    /// The form field `name`, or "" when it was not sent.
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// What a member action did: the message for the next page, and that page when it is not the
+/// record's own.
+pub struct Done {
+    pub message: String,
+    pub alert: bool,
+    pub to: Option<String>,
+}
+
+impl Done {
+    pub fn notice(message: String) -> Done {
+        Done { message, alert: false, to: None }
+    }
+
+    /// Nothing changed, and why.
+    pub fn alert(message: String) -> Done {
+        Done { message, alert: true, to: None }
+    }
+
+    pub fn to(mut self, url: String) -> Done {
+        self.to = Some(url);
+        self
+    }
+}
+
+impl Act {
+    /// The action `key` for roles allowed `needs`: `run` acts on record `id` (and answers
+    /// `AppError::NotFound` when there is none).
+    pub fn new(
+        key: &'static str,
+        needs: crate::auth::policy::Action,
+        run: impl Fn(&mut DbConn, i64, &ActInput) -> Result<Done, AppError> + Send + Sync + 'static,
+    ) -> Act {
+        Act { key, needs, run: Box::new(run) }
+    }
+
+    /// Runs the action in one transaction.
+    pub fn run(&self, conn: &mut DbConn, id: i64, input: &ActInput) -> Result<Done, AppError> {
+        crate::db::write_transaction(conn, |conn| (self.run)(conn, id, input))
+    }
+}
+
 /// What a batch action did: rows changed, and rows it left alone (not allowed for their
 /// state, or gone).
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -490,6 +557,10 @@ pub trait Listing: Sync {
 
 pub trait Resource: Listing {
     fn batch_actions(&self) -> Vec<BatchAction> {
+        Vec::new()
+    }
+    /// What the member actions' buttons do (`POST /admin/{name}/{id}/{key}`).
+    fn acts(&self) -> Vec<Act> {
         Vec::new()
     }
     /// Whether `/admin/{name}/new` exists (the index then offers "New").

@@ -10,6 +10,7 @@ pub mod enums;
 pub mod event;
 pub mod job;
 pub mod pipeline;
+pub mod problem;
 pub mod saved_view;
 pub mod second_factor;
 pub mod skill;

@@ -127,15 +127,15 @@ impl JobView {
                 label: tr.t("job-location"),
                 value: location_text(
                     &tr,
-                    job.workplace(),
+                    job.workplace,
                     job.city.as_deref(),
                     job.country_code.as_deref(),
                     &job.remote_countries(),
                 ),
             },
-            Fact { label: tr.t("filter-workplace"), value: tr.t(&job.workplace().label_id()) },
-            Fact { label: tr.t("filter-type"), value: tr.t(&job.employment_type().label_id()) },
-            Fact { label: tr.t("filter-seniority"), value: tr.t(&job.seniority().label_id()) },
+            Fact { label: tr.t("filter-workplace"), value: tr.t(&job.workplace.label_id()) },
+            Fact { label: tr.t("filter-type"), value: tr.t(&job.employment_type.label_id()) },
+            Fact { label: tr.t("filter-seniority"), value: tr.t(&job.seniority.label_id()) },
         ];
         if let Some(salary) = job.salary() {
             facts.push(Fact { label: tr.t("job-salary"), value: salary_text(&tr, &salary) });
@@ -146,7 +146,7 @@ impl JobView {
         if let Some(closes) = job.valid_through {
             facts.push(Fact { label: tr.t("job-closes"), value: tr.date(&closes) });
         }
-        let closed_notice = (!open).then(|| tr.t(&format!("job-closed-{}", job.status())));
+        let closed_notice = (!open).then(|| tr.t(&format!("job-closed-{}", job.status)));
         let fallback_note = page.content.is_fallback.then(|| {
             tr.t1("content-original-language", "language", page.content.lang.native_name())
         });

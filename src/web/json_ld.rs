@@ -77,7 +77,7 @@ pub fn job_posting(
         "identifier": {"@type": "PropertyValue", "name": "Hireboard", "value": job.id.to_string()},
         "datePosted": job.published_at.map(date),
         "validThrough": job.valid_through.map(date),
-        "employmentType": job.employment_type().schema_org(),
+        "employmentType": job.employment_type.schema_org(),
         "directApply": true,
         "url": url,
         "hiringOrganization": {
@@ -102,7 +102,7 @@ pub fn job_posting(
             },
         })
     };
-    if job.workplace() == Workplace::Remote {
+    if job.workplace == Workplace::Remote {
         posting["jobLocationType"] = json!("TELECOMMUTE");
         let countries = job.remote_countries();
         // A role open anywhere lists no countries: it has its office as `jobLocation` instead

@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use super::super::fields::{Field, FieldError, FieldKind, FormValues};
+use super::super::fields::{Field, FieldError, FormValues};
 use super::super::resource::{Deleted, Form, Stored};
 use super::forms::locale_options;
 use crate::db::DbConn;
@@ -27,12 +27,11 @@ fn other_admins(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
 impl Form for AdminUserForm {
     fn fields(&self, tr: &Tr) -> Vec<Field> {
         vec![
-            Field::new("name", "admin-field-person-name", FieldKind::Text).max(200),
-            Field::new("role", "admin-field-role", FieldKind::Select(AdminRole::options(tr)))
+            Field::text("name", "admin-field-person-name").max(200),
+            Field::select("role", "admin-field-role", AdminRole::options(tr))
                 .required()
                 .hint("admin-hint-role"),
-            Field::new("locale", "admin-field-language", FieldKind::Select(locale_options()))
-                .required(),
+            Field::select("locale", "admin-field-language", locale_options()).required(),
         ]
     }
 

@@ -19,35 +19,21 @@ pub struct CompanyForm;
 impl Form for CompanyForm {
     fn fields(&self, tr: &Tr) -> Vec<Field> {
         vec![
-            Field::new("name", "admin-field-name", FieldKind::Text).required().max(200),
-            Field::new(
-                "original_locale",
-                "admin-field-language",
-                FieldKind::Select(locale_options()),
-            )
-            .required()
-            .create_only()
-            .hint("admin-hint-original-locale"),
-            Field::new("slug", "admin-field-slug", FieldKind::Text)
-                .max(120)
-                .hint("admin-hint-slug"),
+            Field::text("name", "admin-field-name").required().max(200),
+            Field::select("original_locale", "admin-field-language", locale_options())
+                .required()
+                .create_only()
+                .hint("admin-hint-original-locale"),
+            Field::text("slug", "admin-field-slug").max(120).hint("admin-hint-slug"),
             Field::new("logo", "admin-field-logo", FieldKind::Image).hint("admin-hint-logo"),
             Field::new("website", "admin-field-website", FieldKind::Url).max(500),
             Field::new("contact_email", "admin-field-contact-email", FieldKind::Email)
                 .max(254)
                 .hint("admin-hint-contact-email"),
-            Field::new("city", "admin-field-city", FieldKind::Text).max(100),
-            Field::new(
-                "country_code",
-                "admin-field-country",
-                FieldKind::Select(country_options(tr)),
-            ),
-            Field::new("size", "admin-field-size", FieldKind::Text)
-                .max(40)
-                .hint("admin-hint-company-size"),
-            Field::new("description", "admin-field-description", FieldKind::LongText)
-                .translatable()
-                .max(5000),
+            Field::text("city", "admin-field-city").max(100),
+            Field::select("country_code", "admin-field-country", country_options(tr)),
+            Field::text("size", "admin-field-size").max(40).hint("admin-hint-company-size"),
+            Field::long_text("description", "admin-field-description").translatable().max(5000),
         ]
     }
 

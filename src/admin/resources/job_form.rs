@@ -24,85 +24,48 @@ pub struct JobForm;
 impl Form for JobForm {
     fn fields(&self, tr: &Tr) -> Vec<Field> {
         vec![
-            Field::new("title", "admin-field-title", FieldKind::Text)
-                .required()
-                .translatable()
-                .max(200),
+            Field::text("title", "admin-field-title").required().translatable().max(200),
             Field::new("company", "admin-field-company", FieldKind::Association("companies"))
                 .required()
                 .hint("admin-hint-association"),
-            Field::new(
-                "original_locale",
-                "admin-field-language",
-                FieldKind::Select(locale_options()),
-            )
-            .required()
-            .create_only()
-            .hint("admin-hint-original-locale"),
-            Field::new("slug", "admin-field-slug", FieldKind::Text)
-                .max(120)
-                .hint("admin-hint-slug"),
-            Field::new(
-                "workplace",
-                "admin-field-workplace",
-                FieldKind::Select(Workplace::options(tr)),
-            )
-            .required(),
-            Field::new(
+            Field::select("original_locale", "admin-field-language", locale_options())
+                .required()
+                .create_only()
+                .hint("admin-hint-original-locale"),
+            Field::text("slug", "admin-field-slug").max(120).hint("admin-hint-slug"),
+            Field::select("workplace", "admin-field-workplace", Workplace::options(tr)).required(),
+            Field::select(
                 "employment_type",
                 "admin-field-employment-type",
-                FieldKind::Select(EmploymentType::options(tr)),
+                EmploymentType::options(tr),
             )
             .required(),
-            Field::new(
-                "seniority",
-                "admin-field-seniority",
-                FieldKind::Select(Seniority::options(tr)),
-            )
-            .required(),
-            Field::new("city", "admin-field-city", FieldKind::Text).max(100),
-            Field::new(
-                "country_code",
-                "admin-field-country",
-                FieldKind::Select(country_options(tr)),
-            ),
-            Field::new("remote_countries", "admin-field-remote-countries", FieldKind::List)
+            Field::select("seniority", "admin-field-seniority", Seniority::options(tr)).required(),
+            Field::text("city", "admin-field-city").max(100),
+            Field::select("country_code", "admin-field-country", country_options(tr)),
+            Field::list("remote_countries", "admin-field-remote-countries")
                 .hint("admin-hint-remote-countries"),
             Field::new("latitude", "admin-field-latitude", FieldKind::Decimal(-90.0, 90.0)).max(20),
             Field::new("longitude", "admin-field-longitude", FieldKind::Decimal(-180.0, 180.0))
                 .max(20),
-            Field::new("salary_min", "admin-field-salary-min", FieldKind::Integer).max(20),
-            Field::new("salary_max", "admin-field-salary-max", FieldKind::Integer).max(20),
-            Field::new(
+            Field::integer("salary_min", "admin-field-salary-min").max(20),
+            Field::integer("salary_max", "admin-field-salary-max").max(20),
+            Field::select(
                 "salary_currency",
                 "admin-field-salary-currency",
-                FieldKind::Select(
-                    crate::search::salary::CURRENCIES
-                        .iter()
-                        .map(|c| (*c, (*c).to_owned()))
-                        .collect(),
-                ),
+                crate::search::salary::CURRENCIES.iter().map(|c| (*c, (*c).to_owned())).collect(),
             ),
-            Field::new(
-                "salary_period",
-                "admin-field-salary-period",
-                FieldKind::Select(SalaryPeriod::options(tr)),
-            ),
-            Field::new("valid_through", "admin-field-valid-through", FieldKind::Date),
-            Field::new("skills", "admin-field-skills", FieldKind::List)
-                .max(1000)
-                .hint("admin-hint-skills"),
-            Field::new("summary", "admin-field-summary", FieldKind::LongText)
-                .required()
-                .translatable()
-                .max(2000),
-            Field::new("responsibilities", "admin-field-responsibilities", FieldKind::LongText)
+            Field::select("salary_period", "admin-field-salary-period", SalaryPeriod::options(tr)),
+            Field::date("valid_through", "admin-field-valid-through"),
+            Field::list("skills", "admin-field-skills").max(1000).hint("admin-hint-skills"),
+            Field::long_text("summary", "admin-field-summary").required().translatable().max(2000),
+            Field::long_text("responsibilities", "admin-field-responsibilities")
                 .translatable()
                 .hint("admin-hint-one-per-line"),
-            Field::new("requirements", "admin-field-requirements", FieldKind::LongText)
+            Field::long_text("requirements", "admin-field-requirements")
                 .translatable()
                 .hint("admin-hint-one-per-line"),
-            Field::new("benefits", "admin-field-benefits", FieldKind::LongText)
+            Field::long_text("benefits", "admin-field-benefits")
                 .translatable()
                 .hint("admin-hint-one-per-line"),
         ]
@@ -146,9 +109,9 @@ impl Form for JobForm {
             ("company", company),
             ("original_locale", job.original_locale.clone()),
             ("slug", job.slug.clone()),
-            ("workplace", job.workplace.clone()),
-            ("employment_type", job.employment_type.clone()),
-            ("seniority", job.seniority.clone()),
+            ("workplace", job.workplace.to_string()),
+            ("employment_type", job.employment_type.to_string()),
+            ("seniority", job.seniority.to_string()),
             ("city", job.city.clone().unwrap_or_default()),
             ("country_code", job.country_code.clone().unwrap_or_default()),
             ("remote_countries", job.remote_countries().join(", ")),
@@ -157,7 +120,7 @@ impl Form for JobForm {
             ("salary_min", number_text(job.salary_min)),
             ("salary_max", number_text(job.salary_max)),
             ("salary_currency", job.salary_currency.clone().unwrap_or_default()),
-            ("salary_period", job.salary_period.clone().unwrap_or_default()),
+            ("salary_period", job.salary_period.map(|p| p.to_string()).unwrap_or_default()),
             ("valid_through", date_text(job.valid_through)),
             ("skills", skill_names.join(", ")),
         ];
@@ -190,8 +153,8 @@ impl Form for JobForm {
         values: &FormValues,
     ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
         let mut errors = Vec::new();
-        let get = |key: &str| values.get(key).to_owned();
-        let opt = |key: &str| Some(get(key)).filter(|v| !v.is_empty());
+        let get = |key: &str| values.get(key);
+        let opt = |key: &str| Some(get(key).to_owned()).filter(|v| !v.is_empty());
 
         let typed = values.get("company");
         let matches: Vec<(i64, String)> = match typed_id(typed) {
@@ -210,57 +173,6 @@ impl Form for JobForm {
             Some((_, stored)) => stored.original,
             None => Locale::parse(values.get("original_locale")).unwrap_or_default(),
         };
-        let workplace = Workplace::parse(values.get("workplace")).unwrap_or(Workplace::Onsite);
-        if workplace != Workplace::Remote && values.get("city").is_empty() {
-            errors.push(FieldError::new("city", "admin-error-city-required"));
-        }
-        let remote_countries: Vec<String> = list_items(values.get("remote_countries"))
-            .into_iter()
-            .map(|c| c.to_uppercase())
-            .collect();
-        if let Some(bad) =
-            remote_countries.iter().find(|c| !crate::i18n::COUNTRIES.contains(&c.as_str()))
-        {
-            errors.push(
-                FieldError::new("remote_countries", "admin-error-country-code").with("code", bad),
-            );
-        }
-        let (latitude, longitude) =
-            (parse_decimal(values.get("latitude")), parse_decimal(values.get("longitude")));
-        if latitude.is_some() != longitude.is_some() {
-            errors.push(FieldError::new("longitude", "admin-error-coordinates"));
-        }
-        let salary_min = parse_integer(values.get("salary_min"));
-        let salary_max = parse_integer(values.get("salary_max"));
-        for (key, value) in [("salary_min", salary_min), ("salary_max", salary_max)] {
-            if value.is_some_and(|v| v < 0) {
-                errors.push(FieldError::new(key, "admin-error-negative"));
-            }
-        }
-        if let (Some(min), Some(max)) = (salary_min, salary_max)
-            && min > max
-        {
-            errors.push(FieldError::new("salary_max", "admin-error-salary-range"));
-        }
-        let has_salary = salary_min.is_some() || salary_max.is_some();
-        for key in ["salary_currency", "salary_period"] {
-            if has_salary && values.get(key).is_empty() {
-                errors.push(FieldError::new(key, "admin-error-salary-needs"));
-            }
-        }
-        let skill_names = list_items(values.get("skills"));
-        if skill_names.len() > MAX_SKILLS {
-            errors.push(
-                FieldError::new("skills", "admin-error-too-many")
-                    .with("max", MAX_SKILLS.to_string()),
-            );
-        }
-        if let Some(long) = skill_names.iter().find(|s| s.chars().count() > 60) {
-            errors.push(FieldError::new("skills", "admin-error-item-too-long").with("item", long));
-        }
-        if skill_names.iter().any(|s| crate::models::slugify(s).is_empty()) {
-            errors.push(FieldError::new("skills", "admin-error-skill-name"));
-        }
         let slug = slug_for(
             conn,
             values.get("slug"),
@@ -277,12 +189,6 @@ impl Form for JobForm {
             },
             &mut errors,
         )?;
-        let (Some((company_id, company_name)), Some(slug), true) =
-            (company, slug, errors.is_empty())
-        else {
-            return Ok(Err(errors));
-        };
-
         let now = crate::db::now();
         // The form shows the day only: an unchanged day keeps the stored time (publishing may
         // have set one); a new day closes at its end, so the posting is open all that day.
@@ -290,42 +196,48 @@ impl Form for JobForm {
             Some((id, stored))
                 if stored.values.get("valid_through") == values.get("valid_through") =>
             {
-                jobs::table.filter(jobs::id.eq(id)).select(jobs::valid_through).first::<Option<
-                    chrono::NaiveDateTime,
-                >>(
-                    conn
-                )?
+                jobs::table.find(id).select(jobs::valid_through).first(conn)?
             }
             _ => parse_date(values.get("valid_through")).and_then(|d| d.and_hms_opt(23, 59, 59)),
         };
+        let (salary_min, salary_max) =
+            (parse_integer(get("salary_min")), parse_integer(get("salary_max")));
+        let paid = salary_min.is_some() || salary_max.is_some();
         let draft = JobDraft {
-            slug,
-            company_id,
+            slug: slug.clone().unwrap_or_default(),
+            company_id: company.as_ref().map_or(0, |(id, _)| *id),
             status: JobStatus::Draft,
             original_locale: original,
-            text: text_of(|k| get(k)),
+            text: text_of(|k| get(k).to_owned()),
             translations: values
                 .translations
                 .iter()
                 .map(|(locale, t)| (*locale, text_of(|k| t.get(k).cloned().unwrap_or_default())))
                 .collect(),
-            workplace,
-            employment_type: EmploymentType::parse(values.get("employment_type"))
+            workplace: Workplace::parse(get("workplace")).unwrap_or(Workplace::Onsite),
+            employment_type: EmploymentType::parse(get("employment_type"))
                 .unwrap_or(EmploymentType::FullTime),
-            seniority: Seniority::parse(values.get("seniority")).unwrap_or(Seniority::Mid),
+            seniority: Seniority::parse(get("seniority")).unwrap_or(Seniority::Mid),
             city: opt("city"),
             country_code: opt("country_code"),
-            latitude,
-            longitude,
-            remote_countries,
+            latitude: parse_decimal(get("latitude")),
+            longitude: parse_decimal(get("longitude")),
+            remote_countries: list_items(get("remote_countries"))
+                .iter()
+                .map(|c| c.to_uppercase())
+                .collect(),
             salary_min,
             salary_max,
-            salary_currency: opt("salary_currency").filter(|_| has_salary),
-            salary_period: SalaryPeriod::parse(values.get("salary_period")).filter(|_| has_salary),
+            salary_currency: opt("salary_currency").filter(|_| paid),
+            salary_period: SalaryPeriod::parse(get("salary_period")).filter(|_| paid),
             published_at: None,
             valid_through,
-            skills: skill_names,
+            skills: list_items(get("skills")),
             created_at: now,
+        };
+        errors.extend(draft.problems());
+        let (Some((_, company_name)), Some(_), true) = (company, slug, errors.is_empty()) else {
+            return Ok(Err(errors));
         };
         let id = match old {
             None => draft.insert_in_transaction(conn, &company_name, &mut HashMap::new())?,
@@ -365,8 +277,6 @@ impl Form for JobForm {
 
 /// The translated text fields, in `JobText` order.
 const TEXT_FIELDS: [&str; 5] = ["title", "summary", "responsibilities", "requirements", "benefits"];
-
-const MAX_SKILLS: usize = 20;
 
 fn text_map(text: &JobText) -> BTreeMap<String, String> {
     let values =

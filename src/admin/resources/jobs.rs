@@ -8,8 +8,8 @@ use diesel::prelude::*;
 use super::super::engine::{Columns, Declaration, Exports, Filter, Key, Pred, Scope, Shows};
 use super::super::fields::TranslationState;
 use super::super::resource::{
-    Batch, BatchAction, BatchOutcome, Cell, Dir, FilterKind, FilterValue, MemberAction, Panel,
-    Record, Resource, TextOp,
+    Act, ActInput, Batch, BatchAction, BatchOutcome, Cell, Dir, Done, FilterKind, FilterValue,
+    MemberAction, Panel, Record, Resource, TextOp,
 };
 use super::lower;
 use crate::auth::policy::Action;
@@ -207,6 +207,13 @@ impl Resource for Jobs {
         ]
     }
 
+    fn acts(&self) -> Vec<Act> {
+        vec![
+            Act::new("status", Action::ChangeStatus, change_status),
+            Act::new("duplicate", Action::Create, duplicate),
+        ]
+    }
+
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
         let from = record.status.and_then(JobStatus::parse).unwrap_or(JobStatus::Draft);
         [
@@ -243,138 +250,77 @@ impl Shows for Jobs {
     type Detail = Job;
 
     fn record(&self, conn: &mut DbConn, job: Job, tr: &Tr) -> Result<Record, AppError> {
-        show(conn, job, tr)
+        let company: String =
+            companies::table.find(job.company_id).select(companies::name).first(conn)?;
+        let skills: Vec<String> = job_skills::table
+            .inner_join(skills::table)
+            .filter(job_skills::job_id.eq(job.id))
+            .order(skills::name.asc())
+            .select(skills::name)
+            .load(conn)?;
+        let salary = job.salary().map(|s| crate::web::view::salary_text(tr, &s));
+        let language = job.original_locale().native_name();
+        let public_url = (job.status != JobStatus::Draft)
+            .then(|| format!("/{}/jobs/{}", job.original_locale, job.slug));
+        let posting = Panel::new("admin-panel-posting")
+            .row("admin-field-title", Cell::Text(job.title.clone()))
+            .row(
+                "admin-field-company",
+                Cell::Link(company, format!("/admin/companies/{}", job.company_id)),
+            )
+            .row(
+                "admin-field-status",
+                Cell::Status(job.status.as_str(), tr.t(job.status.label_key())),
+            )
+            .row("admin-field-slug", Cell::Text(job.slug))
+            .row("admin-field-language", Cell::Text(language.into()))
+            .row("admin-field-workplace", Cell::Text(tr.t(job.workplace.label_key())))
+            .row("admin-field-city", Cell::Text(job.city.unwrap_or_default()))
+            .row(
+                "admin-field-country",
+                Cell::Text(job.country_code.map(|c| tr.country(&c)).unwrap_or_default()),
+            )
+            .row("admin-field-salary", Cell::Text(salary.unwrap_or_default()))
+            .row("admin-field-skills", Cell::Text(skills.join(", ")));
+        let dates = Panel::new("admin-panel-dates")
+            .row("admin-field-published-at", Cell::Date(job.published_at))
+            .row("admin-field-valid-through", Cell::Date(job.valid_through))
+            .row("admin-field-created-at", Cell::Date(Some(job.created_at)))
+            .row("admin-field-updated-at", Cell::Date(Some(job.updated_at)));
+        let content = Panel::new("admin-panel-content")
+            .row("admin-field-summary", Cell::Paragraphs(job.summary))
+            .row("admin-field-responsibilities", Cell::Paragraphs(job.responsibilities))
+            .row("admin-field-requirements", Cell::Paragraphs(job.requirements))
+            .row("admin-field-benefits", Cell::Paragraphs(job.benefits));
+        Ok(Record::new(job.title, vec![posting, dates, content])
+            .status(job.status.as_str())
+            .public_url(public_url))
     }
 }
 
-/// The show page of a posting.
-fn show(conn: &mut DbConn, job: Job, tr: &Tr) -> Result<Record, AppError> {
-    let company: String =
-        companies::table.find(job.company_id).select(companies::name).first(conn)?;
-    let skills: Vec<String> = job_skills::table
-        .inner_join(skills::table)
-        .filter(job_skills::job_id.eq(job.id))
-        .order(skills::name.asc())
-        .select(skills::name)
-        .load(conn)?;
-    let status = JobStatus::parse(&job.status).unwrap_or(JobStatus::Draft);
-    let label = |id: String| tr.t(&id);
-    let salary = match (job.salary_min, job.salary_max, &job.salary_currency) {
-        (None, None, _) => String::new(),
-        (min, max, currency) => {
-            let currency = currency.as_deref().unwrap_or("EUR");
-            let money =
-                |v: Option<i64>| v.map(|v| crate::i18n::format_money(tr.locale, v, currency));
-            match (money(min), money(max)) {
-                (Some(a), Some(b)) => format!("{a} – {b}"),
-                (Some(a), None) | (None, Some(a)) => a,
-                (None, None) => String::new(),
-            }
-        }
-    };
-    let public_url =
-        (status != JobStatus::Draft).then(|| format!("/{}/jobs/{}", job.original_locale, job.slug));
-    Ok(Record::new(
-        job.title.clone(),
-        vec![
-            Panel::new("admin-panel-posting")
-                .row("admin-field-title", Cell::Text(job.title))
-                .row(
-                    "admin-field-company",
-                    Cell::Link(company, format!("/admin/companies/{}", job.company_id)),
-                )
-                .row("admin-field-status", Cell::Status(status.as_str(), tr.t(&status.label_id())))
-                .row("admin-field-slug", Cell::Text(job.slug))
-                .row(
-                    "admin-field-language",
-                    Cell::Text(
-                        crate::i18n::Locale::parse(&job.original_locale)
-                            .map(|l| l.native_name().to_owned())
-                            .unwrap_or(job.original_locale),
-                    ),
-                )
-                .row(
-                    "admin-field-workplace",
-                    Cell::Text(
-                        Workplace::parse(&job.workplace)
-                            .map(|w| label(w.label_id()))
-                            .unwrap_or(job.workplace),
-                    ),
-                )
-                .row("admin-field-city", Cell::Text(job.city.unwrap_or_default()))
-                .row(
-                    "admin-field-country",
-                    Cell::Text(job.country_code.map(|c| tr.country(&c)).unwrap_or_default()),
-                )
-                .row("admin-field-salary", Cell::Text(salary))
-                .row("admin-field-skills", Cell::Text(skills.join(", "))),
-            Panel::new("admin-panel-dates")
-                .row("admin-field-published-at", Cell::Date(job.published_at))
-                .row("admin-field-valid-through", Cell::Date(job.valid_through))
-                .row("admin-field-created-at", Cell::Date(Some(job.created_at)))
-                .row("admin-field-updated-at", Cell::Date(Some(job.updated_at))),
-            Panel::new("admin-panel-content")
-                .row("admin-field-summary", Cell::Paragraphs(job.summary))
-                .row("admin-field-responsibilities", Cell::Paragraphs(job.responsibilities))
-                .row("admin-field-requirements", Cell::Paragraphs(job.requirements))
-                .row("admin-field-benefits", Cell::Paragraphs(job.benefits)),
-        ],
-    )
-    .status(status.as_str())
-    .public_url(public_url))
-}
-
-#[derive(serde::Deserialize)]
-pub struct StatusForm {
-    #[serde(default)]
-    to: String,
-}
-
-/// `POST /admin/jobs/{id}/status`: publish, unpublish, mark filled, archive.
-pub async fn change_status(
-    state: actix_web::web::Data<crate::state::AppState>,
-    admin: crate::admin::CurrentAdmin,
-    path: actix_web::web::Path<String>,
-    form: crate::admin::AdminForm<StatusForm>,
-) -> Result<actix_web::HttpResponse, AppError> {
+/// Publishes, unpublishes, marks filled or archives posting `id`, as its lifecycle allows.
+fn change_status(conn: &mut DbConn, id: i64, a: &ActInput) -> Result<Done, AppError> {
     use crate::models::job::lifecycle::{StatusError, change_status};
-    admin.require(Area::Jobs, crate::auth::policy::Action::ChangeStatus)?;
-    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
-    let to = JobStatus::parse(&form.data.to).ok_or(AppError::BadRequest("error-bad-request"))?;
-    let actor = admin.actor();
-    let search = state.search.clone();
-    let viewer = admin.viewer();
-    let outcome = crate::web::with_conn(&state, move |conn| {
-        crate::admin::resource::Listing::require_visible(&Jobs, conn, id, &viewer)?;
-        let outcome = change_status(conn, id, to, &actor, crate::db::now());
-        if outcome.is_ok() {
-            // This instance's public pages show the change at once; others within their
-            // refresh interval.
-            search.refresh_if_stale(conn)?;
-        }
-        Ok(outcome)
-    })
-    .await?;
-    let tr = admin.tr;
-    match outcome {
-        Ok(()) => crate::admin::Flash::notice(
-            &admin.session,
-            tr.t1("admin-status-changed", "status", &tr.t(&to.label_id())),
-        ),
-        Err(StatusError::NotFound) => return Err(AppError::NotFound),
-        Err(StatusError::NotAllowed { from, to }) => crate::admin::Flash::alert(
-            &admin.session,
-            tr.t2(
-                "admin-status-not-allowed",
-                "from",
-                &tr.t(&from.label_id()),
-                "to",
-                &tr.t(&to.label_id()),
-            ),
-        ),
-        Err(StatusError::Database(e)) => return Err(e.into()),
+    let to = JobStatus::parse(a.field("to")).ok_or(AppError::BadRequest("error-bad-request"))?;
+    let (tr, label) = (a.tr, |s: JobStatus| a.tr.t(s.label_key()));
+    match change_status(conn, id, to, a.actor, crate::db::now()) {
+        Ok(()) => Ok(Done::notice(tr.t1("admin-status-changed", "status", &label(to)))),
+        Err(StatusError::NotAllowed { from, to }) => Ok(Done::alert(tr.t2(
+            "admin-status-not-allowed",
+            "from",
+            &label(from),
+            "to",
+            &label(to),
+        ))),
+        Err(StatusError::NotFound) => Err(AppError::NotFound),
+        Err(StatusError::Database(e)) => Err(e.into()),
     }
-    Ok(crate::web::see_other(&format!("/admin/jobs/{id}")))
+}
+
+/// Copies posting `id` into a new draft, and opens its form.
+fn duplicate(conn: &mut DbConn, id: i64, a: &ActInput) -> Result<Done, AppError> {
+    let copy = crate::models::job::duplicate(conn, id, a.actor)?.ok_or(AppError::NotFound)?;
+    Ok(Done::notice(a.tr.t("admin-duplicated")).to(format!("/admin/jobs/{copy}/edit")))
 }
 
 /// Deletes the postings nobody applied to: the applications would go with them (archiving

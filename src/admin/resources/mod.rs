@@ -17,7 +17,6 @@ pub mod outbox;
 pub mod skill_form;
 pub mod skills;
 pub mod tasks;
-pub mod webhook_actions;
 pub mod webhook_deliveries;
 pub mod webhooks;
 

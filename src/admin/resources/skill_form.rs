@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use super::super::fields::{Field, FieldError, FieldKind, FormValues};
+use super::super::fields::{Field, FieldError, FormValues};
 use super::super::resource::{Deleted, Form, Stored};
 use crate::db::schema::{job_skills, skills};
 use crate::db::{DbConn, dialect};
@@ -14,7 +14,7 @@ pub struct SkillForm;
 impl Form for SkillForm {
     fn fields(&self, _tr: &Tr) -> Vec<Field> {
         vec![
-            Field::new("name", "admin-field-name", FieldKind::Text)
+            Field::text("name", "admin-field-name")
                 .required()
                 .max(60)
                 .hint("admin-hint-skill-name"),

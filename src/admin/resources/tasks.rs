@@ -7,7 +7,8 @@ use diesel::prelude::*;
 
 use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{
-    BatchAction, BatchOutcome, Cell, Dir, Emphasis, MemberAction, Panel, Record, Resource,
+    Act, ActInput, BatchAction, BatchOutcome, Cell, Dir, Done, Emphasis, MemberAction, Panel,
+    Record, Resource,
 };
 use super::super::{AdminForm, CurrentAdmin, Flash};
 use crate::auth::policy::{Action, Area};
@@ -140,6 +141,13 @@ impl Resource for Tasks {
         ]
     }
 
+    fn acts(&self) -> Vec<Act> {
+        vec![
+            Act::new("retry", Action::Update, |conn, id, a| act(conn, id, false, a)),
+            Act::new("discard", Action::Delete, |conn, id, a| act(conn, id, true, a)),
+        ]
+    }
+
     fn batch_actions(&self) -> Vec<BatchAction> {
         vec![
             BatchAction::new("retry", "admin-action-retry-now", Action::Update, |conn, b| {
@@ -224,60 +232,18 @@ fn status_cell(state: &str, tr: &Tr) -> Cell {
 #[derive(serde::Deserialize)]
 pub struct Empty {}
 
-fn back(to: String) -> HttpResponse {
-    crate::web::see_other(&to)
-}
-
-/// `POST /admin/tasks/{id}/retry`: runs a queued or dead task now.
-pub async fn retry(
-    state: web::Data<AppState>,
-    admin: CurrentAdmin,
-    path: web::Path<String>,
-    _form: AdminForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    member_action(state, admin, &path, Action::Update).await
-}
-
-/// `POST /admin/tasks/{id}/discard`: deletes a task that is not running.
-pub async fn discard(
-    state: web::Data<AppState>,
-    admin: CurrentAdmin,
-    path: web::Path<String>,
-    _form: AdminForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    member_action(state, admin, &path, Action::Delete).await
-}
-
-async fn member_action(
-    state: web::Data<AppState>,
-    admin: CurrentAdmin,
-    id: &str,
-    needs: Action,
-) -> Result<HttpResponse, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    admin.require(Area::Tasks, needs)?;
-    let action = if needs == Action::Delete { "discard" } else { "retry" };
-    let changed = crate::web::with_conn(&state, move |conn| {
-        TaskRow::find(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok(match needs {
-            Action::Delete => queue::discard(conn, &[id])?,
-            _ => queue::retry_now(conn, Some(&[id]), crate::db::now())?,
-        })
+/// Runs task `id` now, or discards it, unless it is running.
+fn act(conn: &mut DbConn, id: i64, discard: bool, a: &ActInput) -> Result<Done, AppError> {
+    TaskRow::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let changed = match discard {
+        true => queue::discard(conn, &[id])?,
+        false => queue::retry_now(conn, Some(&[id]), crate::db::now())?,
+    };
+    Ok(match (changed, discard) {
+        (0, _) => Done::alert(a.tr.t("admin-task-unchanged")),
+        (_, true) => Done::notice(a.tr.t("admin-task-discarded")).to("/admin/tasks".into()),
+        (_, false) => Done::notice(a.tr.t("admin-task-retried")),
     })
-    .await?;
-    let tr = admin.tr;
-    if changed == 0 {
-        Flash::alert(&admin.session, tr.t("admin-task-unchanged"));
-        return Ok(back(format!("/admin/tasks/{id}")));
-    }
-    log::info!("admin user {} chose {action} for task {id}", admin.user.id);
-    if needs == Action::Delete {
-        Flash::notice(&admin.session, tr.t("admin-task-discarded"));
-        Ok(back("/admin/tasks".into()))
-    } else {
-        Flash::notice(&admin.session, tr.t("admin-task-retried"));
-        Ok(back(format!("/admin/tasks/{id}")))
-    }
 }
 
 /// `POST /admin/tasks/retry-dead`: every dead task runs again.
@@ -292,5 +258,5 @@ pub async fn retry_dead(
             .await?;
     log::info!("admin user {} retried {changed} dead task(s)", admin.user.id);
     Flash::notice(&admin.session, admin.tr.tn("admin-tasks-retried", changed as i64));
-    Ok(back("/admin/tasks?scope=queued".into()))
+    Ok(crate::web::see_other("/admin/tasks?scope=queued"))
 }

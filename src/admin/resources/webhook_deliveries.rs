@@ -2,20 +2,17 @@
 
 use std::collections::HashMap;
 
-use actix_web::{HttpResponse, web};
 use diesel::prelude::*;
 
 use super::super::engine::{Columns, Declaration, Filter, Key, Pred, Scope, Shows};
 use super::super::resource::{
-    Cell, Dir, FilterKind, FilterValue, MemberAction, Panel, Record, Resource,
+    Act, ActInput, Cell, Dir, Done, FilterKind, FilterValue, MemberAction, Panel, Record, Resource,
 };
-use super::super::{AdminForm, CurrentAdmin, Flash};
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
 use crate::db::schema::{events, webhook_deliveries, webhook_endpoints};
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::state::AppState;
 use crate::tasks::Task;
 
 pub struct WebhookDeliveries;
@@ -120,6 +117,10 @@ impl Declaration for WebhookDeliveries {
 }
 
 impl Resource for WebhookDeliveries {
+    fn acts(&self) -> Vec<Act> {
+        vec![Act::new("replay", Action::Update, replay)]
+    }
+
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
         vec![MemberAction::post(
             "admin-action-replay",
@@ -161,35 +162,19 @@ impl Shows for WebhookDeliveries {
     }
 }
 
-#[derive(serde::Deserialize)]
-pub struct Empty {}
-
-/// `POST /admin/webhook_deliveries/{id}/replay`: sends the delivery's event to its endpoint
-/// again (a new task; the receiver sees the same `webhook-id`).
-pub async fn replay(
-    state: web::Data<AppState>,
-    admin: CurrentAdmin,
-    path: web::Path<String>,
-    _form: AdminForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    admin.require(Area::Tasks, Action::Update)?;
-    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
-    let queued = crate::web::with_conn(&state, move |conn| {
-        let (endpoint_id, event_id): (i64, i64) = webhook_deliveries::table
-            .filter(webhook_deliveries::id.eq(id))
-            .select((webhook_deliveries::endpoint_id, webhook_deliveries::event_id))
-            .first(conn)
-            .optional()?
-            .ok_or(AppError::NotFound)?;
-        Ok(crate::webhooks::deliver::DeliverWebhook { endpoint_id, event_id }
-            .enqueue(conn)?
-            .is_some())
-    })
-    .await?;
-    let tr = admin.tr;
-    Flash::notice(
-        &admin.session,
-        tr.t(if queued { "admin-webhook-replayed" } else { "admin-webhook-replay-pending" }),
-    );
-    Ok(crate::web::see_other(&format!("/admin/webhook_deliveries/{id}")))
+/// Sends delivery `id`'s event to its endpoint again (a new task; the receiver sees the same
+/// `webhook-id`).
+fn replay(conn: &mut DbConn, id: i64, a: &ActInput) -> Result<Done, AppError> {
+    let (endpoint_id, event_id): (i64, i64) = webhook_deliveries::table
+        .find(id)
+        .select((webhook_deliveries::endpoint_id, webhook_deliveries::event_id))
+        .first(conn)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
+    let queued =
+        crate::webhooks::deliver::DeliverWebhook { endpoint_id, event_id }.enqueue(conn)?;
+    Ok(Done::notice(a.tr.t(match queued {
+        Some(_) => "admin-webhook-replayed",
+        None => "admin-webhook-replay-pending",
+    })))
 }

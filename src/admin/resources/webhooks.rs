@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::super::engine::{Columns, Declaration, Filter, Key, Shows};
 use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
 use super::super::resource::{
-    Cell, Deleted, Dir, Form, MemberAction, Panel, Record, Resource, Stored,
+    Act, ActInput, Cell, Deleted, Dir, Done, Form, MemberAction, Panel, Record, Resource, Stored,
 };
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
@@ -79,6 +79,10 @@ impl Resource for Webhooks {
 
     fn form(&self) -> Option<&'static dyn Form> {
         Some(&WebhookForm)
+    }
+
+    fn acts(&self) -> Vec<Act> {
+        vec![Act::new("rotate-secret", Action::Update, rotate_secret)]
     }
 
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
@@ -166,17 +170,14 @@ impl Form for WebhookForm {
                 .required()
                 .max(2000)
                 .hint("admin-hint-webhook-url"),
-            Field::new("description", "admin-field-description", FieldKind::Text).max(200),
-            Field::new("events", "admin-field-events", FieldKind::List)
+            Field::text("description", "admin-field-description").max(200),
+            Field::list("events", "admin-field-events")
                 .required()
                 .hint("admin-hint-webhook-events"),
-            Field::new(
+            Field::select(
                 "enabled",
                 "admin-field-status",
-                FieldKind::Select(vec![
-                    ("on", tr.t("admin-webhook-on")),
-                    ("off", tr.t("admin-webhook-off")),
-                ]),
+                vec![("on", tr.t("admin-webhook-on")), ("off", tr.t("admin-webhook-off"))],
             )
             .required(),
         ]
@@ -272,4 +273,27 @@ impl Form for WebhookForm {
                 .execute(conn)?,
         ))
     }
+}
+
+/// A new signing secret for endpoint `id`; the old one signs beside it for a day, so the
+/// receiver can switch without losing deliveries. Audited (without the secrets).
+fn rotate_secret(conn: &mut DbConn, id: i64, a: &ActInput) -> Result<Done, AppError> {
+    use crate::models::audit::{self, Change};
+    let url: String = webhook_endpoints::table
+        .find(id)
+        .select(webhook_endpoints::url)
+        .first(conn)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
+    crate::webhooks::endpoint::rotate_secret(conn, id, crate::db::now())?;
+    audit::record(
+        conn,
+        a.actor,
+        "update",
+        "webhooks",
+        id,
+        &url,
+        &[Change::new("secret", None, None)],
+    )?;
+    Ok(Done::notice(a.tr.t("admin-webhook-secret-rotated")))
 }

@@ -1,6 +1,10 @@
 //! Job postings: the base row in its original language, per-language translations, skills.
 
 mod create;
+mod duplicate;
+mod rules;
+pub use duplicate::duplicate;
+pub use rules::MAX_SKILLS;
 pub mod lifecycle;
 mod reindex;
 pub use reindex::reindex;
@@ -24,16 +28,16 @@ pub struct Job {
     pub id: i64,
     pub slug: String,
     pub company_id: i64,
-    pub status: String,
+    pub status: JobStatus,
     pub original_locale: String,
     pub title: String,
     pub summary: String,
     pub responsibilities: String,
     pub requirements: String,
     pub benefits: String,
-    pub workplace: String,
-    pub employment_type: String,
-    pub seniority: String,
+    pub workplace: Workplace,
+    pub employment_type: EmploymentType,
+    pub seniority: Seniority,
     pub city: Option<String>,
     pub country_code: Option<String>,
     pub latitude: Option<f64>,
@@ -42,7 +46,7 @@ pub struct Job {
     pub salary_min: Option<i64>,
     pub salary_max: Option<i64>,
     pub salary_currency: Option<String>,
-    pub salary_period: Option<String>,
+    pub salary_period: Option<SalaryPeriod>,
     pub published_at: Option<NaiveDateTime>,
     pub valid_through: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
@@ -72,18 +76,6 @@ pub struct Salary {
 }
 
 impl Job {
-    pub fn status(&self) -> JobStatus {
-        JobStatus::parse(&self.status).unwrap_or(JobStatus::Draft)
-    }
-    pub fn workplace(&self) -> Workplace {
-        Workplace::parse(&self.workplace).unwrap_or(Workplace::Onsite)
-    }
-    pub fn employment_type(&self) -> EmploymentType {
-        EmploymentType::parse(&self.employment_type).unwrap_or(EmploymentType::FullTime)
-    }
-    pub fn seniority(&self) -> Seniority {
-        Seniority::parse(&self.seniority).unwrap_or(Seniority::Mid)
-    }
     pub fn original_locale(&self) -> Locale {
         Locale::parse(&self.original_locale).unwrap_or_default()
     }
@@ -92,7 +84,7 @@ impl Job {
             self.salary_min,
             self.salary_max,
             self.salary_currency.as_deref(),
-            self.salary_period.as_deref(),
+            self.salary_period,
         )
     }
     pub fn remote_countries(&self) -> Vec<String> {
@@ -110,7 +102,7 @@ impl Job {
 
     /// Whether the posting is open for applications at `now`.
     pub fn is_open(&self, now: NaiveDateTime) -> bool {
-        is_open(self.status(), self.valid_through, now)
+        is_open(self.status, self.valid_through, now)
     }
 }
 
@@ -126,7 +118,7 @@ pub(crate) fn salary_of(
     min: Option<i64>,
     max: Option<i64>,
     currency: Option<&str>,
-    period: Option<&str>,
+    period: Option<SalaryPeriod>,
 ) -> Option<Salary> {
     if min.is_none() && max.is_none() {
         return None;
@@ -135,7 +127,7 @@ pub(crate) fn salary_of(
         min,
         max,
         currency: currency?.to_owned(),
-        period: period.and_then(SalaryPeriod::parse).unwrap_or(SalaryPeriod::Year),
+        period: period.unwrap_or(SalaryPeriod::Year),
     })
 }
 

@@ -363,3 +363,28 @@ fn the_role_table_covers_every_back_office_route_the_app_registers() {
     }
     assert!(missing.is_empty(), "routes without a row in the role table:\n{}", missing.join("\n"));
 }
+
+#[test]
+fn the_role_table_covers_every_member_action_each_resource_declares() {
+    let rows = routes();
+    let mut missing = Vec::new();
+    for resource in hireboard::admin::resources::ALL {
+        for act in resource.acts() {
+            // The generic route serves them all: each needs its own row, for its own policy.
+            let path = format!("/admin/{}/{{id}}/{}", resource.name(), act.key);
+            let pattern = actix_web::dev::ResourceDef::new(path.as_str());
+            let covered = rows.iter().any(|(method, row, _, _)| {
+                *method == Method::POST
+                    && pattern.is_match(row.split('?').next().unwrap_or_default())
+            });
+            if !covered {
+                missing.push(path);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "member actions without a row in the role table:\n{}",
+        missing.join("\n")
+    );
+}

@@ -145,6 +145,16 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
             app.post_admin("/admin/jobs/999999/status", &[("to", "published")]).await.status,
             StatusCode::NOT_FOUND
         );
+        // The member-action route knows only what each resource declares, and only POST.
+        let unknown = format!("/admin/jobs/{id}/launch");
+        assert_eq!(app.post_admin(&unknown, &[]).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.post_admin("/admin/nothing/1/status", &[]).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let res = app.get(&url).await;
+        assert_eq!(res.status, StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(res.header("allow"), Some("POST"));
     }
 }
 
