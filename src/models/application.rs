@@ -6,6 +6,30 @@ use crate::db::schema::applications;
 use crate::db::{DbConn, dialect};
 use crate::i18n::Locale;
 
+/// A stored application, as the pipeline and the API read it.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = applications)]
+pub struct Application {
+    pub id: i64,
+    pub job_id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub cover_letter: String,
+    pub locale: String,
+    pub status: crate::models::ApplicationStatus,
+    pub rejection_reason: Option<String>,
+    pub cv_name: Option<String>,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+impl Application {
+    pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<Application>> {
+        applications::table.find(id).select(Application::as_select()).first(conn).optional()
+    }
+}
+
 /// The apply form as submitted, before validation.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct ApplicationForm {

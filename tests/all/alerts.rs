@@ -204,18 +204,20 @@ async fn alerts_never_send_a_posting_twice() {
     for app in backends() {
         let (alert, old, fresh, onsite) = app.with_conn(|c| {
             let co = CompanyFactory::new().name("Remote Co").create(c);
-            let alert = AlertFactory::new("workplace=remote").create(c);
+            let alert = AlertFactory::new("workplace=remote").create(c).id;
             let mut remote = |title: &str, minutes: i64| {
                 JobFactory::new(&co)
                     .title(title)
                     .workplace(Workplace::Remote)
                     .published_minutes_ago(minutes)
                     .create(c)
+                    .slug
             };
             // Published before the alert was confirmed: not news.
             let old = remote("Old remote", 120);
             let fresh = remote("Fresh remote", 5);
-            let onsite = JobFactory::new(&co).title("Onsite").published_minutes_ago(5).create(c);
+            let onsite =
+                JobFactory::new(&co).title("Onsite").published_minutes_ago(5).create(c).slug;
             (alert, old, fresh, onsite)
         });
         let (old, fresh, onsite) =
@@ -250,6 +252,7 @@ async fn alerts_never_send_a_posting_twice() {
                 .workplace(Workplace::Remote)
                 .published_minutes_ago(1)
                 .create(c)
+                .slug
         });
         let newer = job_id(&app, &newer);
         assert_eq!(run_digest(&app, alert), [newer]);
@@ -269,7 +272,7 @@ async fn alerts_never_send_a_posting_twice() {
         assert!(!sent.contains(&old) && !sent.contains(&onsite));
 
         // The daily sweep finds nothing new to send; pending alerts are never swept.
-        app.with_conn(|c| AlertFactory::new("").pending().create(c));
+        app.with_conn(|c| AlertFactory::new("").pending().create(c).id);
         let due = app.with_conn(|c| {
             sweep(c, &app.state.search, Frequency::Daily, hireboard::db::now()).unwrap()
         });
@@ -296,7 +299,7 @@ async fn text_alerts_match_like_the_search_page_and_digests_are_in_the_alerts_la
             let co = CompanyFactory::new().create(c);
             JobFactory::new(&co).title("Rust engineer").published_minutes_ago(3).create(c);
             JobFactory::new(&co).title("Java engineer").published_minutes_ago(3).create(c);
-            AlertFactory::new("q=rust").locale(hireboard::i18n::Locale::De).create(c)
+            AlertFactory::new("q=rust").locale(hireboard::i18n::Locale::De).create(c).id
         });
         app.refresh_search();
         let search = app.get("/en/jobs?q=rust").await.html().texts(".job-card-title");
@@ -317,10 +320,10 @@ async fn a_publication_sweeps_instant_alerts_and_one_click_unsubscribes() {
         let alert = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             let slug =
-                JobFactory::new(&co).title("Instant match").published_minutes_ago(1).create(c);
+                JobFactory::new(&co).title("Instant match").published_minutes_ago(1).create(c).slug;
             let id: i64 =
                 jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
-            let alert = AlertFactory::new("").frequency(Frequency::Instant).create(c);
+            let alert = AlertFactory::new("").frequency(Frequency::Instant).create(c).id;
             hireboard::models::event::job(c, hireboard::models::event::EventKind::JobPublished, id)
                 .unwrap();
             alert
@@ -393,9 +396,10 @@ async fn admins_see_and_manage_alerts_in_a_fixed_number_of_queries() {
         let (active, pending) = app.with_conn(|c| {
             let active = AlertFactory::new("workplace=remote&skill=rust")
                 .email("active@example.test")
-                .create(c);
+                .create(c)
+                .id;
             let pending =
-                AlertFactory::new("q=welder").email("pending@example.test").pending().create(c);
+                AlertFactory::new("q=welder").email("pending@example.test").pending().create(c).id;
             (active, pending)
         });
         let _editor = app.signed_in(AdminRole::Editor).await;

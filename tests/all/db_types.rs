@@ -35,7 +35,7 @@ fn enums_round_trip_through_every_backend() {
             assert_eq!(found, vec![user.id], "{}", app.backend);
 
             let co = CompanyFactory::new().create(c);
-            let slug = JobFactory::new(&co).create(c);
+            let slug = JobFactory::new(&co).create(c).slug;
             let statuses: Vec<JobStatus> = jobs::table
                 .filter(jobs::slug.eq(&slug))
                 .filter(jobs::status.eq_any([JobStatus::Published, JobStatus::Draft]))

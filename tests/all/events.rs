@@ -25,9 +25,8 @@ fn posting_and_application_changes_record_their_events() {
     for app in backends() {
         app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            let slug = JobFactory::new(&co).title("Tug Captain").status(JobStatus::Draft).create(c);
-            let id: i64 =
-                jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
+            let id =
+                JobFactory::new(&co).title("Tug Captain").status(JobStatus::Draft).create(c).id;
             let admin = Actor { admin_user_id: None, label: "test".into() };
             let now = hireboard::db::now();
             // Refused changes record nothing.
@@ -39,7 +38,7 @@ fn posting_and_application_changes_record_their_events() {
                 .execute(c)
                 .unwrap();
             expire(c, id, &admin, now).unwrap();
-            let application = ApplicationFactory::new(id).create(c);
+            let application = ApplicationFactory::new(id).create(c).id;
             move_to(c, application, ApplicationStatus::Reviewing, "", &admin, now).unwrap();
             let all = recorded(c);
             let kinds: Vec<&str> = all.iter().map(|(k, _)| k.as_str()).collect();
@@ -68,8 +67,7 @@ fn a_rolled_back_change_leaves_no_event() {
     let app = crate::support::TestApp::sqlite();
     app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        let slug = JobFactory::new(&co).status(JobStatus::Draft).create(c);
-        let id: i64 = jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
+        let id = JobFactory::new(&co).status(JobStatus::Draft).create(c).id;
         let admin = Actor { admin_user_id: None, label: "test".into() };
         let outcome: Result<(), diesel::result::Error> = hireboard::db::write_transaction(c, |c| {
             change_status(c, id, JobStatus::Published, &admin, hireboard::db::now())

@@ -146,7 +146,7 @@ mod delivery {
         app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             let slug =
-                JobFactory::new(&co).title("Harbour Pilot").status(JobStatus::Draft).create(c);
+                JobFactory::new(&co).title("Harbour Pilot").status(JobStatus::Draft).create(c).slug;
             let id: i64 =
                 jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
             let admin = Actor { admin_user_id: None, label: "test".into() };

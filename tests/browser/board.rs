@@ -39,7 +39,7 @@ async fn board_journey(
             .select(jobs::id)
             .first(&mut c)
             .unwrap();
-        factories::ApplicationFactory::new(job).name("Ada Lovelace").create(&mut c)
+        factories::ApplicationFactory::new(job).name("Ada Lovelace").create(&mut c).id
     };
     driver.goto(format!("{}/admin/login", site.base)).await?;
     sign_in(driver, site).await?;

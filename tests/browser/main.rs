@@ -104,7 +104,8 @@ async fn start_site() -> Site {
             .remote_countries(&["DE", "AT"])
             .skills(&["Rust"])
             .translation(Locale::De, text("Rust-Entwickler (remote)"))
-            .create(&mut c);
+            .create(&mut c)
+            .slug;
         JobFactory::new(&co)
             .title("Rust Engineer in Berlin")
             .workplace(Workplace::Onsite)

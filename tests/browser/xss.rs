@@ -60,7 +60,8 @@ fn plant(site: &Site) -> Planted {
         .original(Locale::En, original)
         .translation(Locale::De, text(&format!("Ingenieur {ATTRIBUTE}")))
         .skills(&["Rust"])
-        .create(&mut c);
+        .create(&mut c)
+        .slug;
     let job_id: i64 =
         jobs::table.filter(jobs::slug.eq(&job_slug)).select(jobs::id).first(&mut c).unwrap();
     let skill_id =
@@ -68,7 +69,8 @@ fn plant(site: &Site) -> Planted {
             .unwrap();
     let application_id = factories::ApplicationFactory::new(job_id)
         .name(&format!("Mallory {SCRIPT}"))
-        .create(&mut c);
+        .create(&mut c)
+        .id;
     hireboard::models::comment::create(
         &mut c,
         "jobs",

@@ -9,11 +9,9 @@ use super::super::fields::{
     parse_decimal, parse_integer,
 };
 use super::super::resource::{Deleted, Form, Stored};
-use super::forms::{
-    country_options, locale_options, single_match, slug_for, translated_from, typed_id,
-};
+use super::forms::{country_options, locale_options, single_match, slug_for, typed_id};
 use crate::db::DbConn;
-use crate::db::schema::{applications, companies, job_skills, job_translations, jobs, skills};
+use crate::db::schema::{applications, companies, jobs};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
 use crate::models::job::{JobDraft, JobText, JobUpdate};
@@ -84,63 +82,42 @@ impl Form for JobForm {
 
     /// A posting as its form shows it (three queries).
     fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError> {
-        use crate::models::job::{Job, JobTranslation};
-        let found: Option<(Job, String, Option<chrono::NaiveDateTime>)> = jobs::table
-            .inner_join(companies::table)
-            .filter(jobs::id.eq(id))
-            .select((Job::as_select(), companies::name, jobs::text_updated_at))
-            .first(conn)
-            .optional()?;
-        let Some((job, company, text_updated_at)) = found else {
-            return Ok(None);
-        };
-        let skill_names: Vec<String> = job_skills::table
-            .inner_join(skills::table)
-            .filter(job_skills::job_id.eq(id))
-            .order(job_skills::position.asc())
-            .select(skills::name)
-            .load(conn)?;
-        let translations: Vec<JobTranslation> = job_translations::table
-            .filter(job_translations::job_id.eq(id))
-            .select(JobTranslation::as_select())
-            .load(conn)?;
-        let mut values = FormValues { base: text_map(&job.text()), ..Default::default() };
-        let base = [
-            ("company", company),
-            ("original_locale", job.original_locale.clone()),
-            ("slug", job.slug.clone()),
-            ("workplace", job.workplace.to_string()),
-            ("employment_type", job.employment_type.to_string()),
-            ("seniority", job.seniority.to_string()),
-            ("city", job.city.clone().unwrap_or_default()),
-            ("country_code", job.country_code.clone().unwrap_or_default()),
-            ("remote_countries", job.remote_countries().join(", ")),
-            ("latitude", decimal_text(job.latitude)),
-            ("longitude", decimal_text(job.longitude)),
-            ("salary_min", number_text(job.salary_min)),
-            ("salary_max", number_text(job.salary_max)),
-            ("salary_currency", job.salary_currency.clone().unwrap_or_default()),
-            ("salary_period", job.salary_period.map(|p| p.to_string()).unwrap_or_default()),
-            ("valid_through", date_text(job.valid_through)),
-            ("skills", skill_names.join(", ")),
-        ];
-        for (key, value) in base {
+        let Some(job) = JobDraft::read(conn, id)? else { return Ok(None) };
+        let d = &job.draft;
+        let text = |n: Option<String>| n.unwrap_or_default();
+        let mut values = FormValues { base: text_map(&d.text), ..Default::default() };
+        for (key, value) in [
+            ("company", job.company_name.clone()),
+            ("original_locale", d.original_locale.to_string()),
+            ("slug", d.slug.clone()),
+            ("workplace", d.workplace.to_string()),
+            ("employment_type", d.employment_type.to_string()),
+            ("seniority", d.seniority.to_string()),
+            ("city", text(d.city.clone())),
+            ("country_code", text(d.country_code.clone())),
+            ("remote_countries", d.remote_countries.join(", ")),
+            ("latitude", text(d.latitude.map(|n| n.to_string()))),
+            ("longitude", text(d.longitude.map(|n| n.to_string()))),
+            ("salary_min", text(d.salary_min.map(|n| n.to_string()))),
+            ("salary_max", text(d.salary_max.map(|n| n.to_string()))),
+            ("salary_currency", text(d.salary_currency.clone())),
+            ("salary_period", text(d.salary_period.map(|p| p.to_string()))),
+            ("valid_through", date_text(d.valid_through)),
+            ("skills", d.skills.join(", ")),
+        ] {
             values.set(key, value);
         }
-        let original = job.original_locale();
-        for t in &translations {
-            if let Some(locale) = t.locale().filter(|l| *l != original) {
-                values.translations.insert(locale, text_map(&t.text()));
-            }
-        }
+        let original = d.original_locale;
+        let translated = d.translations.iter().filter(|(l, _)| *l != original);
+        values.translations = translated.map(|(l, t)| (*l, text_map(t))).collect();
+        let label = d.text.title.clone();
+        let (text_updated_at, translated_from) = (job.text_updated_at, job.translated_from);
         Ok(Some(Stored {
-            label: job.title.clone(),
+            label,
             values,
             original,
-            text_updated_at: text_updated_at.unwrap_or(job.created_at),
-            translated_from: translated_from(
-                translations.iter().map(|t| (t.locale.as_str(), t.source_updated_at)),
-            ),
+            text_updated_at,
+            translated_from,
             previews: Default::default(),
         }))
     }
@@ -292,12 +269,4 @@ fn text_of(get: impl Fn(&str) -> String) -> JobText {
         requirements: get("requirements"),
         benefits: get("benefits"),
     }
-}
-
-fn number_text(n: Option<i64>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
-}
-
-fn decimal_text(n: Option<f64>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
 }

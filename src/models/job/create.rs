@@ -59,7 +59,83 @@ pub struct JobDraft {
     pub created_at: NaiveDateTime,
 }
 
+/// The columns every save of a posting writes (a new one, or the form over a stored one):
+/// all but its status, publication, creation time and original language.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = jobs, treat_none_as_null = true)]
+pub(super) struct JobFields<'a> {
+    slug: &'a str,
+    company_id: i64,
+    title: &'a str,
+    summary: &'a str,
+    responsibilities: &'a str,
+    requirements: &'a str,
+    benefits: &'a str,
+    workplace: Workplace,
+    employment_type: EmploymentType,
+    seniority: Seniority,
+    city: Option<&'a str>,
+    country_code: Option<&'a str>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    remote_countries: String,
+    salary_min: Option<i64>,
+    salary_max: Option<i64>,
+    salary_currency: Option<&'a str>,
+    salary_period: Option<SalaryPeriod>,
+    valid_through: Option<NaiveDateTime>,
+}
+
+/// A translation's text, as its row stores it.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = job_translations)]
+pub(super) struct TranslationText<'a> {
+    title: &'a str,
+    summary: &'a str,
+    responsibilities: &'a str,
+    requirements: &'a str,
+    benefits: &'a str,
+}
+
+impl JobText {
+    pub(super) fn row(&self) -> TranslationText<'_> {
+        TranslationText {
+            title: &self.title,
+            summary: &self.summary,
+            responsibilities: &self.responsibilities,
+            requirements: &self.requirements,
+            benefits: &self.benefits,
+        }
+    }
+}
+
 impl JobDraft {
+    pub(super) fn fields(&self) -> JobFields<'_> {
+        let t = &self.text;
+        JobFields {
+            slug: &self.slug,
+            company_id: self.company_id,
+            title: &t.title,
+            summary: &t.summary,
+            responsibilities: &t.responsibilities,
+            requirements: &t.requirements,
+            benefits: &t.benefits,
+            workplace: self.workplace,
+            employment_type: self.employment_type,
+            seniority: self.seniority,
+            city: self.city.as_deref(),
+            country_code: self.country_code.as_deref(),
+            latitude: self.latitude,
+            longitude: self.longitude,
+            remote_countries: self.remote_countries.join(","),
+            salary_min: self.salary_min,
+            salary_max: self.salary_max,
+            salary_currency: self.salary_currency.as_deref(),
+            salary_period: self.salary_period,
+            valid_through: self.valid_through,
+        }
+    }
+
     /// Inserts the posting, its translations, skills and search rows in one transaction;
     /// returns the new id. `company_name` feeds the full-text index.
     pub fn insert(&self, conn: &mut DbConn, company_name: &str) -> QueryResult<i64> {
@@ -79,29 +155,10 @@ impl JobDraft {
         let t = &self.text;
         diesel::insert_into(jobs::table)
             .values((
-                jobs::slug.eq(&self.slug),
-                jobs::company_id.eq(self.company_id),
-                jobs::status.eq(self.status.as_str()),
+                self.fields(),
+                jobs::status.eq(self.status),
                 jobs::original_locale.eq(self.original_locale.as_str()),
-                jobs::title.eq(&t.title),
-                jobs::summary.eq(&t.summary),
-                jobs::responsibilities.eq(&t.responsibilities),
-                jobs::requirements.eq(&t.requirements),
-                jobs::benefits.eq(&t.benefits),
-                jobs::workplace.eq(self.workplace.as_str()),
-                jobs::employment_type.eq(self.employment_type.as_str()),
-                jobs::seniority.eq(self.seniority.as_str()),
-                jobs::city.eq(&self.city),
-                jobs::country_code.eq(&self.country_code),
-                jobs::latitude.eq(self.latitude),
-                jobs::longitude.eq(self.longitude),
-                jobs::remote_countries.eq(self.remote_countries.join(",")),
-                jobs::salary_min.eq(self.salary_min),
-                jobs::salary_max.eq(self.salary_max),
-                jobs::salary_currency.eq(&self.salary_currency),
-                jobs::salary_period.eq(self.salary_period.map(|p| p.as_str())),
                 jobs::published_at.eq(self.published_at),
-                jobs::valid_through.eq(self.valid_through),
                 jobs::created_at.eq(self.created_at),
                 jobs::updated_at.eq(self.created_at),
                 jobs::text_updated_at.eq(Some(self.created_at)),
@@ -136,11 +193,7 @@ pub(super) fn insert_translation(
         .values((
             job_translations::job_id.eq(job_id),
             job_translations::locale.eq(locale.as_str()),
-            job_translations::title.eq(&text.title),
-            job_translations::summary.eq(&text.summary),
-            job_translations::responsibilities.eq(&text.responsibilities),
-            job_translations::requirements.eq(&text.requirements),
-            job_translations::benefits.eq(&text.benefits),
+            text.row(),
             job_translations::source_updated_at.eq(source),
             job_translations::created_at.eq(now),
             job_translations::updated_at.eq(now),

@@ -1,10 +1,10 @@
 //! Job postings: the base row in its original language, per-language translations, skills.
 
 mod create;
-mod duplicate;
 mod rules;
-pub use duplicate::duplicate;
+mod stored;
 pub use rules::MAX_SKILLS;
+pub use stored::{StoredJob, duplicate};
 pub mod lifecycle;
 mod reindex;
 pub use reindex::reindex;
@@ -76,6 +76,9 @@ pub struct Salary {
 }
 
 impl Job {
+    pub fn find(conn: &mut crate::db::DbConn, id: i64) -> QueryResult<Option<Job>> {
+        jobs::table.find(id).select(Job::as_select()).first(conn).optional()
+    }
     pub fn original_locale(&self) -> Locale {
         Locale::parse(&self.original_locale).unwrap_or_default()
     }

@@ -25,36 +25,12 @@ impl JobDraft {
     /// date, creation time and original language, which have their own ways to change.
     /// Translation texts come from `self.translations`.
     pub fn update(&self, conn: &mut DbConn, id: i64, change: &JobUpdate<'_>) -> QueryResult<()> {
-        let t = &self.text;
         let text_updated_at = if change.text_changed { change.now } else { change.text_updated_at };
         diesel::update(jobs::table.filter(jobs::id.eq(id)))
             .set((
-                (
-                    jobs::slug.eq(&self.slug),
-                    jobs::company_id.eq(self.company_id),
-                    jobs::title.eq(&t.title),
-                    jobs::summary.eq(&t.summary),
-                    jobs::responsibilities.eq(&t.responsibilities),
-                    jobs::requirements.eq(&t.requirements),
-                    jobs::benefits.eq(&t.benefits),
-                    jobs::workplace.eq(self.workplace.as_str()),
-                    jobs::employment_type.eq(self.employment_type.as_str()),
-                    jobs::seniority.eq(self.seniority.as_str()),
-                ),
-                (
-                    jobs::city.eq(&self.city),
-                    jobs::country_code.eq(&self.country_code),
-                    jobs::latitude.eq(self.latitude),
-                    jobs::longitude.eq(self.longitude),
-                    jobs::remote_countries.eq(self.remote_countries.join(",")),
-                    jobs::salary_min.eq(self.salary_min),
-                    jobs::salary_max.eq(self.salary_max),
-                    jobs::salary_currency.eq(&self.salary_currency),
-                    jobs::salary_period.eq(self.salary_period.map(|p| p.as_str())),
-                    jobs::valid_through.eq(self.valid_through),
-                    jobs::updated_at.eq(change.now),
-                    jobs::text_updated_at.eq(Some(text_updated_at)),
-                ),
+                self.fields(),
+                jobs::updated_at.eq(change.now),
+                jobs::text_updated_at.eq(Some(text_updated_at)),
             ))
             .execute(conn)?;
         diesel::delete(job_skills::table.filter(job_skills::job_id.eq(id))).execute(conn)?;
@@ -78,11 +54,7 @@ impl JobDraft {
                 (TranslationWrite::Update, Some(text)) => {
                     diesel::update(row)
                         .set((
-                            job_translations::title.eq(&text.title),
-                            job_translations::summary.eq(&text.summary),
-                            job_translations::responsibilities.eq(&text.responsibilities),
-                            job_translations::requirements.eq(&text.requirements),
-                            job_translations::benefits.eq(&text.benefits),
+                            text.row(),
                             job_translations::source_updated_at.eq(text_updated_at),
                             job_translations::updated_at.eq(change.now),
                         ))

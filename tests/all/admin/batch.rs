@@ -116,7 +116,9 @@ async fn deleting_needs_the_delete_permission_and_removes_everything_of_the_post
         let alpha = id(&ids, "Alpha");
         // Beta has an application: deleting would lose it, so Beta is skipped.
         let beta = id(&ids, "Beta");
-        app.with_conn(|c| crate::support::ApplicationFactory::new(beta.parse().unwrap()).create(c));
+        app.with_conn(|c| {
+            crate::support::ApplicationFactory::new(beta.parse().unwrap()).create(c).id
+        });
         let fields = [
             ("batch_action", "delete"),
             ("ids", alpha.as_str()),

@@ -239,6 +239,7 @@ async fn editing_the_original_marks_translations_out_of_date_until_confirmed() {
                 .title("Pastry Chef")
                 .translation(Locale::De, text("Konditor"))
                 .create(c)
+                .slug
         });
         let id = job_id(&app, &slug);
         let _user = app.signed_in(AdminRole::Editor).await;
@@ -316,7 +317,7 @@ async fn translators_change_translations_and_nothing_else() {
     let app = TestApp::sqlite();
     let slug = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        JobFactory::new(&co).title("Welder").create(c)
+        JobFactory::new(&co).title("Welder").create(c).slug
     });
     let id = job_id(&app, &slug);
     let _translator = app.signed_in(AdminRole::Translator).await;
@@ -360,12 +361,12 @@ async fn deleting_asks_first_and_refuses_what_others_depend_on() {
     for app in backends() {
         let (company, with_applicant, lonely) = app.with_conn(|c| {
             let co = CompanyFactory::new().name("Harbour Crane Co").create(c);
-            let a = JobFactory::new(&co).title("Crane Operator").create(c);
-            let b = JobFactory::new(&co).title("Rigger").create(c);
+            let a = JobFactory::new(&co).title("Crane Operator").create(c).slug;
+            let b = JobFactory::new(&co).title("Rigger").create(c).slug;
             (co, a, b)
         });
         let (with_applicant, lonely) = (job_id(&app, &with_applicant), job_id(&app, &lonely));
-        app.with_conn(|c| ApplicationFactory::new(with_applicant).create(c));
+        app.with_conn(|c| ApplicationFactory::new(with_applicant).create(c).id);
         let _user = app.signed_in(AdminRole::Editor).await;
 
         let confirm = app.get(&format!("/admin/jobs/{lonely}/delete")).await;
@@ -407,7 +408,7 @@ async fn companies_and_skills_are_created_and_renamed_and_postings_follow() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().name("Old Name Logistics").create(c);
-            JobFactory::new(&co).title("Dispatcher").skills(&["Javascript"]).create(c)
+            JobFactory::new(&co).title("Dispatcher").skills(&["Javascript"]).create(c).slug
         });
         let _user = app.signed_in(AdminRole::Admin).await;
         let company_id: i64 = app.with_conn(|c| {
@@ -523,6 +524,7 @@ async fn duplicating_makes_a_draft_copy_and_preview_shows_any_status() {
             .translation(Locale::De, text("Sommelière"))
             .skills(&["Wine"])
             .create(c)
+            .slug
     });
     let id = job_id(&app, &slug);
     let _user = app.signed_in(AdminRole::Editor).await;

@@ -352,6 +352,7 @@ async fn lists_show_how_each_translation_stands() {
                 .title("Welder")
                 .translation(Locale::De, crate::support::factories::text("Schweißer"))
                 .create(c)
+                .slug
         });
         signed_in(&app).await;
         let states =

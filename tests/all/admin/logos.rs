@@ -183,7 +183,7 @@ async fn saving_without_a_file_keeps_the_logo_and_guessed_names_are_not_found() 
 async fn the_logo_shows_on_the_public_pages_and_in_the_admin() {
     let app = TestApp::sqlite();
     let company = app.with_conn(|c| CompanyFactory::new().name("Acme Robotics").create(c));
-    let slug = app.with_conn(|c| JobFactory::new(&company).title("Robot whisperer").create(c));
+    let slug = app.with_conn(|c| JobFactory::new(&company).title("Robot whisperer").create(c).slug);
     let _admin = app.signed_in(AdminRole::Admin).await;
     // No logo yet: no image anywhere.
     app.refresh_search();

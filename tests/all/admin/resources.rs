@@ -14,9 +14,7 @@ async fn applications_are_listed_by_stage_with_counts() {
     for app in backends() {
         let job = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            let slug = JobFactory::new(&co).title("Barista").create(c);
-            let job: i64 =
-                jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
+            let job = JobFactory::new(&co).title("Barista").create(c).id;
             ApplicationFactory::new(job).name("Ada").create(c);
             ApplicationFactory::new(job)
                 .name("Grace")
@@ -80,7 +78,7 @@ async fn comments_and_audit_entries_have_their_own_lists() {
     for app in backends() {
         let job = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            let slug = JobFactory::new(&co).title("Welder").create(c);
+            let slug = JobFactory::new(&co).title("Welder").create(c).slug;
             jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first::<i64>(c).unwrap()
         });
         let _user = app.signed_in(AdminRole::Admin).await;
@@ -127,10 +125,8 @@ async fn applications_move_through_the_pipeline_and_are_audited() {
     for app in backends() {
         let id = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            let slug = JobFactory::new(&co).create(c);
-            let job: i64 =
-                jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
-            ApplicationFactory::new(job).name("Ada").create(c)
+            let job = JobFactory::new(&co).create(c).id;
+            ApplicationFactory::new(job).name("Ada").create(c).id
         });
         let user = app.with_conn(|c| AdminFactory::new().role(AdminRole::Editor).create(c));
         app.sign_in_as(&user).await;
@@ -189,15 +185,15 @@ async fn bulk_stage_changes_and_the_board() {
     let app = TestApp::sqlite();
     let ids: Vec<String> = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        let slug = JobFactory::new(&co).title("Cook").create(c);
-        let job: i64 = jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
+        let job = JobFactory::new(&co).title("Cook").create(c).id;
         vec![
-            ApplicationFactory::new(job).name("Ada").create(c).to_string(),
-            ApplicationFactory::new(job).name("Grace").create(c).to_string(),
+            ApplicationFactory::new(job).name("Ada").create(c).id.to_string(),
+            ApplicationFactory::new(job).name("Grace").create(c).id.to_string(),
             ApplicationFactory::new(job)
                 .name("Linus")
                 .status(ApplicationStatus::Hired)
                 .create(c)
+                .id
                 .to_string(),
         ]
     });

@@ -287,14 +287,12 @@ pub struct Ids {
 
 pub fn seed(app: &TestApp) -> Ids {
     use diesel::prelude::*;
-    use hireboard::db::schema::jobs;
     app.with_conn(|c| {
         let co = crate::support::CompanyFactory::new().create(c);
-        let slug = crate::support::JobFactory::new(&co).create(c);
-        let job = jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
+        let job = crate::support::JobFactory::new(&co).create(c).id;
         let admin = AdminFactory::new().create(c).id;
         let skill = hireboard::models::skill::Skill::find_or_create(c, "Welding").unwrap();
-        let application = crate::support::ApplicationFactory::new(job).create(c);
+        let application = crate::support::ApplicationFactory::new(job).create(c).id;
         let task = {
             use hireboard::tasks::Task;
             hireboard::tasks::noop::Noop::default().enqueue(c).unwrap().unwrap()
@@ -318,7 +316,7 @@ pub fn seed(app: &TestApp) -> Ids {
                 .first(c)
                 .unwrap()
         };
-        let alert = crate::support::AlertFactory::new("q=welder").create(c);
+        let alert = crate::support::AlertFactory::new("q=welder").create(c).id;
         Ids { alert, mail, task, job, company: co.id, admin, skill, application }
     })
 }

@@ -2,8 +2,6 @@
 //! grouped, only what the role may read, in a fixed number of queries.
 
 use actix_web::http::StatusCode;
-use diesel::prelude::*;
-use hireboard::db::schema::jobs;
 
 use crate::support::{ApplicationFactory, CompanyFactory, JobFactory, TestApp, backends};
 use hireboard::models::AdminRole;
@@ -16,8 +14,8 @@ struct Seeded {
 fn seed(app: &TestApp) -> Seeded {
     app.with_conn(|c| {
         let co = CompanyFactory::new().name("Ferris Works").create(c);
-        let slug = JobFactory::new(&co).title("Rust Engineer").create(c);
-        let job = jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
+        let posting = JobFactory::new(&co).title("Rust Engineer").create(c);
+        let (job, slug) = (posting.id, posting.slug);
         ApplicationFactory::new(job).name("Ada Lovelace").email("ada@analytical.example").create(c);
         Seeded { job, slug }
     })

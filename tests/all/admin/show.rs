@@ -17,7 +17,7 @@ async fn a_show_page_has_panels_related_records_and_a_public_link() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().name("Acme Robotics").create(c);
-            JobFactory::new(&co).title("Rust Engineer").skills(&["Rust", "SQL"]).create(c)
+            JobFactory::new(&co).title("Rust Engineer").skills(&["Rust", "SQL"]).create(c).slug
         });
         let id = job_id(&app, &slug);
         let _user = app.signed_in(AdminRole::Admin).await;
@@ -49,7 +49,7 @@ async fn comments_are_added_checked_and_listed() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co).create(c)
+            JobFactory::new(&co).create(c).slug
         });
         let id = job_id(&app, &slug);
         let _user = app.signed_in(AdminRole::Admin).await;
@@ -81,7 +81,7 @@ async fn publishing_and_archiving_follow_the_lifecycle_and_are_audited() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co).title("Night Nurse").status(JobStatus::Draft).create(c)
+            JobFactory::new(&co).title("Night Nurse").status(JobStatus::Draft).create(c).slug
         });
         let id = job_id(&app, &slug);
         let user = app.signed_in(AdminRole::Editor).await;
@@ -163,12 +163,12 @@ async fn an_application_reads_well_next_stage_primary_reject_red_mail_links_and_
     let app = TestApp::sqlite();
     let application = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        let slug = JobFactory::new(&co).create(c);
-        let job = jobs::table.filter(jobs::slug.eq(slug)).select(jobs::id).first(c).unwrap();
+        let job = JobFactory::new(&co).create(c).id;
         crate::support::ApplicationFactory::new(job)
             .email("grace+jobs@example.org")
             .cover_letter("Dear team,\n\nI build compilers.\n\nKind regards")
             .create(c)
+            .id
     });
     let _admin = app.signed_in(AdminRole::Admin).await;
     let page = app.get(&format!("/admin/applications/{application}")).await.html();

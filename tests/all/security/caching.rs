@@ -8,7 +8,7 @@ async fn back_office_pages_exports_cvs_and_signed_links_are_not_stored() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co).create(c)
+            JobFactory::new(&co).create(c).slug
         });
         app.refresh_search();
         let job_id = app.with_conn(|c| {
@@ -16,7 +16,7 @@ async fn back_office_pages_exports_cvs_and_signed_links_are_not_stored() {
             use hireboard::db::schema::jobs;
             jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first::<i64>(c).unwrap()
         });
-        let application = app.with_conn(|c| ApplicationFactory::new(job_id).create(c));
+        let application = app.with_conn(|c| ApplicationFactory::new(job_id).create(c).id);
         let private = [
             "/admin/login".to_owned(),
             "/admin/password/some-token".to_owned(),

@@ -100,7 +100,7 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
     let (withdraw, _) =
         hireboard::mail::application::links("", secret, Locale::En, ids.application);
     let alert =
-        app.with_conn(|c| crate::support::AlertFactory::new("q=welder").pending().create(c));
+        app.with_conn(|c| crate::support::AlertFactory::new("q=welder").pending().create(c).id);
     let confirm = hireboard::mail::alert::confirm_url(
         "",
         secret,

@@ -9,7 +9,7 @@ use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 fn postings(app: &TestApp, n: usize) -> Vec<String> {
     app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        (0..n).map(|_| JobFactory::new(&co).create(c)).collect()
+        (0..n).map(|_| JobFactory::new(&co).create(c).slug).collect()
     })
 }
 

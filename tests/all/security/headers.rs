@@ -6,7 +6,7 @@ use actix_web::http::Method;
 use actix_web::http::header::HeaderMap;
 use actix_web::{test as actix_test, web};
 use diesel::prelude::*;
-use hireboard::db::schema::{applications, companies, jobs};
+use hireboard::db::schema::{applications, companies};
 
 use crate::support::app::Part;
 use crate::support::{AdminFactory, ApplicationFactory, CompanyFactory, JobFactory, TestApp};
@@ -28,9 +28,8 @@ async fn every_kind_of_response_carries_the_security_headers() {
     let app = TestApp::sqlite();
     let (slug, job_id, company_id) = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        let slug = JobFactory::new(&co).create(c);
-        let id: i64 = jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first(c).unwrap();
-        (slug, id, co.id)
+        let job = JobFactory::new(&co).create(c);
+        (job.slug, job.id, co.id)
     });
     app.refresh_search();
     // A logo and a CV in the storage.
@@ -43,7 +42,7 @@ async fn every_kind_of_response_carries_the_security_headers() {
             .set(companies::logo_key.eq(logo))
             .execute(c)
             .unwrap();
-        let id = ApplicationFactory::new(job_id).create(c);
+        let id = ApplicationFactory::new(job_id).create(c).id;
         diesel::update(applications::table.find(id))
             .set((
                 applications::cv_key.eq(cv),

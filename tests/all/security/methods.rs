@@ -26,7 +26,7 @@ fn sample(path: &str, slug: &str, company: &str, id: i64) -> String {
 async fn signed_in_app(app: &TestApp) -> (String, String, i64) {
     let (slug, company) = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        (JobFactory::new(&co).create(c), co.slug)
+        (JobFactory::new(&co).create(c).slug, co.slug)
     });
     let id = app.with_conn(|c| {
         jobs::table.filter(jobs::slug.eq(&slug)).select(jobs::id).first::<i64>(c).unwrap()

@@ -20,7 +20,7 @@ pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 pub async fn posting_and_apply_token(app: &crate::support::TestApp) -> (String, String) {
     let slug = app.with_conn(|c| {
         let co = crate::support::CompanyFactory::new().create(c);
-        crate::support::JobFactory::new(&co).create(c)
+        crate::support::JobFactory::new(&co).create(c).slug
     });
     let token =
         app.get(&format!("/en/jobs/{slug}")).await.html().attr("input[name=csrf_token]", "value");

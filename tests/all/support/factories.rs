@@ -7,8 +7,10 @@ use chrono::{NaiveDateTime, TimeDelta};
 use hireboard::db::DbConn;
 use hireboard::i18n::Locale;
 use hireboard::models::AdminRole;
+use hireboard::models::alert::Alert;
+use hireboard::models::application::Application;
 use hireboard::models::company::{Company, NewCompany};
-use hireboard::models::job::{JobDraft, JobText};
+use hireboard::models::job::{Job, JobDraft, JobText};
 use hireboard::models::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
 
 static SEQUENCE: AtomicUsize = AtomicUsize::new(1);
@@ -209,10 +211,10 @@ impl JobFactory {
         self
     }
 
-    /// Inserts the posting; returns its slug.
-    pub fn create(self, conn: &mut DbConn) -> String {
-        self.draft.insert(conn, &self.company_name).expect("create job");
-        self.draft.slug
+    /// Inserts the posting; returns it as stored.
+    pub fn create(self, conn: &mut DbConn) -> Job {
+        let id = self.draft.insert(conn, &self.company_name).expect("create job");
+        Job::find(conn, id).expect("load the job").expect("the job just created")
     }
 }
 
@@ -296,8 +298,8 @@ impl ApplicationFactory {
         self
     }
 
-    /// Inserts the application; returns its id.
-    pub fn create(self, conn: &mut DbConn) -> i64 {
+    /// Inserts the application; returns it as stored.
+    pub fn create(self, conn: &mut DbConn) -> Application {
         use diesel::prelude::*;
         use hireboard::db::schema::applications;
         let id = self.new.insert(conn).expect("create application");
@@ -305,7 +307,7 @@ impl ApplicationFactory {
             .set(applications::status.eq(self.status.as_str()))
             .execute(conn)
             .expect("set the stage");
-        id
+        Application::find(conn, id).expect("load the application").expect("just created")
     }
 }
 
@@ -349,8 +351,8 @@ impl AlertFactory {
         self
     }
 
-    /// Inserts the alert; returns its id.
-    pub fn create(self, conn: &mut DbConn) -> i64 {
+    /// Inserts the alert; returns it as stored.
+    pub fn create(self, conn: &mut DbConn) -> Alert {
         use diesel::prelude::*;
         use hireboard::db::schema::job_alerts;
         let now = hireboard::db::now();
@@ -368,10 +370,10 @@ impl AlertFactory {
             .expect("create alert");
         job_alerts::table
             .filter(job_alerts::email.eq(&self.email))
-            .select(job_alerts::id)
+            .select(Alert::as_select())
             .order(job_alerts::id.desc())
             .first(conn)
-            .expect("the alert's id")
+            .expect("the alert just created")
     }
 }
 
@@ -392,7 +394,7 @@ pub fn every_resource(conn: &mut DbConn) {
     let job: i64 = jobs::table.select(jobs::id).first(conn).expect("a posting");
     let actor = hireboard::models::audit::Actor { admin_user_id: None, label: "factory".into() };
     for n in 0..2 {
-        let application = ApplicationFactory::new(job).create(conn);
+        let application = ApplicationFactory::new(job).create(conn).id;
         diesel::insert_into(admin_comments::table)
             .values((
                 admin_comments::resource.eq("applications"),

@@ -9,7 +9,6 @@ use hireboard::db::schema::tasks;
 use hireboard::tasks::Task;
 use hireboard::tasks::noop::Noop;
 
-use super::states;
 use crate::support::{TestApp, backends};
 
 /// A worker process on the app's database, stopped (SIGKILL) when dropped.
@@ -60,6 +59,17 @@ impl Drop for WorkerProcess {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// (state, attempts) of the test's own tasks: a worker's scheduler may enqueue its periodic
+/// ones beside them while a test runs.
+fn states(conn: &mut hireboard::db::DbConn) -> Vec<(String, i32)> {
+    tasks::table
+        .filter(tasks::kind.eq(Noop::KIND))
+        .order(tasks::id.asc())
+        .select((tasks::state, tasks::attempts))
+        .load(conn)
+        .unwrap()
 }
 
 fn wait_for(app: &TestApp, what: &str, limit: Duration, done: impl Fn(&[(String, i32)]) -> bool) {

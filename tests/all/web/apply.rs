@@ -8,7 +8,7 @@ use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 fn posting(app: &TestApp) -> (i64, String) {
     app.with_conn(|c| {
         let co = CompanyFactory::new().name("Apply Corp").create(c);
-        let slug = JobFactory::new(&co).title("Backend Developer").create(c);
+        let slug = JobFactory::new(&co).title("Backend Developer").create(c).slug;
         let id = hireboard::models::job::JobPage::load(c, &slug, hireboard::i18n::Locale::En)
             .unwrap()
             .unwrap()
@@ -142,7 +142,7 @@ async fn malformed_bodies_and_closed_postings_are_refused_cleanly() {
         assert!(res.status.is_client_error(), "{}", res.status);
         let closed = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co).status(JobStatus::Filled).create(c)
+            JobFactory::new(&co).status(JobStatus::Filled).create(c).slug
         });
         let res = app
             .post_form(

@@ -49,7 +49,7 @@ async fn the_session_cookie_is_http_only_and_same_site() {
     let app = crate::support::TestApp::sqlite();
     let slug = app.with_conn(|c| {
         let co = crate::support::CompanyFactory::new().create(c);
-        crate::support::JobFactory::new(&co).create(c)
+        crate::support::JobFactory::new(&co).create(c).slug
     });
     let res = app.get(&format!("/en/jobs/{slug}")).await;
     let cookie = res
@@ -71,7 +71,7 @@ async fn a_server_fault_gets_a_localized_500_page_without_details() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = crate::support::CompanyFactory::new().create(c);
-            crate::support::JobFactory::new(&co).create(c)
+            crate::support::JobFactory::new(&co).create(c).slug
         });
         app.with_conn(|c| c.batch_execute("DROP TABLE job_translations").unwrap());
         let res = app.get(&format!("/uk/jobs/{slug}")).await;

@@ -5,9 +5,12 @@ use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 fn seed(app: &TestApp) -> (String, String) {
     let slugs = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        let rust =
-            JobFactory::new(&co).title("Rust & <Systems> Engineer").skills(&["Rust"]).create(c);
-        let go = JobFactory::new(&co).title("Go Engineer").skills(&["Go"]).create(c);
+        let rust = JobFactory::new(&co)
+            .title("Rust & <Systems> Engineer")
+            .skills(&["Rust"])
+            .create(c)
+            .slug;
+        let go = JobFactory::new(&co).title("Go Engineer").skills(&["Go"]).create(c).slug;
         JobFactory::new(&co).title("Draft").status(hireboard::models::JobStatus::Draft).create(c);
         (rust, go)
     });

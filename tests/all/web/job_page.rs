@@ -20,6 +20,7 @@ async fn shows_every_section_and_fact_in_the_visitors_language() {
                 .salary(Some(75_000), Some(95_000), "EUR", SalaryPeriod::Year)
                 .translation(Locale::De, text("Senior Rails-Entwickler (m/w/d)"))
                 .create(c)
+                .slug
         });
         let res = app.get(&format!("/de/jobs/{slug}")).await;
         assert_eq!(res.status, 200, "{}", app.backend);
@@ -49,7 +50,7 @@ async fn untranslated_content_falls_back_to_the_original_with_a_note() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co).original(Locale::De, text("Lagerist (m/w/d)")).create(c)
+            JobFactory::new(&co).original(Locale::De, text("Lagerist (m/w/d)")).create(c).slug
         });
         let page = app.get(&format!("/uk/jobs/{slug}")).await.html();
         assert_eq!(page.text("h1"), "Lagerist (m/w/d)");
@@ -70,14 +71,16 @@ async fn json_ld_has_googles_required_and_recommended_properties() {
                 .title("Remote SRE")
                 .remote_countries(&["DE", "PL"])
                 .salary(Some(5_000), Some(6_000), "EUR", SalaryPeriod::Month)
-                .create(c);
+                .create(c)
+                .slug;
             let anywhere =
-                JobFactory::new(&co).title("Remote Anywhere").remote_countries(&[]).create(c);
+                JobFactory::new(&co).title("Remote Anywhere").remote_countries(&[]).create(c).slug;
             let onsite = JobFactory::new(&co)
                 .title("Barista")
                 .location("Lisbon", "PT")
                 .no_salary()
-                .create(c);
+                .create(c)
+                .slug;
             (remote, anywhere, onsite)
         });
         let page = app.get(&format!("/en/jobs/{remote}")).await.html();
@@ -129,11 +132,12 @@ async fn a_closed_posting_stays_readable_but_leaves_search_engines() {
         let (filled, expired, draft) = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
             (
-                JobFactory::new(&co).status(JobStatus::Filled).skills(&["Haskell"]).create(c),
+                JobFactory::new(&co).status(JobStatus::Filled).skills(&["Haskell"]).create(c).slug,
                 JobFactory::new(&co)
                     .valid_through(hireboard::db::now() - chrono::TimeDelta::hours(1))
-                    .create(c),
-                JobFactory::new(&co).status(JobStatus::Draft).create(c),
+                    .create(c)
+                    .slug,
+                JobFactory::new(&co).status(JobStatus::Draft).create(c).slug,
             )
         });
         for slug in [&filled, &expired] {

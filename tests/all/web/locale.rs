@@ -27,7 +27,7 @@ async fn the_switcher_keeps_the_page_and_query() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co).create(c)
+            JobFactory::new(&co).create(c).slug
         });
         app.refresh_search();
         let page = app.get("/en/jobs?q=engineer&workplace=onsite&page=1").await.html();

@@ -14,7 +14,8 @@ fn seed(app: &TestApp, postings: usize) -> String {
                 .title(&format!("Engineer {i}"))
                 .skills(&["Rust", "Go", "SQL"])
                 .translation(Locale::De, text(&format!("Ingenieur {i}")))
-                .create(c);
+                .create(c)
+                .slug;
         }
         last
     });

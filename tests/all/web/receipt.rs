@@ -54,7 +54,7 @@ async fn the_receipt_goes_out_in_german_and_its_links_withdraw_or_delete() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().name("Werft Nord").create(c);
-            JobFactory::new(&co).title("Schweißer").create(c)
+            JobFactory::new(&co).title("Schweißer").create(c).slug
         });
         apply(&app, &slug, "ada@example.org").await;
         // Enqueued with the application, before any worker ran.
@@ -130,7 +130,7 @@ async fn admins_read_kept_mail_in_the_outbox_with_its_html_sandboxed() {
     let app = TestApp::sqlite();
     let slug = app.with_conn(|c| {
         let co = CompanyFactory::new().name("Werft Nord").create(c);
-        JobFactory::new(&co).title("Schweißer").create(c)
+        JobFactory::new(&co).title("Schweißer").create(c).slug
     });
     apply(&app, &slug, "ada@example.org").await;
     deliver(&app, 2);

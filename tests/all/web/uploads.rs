@@ -14,7 +14,7 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0
 fn posting(app: &TestApp) -> String {
     app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        JobFactory::new(&co).title("Harbour Pilot").create(c)
+        JobFactory::new(&co).title("Harbour Pilot").create(c).slug
     })
 }
 
