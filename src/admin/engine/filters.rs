@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::dsl::{Escape, Like};
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text, Timestamp};
+use diesel::sql_types::{BigInt, Bool, Text, Timestamp};
 
 use super::query::Pred;
 use crate::admin::resource::{Db, FilterDef, FilterKind, FilterValue, ScopeDef};
@@ -98,6 +98,37 @@ impl<QS: 'static> Filter<QS> {
     }
 }
 
+impl<QS: 'static> Filter<QS> {
+    /// A related record, typed by its name: `matching(name)` is the condition.
+    pub fn association(
+        key: &'static str,
+        label: &'static str,
+        matching: impl Fn(&str) -> Pred<QS> + Send + Sync + 'static,
+    ) -> Filter<QS> {
+        Filter::new(key, label, FilterKind::Association, move |value| match value {
+            FilterValue::Association(name) => Some(matching(name)),
+            _ => None,
+        })
+    }
+
+    /// Between two whole numbers, both included, either one optional (on a nullable column as
+    /// `column.assume_not_null()`: rows without a number then fall in no range).
+    pub fn number_range<C>(key: &'static str, label: &'static str, column: C) -> Filter<QS>
+    where
+        C: Expression<SqlType = BigInt> + ExpressionMethods + Copy + Send + Sync + 'static,
+        diesel::dsl::GtEq<C, i64>: BoxableExpression<QS, Db, SqlType = Bool>,
+        diesel::dsl::LtEq<C, i64>: BoxableExpression<QS, Db, SqlType = Bool>,
+    {
+        Filter::new(key, label, FilterKind::NumberRange, move |value| {
+            let FilterValue::NumberRange(min, max) = value else { return None };
+            min.map(|min| Box::new(column.ge(min)) as Pred<QS>)
+                .into_iter()
+                .chain(max.map(|max| Box::new(column.le(max)) as Pred<QS>))
+                .reduce(|a, b| Box::new(a.and(b)))
+        })
+    }
+}
+
 /// A scope: a tab above the list with its count, and the condition it puts on the rows.
 pub struct Scope<QS> {
     pub def: ScopeDef,
@@ -109,6 +140,22 @@ impl<QS> Scope<QS> {
     /// Every row.
     pub fn all() -> Scope<QS> {
         Scope { def: ScopeDef::new("all", "admin-scope-all"), condition: None }
+    }
+
+    /// "All", then one scope per value of `column` in `values` (labelled by their label ids).
+    pub fn all_and_each<V, C>(
+        values: &[V],
+        label: fn(V) -> &'static str,
+        key: fn(V) -> &'static str,
+        column: C,
+    ) -> Vec<Scope<QS>>
+    where
+        V: Copy + diesel::expression::AsExpression<Text>,
+        C: Expression<SqlType = Text> + ExpressionMethods + Copy,
+        diesel::dsl::Eq<C, V>: BoxableExpression<QS, Db, SqlType = Bool> + 'static,
+    {
+        let each = values.iter().map(|v| Scope::new(key(*v), label(*v), column.eq(*v)));
+        std::iter::once(Scope::all()).chain(each).collect()
     }
 
     pub fn new(

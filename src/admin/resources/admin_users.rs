@@ -74,11 +74,12 @@ impl Declaration for AdminUsers {
         ]
     }
     fn scopes(&self) -> Vec<Scope<admin_users::table>> {
-        std::iter::once(Scope::all())
-            .chain(AdminRole::ALL.iter().map(|role| {
-                Scope::new(role.as_str(), role.label_key(), admin_users::role.eq(*role))
-            }))
-            .collect()
+        Scope::all_and_each(
+            AdminRole::ALL,
+            AdminRole::label_key,
+            AdminRole::as_str,
+            admin_users::role,
+        )
     }
     fn default_sort(&self) -> (&'static str, Dir) {
         ("email", Dir::Asc)

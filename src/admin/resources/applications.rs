@@ -6,10 +6,9 @@ use diesel::prelude::*;
 
 use chrono::NaiveDateTime;
 
-use super::super::engine::{Columns, Declaration, Filter, Key, Pred, Scope, Shows};
+use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{
-    BatchAction, Cell, Dir, Emphasis, FilterKind, FilterValue, MemberAction, Panel, Record,
-    Resource, TextOp,
+    BatchAction, Cell, Dir, Emphasis, MemberAction, Panel, Record, Resource, TextOp,
 };
 use crate::auth::policy::Action;
 use crate::auth::policy::Area;
@@ -106,22 +105,10 @@ impl Declaration for Applications {
         vec![
             Filter::text("name", "admin-col-applicant", applications::name),
             Filter::text("email", "admin-field-email", applications::email),
-            Filter::new(
-                "posting",
-                "admin-col-posting",
-                FilterKind::Association,
-                |value| match value {
-                    FilterValue::Association(v) => Some(Box::new(
-                        applications::job_id.eq_any(
-                            jobs::table
-                                .filter(crate::text_filter!(jobs::title, TextOp::Contains, v))
-                                .select(jobs::id),
-                        ),
-                    )
-                        as Pred<applications::table>),
-                    _ => None,
-                },
-            ),
+            Filter::association("posting", "admin-col-posting", |title| {
+                let named = crate::text_filter!(jobs::title, TextOp::Contains, title);
+                Box::new(applications::job_id.eq_any(jobs::table.filter(named).select(jobs::id)))
+            }),
             Filter::date_range("created_at", "admin-col-received", applications::created_at),
         ]
     }

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::super::engine::{Columns, Declaration, Exports, Filter, Key, Pred, Scope, Shows};
+use super::super::engine::{Columns, Declaration, Exports, Filter, Key, Scope, Shows};
 use super::super::fields::TranslationState;
 use super::super::resource::{
-    Act, ActInput, Batch, BatchAction, BatchOutcome, Cell, Dir, Done, FilterKind, FilterValue,
-    MemberAction, Panel, Record, Resource, TextOp,
+    Act, ActInput, Batch, BatchAction, BatchOutcome, Cell, Dir, Done, MemberAction, Panel, Record,
+    Resource, TextOp,
 };
 use super::lower;
 use crate::auth::policy::Action;
@@ -88,33 +88,26 @@ impl Declaration for Jobs {
         });
     }
     fn filters(&self, tr: &Tr) -> Vec<Filter<jobs::table>> {
-        let workplaces = Workplace::options(tr);
         vec![
             Filter::text("title", "admin-field-title", jobs::title),
-            Filter::new("company", "admin-field-company", FilterKind::Association, |value| {
-                let FilterValue::Association(v) = value else {
-                    return None;
-                };
-                Some(Box::new(
-                    jobs::company_id.eq_any(
-                        companies::table
-                            .filter(crate::text_filter!(companies::name, TextOp::Contains, v))
-                            .select(companies::id),
-                    ),
-                ) as Pred<jobs::table>)
+            Filter::association("company", "admin-field-company", |name| {
+                let named = crate::text_filter!(companies::name, TextOp::Contains, name);
+                Box::new(
+                    jobs::company_id.eq_any(companies::table.filter(named).select(companies::id)),
+                )
             }),
-            Filter::new("skill", "admin-field-skill", FilterKind::Association, |value| {
-                let FilterValue::Association(v) = value else {
-                    return None;
-                };
-                let lowered = v.to_lowercase();
-                let matching = job_skills::table
-                    .inner_join(skills::table)
-                    .filter(skills::slug.eq(lowered.clone()).or(lower(skills::name).eq(lowered)))
-                    .select(job_skills::job_id);
-                Some(Box::new(jobs::id.eq_any(matching)) as Pred<jobs::table>)
+            Filter::association("skill", "admin-field-skill", |name| {
+                let lowered = name.to_lowercase();
+                let named = skills::slug.eq(lowered.clone()).or(lower(skills::name).eq(lowered));
+                let tagged = job_skills::table.inner_join(skills::table).filter(named);
+                Box::new(jobs::id.eq_any(tagged.select(job_skills::job_id)))
             }),
-            Filter::select("workplace", "admin-field-workplace", workplaces, jobs::workplace),
+            Filter::select(
+                "workplace",
+                "admin-field-workplace",
+                Workplace::options(tr),
+                jobs::workplace,
+            ),
             Filter::text("city", "admin-field-city", jobs::city.assume_not_null()),
             Filter::boolean("has_salary", "admin-field-has-salary", |yes| {
                 let (min, max) = (jobs::salary_min, jobs::salary_max);
@@ -129,23 +122,15 @@ impl Declaration for Jobs {
                 "admin-field-published-at",
                 jobs::published_at.assume_not_null(),
             ),
-            Filter::new("salary_min", "admin-field-salary-min", FilterKind::NumberRange, |value| {
-                let FilterValue::NumberRange(min, max) = value else {
-                    return None;
-                };
-                let salary = jobs::salary_min.assume_not_null();
-                let at_least = min.map(|min| Box::new(salary.ge(min)) as Pred<jobs::table>);
-                let at_most = max.map(|max| Box::new(salary.le(max)) as Pred<jobs::table>);
-                at_least.into_iter().chain(at_most).reduce(|a, b| Box::new(a.and(b)))
-            }),
+            Filter::number_range(
+                "salary_min",
+                "admin-field-salary-min",
+                jobs::salary_min.assume_not_null(),
+            ),
         ]
     }
     fn scopes(&self) -> Vec<Scope<jobs::table>> {
-        std::iter::once(Scope::all())
-            .chain(JobStatus::ALL.iter().map(|status| {
-                Scope::new(status.as_str(), status.label_key(), jobs::status.eq(*status))
-            }))
-            .collect()
+        Scope::all_and_each(JobStatus::ALL, JobStatus::label_key, JobStatus::as_str, jobs::status)
     }
     fn default_sort(&self) -> (&'static str, Dir) {
         ("updated_at", Dir::Desc)
