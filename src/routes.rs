@@ -126,7 +126,7 @@ fn entries() -> Vec<Entry> {
             .post(adm::admin_user_actions::reset_two_factor),
         Entry::new("/admin/applications/{id}/stage")
             .get(adm::applications::confirm_stage)
-            .post(adm::applications::change_stage),
+            .post(adm::applications::stage),
         Entry::new("/admin/applications/{id}/cv").get(adm::applications::cv),
         Entry::new("/admin/applications/board").get(admin::board::board),
         // The resource engine: `/admin/{resource}/…` would take the fixed paths above.

@@ -16,6 +16,20 @@ pub async fn act(
     form: AdminForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     let (name, id, key) = path.into_inner();
+    run(state, admin, &name, &id, &key, form).await
+}
+
+/// Runs member action `key` of resource `name` on record `id`: for a fixed route that also
+/// answers GET (a confirmation step), so that it lists both methods.
+pub async fn run(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    name: &str,
+    id: &str,
+    key: &str,
+    form: AdminForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let (name, key) = (name.to_owned(), key.to_owned());
     let resource = super::resources::find(&name).ok_or(AppError::NotFound)?;
     let act = resource.acts().into_iter().find(|a| a.key == key).ok_or(AppError::NotFound)?;
     admin.require(resource.area(), act.needs)?;

@@ -98,12 +98,28 @@ impl QueryCounter {
     }
 }
 
-struct CountingInstrumentation(QueryCounter);
+struct CountingInstrumentation(QueryCounter, Option<std::time::Instant>);
+
+/// A statement that runs longer than this is logged (its SQL, never its values).
+const SLOW_QUERY: Duration = Duration::from_millis(250);
 
 impl Instrumentation for CountingInstrumentation {
     fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
-        if let InstrumentationEvent::StartQuery { .. } = event {
-            self.0.0.fetch_add(1, Ordering::Relaxed);
+        match event {
+            InstrumentationEvent::StartQuery { .. } => {
+                self.0.0.fetch_add(1, Ordering::Relaxed);
+                self.1 = Some(std::time::Instant::now());
+            }
+            InstrumentationEvent::FinishQuery { query, .. } => {
+                let took = self.1.take().map(|start| start.elapsed()).unwrap_or_default();
+                if took >= SLOW_QUERY {
+                    // The bound values may be personal data or secrets: only the statement.
+                    let sql = query.to_string();
+                    let sql = sql.split(" -- binds:").next().unwrap_or_default();
+                    log::warn!("slow query ({} ms): {sql}", took.as_millis());
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -173,7 +189,7 @@ impl ManageConnection for DbManager {
             #[allow(unreachable_patterns)]
             _ => unreachable!("Backend::from_url only returns compiled-in backends"),
         };
-        conn.set_instrumentation(CountingInstrumentation(self.counter.clone()));
+        conn.set_instrumentation(CountingInstrumentation(self.counter.clone(), None));
         Ok(conn)
     }
 

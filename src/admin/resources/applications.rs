@@ -8,7 +8,8 @@ use chrono::NaiveDateTime;
 
 use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
 use super::super::resource::{
-    BatchAction, Cell, Dir, Emphasis, MemberAction, Panel, Record, Resource, TextOp,
+    Act, ActInput, BatchAction, Cell, Dir, Done, Emphasis, MemberAction, Panel, Record, Resource,
+    TextOp,
 };
 use crate::auth::policy::Action;
 use crate::auth::policy::Area;
@@ -134,6 +135,10 @@ impl Declaration for Applications {
 }
 
 impl Resource for Applications {
+    fn acts(&self) -> Vec<Act> {
+        vec![Act::new("stage", Action::ChangeStatus, change_stage)]
+    }
+
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
         let from =
             record.status.and_then(ApplicationStatus::parse).unwrap_or(ApplicationStatus::New);
@@ -258,19 +263,8 @@ impl Shows for Applications {
     }
 }
 
-#[derive(serde::Deserialize)]
-pub struct StageForm {
-    #[serde(default)]
-    to: String,
-    #[serde(default)]
-    reason: String,
-    /// The page to come back to (the board); the application's page otherwise.
-    #[serde(default)]
-    back: String,
-}
-
-/// Who may move applications, which one and where to: the same for the confirmation step and
-/// the move.
+/// Who may move applications, which one and where to: the confirmation step checks as the
+/// move does.
 fn stage_request(
     admin: &crate::admin::CurrentAdmin,
     id: &str,
@@ -282,57 +276,42 @@ fn stage_request(
     Ok((id, to))
 }
 
-/// `POST /admin/applications/{id}/stage`: the next stage, a rejection (with a reason) or a
-/// withdrawal.
-pub async fn change_stage(
+/// `POST /admin/applications/{id}/stage`: the member action `stage` (below), on the path
+/// whose GET is its confirmation step.
+pub async fn stage(
     state: actix_web::web::Data<crate::state::AppState>,
     admin: crate::admin::CurrentAdmin,
     path: actix_web::web::Path<String>,
-    form: crate::admin::AdminForm<StageForm>,
+    form: crate::admin::AdminForm<serde::de::IgnoredAny>,
 ) -> Result<actix_web::HttpResponse, AppError> {
+    crate::admin::member::run(state, admin, "applications", &path, "stage", form).await
+}
+
+/// Moves application `id` to the next stage, rejects it (with a reason) or withdraws it; then
+/// back to `back` (the board) when given.
+fn change_stage(conn: &mut DbConn, id: i64, a: &ActInput) -> Result<Done, AppError> {
     use crate::models::pipeline::{MAX_REASON_CHARS, StageError, move_to};
-    let (id, to) = stage_request(&admin, &path, &form.data.to)?;
-    let actor = admin.actor();
-    let reason = form.data.reason.clone();
-    let viewer = admin.viewer();
-    let outcome = crate::web::with_conn(&state, move |conn| {
-        crate::admin::resource::Listing::require_visible(&Applications, conn, id, &viewer)?;
-        Ok(move_to(conn, id, to, &reason, &actor, crate::db::now()))
-    })
-    .await?;
-    let tr = admin.tr;
-    let session = &admin.session;
-    match outcome {
-        Ok(()) => crate::admin::Flash::notice(
-            session,
-            tr.t1("admin-stage-changed", "stage", &tr.t(stage_label(to))),
-        ),
-        Err(StageError::NotFound) => return Err(AppError::NotFound),
-        Err(StageError::NotAllowed { from, to }) => crate::admin::Flash::alert(
-            session,
-            tr.t2(
-                "admin-stage-not-allowed",
-                "from",
-                &tr.t(stage_label(from)),
-                "to",
-                &tr.t(stage_label(to)),
-            ),
-        ),
-        Err(StageError::ReasonMissing) => {
-            crate::admin::Flash::alert(session, tr.t("admin-stage-reason-missing"))
+    let to =
+        ApplicationStatus::parse(a.field("to")).ok_or(AppError::BadRequest("error-bad-request"))?;
+    let (tr, label) = (a.tr, |s| a.tr.t(stage_label(s)));
+    let done = match move_to(conn, id, to, a.field("reason"), a.actor, crate::db::now()) {
+        Ok(()) => Done::notice(tr.t1("admin-stage-changed", "stage", &label(to))),
+        Err(StageError::NotAllowed { from, to }) => {
+            Done::alert(tr.t2("admin-stage-not-allowed", "from", &label(from), "to", &label(to)))
         }
-        Err(StageError::ReasonTooLong) => crate::admin::Flash::alert(
-            session,
-            tr.t1("admin-stage-reason-too-long", "max", &tr.number(MAX_REASON_CHARS as i64)),
-        ),
+        Err(StageError::ReasonMissing) => Done::alert(tr.t("admin-stage-reason-missing")),
+        Err(StageError::ReasonTooLong) => Done::alert(tr.t1(
+            "admin-stage-reason-too-long",
+            "max",
+            &tr.number(MAX_REASON_CHARS as i64),
+        )),
+        Err(StageError::NotFound) => return Err(AppError::NotFound),
         Err(StageError::Database(e)) => return Err(e.into()),
-    }
-    let back = if form.data.back.is_empty() {
-        format!("/admin/applications/{id}")
-    } else {
-        crate::admin::login::safe_next(&form.data.back)
     };
-    Ok(crate::web::see_other(&back))
+    Ok(match a.field("back") {
+        "" => done,
+        back => done.to(crate::admin::login::safe_next(back)),
+    })
 }
 
 #[derive(askama::Template, askama_web::WebTemplate)]

@@ -108,3 +108,33 @@ fn every_pooled_connection_is_set_up_for_its_backend() {
         }
     }
 }
+
+#[test]
+fn a_slow_statement_is_logged_without_its_values() {
+    install();
+    for app in backends() {
+        let canary = format!("slow-canary-{}", app.backend);
+        // Counts to two million, well over the 250 ms a statement may take before it is logged.
+        let slow = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2000000) \
+                    SELECT count(*) AS total FROM n AS counted_BACKEND WHERE CAST(x AS TEXT) <> $1";
+        #[derive(QueryableByName)]
+        struct Total {
+            #[diesel(sql_type = BigInt)]
+            total: i64,
+        }
+        let slow = slow.replace("BACKEND", app.backend);
+        let sql = if app.backend == "sqlite" { slow.replace("$1", "?") } else { slow };
+        let counted: Total = app
+            .with_conn(|c| diesel::sql_query(sql).bind::<Text, _>(&canary).get_result(c).unwrap());
+        assert_eq!(counted.total, 2_000_000);
+        let logged = lines_containing("slow query");
+        assert!(
+            logged
+                .iter()
+                .any(|l| l.contains(&format!("counted_{}", app.backend)) && l.contains("WARN")),
+            "{}: {logged:?}",
+            app.backend
+        );
+        assert!(lines_containing(&canary).is_empty(), "a bound value reached the log");
+    }
+}
