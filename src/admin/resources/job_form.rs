@@ -11,7 +11,7 @@ use super::super::fields::{
 use super::super::resource::{Deleted, Form, Stored};
 use super::forms::{country_options, locale_options, single_match, slug_for, typed_id};
 use crate::db::DbConn;
-use crate::db::schema::{applications, companies, jobs};
+use crate::db::schema::{companies, jobs};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
 use crate::models::job::{JobDraft, JobText, JobUpdate};
@@ -239,16 +239,17 @@ impl Form for JobForm {
         Ok(Ok(id))
     }
 
-    /// Deletes a posting unless people applied to it: their applications would go with it, so
-    /// archiving is the way out.
+    /// Deletes a posting unless people applied to it (see `delete_unapplied`).
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {
-        let applied: i64 =
-            applications::table.filter(applications::job_id.eq(id)).count().get_result(conn)?;
-        if applied > 0 {
-            return Ok(Deleted::Refused("admin-delete-refused-applications"));
+        if !crate::models::job::lifecycle::delete_unapplied(conn, &[id])?.is_empty() {
+            return Ok(Deleted::Done);
         }
-        crate::db::dialect::replace_job_search(conn, id, &[])?;
-        Ok(Deleted::from_rows(diesel::delete(jobs::table.filter(jobs::id.eq(id))).execute(conn)?))
+        let exists: i64 = jobs::table.find(id).count().get_result(conn)?;
+        Ok(if exists > 0 {
+            Deleted::Refused("admin-delete-refused-applications")
+        } else {
+            Deleted::NotFound
+        })
     }
 }
 

@@ -308,21 +308,11 @@ fn duplicate(conn: &mut DbConn, id: i64, a: &ActInput) -> Result<Done, AppError>
     Ok(Done::notice(a.tr.t("admin-duplicated")).to(format!("/admin/jobs/{copy}/edit")))
 }
 
-/// Deletes the postings nobody applied to: the applications would go with them (archiving
-/// keeps both).
+/// Deletes the postings nobody applied to (see `delete_unapplied`), audited.
 fn delete(conn: &mut DbConn, b: &Batch) -> Result<BatchOutcome, AppError> {
-    let applied =
-        crate::db::schema::applications::table.select(crate::db::schema::applications::job_id);
-    let found: Vec<(i64, String)> = jobs::table
-        .filter(jobs::id.eq_any(b.ids))
-        .filter(diesel::dsl::not(jobs::id.eq_any(applied)))
-        .select((jobs::id, jobs::title))
-        .load(conn)?;
-    for (id, title) in &found {
-        crate::db::dialect::replace_job_search(conn, *id, &[])?;
+    let deleted = crate::models::job::lifecycle::delete_unapplied(conn, b.ids)?;
+    for (id, title) in &deleted {
         crate::models::audit::record(conn, b.actor, "delete", "jobs", *id, title, &[])?;
     }
-    let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
-    let deleted = diesel::delete(jobs::table.filter(jobs::id.eq_any(&ids))).execute(conn)?;
-    Ok(BatchOutcome::changed(b, deleted))
+    Ok(BatchOutcome::changed(b, deleted.len()))
 }

@@ -9,6 +9,25 @@ use crate::db::schema::jobs;
 use crate::models::JobStatus;
 use crate::models::audit::{self, Actor, Change};
 
+/// Deletes the postings among `ids` that nobody applied to (their applications would go with
+/// them: archiving is the way out for those), with their full-text rows; returns the id and
+/// title of each one deleted. Runs in the caller's transaction.
+pub fn delete_unapplied(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+    use crate::db::schema::applications;
+    let applied = applications::table.select(applications::job_id);
+    let found: Vec<(i64, String)> = jobs::table
+        .filter(jobs::id.eq_any(ids))
+        .filter(diesel::dsl::not(jobs::id.eq_any(applied)))
+        .select((jobs::id, jobs::title))
+        .load(conn)?;
+    for (id, _) in &found {
+        crate::db::dialect::replace_job_search(conn, *id, &[])?;
+    }
+    let deleted: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+    diesel::delete(jobs::table.filter(jobs::id.eq_any(&deleted))).execute(conn)?;
+    Ok(found)
+}
+
 /// How long a posting published without an open-until date stays open.
 pub const DEFAULT_OPEN_DAYS: i64 = 30;
 
