@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use crate::db::schema::applications;
 use crate::db::{DbConn, dialect};
 use crate::i18n::Locale;
+use crate::models::problem::FieldError;
 
 /// A stored application, as the pipeline and the API read it.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -45,13 +46,6 @@ pub struct ApplicationForm {
     pub consent: Option<String>,
 }
 
-/// A field's validation failure: the field name and the Fluent id of its message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message_id: &'static str,
-}
-
 /// A validated application, ready to insert.
 #[derive(Debug, Clone)]
 pub struct NewApplication {
@@ -83,35 +77,28 @@ impl ApplicationForm {
         let mut errors = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.push(FieldError { field: "name", message_id: "apply-error-name-required" });
+            errors.push(FieldError::new("name", "apply-error-name-required"));
         } else if name.chars().count() > MAX_NAME {
-            errors.push(FieldError { field: "name", message_id: "apply-error-name-too-long" });
+            errors.push(FieldError::new("name", "apply-error-name-too-long"));
         }
         let email = self.email.trim().to_lowercase();
         if email.is_empty() {
-            errors.push(FieldError { field: "email", message_id: "apply-error-email-required" });
+            errors.push(FieldError::new("email", "apply-error-email-required"));
         } else if !is_plausible_email(&email) {
-            errors.push(FieldError { field: "email", message_id: "apply-error-email-invalid" });
+            errors.push(FieldError::new("email", "apply-error-email-invalid"));
         }
         let phone = self.phone.trim();
         if !phone.is_empty() && !is_plausible_phone(phone) {
-            errors.push(FieldError { field: "phone", message_id: "apply-error-phone-invalid" });
+            errors.push(FieldError::new("phone", "apply-error-phone-invalid"));
         }
         let cover_letter = self.cover_letter.trim();
         if cover_letter.is_empty() {
-            errors.push(FieldError {
-                field: "cover_letter",
-                message_id: "apply-error-cover-letter-required",
-            });
+            errors.push(FieldError::new("cover_letter", "apply-error-cover-letter-required"));
         } else if cover_letter.chars().count() > MAX_COVER_LETTER {
-            errors.push(FieldError {
-                field: "cover_letter",
-                message_id: "apply-error-cover-letter-too-long",
-            });
+            errors.push(FieldError::new("cover_letter", "apply-error-cover-letter-too-long"));
         }
         if self.consent.as_deref().is_none_or(|c| c.is_empty()) {
-            errors
-                .push(FieldError { field: "consent", message_id: "apply-error-consent-required" });
+            errors.push(FieldError::new("consent", "apply-error-consent-required"));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -285,7 +272,7 @@ mod tests {
             consent: None,
         };
         let errors = bad.validate(1, Locale::De).unwrap_err();
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "email", "phone", "cover_letter", "consent"]);
     }
 

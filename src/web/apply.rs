@@ -236,7 +236,7 @@ pub async fn submit(
     if !stored {
         discard_cv(&state, cv_key).await;
         form.banner = Some(tr.t("apply-error-duplicate"));
-        form.errors.insert("email", tr.t("apply-error-duplicate"));
+        form.errors.insert("email".into(), tr.t("apply-error-duplicate"));
         return Ok(render(form, StatusCode::CONFLICT));
     }
     Ok(super::see_other(&format!("/{}/jobs/{}/applied", tr.locale, slug)))

@@ -12,8 +12,9 @@ use super::view::{location_text, paragraphs, salary_text};
 use super::{Layout, path_locale, with_read_conn};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
-use crate::models::application::{ApplicationForm, FieldError};
+use crate::models::application::ApplicationForm;
 use crate::models::job::{JobPage, section_items};
+use crate::models::problem::FieldError;
 use crate::models::skill::Skill;
 use crate::state::AppState;
 
@@ -37,9 +38,9 @@ pub struct ApplyForm {
     /// When the form was first shown, signed (see `apply_guard`).
     pub started: String,
     pub values: ApplicationForm,
-    pub errors: HashMap<&'static str, String>,
+    pub errors: HashMap<String, String>,
     /// Errors in field order, for the summary at the top of the form.
-    pub summary: Vec<(&'static str, String)>,
+    pub summary: Vec<(String, String)>,
     /// A problem with the submission as a whole (expired form, already applied).
     pub banner: Option<String>,
 }
@@ -53,16 +54,18 @@ impl ApplyForm {
     }
     pub fn with_errors(mut self, tr: &Tr, errors: &[FieldError]) -> ApplyForm {
         for e in errors {
-            let text = tr.t(e.message_id);
-            self.errors.insert(e.field, text.clone());
-            self.summary.push((e.field, text));
+            let text = match &e.arg {
+                Some((name, value)) => tr.t1(e.message, name, value),
+                None => tr.t(e.message),
+            };
+            self.add_error(&e.field, text);
         }
         self
     }
     /// Adds one error (for fields whose checks live outside the form's type, like uploads).
-    pub fn add_error(&mut self, field: &'static str, text: String) {
-        self.errors.insert(field, text.clone());
-        self.summary.push((field, text));
+    pub fn add_error(&mut self, field: &str, text: String) {
+        self.errors.insert(field.to_owned(), text.clone());
+        self.summary.push((field.to_owned(), text));
     }
 }
 
