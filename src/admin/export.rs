@@ -59,16 +59,6 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 }
 
 impl Value {
-    pub fn opt_text(v: Option<String>) -> Value {
-        v.map_or(Value::Empty, Value::Text)
-    }
-    pub fn opt_int(v: Option<i64>) -> Value {
-        v.map_or(Value::Empty, Value::Int)
-    }
-    pub fn opt_date(v: Option<NaiveDateTime>) -> Value {
-        v.map_or(Value::Empty, Value::Date)
-    }
-
     fn to_text(&self) -> String {
         match self {
             Value::Text(s) => s.clone(),

@@ -451,8 +451,8 @@ pub fn export_value(cell: Cell, tr: &Tr) -> Value {
     match cell {
         Cell::Text(t) | Cell::Link(t, _) | Cell::Status(_, t) | Cell::Code(t) => Value::Text(t),
         Cell::Email(t) | Cell::Paragraphs(t) => Value::Text(t),
-        Cell::Date(d) | Cell::DateTime(d) => Value::opt_date(d),
-        Cell::Number(n) => Value::opt_int(n),
+        Cell::Date(d) | Cell::DateTime(d) => d.into(),
+        Cell::Number(n) => n.into(),
         Cell::Bool(b) => Value::Text(tr.t(if b { "admin-filter-yes" } else { "admin-filter-no" })),
         Cell::Image(image) => image.map_or(Value::Empty, |(url, _)| Value::Text(url)),
         Cell::Translations(states) => Value::Text(
