@@ -8,6 +8,7 @@ pub mod account;
 pub mod batch;
 pub mod board;
 pub mod dashboard;
+pub mod draft_form;
 pub mod edit;
 pub mod engine;
 pub mod export;

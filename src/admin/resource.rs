@@ -133,6 +133,17 @@ pub struct Viewer {
     pub role: crate::models::AdminRole,
 }
 
+/// Which records a [`Listing::lookup`] names.
+#[derive(Debug, Clone, Copy)]
+pub enum Lookup<'a> {
+    /// Those whose name contains the text (up to 20): an association field's suggestions.
+    Containing(&'a str),
+    /// Those named exactly so, ignoring case (up to 2): what an association field's text means.
+    Named(&'a str),
+    /// These records: the names an association field shows.
+    Ids(&'a [i64]),
+}
+
 /// The index state from the URL, validated: what a resource's `list` receives.
 #[derive(Debug, Clone)]
 pub struct ListQuery {
@@ -229,6 +240,35 @@ impl Panel {
     pub fn row(mut self, label: &'static str, cell: Cell) -> Panel {
         self.rows.push((label, cell));
         self
+    }
+
+    pub fn text(self, label: &'static str, text: impl Into<String>) -> Panel {
+        self.row(label, Cell::Text(text.into()))
+    }
+
+    /// Text a person wrote in paragraphs.
+    pub fn paragraphs(self, label: &'static str, text: impl Into<String>) -> Panel {
+        self.row(label, Cell::Paragraphs(text.into()))
+    }
+
+    /// A day.
+    pub fn date(self, label: &'static str, at: impl Into<Option<NaiveDateTime>>) -> Panel {
+        self.row(label, Cell::Date(at.into()))
+    }
+
+    /// A day and its time.
+    pub fn date_time(self, label: &'static str, at: impl Into<Option<NaiveDateTime>>) -> Panel {
+        self.row(label, Cell::DateTime(at.into()))
+    }
+
+    /// Preformatted text.
+    pub fn code(self, label: &'static str, text: impl Into<String>) -> Panel {
+        self.row(label, Cell::Code(text.into()))
+    }
+
+    /// An email address, as a `mailto:` link.
+    pub fn email(self, label: &'static str, address: impl Into<String>) -> Panel {
+        self.row(label, Cell::Email(address.into()))
     }
 }
 
@@ -532,12 +572,12 @@ pub trait Listing: Sync {
         limit: i64,
         tr: &Tr,
     ) -> Result<Vec<(i64, Vec<super::export::Value>)>, AppError>;
-    /// Records whose name matches `q`, for association fields: (id, name). Not found when the
-    /// resource names none.
+    /// Records `viewer` may see by their names, for association fields: (id, name), sorted by
+    /// name. Not found when the resource names none.
     fn lookup(
         &self,
         conn: &mut DbConn,
-        q: &str,
+        wanted: Lookup<'_>,
         viewer: &Viewer,
     ) -> Result<Vec<(i64, String)>, AppError>;
     /// Those of `ids` that `viewer` may see (show, edit, actions): all of them unless the
@@ -576,6 +616,14 @@ pub trait Resource: Listing {
     fn member_actions(&self, _id: i64, _record: &Record) -> Vec<MemberAction> {
         Vec::new()
     }
+    /// The button of act `key` on record `id`: it posts to the act's route and is shown to
+    /// the roles the act needs, so a button and its act cannot disagree. (An undeclared act,
+    /// whose route answers 404, needs the strictest right.)
+    fn button(&self, id: i64, key: &'static str, label: &'static str) -> MemberAction {
+        let act = self.acts().into_iter().find(|act| act.key == key);
+        let needs = act.map_or(crate::auth::policy::Action::Delete, |act| act.needs);
+        MemberAction::post(label, format!("/admin/{}/{id}/{key}", self.name()), needs)
+    }
     /// Buttons on the index that act on the whole collection (like "retry all dead").
     fn collection_actions(&self) -> Vec<MemberAction> {
         Vec::new()
@@ -600,7 +648,8 @@ pub trait Form: Sync {
         FormValues::default()
     }
     /// A record as its form shows it, or `None` when there is no such record.
-    fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError>;
+    fn load(&self, conn: &mut DbConn, id: i64, editor: &Editor)
+    -> Result<Option<Stored>, AppError>;
     /// Checks what only the resource knows (uniqueness, related records, ranges) and writes
     /// `values`: creates a record when `old` is `None`. Runs inside the caller's transaction,
     /// after the generic field checks passed; returns the record's id.
@@ -609,9 +658,18 @@ pub trait Form: Sync {
         conn: &mut DbConn,
         old: Option<(i64, &Stored)>,
         values: &FormValues,
+        editor: &Editor,
     ) -> Result<Result<i64, Vec<FieldError>>, AppError>;
     /// Deletes one record and what belongs to it, inside the caller's transaction.
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError>;
+}
+
+/// Who fills a form in, and in which language: association fields offer and accept only the
+/// records this user may see.
+#[derive(Debug, Clone, Copy)]
+pub struct Editor {
+    pub tr: Tr,
+    pub viewer: Viewer,
 }
 
 /// A record as its form shows it.
@@ -628,6 +686,9 @@ pub struct Stored {
     /// Per image field, the address of a small version of the stored file once it is made:
     /// the form shows that rather than an original of up to 4096 pixels.
     pub previews: BTreeMap<&'static str, String>,
+    /// The typed draft the values were shown from, for forms declared on one
+    /// ([`super::draft_form::DraftForm`]).
+    pub draft: Option<Box<dyn std::any::Any + Send>>,
 }
 
 /// What a delete did.

@@ -61,6 +61,11 @@ impl CurrentAdmin {
         crate::admin::resource::Viewer { admin_user_id: self.user.id, role: self.user.role() }
     }
 
+    /// Who fills a form in, in the admin's language.
+    pub fn editor(&self) -> crate::admin::resource::Editor {
+        crate::admin::resource::Editor { tr: self.tr, viewer: self.viewer() }
+    }
+
     pub fn can(&self, area: Area, action: Action) -> bool {
         policy::allows(self.user.role(), area, action)
     }

@@ -7,17 +7,7 @@ use super::Localized;
 use crate::db::schema::{companies, company_translations};
 use crate::db::{DbConn, dialect};
 use crate::i18n::Locale;
-use crate::models::translation::TranslationWrite;
-
-/// How one save changes a company besides its fields.
-pub struct CompanyUpdate<'a> {
-    /// The original-language description changed.
-    pub text_changed: bool,
-    /// When the original description last changed before this save.
-    pub text_updated_at: NaiveDateTime,
-    pub translations: &'a [(Locale, TranslationWrite)],
-    pub now: NaiveDateTime,
-}
+use crate::models::translation::{TextUpdate, TranslationWrite};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = companies)]
@@ -38,7 +28,8 @@ pub struct Company {
     pub logo_versions: bool,
 }
 
-#[derive(Debug, Clone, Insertable)]
+/// A company's own columns, as created and as its form edits them.
+#[derive(Debug, Clone, Insertable, Queryable, Selectable)]
 #[diesel(table_name = companies)]
 pub struct NewCompany {
     pub slug: String,
@@ -158,7 +149,7 @@ impl Company {
         id: i64,
         new: &NewCompany,
         translations: &[(Locale, String)],
-        change: &CompanyUpdate<'_>,
+        change: &TextUpdate<'_>,
     ) -> QueryResult<()> {
         use crate::db::schema::jobs;
         let old_name: String =

@@ -1,6 +1,14 @@
 //! The closed sets stored as checked text columns. Each value's `as_str` is what the database
 //! and the public URL contract use; its Fluent label is `<prefix>-<value>`.
 
+/// What code generic over the text enums uses (a form field bound to one).
+pub trait TextEnum: Copy + 'static {
+    fn as_str(self) -> &'static str;
+    fn parse(text: &str) -> Option<Self>;
+    /// The first declared value, which a form's checks never let through unparsed.
+    fn first() -> Self;
+}
+
 /// Declares an enum whose variants map one-to-one to fixed strings.
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident, $label_prefix:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
@@ -68,6 +76,18 @@ macro_rules! text_enum {
             /// Every value with its label in `tr`'s language: a select's options.
             pub fn options(tr: &crate::i18n::Tr) -> Vec<(&'static str, String)> {
                 $name::ALL.iter().map(|v| (v.as_str(), tr.t(v.label_key()))).collect()
+            }
+        }
+
+        impl $crate::models::enums::TextEnum for $name {
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+            fn parse(text: &str) -> Option<$name> {
+                $name::parse(text)
+            }
+            fn first() -> $name {
+                $name::ALL[0]
             }
         }
 

@@ -42,10 +42,10 @@ pub async fn delete_form(
     let (resource, form) = deletable(&name)?;
     let id = parse_id(&id)?;
     admin.require(resource.area(), Action::Delete)?;
-    let viewer = admin.viewer();
+    let editor = admin.editor();
     let stored = with_conn(&state, move |conn| {
-        resource.require_visible(conn, id, &viewer)?;
-        form.load(conn, id)
+        resource.require_visible(conn, id, &editor.viewer)?;
+        form.load(conn, id, &editor)
     })
     .await?
     .ok_or(AppError::NotFound)?;
@@ -87,13 +87,13 @@ pub async fn delete(
     admin.require(resource.area(), Action::Delete)?;
     let actor = admin.actor();
     let search = state.search.clone();
-    let viewer = admin.viewer();
+    let editor = admin.editor();
     let outcome = with_conn(&state, move |conn| {
         let outcome = crate::db::write_transaction(conn, |conn| {
-            if resource.visible(conn, &[id], &viewer)?.is_empty() {
+            if resource.visible(conn, &[id], &editor.viewer)?.is_empty() {
                 return Ok::<_, AppError>(Deleted::NotFound);
             }
-            let Some(stored) = form.load(conn, id)? else {
+            let Some(stored) = form.load(conn, id, &editor)? else {
                 return Ok::<_, AppError>(Deleted::NotFound);
             };
             let outcome = form.delete(conn, id)?;

@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
 use crate::admin::CurrentAdmin;
+use crate::admin::resource::Lookup;
 use crate::auth::policy::Action;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -34,7 +35,9 @@ pub async fn lookup(
     admin.require(resource.area(), Action::View)?;
     let q: String = query.q.trim().chars().take(100).collect();
     let viewer = admin.viewer();
-    let found = with_conn(&state, move |conn| resource.lookup(conn, &q, &viewer)).await?;
+    let found =
+        with_conn(&state, move |conn| resource.lookup(conn, Lookup::Containing(&q), &viewer))
+            .await?;
     let suggestions: Vec<Suggestion> =
         found.into_iter().map(|(id, label)| Suggestion { id, label }).collect();
     Ok(HttpResponse::Ok()

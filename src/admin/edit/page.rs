@@ -325,10 +325,10 @@ pub async fn edit_form(
     let target = editable(&name, &admin.tr)?;
     let id = parse_id(&id)?;
     let translate_only = edit_rights(&admin, target.resource)?;
-    let (form, resource, viewer) = (target.form, target.resource, admin.viewer());
+    let (form, resource, editor) = (target.form, target.resource, admin.editor());
     let stored = with_conn(&state, move |conn| {
-        resource.require_visible(conn, id, &viewer)?;
-        form.load(conn, id)
+        resource.require_visible(conn, id, &editor.viewer)?;
+        form.load(conn, id, &editor)
     })
     .await?
     .ok_or(AppError::NotFound)?;

@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, web};
 use super::page::{FormInput, Mode, invalid, invalid_with, render, upload_status};
 use super::{Editing, edit_rights, editable, parse_id, redirect};
 use crate::admin::fields::{self, FieldError, FormValues};
-use crate::admin::resource::Stored;
+use crate::admin::resource::{Editor, Stored};
 use crate::admin::{CurrentAdmin, Flash};
 use crate::auth::policy::Action;
 use crate::error::AppError;
@@ -42,6 +42,7 @@ pub(super) fn save(
     old: Option<(i64, &Stored)>,
     values: &FormValues,
     actor: &Actor,
+    editor: &Editor,
 ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
     let original = match old {
         Some((_, stored)) => Some(stored.original),
@@ -53,8 +54,8 @@ pub(super) fn save(
         return Ok(Err(errors));
     }
     let outcome = crate::db::write_transaction(conn, |conn| {
-        let id = form.save(conn, old, values)?.map_err(Rollback::Invalid)?;
-        let after = form.load(conn, id)?.ok_or(AppError::NotFound)?;
+        let id = form.save(conn, old, values, editor)?.map_err(Rollback::Invalid)?;
+        let after = form.load(conn, id, editor)?.ok_or(AppError::NotFound)?;
         let before = old.map(|(_, s)| s.values.clone()).unwrap_or_default();
         let changes = fields::diff(&before, &after.values);
         let action = if old.is_some() { "update" } else { "create" };
@@ -102,10 +103,10 @@ pub async fn create(
         );
     }
     crate::admin::uploads::apply(&images, &mut values, None);
-    let actor = admin.actor();
+    let (actor, editor) = (admin.actor(), admin.editor());
     let search = state.search.clone();
     let (target, values, outcome) = with_conn(&state, move |conn| {
-        let outcome = save(conn, &search, &target, None, &values, &actor)?;
+        let outcome = save(conn, &search, &target, None, &values, &actor, &editor)?;
         Ok((target, values, outcome))
     })
     .await?;
@@ -149,10 +150,10 @@ pub async fn update(
     let images_in = images.clone();
     let cut_short = sent.cut_short;
     let pairs = std::mem::take(&mut sent.pairs);
-    let viewer = admin.viewer();
+    let editor = admin.editor();
     let (target, values, stored, outcome) = with_conn(&state, move |conn| {
-        target.resource.require_visible(conn, id, &viewer)?;
-        let stored = target.form.load(conn, id)?.ok_or(AppError::NotFound)?;
+        target.resource.require_visible(conn, id, &editor.viewer)?;
+        let stored = target.form.load(conn, id, &editor)?.ok_or(AppError::NotFound)?;
         crate::admin::uploads::apply(&images_in, &mut values, Some(&stored.values));
         if !upload_errors.is_empty() {
             if cut_short {
@@ -168,7 +169,7 @@ pub async fn update(
                 values.set(field.key, stored.values.get(field.key));
             }
         }
-        let outcome = save(conn, &search, &target, Some((id, &stored)), &values, &actor);
+        let outcome = save(conn, &search, &target, Some((id, &stored)), &values, &actor, &editor);
         Ok((target, values, stored, outcome))
     })
     .await?;

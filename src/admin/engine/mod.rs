@@ -15,7 +15,8 @@ pub use self::filters::{Filter, Scope};
 pub use self::query::{Loads, MAX_SCOPES, Order, Pred, Source};
 use super::export::Value;
 use super::resource::{
-    Cell, Column, Db, Dir, FilterDef, ListQuery, ListResult, Listing, Record, Row, ScopeDef, Viewer,
+    Cell, Column, Db, Dir, FilterDef, ListQuery, ListResult, Listing, Lookup, Record, Row,
+    ScopeDef, Viewer,
 };
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -604,31 +605,42 @@ where
     fn lookup(
         &self,
         conn: &mut DbConn,
-        q: &str,
+        wanted: Lookup<'_>,
         viewer: &Viewer,
     ) -> Result<Vec<(i64, String)>, AppError> {
+        use super::resource::{FilterValue, TextOp};
         let name = self.named_by().ok_or(AppError::NotFound)?;
+        let text = |op, q: &str| vec![(name, FilterValue::Text(op, q.chars().take(200).collect()))];
+        let (filters, limit) = match wanted {
+            Lookup::Containing(q) => (text(TextOp::Contains, q), LOOKUP_LIMIT),
+            // Two are enough to tell one from several.
+            Lookup::Named(q) => (text(TextOp::Equals, q), 2),
+            Lookup::Ids(ids) => (Vec::new(), ids.len() as u32),
+        };
         let query = ListQuery {
             viewer: *viewer,
             scope: "all",
-            filters: vec![(
-                name,
-                super::resource::FilterValue::Text(
-                    super::resource::TextOp::Contains,
-                    q.chars().take(200).collect(),
-                ),
-            )],
+            filters,
             sort: name,
             dir: Dir::Asc,
             page: 1,
-            per_page: LOOKUP_LIMIT,
+            per_page: limit,
         };
         // A name is the record's own text: the language only matters to labels, not used here.
         let tr = Tr::new(crate::i18n::Locale::default());
-        let filters = Declaration::filters(self, &tr);
-        let (rows, context) = page(self, &filters, &query, conn)?;
+        let declared = Declaration::filters(self, &tr);
+        let (rows, context) = match wanted {
+            Lookup::Ids(ids) => {
+                let q = scoped(self, &declared, &query);
+                let q = D::Table::filter(q, (D::key().among)(ids.to_vec()));
+                let rows = <D::Table as Loads<D::Row>>::load(q, limit as i64, 0, conn)?;
+                let context = self.context(conn, &rows)?;
+                (rows, context)
+            }
+            _ => page(self, &declared, &query, conn)?,
+        };
         let column = columns(self).into_iter().find(|c| c.key == name).ok_or(AppError::NotFound)?;
-        Ok(rows
+        let mut named: Vec<(i64, String)> = rows
             .iter()
             .map(|row| {
                 let label = match export_value((column.cell)(row, &context, &tr), &tr) {
@@ -637,7 +649,11 @@ where
                 };
                 (D::id(row), label)
             })
-            .collect())
+            .collect();
+        if let Lookup::Ids(_) = wanted {
+            named.sort_by(|a, b| a.1.cmp(&b.1));
+        }
+        Ok(named)
     }
 }
 

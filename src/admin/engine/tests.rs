@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use super::{Columns, Declaration, Filter, Key, Pred, Scope, Shows};
 use crate::admin::resource::{
-    Cell, Dir, ListQuery, Listing, Panel, Record, Viewer, parse_list_query,
+    Cell, Dir, ListQuery, Listing, Lookup, Panel, Record, Viewer, parse_list_query,
 };
 use crate::auth::policy::Area;
 use crate::db::DbConn;
@@ -147,23 +147,34 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
         .export_rows(&mut conn, &query("", EDITOR), 0, 100, &Tr::new(Locale::En))
         .expect("export");
     assert_eq!(exported.len(), 3);
-    let found = Restricted.lookup(&mut conn, "a", &EDITOR).expect("lookup");
+    let found = Restricted.lookup(&mut conn, Lookup::Containing("a"), &EDITOR).expect("lookup");
     assert_eq!(
         found.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(),
         ["Agile", "Angular", "Ansible"]
     );
     let label = |found: Vec<(i64, String)>| found.into_iter().map(|(_, n)| n).collect::<Vec<_>>();
     assert_eq!(
-        label(Restricted.lookup(&mut conn, "g", &ADMIN).expect("lookup")),
+        label(Restricted.lookup(&mut conn, Lookup::Containing("g"), &ADMIN).expect("lookup")),
         ["Agile", "Angular", "Go"]
     );
     assert_eq!(
-        label(Restricted.lookup(&mut conn, "g", &EDITOR).expect("lookup")),
+        label(Restricted.lookup(&mut conn, Lookup::Containing("g"), &EDITOR).expect("lookup")),
         ["Agile", "Angular"]
     );
 
     let ids: Vec<i64> =
         skills::table.order(skills::name).select(skills::id).load(&mut conn).expect("ids");
+    // An association field's text names one record exactly, in any case, among the viewer's;
+    // its stored id shows the name, unless the viewer may not see that record.
+    let mut lookup = |wanted, viewer| label(Restricted.lookup(&mut conn, wanted, viewer).unwrap());
+    assert_eq!(lookup(Lookup::Named("angular"), &EDITOR), ["Angular"]);
+    assert_eq!(lookup(Lookup::Named("ang"), &EDITOR), Vec::<String>::new());
+    assert_eq!(lookup(Lookup::Named("rust"), &EDITOR), Vec::<String>::new());
+    assert_eq!(lookup(Lookup::Named("rust"), &ADMIN), ["Rust"]);
+    let (rust_and_agile, unseen) = ([ids[4], ids[0]], [ids[4]]);
+    assert_eq!(lookup(Lookup::Ids(&rust_and_agile), &ADMIN), ["Agile", "Rust"]);
+    assert_eq!(lookup(Lookup::Ids(&rust_and_agile), &EDITOR), ["Agile"]);
+    assert_eq!(lookup(Lookup::Ids(&unseen), &EDITOR), Vec::<String>::new());
     assert_eq!(Restricted.visible(&mut conn, &ids, &ADMIN).expect("visible"), ids);
     let mut seen = Restricted.visible(&mut conn, &ids, &EDITOR).expect("visible");
     seen.sort();

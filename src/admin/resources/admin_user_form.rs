@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 
 use super::super::fields::{Field, FieldError, FormValues};
-use super::super::resource::{Deleted, Form, Stored};
+use super::super::resource::{Deleted, Editor, Form, Stored};
 use super::forms::locale_options;
 use crate::db::DbConn;
 use crate::db::schema::admin_users;
@@ -35,7 +35,7 @@ impl Form for AdminUserForm {
         ]
     }
 
-    fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError> {
+    fn load(&self, conn: &mut DbConn, id: i64, _: &Editor) -> Result<Option<Stored>, AppError> {
         let found: Option<(String, String, String, String, chrono::NaiveDateTime)> =
             admin_users::table
                 .filter(admin_users::id.eq(id))
@@ -60,6 +60,7 @@ impl Form for AdminUserForm {
                 text_updated_at: created,
                 translated_from: Vec::new(),
                 previews: Default::default(),
+                draft: None,
             }
         }))
     }
@@ -69,6 +70,7 @@ impl Form for AdminUserForm {
         conn: &mut DbConn,
         old: Option<(i64, &Stored)>,
         values: &FormValues,
+        _: &Editor,
     ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
         // New users are invited; this form only edits.
         let Some((id, stored)) = old else {

@@ -137,14 +137,14 @@ impl Shows for AdminUsers {
             u.email.clone(),
             vec![
                 Panel::new("admin-panel-account")
-                    .row("admin-field-email", Cell::Email(u.email))
-                    .row("admin-field-person-name", Cell::Text(u.name))
-                    .row("admin-field-role", Cell::Text(tr.t(u.role.label_key())))
-                    .row("admin-field-language", Cell::Text(language))
+                    .email("admin-field-email", u.email)
+                    .text("admin-field-person-name", u.name)
+                    .text("admin-field-role", tr.t(u.role.label_key()))
+                    .text("admin-field-language", language)
                     .row("admin-field-failed-logins", Cell::Number(Some(u.failed_logins.into())))
-                    .row("admin-field-locked-until", Cell::Date(u.locked_until))
-                    .row("admin-field-last-login", Cell::Date(u.last_login_at))
-                    .row("admin-field-created-at", Cell::Date(Some(u.created_at)))
+                    .date("admin-field-locked-until", u.locked_until)
+                    .date("admin-field-last-login", u.last_login_at)
+                    .date("admin-field-created-at", u.created_at)
                     .row(TWO_FACTOR_FIELD, Cell::DateTime(u.totp_enabled_at)),
             ],
         ))

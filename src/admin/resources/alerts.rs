@@ -192,14 +192,14 @@ impl Shows for Alerts {
             a.email.clone(),
             vec![
                 Panel::new("admin-panel-alert")
-                    .row("admin-field-email", Cell::Email(a.email))
+                    .email("admin-field-email", a.email)
                     .row("admin-field-search", Cell::Link(search_label(tr, &a.query), search_url))
-                    .row("admin-field-frequency", Cell::Text(frequency_label(tr, &a.frequency)))
-                    .row("admin-field-language", Cell::Text(language))
+                    .text("admin-field-frequency", frequency_label(tr, &a.frequency))
+                    .text("admin-field-language", language)
                     .row("admin-field-status", status_cell(tr, status))
-                    .row("admin-field-created-at", Cell::DateTime(Some(a.created_at)))
-                    .row("admin-field-confirmed-at", Cell::DateTime(a.confirmed_at))
-                    .row("admin-field-last-sent-at", Cell::DateTime(a.last_sent_at))
+                    .date_time("admin-field-created-at", a.created_at)
+                    .date_time("admin-field-confirmed-at", a.confirmed_at)
+                    .date_time("admin-field-last-sent-at", a.last_sent_at)
                     .row("admin-field-sent-count", Cell::Number(Some(total))),
                 Panel {
                     title: "admin-field-sent-count",

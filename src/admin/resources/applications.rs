@@ -146,9 +146,8 @@ impl Resource for Applications {
             .into_iter()
             .enumerate()
             .map(|(i, to)| {
-                let url = format!("/admin/applications/{id}/stage");
-                let action = MemberAction::post(stage_action_label(to), url, Action::ChangeStatus)
-                    .with("to", to.as_str());
+                let action =
+                    self.button(id, "stage", stage_action_label(to)).with("to", to.as_str());
                 // The first move is the pipeline's way forward; rejecting is a refusal.
                 match to {
                     ApplicationStatus::Rejected => action
@@ -233,30 +232,27 @@ impl Shows for Applications {
             a.name.clone(),
             vec![
                 Panel::new("admin-panel-applicant")
-                    .row("admin-col-applicant", Cell::Text(a.name))
-                    .row("admin-field-email", Cell::Email(a.email))
-                    .row("admin-field-phone", Cell::Text(a.phone.unwrap_or_default()))
-                    .row("admin-field-language", Cell::Text(language))
+                    .text("admin-col-applicant", a.name)
+                    .email("admin-field-email", a.email)
+                    .text("admin-field-phone", a.phone.unwrap_or_default())
+                    .text("admin-field-language", language)
                     .row(
                         "admin-col-posting",
                         Cell::Link(title, format!("/admin/jobs/{}", a.job_id)),
                     )
                     .row("admin-col-stage", Cell::Status(stage.as_str(), tr.t(stage_label(stage))))
-                    .row(
-                        "admin-field-rejection-reason",
-                        Cell::Text(a.rejection_reason.unwrap_or_default()),
-                    )
-                    .row("admin-field-cover-letter", Cell::Paragraphs(a.cover_letter))
+                    .text("admin-field-rejection-reason", a.rejection_reason.unwrap_or_default())
+                    .paragraphs("admin-field-cover-letter", a.cover_letter)
                     .row("admin-field-cv", cv),
                 Panel::new("admin-panel-pipeline")
-                    .row("application-status-new", Cell::Date(Some(a.created_at)))
-                    .row("admin-field-consent-at", Cell::Date(Some(a.consent_at)))
-                    .row("application-status-reviewing", Cell::Date(a.reviewing_at))
-                    .row("application-status-interview", Cell::Date(a.interview_at))
-                    .row("application-status-offer", Cell::Date(a.offer_at))
-                    .row("application-status-hired", Cell::Date(a.hired_at))
-                    .row("application-status-rejected", Cell::Date(a.rejected_at))
-                    .row("application-status-withdrawn", Cell::Date(a.withdrawn_at)),
+                    .date("application-status-new", a.created_at)
+                    .date("admin-field-consent-at", a.consent_at)
+                    .date("application-status-reviewing", a.reviewing_at)
+                    .date("application-status-interview", a.interview_at)
+                    .date("application-status-offer", a.offer_at)
+                    .date("application-status-hired", a.hired_at)
+                    .date("application-status-rejected", a.rejected_at)
+                    .date("application-status-withdrawn", a.withdrawn_at),
             ],
         )
         .status(stage.as_str()))

@@ -132,10 +132,10 @@ impl Shows for AuditLog {
             format!("#{} · {}", e.id, e.record_label),
             vec![
                 Panel::new("admin-panel-entry")
-                    .row("admin-field-when", Cell::Date(Some(e.created_at)))
-                    .row("admin-field-actor", Cell::Text(e.actor))
-                    .row("admin-field-action", Cell::Text(tr.t(&action_label(&e.action))))
-                    .row("admin-field-resource", Cell::Text(super::audited_label(tr, &e.resource)))
+                    .date("admin-field-when", e.created_at)
+                    .text("admin-field-actor", e.actor)
+                    .text("admin-field-action", tr.t(&action_label(&e.action)))
+                    .text("admin-field-resource", super::audited_label(tr, &e.resource))
                     .row("admin-field-record", record),
                 Panel { title: "admin-panel-changes", rows: changes },
             ],

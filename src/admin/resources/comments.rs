@@ -122,10 +122,10 @@ impl Shows for Comments {
             excerpt(&c.body),
             vec![
                 Panel::new("admin-panel-comment")
-                    .row("admin-field-when", Cell::Date(Some(c.created_at)))
-                    .row(
+                    .date("admin-field-when", c.created_at)
+                    .text(
                         "admin-field-author",
-                        Cell::Text(author.unwrap_or_else(|| tr.t("admin-comment-former-user"))),
+                        author.unwrap_or_else(|| tr.t("admin-comment-former-user")),
                     )
                     .row(
                         "admin-field-record",
@@ -134,7 +134,7 @@ impl Shows for Comments {
                             format!("/admin/{}/{}", c.resource, c.record_id),
                         ),
                     )
-                    .row("admin-field-comment", Cell::Paragraphs(c.body)),
+                    .paragraphs("admin-field-comment", c.body),
             ],
         ))
     }

@@ -173,20 +173,18 @@ impl Shows for Companies {
                                 .map(|url| (url, tr.t1("admin-logo-of", "name", &company.name))),
                         ),
                     )
-                    .row("admin-field-name", Cell::Text(company.name))
-                    .row("admin-field-slug", Cell::Text(company.slug))
-                    .row("admin-field-website", Cell::Text(company.website.unwrap_or_default()))
-                    .row("admin-field-city", Cell::Text(company.city.unwrap_or_default()))
-                    .row(
+                    .text("admin-field-name", company.name)
+                    .text("admin-field-slug", company.slug)
+                    .text("admin-field-website", company.website.unwrap_or_default())
+                    .text("admin-field-city", company.city.unwrap_or_default())
+                    .text(
                         "admin-field-country",
-                        Cell::Text(
-                            company.country_code.map(|c| tr.country(&c)).unwrap_or_default(),
-                        ),
+                        company.country_code.map(|c| tr.country(&c)).unwrap_or_default(),
                     )
-                    .row("admin-field-size", Cell::Text(company.size.unwrap_or_default()))
-                    .row("admin-field-description", Cell::Text(company.description))
-                    .row("admin-field-created-at", Cell::Date(Some(company.created_at)))
-                    .row("admin-field-updated-at", Cell::Date(Some(company.updated_at))),
+                    .text("admin-field-size", company.size.unwrap_or_default())
+                    .text("admin-field-description", company.description)
+                    .date("admin-field-created-at", company.created_at)
+                    .date("admin-field-updated-at", company.updated_at),
                 Panel { title: "admin-panel-postings", rows: super::posting_links(postings, tr) },
             ],
         )

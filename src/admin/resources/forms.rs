@@ -27,34 +27,6 @@ pub fn translated_from<'a>(
     rows.filter_map(|(locale, at)| Locale::parse(locale).map(|l| (l, at))).collect()
 }
 
-/// The one record an association field names, from the records matching what was typed
-/// (`#id` or the exact name); an error on `field` when none or several match.
-pub fn single_match(
-    matches: Vec<(i64, String)>,
-    field: &str,
-    typed: &str,
-    errors: &mut Vec<FieldError>,
-) -> Option<(i64, String)> {
-    match matches.len() {
-        1 => matches.into_iter().next(),
-        0 => {
-            if !typed.is_empty() {
-                errors.push(FieldError::new(field, "admin-error-no-match").with("name", typed));
-            }
-            None
-        }
-        _ => {
-            errors.push(FieldError::new(field, "admin-error-ambiguous").with("name", typed));
-            None
-        }
-    }
-}
-
-/// `#12` in an association field: the record with that id.
-pub fn typed_id(typed: &str) -> Option<i64> {
-    typed.strip_prefix('#').and_then(|n| n.trim().parse().ok())
-}
-
 /// The slug a record gets: the one typed (checked: slug characters only, not taken), else
 /// the stored one, else one made from `name` (or `fallback` when the name has no Latin
 /// letters) with `-2`, `-3`… until free. `None` with an error on `slug` when the typed one

@@ -210,15 +210,9 @@ impl Resource for Jobs {
         .into_iter()
         .filter(|(to, _, _)| from.can_move_to(*to))
         .map(|(to, label, confirm)| {
-            MemberAction::post(label, format!("/admin/jobs/{id}/status"), Action::ChangeStatus)
-                .with("to", to.as_str())
-                .confirmed(confirm)
+            self.button(id, "status", label).with("to", to.as_str()).confirmed(confirm)
         })
-        .chain(std::iter::once(MemberAction::post(
-            "admin-action-duplicate",
-            format!("/admin/jobs/{id}/duplicate"),
-            Action::Create,
-        )))
+        .chain([self.button(id, "duplicate", "admin-action-duplicate")])
         .collect()
     }
 
@@ -248,7 +242,7 @@ impl Shows for Jobs {
         let public_url = (job.status != JobStatus::Draft)
             .then(|| format!("/{}/jobs/{}", job.original_locale, job.slug));
         let posting = Panel::new("admin-panel-posting")
-            .row("admin-field-title", Cell::Text(job.title.clone()))
+            .text("admin-field-title", job.title.clone())
             .row(
                 "admin-field-company",
                 Cell::Link(company, format!("/admin/companies/{}", job.company_id)),
@@ -257,26 +251,26 @@ impl Shows for Jobs {
                 "admin-field-status",
                 Cell::Status(job.status.as_str(), tr.t(job.status.label_key())),
             )
-            .row("admin-field-slug", Cell::Text(job.slug))
-            .row("admin-field-language", Cell::Text(language.into()))
-            .row("admin-field-workplace", Cell::Text(tr.t(job.workplace.label_key())))
-            .row("admin-field-city", Cell::Text(job.city.unwrap_or_default()))
-            .row(
+            .text("admin-field-slug", job.slug)
+            .text("admin-field-language", language)
+            .text("admin-field-workplace", tr.t(job.workplace.label_key()))
+            .text("admin-field-city", job.city.unwrap_or_default())
+            .text(
                 "admin-field-country",
-                Cell::Text(job.country_code.map(|c| tr.country(&c)).unwrap_or_default()),
+                job.country_code.map(|c| tr.country(&c)).unwrap_or_default(),
             )
-            .row("admin-field-salary", Cell::Text(salary.unwrap_or_default()))
-            .row("admin-field-skills", Cell::Text(skills.join(", ")));
+            .text("admin-field-salary", salary.unwrap_or_default())
+            .text("admin-field-skills", skills.join(", "));
         let dates = Panel::new("admin-panel-dates")
-            .row("admin-field-published-at", Cell::Date(job.published_at))
-            .row("admin-field-valid-through", Cell::Date(job.valid_through))
-            .row("admin-field-created-at", Cell::Date(Some(job.created_at)))
-            .row("admin-field-updated-at", Cell::Date(Some(job.updated_at)));
+            .date("admin-field-published-at", job.published_at)
+            .date("admin-field-valid-through", job.valid_through)
+            .date("admin-field-created-at", job.created_at)
+            .date("admin-field-updated-at", job.updated_at);
         let content = Panel::new("admin-panel-content")
-            .row("admin-field-summary", Cell::Paragraphs(job.summary))
-            .row("admin-field-responsibilities", Cell::Paragraphs(job.responsibilities))
-            .row("admin-field-requirements", Cell::Paragraphs(job.requirements))
-            .row("admin-field-benefits", Cell::Paragraphs(job.benefits));
+            .paragraphs("admin-field-summary", job.summary)
+            .paragraphs("admin-field-responsibilities", job.responsibilities)
+            .paragraphs("admin-field-requirements", job.requirements)
+            .paragraphs("admin-field-benefits", job.benefits);
         Ok(Record::new(job.title, vec![posting, dates, content])
             .status(job.status.as_str())
             .public_url(public_url))

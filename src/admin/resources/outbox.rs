@@ -92,12 +92,12 @@ impl Shows for Outbox {
             m.subject.clone(),
             vec![
                 Panel::new("admin-panel-message")
-                    .row("admin-field-to", Cell::Text(m.to_address))
-                    .row("admin-field-subject", Cell::Text(m.subject))
-                    .row("admin-field-task-kind", Cell::Text(m.kind))
-                    .row("admin-field-language", Cell::Text(language))
-                    .row("admin-field-created-at", Cell::DateTime(Some(m.created_at)))
-                    .row("admin-field-headers", Cell::Code(headers.join("\n")))
+                    .text("admin-field-to", m.to_address)
+                    .text("admin-field-subject", m.subject)
+                    .text("admin-field-task-kind", m.kind)
+                    .text("admin-field-language", language)
+                    .date_time("admin-field-created-at", m.created_at)
+                    .code("admin-field-headers", headers.join("\n"))
                     .row(
                         "admin-field-html-version",
                         Cell::Link(
@@ -106,7 +106,7 @@ impl Shows for Outbox {
                         ),
                     ),
                 Panel::new("admin-panel-text-version")
-                    .row("admin-field-text-version", Cell::Code(m.text_body)),
+                    .code("admin-field-text-version", m.text_body),
             ],
         ))
     }

@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 
 use super::super::fields::{Field, FieldError, FormValues};
-use super::super::resource::{Deleted, Form, Stored};
+use super::super::resource::{Deleted, Editor, Form, Stored};
 use crate::db::schema::{job_skills, skills};
 use crate::db::{DbConn, dialect};
 use crate::error::AppError;
@@ -21,7 +21,7 @@ impl Form for SkillForm {
         ]
     }
 
-    fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError> {
+    fn load(&self, conn: &mut DbConn, id: i64, _: &Editor) -> Result<Option<Stored>, AppError> {
         let found: Option<(String, String, chrono::NaiveDateTime)> = skills::table
             .filter(skills::id.eq(id))
             .select((skills::name, skills::slug, skills::created_at))
@@ -38,6 +38,7 @@ impl Form for SkillForm {
                 text_updated_at: created,
                 translated_from: Vec::new(),
                 previews: Default::default(),
+                draft: None,
             }
         }))
     }
@@ -49,6 +50,7 @@ impl Form for SkillForm {
         conn: &mut DbConn,
         old: Option<(i64, &Stored)>,
         values: &FormValues,
+        _: &Editor,
     ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
         let name = values.get("name");
         let slug = crate::models::slugify(name);

@@ -115,9 +115,9 @@ impl Shows for Skills {
             skill.name.clone(),
             vec![
                 Panel::new("admin-panel-skill")
-                    .row("admin-field-name", Cell::Text(skill.name))
-                    .row("admin-field-slug", Cell::Text(skill.slug))
-                    .row("admin-field-created-at", Cell::Date(Some(skill.created_at))),
+                    .text("admin-field-name", skill.name)
+                    .text("admin-field-slug", skill.slug)
+                    .date("admin-field-created-at", skill.created_at),
                 Panel { title: "admin-panel-postings", rows: super::posting_links(postings, tr) },
             ],
         )

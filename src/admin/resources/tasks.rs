@@ -106,22 +106,11 @@ impl Resource for Tasks {
         let state = record.status.unwrap_or(DONE);
         let mut actions = Vec::new();
         if state == QUEUED || state == DEAD {
-            actions.push(MemberAction::post(
-                "admin-action-retry-now",
-                format!("/admin/tasks/{id}/retry"),
-                Action::Update,
-            ));
+            actions.push(self.button(id, "retry", "admin-action-retry-now"));
         }
         if state != RUNNING {
-            actions.push(
-                MemberAction::post(
-                    "admin-action-discard",
-                    format!("/admin/tasks/{id}/discard"),
-                    Action::Delete,
-                )
-                .confirmed(true)
-                .emphasis(Emphasis::Danger),
-            );
+            let discard = self.button(id, "discard", "admin-action-discard");
+            actions.push(discard.confirmed(true).emphasis(Emphasis::Danger));
         }
         actions
     }
@@ -185,26 +174,22 @@ impl Shows for Tasks {
             format!("#{} {}", task.id, task.kind),
             vec![
                 Panel::new("admin-panel-task")
-                    .row("admin-field-task-kind", Cell::Text(task.kind.clone()))
-                    .row("admin-field-queue", Cell::Text(task.queue.clone()))
+                    .text("admin-field-task-kind", task.kind.clone())
+                    .text("admin-field-queue", task.queue.clone())
                     .row("admin-field-status", status_cell(&task.state, tr))
-                    .row(
+                    .text(
                         "admin-field-attempts",
-                        Cell::Text(format!("{} / {}", task.attempts, task.max_attempts)),
+                        format!("{} / {}", task.attempts, task.max_attempts),
                     )
                     .row("admin-field-priority", Cell::Number(Some(task.priority as i64)))
-                    .row("admin-field-run-at", Cell::DateTime(Some(task.run_at)))
-                    .row(
-                        "admin-field-dedup-key",
-                        Cell::Text(task.dedup_key.clone().unwrap_or_default()),
-                    )
-                    .row("admin-field-worker", Cell::Text(task.worker.clone().unwrap_or_default()))
-                    .row("admin-field-lease-until", Cell::DateTime(task.lease_expires_at))
-                    .row("admin-field-created-at", Cell::DateTime(Some(task.created_at)))
-                    .row("admin-field-started-at", Cell::DateTime(task.started_at))
-                    .row("admin-field-finished-at", Cell::DateTime(task.finished_at)),
-                Panel::new("admin-panel-arguments")
-                    .row("admin-field-arguments", Cell::Code(arguments)),
+                    .date_time("admin-field-run-at", task.run_at)
+                    .text("admin-field-dedup-key", task.dedup_key.clone().unwrap_or_default())
+                    .text("admin-field-worker", task.worker.clone().unwrap_or_default())
+                    .date_time("admin-field-lease-until", task.lease_expires_at)
+                    .date_time("admin-field-created-at", task.created_at)
+                    .date_time("admin-field-started-at", task.started_at)
+                    .date_time("admin-field-finished-at", task.finished_at),
+                Panel::new("admin-panel-arguments").code("admin-field-arguments", arguments),
                 Panel {
                     title: "admin-panel-errors",
                     rows: if failures.is_empty() {

@@ -122,11 +122,7 @@ impl Resource for WebhookDeliveries {
     }
 
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
-        vec![MemberAction::post(
-            "admin-action-replay",
-            format!("/admin/webhook_deliveries/{id}/replay"),
-            Action::Update,
-        )]
+        vec![self.button(id, "replay", "admin-action-replay")]
     }
 }
 
@@ -151,12 +147,12 @@ impl Shows for WebhookDeliveries {
                         "admin-field-url",
                         Cell::Link(url, format!("/admin/webhooks/{}", d.endpoint_id)),
                     )
-                    .row("admin-field-event", Cell::Text(kind))
+                    .text("admin-field-event", kind)
                     .row("admin-field-attempts", Cell::Number(Some(d.attempt.into())))
                     .row("admin-field-status", status_cell(d.status_code))
-                    .row("admin-field-duration", Cell::Text(format!("{} ms", d.duration_ms)))
-                    .row("admin-field-last-error", Cell::Text(d.error.unwrap_or_default())),
-                Panel::new("admin-panel-arguments").row("admin-field-payload", Cell::Code(payload)),
+                    .text("admin-field-duration", format!("{} ms", d.duration_ms))
+                    .text("admin-field-last-error", d.error.unwrap_or_default()),
+                Panel::new("admin-panel-arguments").code("admin-field-payload", payload),
             ],
         ))
     }

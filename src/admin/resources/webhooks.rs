@@ -6,7 +6,8 @@ use diesel::prelude::*;
 use super::super::engine::{Columns, Declaration, Filter, Key, Shows};
 use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
 use super::super::resource::{
-    Act, ActInput, Cell, Deleted, Dir, Done, Form, MemberAction, Panel, Record, Resource, Stored,
+    Act, ActInput, Cell, Deleted, Dir, Done, Editor, Form, MemberAction, Panel, Record, Resource,
+    Stored,
 };
 use crate::auth::policy::{Action, Area};
 use crate::db::DbConn;
@@ -86,14 +87,7 @@ impl Resource for Webhooks {
     }
 
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
-        vec![
-            MemberAction::post(
-                "admin-action-rotate-secret",
-                format!("/admin/webhooks/{id}/rotate-secret"),
-                Action::Update,
-            )
-            .confirmed(true),
-        ]
+        vec![self.button(id, "rotate-secret", "admin-action-rotate-secret").confirmed(true)]
     }
 }
 
@@ -145,11 +139,11 @@ impl Shows for Webhooks {
             e.url.clone(),
             vec![
                 Panel::new("admin-panel-webhook")
-                    .row("admin-field-url", Cell::Text(e.url))
-                    .row("admin-field-description", Cell::Text(e.description))
-                    .row("admin-field-events", Cell::Text(e.events))
+                    .text("admin-field-url", e.url)
+                    .text("admin-field-description", e.description)
+                    .text("admin-field-events", e.events)
                     .row("admin-field-status", on_off(e.enabled, tr))
-                    .row("admin-field-secret", Cell::Code(e.secret)),
+                    .code("admin-field-secret", e.secret),
                 Panel {
                     title: "admin-panel-deliveries",
                     rows: if log.is_empty() {
@@ -190,7 +184,7 @@ impl Form for WebhookForm {
         values
     }
 
-    fn load(&self, conn: &mut DbConn, id: i64) -> Result<Option<Stored>, AppError> {
+    fn load(&self, conn: &mut DbConn, id: i64, _: &Editor) -> Result<Option<Stored>, AppError> {
         let found: Option<(String, String, String, bool, chrono::NaiveDateTime)> =
             webhook_endpoints::table
                 .filter(webhook_endpoints::id.eq(id))
@@ -216,6 +210,7 @@ impl Form for WebhookForm {
                 text_updated_at: created,
                 translated_from: Vec::new(),
                 previews: Default::default(),
+                draft: None,
             }
         }))
     }
@@ -225,6 +220,7 @@ impl Form for WebhookForm {
         conn: &mut DbConn,
         old: Option<(i64, &Stored)>,
         values: &FormValues,
+        _: &Editor,
     ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
         let mut errors = Vec::new();
         let url = values.get("url");

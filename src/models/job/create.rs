@@ -110,6 +110,35 @@ impl JobText {
 }
 
 impl JobDraft {
+    /// A blank draft in `original_locale` with the board's defaults: on site, full time, mid
+    /// level, paid in euros per year once a salary is given.
+    pub fn new(original_locale: Locale, created_at: NaiveDateTime) -> JobDraft {
+        JobDraft {
+            slug: String::new(),
+            company_id: 0,
+            status: JobStatus::Draft,
+            original_locale,
+            text: JobText::default(),
+            translations: Vec::new(),
+            workplace: Workplace::Onsite,
+            employment_type: EmploymentType::FullTime,
+            seniority: Seniority::Mid,
+            city: None,
+            country_code: None,
+            latitude: None,
+            longitude: None,
+            remote_countries: Vec::new(),
+            salary_min: None,
+            salary_max: None,
+            salary_currency: Some("EUR".to_owned()),
+            salary_period: Some(SalaryPeriod::Year),
+            published_at: None,
+            valid_through: None,
+            skills: Vec::new(),
+            created_at,
+        }
+    }
+
     pub(super) fn fields(&self) -> JobFields<'_> {
         let t = &self.text;
         JobFields {

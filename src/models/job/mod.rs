@@ -8,9 +8,8 @@ pub use stored::{StoredJob, duplicate};
 pub mod lifecycle;
 mod reindex;
 pub use reindex::reindex;
-mod update;
-pub use update::JobUpdate;
 mod queries;
+mod update;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;

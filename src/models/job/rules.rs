@@ -60,32 +60,18 @@ impl JobDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::{EmploymentType, JobStatus, SalaryPeriod, Seniority};
+    use crate::models::SalaryPeriod;
 
     fn draft() -> JobDraft {
         JobDraft {
             slug: "engineer".into(),
             company_id: 1,
-            status: JobStatus::Draft,
-            original_locale: crate::i18n::Locale::En,
-            text: Default::default(),
-            translations: Vec::new(),
-            workplace: Workplace::Onsite,
-            employment_type: EmploymentType::FullTime,
-            seniority: Seniority::Mid,
             city: Some("Berlin".into()),
             country_code: Some("DE".into()),
-            latitude: None,
-            longitude: None,
-            remote_countries: Vec::new(),
-            salary_min: None,
-            salary_max: None,
             salary_currency: None,
             salary_period: None,
-            published_at: None,
-            valid_through: None,
             skills: vec!["Rust".into()],
-            created_at: chrono::NaiveDateTime::default(),
+            ..JobDraft::new(crate::i18n::Locale::En, chrono::NaiveDateTime::default())
         }
     }
 

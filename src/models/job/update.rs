@@ -1,30 +1,18 @@
 //! Changing a posting from the back office: its row, skills and translations, then its
 //! full-text rows, in the caller's transaction.
 
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::JobDraft;
 use crate::db::DbConn;
 use crate::db::schema::{job_skills, job_translations, jobs};
-use crate::i18n::Locale;
-use crate::models::translation::TranslationWrite;
-
-/// How one save changes a posting besides its fields.
-pub struct JobUpdate<'a> {
-    /// The original-language text changed: translations made before `now` are out of date.
-    pub text_changed: bool,
-    /// When the original text was last changed before this save.
-    pub text_updated_at: NaiveDateTime,
-    pub translations: &'a [(Locale, TranslationWrite)],
-    pub now: NaiveDateTime,
-}
+use crate::models::translation::{TextUpdate, TranslationWrite};
 
 impl JobDraft {
     /// Writes this draft's fields over posting `id`: everything but its status, publication
     /// date, creation time and original language, which have their own ways to change.
     /// Translation texts come from `self.translations`.
-    pub fn update(&self, conn: &mut DbConn, id: i64, change: &JobUpdate<'_>) -> QueryResult<()> {
+    pub fn update(&self, conn: &mut DbConn, id: i64, change: &TextUpdate<'_>) -> QueryResult<()> {
         let text_updated_at = if change.text_changed { change.now } else { change.text_updated_at };
         diesel::update(jobs::table.filter(jobs::id.eq(id)))
             .set((

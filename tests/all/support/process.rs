@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A `hireboard` process, killed when dropped; its standard output goes to a file.
+/// A `hireboard` process, killed when dropped; its standard output and errors go to a file.
 pub struct Process {
     child: Child,
     /// `host:port` of a `serve` process.
@@ -25,14 +25,17 @@ impl Process {
     pub fn start(command: &str, settings: &[(&str, &str)]) -> Process {
         let addr = free_addr();
         let stdout = tempfile::NamedTempFile::new().unwrap().into_temp_path().keep().unwrap();
+        let out = std::fs::File::create(&stdout).unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_hireboard"));
         cmd.arg(command)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("BIND", &addr)
             .env("RUST_LOG", "error")
-            .stdout(Stdio::from(std::fs::File::create(&stdout).unwrap()))
-            .stderr(Stdio::null());
+            // Its errors go to the same file (one shared offset), so that a failed start says
+            // why.
+            .stdout(Stdio::from(out.try_clone().unwrap()))
+            .stderr(Stdio::from(out));
         for (name, value) in settings {
             cmd.env(name, value);
         }
