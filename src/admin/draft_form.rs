@@ -85,6 +85,16 @@ impl FormText for Option<NaiveDateTime> {
     }
 }
 
+/// A yes/no select: `on` or `off`.
+impl FormText for bool {
+    fn show(&self) -> String {
+        (if *self { "on" } else { "off" }).to_owned()
+    }
+    fn read(text: &str) -> Self {
+        text == "on"
+    }
+}
+
 impl FormText for Locale {
     fn show(&self) -> String {
         self.as_str().to_owned()
@@ -111,6 +121,9 @@ impl<E: TextEnum> FormText for Option<E> {
         E::parse(text)
     }
 }
+
+/// A draft's original text and its translations.
+pub type Texts<'a, T> = (&'a mut T, &'a mut Vec<(Locale, T)>);
 
 /// A stored record as its form starts from.
 pub struct Read<D> {
@@ -145,9 +158,13 @@ pub trait DraftForm: Sync + 'static {
     /// What a new record starts from.
     fn new_draft(&self, tr: &Tr) -> Self::Draft;
     /// The draft's original language.
-    fn original(draft: &Self::Draft) -> Locale;
-    /// The draft's original text and its translations.
-    fn texts(draft: &mut Self::Draft) -> (&mut Self::Text, &mut Vec<(Locale, Self::Text)>);
+    fn original(_draft: &Self::Draft) -> Locale {
+        Locale::default()
+    }
+    /// The draft's original text and its translations, when it has translatable fields.
+    fn texts(_draft: &mut Self::Draft) -> Option<Texts<'_, Self::Text>> {
+        None
+    }
     /// Record `id`, or `None`.
     fn read(&self, conn: &mut DbConn, id: i64) -> Result<Option<Read<Self::Draft>>, AppError>;
     /// What only the resource can check (uniqueness, rules between fields), after the fields'
@@ -181,43 +198,124 @@ enum Bind<F: DraftForm + ?Sized> {
         read: ReadFn<F::Draft>,
     },
     /// Translatable text: the original's on the draft, each translation's in its own `Text`.
-    Text(fn(&mut F::Text) -> &mut String),
+    Text(At<F::Text, String>),
     /// The id of a related record, shown and typed as its name (or `#id`).
-    Association(&'static str, fn(&mut F::Draft) -> &mut i64),
+    Association(&'static str, At<F::Draft, i64>),
 }
 
 /// A form's fields with their bindings, in page order.
 pub struct Fields<F: DraftForm + ?Sized>(Vec<(Field, Bind<F>)>);
 
-impl<F: DraftForm + ?Sized> Fields<F> {
-    /// `field` shows and fills the draft's member `at`.
-    pub fn value<T: FormText + 'static>(
-        &mut self,
-        field: Field,
-        at: fn(&mut F::Draft) -> &mut T,
-    ) -> &mut Self {
-        let show = Box::new(move |d: &mut F::Draft| at(d).show());
-        let read = Box::new(move |d: &mut F::Draft, text: &str| *at(d) = T::read(text));
-        self.0.push((field, Bind::Value { show, read }));
+/// A declared field, for its modifiers: `f.text("city", "admin-field-city", at).max(100);`.
+pub struct Declared<'a>(&'a mut Field);
+
+impl Declared<'_> {
+    pub fn required(self) -> Self {
+        self.0.required = true;
         self
     }
 
-    /// Translatable `field`: the member `at` of each language's text.
-    pub fn text(&mut self, field: Field, at: fn(&mut F::Text) -> &mut String) -> &mut Self {
-        self.0.push((field.translatable(), Bind::Text(at)));
+    /// The longest value accepted, in characters.
+    pub fn max(self, max: usize) -> Self {
+        self.0.max = max;
         self
+    }
+
+    /// Fluent id of a hint shown under the field.
+    pub fn hint(self, hint: &'static str) -> Self {
+        self.0.hint = Some(hint);
+        self
+    }
+
+    /// Set when creating only: shown read-only on the edit form.
+    pub fn create_only(self) -> Self {
+        self.0.create_only = true;
+        self
+    }
+}
+
+/// The member of a draft a field shows and fills.
+type At<D, T> = fn(&mut D) -> &mut T;
+
+impl<F: DraftForm + ?Sized> Fields<F> {
+    fn push(&mut self, field: Field, bind: Bind<F>) -> Declared<'_> {
+        self.0.push((field, bind));
+        Declared(&mut self.0.last_mut().expect("just pushed").0)
+    }
+
+    /// `field` shows and fills the draft's member `at`.
+    pub fn field<T: FormText + 'static>(
+        &mut self,
+        field: Field,
+        at: At<F::Draft, T>,
+    ) -> Declared<'_> {
+        let show = Box::new(move |d: &mut F::Draft| at(d).show());
+        let read = Box::new(move |d: &mut F::Draft, text: &str| *at(d) = T::read(text));
+        self.push(field, Bind::Value { show, read })
+    }
+
+    /// One line of text.
+    pub fn text<T: FormText + 'static>(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        at: At<F::Draft, T>,
+    ) -> Declared<'_> {
+        self.field(Field::text(key, label), at)
+    }
+
+    /// One of `options`: (value, label in the admin's language).
+    pub fn select<T: FormText + 'static>(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<(&'static str, String)>,
+        at: At<F::Draft, T>,
+    ) -> Declared<'_> {
+        self.field(Field::select(key, label, options), at)
+    }
+
+    /// A field of another `kind`.
+    pub fn of<T: FormText + 'static>(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        kind: FieldKind,
+        at: At<F::Draft, T>,
+    ) -> Declared<'_> {
+        self.field(Field::new(key, label, kind), at)
+    }
+
+    /// Translatable text on one line: the member `at` of each language's text.
+    pub fn translated(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        at: At<F::Text, String>,
+    ) -> Declared<'_> {
+        self.push(Field::text(key, label).translatable(), Bind::Text(at))
+    }
+
+    /// Translatable text in paragraphs.
+    pub fn translated_long(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        at: At<F::Text, String>,
+    ) -> Declared<'_> {
+        self.push(Field::long_text(key, label).translatable(), Bind::Text(at))
     }
 
     /// A related record of `resource` (which names its records), stored as its id in `at`.
     pub fn association(
         &mut self,
-        field: Field,
+        key: &'static str,
+        label: &'static str,
         resource: &'static str,
-        at: fn(&mut F::Draft) -> &mut i64,
-    ) -> &mut Self {
-        let field = Field { kind: FieldKind::Association(resource), ..field };
-        self.0.push((field.hint("admin-hint-association"), Bind::Association(resource, at)));
-        self
+        at: At<F::Draft, i64>,
+    ) -> Declared<'_> {
+        let field = Field::new(key, label, FieldKind::Association(resource));
+        self.push(field.hint("admin-hint-association"), Bind::Association(resource, at))
     }
 }
 
@@ -237,7 +335,7 @@ fn shown<F: DraftForm>(
     for (field, bind) in fields {
         let text = match bind {
             Bind::Value { show, .. } => show(draft),
-            Bind::Text(at) => at(F::texts(draft).0).clone(),
+            Bind::Text(at) => F::texts(draft).map(|(text, _)| at(text).clone()).unwrap_or_default(),
             Bind::Association(resource, at) => match *at(draft) {
                 0 => String::new(),
                 id => name_of(resource, id)?,
@@ -246,7 +344,8 @@ fn shown<F: DraftForm>(
         values.set(field.key, text);
     }
     let original = F::original(draft);
-    for (locale, text) in F::texts(draft).1.iter_mut().filter(|(l, _)| *l != original) {
+    let translations = F::texts(draft).map(|(_, t)| t.iter_mut()).into_iter().flatten();
+    for (locale, text) in translations.filter(|(l, _)| *l != original) {
         let texts = fields.iter().filter_map(|(field, bind)| match bind {
             Bind::Text(at) => Some((field.key.to_owned(), at(text).clone())),
             _ => None,
@@ -348,26 +447,32 @@ impl<F: DraftForm> Form for F {
             }
             match bind {
                 Bind::Value { read, .. } => read(&mut draft, text),
-                Bind::Text(at) => *at(F::texts(&mut draft).0) = text.to_owned(),
+                Bind::Text(at) => {
+                    if let Some((original, _)) = F::texts(&mut draft) {
+                        *at(original) = text.to_owned();
+                    }
+                }
                 Bind::Association(resource, at) => {
                     *at(&mut draft) = resolve(conn, field, resource, text, editor, &mut errors)?;
                 }
             }
         }
         // The translations are the ones sent, whole.
-        *F::texts(&mut draft).1 = values
-            .translations
-            .iter()
-            .map(|(locale, sent)| {
-                let mut text = F::Text::default();
-                for (field, bind) in &fields {
-                    if let Bind::Text(at) = bind {
-                        *at(&mut text) = sent.get(field.key).cloned().unwrap_or_default();
+        if let Some((_, translations)) = F::texts(&mut draft) {
+            *translations = values
+                .translations
+                .iter()
+                .map(|(locale, sent)| {
+                    let mut text = F::Text::default();
+                    for (field, bind) in &fields {
+                        if let Bind::Text(at) = bind {
+                            *at(&mut text) = sent.get(field.key).cloned().unwrap_or_default();
+                        }
                     }
-                }
-                (*locale, text)
-            })
-            .collect();
+                    (*locale, text)
+                })
+                .collect();
+        }
         errors.extend(self.check(conn, &mut draft, stored.map(|(id, _, d)| (id, d)))?);
         if !errors.is_empty() {
             return Ok(Err(errors));
@@ -387,5 +492,39 @@ impl<F: DraftForm> Form for F {
 
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {
         DraftForm::delete(self, conn, id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{SalaryPeriod, Workplace};
+
+    fn round_trip<T: FormText>(text: &str) -> String {
+        T::read(text).show()
+    }
+
+    #[test]
+    fn values_show_as_the_form_reads_them() {
+        assert_eq!(round_trip::<Option<String>>(""), "");
+        assert_eq!(<Option<String>>::read(""), None);
+        assert_eq!(round_trip::<Option<i64>>("85 000"), "85000");
+        assert_eq!(<Option<i64>>::read(""), None);
+        assert_eq!(round_trip::<Option<f64>>("52,5"), "52.5");
+        assert_eq!(round_trip::<Vec<String>>("Rust, SQL, rust,"), "Rust, SQL");
+        assert_eq!(round_trip::<Workplace>("remote"), "remote");
+        assert_eq!(round_trip::<Option<SalaryPeriod>>("month"), "month");
+        assert_eq!(<Option<SalaryPeriod>>::read(""), None);
+        assert_eq!(round_trip::<Locale>("de"), "de");
+        assert_eq!(round_trip::<bool>("on"), "on");
+        assert_eq!(round_trip::<bool>("off"), "off");
+    }
+
+    #[test]
+    fn a_day_closes_at_its_end_and_shows_as_the_day() {
+        let at = <Option<NaiveDateTime>>::read("2030-01-31").expect("a day");
+        assert_eq!(at.to_string(), "2030-01-31 23:59:59");
+        assert_eq!(Some(at).show(), "2030-01-31");
+        assert_eq!(<Option<NaiveDateTime>>::read(""), None);
     }
 }

@@ -1,8 +1,7 @@
 //! The back-office users' member action that is not a form: resetting a user's second factor
 //! (a lost phone), so they sign in with their password and enrol again.
 
-use crate::auth::policy::{Action, Area};
-use crate::error::AppError;
+use super::prelude::*;
 use crate::models::admin_user::AdminUser;
 use crate::security::events::{Severity, record};
 

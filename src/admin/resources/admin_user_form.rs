@@ -1,41 +1,48 @@
 //! Editing back-office users (name, role, language) and deleting them. New users come by
 //! invitation (`invitations.rs`), whose routes take `/admin/admin_users/new` and the POST.
 
-use diesel::prelude::*;
-
-use super::super::fields::{Field, FieldError, FormValues};
-use super::super::resource::{Deleted, Editor, Form, Stored};
 use super::forms::locale_options;
-use crate::db::DbConn;
+use super::prelude::*;
 use crate::db::schema::admin_users;
-use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
 use crate::models::AdminRole;
 
 pub struct AdminUserForm;
 
+/// A back-office user as the form edits them.
+#[derive(Clone)]
+pub struct AdminUserDraft {
+    name: String,
+    role: AdminRole,
+    locale: Locale,
+}
+
 /// Whether another admin than `id` would remain.
 fn other_admins(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
     admin_users::table
-        .filter(admin_users::role.eq(AdminRole::Admin.as_str()))
+        .filter(admin_users::role.eq(AdminRole::Admin))
         .filter(admin_users::id.ne(id))
         .count()
         .get_result::<i64>(conn)
         .map(|n| n > 0)
 }
 
-impl Form for AdminUserForm {
-    fn fields(&self, tr: &Tr) -> Vec<Field> {
-        vec![
-            Field::text("name", "admin-field-person-name").max(200),
-            Field::select("role", "admin-field-role", AdminRole::options(tr))
-                .required()
-                .hint("admin-hint-role"),
-            Field::select("locale", "admin-field-language", locale_options()).required(),
-        ]
+impl DraftForm for AdminUserForm {
+    type Draft = AdminUserDraft;
+    type Text = ();
+
+    fn declare(&self, tr: &Tr, f: &mut Fields<Self>) {
+        f.text("name", "admin-field-person-name", |d| &mut d.name).max(200);
+        f.select("role", "admin-field-role", AdminRole::options(tr), |d| &mut d.role)
+            .required()
+            .hint("admin-hint-role");
+        f.select("locale", "admin-field-language", locale_options(), |d| &mut d.locale).required();
     }
 
-    fn load(&self, conn: &mut DbConn, id: i64, _: &Editor) -> Result<Option<Stored>, AppError> {
+    fn new_draft(&self, tr: &Tr) -> AdminUserDraft {
+        AdminUserDraft { name: String::new(), role: AdminRole::Viewer, locale: tr.locale }
+    }
+
+    fn read(&self, conn: &mut DbConn, id: i64) -> Result<Option<Read<AdminUserDraft>>, AppError> {
         let found: Option<(String, String, String, String, chrono::NaiveDateTime)> =
             admin_users::table
                 .filter(admin_users::id.eq(id))
@@ -48,48 +55,52 @@ impl Form for AdminUserForm {
                 ))
                 .first(conn)
                 .optional()?;
-        Ok(found.map(|(email, name, role, locale, created)| {
-            let mut values = FormValues::default();
-            values.set("name", name);
-            values.set("role", role);
-            values.set("locale", locale);
-            Stored {
-                label: email,
-                values,
-                original: Locale::default(),
-                text_updated_at: created,
-                translated_from: Vec::new(),
-                previews: Default::default(),
-                draft: None,
-            }
+        Ok(found.map(|(email, name, role, locale, created)| Read {
+            draft: AdminUserDraft {
+                name,
+                role: AdminRole::parse(&role).unwrap_or(AdminRole::Viewer),
+                locale: Locale::parse(&locale).unwrap_or_default(),
+            },
+            label: email,
+            text_updated_at: created,
+            translated_from: Vec::new(),
+            previews: Default::default(),
         }))
     }
 
-    fn save(
+    /// The last admin stays an admin.
+    fn check(
         &self,
         conn: &mut DbConn,
-        old: Option<(i64, &Stored)>,
-        values: &FormValues,
-        _: &Editor,
-    ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
-        // New users are invited; this form only edits.
-        let Some((id, stored)) = old else {
-            return Err(AppError::NotFound);
-        };
-        let demoted = stored.values.get("role") == AdminRole::Admin.as_str()
-            && values.get("role") != AdminRole::Admin.as_str();
-        if demoted && !other_admins(conn, id)? {
-            return Ok(Err(vec![FieldError::new("role", "admin-error-last-admin")]));
-        }
+        draft: &mut AdminUserDraft,
+        old: Option<(i64, &AdminUserDraft)>,
+    ) -> Result<Vec<FieldError>, AppError> {
+        let Some((id, old)) = old else { return Ok(Vec::new()) };
+        let demoted = old.role == AdminRole::Admin && draft.role != AdminRole::Admin;
+        Ok(if demoted && !other_admins(conn, id)? {
+            vec![FieldError::new("role", "admin-error-last-admin")]
+        } else {
+            Vec::new()
+        })
+    }
+
+    /// Saves an edit; new users are invited, never made by this form.
+    fn write(
+        &self,
+        conn: &mut DbConn,
+        draft: &AdminUserDraft,
+        over: Option<Over<'_, AdminUserDraft>>,
+    ) -> Result<i64, AppError> {
+        let Some(Over { id, .. }) = over else { return Err(AppError::NotFound) };
         diesel::update(admin_users::table.filter(admin_users::id.eq(id)))
             .set((
-                admin_users::name.eq(values.get("name")),
-                admin_users::role.eq(values.get("role")),
-                admin_users::locale.eq(values.get("locale")),
+                admin_users::name.eq(&draft.name),
+                admin_users::role.eq(draft.role),
+                admin_users::locale.eq(draft.locale.as_str()),
                 admin_users::updated_at.eq(crate::db::now()),
             ))
             .execute(conn)?;
-        Ok(Ok(id))
+        Ok(id)
     }
 
     /// Deletes a user (their sessions end with them), unless they are the last admin.

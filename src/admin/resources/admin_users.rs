@@ -1,16 +1,9 @@
 //! Back-office users, for admins only.
 
-use diesel::prelude::*;
-
 use chrono::NaiveDateTime;
 
-use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
-use super::super::resource::{Cell, Dir, Emphasis, MemberAction, Panel, Record, Resource};
-use crate::auth::policy::{Action, Area};
-use crate::db::DbConn;
+use super::prelude::*;
 use crate::db::schema::admin_users;
-use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::models::AdminRole;
 
 pub struct AdminUsers;

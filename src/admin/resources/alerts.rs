@@ -2,18 +2,11 @@
 //! they confirmed, and what was sent. Admins can unsubscribe or delete them (a seeker's
 //! request by mail, a bouncing address).
 
-use diesel::prelude::*;
-
 use chrono::NaiveDateTime;
 
-use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
-use super::super::resource::{Batch, BatchAction, Cell, Dir, Panel, Record, Resource};
+use super::prelude::*;
 use crate::auth::policy::Action::{self, ChangeStatus};
-use crate::auth::policy::Area;
-use crate::db::DbConn;
 use crate::db::schema::{alert_sent, job_alerts, jobs};
-use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::models::alert::{AlertStatus, Frequency};
 use crate::models::audit;
 use crate::search::SearchParams;

@@ -2,21 +2,10 @@
 
 use std::collections::HashMap;
 
-use diesel::prelude::*;
-
 use chrono::NaiveDateTime;
 
-use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
-use super::super::resource::{
-    Act, ActInput, BatchAction, Cell, Dir, Done, Emphasis, MemberAction, Panel, Record, Resource,
-    TextOp,
-};
-use crate::auth::policy::Action;
-use crate::auth::policy::Area;
-use crate::db::DbConn;
+use super::prelude::*;
 use crate::db::schema::{applications, jobs};
-use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::models::ApplicationStatus;
 
 pub struct Applications;

@@ -1,14 +1,7 @@
 //! The audit log, across every resource: who changed what, when.
 
-use diesel::prelude::*;
-
-use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
-use super::super::resource::{Cell, Dir, Panel, Record, Resource};
-use crate::auth::policy::Area;
-use crate::db::DbConn;
+use super::prelude::*;
 use crate::db::schema::audit_log;
-use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::models::audit::AuditEntry;
 
 pub struct AuditLog;

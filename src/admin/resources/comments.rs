@@ -2,15 +2,10 @@
 
 use std::collections::HashMap;
 
-use diesel::prelude::*;
-
-use super::super::engine::{Columns, Declaration, Filter, Key, Pred, Shows};
-use super::super::resource::{Cell, Dir, FilterKind, FilterValue, Panel, Record, Resource};
-use crate::auth::policy::Area;
-use crate::db::DbConn;
+use super::super::engine::Pred;
+use super::super::resource::{FilterKind, FilterValue};
+use super::prelude::*;
 use crate::db::schema::{admin_comments, admin_users};
-use crate::error::AppError;
-use crate::i18n::Tr;
 
 pub struct Comments;
 

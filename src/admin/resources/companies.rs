@@ -3,17 +3,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 
-use super::super::engine::{Columns, Declaration, Exports, Filter, Key, Scope, Shows};
 use super::super::fields::TranslationState;
-use super::super::resource::{Cell, Dir, Panel, Record, Resource};
-use crate::auth::policy::Area;
-use crate::db::DbConn;
-use crate::db::schema::{companies, company_translations, jobs};
-use crate::error::AppError;
-use crate::i18n::Locale;
-use crate::i18n::Tr;
+use super::prelude::*;
+use crate::db::schema::{companies, jobs};
 use crate::models::JobStatus;
 use crate::models::company::Company;
 
@@ -114,19 +107,7 @@ impl Declaration for Companies {
         ("name", Dir::Asc)
     }
     fn context(&self, conn: &mut DbConn, rows: &[CompanyRow]) -> QueryResult<Translations> {
-        let records: Vec<_> = rows
-            .iter()
-            .map(|c| (c.id, c.original_locale.clone(), c.text_updated_at, c.created_at))
-            .collect();
-        let stored: Vec<(i64, String, NaiveDateTime)> = company_translations::table
-            .filter(company_translations::company_id.eq_any(rows.iter().map(|c| c.id)))
-            .select((
-                company_translations::company_id,
-                company_translations::locale,
-                company_translations::source_updated_at,
-            ))
-            .load(conn)?;
-        Ok(super::translation_states(&records, &stored))
+        super::translations!(conn, rows, company_translations, company_id)
     }
     fn exports(&self, e: &mut Exports<Self>) {
         e.field("id", "admin-field-id", |c| c.id);

@@ -1,15 +1,8 @@
 //! The new and edit forms of companies, declared on the company's draft, and their deletion.
 
-use diesel::prelude::*;
-
-use super::super::draft_form::{DraftForm, Fields, Over, Read};
-use super::super::fields::{Field, FieldError, FieldKind};
-use super::super::resource::Deleted;
 use super::forms::{country_options, locale_options, slug_for, translated_from};
-use crate::db::DbConn;
+use super::prelude::*;
 use crate::db::schema::{companies, company_translations, jobs};
-use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
 use crate::models::company::{Company, NewCompany};
 
 pub struct CompanyForm;
@@ -29,41 +22,31 @@ impl DraftForm for CompanyForm {
     type Text = String;
 
     fn declare(&self, tr: &Tr, f: &mut Fields<Self>) {
-        f.value(Field::text("name", "admin-field-name").required().max(200), |d| {
-            &mut d.company.name
+        f.text("name", "admin-field-name", |d| &mut d.company.name).required().max(200);
+        f.select("original_locale", "admin-field-language", locale_options(), |d| {
+            &mut d.company.original_locale
         })
-        .value(
-            Field::select("original_locale", "admin-field-language", locale_options())
-                .required()
-                .create_only()
-                .hint("admin-hint-original-locale"),
-            |d| &mut d.company.original_locale,
-        )
-        .value(Field::text("slug", "admin-field-slug").max(120).hint("admin-hint-slug"), |d| {
-            &mut d.company.slug
+        .required()
+        .create_only()
+        .hint("admin-hint-original-locale");
+        f.text("slug", "admin-field-slug", |d| &mut d.company.slug)
+            .max(120)
+            .hint("admin-hint-slug");
+        f.of("logo", "admin-field-logo", FieldKind::Image, |d| &mut d.logo).hint("admin-hint-logo");
+        f.of("website", "admin-field-website", FieldKind::Url, |d| &mut d.company.website).max(500);
+        f.of("contact_email", "admin-field-contact-email", FieldKind::Email, |d| {
+            &mut d.company.contact_email
         })
-        .value(
-            Field::new("logo", "admin-field-logo", FieldKind::Image).hint("admin-hint-logo"),
-            |d| &mut d.logo,
-        )
-        .value(Field::new("website", "admin-field-website", FieldKind::Url).max(500), |d| {
-            &mut d.company.website
-        })
-        .value(
-            Field::new("contact_email", "admin-field-contact-email", FieldKind::Email)
-                .max(254)
-                .hint("admin-hint-contact-email"),
-            |d| &mut d.company.contact_email,
-        )
-        .value(Field::text("city", "admin-field-city").max(100), |d| &mut d.company.city)
-        .value(Field::select("country_code", "admin-field-country", country_options(tr)), |d| {
+        .max(254)
+        .hint("admin-hint-contact-email");
+        f.text("city", "admin-field-city", |d| &mut d.company.city).max(100);
+        f.select("country_code", "admin-field-country", country_options(tr), |d| {
             &mut d.company.country_code
-        })
-        .value(
-            Field::text("size", "admin-field-size").max(40).hint("admin-hint-company-size"),
-            |d| &mut d.company.size,
-        )
-        .text(Field::long_text("description", "admin-field-description").max(5000), |t| t);
+        });
+        f.text("size", "admin-field-size", |d| &mut d.company.size)
+            .max(40)
+            .hint("admin-hint-company-size");
+        f.translated_long("description", "admin-field-description", |t| t).max(5000);
     }
 
     fn new_draft(&self, tr: &Tr) -> CompanyDraft {
@@ -89,8 +72,8 @@ impl DraftForm for CompanyForm {
         Locale::parse(&draft.company.original_locale).unwrap_or_default()
     }
 
-    fn texts(draft: &mut CompanyDraft) -> (&mut String, &mut Vec<(Locale, String)>) {
-        (&mut draft.company.description, &mut draft.translations)
+    fn texts(draft: &mut CompanyDraft) -> Option<Texts<'_, String>> {
+        Some((&mut draft.company.description, &mut draft.translations))
     }
 
     /// A company with its translations (two queries).

@@ -1,14 +1,11 @@
 //! A posting's preview: the public page, in any status and any of its languages.
 
 use actix_web::web;
-use diesel::prelude::*;
 use serde::Deserialize;
 
 use super::super::CurrentAdmin;
-use crate::auth::policy::{Action, Area};
+use super::prelude::*;
 use crate::db::schema::jobs;
-use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
 use crate::models::job::JobPage;
 use crate::models::skill::Skill;
 use crate::state::AppState;
@@ -34,12 +31,7 @@ pub async fn preview(
     let viewer = admin.viewer();
     let page = with_conn(&state, move |conn| {
         crate::admin::resource::Listing::require_visible(&super::jobs::Jobs, conn, id, &viewer)?;
-        let original: Option<String> = jobs::table
-            .filter(jobs::id.eq(id))
-            .select(jobs::original_locale)
-            .first(conn)
-            .optional()?;
-        let original = original.ok_or(AppError::NotFound)?;
+        let original: String = jobs::table.find(id).select(jobs::original_locale).first(conn)?;
         let locale = asked.or(Locale::parse(&original)).unwrap_or_default();
         let mut page = JobPage::load_preview(conn, id, locale)?.ok_or(AppError::NotFound)?;
         page.skills = Skill::tags_of_job(conn, id)?;

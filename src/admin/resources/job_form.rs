@@ -1,15 +1,8 @@
 //! The new and edit forms of postings, declared on the posting's draft.
 
-use diesel::prelude::*;
-
-use super::super::draft_form::{DraftForm, Fields, Over, Read};
-use super::super::fields::{Field, FieldError, FieldKind};
-use super::super::resource::Deleted;
 use super::forms::{country_options, locale_options, slug_for};
-use crate::db::DbConn;
+use super::prelude::*;
 use crate::db::schema::{companies, jobs};
-use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
 use crate::models::event::{self, EventKind};
 use crate::models::job::{JobDraft, JobText};
 use crate::models::{EmploymentType, SalaryPeriod, Seniority, Workplace};
@@ -21,99 +14,67 @@ impl DraftForm for JobForm {
     type Text = JobText;
 
     fn declare(&self, tr: &Tr, f: &mut Fields<Self>) {
-        let (workplaces, types) = (Workplace::options(tr), EmploymentType::options(tr));
         let currencies = crate::search::salary::CURRENCIES.iter().map(|c| (*c, (*c).to_owned()));
-        let lines = "admin-hint-one-per-line";
-        f.text(Field::text("title", "admin-field-title").required().max(200), |t| &mut t.title)
-            .association(
-                Field::text("company", "admin-field-company").required(),
-                "companies",
-                |d| &mut d.company_id,
-            )
-            .value(
-                Field::select("original_locale", "admin-field-language", locale_options())
-                    .required()
-                    .create_only()
-                    .hint("admin-hint-original-locale"),
-                |d| &mut d.original_locale,
-            )
-            .value(Field::text("slug", "admin-field-slug").max(120).hint("admin-hint-slug"), |d| {
-                &mut d.slug
-            })
-            .value(
-                Field::select("workplace", "admin-field-workplace", workplaces).required(),
-                |d| &mut d.workplace,
-            )
-            .value(
-                Field::select("employment_type", "admin-field-employment-type", types).required(),
-                |d| &mut d.employment_type,
-            )
-            .value(
-                Field::select("seniority", "admin-field-seniority", Seniority::options(tr))
-                    .required(),
-                |d| &mut d.seniority,
-            )
-            .value(Field::text("city", "admin-field-city").max(100), |d| &mut d.city)
-            .value(Field::select("country_code", "admin-field-country", country_options(tr)), |d| {
-                &mut d.country_code
-            })
-            .value(
-                Field::list("remote_countries", "admin-field-remote-countries")
-                    .hint("admin-hint-remote-countries"),
-                |d| &mut d.remote_countries,
-            )
-            .value(
-                Field::new("latitude", "admin-field-latitude", FieldKind::Decimal(-90.0, 90.0))
-                    .max(20),
-                |d| &mut d.latitude,
-            )
-            .value(
-                Field::new("longitude", "admin-field-longitude", FieldKind::Decimal(-180.0, 180.0))
-                    .max(20),
-                |d| &mut d.longitude,
-            )
-            .value(Field::integer("salary_min", "admin-field-salary-min").max(20), |d| {
-                &mut d.salary_min
-            })
-            .value(Field::integer("salary_max", "admin-field-salary-max").max(20), |d| {
-                &mut d.salary_max
-            })
-            .value(
-                Field::select(
-                    "salary_currency",
-                    "admin-field-salary-currency",
-                    currencies.collect(),
-                ),
-                |d| &mut d.salary_currency,
-            )
-            .value(
-                Field::select(
-                    "salary_period",
-                    "admin-field-salary-period",
-                    SalaryPeriod::options(tr),
-                ),
-                |d| &mut d.salary_period,
-            )
-            .value(Field::date("valid_through", "admin-field-valid-through"), |d| {
-                &mut d.valid_through
-            })
-            .value(
-                Field::list("skills", "admin-field-skills").max(1000).hint("admin-hint-skills"),
-                |d| &mut d.skills,
-            )
-            .text(Field::long_text("summary", "admin-field-summary").required().max(2000), |t| {
-                &mut t.summary
-            })
-            .text(
-                Field::long_text("responsibilities", "admin-field-responsibilities").hint(lines),
-                |t| &mut t.responsibilities,
-            )
-            .text(Field::long_text("requirements", "admin-field-requirements").hint(lines), |t| {
-                &mut t.requirements
-            })
-            .text(Field::long_text("benefits", "admin-field-benefits").hint(lines), |t| {
-                &mut t.benefits
-            });
+        let (lines, decimal) = ("admin-hint-one-per-line", FieldKind::Decimal);
+        f.translated("title", "admin-field-title", |t| &mut t.title).required().max(200);
+        f.association("company", "admin-field-company", "companies", |d| &mut d.company_id)
+            .required();
+        f.select("original_locale", "admin-field-language", locale_options(), |d| {
+            &mut d.original_locale
+        })
+        .required()
+        .create_only()
+        .hint("admin-hint-original-locale");
+        f.text("slug", "admin-field-slug", |d| &mut d.slug).max(120).hint("admin-hint-slug");
+        f.select("workplace", "admin-field-workplace", Workplace::options(tr), |d| {
+            &mut d.workplace
+        })
+        .required();
+        let types = EmploymentType::options(tr);
+        f.select("employment_type", "admin-field-employment-type", types, |d| {
+            &mut d.employment_type
+        })
+        .required();
+        f.select("seniority", "admin-field-seniority", Seniority::options(tr), |d| {
+            &mut d.seniority
+        })
+        .required();
+        f.text("city", "admin-field-city", |d| &mut d.city).max(100);
+        f.select("country_code", "admin-field-country", country_options(tr), |d| {
+            &mut d.country_code
+        });
+        f.of("remote_countries", "admin-field-remote-countries", FieldKind::List, |d| {
+            &mut d.remote_countries
+        })
+        .hint("admin-hint-remote-countries");
+        f.of("latitude", "admin-field-latitude", decimal(-90.0, 90.0), |d| &mut d.latitude).max(20);
+        f.of("longitude", "admin-field-longitude", decimal(-180.0, 180.0), |d| &mut d.longitude)
+            .max(20);
+        f.of("salary_min", "admin-field-salary-min", FieldKind::Integer, |d| &mut d.salary_min)
+            .max(20);
+        f.of("salary_max", "admin-field-salary-max", FieldKind::Integer, |d| &mut d.salary_max)
+            .max(20);
+        f.select("salary_currency", "admin-field-salary-currency", currencies.collect(), |d| {
+            &mut d.salary_currency
+        });
+        let periods = SalaryPeriod::options(tr);
+        f.select("salary_period", "admin-field-salary-period", periods, |d| &mut d.salary_period);
+        f.of("valid_through", "admin-field-valid-through", FieldKind::Date, |d| {
+            &mut d.valid_through
+        });
+        f.of("skills", "admin-field-skills", FieldKind::List, |d| &mut d.skills)
+            .max(1000)
+            .hint("admin-hint-skills");
+        f.translated_long("summary", "admin-field-summary", |t| &mut t.summary)
+            .required()
+            .max(2000);
+        f.translated_long("responsibilities", "admin-field-responsibilities", |t| {
+            &mut t.responsibilities
+        })
+        .hint(lines);
+        f.translated_long("requirements", "admin-field-requirements", |t| &mut t.requirements)
+            .hint(lines);
+        f.translated_long("benefits", "admin-field-benefits", |t| &mut t.benefits).hint(lines);
     }
 
     fn new_draft(&self, tr: &Tr) -> JobDraft {
@@ -124,8 +85,8 @@ impl DraftForm for JobForm {
         draft.original_locale
     }
 
-    fn texts(draft: &mut JobDraft) -> (&mut JobText, &mut Vec<(Locale, JobText)>) {
-        (&mut draft.text, &mut draft.translations)
+    fn texts(draft: &mut JobDraft) -> Option<Texts<'_, JobText>> {
+        Some((&mut draft.text, &mut draft.translations))
     }
 
     /// A posting with its translations and skills (three queries).

@@ -3,21 +3,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 
-use super::super::engine::{Columns, Declaration, Exports, Filter, Key, Scope, Shows};
 use super::super::fields::TranslationState;
-use super::super::resource::{
-    Act, ActInput, Batch, BatchAction, BatchOutcome, Cell, Dir, Done, MemberAction, Panel, Record,
-    Resource, TextOp,
-};
 use super::lower;
-use crate::auth::policy::Action;
-use crate::auth::policy::Area;
-use crate::db::DbConn;
-use crate::db::schema::{companies, job_skills, job_translations, jobs, skills};
-use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
+use super::prelude::*;
+use crate::db::schema::{companies, job_skills, jobs, skills};
 use crate::models::job::Job;
 use crate::models::{EmploymentType, JobStatus, Seniority, Workplace};
 
@@ -136,19 +126,7 @@ impl Declaration for Jobs {
         ("updated_at", Dir::Desc)
     }
     fn context(&self, conn: &mut DbConn, rows: &[JobRow]) -> QueryResult<Translations> {
-        let records: Vec<_> = rows
-            .iter()
-            .map(|j| (j.id, j.original_locale.clone(), j.text_updated_at, j.created_at))
-            .collect();
-        let stored: Vec<(i64, String, NaiveDateTime)> = job_translations::table
-            .filter(job_translations::job_id.eq_any(rows.iter().map(|j| j.id)))
-            .select((
-                job_translations::job_id,
-                job_translations::locale,
-                job_translations::source_updated_at,
-            ))
-            .load(conn)?;
-        Ok(super::translation_states(&records, &stored))
+        super::translations!(conn, rows, job_translations, job_id)
     }
     fn exports(&self, e: &mut Exports<Self>) {
         e.field("id", "admin-field-id", |j| j.id);
@@ -178,11 +156,7 @@ impl Resource for Jobs {
         use crate::models::job::lifecycle::{StatusError, change_status};
         let status = |key, label, to| {
             BatchAction::each(key, label, Action::ChangeStatus, move |conn, id, b| {
-                match change_status(conn, id, to, b.actor, crate::db::now()) {
-                    Ok(()) => Ok(true),
-                    Err(StatusError::Database(e)) => Err(e.into()),
-                    Err(StatusError::NotFound | StatusError::NotAllowed { .. }) => Ok(false),
-                }
+                Ok(StatusError::skipped(change_status(conn, id, to, b.actor, crate::db::now()))?)
             })
         };
         vec![
@@ -231,12 +205,8 @@ impl Shows for Jobs {
     fn record(&self, conn: &mut DbConn, job: Job, tr: &Tr) -> Result<Record, AppError> {
         let company: String =
             companies::table.find(job.company_id).select(companies::name).first(conn)?;
-        let skills: Vec<String> = job_skills::table
-            .inner_join(skills::table)
-            .filter(job_skills::job_id.eq(job.id))
-            .order(skills::name.asc())
-            .select(skills::name)
-            .load(conn)?;
+        let skills = crate::models::skill::Skill::tags_of_job(conn, job.id)?;
+        let skills: Vec<String> = skills.into_iter().map(|tag| tag.name).collect();
         let salary = job.salary().map(|s| crate::web::view::salary_text(tr, &s));
         let language = job.original_locale().native_name();
         let public_url = (job.status != JobStatus::Draft)

@@ -14,6 +14,7 @@ pub mod job_actions;
 pub mod job_form;
 pub mod jobs;
 pub mod outbox;
+pub mod prelude;
 pub mod skill_form;
 pub mod skills;
 pub mod tasks;
@@ -82,6 +83,25 @@ macro_rules! text_filter {
             .escape('\\')
     }};
 }
+
+/// The translation states of a page of `rows` (each with `id`, `original_locale`,
+/// `text_updated_at` and `created_at`) whose translations are in `$table`, joined by `$record`:
+/// one query. `translations!(conn, rows, job_translations, job_id)`.
+macro_rules! translations {
+    ($conn:expr, $rows:expr, $table:ident, $record:ident) => {{
+        use crate::db::schema::$table;
+        let records: Vec<_> = $rows
+            .iter()
+            .map(|r| (r.id, r.original_locale.clone(), r.text_updated_at, r.created_at))
+            .collect();
+        let stored: Vec<(i64, String, chrono::NaiveDateTime)> = $table::table
+            .filter($table::$record.eq_any($rows.iter().map(|r| r.id)))
+            .select(($table::$record, $table::locale, $table::source_updated_at))
+            .load($conn)?;
+        Ok($crate::admin::resources::translation_states(&records, &stored))
+    }};
+}
+pub(crate) use translations;
 
 /// Each record's translations against its original, for the list's translation column: every
 /// language but the original, missing, out of date or up to date. `records` are (id, original

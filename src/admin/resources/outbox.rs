@@ -2,16 +2,10 @@
 //! letter_opener. Admins only: messages hold applicants' addresses and words.
 
 use actix_web::{HttpResponse, web};
-use diesel::prelude::*;
 
 use super::super::CurrentAdmin;
-use super::super::engine::{Columns, Declaration, Filter, Key, Shows};
-use super::super::resource::{Cell, Dir, Panel, Record, Resource};
-use crate::auth::policy::{Action, Area};
-use crate::db::DbConn;
+use super::prelude::*;
 use crate::db::schema::outbox_messages;
-use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::state::AppState;
 
 pub struct Outbox;

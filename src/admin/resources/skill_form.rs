@@ -1,13 +1,10 @@
 //! The new and edit forms of skills, their deletion, and the name lookup.
 
-use diesel::prelude::*;
-
-use super::super::fields::{Field, FieldError, FormValues};
-use super::super::resource::{Deleted, Editor, Form, Stored};
+use super::super::fields::{Field, FormValues};
+use super::super::resource::{Editor, Form, Stored};
+use super::prelude::*;
+use crate::db::dialect;
 use crate::db::schema::{job_skills, skills};
-use crate::db::{DbConn, dialect};
-use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
 
 pub struct SkillForm;
 

@@ -2,17 +2,8 @@
 
 use std::collections::HashMap;
 
-use diesel::prelude::*;
-
-use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
-use super::super::resource::{
-    Batch, BatchAction, BatchOutcome, Cell, Dir, Panel, Record, Resource,
-};
-use crate::auth::policy::{Action, Area};
-use crate::db::DbConn;
+use super::prelude::*;
 use crate::db::schema::{job_skills, jobs, skills};
-use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::models::skill::Skill;
 
 pub struct Skills;

@@ -3,19 +3,10 @@
 //! (arguments may hold personal data).
 
 use actix_web::{HttpResponse, web};
-use diesel::prelude::*;
 
-use super::super::engine::{Columns, Declaration, Filter, Key, Scope, Shows};
-use super::super::resource::{
-    Act, ActInput, BatchAction, BatchOutcome, Cell, Dir, Done, Emphasis, MemberAction, Panel,
-    Record, Resource,
-};
 use super::super::{AdminForm, CurrentAdmin, Flash};
-use crate::auth::policy::{Action, Area};
-use crate::db::DbConn;
+use super::prelude::*;
 use crate::db::schema::tasks;
-use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::tasks::queue::{self, DEAD, DONE, QUEUED, RUNNING, TaskRow};
 

@@ -2,17 +2,10 @@
 
 use std::collections::HashMap;
 
-use diesel::prelude::*;
-
-use super::super::engine::{Columns, Declaration, Filter, Key, Pred, Scope, Shows};
-use super::super::resource::{
-    Act, ActInput, Cell, Dir, Done, FilterKind, FilterValue, MemberAction, Panel, Record, Resource,
-};
-use crate::auth::policy::{Action, Area};
-use crate::db::DbConn;
+use super::super::engine::Pred;
+use super::super::resource::{FilterKind, FilterValue};
+use super::prelude::*;
 use crate::db::schema::{events, webhook_deliveries, webhook_endpoints};
-use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::tasks::Task;
 
 pub struct WebhookDeliveries;

@@ -1,19 +1,9 @@
 //! Webhook endpoints in the back office: where events go, which ones, the signing secret,
 //! and the latest deliveries. Admins only.
 
-use diesel::prelude::*;
-
-use super::super::engine::{Columns, Declaration, Filter, Key, Shows};
-use super::super::fields::{Field, FieldError, FieldKind, FormValues, list_items};
-use super::super::resource::{
-    Act, ActInput, Cell, Deleted, Dir, Done, Editor, Form, MemberAction, Panel, Record, Resource,
-    Stored,
-};
-use crate::auth::policy::{Action, Area};
-use crate::db::DbConn;
+use super::super::fields::list_items;
+use super::prelude::*;
 use crate::db::schema::{events, webhook_deliveries, webhook_endpoints};
-use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
 use crate::models::event::EventKind;
 use crate::webhooks::guard;
 
@@ -157,34 +147,39 @@ impl Shows for Webhooks {
     }
 }
 
-impl Form for WebhookForm {
-    fn fields(&self, tr: &Tr) -> Vec<Field> {
-        vec![
-            Field::new("url", "admin-field-url", FieldKind::Url)
-                .required()
-                .max(2000)
-                .hint("admin-hint-webhook-url"),
-            Field::text("description", "admin-field-description").max(200),
-            Field::list("events", "admin-field-events")
-                .required()
-                .hint("admin-hint-webhook-events"),
-            Field::select(
-                "enabled",
-                "admin-field-status",
-                vec![("on", tr.t("admin-webhook-on")), ("off", tr.t("admin-webhook-off"))],
-            )
-            .required(),
-        ]
+/// An endpoint as its form edits it.
+#[derive(Clone)]
+pub struct EndpointDraft {
+    url: String,
+    description: String,
+    /// Event kinds, or `*` for all.
+    events: Vec<String>,
+    enabled: bool,
+}
+
+impl DraftForm for WebhookForm {
+    type Draft = EndpointDraft;
+    type Text = ();
+
+    fn declare(&self, tr: &Tr, f: &mut Fields<Self>) {
+        let states = vec![("on", tr.t("admin-webhook-on")), ("off", tr.t("admin-webhook-off"))];
+        f.of("url", "admin-field-url", FieldKind::Url, |d| &mut d.url)
+            .required()
+            .max(2000)
+            .hint("admin-hint-webhook-url");
+        f.text("description", "admin-field-description", |d| &mut d.description).max(200);
+        f.of("events", "admin-field-events", FieldKind::List, |d| &mut d.events)
+            .required()
+            .hint("admin-hint-webhook-events");
+        f.select("enabled", "admin-field-status", states, |d| &mut d.enabled).required();
     }
 
-    fn new_values(&self, _tr: &Tr) -> FormValues {
-        let mut values = FormValues::default();
-        values.set("events", "*");
-        values.set("enabled", "on");
-        values
+    fn new_draft(&self, _tr: &Tr) -> EndpointDraft {
+        let events = vec!["*".to_owned()];
+        EndpointDraft { url: String::new(), description: String::new(), events, enabled: true }
     }
 
-    fn load(&self, conn: &mut DbConn, id: i64, _: &Editor) -> Result<Option<Stored>, AppError> {
+    fn read(&self, conn: &mut DbConn, id: i64) -> Result<Option<Read<EndpointDraft>>, AppError> {
         let found: Option<(String, String, String, bool, chrono::NaiveDateTime)> =
             webhook_endpoints::table
                 .filter(webhook_endpoints::id.eq(id))
@@ -197,70 +192,65 @@ impl Form for WebhookForm {
                 ))
                 .first(conn)
                 .optional()?;
-        Ok(found.map(|(url, description, subscribed, enabled, created)| {
-            let mut values = FormValues::default();
-            values.set("url", url.clone());
-            values.set("description", description);
-            values.set("events", subscribed);
-            values.set("enabled", if enabled { "on" } else { "off" });
-            Stored {
-                label: url,
-                values,
-                original: Locale::default(),
-                text_updated_at: created,
-                translated_from: Vec::new(),
-                previews: Default::default(),
-                draft: None,
-            }
+        Ok(found.map(|(url, description, subscribed, enabled, created)| Read {
+            label: url.clone(),
+            draft: EndpointDraft { url, description, events: list_items(&subscribed), enabled },
+            text_updated_at: created,
+            translated_from: Vec::new(),
+            previews: Default::default(),
         }))
     }
 
-    fn save(
+    /// The address must be one the server may call, and each event kind one it sends.
+    fn check(
         &self,
-        conn: &mut DbConn,
-        old: Option<(i64, &Stored)>,
-        values: &FormValues,
-        _: &Editor,
-    ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
+        _conn: &mut DbConn,
+        draft: &mut EndpointDraft,
+        _old: Option<(i64, &EndpointDraft)>,
+    ) -> Result<Vec<FieldError>, AppError> {
         let mut errors = Vec::new();
-        let url = values.get("url");
-        if let Err(refusal) = guard::check(url, &guard::SystemResolver, &guard::allow_list()) {
+        if let Err(refusal) = guard::check(&draft.url, &guard::SystemResolver, &guard::allow_list())
+        {
             errors.push(FieldError::new("url", refusal.message).with("detail", refusal.detail));
         }
-        let kinds = list_items(values.get("events"));
-        if let Some(bad) = kinds.iter().find(|k| *k != "*" && EventKind::parse(k).is_none()) {
+        if let Some(bad) = draft.events.iter().find(|k| *k != "*" && EventKind::parse(k).is_none())
+        {
             errors.push(FieldError::new("events", "admin-error-event-kind").with("kind", bad));
         }
-        if !errors.is_empty() {
-            return Ok(Err(errors));
-        }
-        let subscribed = kinds.join(",");
-        let enabled = values.get("enabled") == "on";
-        let description = values.get("description");
-        let id = match old {
-            None => {
-                let id = crate::webhooks::endpoint::create(conn, url, &subscribed, description)?;
-                if !enabled {
-                    diesel::update(webhook_endpoints::table.filter(webhook_endpoints::id.eq(id)))
-                        .set(webhook_endpoints::enabled.eq(false))
-                        .execute(conn)?;
-                }
-                id
-            }
-            Some((id, _)) => {
+        Ok(errors)
+    }
+
+    fn write(
+        &self,
+        conn: &mut DbConn,
+        draft: &EndpointDraft,
+        over: Option<Over<'_, EndpointDraft>>,
+    ) -> Result<i64, AppError> {
+        let subscribed = draft.events.join(",");
+        let Some(Over { id, .. }) = over else {
+            let id = crate::webhooks::endpoint::create(
+                conn,
+                &draft.url,
+                &subscribed,
+                &draft.description,
+            )?;
+            if !draft.enabled {
                 diesel::update(webhook_endpoints::table.filter(webhook_endpoints::id.eq(id)))
-                    .set((
-                        webhook_endpoints::url.eq(url),
-                        webhook_endpoints::description.eq(description),
-                        webhook_endpoints::events.eq(&subscribed),
-                        webhook_endpoints::enabled.eq(enabled),
-                        webhook_endpoints::updated_at.eq(crate::db::now()),
-                    ))
+                    .set(webhook_endpoints::enabled.eq(false))
                     .execute(conn)?;
-                id
             }
+            return Ok(id);
         };
-        Ok(Ok(id))
+        diesel::update(webhook_endpoints::table.filter(webhook_endpoints::id.eq(id)))
+            .set((
+                webhook_endpoints::url.eq(&draft.url),
+                webhook_endpoints::description.eq(&draft.description),
+                webhook_endpoints::events.eq(&subscribed),
+                webhook_endpoints::enabled.eq(draft.enabled),
+                webhook_endpoints::updated_at.eq(crate::db::now()),
+            ))
+            .execute(conn)?;
+        Ok(id)
     }
 
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {

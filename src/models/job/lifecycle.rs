@@ -60,6 +60,18 @@ pub enum StatusError {
     Database(#[from] diesel::result::Error),
 }
 
+impl StatusError {
+    /// For a move among many (a batch): whether the posting moved; a posting that is gone
+    /// or cannot make this move is skipped, not an error.
+    pub fn skipped(outcome: Result<(), StatusError>) -> diesel::QueryResult<bool> {
+        match outcome {
+            Ok(()) => Ok(true),
+            Err(StatusError::Database(e)) => Err(e),
+            Err(StatusError::NotFound | StatusError::NotAllowed { .. }) => Ok(false),
+        }
+    }
+}
+
 /// Moves posting `id` to `to`. Publishing sets the publication date if it has none and opens
 /// the posting for [`DEFAULT_OPEN_DAYS`] if its open-until date is missing or past.
 pub fn change_status(

@@ -599,3 +599,68 @@ async fn admins_change_roles_but_never_remove_the_last_admin() {
     let res = app.post_admin(&format!("/admin/admin_users/{}/delete", viewer.id), &[]).await;
     assert_eq!(res.header("location"), Some("/admin/admin_users"));
 }
+
+#[actix_web::test]
+async fn an_edit_keeps_what_it_does_not_change_and_names_the_company_by_id() {
+    let app = TestApp::sqlite();
+    let (first, other) = app.with_conn(|c| {
+        (CompanyFactory::new().name("Zeppelin Cargo").create(c), CompanyFactory::new().create(c))
+    });
+    let _editor = app.signed_in(AdminRole::Editor).await;
+    let res = app.post_admin("/admin/jobs", &pairs(&posting_form("Zeppelin Cargo"))).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let id: i64 = res.header("location").unwrap().rsplit('/').next().unwrap().parse().unwrap();
+    // Publishing would set a time of day; the form shows only the day.
+    let noon = chrono::NaiveDate::from_ymd_opt(2030, 1, 31).unwrap().and_hms_opt(12, 0, 0);
+    app.with_conn(|c| {
+        diesel::update(jobs::table.find(id)).set(jobs::valid_through.eq(noon)).execute(c).unwrap()
+    });
+    let stored = |app: &TestApp| -> (i64, Option<chrono::NaiveDateTime>, Option<String>) {
+        app.with_conn(|c| {
+            jobs::table
+                .find(id)
+                .select((jobs::company_id, jobs::valid_through, jobs::salary_currency))
+                .first(c)
+                .unwrap()
+        })
+    };
+    let page = app.get(&format!("/admin/jobs/{id}/edit")).await.html();
+    assert_eq!(page.attr("#f-company", "value"), "Zeppelin Cargo");
+    assert_eq!(page.attr("#f-valid-through", "value"), "2030-01-31");
+
+    // The same day and `#id` for another company: the time stays, the company changes.
+    let mut form = posting_form(&format!("#{}", other.id));
+    form.retain(|(k, _)| *k != "original_locale");
+    let res = app.post_admin(&format!("/admin/jobs/{id}"), &pairs(&form)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(stored(&app), (other.id, noon, Some("EUR".into())));
+    let page = app.get(&format!("/admin/jobs/{id}/edit")).await.html();
+    assert_eq!(page.attr("#f-company", "value"), other.name);
+
+    // Another day closes at its end; without a salary, no currency is kept.
+    for (key, value) in form.iter_mut() {
+        match *key {
+            "valid_through" => *value = "2030-02-28".into(),
+            "company" => *value = "ZEPPELIN CARGO".into(),
+            "salary_min" | "salary_max" => value.clear(),
+            _ => {}
+        }
+    }
+    let res = app.post_admin(&format!("/admin/jobs/{id}"), &pairs(&form)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let end = chrono::NaiveDate::from_ymd_opt(2030, 2, 28).unwrap().and_hms_opt(23, 59, 59);
+    assert_eq!(stored(&app), (first.id, end, None));
+    // A company nobody may name: `#` of no record is refused, and nothing changes.
+    set_company(&mut form, "#999999");
+    let res = app.post_admin(&format!("/admin/jobs/{id}"), &pairs(&form)).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stored(&app), (first.id, end, None));
+}
+
+fn set_company(form: &mut [(&'static str, String)], value: &str) {
+    for (key, v) in form.iter_mut() {
+        if *key == "company" {
+            *v = value.to_owned();
+        }
+    }
+}
