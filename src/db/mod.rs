@@ -46,7 +46,21 @@ pub enum DbConn {
     Pg(PgConnection),
 }
 
-pub type DbPool = Pool<DbManager>;
+/// The connection pool, with the queue in front of it that [`blocking`] work waits in.
+#[derive(Clone)]
+pub struct DbPool {
+    pool: Pool<DbManager>,
+    /// One permit per connection: work for the blocking pool queues here, in order.
+    gate: std::sync::Arc<tokio::sync::Semaphore>,
+}
+
+impl std::ops::Deref for DbPool {
+    type Target = Pool<DbManager>;
+
+    fn deref(&self) -> &Pool<DbManager> {
+        &self.pool
+    }
+}
 pub type PooledConn = PooledConnection<DbManager>;
 
 #[cfg(feature = "sqlite")]
@@ -230,7 +244,8 @@ pub fn connect(url: &str, settings: PoolSettings) -> Result<(DbPool, QueryCounte
         .connection_timeout(settings.wait)
         .test_on_check_out(false)
         .build_unchecked(manager);
-    Ok((pool, counter))
+    let gate = std::sync::Arc::new(tokio::sync::Semaphore::new(settings.size as usize));
+    Ok((DbPool { pool, gate }, counter))
 }
 
 /// Applies the pending migrations of the connection's backend, under the start-up lock: of
