@@ -239,8 +239,9 @@ type At<D, T> = fn(&mut D) -> &mut T;
 
 impl<F: DraftForm + ?Sized> Fields<F> {
     fn push(&mut self, field: Field, bind: Bind<F>) -> Declared<'_> {
+        let at = self.0.len();
         self.0.push((field, bind));
-        Declared(&mut self.0.last_mut().expect("just pushed").0)
+        Declared(&mut self.0[at].0)
     }
 
     /// `field` shows and fills the draft's member `at`.
