@@ -62,6 +62,7 @@ pub fn build_app(
         .app_data(aw::Data::new(state))
         .app_data(aw::PayloadConfig::new(256 * 1024))
         .configure(routes::configure)
+        .service(routes::static_other_methods())
         .service(
             actix_files::Files::new("/static", static_dir)
                 .use_etag(true)

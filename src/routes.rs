@@ -92,6 +92,14 @@ fn method_not_allowed(allow: Vec<Method>) -> HttpResponse {
     res
 }
 
+/// `/static/…` for the methods static files do not take: 405 with `Allow: GET, HEAD`, as
+/// every other path answers (actix-files' own 405 names none). Registered before the files.
+pub fn static_other_methods() -> Resource {
+    web::resource("/static/{file:.*}")
+        .guard(guard::Not(guard::Any(guard::Get()).or(guard::Head())))
+        .to(|| async { method_not_allowed(vec![Method::GET, Method::HEAD]) })
+}
+
 /// Every route, in matching order: the first path pattern that matches a request takes it.
 /// Fixed paths come before the generic patterns they would otherwise fall into.
 fn entries() -> Vec<Entry> {

@@ -99,3 +99,14 @@ async fn other_methods_get_405_with_the_methods_the_path_takes() {
     // An unknown path stays a 404, whatever the method.
     assert_eq!(app.request(Method::PUT, "/en/jobs/a/b/c/d", &[], None).await.status, 404);
 }
+
+#[actix_web::test]
+async fn static_files_refuse_other_methods_with_their_allow_header() {
+    let app = TestApp::sqlite();
+    for method in [Method::POST, Method::PUT, Method::DELETE] {
+        let res = app.request(method.clone(), "/static/favicon.svg", &[], None).await;
+        assert_eq!(res.status, actix_web::http::StatusCode::METHOD_NOT_ALLOWED, "{method}");
+        assert_eq!(res.header("allow"), Some("GET, HEAD"), "{method}");
+    }
+    assert_eq!(app.get("/static/favicon.svg").await.status, actix_web::http::StatusCode::OK);
+}
