@@ -13,6 +13,7 @@ use super::layout::here;
 use super::resource::TextOp;
 use super::{AdminLayout, CurrentAdmin};
 use crate::auth::policy::{Action, Area};
+use crate::db::plan::PlanEachRun;
 use crate::db::schema::{admin_users, applications, companies, jobs};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -77,6 +78,7 @@ fn find(conn: &mut crate::db::DbConn, q: &str, visible: &Visible) -> QueryResult
             .order(jobs::id.desc())
             .limit(PER_GROUP)
             .select((jobs::id, jobs::title, jobs::status))
+            .plan_each_run()
             .load(conn)?
     } else {
         Vec::new()
@@ -87,6 +89,7 @@ fn find(conn: &mut crate::db::DbConn, q: &str, visible: &Visible) -> QueryResult
             .order(companies::name.asc())
             .limit(PER_GROUP)
             .select((companies::id, companies::name, companies::city))
+            .plan_each_run()
             .load(conn)?
     } else {
         Vec::new()
@@ -101,6 +104,7 @@ fn find(conn: &mut crate::db::DbConn, q: &str, visible: &Visible) -> QueryResult
             .order(applications::id.desc())
             .limit(PER_GROUP)
             .select((applications::id, applications::name, applications::email))
+            .plan_each_run()
             .load(conn)?
     } else {
         Vec::new()
@@ -111,6 +115,7 @@ fn find(conn: &mut crate::db::DbConn, q: &str, visible: &Visible) -> QueryResult
             .order(admin_users::email.asc())
             .limit(PER_GROUP)
             .select((admin_users::id, admin_users::email, admin_users::name))
+            .plan_each_run()
             .load(conn)?
     } else {
         Vec::new()

@@ -4,8 +4,9 @@
 
 use diesel::dsl::{AsSelect, IntoBoxed, Select};
 use diesel::expression::expression_types::NotSelectable;
-use diesel::expression::is_aggregate;
+use diesel::expression::{ValidGrouping, is_aggregate};
 use diesel::prelude::*;
+use diesel::query_builder::{AstPass, QueryFragment, QueryId};
 use diesel::query_dsl::LoadQuery;
 use diesel::query_dsl::methods::{
     BoxedDsl, FilterDsl, LimitDsl, OffsetDsl, SelectDsl, ThenOrderDsl,
@@ -14,6 +15,7 @@ use diesel::sql_types::{BigInt, Bool};
 
 use crate::admin::resource::Db;
 use crate::db::DbConn;
+use crate::db::plan::{PlanEachRun, PlannedEachRun};
 
 /// A condition on the rows of `QS`: a filter's or a scope's.
 pub type Pred<QS> = Box<dyn BoxableExpression<QS, Db, SqlType = Bool>>;
@@ -39,6 +41,51 @@ pub type Boxed<QS> = IntoBoxed<'static, QS, Db>;
 
 type RowSelect<QS, R> = Select<Boxed<QS>, AsSelect<R, Db>>;
 
+/// The ids of one page of a list (a `SELECT` with its `LIMIT` and `OFFSET`), to read the rows
+/// of in the same statement.
+pub type IdPage = Box<dyn QueryFragment<Db> + Send>;
+
+/// `column IN (the ids of a page)`. Written out because diesel's `eq_any` cannot take a
+/// subquery whose type is only known to the engine. The page is wrapped in a derived table:
+/// MySQL refuses `LIMIT` directly inside `IN (…)`, and PostgreSQL and SQLite plan both alike.
+pub struct InPage<C> {
+    column: C,
+    page: IdPage,
+}
+
+impl<C> InPage<C> {
+    pub fn new(column: C, page: IdPage) -> InPage<C> {
+        InPage { column, page }
+    }
+}
+
+impl<C> Expression for InPage<C> {
+    type SqlType = Bool;
+}
+
+impl<C: AppearsOnTable<QS>, QS> AppearsOnTable<QS> for InPage<C> {}
+
+impl<C: SelectableExpression<QS>, QS> SelectableExpression<QS> for InPage<C> {}
+
+impl<C> ValidGrouping<()> for InPage<C> {
+    type IsAggregate = is_aggregate::No;
+}
+
+impl<C> QueryId for InPage<C> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<C: QueryFragment<Db>> QueryFragment<Db> for InPage<C> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Db>) -> QueryResult<()> {
+        self.column.walk_ast(out.reborrow())?;
+        out.push_sql(" IN (SELECT * FROM (");
+        self.page.walk_ast(out.reborrow())?;
+        out.push_sql(") AS page_ids)");
+        Ok(())
+    }
+}
+
 /// A table the engine can filter, order and count.
 pub trait Source: Sized + 'static {
     type Query;
@@ -50,14 +97,8 @@ pub trait Source: Sized + 'static {
         counts: [Count<Self>; MAX_SCOPES],
         conn: &mut DbConn,
     ) -> QueryResult<[i64; MAX_SCOPES]>;
-    /// The ids of a page of `q`, in its order.
-    fn ids(
-        q: Self::Query,
-        id: Id<Self>,
-        limit: i64,
-        offset: i64,
-        conn: &mut DbConn,
-    ) -> QueryResult<Vec<i64>>;
+    /// The ids of a page of `q`, to read its rows by (see `Key::within`).
+    fn id_page(q: Self::Query, id: Id<Self>, limit: i64, offset: i64) -> IdPage;
 }
 
 /// A table the engine can read `R` rows from: a page of them.
@@ -72,11 +113,13 @@ where
         + ThenOrderDsl<Order<QS>, Output = Boxed<QS>>
         + SelectDsl<Counts<QS>>
         + SelectDsl<Id<QS>>,
-    Select<Boxed<QS>, Counts<QS>>:
+    Select<Boxed<QS>, Counts<QS>>: diesel::query_builder::Query,
+    PlannedEachRun<Select<Boxed<QS>, Counts<QS>>>:
         LoadQuery<'static, DbConn, (i64, i64, i64, i64, i64, i64, i64, i64)>,
     Select<Boxed<QS>, Id<QS>>: LimitDsl<Output = Select<Boxed<QS>, Id<QS>>>
         + OffsetDsl<Output = Select<Boxed<QS>, Id<QS>>>
-        + LoadQuery<'static, DbConn, i64>,
+        + QueryFragment<Db>
+        + Send,
 {
     type Query = Boxed<QS>;
 
@@ -99,20 +142,12 @@ where
     ) -> QueryResult<[i64; MAX_SCOPES]> {
         let [a, b, c, d, e, f, g, h] = counts;
         let q = SelectDsl::select(q, (a, b, c, d, e, f, g, h));
-        let (a, b, c, d, e, f, g, h) = RunQueryDsl::get_result(q, conn)?;
+        let (a, b, c, d, e, f, g, h) = RunQueryDsl::get_result(q.plan_each_run(), conn)?;
         Ok([a, b, c, d, e, f, g, h])
     }
 
-    fn ids(
-        q: Boxed<QS>,
-        id: Id<QS>,
-        limit: i64,
-        offset: i64,
-        conn: &mut DbConn,
-    ) -> QueryResult<Vec<i64>> {
-        let q = SelectDsl::select(q, id);
-        let q = OffsetDsl::offset(LimitDsl::limit(q, limit), offset);
-        RunQueryDsl::load(q, conn)
+    fn id_page(q: Boxed<QS>, id: Id<QS>, limit: i64, offset: i64) -> IdPage {
+        Box::new(OffsetDsl::offset(LimitDsl::limit(SelectDsl::select(q, id), limit), offset))
     }
 }
 
@@ -124,11 +159,12 @@ where
     Boxed<QS>: SelectDsl<AsSelect<R, Db>>,
     RowSelect<QS, R>: LimitDsl<Output = RowSelect<QS, R>>
         + OffsetDsl<Output = RowSelect<QS, R>>
-        + LoadQuery<'static, DbConn, R>,
+        + diesel::query_builder::Query,
+    PlannedEachRun<RowSelect<QS, R>>: LoadQuery<'static, DbConn, R>,
 {
     fn load(q: Boxed<QS>, limit: i64, offset: i64, conn: &mut DbConn) -> QueryResult<Vec<R>> {
         let q = SelectDsl::select(q, R::as_select());
         let q = OffsetDsl::offset(LimitDsl::limit(q, limit), offset);
-        RunQueryDsl::load(q, conn)
+        RunQueryDsl::load(q.plan_each_run(), conn)
     }
 }
