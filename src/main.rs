@@ -287,6 +287,11 @@ fn serve(config: Config) -> Result<(), Failure> {
                 std::thread::available_parallelism().map_or(1, |n| n.get())
             };
             server = server.worker_max_blocking_threads((pool_size / workers).max(1));
+            // A compressed response ends with a small write (the last chunk). With Nagle's
+            // algorithm on, the kernel holds it until the client acknowledges the rest, and
+            // clients delay that acknowledgement by up to 40 ms: Go's HTTP client (hey) waited
+            // 27-44 ms for a page served in 0.4 ms.
+            server = server.tcp_nodelay(true);
             server.bind(bind)?.run().await
         })
         .map_err(|e| Failure::Runtime(format!("cannot serve on {bind}: {e}")))?;

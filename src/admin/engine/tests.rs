@@ -301,7 +301,7 @@ fn deep_pages_read_their_ids_first_and_list_the_same_rows() {
     let page = |all: &[(String, i64)], from: usize| -> Vec<String> {
         all[from..from + 100].iter().map(|(n, _)| n.clone()).collect()
     };
-    // Page 6 of 100 starts at offset 500: read by ids first.
+    // Page 6 of 100 starts at offset 500: its ids are read in a subquery.
     let url = "sort=name&page=6&per_page=100";
     assert_eq!(names(&mut conn, url, ADMIN).0, page(&all, 500));
     let url = "sort=name&page=2&per_page=100";
