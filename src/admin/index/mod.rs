@@ -11,6 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 pub use self::cells::{CellView, cell_view};
+use self::scope_counts::Lookup;
 pub use self::scope_counts::ScopeCounts;
 pub use self::sidebar::{FilterView, OptionView};
 pub use self::url_state::canonical_query;
@@ -163,7 +164,8 @@ pub async fn index(
 }
 
 /// The page's rows and scope counts (from the cache when the data has not changed since they
-/// were counted under the same filters), and the user's saved views of the list.
+/// were counted under the same filters, or while another request recounts them), and the
+/// user's saved views of the list.
 async fn load(
     state: &AppState,
     resource: &'static dyn Resource,
@@ -177,13 +179,24 @@ async fn load(
     with_conn(state, move |conn| {
         let key = resource
             .data_version(conn, &query.viewer)?
-            .map(|version| ScopeCounts::key(resource.name(), version, &filters));
-        let cached = key.as_ref().and_then(|k| cache.get(k));
+            .map(|version| (ScopeCounts::key(resource.name(), &filters), version));
+        let cached = match &key {
+            Some((key, version)) => match cache.get(key, *version) {
+                Lookup::Counts(counts) => Some(counts),
+                Lookup::Count => None,
+            },
+            None => None,
+        };
         let fresh = cached.is_none();
-        let listed = resource.list(conn, &query, &tr, cached)?;
-        if let (Some(key), true) = (key, fresh) {
-            cache.put(key, listed.scope_counts.clone());
+        let listed = resource.list(conn, &query, &tr, cached);
+        match (key, fresh, &listed) {
+            (Some((key, version)), true, Ok(listed)) => {
+                cache.put(key, version, listed.scope_counts.clone())
+            }
+            (Some((key, _)), true, Err(_)) => cache.release(&key),
+            _ => {}
         }
+        let listed = listed?;
         let views = SavedView::for_user(conn, user_id, resource.name())?;
         Ok((listed, views))
     })
