@@ -267,6 +267,11 @@ impl Panel {
     }
 
     /// An email address, as a `mailto:` link.
+    /// A country's name in the admin's language, from its ISO code.
+    pub fn country(self, label: &'static str, code: Option<&str>, tr: &Tr) -> Panel {
+        self.text(label, code.map(|c| tr.country(c)).unwrap_or_default())
+    }
+
     pub fn email(self, label: &'static str, address: impl Into<String>) -> Panel {
         self.row(label, Cell::Email(address.into()))
     }

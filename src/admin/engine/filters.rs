@@ -65,6 +65,18 @@ impl<QS: 'static> Filter<QS> {
         })
     }
 
+    /// Yes: `column` has a value; no: it is empty (NULL).
+    pub fn present<C>(key: &'static str, label: &'static str, column: C) -> Filter<QS>
+    where
+        C: Expression + ExpressionMethods + Copy + Send + Sync + 'static,
+        diesel::dsl::IsNotNull<C>: BoxableExpression<QS, Db, SqlType = Bool>,
+        diesel::dsl::IsNull<C>: BoxableExpression<QS, Db, SqlType = Bool>,
+    {
+        Filter::boolean(key, label, move |yes| {
+            if yes { Box::new(column.is_not_null()) } else { Box::new(column.is_null()) }
+        })
+    }
+
     /// Yes / no, each with its own condition.
     pub fn boolean(
         key: &'static str,

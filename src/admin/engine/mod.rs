@@ -107,6 +107,18 @@ impl<D: Declaration + ?Sized> Columns<D> {
         self.with(key, label, move |row, _, _| Cell::Text(text(row)))
     }
 
+    /// A country's name in the admin's language, from the row's ISO code.
+    pub fn country(
+        &mut self,
+        key: &'static str,
+        label: &'static str,
+        code: fn(&D::Row) -> Option<&str>,
+    ) -> &mut Col<D> {
+        self.with(key, label, move |row, _, tr| {
+            Cell::Text(code(row).map(|c| tr.country(c)).unwrap_or_default())
+        })
+    }
+
     /// The record's name, linked to its show page.
     pub fn link(
         &mut self,
@@ -115,7 +127,7 @@ impl<D: Declaration + ?Sized> Columns<D> {
         text: fn(&D::Row) -> String,
     ) -> &mut Col<D> {
         self.with(key, label, move |row, _, _| {
-            Cell::Link(text(row), format!("/admin/{}/{}", D::NAME, D::id(row)))
+            Cell::Link(text(row), format!("/admin/{}/{}", D::NAME, row.row_id()))
         })
     }
 
@@ -173,6 +185,19 @@ pub type ExportValue<D> =
 /// The export's columns, in the order a declaration adds them.
 pub struct Exports<D: Declaration + ?Sized>(Vec<Export<D>>);
 
+/// How each record of a page stands in each language: the context of a translations column.
+pub type Translations =
+    std::collections::HashMap<i64, Vec<(crate::i18n::Locale, super::fields::TranslationState)>>;
+
+impl<D: Declaration<Context = Translations> + ?Sized> Columns<D> {
+    /// The translation status per language (missing, out of date, up to date) of each row.
+    pub fn translations(&mut self) -> &mut Col<D> {
+        self.with("translations", "admin-field-translations", |row, states, _| {
+            Cell::Translations(states.get(&row.row_id()).cloned().unwrap_or_default())
+        })
+    }
+}
+
 impl<D: Declaration + ?Sized> Exports<D> {
     /// A value made of the row, the page's context and the language.
     pub fn with(
@@ -212,24 +237,33 @@ pub struct Key<QS> {
     within: Box<dyn Fn(query::IdPage) -> Pred<QS> + Send + Sync>,
 }
 
-impl<QS: 'static> Key<QS> {
-    pub fn of<C>(column: C) -> Key<QS>
-    where
-        C: ExpressionMethods<SqlType = diesel::sql_types::BigInt> + Copy + Send + Sync + 'static,
-        C: BoxableExpression<
-                QS,
-                Db,
-                (),
-                diesel::expression::is_aggregate::No,
-                SqlType = diesel::sql_types::BigInt,
-            >,
-        diesel::dsl::Asc<C>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
-        diesel::dsl::Desc<C>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
-        diesel::dsl::Gt<C, i64>: BoxableExpression<QS, Db, SqlType = diesel::sql_types::Bool>,
-        diesel::dsl::EqAny<C, Vec<i64>>:
-            BoxableExpression<QS, Db, SqlType = diesel::sql_types::Bool>,
-        query::InPage<C>: BoxableExpression<QS, Db, SqlType = diesel::sql_types::Bool>,
-    {
+/// A table whose primary key is one BIGINT column, which keys its rows in the engine.
+pub trait Keyed: Sized {
+    fn key() -> Key<Self>;
+}
+
+impl<QS> Keyed for QS
+where
+    QS: diesel::Table + Default + 'static,
+    QS::PrimaryKey:
+        ExpressionMethods<SqlType = diesel::sql_types::BigInt> + Copy + Send + Sync + 'static,
+    QS::PrimaryKey: BoxableExpression<
+            QS,
+            Db,
+            (),
+            diesel::expression::is_aggregate::No,
+            SqlType = diesel::sql_types::BigInt,
+        >,
+    diesel::dsl::Asc<QS::PrimaryKey>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
+    diesel::dsl::Desc<QS::PrimaryKey>: BoxableExpression<QS, Db, SqlType = NotSelectable>,
+    diesel::dsl::Gt<QS::PrimaryKey, i64>:
+        BoxableExpression<QS, Db, SqlType = diesel::sql_types::Bool>,
+    diesel::dsl::EqAny<QS::PrimaryKey, Vec<i64>>:
+        BoxableExpression<QS, Db, SqlType = diesel::sql_types::Bool>,
+    query::InPage<QS::PrimaryKey>: BoxableExpression<QS, Db, SqlType = diesel::sql_types::Bool>,
+{
+    fn key() -> Key<QS> {
+        let column = QS::default().primary_key();
         Key {
             sort: Sort::by(column),
             id: Box::new(move || Box::new(column)),
@@ -240,13 +274,28 @@ impl<QS: 'static> Key<QS> {
     }
 }
 
+/// A row that carries its record's id: `#[derive(Identifiable)]` on the row struct.
+pub trait RowId {
+    fn row_id(&self) -> i64;
+}
+
+impl<R> RowId for R
+where
+    for<'a> &'a R: Identifiable<Id = &'a i64>,
+{
+    fn row_id(&self) -> i64 {
+        *Identifiable::id(self)
+    }
+}
+
 /// What a resource declares about its list. Everything else a list needs comes from the
 /// engine ([`Listing`] is implemented for every declaration).
 pub trait Declaration: Sync + 'static {
     /// The table listed (`schema::jobs::table`).
-    type Table: Loads<Self::Row>;
-    /// The columns read for each row: a `Selectable` struct, narrow (no long texts).
-    type Row: Send + 'static;
+    type Table: Loads<Self::Row> + Keyed;
+    /// The columns read for each row: a `Selectable` and `Identifiable` struct, narrow (no
+    /// long texts).
+    type Row: RowId + Send + 'static;
     /// What cells need besides the rows (related names, counts), read once per page.
     type Context: Default;
 
@@ -258,9 +307,12 @@ pub trait Declaration: Sync + 'static {
     const TITLE: &'static str;
     /// The table's name, as the change counters know it (see `dialect::change_count`).
     const TABLE: &'static str;
+    /// The column key and direction of the list's order when the URL names none.
+    const DEFAULT_SORT: (&'static str, Dir);
+    /// The column that names a record, with a text filter of the same key: association
+    /// fields look records up by it (`None`: no lookup).
+    const NAMED_BY: Option<&'static str> = None;
 
-    fn key() -> Key<Self::Table>;
-    fn id(row: &Self::Row) -> i64;
     fn columns(&self, c: &mut Columns<Self>);
     fn filters(&self, _tr: &Tr) -> Vec<Filter<Self::Table>> {
         Vec::new()
@@ -269,7 +321,6 @@ pub trait Declaration: Sync + 'static {
     fn scopes(&self) -> Vec<Scope<Self::Table>> {
         vec![Scope::all()]
     }
-    fn default_sort(&self) -> (&'static str, Dir);
     /// Reads what the cells of `rows` need besides the rows, in a fixed number of queries.
     fn context(&self, _conn: &mut DbConn, _rows: &[Self::Row]) -> QueryResult<Self::Context> {
         Ok(Self::Context::default())
@@ -280,11 +331,6 @@ pub trait Declaration: Sync + 'static {
     /// and filters. By default the table's change counter, kept by triggers.
     fn data_version(&self, conn: &mut DbConn) -> QueryResult<Option<i64>> {
         crate::db::dialect::change_count(conn, Self::TABLE).map(Some)
-    }
-    /// The column that names a record, with a text filter of the same key: association
-    /// fields look records up by it (`None`: no lookup).
-    fn named_by(&self) -> Option<&'static str> {
-        None
     }
     /// The records `viewer` may see, when not all: applied to every list, count, export,
     /// lookup, show, edit and action.
@@ -315,7 +361,7 @@ fn show<D: Shows>(
 where
     D::Table: Loads<D::Detail>,
 {
-    let q = D::Table::filter(D::Table::query(), (D::key().among)(vec![id]));
+    let q = D::Table::filter(D::Table::query(), (D::Table::key().among)(vec![id]));
     match <D::Table as Loads<D::Detail>>::load(q, 1, 0, conn)?.pop() {
         Some(detail) => resource.record(conn, detail, tr).map(Some),
         None => Ok(None),
@@ -419,7 +465,7 @@ fn page<D: Declaration>(
 ) -> QueryResult<(Vec<D::Row>, D::Context)> {
     let columns = columns(resource);
     let sort = columns.iter().find(|c| c.key == query.sort).and_then(|c| c.sort.as_ref());
-    let key = D::key();
+    let key = D::Table::key();
     let ordered = |mut q| {
         if let Some(sort) = sort {
             q = D::Table::then_order(q, sort.order(query.dir));
@@ -498,7 +544,7 @@ where
     }
 
     fn default_sort(&self) -> (&'static str, Dir) {
-        Declaration::default_sort(self)
+        D::DEFAULT_SORT
     }
 
     fn list(
@@ -518,7 +564,7 @@ where
         let rows = rows
             .iter()
             .map(|row| Row {
-                id: D::id(row),
+                id: row.row_id(),
                 cells: columns.iter().map(|c| (c.cell)(row, &context, tr)).collect(),
             })
             .collect();
@@ -563,9 +609,9 @@ where
             return Ok(ids.to_vec());
         };
         let q = D::Table::filter(D::Table::query(), allowed);
-        let q = D::Table::filter(q, (D::key().among)(ids.to_vec()));
+        let q = D::Table::filter(q, (D::Table::key().among)(ids.to_vec()));
         let rows = <D::Table as Loads<D::Row>>::load(q, ids.len() as i64, 0, conn)?;
-        Ok(rows.iter().map(D::id).collect())
+        Ok(rows.iter().map(RowId::row_id).collect())
     }
 
     fn export_columns(&self) -> Vec<(&'static str, &'static str)> {
@@ -586,7 +632,7 @@ where
         tr: &Tr,
     ) -> Result<Vec<(i64, Vec<Value>)>, AppError> {
         let filters = Declaration::filters(self, tr);
-        let key = D::key();
+        let key = D::Table::key();
         let q = scoped(self, &filters, query);
         let q = D::Table::filter(q, (key.after)(after));
         let q = D::Table::then_order(q, key.sort.order(Dir::Asc));
@@ -602,7 +648,7 @@ where
                 } else {
                     declared.iter().map(|e| (e.value)(row, &context, tr)).collect()
                 };
-                (D::id(row), values)
+                (row.row_id(), values)
             })
             .collect())
     }
@@ -614,7 +660,7 @@ where
         viewer: &Viewer,
     ) -> Result<Vec<(i64, String)>, AppError> {
         use super::resource::{FilterValue, TextOp};
-        let name = self.named_by().ok_or(AppError::NotFound)?;
+        let name = D::NAMED_BY.ok_or(AppError::NotFound)?;
         let text = |op, q: &str| vec![(name, FilterValue::Text(op, q.chars().take(200).collect()))];
         let (filters, limit) = match wanted {
             Lookup::Containing(q) => (text(TextOp::Contains, q), LOOKUP_LIMIT),
@@ -637,7 +683,7 @@ where
         let (rows, context) = match wanted {
             Lookup::Ids(ids) => {
                 let q = scoped(self, &declared, &query);
-                let q = D::Table::filter(q, (D::key().among)(ids.to_vec()));
+                let q = D::Table::filter(q, (D::Table::key().among)(ids.to_vec()));
                 let rows = <D::Table as Loads<D::Row>>::load(q, limit as i64, 0, conn)?;
                 let context = self.context(conn, &rows)?;
                 (rows, context)
@@ -652,7 +698,7 @@ where
                     Value::Text(t) => t,
                     _ => String::new(),
                 };
-                (D::id(row), label)
+                (row.row_id(), label)
             })
             .collect();
         if let Lookup::Ids(_) = wanted {

@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use super::{Columns, Declaration, Filter, Key, Pred, Scope, Shows};
+use super::{Columns, Declaration, Filter, Pred, Scope, Shows};
 use crate::admin::resource::{
     Cell, Dir, ListQuery, Listing, Lookup, Panel, Record, Viewer, parse_list_query,
 };
@@ -17,7 +17,7 @@ use crate::models::AdminRole;
 /// Skills, of which anyone but an admin sees those starting with "A".
 struct Restricted;
 
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = skills)]
 struct SkillName {
     id: i64,
@@ -32,13 +32,9 @@ impl Declaration for Restricted {
     const AREA: Area = Area::Skills;
     const TITLE: &'static str = "admin-nav-skills";
     const TABLE: &'static str = "skills";
+    const DEFAULT_SORT: (&'static str, Dir) = ("name", Dir::Asc);
+    const NAMED_BY: Option<&'static str> = Some("name");
 
-    fn key() -> Key<skills::table> {
-        Key::of(skills::id)
-    }
-    fn id(row: &SkillName) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.text("name", "admin-field-name", |s| s.name.clone()).sorted_by(skills::name);
     }
@@ -47,12 +43,6 @@ impl Declaration for Restricted {
     }
     fn scopes(&self) -> Vec<Scope<skills::table>> {
         vec![Scope::all(), Scope::new("long", "admin-scope-all", skills::name.like("%______%"))]
-    }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("name", Dir::Asc)
-    }
-    fn named_by(&self) -> Option<&'static str> {
-        Some("name")
     }
     fn scope_for(&self, viewer: &Viewer) -> Option<Pred<skills::table>> {
         (viewer.role != AdminRole::Admin).then(|| Box::new(skills::name.like("A%")) as _)
@@ -233,13 +223,8 @@ impl Declaration for ByLength {
     const AREA: Area = Area::Skills;
     const TITLE: &'static str = "admin-nav-skills";
     const TABLE: &'static str = "skills";
+    const DEFAULT_SORT: (&'static str, Dir) = ("name", Dir::Asc);
 
-    fn key() -> Key<skills::table> {
-        Key::of(skills::id)
-    }
-    fn id(row: &SkillName) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.text("name", "admin-field-name", |s| s.name.clone()).sorted_by(skills::name);
     }
@@ -251,9 +236,6 @@ impl Declaration for ByLength {
                 Scope::new(key, "admin-scope-all", skills::name.like(pattern))
             }))
             .collect()
-    }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("name", Dir::Asc)
     }
 }
 

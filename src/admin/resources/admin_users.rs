@@ -12,7 +12,7 @@ pub struct AdminUsers;
 const TWO_FACTOR_FIELD: &str = "admin-field-two-factor";
 
 /// A back-office user as the list row shows them.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = admin_users)]
 pub struct AdminUserRow {
     id: i64,
@@ -31,13 +31,8 @@ impl Declaration for AdminUsers {
     const AREA: Area = Area::AdminUsers;
     const TITLE: &'static str = "admin-nav-admin-users";
     const TABLE: &'static str = "admin_users";
+    const DEFAULT_SORT: (&'static str, Dir) = ("email", Dir::Asc);
 
-    fn key() -> Key<admin_users::table> {
-        Key::of(admin_users::id)
-    }
-    fn id(row: &AdminUserRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.link("email", "admin-field-email", |u| u.email.clone()).sorted_by(admin_users::email);
         c.text("name", "admin-field-person-name", |u| u.name.clone()).sorted_by(admin_users::name);
@@ -52,13 +47,7 @@ impl Declaration for AdminUsers {
         vec![
             Filter::text("email", "admin-field-email", admin_users::email),
             Filter::text("name", "admin-field-person-name", admin_users::name),
-            Filter::boolean("locked", "admin-field-locked", |locked| {
-                if locked {
-                    Box::new(admin_users::locked_until.is_not_null())
-                } else {
-                    Box::new(admin_users::locked_until.is_null())
-                }
-            }),
+            Filter::present("locked", "admin-field-locked", admin_users::locked_until),
             Filter::date_range(
                 "last_login_at",
                 "admin-field-last-login",
@@ -73,9 +62,6 @@ impl Declaration for AdminUsers {
             AdminRole::as_str,
             admin_users::role,
         )
-    }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("email", Dir::Asc)
     }
 }
 

@@ -4,17 +4,17 @@
 
 use chrono::NaiveDateTime;
 
+use super::alert_actions::{delete, unsubscribe};
 use super::prelude::*;
 use crate::auth::policy::Action::{self, ChangeStatus};
 use crate::db::schema::{alert_sent, job_alerts, jobs};
 use crate::models::alert::{AlertStatus, Frequency};
-use crate::models::audit;
 use crate::search::SearchParams;
 
 pub struct Alerts;
 
 /// An alert as its list row shows it.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = job_alerts)]
 pub struct AlertRow {
     id: i64,
@@ -53,13 +53,8 @@ impl Declaration for Alerts {
     const AREA: Area = Area::Alerts;
     const TITLE: &'static str = "admin-nav-alerts";
     const TABLE: &'static str = "job_alerts";
+    const DEFAULT_SORT: (&'static str, Dir) = ("created_at", Dir::Desc);
 
-    fn key() -> Key<job_alerts::table> {
-        Key::of(job_alerts::id)
-    }
-    fn id(row: &AlertRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.link("email", "admin-field-email", |r| r.email.clone()).sorted_by(job_alerts::email);
         c.with("search", "admin-field-search", |r, _, tr| Cell::Text(search_label(tr, &r.query)));
@@ -109,9 +104,6 @@ impl Declaration for Alerts {
             ),
         ]
     }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("created_at", Dir::Desc)
-    }
 }
 
 impl Resource for Alerts {
@@ -121,29 +113,6 @@ impl Resource for Alerts {
             BatchAction::each("delete", "admin-action-delete", Action::Delete, delete),
         ]
     }
-}
-
-/// Stops alert `id`, unless it already stopped.
-fn unsubscribe(conn: &mut DbConn, id: i64, b: &Batch) -> Result<bool, AppError> {
-    let row = job_alerts::table.find(id);
-    let found: Option<(String, Option<NaiveDateTime>)> =
-        row.select((job_alerts::email, job_alerts::unsubscribed_at)).first(conn).optional()?;
-    let Some((email, None)) = found else { return Ok(false) };
-    let now = crate::db::now();
-    let stop = (job_alerts::unsubscribed_at.eq(now), job_alerts::updated_at.eq(now));
-    diesel::update(row).set(stop).execute(conn)?;
-    audit::record(conn, b.actor, "unsubscribe", "job_alerts", id, &email, &[])?;
-    Ok(true)
-}
-
-fn delete(conn: &mut DbConn, id: i64, b: &Batch) -> Result<bool, AppError> {
-    let row = job_alerts::table.find(id);
-    let Some(email) = row.select(job_alerts::email).first::<String>(conn).optional()? else {
-        return Ok(false);
-    };
-    diesel::delete(row).execute(conn)?;
-    audit::record(conn, b.actor, "delete", "job_alerts", id, &email, &[])?;
-    Ok(true)
 }
 
 /// An alert as its show page reads it.

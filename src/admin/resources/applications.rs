@@ -39,7 +39,7 @@ pub(crate) fn stage_label(s: ApplicationStatus) -> &'static str {
 }
 
 /// An application as the list and the board show it: without its letter and files.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = applications)]
 pub struct ApplicationRow {
     pub id: i64,
@@ -61,13 +61,8 @@ impl Declaration for Applications {
     const AREA: Area = Area::Applications;
     const TITLE: &'static str = "admin-nav-applications";
     const TABLE: &'static str = "applications";
+    const DEFAULT_SORT: (&'static str, Dir) = ("created_at", Dir::Desc);
 
-    fn key() -> Key<applications::table> {
-        Key::of(applications::id)
-    }
-    fn id(row: &ApplicationRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.link("name", "admin-col-applicant", |a| a.name.clone()).sorted_by(applications::name);
         c.cell("email", "admin-field-email", |a| Cell::Email(a.email.clone()))
@@ -109,17 +104,8 @@ impl Declaration for Applications {
             }))
             .collect()
     }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("created_at", Dir::Desc)
-    }
     fn context(&self, conn: &mut DbConn, rows: &[ApplicationRow]) -> QueryResult<Titles> {
-        let ids: Vec<i64> = rows.iter().map(|a| a.job_id).collect();
-        Ok(jobs::table
-            .filter(jobs::id.eq_any(ids))
-            .select((jobs::id, jobs::title))
-            .load::<(i64, String)>(conn)?
-            .into_iter()
-            .collect())
+        super::names_by_id!(conn, rows.iter().map(|a| a.job_id), jobs::title)
     }
 }
 

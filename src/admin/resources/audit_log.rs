@@ -14,7 +14,7 @@ fn action_label(action: &str) -> String {
 }
 
 /// An entry as its list row shows it: without its changes.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = audit_log)]
 pub struct EntryRow {
     id: i64,
@@ -34,13 +34,8 @@ impl Declaration for AuditLog {
     const AREA: Area = Area::AuditLog;
     const TITLE: &'static str = "admin-nav-audit-log";
     const TABLE: &'static str = "audit_log";
+    const DEFAULT_SORT: (&'static str, Dir) = ("created_at", Dir::Desc);
 
-    fn key() -> Key<audit_log::table> {
-        Key::of(audit_log::id)
-    }
-    fn id(row: &EntryRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.with("created_at", "admin-field-when", |e, _, tr| {
             Cell::Link(tr.date(&e.created_at), format!("/admin/audit_log/{}", e.id))
@@ -88,9 +83,6 @@ impl Declaration for AuditLog {
                 Scope::new(action, label, audit_log::action.eq(action))
             }))
             .collect()
-    }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("created_at", Dir::Desc)
     }
 }
 

@@ -2,8 +2,6 @@
 
 use std::collections::HashMap;
 
-use super::super::engine::Pred;
-use super::super::resource::{FilterKind, FilterValue};
 use super::prelude::*;
 use crate::db::schema::{admin_comments, admin_users};
 
@@ -20,7 +18,7 @@ fn excerpt(body: &str) -> String {
 }
 
 /// A comment as its list row shows it.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = admin_comments)]
 pub struct CommentRow {
     id: i64,
@@ -40,13 +38,8 @@ impl Declaration for Comments {
     const AREA: Area = Area::Comments;
     const TITLE: &'static str = "admin-nav-comments";
     const TABLE: &'static str = "admin_comments";
+    const DEFAULT_SORT: (&'static str, Dir) = ("created_at", Dir::Desc);
 
-    fn key() -> Key<admin_comments::table> {
-        Key::of(admin_comments::id)
-    }
-    fn id(row: &CommentRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.with("created_at", "admin-field-when", |r, _, tr| {
             Cell::Link(tr.date(&r.created_at), format!("/admin/comments/{}", r.id))
@@ -71,16 +64,12 @@ impl Declaration for Comments {
     fn filters(&self, tr: &Tr) -> Vec<Filter<admin_comments::table>> {
         vec![
             Filter::text("body", "admin-field-comment", admin_comments::body),
-            Filter::new("author", "admin-field-author", FilterKind::Text, |value| match value {
-                FilterValue::Text(op, v) => Some(Box::new(
-                    admin_comments::admin_user_id.assume_not_null().eq_any(
-                        admin_users::table
-                            .filter(crate::text_filter!(admin_users::email, *op, v))
-                            .select(admin_users::id),
-                    ),
-                ) as Pred<admin_comments::table>),
-                _ => None,
-            }),
+            super::related_text!(
+                "author",
+                "admin-field-author",
+                admin_comments::admin_user_id.assume_not_null(),
+                admin_users::email
+            ),
             Filter::select(
                 "resource",
                 "admin-field-resource",
@@ -90,17 +79,8 @@ impl Declaration for Comments {
             Filter::date_range("created_at", "admin-field-when", admin_comments::created_at),
         ]
     }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("created_at", Dir::Desc)
-    }
     fn context(&self, conn: &mut DbConn, rows: &[CommentRow]) -> QueryResult<HashMap<i64, String>> {
-        let ids: Vec<i64> = rows.iter().filter_map(|r| r.admin_user_id).collect();
-        Ok(admin_users::table
-            .filter(admin_users::id.eq_any(ids))
-            .select((admin_users::id, admin_users::email))
-            .load::<(i64, String)>(conn)?
-            .into_iter()
-            .collect())
+        super::names_by_id!(conn, rows.iter().filter_map(|r| r.admin_user_id), admin_users::email)
     }
 }
 

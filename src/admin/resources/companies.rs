@@ -1,10 +1,7 @@
 //! Companies in the back office.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 
-use super::super::fields::TranslationState;
 use super::prelude::*;
 use crate::db::schema::{companies, jobs};
 use crate::models::JobStatus;
@@ -13,7 +10,7 @@ use crate::models::company::Company;
 pub struct Companies;
 
 /// A company as its list row and export show it: without its description.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = companies)]
 pub struct CompanyRow {
     id: i64,
@@ -30,9 +27,6 @@ pub struct CompanyRow {
     created_at: NaiveDateTime,
 }
 
-/// How each company of the page stands in each language.
-type Translations = HashMap<i64, Vec<(Locale, TranslationState)>>;
-
 impl Declaration for Companies {
     type Table = companies::table;
     type Row = CompanyRow;
@@ -41,13 +35,9 @@ impl Declaration for Companies {
     const AREA: Area = Area::Companies;
     const TITLE: &'static str = "admin-nav-companies";
     const TABLE: &'static str = "companies";
+    const DEFAULT_SORT: (&'static str, Dir) = ("name", Dir::Asc);
+    const NAMED_BY: Option<&'static str> = Some("name");
 
-    fn key() -> Key<companies::table> {
-        Key::of(companies::id)
-    }
-    fn id(row: &CompanyRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.link("name", "admin-field-name", |c| c.name.clone()).sorted_by(companies::name);
         // Beside the name, the thumbnail is decorative: no text alternative.
@@ -58,33 +48,20 @@ impl Declaration for Companies {
         });
         c.text("city", "admin-field-city", |c| c.city.clone().unwrap_or_default())
             .sorted_by(companies::city);
-        c.with("country_code", "admin-field-country", |c, _, tr| {
-            Cell::Text(c.country_code.as_ref().map(|c| tr.country(c)).unwrap_or_default())
-        })
-        .sorted_by(companies::country_code);
+        c.country("country_code", "admin-field-country", |c| c.country_code.as_deref())
+            .sorted_by(companies::country_code);
         c.text("website", "admin-field-website", |c| c.website.clone().unwrap_or_default());
         c.date("created_at", "admin-field-created-at", |c| Some(c.created_at))
             .sorted_by(companies::created_at);
-        c.with("translations", "admin-field-translations", |c, t, _| {
-            Cell::Translations(t.get(&c.id).cloned().unwrap_or_default())
-        });
+        c.translations();
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<companies::table>> {
+        let country = companies::country_code.assume_not_null();
         vec![
             Filter::text("name", "admin-field-name", companies::name),
             Filter::text("city", "admin-field-city", companies::city.assume_not_null()),
-            Filter::text(
-                "country_code",
-                "admin-field-country",
-                companies::country_code.assume_not_null(),
-            ),
-            Filter::boolean("has_website", "admin-field-has-website", |yes| {
-                if yes {
-                    Box::new(companies::website.is_not_null())
-                } else {
-                    Box::new(companies::website.is_null())
-                }
-            }),
+            Filter::text("country_code", "admin-field-country", country),
+            Filter::present("has_website", "admin-field-has-website", companies::website),
             Filter::date_range("created_at", "admin-field-created-at", companies::created_at),
         ]
     }
@@ -103,9 +80,6 @@ impl Declaration for Companies {
             ),
         ]
     }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("name", Dir::Asc)
-    }
     fn context(&self, conn: &mut DbConn, rows: &[CompanyRow]) -> QueryResult<Translations> {
         super::translations!(conn, rows, company_translations, company_id)
     }
@@ -119,9 +93,6 @@ impl Declaration for Companies {
         e.field("size", "admin-field-size", |c| c.size.clone());
         e.field("created_at", "admin-field-created-at", |c| c.created_at);
     }
-    fn named_by(&self) -> Option<&'static str> {
-        Some("name")
-    }
 }
 
 impl Resource for Companies {
@@ -134,13 +105,7 @@ impl Shows for Companies {
     type Detail = Company;
 
     fn record(&self, conn: &mut DbConn, company: Company, tr: &Tr) -> Result<Record, AppError> {
-        // Related records: the company's postings, newest first.
-        let postings = jobs::table
-            .filter(jobs::company_id.eq(company.id))
-            .order((jobs::updated_at.desc(), jobs::id.desc()))
-            .limit(50)
-            .select((jobs::id, jobs::title, jobs::status))
-            .load(conn)?;
+        let postings = super::postings_panel(conn, Box::new(jobs::company_id.eq(company.id)), tr)?;
         let public_url = Some(format!("/{}/companies/{}", company.original_locale, company.slug));
         Ok(Record::new(
             company.name.clone(),
@@ -158,15 +123,12 @@ impl Shows for Companies {
                     .text("admin-field-slug", company.slug)
                     .text("admin-field-website", company.website.unwrap_or_default())
                     .text("admin-field-city", company.city.unwrap_or_default())
-                    .text(
-                        "admin-field-country",
-                        company.country_code.map(|c| tr.country(&c)).unwrap_or_default(),
-                    )
+                    .country("admin-field-country", company.country_code.as_deref(), tr)
                     .text("admin-field-size", company.size.unwrap_or_default())
                     .text("admin-field-description", company.description)
                     .date("admin-field-created-at", company.created_at)
                     .date("admin-field-updated-at", company.updated_at),
-                Panel { title: "admin-panel-postings", rows: super::posting_links(postings, tr) },
+                postings,
             ],
         )
         .public_url(public_url))

@@ -1,10 +1,7 @@
 //! Postings in the back office.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 
-use super::super::fields::TranslationState;
 use super::lower;
 use super::prelude::*;
 use crate::db::schema::{companies, job_skills, jobs, skills};
@@ -14,7 +11,7 @@ use crate::models::{EmploymentType, JobStatus, Seniority, Workplace};
 pub struct Jobs;
 
 /// A posting as its list row and export show it: without its texts.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = jobs)]
 pub struct JobRow {
     id: i64,
@@ -38,9 +35,6 @@ pub struct JobRow {
     updated_at: NaiveDateTime,
 }
 
-/// How each posting of the page stands in each language.
-type Translations = HashMap<i64, Vec<(Locale, TranslationState)>>;
-
 impl Declaration for Jobs {
     type Table = jobs::table;
     type Row = JobRow;
@@ -49,13 +43,8 @@ impl Declaration for Jobs {
     const AREA: Area = Area::Jobs;
     const TITLE: &'static str = "admin-nav-jobs";
     const TABLE: &'static str = "jobs";
+    const DEFAULT_SORT: (&'static str, Dir) = ("updated_at", Dir::Desc);
 
-    fn key() -> Key<jobs::table> {
-        Key::of(jobs::id)
-    }
-    fn id(row: &JobRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.link("title", "admin-field-title", |j| j.title.clone()).sorted_by(jobs::title);
         c.text("company", "admin-field-company", |j| j.company_name.clone())
@@ -73,9 +62,7 @@ impl Declaration for Jobs {
             .sorted_by(jobs::published_at);
         c.date("updated_at", "admin-field-updated-at", |j| Some(j.updated_at))
             .sorted_by(jobs::updated_at);
-        c.with("translations", "admin-field-translations", |j, t, _| {
-            Cell::Translations(t.get(&j.id).cloned().unwrap_or_default())
-        });
+        c.translations();
     }
     fn filters(&self, tr: &Tr) -> Vec<Filter<jobs::table>> {
         vec![
@@ -121,9 +108,6 @@ impl Declaration for Jobs {
     }
     fn scopes(&self) -> Vec<Scope<jobs::table>> {
         Scope::all_and_each(JobStatus::ALL, JobStatus::label_key, JobStatus::as_str, jobs::status)
-    }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("updated_at", Dir::Desc)
     }
     fn context(&self, conn: &mut DbConn, rows: &[JobRow]) -> QueryResult<Translations> {
         super::translations!(conn, rows, job_translations, job_id)
@@ -225,10 +209,7 @@ impl Shows for Jobs {
             .text("admin-field-language", language)
             .text("admin-field-workplace", tr.t(job.workplace.label_key()))
             .text("admin-field-city", job.city.unwrap_or_default())
-            .text(
-                "admin-field-country",
-                job.country_code.map(|c| tr.country(&c)).unwrap_or_default(),
-            )
+            .country("admin-field-country", job.country_code.as_deref(), tr)
             .text("admin-field-salary", salary.unwrap_or_default())
             .text("admin-field-skills", skills.join(", "));
         let dates = Panel::new("admin-panel-dates")

@@ -11,7 +11,7 @@ use crate::state::AppState;
 pub struct Outbox;
 
 /// A message as its list row shows it: without its body.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = outbox_messages)]
 pub struct MessageRow {
     id: i64,
@@ -29,13 +29,8 @@ impl Declaration for Outbox {
     const AREA: Area = Area::Tasks;
     const TITLE: &'static str = "admin-nav-outbox";
     const TABLE: &'static str = "outbox_messages";
+    const DEFAULT_SORT: (&'static str, Dir) = ("created_at", Dir::Desc);
 
-    fn key() -> Key<outbox_messages::table> {
-        Key::of(outbox_messages::id)
-    }
-    fn id(row: &MessageRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.link("subject", "admin-field-subject", |m| m.subject.clone())
             .sorted_by(outbox_messages::subject);
@@ -52,9 +47,6 @@ impl Declaration for Outbox {
             Filter::text("subject", "admin-field-subject", outbox_messages::subject),
             Filter::date_range("created_at", "admin-field-created-at", outbox_messages::created_at),
         ]
-    }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("created_at", Dir::Desc)
     }
 }
 

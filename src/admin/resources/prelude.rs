@@ -5,7 +5,7 @@
 pub use diesel::prelude::*;
 
 pub use crate::admin::draft_form::{DraftForm, Fields, Over, Read, Texts};
-pub use crate::admin::engine::{Columns, Declaration, Exports, Filter, Key, Scope, Shows};
+pub use crate::admin::engine::{Columns, Declaration, Exports, Filter, Scope, Shows, Translations};
 pub use crate::admin::fields::{FieldError, FieldKind};
 pub use crate::admin::resource::{
     Act, ActInput, Batch, BatchAction, BatchOutcome, Cell, Deleted, Dir, Done, Emphasis, Form,

@@ -9,7 +9,7 @@ use crate::models::skill::Skill;
 pub struct Skills;
 
 /// A skill as its list row shows it.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = skills)]
 pub struct SkillRow {
     id: i64,
@@ -27,13 +27,9 @@ impl Declaration for Skills {
     const AREA: Area = Area::Skills;
     const TITLE: &'static str = "admin-nav-skills";
     const TABLE: &'static str = "skills";
+    const DEFAULT_SORT: (&'static str, Dir) = ("name", Dir::Asc);
+    const NAMED_BY: Option<&'static str> = Some("name");
 
-    fn key() -> Key<skills::table> {
-        Key::of(skills::id)
-    }
-    fn id(row: &SkillRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.link("name", "admin-field-name", |r| r.name.clone()).sorted_by(skills::name);
         c.text("slug", "admin-field-slug", |r| r.slug.clone()).sorted_by(skills::slug);
@@ -59,9 +55,6 @@ impl Declaration for Skills {
             ),
         ]
     }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("name", Dir::Asc)
-    }
     fn context(&self, conn: &mut DbConn, rows: &[SkillRow]) -> QueryResult<HashMap<i64, i64>> {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let uses: Vec<(i64, i64)> = job_skills::table
@@ -71,9 +64,6 @@ impl Declaration for Skills {
             .load(conn)?;
         Ok(uses.into_iter().collect())
     }
-    fn named_by(&self) -> Option<&'static str> {
-        Some("name")
-    }
 }
 
 impl Resource for Skills {
@@ -82,10 +72,14 @@ impl Resource for Skills {
     }
 
     fn batch_actions(&self) -> Vec<BatchAction> {
-        let merge = |conn: &mut DbConn, b: &Batch| merge(conn, b.ids, b.input, b.actor);
         vec![
-            BatchAction::new("merge", "admin-action-merge", Action::Update, merge)
-                .input("admin-merge-into"),
+            BatchAction::new(
+                "merge",
+                "admin-action-merge",
+                Action::Update,
+                super::skill_actions::merge,
+            )
+            .input("admin-merge-into"),
         ]
     }
 }
@@ -94,13 +88,12 @@ impl Shows for Skills {
     type Detail = Skill;
 
     fn record(&self, conn: &mut DbConn, skill: Skill, tr: &Tr) -> Result<Record, AppError> {
-        let postings = jobs::table
-            .inner_join(job_skills::table)
-            .filter(job_skills::skill_id.eq(skill.id))
-            .order((jobs::updated_at.desc(), jobs::id.desc()))
-            .limit(50)
-            .select((jobs::id, jobs::title, jobs::status))
-            .load(conn)?;
+        let tagged = job_skills::table.filter(job_skills::skill_id.eq(skill.id));
+        let postings = super::postings_panel(
+            conn,
+            Box::new(jobs::id.eq_any(tagged.select(job_skills::job_id))),
+            tr,
+        )?;
         let public_url = Some(format!("/en/jobs?skill={}", skill.slug));
         Ok(Record::new(
             skill.name.clone(),
@@ -109,80 +102,9 @@ impl Shows for Skills {
                     .text("admin-field-name", skill.name)
                     .text("admin-field-slug", skill.slug)
                     .date("admin-field-created-at", skill.created_at),
-                Panel { title: "admin-panel-postings", rows: super::posting_links(postings, tr) },
+                postings,
             ],
         )
         .public_url(public_url))
     }
-}
-
-/// Merges skills `ids` into the skill named (or slugged) `target`: their postings get the
-/// target instead (once), the merged skills are deleted and audited, and the postings'
-/// full-text rows are rebuilt. Runs in the caller's transaction.
-fn merge(
-    conn: &mut DbConn,
-    ids: &[i64],
-    target: &str,
-    actor: &crate::models::audit::Actor,
-) -> Result<BatchOutcome, AppError> {
-    use super::lower;
-    let wanted = target.trim().to_lowercase();
-    let found: Option<(i64, String)> = skills::table
-        .filter(skills::slug.eq(&wanted).or(lower(skills::name).eq(&wanted)))
-        .select((skills::id, skills::name))
-        .first(conn)
-        .optional()?;
-    let Some((target_id, target_name)) = found else {
-        return Ok(BatchOutcome {
-            refused: Some("admin-merge-target-missing"),
-            ..Default::default()
-        });
-    };
-    let sources: Vec<(i64, String)> = skills::table
-        .filter(skills::id.eq_any(ids))
-        .filter(skills::id.ne(target_id))
-        .select((skills::id, skills::name))
-        .load(conn)?;
-    let source_ids: Vec<i64> = sources.iter().map(|(id, _)| *id).collect();
-    // Each posting keeps one tag for the merged skills: the target, at the first position
-    // any of them had.
-    let tagged: Vec<(i64, i64)> = job_skills::table
-        .filter(job_skills::skill_id.eq_any(&source_ids))
-        .order((job_skills::job_id.asc(), job_skills::position.asc()))
-        .select((job_skills::job_id, job_skills::skill_id))
-        .load(conn)?;
-    let has_target: Vec<i64> = job_skills::table
-        .filter(job_skills::skill_id.eq(target_id))
-        .filter(job_skills::job_id.eq_any(tagged.iter().map(|(job, _)| *job).collect::<Vec<_>>()))
-        .select(job_skills::job_id)
-        .load(conn)?;
-    let mut affected: Vec<i64> = Vec::new();
-    for (job, skill) in &tagged {
-        if affected.last() == Some(job) {
-            continue;
-        }
-        affected.push(*job);
-        if !has_target.contains(job) {
-            diesel::update(job_skills::table.find((job, skill)))
-                .set(job_skills::skill_id.eq(target_id))
-                .execute(conn)?;
-        }
-    }
-    diesel::delete(job_skills::table.filter(job_skills::skill_id.eq_any(&source_ids)))
-        .execute(conn)?;
-    for (id, name) in &sources {
-        crate::models::audit::record(
-            conn,
-            actor,
-            "delete",
-            "skills",
-            *id,
-            name,
-            &[crate::models::audit::Change::new("merged_into", None, Some(&target_name))],
-        )?;
-    }
-    let deleted =
-        diesel::delete(skills::table.filter(skills::id.eq_any(&source_ids))).execute(conn)?;
-    crate::models::job::reindex(conn, &affected)?;
-    Ok(BatchOutcome { changed: deleted, skipped: ids.len() - deleted, refused: None })
 }

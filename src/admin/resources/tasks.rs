@@ -19,7 +19,7 @@ fn state_label(state: &str) -> String {
 }
 
 /// A task as its list row shows it: without its arguments and error history.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = tasks)]
 pub struct TaskListRow {
     id: i64,
@@ -40,13 +40,8 @@ impl Declaration for Tasks {
     const AREA: Area = Area::Tasks;
     const TITLE: &'static str = "admin-nav-tasks";
     const TABLE: &'static str = "tasks";
+    const DEFAULT_SORT: (&'static str, Dir) = ("id", Dir::Desc);
 
-    fn key() -> Key<tasks::table> {
-        Key::of(tasks::id)
-    }
-    fn id(row: &TaskListRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         c.link("id", "admin-field-id", |t| format!("#{}", t.id)).sorted_by(tasks::id);
         c.text("kind", "admin-field-task-kind", |t| t.kind.clone()).sorted_by(tasks::kind);
@@ -86,9 +81,6 @@ impl Declaration for Tasks {
             Scope::new(DONE, "task-state-done", tasks::state.eq(DONE)),
             Scope::new(DEAD, "task-state-dead", tasks::state.eq(DEAD)),
         ]
-    }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("id", Dir::Desc)
     }
 }
 

@@ -2,11 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::super::engine::Pred;
-use super::super::resource::{FilterKind, FilterValue};
 use super::prelude::*;
+use super::webhook_delivery_actions::replay;
 use crate::db::schema::{events, webhook_deliveries, webhook_endpoints};
-use crate::tasks::Task;
 
 pub struct WebhookDeliveries;
 
@@ -19,7 +17,7 @@ fn status_cell(status: Option<i32>) -> Cell {
 }
 
 /// A delivery as its list row shows it: without the payload and the receiver's answer.
-#[derive(Queryable, Selectable)]
+#[derive(Queryable, Selectable, Identifiable)]
 #[diesel(table_name = webhook_deliveries)]
 pub struct DeliveryRow {
     id: i64,
@@ -41,13 +39,8 @@ impl Declaration for WebhookDeliveries {
     const AREA: Area = Area::Tasks;
     const TITLE: &'static str = "admin-nav-webhook-deliveries";
     const TABLE: &'static str = "webhook_deliveries";
+    const DEFAULT_SORT: (&'static str, Dir) = ("created_at", Dir::Desc);
 
-    fn key() -> Key<webhook_deliveries::table> {
-        Key::of(webhook_deliveries::id)
-    }
-    fn id(row: &DeliveryRow) -> i64 {
-        row.id
-    }
     fn columns(&self, c: &mut Columns<Self>) {
         // Deliveries are only ever added: their ids are in the order of their times.
         c.with("created_at", "admin-field-when", |d, _, tr| {
@@ -69,16 +62,8 @@ impl Declaration for WebhookDeliveries {
         });
     }
     fn filters(&self, _tr: &Tr) -> Vec<Filter<webhook_deliveries::table>> {
-        vec![Filter::new("url", "admin-field-url", FilterKind::Text, |value| match value {
-            FilterValue::Text(op, v) => Some(Box::new(
-                webhook_deliveries::endpoint_id.eq_any(
-                    webhook_endpoints::table
-                        .filter(crate::text_filter!(webhook_endpoints::url, *op, v))
-                        .select(webhook_endpoints::id),
-                ),
-            ) as Pred<webhook_deliveries::table>),
-            _ => None,
-        })]
+        let endpoint = webhook_deliveries::endpoint_id;
+        vec![super::related_text!("url", "admin-field-url", endpoint, webhook_endpoints::url)]
     }
     fn scopes(&self) -> Vec<Scope<webhook_deliveries::table>> {
         let status = webhook_deliveries::status_code;
@@ -91,21 +76,12 @@ impl Declaration for WebhookDeliveries {
             ),
         ]
     }
-    fn default_sort(&self) -> (&'static str, Dir) {
-        ("created_at", Dir::Desc)
-    }
     fn context(
         &self,
         conn: &mut DbConn,
         rows: &[DeliveryRow],
     ) -> QueryResult<HashMap<i64, String>> {
-        let ids: Vec<i64> = rows.iter().map(|d| d.endpoint_id).collect();
-        Ok(webhook_endpoints::table
-            .filter(webhook_endpoints::id.eq_any(ids))
-            .select((webhook_endpoints::id, webhook_endpoints::url))
-            .load::<(i64, String)>(conn)?
-            .into_iter()
-            .collect())
+        super::names_by_id!(conn, rows.iter().map(|d| d.endpoint_id), webhook_endpoints::url)
     }
 }
 
@@ -149,21 +125,4 @@ impl Shows for WebhookDeliveries {
             ],
         ))
     }
-}
-
-/// Sends delivery `id`'s event to its endpoint again (a new task; the receiver sees the same
-/// `webhook-id`).
-fn replay(conn: &mut DbConn, id: i64, a: &ActInput) -> Result<Done, AppError> {
-    let (endpoint_id, event_id): (i64, i64) = webhook_deliveries::table
-        .find(id)
-        .select((webhook_deliveries::endpoint_id, webhook_deliveries::event_id))
-        .first(conn)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
-    let queued =
-        crate::webhooks::deliver::DeliverWebhook { endpoint_id, event_id }.enqueue(conn)?;
-    Ok(Done::notice(a.tr.t(match queued {
-        Some(_) => "admin-webhook-replayed",
-        None => "admin-webhook-replay-pending",
-    })))
 }
