@@ -245,17 +245,23 @@ async fn run_journey(
     outcome.unwrap();
 }
 
-/// The first file ending in `.{extension}` to appear in `downloads` (15 s at most). Chromium
-/// writes to a `.crdownload` file and renames it when complete.
+/// The first file ending in `.{extension}` to be complete in `downloads` (15 s at most).
 async fn downloaded(downloads: &std::path::Path, extension: &str) -> std::path::PathBuf {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        let done = std::fs::read_dir(downloads)
+        // Chromium reserves the final name with an empty file and writes to a .crdownload
+        // file it renames over it at the end: done is a non-empty file and no .crdownload.
+        let files: Vec<_> = std::fs::read_dir(downloads)
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == extension));
-        if let Some(path) = done {
+            .collect();
+        let writing = files.iter().any(|p| p.extension().is_some_and(|x| x == "crdownload"));
+        let done = files.into_iter().find(|p| {
+            p.extension().is_some_and(|x| x == extension)
+                && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+        });
+        if let (Some(path), false) = (done, writing) {
             return path;
         }
         assert!(Instant::now() < deadline, "no .{extension} file in {}", downloads.display());
