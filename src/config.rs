@@ -327,7 +327,7 @@ fn parse_roles(raw: Option<String>) -> Result<Vec<crate::models::AdminRole>, Str
 fn default_pool_size(database_url: &str) -> u64 {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u64;
     match crate::db::Backend::from_url(database_url) {
-        Ok(crate::db::Backend::Postgres) => 4 * cores,
+        Ok(crate::db::Backend::Postgres | crate::db::Backend::Mysql) => 4 * cores,
         _ => cores.max(2),
     }
 }

@@ -30,6 +30,10 @@ pub fn last_insert_id(conn: &mut DbConn, table: &str) -> QueryResult<i64> {
                 .bind::<Text, _>(table)
                 .get_result::<LastId>(conn)
         }
+        // Per connection, and a trigger's own inserts do not change it for the statement.
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => diesel::sql_query("SELECT CAST(LAST_INSERT_ID() AS SIGNED) AS id")
+            .get_result::<LastId>(conn),
     }
     .map(|r| r.id)
 }
@@ -39,13 +43,16 @@ pub fn last_insert_id(conn: &mut DbConn, table: &str) -> QueryResult<i64> {
 /// of the postings to sort them; `PRAGMA optimize` analyzes only the tables grown or shrunk a
 /// lot since. PostgreSQL's autovacuum analyzes on its own when it is on; `ANALYZE` (sampled,
 /// a few hundred milliseconds at 100,000 postings) covers a server where it is off or behind
-/// a bulk load.
+/// a bulk load. InnoDB recalculates a table's statistics after a tenth of it changed; `ANALYZE
+/// TABLE` (sampled dives) catches up after a bulk load into the tables lists sort and filter.
 pub fn optimize(conn: &mut DbConn) -> QueryResult<()> {
     let sql = match conn {
         #[cfg(feature = "sqlite")]
         DbConn::Sqlite(_) => "PRAGMA optimize",
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => "ANALYZE",
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => "ANALYZE TABLE jobs, companies, job_skills, applications, tasks",
     };
     diesel::connection::SimpleConnection::batch_execute(conn, sql)
 }
@@ -62,6 +69,8 @@ pub fn change_count(conn: &mut DbConn, table: &str) -> QueryResult<i64> {
     let sql = match conn {
         #[cfg(feature = "sqlite")]
         DbConn::Sqlite(_) => "SELECT version FROM change_counters WHERE name = ?",
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => "SELECT version FROM change_counters WHERE name = ?",
         // A sequence per table; NULL until its first change.
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => {
@@ -122,6 +131,22 @@ pub fn replace_job_search(
                 .bind::<BigInt, _>(job_id)
                 .bind::<Text, _>(locale.as_str())
                 .bind::<Text, _>(pg_config(*locale))
+                .bind::<Text, _>(title)
+                .bind::<Text, _>(body)
+                .execute(conn)?;
+            }
+        }
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => {
+            diesel::sql_query("DELETE FROM job_search WHERE job_id = ?")
+                .bind::<BigInt, _>(job_id)
+                .execute(conn)?;
+            for (locale, title, body) in documents {
+                diesel::sql_query(
+                    "INSERT INTO job_search (job_id, locale, title, body) VALUES (?, ?, ?, ?)",
+                )
+                .bind::<BigInt, _>(job_id)
+                .bind::<Text, _>(locale.as_str())
                 .bind::<Text, _>(title)
                 .bind::<Text, _>(body)
                 .execute(conn)?;
@@ -199,6 +224,20 @@ pub fn search_job_ids(conn: &mut DbConn, q: &str) -> QueryResult<Vec<(i64, f64)>
             .bind::<Text, _>(title)
             .load(conn)?
         }
+        // InnoDB FULLTEXT in boolean mode: every word required, as a prefix. The terms are
+        // letters and digits only (`query_terms`), so none is an operator.
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => {
+            let expr = terms.iter().map(|t| format!("+{t}*")).collect::<Vec<_>>().join(" ");
+            diesel::sql_query(
+                "SELECT job_id, CASE WHEN MATCH (title) AGAINST (? IN BOOLEAN MODE) \
+                 THEN 2e0 ELSE 1e0 END AS score \
+                 FROM job_search WHERE MATCH (title, body) AGAINST (? IN BOOLEAN MODE)",
+            )
+            .bind::<Text, _>(expr.clone())
+            .bind::<Text, _>(expr)
+            .load(conn)?
+        }
     };
     // A posting has a row per language: keep its best.
     let mut best: std::collections::HashMap<i64, f64> =
@@ -227,12 +266,18 @@ pub struct Claim<'a> {
 /// IMMEDIATE` transaction already excludes other writers.
 pub fn claim_tasks(conn: &mut DbConn, claim: &Claim<'_>) -> QueryResult<usize> {
     use diesel::sql_types::Timestamp;
+    #[cfg(feature = "mysql")]
+    if let DbConn::Mysql(_) = conn {
+        return claim_tasks_mysql(conn, claim);
+    }
     // Placeholders only: the queue names are bound, never spliced into the text.
     let placeholder = |n: usize| match conn {
         #[cfg(feature = "sqlite")]
         DbConn::Sqlite(_) => format!("?{n}"),
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => format!("${n}"),
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => unreachable!("claimed by claim_tasks_mysql"),
     };
     let queue_filter = if claim.queues.is_empty() {
         String::new()
@@ -245,6 +290,8 @@ pub fn claim_tasks(conn: &mut DbConn, claim: &Claim<'_>) -> QueryResult<usize> {
         DbConn::Sqlite(_) => "",
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => " FOR UPDATE SKIP LOCKED",
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => unreachable!("claimed by claim_tasks_mysql"),
     };
     let sql = format!(
         "UPDATE tasks SET state = 'running', lease_token = {}, lease_expires_at = {}, \
@@ -271,6 +318,41 @@ pub fn claim_tasks(conn: &mut DbConn, claim: &Claim<'_>) -> QueryResult<usize> {
     query.bind::<BigInt, _>(claim.limit).execute(conn)
 }
 
+/// MySQL refuses a subquery on the table being updated (and `LIMIT` in an `IN` subquery), so
+/// the ready tasks are locked first, skipping those another worker holds (MariaDB 10.6,
+/// MySQL 8.0), then marked by id, both in the caller's transaction.
+#[cfg(feature = "mysql")]
+fn claim_tasks_mysql(conn: &mut DbConn, claim: &Claim<'_>) -> QueryResult<usize> {
+    use diesel::sql_types::Timestamp;
+    let queues = vec!["?"; claim.queues.len()].join(", ");
+    let queue_filter =
+        if claim.queues.is_empty() { String::new() } else { format!(" AND queue IN ({queues})") };
+    let mut ready = diesel::sql_query(format!(
+        "SELECT id FROM tasks WHERE state = 'queued' AND run_at <= ?{queue_filter} \
+         ORDER BY priority DESC, run_at, id LIMIT ? FOR UPDATE SKIP LOCKED"
+    ))
+    .into_boxed::<<DbConn as diesel::Connection>::Backend>()
+    .bind::<Timestamp, _>(claim.now);
+    for queue in claim.queues {
+        ready = ready.bind::<Text, _>(queue.clone());
+    }
+    let ids: Vec<LastId> = ready.bind::<BigInt, _>(claim.limit).load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    // Ids the database just returned: numbers, spliced as such.
+    let ids = ids.iter().map(|r| r.id.to_string()).collect::<Vec<_>>().join(", ");
+    diesel::sql_query(format!(
+        "UPDATE tasks SET state = 'running', lease_token = ?, lease_expires_at = ?, worker = ?, \
+         attempts = attempts + 1, started_at = ? WHERE id IN ({ids})"
+    ))
+    .bind::<Text, _>(claim.token)
+    .bind::<Timestamp, _>(claim.lease_until)
+    .bind::<Text, _>(claim.worker)
+    .bind::<Timestamp, _>(claim.now)
+    .execute(conn)
+}
+
 #[derive(QueryableByName)]
 pub struct HourCount {
     /// `YYYY-MM-DD HH` (UTC).
@@ -294,6 +376,8 @@ pub fn tasks_per_hour(
         DbConn::Sqlite(_) => ("?", "strftime('%Y-%m-%d %H', finished_at)"),
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => ("$1", "to_char(finished_at, 'YYYY-MM-DD HH24')"),
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => ("?", "DATE_FORMAT(finished_at, '%Y-%m-%d %H')"),
     };
     diesel::sql_query(format!(
         "SELECT {hour} AS hour, state, COUNT(*) AS count FROM tasks \

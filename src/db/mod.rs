@@ -23,28 +23,22 @@ pub use diesel::pg::PgConnection;
 #[cfg(feature = "sqlite")]
 pub use diesel::sqlite::SqliteConnection;
 
-#[cfg(not(any(feature = "sqlite", feature = "postgres")))]
-compile_error!("enable at least one database backend feature: `sqlite` or `postgres`");
+#[cfg(feature = "mysql")]
+pub use diesel::mysql::MysqlConnection;
+
+#[cfg(not(any(feature = "sqlite", feature = "postgres", feature = "mysql")))]
+compile_error!("enable at least one database backend feature: `sqlite`, `postgres` or `mysql`");
 
 /// A connection to whichever backend `DATABASE_URL` names. Every query is written once
 /// against this type; see `dialect` for the few that differ.
-#[cfg(all(feature = "sqlite", feature = "postgres"))]
 #[derive(diesel::MultiConnection)]
 pub enum DbConn {
+    #[cfg(feature = "postgres")]
     Pg(PgConnection),
+    #[cfg(feature = "sqlite")]
     Sqlite(SqliteConnection),
-}
-
-#[cfg(all(feature = "sqlite", not(feature = "postgres")))]
-#[derive(diesel::MultiConnection)]
-pub enum DbConn {
-    Sqlite(SqliteConnection),
-}
-
-#[cfg(all(feature = "postgres", not(feature = "sqlite")))]
-#[derive(diesel::MultiConnection)]
-pub enum DbConn {
-    Pg(PgConnection),
+    #[cfg(feature = "mysql")]
+    Mysql(MysqlConnection),
 }
 
 /// The connection pool, with the queue in front of it that [`blocking`] work waits in.
@@ -68,12 +62,15 @@ pub type PooledConn = PooledConnection<DbManager>;
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 #[cfg(feature = "postgres")]
 const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+#[cfg(feature = "mysql")]
+const MYSQL_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/mysql");
 
 /// The backend a database URL names, decided by its scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
     Postgres,
+    Mysql,
 }
 
 impl Backend {
@@ -91,8 +88,14 @@ impl Backend {
             } else {
                 Err("SQLite support is not compiled in (build with `--features sqlite`)".into())
             }
+        } else if url.starts_with("mysql://") {
+            if cfg!(feature = "mysql") {
+                Ok(Backend::Mysql)
+            } else {
+                Err("MySQL support is not compiled in (build with `--features mysql`)".into())
+            }
         } else {
-            Err("the URL must start with sqlite:// or postgres://".into())
+            Err("the URL must start with sqlite://, postgres:// or mysql://".into())
         }
     }
 }
@@ -155,8 +158,8 @@ pub struct DbManager {
     url: String,
     backend: Backend,
     counter: QueryCounter,
-    /// PostgreSQL's `statement_timeout` (SQLite has no such setting).
-    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+    /// The longest a statement may run on PostgreSQL and MySQL (SQLite has no such setting).
+    #[cfg_attr(not(any(feature = "postgres", feature = "mysql")), allow(dead_code))]
     statement_timeout: Duration,
 }
 
@@ -198,6 +201,33 @@ impl ManageConnection for DbManager {
                 ))
                 .map_err(r2d2::Error::QueryError)?;
                 DbConn::Pg(c)
+            }
+            #[cfg(feature = "mysql")]
+            Backend::Mysql => {
+                // diesel sets UTC, utf8mb4 and PIPES_AS_CONCAT; strict mode refuses what would
+                // be truncated or zero dates instead of storing it with a warning.
+                let mut c =
+                    MysqlConnection::establish(&self.url).map_err(r2d2::Error::ConnectionError)?;
+                c.batch_execute(
+                    "SET SESSION sql_mode = CONCAT(@@sql_mode, \
+                     ',STRICT_TRANS_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO')",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                // A runaway statement is stopped by the server: MariaDB's setting (seconds,
+                // every statement), else MySQL's (milliseconds, reads only).
+                let timeout = self.statement_timeout;
+                c.batch_execute(&format!(
+                    "SET SESSION max_statement_time = {}",
+                    timeout.as_secs_f64()
+                ))
+                .or_else(|_| {
+                    c.batch_execute(&format!(
+                        "SET SESSION max_execution_time = {}",
+                        timeout.as_millis()
+                    ))
+                })
+                .map_err(r2d2::Error::QueryError)?;
+                DbConn::Mysql(c)
             }
             #[allow(unreachable_patterns)]
             _ => unreachable!("Backend::from_url only returns compiled-in backends"),
@@ -259,6 +289,8 @@ fn apply_pending_migrations(conn: &mut DbConn) -> Result<usize, String> {
         DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
         #[cfg(feature = "postgres")]
         DbConn::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|v| v.len()),
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(c) => c.run_pending_migrations(MYSQL_MIGRATIONS).map(|v| v.len()),
     };
     applied.map_err(|e| format!("migration failed: {e}"))
 }
@@ -311,12 +343,39 @@ pub fn with_startup_lock<T>(
             }
             result
         }
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => {
+            #[derive(QueryableByName)]
+            struct Locked {
+                #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+                locked: Option<i64>,
+            }
+            // A named lock of the session; 1 once taken, 0 when the wait ran out.
+            let locked = diesel::sql_query(format!(
+                "SELECT CAST(GET_LOCK('{MYSQL_STARTUP_LOCK}', {}) AS SIGNED) AS locked",
+                STARTUP_WAIT.as_secs()
+            ))
+            .get_result::<Locked>(conn)
+            .map_err(|e| format!("cannot take the start-up lock: {e}"))?;
+            if locked.locked != Some(1) {
+                return Err("the database stayed locked by another process starting".into());
+            }
+            let result = f(conn);
+            let unlocked = conn.batch_execute(&format!("DO RELEASE_LOCK('{MYSQL_STARTUP_LOCK}')"));
+            if let Err(e) = unlocked {
+                log::warn!("releasing the start-up lock: {e}");
+            }
+            result
+        }
     }
 }
 
 /// How long a process waits for another one's migrations and seeding.
-#[cfg(feature = "sqlite")]
+#[cfg(any(feature = "sqlite", feature = "mysql"))]
 const STARTUP_WAIT: Duration = Duration::from_secs(600);
+/// MySQL's start-up lock: a name, the same in every process, and how long to wait for it.
+#[cfg(feature = "mysql")]
+const MYSQL_STARTUP_LOCK: &str = "hireboard-startup";
 /// The advisory lock's key: any number, the same in every process ("hireboard" in ASCII).
 #[cfg(feature = "postgres")]
 const STARTUP_LOCK_KEY: i64 = 0x6869_7265_626f;
@@ -358,6 +417,8 @@ fn begin_write(conn: &mut DbConn) -> QueryResult<()> {
         }
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => <DbConn as Connection>::TransactionManager::begin_transaction(conn),
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => <DbConn as Connection>::TransactionManager::begin_transaction(conn),
     }
 }
 

@@ -28,6 +28,9 @@ fn fresh_databases() -> Vec<(&'static str, PooledConn, Box<dyn std::any::Any>)> 
     if let Some((schema, url)) = crate::support::app::fresh_postgres() {
         out.push(("postgres", connect(&url), Box::new(schema)));
     }
+    if let Some((database, url)) = crate::support::app::fresh_mysql() {
+        out.push(("mysql", connect(&url), Box::new(database)));
+    }
     out
 }
 
@@ -48,6 +51,11 @@ fn tables(backend: &str, conn: &mut DbConn) -> Vec<String> {
             "SELECT name FROM sqlite_master WHERE type = 'table' \
              AND name NOT LIKE 'sqlite_%' AND name <> '__diesel_schema_migrations' ORDER BY name"
         }
+        "mysql" => {
+            "SELECT table_name AS name FROM information_schema.tables \
+             WHERE table_schema = DATABASE() \
+             AND table_name <> '__diesel_schema_migrations' ORDER BY table_name"
+        }
         _ => {
             "SELECT table_name AS name FROM information_schema.tables \
              WHERE table_schema = current_schema() \
@@ -66,6 +74,10 @@ fn run(backend: &str, conn: &mut DbConn, up: bool) -> usize {
         DbConn::Pg(c) if up => c.run_pending_migrations(migs).map(|v| v.len()),
         #[cfg(feature = "postgres")]
         DbConn::Pg(c) => c.revert_all_migrations(migs).map(|v| v.len()),
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(c) if up => c.run_pending_migrations(migs).map(|v| v.len()),
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(c) => c.revert_all_migrations(migs).map(|v| v.len()),
     };
     result.unwrap_or_else(|e| panic!("{backend} {}: {e}", if up { "up" } else { "down" }))
 }
@@ -130,6 +142,26 @@ fn keys_and_leading_columns(
                 firsts.into_iter().filter(|l| l.position == 0).map(|l| (table.clone(), l.name)),
             );
         }
+    } else if backend == "mysql" {
+        fks = diesel::sql_query(
+            "SELECT table_name AS child, column_name AS `column` \
+             FROM information_schema.key_column_usage WHERE table_schema = DATABASE() \
+             AND referenced_table_name IS NOT NULL AND ordinal_position = 1",
+        )
+        .load::<ForeignKey>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.child, k.column))
+        .collect();
+        leading = diesel::sql_query(
+            "SELECT table_name AS child, column_name AS `column` \
+             FROM information_schema.statistics WHERE table_schema = DATABASE() AND seq_in_index = 1",
+        )
+        .load::<ForeignKey>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.child, k.column))
+        .collect();
     } else {
         fks = diesel::sql_query(
             "SELECT cl.relname AS child, a.attname AS \"column\" FROM pg_constraint c \
@@ -173,4 +205,42 @@ fn every_foreign_key_has_an_index_on_every_backend() {
         missing.dedup();
         assert_eq!(missing, Vec::<String>::new(), "{backend}: foreign keys without an index");
     }
+}
+
+/// `db::migrate` (what `serve` runs at start, under the start-up lock of each backend:
+/// `BEGIN IMMEDIATE`, an advisory lock, `GET_LOCK`) applies every migration once.
+#[test]
+fn migrate_applies_each_migration_once_under_the_start_up_lock_on_every_backend() {
+    for (backend, mut conn, _guard) in fresh_databases() {
+        let conn: &mut DbConn = &mut conn;
+        let applied = hireboard::db::migrate(conn).unwrap_or_else(|e| panic!("{backend}: {e}"));
+        assert_eq!(applied, migrations_count(backend), "{backend}");
+        assert_eq!(hireboard::db::migrate(conn), Ok(0), "{backend}");
+        assert!(tables(backend, conn).contains(&"tasks".to_owned()), "{backend}");
+    }
+}
+
+/// How many migrations `migrations/{backend}` holds.
+fn migrations_count(backend: &str) -> usize {
+    std::fs::read_dir(format!("{}/migrations/{backend}", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .filter(|e| e.as_ref().is_ok_and(|e| e.path().join("up.sql").exists()))
+        .count()
+}
+
+/// The backends' migrations are one history: the same steps, by name, in each directory.
+#[test]
+fn every_backend_has_the_same_migrations() {
+    let names = |backend: &str| {
+        let dir = format!("{}/migrations/{backend}", env!("CARGO_MANIFEST_DIR"));
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(names("sqlite").len() > 10);
+    assert_eq!(names("postgres"), names("sqlite"));
+    assert_eq!(names("mysql"), names("sqlite"));
 }

@@ -493,3 +493,74 @@ impl Drop for PgSchema {
         }
     }
 }
+
+/// A throwaway MySQL/MariaDB database, dropped when the test ends.
+pub struct MysqlDatabase {
+    #[allow(dead_code)]
+    name: String,
+    #[allow(dead_code)]
+    admin_url: String,
+}
+
+/// TEST_DATABASE_URL_MYSQL; without it a test skips MySQL with a printed reason, except in
+/// CI, where it must run.
+fn mysql_base_url() -> Option<String> {
+    let Ok(base_url) = std::env::var("TEST_DATABASE_URL_MYSQL") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must set TEST_DATABASE_URL_MYSQL so that MySQL tests run"
+        );
+        eprintln!("note: MySQL part skipped: TEST_DATABASE_URL_MYSQL is not set");
+        return None;
+    };
+    Some(base_url)
+}
+
+/// An empty MySQL/MariaDB database (dropped with the value) and its URL; None where MySQL is
+/// not configured (CI requires it).
+pub fn fresh_mysql() -> Option<(MysqlDatabase, String)> {
+    let base_url = mysql_base_url()?;
+    #[cfg(feature = "mysql")]
+    return Some(MysqlDatabase::fresh(&base_url));
+    #[cfg(not(feature = "mysql"))]
+    {
+        let _ = base_url;
+        assert!(std::env::var_os("CI").is_none(), "CI must build the tests with --features mysql");
+        eprintln!("note: MySQL part skipped: built without the `mysql` feature");
+        None
+    }
+}
+
+#[cfg(feature = "mysql")]
+impl MysqlDatabase {
+    fn fresh(admin_url: &str) -> (MysqlDatabase, String) {
+        use diesel::Connection;
+        use diesel::connection::SimpleConnection;
+        use rand::Rng;
+        let name = format!("hb_test_{:016x}", rand::rng().random::<u64>());
+        let mut conn = diesel::MysqlConnection::establish(admin_url)
+            .unwrap_or_else(|e| panic!("TEST_DATABASE_URL_MYSQL: cannot connect: {e}"));
+        conn.batch_execute(&format!(
+            "CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+        ))
+        .expect("create test database");
+        // The same server and credentials, the new database as the URL's path.
+        let mut url = url::Url::parse(admin_url).expect("TEST_DATABASE_URL_MYSQL is a URL");
+        url.set_path(&name);
+        let database = MysqlDatabase { name, admin_url: admin_url.to_owned() };
+        (database, url.to_string())
+    }
+}
+
+impl Drop for MysqlDatabase {
+    fn drop(&mut self) {
+        #[cfg(feature = "mysql")]
+        {
+            use diesel::Connection;
+            use diesel::connection::SimpleConnection;
+            if let Ok(mut conn) = diesel::MysqlConnection::establish(&self.admin_url) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE {}", self.name));
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+DROP TRIGGER job_translations_ai_search_state;
+DROP TRIGGER job_translations_au_search_state;
+DROP TRIGGER job_translations_ad_search_state;

@@ -1,0 +1,2 @@
+ALTER TABLE companies DROP COLUMN text_updated_at;
+ALTER TABLE jobs DROP COLUMN text_updated_at;

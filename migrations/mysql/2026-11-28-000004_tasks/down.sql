@@ -1,0 +1,2 @@
+DROP TABLE task_schedules;
+DROP TABLE tasks;

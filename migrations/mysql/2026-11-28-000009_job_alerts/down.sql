@@ -1,0 +1,2 @@
+DROP TABLE alert_sent;
+DROP TABLE job_alerts;

@@ -1,0 +1,12 @@
+CREATE INDEX jobs_company_id_idx ON jobs (company_id);
+DROP INDEX jobs_company_status_idx ON jobs;
+DROP TRIGGER companies_name_to_jobs;
+DROP TRIGGER jobs_company_name_on_move;
+DROP TRIGGER jobs_company_name_on_insert;
+DROP INDEX jobs_company_name_idx ON jobs;
+ALTER TABLE jobs DROP COLUMN company_name;
+DROP INDEX jobs_updated_at_idx ON jobs;
+DROP INDEX jobs_published_at_idx ON jobs;
+DROP INDEX jobs_city_idx ON jobs;
+DROP INDEX jobs_status_idx ON jobs;
+DROP INDEX jobs_title_idx ON jobs;

@@ -1,0 +1,1 @@
+DROP INDEX jobs_expiry_idx ON jobs;
