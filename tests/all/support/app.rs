@@ -27,7 +27,8 @@ pub struct TestApp {
     /// The `X-Forwarded-For` every request carries, as a proxy in front would add it.
     forwarded_for: Mutex<Option<String>>,
     _dir: tempfile::TempDir,
-    _schema: Option<PgSchema>,
+    /// The PostgreSQL schema or MySQL database the app lives in, dropped after it.
+    _database: Option<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 /// A response, fully read.
@@ -49,11 +50,14 @@ impl Response {
     }
 }
 
-/// The apps to run a database test on: SQLite always, PostgreSQL when configured.
+/// The apps to run a database test on: SQLite always, PostgreSQL and MySQL when configured.
 pub fn backends() -> Vec<TestApp> {
     let mut apps = vec![TestApp::sqlite()];
     if let Some(pg) = TestApp::postgres() {
         apps.push(pg);
+    }
+    if let Some(mysql) = TestApp::mysql() {
+        apps.push(mysql);
     }
     apps
 }
@@ -91,7 +95,7 @@ impl TestApp {
             peer: Mutex::default(),
             forwarded_for: Mutex::default(),
             _dir: dir,
-            _schema: None,
+            _database: None,
         }
     }
 
@@ -123,7 +127,24 @@ impl TestApp {
             peer: Mutex::default(),
             forwarded_for: Mutex::default(),
             _dir: dir,
-            _schema: Some(schema),
+            _database: Some(Box::new(schema)),
+        })
+    }
+
+    /// An app on a fresh database of the MySQL/MariaDB server in TEST_DATABASE_URL_MYSQL.
+    /// Without it the test skips MySQL with a printed reason, except in CI, where it must run.
+    pub fn mysql() -> Option<TestApp> {
+        let (database, url) = fresh_mysql()?;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = AppState::open(config(dir.path(), url, &[])).expect("app state on MySQL");
+        Some(TestApp {
+            state,
+            backend: "mysql",
+            cookies: Mutex::default(),
+            peer: Mutex::default(),
+            forwarded_for: Mutex::default(),
+            _dir: dir,
+            _database: Some(Box::new(database)),
         })
     }
 

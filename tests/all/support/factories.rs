@@ -115,10 +115,10 @@ impl JobFactory {
                 salary_max: Some(70_000),
                 salary_currency: Some("EUR".into()),
                 salary_period: Some(SalaryPeriod::Year),
-                published_at: Some(now - TimeDelta::hours(n as i64)),
+                published_at: Some(now - TimeDelta::minutes(n as i64)),
                 valid_through: Some(now + TimeDelta::days(30)),
                 skills: Vec::new(),
-                created_at: now - TimeDelta::hours(n as i64),
+                created_at: now - TimeDelta::minutes(n as i64),
             },
         }
     }
