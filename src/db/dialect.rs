@@ -224,20 +224,8 @@ pub fn search_job_ids(conn: &mut DbConn, q: &str) -> QueryResult<Vec<(i64, f64)>
             .bind::<Text, _>(title)
             .load(conn)?
         }
-        // InnoDB FULLTEXT in boolean mode: every word required, as a prefix. The terms are
-        // letters and digits only (`query_terms`), so none is an operator.
         #[cfg(feature = "mysql")]
-        DbConn::Mysql(_) => {
-            let expr = terms.iter().map(|t| format!("+{t}*")).collect::<Vec<_>>().join(" ");
-            diesel::sql_query(
-                "SELECT job_id, CASE WHEN MATCH (title) AGAINST (? IN BOOLEAN MODE) \
-                 THEN 2e0 ELSE 1e0 END AS score \
-                 FROM job_search WHERE MATCH (title, body) AGAINST (? IN BOOLEAN MODE)",
-            )
-            .bind::<Text, _>(expr.clone())
-            .bind::<Text, _>(expr)
-            .load(conn)?
-        }
+        DbConn::Mysql(_) => mysql_search(conn, &terms)?,
     };
     // A posting has a row per language: keep its best.
     let mut best: std::collections::HashMap<i64, f64> =
@@ -247,6 +235,50 @@ pub fn search_job_ids(conn: &mut DbConn, q: &str) -> QueryResult<Vec<(i64, f64)>
         *score = score.max(hit.score);
     }
     Ok(best.into_iter().collect())
+}
+
+/// The shortest word InnoDB's full-text index holds (`innodb_ft_min_token_size`, 3 by default).
+#[cfg(feature = "mysql")]
+const MYSQL_MIN_TOKEN: usize = 3;
+
+/// MySQL's matches: InnoDB FULLTEXT in boolean mode, every word required as a prefix (the terms
+/// are letters and digits only, so none is an operator). Words shorter than the index's
+/// shortest token are not in it, so each is matched as the start of a word by a regular
+/// expression instead: among the full-text hits, or over the whole table when every word is
+/// that short.
+#[cfg(feature = "mysql")]
+fn mysql_search(conn: &mut DbConn, terms: &[String]) -> QueryResult<Vec<Hit>> {
+    let (long, short): (Vec<&String>, Vec<&String>) =
+        terms.iter().partition(|t| t.chars().count() >= MYSQL_MIN_TOKEN);
+    let words = long.iter().map(|t| format!("+{t}*")).collect::<Vec<_>>().join(" ");
+    // `(?i)`: any case; a letter or digit may not come before the word's start.
+    let starts = |t: &str| format!("(?i)(^|[^\\p{{L}}\\p{{N}}]){t}");
+    let mut title = Vec::new();
+    let mut text = Vec::new();
+    let mut title_binds = Vec::new();
+    let mut text_binds = Vec::new();
+    if !long.is_empty() {
+        title.push("MATCH (title) AGAINST (? IN BOOLEAN MODE)".to_owned());
+        title_binds.push(words.clone());
+        text.push("MATCH (title, body) AGAINST (? IN BOOLEAN MODE)".to_owned());
+        text_binds.push(words);
+    }
+    for t in &short {
+        title.push("title REGEXP ?".to_owned());
+        title_binds.push(starts(t));
+        text.push("(title REGEXP ? OR body REGEXP ?)".to_owned());
+        text_binds.extend([starts(t), starts(t)]);
+    }
+    let sql = format!(
+        "SELECT job_id, CASE WHEN {} THEN 2e0 ELSE 1e0 END AS score FROM job_search WHERE {}",
+        title.join(" AND "),
+        text.join(" AND ")
+    );
+    let mut query = diesel::sql_query(sql).into_boxed::<<DbConn as diesel::Connection>::Backend>();
+    for bind in title_binds.into_iter().chain(text_binds) {
+        query = query.bind::<Text, _>(bind);
+    }
+    query.load(conn)
 }
 
 /// A claim of ready tasks: see `tasks::queue::claim`.
