@@ -298,32 +298,23 @@ pub struct Claim<'a> {
 /// IMMEDIATE` transaction already excludes other writers.
 pub fn claim_tasks(conn: &mut DbConn, claim: &Claim<'_>) -> QueryResult<usize> {
     use diesel::sql_types::Timestamp;
-    #[cfg(feature = "mysql")]
-    if let DbConn::Mysql(_) = conn {
-        return claim_tasks_mysql(conn, claim);
-    }
-    // Placeholders only: the queue names are bound, never spliced into the text.
-    let placeholder = |n: usize| match conn {
+    // One statement on SQLite and PostgreSQL (numbered placeholders `?1` / `$1`); MySQL claims
+    // in two.
+    let (dollar, lock) = match conn {
         #[cfg(feature = "sqlite")]
-        DbConn::Sqlite(_) => format!("?{n}"),
+        DbConn::Sqlite(_) => (false, ""),
         #[cfg(feature = "postgres")]
-        DbConn::Pg(_) => format!("${n}"),
+        DbConn::Pg(_) => (true, " FOR UPDATE SKIP LOCKED"),
         #[cfg(feature = "mysql")]
-        DbConn::Mysql(_) => unreachable!("claimed by claim_tasks_mysql"),
+        DbConn::Mysql(_) => return claim_tasks_mysql(conn, claim),
     };
+    // Placeholders only: the queue names are bound, never spliced into the text.
+    let placeholder = |n: usize| if dollar { format!("${n}") } else { format!("?{n}") };
     let queue_filter = if claim.queues.is_empty() {
         String::new()
     } else {
         let list: Vec<String> = (0..claim.queues.len()).map(|i| placeholder(6 + i)).collect();
         format!(" AND queue IN ({})", list.join(", "))
-    };
-    let lock = match conn {
-        #[cfg(feature = "sqlite")]
-        DbConn::Sqlite(_) => "",
-        #[cfg(feature = "postgres")]
-        DbConn::Pg(_) => " FOR UPDATE SKIP LOCKED",
-        #[cfg(feature = "mysql")]
-        DbConn::Mysql(_) => unreachable!("claimed by claim_tasks_mysql"),
     };
     let sql = format!(
         "UPDATE tasks SET state = 'running', lease_token = {}, lease_expires_at = {}, \
