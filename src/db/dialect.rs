@@ -44,7 +44,8 @@ pub fn last_insert_id(conn: &mut DbConn, table: &str) -> QueryResult<i64> {
 /// lot since. PostgreSQL's autovacuum analyzes on its own when it is on; `ANALYZE` (sampled,
 /// a few hundred milliseconds at 100,000 postings) covers a server where it is off or behind
 /// a bulk load. InnoDB recalculates a table's statistics after a tenth of it changed; `ANALYZE
-/// TABLE` (sampled dives) catches up after a bulk load into the tables lists sort and filter.
+/// TABLE` (sampled dives) catches up after a bulk load into the tables lists sort and filter;
+/// MySQL's change log also drops every table's events but the latest, which is its version.
 pub fn optimize(conn: &mut DbConn) -> QueryResult<()> {
     let sql = match conn {
         #[cfg(feature = "sqlite")]
@@ -52,9 +53,38 @@ pub fn optimize(conn: &mut DbConn) -> QueryResult<()> {
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => "ANALYZE",
         #[cfg(feature = "mysql")]
-        DbConn::Mysql(_) => "ANALYZE TABLE jobs, companies, job_skills, applications, tasks",
+        DbConn::Mysql(_) => {
+            prune_change_events(conn)?;
+            "ANALYZE TABLE jobs, companies, job_skills, applications, tasks"
+        }
     };
     diesel::connection::SimpleConnection::batch_execute(conn, sql)
+}
+
+#[cfg(feature = "mysql")]
+#[derive(QueryableByName)]
+struct LatestEvent {
+    #[diesel(sql_type = Text)]
+    name: String,
+    #[diesel(sql_type = BigInt)]
+    latest: i64,
+}
+
+/// Deletes each table's change events but its latest (a loose index scan finds those), one
+/// table at a time, so that the log stays as small as the number of tables it counts.
+#[cfg(feature = "mysql")]
+fn prune_change_events(conn: &mut DbConn) -> QueryResult<usize> {
+    let latest: Vec<LatestEvent> =
+        diesel::sql_query("SELECT name, MAX(id) AS latest FROM change_events GROUP BY name")
+            .load(conn)?;
+    let mut deleted = 0;
+    for event in latest {
+        deleted += diesel::sql_query("DELETE FROM change_events WHERE name = ? AND id < ?")
+            .bind::<Text, _>(&event.name)
+            .bind::<BigInt, _>(event.latest)
+            .execute(conn)?;
+    }
+    Ok(deleted)
 }
 
 #[derive(QueryableByName)]
@@ -63,14 +93,17 @@ struct Version {
     version: i64,
 }
 
-/// How many times `table` has changed (one of the tables the migration
+/// A number that grows with every change to `table` (one of the tables the migration
 /// `change_counters` counts): the back office caches a list's scope counts per version.
 pub fn change_count(conn: &mut DbConn, table: &str) -> QueryResult<i64> {
     let sql = match conn {
         #[cfg(feature = "sqlite")]
         DbConn::Sqlite(_) => "SELECT version FROM change_counters WHERE name = ?",
+        // The latest of the table's change events (see the migration).
         #[cfg(feature = "mysql")]
-        DbConn::Mysql(_) => "SELECT version FROM change_counters WHERE name = ?",
+        DbConn::Mysql(_) => {
+            "SELECT COALESCE(MAX(id), 0) AS version FROM change_events WHERE name = ?"
+        }
         // A sequence per table; NULL until its first change.
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => {

@@ -411,6 +411,35 @@ where
     }
 }
 
+/// How many times a write the database chose as a deadlock victim is tried, at most.
+const CONFLICT_ATTEMPTS: u32 = 4;
+
+/// [`write_transaction`] for writes that race other processes on the same rows (the task
+/// queue's claims and outcomes): when the database ends the transaction as a deadlock victim
+/// or a serialization failure (InnoDB does under load even with rows locked in one order, as
+/// its secondary-index locks come in another), it is rolled back and run again, a few times,
+/// instead of dropping work whose lease would then expire and run it twice.
+pub fn write_transaction_retrying<T, F>(conn: &mut DbConn, mut f: F) -> QueryResult<T>
+where
+    F: FnMut(&mut DbConn) -> QueryResult<T>,
+{
+    let mut attempt = 1;
+    loop {
+        match write_transaction(conn, &mut f) {
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::SerializationFailure,
+                info,
+            )) if attempt < CONFLICT_ATTEMPTS => {
+                log::debug!("retrying a transaction after a conflict: {}", info.message());
+                // A short pause, growing, so the winner can commit first.
+                std::thread::sleep(Duration::from_millis(5 << attempt));
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Begins a write transaction: `IMMEDIATE` on SQLite, so that it holds the write lock from
 /// the start.
 fn begin_write(conn: &mut DbConn) -> QueryResult<()> {

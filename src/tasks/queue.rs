@@ -123,7 +123,7 @@ pub fn claim(
     now: NaiveDateTime,
 ) -> QueryResult<Vec<TaskRow>> {
     let token = crate::auth::token::generate();
-    crate::db::write_transaction(conn, |conn| {
+    crate::db::write_transaction_retrying(conn, |conn| {
         let claimed = dialect::claim_tasks(
             conn,
             &dialect::Claim { queues, limit, token: &token, worker, now, lease_until: now + lease },

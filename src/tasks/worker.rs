@@ -157,7 +157,7 @@ async fn record_outcomes(
         let ids: Vec<i64> = batch.iter().map(|o| o.task.id).collect();
         let recorded = crate::db::blocking(&pool, move |conn| {
             let now = crate::db::now();
-            crate::db::write_transaction(conn, |conn| {
+            crate::db::write_transaction_retrying(conn, |conn| {
                 let mut lost = 0;
                 // Successes: one statement per claim (tasks claimed together share a token).
                 let mut done: HashMap<&str, Vec<i64>> = HashMap::new();
@@ -177,7 +177,7 @@ async fn record_outcomes(
                 for (token, ids) in done {
                     lost += ids.len() - queue::complete_many(conn, token, &ids, now)?;
                 }
-                Ok::<_, diesel::result::Error>(lost)
+                Ok(lost)
             })
             .map_err(|e| e.to_string())
         })

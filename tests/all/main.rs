@@ -7,6 +7,7 @@ pub mod admin;
 mod alerts;
 mod cli;
 mod db_types;
+mod dialect;
 mod events;
 mod i18n;
 mod migrations;

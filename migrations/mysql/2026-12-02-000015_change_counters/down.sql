@@ -34,4 +34,4 @@ DROP TRIGGER webhook_deliveries_ai_changes;
 DROP TRIGGER outbox_messages_ad_changes;
 DROP TRIGGER outbox_messages_au_changes;
 DROP TRIGGER outbox_messages_ai_changes;
-DROP TABLE change_counters;
+DROP TABLE change_events;

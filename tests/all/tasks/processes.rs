@@ -86,20 +86,23 @@ fn wait_for(app: &TestApp, what: &str, limit: Duration, done: impl Fn(&[(String,
 
 #[test]
 fn a_task_whose_worker_was_killed_runs_again_elsewhere_once_its_lease_expires() {
-    let app = TestApp::sqlite();
-    app.with_conn(|c| Noop { sleep_ms: 1500, ..Default::default() }.enqueue(c).unwrap());
-    let mut first = WorkerProcess::start(&app, 1);
-    wait_for(&app, "the first worker starts the task", Duration::from_secs(15), |s| {
-        s[0].0 == "running"
-    });
-    first.0.kill().expect("SIGKILL");
-    first.wait(Duration::from_secs(5));
-    let mut second = WorkerProcess::start(&app, 1);
-    // Lease 2 s + maintenance each second + the task's 1.5 s.
-    wait_for(&app, "the second worker finishes it", Duration::from_secs(20), |s| s[0].0 == "done");
-    assert_eq!(app.with_conn(states), [("done".to_owned(), 2)]);
-    second.signal("TERM");
-    assert!(second.wait(Duration::from_secs(10)).success());
+    for app in backends() {
+        app.with_conn(|c| Noop { sleep_ms: 1500, ..Default::default() }.enqueue(c).unwrap());
+        let mut first = WorkerProcess::start(&app, 1);
+        wait_for(&app, "the first worker starts the task", Duration::from_secs(15), |s| {
+            s[0].0 == "running"
+        });
+        first.0.kill().expect("SIGKILL");
+        first.wait(Duration::from_secs(5));
+        let mut second = WorkerProcess::start(&app, 1);
+        // Lease 2 s + maintenance each second + the task's 1.5 s.
+        wait_for(&app, "the second worker finishes it", Duration::from_secs(20), |s| {
+            s[0].0 == "done"
+        });
+        assert_eq!(app.with_conn(states), [("done".to_owned(), 2)], "{}", app.backend);
+        second.signal("TERM");
+        assert!(second.wait(Duration::from_secs(10)).success());
+    }
 }
 
 #[test]

@@ -198,3 +198,45 @@ fn finished_tasks_are_purged_after_their_retention_and_dead_ones_kept() {
         assert_eq!(left, ["done", "dead"]);
     });
 }
+
+#[test]
+fn a_transaction_chosen_as_a_deadlock_victim_runs_again() {
+    // Two transactions locking two rows in opposite orders: InnoDB ends one of them with
+    // error 1213. The queue's writes must come through such a conflict, not drop the outcome.
+    let Some(app) = crate::support::TestApp::mysql() else {
+        eprintln!("note: deadlock retry test skipped: TEST_DATABASE_URL_MYSQL is not set");
+        return;
+    };
+    let ids: Vec<i64> = app.with_conn(|c| {
+        (0..2).map(|_| Noop::default().enqueue(c).unwrap().expect("a new task")).collect()
+    });
+    let both_hold_one = std::sync::Barrier::new(2);
+    let attempts = std::sync::atomic::AtomicU32::new(0);
+    std::thread::scope(|s| {
+        for order in [[ids[0], ids[1]], [ids[1], ids[0]]] {
+            let (app, both_hold_one, attempts) = (&app, &both_hold_one, &attempts);
+            s.spawn(move || {
+                let mut conn = app.conn();
+                hireboard::db::write_transaction_retrying(&mut conn, |c| {
+                    let attempt = attempts.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    for (i, id) in order.iter().enumerate() {
+                        diesel::update(tasks::table.find(id))
+                            .set(tasks::priority.eq(tasks::priority + 1))
+                            .execute(c)?;
+                        if i == 0 && attempt < 2 {
+                            both_hold_one.wait();
+                        }
+                    }
+                    Ok(())
+                })
+                .expect("the transaction commits, on a second try if it was the victim");
+            });
+        }
+    });
+    assert_eq!(attempts.into_inner(), 3, "exactly one of the two ran again");
+    let priorities: Vec<i32> = app.with_conn(|c| {
+        tasks::table.filter(tasks::id.eq_any(&ids)).select(tasks::priority).load(c).unwrap()
+    });
+    let before = <Noop as Task>::PRIORITY;
+    assert_eq!(priorities, [before + 2, before + 2], "both transactions' writes are there");
+}
