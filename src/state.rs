@@ -27,6 +27,8 @@ pub struct AppState {
     pub storage: crate::uploads::Storage,
     /// Formatted result cards, shared by the public pages that list postings.
     pub cards: CardCache,
+    /// Posting pages' data, for the posting page and what follows an application.
+    pub pages: crate::web::page_cache::PageCache,
     /// The back office's cached scope counts.
     pub scope_counts: crate::admin::index::ScopeCounts,
     /// SQL statements run so far on this state's pool (for query-budget tests).
@@ -53,6 +55,7 @@ impl AppState {
             config: Arc::new(config),
             search,
             cards: CardCache::default(),
+            pages: Default::default(),
             scope_counts: Default::default(),
             queries,
         })

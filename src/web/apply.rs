@@ -267,7 +267,7 @@ pub async fn thanks(
 ) -> Result<impl Responder, AppError> {
     let (locale, slug) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
-    let page = load(&state, slug, tr.locale).await?;
+    let page = super::job::load_cached(&state, slug, tr.locale).await?;
     let mut l = Layout::new(
         tr,
         &state.config.base_url,

@@ -1,6 +1,7 @@
 //! `/{locale}/jobs/{slug}`: the posting page with its apply form and structured data.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use actix_session::Session;
 use actix_web::web;
@@ -205,6 +206,21 @@ pub async fn load(state: &AppState, slug: String, locale: Locale) -> Result<JobP
     .await
 }
 
+/// [`load`], through the page cache: what visitors read. Applying reads the database itself.
+pub async fn load_cached(
+    state: &AppState,
+    slug: String,
+    locale: Locale,
+) -> Result<Arc<JobPage>, AppError> {
+    let version = state.search.get().version;
+    if let Some(page) = state.pages.get(version, locale, &slug) {
+        return Ok(page);
+    }
+    let page = Arc::new(load(state, slug.clone(), locale).await?);
+    state.pages.put(version, locale, slug, page.clone());
+    Ok(page)
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
@@ -212,7 +228,7 @@ pub async fn show(
 ) -> Result<JobView, AppError> {
     let (locale, slug) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
-    let page = load(&state, slug, tr.locale).await?;
+    let page = load_cached(&state, slug, tr.locale).await?;
     let form = ApplyForm {
         action: format!("/{}/jobs/{}/apply", tr.locale, page.job.slug),
         csrf_token: crate::auth::csrf::token(&session),

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, driving the real app through its HTTP layer against a
-//! real database (SQLite always; PostgreSQL too when TEST_DATABASE_URL_PG is set).
+//! real database (SQLite always; PostgreSQL too when TEST_DATABASE_URL_PG is set, and
+//! MariaDB/MySQL when TEST_DATABASE_URL_MYSQL is).
 
 mod support;
 

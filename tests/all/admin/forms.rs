@@ -325,6 +325,9 @@ async fn translators_change_translations_and_nothing_else() {
         app.with_conn(|c| jobs::table.find(id).select(jobs::valid_through).first(c).unwrap())
     };
     let before = closes(&app);
+    // Seen before the edit, so that the page's data is in the cache the edit must retire.
+    let public = format!("/de/jobs/{slug}");
+    assert_eq!(app.get(&public).await.html().text("h1"), "Welder");
     let page = app.get(&format!("/admin/jobs/{id}/edit")).await.html();
     assert_eq!(page.attr("#f-title", "readonly"), "");
     assert_eq!(page.count("#f-t-de-title[readonly]"), 0);
@@ -354,6 +357,7 @@ async fn translators_change_translations_and_nothing_else() {
     });
     assert_eq!(german, "Schweißer");
     assert_eq!(audit(&app, "jobs", id)[0].1, ["summary [de]", "title [de]"]);
+    assert_eq!(app.get(&public).await.html().text("h1"), "Schweißer", "the page shows it at once");
 }
 
 #[actix_web::test]
