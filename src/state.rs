@@ -15,7 +15,7 @@ pub const ALERT_SIGN_UP_LIMIT: Limit =
     Limit { bucket: "alert-sign-up", max: 10, window: std::time::Duration::from_secs(3600) };
 use crate::db::{Backend, DbPool, QueryCounter};
 use crate::search::SearchHandle;
-use crate::web::card_cache::CardCache;
+use crate::web::versioned_cache::{self, CardCache, PageCache, VersionedCache};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -28,7 +28,7 @@ pub struct AppState {
     /// Formatted result cards, shared by the public pages that list postings.
     pub cards: CardCache,
     /// Posting pages' data, for the posting page and what follows an application.
-    pub pages: crate::web::page_cache::PageCache,
+    pub pages: PageCache,
     /// The back office's cached scope counts.
     pub scope_counts: crate::admin::index::ScopeCounts,
     /// SQL statements run so far on this state's pool (for query-budget tests).
@@ -54,8 +54,8 @@ impl AppState {
             pool,
             config: Arc::new(config),
             search,
-            cards: CardCache::default(),
-            pages: Default::default(),
+            cards: VersionedCache::new(versioned_cache::CARD_ENTRIES),
+            pages: VersionedCache::new(versioned_cache::PAGE_ENTRIES),
             scope_counts: Default::default(),
             queries,
         })

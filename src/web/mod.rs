@@ -14,10 +14,10 @@ pub mod job;
 pub mod jobs;
 pub mod json_ld;
 pub mod locale;
-pub mod page_cache;
 pub mod search_links;
 pub mod seo;
 pub mod uploads;
+pub mod versioned_cache;
 pub mod view;
 
 use crate::db::DbConn;

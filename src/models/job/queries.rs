@@ -172,21 +172,24 @@ impl JobCard {
         // The row, the company's name, slug and logo, and the title and summary in `locale`.
         type Row =
             (CardRow, (String, String, Option<String>, bool), Option<String>, Option<String>);
-        let rows: Vec<Row> = jobs::table
+        let mut query = jobs::table
             .inner_join(companies::table)
             .left_join(
                 job_translations::table.on(job_translations::job_id
                     .eq(jobs::id)
                     .and(job_translations::locale.eq(locale.as_str()))),
             )
-            .filter(jobs::id.eq_any(ids))
             .select((
                 CardRow::as_select(),
                 (companies::name, companies::slug, companies::logo_key, companies::logo_versions),
                 job_translations::title.nullable(),
                 job_translations::summary.nullable(),
             ))
-            .load(conn)?;
+            .into_boxed();
+        for id in padded_ids(ids) {
+            query = query.or_filter(jobs::id.eq(id));
+        }
+        let rows: Vec<Row> = query.load(conn)?;
         let mut by_id: HashMap<i64, JobCard> = rows
             .into_iter()
             .map(|(row, company, t_title, t_summary)| {
@@ -236,6 +239,30 @@ impl JobCard {
             })
             .collect();
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+}
+
+/// `ids` (not empty) padded with copies of the last one to the next power of two, at least 4.
+/// A statement naming the ids one by one then has a handful of shapes, each prepared once per
+/// connection and reused; `eq_any` writes a list of the ids' length, which diesel prepares
+/// and closes around every use: two more round trips to a database server, which parses the
+/// query each time.
+fn padded_ids(ids: &[i64]) -> Vec<i64> {
+    let mut padded = ids.to_vec();
+    padded.resize(ids.len().next_power_of_two().max(4), ids[ids.len() - 1]);
+    padded
+}
+
+#[cfg(test)]
+mod padding_tests {
+    #[test]
+    fn ids_take_a_few_shapes() {
+        assert_eq!(super::padded_ids(&[7]), [7, 7, 7, 7]);
+        assert_eq!(super::padded_ids(&[1, 2, 3, 4, 5]), [1, 2, 3, 4, 5, 5, 5, 5]);
+        let page: Vec<i64> = (1..=20).collect();
+        assert_eq!(super::padded_ids(&page).len(), 32);
+        let full: Vec<i64> = (1..=128).collect();
+        assert_eq!(super::padded_ids(&full), full);
     }
 }
 

@@ -72,3 +72,63 @@ async fn pages_run_a_fixed_number_of_queries() {
         assert_eq!(again, [0, 0, 0, 0, 2, 1, 0], "{}", app.backend);
     }
 }
+
+#[test]
+fn cards_come_in_the_order_asked_whatever_the_padding() {
+    for app in backends() {
+        app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            let ids: Vec<i64> = (0..5)
+                .map(|i| JobFactory::new(&co).title(&format!("Card {i}")).create(c).id)
+                .collect();
+            let b = app.backend;
+            let asked = [ids[3], ids[0], ids[4], ids[1], ids[2]];
+            let cards = hireboard::models::job::JobCard::load(c, &asked, Locale::En).unwrap();
+            let loaded: Vec<i64> = cards.iter().map(|card| card.id).collect();
+            assert_eq!(loaded, asked, "{b}: five ids, padded to eight, each once");
+            let one = hireboard::models::job::JobCard::load(c, &[ids[2]], Locale::En).unwrap();
+            assert_eq!(
+                one.iter().map(|card| card.title.value.as_str()).collect::<Vec<_>>(),
+                ["Card 2"]
+            );
+            let unknown = hireboard::models::job::JobCard::load(c, &[ids[0], -1], Locale::En);
+            assert_eq!(unknown.unwrap().len(), 1, "{b}: ids the database lacks are left out");
+        });
+    }
+}
+
+/// On a database server every statement diesel does not cache costs a prepare and a close;
+/// the card query, asked for again with other ids of the same count, is prepared only once.
+#[cfg(feature = "mysql")]
+#[test]
+fn the_card_query_is_prepared_once_per_connection_on_mysql() {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Status {
+        #[diesel(sql_type = diesel::sql_types::Text, column_name = "Value")]
+        value: String,
+    }
+    fn prepared(c: &mut hireboard::db::DbConn) -> u64 {
+        let status: Status =
+            diesel::sql_query("SHOW SESSION STATUS LIKE 'Com_stmt_prepare'").get_result(c).unwrap();
+        status.value.parse().unwrap()
+    }
+    let Some(app) = TestApp::mysql() else {
+        eprintln!("note: skipped: TEST_DATABASE_URL_MYSQL is not set");
+        return;
+    };
+    app.with_conn(|c| {
+        let co = CompanyFactory::new().create(c);
+        let ids: Vec<i64> = (0..6).map(|_| JobFactory::new(&co).create(c).id).collect();
+        hireboard::models::job::JobCard::load(c, &ids[..3], Locale::En).unwrap();
+        let before = prepared(c);
+        for window in ids.windows(3) {
+            assert_eq!(
+                hireboard::models::job::JobCard::load(c, window, Locale::En).unwrap().len(),
+                3
+            );
+        }
+        // The status query itself is raw SQL, which diesel prepares every time.
+        assert_eq!(prepared(c), before + 1, "the card query was prepared again");
+    });
+}
