@@ -21,6 +21,9 @@ pub enum AppError {
     /// A body past its route's limit.
     #[error("payload too large")]
     PayloadTooLarge,
+    /// Parameters or fields refused (422), each with the reason.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<InvalidField>),
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
     #[error("no database connection: {0}")]
@@ -43,6 +46,26 @@ impl From<crate::db::Unavailable> for AppError {
     }
 }
 
+/// A parameter or field refused, with the Fluent id of the reason (which may show `$value`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidField {
+    pub name: String,
+    pub reason: &'static str,
+    pub value: String,
+}
+
+impl InvalidField {
+    pub fn new(name: &str, reason: &'static str, value: &str) -> InvalidField {
+        // A name or value from the request is echoed back: bounded.
+        let bounded = |text: &str| text.chars().take(100).collect();
+        InvalidField { name: bounded(name), reason, value: bounded(value) }
+    }
+}
+
+/// What an `AppError::Invalid` refused, carried on its response for the renderer.
+#[derive(Debug, Clone)]
+pub struct InvalidFields(pub Vec<InvalidField>);
+
 /// Marks a response as a bare error for `web::errors` to render as a page.
 #[derive(Debug, Clone, Copy)]
 pub struct ErrorCode(pub &'static str);
@@ -57,6 +80,7 @@ impl AppError {
             AppError::EnrolmentRequired => "error-two-factor-required",
             AppError::BadRequest(code) => code,
             AppError::PayloadTooLarge => "error-too-large",
+            AppError::Invalid(_) => "error-invalid",
             AppError::Pool(_) => "error-unavailable",
             AppError::Database(_) | AppError::Blocking(_) | AppError::Internal(_) => {
                 "error-internal"
@@ -73,6 +97,7 @@ impl ResponseError for AppError {
             AppError::LoginRequired(_) | AppError::EnrolmentRequired => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
             AppError::Database(_) | AppError::Blocking(_) | AppError::Internal(_) => {
@@ -107,6 +132,9 @@ impl ResponseError for AppError {
             );
         }
         response.extensions_mut().insert(ErrorCode(self.code()));
+        if let AppError::Invalid(fields) = self {
+            response.extensions_mut().insert(InvalidFields(fields.clone()));
+        }
         response
     }
 }

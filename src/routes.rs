@@ -153,6 +153,9 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/{resource}/{id}").get(admin::show::show).post(admin::edit::update),
         // Member actions (after the fixed `…/{id}/edit`, `/delete` and `/comments`).
         Entry::new("/admin/{resource}/{id}/{action}").post(admin::member::act),
+        // The partner API.
+        Entry::new("/api/v1/openapi.json").get(crate::api::openapi::document),
+        Entry::new("/api/v1/jobs").get(crate::api::jobs::list),
         // The public site.
         Entry::new("/healthz").get(public::health::healthz),
         Entry::new("/robots.txt").get(public::seo::robots),

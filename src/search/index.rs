@@ -107,7 +107,9 @@ impl SearchIndex {
                 (s.id, i as u32)
             })
             .collect();
-        rows.sort_by(|a, b| b.published_at.cmp(&a.published_at).then(b.id.cmp(&a.id)));
+        // By the second, as the `published` column holds it: the API's cursors compare
+        // (published, id) and must find the positions in that order.
+        rows.sort_by(|a, b| unix(b.published_at).cmp(&unix(a.published_at)).then(b.id.cmp(&a.id)));
         let p = &mut index.postings;
         p.workplace = Dimension::with_values(Workplace::ALL.len());
         p.employment_type = Dimension::with_values(EmploymentType::ALL.len());

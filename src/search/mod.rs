@@ -7,6 +7,7 @@ pub mod index;
 pub mod params;
 mod query;
 pub mod salary;
+pub mod slice;
 
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex};

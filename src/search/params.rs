@@ -21,7 +21,7 @@ impl Sort {
             Sort::Salary => "salary",
         }
     }
-    fn parse(s: &str) -> Option<Sort> {
+    pub fn parse(s: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
@@ -181,7 +181,8 @@ impl SearchParams {
     }
 }
 
-const PARAM_NAMES: [&str; 12] = [
+/// Every parameter of the search URL contract.
+pub const PARAM_NAMES: [&str; 12] = [
     "q",
     "workplace",
     "type",

@@ -259,7 +259,10 @@ impl SearchIndex {
 }
 
 /// The intersection of `all` and `sets`, smallest first so that each step shrinks the work.
-fn intersect<'a>(window: &Window, sets: impl Iterator<Item = &'a RoaringBitmap>) -> RoaringBitmap {
+pub(super) fn intersect<'a>(
+    window: &Window,
+    sets: impl Iterator<Item = &'a RoaringBitmap>,
+) -> RoaringBitmap {
     let mut sets: Vec<&RoaringBitmap> = sets.collect();
     sets.sort_by_key(|s| s.len());
     let Some((first, rest)) = sets.split_first() else {

@@ -9,7 +9,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::Layout;
-use crate::error::{AppError, ErrorCode};
+use crate::error::{AppError, ErrorCode, InvalidFields};
 use crate::i18n::{Locale, Tr, negotiate};
 use crate::state::AppState;
 
@@ -55,6 +55,21 @@ pub fn render<B: MessageBody + 'static>(
         .app_data::<actix_web::web::Data<AppState>>()
         .map(|s| (s.config.base_url.clone(), s.config.default_locale))
         .unwrap_or_default();
+    if crate::api::is_api(req.path()) {
+        let fields = original.extensions().get::<InvalidFields>().map(|f| f.0.clone());
+        let tr = Tr::new(crate::api::problem::locale_of(&req, default));
+        let problem = crate::api::problem::problem(
+            tr,
+            &base_url,
+            status,
+            code,
+            fields.as_deref().unwrap_or_default(),
+        );
+        let response = crate::api::problem::respond(&problem, original.headers());
+        return Ok(ErrorHandlerResponse::Response(
+            ServiceResponse::new(req, response).map_into_right_body(),
+        ));
+    }
     let tr = Tr::new(locale_of(&req, default));
     let heading = tr.t(&format!("{code}-title"));
     let mut l = Layout::new(tr, &base_url, "/", "", heading.clone());

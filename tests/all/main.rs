@@ -6,6 +6,7 @@ mod support;
 
 pub mod admin;
 mod alerts;
+mod api;
 mod cli;
 mod db_types;
 mod dialect;

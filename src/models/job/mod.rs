@@ -65,11 +65,12 @@ pub struct JobTranslation {
     pub source_updated_at: NaiveDateTime,
 }
 
-/// A posting's salary range as published.
-#[derive(Debug, Clone, PartialEq)]
+/// A posting's salary range as published (the API writes it as is).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
 pub struct Salary {
     pub min: Option<i64>,
     pub max: Option<i64>,
+    /// ISO 4217.
     pub currency: String,
     pub period: SalaryPeriod,
 }

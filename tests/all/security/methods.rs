@@ -93,7 +93,11 @@ async fn other_methods_get_405_with_the_methods_the_path_takes() {
                 .collect();
             let expected: Vec<&str> = allowed.iter().map(Method::as_str).collect();
             assert_eq!(allow, expected, "{method} {path}");
-            assert!(res.body.contains("<html"), "{method} {path}: the localized error page");
+            if hireboard::api::is_api(&path) {
+                assert_eq!(res.header("content-type"), Some("application/problem+json"));
+            } else {
+                assert!(res.body.contains("<html"), "{method} {path}: the localized error page");
+            }
         }
     }
     // An unknown path stays a 404, whatever the method.

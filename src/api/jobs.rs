@@ -1,0 +1,235 @@
+//! `GET /api/v1/jobs`: the published postings, filtered as on the search page (the same
+//! `SearchParams`), a slice at a time with a cursor for the next.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::problem::{Problem, locale_of};
+use crate::error::{AppError, InvalidField};
+use crate::i18n::Locale;
+use crate::models::job::{JobCard, Salary};
+use crate::models::{EmploymentType, Seniority, Workplace};
+use crate::search::SearchParams;
+use crate::search::params::PARAM_NAMES;
+use crate::search::slice::Cursor;
+use crate::state::AppState;
+use crate::web::{with_conn, with_read_conn};
+
+pub const DEFAULT_LIMIT: usize = 50;
+pub const MAX_LIMIT: usize = 100;
+
+/// The query of `GET /api/v1/jobs`. Only for the document: [`parse_list`] reads the query
+/// string, and a test keeps the two in step.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ListQuery {
+    /// Words to find in titles and texts, in every language; each word matches as a prefix.
+    q: Option<String>,
+    workplace: Option<Workplace>,
+    /// Employment type.
+    r#type: Option<EmploymentType>,
+    seniority: Option<Seniority>,
+    /// ISO 3166-1 alpha-2 code: postings in that country or remote from it.
+    #[param(min_length = 2, max_length = 2, example = "DE")]
+    country: Option<String>,
+    #[param(max_length = 100)]
+    city: Option<String>,
+    /// Skill slugs, all of which a posting must have (repeat the parameter, at most 10).
+    skill: Option<Vec<String>>,
+    /// Yearly salary in euros the posting's range must reach.
+    #[param(minimum = 0, maximum = 10_000_000)]
+    salary_min: Option<i64>,
+    /// Published within this many days.
+    #[param(minimum = 1, maximum = 365)]
+    posted_within: Option<i64>,
+    /// A company's slug.
+    company: Option<String>,
+    /// `relevance` (the default with `q`), `newest` (the default without) or `salary`.
+    #[param(pattern = "^(relevance|newest|salary)$")]
+    sort: Option<String>,
+    /// Postings per response.
+    #[param(minimum = 1, maximum = 100, default = 50)]
+    limit: Option<u32>,
+    /// From a previous response's `next`: the slice after it.
+    cursor: Option<String>,
+    /// The language of titles and summaries (else `Accept-Language`); a posting not
+    /// translated into it comes in its original language.
+    #[param(pattern = "^(en|de|uk)$")]
+    locale: Option<String>,
+}
+
+const OWN_NAMES: [&str; 3] = ["limit", "cursor", "locale"];
+
+/// A page of postings.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct JobList {
+    pub data: Vec<JobSummary>,
+    /// How many postings match, in all pages.
+    pub total: usize,
+    /// The address of the next page, absent on the last.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// A published posting as listed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct JobSummary {
+    pub id: i64,
+    pub slug: String,
+    /// The posting's public page.
+    pub url: String,
+    /// The language of `title` and `summary`: the one asked for, or the original.
+    #[schema(example = "en")]
+    pub language: String,
+    pub title: String,
+    pub summary: String,
+    pub company: CompanyRef,
+    pub workplace: Workplace,
+    pub employment_type: EmploymentType,
+    pub seniority: Seniority,
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// For remote postings: the countries it is open to (empty: anywhere).
+    pub remote_countries: Vec<String>,
+    pub salary: Option<Salary>,
+    /// Skill names, in the posting's order.
+    pub skills: Vec<String>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub valid_through: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CompanyRef {
+    pub name: String,
+    pub slug: String,
+}
+
+fn utc(d: NaiveDateTime) -> DateTime<Utc> {
+    d.and_utc()
+}
+
+impl JobSummary {
+    fn new(card: JobCard, base_url: &str) -> JobSummary {
+        JobSummary {
+            url: format!("{base_url}/{}/jobs/{}", card.title.lang, card.slug),
+            id: card.id,
+            slug: card.slug,
+            language: card.title.lang.as_str().to_owned(),
+            title: card.title.value,
+            summary: card.summary,
+            company: CompanyRef { name: card.company_name, slug: card.company_slug },
+            workplace: card.workplace,
+            employment_type: card.employment_type,
+            seniority: card.seniority,
+            city: card.city,
+            country: card.country_code,
+            remote_countries: card.remote_countries,
+            salary: card.salary,
+            skills: card.skills,
+            published_at: card.published_at.map(utc),
+            valid_through: card.valid_through.map(utc),
+            updated_at: utc(card.updated_at),
+        }
+    }
+}
+
+/// The list's query: the search filters, the slice's size and cursor, or every refused
+/// parameter.
+pub struct ListRequest {
+    pub params: SearchParams,
+    pub limit: usize,
+    pub cursor: Option<Cursor>,
+}
+
+pub fn parse_list(query: &str) -> Result<ListRequest, Vec<InvalidField>> {
+    let (params, refused) = SearchParams::parse(query);
+    let mut invalid: Vec<InvalidField> = refused
+        .into_iter()
+        .map(|p| InvalidField::new(p.name, "api-invalid-value", &p.value))
+        .collect();
+    let mut limit = DEFAULT_LIMIT;
+    let mut cursor = None;
+    for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
+        match key.as_ref() {
+            "limit" => match value.parse::<usize>() {
+                Ok(n) if (1..=MAX_LIMIT).contains(&n) => limit = n,
+                _ => invalid.push(InvalidField::new("limit", "api-invalid-limit", &value)),
+            },
+            "cursor" => match Cursor::decode(&value) {
+                Some(c) => cursor = Some(c),
+                None => invalid.push(InvalidField::new("cursor", "api-invalid-cursor", &value)),
+            },
+            "locale" if Locale::parse(&value).is_none() => {
+                invalid.push(InvalidField::new("locale", "api-invalid-value", &value))
+            }
+            // `page` is the search page's own: the API pages by cursor.
+            name if name != "page" && PARAM_NAMES.contains(&name) => {}
+            name if OWN_NAMES.contains(&name) => {}
+            name => invalid.push(InvalidField::new(name, "api-invalid-unknown", &value)),
+        }
+    }
+    if invalid.is_empty() { Ok(ListRequest { params, limit, cursor }) } else { Err(invalid) }
+}
+
+/// The published postings matching the filters, newest first (best match first with `q`).
+#[utoipa::path(
+    get,
+    path = "/api/v1/jobs",
+    tag = "jobs",
+    params(ListQuery),
+    responses(
+        (status = 200, description = "A page of postings", body = JobList),
+        (status = 422, description = "A parameter was refused", body = Problem,
+            content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let ListRequest { params, limit, cursor } =
+        parse_list(req.query_string()).map_err(AppError::Invalid)?;
+    let locale = locale_of(&req, state.config.default_locale);
+    let index = state.search.get();
+    let now = crate::db::now();
+    let refused_cursor =
+        || AppError::Invalid(vec![InvalidField::new("cursor", "api-invalid-cursor", "")]);
+    let slice = match state.search.cached_text_matches(&index, &params.q) {
+        Some(hits) => index
+            .slice(&params, hits.as_deref(), now, cursor, limit)
+            .map_err(|_| refused_cursor())?,
+        None => {
+            let (search, index, params) = (state.search.clone(), index.clone(), params.clone());
+            with_conn(&state, move |conn| {
+                let hits = search.text_matches(conn, &index, &params.q)?;
+                Ok(index.slice(&params, Some(&hits), now, cursor, limit))
+            })
+            .await?
+            .map_err(|_| refused_cursor())?
+        }
+    };
+    let ids = slice.ids.clone();
+    let cards = with_read_conn(&state, move |conn| {
+        Ok(crate::web::view::load_cards(conn, &index, &ids, locale)?)
+    })
+    .await?;
+    let base_url = &state.config.base_url;
+    let next = slice.next.map(|cursor| {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (key, value) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
+            if key != "cursor" {
+                query.append_pair(&key, &value);
+            }
+        }
+        query.append_pair("cursor", &cursor.encode());
+        format!("{base_url}/api/v1/jobs?{}", query.finish())
+    });
+    let list = JobList {
+        data: cards.into_iter().map(|card| JobSummary::new(card, base_url)).collect(),
+        total: slice.total,
+        next,
+    };
+    Ok(super::json(&req, &list))
+}

@@ -1,0 +1,4 @@
+//! The partner API under `/api/v1`.
+
+mod jobs;
+mod problems;
