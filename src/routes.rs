@@ -156,6 +156,7 @@ fn entries() -> Vec<Entry> {
         // The partner API.
         Entry::new("/api/v1/openapi.json").get(crate::api::openapi::document),
         Entry::new("/api/v1/jobs").get(crate::api::jobs::list),
+        Entry::new("/api/v1/jobs/{id_or_slug}").get(crate::api::job::show),
         // The public site.
         Entry::new("/healthz").get(public::health::healthz),
         Entry::new("/robots.txt").get(public::seo::robots),

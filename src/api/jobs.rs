@@ -86,6 +86,13 @@ pub struct JobSummary {
     pub language: String,
     pub title: String,
     pub summary: String,
+    #[serde(flatten)]
+    pub facts: Facts,
+}
+
+/// What the list and a posting both tell about it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Facts {
     pub company: CompanyRef,
     pub workplace: Workplace,
     pub employment_type: EmploymentType,
@@ -109,7 +116,7 @@ pub struct CompanyRef {
     pub slug: String,
 }
 
-fn utc(d: NaiveDateTime) -> DateTime<Utc> {
+pub(super) fn utc(d: NaiveDateTime) -> DateTime<Utc> {
     d.and_utc()
 }
 
@@ -122,18 +129,20 @@ impl JobSummary {
             language: card.title.lang.as_str().to_owned(),
             title: card.title.value,
             summary: card.summary,
-            company: CompanyRef { name: card.company_name, slug: card.company_slug },
-            workplace: card.workplace,
-            employment_type: card.employment_type,
-            seniority: card.seniority,
-            city: card.city,
-            country: card.country_code,
-            remote_countries: card.remote_countries,
-            salary: card.salary,
-            skills: card.skills,
-            published_at: card.published_at.map(utc),
-            valid_through: card.valid_through.map(utc),
-            updated_at: utc(card.updated_at),
+            facts: Facts {
+                company: CompanyRef { name: card.company_name, slug: card.company_slug },
+                workplace: card.workplace,
+                employment_type: card.employment_type,
+                seniority: card.seniority,
+                city: card.city,
+                country: card.country_code,
+                remote_countries: card.remote_countries,
+                salary: card.salary,
+                skills: card.skills,
+                published_at: card.published_at.map(utc),
+                valid_through: card.valid_through.map(utc),
+                updated_at: utc(card.updated_at),
+            },
         }
     }
 }

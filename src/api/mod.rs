@@ -2,6 +2,7 @@
 //! (`problem`), and an OpenAPI 3.1 document generated from the handlers' annotations
 //! (`openapi`), so that the document cannot drift from the code.
 
+pub mod job;
 pub mod jobs;
 pub mod openapi;
 pub mod problem;

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use actix_web::{HttpRequest, HttpResponse};
 use utoipa::OpenApi;
 
-use super::jobs;
 use super::problem::{FieldError, Problem};
+use super::{job, jobs};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,7 +17,7 @@ use super::problem::{FieldError, Problem};
         description = "The job board's postings, companies and applications. Errors are RFC 9457 \
             problem details in the language of Accept-Language."
     ),
-    paths(jobs::list),
+    paths(jobs::list, job::show),
     components(schemas(Problem, FieldError)),
     tags((name = "jobs", description = "Published postings"))
 )]
@@ -28,4 +28,37 @@ static DOCUMENT: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(ApiDoc::open
 
 pub async fn document(req: HttpRequest) -> HttpResponse {
     super::json(&req, &*DOCUMENT)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every `$ref` in `value`.
+    fn refs<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(target)) = map.get("$ref") {
+                    out.push(target);
+                }
+                map.values().for_each(|v| refs(v, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_reference_names_a_schema_of_the_document() {
+        let doc = serde_json::to_value(&*super::DOCUMENT).unwrap();
+        assert_eq!(doc["openapi"], "3.1.0");
+        let mut found = Vec::new();
+        refs(&doc, &mut found);
+        assert!(found.contains(&"#/components/schemas/JobSummary"), "{found:?}");
+        for target in found {
+            let name = target.strip_prefix("#/components/schemas/").expect(target);
+            assert!(
+                doc["components"]["schemas"][name].is_object(),
+                "{target} is not in the document"
+            );
+        }
+    }
 }

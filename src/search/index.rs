@@ -226,6 +226,11 @@ impl SearchIndex {
         matches
     }
 
+    /// The slug of a published posting.
+    pub fn slug_of(&self, id: i64) -> Option<&str> {
+        self.position.get(&id).map(|pos| self.columns.slug[*pos as usize].as_str())
+    }
+
     /// Slug and last change of every open posting, newest first (for sitemaps).
     pub fn open_postings(&self, now: NaiveDateTime) -> impl Iterator<Item = (&str, NaiveDateTime)> {
         let now = unix(now);

@@ -15,7 +15,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 pub use create::{JobDraft, JobText};
-pub use queries::{IndexRow, JobCard, JobPage};
+pub use queries::{IndexRow, JobCard, JobPage, public_slug};
 
 use super::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
 use crate::db::schema::{job_translations, jobs};

@@ -23,6 +23,8 @@ pub struct JobPage {
     pub content: Localized<JobText>,
     /// Languages the posting can be read in (original first).
     pub languages: Vec<Locale>,
+    /// Its text in each of those languages, in that order.
+    pub texts: Vec<(Locale, JobText)>,
     /// Filled in by the caller: from the search index for published postings, else with
     /// `Skill::tags_of_job`.
     pub skills: Vec<SkillTag>,
@@ -101,15 +103,33 @@ impl JobPage {
             _ => Localized { value: job.text(), lang: original, is_fallback: locale != original },
         };
         let company_description = company.localize(locale, company_translation);
+        let mut texts = vec![(original, job.text())];
+        texts.extend(
+            translations
+                .iter()
+                .filter_map(|t| Some((t.locale()?, t.text())))
+                .filter(|(l, _)| *l != original),
+        );
         Ok(Some(JobPage {
             job,
             company,
             company_description,
             content,
             languages,
+            texts,
             skills: Vec::new(),
         }))
     }
+}
+
+/// The slug of the posting with `id`, drafts aside.
+pub fn public_slug(conn: &mut DbConn, id: i64) -> QueryResult<Option<String>> {
+    jobs::table
+        .filter(jobs::id.eq(id))
+        .filter(jobs::status.ne(JobStatus::Draft.as_str()))
+        .select(jobs::slug)
+        .first(conn)
+        .optional()
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -1,4 +1,5 @@
 //! The partner API under `/api/v1`.
 
+mod job;
 mod jobs;
 mod problems;

@@ -13,6 +13,7 @@ fn sample(path: &str, slug: &str, company: &str, id: i64) -> String {
     let company_page = path.contains("/companies/");
     path.replace("{locale}", "en")
         .replace("{slug}", if company_page { company } else { slug })
+        .replace("{id_or_slug}", slug)
         .replace("{id}", &id.to_string())
         .replace("{resource}", "jobs")
         .replace("{format}", "csv")
