@@ -104,7 +104,7 @@ impl JobDetail {
                 valid_through: job.valid_through.map(utc),
                 updated_at: utc(job.updated_at),
             },
-            languages: page.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+            languages: page.languages().map(|l| l.as_str().to_owned()).collect(),
             texts,
         }
     }

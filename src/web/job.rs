@@ -155,9 +155,8 @@ impl JobView {
             tr.t1("content-original-language", "language", page.content.lang.native_name())
         });
         let other_languages = page
-            .languages
-            .iter()
-            .filter(|l| **l != tr.locale)
+            .languages()
+            .filter(|l| *l != tr.locale)
             .map(|l| (l.native_name().to_owned(), format!("/{}/jobs/{}", l.as_str(), job.slug)))
             .collect();
         JobView {

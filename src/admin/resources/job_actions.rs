@@ -46,9 +46,8 @@ pub async fn preview(
     view.preview_note =
         Some(tr.t1("job-preview-note", "status", &tr.t(&page.job.status.label_id())));
     view.other_languages = page
-        .languages
-        .iter()
-        .filter(|l| **l != tr.locale)
+        .languages()
+        .filter(|l| *l != tr.locale)
         .map(|l| (l.native_name().to_owned(), format!("/admin/jobs/{id}/preview?lang={l}")))
         .collect();
     Ok(view)

@@ -21,9 +21,7 @@ pub struct JobPage {
     pub company: Company,
     pub company_description: Localized<String>,
     pub content: Localized<JobText>,
-    /// Languages the posting can be read in (original first).
-    pub languages: Vec<Locale>,
-    /// Its text in each of those languages, in that order.
+    /// Its text in each language it can be read in, the original first.
     pub texts: Vec<(Locale, JobText)>,
     /// Filled in by the caller: from the search index for published postings, else with
     /// `Skill::tags_of_job`.
@@ -52,6 +50,11 @@ fn page_source(locale: &'static str) -> _ {
 }
 
 impl JobPage {
+    /// The languages the posting can be read in, the original first.
+    pub fn languages(&self) -> impl Iterator<Item = Locale> + '_ {
+        self.texts.iter().map(|(language, _)| *language)
+    }
+
     /// Loads a posting that is not a draft, in `locale` where translated (two queries), without
     /// its skills.
     pub fn load(conn: &mut DbConn, slug: &str, locale: Locale) -> QueryResult<Option<JobPage>> {
@@ -92,10 +95,6 @@ impl JobPage {
             .load(conn)?;
 
         let original = job.original_locale();
-        let mut languages = vec![original];
-        languages.extend(
-            translations.iter().filter_map(JobTranslation::locale).filter(|l| *l != original),
-        );
         let content = match translations.iter().find(|t| t.locale() == Some(locale)) {
             Some(t) if locale != original => {
                 Localized { value: t.text(), lang: locale, is_fallback: false }
@@ -110,15 +109,7 @@ impl JobPage {
                 .filter_map(|t| Some((t.locale()?, t.text())))
                 .filter(|(l, _)| *l != original),
         );
-        Ok(Some(JobPage {
-            job,
-            company,
-            company_description,
-            content,
-            languages,
-            texts,
-            skills: Vec::new(),
-        }))
+        Ok(Some(JobPage { job, company, company_description, content, texts, skills: Vec::new() }))
     }
 }
 
