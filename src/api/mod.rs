@@ -41,7 +41,9 @@ pub fn json<T: Serialize>(req: &HttpRequest, value: &T) -> HttpResponse {
         HttpResponse::Ok().content_type("application/json").body(body)
     };
     let headers = response.headers_mut();
-    headers.insert(header::ETAG, header::HeaderValue::from_str(&tag.to_string()).expect("hex"));
+    if let Ok(value) = header::HeaderValue::from_str(&tag.to_string()) {
+        headers.insert(header::ETAG, value);
+    }
     headers.insert(header::VARY, header::HeaderValue::from_static("Accept-Language"));
     response
 }

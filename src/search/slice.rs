@@ -139,10 +139,7 @@ impl SearchIndex {
         Ok(Slice {
             total: result.len() as usize,
             ids: order.iter().map(|i| self.columns.id[*i as usize]).collect(),
-            next: more.then(|| Cursor {
-                sort,
-                after: anchor(*order.last().expect("a slice before more")),
-            }),
+            next: order.last().filter(|_| more).map(|i| Cursor { sort, after: anchor(*i) }),
         })
     }
 }
