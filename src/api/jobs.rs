@@ -15,7 +15,7 @@ use crate::search::SearchParams;
 use crate::search::params::PARAM_NAMES;
 use crate::search::slice::Cursor;
 use crate::state::AppState;
-use crate::web::{with_conn, with_read_conn};
+use crate::web::with_read_conn;
 
 pub const DEFAULT_LIMIT: usize = 50;
 pub const MAX_LIMIT: usize = 100;
@@ -205,20 +205,9 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
     let now = crate::db::now();
     let refused_cursor =
         || AppError::Invalid(vec![InvalidField::new("cursor", "api-invalid-cursor", "")]);
-    let slice = match state.search.cached_text_matches(&index, &params.q) {
-        Some(hits) => index
-            .slice(&params, hits.as_deref(), now, cursor, limit)
-            .map_err(|_| refused_cursor())?,
-        None => {
-            let (search, index, params) = (state.search.clone(), index.clone(), params.clone());
-            with_conn(&state, move |conn| {
-                let hits = search.text_matches(conn, &index, &params.q)?;
-                Ok(index.slice(&params, Some(&hits), now, cursor, limit))
-            })
-            .await?
-            .map_err(|_| refused_cursor())?
-        }
-    };
+    let hits = crate::web::text_hits(&state, &index, &params.q).await?;
+    let slice =
+        index.slice(&params, hits.as_deref(), now, cursor, limit).map_err(|_| refused_cursor())?;
     let ids = slice.ids.clone();
     let cards = with_read_conn(&state, move |conn| {
         Ok(crate::web::view::load_cards(conn, &index, &ids, locale)?)

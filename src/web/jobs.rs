@@ -9,7 +9,7 @@ use askama_web::WebTemplate;
 use super::card_cache::card_views;
 use super::search_links::{filter_label, groups, pagination_window, url, with, without};
 use super::view::CardView;
-use super::{Layout, path_locale, with_conn};
+use super::{Layout, path_locale};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -88,17 +88,8 @@ pub async fn search_page(
     let (params, invalid) = SearchParams::parse(req.query_string());
     let index = state.search.get();
     let now = crate::db::now();
-    let result = match state.search.cached_text_matches(&index, &params.q) {
-        Some(hits) => index.search(&params, hits.as_deref(), now, PER_PAGE),
-        None => {
-            let (search, index, params) = (state.search.clone(), index.clone(), params.clone());
-            with_conn(&state, move |conn| {
-                let hits = search.text_matches(conn, &index, &params.q)?;
-                Ok(index.search(&params, Some(&hits), now, PER_PAGE))
-            })
-            .await?
-        }
-    };
+    let hits = super::text_hits(&state, &index, &params.q).await?;
+    let result = index.search(&params, hits.as_deref(), now, PER_PAGE);
     let cards = card_views(&state, &index, &result.ids, tr).await?;
     let notices = invalid
         .iter()

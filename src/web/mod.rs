@@ -55,6 +55,20 @@ where
     with_conn(state, f).await
 }
 
+/// A search's text matches: none without text, else from the cache or read with one query.
+/// The search page and the API's list both start here.
+pub async fn text_hits(
+    state: &AppState,
+    index: &std::sync::Arc<crate::search::SearchIndex>,
+    q: &str,
+) -> Result<Option<std::sync::Arc<crate::search::TextMatches>>, AppError> {
+    if let Some(hits) = state.search.cached_text_matches(index, q) {
+        return Ok(hits);
+    }
+    let (search, index, q) = (state.search.clone(), index.clone(), q.to_owned());
+    with_conn(state, move |conn| Ok(Some(search.text_matches(conn, &index, &q)?))).await
+}
+
 /// The locale segment of a public path; an unknown one is a 404.
 pub fn path_locale(code: &str) -> Result<Locale, AppError> {
     Locale::parse(code).ok_or(AppError::NotFound)
