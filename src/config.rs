@@ -61,6 +61,9 @@ pub struct Config {
     /// Back-office roles that must sign in with a second factor (`MFA_REQUIRED_ROLES`): their
     /// users are sent to enrol before anything else.
     pub mfa_required_roles: Vec<crate::models::AdminRole>,
+    /// Requests one API token may make per minute (`API_RATE_LIMIT`), counted by all app
+    /// servers together.
+    pub api_rate_limit: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -176,6 +179,8 @@ impl Config {
         )?);
         let apply_min_fill_seconds =
             parse_number(get("APPLY_MIN_FILL_SECONDS"), "APPLY_MIN_FILL_SECONDS", 3, 0..=600)?;
+        let api_rate_limit =
+            parse_number(get("API_RATE_LIMIT"), "API_RATE_LIMIT", 600, 1..=1_000_000)? as u32;
         let mfa_required_roles =
             parse_roles(get("MFA_REQUIRED_ROLES")).map_err(|m| bad("MFA_REQUIRED_ROLES", m))?;
         let worker_queues: Vec<String> = get("WORKER_QUEUES")
@@ -263,6 +268,7 @@ impl Config {
             trusted_proxies,
             apply_min_fill_seconds,
             mfa_required_roles,
+            api_rate_limit,
             db_pool_wait,
             db_statement_timeout,
         })

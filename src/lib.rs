@@ -71,6 +71,7 @@ pub fn build_app(
                 .prefer_utf8(true),
         )
         .default_service(aw::to(web::errors::not_found))
+        .wrap(from_fn(api::auth::guard))
         .wrap(from_fn(web::locale::remember))
         .wrap(from_fn(security::origin::check_origin))
         .wrap(sessions)

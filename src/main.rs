@@ -44,6 +44,56 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Manage the partner API's tokens.
+    #[command(name = "api-token")]
+    ApiToken {
+        #[command(subcommand)]
+        command: ApiTokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApiTokenCommand {
+    /// Make a token and print it: the only time it is shown.
+    Create {
+        /// What the token is for, as the back office lists it.
+        #[arg(long)]
+        name: String,
+        /// Comma-separated: jobs:read, jobs:write, applications:read, applications:write,
+        /// webhooks:write.
+        #[arg(long, value_parser = parse_scopes)]
+        scopes: ScopeList,
+        /// Restrict the token to the company with this slug.
+        #[arg(long)]
+        company: Option<String>,
+        /// The token stops working after this many days; never without it.
+        #[arg(long)]
+        expires_in_days: Option<u32>,
+    },
+    /// Revoke a token by its id: it stops working at once.
+    Revoke {
+        #[arg(long)]
+        id: i64,
+    },
+}
+
+/// A token's scopes as the command line names them.
+#[derive(Clone)]
+struct ScopeList(Vec<hireboard::models::api_token::Scope>);
+
+fn parse_scopes(s: &str) -> Result<ScopeList, String> {
+    use hireboard::models::api_token::Scope;
+    let mut scopes = Vec::new();
+    for item in s.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+        scopes.push(Scope::parse(item).ok_or_else(|| {
+            let known: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+            format!("{item:?} is not a scope; expected some of {}", known.join(", "))
+        })?);
+    }
+    if scopes.is_empty() {
+        return Err("name at least one scope".into());
+    }
+    Ok(ScopeList(scopes))
 }
 
 #[derive(Subcommand)]
@@ -163,6 +213,7 @@ fn run(command: Command) -> Result<(), Failure> {
             );
             Ok(())
         }
+        Command::ApiToken { command } => api_token(config, command),
         Command::Admin { command: AdminCommand::ResetTwoFactor { email } } => {
             reset_two_factor(config, &email)
         }
@@ -184,6 +235,81 @@ fn run(command: Command) -> Result<(), Failure> {
             if generated {
                 println!("password: {password}");
             }
+            Ok(())
+        }
+    }
+}
+
+/// `hireboard api-token`: like the back office's token pages, audited (as the command line).
+fn api_token(config: Config, command: ApiTokenCommand) -> Result<(), Failure> {
+    use diesel::prelude::*;
+    use hireboard::db::schema::companies;
+    use hireboard::models::api_token::{self, NewToken};
+    use hireboard::models::audit::{self, Actor, Change};
+    let state = AppState::open(config).map_err(Failure::Runtime)?;
+    let mut conn = state.pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let actor = Actor { admin_user_id: None, label: "hireboard api-token".into() };
+    let failed = |e: diesel::result::Error| Failure::Runtime(e.to_string());
+    match command {
+        ApiTokenCommand::Create { name, scopes, company, expires_in_days } => {
+            let name = name.trim();
+            if name.is_empty() || name.chars().count() > 200 {
+                return Err(Failure::Runtime("the name must have 1 to 200 characters".into()));
+            }
+            let company_id = match &company {
+                None => None,
+                Some(slug) => Some(
+                    companies::table
+                        .filter(companies::slug.eq(slug))
+                        .select(companies::id)
+                        .first::<i64>(&mut conn)
+                        .optional()
+                        .map_err(failed)?
+                        .ok_or_else(|| {
+                            Failure::Runtime(format!("no company with the slug {slug:?}"))
+                        })?,
+                ),
+            };
+            let expires_at = expires_in_days
+                .map(|days| hireboard::db::now() + chrono::TimeDelta::days(i64::from(days)));
+            let new =
+                NewToken { name, scopes: &scopes.0, company_id, expires_at, created_by: None };
+            let issued = hireboard::db::write_transaction(&mut conn, |conn| {
+                let issued = api_token::issue(conn, &new)?;
+                let scopes = api_token::Scope::join(&scopes.0);
+                let mut changes = vec![Change::new("scopes", None, Some(&scopes))];
+                if let Some(slug) = &company {
+                    changes.push(Change::new("company", None, Some(slug)));
+                }
+                if let Some(at) = expires_at {
+                    changes.push(Change::new("expires_at", None, Some(&at.to_string())));
+                }
+                audit::record(conn, &actor, "create", "api_tokens", issued.id, name, &changes)?;
+                Ok::<_, diesel::result::Error>(issued)
+            })
+            .map_err(failed)?;
+            println!("created API token {} ({name})", issued.id);
+            println!("token: {}", issued.token);
+            println!("It is shown only now: keep it in your program's secret store.");
+            Ok(())
+        }
+        ApiTokenCommand::Revoke { id } => {
+            let name = hireboard::db::write_transaction(&mut conn, |conn| {
+                let name: Option<String> = hireboard::db::schema::api_tokens::table
+                    .find(id)
+                    .select(hireboard::db::schema::api_tokens::name)
+                    .first(conn)
+                    .optional()?;
+                let Some(name) = name else { return Ok(None) };
+                if api_token::revoke(conn, id, hireboard::db::now())? {
+                    let change = Change::new("revoked", None, Some("yes"));
+                    audit::record(conn, &actor, "update", "api_tokens", id, &name, &[change])?;
+                }
+                Ok::<_, diesel::result::Error>(Some(name))
+            })
+            .map_err(failed)?
+            .ok_or_else(|| Failure::Runtime(format!("no API token with the id {id}")))?;
+            println!("revoked API token {id} ({name})");
             Ok(())
         }
     }

@@ -157,6 +157,7 @@ fn entries() -> Vec<Entry> {
         Entry::new("/api/v1/openapi.json").get(crate::api::openapi::document),
         Entry::new("/api/v1/jobs").get(crate::api::jobs::list),
         Entry::new("/api/v1/jobs/{id_or_slug}").get(crate::api::job::show),
+        Entry::new("/api/v1/token").get(crate::api::token::show),
         // The public site.
         Entry::new("/healthz").get(public::health::healthz),
         Entry::new("/robots.txt").get(public::seo::robots),

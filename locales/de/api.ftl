@@ -22,3 +22,24 @@ api-invalid-value = „{ $value }“ ist kein Wert, den dieser Parameter annimmt
 api-invalid-unknown = Dieser Parameter ist hier unbekannt.
 api-invalid-limit = „{ $value }“ ist keine Zahl von 1 bis 100.
 api-invalid-cursor = Dieser Cursor stammt nicht von dieser Liste mit diesen Parametern: beginnen Sie ohne ihn neu.
+
+## Tokens: refusals of a protected request.
+api-problem-unauthorized-title = Token erforderlich
+api-problem-unauthorized = Diese Anfrage braucht ein API-Token im Header „Authorization: Bearer hb_…“.
+api-problem-invalid-token-title = Ungültiges Token
+api-problem-invalid-token = Dieses Token ist hier nicht bekannt oder wurde widerrufen.
+api-problem-token-expired-title = Token abgelaufen
+api-problem-token-expired = Dieses Token ist abgelaufen. Lassen Sie sich im Backoffice ein neues geben.
+api-problem-token-in-query-title = Token in der Adresse
+api-problem-token-in-query = Tokens werden nur im Authorization-Header angenommen. Ein in einer Adresse gesendetes Token kann jetzt in Protokollen stehen: Widerrufen Sie es und erstellen Sie ein neues.
+api-problem-insufficient-scope-title = Fehlende Berechtigung
+api-problem-insufficient-scope = Diesem Token fehlt die Berechtigung „{ $scope }“, die diese Anfrage braucht.
+api-problem-rate-limited-title = Zu viele Anfragen
+api-problem-rate-limited = Dieses Token hat mehr Anfragen gestellt, als sein Limit erlaubt. Versuchen Sie es nach der Zeit im Header Retry-After erneut.
+
+## What each scope of a token allows.
+api-scope-jobs-read = alle Stellenanzeigen seines Unternehmens lesen, auch Entwürfe
+api-scope-jobs-write = Stellenanzeigen anlegen, ändern, veröffentlichen und archivieren
+api-scope-applications-read = Bewerbungen lesen und Lebensläufe herunterladen
+api-scope-applications-write = Bewerbungen durch den Ablauf bewegen, im Namen von Kandidaten bewerben
+api-scope-webhooks-write = Webhook-Endpunkte verwalten

@@ -22,3 +22,24 @@ api-invalid-value = “{ $value }” is not a value this parameter takes.
 api-invalid-unknown = This parameter is not known here.
 api-invalid-limit = “{ $value }” is not a number from 1 to 100.
 api-invalid-cursor = This cursor was not made by this list with these parameters: start again without it.
+
+## Tokens: refusals of a protected request.
+api-problem-unauthorized-title = Token required
+api-problem-unauthorized = This request needs an API token in the header “Authorization: Bearer hb_…”.
+api-problem-invalid-token-title = Invalid token
+api-problem-invalid-token = This token is not known here or was revoked.
+api-problem-token-expired-title = Token expired
+api-problem-token-expired = This token has expired. Ask for a new one in the back office.
+api-problem-token-in-query-title = Token in the address
+api-problem-token-in-query = Tokens are only accepted in the Authorization header. A token sent in an address may be in logs now: revoke it and make a new one.
+api-problem-insufficient-scope-title = Missing scope
+api-problem-insufficient-scope = This token lacks the scope “{ $scope }” that this request needs.
+api-problem-rate-limited-title = Too many requests
+api-problem-rate-limited = This token made more requests than its limit allows. Try again after the time in the Retry-After header.
+
+## What each scope of a token allows.
+api-scope-jobs-read = read every posting of its company, drafts too
+api-scope-jobs-write = create, change, publish and archive postings
+api-scope-applications-read = read applications and download CVs
+api-scope-applications-write = move applications through the pipeline, apply on a candidate's behalf
+api-scope-webhooks-write = manage webhook endpoints

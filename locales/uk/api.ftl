@@ -22,3 +22,24 @@ api-invalid-value = «{ $value }» — не те значення, яке при
 api-invalid-unknown = Цей параметр тут невідомий.
 api-invalid-limit = «{ $value }» — не число від 1 до 100.
 api-invalid-cursor = Цей курсор створено не цим списком із цими параметрами: почніть знову без нього.
+
+## Tokens: refusals of a protected request.
+api-problem-unauthorized-title = Потрібен токен
+api-problem-unauthorized = Цей запит потребує API-токена в заголовку «Authorization: Bearer hb_…».
+api-problem-invalid-token-title = Недійсний токен
+api-problem-invalid-token = Цей токен тут невідомий або його відкликано.
+api-problem-token-expired-title = Термін дії токена минув
+api-problem-token-expired = Термін дії цього токена минув. Попросіть новий у бек-офісі.
+api-problem-token-in-query-title = Токен в адресі
+api-problem-token-in-query = Токени приймаються лише в заголовку Authorization. Токен, надісланий в адресі, міг потрапити в журнали: відкличте його та створіть новий.
+api-problem-insufficient-scope-title = Бракує дозволу
+api-problem-insufficient-scope = Цьому токену бракує дозволу «{ $scope }», потрібного для цього запиту.
+api-problem-rate-limited-title = Забагато запитів
+api-problem-rate-limited = Цей токен зробив більше запитів, ніж дозволяє його ліміт. Спробуйте знову після часу в заголовку Retry-After.
+
+## What each scope of a token allows.
+api-scope-jobs-read = читати всі вакансії своєї компанії, зокрема чернетки
+api-scope-jobs-write = створювати, змінювати, публікувати й архівувати вакансії
+api-scope-applications-read = читати заявки й завантажувати резюме
+api-scope-applications-write = переміщувати заявки етапами, подавати заявки від імені кандидатів
+api-scope-webhooks-write = керувати вебхук-адресами

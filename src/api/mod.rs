@@ -2,10 +2,12 @@
 //! (`problem`), and an OpenAPI 3.1 document generated from the handlers' annotations
 //! (`openapi`), so that the document cannot drift from the code.
 
+pub mod auth;
 pub mod job;
 pub mod jobs;
 pub mod openapi;
 pub mod problem;
+pub mod token;
 
 use actix_web::http::header::{self, EntityTag, IfNoneMatch};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse};

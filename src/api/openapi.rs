@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use utoipa::OpenApi;
 
 use super::problem::{FieldError, Problem};
-use super::{job, jobs};
+use super::{job, jobs, token};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,11 +17,33 @@ use super::{job, jobs};
         description = "The job board's postings, companies and applications. Errors are RFC 9457 \
             problem details in the language of Accept-Language."
     ),
-    paths(jobs::list, job::show),
+    paths(jobs::list, job::show, token::show),
     components(schemas(Problem, FieldError)),
-    tags((name = "jobs", description = "Published postings"))
+    modifiers(&BearerToken),
+    tags(
+        (name = "jobs", description = "Published postings"),
+        (name = "tokens", description = "The token a request presents")
+    )
 )]
 pub struct ApiDoc;
+
+/// The `token` security scheme: `Authorization: Bearer hb_…`.
+struct BearerToken;
+
+impl utoipa::Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some(
+                "An API token (`hb_…`) made in the back office or by `hireboard api-token create`.",
+            ))
+            .build();
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme("token", SecurityScheme::Http(scheme));
+        }
+    }
+}
 
 /// Built once: it depends only on the code.
 static DOCUMENT: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(ApiDoc::openapi);

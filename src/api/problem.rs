@@ -65,13 +65,19 @@ pub fn problem(
     status: StatusCode,
     code: &str,
     invalid: &[InvalidField],
+    arg: Option<&super::auth::ProblemArg>,
 ) -> Problem {
     let kind = kind_of(code);
     Problem {
         kind: format!("{base_url}/api/docs#problem-{kind}"),
         title: tr.t(&format!("api-problem-{kind}-title")),
         status: status.as_u16(),
-        detail: tr.t(&format!("api-problem-{kind}")),
+        detail: match arg {
+            Some(super::auth::ProblemArg(name, value)) => {
+                tr.t1(&format!("api-problem-{kind}"), name, value)
+            }
+            None => tr.t(&format!("api-problem-{kind}")),
+        },
         errors: invalid
             .iter()
             .map(|field| FieldError {

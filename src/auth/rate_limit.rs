@@ -55,19 +55,52 @@ impl Limit {
         client: &str,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
+        Ok(self.take_key(conn, client, now)?.allowed)
+    }
+
+    /// Counts an action by `client` at `now`, and says how much room is left: what an API
+    /// answers in its `RateLimit` and `Retry-After` headers. Two statements when allowed.
+    pub fn take_key(
+        &self,
+        conn: &mut DbConn,
+        client: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<Taken> {
         let (length, at, current) = self.clock(now);
         let key = rate_limits::bucket.eq(self.bucket).and(rate_limits::client.eq(client));
-        let previous: i32 = rate_limits::table
+        let hits: Vec<(i64, i32)> = rate_limits::table
             .filter(key)
-            .filter(rate_limits::window_start.eq(current - length))
-            .select(rate_limits::hits)
-            .first(conn)
-            .optional()?
-            .unwrap_or(0);
+            .filter(rate_limits::window_start.ge(current - length))
+            .select((rate_limits::window_start, rate_limits::hits))
+            .load(conn)?;
+        let of = |start: i64| hits.iter().find(|(s, _)| *s == start).map_or(0, |(_, h)| *h);
+        let (previous, mine) = (of(current - length), of(current).max(0) as u32);
         let room = room(self.max, previous, (at - current) as f64 / length as f64);
-        if room == 0 {
-            return Ok(false);
+        let refused = || Taken {
+            allowed: false,
+            remaining: 0,
+            retry_after: wait(self.max, previous, mine.max(room), at - current, length),
+        };
+        if mine >= room {
+            return Ok(refused());
         }
+        if !self.count(conn, client, current, length, room)? {
+            return Ok(refused());
+        }
+        Ok(Taken { allowed: true, remaining: room - mine - 1, retry_after: 0 })
+    }
+
+    /// Adds one to `client`'s count in the window starting at `current` unless it already
+    /// holds `room`; false when it did.
+    fn count(
+        &self,
+        conn: &mut DbConn,
+        client: &str,
+        current: i64,
+        length: i64,
+        room: u32,
+    ) -> QueryResult<bool> {
+        let key = rate_limits::bucket.eq(self.bucket).and(rate_limits::client.eq(client));
         let count = |conn: &mut DbConn| {
             diesel::update(
                 rate_limits::table
@@ -134,6 +167,32 @@ impl Limit {
     }
 }
 
+/// What counting one action left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Taken {
+    pub allowed: bool,
+    /// How many more actions the client may take right now.
+    pub remaining: u32,
+    /// When refused: the seconds until the next action would be allowed.
+    pub retry_after: u64,
+}
+
+/// The seconds until a client that holds `mine` actions in the current window (`elapsed`
+/// seconds into it) and `previous` in the one before gets room for one more: the previous
+/// window's weight fades through the current one, then the current one's through the next.
+fn wait(max: u32, previous: i32, mine: u32, elapsed: i64, length: i64) -> u64 {
+    (1..=2 * length)
+        .find(|s| {
+            let at = elapsed + s;
+            if at < length {
+                room(max, previous, at as f64 / length as f64) > mine
+            } else {
+                room(max, mine as i32, (at - length) as f64 / length as f64) > 0
+            }
+        })
+        .unwrap_or(2 * length) as u64
+}
+
 /// What a client is counted as: its IPv4 address, or its IPv6 /64 (one subscriber's network:
 /// a single host can take any address in it, so counting addresses would not limit it).
 fn client_key(ip: IpAddr) -> String {
@@ -156,7 +215,19 @@ fn room(max: u32, previous: i32, elapsed: f64) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{client_key, room};
+    use super::{client_key, room, wait};
+
+    #[test]
+    fn a_refused_client_waits_until_the_window_has_room_again() {
+        // 10 a minute, nothing before, all 10 taken 30 s in: the next one fits once the
+        // current window is over and its weight in the sliding window has faded by a tenth.
+        assert_eq!(wait(10, 0, 10, 30, 60), 30 + 6);
+        // A full previous window fades through the current one: one action's worth of it
+        // every 6 s.
+        assert_eq!(wait(10, 10, 0, 0, 60), 6);
+        assert_eq!(wait(10, 10, 5, 0, 60), 36);
+        assert!(wait(1, 0, 1, 59, 60) >= 1);
+    }
 
     #[test]
     fn an_ipv6_client_is_its_64_network() {

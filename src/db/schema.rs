@@ -148,6 +148,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        name -> Text,
+        prefix -> Text,
+        digest -> Text,
+        scopes -> Text,
+        company_id -> Nullable<BigInt>,
+        expires_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        last_used_from -> Nullable<Text>,
+        revoked_at -> Nullable<Timestamp>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     admin_recovery_codes (id) {
         id -> BigInt,
         admin_user_id -> BigInt,
@@ -347,9 +365,11 @@ diesel::joinable!(alert_sent -> jobs (job_id));
 diesel::joinable!(admin_saved_views -> admin_users (admin_user_id));
 
 diesel::joinable!(admin_recovery_codes -> admin_users (admin_user_id));
+diesel::joinable!(api_tokens -> companies (company_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     admin_recovery_codes,
+    api_tokens,
     companies,
     company_translations,
     jobs,

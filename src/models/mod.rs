@@ -2,6 +2,7 @@
 
 pub mod admin_user;
 pub mod alert;
+pub mod api_token;
 pub mod application;
 pub mod audit;
 pub mod comment;

@@ -57,6 +57,7 @@ pub fn render<B: MessageBody + 'static>(
         .unwrap_or_default();
     if crate::api::is_api(req.path()) {
         let fields = original.extensions().get::<InvalidFields>().map(|f| f.0.clone());
+        let arg = original.extensions().get::<crate::api::auth::ProblemArg>().cloned();
         let tr = Tr::new(crate::api::problem::locale_of(&req, default));
         let problem = crate::api::problem::problem(
             tr,
@@ -64,6 +65,7 @@ pub fn render<B: MessageBody + 'static>(
             status,
             code,
             fields.as_deref().unwrap_or_default(),
+            arg.as_ref(),
         );
         let response = crate::api::problem::respond(&problem, original.headers());
         return Ok(ErrorHandlerResponse::Response(

@@ -173,3 +173,90 @@ fn reset_2fa_turns_a_users_second_factor_off_and_audits_it() {
     assert_eq!(unknown.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no back-office user"));
 }
+
+#[test]
+fn api_token_create_prints_a_working_token_once_and_revoke_ends_it() {
+    use diesel::prelude::*;
+    use hireboard::db::schema::{api_tokens, audit_log};
+    let dir = tempfile::tempdir().unwrap();
+    let bad = hireboard(dir.path())
+        .args(["api-token", "create", "--name", "ATS", "--scopes", "jobs:read,jobs:destroy"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("jobs:destroy"),
+        "the bad scope is named"
+    );
+    let nowhere = hireboard(dir.path())
+        .args(["api-token", "create", "--name", "ATS", "--scopes", "jobs:read"])
+        .args(["--company", "no-such-company"])
+        .output()
+        .unwrap();
+    assert!(!nowhere.status.success());
+    assert!(String::from_utf8_lossy(&nowhere.stderr).contains("no-such-company"));
+
+    let out = hireboard(dir.path())
+        .args(["api-token", "create", "--name", "ATS", "--scopes", "jobs:write, jobs:read"])
+        .args(["--expires-in-days", "30"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let token = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("token: "))
+        .unwrap_or_else(|| panic!("no token in {stdout}"));
+    assert!(hireboard::models::api_token::well_formed(token), "{token}");
+
+    let url = format!("sqlite://{}", dir.path().join("hireboard.db").display());
+    let settings = hireboard::db::PoolSettings {
+        size: 1,
+        wait: std::time::Duration::from_secs(5),
+        statement_timeout: std::time::Duration::from_secs(30),
+    };
+    let (pool, _) = hireboard::db::connect(&url, settings).unwrap();
+    let mut c = pool.get().unwrap();
+    let (id, digest, scopes, expires): (i64, String, String, Option<chrono::NaiveDateTime>) =
+        api_tokens::table
+            .select((
+                api_tokens::id,
+                api_tokens::digest,
+                api_tokens::scopes,
+                api_tokens::expires_at,
+            ))
+            .first(&mut c)
+            .unwrap();
+    assert_eq!(digest, hireboard::auth::token::digest(token), "only the digest is stored");
+    assert_eq!(scopes, "jobs:read,jobs:write");
+    let days = (expires.unwrap() - hireboard::db::now()).num_days();
+    assert!((29..=30).contains(&days), "{days}");
+    let now = hireboard::db::now();
+    assert!(hireboard::models::api_token::authenticate(&mut c, token, now).unwrap().is_ok());
+    drop(c);
+
+    let out = hireboard(dir.path())
+        .args(["api-token", "revoke", "--id", &id.to_string()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut c = pool.get().unwrap();
+    assert!(hireboard::models::api_token::authenticate(&mut c, token, now).unwrap().is_err());
+    let audited: Vec<(String, String, String)> = audit_log::table
+        .filter(audit_log::resource.eq("api_tokens"))
+        .order(audit_log::id.asc())
+        .select((audit_log::action, audit_log::actor, audit_log::changes))
+        .load(&mut c)
+        .unwrap();
+    assert_eq!(audited.len(), 2, "{audited:?}");
+    assert_eq!(audited[0].0, "create");
+    assert_eq!(audited[1].0, "update");
+    assert!(
+        audited
+            .iter()
+            .all(|(_, actor, changes)| actor == "hireboard api-token" && !changes.contains(token))
+    );
+    let missing =
+        hireboard(dir.path()).args(["api-token", "revoke", "--id", "999"]).output().unwrap();
+    assert!(!missing.status.success());
+}

@@ -3,3 +3,4 @@
 mod job;
 mod jobs;
 mod problems;
+mod tokens;

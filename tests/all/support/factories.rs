@@ -8,6 +8,7 @@ use hireboard::db::DbConn;
 use hireboard::i18n::Locale;
 use hireboard::models::AdminRole;
 use hireboard::models::alert::Alert;
+use hireboard::models::api_token::{NewToken, Scope};
 use hireboard::models::application::Application;
 use hireboard::models::company::{Company, NewCompany};
 use hireboard::models::job::{Job, JobDraft, JobText};
@@ -374,6 +375,76 @@ impl AlertFactory {
             .order(job_alerts::id.desc())
             .first(conn)
             .expect("the alert just created")
+    }
+}
+
+pub struct ApiTokenFactory {
+    name: String,
+    scopes: Vec<Scope>,
+    company_id: Option<i64>,
+    expires_at: Option<NaiveDateTime>,
+    revoked: bool,
+}
+
+/// A token as a test holds it: the row's id and the token to send.
+pub struct ApiToken {
+    pub id: i64,
+    pub token: String,
+}
+
+impl ApiToken {
+    /// The `Authorization` header's value that presents it.
+    pub fn bearer(&self) -> String {
+        format!("Bearer {}", self.token)
+    }
+}
+
+impl ApiTokenFactory {
+    /// A token with every scope, for every company, never expiring.
+    pub fn new() -> ApiTokenFactory {
+        ApiTokenFactory {
+            name: format!("Partner {}", next()),
+            scopes: Scope::ALL.to_vec(),
+            company_id: None,
+            expires_at: None,
+            revoked: false,
+        }
+    }
+
+    pub fn scopes(mut self, scopes: &[Scope]) -> Self {
+        self.scopes = scopes.to_vec();
+        self
+    }
+
+    pub fn company(mut self, company: &Company) -> Self {
+        self.company_id = Some(company.id);
+        self
+    }
+
+    pub fn expires_at(mut self, at: NaiveDateTime) -> Self {
+        self.expires_at = Some(at);
+        self
+    }
+
+    pub fn revoked(mut self) -> Self {
+        self.revoked = true;
+        self
+    }
+
+    pub fn create(self, conn: &mut DbConn) -> ApiToken {
+        let new = NewToken {
+            name: &self.name,
+            scopes: &self.scopes,
+            company_id: self.company_id,
+            expires_at: self.expires_at,
+            created_by: None,
+        };
+        let issued = hireboard::models::api_token::issue(conn, &new).expect("API token");
+        if self.revoked {
+            hireboard::models::api_token::revoke(conn, issued.id, hireboard::db::now())
+                .expect("revoked");
+        }
+        ApiToken { id: issued.id, token: issued.token }
     }
 }
 

@@ -9,7 +9,7 @@ pub mod process;
 
 pub use app::{TestApp, backends};
 pub use factories::{
-    AdminFactory, AdminLogin, AlertFactory, ApplicationFactory, CompanyFactory, JobFactory,
-    every_resource,
+    AdminFactory, AdminLogin, AlertFactory, ApiTokenFactory, ApplicationFactory, CompanyFactory,
+    JobFactory, every_resource,
 };
 pub use html::Html;
