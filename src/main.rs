@@ -66,8 +66,8 @@ enum ApiTokenCommand {
         /// Restrict the token to the company with this slug.
         #[arg(long)]
         company: Option<String>,
-        /// The token stops working after this many days; never without it.
-        #[arg(long)]
+        /// The token stops working after this many days (up to 3650); never without it.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=3650))]
         expires_in_days: Option<u32>,
     },
     /// Revoke a token by its id: it stops working at once.
@@ -256,13 +256,13 @@ fn api_token(config: Config, command: ApiTokenCommand) -> Result<(), Failure> {
             if name.is_empty() || name.chars().count() > 200 {
                 return Err(Failure::Runtime("the name must have 1 to 200 characters".into()));
             }
-            let company_id = match &company {
+            let company = match &company {
                 None => None,
                 Some(slug) => Some(
                     companies::table
                         .filter(companies::slug.eq(slug))
-                        .select(companies::id)
-                        .first::<i64>(&mut conn)
+                        .select((companies::id, companies::name))
+                        .first::<(i64, String)>(&mut conn)
                         .optional()
                         .map_err(failed)?
                         .ok_or_else(|| {
@@ -272,17 +272,18 @@ fn api_token(config: Config, command: ApiTokenCommand) -> Result<(), Failure> {
             };
             let expires_at = expires_in_days
                 .map(|days| hireboard::db::now() + chrono::TimeDelta::days(i64::from(days)));
-            let new =
-                NewToken { name, scopes: &scopes.0, company_id, expires_at, created_by: None };
+            let company_id = company.as_ref().map(|(id, _)| *id);
+            let new = NewToken { name, scopes: &scopes.0, company_id, expires_at };
             let issued = hireboard::db::write_transaction(&mut conn, |conn| {
                 let issued = api_token::issue(conn, &new)?;
                 let scopes = api_token::Scope::join(&scopes.0);
                 let mut changes = vec![Change::new("scopes", None, Some(&scopes))];
-                if let Some(slug) = &company {
-                    changes.push(Change::new("company", None, Some(slug)));
+                if let Some((_, company)) = &company {
+                    changes.push(Change::new("company", None, Some(company)));
                 }
                 if let Some(at) = expires_at {
-                    changes.push(Change::new("expires_at", None, Some(&at.to_string())));
+                    // As the back office's form records it: the day.
+                    changes.push(Change::new("expires_at", None, Some(&at.date().to_string())));
                 }
                 audit::record(conn, &actor, "create", "api_tokens", issued.id, name, &changes)?;
                 Ok::<_, diesel::result::Error>(issued)
@@ -302,7 +303,7 @@ fn api_token(config: Config, command: ApiTokenCommand) -> Result<(), Failure> {
                     .optional()?;
                 let Some(name) = name else { return Ok(None) };
                 if api_token::revoke(conn, id, hireboard::db::now())? {
-                    let change = Change::new("revoked", None, Some("yes"));
+                    let change = Change::new("status", Some("active"), Some("revoked"));
                     audit::record(conn, &actor, "update", "api_tokens", id, &name, &[change])?;
                 }
                 Ok::<_, diesel::result::Error>(Some(name))

@@ -14,7 +14,7 @@ use super::fields::{
     self, Field, FieldError, FieldKind, FormValues, date_text, list_items, parse_date,
     parse_decimal, parse_integer,
 };
-use super::resource::{Deleted, Editor, Form, Lookup, Stored};
+use super::resource::{Deleted, Editor, Form, Lookup, Saved, Stored};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
@@ -186,6 +186,11 @@ pub trait DraftForm: Sync + 'static {
     ) -> Result<i64, AppError>;
     /// Deletes one record and what belongs to it, inside the caller's transaction.
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError>;
+    /// A secret a new record was given in `check` and exists nowhere else (an API token),
+    /// to show once after the record is created.
+    fn reveal(_draft: &Self::Draft) -> Option<String> {
+        None
+    }
 }
 
 type ShowFn<D> = Box<dyn Fn(&mut D) -> String>;
@@ -425,7 +430,7 @@ impl<F: DraftForm> Form for F {
         old: Option<(i64, &Stored)>,
         values: &FormValues,
         editor: &Editor,
-    ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
+    ) -> Result<Result<Saved, Vec<FieldError>>, AppError> {
         let fields = declared(self, &editor.tr);
         let stored = match old {
             Some((id, s)) => {
@@ -478,7 +483,10 @@ impl<F: DraftForm> Form for F {
         if !errors.is_empty() {
             return Ok(Err(errors));
         }
-        let Some((id, s, old)) = stored else { return Ok(Ok(self.write(conn, &draft, None)?)) };
+        let Some((id, s, old)) = stored else {
+            let id = self.write(conn, &draft, None)?;
+            return Ok(Ok(Saved { id, reveal: F::reveal(&draft) }));
+        };
         let writes = fields::translation_writes(&s.values, values);
         let text = TextUpdate {
             text_changed: fields.iter().any(|(field, bind)| {
@@ -488,7 +496,7 @@ impl<F: DraftForm> Form for F {
             translations: &writes,
             now: crate::db::now(),
         };
-        Ok(Ok(self.write(conn, &draft, Some(Over { id, old, text }))?))
+        Ok(Ok(self.write(conn, &draft, Some(Over { id, old, text }))?.into()))
     }
 
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {

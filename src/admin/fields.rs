@@ -31,6 +31,9 @@ pub enum FieldKind {
     Association(&'static str),
     /// A comma-separated list of names.
     List,
+    /// Some of fixed values, each a check box: (value, label already in the admin's
+    /// language). The value is the chosen ones, comma-separated, in the options' order.
+    Choices(Vec<(&'static str, String)>),
     /// An uploaded image (a logo): the value is its storage key, set by the server from the
     /// file sent with the form (see `admin/uploads.rs`), never typed.
     Image,
@@ -163,10 +166,25 @@ impl FormValues {
                         .or_default()
                         .insert(key.to_owned(), clean(value));
                 }
-            } else if fields.iter().any(|f| f.key == name) {
+            } else if let Some(field) = fields.iter().find(|f| f.key == name) {
                 let value = clean(value);
-                // Several values (a multi-select) would be joined; none of ours send that.
-                values.base.insert(name.clone(), value);
+                match (&field.kind, values.base.get_mut(name.as_str())) {
+                    // Each ticked box sends its value: together they are the list, in the
+                    // options' order whatever order they came in.
+                    (FieldKind::Choices(options), Some(before)) => {
+                        let mut chosen = list_items(before);
+                        chosen.push(value);
+                        let (mut known, strangers): (Vec<String>, Vec<String>) =
+                            chosen.into_iter().partition(|c| options.iter().any(|(v, _)| v == c));
+                        known.sort_by_key(|c| options.iter().position(|(v, _)| v == c));
+                        // Values no box sends stay, for the field's check to refuse.
+                        known.extend(strangers);
+                        *before = known.join(", ");
+                    }
+                    _ => {
+                        values.base.insert(name.clone(), value);
+                    }
+                }
             }
         }
         values.translations.retain(|_, t| t.values().any(|v| !v.is_empty()));
@@ -251,19 +269,23 @@ fn check_value(field: &Field, name: &str, value: &str, errors: &mut Vec<FieldErr
         FieldKind::Text | FieldKind::LongText | FieldKind::Association(_) | FieldKind::List => true,
         FieldKind::Image => crate::uploads::names::is_storage_key(value),
         FieldKind::Select(options) => options.iter().any(|(v, _)| *v == value),
+        FieldKind::Choices(options) => {
+            list_items(value).iter().all(|item| options.iter().any(|(v, _)| v == item))
+        }
         FieldKind::Integer => parse_integer(value).is_some(),
         FieldKind::Decimal(min, max) => {
             parse_decimal(value).is_some_and(|v| (*min..=*max).contains(&v))
         }
-        FieldKind::Date => parse_date(value).is_some(),
+        FieldKind::Date => parse_date(value).is_some_and(|d| d >= FIRST_DAY && d <= LAST_DAY),
         FieldKind::Url => is_web_url(value),
         FieldKind::Email => crate::models::application::is_plausible_email(value),
     };
     if !ok {
         let message = match field.kind {
-            FieldKind::Select(_) => "admin-error-choice",
+            FieldKind::Select(_) | FieldKind::Choices(_) => "admin-error-choice",
             FieldKind::Integer => "admin-error-integer",
             FieldKind::Decimal(..) => "admin-error-decimal",
+            FieldKind::Date if parse_date(value).is_some() => "admin-error-date-range",
             FieldKind::Date => "admin-error-date",
             FieldKind::Url => "admin-error-url",
             FieldKind::Email => "admin-error-email",
@@ -300,6 +322,12 @@ pub fn parse_integer(text: &str) -> Option<i64> {
 pub fn parse_decimal(text: &str) -> Option<f64> {
     text.trim().replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
 }
+
+/// The days a date field takes: what every backend stores. MariaDB's client library turns a
+/// bound date-time past 2038-01-19 into NULL (diesel binds it as a TIMESTAMP, whose range
+/// ends there), so a later day would be lost there, silently; no posting or token needs one.
+pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 2).expect("a valid day");
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(2037, 12, 31).expect("a valid day");
 
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()

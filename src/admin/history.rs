@@ -58,6 +58,7 @@ fn value_label(
         ("applications", "status") => ApplicationStatus::parse(value)?.label_id(),
         (_, "role") => AdminRole::parse(value)?.label_id(),
         (_, "two_factor") => format!("admin-two-factor-value-{value}"),
+        ("api_tokens", "status") => format!("admin-token-{value}"),
         _ => return None,
     };
     tr.try_t(&id)

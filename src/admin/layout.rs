@@ -19,6 +19,10 @@ pub enum FlashKind {
 pub struct Flash {
     pub kind: FlashKind,
     pub text: String,
+    /// A secret shown this once under the message (a new API token): the session cookie
+    /// carrying it is encrypted, and the page that shows it takes it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
 }
 
 const FLASH_KEY: &str = "flash";
@@ -32,9 +36,16 @@ impl Flash {
         Flash::push(session, FlashKind::Alert, text);
     }
 
+    /// A notice with a secret to copy now: it is never shown again.
+    pub fn secret(session: &Session, text: String, secret: String) {
+        let mut all: Vec<Flash> = session.get(FLASH_KEY).ok().flatten().unwrap_or_default();
+        all.push(Flash { kind: FlashKind::Notice, text, secret: Some(secret) });
+        let _ = session.insert(FLASH_KEY, all);
+    }
+
     fn push(session: &Session, kind: FlashKind, text: String) {
         let mut all: Vec<Flash> = session.get(FLASH_KEY).ok().flatten().unwrap_or_default();
-        all.push(Flash { kind, text });
+        all.push(Flash { kind, text, secret: None });
         // A session that cannot be written loses the message, not the action.
         let _ = session.insert(FLASH_KEY, all);
     }
@@ -66,7 +77,7 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
 /// role may view its area.
-const NAV: [(&str, &str, &str, Area); 12] = [
+const NAV: [(&str, &str, &str, Area); 13] = [
     ("dashboard", "admin-nav-dashboard", "/admin", Area::Dashboard),
     ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs),
     ("companies", "admin-nav-companies", "/admin/companies", Area::Companies),
@@ -79,6 +90,7 @@ const NAV: [(&str, &str, &str, Area); 12] = [
     ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks),
     ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks),
     ("webhooks", "admin-nav-webhooks", "/admin/webhooks", Area::Tasks),
+    ("api_tokens", "admin-nav-api-tokens", "/admin/api_tokens", Area::Tasks),
 ];
 
 #[derive(Debug, Clone)]

@@ -664,9 +664,23 @@ pub trait Form: Sync {
         old: Option<(i64, &Stored)>,
         values: &FormValues,
         editor: &Editor,
-    ) -> Result<Result<i64, Vec<FieldError>>, AppError>;
+    ) -> Result<Result<Saved, Vec<FieldError>>, AppError>;
     /// Deletes one record and what belongs to it, inside the caller's transaction.
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError>;
+}
+
+/// A record a form wrote.
+pub struct Saved {
+    pub id: i64,
+    /// A secret the new record was given that exists nowhere else (an API token): shown once,
+    /// on the next page, and never stored or logged.
+    pub reveal: Option<String>,
+}
+
+impl From<i64> for Saved {
+    fn from(id: i64) -> Saved {
+        Saved { id, reveal: None }
+    }
 }
 
 /// Who fills a form in, and in which language: association fields offer and accept only the

@@ -295,7 +295,7 @@ fn show_codes(
         required: false,
         error: None,
     };
-    page.l.flash.push(Flash { kind: FlashKind::Notice, text: admin.tr.t(notice) });
+    page.l.flash.push(Flash { kind: FlashKind::Notice, text: admin.tr.t(notice), secret: None });
     respond(page, StatusCode::OK)
 }
 

@@ -14,7 +14,7 @@ pub enum Area {
     AdminUsers,
     Comments,
     AuditLog,
-    /// The background queue: tasks, their schedules.
+    /// The machinery: the background queue, outgoing mail, webhooks, API tokens.
     Tasks,
     /// Seekers' job alerts (their addresses and searches).
     Alerts,

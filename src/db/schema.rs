@@ -159,7 +159,6 @@ diesel::table! {
         last_used_at -> Nullable<Timestamp>,
         last_used_from -> Nullable<Text>,
         revoked_at -> Nullable<Timestamp>,
-        created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
     }

@@ -86,8 +86,6 @@ pub struct NewToken<'a> {
     /// The one company whose records the token sees and changes; all when `None`.
     pub company_id: Option<i64>,
     pub expires_at: Option<NaiveDateTime>,
-    /// The back-office user who made it (none from the command line).
-    pub created_by: Option<i64>,
 }
 
 /// A token just made: its id, and the token itself, which exists nowhere else.
@@ -127,22 +125,65 @@ pub fn shown(token: &str) -> String {
 /// Makes a token; the caller shows [`Issued::token`] once and never stores it.
 pub fn issue(conn: &mut DbConn, new: &NewToken) -> QueryResult<Issued> {
     let token = generate();
+    let id = insert(conn, new, &token)?;
+    Ok(Issued { id, token })
+}
+
+/// Stores `token` (made by [`generate`]) as `new`: its digest, never the token. The id.
+pub fn insert(conn: &mut DbConn, new: &NewToken, token: &str) -> QueryResult<i64> {
     let now = crate::db::now();
     diesel::insert_into(api_tokens::table)
         .values((
             api_tokens::name.eq(new.name),
-            api_tokens::prefix.eq(shown(&token)),
-            api_tokens::digest.eq(crate::auth::token::digest(&token)),
+            api_tokens::prefix.eq(shown(token)),
+            api_tokens::digest.eq(crate::auth::token::digest(token)),
             api_tokens::scopes.eq(Scope::join(new.scopes)),
             api_tokens::company_id.eq(new.company_id),
             api_tokens::expires_at.eq(new.expires_at),
-            api_tokens::created_by.eq(new.created_by),
             api_tokens::created_at.eq(now),
             api_tokens::updated_at.eq(now),
         ))
         .execute(conn)?;
-    let id = crate::db::dialect::last_insert_id(conn, "api_tokens")?;
-    Ok(Issued { id, token })
+    crate::db::dialect::last_insert_id(conn, "api_tokens")
+}
+
+/// Where a token stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Active,
+    Expired,
+    Revoked,
+}
+
+impl Status {
+    pub fn of(
+        revoked_at: Option<NaiveDateTime>,
+        expires_at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Status {
+        match (revoked_at, expires_at) {
+            (Some(_), _) => Status::Revoked,
+            (None, Some(at)) if at <= now => Status::Expired,
+            _ => Status::Active,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Expired => "expired",
+            Status::Revoked => "revoked",
+        }
+    }
+
+    /// The Fluent id of its label.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Status::Active => "admin-token-active",
+            Status::Expired => "admin-token-expired",
+            Status::Revoked => "admin-token-revoked",
+        }
+    }
 }
 
 /// A token as a request presents it, found and valid.

@@ -262,4 +262,16 @@
       });
     });
   }
+
+  // A secret shown once (a new API token): its button copies it and says so.
+  document.querySelectorAll('button[data-copy]').forEach(function (button) {
+    var field = document.getElementById(button.getAttribute('data-copy'));
+    if (!field || !navigator.clipboard) { button.hidden = true; return; }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        button.textContent = button.getAttribute('data-copied');
+      });
+    });
+  });
 })();

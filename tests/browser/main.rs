@@ -17,6 +17,7 @@ use hireboard::models::Workplace;
 use hireboard::{AppState, build_app};
 use thirtyfour::prelude::*;
 
+mod api_tokens;
 mod board;
 mod two_factor;
 mod xss;

@@ -1,1 +1,2 @@
 DROP TABLE api_tokens;
+DROP SEQUENCE api_tokens_changes;

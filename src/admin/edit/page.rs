@@ -81,6 +81,11 @@ impl FieldView {
         self.value == *value
     }
 
+    /// Whether a check box of a `choices` field is ticked.
+    pub fn is_checked(&self, value: &&str) -> bool {
+        self.value.split(',').any(|v| v.trim() == *value)
+    }
+
     /// The ids of the error and hint texts that describe the field, for `aria-describedby`.
     pub fn described_by(&self) -> String {
         let mut ids = Vec::new();
@@ -110,6 +115,7 @@ fn kind_name(kind: &FieldKind) -> &'static str {
         FieldKind::Email => "email",
         FieldKind::Association(_) => "association",
         FieldKind::List => "list",
+        FieldKind::Choices(_) => "choices",
         FieldKind::Image => "image",
     }
 }
@@ -149,7 +155,7 @@ pub(super) fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>)
             kind: kind_name(&field.kind),
             value: value.to_owned(),
             options: match &field.kind {
-                FieldKind::Select(options) => options.clone(),
+                FieldKind::Select(options) | FieldKind::Choices(options) => options.clone(),
                 _ => Vec::new(),
             },
             // A translation is optional as a whole: its fields are required only once it is

@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, web};
 use super::page::{FormInput, Mode, invalid, invalid_with, render, upload_status};
 use super::{Editing, edit_rights, editable, parse_id, redirect};
 use crate::admin::fields::{self, FieldError, FormValues};
-use crate::admin::resource::{Editor, Stored};
+use crate::admin::resource::{Editor, Saved, Stored};
 use crate::admin::{CurrentAdmin, Flash};
 use crate::auth::policy::Action;
 use crate::error::AppError;
@@ -43,7 +43,7 @@ pub(super) fn save(
     values: &FormValues,
     actor: &Actor,
     editor: &Editor,
-) -> Result<Result<i64, Vec<FieldError>>, AppError> {
+) -> Result<Result<Saved, Vec<FieldError>>, AppError> {
     let original = match old {
         Some((_, stored)) => Some(stored.original),
         None => Locale::parse(values.get("original_locale")),
@@ -54,7 +54,8 @@ pub(super) fn save(
         return Ok(Err(errors));
     }
     let outcome = crate::db::write_transaction(conn, |conn| {
-        let id = form.save(conn, old, values, editor)?.map_err(Rollback::Invalid)?;
+        let saved = form.save(conn, old, values, editor)?.map_err(Rollback::Invalid)?;
+        let id = saved.id;
         let after = form.load(conn, id, editor)?.ok_or(AppError::NotFound)?;
         let before = old.map(|(_, s)| s.values.clone()).unwrap_or_default();
         let changes = fields::diff(&before, &after.values);
@@ -62,12 +63,12 @@ pub(super) fn save(
         if old.is_none() || !changes.is_empty() {
             audit::record(conn, actor, action, resource.name(), id, &after.label, &changes)?;
         }
-        Ok(id)
+        Ok(saved)
     });
     match outcome {
-        Ok(id) => {
+        Ok(saved) => {
             search.refresh_if_stale(conn)?;
-            Ok(Ok(id))
+            Ok(Ok(saved))
         }
         Err(Rollback::Invalid(errors)) => Ok(Err(errors)),
         Err(Rollback::Failed(e)) => Err(e),
@@ -112,11 +113,12 @@ pub async fn create(
     .await?;
     crate::admin::uploads::settle(&state, &images, None, outcome.is_ok()).await;
     match outcome {
-        Ok(id) => {
-            Flash::notice(
-                &admin.session,
-                admin.tr.t1("admin-created", "resource", &admin.tr.t(resource.title())),
-            );
+        Ok(Saved { id, reveal }) => {
+            let created = admin.tr.t1("admin-created", "resource", &admin.tr.t(resource.title()));
+            match reveal {
+                Some(secret) => Flash::secret(&admin.session, created, secret),
+                None => Flash::notice(&admin.session, created),
+            }
             Ok(redirect(format!("/admin/{}/{id}", resource.name())))
         }
         Err(errors) => invalid(render(
@@ -176,7 +178,7 @@ pub async fn update(
     let outcome = outcome?;
     crate::admin::uploads::settle(&state, &images, Some(&stored.values), outcome.is_ok()).await;
     match outcome {
-        Ok(id) => {
+        Ok(Saved { id, .. }) => {
             Flash::notice(&admin.session, admin.tr.t("admin-saved"));
             Ok(redirect(format!("/admin/{}/{id}", resource.name())))
         }

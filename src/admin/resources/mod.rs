@@ -5,6 +5,9 @@ pub mod admin_user_form;
 pub mod admin_users;
 pub mod alert_actions;
 pub mod alerts;
+pub mod api_token_actions;
+pub mod api_token_form;
+pub mod api_tokens;
 pub mod applications;
 pub mod audit_log;
 pub mod comments;
@@ -34,7 +37,7 @@ use crate::db::schema::jobs as postings;
 use crate::i18n::Tr;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 12] = [
+pub static ALL: [&dyn Resource; 13] = [
     &jobs::Jobs,
     &companies::Companies,
     &skills::Skills,
@@ -47,6 +50,7 @@ pub static ALL: [&dyn Resource; 12] = [
     &outbox::Outbox,
     &webhooks::Webhooks,
     &webhook_deliveries::WebhookDeliveries,
+    &api_tokens::ApiTokens,
 ];
 
 pub fn find(name: &str) -> Option<&'static dyn Resource> {
@@ -54,12 +58,13 @@ pub fn find(name: &str) -> Option<&'static dyn Resource> {
 }
 
 /// The resources comments and audit entries are about: (name, Fluent id of its title).
-const AUDITED: [(&str, &str); 5] = [
+const AUDITED: [(&str, &str); 6] = [
     ("jobs", "admin-nav-jobs"),
     ("companies", "admin-nav-companies"),
     ("skills", "admin-nav-skills"),
     ("applications", "admin-nav-applications"),
     ("admin_users", "admin-nav-admin-users"),
+    ("api_tokens", "admin-nav-api-tokens"),
 ];
 
 /// A commented or audited resource's title, for lists and filters.

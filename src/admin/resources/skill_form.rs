@@ -1,7 +1,7 @@
 //! The new and edit forms of skills, their deletion, and the name lookup.
 
 use super::super::fields::{Field, FormValues};
-use super::super::resource::{Editor, Form, Stored};
+use super::super::resource::{Editor, Form, Saved, Stored};
 use super::prelude::*;
 use crate::db::dialect;
 use crate::db::schema::{job_skills, skills};
@@ -48,7 +48,7 @@ impl Form for SkillForm {
         old: Option<(i64, &Stored)>,
         values: &FormValues,
         _: &Editor,
-    ) -> Result<Result<i64, Vec<FieldError>>, AppError> {
+    ) -> Result<Result<Saved, Vec<FieldError>>, AppError> {
         let name = values.get("name");
         let slug = crate::models::slugify(name);
         if slug.is_empty() {
@@ -84,7 +84,7 @@ impl Form for SkillForm {
                 id
             }
         };
-        Ok(Ok(id))
+        Ok(Ok(id.into()))
     }
 
     /// Deletes a skill: its postings lose the tag and are reindexed.

@@ -1,5 +1,6 @@
 //! The back office: sign-in, sessions, CSRF, roles, and the resource pages.
 
+mod api_tokens;
 mod auth;
 mod batch;
 mod export;

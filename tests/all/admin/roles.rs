@@ -78,6 +78,11 @@ pub fn routes() -> Vec<Route> {
         get("/admin/webhooks", Only(ADMINS)),
         get("/admin/webhooks/new", Only(ADMINS)),
         get("/admin/webhook_deliveries?scope=failed", Only(ADMINS)),
+        get("/admin/api_tokens", Only(ADMINS)),
+        get("/admin/api_tokens?scope=revoked&name=x", Only(ADMINS)),
+        get("/admin/api_tokens/new", Only(ADMINS)),
+        get("/admin/api_tokens/{token}", Only(ADMINS)),
+        get("/admin/api_tokens/{token}/edit", Only(ADMINS)),
         get("/admin/outbox/{mail}", Only(ADMINS)),
         get("/admin/outbox/{mail}/html", Only(ADMINS)),
         get("/admin/tasks/export.csv", Only(ADMINS)),
@@ -178,6 +183,9 @@ pub fn routes() -> Vec<Route> {
         ),
         (Method::POST, "/admin/admin_users/{admin}/reset-two-factor", vec![], Only(ADMINS)),
         (Method::POST, "/admin/webhooks/999999/rotate-secret", vec![], Only(ADMINS)),
+        (Method::POST, "/admin/api_tokens", vec![("name", "")], Only(ADMINS)),
+        (Method::POST, "/admin/api_tokens/{token}", vec![("name", "Renamed")], Only(ADMINS)),
+        (Method::POST, "/admin/api_tokens/{token}/revoke", vec![], Only(ADMINS)),
         // An unknown delivery: allowed roles get 404, the others 403 before the lookup.
         (Method::POST, "/admin/webhook_deliveries/999999/replay", vec![], Only(ADMINS)),
         // The user's own account.
@@ -283,6 +291,7 @@ pub struct Ids {
     task: i64,
     mail: i64,
     pub alert: i64,
+    token: i64,
 }
 
 pub fn seed(app: &TestApp) -> Ids {
@@ -317,7 +326,8 @@ pub fn seed(app: &TestApp) -> Ids {
                 .unwrap()
         };
         let alert = crate::support::AlertFactory::new("q=welder").create(c).id;
-        Ids { alert, mail, task, job, company: co.id, admin, skill, application }
+        let token = crate::support::ApiTokenFactory::new().create(c).id;
+        Ids { alert, mail, task, job, company: co.id, admin, skill, application, token }
     })
 }
 
@@ -328,6 +338,7 @@ pub fn fill(path: &str, ids: &Ids) -> String {
         .replace("{skill}", &ids.skill.to_string())
         .replace("{application}", &ids.application.to_string())
         .replace("{task}", &ids.task.to_string())
+        .replace("{token}", &ids.token.to_string())
         .replace("{mail}", &ids.mail.to_string())
         .replace("{alert}", &ids.alert.to_string())
 }

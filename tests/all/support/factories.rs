@@ -437,7 +437,6 @@ impl ApiTokenFactory {
             scopes: &self.scopes,
             company_id: self.company_id,
             expires_at: self.expires_at,
-            created_by: None,
         };
         let issued = hireboard::models::api_token::issue(conn, &new).expect("API token");
         if self.revoked {
@@ -450,7 +449,8 @@ impl ApiTokenFactory {
 
 /// Two records of every back-office resource, for tests that sweep them all: postings with a
 /// skill, companies, applications, comments, audit entries, alerts, tasks, mail in the
-/// Outbox, a webhook endpoint and its deliveries (one failed).
+/// Outbox, a webhook endpoint and its deliveries (one failed), API tokens (one bound to a
+/// company, one revoked).
 pub fn every_resource(conn: &mut DbConn) {
     use diesel::prelude::*;
     use hireboard::db::schema::{
@@ -459,6 +459,8 @@ pub fn every_resource(conn: &mut DbConn) {
     let now = hireboard::db::now();
     let company = CompanyFactory::new().create(conn);
     CompanyFactory::new().create(conn);
+    ApiTokenFactory::new().company(&company).create(conn);
+    ApiTokenFactory::new().revoked().create(conn);
     for _ in 0..2 {
         JobFactory::new(&company).skills(&["Rust"]).create(conn);
     }
