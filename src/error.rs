@@ -21,6 +21,13 @@ pub enum AppError {
     /// A body past its route's limit.
     #[error("payload too large")]
     PayloadTooLarge,
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("not acceptable")]
+    NotAcceptable,
+    /// The request conflicts with the record's state (`code`: the kind of conflict).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
     /// Parameters or fields refused (422), each with the reason.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<InvalidField>),
@@ -51,14 +58,26 @@ impl From<crate::db::Unavailable> for AppError {
 pub struct InvalidField {
     pub name: String,
     pub reason: &'static str,
+    /// The reason's variable (`value` unless told) and its value.
+    pub arg: &'static str,
     pub value: String,
 }
 
 impl InvalidField {
     pub fn new(name: &str, reason: &'static str, value: &str) -> InvalidField {
+        InvalidField::with_arg(name, reason, "value", value)
+    }
+
+    /// A field refused for a reason whose message takes the variable `arg`.
+    pub fn with_arg(
+        name: &str,
+        reason: &'static str,
+        arg: &'static str,
+        value: &str,
+    ) -> InvalidField {
         // A name or value from the request is echoed back: bounded.
         let bounded = |text: &str| text.chars().take(100).collect();
-        InvalidField { name: bounded(name), reason, value: bounded(value) }
+        InvalidField { name: bounded(name), reason, arg, value: bounded(value) }
     }
 }
 
@@ -80,6 +99,9 @@ impl AppError {
             AppError::EnrolmentRequired => "error-two-factor-required",
             AppError::BadRequest(code) => code,
             AppError::PayloadTooLarge => "error-too-large",
+            AppError::UnsupportedMediaType => "error-unsupported-media-type",
+            AppError::NotAcceptable => "error-not-acceptable",
+            AppError::Conflict(code) => code,
             AppError::Invalid(_) => "error-invalid",
             AppError::Pool(_) => "error-unavailable",
             AppError::Database(_) | AppError::Blocking(_) | AppError::Internal(_) => {
@@ -97,6 +119,9 @@ impl ResponseError for AppError {
             AppError::LoginRequired(_) | AppError::EnrolmentRequired => StatusCode::SEE_OTHER,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,

@@ -62,6 +62,17 @@ impl Entry {
         self
     }
 
+    fn patch<F, Args>(mut self, handler: F) -> Entry
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.resource = self.resource.route(web::patch().to(handler));
+        self.methods.push(Method::PATCH);
+        self
+    }
+
     fn overlay(mut self) -> Entry {
         self.overlay = true;
         self
@@ -155,8 +166,13 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/{resource}/{id}/{action}").post(admin::member::act),
         // The partner API.
         Entry::new("/api/v1/openapi.json").get(crate::api::openapi::document),
-        Entry::new("/api/v1/jobs").get(crate::api::jobs::list),
-        Entry::new("/api/v1/jobs/{id_or_slug}").get(crate::api::job::show),
+        Entry::new("/api/v1/jobs").get(crate::api::jobs::list).post(crate::api::job_write::create),
+        Entry::new("/api/v1/jobs/{id_or_slug}")
+            .get(crate::api::job::show)
+            .patch(crate::api::job_write::update),
+        Entry::new("/api/v1/jobs/{id}/publish").post(crate::api::job_write::publish),
+        Entry::new("/api/v1/jobs/{id}/unpublish").post(crate::api::job_write::unpublish),
+        Entry::new("/api/v1/jobs/{id}/archive").post(crate::api::job_write::archive),
         Entry::new("/api/v1/token").get(crate::api::token::show),
         // The public site.
         Entry::new("/healthz").get(public::health::healthz),

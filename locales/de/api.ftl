@@ -43,3 +43,15 @@ api-scope-jobs-write = Stellenanzeigen anlegen, ändern, veröffentlichen und ar
 api-scope-applications-read = Bewerbungen lesen und Lebensläufe herunterladen
 api-scope-applications-write = Bewerbungen durch den Ablauf bewegen, im Namen von Kandidaten bewerben
 api-scope-webhooks-write = Webhook-Endpunkte verwalten
+
+## Writes: refusals of a request's body.
+api-problem-unsupported-media-type-title = Medientyp nicht unterstützt
+api-problem-unsupported-media-type = Senden Sie den Inhalt als JSON, mit dem Header „Content-Type: application/json“.
+api-problem-not-acceptable-title = Nicht annehmbar
+api-problem-not-acceptable = Diese API antwortet nur in JSON; der Accept-Header verlangt etwas anderes.
+api-problem-status-conflict-title = Statuskonflikt
+api-problem-status-conflict = Der Status der Stellenanzeige erlaubt diese Änderung nicht (ein Entwurf kann zum Beispiel nicht archiviert werden).
+api-invalid-unknown-field = Dieses Feld ist hier nicht bekannt.
+api-invalid-type = Kein Wert vom Typ dieses Feldes ({ $value }).
+api-invalid-json = Der Inhalt ist kein gültiges JSON (Zeile:Spalte { $value }).
+api-invalid-company = Dieses Token veröffentlicht nur für sein eigenes Unternehmen.

@@ -43,3 +43,15 @@ api-scope-jobs-write = create, change, publish and archive postings
 api-scope-applications-read = read applications and download CVs
 api-scope-applications-write = move applications through the pipeline, apply on a candidate's behalf
 api-scope-webhooks-write = manage webhook endpoints
+
+## Writes: refusals of a request's body.
+api-problem-unsupported-media-type-title = Unsupported media type
+api-problem-unsupported-media-type = Send the body as JSON, with the header “Content-Type: application/json”.
+api-problem-not-acceptable-title = Not acceptable
+api-problem-not-acceptable = This API answers in JSON only; the Accept header asks for something else.
+api-problem-status-conflict-title = Status conflict
+api-problem-status-conflict = The posting's status does not allow this change (a draft cannot be archived, for one).
+api-invalid-unknown-field = This field is not known here.
+api-invalid-type = Not a value of this field's type ({ $value }).
+api-invalid-json = The body is not valid JSON (line:column { $value }).
+api-invalid-company = This token posts for its own company only.

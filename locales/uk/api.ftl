@@ -43,3 +43,15 @@ api-scope-jobs-write = створювати, змінювати, публіку�
 api-scope-applications-read = читати заявки й завантажувати резюме
 api-scope-applications-write = переміщувати заявки етапами, подавати заявки від імені кандидатів
 api-scope-webhooks-write = керувати вебхук-адресами
+
+## Writes: refusals of a request's body.
+api-problem-unsupported-media-type-title = Непідтримуваний тип даних
+api-problem-unsupported-media-type = Надсилайте тіло як JSON із заголовком «Content-Type: application/json».
+api-problem-not-acceptable-title = Неприйнятно
+api-problem-not-acceptable = Цей API відповідає лише у JSON; заголовок Accept просить іншого.
+api-problem-status-conflict-title = Конфлікт статусу
+api-problem-status-conflict = Статус вакансії не дозволяє цієї зміни (наприклад, чернетку не можна архівувати).
+api-invalid-unknown-field = Це поле тут невідоме.
+api-invalid-type = Значення не того типу, що потрібен цьому полю ({ $value }).
+api-invalid-json = Тіло не є коректним JSON (рядок:стовпець { $value }).
+api-invalid-company = Цей токен публікує лише для своєї компанії.

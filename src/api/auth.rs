@@ -131,6 +131,22 @@ impl Caller {
     pub fn company(&self) -> Option<i64> {
         self.token.company_id
     }
+
+    /// Who the audit log says made a change: the token, by name and id.
+    pub fn actor(&self) -> crate::models::audit::Actor {
+        let label = format!("API: {} (#{})", self.token.name, self.token.id);
+        crate::models::audit::Actor { admin_user_id: None, label }
+    }
+
+    /// The token as the back office's forms know their users: it may name any record (its
+    /// company's records are checked by the API before any write).
+    pub fn editor(&self, tr: crate::i18n::Tr) -> crate::admin::resource::Editor {
+        let viewer = crate::admin::resource::Viewer {
+            admin_user_id: 0,
+            role: crate::models::AdminRole::Admin,
+        };
+        crate::admin::resource::Editor { tr, viewer }
+    }
 }
 
 impl FromRequest for Caller {
@@ -203,6 +219,11 @@ pub async fn guard(
         let response = ApiRefusal::InQuery.error_response();
         return Ok(req.into_response(response).map_into_right_body());
     }
+    let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
+    if accept.is_some_and(|accept| !accepts_json(accept)) {
+        let response = AppError::NotAcceptable.error_response();
+        return Ok(req.into_response(response).map_into_right_body());
+    }
     let mut res = next.call(req).await?;
     let room = res.request().extensions().get::<Room>().copied();
     if let Some(Room { limit, taken }) = room {
@@ -220,6 +241,22 @@ pub async fn guard(
     Ok(res.map_into_left_body())
 }
 
+/// Whether an `Accept` header takes JSON (problem documents included) at a weight above 0.
+fn accepts_json(accept: &str) -> bool {
+    accept.split(',').any(|range| {
+        let mut parts = range.split(';').map(str::trim);
+        let media = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let refused = parts.any(|p| {
+            p.strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()).is_some_and(|q| q <= 0.0)
+        });
+        let json = matches!(
+            media.as_str(),
+            "*/*" | "application/*" | "application/json" | "application/problem+json"
+        );
+        json && !refused
+    })
+}
+
 /// Whether a query string carries something that looks like a token.
 fn token_in_query(query: &str) -> bool {
     url::form_urlencoded::parse(query.as_bytes()).any(|(key, value)| {
@@ -232,6 +269,15 @@ fn token_in_query(query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_is_acceptable_unless_the_client_refuses_it() {
+        assert!(accepts_json("application/json"));
+        assert!(accepts_json("text/html,application/xhtml+xml,*/*;q=0.8"));
+        assert!(accepts_json("Application/Problem+JSON"));
+        assert!(!accepts_json("text/html"));
+        assert!(!accepts_json("application/xml, application/json;q=0"));
+    }
 
     #[test]
     fn tokens_are_spotted_in_query_strings() {

@@ -6,14 +6,17 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
+use super::auth::{ApiRefusal, Caller};
 use super::jobs::{CompanyRef, Facts, utc};
 use super::problem::{Problem, locale_of};
 use crate::error::{AppError, InvalidField};
 use crate::i18n::Locale;
 use crate::models::JobStatus;
+use crate::models::api_token::Scope;
 use crate::models::job::{JobPage, JobText, public_slug};
 use crate::state::AppState;
 use crate::web::with_read_conn;
+use actix_web::FromRequest;
 
 /// The query of `GET /api/v1/jobs/{id_or_slug}`, for the document.
 #[derive(IntoParams)]
@@ -74,7 +77,7 @@ impl Texts {
 
 impl JobDetail {
     /// The posting with the text in `only` (or its original), or in every language.
-    fn new(page: &JobPage, only: Option<Locale>, base_url: &str) -> JobDetail {
+    pub(super) fn new(page: &JobPage, only: Option<Locale>, base_url: &str) -> JobDetail {
         let job = &page.job;
         let original = job.original_locale();
         let texts: Vec<Texts> = match only {
@@ -128,7 +131,7 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<String>,
     req: HttpRequest,
-) -> Result<HttpResponse, AppError> {
+) -> Result<HttpResponse, ApiRefusal> {
     let mut invalid = Vec::new();
     let mut asked = None;
     for (key, value) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
@@ -141,17 +144,42 @@ pub async fn show(
         }
     }
     if !invalid.is_empty() {
-        return Err(AppError::Invalid(invalid));
+        return Err(AppError::Invalid(invalid).into());
     }
     let only = asked.or_else(|| {
         req.headers()
             .contains_key(header::ACCEPT_LANGUAGE)
             .then(|| locale_of(&req, state.config.default_locale))
     });
+    if req.headers().contains_key(header::AUTHORIZATION) {
+        let caller = Caller::from_request(&req, &mut actix_web::dev::Payload::None).await?;
+        return unpublished(state, caller, path.into_inner(), only, req).await;
+    }
     let slug = slug_of(&state, path.into_inner()).await?;
     let locale = only.unwrap_or(state.config.default_locale);
     let page = crate::web::job::load_cached(&state, slug, locale).await?;
     Ok(super::json(&req, &JobDetail::new(&page, only, &state.config.base_url)))
+}
+
+/// A posting of any status, for a token with `jobs:read` (of its company's, when it has
+/// one): drafts are seen by the programs that write them. Never cached by others.
+async fn unpublished(
+    state: web::Data<AppState>,
+    caller: Caller,
+    key: String,
+    only: Option<Locale>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiRefusal> {
+    caller.require(Scope::JobsRead)?;
+    let bound = caller.company();
+    let base_url = state.config.base_url.clone();
+    let detail = with_read_conn(&state, move |conn| {
+        let id = super::job_write::id_or_slug(conn, &key)?;
+        super::job_write::writable(conn, id, bound)?;
+        super::job_write::detail(conn, id, only, &base_url)
+    })
+    .await?;
+    Ok(super::json(&req, &detail))
 }
 
 /// The slug a path names: an id (all digits) when a public posting has it, else the path.

@@ -3,7 +3,9 @@
 //! (`openapi`), so that the document cannot drift from the code.
 
 pub mod auth;
+pub mod body;
 pub mod job;
+pub mod job_write;
 pub mod jobs;
 pub mod openapi;
 pub mod problem;

@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use utoipa::OpenApi;
 
 use super::problem::{FieldError, Problem};
-use super::{job, jobs, token};
+use super::{job, job_write, jobs, token};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,7 +17,16 @@ use super::{job, jobs, token};
         description = "The job board's postings, companies and applications. Errors are RFC 9457 \
             problem details in the language of Accept-Language."
     ),
-    paths(jobs::list, job::show, token::show),
+    paths(
+        jobs::list,
+        job::show,
+        job_write::create,
+        job_write::update,
+        job_write::publish,
+        job_write::unpublish,
+        job_write::archive,
+        token::show
+    ),
     components(schemas(Problem, FieldError)),
     modifiers(&BearerToken),
     tags(

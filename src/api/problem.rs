@@ -82,7 +82,7 @@ pub fn problem(
             .iter()
             .map(|field| FieldError {
                 name: field.name.clone(),
-                reason: tr.t1(field.reason, "value", &field.value),
+                reason: tr.t1(field.reason, field.arg, &field.value),
             })
             .collect(),
     }

@@ -41,11 +41,38 @@ pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
+/// The kind of error a bare status stands for.
+fn code_of_status(status: actix_web::http::StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "error-bad-request",
+        403 => "error-forbidden",
+        404 => "error-not-found",
+        405 => "error-method-not-allowed",
+        406 => "error-not-acceptable",
+        413 => "error-too-large",
+        415 => "error-unsupported-media-type",
+        503 => "error-unavailable",
+        _ if status.is_client_error() => "error-bad-request",
+        _ => "error-internal",
+    }
+}
+
 /// Replaces the empty body of an error response with the localized page.
 pub fn render<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    let Some(ErrorCode(code)) = res.response().extensions().get::<ErrorCode>().copied() else {
+    let code = res.response().extensions().get::<ErrorCode>().copied().map(|c| c.0);
+    // Under /api/ every error is a problem document, whoever answered: an extractor's 413 or
+    // 400 carries no code but its status.
+    let code = code.or_else(|| {
+        let is_problem = res
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+        (crate::api::is_api(res.request().path()) && !is_problem)
+            .then(|| code_of_status(res.status()))
+    });
+    let Some(code) = code else {
         // A handler's own page (a form with errors, a JSON error): leave it alone.
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     };

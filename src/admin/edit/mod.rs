@@ -15,7 +15,7 @@ mod save;
 pub use delete::{DeletePage, Empty, delete, delete_form};
 pub use lookup::{LookupQuery, lookup};
 pub use page::{FieldView, FormPage, TabView, edit_form, new_form};
-pub use save::{create, update};
+pub use save::{create, save_values, update};
 
 use actix_web::HttpResponse;
 

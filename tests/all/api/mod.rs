@@ -1,6 +1,7 @@
 //! The partner API under `/api/v1`.
 
 mod job;
+mod job_writes;
 mod jobs;
 mod problems;
 mod tokens;

@@ -40,7 +40,7 @@ async fn unknown_addresses_and_methods_are_problems_too() {
 
     let wrong = app.request(actix_web::http::Method::DELETE, "/api/v1/jobs", &[], None).await;
     assert_eq!(wrong.status, 405);
-    assert_eq!(wrong.header("allow"), Some("GET, HEAD"));
+    assert_eq!(wrong.header("allow"), Some("GET, HEAD, POST"));
     assert!(wrong.json()["type"].as_str().unwrap().ends_with("#problem-method-not-allowed"));
 
     let head = app.request(actix_web::http::Method::HEAD, "/api/v1/jobs", &[], None).await;

@@ -134,3 +134,19 @@ async fn the_document_declares_the_bearer_scheme_on_protected_routes() {
     assert_eq!(doc["paths"]["/api/v1/token"]["get"]["security"][0]["token"], serde_json::json!([]));
     assert!(doc["paths"]["/api/v1/jobs"]["get"]["security"].is_null(), "public");
 }
+
+#[actix_web::test]
+async fn a_back_office_session_is_no_token() {
+    let app = TestApp::sqlite();
+    app.signed_in(hireboard::models::AdminRole::Admin).await;
+    let res = app
+        .request(
+            actix_web::http::Method::POST,
+            "/api/v1/jobs",
+            &[("content-type", "application/json")],
+            Some("{}".into()),
+        )
+        .await;
+    assert_refused(&res, "unauthorized", REALM);
+    assert_refused(&app.get("/api/v1/token").await, "unauthorized", REALM);
+}
