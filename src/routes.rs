@@ -173,6 +173,10 @@ fn entries() -> Vec<Entry> {
         Entry::new("/api/v1/jobs/{id}/publish").post(crate::api::job_write::publish),
         Entry::new("/api/v1/jobs/{id}/unpublish").post(crate::api::job_write::unpublish),
         Entry::new("/api/v1/jobs/{id}/archive").post(crate::api::job_write::archive),
+        Entry::new("/api/v1/applications").get(crate::api::applications::list),
+        Entry::new("/api/v1/applications/{id}").get(crate::api::applications::show),
+        Entry::new("/api/v1/applications/{id}/cv").get(crate::api::applications::cv),
+        Entry::new("/api/v1/applications/{id}/stage").post(crate::api::applications::stage),
         Entry::new("/api/v1/token").get(crate::api::token::show),
         // The public site.
         Entry::new("/healthz").get(public::health::healthz),

@@ -55,3 +55,7 @@ api-invalid-unknown-field = Dieses Feld ist hier nicht bekannt.
 api-invalid-type = Kein Wert vom Typ dieses Feldes ({ $value }).
 api-invalid-json = Der Inhalt ist kein gültiges JSON (Zeile:Spalte { $value }).
 api-invalid-company = Dieses Token veröffentlicht nur für sein eigenes Unternehmen.
+api-problem-stage-conflict-title = Phasenkonflikt
+api-problem-stage-conflict = Der Ablauf erlaubt diesen Schritt aus der Phase der Bewerbung nicht.
+api-invalid-reason = Eine Absage braucht ihren Grund.
+api-invalid-reason-length = Höchstens { $max } Zeichen.

@@ -43,3 +43,5 @@ error-not-acceptable-title = Nicht annehmbar
 error-not-acceptable = Diese Adresse kann nicht im gewünschten Format antworten.
 error-status-conflict-title = Jetzt nicht möglich
 error-status-conflict = Der Status des Eintrags erlaubt diese Änderung nicht.
+error-stage-conflict-title = Jetzt nicht möglich
+error-stage-conflict = Die Phase der Bewerbung erlaubt diesen Schritt nicht.

@@ -55,3 +55,7 @@ api-invalid-unknown-field = This field is not known here.
 api-invalid-type = Not a value of this field's type ({ $value }).
 api-invalid-json = The body is not valid JSON (line:column { $value }).
 api-invalid-company = This token posts for its own company only.
+api-problem-stage-conflict-title = Stage conflict
+api-problem-stage-conflict = The pipeline does not allow this move from the application's stage.
+api-invalid-reason = A rejection needs its reason.
+api-invalid-reason-length = At most { $max } characters.

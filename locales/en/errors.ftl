@@ -43,3 +43,5 @@ error-not-acceptable-title = Not acceptable
 error-not-acceptable = This address cannot answer in the format asked for.
 error-status-conflict-title = Not possible now
 error-status-conflict = The record's status does not allow this change.
+error-stage-conflict-title = Not possible now
+error-stage-conflict = The application's stage does not allow this move.

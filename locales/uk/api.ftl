@@ -55,3 +55,7 @@ api-invalid-unknown-field = Це поле тут невідоме.
 api-invalid-type = Значення не того типу, що потрібен цьому полю ({ $value }).
 api-invalid-json = Тіло не є коректним JSON (рядок:стовпець { $value }).
 api-invalid-company = Цей токен публікує лише для своєї компанії.
+api-problem-stage-conflict-title = Конфлікт етапу
+api-problem-stage-conflict = Процес не дозволяє такого переходу з етапу заявки.
+api-invalid-reason = Відмова потребує причини.
+api-invalid-reason-length = Щонайбільше { $max } символів.

@@ -43,3 +43,5 @@ error-not-acceptable-title = Неприйнятно
 error-not-acceptable = Ця адреса не може відповісти в запитаному форматі.
 error-status-conflict-title = Зараз неможливо
 error-status-conflict = Статус запису не дозволяє цієї зміни.
+error-stage-conflict-title = Зараз неможливо
+error-stage-conflict = Етап заявки не дозволяє такого переходу.

@@ -2,6 +2,7 @@
 //! (`problem`), and an OpenAPI 3.1 document generated from the handlers' annotations
 //! (`openapi`), so that the document cannot drift from the code.
 
+pub mod applications;
 pub mod auth;
 pub mod body;
 pub mod job;

@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use utoipa::OpenApi;
 
 use super::problem::{FieldError, Problem};
-use super::{job, job_write, jobs, token};
+use super::{applications, job, job_write, jobs, token};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -25,12 +25,17 @@ use super::{job, job_write, jobs, token};
         job_write::publish,
         job_write::unpublish,
         job_write::archive,
+        applications::list,
+        applications::show,
+        applications::cv,
+        applications::stage,
         token::show
     ),
     components(schemas(Problem, FieldError)),
     modifiers(&BearerToken),
     tags(
         (name = "jobs", description = "Published postings"),
+        (name = "applications", description = "Applications to postings, for tracking systems"),
         (name = "tokens", description = "The token a request presents")
     )
 )]

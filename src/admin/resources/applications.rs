@@ -364,9 +364,6 @@ pub async fn cv(
     admin: Result<super::super::CurrentAdmin, AppError>,
     path: actix_web::web::Path<String>,
 ) -> Result<actix_web::HttpResponse, AppError> {
-    use actix_web::http::header::{
-        Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
-    };
     let admin = admin.map_err(|e| match e {
         AppError::LoginRequired(_) => AppError::Forbidden,
         other => other,
@@ -386,12 +383,26 @@ pub async fn cv(
     let Some((Some(key), name, content_type)) = found else {
         return Err(AppError::NotFound);
     };
+    cv_download(&state, &key, name.as_deref(), content_type).await
+}
+
+/// The CV stored under `key` as a download: an attachment under its sanitized name, with the
+/// type detected on upload, `nosniff`, sandboxed and never cached. Also the API's.
+pub async fn cv_download(
+    state: &crate::state::AppState,
+    key: &str,
+    name: Option<&str>,
+    content_type: Option<String>,
+) -> Result<actix_web::HttpResponse, AppError> {
+    use actix_web::http::header::{
+        Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue,
+    };
     let bytes =
-        state.storage.get(&key).await.map_err(AppError::Internal)?.ok_or(AppError::NotFound)?;
+        state.storage.get(key).await.map_err(AppError::Internal)?.ok_or(AppError::NotFound)?;
     // Named for what it is: the extension of the type detected on upload (the key's).
     let extension = key.rsplit_once('.').map_or("bin", |(_, ext)| ext);
     let name = crate::uploads::names::with_extension(
-        &crate::uploads::names::sanitize(name.as_deref().unwrap_or(""), "cv"),
+        &crate::uploads::names::sanitize(name.unwrap_or(""), "cv"),
         extension,
     );
     // An ASCII fallback for old clients, the real name per RFC 6266/5987 for the others.

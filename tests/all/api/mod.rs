@@ -1,5 +1,7 @@
 //! The partner API under `/api/v1`.
 
+mod access;
+mod applications;
 mod job;
 mod job_writes;
 mod jobs;
