@@ -165,6 +165,7 @@ fn entries() -> Vec<Entry> {
         // Member actions (after the fixed `…/{id}/edit`, `/delete` and `/comments`).
         Entry::new("/admin/{resource}/{id}/{action}").post(admin::member::act),
         // The partner API.
+        Entry::new("/api/docs").get(crate::api::docs::page),
         Entry::new("/api/v1/openapi.json").get(crate::api::openapi::document),
         Entry::new("/api/v1/jobs").get(crate::api::jobs::list).post(crate::api::job_write::create),
         Entry::new("/api/v1/jobs/{id_or_slug}")

@@ -59,3 +59,25 @@ api-problem-stage-conflict-title = Phasenkonflikt
 api-problem-stage-conflict = Der Ablauf erlaubt diesen Schritt aus der Phase der Bewerbung nicht.
 api-invalid-reason = Eine Absage braucht ihren Grund.
 api-invalid-reason-length = Höchstens { $max } Zeichen.
+
+## The API reference page (/api/docs).
+api-docs-title = API-Referenz
+api-docs-intro = Die Partner-API von Hireboard: veröffentlichte Stellenanzeigen für alle, und mit einem Token das Schreiben von Stellenanzeigen und Lesen von Bewerbungen. JSON hinein und heraus; Fehler sind Problemdokumente in der Sprache von Accept-Language.
+api-docs-document = Das maschinenlesbare OpenAPI-3.1-Dokument:
+api-docs-endpoints = Endpunkte
+api-docs-tokens = Tokens und Limits
+api-docs-tokens-text = Senden Sie ein im Backoffice erstelltes Token im Header „Authorization: Bearer hb_…“, nie in einer Adresse. Jedes Token hat Berechtigungen und kann an ein Unternehmen gebunden sein: Dann sieht und ändert es nur dessen Einträge.
+api-docs-limits = Jedes Token darf eine begrenzte Zahl von Anfragen pro Minute stellen; die Header RateLimit-Policy und RateLimit nennen den Rest, und ein 429 sagt in Retry-After, wann es weitergeht. Antworten tragen ein ETag: Senden Sie es in If-None-Match zurück, um 304 zu erhalten, wenn sich nichts geändert hat.
+api-docs-needs = Braucht ein Token mit der Berechtigung
+api-docs-public = Öffentlich: kein Token nötig.
+api-docs-parameters = Parameter
+api-docs-name = Name
+api-docs-type = Typ
+api-docs-in = Ort
+api-docs-description = Beschreibung
+api-docs-required = erforderlich
+api-docs-body = Inhalt (JSON):
+api-docs-responses = Antworten
+api-docs-status = Status
+api-docs-problems = Probleme
+api-docs-problems-text = Jeder Fehler ist ein Problemdokument nach RFC 9457 (application/problem+json), dessen type die Adresse seines Eintrags hier ist; ein 422 nennt jedes abgelehnte Feld mit dem Grund.

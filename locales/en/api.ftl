@@ -59,3 +59,25 @@ api-problem-stage-conflict-title = Stage conflict
 api-problem-stage-conflict = The pipeline does not allow this move from the application's stage.
 api-invalid-reason = A rejection needs its reason.
 api-invalid-reason-length = At most { $max } characters.
+
+## The API reference page (/api/docs).
+api-docs-title = API reference
+api-docs-intro = Hireboard's partner API: published postings for anyone, and with a token, writing postings and reading applications. JSON in and out; errors are problem documents in the language of Accept-Language.
+api-docs-document = The machine-readable OpenAPI 3.1 document:
+api-docs-endpoints = Endpoints
+api-docs-tokens = Tokens and limits
+api-docs-tokens-text = Send a token made in the back office in the header “Authorization: Bearer hb_…”, never in an address. Each token has scopes, and may be bound to one company: it then sees and changes only that company's records.
+api-docs-limits = Each token may make a limited number of requests a minute; the RateLimit-Policy and RateLimit headers say how many are left, and a 429 says in Retry-After when to try again. Answers carry an ETag: send it back in If-None-Match to get 304 when nothing changed.
+api-docs-needs = Needs a token with the scope
+api-docs-public = Public: no token needed.
+api-docs-parameters = Parameters
+api-docs-name = Name
+api-docs-type = Type
+api-docs-in = In
+api-docs-description = Description
+api-docs-required = required
+api-docs-body = Body (JSON):
+api-docs-responses = Answers
+api-docs-status = Status
+api-docs-problems = Problems
+api-docs-problems-text = Every error is an RFC 9457 problem document (application/problem+json) whose type is the address of its entry here; a 422 lists each refused field with the reason.

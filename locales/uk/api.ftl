@@ -59,3 +59,25 @@ api-problem-stage-conflict-title = Конфлікт етапу
 api-problem-stage-conflict = Процес не дозволяє такого переходу з етапу заявки.
 api-invalid-reason = Відмова потребує причини.
 api-invalid-reason-length = Щонайбільше { $max } символів.
+
+## The API reference page (/api/docs).
+api-docs-title = Довідник API
+api-docs-intro = Партнерський API Hireboard: опубліковані вакансії для всіх, а з токеном — запис вакансій і читання заявок. JSON на вході й виході; помилки — документи проблем мовою Accept-Language.
+api-docs-document = Машиночитний документ OpenAPI 3.1:
+api-docs-endpoints = Кінцеві точки
+api-docs-tokens = Токени й ліміти
+api-docs-tokens-text = Надсилайте токен, створений у бек-офісі, у заголовку «Authorization: Bearer hb_…», ніколи не в адресі. Кожен токен має дозволи й може бути прив’язаний до однієї компанії: тоді він бачить і змінює лише її записи.
+api-docs-limits = Кожен токен може зробити обмежену кількість запитів на хвилину; заголовки RateLimit-Policy і RateLimit кажуть, скільки лишилося, а 429 у Retry-After каже, коли повторити. Відповіді мають ETag: надішліть його в If-None-Match, щоб отримати 304, якщо нічого не змінилося.
+api-docs-needs = Потрібен токен із дозволом
+api-docs-public = Публічно: токен не потрібен.
+api-docs-parameters = Параметри
+api-docs-name = Назва
+api-docs-type = Тип
+api-docs-in = Де
+api-docs-description = Опис
+api-docs-required = обов’язковий
+api-docs-body = Тіло (JSON):
+api-docs-responses = Відповіді
+api-docs-status = Статус
+api-docs-problems = Проблеми
+api-docs-problems-text = Кожна помилка — документ проблеми за RFC 9457 (application/problem+json), чий type — адреса його запису тут; 422 перелічує кожне відхилене поле з причиною.

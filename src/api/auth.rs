@@ -219,8 +219,9 @@ pub async fn guard(
         let response = ApiRefusal::InQuery.error_response();
         return Ok(req.into_response(response).map_into_right_body());
     }
+    // The reference page is HTML, for people.
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    if accept.is_some_and(|accept| !accepts_json(accept)) {
+    if req.path() != "/api/docs" && accept.is_some_and(|accept| !accepts_json(accept)) {
         let response = AppError::NotAcceptable.error_response();
         return Ok(req.into_response(response).map_into_right_body());
     }

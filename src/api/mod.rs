@@ -5,6 +5,7 @@
 pub mod applications;
 pub mod auth;
 pub mod body;
+pub mod docs;
 pub mod job;
 pub mod job_write;
 pub mod jobs;

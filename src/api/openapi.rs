@@ -60,7 +60,7 @@ impl utoipa::Modify for BearerToken {
 }
 
 /// Built once: it depends only on the code.
-static DOCUMENT: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(ApiDoc::openapi);
+pub(super) static DOCUMENT: LazyLock<utoipa::openapi::OpenApi> = LazyLock::new(ApiDoc::openapi);
 
 pub async fn document(req: HttpRequest) -> HttpResponse {
     super::json(&req, &*DOCUMENT)

@@ -22,6 +22,7 @@ fn table() -> Vec<(Method, &'static str, Needs)> {
     use Needs::{Public, Token};
     use Scope::*;
     vec![
+        (Method::GET, "/api/docs", Public),
         (Method::GET, "/api/v1/openapi.json", Public),
         (Method::GET, "/api/v1/jobs", Public),
         (Method::POST, "/api/v1/jobs", Token(JobsWrite)),

@@ -2,6 +2,7 @@
 
 mod access;
 mod applications;
+mod docs;
 mod job;
 mod job_writes;
 mod jobs;
