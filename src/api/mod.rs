@@ -14,7 +14,7 @@ pub mod problem;
 pub mod token;
 
 use actix_web::http::header::{self, EntityTag, IfNoneMatch};
-use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -41,8 +41,15 @@ pub fn json<T: Serialize>(req: &HttpRequest, value: &T) -> HttpResponse {
         Some(IfNoneMatch::Items(tags)) => tags.iter().any(|t| t.weak_eq(&tag)),
         None => false,
     };
+    let key = tag.tag().to_owned();
     let mut response = if fresh {
         HttpResponse::NotModified().finish()
+    } else if body.len() >= GZIP_FROM && accepts_gzip(req) {
+        // The compression middleware leaves a response that has its encoding alone.
+        HttpResponse::Ok()
+            .content_type("application/json")
+            .insert_header((header::CONTENT_ENCODING, "gzip"))
+            .body(gzipped(key, &body))
     } else {
         HttpResponse::Ok().content_type("application/json").body(body)
     };
@@ -50,8 +57,50 @@ pub fn json<T: Serialize>(req: &HttpRequest, value: &T) -> HttpResponse {
     if let Ok(value) = header::HeaderValue::from_str(&tag.to_string()) {
         headers.insert(header::ETAG, value);
     }
-    headers.insert(header::VARY, header::HeaderValue::from_static("Accept-Language"));
+    headers
+        .insert(header::VARY, header::HeaderValue::from_static("Accept-Language, Accept-Encoding"));
     response
+}
+
+/// Bodies this long or longer are sent gzipped to clients that take it.
+const GZIP_FROM: usize = 1024;
+
+/// Gzipped bodies by their tag: a body asked for again is compressed once, not per request
+/// (compressing each response was a quarter of `GET /api/v1/jobs`' time).
+static GZIPPED: std::sync::LazyLock<std::sync::Mutex<lru::LruCache<String, web::Bytes>>> =
+    std::sync::LazyLock::new(|| {
+        std::sync::Mutex::new(lru::LruCache::new(
+            std::num::NonZeroUsize::new(256).expect("not zero"),
+        ))
+    });
+
+fn gzipped(tag: String, body: &[u8]) -> web::Bytes {
+    if let Some(hit) = GZIPPED.lock().ok().and_then(|mut c| c.get(&tag).cloned()) {
+        return hit;
+    }
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let compressed = encoder.write_all(body).and_then(|()| encoder.finish());
+    let bytes = web::Bytes::from(compressed.unwrap_or_default());
+    if let Ok(mut cache) = GZIPPED.lock() {
+        cache.put(tag, bytes.clone());
+    }
+    bytes
+}
+
+/// Whether `Accept-Encoding` takes gzip (at a weight above 0).
+fn accepts_gzip(req: &HttpRequest) -> bool {
+    let Some(accept) = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    accept.split(',').any(|coding| {
+        let mut parts = coding.split(';').map(str::trim);
+        let name = parts.next().unwrap_or_default();
+        let refused =
+            parts.any(|p| p.strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()) == Some(0.0));
+        (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -183,7 +183,7 @@ async fn an_unchanged_list_answers_304_to_its_etag() {
     assert!(again.body.is_empty());
     assert_eq!(again.header("etag"), Some(tag.as_str()));
     // The body depends on the language asked for.
-    assert_eq!(again.header("vary"), Some("Accept-Language"));
+    assert_eq!(again.header("vary"), Some("Accept-Language, Accept-Encoding"));
     // A change to the postings changes the tag.
     app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
@@ -223,4 +223,32 @@ async fn list_parameters_and_the_document_agree() {
     }
     assert_eq!(documented.len(), 14, "{documented:?}");
     assert_eq!(app.get("/api/v1/jobs?page=2").await.status, 422, "pages are the site's");
+}
+
+#[actix_web::test]
+async fn a_list_asked_for_gzipped_comes_gzipped_and_reads_the_same() {
+    use std::io::Read;
+    let app = TestApp::sqlite();
+    app.with_conn(|c| {
+        let co = CompanyFactory::new().create(c);
+        for _ in 0..5 {
+            JobFactory::new(&co).create(c);
+        }
+    });
+    app.refresh_search();
+    let plain = app.get("/api/v1/jobs").await;
+    assert_eq!(plain.header("content-encoding"), None);
+    for _ in 0..2 {
+        // Twice: the second answer comes from the compressed copy.
+        let bytes = app.get_with("/api/v1/jobs", &[("accept-encoding", "br;q=0, gzip")]).await;
+        assert_eq!(bytes.header("content-encoding"), Some("gzip"));
+        assert_eq!(bytes.header("etag"), plain.header("etag"), "one tag for both");
+        assert!(bytes.header("vary").unwrap().contains("Accept-Encoding"));
+        let raw = bytes.raw.clone();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(raw.as_slice()).read_to_string(&mut text).unwrap();
+        assert_eq!(text, plain.body);
+    }
+    let refused = app.get_with("/api/v1/jobs", &[("accept-encoding", "gzip;q=0, identity")]).await;
+    assert_eq!(refused.header("content-encoding"), None);
 }

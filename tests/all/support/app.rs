@@ -36,6 +36,8 @@ pub struct Response {
     pub status: StatusCode,
     pub headers: actix_web::http::header::HeaderMap,
     pub body: String,
+    /// The body's bytes, as sent (compressed, binary).
+    pub raw: Vec<u8>,
 }
 
 impl Response {
@@ -440,7 +442,8 @@ impl TestApp {
             }
         }
         let bytes = actix_web::body::to_bytes(res.into_body()).await.unwrap_or_default();
-        Response { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        let body = String::from_utf8_lossy(&bytes).into_owned();
+        Response { status, headers, body, raw: bytes.to_vec() }
     }
 }
 
