@@ -39,10 +39,16 @@ pub fn redact_query(query: &str) -> String {
     query
         .split('&')
         .map(|pair| {
-            let name = pair.split('=').next().unwrap_or_default();
-            let decoded =
-                urlencoding::decode(name).map_or_else(|_| name.into(), |n| n.into_owned());
-            if SECRET_PARAMETERS.contains(&decoded.to_ascii_lowercase().as_str()) {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let decode =
+                |s: &str| urlencoding::decode(s).map_or_else(|_| s.to_owned(), |d| d.into_owned());
+            let decoded = decode(name);
+            // An API token sent by mistake under any name (the API refuses it with a 401).
+            let token = decode(value).starts_with(crate::models::api_token::PREFIX)
+                || decoded.starts_with(crate::models::api_token::PREFIX);
+            if token {
+                format!("{REDACTED}={REDACTED}")
+            } else if SECRET_PARAMETERS.contains(&decoded.to_ascii_lowercase().as_str()) {
                 format!("{name}={REDACTED}")
             } else {
                 pair.to_owned()
@@ -64,6 +70,10 @@ mod tests {
         assert_eq!(
             redact_query("frequency=daily&token=s3cret&TOKEN=x&%74oken=y&q=rust"),
             "frequency=daily&token=[redacted]&TOKEN=[redacted]&%74oken=[redacted]&q=rust"
+        );
+        assert_eq!(
+            redact_query("q=hb_Abc123&limit=5&hb_Xyz=1&q=%68b_Abc"),
+            "[redacted]=[redacted]&limit=5&[redacted]=[redacted]&[redacted]=[redacted]"
         );
     }
 }
