@@ -231,10 +231,6 @@ fn one(conn: &mut DbConn, id: i64, bound: Option<i64>) -> Result<Row, AppError> 
     load(conn, q)?.pop().ok_or(AppError::NotFound)
 }
 
-fn id_of(path: &str) -> Result<i64, AppError> {
-    path.parse().map_err(|_| AppError::NotFound)
-}
-
 /// One application.
 #[utoipa::path(
     get,
@@ -255,7 +251,7 @@ pub async fn show(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiRefusal> {
     caller.require(Scope::ApplicationsRead)?;
-    let (id, bound) = (id_of(&path)?, caller.company());
+    let (id, bound) = (super::path_id(&path)?, caller.company());
     let row = with_read_conn(&state, move |conn| one(conn, id, bound)).await?;
     Ok(super::json(&req, &view(row, &state.config.base_url)))
 }
@@ -279,7 +275,7 @@ pub async fn cv(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiRefusal> {
     caller.require(Scope::ApplicationsRead)?;
-    let (id, bound) = (id_of(&path)?, caller.company());
+    let (id, bound) = (super::path_id(&path)?, caller.company());
     let found = with_read_conn(&state, move |conn| {
         let q = visible(bound).filter(applications::id.eq(id));
         Ok(q.select((applications::cv_key, applications::cv_name, applications::cv_type))
@@ -326,7 +322,7 @@ pub async fn stage(
 ) -> Result<HttpResponse, ApiRefusal> {
     use crate::models::pipeline::{MAX_REASON_CHARS, StageError, move_to};
     caller.require(Scope::ApplicationsWrite)?;
-    let (id, bound, actor) = (id_of(&path)?, caller.company(), caller.actor());
+    let (id, bound, actor) = (super::path_id(&path)?, caller.company(), caller.actor());
     let input: StageInput = super::body::json(&req, &body)?;
     let row = with_conn(&state, move |conn| {
         one(conn, id, bound)?;

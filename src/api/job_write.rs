@@ -298,11 +298,6 @@ pub(super) fn id_or_slug(conn: &mut DbConn, key: &str) -> Result<i64, AppError> 
     found.ok_or(AppError::NotFound)
 }
 
-/// The numeric id of a path.
-fn id_of(path: &str) -> Result<i64, AppError> {
-    path.parse().map_err(|_| AppError::NotFound)
-}
-
 /// Creates or changes a posting; the response's body is the posting as stored.
 async fn save(
     state: web::Data<AppState>,
@@ -410,7 +405,7 @@ async fn transition(
 ) -> Result<HttpResponse, ApiRefusal> {
     use crate::models::job::lifecycle::{self, StatusError};
     caller.require(Scope::JobsWrite)?;
-    let id = id_of(&path)?;
+    let id = super::path_id(&path)?;
     let (actor, bound) = (caller.actor(), caller.company());
     let search = state.search.clone();
     let base_url = state.config.base_url.clone();

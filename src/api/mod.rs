@@ -18,6 +18,11 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+/// The record id a path segment names; anything else is a record that does not exist.
+fn path_id(segment: &str) -> Result<i64, crate::error::AppError> {
+    segment.parse().map_err(|_| crate::error::AppError::NotFound)
+}
+
 /// Whether a path is the API's: its errors are problem documents, not pages.
 pub fn is_api(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
