@@ -64,6 +64,9 @@ pub struct Config {
     /// Requests one API token may make per minute (`API_RATE_LIMIT`), counted by all app
     /// servers together.
     pub api_rate_limit: u32,
+    /// Sites whose pages may read the API's public data from the browser (`CORS_ORIGINS`):
+    /// origins like `https://partner.example`, or `*` for any.
+    pub cors_origins: Vec<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -181,6 +184,8 @@ impl Config {
             parse_number(get("APPLY_MIN_FILL_SECONDS"), "APPLY_MIN_FILL_SECONDS", 3, 0..=600)?;
         let api_rate_limit =
             parse_number(get("API_RATE_LIMIT"), "API_RATE_LIMIT", 600, 1..=1_000_000)? as u32;
+        let cors_origins =
+            parse_origins(get("CORS_ORIGINS")).map_err(|m| bad("CORS_ORIGINS", m))?;
         let mfa_required_roles =
             parse_roles(get("MFA_REQUIRED_ROLES")).map_err(|m| bad("MFA_REQUIRED_ROLES", m))?;
         let worker_queues: Vec<String> = get("WORKER_QUEUES")
@@ -269,6 +274,7 @@ impl Config {
             apply_min_fill_seconds,
             mfa_required_roles,
             api_rate_limit,
+            cors_origins,
             db_pool_wait,
             db_statement_timeout,
         })
@@ -310,6 +316,32 @@ impl Config {
 /// cores busy without threads fighting over them. PostgreSQL queries wait on the network, so
 /// more connections overlap that wait.
 /// `all`, or roles separated by commas; nothing means no role.
+/// A comma-separated list of origins (scheme, host and port, as a browser sends them in
+/// `Origin`), or `*`.
+fn parse_origins(raw: Option<String>) -> Result<Vec<String>, String> {
+    let mut origins = Vec::new();
+    for part in raw.iter().flat_map(|r| r.split(',')).map(str::trim).filter(|p| !p.is_empty()) {
+        if part == "*" {
+            origins.push(part.to_owned());
+            continue;
+        }
+        let refused =
+            || format!("{part:?} is not an origin; expected e.g. https://partner.example, or *");
+        let url = url::Url::parse(part).map_err(|_| refused())?;
+        if !matches!(url.scheme(), "http" | "https")
+            || url.host().is_none()
+            || url.path() != "/"
+            || url.query().is_some()
+            || url.fragment().is_some()
+            || !url.username().is_empty()
+        {
+            return Err(refused());
+        }
+        origins.push(url.origin().ascii_serialization());
+    }
+    Ok(origins)
+}
+
 fn parse_roles(raw: Option<String>) -> Result<Vec<crate::models::AdminRole>, String> {
     use crate::models::AdminRole;
     let Some(raw) = raw else {
@@ -398,6 +430,22 @@ fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn cors_origins_are_origins_or_a_star() {
+        let parsed =
+            parse_origins(Some(" https://Partner.example, http://127.0.0.1:3000/ ,*".into()));
+        assert_eq!(parsed.unwrap(), ["https://partner.example", "http://127.0.0.1:3000", "*"]);
+        assert_eq!(parse_origins(None).unwrap(), Vec::<String>::new());
+        for bad in [
+            "partner.example",
+            "https://partner.example/jobs",
+            "ftp://x.example",
+            "https://x.example?a",
+        ] {
+            assert!(parse_origins(Some(bad.into())).is_err(), "{bad}");
+        }
+    }
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
         let map: HashMap<String, String> =

@@ -76,6 +76,7 @@ pub fn build_app(
         .wrap(from_fn(security::origin::check_origin))
         .wrap(sessions)
         .wrap(ErrorHandlers::new().default_handler(web::errors::render))
+        .wrap(from_fn(api::cors::cors))
         .wrap(from_fn(security::headers))
         .wrap(actix_web::middleware::Compress::default())
         .wrap(

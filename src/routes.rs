@@ -73,6 +73,28 @@ impl Entry {
         self
     }
 
+    fn put<F, Args>(mut self, handler: F) -> Entry
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.resource = self.resource.route(web::put().to(handler));
+        self.methods.push(Method::PUT);
+        self
+    }
+
+    fn delete<F, Args>(mut self, handler: F) -> Entry
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.resource = self.resource.route(web::delete().to(handler));
+        self.methods.push(Method::DELETE);
+        self
+    }
+
     fn overlay(mut self) -> Entry {
         self.overlay = true;
         self
@@ -174,6 +196,17 @@ fn entries() -> Vec<Entry> {
         Entry::new("/api/v1/jobs/{id}/publish").post(crate::api::job_write::publish),
         Entry::new("/api/v1/jobs/{id}/unpublish").post(crate::api::job_write::unpublish),
         Entry::new("/api/v1/jobs/{id}/archive").post(crate::api::job_write::archive),
+        Entry::new("/api/v1/jobs/{id_or_slug}/applications").post(crate::api::apply::create),
+        Entry::new("/api/v1/companies")
+            .get(crate::api::companies::list)
+            .post(crate::api::company_write::create),
+        Entry::new("/api/v1/companies/{id_or_slug}")
+            .get(crate::api::companies::show)
+            .patch(crate::api::company_write::update),
+        Entry::new("/api/v1/companies/{id_or_slug}/logo")
+            .put(crate::api::company_write::put_logo)
+            .delete(crate::api::company_write::delete_logo),
+        Entry::new("/api/v1/skills").get(crate::api::skills::list),
         Entry::new("/api/v1/applications").get(crate::api::applications::list),
         Entry::new("/api/v1/applications/{id}").get(crate::api::applications::show),
         Entry::new("/api/v1/applications/{id}/cv").get(crate::api::applications::cv),

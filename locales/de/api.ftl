@@ -46,7 +46,7 @@ api-scope-webhooks-write = Webhook-Endpunkte verwalten
 
 ## Writes: refusals of a request's body.
 api-problem-unsupported-media-type-title = Medientyp nicht unterstützt
-api-problem-unsupported-media-type = Senden Sie den Inhalt als JSON, mit dem Header „Content-Type: application/json“.
+api-problem-unsupported-media-type = Senden Sie den Inhalt in dem Typ, den dieser Endpunkt annimmt: JSON („Content-Type: application/json“) oder ein Formular, wo eine Datei gesendet wird.
 api-problem-not-acceptable-title = Nicht annehmbar
 api-problem-not-acceptable = Diese API antwortet nur in JSON; der Accept-Header verlangt etwas anderes.
 api-problem-status-conflict-title = Statuskonflikt
@@ -59,6 +59,17 @@ api-problem-stage-conflict-title = Phasenkonflikt
 api-problem-stage-conflict = Der Ablauf erlaubt diesen Schritt aus der Phase der Bewerbung nicht.
 api-invalid-reason = Eine Absage braucht ihren Grund.
 api-invalid-reason-length = Höchstens { $max } Zeichen.
+
+## Applying on a candidate's behalf, and idempotency keys.
+api-problem-job-closed-title = Stellenanzeige geschlossen
+api-problem-job-closed = Diese Stellenanzeige nimmt keine Bewerbungen an: Sie ist nicht veröffentlicht, oder ihre Bewerbungsfrist ist abgelaufen.
+api-problem-application-duplicate-title = Bereits beworben
+api-problem-application-duplicate = Mit dieser E-Mail-Adresse wurde sich auf diese Stellenanzeige bereits beworben.
+api-problem-idempotency-in-flight-title = Anfrage in Bearbeitung
+api-problem-idempotency-in-flight = Eine Anfrage mit diesem Idempotency-Key wird noch beantwortet. Senden Sie sie gleich noch einmal, um ihre Antwort zu erhalten.
+api-invalid-not-a-file = Senden Sie dieses Feld als Datei-Teil eines multipart/form-data-Inhalts.
+api-invalid-idempotency-key = Ein Schlüssel besteht aus 1 bis 255 sichtbaren ASCII-Zeichen, etwa einer UUID.
+api-invalid-idempotency-reused = Dieser Schlüssel wurde in den letzten 24 Stunden für eine andere Anfrage verwendet: Nehmen Sie für jede Anfrage einen neuen Schlüssel.
 
 ## The API reference page (/api/docs).
 api-docs-title = API-Referenz

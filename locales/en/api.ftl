@@ -46,7 +46,7 @@ api-scope-webhooks-write = manage webhook endpoints
 
 ## Writes: refusals of a request's body.
 api-problem-unsupported-media-type-title = Unsupported media type
-api-problem-unsupported-media-type = Send the body as JSON, with the header “Content-Type: application/json”.
+api-problem-unsupported-media-type = Send the body in the type this endpoint takes: JSON (“Content-Type: application/json”), or a form where a file is sent.
 api-problem-not-acceptable-title = Not acceptable
 api-problem-not-acceptable = This API answers in JSON only; the Accept header asks for something else.
 api-problem-status-conflict-title = Status conflict
@@ -59,6 +59,17 @@ api-problem-stage-conflict-title = Stage conflict
 api-problem-stage-conflict = The pipeline does not allow this move from the application's stage.
 api-invalid-reason = A rejection needs its reason.
 api-invalid-reason-length = At most { $max } characters.
+
+## Applying on a candidate's behalf, and idempotency keys.
+api-problem-job-closed-title = Posting closed
+api-problem-job-closed = This posting does not take applications: it is not published, or its closing date has passed.
+api-problem-application-duplicate-title = Already applied
+api-problem-application-duplicate = This email address has applied to this posting already.
+api-problem-idempotency-in-flight-title = Request in progress
+api-problem-idempotency-in-flight = A request with this Idempotency-Key is still being answered. Send it again in a moment to get its response.
+api-invalid-not-a-file = Send this field as a file part of a multipart/form-data body.
+api-invalid-idempotency-key = A key is 1 to 255 visible ASCII characters, such as a UUID.
+api-invalid-idempotency-reused = This key was used for another request in the last 24 hours: use a new key for each request.
 
 ## The API reference page (/api/docs).
 api-docs-title = API reference

@@ -46,7 +46,7 @@ api-scope-webhooks-write = керувати вебхук-адресами
 
 ## Writes: refusals of a request's body.
 api-problem-unsupported-media-type-title = Непідтримуваний тип даних
-api-problem-unsupported-media-type = Надсилайте тіло як JSON із заголовком «Content-Type: application/json».
+api-problem-unsupported-media-type = Надсилайте тіло в типі, який приймає ця адреса: JSON («Content-Type: application/json») або форму, коли надсилаєте файл.
 api-problem-not-acceptable-title = Неприйнятно
 api-problem-not-acceptable = Цей API відповідає лише у JSON; заголовок Accept просить іншого.
 api-problem-status-conflict-title = Конфлікт статусу
@@ -59,6 +59,17 @@ api-problem-stage-conflict-title = Конфлікт етапу
 api-problem-stage-conflict = Процес не дозволяє такого переходу з етапу заявки.
 api-invalid-reason = Відмова потребує причини.
 api-invalid-reason-length = Щонайбільше { $max } символів.
+
+## Applying on a candidate's behalf, and idempotency keys.
+api-problem-job-closed-title = Вакансію закрито
+api-problem-job-closed = Ця вакансія не приймає заявок: її не опубліковано, або строк подання минув.
+api-problem-application-duplicate-title = Заявку вже подано
+api-problem-application-duplicate = З цієї електронної адреси вже подано заявку на цю вакансію.
+api-problem-idempotency-in-flight-title = Запит обробляється
+api-problem-idempotency-in-flight = Запит із цим Idempotency-Key ще обробляється. Надішліть його знову за мить, щоб отримати відповідь.
+api-invalid-not-a-file = Надсилайте це поле як файлову частину тіла multipart/form-data.
+api-invalid-idempotency-key = Ключ — це від 1 до 255 видимих символів ASCII, наприклад UUID.
+api-invalid-idempotency-reused = Цей ключ за останні 24 години вже використано для іншого запиту: беріть новий ключ для кожного запиту.
 
 ## The API reference page (/api/docs).
 api-docs-title = Довідник API

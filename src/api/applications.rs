@@ -85,7 +85,7 @@ pub struct StageInput {
     pub reason: String,
 }
 
-type Row = (crate::models::application::Application, String, Option<String>);
+pub(super) type Row = (crate::models::application::Application, String, Option<String>);
 
 /// Applications joined to their postings, filtered as the request asks.
 type Joined = diesel::dsl::IntoBoxed<
@@ -104,7 +104,7 @@ fn load(conn: &mut DbConn, q: Joined) -> QueryResult<Vec<Row>> {
     .load(conn)
 }
 
-fn view((a, title, cv): Row, base_url: &str) -> ApplicationView {
+pub(super) fn view((a, title, cv): Row, base_url: &str) -> ApplicationView {
     ApplicationView {
         job: JobRef { id: a.job_id, title },
         cv_url: cv.map(|_| format!("{base_url}/api/v1/applications/{}/cv", a.id)),
@@ -180,6 +180,8 @@ pub async fn list(
                 Ok(n) if (1..=100).contains(&n) => limit = n,
                 _ => invalid.push(bad("api-invalid-limit")),
             },
+            // An empty cursor is the first slice, as if left out.
+            "cursor" if value.is_empty() => {}
             "cursor" => match cursor_id(&value) {
                 Some(id) => after = Some(id),
                 None => invalid.push(bad("api-invalid-cursor")),
@@ -226,7 +228,7 @@ pub async fn list(
 }
 
 /// One application this token may read, by id.
-fn one(conn: &mut DbConn, id: i64, bound: Option<i64>) -> Result<Row, AppError> {
+pub(super) fn one(conn: &mut DbConn, id: i64, bound: Option<i64>) -> Result<Row, AppError> {
     let q = visible(bound).filter(applications::id.eq(id));
     load(conn, q)?.pop().ok_or(AppError::NotFound)
 }

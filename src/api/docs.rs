@@ -15,7 +15,7 @@ use crate::state::AppState;
 use crate::web::{Alternate, Layout};
 
 /// Every kind of problem the API answers with: the anchors of `type`.
-pub const PROBLEM_KINDS: [&str; 18] = [
+pub const PROBLEM_KINDS: [&str; 21] = [
     "invalid",
     "unauthorized",
     "invalid-token",
@@ -30,6 +30,9 @@ pub const PROBLEM_KINDS: [&str; 18] = [
     "too-large",
     "status-conflict",
     "stage-conflict",
+    "job-closed",
+    "application-duplicate",
+    "idempotency-in-flight",
     "bad-request",
     "forbidden",
     "unavailable",
@@ -130,10 +133,12 @@ fn endpoints(doc: &Value, base_url: &str) -> Vec<Endpoint> {
                     (text(&p["name"]), text(&p["in"]), required, text(&p["description"]))
                 })
                 .collect();
-            let body = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
-                .as_str()
-                .and_then(|r| r.rsplit('/').next())
-                .map(str::to_owned);
+            // (media type, schema name) of the body, when the endpoint takes one.
+            let body = op["requestBody"]["content"].as_object().and_then(|content| {
+                let (media, spec) = content.iter().next()?;
+                let name = spec["schema"]["$ref"].as_str()?.rsplit('/').next()?;
+                Some((media.clone(), name.to_owned()))
+            });
             let responses = op["responses"]
                 .as_object()
                 .into_iter()
@@ -148,11 +153,24 @@ fn endpoints(doc: &Value, base_url: &str) -> Vec<Endpoint> {
             if scope.is_some() {
                 curl.push_str(" -H \"Authorization: Bearer $TOKEN\"");
             }
-            if body.is_some() {
-                curl.push_str(" -H 'Content-Type: application/json' -d '{…}'");
+            let body_fields =
+                body.as_ref().map(|(_, name)| fields_of(doc, name)).unwrap_or_default();
+            match &body {
+                // A form sends each field as a part, a file from a path.
+                Some((media, name)) if media.starts_with("multipart/") => {
+                    let schema = &doc["components"]["schemas"][name.as_str()];
+                    for (field, s) in schema["properties"].as_object().into_iter().flatten() {
+                        if s["format"] == "binary" {
+                            curl.push_str(&format!(" -F '{field}=@{field}.pdf'"));
+                        } else {
+                            curl.push_str(&format!(" -F '{field}=…'"));
+                        }
+                    }
+                }
+                Some(_) => curl.push_str(" -H 'Content-Type: application/json' -d '{…}'"),
+                None => {}
             }
             curl.push_str(&format!(" '{base_url}{path}'"));
-            let body_fields = body.as_deref().map(|b| fields_of(doc, b)).unwrap_or_default();
             out.push(Endpoint {
                 body_fields,
                 anchor: format!(
@@ -164,7 +182,7 @@ fn endpoints(doc: &Value, base_url: &str) -> Vec<Endpoint> {
                 summary: text(&op["summary"]),
                 scope,
                 params,
-                body,
+                body: body.map(|(_, name)| name),
                 responses,
                 curl,
             });

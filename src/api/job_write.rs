@@ -342,12 +342,15 @@ async fn save(
     path = "/api/v1/jobs",
     tag = "jobs",
     security(("token" = ["jobs:write"])),
+    params(super::idempotency::KeyHeader),
     request_body = JobInput,
     responses(
         (status = 201, description = "The draft, as stored", body = JobDetail,
             headers(("Location" = String, description = "The posting's address in the API"))),
         (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token lacks jobs:write", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A request with this Idempotency-Key is still being answered", body = Problem,
+            content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Fields were refused, each named with the reason", body = Problem,
             content_type = "application/problem+json"),
@@ -359,13 +362,19 @@ pub async fn create(
     req: HttpRequest,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiRefusal> {
-    let detail = save(state, caller, req, body, None).await?;
-    let location = format!("/api/v1/jobs/{}", detail.id);
-    let body = serde_json::to_string(&detail).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(HttpResponse::Created()
-        .content_type("application/json")
-        .insert_header((actix_web::http::header::LOCATION, location))
-        .body(body))
+    caller.require(Scope::JobsWrite)?;
+    let digest = super::idempotency::digest(&req, &super::idempotency::json_content(&body));
+    let (state2, caller2, req2) = (state.clone(), caller.clone(), req.clone());
+    super::idempotency::once(&state, &caller, &req, digest, || async move {
+        let detail = save(state2, caller2, req2, body, None).await?;
+        let location = format!("/api/v1/jobs/{}", detail.id);
+        let body = serde_json::to_string(&detail).map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(HttpResponse::Created()
+            .content_type("application/json")
+            .insert_header((actix_web::http::header::LOCATION, location))
+            .body(body))
+    })
+    .await
 }
 
 /// Changes the fields sent; the others keep their values.

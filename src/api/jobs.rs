@@ -59,9 +59,12 @@ pub struct ListQuery {
     /// translated into it comes in its original language.
     #[param(pattern = "^(en|de|uk)$")]
     locale: Option<String>,
+    /// `true`: add how many postings each value of each filter would give (the search page's
+    /// sidebar), counted with the other filters applied.
+    facets: Option<bool>,
 }
 
-const OWN_NAMES: [&str; 3] = ["limit", "cursor", "locale"];
+const OWN_NAMES: [&str; 4] = ["limit", "cursor", "locale", "facets"];
 
 /// A page of postings.
 #[derive(Debug, Serialize, ToSchema)]
@@ -72,6 +75,60 @@ pub struct JobList {
     /// The address of the next page, absent on the last.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+    /// With `facets=true`: the counts of each filter's values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<FacetCounts>,
+}
+
+/// How many postings each value of a filter would give, with the other filters applied;
+/// the most frequent cities and skills only.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacetCounts {
+    pub workplace: Vec<Count>,
+    pub employment_type: Vec<Count>,
+    pub seniority: Vec<Count>,
+    /// By ISO 3166-1 alpha-2 code.
+    pub country: Vec<Count>,
+    pub city: Vec<Count>,
+    /// By slug, with the skill's name.
+    pub skill: Vec<Count>,
+}
+
+/// A filter's value and its number of postings.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Count {
+    /// What the filter's parameter takes.
+    pub value: String,
+    /// The skill's name, for skills.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub count: u32,
+}
+
+impl FacetCounts {
+    fn new(f: crate::search::Facets) -> FacetCounts {
+        fn plain<T>(
+            list: Vec<crate::search::facets::FacetCount<T>>,
+            name: impl Fn(&T) -> String,
+        ) -> Vec<Count> {
+            list.into_iter()
+                .map(|c| Count { value: name(&c.value), name: None, count: c.count })
+                .collect()
+        }
+        let text = |v: &String| v.clone();
+        FacetCounts {
+            workplace: plain(f.workplace, |v| v.as_str().to_owned()),
+            employment_type: plain(f.employment_type, |v| v.as_str().to_owned()),
+            seniority: plain(f.seniority, |v| v.as_str().to_owned()),
+            country: plain(f.country, text),
+            city: plain(f.city, text),
+            skill: f
+                .skill
+                .into_iter()
+                .map(|s| Count { value: s.slug, name: Some(s.name), count: s.count })
+                .collect(),
+        }
+    }
 }
 
 /// A published posting as listed.
@@ -153,6 +210,8 @@ pub struct ListRequest {
     pub params: SearchParams,
     pub limit: usize,
     pub cursor: Option<Cursor>,
+    /// Whether the facet counts were asked for.
+    pub facets: bool,
 }
 
 pub fn parse_list(query: &str) -> Result<ListRequest, Vec<InvalidField>> {
@@ -163,12 +222,20 @@ pub fn parse_list(query: &str) -> Result<ListRequest, Vec<InvalidField>> {
         .collect();
     let mut limit = DEFAULT_LIMIT;
     let mut cursor = None;
+    let mut facets = false;
     for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
         match key.as_ref() {
+            "facets" => match value.as_ref() {
+                "true" => facets = true,
+                "false" => facets = false,
+                _ => invalid.push(InvalidField::new("facets", "api-invalid-value", &value)),
+            },
             "limit" => match value.parse::<usize>() {
                 Ok(n) if (1..=MAX_LIMIT).contains(&n) => limit = n,
                 _ => invalid.push(InvalidField::new("limit", "api-invalid-limit", &value)),
             },
+            // An empty cursor is the first slice, as if left out.
+            "cursor" if value.is_empty() => {}
             "cursor" => match Cursor::decode(&value) {
                 Some(c) => cursor = Some(c),
                 None => invalid.push(InvalidField::new("cursor", "api-invalid-cursor", &value)),
@@ -182,7 +249,11 @@ pub fn parse_list(query: &str) -> Result<ListRequest, Vec<InvalidField>> {
             name => invalid.push(InvalidField::new(name, "api-invalid-unknown", &value)),
         }
     }
-    if invalid.is_empty() { Ok(ListRequest { params, limit, cursor }) } else { Err(invalid) }
+    if invalid.is_empty() {
+        Ok(ListRequest { params, limit, cursor, facets })
+    } else {
+        Err(invalid)
+    }
 }
 
 /// The published postings matching the filters, newest first (best match first with `q`).
@@ -198,7 +269,7 @@ pub fn parse_list(query: &str) -> Result<ListRequest, Vec<InvalidField>> {
     )
 )]
 pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    let ListRequest { params, limit, cursor } =
+    let ListRequest { params, limit, cursor, facets } =
         parse_list(req.query_string()).map_err(AppError::Invalid)?;
     let locale = locale_of(&req, state.config.default_locale);
     let index = state.search.get();
@@ -208,6 +279,8 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
     let hits = crate::web::text_hits(&state, &index, &params.q).await?;
     let slice =
         index.slice(&params, hits.as_deref(), now, cursor, limit).map_err(|_| refused_cursor())?;
+    let facets =
+        facets.then(|| FacetCounts::new(index.search(&params, hits.as_deref(), now, 1).facets));
     let ids = slice.ids.clone();
     let cards = with_read_conn(&state, move |conn| {
         Ok(crate::web::view::load_cards(conn, &index, &ids, locale)?)
@@ -228,6 +301,7 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
         data: cards.into_iter().map(|card| JobSummary::new(card, base_url)).collect(),
         total: slice.total,
         next,
+        facets,
     };
     Ok(super::json(&req, &list))
 }

@@ -3,14 +3,20 @@
 //! (`openapi`), so that the document cannot drift from the code.
 
 pub mod applications;
+pub mod apply;
 pub mod auth;
 pub mod body;
+pub mod companies;
+pub mod company_write;
+pub mod cors;
 pub mod docs;
+pub mod idempotency;
 pub mod job;
 pub mod job_write;
 pub mod jobs;
 pub mod openapi;
 pub mod problem;
+pub mod skills;
 pub mod token;
 
 use actix_web::http::header::{self, EntityTag, IfNoneMatch};

@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use utoipa::OpenApi;
 
 use super::problem::{FieldError, Problem};
-use super::{applications, job, job_write, jobs, token};
+use super::{applications, apply, companies, company_write, job, job_write, jobs, skills, token};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -25,16 +25,25 @@ use super::{applications, job, job_write, jobs, token};
         job_write::publish,
         job_write::unpublish,
         job_write::archive,
+        skills::list,
+        companies::list,
+        companies::show,
+        company_write::create,
+        company_write::update,
+        company_write::put_logo,
+        company_write::delete_logo,
         applications::list,
         applications::show,
         applications::cv,
         applications::stage,
+        apply::create,
         token::show
     ),
     components(schemas(Problem, FieldError)),
-    modifiers(&BearerToken),
+    modifiers(&BearerToken, &CommonResponses),
     tags(
         (name = "jobs", description = "Published postings"),
+        (name = "companies", description = "The companies on the board"),
         (name = "applications", description = "Applications to postings, for tracking systems"),
         (name = "tokens", description = "The token a request presents")
     )
@@ -55,6 +64,57 @@ impl utoipa::Modify for BearerToken {
             .build();
         if let Some(components) = openapi.components.as_mut() {
             components.add_security_scheme("token", SecurityScheme::Http(scheme));
+        }
+    }
+}
+
+/// The refusals every operation of a kind may answer with, added where a handler did not
+/// document them itself: so a client (and Schemathesis) knows every status it may get.
+struct CommonResponses;
+
+impl utoipa::Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::Operation;
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    super::problem::CONTENT_TYPE,
+                    ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+                )
+                .build()
+        };
+        let add = |op: &mut Operation, status: &str, description: &str| {
+            if !op.responses.responses.contains_key(status) {
+                op.responses.responses.insert(status.to_owned(), problem(description).into());
+            }
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let has_id = path.contains('{');
+            let operations = [
+                item.get.as_mut(),
+                item.post.as_mut(),
+                item.patch.as_mut(),
+                item.put.as_mut(),
+                item.delete.as_mut(),
+            ];
+            for op in operations.into_iter().flatten() {
+                add(op, "406", "The Accept header does not take JSON");
+                if op.security.is_some() {
+                    add(op, "401", "No valid token: none, unknown, revoked or expired");
+                    add(op, "403", "The token lacks the scope this operation needs");
+                    add(op, "429", "The token's rate limit is spent; see Retry-After");
+                }
+                if op.request_body.is_some() {
+                    add(op, "413", "The body is larger than this operation takes");
+                    add(op, "415", "The body is not of the media type this operation takes");
+                    add(op, "422", "Fields were refused, each named with the reason");
+                }
+                if has_id {
+                    add(op, "404", "Nothing this caller may see has this id");
+                }
+            }
         }
     }
 }

@@ -165,6 +165,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    idempotency_keys (id) {
+        id -> BigInt,
+        token_id -> BigInt,
+        idempotency_key -> Text,
+        digest -> Text,
+        status -> Nullable<Integer>,
+        location -> Nullable<Text>,
+        body -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     admin_recovery_codes (id) {
         id -> BigInt,
         admin_user_id -> BigInt,
@@ -365,10 +378,12 @@ diesel::joinable!(admin_saved_views -> admin_users (admin_user_id));
 
 diesel::joinable!(admin_recovery_codes -> admin_users (admin_user_id));
 diesel::joinable!(api_tokens -> companies (company_id));
+diesel::joinable!(idempotency_keys -> api_tokens (token_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     admin_recovery_codes,
     api_tokens,
+    idempotency_keys,
     companies,
     company_translations,
     jobs,

@@ -9,6 +9,7 @@ pub mod comment;
 pub mod company;
 pub mod enums;
 pub mod event;
+pub mod idempotency;
 pub mod job;
 pub mod pipeline;
 pub mod problem;

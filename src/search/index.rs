@@ -277,6 +277,24 @@ impl SearchIndex {
     pub fn company_slugs(&self) -> &[String] {
         &self.companies
     }
+
+    /// The number of open postings of the company with `slug` at `now`.
+    pub fn open_of_company(&self, slug: &str, now: NaiveDateTime) -> u64 {
+        let Some(at) = self.company_by_slug.get(slug) else { return 0 };
+        let open = &self.window_at(unix(now)).open;
+        self.postings.company[*at as usize].intersection_len(open)
+    }
+
+    /// Every skill (slug, name) with its number of open postings at `now`, in the index's
+    /// order.
+    pub fn skill_counts(&self, now: NaiveDateTime) -> Vec<(&str, &str, u64)> {
+        let open = &self.window_at(unix(now)).open;
+        self.skills
+            .iter()
+            .zip(&self.postings.skill.sets)
+            .map(|((slug, name), set)| (slug.as_str(), name.as_str(), set.intersection_len(open)))
+            .collect()
+    }
 }
 
 /// Which postings are open at one moment.

@@ -1,5 +1,5 @@
-//! Deletes finished tasks past their retention, so the queue table stays small. Dead tasks
-//! stay until an admin retries or discards them.
+//! Deletes finished tasks past their retention, so the queue table stays small (dead tasks
+//! stay until an admin retries or discards them), and the API's idempotency keys past theirs.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,11 +23,17 @@ impl Task for PurgeTasks {
         let purged = ctx
             .with_conn(|conn| {
                 let before = crate::db::now() - chrono::TimeDelta::days(RETENTION_DAYS);
-                Ok(super::queue::purge_done(conn, before)?)
+                let keys_before = crate::db::now() - crate::models::idempotency::KEEP;
+                let keys = crate::models::idempotency::purge(conn, keys_before)?;
+                Ok((super::queue::purge_done(conn, before)?, keys))
             })
             .await?;
+        let (purged, keys) = purged;
         if purged > 0 {
             log::info!("purged {purged} finished task(s) older than {RETENTION_DAYS} days");
+        }
+        if keys > 0 {
+            log::info!("forgot {keys} idempotency key(s) older than a day");
         }
         Ok(())
     }

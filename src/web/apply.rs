@@ -9,13 +9,11 @@ use askama_web::WebTemplate;
 
 use super::job::{ApplyForm, JobView, load};
 use super::{Layout, path_locale, with_conn};
-use diesel::prelude::*;
 
 use super::apply_guard;
-use crate::db::schema::companies;
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::models::application::{ApplicationForm, ApplyError};
+use crate::models::application::ApplicationForm;
 use crate::security::events::{Severity, record};
 use crate::state::AppState;
 use crate::uploads::multipart::{BodyError, Limits, read_request};
@@ -129,7 +127,7 @@ pub async fn submit(
         }
         None => None,
     };
-    let (mut application, cv) = match (values.validate(job_id, tr.locale), cv) {
+    let (application, cv) = match (values.validate(job_id, tr.locale), cv) {
         (Ok(a), None) => (a, None),
         (Ok(a), Some(Ok(cv))) => (a, Some(cv)),
         (result, cv) => {
@@ -158,97 +156,20 @@ pub async fn submit(
         record(&req, Severity::Warning, "apply-rate-limited", &[]);
         return Ok(too_many(form, "apply-error-rate-limited", wait));
     }
-    // The file goes to the storage first; the application refers to it. If the application
-    // is not stored after all, the file is removed again (and a crash in between leaves an
-    // orphan that the daily upload purge removes).
-    if let Some(cv) = cv {
-        let stored = crate::models::application::StoredCv {
-            key: cv.new_key(),
-            name: cv.name,
-            content_type: cv.kind.content_type().to_owned(),
-            size: cv.bytes.len() as i64,
-        };
-        state.storage.put(&stored.key, cv.bytes).await.map_err(AppError::Internal)?;
-        application.cv = Some(stored);
-    }
-    let cv_key = application.cv.as_ref().map(|c| c.key.clone());
-    // The receipt is enqueued in the application's own transaction: no application without
-    // its mail, and no mail about an application that was not stored.
-    let job_title = page.content.value.title.clone();
-    let company = page.company.name.clone();
-    let company_id = page.company.id;
-    let original_title = page.job.title.clone();
-    let job_path = format!("/{}/jobs/{}", tr.locale, slug);
-    let base_url = state.config.base_url.clone();
-    let stored = with_conn(&state, move |conn| {
-        crate::db::write_transaction(conn, |conn| {
-            let id = match application.insert(conn) {
-                Ok(id) => id,
-                Err(ApplyError::Duplicate) => return Ok(false),
-                Err(ApplyError::Database(e)) => return Err(AppError::from(e)),
-            };
-            let receipt = crate::mail::application::Receipt {
-                application_id: id,
-                applicant: &application.name,
-                email: &application.email,
-                locale: application.locale,
-                job_title: &job_title,
-                company: &company,
-                job_path: &job_path,
-            };
-            // A receipt goes to an address the sender chose: a few an hour at most.
-            if apply_guard::receipt_allowed(conn, &application.email, now)? {
-                let email = crate::mail::application::received(&receipt, &base_url, &secret)
-                    .map_err(|e| AppError::Internal(format!("rendering the receipt mail: {e}")))?;
-                crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
-            }
-            // And the hiring team hears of it, in the company's language.
-            let contact: Option<(Option<String>, String)> = companies::table
-                .filter(companies::id.eq(company_id))
-                .select((companies::contact_email, companies::original_locale))
-                .first(conn)
-                .optional()?;
-            if let Some((Some(to), locale)) = contact {
-                let notice = crate::mail::application::Notice {
-                    application_id: id,
-                    applicant: &application.name,
-                    applicant_email: &application.email,
-                    cover_letter: &application.cover_letter,
-                    job_title: &original_title,
-                    to: &to,
-                    locale: crate::i18n::Locale::parse(&locale).unwrap_or_default(),
-                };
-                let email = crate::mail::application::new_application(&notice, &base_url)
-                    .map_err(|e| AppError::Internal(format!("rendering the notice mail: {e}")))?;
-                crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
-            }
-            Ok(true)
-        })
-    })
-    .await;
-    let stored = match stored {
-        Ok(stored) => stored,
-        Err(e) => {
-            discard_cv(&state, cv_key).await;
-            return Err(e);
-        }
+    let posting = super::apply_store::Posting {
+        title: page.content.value.title.clone(),
+        original_title: page.job.title.clone(),
+        company: page.company.name.clone(),
+        company_id: page.company.id,
+        path: format!("/{}/jobs/{}", tr.locale, slug),
     };
+    let stored = super::apply_store::store(&state, application, cv, posting).await?.is_some();
     if !stored {
-        discard_cv(&state, cv_key).await;
         form.banner = Some(tr.t("apply-error-duplicate"));
         form.errors.insert("email".into(), tr.t("apply-error-duplicate"));
         return Ok(render(form, StatusCode::CONFLICT));
     }
     Ok(super::see_other(&format!("/{}/jobs/{}/applied", tr.locale, slug)))
-}
-
-/// Removes a CV stored for an application that was not kept.
-async fn discard_cv(state: &AppState, key: Option<String>) {
-    if let Some(key) = key
-        && let Err(e) = state.storage.delete(&key).await
-    {
-        log::warn!("could not remove the unused CV {key}: {e}");
-    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -4,6 +4,7 @@ pub mod alerts;
 pub mod applicant_links;
 pub mod apply;
 pub mod apply_guard;
+pub mod apply_store;
 pub mod card_cache;
 pub mod companies;
 pub mod errors;

@@ -14,22 +14,32 @@ enum Needs {
     Public,
     /// A token with this scope; records of other companies are not found.
     Token(Scope),
+    /// A token with this scope bound to no company (one bound to a company is refused).
+    Unbound(Scope),
 }
 
 /// (method, path, what it needs). `{job}` is a draft posting and `{application}` an
-/// application to it, both of company A.
+/// application to it, both of company A (`{company}`).
 fn table() -> Vec<(Method, &'static str, Needs)> {
-    use Needs::{Public, Token};
+    use Needs::{Public, Token, Unbound};
     use Scope::*;
     vec![
         (Method::GET, "/api/docs", Public),
         (Method::GET, "/api/v1/openapi.json", Public),
         (Method::GET, "/api/v1/jobs", Public),
+        (Method::GET, "/api/v1/companies", Public),
+        (Method::GET, "/api/v1/companies/{company}", Public),
+        (Method::GET, "/api/v1/skills", Public),
+        (Method::POST, "/api/v1/companies", Unbound(JobsWrite)),
+        (Method::PATCH, "/api/v1/companies/{company}", Token(JobsWrite)),
+        (Method::PUT, "/api/v1/companies/{company}/logo", Token(JobsWrite)),
+        (Method::DELETE, "/api/v1/companies/{company}/logo", Token(JobsWrite)),
         (Method::POST, "/api/v1/jobs", Token(JobsWrite)),
         (Method::PATCH, "/api/v1/jobs/{job}", Token(JobsWrite)),
         (Method::POST, "/api/v1/jobs/{job}/publish", Token(JobsWrite)),
         (Method::POST, "/api/v1/jobs/{job}/unpublish", Token(JobsWrite)),
         (Method::POST, "/api/v1/jobs/{job}/archive", Token(JobsWrite)),
+        (Method::POST, "/api/v1/jobs/{job}/applications", Token(ApplicationsWrite)),
         (Method::GET, "/api/v1/applications", Token(ApplicationsRead)),
         (Method::GET, "/api/v1/applications/{application}", Token(ApplicationsRead)),
         (Method::GET, "/api/v1/applications/{application}/cv", Token(ApplicationsRead)),
@@ -47,7 +57,7 @@ async fn every_api_route_answers_each_caller_as_its_scope_says() {
     let app = TestApp::sqlite();
     let cv = "cvs/ffeeddccbbaa99887766554433221100.pdf";
     app.state.storage.put(cv, b"%PDF-1.4\n%%EOF\n".to_vec()).await.unwrap();
-    let (job, application, other_company) = app.with_conn(|c| {
+    let (job, application, other_company, company) = app.with_conn(|c| {
         use diesel::prelude::*;
         use hireboard::db::schema::applications;
         let a = CompanyFactory::new().create(c);
@@ -58,14 +68,16 @@ async fn every_api_route_answers_each_caller_as_its_scope_says() {
             .set((applications::cv_key.eq(cv), applications::cv_type.eq("application/pdf")))
             .execute(c)
             .unwrap();
-        (job, application, b)
+        (job, application, b, a.slug)
     });
     let mut failures = Vec::new();
     // The table covers every route.
     for route in hireboard::routes::table() {
         let listed = table().iter().any(|(m, p, _)| {
             let as_pattern = p.replace("{job}", "{id}").replace("{application}", "{id}");
-            *m == route.method && (as_pattern == route.path || *p == route.path)
+            let by_slug = p.replace("{job}", "{id_or_slug}").replace("{company}", "{id_or_slug}");
+            *m == route.method
+                && (as_pattern == route.path || by_slug == route.path || *p == route.path)
         }) || ELSEWHERE.contains(&route.path);
         if hireboard::api::is_api(route.path) && route.method != Method::HEAD && !listed {
             failures.push(format!("{} {} is not in the table", route.method, route.path));
@@ -76,7 +88,8 @@ async fn every_api_route_answers_each_caller_as_its_scope_says() {
         let collection = !template.contains('{');
         let path = template
             .replace("{job}", &job.to_string())
-            .replace("{application}", &application.to_string());
+            .replace("{application}", &application.to_string())
+            .replace("{company}", &company);
         let call = async |token: Option<String>| {
             let auth = token.map(|t| format!("Bearer {t}"));
             let mut headers = vec![("content-type", "application/json")];
@@ -87,7 +100,7 @@ async fn every_api_route_answers_each_caller_as_its_scope_says() {
             let body = if path.ends_with("/stage") { r#"{"to": "reviewing"}"# } else { "{}" };
             app.request(method.clone(), &path, &headers, Some(body.into())).await.status.as_u16()
         };
-        let Needs::Token(scope) = needs else {
+        let (Needs::Token(scope) | Needs::Unbound(scope)) = needs else {
             let status = call(None).await;
             if status == 401 || status == 403 || status >= 500 {
                 failures.push(format!("{method} {path} without a token: {status}"));
@@ -109,7 +122,11 @@ async fn every_api_route_answers_each_caller_as_its_scope_says() {
             (
                 "another company's token",
                 call(Some(elsewhere)).await,
-                if collection { vec![200, 201, 422] } else { vec![404] },
+                match needs {
+                    Needs::Unbound(_) => vec![403],
+                    _ if collection => vec![200, 201, 422],
+                    _ => vec![404],
+                },
             ),
         ];
         for (who, status, allowed) in expected {

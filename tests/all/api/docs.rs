@@ -25,7 +25,13 @@ async fn the_reference_lists_every_endpoint_and_explains_every_problem() {
     let problem = app.get("/api/v1/jobs?limit=0").await.json();
     let anchor = problem["type"].as_str().unwrap().rsplit_once('#').unwrap().1.to_owned();
     assert_eq!(html.count(&format!("#{anchor}")), 1);
-    assert!(html.texts("pre code").iter().all(|c| c.starts_with("curl -s")));
+    let examples = html.texts("pre code");
+    assert!(examples.iter().all(|c| c.starts_with("curl -s")));
+    // A form with a file is sent as one: each field a part, the CV from a file.
+    let apply =
+        examples.iter().find(|c| c.ends_with("/applications'") && c.contains(" -F ")).unwrap();
+    assert!(apply.contains("-F 'cv=@cv.pdf'") && apply.contains("-F 'email=…'"), "{apply}");
+    assert!(!apply.contains("application/json"), "{apply}");
 
     let german = app.get("/api/docs?locale=de").await.html();
     assert_eq!(german.text("h1"), "API-Referenz");

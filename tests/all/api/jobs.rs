@@ -215,13 +215,14 @@ async fn list_parameters_and_the_document_agree() {
             "country" => "DE",
             "sort" => "newest",
             "locale" => "de",
+            "facets" => "true",
             "cursor" => continue,
             _ => "word",
         };
         let res = app.get(&format!("/api/v1/jobs?{name}={value}")).await;
         assert_eq!(res.status, 200, "{name}: {}", res.body);
     }
-    assert_eq!(documented.len(), 14, "{documented:?}");
+    assert_eq!(documented.len(), 15, "{documented:?}");
     assert_eq!(app.get("/api/v1/jobs?page=2").await.status, 422, "pages are the site's");
 }
 

@@ -2,6 +2,10 @@
 
 mod access;
 mod applications;
+mod apply;
+mod companies;
+mod company_writes;
+mod cors;
 mod docs;
 mod job;
 mod job_writes;

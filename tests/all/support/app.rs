@@ -13,6 +13,7 @@ use hireboard::{AppState, build_app};
 
 /// One part of a `multipart/form-data` body: a text field (name, value), or a file
 /// (field, file name, content type, bytes).
+#[derive(Clone, Copy)]
 pub enum Part<'a> {
     Text(&'a str, &'a str),
     File(&'a str, &'a str, &'a str, &'a [u8]),
@@ -351,7 +352,29 @@ impl TestApp {
     /// Posts `multipart/form-data` with its parts in the given order, as a browser sends a
     /// form's fields in document order (what follows a too-large file is never read).
     pub async fn post_parts(&self, path: &str, parts: &[Part<'_>]) -> Response {
-        let boundary = "----hireboard-test-boundary-7d2f";
+        self.post_parts_with(path, parts, &[], "----hireboard-test-boundary-7d2f").await
+    }
+
+    /// Posts `multipart/form-data` with these headers too, its parts split by `boundary`.
+    pub async fn post_parts_with(
+        &self,
+        path: &str,
+        parts: &[Part<'_>],
+        headers: &[(&str, &str)],
+        boundary: &str,
+    ) -> Response {
+        self.send_parts(Method::POST, path, parts, headers, boundary).await
+    }
+
+    /// Sends `multipart/form-data` with `method` and these headers too.
+    pub async fn send_parts(
+        &self,
+        method: Method,
+        path: &str,
+        parts: &[Part<'_>],
+        headers: &[(&str, &str)],
+        boundary: &str,
+    ) -> Response {
         let mut body: Vec<u8> = Vec::new();
         for part in parts {
             match part {
@@ -375,13 +398,9 @@ impl TestApp {
         }
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
         let content_type = format!("multipart/form-data; boundary={boundary}");
-        self.request_bytes(
-            Method::POST,
-            path,
-            &[("content-type", content_type.as_str())],
-            Some(body),
-        )
-        .await
+        let mut all = vec![("content-type", content_type.as_str())];
+        all.extend_from_slice(headers);
+        self.request_bytes(method, path, &all, Some(body)).await
     }
 
     pub async fn request(

@@ -7,7 +7,7 @@ pub mod html;
 pub mod log_capture;
 pub mod process;
 
-pub use app::{TestApp, backends};
+pub use app::{Part, Response, TestApp, backends};
 pub use factories::{
     AdminFactory, AdminLogin, AlertFactory, ApiTokenFactory, ApplicationFactory, CompanyFactory,
     JobFactory, every_resource,
