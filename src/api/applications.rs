@@ -32,6 +32,7 @@ pub struct ListQuery {
     #[param(inline)]
     stage: Option<ApplicationStatus>,
     /// How many to return, 1 to 100 (50 when left out).
+    #[param(minimum = 1, maximum = 100, default = 50)]
     limit: Option<u32>,
     /// Where the previous page ended: its `next`.
     cursor: Option<String>,

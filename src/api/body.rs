@@ -24,6 +24,34 @@ pub fn json<T: DeserializeOwned>(req: &HttpRequest, body: &[u8]) -> Result<T, Ap
     Ok(value)
 }
 
+/// A value that may be sent as null to clear it: absent is `None`, null `Some(None)` (with
+/// `#[serde(default, deserialize_with = "nullable")]`).
+pub fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
+}
+
+/// The 422 of the back office form's refusals, each field under its API name (`rename`).
+pub fn refused(
+    errors: Vec<crate::admin::fields::FieldError>,
+    rename: fn(&str) -> String,
+) -> AppError {
+    AppError::Invalid(
+        errors
+            .into_iter()
+            .map(|e| match e.arg {
+                Some((arg, value)) => {
+                    InvalidField::with_arg(&rename(&e.field), e.message, arg, &value)
+                }
+                None => InvalidField::new(&rename(&e.field), e.message, ""),
+            })
+            .collect(),
+    )
+}
+
 /// The 422 of a body that is not the document expected: a field unknown, of the wrong type,
 /// missing, or no JSON at all.
 fn refusal(e: serde_path_to_error::Error<serde_json::Error>) -> AppError {

@@ -25,15 +25,6 @@ use crate::state::AppState;
 use crate::uploads::multipart::{BodyError, Limits, read_request};
 use crate::web::with_conn;
 
-/// A value that may be sent as null to clear it: absent is `None`, null `Some(None)`.
-fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(d).map(Some)
-}
-
 /// A company as the API writes it. Creating one needs `name` and `description`; a change
 /// sends only the fields it changes, `null` clearing one.
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -47,22 +38,22 @@ pub struct CompanyInput {
     pub original_language: Option<String>,
     /// The address of the company's page; made from the name when left out.
     pub slug: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<String>, example = "https://acme.example")]
     pub website: Option<Option<String>>,
     /// Where new applications are announced.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<String>)]
     pub contact_email: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<String>)]
     pub city: Option<Option<String>>,
     /// ISO 3166 code.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<String>, example = "DE")]
     pub country: Option<Option<String>>,
     /// Its number of employees, as a range.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<String>, example = "51-200")]
     pub size: Option<Option<String>>,
     pub description: Option<String>,
@@ -148,17 +139,7 @@ fn api_name(key: &str) -> String {
 }
 
 fn refused(errors: Vec<FieldError>) -> AppError {
-    AppError::Invalid(
-        errors
-            .into_iter()
-            .map(|e| match e.arg {
-                Some((arg, value)) => {
-                    InvalidField::with_arg(&api_name(&e.field), e.message, arg, &value)
-                }
-                None => InvalidField::new(&api_name(&e.field), e.message, ""),
-            })
-            .collect(),
-    )
+    super::body::refused(errors, api_name)
 }
 
 /// The company a path names, by id or slug, if the token may change it.

@@ -25,15 +25,6 @@ use crate::models::job::JobPage;
 use crate::state::AppState;
 use crate::web::with_conn;
 
-/// A value that may be sent as null to clear it: absent is `None`, null `Some(None)`.
-fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(d).map(Some)
-}
-
 /// A posting as the API writes it. Creating one needs `title` and `company` (a token bound to
 /// a company may leave `company` out); a change sends only the fields it changes, `null`
 /// clearing one. Lists of items (`responsibilities`, …) hold one item per line.
@@ -63,26 +54,26 @@ pub struct JobInput {
     pub employment_type: Option<String>,
     /// `junior`, `mid`, `senior` or `lead`.
     pub seniority: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<String>)]
     pub city: Option<Option<String>>,
     /// ISO 3166 code.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<String>, example = "DE")]
     pub country: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<f64>)]
     pub latitude: Option<Option<f64>>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<f64>)]
     pub longitude: Option<Option<f64>>,
     /// Where a remote posting may be worked from: ISO 3166 codes.
     pub remote_countries: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<SalaryInput>)]
     pub salary: Option<Option<SalaryInput>>,
     /// The last day it takes applications (`YYYY-MM-DD`).
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "super::body::nullable")]
     #[schema(value_type = Option<String>, example = "2027-03-31")]
     pub valid_through: Option<Option<String>>,
     #[schema(example = json!(["Rust", "PostgreSQL"]))]
@@ -227,17 +218,7 @@ fn api_name(key: &str) -> String {
 }
 
 fn refused(errors: Vec<FieldError>) -> AppError {
-    AppError::Invalid(
-        errors
-            .into_iter()
-            .map(|e| match e.arg {
-                Some((arg, value)) => {
-                    InvalidField::with_arg(&api_name(&e.field), e.message, arg, &value)
-                }
-                None => InvalidField::new(&api_name(&e.field), e.message, ""),
-            })
-            .collect(),
-    )
+    super::body::refused(errors, api_name)
 }
 
 /// The company a write names: its slug's id, or the token's own company. 422 for a slug no

@@ -33,11 +33,14 @@ pub struct ListQuery {
     r#type: Option<EmploymentType>,
     seniority: Option<Seniority>,
     /// ISO 3166-1 alpha-2 code: postings in that country or remote from it.
-    #[param(min_length = 2, max_length = 2, example = "DE")]
+    #[param(pattern = "^[A-Za-z]{2}$", example = "DE")]
     country: Option<String>,
-    #[param(max_length = 100)]
+    /// A city's name, without control characters.
+    #[param(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]{0,100}$")]
     city: Option<String>,
-    /// Skill slugs, all of which a posting must have (repeat the parameter, at most 10).
+    /// Skill slugs (`GET /api/v1/skills`), any of which a posting must have (repeat the
+    /// parameter, at most 10).
+    #[param(max_items = 10, inline, value_type = Option<Vec<SkillSlug>>)]
     skill: Option<Vec<String>>,
     /// Yearly salary in euros the posting's range must reach.
     #[param(minimum = 0, maximum = 10_000_000)]
@@ -46,6 +49,7 @@ pub struct ListQuery {
     #[param(minimum = 1, maximum = 365)]
     posted_within: Option<i64>,
     /// A company's slug.
+    #[param(pattern = "^[a-z0-9-]{1,100}$")]
     company: Option<String>,
     /// `relevance` (the default with `q`), `newest` (the default without) or `salary`.
     #[param(pattern = "^(relevance|newest|salary)$")]
@@ -63,6 +67,12 @@ pub struct ListQuery {
     /// sidebar), counted with the other filters applied.
     facets: Option<bool>,
 }
+
+/// A skill's slug, as a parameter takes it.
+#[derive(ToSchema)]
+#[schema(value_type = String, pattern = "^[a-z0-9-]{1,100}$", example = "rust")]
+#[allow(dead_code)]
+pub struct SkillSlug(String);
 
 const OWN_NAMES: [&str; 4] = ["limit", "cursor", "locale", "facets"];
 

@@ -11,4 +11,5 @@ mod job;
 mod job_writes;
 mod jobs;
 mod problems;
+mod schemathesis;
 mod tokens;
