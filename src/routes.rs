@@ -211,6 +211,15 @@ fn entries() -> Vec<Entry> {
         Entry::new("/api/v1/applications/{id}").get(crate::api::applications::show),
         Entry::new("/api/v1/applications/{id}/cv").get(crate::api::applications::cv),
         Entry::new("/api/v1/applications/{id}/stage").post(crate::api::applications::stage),
+        Entry::new("/api/v1/webhooks")
+            .get(crate::api::webhooks::list)
+            .post(crate::api::webhooks::create),
+        Entry::new("/api/v1/webhooks/{id}")
+            .get(crate::api::webhooks::show)
+            .patch(crate::api::webhooks::update)
+            .delete(crate::api::webhooks::delete),
+        Entry::new("/api/v1/webhooks/{id}/rotate_secret").post(crate::api::webhooks::rotate_secret),
+        Entry::new("/api/v1/webhooks/{id}/ping").post(crate::api::webhooks::ping),
         Entry::new("/api/v1/token").get(crate::api::token::show),
         // The public site.
         Entry::new("/healthz").get(public::health::healthz),

@@ -427,6 +427,9 @@ admin-error-event-kind = „{ $kind }“ ist kein Ereignis, das diese Jobbörse 
 admin-action-replay = Erneut senden
 admin-webhook-replayed = Das Ereignis wird erneut gesendet.
 admin-action-rotate-secret = Geheimnis erneuern
+admin-action-webhook-ping = Testereignis senden
+admin-webhook-pinged = Ein Testereignis (webhook.ping) ist unterwegs; seine Zustellung erscheint gleich unten.
+admin-error-webhook-limit = Diese Jobbörse hat schon { $max } Webhook-Endpunkte, mehr sind nicht möglich. Entfernen Sie einen oder abonnieren Sie mit einem bestehenden weitere Ereignisse.
 admin-webhook-secret-rotated = Der Endpunkt hat ein neues Geheimnis. 24 Stunden lang werden Zustellungen zusätzlich mit dem alten signiert, damit der Empfänger ohne Verluste umstellen kann.
 admin-webhook-replay-pending = Eine Zustellung dieses Ereignisses an diesen Endpunkt wartet bereits.
 

@@ -424,6 +424,9 @@ admin-error-event-kind = “{ $kind }” is not an event this board sends.
 admin-action-replay = Send again
 admin-webhook-replayed = The event will be sent again.
 admin-action-rotate-secret = Rotate the secret
+admin-action-webhook-ping = Send a test event
+admin-webhook-pinged = A test event (webhook.ping) is on its way; its delivery shows below in a moment.
+admin-error-webhook-limit = This board already has { $max } webhook endpoints, the most it takes. Remove one, or subscribe an existing one to more events.
 admin-webhook-secret-rotated = The endpoint has a new secret. For 24 hours deliveries are signed with the old one too, so the receiver can switch without losing any.
 admin-webhook-replay-pending = A delivery of this event to this endpoint is already waiting.
 

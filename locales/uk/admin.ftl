@@ -439,6 +439,9 @@ admin-error-event-kind = «{ $kind }» не є подією, яку надсил
 admin-action-replay = Надіслати знову
 admin-webhook-replayed = Подію буде надіслано знову.
 admin-action-rotate-secret = Замінити секрет
+admin-action-webhook-ping = Надіслати тестову подію
+admin-webhook-pinged = Тестова подія (webhook.ping) вже в дорозі; її доставка за мить з’явиться нижче.
+admin-error-webhook-limit = На цій дошці вже { $max } кінцевих точок вебхуків — це найбільша кількість. Видаліть одну або підпишіть наявну на більше подій.
 admin-webhook-secret-rotated = Кінцева точка отримала новий секрет. Протягом 24 годин доставки підписуються також старим, щоб отримувач міг перейти без втрат.
 admin-webhook-replay-pending = Доставка цієї події на цю кінцеву точку вже очікує.
 

@@ -18,7 +18,7 @@ use crate::models::api_token::Scope;
 use crate::models::application::ApplicationForm;
 use crate::models::job::JobPage;
 use crate::state::AppState;
-use crate::uploads::multipart::{BodyError, FormData, Limits, read_request};
+use crate::uploads::multipart::{FormData, Limits};
 use crate::web::with_conn;
 
 /// An application sent for a candidate, as `multipart/form-data` (or urlencoded, without a
@@ -104,17 +104,7 @@ pub async fn create(
     if !is_form(&req) {
         return Err(AppError::UnsupportedMediaType.into());
     }
-    // The token was checked before the body is read: any file part may be read.
-    let mut body = match read_request(&req, payload, &LIMITS, &|_| true).await {
-        Ok(body) if body.cut_short => return Err(AppError::PayloadTooLarge.into()),
-        Ok(body) => body,
-        Err(BodyError::TooLarge) => return Err(AppError::PayloadTooLarge.into()),
-        Err(BodyError::Unauthorized(_)) => return Err(AppError::Forbidden.into()),
-        Err(BodyError::Malformed(why)) => {
-            log::info!("API application body refused: {why}");
-            return Err(AppError::BadRequest("error-bad-request").into());
-        }
-    };
+    let mut body = super::body::form(&req, payload, &LIMITS).await?;
     unknown_fields(&body)?;
     let cv = match body.files.remove("cv") {
         Some(file) => {
@@ -131,15 +121,6 @@ pub async fn create(
         apply(&state, &caller, job, body, cv)
     })
     .await
-}
-
-/// Whether the body is `multipart/form-data`.
-pub(super) fn is_multipart(req: &HttpRequest) -> bool {
-    use actix_web::HttpMessage;
-    req.mime_type()
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.type_() == "multipart" && m.subtype() == "form-data")
 }
 
 /// Whether the body is a form: multipart, or urlencoded.
@@ -264,12 +245,8 @@ async fn apply(
         return Err(AppError::Conflict("error-application-duplicate").into());
     };
     let row = with_conn(state, move |conn| one(conn, id, bound)).await?;
-    let body = serde_json::to_string(&view(row, &state.config.base_url))
-        .map_err(|e| AppError::Internal(format!("serializing an application: {e}")))?;
-    Ok(HttpResponse::Created()
-        .content_type("application/json")
-        .insert_header((actix_web::http::header::LOCATION, format!("/api/v1/applications/{id}")))
-        .body(body))
+    let location = format!("/api/v1/applications/{id}");
+    Ok(super::created(location, &view(row, &state.config.base_url))?)
 }
 
 #[cfg(test)]

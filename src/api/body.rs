@@ -6,6 +6,7 @@ use actix_web::HttpRequest;
 use serde::de::DeserializeOwned;
 
 use crate::error::{AppError, InvalidField};
+use crate::uploads::multipart::{BodyError, FormData, Limits, read_request};
 
 /// The body as a `T`.
 pub fn json<T: DeserializeOwned>(req: &HttpRequest, body: &[u8]) -> Result<T, AppError> {
@@ -34,22 +35,67 @@ where
     <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
 }
 
-/// The 422 of the back office form's refusals, each field under its API name (`rename`).
-pub fn refused(
-    errors: Vec<crate::admin::fields::FieldError>,
-    rename: fn(&str) -> String,
-) -> AppError {
+/// The 422 of a back-office form's refusals, each field under its API name.
+pub fn refused(errors: Vec<crate::admin::fields::FieldError>) -> AppError {
     AppError::Invalid(
         errors
             .into_iter()
             .map(|e| match e.arg {
                 Some((arg, value)) => {
-                    InvalidField::with_arg(&rename(&e.field), e.message, arg, &value)
+                    InvalidField::with_arg(&api_name(&e.field), e.message, arg, &value)
                 }
-                None => InvalidField::new(&rename(&e.field), e.message, ""),
+                None => InvalidField::new(&api_name(&e.field), e.message, ""),
             })
             .collect(),
     )
+}
+
+/// The API's name of a back-office form field: the bodies' names where the forms' differ
+/// (`t.de.title` is `translations.de.title`, `salary_min` is `salary.min`).
+pub fn api_name(key: &str) -> String {
+    if let Some((locale, field)) =
+        key.strip_prefix(crate::admin::fields::TRANSLATION_PREFIX).and_then(|r| r.split_once('.'))
+    {
+        return format!("translations.{locale}.{field}");
+    }
+    match key {
+        "original_locale" => "original_language",
+        "country_code" => "country",
+        "salary_min" => "salary.min",
+        "salary_max" => "salary.max",
+        "salary_currency" => "salary.currency",
+        "salary_period" => "salary.period",
+        other => other,
+    }
+    .to_owned()
+}
+
+/// Whether the body is `multipart/form-data`.
+pub fn is_multipart(req: &HttpRequest) -> bool {
+    use actix_web::HttpMessage;
+    req.mime_type()
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.type_() == "multipart" && m.subtype() == "form-data")
+}
+
+/// A form body (multipart or urlencoded) read within `limits`: 413 past them, 400 when it is
+/// not the form it says. The token was checked before: every file part may be read.
+pub async fn form(
+    req: &HttpRequest,
+    payload: actix_web::web::Payload,
+    limits: &Limits,
+) -> Result<FormData, AppError> {
+    match read_request(req, payload, limits, &|_| true).await {
+        Ok(body) if body.cut_short => Err(AppError::PayloadTooLarge),
+        Ok(body) => Ok(body),
+        Err(BodyError::TooLarge) => Err(AppError::PayloadTooLarge),
+        Err(BodyError::Unauthorized(_)) => Err(AppError::Forbidden),
+        Err(BodyError::Malformed(why)) => {
+            log::info!("API form body refused: {why}");
+            Err(AppError::BadRequest("error-bad-request"))
+        }
+    }
 }
 
 /// The 422 of a body that is not the document expected: a field unknown, of the wrong type,
@@ -136,5 +182,14 @@ mod tests {
         assert_eq!(refused(r#"{"name": "#), [("body".into(), "api-invalid-json")]);
         assert_eq!(refused(r#"{} {}"#), [("body".into(), "api-invalid-json")]);
         assert_eq!(refused(r#""x""#), [("body".into(), "api-invalid-type")]);
+    }
+
+    #[test]
+    fn form_fields_take_the_api_names() {
+        assert_eq!(api_name("salary_min"), "salary.min");
+        assert_eq!(api_name("t.de.title"), "translations.de.title");
+        assert_eq!(api_name("original_locale"), "original_language");
+        assert_eq!(api_name("country_code"), "country");
+        assert_eq!(api_name("title"), "title");
     }
 }

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use super::auth::{ApiRefusal, Caller};
 use super::companies::CompanyDetail;
 use super::problem::{Problem, locale_of};
-use crate::admin::fields::{FieldError, FormValues};
+use crate::admin::fields::FormValues;
 use crate::admin::uploads::ImageChange;
 use crate::db::DbConn;
 use crate::db::schema::companies;
@@ -22,7 +22,7 @@ use crate::error::{AppError, InvalidField};
 use crate::i18n::{Locale, Tr};
 use crate::models::api_token::Scope;
 use crate::state::AppState;
-use crate::uploads::multipart::{BodyError, Limits, read_request};
+use crate::uploads::multipart::Limits;
 use crate::web::with_conn;
 
 /// A company as the API writes it. Creating one needs `name` and `description`; a change
@@ -123,25 +123,6 @@ impl CompanyInput {
     }
 }
 
-/// The API's name of a form field.
-fn api_name(key: &str) -> String {
-    if let Some((locale, field)) =
-        key.strip_prefix(crate::admin::fields::TRANSLATION_PREFIX).and_then(|r| r.split_once('.'))
-    {
-        return format!("translations.{locale}.{field}");
-    }
-    match key {
-        "original_locale" => "original_language",
-        "country_code" => "country",
-        other => other,
-    }
-    .to_owned()
-}
-
-fn refused(errors: Vec<FieldError>) -> AppError {
-    super::body::refused(errors, api_name)
-}
-
 /// The company a path names, by id or slug, if the token may change it.
 fn writable(conn: &mut DbConn, key: &str, bound: Option<i64>) -> Result<i64, AppError> {
     let by_slug: Option<i64> = companies::table
@@ -178,7 +159,7 @@ async fn save(
     let search = state.search.clone();
     let saved = with_conn(state, move |conn| {
         crate::admin::edit::save_values(conn, &search, "companies", id, fill, &actor, &editor)?
-            .map_err(refused)
+            .map_err(super::body::refused)
     })
     .await?;
     Ok(super::companies::detail_of(state, saved.id, None).await?)
@@ -219,15 +200,7 @@ pub async fn create(
             return Err(AppError::Invalid(vec![field]).into());
         }
         let detail = save(&state, &caller, &req, None, move |v| input.fill(v)).await?;
-        let body = serde_json::to_string(&detail)
-            .map_err(|e| AppError::Internal(format!("serializing a company: {e}")))?;
-        Ok(HttpResponse::Created()
-            .content_type("application/json")
-            .insert_header((
-                actix_web::http::header::LOCATION,
-                format!("/api/v1/companies/{}", detail.summary.id),
-            ))
-            .body(body))
+        Ok(super::created(format!("/api/v1/companies/{}", detail.summary.id), &detail)?)
     })
     .await
 }
@@ -294,18 +267,10 @@ pub async fn put_logo(
     caller.require(Scope::JobsWrite)?;
     let (key, bound) = (path.into_inner(), caller.company());
     let id = with_conn(&state, move |conn| writable(conn, &key, bound)).await?;
-    if !super::apply::is_multipart(&req) {
+    if !super::body::is_multipart(&req) {
         return Err(AppError::UnsupportedMediaType.into());
     }
-    let mut body = match read_request(&req, payload, &LOGO_LIMITS, &|_| true).await {
-        Ok(body) if body.cut_short => return Err(AppError::PayloadTooLarge.into()),
-        Ok(body) => body,
-        Err(BodyError::TooLarge) => return Err(AppError::PayloadTooLarge.into()),
-        Err(BodyError::Unauthorized(_)) => return Err(AppError::Forbidden.into()),
-        Err(BodyError::Malformed(_)) => {
-            return Err(AppError::BadRequest("error-bad-request").into());
-        }
-    };
+    let mut body = super::body::form(&req, payload, &LOGO_LIMITS).await?;
     let mut unknown: Vec<InvalidField> = body
         .text
         .iter()

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use super::auth::{ApiRefusal, Caller};
 use super::job::JobDetail;
 use super::problem::{Problem, locale_of};
-use crate::admin::fields::{FieldError, FormValues};
+use crate::admin::fields::FormValues;
 use crate::db::DbConn;
 use crate::db::schema::{companies, jobs};
 use crate::error::{AppError, InvalidField};
@@ -198,29 +198,6 @@ impl JobInput {
     }
 }
 
-/// The API's name of a form field.
-fn api_name(key: &str) -> String {
-    if let Some((locale, field)) =
-        key.strip_prefix(crate::admin::fields::TRANSLATION_PREFIX).and_then(|r| r.split_once('.'))
-    {
-        return format!("translations.{locale}.{field}");
-    }
-    match key {
-        "original_locale" => "original_language",
-        "country_code" => "country",
-        "salary_min" => "salary.min",
-        "salary_max" => "salary.max",
-        "salary_currency" => "salary.currency",
-        "salary_period" => "salary.period",
-        other => other,
-    }
-    .to_owned()
-}
-
-fn refused(errors: Vec<FieldError>) -> AppError {
-    super::body::refused(errors, api_name)
-}
-
 /// The company a write names: its slug's id, or the token's own company. 422 for a slug no
 /// company has, or one a company-bound token may not post for.
 fn company_of(
@@ -310,7 +287,7 @@ async fn save(
         let fill = |values: &mut FormValues| input.fill(values, company);
         let saved =
             crate::admin::edit::save_values(conn, &search, "jobs", id, fill, &actor, &editor)?
-                .map_err(refused)?;
+                .map_err(super::body::refused)?;
         detail(conn, saved.id, None, &base_url)
     })
     .await?;
@@ -348,12 +325,7 @@ pub async fn create(
     let (state2, caller2, req2) = (state.clone(), caller.clone(), req.clone());
     super::idempotency::once(&state, &caller, &req, digest, || async move {
         let detail = save(state2, caller2, req2, body, None).await?;
-        let location = format!("/api/v1/jobs/{}", detail.id);
-        let body = serde_json::to_string(&detail).map_err(|e| AppError::Internal(e.to_string()))?;
-        Ok(HttpResponse::Created()
-            .content_type("application/json")
-            .insert_header((actix_web::http::header::LOCATION, location))
-            .body(body))
+        Ok(super::created(format!("/api/v1/jobs/{}", detail.id), &detail)?)
     })
     .await
 }
@@ -491,14 +463,6 @@ pub async fn archive(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn form_fields_have_the_apis_names() {
-        assert_eq!(api_name("salary_min"), "salary.min");
-        assert_eq!(api_name("t.de.title"), "translations.de.title");
-        assert_eq!(api_name("original_locale"), "original_language");
-        assert_eq!(api_name("title"), "title");
-    }
 
     #[test]
     fn only_what_is_sent_changes_and_null_clears() {

@@ -18,15 +18,28 @@ pub mod openapi;
 pub mod problem;
 pub mod skills;
 pub mod token;
+pub mod webhooks;
 
 use actix_web::http::header::{self, EntityTag, IfNoneMatch};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::error::AppError;
+
 /// The record id a path segment names; anything else is a record that does not exist.
-fn path_id(segment: &str) -> Result<i64, crate::error::AppError> {
-    segment.parse().map_err(|_| crate::error::AppError::NotFound)
+fn path_id(segment: &str) -> Result<i64, AppError> {
+    segment.parse().map_err(|_| AppError::NotFound)
+}
+
+/// A 201 with `value` as its JSON body and its address in `Location` (`/api/v1/…`).
+pub fn created<T: Serialize>(location: String, value: &T) -> Result<HttpResponse, AppError> {
+    let body = serde_json::to_string(value)
+        .map_err(|e| AppError::Internal(format!("serializing {location}: {e}")))?;
+    Ok(HttpResponse::Created()
+        .content_type("application/json")
+        .insert_header((header::LOCATION, location))
+        .body(body))
 }
 
 /// Whether a path is the API's: its errors are problem documents, not pages.

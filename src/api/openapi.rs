@@ -7,7 +7,9 @@ use actix_web::{HttpRequest, HttpResponse};
 use utoipa::OpenApi;
 
 use super::problem::{FieldError, Problem};
-use super::{applications, apply, companies, company_write, job, job_write, jobs, skills, token};
+use super::{
+    applications, apply, companies, company_write, job, job_write, jobs, skills, token, webhooks,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -37,6 +39,13 @@ use super::{applications, apply, companies, company_write, job, job_write, jobs,
         applications::cv,
         applications::stage,
         apply::create,
+        webhooks::list,
+        webhooks::show,
+        webhooks::create,
+        webhooks::update,
+        webhooks::delete,
+        webhooks::rotate_secret,
+        webhooks::ping,
         token::show
     ),
     components(schemas(Problem, FieldError)),
@@ -45,6 +54,7 @@ use super::{applications, apply, companies, company_write, job, job_write, jobs,
         (name = "jobs", description = "Published postings"),
         (name = "companies", description = "The companies on the board"),
         (name = "applications", description = "Applications to postings, for tracking systems"),
+        (name = "webhooks", description = "Where the board sends its events, signed"),
         (name = "tokens", description = "The token a request presents")
     )
 )]

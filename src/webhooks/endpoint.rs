@@ -45,6 +45,68 @@ pub fn create(conn: &mut DbConn, url: &str, events: &str, description: &str) -> 
     crate::db::dialect::last_insert_id(conn, "webhook_endpoints")
 }
 
+/// The most endpoints a board has: each event is sent to every one of them, so a runaway
+/// integration must not be able to multiply the board's outgoing traffic without bound.
+pub const MAX_ENDPOINTS: i64 = 50;
+
+/// The kind of the test event sent to one endpoint on request; no endpoint subscribes to it.
+pub const PING: &str = "webhook.ping";
+
+/// Records a test event for endpoint `id` and queues its delivery to that endpoint only;
+/// the event's id (its `webhook-id` is `msg_{id}`), or none when there is no such endpoint.
+/// Like every delivery, it goes out only while the endpoint is on.
+pub fn ping(conn: &mut DbConn, id: i64, now: chrono::NaiveDateTime) -> QueryResult<Option<i64>> {
+    use crate::db::schema::events;
+    let url: Option<String> =
+        webhook_endpoints::table.find(id).select(webhook_endpoints::url).first(conn).optional()?;
+    let Some(url) = url else {
+        return Ok(None);
+    };
+    // The envelope of every event (Standard Webhooks): type, timestamp, data.
+    let payload = serde_json::json!({
+        "type": PING,
+        "timestamp": now.and_utc().to_rfc3339(),
+        "data": { "endpoint_id": id, "url": url },
+    });
+    diesel::insert_into(events::table)
+        .values((
+            events::kind.eq(PING),
+            events::subject_id.eq(id),
+            events::payload.eq(payload.to_string()),
+            events::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    let event_id = crate::db::dialect::last_insert_id(conn, "events")?;
+    super::deliver::DeliverWebhook { endpoint_id: id, event_id }.enqueue(conn)?;
+    Ok(Some(event_id))
+}
+
+/// [`rotate_secret`] with its audit entry (which names the change, never the secrets).
+/// False: no such endpoint.
+pub fn rotate_secret_audited(
+    conn: &mut DbConn,
+    id: i64,
+    actor: &crate::models::audit::Actor,
+) -> QueryResult<bool> {
+    use crate::models::audit::{self, Change};
+    let url: Option<String> =
+        webhook_endpoints::table.find(id).select(webhook_endpoints::url).first(conn).optional()?;
+    let Some(url) = url else {
+        return Ok(false);
+    };
+    rotate_secret(conn, id, crate::db::now())?;
+    audit::record(
+        conn,
+        actor,
+        "update",
+        "webhooks",
+        id,
+        &url,
+        &[Change::new("secret", None, None)],
+    )?;
+    Ok(true)
+}
+
 /// How long the previous secret keeps signing after a rotation: time for the receiver to
 /// take the new one.
 pub const ROTATION_OVERLAP: chrono::TimeDelta = chrono::TimeDelta::hours(24);

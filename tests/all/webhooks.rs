@@ -83,6 +83,7 @@ mod delivery {
     use std::sync::{Arc, Mutex};
     use std::time::{Duration, Instant};
 
+    use actix_web::http::Method;
     use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
     use diesel::prelude::*;
     use hireboard::db::schema::{jobs, tasks, webhook_deliveries, webhook_endpoints};
@@ -403,5 +404,52 @@ mod delivery {
             hireboard::webhooks::endpoint::signing_secrets(current, previous, until, later),
             [new]
         );
+    }
+
+    /// The API's test event reaches the receiver signed with the endpoint's secret, like a
+    /// real one, and shows in the endpoint's deliveries.
+    #[actix_web::test]
+    async fn a_ping_from_the_api_reaches_the_receiver_signed() {
+        use hireboard::models::api_token::Scope;
+        let app = TestApp::sqlite();
+        let (address, seen) = receiver(200);
+        let (id, secret, token) = app.with_conn(|c| {
+            let url = format!("http://{address}/hook");
+            // Only application events: a ping goes to an endpoint whatever it subscribes to.
+            let id =
+                hireboard::webhooks::endpoint::create(c, &url, "application.created", "").unwrap();
+            let secret: String = webhook_endpoints::table
+                .find(id)
+                .select(webhook_endpoints::secret)
+                .first(c)
+                .unwrap();
+            let token =
+                crate::support::ApiTokenFactory::new().scopes(&[Scope::WebhooksWrite]).create(c);
+            (id, secret, token)
+        });
+        let auth = token.bearer();
+        let path = format!("/api/v1/webhooks/{id}/ping");
+        let res = app.request(Method::POST, &path, &[("authorization", &auth)], None).await;
+        assert_eq!(res.status, 202, "{}", res.body);
+        let webhook_id = res.json()["webhook_id"].as_str().unwrap().to_owned();
+        run_worker(&app, &address, 1).await;
+        let seen = seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), 1);
+        let (id_header, timestamp, signature, body) = &seen[0];
+        assert_eq!(*id_header, webhook_id);
+        let timestamp: i64 = timestamp.parse().unwrap();
+        assert_eq!(sign(&secret, id_header, timestamp, body).as_deref(), Ok(signature.as_str()));
+        let payload: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(payload["type"], "webhook.ping");
+        assert_eq!(payload["data"]["endpoint_id"], id);
+        let shown = app
+            .request(
+                Method::GET,
+                &format!("/api/v1/webhooks/{id}"),
+                &[("authorization", &auth)],
+                None,
+            )
+            .await;
+        assert_eq!(shown.json()["recent_deliveries"][0]["status_code"], 200, "{}", shown.body);
     }
 }

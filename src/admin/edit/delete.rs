@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{parse_id, redirect};
 use crate::admin::fields::{self, FormValues};
 use crate::admin::layout::{crumb, here};
-use crate::admin::resource::{Deleted, Form, Resource};
+use crate::admin::resource::{Deleted, Editor, Form, Resource};
 use crate::admin::{AdminForm, AdminLayout, CurrentAdmin, Flash};
 use crate::auth::policy::Action;
 use crate::error::AppError;
@@ -85,35 +85,10 @@ pub async fn delete(
     let (resource, form) = deletable(&name)?;
     let id = parse_id(&id)?;
     admin.require(resource.area(), Action::Delete)?;
-    let actor = admin.actor();
+    let (actor, editor) = (admin.actor(), admin.editor());
     let search = state.search.clone();
-    let editor = admin.editor();
     let outcome = with_conn(&state, move |conn| {
-        let outcome = crate::db::write_transaction(conn, |conn| {
-            if resource.visible(conn, &[id], &editor.viewer)?.is_empty() {
-                return Ok::<_, AppError>(Deleted::NotFound);
-            }
-            let Some(stored) = form.load(conn, id, &editor)? else {
-                return Ok::<_, AppError>(Deleted::NotFound);
-            };
-            let outcome = form.delete(conn, id)?;
-            if outcome == Deleted::Done {
-                // The entry keeps what was deleted, field by field.
-                let changes = fields::diff(&stored.values, &FormValues::default());
-                audit::record(
-                    conn,
-                    &actor,
-                    "delete",
-                    resource.name(),
-                    id,
-                    &stored.label,
-                    &changes,
-                )?;
-            }
-            Ok(outcome)
-        })?;
-        search.refresh_if_stale(conn)?;
-        Ok(outcome)
+        delete_record(conn, &search, resource, form, id, &actor, &editor)
     })
     .await?;
     let tr = admin.tr;
@@ -128,4 +103,47 @@ pub async fn delete(
             Ok(redirect(format!("/admin/{}/{id}", resource.name())))
         }
     }
+}
+
+/// Deletes record `id` of resource `name` as the back office's delete button would, for
+/// writers other than the button (the API): the same visibility rule, refusals, audit entry
+/// (keeping what was deleted) and search refresh.
+pub fn delete_values(
+    conn: &mut crate::db::DbConn,
+    search: &crate::search::SearchHandle,
+    name: &str,
+    id: i64,
+    actor: &audit::Actor,
+    editor: &Editor,
+) -> Result<Deleted, AppError> {
+    let (resource, form) = deletable(name)?;
+    delete_record(conn, search, resource, form, id, actor, editor)
+}
+
+fn delete_record(
+    conn: &mut crate::db::DbConn,
+    search: &crate::search::SearchHandle,
+    resource: &'static dyn Resource,
+    form: &'static dyn Form,
+    id: i64,
+    actor: &audit::Actor,
+    editor: &Editor,
+) -> Result<Deleted, AppError> {
+    let outcome = crate::db::write_transaction(conn, |conn| {
+        if resource.visible(conn, &[id], &editor.viewer)?.is_empty() {
+            return Ok::<_, AppError>(Deleted::NotFound);
+        }
+        let Some(stored) = form.load(conn, id, editor)? else {
+            return Ok::<_, AppError>(Deleted::NotFound);
+        };
+        let outcome = form.delete(conn, id)?;
+        if outcome == Deleted::Done {
+            // The entry keeps what was deleted, field by field.
+            let changes = fields::diff(&stored.values, &FormValues::default());
+            audit::record(conn, actor, "delete", resource.name(), id, &stored.label, &changes)?;
+        }
+        Ok(outcome)
+    })?;
+    search.refresh_if_stale(conn)?;
+    Ok(outcome)
 }

@@ -12,7 +12,7 @@ mod lookup;
 mod page;
 mod save;
 
-pub use delete::{DeletePage, Empty, delete, delete_form};
+pub use delete::{DeletePage, Empty, delete, delete_form, delete_values};
 pub use lookup::{LookupQuery, lookup};
 pub use page::{FieldView, FormPage, TabView, edit_form, new_form};
 pub use save::{create, save_values, update};

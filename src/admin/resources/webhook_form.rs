@@ -62,14 +62,21 @@ impl DraftForm for WebhookForm {
         }))
     }
 
-    /// The address must be one the server may call, and each event kind one it sends.
+    /// The address must be one the server may call, each event kind one it sends, and a new
+    /// endpoint within the board's number of them.
     fn check(
         &self,
-        _conn: &mut DbConn,
+        conn: &mut DbConn,
         draft: &mut EndpointDraft,
-        _old: Option<(i64, &EndpointDraft)>,
+        old: Option<(i64, &EndpointDraft)>,
     ) -> Result<Vec<FieldError>, AppError> {
         let mut errors = Vec::new();
+        let max = crate::webhooks::endpoint::MAX_ENDPOINTS;
+        if old.is_none() && webhook_endpoints::table.count().get_result::<i64>(conn)? >= max {
+            errors.push(
+                FieldError::new("url", "admin-error-webhook-limit").with("max", max.to_string()),
+            );
+        }
         if let Err(refusal) = guard::check(&draft.url, &guard::SystemResolver, &guard::allow_list())
         {
             errors.push(FieldError::new("url", refusal.message).with("detail", refusal.detail));

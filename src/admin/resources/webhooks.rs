@@ -61,11 +61,17 @@ impl Resource for Webhooks {
     }
 
     fn acts(&self) -> Vec<Act> {
-        vec![Act::new("rotate-secret", Action::Update, super::webhook_actions::rotate_secret)]
+        vec![
+            Act::new("rotate-secret", Action::Update, super::webhook_actions::rotate_secret),
+            Act::new("ping", Action::Update, super::webhook_actions::ping),
+        ]
     }
 
     fn member_actions(&self, id: i64, _record: &Record) -> Vec<MemberAction> {
-        vec![self.button(id, "rotate-secret", "admin-action-rotate-secret").confirmed(true)]
+        vec![
+            self.button(id, "ping", "admin-action-webhook-ping"),
+            self.button(id, "rotate-secret", "admin-action-rotate-secret").confirmed(true),
+        ]
     }
 }
 

@@ -183,6 +183,7 @@ pub fn routes() -> Vec<Route> {
         ),
         (Method::POST, "/admin/admin_users/{admin}/reset-two-factor", vec![], Only(ADMINS)),
         (Method::POST, "/admin/webhooks/999999/rotate-secret", vec![], Only(ADMINS)),
+        (Method::POST, "/admin/webhooks/999999/ping", vec![], Only(ADMINS)),
         (Method::POST, "/admin/api_tokens", vec![("name", "")], Only(ADMINS)),
         (Method::POST, "/admin/api_tokens/{token}", vec![("name", "Renamed")], Only(ADMINS)),
         (Method::POST, "/admin/api_tokens/{token}/revoke", vec![], Only(ADMINS)),

@@ -137,6 +137,7 @@ async fn every_resource_shows_a_record_in_a_fixed_number_of_queries() {
         app.with_conn(every_resource);
         let _admin = app.signed_in(AdminRole::Admin).await;
         for resource in ALL {
+            seen_now(&app);
             let table = resource.table();
             let id: i64 = app.with_conn(|conn| {
                 #[derive(diesel::QueryableByName)]
@@ -163,6 +164,20 @@ async fn every_resource_shows_a_record_in_a_fixed_number_of_queries() {
     }
 }
 
+/// Marks the session as seen now. It is marked once a minute, a write that would fall into one
+/// of the visits measured when the suite runs slowly; marked now, it falls into none of the
+/// next minute's.
+fn seen_now(app: &TestApp) {
+    use diesel::ExpressionMethods;
+    use hireboard::db::schema::admin_sessions;
+    app.with_conn(|conn| {
+        diesel::update(admin_sessions::table)
+            .set(admin_sessions::last_seen_at.eq(hireboard::db::now()))
+            .execute(conn)
+    })
+    .expect("mark the session seen");
+}
+
 /// The queries one visit of `path` runs.
 async fn queries(app: &TestApp, path: &str) -> u64 {
     let before = app.queries();
@@ -178,6 +193,7 @@ async fn every_resource_counts_its_scopes_again_after_its_table_changes() {
         app.with_conn(every_resource);
         let _admin = app.signed_in(AdminRole::Admin).await;
         for resource in ALL {
+            seen_now(&app);
             let path = format!("/admin/{}", resource.name());
             let counted = queries(&app, &path).await;
             let cached = queries(&app, &path).await;

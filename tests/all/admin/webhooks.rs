@@ -54,6 +54,19 @@ async fn endpoints_are_checked_saved_with_a_secret_and_deliveries_replayed() {
     });
     assert_eq!(subscribed, "job.published,application.created");
 
+    // A test event to this endpoint alone, from its page.
+    let res = app.post_admin(&format!("/admin/webhooks/{endpoint}/ping"), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = app.get(&format!("/admin/webhooks/{endpoint}")).await.html();
+    assert_eq!(
+        page.text(".flash-notice"),
+        "A test event (webhook.ping) is on its way; its delivery shows below in a moment."
+    );
+    let pinged: Vec<(String, i64)> = app
+        .with_conn(|c| events::table.select((events::kind, events::subject_id)).load(c).unwrap());
+    assert_eq!(pinged, [("webhook.ping".to_owned(), endpoint)]);
+    app.with_conn(|c| diesel::delete(tasks::table).execute(c).unwrap());
+
     // A logged failure can be sent again: a new task, the same event.
     let delivery: i64 = app.with_conn(|c| {
         diesel::insert_into(events::table)
@@ -65,7 +78,11 @@ async fn endpoints_are_checked_saved_with_a_secret_and_deliveries_replayed() {
             ))
             .execute(c)
             .unwrap();
-        let event: i64 = events::table.select(events::id).first(c).unwrap();
+        let event: i64 = events::table
+            .filter(events::kind.eq("job.published"))
+            .select(events::id)
+            .first(c)
+            .unwrap();
         diesel::insert_into(webhook_deliveries::table)
             .values((
                 webhook_deliveries::endpoint_id.eq(endpoint),

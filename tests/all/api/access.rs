@@ -19,7 +19,8 @@ enum Needs {
 }
 
 /// (method, path, what it needs). `{job}` is a draft posting and `{application}` an
-/// application to it, both of company A (`{company}`).
+/// application to it, both of company A (`{company}`); `{webhook}` is an endpoint (deleted by
+/// the last row that names it).
 fn table() -> Vec<(Method, &'static str, Needs)> {
     use Needs::{Public, Token, Unbound};
     use Scope::*;
@@ -44,6 +45,13 @@ fn table() -> Vec<(Method, &'static str, Needs)> {
         (Method::GET, "/api/v1/applications/{application}", Token(ApplicationsRead)),
         (Method::GET, "/api/v1/applications/{application}/cv", Token(ApplicationsRead)),
         (Method::POST, "/api/v1/applications/{application}/stage", Token(ApplicationsWrite)),
+        (Method::GET, "/api/v1/webhooks", Unbound(WebhooksWrite)),
+        (Method::POST, "/api/v1/webhooks", Unbound(WebhooksWrite)),
+        (Method::GET, "/api/v1/webhooks/{webhook}", Unbound(WebhooksWrite)),
+        (Method::PATCH, "/api/v1/webhooks/{webhook}", Unbound(WebhooksWrite)),
+        (Method::POST, "/api/v1/webhooks/{webhook}/ping", Unbound(WebhooksWrite)),
+        (Method::POST, "/api/v1/webhooks/{webhook}/rotate_secret", Unbound(WebhooksWrite)),
+        (Method::DELETE, "/api/v1/webhooks/{webhook}", Unbound(WebhooksWrite)),
     ]
 }
 
@@ -57,7 +65,7 @@ async fn every_api_route_answers_each_caller_as_its_scope_says() {
     let app = TestApp::sqlite();
     let cv = "cvs/ffeeddccbbaa99887766554433221100.pdf";
     app.state.storage.put(cv, b"%PDF-1.4\n%%EOF\n".to_vec()).await.unwrap();
-    let (job, application, other_company, company) = app.with_conn(|c| {
+    let (job, application, other_company, company, webhook) = app.with_conn(|c| {
         use diesel::prelude::*;
         use hireboard::db::schema::applications;
         let a = CompanyFactory::new().create(c);
@@ -68,13 +76,19 @@ async fn every_api_route_answers_each_caller_as_its_scope_says() {
             .set((applications::cv_key.eq(cv), applications::cv_type.eq("application/pdf")))
             .execute(c)
             .unwrap();
-        (job, application, b, a.slug)
+        let webhook =
+            hireboard::webhooks::endpoint::create(c, "https://93.184.215.14/hook", "*", "")
+                .unwrap();
+        (job, application, b, a.slug, webhook)
     });
     let mut failures = Vec::new();
     // The table covers every route.
     for route in hireboard::routes::table() {
         let listed = table().iter().any(|(m, p, _)| {
-            let as_pattern = p.replace("{job}", "{id}").replace("{application}", "{id}");
+            let as_pattern = p
+                .replace("{job}", "{id}")
+                .replace("{application}", "{id}")
+                .replace("{webhook}", "{id}");
             let by_slug = p.replace("{job}", "{id_or_slug}").replace("{company}", "{id_or_slug}");
             *m == route.method
                 && (as_pattern == route.path || by_slug == route.path || *p == route.path)
@@ -89,7 +103,8 @@ async fn every_api_route_answers_each_caller_as_its_scope_says() {
         let path = template
             .replace("{job}", &job.to_string())
             .replace("{application}", &application.to_string())
-            .replace("{company}", &company);
+            .replace("{company}", &company)
+            .replace("{webhook}", &webhook.to_string());
         let call = async |token: Option<String>| {
             let auth = token.map(|t| format!("Bearer {t}"));
             let mut headers = vec![("content-type", "application/json")];

@@ -13,3 +13,4 @@ mod jobs;
 mod problems;
 mod schemathesis;
 mod tokens;
+mod webhooks;

@@ -24,6 +24,11 @@ response_schema_conformance.enabled = true
 response_headers_conformance.enabled = true
 positive_data_acceptance.enabled = true
 negative_data_rejection.enabled = true
+# A body with more parts than the form has fields is refused as too large before it is read
+# (413, documented for every operation with a body): a rejection like the others.
+negative_data_rejection.expected-statuses = [
+  "400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429",
+]
 missing_required_header.enabled = true
 unsupported_method.enabled = true
 allow_header_conformance.enabled = true
@@ -89,7 +94,9 @@ fn schemathesis(base: &str, report: &std::path::Path, token: Option<&str>) {
         .arg(&config)
         .args(["run", &format!("{base}/api/v1/openapi.json"), "--url", base])
         .args(["--phases", "examples,coverage,fuzzing"])
-        .args(["--max-time", RUN_SECONDS, "--workers", "2"])
+        // One worker: its generator (Hypothesis) parses Python source with `ast`, which is not
+        // thread-safe on Python 3.11 ("AST constructor recursion depth mismatch" under load).
+        .args(["--max-time", RUN_SECONDS, "--workers", "1"])
         .args(["--report", "har", "--report-dir"])
         .arg(report)
         .env("NO_COLOR", "1");
