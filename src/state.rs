@@ -29,6 +29,8 @@ pub struct AppState {
     pub cards: CardCache,
     /// Posting pages' data, for the posting page and what follows an application.
     pub pages: PageCache,
+    /// The API's listed postings, serialized.
+    pub api_cards: crate::web::versioned_cache::ApiCardCache,
     /// The back office's cached scope counts.
     pub scope_counts: crate::admin::index::ScopeCounts,
     /// SQL statements run so far on this state's pool (for query-budget tests).
@@ -56,6 +58,7 @@ impl AppState {
             search,
             cards: VersionedCache::new(versioned_cache::CARD_ENTRIES),
             pages: VersionedCache::new(versioned_cache::PAGE_ENTRIES),
+            api_cards: VersionedCache::new(versioned_cache::API_CARD_ENTRIES),
             scope_counts: Default::default(),
             queries,
         })

@@ -50,13 +50,17 @@ pub fn is_api(path: &str) -> bool {
 /// `value` as a JSON response with an `ETag`, or 304 when the client's copy is that one.
 /// The tag is the body's digest: equal bodies share it whatever produced them.
 pub fn json<T: Serialize>(req: &HttpRequest, value: &T) -> HttpResponse {
-    let body = match serde_json::to_vec(value) {
-        Ok(body) => body,
+    match serde_json::to_vec(value) {
+        Ok(body) => json_body(req, body),
         Err(e) => {
             log::error!("serializing an API response: {e}");
-            return HttpResponse::InternalServerError().finish();
+            HttpResponse::InternalServerError().finish()
         }
-    };
+    }
+}
+
+/// [`json`] of a body already serialized.
+pub fn json_body(req: &HttpRequest, body: Vec<u8>) -> HttpResponse {
     let digest = Sha256::digest(&body);
     // Weak: the same JSON may be sent compressed or not.
     let tag = EntityTag::new_weak(hex(&digest[..16]));

@@ -21,6 +21,10 @@ use crate::web::view::CardView;
 pub type CardCache = VersionedCache<i64, CardView>;
 pub const CARD_ENTRIES: NonZeroUsize = NonZeroUsize::new(4096).unwrap();
 
+/// The API's postings as listed, serialized (JSON), by posting id: about 1 KB each.
+pub type ApiCardCache = VersionedCache<i64, String>;
+pub const API_CARD_ENTRIES: NonZeroUsize = NonZeroUsize::new(4096).unwrap();
+
 /// Posting pages' data by slug: a few kilobytes of text each, a few megabytes at most.
 pub type PageCache = VersionedCache<String, JobPage>;
 pub const PAGE_ENTRIES: NonZeroUsize = NonZeroUsize::new(512).unwrap();

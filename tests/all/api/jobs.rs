@@ -73,13 +73,33 @@ async fn lists_published_postings_with_the_search_filters() {
         assert!(job["url"].as_str().unwrap().ends_with(&format!("/en/jobs/{}", remote.slug)));
         assert!(job["published_at"].as_str().unwrap().ends_with('Z'), "{b}: RFC 3339 in UTC");
 
-        // One query (the cards), two with a text query not seen before, whatever the count.
+        // The postings are read once per index version and language: a list of postings read
+        // before runs no query, whatever the count; a text query not seen before runs one.
         let before = app.queries();
         app.get("/api/v1/jobs?limit=100").await;
-        assert_eq!(app.queries() - before, 1, "{b}");
+        assert_eq!(app.queries() - before, 0, "{b}");
         let before = app.queries();
         app.get("/api/v1/jobs?q=office").await;
-        assert_eq!(app.queries() - before, 2, "{b}");
+        assert_eq!(app.queries() - before, 1, "{b}");
+        let before = app.queries();
+        app.get("/api/v1/jobs?locale=de").await;
+        assert_eq!(app.queries() - before, 1, "{b}: another language reads them once");
+        // A change to a posting is listed as soon as the index has it.
+        app.with_conn(|c| {
+            use diesel::prelude::*;
+            use hireboard::db::schema::jobs;
+            diesel::update(jobs::table.find(remote.id))
+                .set(jobs::title.eq("Remote welder (night shift)"))
+                .execute(c)
+                .unwrap()
+        });
+        app.refresh_search();
+        let before = app.queries();
+        let changed = app.get("/api/v1/jobs?limit=100").await.json();
+        assert_eq!(app.queries() - before, 1, "{b}: read again after the change");
+        let job =
+            changed["data"].as_array().unwrap().iter().find(|j| j["id"] == remote.id).unwrap();
+        assert_eq!(job["title"], "Remote welder (night shift)", "{b}");
 
         let filtered = app.get("/api/v1/jobs?workplace=remote&seniority=senior").await.json();
         assert_eq!(ids(&filtered), [senior_remote.id], "{b}");
