@@ -32,6 +32,10 @@ home-top-cities = Beliebte Städte
 form-optional = (freiwillig)
 content-original-language = Dieser Inhalt ist noch nicht in Ihrer Sprache verfügbar und wird daher in der Originalsprache angezeigt ({ $language }).
 content-original-language-short = in der Originalsprache
+# A language named in this one (CLDR spelling: German nouns capitalised, Ukrainian not).
+language-en = Englisch
+language-de = Deutsch
+language-uk = Ukrainisch
 
 ## Dates: month names in the form a date uses.
 date-long = { $day }. { $month } { $year }

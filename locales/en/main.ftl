@@ -32,6 +32,10 @@ home-top-cities = Popular cities
 form-optional = (optional)
 content-original-language = This content is not available in your language yet; it is shown in its original language ({ $language }).
 content-original-language-short = in its original language
+# A language named in this one (CLDR spelling: German nouns capitalised, Ukrainian not).
+language-en = English
+language-de = German
+language-uk = Ukrainian
 
 ## Dates: month names in the form a date uses.
 date-long = { $day } { $month } { $year }

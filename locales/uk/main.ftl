@@ -36,6 +36,10 @@ home-top-cities = Популярні міста
 form-optional = (необов’язково)
 content-original-language = Цей вміст ще не доступний вашою мовою, тому його показано мовою оригіналу ({ $language }).
 content-original-language-short = мовою оригіналу
+# A language named in this one (CLDR spelling: German nouns capitalised, Ukrainian not).
+language-en = англійська
+language-de = німецька
+language-uk = українська
 
 ## Dates: month names in the form a date uses.
 date-long = { $day } { $month } { $year } р.

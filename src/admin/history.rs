@@ -30,7 +30,7 @@ pub fn describe(resource: &str, fields: &[Field], change: Change, tr: &Tr) -> Ch
             .unwrap_or_else(|| key.to_owned()),
     };
     let field = match locale {
-        Some(locale) => format!("{label} ({})", locale.native_name()),
+        Some(locale) => format!("{label} ({})", tr.language(locale)),
         None => label,
     };
     let value = |v: Option<String>| -> String {

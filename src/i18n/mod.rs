@@ -190,6 +190,12 @@ impl Tr {
         self.t2("date-short", "day", &date.day().to_string(), "month", &date.month().to_string())
     }
 
+    /// A language's name in this one ("Englisch" in German), for sentences and values; a
+    /// language switcher names each in itself (`Locale::native_name`).
+    pub fn language(&self, locale: Locale) -> String {
+        self.t(&format!("language-{}", locale.as_str()))
+    }
+
     /// The label of a country by ISO code, or the code itself when we have no name for it.
     pub fn country(&self, code: &str) -> String {
         cached(self.locale, &format!("country:{code}"), || {

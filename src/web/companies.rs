@@ -74,7 +74,7 @@ pub async fn show(
         description: paragraphs(&description.value),
         description_lang: description.lang,
         fallback_note: description.is_fallback.then(|| {
-            tr.t1("content-original-language", "language", description.lang.native_name())
+            tr.t1("content-original-language", "language", &tr.language(description.lang))
         }),
         facts,
         website: super::view::web_link(company.website.as_deref()),

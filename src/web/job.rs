@@ -152,7 +152,7 @@ impl JobView {
         }
         let closed_notice = (!open).then(|| tr.t(&format!("job-closed-{}", job.status)));
         let fallback_note = page.content.is_fallback.then(|| {
-            tr.t1("content-original-language", "language", page.content.lang.native_name())
+            tr.t1("content-original-language", "language", &tr.language(page.content.lang))
         });
         let other_languages = page
             .languages()

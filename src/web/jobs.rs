@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::job::JobCard;
 use crate::search::params::POSTED_WITHIN_CHOICES;
-use crate::search::{PER_PAGE, SearchHandle, SearchParams, SearchResult, Sort};
+use crate::search::{Filter, PER_PAGE, SearchHandle, SearchParams, SearchResult, Sort};
 use crate::state::AppState;
 
 /// A link in the filter sidebar, sort bar or pagination.
@@ -157,11 +157,15 @@ fn build_page(
             .iter()
             .filter_map(|(filter, n)| Some((filter, n.filter(|n| *n > 0)?)))
             .map(|(filter, n)| Choice {
-                label: tr.t1(
-                    "search-drop-filter",
-                    "filter",
-                    &filter_label(&tr, &params, &result.facets, *filter),
-                ),
+                label: match filter {
+                    // The query's label is quoted already; the message quotes the filter.
+                    Filter::Text => tr.t1("search-drop-filter", "filter", &params.q),
+                    _ => tr.t1(
+                        "search-drop-filter",
+                        "filter",
+                        &filter_label(&tr, &params, &result.facets, *filter),
+                    ),
+                },
                 url: url(&tr, &without(&params, *filter)),
                 count: Some(n as u32),
                 selected: false,

@@ -192,7 +192,7 @@ impl Shows for Jobs {
         let skills = crate::models::skill::Skill::tags_of_job(conn, job.id)?;
         let skills: Vec<String> = skills.into_iter().map(|tag| tag.name).collect();
         let salary = job.salary().map(|s| crate::web::view::salary_text(tr, &s));
-        let language = job.original_locale().native_name();
+        let language = tr.language(job.original_locale());
         let public_url = (job.status != JobStatus::Draft)
             .then(|| format!("/{}/jobs/{}", job.original_locale, job.slug));
         let posting = Panel::new("admin-panel-posting")
