@@ -224,9 +224,13 @@ async fn an_empty_result_offers_to_drop_a_filter() {
         let page = app.get("/en/jobs?q=nurse&workplace=remote").await.html();
         let offers = page.texts(".empty li");
         assert_eq!(offers.len(), 2, "{offers:?}");
-        assert!(offers.iter().any(|o| o.starts_with("Without “nurse” ") && o.contains("1 job")), "{offers:?}");
+        assert!(
+            offers.iter().any(|o| o.starts_with("Without “nurse” ") && o.contains("1 job")),
+            "{offers:?}"
+        );
         // Quoted once in every language (the query's own chip quotes it too).
-        for (lang, without) in [("de", "Ohne „nurse“ "), ("uk", "Без фільтра «nurse» ")] {
+        for (lang, without) in [("de", "Ohne „nurse“ "), ("uk", "Без фільтра «nurse» ")]
+        {
             let page = app.get(&format!("/{lang}/jobs?q=nurse&workplace=remote")).await.html();
             let offers = page.texts(".empty li");
             assert!(offers.iter().any(|o| o.starts_with(without)), "{lang}: {offers:?}");
