@@ -158,7 +158,10 @@ pub async fn show(
     let slug = slug_of(&state, path.into_inner()).await?;
     let locale = only.unwrap_or(state.config.default_locale);
     let page = crate::web::job::load_cached(&state, slug, locale).await?;
-    Ok(super::json(&req, &JobDetail::new(&page, only, &state.config.base_url)))
+    // The posting and its company are all it shows (a skill's name never changes).
+    let modified = page.job.updated_at.max(page.company.updated_at);
+    let detail = JobDetail::new(&page, only, &state.config.base_url);
+    Ok(super::json_modified(&req, &detail, modified))
 }
 
 /// A posting of any status, for a token with `jobs:read` (of its company's, when it has

@@ -90,6 +90,41 @@ pub fn json_body(req: &HttpRequest, body: Vec<u8>) -> HttpResponse {
     response
 }
 
+/// [`json`] for a response made of records whose latest change was at `modified`: with
+/// `Last-Modified`, and 304 to an `If-Modified-Since` at or after it. `If-None-Match` takes
+/// precedence when sent (RFC 9110, 13.2.2): the tag is exact, the date to the second.
+pub fn json_modified<T: Serialize>(
+    req: &HttpRequest,
+    value: &T,
+    modified: chrono::NaiveDateTime,
+) -> HttpResponse {
+    let modified = modified.and_utc().timestamp();
+    let mut response = json(req, value);
+    let since = req
+        .get_header::<header::IfModifiedSince>()
+        .filter(|_| !req.headers().contains_key(header::IF_NONE_MATCH))
+        .and_then(|header::IfModifiedSince(date)| {
+            let at = std::time::SystemTime::from(date);
+            at.duration_since(std::time::UNIX_EPOCH).ok()
+        });
+    if response.status() == actix_web::http::StatusCode::OK
+        && since.is_some_and(|since| modified <= since.as_secs() as i64)
+    {
+        let mut not_modified = HttpResponse::NotModified().finish();
+        for name in [header::ETAG, header::VARY] {
+            if let Some(value) = response.headers().get(&name).cloned() {
+                not_modified.headers_mut().insert(name, value);
+            }
+        }
+        response = not_modified;
+    }
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(modified.max(0) as u64);
+    if let Ok(value) = header::HeaderValue::from_str(&header::HttpDate::from(at).to_string()) {
+        response.headers_mut().insert(header::LAST_MODIFIED, value);
+    }
+    response
+}
+
 /// Bodies this long or longer are sent gzipped to clients that take it.
 const GZIP_FROM: usize = 1024;
 

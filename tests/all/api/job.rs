@@ -77,6 +77,18 @@ async fn a_posting_seen_again_needs_no_query_and_answers_its_etag() {
         let tag = first.header("etag").unwrap();
         let cached = app.get_with(&path, &[("if-none-match", tag)]).await;
         assert_eq!(cached.status, 304);
+        // The date of its latest change too, to the second.
+        let modified = first.header("last-modified").expect("Last-Modified").to_owned();
+        let since = app.get_with(&path, &[("if-modified-since", &modified)]).await;
+        assert_eq!(since.status, 304, "{}", app.backend);
+        assert_eq!(since.header("etag"), Some(tag));
+        let earlier = chrono::DateTime::parse_from_rfc2822(&modified).unwrap()
+            - chrono::TimeDelta::seconds(1);
+        let earlier = earlier.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+        assert_eq!(app.get_with(&path, &[("if-modified-since", &earlier)]).await.status, 200);
+        // A tag sent is the one that counts.
+        let both = [("if-none-match", "W/\"other\""), ("if-modified-since", modified.as_str())];
+        assert_eq!(app.get_with(&path, &both).await.status, 200, "{}", app.backend);
     }
 }
 
