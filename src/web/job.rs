@@ -105,6 +105,10 @@ impl JobView {
         let mut l = Layout::new(tr, &state.config.base_url, &path, "", text.title.clone());
         l.section = "jobs";
         l.description = text.summary.chars().take(160).collect();
+        // A shared link shows the company's logo.
+        l.image = page.company.logo_url("medium").map(|logo| {
+            if logo.starts_with('/') { format!("{}{logo}", state.config.base_url) } else { logo }
+        });
         let headings =
             [tr.t("job-responsibilities"), tr.t("job-requirements"), tr.t("job-benefits")];
         if open {

@@ -99,6 +99,8 @@ pub struct Layout {
     pub noindex: bool,
     pub json_ld: Option<JsonLd>,
     pub feed_url: Option<String>,
+    /// Absolute URL of the picture a shared link shows (OpenGraph), if the page has one.
+    pub image: Option<String>,
     /// The navigation entry to mark as current.
     pub section: &'static str,
 }
@@ -131,12 +133,22 @@ impl Layout {
             noindex: false,
             json_ld: None,
             feed_url: None,
+            image: None,
             section: "",
         }
     }
 
     pub fn lang(&self) -> &'static str {
         self.tr.locale.as_str()
+    }
+
+    /// The page's language as OpenGraph spells a locale (language_TERRITORY).
+    pub fn og_locale(&self) -> &'static str {
+        match self.tr.locale {
+            Locale::En => "en_US",
+            Locale::De => "de_DE",
+            Locale::Uk => "uk_UA",
+        }
     }
 }
 

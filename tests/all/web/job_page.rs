@@ -163,3 +163,30 @@ async fn a_closed_posting_stays_readable_but_leaves_search_engines() {
         );
     }
 }
+
+#[actix_web::test]
+async fn a_shared_posting_shows_its_title_summary_and_logo() {
+    use diesel::prelude::*;
+    use hireboard::db::schema::companies;
+    let app = crate::support::TestApp::sqlite();
+    let slug = app.with_conn(|c| {
+        let co = CompanyFactory::new().name("Nordlicht Logistik").create(c);
+        diesel::update(companies::table.find(co.id))
+            .set(companies::logo_key.eq("logos/0123456789abcdef0123456789abcdef.png"))
+            .execute(c)
+            .unwrap();
+        JobFactory::new(&co).title("Harbour Pilot").create(c).slug
+    });
+    let page = app.get(&format!("/de/jobs/{slug}")).await.html();
+    let og = |name: &str| page.attr(&format!("meta[property=\"og:{name}\"]"), "content");
+    assert_eq!(og("title"), "Harbour Pilot");
+    assert_eq!(og("url"), page.attr("link[rel=canonical]", "href"));
+    assert_eq!(og("description"), page.attr("meta[name=description]", "content"));
+    assert_eq!(og("locale"), "de_DE");
+    assert!(og("image").starts_with("http") && og("image").contains("0123456789abcdef"), "{}", og("image"));
+    assert_eq!(page.attr("meta[name=\"twitter:card\"]", "content"), "summary");
+    // The search page has no picture.
+    let search = app.get("/uk/jobs").await.html();
+    assert_eq!(search.count("meta[property=\"og:image\"]"), 0);
+    assert_eq!(search.attr("meta[property=\"og:locale\"]", "content"), "uk_UA");
+}
