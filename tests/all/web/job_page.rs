@@ -183,7 +183,11 @@ async fn a_shared_posting_shows_its_title_summary_and_logo() {
     assert_eq!(og("url"), page.attr("link[rel=canonical]", "href"));
     assert_eq!(og("description"), page.attr("meta[name=description]", "content"));
     assert_eq!(og("locale"), "de_DE");
-    assert!(og("image").starts_with("http") && og("image").contains("0123456789abcdef"), "{}", og("image"));
+    assert!(
+        og("image").starts_with("http") && og("image").contains("0123456789abcdef"),
+        "{}",
+        og("image")
+    );
     assert_eq!(page.attr("meta[name=\"twitter:card\"]", "content"), "summary");
     // The search page has no picture.
     let search = app.get("/uk/jobs").await.html();
