@@ -51,6 +51,16 @@ pub(super) fn enum_group<T: Copy + PartialEq>(
 }
 
 pub(super) fn groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> Vec<FacetGroup> {
+    let mut groups = all_groups(tr, params, result);
+    // A value that would give nothing is not worth a line (on a phone the facets came before
+    // the first result for three screens); a selected one stays, to be unselected.
+    for group in &mut groups {
+        group.options.retain(|o| o.selected || o.count != Some(0));
+    }
+    groups
+}
+
+fn all_groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> Vec<FacetGroup> {
     let f = &result.facets;
     let choice = |label: String, count: u32, selected: bool, p: SearchParams| Choice {
         label,
