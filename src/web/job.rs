@@ -109,20 +109,31 @@ impl JobView {
         l.image = page.company.logo_url("medium").map(|logo| {
             if logo.starts_with('/') { format!("{}{logo}", state.config.base_url) } else { logo }
         });
-        let headings =
-            [tr.t("job-responsibilities"), tr.t("job-requirements"), tr.t("job-benefits")];
-        if open {
-            let value = job_posting(
-                page,
-                tr.locale,
-                &l.canonical,
-                &state.config.base_url,
-                headings.clone(),
-            );
-            l.json_ld = Some(JsonLd::new(&value));
-        } else {
+        // The description's headings are in its own language, not the page's: a German text
+        // under English headings was two languages in one section (and in the JSON-LD).
+        let written = Tr::new(page.content.lang);
+        let headings = [
+            written.t("job-responsibilities"),
+            written.t("job-requirements"),
+            written.t("job-benefits"),
+        ];
+        // Search engines are told of the languages the posting is written in only. A page in
+        // another language shows the text of one of them, names that one as canonical and
+        // leaves the JobPosting to it: each posting is one JobPosting, on one address.
+        let base_url = &state.config.base_url;
+        let address = |language: Locale| format!("{base_url}/{language}/jobs/{}", job.slug);
+        let languages: Vec<Locale> = page.languages().collect();
+        l.alternates.retain(|a| languages.contains(&a.locale));
+        l.x_default = address(job.original_locale());
+        if page.content.is_fallback {
+            l.canonical = address(page.content.lang);
+        }
+        if !open {
             // Closed postings stay readable but leave search engines and rich results.
             l.noindex = true;
+        } else if !page.content.is_fallback {
+            let value = job_posting(page, tr.locale, &l.canonical, base_url, headings.clone());
+            l.json_ld = Some(JsonLd::new(&value));
         }
         let sections = headings
             .into_iter()

@@ -36,12 +36,25 @@ async fn shows_every_section_and_fact_in_the_visitors_language() {
         assert_eq!(page.count(".job section h2"), 4, "three sections and skills");
         assert_eq!(page.texts(".chip-list .chip"), ["Ruby on Rails", "Sidekiq"]);
         assert!(page.texts(".panel p").contains(&"Wir bewegen Waren.".to_string()));
-        // Canonical and hreflang alternates for every language plus x-default.
-        assert_eq!(
-            page.attr("link[rel=canonical]", "href"),
-            format!("https://jobs.example.test/de/jobs/{slug}")
+        // Canonical, and hreflang alternates for the languages it is written in (English
+        // and German) plus x-default, its original.
+        let address = |lang: &str| format!("https://jobs.example.test/{lang}/jobs/{slug}");
+        assert_eq!(page.attr("link[rel=canonical]", "href"), address("de"));
+        let alternates = page.attrs("link[rel=alternate][hreflang]", "hreflang");
+        assert_eq!(alternates, ["en", "de", "x-default"], "{}", app.backend);
+        assert_eq!(page.attr("link[hreflang=x-default]", "href"), address("en"));
+        assert_eq!(page.count("script[type=\"application/ld+json\"]"), 1);
+        // In Ukrainian it is shown in its original, which is the canonical page and the one
+        // JobPosting; its headings are in the text's language.
+        let uk = app.get(&format!("/uk/jobs/{slug}")).await.html();
+        assert_eq!(uk.attr("link[rel=canonical]", "href"), address("en"));
+        assert_eq!(uk.count("script[type=\"application/ld+json\"]"), 0);
+        assert_eq!(uk.count("meta[name=robots]"), 0, "{}: still indexable", app.backend);
+        assert!(
+            uk.texts(".job section h2").contains(&"What you bring".to_string()),
+            "{}",
+            app.backend
         );
-        assert_eq!(page.count("link[rel=alternate][hreflang]"), 4);
     }
 }
 
