@@ -116,6 +116,12 @@ impl utoipa::Modify for CommonResponses {
                     add(op, "403", "The token lacks the scope this operation needs");
                     add(op, "429", "The token's rate limit is spent; see Retry-After");
                 }
+                let form = op.request_body.as_ref().is_some_and(|body| {
+                    body.content.keys().any(|media| media.starts_with("multipart/"))
+                });
+                if form {
+                    add(op, "400", "The body is not the multipart form it says it is");
+                }
                 if op.request_body.is_some() {
                     add(op, "413", "The body is larger than this operation takes");
                     add(op, "415", "The body is not of the media type this operation takes");
