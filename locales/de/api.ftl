@@ -22,6 +22,7 @@ api-invalid-value = „{ $value }“ ist kein Wert, den dieser Parameter annimmt
 api-invalid-unknown = Dieser Parameter ist hier unbekannt.
 api-invalid-limit = „{ $value }“ ist keine Zahl von 1 bis 100.
 api-invalid-cursor = Dieser Cursor stammt nicht von dieser Liste mit diesen Parametern: beginnen Sie ohne ihn neu.
+api-invalid-place = Keine Stadt dieses Namens hat hier Stellen: geben Sie stattdessen Koordinaten als lat,lon an.
 
 ## Tokens: refusals of a protected request.
 api-problem-unauthorized-title = Token erforderlich

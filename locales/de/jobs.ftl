@@ -131,7 +131,11 @@ apply-error-rate-limited = Von Ihnen kamen in kurzer Zeit mehrere Bewerbungen, d
 applied-title = Vielen Dank für Ihre Bewerbung!
 applied-text = Ihre Bewerbung für „{ $job }“ wurde an { $company } gesendet. Das Unternehmen wird Sie per E-Mail kontaktieren.
 applied-back = Zurück zur Stelle
-applied-more = Weitere Jobs finden
+applied-receipt = Wir haben Ihnen eine Eingangsbestätigung gemailt. Mit ihren Links können Sie Ihre Bewerbung jederzeit zurückziehen oder Ihre Daten löschen, ganz ohne Konto.
+applied-alert-title = Ähnliche Jobs per E-Mail erhalten
+applied-alert-text = Neue Jobs zu { $search }, sobald sie erscheinen.
+applied-alert-button = Job-Alarm einrichten
+applied-similar = Ähnliche Jobs ansehen
 
 ## Job-Alerts
 alert-cta = Neue Jobs zu dieser Suche per E-Mail erhalten
@@ -163,3 +167,23 @@ alert-gone = Diesen Alert gibt es nicht mehr.
 ## Der Lebenslauf im Bewerbungsformular
 apply-cv = Ihr Lebenslauf
 apply-cv-hint = PDF, Word (DOCX) oder OpenDocument (ODT), bis 10 MB.
+
+filter-near = Wo?
+filter-near-placeholder = Stadt
+filter-radius = Umkreis
+filter-radius-km = Im Umkreis von { $km } km
+filter-remote-include = Remote-Jobs einbeziehen
+filter-chip-near = Im Umkreis von { $km } km um { $place }
+filter-chip-near-remote = Im Umkreis von { $km } km um { $place } oder remote
+search-notice-unknown-place = Den Ort „{ $place }“ kennen wir nicht, daher ist die Suche nicht auf eine Gegend beschränkt.
+search-empty-wider = In einem größeren Umkreis suchen:
+sort-distance = Entfernung
+distance-km = { $km } km entfernt
+distance-under-1-km = Weniger als 1 km entfernt
+coordinates = { $lat }, { $lon }
+latitude-north = { $degrees }° N
+latitude-south = { $degrees }° S
+longitude-east = { $degrees }° O
+longitude-west = { $degrees }° W
+cover-letter-optional = Freiwillig
+cover-letter-required = Erforderlich

@@ -22,6 +22,7 @@ api-invalid-value = “{ $value }” is not a value this parameter takes.
 api-invalid-unknown = This parameter is not known here.
 api-invalid-limit = “{ $value }” is not a number from 1 to 100.
 api-invalid-cursor = This cursor was not made by this list with these parameters: start again without it.
+api-invalid-place = No city of this name has postings here: give coordinates as lat,lon instead.
 
 ## Tokens: refusals of a protected request.
 api-problem-unauthorized-title = Token required

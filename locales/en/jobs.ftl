@@ -131,7 +131,11 @@ apply-error-rate-limited = Several applications came from you in a short time, s
 applied-title = Thank you for applying!
 applied-text = Your application for “{ $job }” has been sent to { $company }. They will contact you by email.
 applied-back = Back to the job
-applied-more = Find more jobs
+applied-receipt = We have emailed you a receipt. Its links let you withdraw your application or delete your data at any time, without an account.
+applied-alert-title = Get jobs like this one by email
+applied-alert-text = New jobs matching { $search }, as they are posted.
+applied-alert-button = Create a job alert
+applied-similar = See similar jobs
 
 ## Job alerts
 alert-cta = Email me new jobs for this search
@@ -163,3 +167,23 @@ alert-gone = This alert no longer exists.
 ## The CV on the apply form
 apply-cv = Your CV
 apply-cv-hint = PDF, Word (DOCX) or OpenDocument (ODT), up to 10 MB.
+
+filter-near = Where?
+filter-near-placeholder = City
+filter-radius = Distance
+filter-radius-km = Within { $km } km
+filter-remote-include = Include remote jobs
+filter-chip-near = Within { $km } km of { $place }
+filter-chip-near-remote = Within { $km } km of { $place }, or remote
+search-notice-unknown-place = We do not know the place “{ $place }”, so the search is not limited to an area.
+search-empty-wider = Search a wider area:
+sort-distance = Distance
+distance-km = { $km } km away
+distance-under-1-km = Less than 1 km away
+coordinates = { $lat }, { $lon }
+latitude-north = { $degrees }° N
+latitude-south = { $degrees }° S
+longitude-east = { $degrees }° E
+longitude-west = { $degrees }° W
+cover-letter-optional = Optional
+cover-letter-required = Required

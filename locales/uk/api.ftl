@@ -22,6 +22,7 @@ api-invalid-value = «{ $value }» — не те значення, яке при
 api-invalid-unknown = Цей параметр тут невідомий.
 api-invalid-limit = «{ $value }» — не число від 1 до 100.
 api-invalid-cursor = Цей курсор створено не цим списком із цими параметрами: почніть знову без нього.
+api-invalid-place = Міста з такою назвою серед вакансій тут немає: натомість вкажіть координати як lat,lon.
 
 ## Tokens: refusals of a protected request.
 api-problem-unauthorized-title = Потрібен токен

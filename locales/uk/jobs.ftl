@@ -141,7 +141,11 @@ apply-error-rate-limited = Від вас надійшло кілька заяв�
 applied-title = Дякуємо за вашу заявку!
 applied-text = Вашу заявку на вакансію «{ $job }» надіслано компанії { $company }. З вами зв’яжуться електронною поштою.
 applied-back = Повернутися до вакансії
-applied-more = Знайти інші вакансії
+applied-receipt = Ми надіслали вам підтвердження електронною поштою. Його посилання дозволяють будь-коли відкликати заявку або видалити ваші дані, без облікового запису.
+applied-alert-title = Отримуйте схожі вакансії поштою
+applied-alert-text = Нові вакансії за запитом { $search }, щойно вони з'являться.
+applied-alert-button = Створити сповіщення
+applied-similar = Переглянути схожі вакансії
 
 ## Сповіщення про вакансії
 alert-cta = Надсилати нові вакансії за цим пошуком на пошту
@@ -173,3 +177,23 @@ alert-gone = Цього сповіщення більше не існує.
 ## Резюме у формі відгуку
 apply-cv = Ваше резюме
 apply-cv-hint = PDF, Word (DOCX) або OpenDocument (ODT), до 10 МБ.
+
+filter-near = Де?
+filter-near-placeholder = Місто
+filter-radius = Відстань
+filter-radius-km = У радіусі { $km } км
+filter-remote-include = Додати віддалені вакансії
+filter-chip-near = У радіусі { $km } км від { $place }
+filter-chip-near-remote = У радіусі { $km } км від { $place } або віддалено
+search-notice-unknown-place = Місце «{ $place }» нам невідоме, тому пошук не обмежено місцевістю.
+search-empty-wider = Шукати ширше:
+sort-distance = Відстань
+distance-km = За { $km } км
+distance-under-1-km = Ближче ніж за 1 км
+coordinates = { $lat }, { $lon }
+latitude-north = { $degrees }° пн. ш.
+latitude-south = { $degrees }° пд. ш.
+longitude-east = { $degrees }° сх. д.
+longitude-west = { $degrees }° зх. д.
+cover-letter-optional = Необов'язковий
+cover-letter-required = Обов'язковий

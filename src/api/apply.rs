@@ -31,8 +31,8 @@ pub struct ApplyInput {
     /// Where the receipt goes and the hiring team answers.
     email: String,
     phone: Option<String>,
-    /// At most 10,000 characters.
-    cover_letter: String,
+    /// At most 10,000 characters; required when the posting's `cover_letter` is `required`.
+    cover_letter: Option<String>,
     /// The candidate's language, for the receipt; the posting's own when left out.
     #[schema(example = "en")]
     language: Option<String>,
@@ -212,16 +212,17 @@ async fn apply(
     let checked =
         cv.map(|(name, bytes, truncated)| crate::uploads::cv::check(&name, bytes, truncated));
     let mut refused: Vec<InvalidField> = Vec::new();
-    let application = match form.validate(page.job.id, chosen.unwrap_or(locale)) {
-        Ok(application) => Some(application),
-        Err(errors) => {
-            refused.extend(errors.iter().map(|e| match &e.arg {
-                Some((arg, value)) => InvalidField::with_arg(&e.field, e.message, arg, value),
-                None => InvalidField::new(&e.field, e.message, ""),
-            }));
-            None
-        }
-    };
+    let application =
+        match form.validate(page.job.id, chosen.unwrap_or(locale), page.job.cover_letter) {
+            Ok(application) => Some(application),
+            Err(errors) => {
+                refused.extend(errors.iter().map(|e| match &e.arg {
+                    Some((arg, value)) => InvalidField::with_arg(&e.field, e.message, arg, value),
+                    None => InvalidField::new(&e.field, e.message, ""),
+                }));
+                None
+            }
+        };
     let cv = match checked {
         Some(Ok(cv)) => Some(cv),
         Some(Err(e)) => {

@@ -38,6 +38,8 @@ pub struct JobDetail {
     pub url: String,
     /// `published`, or why it no longer takes applications (`expired`, `filled`, `archived`).
     pub status: JobStatus,
+    /// Whether an application needs a cover letter.
+    pub cover_letter: crate::models::CoverLetter,
     #[serde(flatten)]
     pub facts: Facts,
     /// Every language the posting can be read in, its original first.
@@ -90,6 +92,7 @@ impl JobDetail {
             id: job.id,
             slug: job.slug.clone(),
             status: job.status,
+            cover_letter: job.cover_letter,
             facts: Facts {
                 company: CompanyRef {
                     name: page.company.name.clone(),

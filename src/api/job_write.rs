@@ -78,6 +78,9 @@ pub struct JobInput {
     pub valid_through: Option<Option<String>>,
     #[schema(example = json!(["Rust", "PostgreSQL"]))]
     pub skills: Option<Vec<String>>,
+    /// Whether applicants must write a cover letter: `optional` (new postings) or
+    /// `required`.
+    pub cover_letter: Option<String>,
 }
 
 /// A posting's text in one language other than its original.
@@ -136,6 +139,7 @@ impl JobInput {
             ("workplace", self.workplace),
             ("employment_type", self.employment_type),
             ("seniority", self.seniority),
+            ("cover_letter", self.cover_letter),
         ];
         for (key, value) in plain {
             if let Some(value) = value {

@@ -53,8 +53,20 @@ pub struct ListQuery {
     /// A company's slug.
     #[param(pattern = "^[a-z0-9-]{1,100}$")]
     company: Option<String>,
-    /// `relevance` (the default with `q`), `newest` (the default without) or `salary`.
-    #[param(pattern = "^(relevance|newest|salary)$")]
+    /// Where to search around: `lat,lon` in decimal degrees, or the name of a city the
+    /// board's postings are in (any case). Postings without coordinates are left out (remote
+    /// ones come with `remote=include`).
+    #[param(example = "52.52,13.405")]
+    near: Option<String>,
+    /// Kilometres around `near` (25 when left out).
+    #[param(inline, value_type = Option<Radius>)]
+    radius: Option<u32>,
+    /// With `near`: `include` adds the remote postings (which have no distance).
+    #[param(pattern = "^(include|exclude)$")]
+    remote: Option<String>,
+    /// `relevance` (the default with `q`), `newest` (the default without), `salary`, or
+    /// `distance` (nearest first, with `near`).
+    #[param(pattern = "^(relevance|newest|salary|distance)$")]
     sort: Option<String>,
     /// Postings per response.
     #[param(minimum = 1, maximum = 100, default = 50)]
@@ -69,6 +81,20 @@ pub struct ListQuery {
     /// sidebar), counted with the other filters applied.
     facets: Option<bool>,
 }
+
+/// A search radius in kilometres, one of those the search page offers.
+pub struct Radius;
+
+impl utoipa::PartialSchema for Radius {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Integer)
+            .enum_values(Some(crate::search::params::RADII))
+            .into()
+    }
+}
+
+impl ToSchema for Radius {}
 
 /// A skill's slug, as a parameter takes it.
 #[derive(ToSchema)]
@@ -148,6 +174,9 @@ impl FacetCounts {
 /// A published posting as listed.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct JobSummary {
+    /// With `near`: the kilometres from there (absent for postings without coordinates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
     pub id: i64,
     pub slug: String,
     /// The posting's public page.
@@ -194,6 +223,7 @@ pub(super) fn utc(d: NaiveDateTime) -> DateTime<Utc> {
 impl JobSummary {
     fn new(card: JobCard, base_url: &str) -> JobSummary {
         JobSummary {
+            distance_km: None,
             url: format!("{base_url}/{}/jobs/{}", card.title.lang, card.slug),
             id: card.id,
             slug: card.slug,
@@ -288,6 +318,16 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
     let locale = locale_of(&req, state.config.default_locale);
     let index = state.search.get();
     let now = crate::db::now();
+    let centre = match &params.near {
+        Some(near) => Some(index.locate(near).ok_or_else(|| {
+            AppError::Invalid(vec![InvalidField::new(
+                "near",
+                "api-invalid-place",
+                &near.as_param(),
+            )])
+        })?),
+        None => None,
+    };
     let refused_cursor =
         || AppError::Invalid(vec![InvalidField::new("cursor", "api-invalid-cursor", "")]);
     let hits = crate::web::text_hits(&state, &index, &params.q).await?;
@@ -296,6 +336,10 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
     let facets =
         facets.then(|| FacetCounts::new(index.search(&params, hits.as_deref(), now, 1).facets));
     let data = summaries(&state, &index, &slice.ids, locale).await?;
+    let distances: Vec<Option<f64>> = match centre {
+        Some(centre) => slice.ids.iter().map(|id| index.distance_km(*id, centre)).collect(),
+        None => Vec::new(),
+    };
     let base_url = &state.config.base_url;
     let next = slice.next.map(|cursor| {
         let mut query = url::form_urlencoded::Serializer::new(String::new());
@@ -307,7 +351,7 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
         query.append_pair("cursor", &cursor.encode());
         format!("{base_url}/api/v1/jobs?{}", query.finish())
     });
-    let body = list_body(&data, &ListRest { total: slice.total, next, facets })?;
+    let body = list_body(&data, &distances, &ListRest { total: slice.total, next, facets })?;
     Ok(super::json_body(&req, body))
 }
 
@@ -321,18 +365,33 @@ struct ListRest {
     facets: Option<FacetCounts>,
 }
 
-/// A [`JobList`]'s JSON from its postings already serialized and the rest.
-fn list_body(data: &[Arc<String>], rest: &ListRest) -> Result<Vec<u8>, AppError> {
+/// A [`JobList`]'s JSON from its postings already serialized (without a distance), their
+/// distances (none without `near`) and the rest.
+fn list_body(
+    data: &[Arc<String>],
+    distances: &[Option<f64>],
+    rest: &ListRest,
+) -> Result<Vec<u8>, AppError> {
     let rest = serde_json::to_vec(rest)
         .map_err(|e| AppError::Internal(format!("serializing a list of postings: {e}")))?;
-    let size = data.iter().map(|d| d.len() + 1).sum::<usize>() + rest.len() + 12;
+    let size = data.iter().map(|d| d.len() + 24).sum::<usize>() + rest.len() + 12;
     let mut body = Vec::with_capacity(size);
     body.extend_from_slice(b"{\"data\":[");
     for (i, posting) in data.iter().enumerate() {
         if i > 0 {
             body.push(b',');
         }
-        body.extend_from_slice(posting.as_bytes());
+        match distances.get(i).copied().flatten() {
+            // `distance_km` is a summary's first member: it goes before the cached ones.
+            Some(km) => {
+                body.extend_from_slice(b"{\"distance_km\":");
+                serde_json::to_writer(&mut body, &((km * 1000.0).round() / 1000.0))
+                    .map_err(|e| AppError::Internal(format!("writing a distance: {e}")))?;
+                body.push(b',');
+                body.extend_from_slice(posting.as_bytes().get(1..).unwrap_or_default());
+            }
+            None => body.extend_from_slice(posting.as_bytes()),
+        }
     }
     body.extend_from_slice(b"],");
     // `rest` is an object with `total` at least: its members follow the list's.
@@ -386,6 +445,7 @@ mod tests {
     fn posting(id: i64) -> JobSummary {
         let at = chrono::DateTime::from_timestamp(1_780_000_000, 0).unwrap();
         JobSummary {
+            distance_km: None,
             id,
             slug: format!("welder-{id}"),
             url: format!("https://jobs.example/en/jobs/welder-{id}"),
@@ -418,9 +478,24 @@ mod tests {
             let cached: Vec<Arc<String>> =
                 postings.iter().map(|p| Arc::new(serde_json::to_string(p).unwrap())).collect();
             let rest = ListRest { total: 7, next: next.map(str::to_owned), facets: None };
-            let written = list_body(&cached, &rest).unwrap();
+            let written = list_body(&cached, &[], &rest).unwrap();
             let list = JobList { data: postings, total: 7, next: rest.next.clone(), facets: None };
             assert_eq!(String::from_utf8(written).unwrap(), serde_json::to_string(&list).unwrap());
         }
+    }
+
+    #[test]
+    fn distances_join_the_cached_postings_as_the_document_says() {
+        let mut postings: Vec<JobSummary> = (1..=3).map(posting).collect();
+        let cached: Vec<Arc<String>> =
+            postings.iter().map(|p| Arc::new(serde_json::to_string(p).unwrap())).collect();
+        let distances = [Some(12.3456789), None, Some(0.0)];
+        for (p, d) in postings.iter_mut().zip(distances) {
+            p.distance_km = d.map(|km| (km * 1000.0_f64).round() / 1000.0);
+        }
+        let rest = ListRest { total: 3, next: None, facets: None };
+        let written = list_body(&cached, &distances, &rest).unwrap();
+        let list = JobList { data: postings, total: 3, next: None, facets: None };
+        assert_eq!(String::from_utf8(written).unwrap(), serde_json::to_string(&list).unwrap());
     }
 }

@@ -63,6 +63,7 @@ diesel::table! {
         updated_at -> Timestamp,
         text_updated_at -> Nullable<Timestamp>,
         company_name -> Text,
+        cover_letter -> Text,
     }
 }
 

@@ -32,6 +32,23 @@ pub fn format_number(locale: Locale, n: i64) -> String {
     out
 }
 
+/// A number with `digits` decimals (rounded), grouped and separated as the locale writes it:
+/// 1,234.5 / 1.234,5 / 1 234,5.
+pub fn format_decimal(locale: Locale, x: f64, digits: usize) -> String {
+    let text = format!("{:.*}", digits, x.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let whole: i64 = whole.parse().unwrap_or(0);
+    let sign =
+        if x < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') { "-" } else { "" };
+    let (_, decimal) = separators(locale);
+    let mut out = format!("{sign}{}", format_number(locale, whole));
+    if !fraction.is_empty() {
+        out.push_str(decimal);
+        out.push_str(fraction);
+    }
+    out
+}
+
 fn currency_symbol(currency: &str) -> &str {
     match currency {
         "EUR" => "€",
@@ -79,6 +96,16 @@ mod tests {
         assert_eq!(format_number(Locale::Uk, 75000), "75\u{a0}000");
         assert_eq!(format_number(Locale::En, 999), "999");
         assert_eq!(format_number(Locale::En, -1000), "-1,000");
+    }
+
+    #[test]
+    fn decimals_use_the_locale_s_separators() {
+        assert_eq!(format_decimal(Locale::En, 1234.56, 1), "1,234.6");
+        assert_eq!(format_decimal(Locale::De, 1234.56, 1), "1.234,6");
+        assert_eq!(format_decimal(Locale::Uk, 2.25, 2), "2,25");
+        assert_eq!(format_decimal(Locale::En, 7.0, 0), "7");
+        assert_eq!(format_decimal(Locale::En, -0.04, 1), "0.0", "no minus before zero");
+        assert_eq!(format_decimal(Locale::En, -3.5, 1), "-3.5");
     }
 
     #[test]

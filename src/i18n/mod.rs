@@ -175,6 +175,40 @@ impl Tr {
         format_number(self.locale, *n.borrow())
     }
 
+    /// A number with `digits` decimals, as the locale writes it.
+    pub fn decimal(&self, x: f64, digits: usize) -> String {
+        format::format_decimal(self.locale, x, digits)
+    }
+
+    /// A distance for people: under a kilometre said so, one decimal under ten, whole beyond.
+    pub fn distance(&self, km: f64) -> String {
+        if km < 1.0 {
+            self.t("distance-under-1-km")
+        } else {
+            self.t1("distance-km", "km", &self.decimal(km, if km < 10.0 { 1 } else { 0 }))
+        }
+    }
+
+    /// A point as people read it: "52.52° N, 13.405° E".
+    pub fn coordinates(&self, lat: f64, lon: f64) -> String {
+        let degrees = |x: f64| {
+            let text = self.decimal(x.abs(), 5);
+            let trimmed = text.trim_end_matches('0');
+            trimmed.strip_suffix([',', '.']).unwrap_or(trimmed).to_owned()
+        };
+        let lat = self.t1(
+            if lat < 0.0 { "latitude-south" } else { "latitude-north" },
+            "degrees",
+            &degrees(lat),
+        );
+        let lon = self.t1(
+            if lon < 0.0 { "longitude-west" } else { "longitude-east" },
+            "degrees",
+            &degrees(lon),
+        );
+        self.t2("coordinates", "lat", &lat, "lon", &lon)
+    }
+
     pub fn date(&self, date: &chrono::NaiveDateTime) -> String {
         format_date(self.locale, date.date())
     }

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use crate::db::schema::applications;
 use crate::db::{DbConn, dialect};
 use crate::i18n::Locale;
+use crate::models::CoverLetter;
 use crate::models::problem::FieldError;
 
 /// A stored application, as the pipeline and the API read it.
@@ -72,8 +73,14 @@ pub const MAX_NAME: usize = 200;
 pub const MAX_COVER_LETTER: usize = 10_000;
 
 impl ApplicationForm {
-    /// Checks every field; all failures are returned at once so the form can show each.
-    pub fn validate(&self, job_id: i64, locale: Locale) -> Result<NewApplication, Vec<FieldError>> {
+    /// Checks every field (a cover letter as the posting asks); all failures are returned at
+    /// once so the form can show each.
+    pub fn validate(
+        &self,
+        job_id: i64,
+        locale: Locale,
+        cover_letter_rule: CoverLetter,
+    ) -> Result<NewApplication, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
@@ -92,7 +99,7 @@ impl ApplicationForm {
             errors.push(FieldError::new("phone", "apply-error-phone-invalid"));
         }
         let cover_letter = self.cover_letter.trim();
-        if cover_letter.is_empty() {
+        if cover_letter.is_empty() && cover_letter_rule == CoverLetter::Required {
             errors.push(FieldError::new("cover_letter", "apply-error-cover-letter-required"));
         } else if cover_letter.chars().count() > MAX_COVER_LETTER {
             errors.push(FieldError::new("cover_letter", "apply-error-cover-letter-too-long"));
@@ -256,7 +263,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_is_normalized() {
-        let app = form().validate(7, Locale::En).unwrap();
+        let app = form().validate(7, Locale::En, CoverLetter::Required).unwrap();
         assert_eq!(app.name, "Ada Lovelace");
         assert_eq!(app.email, "ada@example.org");
         assert_eq!(app.job_id, 7);
@@ -271,9 +278,21 @@ mod tests {
             cover_letter: " ".into(),
             consent: None,
         };
-        let errors = bad.validate(1, Locale::De).unwrap_err();
+        let errors = bad.validate(1, Locale::De, CoverLetter::Required).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "email", "phone", "cover_letter", "consent"]);
+    }
+
+    #[test]
+    fn a_cover_letter_is_needed_only_where_the_posting_asks_for_one() {
+        let without = ApplicationForm { cover_letter: "  ".into(), ..form() };
+        let app = without.validate(1, Locale::En, CoverLetter::Optional).unwrap();
+        assert_eq!(app.cover_letter, "");
+        let errors = without.validate(1, Locale::En, CoverLetter::Required).unwrap_err();
+        assert_eq!(errors[0].field, "cover_letter");
+        let long = ApplicationForm { cover_letter: "x".repeat(MAX_COVER_LETTER + 1), ..form() };
+        let errors = long.validate(1, Locale::En, CoverLetter::Optional).unwrap_err();
+        assert_eq!(errors[0].message, "apply-error-cover-letter-too-long", "a limit either way");
     }
 
     #[test]

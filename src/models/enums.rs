@@ -137,6 +137,11 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// Whether a posting's apply form asks for a cover letter.
+    CoverLetter, "cover-letter" { Optional = "optional", Required = "required" }
+);
+
 text_enum!(Workplace, "workplace" { Onsite = "onsite", Hybrid = "hybrid", Remote = "remote" });
 
 text_enum!(EmploymentType, "employment" {

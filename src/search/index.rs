@@ -15,7 +15,10 @@ use chrono::NaiveDateTime;
 use roaring::RoaringBitmap;
 
 use super::dimension::Dimension;
+use super::geo::{ByLatitude, Point};
+use super::params::Near;
 use super::salary::yearly_eur;
+use crate::i18n::Locale;
 use crate::models::job::IndexRow;
 use crate::models::skill::{Skill, SkillTag};
 use crate::models::{EmploymentType, Seniority, Workplace};
@@ -32,6 +35,10 @@ pub(super) struct Columns {
     pub(super) closes: Vec<i64>,
     /// Yearly salary in euros (top of the range), -1 when not published.
     pub(super) salary_eur: Vec<i64>,
+    /// Latitude and longitude, when the posting has them.
+    pub(super) point: Vec<Option<Point>>,
+    /// The languages it is written in, the original first.
+    pub(super) languages: Vec<Box<[Locale]>>,
 }
 
 /// The facets, and each company's postings.
@@ -66,6 +73,9 @@ pub struct SearchIndex {
     pub(super) skill_by_slug: HashMap<String, u32>,
     pub(super) cities: Vec<String>,
     pub(super) city_by_key: HashMap<String, u32>,
+    /// Each city's centre: the mean of its postings' points (none without any).
+    pub(super) city_centre: Vec<Option<Point>>,
+    pub(super) by_latitude: ByLatitude,
     pub(super) countries: Vec<String>,
     pub(super) country_by_code: HashMap<String, u16>,
     pub(super) companies: Vec<String>,
@@ -165,7 +175,25 @@ impl SearchIndex {
             c.published.push(unix(row.published_at));
             c.closes.push(row.valid_through.map_or(i64::MAX, unix));
             c.salary_eur.push(row.salary.as_ref().and_then(yearly_eur).unwrap_or(-1));
+            c.point.push(row.point.filter(|(lat, lon)| lat.is_finite() && lon.is_finite()));
+            c.languages.push(row.languages.into_boxed_slice());
         }
+        index.by_latitude = ByLatitude::new(&index.columns.point);
+        index.city_centre = index
+            .postings
+            .city
+            .sets
+            .iter()
+            .map(|set| {
+                let points: Vec<Point> =
+                    set.iter().filter_map(|pos| index.columns.point[pos as usize]).collect();
+                let n = points.len() as f64;
+                (!points.is_empty()).then(|| {
+                    let (lat, lon) = points.iter().fold((0.0, 0.0), |a, p| (a.0 + p.0, a.1 + p.1));
+                    (lat / n, lon / n)
+                })
+            })
+            .collect();
         // Every country exists now; the roles open anywhere join each one's set.
         let country = &mut index.postings.country;
         if country.sets.len() < index.countries.len() {
@@ -226,17 +254,51 @@ impl SearchIndex {
         matches
     }
 
+    /// The point a location search is centred on: its coordinates, or the centre of the city
+    /// of that name (any case) among the postings'; `None` for a place the index cannot
+    /// place.
+    pub fn locate(&self, near: &Near) -> Option<Point> {
+        match near {
+            Near::Point { lat, lon } => Some((*lat, *lon)),
+            Near::Place(name) => {
+                let city = self.city_by_key.get(&name.trim().to_lowercase())?;
+                self.city_centre.get(*city as usize).copied().flatten()
+            }
+        }
+    }
+
+    /// A place's name as the postings spell it ("Köln" for "köln"), when the index knows it.
+    pub fn place_name(&self, name: &str) -> Option<&str> {
+        let city = self.city_by_key.get(&name.trim().to_lowercase())?;
+        Some(self.cities[*city as usize].as_str())
+    }
+
+    /// The kilometres between a posting and `centre`, when the posting has a point.
+    pub fn distance_km(&self, job_id: i64, centre: Point) -> Option<f64> {
+        let pos = self.position.get(&job_id)?;
+        self.columns.point[*pos as usize].map(|p| super::geo::distance_km(centre, p))
+    }
+
+    /// The positions within `km` of `centre`.
+    pub(super) fn within(&self, centre: Point, km: f64) -> RoaringBitmap {
+        self.by_latitude.within(&self.columns.point, centre, km)
+    }
+
     /// The slug of a published posting.
     pub fn slug_of(&self, id: i64) -> Option<&str> {
         self.position.get(&id).map(|pos| self.columns.slug[*pos as usize].as_str())
     }
 
-    /// Slug and last change of every open posting, newest first (for sitemaps).
-    pub fn open_postings(&self, now: NaiveDateTime) -> impl Iterator<Item = (&str, NaiveDateTime)> {
+    /// Slug, last change and languages (the original first) of every open posting, newest
+    /// first (for sitemaps).
+    pub fn open_postings(
+        &self,
+        now: NaiveDateTime,
+    ) -> impl Iterator<Item = (&str, NaiveDateTime, &[Locale])> {
         let now = unix(now);
-        (0..self.len())
-            .filter(move |i| self.is_open(*i, now))
-            .map(|i| (self.columns.slug[i].as_str(), self.columns.updated_at[i]))
+        (0..self.len()).filter(move |i| self.is_open(*i, now)).map(|i| {
+            (self.columns.slug[i].as_str(), self.columns.updated_at[i], &*self.columns.languages[i])
+        })
     }
 
     /// The skills of a published posting, in its order; `None` for a posting not in the index.
@@ -326,6 +388,7 @@ mod tests {
                 seniority: Seniority::ALL[(i % 4) as usize],
                 city: (i % 7 != 0).then(|| format!("City {}", i % 5)),
                 country_code: Some(["DE", "PL", "UA"][(i % 3) as usize].into()),
+                point: (i % 5 != 0).then_some((50.0 + i as f64 * 0.01, 10.0)),
                 remote_countries: if i % 6 == 2 {
                     vec!["AT".into(), "DE".into()]
                 } else {
@@ -341,6 +404,7 @@ mod tests {
                 valid_through: None,
                 updated_at: now,
                 skills: vec![i % 4 + 1, (i * 7) % 4 + 1],
+                languages: vec![Locale::En],
             })
             .collect()
     }

@@ -3,6 +3,7 @@
 
 mod dimension;
 pub mod facets;
+pub mod geo;
 pub mod index;
 pub mod params;
 mod query;
@@ -23,7 +24,7 @@ use crate::models::job::IndexRow;
 use crate::models::skill::Skill;
 pub use facets::Facets;
 pub use index::{SearchIndex, TextMatches};
-pub use params::{InvalidParam, SearchParams, Sort};
+pub use params::{InvalidParam, Near, SearchParams, Sort};
 pub use query::{Filter, PER_PAGE, SearchResult};
 
 /// Shares the current index between request handlers; swapping in a new one never blocks

@@ -10,15 +10,18 @@ pub enum Sort {
     Relevance,
     Newest,
     Salary,
+    /// Nearest first; only meaningful with `near` (otherwise as without a sort).
+    Distance,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Newest, Sort::Salary];
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Salary, Sort::Distance];
     pub fn as_str(self) -> &'static str {
         match self {
             Sort::Relevance => "relevance",
             Sort::Newest => "newest",
             Sort::Salary => "salary",
+            Sort::Distance => "distance",
         }
     }
     pub fn parse(s: &str) -> Option<Sort> {
@@ -30,6 +33,45 @@ impl Sort {
 pub const POSTED_WITHIN_CHOICES: [i64; 4] = [1, 7, 14, 30];
 pub const MAX_PAGE: u32 = 10_000;
 pub const MAX_SALARY: i64 = 10_000_000;
+/// The radii a location search offers, in kilometres.
+pub const RADII: [u32; 6] = [5, 10, 25, 50, 100, 200];
+/// The radius of a location search that names none: a commute.
+pub const DEFAULT_RADIUS: u32 = 25;
+
+/// Where a location search is centred: coordinates, or a place to look up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Near {
+    Point { lat: f64, lon: f64 },
+    Place(String),
+}
+
+impl Near {
+    /// `lat,lon` in decimal degrees, or a place's name (without control characters).
+    pub fn parse(value: &str) -> Option<Near> {
+        if let Some((lat, lon)) = value.split_once(',')
+            && let (Ok(lat), Ok(lon)) = (lat.trim().parse::<f64>(), lon.trim().parse::<f64>())
+        {
+            return ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
+                .then_some(Near::Point { lat, lon });
+        }
+        (value.chars().count() <= 100
+            && !value.chars().any(char::is_control)
+            && !value.starts_with(|c: char| c.is_ascii_digit() || c == '-'))
+        .then(|| Near::Place(value.to_owned()))
+    }
+
+    /// The parameter's value: coordinates rounded to about a metre.
+    pub fn as_param(&self) -> String {
+        match self {
+            Near::Point { lat, lon } => format!("{},{}", round5(*lat), round5(*lon)),
+            Near::Place(name) => name.clone(),
+        }
+    }
+}
+
+fn round5(x: f64) -> f64 {
+    (x * 100_000.0).round() / 100_000.0
+}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchParams {
@@ -43,6 +85,11 @@ pub struct SearchParams {
     pub salary_min: Option<i64>,
     pub posted_within: Option<i64>,
     pub company: Option<String>,
+    pub near: Option<Near>,
+    /// Kilometres around `near`; [`DEFAULT_RADIUS`] when not given.
+    pub radius: Option<u32>,
+    /// With `near`: whether remote postings (which have no distance) come too.
+    pub include_remote: bool,
     pub sort: Option<Sort>,
     pub page: u32,
 }
@@ -105,6 +152,21 @@ impl SearchParams {
                     value.parse::<i64>().ok().filter(|n| (1..=365).contains(n)),
                 ),
                 "company" => set(&mut p.company, is_slug(value).then(|| value.to_owned())),
+                "near" => set(&mut p.near, Near::parse(value)),
+                "radius" => {
+                    set(&mut p.radius, value.parse::<u32>().ok().filter(|r| RADII.contains(r)))
+                }
+                "remote" => match value {
+                    "include" => {
+                        p.include_remote = true;
+                        true
+                    }
+                    "exclude" => {
+                        p.include_remote = false;
+                        true
+                    }
+                    _ => false,
+                },
                 "sort" => set(&mut p.sort, Sort::parse(value)),
                 "page" => match value.parse::<u32>() {
                     Ok(n) if (1..=MAX_PAGE).contains(&n) => {
@@ -120,16 +182,28 @@ impl SearchParams {
                 invalid.push(InvalidParam { name, value: value.chars().take(100).collect() });
             }
         }
+        // A radius or the remote choice mean nothing without a centre: not kept, so that
+        // links and alerts do not carry them.
+        if p.near.is_none() {
+            p.radius = None;
+            p.include_remote = false;
+        }
         (p, invalid)
     }
 
-    /// The sort in effect: relevance needs a text query.
+    /// The sort in effect: relevance needs a text query, distance a centre.
     pub fn effective_sort(&self) -> Sort {
+        let plain = if self.q.trim().is_empty() { Sort::Newest } else { Sort::Relevance };
         match self.sort {
-            Some(Sort::Relevance) | None if !self.q.trim().is_empty() => Sort::Relevance,
-            Some(Sort::Relevance) | None => Sort::Newest,
+            Some(Sort::Relevance) | None => plain,
+            Some(Sort::Distance) if self.near.is_none() => plain,
             Some(other) => other,
         }
+    }
+
+    /// The radius in effect, in kilometres.
+    pub fn radius_km(&self) -> u32 {
+        self.radius.unwrap_or(DEFAULT_RADIUS)
     }
 
     /// The query string for these parameters (without `?`), page 1 omitted.
@@ -165,6 +239,15 @@ impl SearchParams {
         if let Some(v) = &self.company {
             out.append_pair("company", v);
         }
+        if let Some(v) = &self.near {
+            out.append_pair("near", &v.as_param());
+            if let Some(r) = self.radius {
+                out.append_pair("radius", &r.to_string());
+            }
+            if self.include_remote {
+                out.append_pair("remote", "include");
+            }
+        }
         if let Some(v) = self.sort {
             out.append_pair("sort", v.as_str());
         }
@@ -182,7 +265,7 @@ impl SearchParams {
 }
 
 /// Every parameter of the search URL contract.
-pub const PARAM_NAMES: [&str; 12] = [
+pub const PARAM_NAMES: [&str; 15] = [
     "q",
     "workplace",
     "type",
@@ -193,6 +276,9 @@ pub const PARAM_NAMES: [&str; 12] = [
     "salary_min",
     "posted_within",
     "company",
+    "near",
+    "radius",
+    "remote",
     "sort",
     "page",
 ];
@@ -236,6 +322,25 @@ mod tests {
         assert_eq!(p, SearchParams { page: 1, ..Default::default() });
         let names: Vec<_> = invalid.iter().map(|i| i.name).collect();
         assert_eq!(names, ["workplace", "salary_min", "page", "country", "skill", "sort"]);
+    }
+
+    #[test]
+    fn near_takes_coordinates_or_a_place() {
+        let (p, invalid) = SearchParams::parse("near=52.52,13.405&radius=50&remote=include");
+        assert!(invalid.is_empty(), "{invalid:?}");
+        assert_eq!(p.near, Some(Near::Point { lat: 52.52, lon: 13.405 }));
+        assert_eq!((p.radius_km(), p.include_remote), (50, true));
+        assert_eq!(SearchParams::parse(&p.to_query()).0, p);
+        let (p, _) = SearchParams::parse("near=K%C3%B6ln");
+        assert_eq!(p.near, Some(Near::Place("Köln".into())));
+        assert_eq!(p.radius_km(), DEFAULT_RADIUS);
+        let (p, invalid) = SearchParams::parse("near=91,0&radius=7&remote=maybe");
+        let names: Vec<_> = invalid.iter().map(|i| i.name).collect();
+        assert_eq!(names, ["near", "radius", "remote"]);
+        assert_eq!(p, SearchParams { page: 1, ..Default::default() });
+        let (p, _) = SearchParams::parse("radius=50&remote=include&sort=distance");
+        assert_eq!((p.radius, p.include_remote), (None, false), "nothing without a centre");
+        assert_eq!(p.effective_sort(), Sort::Newest);
     }
 
     #[test]

@@ -8,8 +8,9 @@ use roaring::RoaringBitmap;
 
 use super::dimension::Dimension;
 use super::facets::{Counts, Facets};
+use super::geo::Point;
 use super::index::{SearchIndex, TextMatches, Window, position, unix};
-use super::params::{SearchParams, Sort};
+use super::params::{RADII, SearchParams, Sort};
 use crate::models::{EmploymentType, Seniority, Workplace};
 
 /// The filters of a search, each a bit in a posting's failure mask.
@@ -25,6 +26,7 @@ pub enum Filter {
     Salary,
     PostedWithin,
     Company,
+    Near,
 }
 
 impl Filter {
@@ -41,7 +43,7 @@ impl Filter {
         )
     }
 
-    pub const ALL: [Filter; 10] = [
+    pub const ALL: [Filter; 11] = [
         Filter::Workplace,
         Filter::EmploymentType,
         Filter::Seniority,
@@ -52,6 +54,7 @@ impl Filter {
         Filter::Salary,
         Filter::PostedWithin,
         Filter::Company,
+        Filter::Near,
     ];
 }
 
@@ -67,6 +70,9 @@ pub struct SearchResult {
     /// known for facet filters always and for the others when there are no results (to offer
     /// dropping one); computing it otherwise would cost a set intersection nobody reads.
     pub without: Vec<(Filter, Option<usize>)>,
+    /// With a location search and no results: each wider radius that has results, with how
+    /// many.
+    pub wider: Vec<(u32, usize)>,
 }
 
 pub const PER_PAGE: usize = 20;
@@ -135,7 +141,34 @@ impl SearchIndex {
                 set.insert_range(0..recent as u32);
                 Cow::Owned(set)
             }
+            Filter::Near => {
+                Cow::Owned(self.near_set(p, self.locate(p.near.as_ref()?)?, p.radius_km()))
+            }
         })
+    }
+
+    /// The postings within `km` of `centre`, and the remote ones when asked for.
+    fn near_set(&self, p: &SearchParams, centre: Point, km: u32) -> RoaringBitmap {
+        let mut set = self.within(centre, f64::from(km));
+        if p.include_remote {
+            set |= &self.postings.workplace.sets
+                [position(Workplace::ALL, &Workplace::Remote) as usize];
+        }
+        set
+    }
+
+    /// The positions of `result` by the distance of their point from the search's centre,
+    /// nearest first; those without a point (remote roles) last, newest first.
+    pub(super) fn by_distance(&self, params: &SearchParams, result: &RoaringBitmap) -> Vec<u32> {
+        let centre = params.near.as_ref().and_then(|near| self.locate(near));
+        let distance = |i: u32| {
+            centre
+                .zip(self.columns.point[i as usize])
+                .map_or(f64::INFINITY, |(c, p)| super::geo::distance_km(c, p))
+        };
+        let mut all: Vec<(f64, u32)> = result.iter().map(|i| (distance(i), i)).collect();
+        all.sort_by(|a, b| a.0.total_cmp(&b.0));
+        all.into_iter().map(|(_, i)| i).collect()
     }
 
     /// Runs a search. `text` holds the text query's matches when the parameters have one.
@@ -206,9 +239,35 @@ impl SearchIndex {
                 all.sort_by_key(|i| std::cmp::Reverse(self.columns.salary_eur[*i as usize]));
                 all.into_iter().skip(start).take(per_page).collect()
             }
+            Sort::Distance => {
+                self.by_distance(params, &result).into_iter().skip(start).take(per_page).collect()
+            }
         };
         let ids = order.iter().map(|i| self.columns.id[*i as usize]).collect();
-        SearchResult { total, ids, page, pages, facets: counts.into_facets(self, params), without }
+        let wider = match active.iter().position(|(f, _)| *f == Filter::Near) {
+            Some(k) if total == 0 => {
+                let centre = params.near.as_ref().and_then(|near| self.locate(near));
+                let rest = all_but(k);
+                RADII
+                    .into_iter()
+                    .filter(|r| *r > params.radius_km())
+                    .filter_map(|r| {
+                        let n = self.near_set(params, centre?, r).intersection_len(&rest);
+                        (n > 0).then_some((r, n as usize))
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        SearchResult {
+            total,
+            ids,
+            page,
+            pages,
+            facets: counts.into_facets(self, params),
+            without,
+            wider,
+        }
     }
 }
 

@@ -14,7 +14,8 @@ use super::params::{SearchParams, Sort};
 use super::query::{Filter, intersect};
 
 /// A posting's place in a sort: results come by `key`, then `published`, then `id`, each
-/// descending. `key` is the relevance (as an ordered integer) or the yearly salary; 0 for the
+/// descending. `key` is the relevance (as an ordered integer), the yearly salary, or the
+/// distance in metres negated (nearest first; `i64::MIN` without a point); 0 for the
 /// newest-first sort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Anchor {
@@ -94,9 +95,15 @@ impl SearchIndex {
         let sets: Vec<Cow<RoaringBitmap>> =
             Filter::ALL.into_iter().filter_map(|f| self.filter_set(f, params, text, now)).collect();
         let result = intersect(&window, sets.iter().map(|s| s.as_ref()));
+        let centre = params.near.as_ref().and_then(|near| self.locate(near));
         let anchor = |i: u32| {
             let key = match sort {
                 Sort::Newest => 0,
+                Sort::Distance => {
+                    centre.zip(self.columns.point[i as usize]).map_or(i64::MIN, |(c, p)| {
+                        -((super::geo::distance_km(c, p) * 1000.0).round() as i64)
+                    })
+                }
                 Sort::Salary => self.columns.salary_eur[i as usize],
                 Sort::Relevance => {
                     ordered(text.and_then(|t| t.scores.get(&i)).copied().unwrap_or(0.0))
@@ -126,7 +133,7 @@ impl SearchIndex {
                 }
                 result.range(start..).take(limit + 1).collect()
             }
-            Sort::Salary | Sort::Relevance => {
+            Sort::Salary | Sort::Relevance | Sort::Distance => {
                 let mut all: Vec<(Anchor, u32)> = result.iter().map(|i| (anchor(i), i)).collect();
                 all.sort_by_key(|(anchor, _)| std::cmp::Reverse(*anchor));
                 let start =

@@ -326,6 +326,12 @@ fn insert_postings(
                 valid_through: Some(valid_through),
                 skills: role.skills.clone(),
                 created_at: published_at,
+                // Some employers want to read why someone applies.
+                cover_letter: if i % 4 == 0 {
+                    crate::models::CoverLetter::Required
+                } else {
+                    crate::models::CoverLetter::Optional
+                },
             };
             draft
                 .insert_in_transaction(conn, &company.name, &mut skill_ids)

@@ -14,6 +14,8 @@ use super::apply_guard;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::application::ApplicationForm;
+use crate::models::job::JobPage;
+use crate::search::{Near, SearchParams};
 use crate::security::events::{Severity, record};
 use crate::state::AppState;
 use crate::uploads::multipart::{BodyError, Limits, read_request};
@@ -69,6 +71,7 @@ pub async fn submit(
     let csrf: CsrfField = serde_urlencoded::from_str(&text).unwrap_or_default();
     let cv = body.files.remove("cv");
     let job_id = page.job.id;
+    let cover_letter = page.job.cover_letter;
     let slug = page.job.slug.clone();
     let now = crate::db::now();
     let secret = state.config.secret_key.clone();
@@ -127,7 +130,7 @@ pub async fn submit(
         }
         None => None,
     };
-    let (application, cv) = match (values.validate(job_id, tr.locale), cv) {
+    let (application, cv) = match (values.validate(job_id, tr.locale, cover_letter), cv) {
         (Ok(a), None) => (a, None),
         (Ok(a), Some(Ok(cv))) => (a, Some(cv)),
         (result, cv) => {
@@ -179,7 +182,31 @@ pub struct AppliedPage {
     pub job_title: String,
     pub job_url: String,
     pub company_name: String,
-    pub search_url: String,
+    /// Jobs like this one: the search, in words and as links to it and to an alert for it.
+    pub similar: Option<String>,
+    pub similar_url: String,
+    pub alert_url: String,
+}
+
+/// A search for jobs like `page`'s: any of its first three skills, and where it is (remote
+/// ones remote, others within a commute of their city when the index can place it, else in
+/// their country).
+pub fn similar_search(page: &JobPage, index: &crate::search::SearchIndex) -> SearchParams {
+    let job = &page.job;
+    let mut params = SearchParams {
+        skills: page.skills.iter().take(3).map(|s| s.slug.clone()).collect(),
+        page: 1,
+        ..Default::default()
+    };
+    let city = job.city.as_deref().map(|c| Near::Place(c.to_owned()));
+    if job.workplace == crate::models::Workplace::Remote {
+        params.workplace = Some(crate::models::Workplace::Remote);
+    } else if let Some(near) = city.filter(|near| index.locate(near).is_some()) {
+        params.near = Some(near);
+    } else {
+        params.country = job.country_code.clone();
+    }
+    params
 }
 
 pub async fn thanks(
@@ -197,11 +224,16 @@ pub async fn thanks(
         tr.t("applied-title"),
     );
     l.noindex = true;
+    let index = state.search.get();
+    let similar = similar_search(&page, &index);
+    let query = similar.to_query();
     Ok(AppliedPage {
+        similar: super::search_links::describe(&tr, &similar, Some(&index)),
+        similar_url: format!("/{}/jobs?{query}", tr.locale),
+        alert_url: format!("/{}/alerts/new?{query}", tr.locale),
         l,
         job_title: page.content.value.title.clone(),
         job_url: format!("/{}/jobs/{}", tr.locale, page.job.slug),
         company_name: page.company.name.clone(),
-        search_url: format!("/{}/jobs", tr.locale),
     })
 }

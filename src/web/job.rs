@@ -91,6 +91,8 @@ pub struct JobView {
     /// Set on the back office's preview, which shows any posting as the public page would.
     pub preview_note: Option<String>,
     pub apply: Option<ApplyForm>,
+    /// Whether the apply form needs a cover letter.
+    pub cover_letter_required: bool,
     pub other_languages: Vec<(String, String)>,
     pub search_url: String,
 }
@@ -196,6 +198,7 @@ impl JobView {
             closed_notice,
             preview_note: None,
             apply: if open { apply } else { None },
+            cover_letter_required: job.cover_letter == crate::models::CoverLetter::Required,
             other_languages,
             search_url: format!("/{}/jobs", tr.locale),
         }

@@ -14,8 +14,8 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::job::JobCard;
-use crate::search::params::POSTED_WITHIN_CHOICES;
-use crate::search::{Filter, PER_PAGE, SearchHandle, SearchParams, SearchResult, Sort};
+use crate::search::params::{POSTED_WITHIN_CHOICES, RADII};
+use crate::search::{Filter, Near, PER_PAGE, SearchHandle, SearchParams, SearchResult, Sort};
 use crate::state::AppState;
 
 /// A link in the filter sidebar, sort bar or pagination.
@@ -47,11 +47,17 @@ pub struct JobsPage {
     pub sorts: Vec<Choice>,
     pub active: Vec<Choice>,
     pub suggestions: Vec<Choice>,
+    /// With a location search and no results: the wider radii that have some.
+    pub wider: Vec<Choice>,
     pub prev: Option<String>,
     pub next: Option<String>,
     pub pages: Vec<Choice>,
     pub page_status: String,
     pub posted_choices: Vec<Choice>,
+    /// The radius select: each radius (its value in `url`).
+    pub radius_choices: Vec<Choice>,
+    /// The location field's value.
+    pub near_value: String,
     pub hidden: Vec<(String, String)>,
     pub clear_url: String,
     /// The job alert sign-up for this search.
@@ -85,16 +91,35 @@ pub async fn search_page(
     req: HttpRequest,
 ) -> Result<JobsPage, AppError> {
     let tr = Tr::new(path_locale(&path)?);
-    let (params, invalid) = SearchParams::parse(req.query_string());
+    let (mut params, invalid) = SearchParams::parse(req.query_string());
     let index = state.search.get();
     let now = crate::db::now();
-    let hits = super::text_hits(&state, &index, &params.q).await?;
-    let result = index.search(&params, hits.as_deref(), now, PER_PAGE);
-    let cards = card_views(&state, &index, &result.ids, tr).await?;
-    let notices = invalid
+    let mut notices: Vec<String> = invalid
         .iter()
         .map(|i| tr.t2("search-notice-invalid", "name", i.name, "value", &i.value))
         .collect();
+    // A place the index cannot place limits nothing: say so rather than show nothing. A
+    // known one is written as its postings spell it, in the chip and in every link.
+    if let Some(near @ Near::Place(name)) = &params.near {
+        match index.place_name(name).filter(|_| index.locate(near).is_some()) {
+            Some(spelled) => params.near = Some(Near::Place(spelled.to_owned())),
+            None => {
+                notices.push(tr.t1("search-notice-unknown-place", "place", name));
+                params = without(&params, Filter::Near);
+            }
+        }
+    }
+    let hits = super::text_hits(&state, &index, &params.q).await?;
+    let result = index.search(&params, hits.as_deref(), now, PER_PAGE);
+    let mut cards = card_views(&state, &index, &result.ids, tr).await?;
+    if let Some(centre) = params.near.as_ref().and_then(|near| index.locate(near)) {
+        // The cached cards are shared by every search: the distance goes on a copy.
+        for (card, id) in cards.iter_mut().zip(&result.ids) {
+            if let Some(km) = index.distance_km(*id, centre) {
+                *card = Arc::new(CardView { distance: Some(tr.distance(km)), ..(**card).clone() });
+            }
+        }
+    }
     Ok(build_page(&state, tr, params, notices, result, cards))
 }
 
@@ -134,6 +159,7 @@ fn build_page(
     let sorts = Sort::ALL
         .iter()
         .filter(|s| **s != Sort::Relevance || !params.q.trim().is_empty())
+        .filter(|s| **s != Sort::Distance || params.near.is_some())
         .map(|s| Choice {
             label: tr.t(&format!("sort-{}", s.as_str())),
             url: url(&tr, &with(&params, |p| p.sort = Some(*s))),
@@ -149,6 +175,16 @@ fn build_page(
             url: url(&tr, &without(&params, *filter)),
             count: None,
             selected: true,
+        })
+        .collect();
+    let wider = result
+        .wider
+        .iter()
+        .map(|(km, n)| Choice {
+            label: tr.t1("filter-radius-km", "km", &tr.number(i64::from(*km))),
+            url: url(&tr, &with(&params, |p| p.radius = Some(*km))),
+            count: Some(*n as u32),
+            selected: false,
         })
         .collect();
     let suggestions = if result.total == 0 {
@@ -196,12 +232,24 @@ fn build_page(
             selected: params.posted_within == Some(*d),
         })
         .collect();
+    let radius_choices = RADII
+        .iter()
+        .map(|km| Choice {
+            label: tr.t1("filter-radius-km", "km", &tr.number(i64::from(*km))),
+            url: km.to_string(),
+            count: None,
+            selected: params.radius_km() == *km,
+        })
+        .collect();
     // The form resubmits the facet filters it does not show as inputs.
     let mut hidden: Vec<(String, String)> = Vec::new();
     let facet_only = SearchParams {
         q: String::new(),
         salary_min: None,
         posted_within: None,
+        near: None,
+        radius: None,
+        include_remote: false,
         sort: None,
         page: 1,
         ..params.clone()
@@ -236,10 +284,13 @@ fn build_page(
         sorts,
         active,
         suggestions,
+        wider,
         prev,
         next,
         pages,
         posted_choices,
+        radius_choices,
+        near_value: params.near.as_ref().map(Near::as_param).unwrap_or_default(),
         hidden,
         params,
     }

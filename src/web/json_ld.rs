@@ -105,18 +105,14 @@ pub fn job_posting(
     if job.workplace == Workplace::Remote {
         posting["jobLocationType"] = json!("TELECOMMUTE");
         let countries = job.remote_countries();
-        // A role open anywhere lists no countries: it has its office as `jobLocation` instead
-        // (naming only the office country would tell Google that only it is eligible).
-        if !countries.is_empty() {
-            posting["applicantLocationRequirements"] = Value::Array(
-                countries.iter().map(|c| json!({"@type": "Country", "name": c})).collect(),
-            );
-        } else if job.city.is_none()
-            && let Some(country) = &job.country_code
-        {
-            posting["applicantLocationRequirements"] =
-                json!([{"@type": "Country", "name": country}]);
-        }
+        // Without requirements Google takes a remote role as open to the country of its
+        // `jobLocation` only. Schema.org has no value for the whole world: a role open
+        // anywhere names it as an area, as remote boards do.
+        posting["applicantLocationRequirements"] = if countries.is_empty() {
+            json!([{"@type": "AdministrativeArea", "name": "Worldwide"}])
+        } else {
+            Value::Array(countries.iter().map(|c| json!({"@type": "Country", "name": c})).collect())
+        };
         if job.city.is_some() {
             posting["jobLocation"] = place();
         }

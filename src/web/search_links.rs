@@ -5,7 +5,7 @@ use super::jobs::{Choice, FacetGroup};
 use crate::i18n::Tr;
 use crate::models::{EmploymentType, Seniority, Workplace};
 use crate::search::facets::{FacetCount, Facets};
-use crate::search::{Filter, SearchIndex, SearchParams, SearchResult};
+use crate::search::{Filter, Near, SearchIndex, SearchParams, SearchResult};
 
 pub(super) fn url(tr: &Tr, params: &SearchParams) -> String {
     let q = params.to_query();
@@ -169,6 +169,20 @@ pub(super) fn filter_label(
         Filter::Company => {
             tr.t1("filter-chip-company", "company", params.company.as_deref().unwrap_or(""))
         }
+        Filter::Near => {
+            let place = params.near.as_ref().map(|near| place_label(tr, near)).unwrap_or_default();
+            let id =
+                if params.include_remote { "filter-chip-near-remote" } else { "filter-chip-near" };
+            tr.t2(id, "km", &tr.number(i64::from(params.radius_km())), "place", &place)
+        }
+    }
+}
+
+/// A search's centre in words: the place's name as given, or its coordinates.
+pub(super) fn place_label(tr: &Tr, near: &Near) -> String {
+    match near {
+        Near::Place(name) => name.clone(),
+        Near::Point { lat, lon } => tr.coordinates(*lat, *lon),
     }
 }
 
@@ -204,6 +218,14 @@ pub(super) fn without(params: &SearchParams, filter: Filter) -> SearchParams {
         Filter::Salary => p.salary_min = None,
         Filter::PostedWithin => p.posted_within = None,
         Filter::Company => p.company = None,
+        Filter::Near => {
+            p.near = None;
+            p.radius = None;
+            p.include_remote = false;
+            if p.sort == Some(crate::search::Sort::Distance) {
+                p.sort = None;
+            }
+        }
     })
 }
 

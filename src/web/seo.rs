@@ -1,5 +1,5 @@
 //! `robots.txt` and the sitemaps: an index, then pages, companies and postings in chunks,
-//! each URL with its `hreflang` alternates. Built from the search index: no query.
+//! each URL with its `hreflang` alternates (a posting's: the languages it is written in). Built from the search index: no query.
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -45,6 +45,25 @@ fn localized(base: &str, path: &str, lastmod: Option<String>) -> Vec<SitemapUrl>
         .map(|l| SitemapUrl {
             loc: format!("{base}/{}{path}", l.as_str()),
             lastmod: lastmod.clone(),
+            alternates: alternates.clone(),
+        })
+        .collect()
+}
+
+/// One entry per language a posting is written in, each naming the others; the original
+/// (its first) is the default.
+fn posting(base: &str, slug: &str, lastmod: String, languages: &[Locale]) -> Vec<SitemapUrl> {
+    let address = |l: &Locale| format!("{base}/{}/jobs/{slug}", l.as_str());
+    let alternates: Vec<(&'static str, String)> = languages
+        .iter()
+        .map(|l| (l.as_str(), address(l)))
+        .chain(languages.first().map(|l| ("x-default", address(l))))
+        .collect();
+    languages
+        .iter()
+        .map(|l| SitemapUrl {
+            loc: address(l),
+            lastmod: Some(lastmod.clone()),
             alternates: alternates.clone(),
         })
         .collect()
@@ -97,8 +116,8 @@ pub async fn jobs(
         .open_postings(crate::db::now())
         .skip((n - 1) * JOBS_PER_SITEMAP)
         .take(JOBS_PER_SITEMAP)
-        .flat_map(|(slug, updated)| {
-            localized(base, &format!("/jobs/{slug}"), Some(updated.format("%Y-%m-%d").to_string()))
+        .flat_map(|(slug, updated, languages)| {
+            posting(base, slug, updated.format("%Y-%m-%d").to_string(), languages)
         })
         .collect();
     if urls.is_empty() && n > 1 {

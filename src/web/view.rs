@@ -74,6 +74,8 @@ pub struct CardView {
     pub posted: String,
     pub posted_iso: String,
     pub skills: Vec<String>,
+    /// How far from a location search's centre (set per search, never cached).
+    pub distance: Option<String>,
 }
 
 impl CardView {
@@ -103,6 +105,7 @@ impl CardView {
             }),
             posted_iso: iso_date(&posted_at),
             skills: card.skills.clone(),
+            distance: None,
         }
     }
 }

@@ -5,7 +5,7 @@ use super::prelude::*;
 use crate::db::schema::{companies, jobs};
 use crate::models::event::{self, EventKind};
 use crate::models::job::{JobDraft, JobText};
-use crate::models::{EmploymentType, SalaryPeriod, Seniority, Workplace};
+use crate::models::{CoverLetter, EmploymentType, SalaryPeriod, Seniority, Workplace};
 
 pub struct JobForm;
 
@@ -65,6 +65,9 @@ impl DraftForm for JobForm {
         f.of("skills", "admin-field-skills", FieldKind::List, |d| &mut d.skills)
             .max(1000)
             .hint("admin-hint-skills");
+        f.select("cover_letter", "admin-field-cover-letter", CoverLetter::options(tr), |d| {
+            &mut d.cover_letter
+        });
         f.translated_long("summary", "admin-field-summary", |t| &mut t.summary)
             .required()
             .max(2000);

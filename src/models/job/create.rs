@@ -9,7 +9,7 @@ use crate::db::schema::{job_skills, job_translations, jobs};
 use crate::db::{DbConn, dialect};
 use crate::i18n::Locale;
 use crate::models::skill::Skill;
-use crate::models::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
+use crate::models::{CoverLetter, EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
 
 /// The translatable text of a posting. List sections hold one item per line.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -57,6 +57,7 @@ pub struct JobDraft {
     pub valid_through: Option<NaiveDateTime>,
     pub skills: Vec<String>,
     pub created_at: NaiveDateTime,
+    pub cover_letter: CoverLetter,
 }
 
 /// The columns every save of a posting writes (a new one, or the form over a stored one):
@@ -84,6 +85,7 @@ pub(super) struct JobFields<'a> {
     salary_currency: Option<&'a str>,
     salary_period: Option<SalaryPeriod>,
     valid_through: Option<NaiveDateTime>,
+    cover_letter: CoverLetter,
 }
 
 /// A translation's text, as its row stores it.
@@ -134,6 +136,7 @@ impl JobDraft {
             salary_period: Some(SalaryPeriod::Year),
             published_at: None,
             valid_through: None,
+            cover_letter: CoverLetter::Optional,
             skills: Vec::new(),
             created_at,
         }
@@ -162,6 +165,7 @@ impl JobDraft {
             salary_currency: self.salary_currency.as_deref(),
             salary_period: self.salary_period,
             valid_through: self.valid_through,
+            cover_letter: self.cover_letter,
         }
     }
 

@@ -17,7 +17,7 @@ use diesel::prelude::*;
 pub use create::{JobDraft, JobText};
 pub use queries::{IndexRow, JobCard, JobPage, public_slug};
 
-use super::{EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
+use super::{CoverLetter, EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
 use crate::db::schema::{job_translations, jobs};
 use crate::i18n::Locale;
 
@@ -50,6 +50,7 @@ pub struct Job {
     pub valid_through: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub cover_letter: CoverLetter,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -282,11 +282,14 @@ mod padding_tests {
 struct IndexJobRow {
     id: i64,
     slug: String,
+    original_locale: String,
     workplace: Workplace,
     employment_type: EmploymentType,
     seniority: Seniority,
     city: Option<String>,
     country_code: Option<String>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
     remote_countries: String,
     salary_min: Option<i64>,
     salary_max: Option<i64>,
@@ -308,6 +311,8 @@ pub struct IndexRow {
     pub seniority: Seniority,
     pub city: Option<String>,
     pub country_code: Option<String>,
+    /// Latitude and longitude, when the posting has them.
+    pub point: Option<(f64, f64)>,
     pub remote_countries: Vec<String>,
     pub salary: Option<Salary>,
     pub published_at: NaiveDateTime,
@@ -315,10 +320,12 @@ pub struct IndexRow {
     pub updated_at: NaiveDateTime,
     /// Skill ids, in the posting's order.
     pub skills: Vec<i64>,
+    /// The languages it is written in, the original first.
+    pub languages: Vec<Locale>,
 }
 
 impl IndexRow {
-    /// Every published posting with its skills (two queries).
+    /// Every published posting with its skills and languages (three queries).
     pub fn load_published(conn: &mut DbConn) -> QueryResult<Vec<IndexRow>> {
         let published = JobStatus::Published.as_str();
         let rows: Vec<(IndexJobRow, String)> = jobs::table
@@ -337,6 +344,17 @@ impl IndexRow {
         for (job_id, skill_id) in links {
             skills.entry(job_id).or_default().push(skill_id);
         }
+        let translated: Vec<(i64, String)> = job_translations::table
+            .inner_join(jobs::table)
+            .filter(jobs::status.eq(published))
+            .select((job_translations::job_id, job_translations::locale))
+            .load(conn)?;
+        let mut translations: HashMap<i64, Vec<Locale>> = HashMap::new();
+        for (job_id, locale) in translated {
+            if let Some(locale) = Locale::parse(&locale) {
+                translations.entry(job_id).or_default().push(locale);
+            }
+        }
         Ok(rows
             .into_iter()
             .filter_map(|(row, company_slug)| {
@@ -349,6 +367,7 @@ impl IndexRow {
                     seniority: row.seniority,
                     city: row.city,
                     country_code: row.country_code,
+                    point: row.latitude.zip(row.longitude),
                     remote_countries: split_countries(&row.remote_countries),
                     salary: salary_of(
                         row.salary_min,
@@ -360,6 +379,16 @@ impl IndexRow {
                     valid_through: row.valid_through,
                     updated_at: row.updated_at,
                     skills: skills.remove(&row.id).unwrap_or_default(),
+                    languages: {
+                        let original = Locale::parse(&row.original_locale).unwrap_or_default();
+                        let mut all = vec![original];
+                        for l in translations.remove(&row.id).unwrap_or_default() {
+                            if !all.contains(&l) {
+                                all.push(l);
+                            }
+                        }
+                        all
+                    },
                 })
             })
             .collect())

@@ -67,6 +67,7 @@ impl JobDraft {
             published_at: job.published_at,
             valid_through: job.valid_through,
             created_at: job.created_at,
+            cover_letter: job.cover_letter,
         };
         Ok(Some(StoredJob {
             draft,

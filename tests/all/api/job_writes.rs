@@ -69,6 +69,7 @@ async fn a_draft_is_made_changed_published_and_archived_like_in_the_back_office(
         assert_eq!(created["texts"][1]["title"], "Roboterschweißer");
         assert_eq!(created["salary"]["max"], 65000);
         assert_eq!(created["skills"], json!(["Welding", "Robotics"]), "{b:?}");
+        assert_eq!(created["cover_letter"], "optional", "{b:?}: the default");
 
         // A draft is not public; the token that wrote it reads it.
         assert_eq!(app.get(&format!("/api/v1/jobs/{id}")).await.status, 404);
@@ -83,11 +84,12 @@ async fn a_draft_is_made_changed_published_and_archived_like_in_the_back_office(
             Method::PATCH,
             &format!("/api/v1/jobs/{id}"),
             &token,
-            &json!({"title": "Senior robot welder", "valid_through": "2037-06-30"}),
+            &json!({"title": "Senior robot welder", "valid_through": "2037-06-30", "cover_letter": "required"}),
         )
         .await;
         assert_eq!(res.status, 200, "{b:?}: {}", res.body);
         let changed = res.json();
+        assert_eq!(changed["cover_letter"], "required", "{b:?}");
         assert_eq!(changed["texts"][0]["title"], "Senior robot welder");
         assert_eq!(changed["city"], "Berlin", "kept");
         assert!(changed["valid_through"].as_str().unwrap().starts_with("2037-06-30"));

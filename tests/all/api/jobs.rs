@@ -236,13 +236,16 @@ async fn list_parameters_and_the_document_agree() {
             "sort" => "newest",
             "locale" => "de",
             "facets" => "true",
+            "near" => "52.52,13.405",
+            "radius" => "50",
+            "remote" => "include",
             "cursor" => continue,
             _ => "word",
         };
         let res = app.get(&format!("/api/v1/jobs?{name}={value}")).await;
         assert_eq!(res.status, 200, "{name}: {}", res.body);
     }
-    assert_eq!(documented.len(), 15, "{documented:?}");
+    assert_eq!(documented.len(), 18, "{documented:?}");
     assert_eq!(app.get("/api/v1/jobs?page=2").await.status, 422, "pages are the site's");
 }
 

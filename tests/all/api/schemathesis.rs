@@ -38,6 +38,10 @@ ignored_auth.enabled = true
 # say; the generated requests start at the first slice.
 [parameters]
 "query.cursor" = ""
+# A place's name is valid when a posting is in that city, which no schema can say either: the
+# generated requests search around a point (and so sort by distance, with `radius` and
+# `remote` generated).
+"query.near" = "50.45,30.52"
 
 # The search filters are read as the search page reads them: values trimmed, blank ones
 # ignored, repeated skills counted once. Stricter than the document they would refuse what the

@@ -120,6 +120,7 @@ impl JobFactory {
                 valid_through: Some(now + TimeDelta::days(30)),
                 skills: Vec::new(),
                 created_at: now - TimeDelta::minutes(n as i64),
+                cover_letter: hireboard::models::CoverLetter::Optional,
             },
         }
     }
@@ -169,6 +170,16 @@ impl JobFactory {
     pub fn location(mut self, city: &str, country: &str) -> Self {
         self.draft.city = Some(city.into());
         self.draft.country_code = Some(country.into());
+        self
+    }
+    pub fn cover_letter(mut self, rule: hireboard::models::CoverLetter) -> Self {
+        self.draft.cover_letter = rule;
+        self
+    }
+    /// The posting's coordinates (`None`: it has none).
+    pub fn at(mut self, point: Option<(f64, f64)>) -> Self {
+        self.draft.latitude = point.map(|p| p.0);
+        self.draft.longitude = point.map(|p| p.1);
         self
     }
     pub fn salary(

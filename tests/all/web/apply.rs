@@ -6,16 +6,23 @@ use hireboard::models::application::NewApplication;
 use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 
 fn posting(app: &TestApp) -> (i64, String) {
-    app.with_conn(|c| {
+    let posted = app.with_conn(|c| {
         let co = CompanyFactory::new().name("Apply Corp").create(c);
-        let slug = JobFactory::new(&co).title("Backend Developer").create(c).slug;
+        let slug = JobFactory::new(&co)
+            .title("Backend Developer")
+            .cover_letter(hireboard::models::CoverLetter::Required)
+            .skills(&["Rust", "Welding"])
+            .create(c)
+            .slug;
         let id = hireboard::models::job::JobPage::load(c, &slug, hireboard::i18n::Locale::En)
             .unwrap()
             .unwrap()
             .job
             .id;
         (id, slug)
-    })
+    });
+    app.refresh_search();
+    posted
 }
 
 /// Opens the posting page and returns its form's CSRF token.
@@ -86,6 +93,15 @@ async fn a_valid_application_is_stored_once() {
         let page = app.get(&thanks).await.html();
         assert!(page.text("h1").contains("Thank you"));
         assert!(page.texts(".thanks p")[0].contains("Apply Corp"));
+        assert!(page.texts(".thanks p")[1].contains("emailed you a receipt"), "{}", app.backend);
+        // An alert for jobs like this one: its skills, around its city.
+        assert_eq!(
+            page.texts(".similar p")[0],
+            "New jobs matching Rust, Welding · Within 25 km of Berlin, as they are posted."
+        );
+        let alert = page.attr(".similar a.button", "href");
+        assert_eq!(alert, "/en/alerts/new?skill=rust&skill=welding&near=Berlin");
+        assert_eq!(app.get(&alert).await.status, 200, "{}", app.backend);
         assert_eq!(count(&app, job_id), 1);
 
         // The same address again, in other letter case: a clear message, no second row.
@@ -95,6 +111,38 @@ async fn a_valid_application_is_stored_once() {
         assert_eq!(again.status, 409);
         assert!(again.html().text(".notice-error").contains("already applied"));
         assert_eq!(count(&app, job_id), 1);
+    }
+}
+
+#[actix_web::test]
+async fn a_cover_letter_is_asked_for_only_where_the_posting_requires_one() {
+    for app in backends() {
+        let b = app.backend;
+        let (_, required) = posting(&app);
+        let optional = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            JobFactory::new(&co).title("Courier").create(c).slug
+        });
+        let page = app.get(&format!("/en/jobs/{required}")).await.html();
+        assert_eq!(page.count("#apply-cover_letter[required]"), 1, "{b}");
+        assert_eq!(page.text("label[for=apply-cover_letter]"), "Cover letter", "{b}");
+        let page = app.get(&format!("/en/jobs/{optional}")).await.html();
+        assert_eq!(page.count("#apply-cover_letter[required]"), 0, "{b}");
+        assert_eq!(page.text("label[for=apply-cover_letter]"), "Cover letter (optional)", "{b}");
+        let token = csrf(&app, &format!("/en/jobs/{optional}")).await;
+        let res = app
+            .post_form(
+                &format!("/en/jobs/{optional}/apply"),
+                &[
+                    ("csrf_token", token.as_str()),
+                    ("name", "Grace Hopper"),
+                    ("email", "grace@example.org"),
+                    ("cover_letter", ""),
+                    ("consent", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{b}: {}", res.body);
     }
 }
 

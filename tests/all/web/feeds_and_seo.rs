@@ -1,5 +1,6 @@
 //! Atom feeds, sitemaps, robots.txt and health.
 
+use crate::support::factories::text;
 use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 
 fn seed(app: &TestApp) -> (String, String) {
@@ -7,6 +8,7 @@ fn seed(app: &TestApp) -> (String, String) {
         let co = CompanyFactory::new().create(c);
         let rust = JobFactory::new(&co)
             .title("Rust & <Systems> Engineer")
+            .translation(hireboard::i18n::Locale::Uk, text("Rust-розробниця"))
             .skills(&["Rust"])
             .create(c)
             .slug;
@@ -43,7 +45,7 @@ async fn atom_feeds_per_locale_and_per_search() {
 }
 
 #[actix_web::test]
-async fn sitemaps_list_every_open_posting_in_every_language() {
+async fn sitemaps_list_every_open_posting_in_the_languages_it_is_written_in() {
     for app in backends() {
         let (rust, go) = seed(&app);
         let index = app.get("/sitemap.xml").await;
@@ -59,13 +61,29 @@ async fn sitemaps_list_every_open_posting_in_every_language() {
         );
         let jobs = app.get("/sitemaps/jobs-1.xml").await;
         let urls = jobs.html().texts("url loc");
-        assert_eq!(urls.len(), 6, "two postings × three languages: {urls:?}");
-        for lang in ["en", "de", "uk"] {
-            for slug in [&rust, &go] {
-                assert!(urls.contains(&format!("https://jobs.example.test/{lang}/jobs/{slug}")));
-            }
-        }
-        assert!(jobs.body.contains("hreflang=\"x-default\""));
+        let address =
+            |lang: &str, slug: &str| format!("https://jobs.example.test/{lang}/jobs/{slug}");
+        // Newest first; the Ukrainian translation has its URL, no posting has a German one.
+        assert_eq!(urls, [address("en", &rust), address("uk", &rust), address("en", &go)]);
+        // Each entry's (hreflang, href) pairs, read from the XML as written.
+        let alternates = |n: usize| -> Vec<(String, String)> {
+            let entry = jobs.body.split("<url>").nth(n + 1).expect("an entry");
+            let value = |text: &str, name: &str| {
+                let start = text.find(&format!("{name}=\"")).expect(name) + name.len() + 2;
+                text[start..].split('"').next().unwrap().to_owned()
+            };
+            entry
+                .split("<xhtml:link ")
+                .skip(1)
+                .map(|link| (value(link, "hreflang"), value(link, "href")))
+                .collect()
+        };
+        let pair = |lang: &str, slug: &str| (lang.to_owned(), address(lang, slug));
+        let rust_alternates =
+            [pair("en", &rust), pair("uk", &rust), ("x-default".into(), address("en", &rust))];
+        assert_eq!(alternates(0), rust_alternates);
+        assert_eq!(alternates(1), rust_alternates);
+        assert_eq!(alternates(2), [pair("en", &go), ("x-default".into(), address("en", &go))]);
         assert_eq!(app.get("/sitemaps/jobs-2.xml").await.status, 404);
         assert_eq!(app.get("/sitemaps/companies.xml").await.html().count("url"), 3);
     }

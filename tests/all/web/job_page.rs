@@ -125,12 +125,17 @@ async fn json_ld_has_googles_required_and_recommended_properties() {
         assert_eq!(ld["baseSalary"]["value"]["unitText"], "MONTH");
         assert!(ld["description"].as_str().unwrap().contains("<li>"), "description is HTML");
 
-        // Open anywhere: no country restriction, the office as its location.
+        // Open anywhere: the whole world may apply (not only the office's country), and the
+        // office is its location.
         let page = app.get(&format!("/en/jobs/{anywhere}")).await.html();
         let ld: serde_json::Value =
             serde_json::from_str(&page.scripts("script[type='application/ld+json']")[0]).unwrap();
         assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
-        assert!(ld["applicantLocationRequirements"].is_null(), "{ld}");
+        assert_eq!(
+            ld["applicantLocationRequirements"],
+            serde_json::json!([{"@type": "AdministrativeArea", "name": "Worldwide"}]),
+            "{ld}"
+        );
         assert_eq!(ld["jobLocation"]["address"]["addressLocality"], "Berlin");
 
         let page = app.get(&format!("/en/jobs/{onsite}")).await.html();
