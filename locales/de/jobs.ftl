@@ -106,6 +106,7 @@ company-open-positions = { $count ->
 company-all-positions = Alle offenen Stellen ansehen
 
 apply-heading = Auf diese Stelle bewerben
+apply-now = Jetzt bewerben
 apply-name = Vollständiger Name
 apply-email = E-Mail
 apply-phone = Telefon

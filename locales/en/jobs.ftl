@@ -106,6 +106,7 @@ company-open-positions = { $count ->
 company-all-positions = See all open positions
 
 apply-heading = Apply for this job
+apply-now = Apply now
 apply-name = Full name
 apply-email = Email
 apply-phone = Phone

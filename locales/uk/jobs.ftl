@@ -116,6 +116,7 @@ company-open-positions = { $count ->
 company-all-positions = Переглянути всі відкриті вакансії
 
 apply-heading = Відгукнутися на вакансію
+apply-now = Відгукнутися
 apply-name = Ім’я та прізвище
 apply-email = Електронна пошта
 apply-phone = Телефон

@@ -27,6 +27,10 @@ async fn shows_every_section_and_fact_in_the_visitors_language() {
         let page = res.html();
         assert_eq!(page.text("h1"), "Senior Rails-Entwickler (m/w/d)");
         assert_eq!(page.attr("html", "lang"), "de");
+        // The way to the form comes right after the heading (the form follows the whole text).
+        assert_eq!(page.attr(".job header + .apply-jump a", "href"), "#apply");
+        assert_eq!(page.text(".apply-jump a"), "Jetzt bewerben");
+        assert_eq!(page.count("#apply form"), 1);
         assert_eq!(page.count("article.job[lang]"), 0, "German content needs no lang override");
         let facts = page.texts(".facts dd");
         assert!(
@@ -168,6 +172,7 @@ async fn a_closed_posting_stays_readable_but_leaves_search_engines() {
             assert_eq!(page.attr("meta[name=robots]", "content"), "noindex");
             assert_eq!(page.count("script[type='application/ld+json']"), 0);
             assert_eq!(page.count("form[method=post]"), 0, "no apply form");
+            assert_eq!(page.count(".apply-jump"), 0, "nor a way to it");
             assert_eq!(page.count(".notice-closed"), 1);
             if *slug == filled {
                 // Not in the search index: the skills come from the database.
