@@ -67,6 +67,43 @@ pub struct Config {
     /// Sites whose pages may read the API's public data from the browser (`CORS_ORIGINS`):
     /// origins like `https://partner.example`, or `*` for any.
     pub cors_origins: Vec<String>,
+    /// Where the search page's map gets its tiles (`MAP_TILES`): a URL with `{z}`, `{x}` and
+    /// `{y}`; OpenStreetMap's by default. Its origin is the only outside one pages may load
+    /// images from.
+    pub map_tiles: String,
+    /// The tiles' credit shown on the map (`MAP_ATTRIBUTION`), as plain text.
+    pub map_attribution: String,
+    /// The Content-Security-Policy of every page, naming the tiles' origin.
+    pub content_security_policy: String,
+}
+
+/// The tiles of the OpenStreetMap Foundation, which asks for its credit on the map.
+pub const OSM_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+const OSM_ATTRIBUTION: &str = "© OpenStreetMap contributors";
+
+/// The pages' policy: no inline scripts or styles; map tiles from `tiles_origin` are the only
+/// outside resource a page may load.
+pub fn content_security_policy(tiles_origin: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles_origin}; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
+
+/// The origin of a tile URL template, when it is one a policy can name.
+fn tiles_origin(template: &str) -> Option<String> {
+    let probe =
+        template.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0").replace("{s}", "a");
+    let url = url::Url::parse(&probe).ok()?;
+    let placeholders = ["{z}", "{x}", "{y}"].iter().all(|p| template.contains(p));
+    let safe = |c: char| c.is_ascii_alphanumeric() || ".-:/[]".contains(c);
+    let origin = url.origin().ascii_serialization();
+    (placeholders
+        && matches!(url.scheme(), "https" | "http")
+        && !template.contains("{s}")
+        && origin.chars().all(safe))
+    .then_some(origin)
 }
 
 impl std::fmt::Debug for Config {
@@ -243,6 +280,14 @@ impl Config {
                 format!("{e}; expected addresses or networks like 10.0.0.0/8, separated by commas"),
             )
         })?;
+        let map_tiles = get("MAP_TILES").unwrap_or_else(|| OSM_TILES.to_owned());
+        let origin = tiles_origin(&map_tiles).ok_or_else(|| {
+            bad("MAP_TILES", "expected an http(s) URL with {z}, {x} and {y}, like https://tile.example/{z}/{x}/{y}.png")
+        })?;
+        let map_attribution = get("MAP_ATTRIBUTION").unwrap_or_else(|| OSM_ATTRIBUTION.to_owned());
+        if map_attribution.chars().any(char::is_control) || map_attribution.len() > 300 {
+            return Err(bad("MAP_ATTRIBUTION", "expected one line of at most 300 bytes"));
+        }
         let secret_key = match get("SECRET_KEY") {
             Some(key) if key.len() >= 64 => key.into_bytes(),
             Some(_) => return Err(bad("SECRET_KEY", "must be at least 64 characters long")),
@@ -275,6 +320,9 @@ impl Config {
             mfa_required_roles,
             api_rate_limit,
             cors_origins,
+            content_security_policy: content_security_policy(&origin),
+            map_tiles,
+            map_attribution,
             db_pool_wait,
             db_statement_timeout,
         })
@@ -462,6 +510,32 @@ mod tests {
         assert_eq!(c.default_locale, Locale::En);
         assert!(c.trusted_proxies.is_empty());
         assert!(c.mfa_required_roles.is_empty());
+    }
+
+    #[test]
+    fn map_tiles_name_the_one_outside_origin_pages_load_images_from() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.map_tiles, OSM_TILES);
+        assert!(
+            c.content_security_policy
+                .contains("img-src 'self' data: https://tile.openstreetmap.org;")
+        );
+        let own =
+            config(&[("MAP_TILES", "https://Tiles.Example:8443/osm/{z}/{x}/{y}@2x.png")]).unwrap();
+        assert!(
+            own.content_security_policy.contains("data: https://tiles.example:8443;"),
+            "{}",
+            own.content_security_policy
+        );
+        for bad in [
+            "tile.example/{z}/{x}/{y}.png",
+            "https://tile.example/tiles.png",
+            "javascript:alert(1)//{z}{x}{y}",
+            "https://{s}.tile.example/{z}/{x}/{y}.png",
+        ] {
+            assert_eq!(config(&[("MAP_TILES", bad)]).unwrap_err().var, "MAP_TILES", "{bad}");
+        }
+        assert!(config(&[("MAP_ATTRIBUTION", "a\nb")]).is_err());
     }
 
     #[test]

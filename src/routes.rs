@@ -234,6 +234,7 @@ fn entries() -> Vec<Entry> {
         Entry::new("/{locale}/jobs").get(public::jobs::search_page),
         // Before the posting, which would otherwise take `feed.atom` for a slug.
         Entry::new("/{locale}/jobs/feed.atom").get(public::feeds::atom),
+        Entry::new("/{locale}/jobs/map.json").get(public::map::map_json),
         Entry::new("/{locale}/jobs/{slug}").get(public::job::show),
         Entry::new("/{locale}/jobs/{slug}/apply").post(public::apply::submit),
         Entry::new("/{locale}/jobs/{slug}/applied").get(public::apply::thanks),

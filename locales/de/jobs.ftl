@@ -176,6 +176,7 @@ filter-radius-km = Im Umkreis von { $km } km
 filter-remote-include = Remote-Jobs einbeziehen
 filter-chip-near = Im Umkreis von { $km } km um { $place }
 filter-chip-near-remote = Im Umkreis von { $km } km um { $place } oder remote
+filter-chip-bbox = Im Kartenausschnitt
 search-notice-unknown-place = Den Ort „{ $place }“ kennen wir nicht, daher ist die Suche nicht auf eine Gegend beschränkt.
 search-empty-wider = In einem größeren Umkreis suchen:
 sort-distance = Entfernung
@@ -188,3 +189,13 @@ longitude-east = { $degrees }° O
 longitude-west = { $degrees }° W
 cover-letter-optional = Freiwillig
 cover-letter-required = Erforderlich
+map-show = Karte zeigen
+map-hide = Karte ausblenden
+map-label = Die Jobs auf einer Karte
+map-search-as-i-move = Beim Verschieben der Karte suchen
+map-zoom-in = Auf diese Jobs zoomen
+map-unavailable = Die Karte konnte nicht geladen werden. Die Liste zeigt alle Jobs.
+map-unplaced = { $count ->
+    [one] { $count } Job hat keinen Ort auf der Karte (remote).
+   *[other] { $count } Jobs haben keinen Ort auf der Karte (remote).
+}

@@ -176,6 +176,7 @@ filter-radius-km = Within { $km } km
 filter-remote-include = Include remote jobs
 filter-chip-near = Within { $km } km of { $place }
 filter-chip-near-remote = Within { $km } km of { $place }, or remote
+filter-chip-bbox = In the map’s area
 search-notice-unknown-place = We do not know the place “{ $place }”, so the search is not limited to an area.
 search-empty-wider = Search a wider area:
 sort-distance = Distance
@@ -188,3 +189,13 @@ longitude-east = { $degrees }° E
 longitude-west = { $degrees }° W
 cover-letter-optional = Optional
 cover-letter-required = Required
+map-show = Show the map
+map-hide = Hide the map
+map-label = The jobs on a map
+map-search-as-i-move = Search as I move the map
+map-zoom-in = Zoom in on these jobs
+map-unavailable = The map could not be loaded. The list shows every job.
+map-unplaced = { $count ->
+    [one] { $count } job has no place on the map (remote).
+   *[other] { $count } jobs have no place on the map (remote).
+}

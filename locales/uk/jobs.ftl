@@ -186,6 +186,7 @@ filter-radius-km = У радіусі { $km } км
 filter-remote-include = Додати віддалені вакансії
 filter-chip-near = У радіусі { $km } км від { $place }
 filter-chip-near-remote = У радіусі { $km } км від { $place } або віддалено
+filter-chip-bbox = У межах карти
 search-notice-unknown-place = Місце «{ $place }» нам невідоме, тому пошук не обмежено місцевістю.
 search-empty-wider = Шукати ширше:
 sort-distance = Відстань
@@ -198,3 +199,15 @@ longitude-east = { $degrees }° сх. д.
 longitude-west = { $degrees }° зх. д.
 cover-letter-optional = Необов'язковий
 cover-letter-required = Обов'язковий
+map-show = Показати карту
+map-hide = Сховати карту
+map-label = Вакансії на карті
+map-search-as-i-move = Шукати під час переміщення карти
+map-zoom-in = Наблизити ці вакансії
+map-unavailable = Не вдалося завантажити карту. Список показує всі вакансії.
+map-unplaced = { $count ->
+    [one] { $count } вакансія не має місця на карті (віддалено).
+    [few] { $count } вакансії не мають місця на карті (віддалено).
+    [many] { $count } вакансій не мають місця на карті (віддалено).
+   *[other] { $count } вакансії не мають місця на карті (віддалено).
+}

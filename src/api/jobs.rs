@@ -61,6 +61,10 @@ pub struct ListQuery {
     /// Kilometres around `near` (25 when left out).
     #[param(inline, value_type = Option<Radius>)]
     radius: Option<u32>,
+    /// Only postings inside this box: `west,south,east,north` in decimal degrees (west east of
+    /// east spans the antimeridian).
+    #[param(example = "5.9,47.3,15.0,55.1")]
+    bbox: Option<String>,
     /// With `near`: `include` adds the remote postings (which have no distance).
     #[param(pattern = "^(include|exclude)$")]
     remote: Option<String>,

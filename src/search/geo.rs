@@ -2,6 +2,8 @@
 
 use roaring::RoaringBitmap;
 
+use super::params::Bbox;
+
 /// The mean radius of the Earth (IUGG), in kilometres.
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -51,6 +53,19 @@ impl ByLatitude {
             .filter(|(_, pos)| {
                 points[*pos as usize].is_some_and(|point| distance_km(centre, point) <= km)
             })
+            .map(|(_, pos)| *pos)
+            .collect()
+    }
+}
+
+impl ByLatitude {
+    /// The positions whose point lies in `bbox`.
+    pub(super) fn inside(&self, points: &[Option<Point>], bbox: &Bbox) -> RoaringBitmap {
+        let start = self.entries.partition_point(|(lat, _)| *lat < bbox.south);
+        self.entries[start..]
+            .iter()
+            .take_while(|(lat, _)| *lat <= bbox.north)
+            .filter(|(_, pos)| points[*pos as usize].is_some_and(|point| bbox.contains(point)))
             .map(|(_, pos)| *pos)
             .collect()
     }

@@ -5,6 +5,7 @@ mod dimension;
 pub mod facets;
 pub mod geo;
 pub mod index;
+pub mod map;
 pub mod params;
 mod query;
 pub mod salary;

@@ -69,6 +69,49 @@ impl Near {
     }
 }
 
+/// A rectangle of the map: west, south, east and north edges in degrees. West may be east of
+/// east: the box then spans the antimeridian.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bbox {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+impl Bbox {
+    pub fn parse(value: &str) -> Option<Bbox> {
+        let numbers: Vec<f64> =
+            value.split(',').map(|n| n.trim().parse().ok()).collect::<Option<_>>()?;
+        let [west, south, east, north] = numbers[..] else { return None };
+        let lon = -180.0..=180.0;
+        let lat = -90.0..=90.0;
+        (lon.contains(&west)
+            && lon.contains(&east)
+            && lat.contains(&south)
+            && lat.contains(&north)
+            && south <= north)
+            .then_some(Bbox { west, south, east, north })
+    }
+
+    /// The parameter's value, rounded outwards to about a metre: a box written from its
+    /// postings' own points still holds them all.
+    pub fn as_param(&self) -> String {
+        let down = |x: f64| (x * 100_000.0).floor() / 100_000.0;
+        let up = |x: f64| (x * 100_000.0).ceil() / 100_000.0;
+        format!("{},{},{},{}", down(self.west), down(self.south), up(self.east), up(self.north))
+    }
+
+    pub fn contains(&self, (lat, lon): (f64, f64)) -> bool {
+        let east_west = if self.west <= self.east {
+            (self.west..=self.east).contains(&lon)
+        } else {
+            lon >= self.west || lon <= self.east
+        };
+        (self.south..=self.north).contains(&lat) && east_west
+    }
+}
+
 fn round5(x: f64) -> f64 {
     (x * 100_000.0).round() / 100_000.0
 }
@@ -90,6 +133,8 @@ pub struct SearchParams {
     pub radius: Option<u32>,
     /// With `near`: whether remote postings (which have no distance) come too.
     pub include_remote: bool,
+    /// Only postings on this part of the map ("search as I move the map").
+    pub bbox: Option<Bbox>,
     pub sort: Option<Sort>,
     pub page: u32,
 }
@@ -156,6 +201,7 @@ impl SearchParams {
                 "radius" => {
                     set(&mut p.radius, value.parse::<u32>().ok().filter(|r| RADII.contains(r)))
                 }
+                "bbox" => set(&mut p.bbox, Bbox::parse(value)),
                 "remote" => match value {
                     "include" => {
                         p.include_remote = true;
@@ -248,6 +294,9 @@ impl SearchParams {
                 out.append_pair("remote", "include");
             }
         }
+        if let Some(v) = &self.bbox {
+            out.append_pair("bbox", &v.as_param());
+        }
         if let Some(v) = self.sort {
             out.append_pair("sort", v.as_str());
         }
@@ -265,7 +314,7 @@ impl SearchParams {
 }
 
 /// Every parameter of the search URL contract.
-pub const PARAM_NAMES: [&str; 15] = [
+pub const PARAM_NAMES: [&str; 16] = [
     "q",
     "workplace",
     "type",
@@ -279,6 +328,7 @@ pub const PARAM_NAMES: [&str; 15] = [
     "near",
     "radius",
     "remote",
+    "bbox",
     "sort",
     "page",
 ];
@@ -341,6 +391,24 @@ mod tests {
         let (p, _) = SearchParams::parse("radius=50&remote=include&sort=distance");
         assert_eq!((p.radius, p.include_remote), (None, false), "nothing without a centre");
         assert_eq!(p.effective_sort(), Sort::Newest);
+    }
+
+    #[test]
+    fn a_bbox_is_four_edges_and_may_cross_the_antimeridian() {
+        let (p, invalid) = SearchParams::parse("bbox=5.9,47.3,15.0,55.1");
+        assert!(invalid.is_empty());
+        let bbox = p.bbox.unwrap();
+        assert!(bbox.contains((52.52, 13.4)) && !bbox.contains((48.2, 16.37)));
+        assert_eq!(SearchParams::parse(&p.to_query()).0, p);
+        let pacific = Bbox::parse("170,-50,-170,-30").unwrap();
+        assert!(pacific.contains((-41.3, 174.8)) && pacific.contains((-40.0, -175.0)));
+        assert!(!pacific.contains((-40.0, 0.0)));
+        let tight = Bbox { west: 13.400004, south: 52.5, east: 13.400006, north: 52.5 };
+        let written = Bbox::parse(&tight.as_param()).unwrap();
+        assert!(written.contains((52.5, 13.400004)) && written.contains((52.5, 13.400006)));
+        for bad in ["1,2,3", "1,2,3,4,5", "0,10,5,5", "0,0,181,1", "a,b,c,d"] {
+            assert_eq!(Bbox::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub enum Filter {
     PostedWithin,
     Company,
     Near,
+    Bbox,
 }
 
 impl Filter {
@@ -43,7 +44,7 @@ impl Filter {
         )
     }
 
-    pub const ALL: [Filter; 11] = [
+    pub const ALL: [Filter; 12] = [
         Filter::Workplace,
         Filter::EmploymentType,
         Filter::Seniority,
@@ -55,6 +56,7 @@ impl Filter {
         Filter::PostedWithin,
         Filter::Company,
         Filter::Near,
+        Filter::Bbox,
     ];
 }
 
@@ -143,6 +145,9 @@ impl SearchIndex {
             }
             Filter::Near => {
                 Cow::Owned(self.near_set(p, self.locate(p.near.as_ref()?)?, p.radius_km()))
+            }
+            Filter::Bbox => {
+                Cow::Owned(self.by_latitude.inside(&self.columns.point, p.bbox.as_ref()?))
             }
         })
     }

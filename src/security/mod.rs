@@ -13,18 +13,12 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 
-/// No inline scripts or styles; map tiles are the only outside resource a page may load.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-     img-src 'self' data: https://tile.openstreetmap.org; font-src 'self'; connect-src 'self'; \
-     object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
 pub async fn headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let https = req
-        .app_data::<actix_web::web::Data<crate::AppState>>()
-        .is_some_and(|s| s.config.is_https());
+    let state = req.app_data::<actix_web::web::Data<crate::AppState>>().cloned();
+    let https = state.as_ref().is_some_and(|s| s.config.is_https());
     let private = is_private(req.path());
     let mut res = next.call(req).await?;
     let h = res.headers_mut();
@@ -39,10 +33,14 @@ pub async fn headers(
     }
     // A handler may set a stricter policy of its own (the Outbox's sandboxed mail preview).
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
-        h.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        let policy = state.as_ref().map_or_else(
+            || crate::config::content_security_policy(""),
+            |s| s.config.content_security_policy.clone(),
         );
+        // Checked when the configuration was read: the tiles' origin is a plain origin.
+        if let Ok(value) = HeaderValue::try_from(policy) {
+            h.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
     }
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

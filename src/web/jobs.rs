@@ -15,7 +15,9 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::models::job::JobCard;
 use crate::search::params::{POSTED_WITHIN_CHOICES, RADII};
-use crate::search::{Filter, Near, PER_PAGE, SearchHandle, SearchParams, SearchResult, Sort};
+use crate::search::{
+    Filter, Near, PER_PAGE, SearchHandle, SearchIndex, SearchParams, SearchResult, Sort,
+};
 use crate::state::AppState;
 
 /// A link in the filter sidebar, sort bar or pagination.
@@ -62,6 +64,17 @@ pub struct JobsPage {
     pub clear_url: String,
     /// The job alert sign-up for this search.
     pub alert_url: String,
+    /// The search as the map asks for it (its page and sort aside), with and without its box.
+    pub map_query: String,
+    pub map_query_without_bbox: String,
+    pub map: MapSettings,
+}
+
+/// What the map needs from the configuration, and its words.
+#[derive(Debug, Clone)]
+pub struct MapSettings {
+    pub tiles: String,
+    pub attribution: String,
 }
 
 /// Runs a search: the full-text query (when there is one, and its matches are not cached) in
@@ -98,16 +111,8 @@ pub async fn search_page(
         .iter()
         .map(|i| tr.t2("search-notice-invalid", "name", i.name, "value", &i.value))
         .collect();
-    // A place the index cannot place limits nothing: say so rather than show nothing. A
-    // known one is written as its postings spell it, in the chip and in every link.
-    if let Some(near @ Near::Place(name)) = &params.near {
-        match index.place_name(name).filter(|_| index.locate(near).is_some()) {
-            Some(spelled) => params.near = Some(Near::Place(spelled.to_owned())),
-            None => {
-                notices.push(tr.t1("search-notice-unknown-place", "place", name));
-                params = without(&params, Filter::Near);
-            }
-        }
+    if let Some(unknown) = resolve_place(&index, &mut params) {
+        notices.push(tr.t1("search-notice-unknown-place", "place", &unknown));
     }
     let hits = super::text_hits(&state, &index, &params.q).await?;
     let result = index.search(&params, hits.as_deref(), now, PER_PAGE);
@@ -121,6 +126,23 @@ pub async fn search_page(
         }
     }
     Ok(build_page(&state, tr, params, notices, result, cards))
+}
+
+/// Writes a known place as its postings spell it (in the chip and in every link); a place the
+/// index cannot place limits nothing and is dropped: its name is returned, to be said.
+pub fn resolve_place(index: &SearchIndex, params: &mut SearchParams) -> Option<String> {
+    let Some(near @ Near::Place(name)) = &params.near else { return None };
+    match index.place_name(name).filter(|_| index.locate(near).is_some()) {
+        Some(spelled) => {
+            params.near = Some(Near::Place(spelled.to_owned()));
+            None
+        }
+        None => {
+            let unknown = name.clone();
+            *params = without(params, Filter::Near);
+            Some(unknown)
+        }
+    }
 }
 
 fn build_page(
@@ -261,12 +283,20 @@ fn build_page(
         hidden.push(("sort".into(), s.as_str().into()));
     }
     let alert_query = crate::models::alert::alert_params(&params).to_query();
+    let map_params = SearchParams { page: 1, sort: None, ..params.clone() };
+    let map = MapSettings {
+        tiles: state.config.map_tiles.clone(),
+        attribution: state.config.map_attribution.clone(),
+    };
     JobsPage {
         alert_url: if alert_query.is_empty() {
             format!("/{}/alerts/new", tr.locale)
         } else {
             format!("/{}/alerts/new?{alert_query}", tr.locale)
         },
+        map_query: map_params.to_query(),
+        map_query_without_bbox: SearchParams { bbox: None, ..map_params }.to_query(),
+        map,
         heading: title,
         total_text: tr.tn("search-total", result.total as i64),
         page_status: tr.t2(

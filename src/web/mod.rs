@@ -15,6 +15,7 @@ pub mod job;
 pub mod jobs;
 pub mod json_ld;
 pub mod locale;
+pub mod map;
 pub mod search_links;
 pub mod seo;
 pub mod uploads;

@@ -169,6 +169,7 @@ pub(super) fn filter_label(
         Filter::Company => {
             tr.t1("filter-chip-company", "company", params.company.as_deref().unwrap_or(""))
         }
+        Filter::Bbox => tr.t("filter-chip-bbox"),
         Filter::Near => {
             let place = params.near.as_ref().map(|near| place_label(tr, near)).unwrap_or_default();
             let id =
@@ -218,6 +219,7 @@ pub(super) fn without(params: &SearchParams, filter: Filter) -> SearchParams {
         Filter::Salary => p.salary_min = None,
         Filter::PostedWithin => p.posted_within = None,
         Filter::Company => p.company = None,
+        Filter::Bbox => p.bbox = None,
         Filter::Near => {
             p.near = None;
             p.radius = None;

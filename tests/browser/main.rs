@@ -19,6 +19,7 @@ use thirtyfour::prelude::*;
 
 mod api_tokens;
 mod board;
+mod map;
 mod two_factor;
 mod xss;
 
@@ -88,6 +89,8 @@ async fn start_site() -> Site {
         // WebDriver fills the apply form faster than a person may; the integration tests
         // check the fill time.
         ("APPLY_MIN_FILL_SECONDS", "0".into()),
+        // Nothing answers there: the map must work without its tiles, as offline.
+        ("MAP_TILES", "http://127.0.0.1:9/{z}/{x}/{y}.png".into()),
     ];
     let config =
         Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))

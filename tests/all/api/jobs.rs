@@ -239,13 +239,14 @@ async fn list_parameters_and_the_document_agree() {
             "near" => "52.52,13.405",
             "radius" => "50",
             "remote" => "include",
+            "bbox" => "5.9,47.3,15.0,55.1",
             "cursor" => continue,
             _ => "word",
         };
         let res = app.get(&format!("/api/v1/jobs?{name}={value}")).await;
         assert_eq!(res.status, 200, "{name}: {}", res.body);
     }
-    assert_eq!(documented.len(), 18, "{documented:?}");
+    assert_eq!(documented.len(), 19, "{documented:?}");
     assert_eq!(app.get("/api/v1/jobs?page=2").await.status, 422, "pages are the site's");
 }
 

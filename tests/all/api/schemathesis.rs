@@ -42,6 +42,8 @@ ignored_auth.enabled = true
 # generated requests search around a point (and so sort by distance, with `radius` and
 # `remote` generated).
 "query.near" = "50.45,30.52"
+# A box's edges must be in range and its south below its north: the whole world is one.
+"query.bbox" = "-180,-90,180,90"
 
 # The search filters are read as the search page reads them: values trimmed, blank ones
 # ignored, repeated skills counted once. Stricter than the document they would refuse what the

@@ -4,6 +4,7 @@ mod feeds_and_seo;
 mod home_and_company;
 mod job_page;
 mod locale;
+mod map;
 mod query_budget;
 mod radius;
 mod receipt;
