@@ -5,6 +5,7 @@ search-title-query = Jobs für „{ $query }“
 search-label = Wonach suchen Sie?
 search-placeholder = Jobtitel, Kenntnis oder Unternehmen
 search-button = Suchen
+search-more-filters = Weitere Filter
 search-total = { $count ->
     [0] Keine Jobs gefunden
     [one] { $count } Job
@@ -17,6 +18,10 @@ search-empty-suggest = Entfernen Sie einen Filter, um mehr Jobs zu sehen:
 search-drop-filter = Ohne „{ $filter }“
 
 filters-label = Suchfilter
+filters-button = { $count ->
+    [0] Filter
+   *[other] Filter ({ $count })
+}
 filters-active = Aktive Filter
 filters-clear = Alle Filter zurücksetzen
 filter-remove = Filter entfernen: { $filter }

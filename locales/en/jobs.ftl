@@ -5,6 +5,7 @@ search-title-query = Jobs for “{ $query }”
 search-label = What are you looking for?
 search-placeholder = Job title, skill or company
 search-button = Search
+search-more-filters = More filters
 search-total = { $count ->
     [0] No jobs found
     [one] { $count } job
@@ -17,6 +18,10 @@ search-empty-suggest = Remove a filter to see more jobs:
 search-drop-filter = Without “{ $filter }”
 
 filters-label = Filters
+filters-button = { $count ->
+    [0] Filters
+   *[other] Filters ({ $count })
+}
 filters-active = Active filters
 filters-clear = Clear all filters
 filter-remove = Remove filter { $filter }

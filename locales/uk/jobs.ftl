@@ -5,6 +5,7 @@ search-title-query = Вакансії за запитом «{ $query }»
 search-label = Що ви шукаєте?
 search-placeholder = Посада, навичка або компанія
 search-button = Шукати
+search-more-filters = Більше фільтрів
 search-total = { $count ->
     [0] Вакансій не знайдено
     [one] { $count } вакансія
@@ -19,6 +20,10 @@ search-empty-suggest = Приберіть один із фільтрів, щоб
 search-drop-filter = Без фільтра «{ $filter }»
 
 filters-label = Фільтри
+filters-button = { $count ->
+    [0] Фільтри
+   *[other] Фільтри ({ $count })
+}
 filters-active = Активні фільтри
 filters-clear = Скинути всі фільтри
 filter-remove = Прибрати фільтр: { $filter }

@@ -19,6 +19,7 @@ use thirtyfour::prelude::*;
 
 mod api_tokens;
 mod board;
+mod live;
 mod map;
 mod two_factor;
 mod xss;
