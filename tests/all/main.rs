@@ -18,5 +18,6 @@ mod rate_limits;
 mod search_index;
 mod security;
 mod tasks;
+mod validators;
 mod web;
 mod webhooks;

@@ -51,7 +51,9 @@ async fn board_journey(
     if focused != "admin-search" {
         failures.push(format!("\"/\" on the dashboard focused {focused:?}"));
     }
+    assert_accessible(driver, "the dashboard").await?;
     driver.goto(format!("{}/admin/applications/board", site.base)).await?;
+    assert_accessible(driver, "the applications board").await?;
     let card = format!("#card-{application}");
     // A new application cannot jump to an offer.
     let taken: bool =

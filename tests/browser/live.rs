@@ -38,6 +38,7 @@ async fn wait_total(driver: &WebDriver, total: &str) -> WebDriverResult<()> {
 async fn live_journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     driver.goto(format!("{}/en/jobs", site.base)).await?;
     wait_total(driver, "3 jobs").await?;
+    assert_accessible(driver, "the search page").await?;
     // Set on this document: gone if a page loads.
     driver.execute("window.sameDocument = true;", Vec::new()).await?;
     let same = async || -> WebDriverResult<bool> {
@@ -67,6 +68,7 @@ async fn live_journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     wait_url(driver, |u| u.contains("near=Berlin") && u.contains("radius=50")).await;
     wait_total(driver, "1 job").await?;
     assert_eq!(text_of(driver, ".job-card .distance").await?, "Less than 1 km away");
+    assert_accessible(driver, "a search updated in place").await?;
     assert!(same().await?, "the radius loaded a page");
 
     // Back: the previous search, in place.
@@ -112,5 +114,6 @@ async fn phone_journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
         script(driver, "return document.querySelector('.results').getBoundingClientRect().top;")
             .await?;
     assert!(filters_top < results_top, "open, the facets come first");
+    assert_accessible(driver, "the search page on a phone, filters open").await?;
     Ok(())
 }

@@ -206,6 +206,45 @@ async fn text_of(driver: &WebDriver, css: &str) -> WebDriverResult<String> {
     }
 }
 
+/// axe-core (npm, `tests/tools`) on the page the browser is on: its WCAG 2.1 A and AA
+/// violations, each as "rule: elements". Empty, with a note, when axe-core is not installed
+/// (`npm ci --prefix tests/tools`), except in CI.
+async fn axe(driver: &WebDriver) -> WebDriverResult<Vec<String>> {
+    static SOURCE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let source = SOURCE.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/tools/node_modules/axe-core/axe.min.js");
+        let found = std::fs::read_to_string(path).ok();
+        if found.is_none() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must install axe-core (npm ci --prefix tests/tools)"
+            );
+            eprintln!("note: accessibility checks skipped: run npm ci --prefix tests/tools");
+        }
+        found
+    });
+    let Some(source) = source else { return Ok(Vec::new()) };
+    driver.execute(source, Vec::new()).await?;
+    let found = driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+               .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+               .catch(e => done(['axe failed: ' + e]));",
+            Vec::new(),
+        )
+        .await?;
+    found.convert()
+}
+
+/// Asserts that axe-core finds nothing on the page the browser is on (`what` names it).
+async fn assert_accessible(driver: &WebDriver, what: &str) -> WebDriverResult<()> {
+    let violations = axe(driver).await?;
+    assert!(violations.is_empty(), "{what}: {}", violations.join("\n"));
+    Ok(())
+}
+
 /// Clicks `element` and waits until the page it was on has been replaced: reading the next
 /// page before that could find the old page's elements, or talk to a page being unloaded.
 async fn click_to_load(driver: &WebDriver, element: WebElement) -> WebDriverResult<()> {
@@ -307,6 +346,7 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     titles[0].click().await?;
     wait_url(driver, |u| u.ends_with(&format!("/en/jobs/{}", site.remote_slug))).await;
     assert_eq!(text_of(driver, "h1").await?, "Remote Rust Engineer");
+    assert_accessible(driver, "a posting").await?;
 
     // Switch language: same posting, in German.
     driver.find(By::Css(".lang-switch a[hreflang=de]")).await?.click().await?;
@@ -326,6 +366,7 @@ async fn journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
         assert!(Instant::now() < deadline, "no validation errors appeared");
         actix_web::rt::time::sleep(Duration::from_millis(50)).await;
     }
+    assert_accessible(driver, "the apply form with errors").await?;
     assert_eq!(
         text_of(driver, "#apply-email-error").await?,
         "Please enter a valid email address, like name@example.com."

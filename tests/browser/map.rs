@@ -70,6 +70,7 @@ async fn map_journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     counts.sort();
     assert_eq!(counts, ["2", "3"]);
     wait_for(driver, "img.leaflet-marker-icon[title='Munich welder']", 1).await?;
+    assert_accessible(driver, "the search page with its map").await?;
 
     // The Hamburg cluster zooms in until its postings come apart.
     let hamburg = driver

@@ -1,0 +1,130 @@
+//! The Nu HTML checker (npm `vnu-jar`, run with Java) on the public pages and the back
+//! office's, as rendered: zero errors is the bar. Needs `npm ci --prefix tests/tools` and a
+//! Java runtime: skipped with a note without them, except in CI.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use hireboard::models::AdminRole;
+
+use crate::support::factories::text;
+use crate::support::{ApplicationFactory, CompanyFactory, JobFactory, TestApp};
+
+fn checker() -> Option<PathBuf> {
+    let jar = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/tools/node_modules/vnu-jar/build/dist/vnu.jar");
+    let java = Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success());
+    if jar.exists() && java {
+        return Some(jar);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must install the Nu HTML checker (npm ci --prefix tests/tools) and Java"
+    );
+    eprintln!("note: HTML validation skipped: run npm ci --prefix tests/tools, and install Java");
+    None
+}
+
+/// Every error the checker finds in `pages` (path, body), as "path: line: message".
+fn errors(jar: &PathBuf, pages: &[(String, String)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, (_, body))| {
+            let file = dir.path().join(format!("page-{i}.html"));
+            std::fs::write(&file, body).unwrap();
+            file
+        })
+        .collect();
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .args(["--format", "json", "--exit-zero-always", "--stdout"])
+        .args(&files)
+        .output()
+        .expect("run the Nu HTML checker");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("the checker's report: {e}: {}", String::from_utf8_lossy(&out.stderr))
+    });
+    report["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["type"] == "error")
+        .map(|m| {
+            let url = m["url"].as_str().unwrap_or_default();
+            let n: usize = url
+                .rsplit("page-")
+                .next()
+                .and_then(|s| s.trim_end_matches(".html").parse().ok())
+                .unwrap_or(usize::MAX);
+            let page = pages.get(n).map_or(url, |(path, _)| path.as_str());
+            format!("{page}: line {}: {}", m["lastLine"], m["message"].as_str().unwrap_or_default())
+        })
+        .collect()
+}
+
+async fn page(app: &TestApp, path: &str) -> (String, String) {
+    let res = app.get(path).await;
+    assert!(res.status == 200, "{path}: {}", res.status);
+    (path.to_owned(), res.body)
+}
+
+#[actix_web::test]
+async fn public_and_back_office_pages_have_no_html_errors() {
+    let Some(jar) = checker() else { return };
+    let app = TestApp::sqlite();
+    let (company, job, job_id) = app.with_conn(|c| {
+        let co = CompanyFactory::new().name("Validator & Sons").create(c);
+        let job = JobFactory::new(&co)
+            .title("Checker <of> markup")
+            .skills(&["HTML", "Rust"])
+            .translation(hireboard::i18n::Locale::De, text("Prüferin"))
+            .create(c);
+        JobFactory::new(&co).title("Remote tester").remote_countries(&["DE"]).create(c);
+        ApplicationFactory::new(job.id).name("Ada").create(c);
+        (co.slug, job.slug, job.id)
+    });
+    app.refresh_search();
+    let mut pages = Vec::new();
+    for path in [
+        "/en/".to_owned(),
+        "/en/jobs".to_owned(),
+        "/de/jobs?q=zzz&workplace=remote".to_owned(),
+        "/uk/jobs?near=52.52,13.4&radius=10&sort=distance".to_owned(),
+        format!("/en/jobs/{job}"),
+        format!("/de/jobs/{job}"),
+        format!("/en/jobs/{job}/applied"),
+        format!("/en/companies/{company}"),
+        "/en/alerts/new?skill=rust".to_owned(),
+        "/admin/login".to_owned(),
+    ] {
+        pages.push(page(&app, &path).await);
+    }
+    app.signed_in(AdminRole::Admin).await;
+    for path in [
+        "/admin".to_owned(),
+        "/admin/jobs".to_owned(),
+        "/admin/jobs/new".to_owned(),
+        format!("/admin/jobs/{job_id}"),
+        format!("/admin/jobs/{job_id}/edit"),
+        "/admin/companies".to_owned(),
+        "/admin/applications".to_owned(),
+        "/admin/applications/board".to_owned(),
+        "/admin/skills".to_owned(),
+        "/admin/audit_log".to_owned(),
+        "/admin/admin_users".to_owned(),
+        "/admin/admin_users/new".to_owned(),
+        "/admin/tasks/overview".to_owned(),
+        "/admin/account/two-factor".to_owned(),
+        "/admin/search?q=checker".to_owned(),
+        "/admin/webhooks".to_owned(),
+        "/admin/webhooks/new".to_owned(),
+        "/admin/api_tokens".to_owned(),
+    ] {
+        pages.push(page(&app, &path).await);
+    }
+    let found = errors(&jar, &pages);
+    assert!(found.is_empty(), "{} HTML errors:\n{}", found.len(), found.join("\n"));
+}
