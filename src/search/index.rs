@@ -37,6 +37,9 @@ pub(super) struct Columns {
     pub(super) salary_eur: Vec<i64>,
     /// Latitude and longitude, when the posting has them.
     pub(super) point: Vec<Option<Point>>,
+    /// The same on the plane map tiles are cut from (see `map::project`), computed once here
+    /// rather than by every map request.
+    pub(super) projected: Vec<(f64, f64)>,
     /// The languages it is written in, the original first.
     pub(super) languages: Vec<Box<[Locale]>>,
 }
@@ -175,7 +178,9 @@ impl SearchIndex {
             c.published.push(unix(row.published_at));
             c.closes.push(row.valid_through.map_or(i64::MAX, unix));
             c.salary_eur.push(row.salary.as_ref().and_then(yearly_eur).unwrap_or(-1));
-            c.point.push(row.point.filter(|(lat, lon)| lat.is_finite() && lon.is_finite()));
+            let point = row.point.filter(|(lat, lon)| lat.is_finite() && lon.is_finite());
+            c.point.push(point);
+            c.projected.push(point.map_or((f64::NAN, f64::NAN), super::map::project));
             c.languages.push(row.languages.into_boxed_slice());
         }
         index.by_latitude = ByLatitude::new(&index.columns.point);

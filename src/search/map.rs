@@ -39,7 +39,7 @@ pub struct MapResult {
 }
 
 /// Web Mercator coordinates in [0, 1]: the plane map tiles are cut from.
-fn project((lat, lon): Point) -> (f64, f64) {
+pub(super) fn project((lat, lon): Point) -> (f64, f64) {
     let lat = lat.clamp(-85.051_128, 85.051_128).to_radians();
     let x = (lon + 180.0) / 360.0;
     let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
@@ -73,7 +73,10 @@ impl SearchIndex {
         let result = intersect(&window, sets.iter().map(|s| s.as_ref()));
         let placed: Vec<(u32, Point, (f64, f64))> = result
             .iter()
-            .filter_map(|i| self.columns.point[i as usize].map(|p| (i, p, project(p))))
+            .filter_map(|i| {
+                let at = i as usize;
+                self.columns.point[at].map(|p| (i, p, self.columns.projected[at]))
+            })
             .collect();
         let mut size = CELL_PIXELS / 256.0 / f64::from(1u32 << zoom.min(MAX_ZOOM));
         let cells = loop {
