@@ -13,6 +13,7 @@ pub mod error;
 pub mod i18n;
 pub mod mail;
 pub mod models;
+pub mod places;
 pub mod routes;
 pub mod search;
 pub mod security;

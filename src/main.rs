@@ -44,6 +44,11 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Places (cities with coordinates and names in every language).
+    Places {
+        #[command(subcommand)]
+        command: PlacesCommand,
+    },
     /// Manage the partner API's tokens.
     #[command(name = "api-token")]
     ApiToken {
@@ -105,6 +110,22 @@ enum TasksCommand {
         count: usize,
         #[arg(long, default_value_t = 200)]
         probes: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum PlacesCommand {
+    /// Import cities from GeoNames-based data: by default the pinned `pycities` package from
+    /// PyPI (downloaded and checked); adds new places, refreshes coordinates and population,
+    /// adds missing names and keeps the ones edited in the back office.
+    Import {
+        /// A pycities wheel (.whl) or database (.db), or a GeoNames cities file
+        /// (cities15000.txt and the like) instead of the download.
+        #[arg(long)]
+        from: Option<std::path::PathBuf>,
+        /// GeoNames' alternateNamesV2.txt: names in every language of the board.
+        #[arg(long)]
+        alternate_names: Option<std::path::PathBuf>,
     },
 }
 
@@ -214,6 +235,9 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::ApiToken { command } => api_token(config, command),
+        Command::Places { command: PlacesCommand::Import { from, alternate_names } } => {
+            import_places(config, from.as_deref(), alternate_names.as_deref())
+        }
         Command::Admin { command: AdminCommand::ResetTwoFactor { email } } => {
             reset_two_factor(config, &email)
         }
@@ -520,5 +544,36 @@ fn worker(config: Config) -> Result<(), Failure> {
     })?;
     log::info!("stopping: running tasks get {:?} to finish", config.worker_shutdown_grace);
     handle.shutdown();
+    Ok(())
+}
+
+/// `hireboard places import`: reads the source, writes it in one transaction, and says what
+/// changed.
+fn import_places(
+    config: Config,
+    from: Option<&std::path::Path>,
+    alternate_names: Option<&std::path::Path>,
+) -> Result<(), Failure> {
+    let started = std::time::Instant::now();
+    if from.is_none() {
+        println!("downloading {}", hireboard::places::download::PACKAGE);
+    }
+    let (places, malformed) =
+        hireboard::places::load(from, alternate_names).map_err(Failure::Runtime)?;
+    println!("read {} places ({malformed} lines skipped); writing", places.len());
+    let state = AppState::open(config).map_err(Failure::Runtime)?;
+    let mut conn = state.pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let report = hireboard::places::write(&mut conn, &places)
+        .map_err(|e| Failure::Runtime(format!("writing places: {e}")))?;
+    let [en, de, uk] = report.names_added;
+    println!(
+        "places: {} added, {} updated, {} unchanged, {} invalid; names added: en {en}, de {de}, \
+         uk {uk} ({:.1} s)",
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.skipped,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -160,6 +160,7 @@ fn entries() -> Vec<Entry> {
             .post(admin::invitations::set_password),
         Entry::new("/admin/jobs/{id}/preview").get(adm::job_actions::preview),
         Entry::new("/admin/tasks/overview").get(admin::task_overview::overview),
+        Entry::new("/admin/places/find").get(admin::place_find::find),
         Entry::new("/admin/tasks/schedules/{name}").post(admin::task_overview::update_schedule),
         Entry::new("/admin/tasks/retry-dead").post(adm::tasks::retry_dead),
         Entry::new("/admin/outbox/{id}/html").get(adm::outbox::html),

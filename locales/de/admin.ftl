@@ -553,3 +553,24 @@ admin-error-token-expiry = Wählen Sie einen Tag in der Zukunft.
 admin-secret-once = Kopieren Sie das Token jetzt: Es wird nur dieses eine Mal angezeigt.
 admin-secret-copy = Kopieren
 admin-secret-copied = Kopiert
+
+## Places
+admin-nav-places = Orte
+admin-panel-place = Ort
+admin-field-country-code = Ländercode
+admin-field-population = Einwohner
+admin-field-geonames-id = GeoNames-ID
+admin-field-names = Namen in anderen Sprachen
+admin-field-coordinates = Koordinaten
+admin-hint-country-code = Zwei Buchstaben nach ISO 3166-1 (DE, UA, AT).
+admin-hint-population = Entscheidet, welcher Ort gemeint ist, wenn mehrere gleich heißen: der größte.
+admin-error-country-code-format = Geben Sie das Land mit zwei Buchstaben an, etwa DE.
+admin-scope-untranslated = Namen fehlen
+admin-delete-refused-place = An diesem Ort gibt es Stellen oder Unternehmen, daher kann er nicht gelöscht werden.
+admin-field-street-address = Straße und Hausnummer
+admin-hint-street-address = Optional. Den Punkt auf der Karte unten setzen (oder die Koordinaten eingeben); ohne Adresse gilt der Punkt der Stadt.
+admin-map-find = Ort suchen
+admin-map-label = Karte: klicken oder die Markierung ziehen, um den Punkt zu setzen
+admin-map-hint = Einen Ort suchen oder in die Karte klicken; die Markierung lässt sich verschieben. Breiten- und Längengrad folgen.
+admin-map-unavailable = Die Karte konnte nicht geladen werden; bitte Breiten- und Längengrad eingeben.
+admin-map-set = Punkt gesetzt: { $lat }, { $lon }.

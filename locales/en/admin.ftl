@@ -550,3 +550,24 @@ admin-error-token-expiry = Choose a day in the future.
 admin-secret-once = Copy the token now: it is shown only this once.
 admin-secret-copy = Copy
 admin-secret-copied = Copied
+
+## Places
+admin-nav-places = Places
+admin-panel-place = Place
+admin-field-country-code = Country code
+admin-field-population = Population
+admin-field-geonames-id = GeoNames id
+admin-field-names = Names in other languages
+admin-field-coordinates = Coordinates
+admin-hint-country-code = Two letters, ISO 3166-1 (DE, UA, AT).
+admin-hint-population = Decides which place a name means when several share it: the most populous.
+admin-error-country-code-format = Enter the country as two letters, such as DE.
+admin-scope-untranslated = Names missing
+admin-delete-refused-place = Postings or companies are in this place, so it cannot be deleted.
+admin-field-street-address = Street address
+admin-hint-street-address = Optional. Set its point on the map below, or type its latitude and longitude; without one, the city's point is used.
+admin-map-find = Find a place
+admin-map-label = Map: click or drag the marker to set the point
+admin-map-hint = Search a place or click the map; drag the marker to adjust. The latitude and longitude fields follow.
+admin-map-unavailable = The map could not be loaded; type the latitude and longitude instead.
+admin-map-set = Point set to { $lat }, { $lon }.

@@ -569,3 +569,24 @@ admin-error-token-expiry = Виберіть день у майбутньому.
 admin-secret-once = Скопіюйте токен зараз: його показано лише цього разу.
 admin-secret-copy = Копіювати
 admin-secret-copied = Скопійовано
+
+## Places
+admin-nav-places = Місця
+admin-panel-place = Місце
+admin-field-country-code = Код країни
+admin-field-population = Населення
+admin-field-geonames-id = Ідентифікатор GeoNames
+admin-field-names = Назви іншими мовами
+admin-field-coordinates = Координати
+admin-hint-country-code = Дві літери за ISO 3166-1 (DE, UA, AT).
+admin-hint-population = Визначає, яке місце мається на увазі, коли кілька мають однакову назву: найбільше.
+admin-error-country-code-format = Вкажіть країну двома літерами, наприклад DE.
+admin-scope-untranslated = Бракує назв
+admin-delete-refused-place = У цьому місці є вакансії або компанії, тому його не можна видалити.
+admin-field-street-address = Вулиця та номер будинку
+admin-hint-street-address = Необов'язково. Позначте точку на карті нижче (або введіть координати); без адреси використовується точка міста.
+admin-map-find = Знайти місце
+admin-map-label = Карта: клацніть або перетягніть позначку, щоб задати точку
+admin-map-hint = Знайдіть місце або клацніть на карті; позначку можна перетягнути. Поля широти й довготи оновляться.
+admin-map-unavailable = Не вдалося завантажити карту; введіть широту й довготу вручну.
+admin-map-set = Точку задано: { $lat }, { $lon }.

@@ -77,11 +77,12 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
 /// role may view its area.
-const NAV: [(&str, &str, &str, Area); 13] = [
+const NAV: [(&str, &str, &str, Area); 14] = [
     ("dashboard", "admin-nav-dashboard", "/admin", Area::Dashboard),
     ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs),
     ("companies", "admin-nav-companies", "/admin/companies", Area::Companies),
     ("skills", "admin-nav-skills", "/admin/skills", Area::Skills),
+    ("places", "admin-nav-places", "/admin/places", Area::Places),
     ("applications", "admin-nav-applications", "/admin/applications", Area::Applications),
     ("comments", "admin-nav-comments", "/admin/comments", Area::Comments),
     ("audit_log", "admin-nav-audit-log", "/admin/audit_log", Area::AuditLog),

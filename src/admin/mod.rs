@@ -21,6 +21,7 @@ pub mod layout;
 pub mod login;
 pub mod login_code;
 pub mod member;
+pub mod place_find;
 pub mod resource;
 pub mod resources;
 pub mod saved_views;

@@ -18,10 +18,12 @@ pub enum Area {
     Tasks,
     /// Seekers' job alerts (their addresses and searches).
     Alerts,
+    /// Cities and their names in each language.
+    Places,
 }
 
 impl Area {
-    pub const ALL: [Area; 10] = [
+    pub const ALL: [Area; 11] = [
         Area::Dashboard,
         Area::Jobs,
         Area::Companies,
@@ -32,6 +34,7 @@ impl Area {
         Area::AuditLog,
         Area::Tasks,
         Area::Alerts,
+        Area::Places,
     ];
 }
 
@@ -68,14 +71,14 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
         AdminRole::Admin => true,
         AdminRole::Editor => match area {
             Dashboard | AuditLog => action == View,
-            Jobs | Companies | Skills | Applications => true,
+            Jobs | Companies | Skills | Applications | Places => true,
             Alerts => matches!(action, View | ChangeStatus | Delete),
             Comments => matches!(action, View | Create),
             AdminUsers | Tasks => false,
         },
         AdminRole::Translator => match area {
             Dashboard | Skills => action == View,
-            Jobs | Companies => matches!(action, View | Translate),
+            Jobs | Companies | Places => matches!(action, View | Translate),
             Applications | AdminUsers | Comments | AuditLog | Tasks | Alerts => false,
         },
         AdminRole::Viewer => match area {

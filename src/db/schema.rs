@@ -18,6 +18,10 @@ diesel::table! {
         contact_email -> Nullable<Text>,
         logo_key -> Nullable<Text>,
         logo_versions -> Bool,
+        place_id -> Nullable<BigInt>,
+        street_address -> Nullable<Text>,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
     }
 }
 
@@ -64,6 +68,8 @@ diesel::table! {
         text_updated_at -> Nullable<Timestamp>,
         company_name -> Text,
         cover_letter -> Text,
+        place_id -> Nullable<BigInt>,
+        street_address -> Nullable<Text>,
     }
 }
 
@@ -360,10 +366,43 @@ diesel::table! {
     search_state (id) {
         id -> Integer,
         version -> BigInt,
+        places_version -> BigInt,
+    }
+}
+
+diesel::table! {
+    places (id) {
+        id -> BigInt,
+        geonames_id -> Nullable<BigInt>,
+        name -> Text,
+        name_key -> Text,
+        original_locale -> Text,
+        country_code -> Text,
+        latitude -> Double,
+        longitude -> Double,
+        population -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        text_updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    place_translations (id) {
+        id -> BigInt,
+        place_id -> BigInt,
+        locale -> Text,
+        name -> Text,
+        name_key -> Text,
+        source_updated_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
 diesel::joinable!(company_translations -> companies (company_id));
+diesel::joinable!(place_translations -> places (place_id));
+diesel::joinable!(jobs -> places (place_id));
 diesel::joinable!(jobs -> companies (company_id));
 diesel::joinable!(job_translations -> jobs (job_id));
 diesel::joinable!(job_skills -> jobs (job_id));
@@ -398,6 +437,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     admin_saved_views,
     search_state,
+    places,
+    place_translations,
     webhook_endpoints,
     webhook_deliveries,
     job_alerts,

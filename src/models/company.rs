@@ -26,6 +26,11 @@ pub struct Company {
     /// The stored logo (see `uploads::logo`), and whether its versions are made yet.
     pub logo_key: Option<String>,
     pub logo_versions: bool,
+    /// The place of its city, when the board knows it.
+    pub place_id: Option<i64>,
+    pub street_address: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
 }
 
 /// A company's own columns, as created and as its form edits them.
@@ -45,6 +50,10 @@ pub struct NewCompany {
     pub text_updated_at: Option<NaiveDateTime>,
     /// Where new applications are announced.
     pub contact_email: Option<String>,
+    /// A street address and its point, set on the back office's map picker.
+    pub street_address: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -124,6 +133,7 @@ impl Company {
         crate::db::write_transaction(conn, |conn| {
             diesel::insert_into(companies::table).values(new).execute(conn)?;
             let id = dialect::last_insert_id(conn, "companies")?;
+            crate::models::place::Place::link_company(conn, id)?;
             for (locale, description) in translations {
                 diesel::insert_into(company_translations::table)
                     .values(NewCompanyTranslation {
@@ -165,10 +175,14 @@ impl Company {
                 companies::size.eq(&new.size),
                 companies::description.eq(&new.description),
                 companies::contact_email.eq(&new.contact_email),
+                companies::street_address.eq(&new.street_address),
+                companies::latitude.eq(new.latitude),
+                companies::longitude.eq(new.longitude),
                 companies::updated_at.eq(change.now),
                 companies::text_updated_at.eq(Some(text_updated_at)),
             ))
             .execute(conn)?;
+        crate::models::place::Place::link_company(conn, id)?;
         for (locale, write) in change.translations {
             let row = company_translations::table
                 .filter(company_translations::company_id.eq(id))

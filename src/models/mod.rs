@@ -12,6 +12,7 @@ pub mod event;
 pub mod idempotency;
 pub mod job;
 pub mod pipeline;
+pub mod place;
 pub mod problem;
 pub mod saved_view;
 pub mod second_factor;

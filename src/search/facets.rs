@@ -1,7 +1,8 @@
 //! Facet counting for one search: which values of each filter would give how many results.
 
-use super::index::SearchIndex;
+use super::index::{CityName, SearchIndex};
 use super::params::SearchParams;
+use crate::i18n::Locale;
 use crate::models::{EmploymentType, Seniority, Workplace};
 
 /// One facet value with the number of results it would give.
@@ -25,7 +26,7 @@ pub struct Facets {
     pub employment_type: Vec<FacetCount<EmploymentType>>,
     pub seniority: Vec<FacetCount<Seniority>>,
     pub country: Vec<FacetCount<String>>,
-    pub city: Vec<FacetCount<String>>,
+    pub city: Vec<FacetCount<CityName>>,
     pub skill: Vec<SkillFacet>,
 }
 
@@ -54,9 +55,7 @@ impl Counts {
             .filter(|f| f.count > 0 || p.country.as_ref() == Some(&f.value))
             .collect();
         country.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
-        let selected_city = p.city.as_ref().map(|c| c.to_lowercase());
-        let is_selected_city =
-            |name: &str| selected_city.as_deref() == Some(name.to_lowercase().as_str());
+        let is_selected_city = |name: &CityName| p.city.as_deref().is_some_and(|c| name.is(c));
         let city = top(
             index
                 .cities
@@ -64,7 +63,7 @@ impl Counts {
                 .zip(&self.city)
                 .map(|(name, n)| FacetCount { value: name.clone(), count: *n })
                 .collect(),
-            |a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)),
+            |a, b| b.count.cmp(&a.count).then(a.value.get(Locale::En).cmp(b.value.get(Locale::En))),
             TOP_CITIES,
             |f| f.count > 0 || is_selected_city(&f.value),
             |f| is_selected_city(&f.value),

@@ -15,11 +15,13 @@ use chrono::NaiveDateTime;
 use roaring::RoaringBitmap;
 
 use super::dimension::Dimension;
+use super::gazetteer::Gazetteer;
 use super::geo::{ByLatitude, Point};
 use super::params::Near;
 use super::salary::yearly_eur;
 use crate::i18n::Locale;
 use crate::models::job::IndexRow;
+use crate::models::place::name_key;
 use crate::models::skill::{Skill, SkillTag};
 use crate::models::{EmploymentType, Seniority, Workplace};
 
@@ -74,10 +76,14 @@ pub struct SearchIndex {
     pub(super) window: Mutex<Option<(i64, Arc<Window>)>>,
     pub(super) skills: Vec<(String, String)>,
     pub(super) skill_by_slug: HashMap<String, u32>,
-    pub(super) cities: Vec<String>,
+    pub(super) cities: Vec<CityName>,
+    /// Each city's names (all languages of a place's), folded by `place::name_key`.
     pub(super) city_by_key: HashMap<String, u32>,
-    /// Each city's centre: the mean of its postings' points (none without any).
+    /// Each city's centre: its place's point, else the mean of its postings' points (none
+    /// without any).
     pub(super) city_centre: Vec<Option<Point>>,
+    /// Every place, for `near=` and for names in each language.
+    pub(super) gazetteer: Arc<Gazetteer>,
     pub(super) by_latitude: ByLatitude,
     pub(super) countries: Vec<String>,
     pub(super) country_by_code: HashMap<String, u16>,
@@ -100,6 +106,27 @@ where
     })
 }
 
+/// A city's name in each language of the board (the same text thrice for a city that is not
+/// a known place).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CityName(Arc<[Box<str>; 3]>);
+
+impl CityName {
+    pub fn get(&self, locale: Locale) -> &str {
+        &self.0[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
+    }
+
+    /// Whether `text` is one of its names, in any case.
+    pub fn is(&self, text: &str) -> bool {
+        let key = name_key(text);
+        self.0.iter().any(|n| name_key(n) == key)
+    }
+
+    pub fn plain(text: &str) -> CityName {
+        CityName(Arc::new(std::array::from_fn(|_| text.into())))
+    }
+}
+
 pub(super) fn position<T: PartialEq>(all: &[T], value: &T) -> u8 {
     all.iter().position(|v| v == value).unwrap_or(0) as u8
 }
@@ -109,8 +136,15 @@ pub(super) fn unix(d: NaiveDateTime) -> i64 {
 }
 
 impl SearchIndex {
-    pub fn build(version: i64, mut rows: Vec<IndexRow>, skills: Vec<Skill>) -> SearchIndex {
-        let mut index = SearchIndex { version, ..Default::default() };
+    pub fn build(
+        version: i64,
+        mut rows: Vec<IndexRow>,
+        skills: Vec<Skill>,
+        gazetteer: Arc<Gazetteer>,
+    ) -> SearchIndex {
+        let mut index = SearchIndex { version, gazetteer: gazetteer.clone(), ..Default::default() };
+        let mut city_of_place: HashMap<i64, u32> = HashMap::new();
+        let mut place_point: Vec<Option<Point>> = Vec::new();
         let skill_pos: HashMap<i64, u32> = skills
             .into_iter()
             .enumerate()
@@ -136,9 +170,27 @@ impl SearchIndex {
             p.employment_type
                 .push(pos, [position(EmploymentType::ALL, &row.employment_type) as u32]);
             p.seniority.push(pos, [position(Seniority::ALL, &row.seniority) as u32]);
-            let city = row.city.as_ref().map(|name| -> u32 {
-                intern(&mut index.cities, &mut index.city_by_key, name.to_lowercase(), name)
-            });
+            let place = row.place_id.and_then(|id| gazetteer.get(id));
+            let city = match place {
+                Some(place) => Some(*city_of_place.entry(place.id).or_insert_with(|| {
+                    let at = index.cities.len() as u32;
+                    index.cities.push(CityName(Arc::new(place.names().clone())));
+                    place_point.push(Some(place.point));
+                    for name in place.names() {
+                        index.city_by_key.entry(name_key(name)).or_insert(at);
+                    }
+                    at
+                })),
+                None => row.city.as_deref().filter(|c| !c.trim().is_empty()).map(|name| {
+                    let at = index.cities.len() as u32;
+                    let at = *index.city_by_key.entry(name_key(name)).or_insert(at);
+                    if at as usize == index.cities.len() {
+                        index.cities.push(CityName::plain(name));
+                        place_point.push(None);
+                    }
+                    at
+                }),
+            };
             p.city.push(pos, city);
             let remote = row.workplace == Workplace::Remote;
             let mut countries: Vec<u32> = Vec::new();
@@ -178,7 +230,11 @@ impl SearchIndex {
             c.published.push(unix(row.published_at));
             c.closes.push(row.valid_through.map_or(i64::MAX, unix));
             c.salary_eur.push(row.salary.as_ref().and_then(yearly_eur).unwrap_or(-1));
-            let point = row.point.filter(|(lat, lon)| lat.is_finite() && lon.is_finite());
+            // A posting without coordinates of its own (a street address's) is at its place.
+            let point = row
+                .point
+                .filter(|(lat, lon)| lat.is_finite() && lon.is_finite())
+                .or(place.map(|p| p.point));
             c.point.push(point);
             c.projected.push(point.map_or((f64::NAN, f64::NAN), super::map::project));
             c.languages.push(row.languages.into_boxed_slice());
@@ -189,7 +245,11 @@ impl SearchIndex {
             .city
             .sets
             .iter()
-            .map(|set| {
+            .zip(&place_point)
+            .map(|(set, place)| {
+                if place.is_some() {
+                    return *place;
+                }
                 let points: Vec<Point> =
                     set.iter().filter_map(|pos| index.columns.point[pos as usize]).collect();
                 let n = points.len() as f64;
@@ -259,23 +319,38 @@ impl SearchIndex {
         matches
     }
 
-    /// The point a location search is centred on: its coordinates, or the centre of the city
-    /// of that name (any case) among the postings'; `None` for a place the index cannot
-    /// place.
+    /// The point a location search is centred on: its coordinates, or the place of that name
+    /// in any language and case (a city of the postings' first, then any known place); `None`
+    /// for a place the index cannot place.
     pub fn locate(&self, near: &Near) -> Option<Point> {
         match near {
             Near::Point { lat, lon } => Some((*lat, *lon)),
-            Near::Place(name) => {
-                let city = self.city_by_key.get(&name.trim().to_lowercase())?;
-                self.city_centre.get(*city as usize).copied().flatten()
-            }
+            Near::Place(name) => match self.city_by_key.get(&name_key(name)) {
+                Some(city) => self.city_centre.get(*city as usize).copied().flatten(),
+                None => self.gazetteer.find(name).map(|place| place.point),
+            },
         }
     }
 
-    /// A place's name as the postings spell it ("Köln" for "köln"), when the index knows it.
-    pub fn place_name(&self, name: &str) -> Option<&str> {
-        let city = self.city_by_key.get(&name.trim().to_lowercase())?;
-        Some(self.cities[*city as usize].as_str())
+    /// A place's name in `locale` ("München" for "munich" in German), when the index knows
+    /// the place.
+    pub fn place_name(&self, name: &str, locale: Locale) -> Option<&str> {
+        match self.city_by_key.get(&name_key(name)) {
+            Some(city) => Some(self.cities[*city as usize].get(locale)),
+            None => self.gazetteer.find(name).map(|place| place.name(locale)),
+        }
+    }
+
+    /// The name of a published posting's city in `locale`.
+    pub fn city_name(&self, job_id: i64, locale: Locale) -> Option<&str> {
+        let pos = self.position.get(&job_id)?;
+        let city = self.postings.city.per_posting.row(*pos as usize).first()?;
+        Some(self.cities[*city as usize].get(locale))
+    }
+
+    /// Every known place.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
     }
 
     /// The kilometres between a posting and `centre`, when the posting has a point.
@@ -392,6 +467,7 @@ mod tests {
                 employment_type: EmploymentType::ALL[(i % 5) as usize],
                 seniority: Seniority::ALL[(i % 4) as usize],
                 city: (i % 7 != 0).then(|| format!("City {}", i % 5)),
+                place_id: None,
                 country_code: Some(["DE", "PL", "UA"][(i % 3) as usize].into()),
                 point: (i % 5 != 0).then_some((50.0 + i as f64 * 0.01, 10.0)),
                 remote_countries: if i % 6 == 2 {
@@ -423,7 +499,7 @@ mod tests {
 
     #[test]
     fn both_ways_of_counting_agree() {
-        let index = SearchIndex::build(1, rows(300), skills());
+        let index = SearchIndex::build(1, rows(300), skills(), Default::default());
         let p = &index.postings;
         for step in [1u32, 2, 5, 17, 101] {
             let candidates: RoaringBitmap = (0..300).step_by(step as usize).collect();
@@ -441,7 +517,7 @@ mod tests {
 
     #[test]
     fn remote_roles_open_anywhere_count_in_every_country() {
-        let index = SearchIndex::build(1, rows(12), skills());
+        let index = SearchIndex::build(1, rows(12), skills(), Default::default());
         let all: RoaringBitmap = (0..12).collect();
         let by_sets = index.postings.country.count_by_sets(&all);
         // Remote roles are i % 3 == 2: i = 2, 8 are open to AT and DE; i = 5, 11 anywhere.

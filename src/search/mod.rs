@@ -3,6 +3,7 @@
 
 mod dimension;
 pub mod facets;
+pub mod gazetteer;
 pub mod geo;
 pub mod index;
 pub mod map;
@@ -24,7 +25,8 @@ use crate::db::{DbConn, DbPool, dialect};
 use crate::models::job::IndexRow;
 use crate::models::skill::Skill;
 pub use facets::Facets;
-pub use index::{SearchIndex, TextMatches};
+pub use gazetteer::Gazetteer;
+pub use index::{CityName, SearchIndex, TextMatches};
 pub use params::{InvalidParam, Near, SearchParams, Sort};
 pub use query::{Filter, PER_PAGE, SearchResult};
 
@@ -34,6 +36,8 @@ pub use query::{Filter, PER_PAGE, SearchResult};
 pub struct SearchHandle {
     current: Arc<ArcSwap<SearchIndex>>,
     rebuild: Arc<Mutex<()>>,
+    /// Every place; reloaded only when `places_version` moves.
+    gazetteer: Arc<ArcSwap<Gazetteer>>,
     /// Full-text matches of recent queries, keyed by index version and normalized words:
     /// popular queries repeat, and the match is the one part of a search that costs
     /// milliseconds. A rebuild (any change to postings) empties it.
@@ -48,6 +52,7 @@ impl Default for SearchHandle {
         SearchHandle {
             current: Arc::default(),
             rebuild: Arc::default(),
+            gazetteer: Arc::default(),
             text_hits: Arc::new(Mutex::new(LruCache::new(
                 NonZeroUsize::new(TEXT_CACHE_ENTRIES).expect("a non-zero capacity"),
             ))),
@@ -64,6 +69,11 @@ pub fn database_version(conn: &mut DbConn) -> QueryResult<i64> {
     search_state::table.select(search_state::version).first(conn)
 }
 
+/// The counter that moves when places change (`models::place::bump_version`).
+fn places_version(conn: &mut DbConn) -> QueryResult<i64> {
+    search_state::table.select(search_state::places_version).first(conn)
+}
+
 impl SearchHandle {
     pub fn get(&self) -> Arc<SearchIndex> {
         self.current.load_full()
@@ -76,10 +86,15 @@ impl SearchHandle {
         // version on the next check, and the index is rebuilt again.
         let version = database_version(conn)?;
         let started = Instant::now();
+        let places = places_version(conn)?;
+        if self.gazetteer.load().version != places {
+            self.gazetteer.store(Arc::new(Gazetteer::load(conn, places)?));
+        }
         let rows = IndexRow::load_published(conn)?;
         let skills = Skill::all(conn)?;
         let count = rows.len();
-        self.current.store(Arc::new(SearchIndex::build(version, rows, skills)));
+        let gazetteer = self.gazetteer.load_full();
+        self.current.store(Arc::new(SearchIndex::build(version, rows, skills, gazetteer)));
         log::debug!("search index rebuilt: {count} postings in {:?}", started.elapsed());
         Ok(())
     }

@@ -107,7 +107,7 @@ impl SearchIndex {
                 .map(|c| &p_.country.sets[*c as usize])),
             Filter::City => one(self
                 .city_by_key
-                .get(&p.city.as_ref()?.to_lowercase())
+                .get(&crate::models::place::name_key(p.city.as_ref()?))
                 .map(|c| &p_.city.sets[*c as usize])),
             Filter::Company => {
                 one(self.company_by_slug.get(p.company.as_ref()?).map(|c| &p_.company[*c as usize]))

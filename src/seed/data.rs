@@ -6,8 +6,14 @@ use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct City {
+    /// Its GeoNames id, so that a later `places import` refreshes it rather than adding it twice.
+    pub geonames: i64,
+    /// In English; `de` and `uk` are its German and Ukrainian names.
     pub name: String,
+    pub de: String,
+    pub uk: String,
     pub country: String,
+    pub population: i64,
     pub lat: f64,
     pub lon: f64,
     pub currency: String,

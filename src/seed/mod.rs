@@ -122,7 +122,28 @@ fn city_index(data: &DemoData, name: &str) -> usize {
     data.cities.iter().position(|c| c.name == name).unwrap_or(0)
 }
 
+/// The demo's cities as places, with their names in every language of the board (the demo
+/// works offline; `hireboard places import` adds the world's).
+fn insert_places(conn: &mut DbConn, data: &DemoData) -> Result<(), SeedError> {
+    let places: Vec<crate::places::ImportedPlace> = data
+        .cities
+        .iter()
+        .map(|c| crate::places::ImportedPlace {
+            geonames_id: c.geonames,
+            name: c.name.clone(),
+            country: c.country.clone(),
+            latitude: c.lat,
+            longitude: c.lon,
+            population: c.population,
+            names: vec![(Locale::De, c.de.clone()), (Locale::Uk, c.uk.clone())],
+        })
+        .collect();
+    crate::places::write(conn, &places).map_err(db_context("adding the demo places"))?;
+    Ok(())
+}
+
 fn insert_companies(conn: &mut DbConn, data: &DemoData) -> Result<Vec<SeededCompany>, SeedError> {
+    insert_places(conn, data)?;
     let now = crate::db::now();
     let mut out = Vec::new();
     for c in &data.companies {
@@ -141,6 +162,9 @@ fn insert_companies(conn: &mut DbConn, data: &DemoData) -> Result<Vec<SeededComp
             updated_at: now,
             text_updated_at: Some(now),
             contact_email: Some(format!("jobs@{}.example", c.slug)),
+            street_address: None,
+            latitude: None,
+            longitude: None,
         };
         let translations: Vec<(Locale, String)> = c
             .description
@@ -315,6 +339,7 @@ fn insert_postings(
                 seniority: Seniority::parse(&role.seniority).unwrap_or(Seniority::Mid),
                 city: Some(city.name.clone()),
                 country_code: Some(city.country.clone()),
+                street_address: None,
                 latitude: Some(city.lat + rng.random_range(-0.03..0.03)),
                 longitude: Some(city.lon + rng.random_range(-0.03..0.03)),
                 remote_countries,

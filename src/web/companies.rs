@@ -58,10 +58,15 @@ pub async fn show(
     );
     l.description = description.value.chars().take(160).collect();
     let mut facts = Vec::new();
-    if let Some(city) = &company.city {
+    let city = company
+        .place_id
+        .and_then(|id| index.gazetteer().get(id))
+        .map(|place| place.name(tr.locale).to_owned())
+        .or_else(|| company.city.clone());
+    if let Some(city) = city {
         let place = match &company.country_code {
             Some(c) => format!("{city}, {}", tr.country(c)),
-            None => city.clone(),
+            None => city,
         };
         facts.push((tr.t("company-headquarters"), place));
     }

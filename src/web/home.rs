@@ -72,9 +72,9 @@ pub async fn show(
             .take(12)
             .map(|c| {
                 link(
-                    c.value.clone(),
+                    c.value.get(tr.locale).to_owned(),
                     url::form_urlencoded::Serializer::new(String::new())
-                        .append_pair("city", &c.value)
+                        .append_pair("city", c.value.get(tr.locale))
                         .finish(),
                     c.count,
                 )

@@ -13,6 +13,7 @@ use super::view::{location_text, paragraphs, salary_text};
 use super::{Layout, path_locale, with_read_conn};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
+use crate::models::Workplace;
 use crate::models::application::ApplicationForm;
 use crate::models::job::{JobPage, section_items};
 use crate::models::problem::FieldError;
@@ -101,6 +102,13 @@ impl JobView {
     pub fn new(state: &AppState, tr: Tr, page: &JobPage, apply: Option<ApplyForm>) -> JobView {
         let job = &page.job;
         let now = crate::db::now();
+        // The city's name in the page's language when it is a known place.
+        let index = state.search.get();
+        let city = job
+            .place_id
+            .and_then(|id| index.gazetteer().get(id))
+            .map(|place| place.name(tr.locale))
+            .or(job.city.as_deref());
         let open = job.is_open(now);
         let text = &page.content.value;
         let path = format!("/jobs/{}", job.slug);
@@ -134,7 +142,8 @@ impl JobView {
             // Closed postings stay readable but leave search engines and rich results.
             l.noindex = true;
         } else if !page.content.is_fallback {
-            let value = job_posting(page, tr.locale, &l.canonical, base_url, headings.clone());
+            let value =
+                job_posting(page, tr.locale, &l.canonical, base_url, headings.clone(), city);
             l.json_ld = Some(JsonLd::new(&value));
         }
         let sections = headings
@@ -146,13 +155,21 @@ impl JobView {
         let mut facts = vec![
             Fact {
                 label: tr.t("job-location"),
-                value: location_text(
-                    &tr,
-                    job.workplace,
-                    job.city.as_deref(),
-                    job.country_code.as_deref(),
-                    &job.remote_countries(),
-                ),
+                value: {
+                    let location = location_text(
+                        &tr,
+                        job.workplace,
+                        city,
+                        job.country_code.as_deref(),
+                        &job.remote_countries(),
+                    );
+                    match &job.street_address {
+                        Some(street) if job.workplace != Workplace::Remote => {
+                            format!("{street}, {location}")
+                        }
+                        _ => location,
+                    }
+                },
             },
             Fact { label: tr.t("filter-workplace"), value: tr.t(&job.workplace.label_id()) },
             Fact { label: tr.t("filter-type"), value: tr.t(&job.employment_type.label_id()) },

@@ -12,6 +12,7 @@ use super::view::CardView;
 use super::{Layout, path_locale};
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::i18n::Tr;
 use crate::models::job::JobCard;
 use crate::search::params::{POSTED_WITHIN_CHOICES, RADII};
@@ -111,7 +112,7 @@ pub async fn search_page(
         .iter()
         .map(|i| tr.t2("search-notice-invalid", "name", i.name, "value", &i.value))
         .collect();
-    if let Some(unknown) = resolve_place(&index, &mut params) {
+    if let Some(unknown) = resolve_place(&index, &mut params, tr.locale) {
         notices.push(tr.t1("search-notice-unknown-place", "place", &unknown));
     }
     let hits = super::text_hits(&state, &index, &params.q).await?;
@@ -130,9 +131,13 @@ pub async fn search_page(
 
 /// Writes a known place as its postings spell it (in the chip and in every link); a place the
 /// index cannot place limits nothing and is dropped: its name is returned, to be said.
-pub fn resolve_place(index: &SearchIndex, params: &mut SearchParams) -> Option<String> {
+pub fn resolve_place(
+    index: &SearchIndex,
+    params: &mut SearchParams,
+    locale: Locale,
+) -> Option<String> {
     let Some(near @ Near::Place(name)) = &params.near else { return None };
-    match index.place_name(name).filter(|_| index.locate(near).is_some()) {
+    match index.place_name(name, locale).filter(|_| index.locate(near).is_some()) {
         Some(spelled) => {
             params.near = Some(Near::Place(spelled.to_owned()));
             None

@@ -51,6 +51,7 @@ pub fn job_posting(
     url: &str,
     base_url: &str,
     headings: [String; 3],
+    city: Option<&str>,
 ) -> Value {
     let job = &page.job;
     let text = &page.content.value;
@@ -93,14 +94,18 @@ pub fn job_posting(
         posting["hiringOrganization"]["logo"] = json!(format!("{base_url}{logo}"));
     }
     let place = || {
-        json!({
+        let mut place = json!({
             "@type": "Place",
             "address": {
                 "@type": "PostalAddress",
-                "addressLocality": job.city,
+                "addressLocality": city,
                 "addressCountry": job.country_code,
             },
-        })
+        });
+        if let Some(street) = &job.street_address {
+            place["address"]["streetAddress"] = json!(street);
+        }
+        place
     };
     if job.workplace == Workplace::Remote {
         posting["jobLocationType"] = json!("TELECOMMUTE");

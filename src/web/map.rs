@@ -47,7 +47,7 @@ pub async fn map_json(
         .and_then(|(_, v)| v.parse::<u8>().ok())
         .map_or(DEFAULT_ZOOM, |z| z.min(MAX_ZOOM));
     let index = state.search.get();
-    super::jobs::resolve_place(&index, &mut params);
+    super::jobs::resolve_place(&index, &mut params, tr.locale);
     let hits = super::text_hits(&state, &index, &params.q).await?;
     let now = crate::db::now();
     let map = index.map(&params, hits.as_deref(), now, zoom, MAX_FEATURES);

@@ -98,14 +98,12 @@ fn all_groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> Vec<Face
                 .city
                 .iter()
                 .map(|o| {
-                    let selected = params
-                        .city
-                        .as_ref()
-                        .is_some_and(|c| c.to_lowercase() == o.value.to_lowercase());
+                    let selected = params.city.as_ref().is_some_and(|c| o.value.is(c));
+                    let name = o.value.get(tr.locale);
                     let p = with(params, |p| {
-                        p.city = if selected { None } else { Some(o.value.clone()) }
+                        p.city = if selected { None } else { Some(name.to_owned()) }
                     });
-                    choice(o.value.clone(), o.count, selected, p)
+                    choice(name.to_owned(), o.count, selected, p)
                 })
                 .collect(),
         },

@@ -111,7 +111,7 @@ impl CardView {
 }
 
 /// Cards for published postings `ids`: their text from the database (one query), their skills
-/// from the search index, which holds them already.
+/// and their city's name in `locale` from the search index, which holds them already.
 pub fn load_cards(
     conn: &mut DbConn,
     index: &SearchIndex,
@@ -121,6 +121,9 @@ pub fn load_cards(
     let mut cards = JobCard::load(conn, ids, locale)?;
     for card in &mut cards {
         card.skills = index.skill_names(card.id);
+        if let Some(city) = index.city_name(card.id, locale) {
+            card.city = Some(city.to_owned());
+        }
     }
     Ok(cards)
 }

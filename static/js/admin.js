@@ -274,4 +274,95 @@
       });
     });
   });
+  // The map picker of the posting and company forms: search a place or click the map, drag
+  // the marker; the latitude and longitude fields (which work without it) follow, and typing
+  // in them moves the marker. Leaflet is served by the app (see build.rs).
+  var picker = document.getElementById('map-picker');
+  var latField = document.getElementById('f-latitude');
+  var lonField = document.getElementById('f-longitude');
+  if (picker && latField && lonField) {
+    var pickerStatus = document.getElementById('map-picker-status');
+    var loadAsset = function (tag, attributes) {
+      return new Promise(function (resolve, reject) {
+        var element = document.createElement(tag);
+        Object.assign(element, attributes);
+        element.onload = resolve;
+        element.onerror = reject;
+        document.head.appendChild(element);
+      });
+    };
+    picker.hidden = false;
+    Promise.all([
+      loadAsset('link', { rel: 'stylesheet', href: picker.getAttribute('data-style') }),
+      loadAsset('script', { src: picker.getAttribute('data-script') }),
+    ]).then(function () { startPicker(window.L); }, function () {
+      pickerStatus.textContent = picker.getAttribute('data-unavailable');
+    });
+  }
+
+  function startPicker(L) {
+    var read = function () {
+      var lat = parseFloat(latField.value.replace(',', '.'));
+      var lon = parseFloat(lonField.value.replace(',', '.'));
+      return (isFinite(lat) && isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) ? [lat, lon] : null;
+    };
+    var map = L.map('map-picker-map', { worldCopyJump: true });
+    L.tileLayer(picker.getAttribute('data-tiles'), {
+      maxZoom: 19,
+      attribution: picker.getAttribute('data-attribution'),
+    }).addTo(map);
+    var marker = null;
+    var put = function (latlng) {
+      if (marker) { marker.setLatLng(latlng); return; }
+      marker = L.marker(latlng, { draggable: true, keyboard: true }).addTo(map);
+      marker.on('dragend', function () { write(marker.getLatLng()); });
+    };
+    var write = function (latlng) {
+      latField.value = latlng.lat.toFixed(5);
+      lonField.value = L.latLng(latlng).wrap().lng.toFixed(5);
+      pickerStatus.textContent = picker.getAttribute('data-set')
+        .replace('{lat}', latField.value).replace('{lon}', lonField.value);
+    };
+    var start = read();
+    if (start) { put(start); map.setView(start, 13); } else { map.setView([50.5, 10.5], 4); }
+    map.on('click', function (e) { put(e.latlng); write(e.latlng); });
+    [latField, lonField].forEach(function (field) {
+      field.addEventListener('change', function () {
+        var point = read();
+        if (point) { put(point); map.panTo(point); }
+      });
+    });
+    // Places whose name starts with the text typed, from the board's gazetteer.
+    var find = document.getElementById('map-picker-find');
+    var options = document.getElementById('map-picker-places');
+    var found = [];
+    var timer = null;
+    find.addEventListener('input', function () {
+      var match = found.filter(function (p) { return p.label === find.value; })[0];
+      if (match) {
+        var point = [match.lat, match.lon];
+        put(point);
+        write(L.latLng(point));
+        map.setView(point, 12);
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = find.value.trim();
+        if (!q) return;
+        fetch(picker.getAttribute('data-find') + '?q=' + encodeURIComponent(q), {
+          headers: { Accept: 'application/json' },
+          credentials: 'same-origin',
+        }).then(function (response) { return response.ok ? response.json() : []; })
+          .then(function (places) {
+            found = places;
+            options.replaceChildren.apply(options, places.map(function (p) {
+              var option = document.createElement('option');
+              option.value = p.label;
+              return option;
+            }));
+          });
+      }, 200);
+    });
+  }
 })();

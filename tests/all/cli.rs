@@ -260,3 +260,42 @@ fn api_token_create_prints_a_working_token_once_and_revoke_ends_it() {
         hireboard(dir.path()).args(["api-token", "revoke", "--id", "999"]).output().unwrap();
     assert!(!missing.status.success());
 }
+
+/// `places import` from a pycities database file (the package's format, built here) and a
+/// GeoNames cities file; a file it cannot read ends with one line and no change.
+#[test]
+fn places_import_from_a_pycities_database_and_a_geonames_file() {
+    use diesel::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pycities.db");
+    let mut conn = diesel::SqliteConnection::establish(db.to_str().unwrap()).unwrap();
+    for statement in [
+        "CREATE TABLE country (iso TEXT, languages TEXT)",
+        "CREATE TABLE city (geonames_id INTEGER, name TEXT, name_en TEXT, name_uk TEXT, \
+         country_code TEXT, latitude REAL, longitude REAL, population INTEGER)",
+        "INSERT INTO country VALUES ('DE', 'de'), ('UA', 'uk,ru-UA')",
+        "INSERT INTO city VALUES (2886242, 'Köln', 'Cologne', 'Кельн', 'DE', 50.93, 6.95, 963395), \
+         (703448, 'Kyiv', 'Kyiv', 'Київ', 'UA', 50.45, 30.52, 2797553)",
+    ] {
+        diesel::sql_query(statement).execute(&mut conn).unwrap();
+    }
+    let out = hireboard(dir.path()).args(["places", "import", "--from"]).arg(&db).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Köln is the German name (GeoNames' local one), Кельн and Київ the Ukrainian ones.
+    assert!(stdout.contains("2 added") && stdout.contains("de 1, uk 2"), "{stdout}");
+    let again =
+        hireboard(dir.path()).args(["places", "import", "--from"]).arg(&db).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 added, 0 updated, 2 unchanged"));
+    let cities = dir.path().join("cities15000.txt");
+    std::fs::write(&cities, "2867714\tMunich\tMunich\t\t48.13743\t11.57549\tP\tPPLA\tDE\t\t02\t091\t09162\t09162000\t1260391\t\t524\tEurope/Berlin\t2023-01-01\n").unwrap();
+    let out =
+        hireboard(dir.path()).args(["places", "import", "--from"]).arg(&cities).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 added"), "{out:?}");
+    let missing = dir.path().join("missing.txt");
+    let out =
+        hireboard(dir.path()).args(["places", "import", "--from"]).arg(&missing).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+}

@@ -84,6 +84,9 @@ async fn public_and_back_office_pages_have_no_html_errors() {
             .create(c);
         JobFactory::new(&co).title("Remote tester").remote_countries(&["DE"]).create(c);
         ApplicationFactory::new(job.id).name("Ada").create(c);
+        crate::support::PlaceFactory::new("Munich", "DE", (48.137, 11.575))
+            .name_in(hireboard::i18n::Locale::De, "München")
+            .create(c);
         (co.slug, job.slug, job.id)
     });
     app.refresh_search();
@@ -113,6 +116,8 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         "/admin/applications".to_owned(),
         "/admin/applications/board".to_owned(),
         "/admin/skills".to_owned(),
+        "/admin/places".to_owned(),
+        "/admin/places/new".to_owned(),
         "/admin/audit_log".to_owned(),
         "/admin/admin_users".to_owned(),
         "/admin/admin_users/new".to_owned(),

@@ -21,6 +21,7 @@ mod api_tokens;
 mod board;
 mod live;
 mod map;
+mod map_picker;
 mod two_factor;
 mod xss;
 

@@ -68,6 +68,26 @@ pub struct FormPage {
     pub cancel_url: String,
     /// Only translations can be changed (the translator role).
     pub translate_only: bool,
+    /// For a form with latitude and longitude fields that may be changed.
+    pub map_picker: Option<MapPicker>,
+}
+
+/// The map that sets a form's latitude and longitude (see `static/js/admin.js`).
+pub struct MapPicker {
+    pub tiles: String,
+    pub attribution: String,
+}
+
+fn map_picker(admin: &CurrentAdmin, fields: &[Field], translate_only: bool) -> Option<MapPicker> {
+    let has = |key: &str| fields.iter().any(|f| f.key == key);
+    if translate_only || !has("latitude") || !has("longitude") {
+        return None;
+    }
+    let state = admin.request.app_data::<actix_web::web::Data<crate::state::AppState>>()?;
+    Some(MapPicker {
+        tiles: state.config.map_tiles.clone(),
+        attribution: state.config.map_attribution.clone(),
+    })
 }
 
 impl FormPage {
@@ -293,6 +313,7 @@ pub(super) fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>)
         submit_label: submit,
         cancel_url,
         translate_only,
+        map_picker: map_picker(admin, fields, translate_only),
     }
 }
 

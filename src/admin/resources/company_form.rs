@@ -43,6 +43,17 @@ impl DraftForm for CompanyForm {
         f.select("country_code", "admin-field-country", country_options(tr), |d| {
             &mut d.company.country_code
         });
+        f.text("street_address", "admin-field-street-address", |d| &mut d.company.street_address)
+            .max(200)
+            .hint("admin-hint-street-address");
+        f.of("latitude", "admin-field-latitude", FieldKind::Decimal(-90.0, 90.0), |d| {
+            &mut d.company.latitude
+        })
+        .max(20);
+        f.of("longitude", "admin-field-longitude", FieldKind::Decimal(-180.0, 180.0), |d| {
+            &mut d.company.longitude
+        })
+        .max(20);
         f.text("size", "admin-field-size", |d| &mut d.company.size)
             .max(40)
             .hint("admin-hint-company-size");
@@ -64,6 +75,9 @@ impl DraftForm for CompanyForm {
             updated_at: now,
             text_updated_at: Some(now),
             contact_email: None,
+            street_address: None,
+            latitude: None,
+            longitude: None,
         };
         CompanyDraft { company, translations: Vec::new(), logo: None }
     }

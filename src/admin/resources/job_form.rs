@@ -47,6 +47,9 @@ impl DraftForm for JobForm {
             &mut d.remote_countries
         })
         .hint("admin-hint-remote-countries");
+        f.text("street_address", "admin-field-street-address", |d| &mut d.street_address)
+            .max(200)
+            .hint("admin-hint-street-address");
         f.of("latitude", "admin-field-latitude", decimal(-90.0, 90.0), |d| &mut d.latitude).max(20);
         f.of("longitude", "admin-field-longitude", decimal(-180.0, 180.0), |d| &mut d.longitude)
             .max(20);

@@ -18,6 +18,8 @@ pub mod job_actions;
 pub mod job_form;
 pub mod jobs;
 pub mod outbox;
+pub mod place_form;
+pub mod places;
 pub mod prelude;
 pub mod skill_actions;
 pub mod skill_form;
@@ -37,10 +39,11 @@ use crate::db::schema::jobs as postings;
 use crate::i18n::Tr;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 13] = [
+pub static ALL: [&dyn Resource; 14] = [
     &jobs::Jobs,
     &companies::Companies,
     &skills::Skills,
+    &places::Places,
     &applications::Applications,
     &comments::Comments,
     &audit_log::AuditLog,
@@ -58,10 +61,11 @@ pub fn find(name: &str) -> Option<&'static dyn Resource> {
 }
 
 /// The resources comments and audit entries are about: (name, Fluent id of its title).
-const AUDITED: [(&str, &str); 6] = [
+const AUDITED: [(&str, &str); 7] = [
     ("jobs", "admin-nav-jobs"),
     ("companies", "admin-nav-companies"),
     ("skills", "admin-nav-skills"),
+    ("places", "admin-nav-places"),
     ("applications", "admin-nav-applications"),
     ("admin_users", "admin-nav-admin-users"),
     ("api_tokens", "admin-nav-api-tokens"),

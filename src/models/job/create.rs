@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use crate::db::schema::{job_skills, job_translations, jobs};
 use crate::db::{DbConn, dialect};
 use crate::i18n::Locale;
+use crate::models::place::Place;
 use crate::models::skill::Skill;
 use crate::models::{CoverLetter, EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
 
@@ -46,6 +47,8 @@ pub struct JobDraft {
     pub seniority: Seniority,
     pub city: Option<String>,
     pub country_code: Option<String>,
+    /// A street address, with `latitude` and `longitude` its point (else the place's).
+    pub street_address: Option<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub remote_countries: Vec<String>,
@@ -77,6 +80,7 @@ pub(super) struct JobFields<'a> {
     seniority: Seniority,
     city: Option<&'a str>,
     country_code: Option<&'a str>,
+    street_address: Option<&'a str>,
     latitude: Option<f64>,
     longitude: Option<f64>,
     remote_countries: String,
@@ -127,6 +131,7 @@ impl JobDraft {
             seniority: Seniority::Mid,
             city: None,
             country_code: None,
+            street_address: None,
             latitude: None,
             longitude: None,
             remote_countries: Vec::new(),
@@ -157,6 +162,7 @@ impl JobDraft {
             seniority: self.seniority,
             city: self.city.as_deref(),
             country_code: self.country_code.as_deref(),
+            street_address: self.street_address.as_deref(),
             latitude: self.latitude,
             longitude: self.longitude,
             remote_countries: self.remote_countries.join(","),
@@ -198,6 +204,10 @@ impl JobDraft {
             ))
             .execute(conn)?;
         let id = dialect::last_insert_id(conn, "jobs")?;
+        let place = Place::of_city(conn, self.city.as_deref(), self.country_code.as_deref())?;
+        if place.is_some() {
+            Place::link_job(conn, id, place.as_ref())?;
+        }
         for (locale, text) in &self.translations {
             insert_translation(conn, id, *locale, text, self.created_at, self.created_at)?;
         }

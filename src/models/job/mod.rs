@@ -51,6 +51,8 @@ pub struct Job {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub cover_letter: CoverLetter,
+    pub place_id: Option<i64>,
+    pub street_address: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

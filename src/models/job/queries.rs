@@ -287,6 +287,7 @@ struct IndexJobRow {
     employment_type: EmploymentType,
     seniority: Seniority,
     city: Option<String>,
+    place_id: Option<i64>,
     country_code: Option<String>,
     latitude: Option<f64>,
     longitude: Option<f64>,
@@ -310,6 +311,8 @@ pub struct IndexRow {
     pub employment_type: EmploymentType,
     pub seniority: Seniority,
     pub city: Option<String>,
+    /// The place the city is, when the posting points to one.
+    pub place_id: Option<i64>,
     pub country_code: Option<String>,
     /// Latitude and longitude, when the posting has them.
     pub point: Option<(f64, f64)>,
@@ -366,6 +369,7 @@ impl IndexRow {
                     employment_type: row.employment_type,
                     seniority: row.seniority,
                     city: row.city,
+                    place_id: row.place_id,
                     country_code: row.country_code,
                     point: row.latitude.zip(row.longitude),
                     remote_countries: split_countries(&row.remote_countries),

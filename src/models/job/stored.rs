@@ -58,6 +58,7 @@ impl JobDraft {
             seniority: job.seniority,
             city: job.city,
             country_code: job.country_code,
+            street_address: job.street_address,
             latitude: job.latitude,
             longitude: job.longitude,
             salary_min: job.salary_min,

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::JobDraft;
 use crate::db::DbConn;
 use crate::db::schema::{job_skills, job_translations, jobs};
+use crate::models::place::Place;
 use crate::models::translation::{TextUpdate, TranslationWrite};
 
 impl JobDraft {
@@ -21,6 +22,8 @@ impl JobDraft {
                 jobs::text_updated_at.eq(Some(text_updated_at)),
             ))
             .execute(conn)?;
+        let place = Place::of_city(conn, self.city.as_deref(), self.country_code.as_deref())?;
+        Place::link_job(conn, id, place.as_ref())?;
         diesel::delete(job_skills::table.filter(job_skills::job_id.eq(id))).execute(conn)?;
         super::create::tag_skills(conn, id, &self.skills, &mut Default::default())?;
         for (locale, write) in change.translations {

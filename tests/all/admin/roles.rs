@@ -38,6 +38,8 @@ pub fn routes() -> Vec<Route> {
         get("/admin/jobs?scope=draft&title=x&sort=-title", Everyone),
         get("/admin/companies", Everyone),
         get("/admin/skills", Everyone),
+        get("/admin/places", Everyone),
+        get("/admin/places/find?q=Mu", Everyone),
         get("/admin/applications", Only(READERS)),
         get("/admin/applications/board", Only(READERS)),
         get("/admin/comments", Only(READERS)),

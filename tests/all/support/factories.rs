@@ -43,6 +43,9 @@ impl CompanyFactory {
                 updated_at: now,
                 text_updated_at: Some(now),
                 contact_email: Some(format!("hiring@company-{n}.example")),
+                street_address: None,
+                latitude: None,
+                longitude: None,
             },
             translations: Vec::new(),
         }
@@ -109,6 +112,7 @@ impl JobFactory {
                 seniority: Seniority::Mid,
                 city: Some("Berlin".into()),
                 country_code: Some("DE".into()),
+                street_address: None,
                 latitude: Some(52.52),
                 longitude: Some(13.405),
                 remote_countries: Vec::new(),
@@ -172,6 +176,12 @@ impl JobFactory {
         self.draft.country_code = Some(country.into());
         self
     }
+    /// A street address (its point is `at`'s).
+    pub fn street(mut self, address: &str) -> Self {
+        self.draft.street_address = Some(address.into());
+        self
+    }
+
     pub fn cover_letter(mut self, rule: hireboard::models::CoverLetter) -> Self {
         self.draft.cover_letter = rule;
         self
@@ -458,6 +468,44 @@ impl ApiTokenFactory {
     }
 }
 
+/// A place: a city with coordinates and names in other languages.
+pub struct PlaceFactory {
+    fields: hireboard::models::place::PlaceFields,
+    names: Vec<(Locale, String)>,
+}
+
+impl PlaceFactory {
+    /// A place named `name` in English.
+    pub fn new(name: &str, country: &str, (lat, lon): (f64, f64)) -> PlaceFactory {
+        PlaceFactory {
+            fields: hireboard::models::place::PlaceFields {
+                name: name.into(),
+                original_locale: Locale::En,
+                country_code: country.into(),
+                latitude: Some(lat),
+                longitude: Some(lon),
+                population: Some(100_000),
+            },
+            names: Vec::new(),
+        }
+    }
+
+    pub fn name_in(mut self, locale: Locale, name: &str) -> Self {
+        self.names.push((locale, name.into()));
+        self
+    }
+
+    pub fn population(mut self, population: i64) -> Self {
+        self.fields.population = Some(population);
+        self
+    }
+
+    /// The new place's id.
+    pub fn create(self, conn: &mut DbConn) -> i64 {
+        self.fields.create(conn, &self.names).expect("place")
+    }
+}
+
 /// Two records of every back-office resource, for tests that sweep them all: postings with a
 /// skill, companies, applications, comments, audit entries, alerts, tasks, mail in the
 /// Outbox, a webhook endpoint and its deliveries (one failed), API tokens (one bound to a
@@ -468,6 +516,8 @@ pub fn every_resource(conn: &mut DbConn) {
         admin_comments, events, jobs, outbox_messages, webhook_deliveries, webhook_endpoints,
     };
     let now = hireboard::db::now();
+    PlaceFactory::new("Munich", "DE", (48.137, 11.575)).name_in(Locale::De, "München").create(conn);
+    PlaceFactory::new("Kyiv", "UA", (50.45, 30.52)).name_in(Locale::Uk, "Київ").create(conn);
     let company = CompanyFactory::new().create(conn);
     CompanyFactory::new().create(conn);
     ApiTokenFactory::new().company(&company).create(conn);

@@ -10,6 +10,6 @@ pub mod process;
 pub use app::{Part, Response, TestApp, backends};
 pub use factories::{
     AdminFactory, AdminLogin, AlertFactory, ApiTokenFactory, ApplicationFactory, CompanyFactory,
-    JobFactory, every_resource,
+    JobFactory, PlaceFactory, every_resource,
 };
 pub use html::Html;

@@ -5,6 +5,7 @@ mod home_and_company;
 mod job_page;
 mod locale;
 mod map;
+mod places;
 mod query_budget;
 mod radius;
 mod receipt;

@@ -1,0 +1,12 @@
+DROP TRIGGER place_translations_ad_changes;
+DROP TRIGGER place_translations_au_changes;
+DROP TRIGGER place_translations_ai_changes;
+DROP TRIGGER places_ad_changes;
+DROP TRIGGER places_au_changes;
+DROP TRIGGER places_ai_changes;
+DELETE FROM change_events WHERE name = 'places';
+ALTER TABLE search_state DROP COLUMN places_version;
+ALTER TABLE companies DROP FOREIGN KEY companies_place_id_fkey, DROP COLUMN place_id;
+ALTER TABLE jobs DROP FOREIGN KEY jobs_place_id_fkey, DROP COLUMN place_id;
+DROP TABLE place_translations;
+DROP TABLE places;

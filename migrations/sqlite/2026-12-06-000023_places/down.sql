@@ -1,0 +1,14 @@
+DROP TRIGGER place_translations_ad_changes;
+DROP TRIGGER place_translations_au_changes;
+DROP TRIGGER place_translations_ai_changes;
+DROP TRIGGER places_ad_changes;
+DROP TRIGGER places_au_changes;
+DROP TRIGGER places_ai_changes;
+DELETE FROM change_counters WHERE name = 'places';
+ALTER TABLE search_state DROP COLUMN places_version;
+DROP INDEX companies_place_id;
+ALTER TABLE companies DROP COLUMN place_id;
+DROP INDEX jobs_place_id;
+ALTER TABLE jobs DROP COLUMN place_id;
+DROP TABLE place_translations;
+DROP TABLE places;
