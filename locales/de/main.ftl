@@ -52,21 +52,3 @@ month-9 = September
 month-10 = Oktober
 month-11 = November
 month-12 = Dezember
-
-## Countries by ISO 3166 code.
-country-AT = Österreich
-country-CA = Kanada
-country-CH = Schweiz
-country-CZ = Tschechien
-country-DE = Deutschland
-country-ES = Spanien
-country-FR = Frankreich
-country-GB = Vereinigtes Königreich
-country-IE = Irland
-country-IT = Italien
-country-NL = Niederlande
-country-PL = Polen
-country-PT = Portugal
-country-SE = Schweden
-country-UA = Ukraine
-country-US = Vereinigte Staaten

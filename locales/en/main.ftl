@@ -52,21 +52,3 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-
-## Countries by ISO 3166 code.
-country-AT = Austria
-country-CA = Canada
-country-CH = Switzerland
-country-CZ = Czechia
-country-DE = Germany
-country-ES = Spain
-country-FR = France
-country-GB = United Kingdom
-country-IE = Ireland
-country-IT = Italy
-country-NL = Netherlands
-country-PL = Poland
-country-PT = Portugal
-country-SE = Sweden
-country-UA = Ukraine
-country-US = United States

@@ -56,21 +56,3 @@ month-9 = вересня
 month-10 = жовтня
 month-11 = листопада
 month-12 = грудня
-
-## Countries by ISO 3166 code.
-country-AT = Австрія
-country-CA = Канада
-country-CH = Швейцарія
-country-CZ = Чехія
-country-DE = Німеччина
-country-ES = Іспанія
-country-FR = Франція
-country-GB = Велика Британія
-country-IE = Ірландія
-country-IT = Італія
-country-NL = Нідерланди
-country-PL = Польща
-country-PT = Португалія
-country-SE = Швеція
-country-UA = Україна
-country-US = Сполучені Штати

@@ -3,6 +3,7 @@
 //! Every user-visible string comes from `locales/<lang>/*.ftl` through [`Tr`]. The bundles are
 //! compiled into the binary; English is the fallback for a message missing elsewhere.
 
+pub mod countries;
 mod format;
 mod locale;
 mod negotiate;
@@ -16,7 +17,8 @@ use unic_langid::LanguageIdentifier;
 
 pub use format::{format_date, format_money, format_number};
 
-/// The countries the board has names for (`country-XX` in every locale), as ISO 3166 codes.
+/// The countries the back office's forms offer and remote postings may name, as ISO 3166 codes
+/// (any country's name comes from CLDR, see `countries`).
 pub const COUNTRIES: [&str; 16] = [
     "AT", "CA", "CH", "CZ", "DE", "ES", "FR", "GB", "IE", "IT", "NL", "PL", "PT", "SE", "UA", "US",
 ];
@@ -230,13 +232,9 @@ impl Tr {
         self.t(&format!("language-{}", locale.as_str()))
     }
 
-    /// The label of a country by ISO code, or the code itself when we have no name for it.
+    /// The name of a country by ISO code (CLDR's), or the code itself when it is none.
     pub fn country(&self, code: &str) -> String {
-        cached(self.locale, &format!("country:{code}"), || {
-            LOCALES
-                .try_lookup(langid(self.locale), &format!("country-{code}"))
-                .unwrap_or_else(|| code.to_owned())
-        })
+        countries::name(self.locale, code).map_or_else(|| code.to_owned(), str::to_owned)
     }
 }
 

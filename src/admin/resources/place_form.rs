@@ -119,7 +119,7 @@ impl DraftForm for PlaceForm {
         }))
     }
 
-    /// A country is two letters (ISO 3166-1), stored in capitals.
+    /// A country is one CLDR knows (ISO 3166-1 alpha-2), stored in capitals.
     fn check(
         &self,
         _conn: &mut DbConn,
@@ -127,7 +127,7 @@ impl DraftForm for PlaceForm {
         _old: Option<(i64, &PlaceDraft)>,
     ) -> Result<Vec<FieldError>, AppError> {
         let code = draft.place.country_code.trim().to_ascii_uppercase();
-        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        if !crate::i18n::countries::is_country(&code) {
             return Ok(vec![FieldError::new("country_code", "admin-error-country-code-format")]);
         }
         draft.place.country_code = code;
