@@ -77,8 +77,8 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
             AdminUsers | Tasks => false,
         },
         AdminRole::Translator => match area {
-            Dashboard | Skills => action == View,
-            Jobs | Companies | Places => matches!(action, View | Translate),
+            Dashboard => action == View,
+            Jobs | Companies | Skills | Places => matches!(action, View | Translate),
             Applications | AdminUsers | Comments | AuditLog | Tasks | Alerts => false,
         },
         AdminRole::Viewer => match area {

@@ -95,6 +95,20 @@ diesel::table! {
         slug -> Text,
         name -> Text,
         created_at -> Timestamp,
+        original_locale -> Text,
+        text_updated_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    skill_translations (id) {
+        id -> BigInt,
+        skill_id -> BigInt,
+        locale -> Text,
+        name -> Text,
+        source_updated_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -402,6 +416,7 @@ diesel::table! {
 
 diesel::joinable!(company_translations -> companies (company_id));
 diesel::joinable!(place_translations -> places (place_id));
+diesel::joinable!(skill_translations -> skills (skill_id));
 diesel::joinable!(jobs -> places (place_id));
 diesel::joinable!(jobs -> companies (company_id));
 diesel::joinable!(job_translations -> jobs (job_id));
@@ -439,6 +454,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_state,
     places,
     place_translations,
+    skill_translations,
     webhook_endpoints,
     webhook_deliveries,
     job_alerts,

@@ -3,8 +3,12 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::{job_skills, skills};
+use std::collections::HashMap;
+
+use crate::db::schema::{job_skills, skill_translations, skills};
 use crate::db::{DbConn, dialect};
+use crate::i18n::Locale;
+use crate::models::translation::TranslationWrite;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, PartialEq)]
 #[diesel(table_name = skills)]
@@ -31,8 +35,9 @@ impl Skill {
             .collect())
     }
 
-    /// The skill with this name's slug, created when missing. Call inside a write transaction.
-    pub fn find_or_create(conn: &mut DbConn, name: &str) -> QueryResult<i64> {
+    /// The skill with this name's slug, created in `language` when missing. Call inside a write
+    /// transaction.
+    pub fn find_or_create(conn: &mut DbConn, name: &str, language: Locale) -> QueryResult<i64> {
         let slug = super::slugify(name);
         let existing = skills::table
             .filter(skills::slug.eq(&slug))
@@ -46,6 +51,7 @@ impl Skill {
             .values((
                 skills::slug.eq(&slug),
                 skills::name.eq(name.trim()),
+                skills::original_locale.eq(language.as_str()),
                 skills::created_at.eq(crate::db::now()),
             ))
             .execute(conn)?;
@@ -64,5 +70,68 @@ impl Skill {
 
     pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Skill>> {
         skills::table.order(skills::name).select(Skill::as_select()).load(conn)
+    }
+
+    /// Every skill's name in each language of the board, by skill id: its translation, else
+    /// its own name (two queries).
+    pub fn names(conn: &mut DbConn) -> QueryResult<HashMap<i64, [String; 3]>> {
+        let own: Vec<(i64, String)> =
+            skills::table.select((skills::id, skills::name)).load(conn)?;
+        let mut names: HashMap<i64, [String; 3]> =
+            own.into_iter().map(|(id, name)| (id, std::array::from_fn(|_| name.clone()))).collect();
+        let translated: Vec<(i64, String, String)> = skill_translations::table
+            .select((
+                skill_translations::skill_id,
+                skill_translations::locale,
+                skill_translations::name,
+            ))
+            .load(conn)?;
+        for (id, locale, name) in translated {
+            let slot =
+                Locale::parse(&locale).and_then(|l| Locale::ALL.iter().position(|a| *a == l));
+            if let (Some(all), Some(slot)) = (names.get_mut(&id), slot) {
+                all[slot] = name;
+            }
+        }
+        Ok(names)
+    }
+}
+
+/// One write of a skill's name in another language (see `TranslationWrite`).
+pub fn write_name(
+    conn: &mut DbConn,
+    id: i64,
+    locale: Locale,
+    write: TranslationWrite,
+    name: Option<&str>,
+    source: chrono::NaiveDateTime,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    let row = skill_translations::table
+        .filter(skill_translations::skill_id.eq(id))
+        .filter(skill_translations::locale.eq(locale.as_str()));
+    match (write, name) {
+        (TranslationWrite::Insert, Some(name)) => diesel::insert_into(skill_translations::table)
+            .values((
+                skill_translations::skill_id.eq(id),
+                skill_translations::locale.eq(locale.as_str()),
+                skill_translations::name.eq(name),
+                skill_translations::source_updated_at.eq(source),
+                skill_translations::created_at.eq(now),
+                skill_translations::updated_at.eq(now),
+            ))
+            .execute(conn),
+        (TranslationWrite::Update, Some(name)) => diesel::update(row)
+            .set((
+                skill_translations::name.eq(name),
+                skill_translations::source_updated_at.eq(source),
+                skill_translations::updated_at.eq(now),
+            ))
+            .execute(conn),
+        (TranslationWrite::Confirm, _) => {
+            diesel::update(row).set(skill_translations::source_updated_at.eq(source)).execute(conn)
+        }
+        (TranslationWrite::Delete, _) => diesel::delete(row).execute(conn),
+        (TranslationWrite::Insert | TranslationWrite::Update, None) => Ok(0),
     }
 }

@@ -1,6 +1,6 @@
 //! Facet counting for one search: which values of each filter would give how many results.
 
-use super::index::{CityName, SearchIndex};
+use super::index::{LocalNames, SearchIndex};
 use super::params::SearchParams;
 use crate::i18n::Locale;
 use crate::models::{EmploymentType, Seniority, Workplace};
@@ -16,7 +16,9 @@ pub struct FacetCount<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkillFacet {
     pub slug: String,
+    /// In the skill's own language.
     pub name: String,
+    pub names: LocalNames,
     pub count: u32,
 }
 
@@ -26,7 +28,7 @@ pub struct Facets {
     pub employment_type: Vec<FacetCount<EmploymentType>>,
     pub seniority: Vec<FacetCount<Seniority>>,
     pub country: Vec<FacetCount<String>>,
-    pub city: Vec<FacetCount<CityName>>,
+    pub city: Vec<FacetCount<LocalNames>>,
     pub skill: Vec<SkillFacet>,
 }
 
@@ -55,7 +57,7 @@ impl Counts {
             .filter(|f| f.count > 0 || p.country.as_ref() == Some(&f.value))
             .collect();
         country.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
-        let is_selected_city = |name: &CityName| p.city.as_deref().is_some_and(|c| name.is(c));
+        let is_selected_city = |name: &LocalNames| p.city.as_deref().is_some_and(|c| name.is(c));
         let city = top(
             index
                 .cities
@@ -72,10 +74,12 @@ impl Counts {
             index
                 .skills
                 .iter()
+                .zip(&index.skill_names)
                 .zip(&self.skill)
-                .map(|((slug, name), n)| SkillFacet {
+                .map(|(((slug, name), names), n)| SkillFacet {
                     slug: slug.clone(),
                     name: name.clone(),
+                    names: names.clone(),
                     count: *n,
                 })
                 .collect(),

@@ -74,9 +74,12 @@ pub struct SearchIndex {
     pub(super) position: HashMap<i64, u32>,
     /// The open postings at a given second, reused by the searches of that second.
     pub(super) window: Mutex<Option<(i64, Arc<Window>)>>,
+    /// Each skill's slug and name (in its own language).
     pub(super) skills: Vec<(String, String)>,
+    /// Each skill's name in each language.
+    pub(super) skill_names: Vec<LocalNames>,
     pub(super) skill_by_slug: HashMap<String, u32>,
-    pub(super) cities: Vec<CityName>,
+    pub(super) cities: Vec<LocalNames>,
     /// Each city's names (all languages of a place's), folded by `place::name_key`.
     pub(super) city_by_key: HashMap<String, u32>,
     /// Each city's centre: its place's point, else the mean of its postings' points (none
@@ -106,12 +109,12 @@ where
     })
 }
 
-/// A city's name in each language of the board (the same text thrice for a city that is not
-/// a known place).
+/// A name in each language of the board: a city's (the same text thrice for a city that is
+/// not a known place), a skill's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CityName(Arc<[Box<str>; 3]>);
+pub struct LocalNames(Arc<[Box<str>; 3]>);
 
-impl CityName {
+impl LocalNames {
     pub fn get(&self, locale: Locale) -> &str {
         &self.0[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
     }
@@ -122,8 +125,8 @@ impl CityName {
         self.0.iter().any(|n| name_key(n) == key)
     }
 
-    pub fn plain(text: &str) -> CityName {
-        CityName(Arc::new(std::array::from_fn(|_| text.into())))
+    pub fn plain(text: &str) -> LocalNames {
+        LocalNames(Arc::new(std::array::from_fn(|_| text.into())))
     }
 }
 
@@ -140,6 +143,7 @@ impl SearchIndex {
         version: i64,
         mut rows: Vec<IndexRow>,
         skills: Vec<Skill>,
+        mut skill_names: HashMap<i64, [String; 3]>,
         gazetteer: Arc<Gazetteer>,
     ) -> SearchIndex {
         let mut index = SearchIndex { version, gazetteer: gazetteer.clone(), ..Default::default() };
@@ -150,6 +154,10 @@ impl SearchIndex {
             .enumerate()
             .map(|(i, s)| {
                 index.skill_by_slug.insert(s.slug.clone(), i as u32);
+                let names = skill_names.remove(&s.id).map(|n| n.map(String::into_boxed_str));
+                let names =
+                    names.unwrap_or_else(|| std::array::from_fn(|_| s.name.as_str().into()));
+                index.skill_names.push(LocalNames(Arc::new(names)));
                 index.skills.push((s.slug, s.name));
                 (s.id, i as u32)
             })
@@ -174,7 +182,7 @@ impl SearchIndex {
             let city = match place {
                 Some(place) => Some(*city_of_place.entry(place.id).or_insert_with(|| {
                     let at = index.cities.len() as u32;
-                    index.cities.push(CityName(Arc::new(place.names().clone())));
+                    index.cities.push(LocalNames(Arc::new(place.names().clone())));
                     place_point.push(Some(place.point));
                     for name in place.names() {
                         index.city_by_key.entry(name_key(name)).or_insert(at);
@@ -185,7 +193,7 @@ impl SearchIndex {
                     let at = index.cities.len() as u32;
                     let at = *index.city_by_key.entry(name_key(name)).or_insert(at);
                     if at as usize == index.cities.len() {
-                        index.cities.push(CityName::plain(name));
+                        index.cities.push(LocalNames::plain(name));
                         place_point.push(None);
                     }
                     at
@@ -381,22 +389,23 @@ impl SearchIndex {
         })
     }
 
-    /// The skills of a published posting, in its order; `None` for a posting not in the index.
-    pub fn skill_tags(&self, job_id: i64) -> Option<Vec<SkillTag>> {
+    /// The skills of a published posting, in its order, named in `locale`; `None` for a
+    /// posting not in the index.
+    pub fn skill_tags(&self, job_id: i64, locale: Locale) -> Option<Vec<SkillTag>> {
         let pos = self.position.get(&job_id)?;
         let row = self.postings.skill.per_posting.row(*pos as usize);
         Some(
             row.iter()
                 .map(|s| SkillTag {
                     slug: self.skills[*s as usize].0.clone(),
-                    name: self.skills[*s as usize].1.clone(),
+                    name: self.skill_names[*s as usize].get(locale).to_owned(),
                 })
                 .collect(),
         )
     }
 
-    /// The names of a published posting's skills, in the posting's order.
-    pub fn skill_names(&self, job_id: i64) -> Vec<String> {
+    /// The names of a published posting's skills in `locale`, in the posting's order.
+    pub fn skill_names(&self, job_id: i64, locale: Locale) -> Vec<String> {
         let Some(pos) = self.position.get(&job_id) else {
             return Vec::new();
         };
@@ -405,14 +414,14 @@ impl SearchIndex {
             .per_posting
             .row(*pos as usize)
             .iter()
-            .map(|s| self.skills[*s as usize].1.clone())
+            .map(|s| self.skill_names[*s as usize].get(locale).to_owned())
             .collect()
     }
 
-    /// The name of the skill with `slug`, when a published posting has it.
-    pub fn skill_name(&self, slug: &str) -> Option<&str> {
+    /// The name in `locale` of the skill with `slug`, when a published posting has it.
+    pub fn skill_name(&self, slug: &str, locale: Locale) -> Option<&str> {
         let at = self.skill_by_slug.get(slug)?;
-        Some(self.skills[*at as usize].1.as_str())
+        Some(self.skill_names[*at as usize].get(locale))
     }
 
     /// Slugs of the companies with published postings.
@@ -499,7 +508,7 @@ mod tests {
 
     #[test]
     fn both_ways_of_counting_agree() {
-        let index = SearchIndex::build(1, rows(300), skills(), Default::default());
+        let index = SearchIndex::build(1, rows(300), skills(), HashMap::new(), Default::default());
         let p = &index.postings;
         for step in [1u32, 2, 5, 17, 101] {
             let candidates: RoaringBitmap = (0..300).step_by(step as usize).collect();
@@ -517,7 +526,7 @@ mod tests {
 
     #[test]
     fn remote_roles_open_anywhere_count_in_every_country() {
-        let index = SearchIndex::build(1, rows(12), skills(), Default::default());
+        let index = SearchIndex::build(1, rows(12), skills(), HashMap::new(), Default::default());
         let all: RoaringBitmap = (0..12).collect();
         let by_sets = index.postings.country.count_by_sets(&all);
         // Remote roles are i % 3 == 2: i = 2, 8 are open to AT and DE; i = 5, 11 anywhere.

@@ -26,7 +26,7 @@ use crate::models::job::IndexRow;
 use crate::models::skill::Skill;
 pub use facets::Facets;
 pub use gazetteer::Gazetteer;
-pub use index::{CityName, SearchIndex, TextMatches};
+pub use index::{LocalNames, SearchIndex, TextMatches};
 pub use params::{InvalidParam, Near, SearchParams, Sort};
 pub use query::{Filter, PER_PAGE, SearchResult};
 
@@ -92,9 +92,11 @@ impl SearchHandle {
         }
         let rows = IndexRow::load_published(conn)?;
         let skills = Skill::all(conn)?;
+        let skill_names = Skill::names(conn)?;
         let count = rows.len();
         let gazetteer = self.gazetteer.load_full();
-        self.current.store(Arc::new(SearchIndex::build(version, rows, skills, gazetteer)));
+        let index = SearchIndex::build(version, rows, skills, skill_names, gazetteer);
+        self.current.store(Arc::new(index));
         log::debug!("search index rebuilt: {count} postings in {:?}", started.elapsed());
         Ok(())
     }

@@ -53,6 +53,8 @@ pub struct Role {
 
 pub struct DemoData {
     pub cities: Vec<City>,
+    /// German and Ukrainian names of the skills that have some (product names do not).
+    pub skill_names: BTreeMap<String, [String; 2]>,
     pub companies: Vec<CompanyData>,
     pub roles: Vec<Role>,
 }
@@ -65,6 +67,7 @@ pub fn load() -> Result<DemoData, String> {
     }
     Ok(DemoData {
         cities: parse("cities.json", include_str!("data/cities.json"))?,
+        skill_names: parse("skill_names.json", include_str!("data/skill_names.json"))?,
         companies: parse("companies.json", include_str!("data/companies.json"))?,
         roles: parse("roles.json", include_str!("data/roles.json"))?,
     })
@@ -93,6 +96,9 @@ mod tests {
             for l in ["en", "de", "uk"] {
                 assert!(r.text.contains_key(l), "{} lacks {l}", r.key);
             }
+        }
+        for skill in data.skill_names.keys() {
+            assert!(data.roles.iter().any(|r| r.skills.contains(skill)), "no role needs {skill}");
         }
     }
 }

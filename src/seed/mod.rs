@@ -54,8 +54,35 @@ pub fn demo_if_empty(conn: &mut DbConn) -> Result<SeedReport, SeedError> {
     let companies = insert_companies(conn, &data)?;
     // The demo shows every stage of a posting's life; synthetic data is all published.
     let postings = insert_postings(conn, &data, &companies, DEMO_POSTINGS, 42, "", true)?;
+    insert_skill_names(conn, &data)?;
     insert_alerts(conn)?;
     Ok(SeedReport { companies: companies.len(), postings })
+}
+
+/// The German and Ukrainian names of the demo's skills that have some.
+fn insert_skill_names(conn: &mut DbConn, data: &DemoData) -> Result<(), SeedError> {
+    use crate::db::schema::skills;
+    use diesel::prelude::*;
+    let now = crate::db::now();
+    // The demo's skill names are English, whatever the language of the posting that named
+    // them first.
+    diesel::update(skills::table)
+        .set(skills::original_locale.eq(Locale::En.as_str()))
+        .execute(conn)
+        .map_err(db_context("marking the demo skills as English"))?;
+    let ids: Vec<(i64, String)> = skills::table
+        .select((skills::id, skills::name))
+        .load(conn)
+        .map_err(db_context("reading the demo skills"))?;
+    for (id, name) in ids {
+        let Some([de, uk]) = data.skill_names.get(&name) else { continue };
+        for (locale, translated) in [(Locale::De, de), (Locale::Uk, uk)] {
+            let insert = crate::models::translation::TranslationWrite::Insert;
+            crate::models::skill::write_name(conn, id, locale, insert, Some(translated), now, now)
+                .map_err(db_context(format!("naming the demo skill {name}")))?;
+        }
+    }
+    Ok(())
 }
 
 /// A few job alerts, so that the admin's list and the digests have something to show: two

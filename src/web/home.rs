@@ -63,7 +63,7 @@ pub async fn show(
             .skill
             .iter()
             .take(12)
-            .map(|s| link(s.name.clone(), format!("skill={}", s.slug), s.count))
+            .map(|s| link(s.names.get(tr.locale).to_owned(), format!("skill={}", s.slug), s.count))
             .collect(),
         top_cities: result
             .facets

@@ -231,7 +231,7 @@ pub async fn load(state: &AppState, slug: String, locale: Locale) -> Result<JobP
     let index = state.search.get();
     with_read_conn(state, move |conn| {
         let mut page = JobPage::load(conn, &slug, locale)?.ok_or(AppError::NotFound)?;
-        page.skills = match index.skill_tags(page.job.id) {
+        page.skills = match index.skill_tags(page.job.id, locale) {
             Some(tags) => tags,
             None => Skill::tags_of_job(conn, page.job.id)?,
         };

@@ -122,7 +122,7 @@ fn all_groups(tr: &Tr, params: &SearchParams, result: &SearchResult) -> Vec<Face
                             p.skills.push(o.slug.clone());
                         }
                     });
-                    choice(o.name.clone(), o.count, selected, p)
+                    choice(o.names.get(tr.locale).to_owned(), o.count, selected, p)
                 })
                 .collect(),
         },
@@ -153,7 +153,7 @@ pub(super) fn filter_label(
                     .skill
                     .iter()
                     .find(|f| &f.slug == slug)
-                    .map_or(slug.as_str(), |f| f.name.as_str())
+                    .map_or(slug.as_str(), |f| f.names.get(tr.locale))
             })
             .collect::<Vec<_>>()
             .join(", "),
@@ -196,7 +196,7 @@ pub fn describe(tr: &Tr, params: &SearchParams, index: Option<&SearchIndex>) -> 
             Filter::Skill => params
                 .skills
                 .iter()
-                .map(|slug| index.and_then(|i| i.skill_name(slug)).unwrap_or(slug))
+                .map(|slug| index.and_then(|i| i.skill_name(slug, tr.locale)).unwrap_or(slug))
                 .collect::<Vec<_>>()
                 .join(", "),
             _ => filter_label(tr, params, &Facets::default(), f),

@@ -120,7 +120,7 @@ pub fn load_cards(
 ) -> QueryResult<Vec<JobCard>> {
     let mut cards = JobCard::load(conn, ids, locale)?;
     for card in &mut cards {
-        card.skills = index.skill_names(card.id);
+        card.skills = index.skill_names(card.id, locale);
         if let Some(city) = index.city_name(card.id, locale) {
             card.city = Some(city.to_owned());
         }

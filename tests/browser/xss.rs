@@ -64,9 +64,12 @@ fn plant(site: &Site) -> Planted {
         .slug;
     let job_id: i64 =
         jobs::table.filter(jobs::slug.eq(&job_slug)).select(jobs::id).first(&mut c).unwrap();
-    let skill_id =
-        hireboard::models::skill::Skill::find_or_create(&mut c, &format!("Skill {ATTRIBUTE}"))
-            .unwrap();
+    let skill_id = hireboard::models::skill::Skill::find_or_create(
+        &mut c,
+        &format!("Skill {ATTRIBUTE}"),
+        Locale::En,
+    )
+    .unwrap();
     let application_id = factories::ApplicationFactory::new(job_id)
         .name(&format!("Mallory {SCRIPT}"))
         .create(&mut c)

@@ -1,58 +1,109 @@
-//! The new and edit forms of skills, their deletion, and the name lookup.
+//! The new and edit forms of skills: the name in each language (with the postings' translation
+//! markers), its slug following the original name; deletion.
 
-use super::super::fields::{Field, FormValues};
-use super::super::resource::{Editor, Form, Saved, Stored};
+use super::forms::translated_from;
 use super::prelude::*;
 use crate::db::dialect;
-use crate::db::schema::{job_skills, skills};
+use crate::db::schema::{job_skills, skill_translations, skills};
+use crate::models::skill::write_name;
+use crate::models::translation::{TextUpdate, TranslationWrite};
 
 pub struct SkillForm;
 
-impl Form for SkillForm {
-    fn fields(&self, _tr: &Tr) -> Vec<Field> {
-        vec![
-            Field::text("name", "admin-field-name")
-                .required()
-                .max(60)
-                .hint("admin-hint-skill-name"),
-        ]
+#[derive(Clone)]
+pub struct SkillDraft {
+    name: String,
+    original_locale: Locale,
+    /// The public search's `skill=` value: follows the original name.
+    slug: String,
+    /// The name in other languages.
+    names: Vec<(Locale, String)>,
+}
+
+impl DraftForm for SkillForm {
+    type Draft = SkillDraft;
+    type Text = String;
+
+    /// A new skill's name is in its creator's language (as are skills first typed on a
+    /// posting: see `Skill::find_or_create`).
+    fn declare(&self, _tr: &Tr, f: &mut Fields<Self>) {
+        f.translated("name", "admin-field-name", |t| t)
+            .required()
+            .max(60)
+            .hint("admin-hint-skill-name");
     }
 
-    fn load(&self, conn: &mut DbConn, id: i64, _: &Editor) -> Result<Option<Stored>, AppError> {
-        let found: Option<(String, String, chrono::NaiveDateTime)> = skills::table
-            .filter(skills::id.eq(id))
-            .select((skills::name, skills::slug, skills::created_at))
+    fn new_draft(&self, tr: &Tr) -> SkillDraft {
+        SkillDraft {
+            name: String::new(),
+            original_locale: tr.locale,
+            slug: String::new(),
+            names: Vec::new(),
+        }
+    }
+
+    fn original(draft: &SkillDraft) -> Locale {
+        draft.original_locale
+    }
+
+    fn texts(draft: &mut SkillDraft) -> Option<Texts<'_, String>> {
+        Some((&mut draft.name, &mut draft.names))
+    }
+
+    /// A skill with its names (two queries).
+    fn read(&self, conn: &mut DbConn, id: i64) -> Result<Option<Read<SkillDraft>>, AppError> {
+        type Stored =
+            (String, String, String, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>);
+        let found: Option<Stored> = skills::table
+            .find(id)
+            .select((
+                skills::name,
+                skills::slug,
+                skills::original_locale,
+                skills::created_at,
+                skills::text_updated_at,
+            ))
             .first(conn)
             .optional()?;
-        Ok(found.map(|(name, slug, created)| {
-            let mut values = FormValues::default();
-            values.set("name", name.clone());
-            values.set("slug", slug);
-            Stored {
-                label: name,
-                values,
-                original: Locale::default(),
-                text_updated_at: created,
-                translated_from: Vec::new(),
-                previews: Default::default(),
-                draft: None,
-            }
+        let Some((name, slug, original, created_at, text_updated_at)) = found else {
+            return Ok(None);
+        };
+        let names: Vec<(String, String, chrono::NaiveDateTime)> = skill_translations::table
+            .filter(skill_translations::skill_id.eq(id))
+            .select((
+                skill_translations::locale,
+                skill_translations::name,
+                skill_translations::source_updated_at,
+            ))
+            .load(conn)?;
+        Ok(Some(Read {
+            label: name.clone(),
+            text_updated_at: text_updated_at.unwrap_or(created_at),
+            translated_from: translated_from(names.iter().map(|(l, _, at)| (l.as_str(), *at))),
+            previews: Default::default(),
+            draft: SkillDraft {
+                name,
+                original_locale: Locale::parse(&original).unwrap_or_default(),
+                slug,
+                names: names
+                    .into_iter()
+                    .filter_map(|(l, n, _)| Some((Locale::parse(&l)?, n)))
+                    .collect(),
+            },
         }))
     }
 
-    /// Creates or renames a skill. Its slug (the public search's `skill=` value) follows the name;
-    /// a name whose slug another skill has is refused, pointing to the batch merge instead.
-    fn save(
+    /// The slug follows the name; a name whose slug another skill has is refused, pointing to
+    /// the batch merge instead.
+    fn check(
         &self,
         conn: &mut DbConn,
-        old: Option<(i64, &Stored)>,
-        values: &FormValues,
-        _: &Editor,
-    ) -> Result<Result<Saved, Vec<FieldError>>, AppError> {
-        let name = values.get("name");
-        let slug = crate::models::slugify(name);
+        draft: &mut SkillDraft,
+        old: Option<(i64, &SkillDraft)>,
+    ) -> Result<Vec<FieldError>, AppError> {
+        let slug = crate::models::slugify(&draft.name);
         if slug.is_empty() {
-            return Ok(Err(vec![FieldError::new("name", "admin-error-skill-name")]));
+            return Ok(vec![FieldError::new("name", "admin-error-skill-name")]);
         }
         let own_id = old.map_or(0, |(id, _)| id);
         let taken: i64 = skills::table
@@ -61,30 +112,58 @@ impl Form for SkillForm {
             .count()
             .get_result(conn)?;
         if taken > 0 {
-            return Ok(Err(vec![FieldError::new("name", "admin-error-skill-taken")]));
+            return Ok(vec![FieldError::new("name", "admin-error-skill-taken")]);
         }
-        let id = match old {
-            None => {
-                diesel::insert_into(skills::table)
-                    .values((
-                        skills::slug.eq(&slug),
-                        skills::name.eq(name),
-                        skills::created_at.eq(crate::db::now()),
-                    ))
-                    .execute(conn)?;
-                dialect::last_insert_id(conn, "skills")?
+        draft.slug = slug;
+        Ok(Vec::new())
+    }
+
+    fn write(
+        &self,
+        conn: &mut DbConn,
+        draft: &SkillDraft,
+        over: Option<Over<'_, SkillDraft>>,
+    ) -> Result<i64, AppError> {
+        let now = crate::db::now();
+        let Some(Over { id, old, text }) = over else {
+            diesel::insert_into(skills::table)
+                .values((
+                    skills::slug.eq(&draft.slug),
+                    skills::name.eq(&draft.name),
+                    skills::original_locale.eq(draft.original_locale.as_str()),
+                    skills::created_at.eq(now),
+                    skills::text_updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            let id = dialect::last_insert_id(conn, "skills")?;
+            for (locale, name) in &draft.names {
+                crate::models::skill::write_name(
+                    conn,
+                    id,
+                    *locale,
+                    TranslationWrite::Insert,
+                    Some(name),
+                    now,
+                    now,
+                )?;
             }
-            Some((id, _)) => {
-                diesel::update(skills::table.filter(skills::id.eq(id)))
-                    .set((skills::slug.eq(&slug), skills::name.eq(name)))
-                    .execute(conn)?;
-                // Postings are found by their skills' names.
-                let postings = tagged(conn, id)?;
-                crate::models::job::reindex(conn, &postings)?;
-                id
-            }
+            return Ok(id);
         };
-        Ok(Ok(id.into()))
+        let source = if text.text_changed { text.now } else { text.text_updated_at };
+        diesel::update(skills::table.find(id))
+            .set((
+                skills::slug.eq(&draft.slug),
+                skills::name.eq(&draft.name),
+                skills::text_updated_at.eq(source),
+            ))
+            .execute(conn)?;
+        apply_names(conn, id, &draft.names, &text, source)?;
+        // Postings are found by their skills' names.
+        if old.name != draft.name {
+            let postings = tagged(conn, id)?;
+            crate::models::job::reindex(conn, &postings)?;
+        }
+        Ok(id)
     }
 
     /// Deletes a skill: its postings lose the tag and are reindexed.
@@ -94,11 +173,29 @@ impl Form for SkillForm {
         if deleted == 0 {
             return Ok(Deleted::NotFound);
         }
-        // The foreign key removed the tags (ON DELETE CASCADE); explicit for backends without it.
+        // The foreign keys removed the tags and names (ON DELETE CASCADE); explicit for
+        // backends without them.
         diesel::delete(job_skills::table.filter(job_skills::skill_id.eq(id))).execute(conn)?;
+        diesel::delete(skill_translations::table.filter(skill_translations::skill_id.eq(id)))
+            .execute(conn)?;
         crate::models::job::reindex(conn, &postings)?;
         Ok(Deleted::Done)
     }
+}
+
+/// The names' writes of one save.
+fn apply_names(
+    conn: &mut DbConn,
+    id: i64,
+    names: &[(Locale, String)],
+    text: &TextUpdate<'_>,
+    source: chrono::NaiveDateTime,
+) -> QueryResult<()> {
+    for (locale, write) in text.translations {
+        let name = names.iter().find(|(l, _)| l == locale).map(|(_, n)| n.as_str());
+        write_name(conn, id, *locale, *write, name, source, text.now)?;
+    }
+    Ok(())
 }
 
 /// Postings that carry skill `id`.

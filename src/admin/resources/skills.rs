@@ -16,13 +16,15 @@ pub struct SkillRow {
     name: String,
     slug: String,
     created_at: chrono::NaiveDateTime,
+    original_locale: String,
+    text_updated_at: Option<chrono::NaiveDateTime>,
 }
 
 impl Declaration for Skills {
     type Table = skills::table;
     type Row = SkillRow;
-    /// How many postings use each skill of the page.
-    type Context = HashMap<i64, i64>;
+    /// How many postings use each skill of the page, and its names' translation states.
+    type Context = (HashMap<i64, i64>, Translations);
     const NAME: &'static str = "skills";
     const AREA: Area = Area::Skills;
     const TITLE: &'static str = "admin-nav-skills";
@@ -33,8 +35,11 @@ impl Declaration for Skills {
     fn columns(&self, c: &mut Columns<Self>) {
         c.link("name", "admin-field-name", |r| r.name.clone()).sorted_by(skills::name);
         c.text("slug", "admin-field-slug", |r| r.slug.clone()).sorted_by(skills::slug);
-        c.with("postings", "admin-panel-postings", |r, uses, _| {
+        c.with("postings", "admin-panel-postings", |r, (uses, _), _| {
             Cell::Number(Some(uses.get(&r.id).copied().unwrap_or(0)))
+        });
+        c.with("translations", "admin-field-translations", |r, (_, states), _| {
+            Cell::Translations(states.get(&r.id).cloned().unwrap_or_default())
         });
         c.date("created_at", "admin-field-created-at", |r| Some(r.created_at))
             .sorted_by(skills::created_at);
@@ -55,14 +60,16 @@ impl Declaration for Skills {
             ),
         ]
     }
-    fn context(&self, conn: &mut DbConn, rows: &[SkillRow]) -> QueryResult<HashMap<i64, i64>> {
+    fn context(&self, conn: &mut DbConn, rows: &[SkillRow]) -> QueryResult<Self::Context> {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let uses: Vec<(i64, i64)> = job_skills::table
             .filter(job_skills::skill_id.eq_any(&ids))
             .group_by(job_skills::skill_id)
             .select((job_skills::skill_id, diesel::dsl::count_star()))
             .load(conn)?;
-        Ok(uses.into_iter().collect())
+        let states: QueryResult<Translations> =
+            super::translations!(conn, rows, skill_translations, skill_id);
+        Ok((uses.into_iter().collect(), states?))
     }
 }
 

@@ -211,7 +211,7 @@ impl JobDraft {
         for (locale, text) in &self.translations {
             insert_translation(conn, id, *locale, text, self.created_at, self.created_at)?;
         }
-        tag_skills(conn, id, &self.skills, skill_ids)?;
+        tag_skills(conn, id, &self.skills, self.original_locale, skill_ids)?;
         let skills = self.skills.join(" ");
         let mut documents =
             vec![(self.original_locale, t.title.clone(), search_body(t, company_name, &skills))];
@@ -245,19 +245,20 @@ pub(super) fn insert_translation(
         .map(drop)
 }
 
-/// Tags posting `job_id` with skills `names`, in order, creating missing skills; `skill_ids`
-/// remembers skill ids by name across calls.
+/// Tags posting `job_id` with skills `names`, in order, creating missing skills (named in
+/// `language`, the posting's); `skill_ids` remembers skill ids by name across calls.
 pub(super) fn tag_skills(
     conn: &mut DbConn,
     job_id: i64,
     names: &[String],
+    language: Locale,
     skill_ids: &mut HashMap<String, i64>,
 ) -> QueryResult<()> {
     for (position, name) in names.iter().enumerate() {
         let skill_id = match skill_ids.get(name) {
             Some(id) => *id,
             None => {
-                let id = Skill::find_or_create(conn, name)?;
+                let id = Skill::find_or_create(conn, name, language)?;
                 skill_ids.insert(name.clone(), id);
                 id
             }

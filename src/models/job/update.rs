@@ -25,7 +25,8 @@ impl JobDraft {
         let place = Place::of_city(conn, self.city.as_deref(), self.country_code.as_deref())?;
         Place::link_job(conn, id, place.as_ref())?;
         diesel::delete(job_skills::table.filter(job_skills::job_id.eq(id))).execute(conn)?;
-        super::create::tag_skills(conn, id, &self.skills, &mut Default::default())?;
+        let language = self.original_locale;
+        super::create::tag_skills(conn, id, &self.skills, language, &mut Default::default())?;
         for (locale, write) in change.translations {
             let row = job_translations::table
                 .filter(job_translations::job_id.eq(id))

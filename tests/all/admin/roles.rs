@@ -65,7 +65,7 @@ pub fn routes() -> Vec<Route> {
         get("/admin/skills/new", Only(EDITORS)),
         get("/admin/jobs/{job}/edit", Only(TRANSLATORS)),
         get("/admin/companies/{company}/edit", Only(TRANSLATORS)),
-        get("/admin/skills/{skill}/edit", Only(EDITORS)),
+        get("/admin/skills/{skill}/edit", Only(TRANSLATORS)),
         get("/admin/jobs/{job}/delete", Only(EDITORS)),
         get("/admin/companies/{company}/delete", Only(EDITORS)),
         get("/admin/skills/{skill}/delete", Only(EDITORS)),
@@ -99,7 +99,7 @@ pub fn routes() -> Vec<Route> {
         (Method::POST, "/admin/skills", vec![("name", "")], Only(EDITORS)),
         (Method::POST, "/admin/jobs/{job}", vec![("title", "")], Only(TRANSLATORS)),
         (Method::POST, "/admin/companies/{company}", vec![("name", "")], Only(TRANSLATORS)),
-        (Method::POST, "/admin/skills/{skill}", vec![("name", "Welding 2")], Only(EDITORS)),
+        (Method::POST, "/admin/skills/{skill}", vec![("name", "Welding 2")], Only(TRANSLATORS)),
         (Method::POST, "/admin/jobs/{job}/delete", vec![], Only(EDITORS)),
         (Method::POST, "/admin/companies/{company}/delete", vec![], Only(EDITORS)),
         (Method::POST, "/admin/skills/{skill}/delete", vec![], Only(EDITORS)),
@@ -303,7 +303,12 @@ pub fn seed(app: &TestApp) -> Ids {
         let co = crate::support::CompanyFactory::new().create(c);
         let job = crate::support::JobFactory::new(&co).create(c).id;
         let admin = AdminFactory::new().create(c).id;
-        let skill = hireboard::models::skill::Skill::find_or_create(c, "Welding").unwrap();
+        let skill = hireboard::models::skill::Skill::find_or_create(
+            c,
+            "Welding",
+            hireboard::i18n::Locale::En,
+        )
+        .unwrap();
         let application = crate::support::ApplicationFactory::new(job).create(c).id;
         let task = {
             use hireboard::tasks::Task;

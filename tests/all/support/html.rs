@@ -44,6 +44,18 @@ impl Html {
         all.into_iter().next().unwrap()
     }
 
+    /// The form matching `css` as the browser would submit it, with `changes` typed over its
+    /// fields (added when absent), the CSRF token left to the request helper.
+    pub fn form_with(&self, css: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = self
+            .form(css)
+            .into_iter()
+            .filter(|(k, _)| k != "_csrf" && !changes.iter().any(|(c, _)| c == k))
+            .collect();
+        pairs.extend(changes.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+        pairs
+    }
+
     /// What the browser would submit for the form matching `css`: (name, value) of its
     /// fields in document order; unchecked boxes and disabled fields left out, a select's
     /// selected option (or its first).

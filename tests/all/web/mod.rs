@@ -10,4 +10,5 @@ mod query_budget;
 mod radius;
 mod receipt;
 mod search;
+mod skill_names;
 mod uploads;

@@ -1,0 +1,2 @@
+DROP TABLE skill_translations;
+ALTER TABLE skills DROP COLUMN text_updated_at, DROP COLUMN original_locale;
