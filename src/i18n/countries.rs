@@ -36,6 +36,18 @@ pub fn is_country(code: &str) -> bool {
     name(Locale::En, code).is_some()
 }
 
+/// Every country CLDR names, by ISO code (AD … ZW).
+pub fn all() -> &'static [String] {
+    static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let letters = || (b'A'..=b'Z').map(char::from);
+        letters()
+            .flat_map(|a| letters().map(move |b| format!("{a}{b}")))
+            .filter(|code| is_country(code))
+            .collect()
+    });
+    &ALL
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +62,11 @@ mod tests {
             assert_eq!(name(Locale::En, code), None, "{code}");
         }
         assert!(is_country("fr") && !is_country("XX"));
+        let all = all();
+        assert!((240..=260).contains(&all.len()), "{} countries", all.len());
+        assert!(["DE", "UA", "XK", "JP"].iter().all(|c| all.iter().any(|a| a == c)));
+        for locale in Locale::ALL {
+            assert!(all.iter().all(|c| name(locale, c).is_some()), "{locale}");
+        }
     }
 }

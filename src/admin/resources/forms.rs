@@ -5,12 +5,13 @@ use diesel::QueryResult;
 
 use super::super::fields::FieldError;
 use crate::db::DbConn;
-use crate::i18n::{COUNTRIES, Locale, Tr};
+use crate::i18n::{Locale, Tr};
 
-/// The board's countries, by name in the admin's language.
+/// Every country, by name in the admin's language.
 pub fn country_options(tr: &Tr) -> Vec<(&'static str, String)> {
+    let all = crate::i18n::countries::all();
     let mut options: Vec<(&'static str, String)> =
-        COUNTRIES.iter().map(|c| (*c, tr.country(c))).collect();
+        all.iter().map(|c| (c.as_str(), tr.country(c))).collect();
     options.sort_by(|a, b| a.1.cmp(&b.1));
     options
 }

@@ -19,9 +19,8 @@ impl JobDraft {
         if self.workplace != Workplace::Remote && self.city.is_none() {
             add(problem("city", "admin-error-city-required"));
         }
-        let countries = crate::i18n::COUNTRIES;
-        if let Some(code) = self.remote_countries.iter().find(|c| !countries.contains(&c.as_str()))
-        {
+        let is_country = crate::i18n::countries::is_country;
+        if let Some(code) = self.remote_countries.iter().find(|c| !is_country(c)) {
             add(problem("remote_countries", "admin-error-country-code").with("code", code));
         }
         if self.latitude.is_some() != self.longitude.is_some() {

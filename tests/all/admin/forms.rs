@@ -219,7 +219,7 @@ async fn a_form_with_errors_answers_422_in_the_admins_language_and_writes_nothin
         [
             "Nichts heißt „Nobody GmbH“. Wählen Sie einen Vorschlag oder geben Sie #ID ein.",
             "Eine Stadt ist nötig, außer die Stelle ist remote.",
-            "„XX“ ist keines der Länder dieser Jobbörse.",
+            "„XX“ ist kein Ländercode (ISO 3166, etwa DE).",
             "Das Maximum darf nicht unter dem Minimum liegen.",
         ]
     );

@@ -241,3 +241,22 @@ async fn translators_finish_place_names_in_the_back_office() {
         assert!(!list.body.contains(">Kyiv<"), "{b}: nothing left to name: {}", list.body);
     }
 }
+
+#[actix_web::test]
+async fn the_back_office_offers_every_country_by_its_cldr_name() {
+    let app = TestApp::sqlite();
+    let _admin = app.signed_in(hireboard::models::AdminRole::Admin).await;
+    let page = app.get("/admin/jobs/new").await.html();
+    let codes = page.attrs("#f-country-code option", "value");
+    assert!(codes.len() > 240, "{} countries", codes.len());
+    let labels = page.texts("#f-country-code option");
+    for (code, name) in
+        [("FR", "France"), ("JP", "Japan"), ("UA", "Ukraine"), ("CI", "Côte d’Ivoire")]
+    {
+        let at = codes.iter().position(|c| c == code).unwrap_or_else(|| panic!("{code}"));
+        assert_eq!(labels[at], name);
+    }
+    // Sorted by name in the admin's language (after the empty choice).
+    let named = &labels[1..];
+    assert!(named.windows(2).all(|w| w[0] <= w[1]), "sorted by name");
+}
