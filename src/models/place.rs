@@ -3,8 +3,6 @@
 //! finds one by any of its names. `name` is in `original_locale`, the other languages' names
 //! are translations that go out of date when it changes, like postings' texts.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -60,10 +58,6 @@ pub struct NewPlaceName<'a> {
 }
 
 impl Place {
-    pub fn get(conn: &mut DbConn, id: i64) -> QueryResult<Option<Place>> {
-        places::table.find(id).select(Place::as_select()).first(conn).optional()
-    }
-
     /// The most populous place called `name` in any of its languages, in `country` when one is
     /// given (a two-letter code, any case).
     pub fn find(
@@ -125,30 +119,6 @@ impl Place {
             .set(companies::place_id.eq(place.map(|p| p.id)))
             .execute(conn)?;
         Ok(())
-    }
-
-    /// Each place's name in `locale` (the original where it has none), for `ids`.
-    pub fn names_in(
-        conn: &mut DbConn,
-        ids: &[i64],
-        locale: Locale,
-    ) -> QueryResult<HashMap<i64, String>> {
-        if ids.is_empty() {
-            return Ok(HashMap::new());
-        }
-        let mut names: HashMap<i64, String> = places::table
-            .filter(places::id.eq_any(ids))
-            .select((places::id, places::name))
-            .load::<(i64, String)>(conn)?
-            .into_iter()
-            .collect();
-        let translated: Vec<(i64, String)> = place_translations::table
-            .filter(place_translations::place_id.eq_any(ids))
-            .filter(place_translations::locale.eq(locale.as_str()))
-            .select((place_translations::place_id, place_translations::name))
-            .load(conn)?;
-        names.extend(translated);
-        Ok(names)
     }
 }
 

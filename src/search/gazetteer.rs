@@ -124,14 +124,6 @@ impl Gazetteer {
     pub fn get(&self, id: i64) -> Option<&Entry> {
         self.by_id.get(&id).and_then(|i| self.entries.get(*i as usize))
     }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 #[cfg(test)]
