@@ -28,6 +28,17 @@ pub fn translated_from<'a>(
     rows.filter_map(|(locale, at)| Locale::parse(locale).map(|l| (l, at))).collect()
 }
 
+/// A record's names in other languages as stored, (locale, name, source time) rows: split into
+/// the form's translation states and the draft's texts (rows in unknown languages dropped).
+pub type NameRows = Vec<(String, String, NaiveDateTime)>;
+type TranslatedFrom = Vec<(Locale, NaiveDateTime)>;
+
+pub fn split_names(rows: NameRows) -> (TranslatedFrom, Vec<(Locale, String)>) {
+    rows.into_iter()
+        .filter_map(|(locale, name, at)| Locale::parse(&locale).map(|l| ((l, at), (l, name))))
+        .unzip()
+}
+
 /// The slug a record gets: the one typed (checked: slug characters only, not taken), else
 /// the stored one, else one made from `name` (or `fallback` when the name has no Latin
 /// letters) with `-2`, `-3`… until free. `None` with an error on `slug` when the typed one

@@ -1,7 +1,7 @@
 //! The new and edit forms of places: the name in each language (with the translation markers
 //! of postings), the country and the coordinates.
 
-use super::forms::{locale_options, translated_from};
+use super::forms::{NameRows, locale_options, split_names};
 use super::prelude::*;
 use crate::db::schema::{companies, jobs, place_translations, places};
 use crate::models::place::PlaceFields;
@@ -89,7 +89,7 @@ impl DraftForm for PlaceForm {
         else {
             return Ok(None);
         };
-        let names: Vec<(String, String, chrono::NaiveDateTime)> = place_translations::table
+        let names: NameRows = place_translations::table
             .filter(place_translations::place_id.eq(id))
             .select((
                 place_translations::locale,
@@ -97,10 +97,11 @@ impl DraftForm for PlaceForm {
                 place_translations::source_updated_at,
             ))
             .load(conn)?;
+        let (translated_from, names) = split_names(names);
         Ok(Some(Read {
             label: name.clone(),
             text_updated_at,
-            translated_from: translated_from(names.iter().map(|(l, _, at)| (l.as_str(), *at))),
+            translated_from,
             previews: Default::default(),
             draft: PlaceDraft {
                 place: PlaceFields {
@@ -111,10 +112,7 @@ impl DraftForm for PlaceForm {
                     longitude: Some(lon),
                     population: Some(population),
                 },
-                names: names
-                    .into_iter()
-                    .filter_map(|(l, n, _)| Some((Locale::parse(&l)?, n)))
-                    .collect(),
+                names,
             },
         }))
     }

@@ -1,7 +1,7 @@
 //! The new and edit forms of skills: the name in each language (with the postings' translation
 //! markers), its slug following the original name; deletion.
 
-use super::forms::translated_from;
+use super::forms::{NameRows, split_names};
 use super::prelude::*;
 use crate::db::dialect;
 use crate::db::schema::{job_skills, skill_translations, skills};
@@ -68,7 +68,7 @@ impl DraftForm for SkillForm {
         let Some((name, slug, original, created_at, text_updated_at)) = found else {
             return Ok(None);
         };
-        let names: Vec<(String, String, chrono::NaiveDateTime)> = skill_translations::table
+        let names: NameRows = skill_translations::table
             .filter(skill_translations::skill_id.eq(id))
             .select((
                 skill_translations::locale,
@@ -76,19 +76,17 @@ impl DraftForm for SkillForm {
                 skill_translations::source_updated_at,
             ))
             .load(conn)?;
+        let (translated_from, names) = split_names(names);
         Ok(Some(Read {
             label: name.clone(),
             text_updated_at: text_updated_at.unwrap_or(created_at),
-            translated_from: translated_from(names.iter().map(|(l, _, at)| (l.as_str(), *at))),
+            translated_from,
             previews: Default::default(),
             draft: SkillDraft {
                 name,
                 original_locale: Locale::parse(&original).unwrap_or_default(),
                 slug,
-                names: names
-                    .into_iter()
-                    .filter_map(|(l, n, _)| Some((Locale::parse(&l)?, n)))
-                    .collect(),
+                names,
             },
         }))
     }
