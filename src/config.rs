@@ -58,6 +58,9 @@ pub struct Config {
     /// An apply form sent sooner than this after it was shown is refused as automated; 0
     /// turns the check off.
     pub apply_min_fill_seconds: u64,
+    /// How long browsers and shared caches may keep an anonymous public page before asking
+    /// again (`PUBLIC_CACHE_SECONDS`); 0: they ask every time.
+    pub public_cache_seconds: u32,
     /// Back-office roles that must sign in with a second factor (`MFA_REQUIRED_ROLES`): their
     /// users are sent to enrol before anything else.
     pub mfa_required_roles: Vec<crate::models::AdminRole>,
@@ -219,6 +222,9 @@ impl Config {
         )?);
         let apply_min_fill_seconds =
             parse_number(get("APPLY_MIN_FILL_SECONDS"), "APPLY_MIN_FILL_SECONDS", 3, 0..=600)?;
+        let public_cache_seconds =
+            parse_number(get("PUBLIC_CACHE_SECONDS"), "PUBLIC_CACHE_SECONDS", 60, 0..=86_400)?
+                as u32;
         let api_rate_limit =
             parse_number(get("API_RATE_LIMIT"), "API_RATE_LIMIT", 600, 1..=1_000_000)? as u32;
         let cors_origins =
@@ -317,6 +323,7 @@ impl Config {
             application_retention_days,
             trusted_proxies,
             apply_min_fill_seconds,
+            public_cache_seconds,
             mfa_required_roles,
             api_rate_limit,
             cors_origins,

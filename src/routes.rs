@@ -231,6 +231,7 @@ fn entries() -> Vec<Entry> {
         Entry::new("/sitemaps/jobs-{n}.xml").get(public::seo::jobs),
         Entry::new("/uploads/logos/{file}").get(public::uploads::serve_logo),
         Entry::new("/").get(public::locale::root),
+        Entry::new("/language/{locale}").get(public::locale::switch),
         Entry::new("/{locale}/").get(public::home::show),
         Entry::new("/{locale}/jobs").get(public::jobs::search_page),
         // Before the posting, which would otherwise take `feed.atom` for a slug.

@@ -3,7 +3,6 @@
 //! link of the double opt-in, and the unsubscribe link (one click from the mail program,
 //! RFC 8058, or a button on its page).
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -116,9 +115,17 @@ fn search_of(state: &AppState, tr: &Tr, params: &SearchParams) -> (String, Strin
     (described, url)
 }
 
+/// The sign-up form's token purpose: one form for every search.
+const SIGN_UP: &str = "alert-sign-up";
+
+/// The confirmation button's token purpose.
+fn confirm_form(id: i64) -> String {
+    format!("alert-confirm:{id}")
+}
+
 fn sign_up_form(
+    state: &AppState,
     tr: &Tr,
-    session: &Session,
     params: &SearchParams,
     email: &str,
     frequency: Option<Frequency>,
@@ -126,7 +133,11 @@ fn sign_up_form(
     let chosen = frequency.unwrap_or(Frequency::Daily);
     SignUpForm {
         action: format!("/{}/alerts", tr.locale),
-        csrf_token: crate::auth::csrf::token(session),
+        csrf_token: crate::auth::form_token::issue(
+            &state.config.secret_key,
+            SIGN_UP,
+            crate::db::now(),
+        ),
         query: params.to_query(),
         email: email.to_owned(),
         frequencies: Frequency::ALL
@@ -142,7 +153,6 @@ pub async fn new(
     state: web::Data<AppState>,
     path: web::Path<String>,
     req: HttpRequest,
-    session: Session,
 ) -> Result<HttpResponse, AppError> {
     let tr = Tr::new(path_locale(&path)?);
     let params = alert::alert_params(&SearchParams::parse(req.query_string()).0);
@@ -151,7 +161,7 @@ pub async fn new(
         AlertPage {
             message: tr.t("alert-new-intro"),
             search: Some(search_of(&state, &tr, &params)),
-            sign_up: Some(sign_up_form(&tr, &session, &params, "", None)),
+            sign_up: Some(sign_up_form(&state, &tr, &params, "", None)),
             ..frame(&state, tr, "/alerts/new", heading)
         },
         StatusCode::OK,
@@ -162,7 +172,6 @@ pub async fn create(
     state: web::Data<AppState>,
     path: web::Path<String>,
     req: HttpRequest,
-    session: Session,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let tr = Tr::new(path_locale(&path)?);
@@ -172,7 +181,7 @@ pub async fn create(
     let email = data.email.trim().to_lowercase();
     let frequency = Frequency::parse(&data.frequency);
     let heading = tr.t("alert-new-title");
-    let mut form = sign_up_form(&tr, &session, &params, data.email.trim(), frequency);
+    let mut form = sign_up_form(&state, &tr, &params, data.email.trim(), frequency);
     let refuse = |form: SignUpForm, status: StatusCode| {
         respond(
             AlertPage {
@@ -184,7 +193,7 @@ pub async fn create(
             status,
         )
     };
-    if !crate::auth::csrf::verify(&req, &data.csrf_token) {
+    if !crate::auth::form_token::verify(&req, &state.config.secret_key, SIGN_UP, &data.csrf_token) {
         form.banner = Some(tr.t("apply-error-expired-form"));
         return refuse(form, StatusCode::FORBIDDEN);
     }
@@ -299,7 +308,6 @@ pub async fn confirm_page(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     query: web::Query<LinkQuery>,
-    session: Session,
 ) -> Result<HttpResponse, AppError> {
     let (locale, id) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
@@ -317,7 +325,14 @@ pub async fn confirm_page(
             button: Some(ButtonForm {
                 action: format!("/{locale}/alerts/{id}/confirm"),
                 fields: vec![
-                    ("csrf_token", crate::auth::csrf::token(&session)),
+                    (
+                        "csrf_token",
+                        crate::auth::form_token::issue(
+                            &state.config.secret_key,
+                            &confirm_form(id),
+                            crate::db::now(),
+                        ),
+                    ),
                     ("frequency", frequency.as_str().to_owned()),
                     ("token", query.token.clone()),
                 ],
@@ -338,7 +353,8 @@ pub async fn confirm(
     let (locale, id) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
     let (id, frequency) = confirmed_link(&state, tr.locale, &id, &form.frequency, &form.token)?;
-    if !crate::auth::csrf::verify(&req, &form.csrf_token) {
+    let secret = &state.config.secret_key;
+    if !crate::auth::form_token::verify(&req, secret, &confirm_form(id), &form.csrf_token) {
         return Err(AppError::Forbidden);
     }
     let here = format!("/alerts/{id}/confirm");

@@ -2,7 +2,6 @@
 //! applicant's data. A signed token stands for the applicant (no account needed); each link
 //! asks first on a page of its own, then acts on a POST with the session's CSRF token.
 
-use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -97,11 +96,15 @@ fn page(
     ApplicantLinkPage { l, heading, message, form }
 }
 
+/// The purpose of the form token of `purpose`'s button on application `id`.
+fn form_purpose(purpose: &str, id: i64) -> String {
+    format!("{purpose}:{id}")
+}
+
 pub async fn confirm(
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
     query: web::Query<TokenQuery>,
-    session: Session,
 ) -> Result<ApplicantLinkPage, AppError> {
     let (locale, id, name) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
@@ -128,7 +131,11 @@ pub async fn confirm(
         Some(LinkForm {
             action: format!("/{locale}/applications/{id}/{name}"),
             token: query.token.clone(),
-            csrf_token: crate::auth::csrf::token(&session),
+            csrf_token: crate::auth::form_token::issue(
+                &state.config.secret_key,
+                &form_purpose(purpose, id),
+                crate::db::now(),
+            ),
             button: tr.t(&format!("{ids}-button")),
         }),
     ))
@@ -144,7 +151,13 @@ pub async fn act(
     let tr = Tr::new(path_locale(&locale)?);
     let (purpose, ids) = action(&name)?;
     let (id, title) = checked(&state, &id, purpose, &form.token).await?;
-    if !crate::auth::csrf::verify(&req, &form.csrf_token) {
+    let form_purpose = form_purpose(purpose, id);
+    if !crate::auth::form_token::verify(
+        &req,
+        &state.config.secret_key,
+        &form_purpose,
+        &form.csrf_token,
+    ) {
         return Err(AppError::Forbidden);
     }
     let here = format!("/applications/{id}/{name}");

@@ -1,7 +1,6 @@
 //! `POST /{locale}/jobs/{slug}/apply` and the thank-you page. A bad submission re-renders the
 //! posting with the visitor's input and each error beside its field; nothing is written.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, Responder, web};
 use askama::Template;
@@ -40,19 +39,18 @@ const BODY_LIMITS: Limits = Limits {
 pub async fn submit(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    session: Session,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let (locale, slug) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
     let page = load(&state, slug, tr.locale).await?;
+    let secret = state.config.secret_key.clone();
+    let purpose = super::job::apply_form_purpose(page.job.id);
+    let token_valid = |token: &str| crate::auth::form_token::verify(&req, &secret, &purpose, token);
     // A CV is read only after the form's token, which the page puts first.
     let authorize = |fields: &[(String, String)]| {
-        fields
-            .iter()
-            .find(|(k, _)| k == "csrf_token")
-            .is_some_and(|(_, token)| crate::auth::csrf::verify(&req, token))
+        fields.iter().find(|(k, _)| k == "csrf_token").is_some_and(|(_, token)| token_valid(token))
     };
     // A body that is not a form at all is treated as an empty form: the visitor sees which
     // fields are missing rather than a bare 400.
@@ -74,7 +72,6 @@ pub async fn submit(
     let cover_letter = page.job.cover_letter;
     let slug = page.job.slug.clone();
     let now = crate::db::now();
-    let secret = state.config.secret_key.clone();
     // The time the form was first shown stays with it through corrections.
     let started = body
         .field(apply_guard::STARTED_FIELD)
@@ -82,7 +79,7 @@ pub async fn submit(
         .map_or_else(|| apply_guard::stamp(&secret, now), str::to_owned);
     let mut form = ApplyForm {
         action: format!("/{}/jobs/{}/apply", tr.locale, slug),
-        csrf_token: crate::auth::csrf::token(&session),
+        csrf_token: crate::auth::form_token::issue(&secret, &purpose, now),
         started,
         values: values.clone(),
         ..Default::default()
@@ -101,7 +98,7 @@ pub async fn submit(
     if !page.job.is_open(crate::db::now()) {
         return Ok(render(form, StatusCode::CONFLICT));
     }
-    if !crate::auth::csrf::verify(&req, &csrf.csrf_token) {
+    if !token_valid(&csrf.csrf_token) {
         form.banner = Some(tr.t("apply-error-expired-form"));
         return Ok(render(form, StatusCode::FORBIDDEN));
     }

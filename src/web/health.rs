@@ -20,7 +20,7 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let version = state.search.get().version;
     let failure = checked.err();
     match failure {
-        None => HttpResponse::Ok().json(Health {
+        None => HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(Health {
             status: "ok",
             database: "ok",
             search_index_version: version,

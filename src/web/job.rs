@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use actix_session::Session;
-use actix_web::web;
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 
@@ -255,19 +255,40 @@ pub async fn load_cached(
     Ok(page)
 }
 
+/// The purpose of the apply form's token for posting `job_id` (see [`form_token`]).
+///
+/// [`form_token`]: crate::auth::form_token
+pub fn apply_form_purpose(job_id: i64) -> String {
+    format!("apply:{job_id}")
+}
+
+/// Stands in for the apply form's shown-at stamp while the page's tag is computed.
+const STARTED_PLACEHOLDER: &str = "form-shown-at-placeholder";
+
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    session: Session,
-) -> Result<JobView, AppError> {
+) -> Result<HttpResponse, AppError> {
     let (locale, slug) = path.into_inner();
     let tr = Tr::new(path_locale(&locale)?);
     let page = load_cached(&state, slug, tr.locale).await?;
+    let (secret, now) = (&state.config.secret_key, crate::db::now());
     let form = ApplyForm {
         action: format!("/{}/jobs/{}/apply", tr.locale, page.job.slug),
-        csrf_token: crate::auth::csrf::token(&session),
-        started: super::apply_guard::stamp(&state.config.secret_key, crate::db::now()),
+        csrf_token: crate::auth::form_token::issue(secret, &apply_form_purpose(page.job.id), now),
+        started: STARTED_PLACEHOLDER.to_owned(),
         ..Default::default()
     };
-    Ok(JobView::new(&state, tr, &page, Some(form)))
+    let html = JobView::new(&state, tr, &page, Some(form))
+        .render()
+        .map_err(|e| AppError::Internal(format!("rendering the posting page: {e}")))?;
+    // The tag leaves out when the form was shown, which changes every second: a copy from
+    // earlier in the hour is as good (its form only looks older to the fill-time check, as
+    // one from a shared cache does).
+    let tag = super::public_cache::tag_of(html.as_bytes());
+    let html = html.replacen(STARTED_PLACEHOLDER, &super::apply_guard::stamp(secret, now), 1);
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::ETAG, tag.to_string()))
+        .body(html))
 }

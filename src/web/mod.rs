@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod json_ld;
 pub mod locale;
 pub mod map;
+pub mod public_cache;
 pub mod search_links;
 pub mod seo;
 pub mod uploads;
@@ -94,7 +95,8 @@ pub struct Layout {
     pub canonical: String,
     /// Absolute URLs of this page in every language, for `hreflang`.
     pub alternates: Vec<Alternate>,
-    /// Relative URLs for the language switcher, keeping the query.
+    /// The language switcher's links (through `/language/…`, which remembers the choice),
+    /// keeping the page and its query.
     pub switcher: Vec<Alternate>,
     pub x_default: String,
     pub noindex: bool,
@@ -121,7 +123,11 @@ impl Layout {
             .collect();
         let switcher = Locale::ALL
             .iter()
-            .map(|l| Alternate { locale: *l, url: local(*l), current: *l == tr.locale })
+            .map(|l| Alternate {
+                locale: *l,
+                url: locale::switch_url(*l, &local(*l)),
+                current: *l == tr.locale,
+            })
             .collect();
         Layout {
             tr,

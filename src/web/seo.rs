@@ -128,7 +128,7 @@ pub async fn jobs(
 
 pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     let body = format!(
-        "User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /*/jobs/*/apply\nDisallow: /*/jobs/*/applied\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /*/jobs/*/apply\nDisallow: /*/jobs/*/applied\nDisallow: /language/\n\nSitemap: {}/sitemap.xml\n",
         state.config.base_url
     );
     HttpResponse::Ok().content_type("text/plain; charset=utf-8").body(body)

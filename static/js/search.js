@@ -239,7 +239,8 @@ window.searchPage = (function () {
     const open = narrow.matches && document.getElementById("filters").hasAttribute("data-drawer");
     const more = document.getElementById("form-more");
     const unfolded = more ? more.open : false;
-    for (const id of ["search-heading", "search-notices", "search-form", "results-layout"]) {
+    // The language links too: they keep the search, which just changed.
+    for (const id of ["search-heading", "search-notices", "search-form", "results-layout", "lang-switch"]) {
       const now = document.getElementById(id);
       const then = next.getElementById(id);
       if (now && then) now.replaceWith(document.adoptNode(then));

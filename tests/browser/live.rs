@@ -61,6 +61,9 @@ async fn live_journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> {
     assert_eq!(focused, "workplace:Remote", "focus stays on the facet used");
     let chips = driver.find_all(By::Css(".active-filters .chip")).await?;
     assert_eq!(chips.len(), 1);
+    // The language links keep the search as it is now.
+    let german = driver.find(By::Css(".lang-switch a[hreflang=de]")).await?.attr("href").await?;
+    assert_eq!(german.as_deref(), Some("/language/de?to=%2Fde%2Fjobs%3Fworkplace%3Dremote"));
 
     // A place typed, then a radius chosen: the choice searches at once.
     driver.find(By::Id("near")).await?.send_keys("Berlin").await?;

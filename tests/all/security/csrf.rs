@@ -1,6 +1,6 @@
 //! Every state-changing route of the app, public and back office, refuses a request without
-//! the session's CSRF token, with another session's token, or from another site's page, and
-//! changes nothing. Each route's request is otherwise valid: the same request with the right
+//! its CSRF token (the back office's session token, a public form's signed one), with another
+//! session's token, or from another site's page, and changes nothing. Each route's request is otherwise valid: the same request with the right
 //! token goes through, so the refusals are the token's doing.
 
 use actix_web::http::Method;
@@ -78,16 +78,34 @@ fn token_of(url: &str) -> String {
     url.split("token=").nth(1).unwrap_or_default().to_owned()
 }
 
-/// A state-changing request: where, its fields, and the name of its token field.
+/// A state-changing request: where, its fields, the name of its token field, and for a
+/// public form the page that carries its signed token (the back office's is the session's).
 struct Request {
     path: String,
     fields: Vec<(String, String)>,
     token_field: &'static str,
+    form_page: Option<String>,
 }
 
 impl Request {
     fn new(path: String, fields: Vec<(String, String)>, token_field: &'static str) -> Request {
-        Request { path, fields, token_field }
+        Request { path, fields, token_field, form_page: None }
+    }
+
+    fn public(path: String, fields: Vec<(String, String)>, form_page: String) -> Request {
+        Request { path, fields, token_field: "csrf_token", form_page: Some(form_page) }
+    }
+
+    /// The right token: the public form's from its page, else the signed-in session's.
+    async fn token(&self, app: &TestApp) -> String {
+        match &self.form_page {
+            Some(page) => {
+                let res = app.get(page).await;
+                assert_eq!(res.status, 200, "{page}: {}", res.body);
+                res.html().attr("input[name=csrf_token]", "value")
+            }
+            None => app.csrf("/admin").await,
+        }
     }
 }
 
@@ -114,7 +132,7 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     };
     vec![
-        Request::new(
+        Request::public(
             format!("/en/jobs/{slug}/apply"),
             f(&[
                 ("name", "Ada"),
@@ -122,22 +140,22 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
                 ("cover_letter", "Hello."),
                 ("consent", "yes"),
             ]),
-            "csrf_token",
+            format!("/en/jobs/{slug}"),
         ),
-        Request::new(
+        Request::public(
             withdraw.split('?').next().unwrap().to_owned(),
             f(&[("token", &token_of(&withdraw))]),
-            "csrf_token",
+            withdraw.clone(),
         ),
-        Request::new(
+        Request::public(
             "/en/alerts".to_owned(),
             f(&[("email", "alerts@example.org"), ("frequency", "daily"), ("query", "q=welder")]),
-            "csrf_token",
+            "/en/alerts/new?q=welder".to_owned(),
         ),
-        Request::new(
+        Request::public(
             confirm.split('?').next().unwrap().to_owned(),
             f(&[("token", &token_of(&confirm)), ("frequency", "daily")]),
-            "csrf_token",
+            confirm.clone(),
         ),
     ]
 }
@@ -218,12 +236,13 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
             "_csrf",
         ));
         requests.extend(public_requests(&app, &ids));
-        for Request { path, fields, token_field } in &requests {
+        for request in &requests {
+            let Request { path, fields, token_field, .. } = request;
             let before = fingerprint(&app);
-            // One token per session, for the public forms and the back office alike.
-            let own = app.csrf("/admin").await;
+            let own = request.token(&app).await;
             for (what, token, headers) in [
                 ("no token", None, vec![]),
+                // For a public form: a token, but of the back office's kind.
                 ("another session's token", Some(foreign.as_str()), vec![]),
                 ("a foreign origin", Some(own.as_str()), vec![("origin", "https://evil.example")]),
                 (
@@ -254,14 +273,18 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
             }
         }
         // And each request is valid with the right token: the refusals above were the token's.
-        for Request { path, fields, token_field } in &requests {
+        // The public forms first, while their pages are still there (a valid back-office
+        // request may close the posting).
+        let (public, back_office): (Vec<&Request>, Vec<&Request>) =
+            requests.iter().partition(|r| r.form_page.is_some());
+        for request in public.into_iter().chain(back_office) {
+            let Request { path, fields, token_field, .. } = request;
             if path.contains("logout") || path.ends_with("/delete") {
                 continue;
             }
             app.clear_cookies();
             app.sign_in_as(&admin).await;
-            // One token per session, for the public forms and the back office alike.
-            let own = app.csrf("/admin").await;
+            let own = request.token(&app).await;
             let status = post(&app, path, fields, token_field, Some(&own), &[]).await;
             if status == 403 || status >= 500 {
                 failures.push(format!("POST {path} with its token: {status}"));

@@ -14,8 +14,19 @@ async fn root_redirects_by_cookie_then_accept_language_then_default() {
             Some("/en/")
         );
         assert_eq!(app.get("/").await.header("location"), Some("/en/"));
-        // Visiting a language remembers it, and the cookie beats the header.
-        app.get("/de/jobs").await;
+        // Visiting a language sets no cookie; choosing one in the switcher remembers it, and
+        // the cookie beats the header.
+        assert!(app.get("/de/jobs").await.header("set-cookie").is_none());
+        assert_eq!(
+            app.get_with("/", &[("accept-language", "uk")]).await.header("location"),
+            Some("/uk/")
+        );
+        let res = app.get("/language/de?to=%2Fde%2Fjobs%3Fq%3Drust").await;
+        assert_eq!(res.status, 303);
+        assert_eq!(res.header("location"), Some("/de/jobs?q=rust"));
+        assert_eq!(res.header("cache-control"), Some("no-store"));
+        let cookie = res.header("set-cookie").unwrap();
+        assert!(cookie.starts_with("locale=de;") && cookie.contains("HttpOnly"), "{cookie}");
         let res = app.get_with("/", &[("accept-language", "uk")]).await;
         assert_eq!(res.header("location"), Some("/de/"));
         assert_eq!(app.get("/de").await.header("location"), Some("/de/"));
@@ -35,16 +46,40 @@ async fn the_switcher_keeps_the_page_and_query() {
         assert_eq!(
             links,
             [
-                "/en/jobs?q=engineer&workplace=onsite",
-                "/de/jobs?q=engineer&workplace=onsite",
-                "/uk/jobs?q=engineer&workplace=onsite"
+                "/language/en?to=%2Fen%2Fjobs%3Fq%3Dengineer%26workplace%3Donsite",
+                "/language/de?to=%2Fde%2Fjobs%3Fq%3Dengineer%26workplace%3Donsite",
+                "/language/uk?to=%2Fuk%2Fjobs%3Fq%3Dengineer%26workplace%3Donsite"
             ]
         );
         assert_eq!(page.attr(".lang-switch a[aria-current]", "hreflang"), "en");
+        let res = app.get(&links[1]).await;
+        assert_eq!(res.header("location"), Some("/de/jobs?q=engineer&workplace=onsite"));
         let page = app.get(&format!("/uk/jobs/{slug}")).await.html();
-        assert_eq!(page.attrs(".lang-switch a", "href")[1], format!("/de/jobs/{slug}"));
+        let german = &page.attrs(".lang-switch a", "href")[1];
+        assert_eq!(
+            app.get(german).await.header("location"),
+            Some(format!("/de/jobs/{slug}").as_str())
+        );
         assert_eq!(page.attr("html", "lang"), "uk");
     }
+}
+
+#[actix_web::test]
+async fn the_switch_goes_nowhere_but_a_page_of_its_language() {
+    let app = crate::support::TestApp::sqlite();
+    for to in [
+        "https%3A%2F%2Fevil.example%2F",
+        "%2F%2Fevil.example%2Fde%2F",
+        "%2Fen%2Fjobs",
+        "%2Fde%2F%0D%0AX%3A%201",
+        "",
+    ] {
+        let res = app.get(&format!("/language/de?to={to}")).await;
+        assert_eq!(res.status, 303, "{to}");
+        assert_eq!(res.header("location"), Some("/de/"), "{to}");
+    }
+    assert_eq!(app.get("/language/xx?to=%2Fxx%2F").await.status, 404);
+    assert_eq!(app.get("/language/de").await.header("location"), Some("/de/"));
 }
 
 #[actix_web::test]

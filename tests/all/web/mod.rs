@@ -1,4 +1,5 @@
 mod apply;
+mod caching;
 mod errors;
 mod feeds_and_seo;
 mod home_and_company;
