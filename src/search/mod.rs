@@ -40,9 +40,14 @@ pub struct SearchHandle {
     gazetteer: Arc<ArcSwap<Gazetteer>>,
     /// Full-text matches of recent queries, keyed by index version and normalized words:
     /// popular queries repeat, and the match is the one part of a search that costs
-    /// milliseconds. A rebuild (any change to postings) empties it.
-    text_hits: Arc<Mutex<LruCache<String, Arc<TextMatches>>>>,
+    /// milliseconds. A rebuild (any change to postings) moves every key on. Each entry is a
+    /// slot filled once: requests that miss together wait for the one reading the database
+    /// instead of all reading it (right after a change, every request misses at once).
+    text_hits: Arc<Mutex<LruCache<String, TextSlot>>>,
 }
+
+/// One query's matches, once read.
+type TextSlot = Arc<tokio::sync::OnceCell<Arc<TextMatches>>>;
 
 /// Queries whose matches are kept; at 10,000 postings a common word's matches take ~40 KB.
 const TEXT_CACHE_ENTRIES: usize = 256;
@@ -62,6 +67,15 @@ impl Default for SearchHandle {
 
 fn text_key(index: &SearchIndex, q: &str) -> String {
     format!("{}:{}", index.version, dialect::query_terms(q).join(" "))
+}
+
+/// A text query's matches, read from the database's full-text index.
+pub fn read_text_matches(
+    conn: &mut DbConn,
+    index: &SearchIndex,
+    q: &str,
+) -> QueryResult<TextMatches> {
+    Ok(index.text_matches(dialect::search_job_ids(conn, q)?))
 }
 
 /// The change counter that triggers on postings bump (see the migrations).
@@ -103,7 +117,7 @@ impl SearchHandle {
 
     /// The text matches a search needs, when no query is needed for them: `Some(None)` for a
     /// search without text, `Some(Some(..))` when the text's matches are cached, `None` when
-    /// they must be read with [`SearchHandle::text_matches`].
+    /// they must be read ([`SearchHandle::text_matches_once`]).
     pub fn cached_text_matches(
         &self,
         index: &SearchIndex,
@@ -112,27 +126,52 @@ impl SearchHandle {
         if q.trim().is_empty() {
             return Some(None);
         }
-        self.text_hits
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&text_key(index, q))
-            .map(|hits| Some(hits.clone()))
+        let slot = self.lock_text_hits().get(&text_key(index, q)).cloned()?;
+        slot.get().map(|hits| Some(hits.clone()))
     }
 
-    /// Relevance by posting for a text query, from the cache or the database.
+    /// Relevance by posting for a text query, from the cache or the database, on a thread that
+    /// may block.
     pub fn text_matches(
         &self,
         conn: &mut DbConn,
         index: &SearchIndex,
         q: &str,
     ) -> QueryResult<Arc<TextMatches>> {
-        let key = text_key(index, q);
-        if let Some(hits) = self.text_hits.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        let slot = self.text_slot(index, q);
+        if let Some(hits) = slot.get() {
             return Ok(hits.clone());
         }
-        let hits = Arc::new(index.text_matches(dialect::search_job_ids(conn, q)?));
-        self.text_hits.lock().unwrap_or_else(|e| e.into_inner()).put(key, hits.clone());
+        let hits = Arc::new(read_text_matches(conn, index, q)?);
+        // Another request may be filling the slot meanwhile: its matches are the same.
+        let _ = slot.set(hits.clone());
         Ok(hits)
+    }
+
+    /// [`SearchHandle::text_matches`] for request handlers: `read` reads the database, and
+    /// runs once for all the requests that miss the cache together; the others wait for it
+    /// (and if it fails or is dropped, the next one in line reads instead).
+    pub async fn text_matches_once<E, F, Fut>(
+        &self,
+        index: &SearchIndex,
+        q: &str,
+        read: F,
+    ) -> Result<Arc<TextMatches>, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<Arc<TextMatches>, E>>,
+    {
+        let slot = self.text_slot(index, q);
+        slot.get_or_try_init(read).await.cloned()
+    }
+
+    /// The cache's slot for a query, made empty if there is none.
+    fn text_slot(&self, index: &SearchIndex, q: &str) -> TextSlot {
+        self.lock_text_hits().get_or_insert(text_key(index, q), TextSlot::default).clone()
+    }
+
+    fn lock_text_hits(&self) -> std::sync::MutexGuard<'_, LruCache<String, TextSlot>> {
+        self.text_hits.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Rebuilds the index if the database changed since it was built; returns whether it did.

@@ -23,6 +23,8 @@ pub mod uploads;
 pub mod versioned_cache;
 pub mod view;
 
+use std::sync::Arc;
+
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
@@ -58,18 +60,24 @@ where
     with_conn(state, f).await
 }
 
-/// A search's text matches: none without text, else from the cache or read with one query.
-/// The search page and the API's list both start here.
+/// A search's text matches: none without text, else from the cache or read with one query,
+/// once for all the requests asking at the same moment. The search page, the map and the API's
+/// list start here.
 pub async fn text_hits(
     state: &AppState,
-    index: &std::sync::Arc<crate::search::SearchIndex>,
+    index: &Arc<crate::search::SearchIndex>,
     q: &str,
-) -> Result<Option<std::sync::Arc<crate::search::TextMatches>>, AppError> {
+) -> Result<Option<Arc<crate::search::TextMatches>>, AppError> {
     if let Some(hits) = state.search.cached_text_matches(index, q) {
         return Ok(hits);
     }
-    let (search, index, q) = (state.search.clone(), index.clone(), q.to_owned());
-    with_conn(state, move |conn| Ok(Some(search.text_matches(conn, &index, &q)?))).await
+    let read = || {
+        let (index, q) = (index.clone(), q.to_owned());
+        with_conn(state, move |conn| {
+            Ok(Arc::new(crate::search::read_text_matches(conn, &index, &q)?))
+        })
+    };
+    Ok(Some(state.search.text_matches_once(index, q, read).await?))
 }
 
 /// The locale segment of a public path; an unknown one is a 404.

@@ -132,3 +132,20 @@ fn the_card_query_is_prepared_once_per_connection_on_mysql() {
         assert_eq!(prepared(c), before + 1, "the card query was prepared again");
     });
 }
+
+#[actix_web::test]
+async fn requests_missing_the_same_text_query_together_read_it_once() {
+    for app in backends() {
+        seed(&app, 3);
+        // The map's data runs no statement but the text query's.
+        assert_eq!(queries_for(&app, "/en/jobs/map.json?q=engineer").await, 1, "{}", app.backend);
+        assert_eq!(queries_for(&app, "/en/jobs/map.json?q=engineer").await, 0, "{}", app.backend);
+        // Sixteen at once, for a query not read yet: one statement for them all.
+        let before = app.queries();
+        let requests = (0..16).map(|_| app.get("/en/jobs/map.json?q=ingenieur"));
+        for res in futures_util::future::join_all(requests).await {
+            assert_eq!(res.status, 200, "{}", app.backend);
+        }
+        assert_eq!(app.queries() - before, 1, "{}", app.backend);
+    }
+}
