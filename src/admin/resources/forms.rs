@@ -12,7 +12,7 @@ pub fn country_options(tr: &Tr) -> Vec<(&'static str, String)> {
     let all = crate::i18n::countries::all();
     let mut options: Vec<(&'static str, String)> =
         all.iter().map(|c| (c.as_str(), tr.country(c))).collect();
-    options.sort_by(|a, b| a.1.cmp(&b.1));
+    options.sort_by(|a, b| crate::i18n::collation::compare(tr.locale, &a.1, &b.1));
     options
 }
 
