@@ -42,11 +42,25 @@ pub struct JobDetail {
     pub cover_letter: crate::models::CoverLetter,
     #[serde(flatten)]
     pub facts: Facts,
+    /// Where the work is: a street address and its point, when the posting gives them.
+    pub location: Location,
     /// Every language the posting can be read in, its original first.
     #[schema(example = json!(["en", "de"]))]
     pub languages: Vec<String>,
     /// Its text in each language of `languages`, or in the one asked for.
     pub texts: Vec<Texts>,
+}
+
+/// A posting's address and point on the map.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Location {
+    #[schema(example = "Invalidenstraße 116")]
+    pub street_address: Option<String>,
+    /// Decimal degrees (WGS 84).
+    #[schema(example = 52.5311)]
+    pub latitude: Option<f64>,
+    #[schema(example = 13.3849)]
+    pub longitude: Option<f64>,
 }
 
 /// A posting's text in one language.
@@ -109,6 +123,11 @@ impl JobDetail {
                 published_at: job.published_at.map(utc),
                 valid_through: job.valid_through.map(utc),
                 updated_at: utc(job.updated_at),
+            },
+            location: Location {
+                street_address: job.street_address.clone(),
+                latitude: job.latitude,
+                longitude: job.longitude,
             },
             languages: page.languages().map(|l| l.as_str().to_owned()).collect(),
             texts,

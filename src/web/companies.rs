@@ -64,10 +64,13 @@ pub async fn show(
         .map(|place| place.name(tr.locale).to_owned())
         .or_else(|| company.city.clone());
     if let Some(city) = city {
-        let place = match &company.country_code {
+        let mut place = match &company.country_code {
             Some(c) => format!("{city}, {}", tr.country(c)),
             None => city,
         };
+        if let Some(street) = company.street_address.as_deref().filter(|s| !s.trim().is_empty()) {
+            place = format!("{street}, {place}");
+        }
         facts.push((tr.t("company-headquarters"), place));
     }
     if let Some(size) = &company.size {

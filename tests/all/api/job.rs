@@ -18,6 +18,8 @@ async fn a_posting_by_id_or_slug_with_every_language_or_one() {
             let co = CompanyFactory::new().name("Beet Farm").create(c);
             let job = JobFactory::new(&co)
                 .title("Gardener")
+                .street("Invalidenstraße 116")
+                .at(Some((52.5311, 13.3849)))
                 .skills(&["Pruning"])
                 .translation(Locale::De, text("Gärtnerin"))
                 .create(c);
@@ -33,6 +35,13 @@ async fn a_posting_by_id_or_slug_with_every_language_or_one() {
         assert_eq!(body["status"], "published");
         assert_eq!(body["company"]["name"], "Beet Farm");
         assert_eq!(body["skills"], serde_json::json!(["Pruning"]));
+        assert_eq!(
+            body["location"],
+            serde_json::json!({
+                "street_address": "Invalidenstraße 116", "latitude": 52.5311, "longitude": 13.3849
+            }),
+            "{b}"
+        );
         assert_eq!(body["languages"], serde_json::json!(["en", "de"]), "{b}");
         assert_eq!(languages(&body), ["en", "de"], "{b}: every language without one asked");
         assert_eq!(body["texts"][0]["original"], true);

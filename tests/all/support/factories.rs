@@ -68,6 +68,13 @@ impl CompanyFactory {
         self
     }
 
+    /// A street address (in the factory's Berlin) and its point.
+    pub fn street(mut self, address: &str, point: (f64, f64)) -> Self {
+        self.new.street_address = Some(address.into());
+        (self.new.latitude, self.new.longitude) = (Some(point.0), Some(point.1));
+        self
+    }
+
     pub fn create(self, conn: &mut DbConn) -> Company {
         let id = Company::create(conn, &self.new, &self.translations).expect("create company");
         let company = Company::find_by_slug(conn, &self.new.slug)

@@ -45,6 +45,7 @@ async fn company_page_lists_its_open_postings_in_the_visitors_language() {
                 .name("Kyiv Digital")
                 .original(Locale::Uk, "Ми створюємо цифрові сервіси.")
                 .translation(Locale::En, "We build digital services.")
+                .street("Invalidenstraße 116", (52.5311, 13.3849))
                 .create(c);
             let other = CompanyFactory::new().create(c);
             JobFactory::new(&co).title("Frontend Developer").create(c);
@@ -57,6 +58,7 @@ async fn company_page_lists_its_open_postings_in_the_visitors_language() {
         assert_eq!(page.text(".company-description"), "We build digital services.");
         assert_eq!(page.texts(".job-card-title"), ["Frontend Developer"]);
         assert_eq!(page.text("#open-heading"), "1 open position");
+        assert_eq!(page.texts(".facts dd")[0], "Invalidenstraße 116, Berlin, Germany");
         let de = app.get(&format!("/de/companies/{slug}")).await.html();
         assert_eq!(de.text(".company-description"), "Ми створюємо цифрові сервіси.");
         assert_eq!(de.attr(".company-description", "lang"), "uk");
