@@ -27,6 +27,8 @@ pub struct AppState {
     pub storage: crate::uploads::Storage,
     /// Formatted result cards, shared by the public pages that list postings.
     pub cards: CardCache,
+    /// Card loads in progress, by version, language and ids: one per page at a time.
+    pub card_loads: crate::web::card_cache::CardLoads,
     /// Posting pages' data, for the posting page and what follows an application.
     pub pages: PageCache,
     /// The API's listed postings, serialized.
@@ -57,6 +59,7 @@ impl AppState {
             config: Arc::new(config),
             search,
             cards: VersionedCache::new(versioned_cache::CARD_ENTRIES),
+            card_loads: Default::default(),
             pages: VersionedCache::new(versioned_cache::PAGE_ENTRIES),
             api_cards: VersionedCache::new(versioned_cache::API_CARD_ENTRIES),
             scope_counts: Default::default(),

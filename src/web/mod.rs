@@ -19,6 +19,7 @@ pub mod map;
 pub mod public_cache;
 pub mod search_links;
 pub mod seo;
+pub mod single_flight;
 pub mod uploads;
 pub mod versioned_cache;
 pub mod view;

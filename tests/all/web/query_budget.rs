@@ -149,3 +149,19 @@ async fn requests_missing_the_same_text_query_together_read_it_once() {
         assert_eq!(app.queries() - before, 1, "{}", app.backend);
     }
 }
+
+#[actix_web::test]
+async fn requests_missing_the_same_cards_together_load_them_once() {
+    for app in backends() {
+        seed(&app, 3);
+        // Sixteen at once, none of the cards cached yet: one statement for them all. (On
+        // SQLite a read runs on the request's own thread, so the first request is done before
+        // the second starts; the servers show the sharing.)
+        let before = app.queries();
+        let requests = (0..16).map(|_| app.get("/uk/jobs"));
+        for res in futures_util::future::join_all(requests).await {
+            assert_eq!(res.status, 200, "{}", app.backend);
+        }
+        assert_eq!(app.queries() - before, 1, "{}", app.backend);
+    }
+}
