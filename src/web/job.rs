@@ -264,6 +264,9 @@ pub fn apply_form_purpose(job_id: i64) -> String {
 
 /// Stands in for the apply form's shown-at stamp while the page's tag is computed.
 const STARTED_PLACEHOLDER: &str = "form-shown-at-placeholder";
+/// The stamp's field as the template writes it: with its quotes, which the template escapes
+/// in anything a posting says, so no posting text can take the stamp's place.
+const STARTED_FIELD: &str = r#"name="started" value="form-shown-at-placeholder""#;
 
 pub async fn show(
     state: web::Data<AppState>,
@@ -286,7 +289,8 @@ pub async fn show(
     // earlier in the hour is as good (its form only looks older to the fill-time check, as
     // one from a shared cache does).
     let tag = super::public_cache::tag_of(html.as_bytes());
-    let html = html.replacen(STARTED_PLACEHOLDER, &super::apply_guard::stamp(secret, now), 1);
+    let stamp = super::apply_guard::stamp(secret, now);
+    let html = html.replacen(STARTED_FIELD, &format!(r#"name="started" value="{stamp}""#), 1);
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((header::ETAG, tag.to_string()))

@@ -54,7 +54,11 @@ async fn a_posting_keeps_its_tag_until_it_changes() {
     let app = TestApp::sqlite();
     let (id, slug) = app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
-        let job = JobFactory::new(&co).title("Stable Welder").create(c);
+        // A posting quoting the page's own placeholder does not take the stamp's place.
+        let job = JobFactory::new(&co)
+            .title("Stable Welder")
+            .summary("Say form-shown-at-placeholder twice: form-shown-at-placeholder.")
+            .create(c);
         (job.id, job.slug)
     });
     app.refresh_search();
@@ -65,6 +69,8 @@ async fn a_posting_keeps_its_tag_until_it_changes() {
     let second = app.get(&path).await;
     let stamp = |res: &crate::support::Response| res.html().attr("input[name=started]", "value");
     assert_ne!(stamp(&first), stamp(&second));
+    assert!(stamp(&first).contains('.'), "a signed stamp: {}", stamp(&first));
+    assert!(first.body.matches("form-shown-at-placeholder").count() >= 2, "the text is intact");
     assert_eq!(first.header("etag"), second.header("etag"));
     let tag = first.header("etag").unwrap().to_owned();
     app.with_conn(|c| {
