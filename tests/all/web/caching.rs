@@ -10,6 +10,18 @@ fn set_cookies(res: &crate::support::Response) -> Vec<String> {
     res.headers.get_all("set-cookie").map(|v| v.to_str().unwrap_or_default().to_owned()).collect()
 }
 
+/// A complete application to posting `slug` with the form token `token`.
+async fn apply(app: &TestApp, slug: &str, token: &str) -> crate::support::Response {
+    let fields = [
+        ("csrf_token", token),
+        ("name", "Ada"),
+        ("email", "ada@example.org"),
+        ("cover_letter", "Hello."),
+        ("consent", "yes"),
+    ];
+    app.post_form(&format!("/en/jobs/{slug}/apply"), &fields).await
+}
+
 #[actix_web::test]
 async fn public_pages_set_no_cookie_and_revalidate_with_their_tag() {
     for app in backends() {
@@ -102,18 +114,7 @@ async fn forms_work_without_a_cookie_and_personal_pages_are_not_stored() {
             .await
             .html()
             .attr("input[name=csrf_token]", "value");
-        let res = app
-            .post_form(
-                &format!("/en/jobs/{slug}/apply"),
-                &[
-                    ("csrf_token", token.as_str()),
-                    ("name", "Ada"),
-                    ("email", "ada@example.org"),
-                    ("cover_letter", "Hello."),
-                    ("consent", "yes"),
-                ],
-            )
-            .await;
+        let res = apply(&app, &slug, &token).await;
         assert_eq!(res.status, 303, "{}: {}", app.backend, res.body);
         assert_eq!(set_cookies(&res), Vec::<String>::new());
         assert_eq!(res.header("cache-control"), Some("no-store"));
@@ -168,33 +169,11 @@ async fn a_form_token_fits_its_own_form_only() {
     app.refresh_search();
     let token =
         app.get(&format!("/en/jobs/{first}")).await.html().attr("input[name=csrf_token]", "value");
-    let res = app
-        .post_form(
-            &format!("/en/jobs/{second}/apply"),
-            &[
-                ("csrf_token", token.as_str()),
-                ("name", "Ada"),
-                ("email", "ada@example.org"),
-                ("cover_letter", "Hello."),
-                ("consent", "yes"),
-            ],
-        )
-        .await;
+    let res = apply(&app, &second, &token).await;
     assert_eq!(res.status, 403);
     // The refused page's form carries this posting's token, which goes through.
     let fresh = res.html().attr("input[name=csrf_token]", "value");
     assert_ne!(fresh, token);
-    let res = app
-        .post_form(
-            &format!("/en/jobs/{second}/apply"),
-            &[
-                ("csrf_token", fresh.as_str()),
-                ("name", "Ada"),
-                ("email", "ada@example.org"),
-                ("cover_letter", "Hello."),
-                ("consent", "yes"),
-            ],
-        )
-        .await;
+    let res = apply(&app, &second, &fresh).await;
     assert_eq!(res.status, 303, "{}", res.body);
 }
