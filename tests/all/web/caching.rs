@@ -42,13 +42,25 @@ async fn public_pages_set_no_cookie_and_revalidate_with_their_tag() {
             "/robots.txt".to_owned(),
         ] {
             app.clear_cookies();
-            let res = app.get(&path).await;
+            // A posting's form token changes on the hour, and its tag with it: a pair of
+            // requests that straddles that moment is sent again.
+            let (res, again) = {
+                let mut tries = 0;
+                loop {
+                    let res = app.get(&path).await;
+                    let tag = res.header("etag").unwrap_or_default().to_owned();
+                    let again = app.get_with(&path, &[("if-none-match", &tag)]).await;
+                    tries += 1;
+                    if again.status == 304 || tries == 2 {
+                        break (res, again);
+                    }
+                }
+            };
             assert_eq!(res.status, 200, "{path}");
             assert_eq!(set_cookies(&res), Vec::<String>::new(), "{path}");
             assert_eq!(res.header("cache-control"), Some("public, max-age=60"), "{path}");
             let tag = res.header("etag").unwrap_or_else(|| panic!("{path} has no ETag"));
             assert!(tag.starts_with("W/\""), "{path}: {tag}");
-            let again = app.get_with(&path, &[("if-none-match", tag)]).await;
             assert_eq!(again.status, 304, "{path}");
             assert!(again.body.is_empty(), "{path}");
             assert_eq!(again.header("etag"), Some(tag), "{path}");
@@ -83,7 +95,11 @@ async fn a_posting_keeps_its_tag_until_it_changes() {
     assert_ne!(stamp(&first), stamp(&second));
     assert!(stamp(&first).contains('.'), "a signed stamp: {}", stamp(&first));
     assert!(first.body.matches("form-shown-at-placeholder").count() >= 2, "the text is intact");
-    assert_eq!(first.header("etag"), second.header("etag"));
+    // Unless the hour turned in between, and the form token with it.
+    let token = |res: &crate::support::Response| res.html().attr("input[name=csrf_token]", "value");
+    if token(&first) == token(&second) {
+        assert_eq!(first.header("etag"), second.header("etag"));
+    }
     let tag = first.header("etag").unwrap().to_owned();
     app.with_conn(|c| {
         use diesel::prelude::*;
