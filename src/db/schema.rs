@@ -381,6 +381,14 @@ diesel::table! {
         id -> Integer,
         version -> BigInt,
         places_version -> BigInt,
+        full_version -> BigInt,
+    }
+}
+
+diesel::table! {
+    search_changes (job_id) {
+        job_id -> BigInt,
+        version -> BigInt,
     }
 }
 
@@ -452,6 +460,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     admin_saved_views,
     search_state,
+    search_changes,
     places,
     place_translations,
     skill_translations,

@@ -8,17 +8,17 @@
 //! postings, without reading the postings themselves. Per-posting fields that filters and sorts
 //! compare (dates, salary) live in plain columns.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDateTime;
 use roaring::RoaringBitmap;
 
 use super::dimension::Dimension;
+use super::doc::{self, City, Doc};
 use super::gazetteer::Gazetteer;
 use super::geo::{ByLatitude, Point};
 use super::params::Near;
-use super::salary::yearly_eur;
 use crate::i18n::Locale;
 use crate::models::job::IndexRow;
 use crate::models::place::name_key;
@@ -30,6 +30,8 @@ use crate::models::{EmploymentType, Seniority, Workplace};
 pub(super) struct Columns {
     pub(super) id: Vec<i64>,
     pub(super) slug: Vec<String>,
+    /// Position in `SearchIndex::companies`.
+    pub(super) company: Vec<u32>,
     pub(super) updated_at: Vec<NaiveDateTime>,
     /// Unix seconds, descending.
     pub(super) published: Vec<i64>,
@@ -62,13 +64,53 @@ pub(super) struct Postings {
 #[derive(Debug, Default)]
 pub struct TextMatches {
     pub(super) docs: RoaringBitmap,
-    pub(super) scores: HashMap<u32, f32>,
+    /// In the order of `docs`: 4 bytes a match (a map took about 16), as a common word
+    /// matches a third of a million postings at that scale.
+    scores: Vec<f32>,
+}
+
+impl TextMatches {
+    /// The relevance of the posting at `pos`, 0 when it does not match.
+    pub(super) fn score(&self, pos: u32) -> f32 {
+        if self.docs.contains(pos) { self.scores[self.docs.rank(pos) as usize - 1] } else { 0.0 }
+    }
+
+    /// `(score, position)` of each position in `set`.
+    pub(super) fn scored(&self, set: &RoaringBitmap) -> Vec<(f32, u32)> {
+        if set.len() * 16 < self.docs.len() {
+            return set.iter().map(|pos| (self.score(pos), pos)).collect();
+        }
+        // Both in position order: one pass over each instead of a rank per result.
+        let mut docs = self.docs.iter().zip(self.scores.iter().copied()).peekable();
+        set.iter()
+            .map(|pos| {
+                while docs.next_if(|(d, _)| *d < pos).is_some() {}
+                match docs.peek() {
+                    Some((d, score)) if *d == pos => (*score, pos),
+                    _ => (0.0, pos),
+                }
+            })
+            .collect()
+    }
+
+    #[cfg(test)]
+    pub(super) fn for_tests(n: u32) -> TextMatches {
+        TextMatches { docs: (0..n).collect(), scores: vec![1.0; n as usize] }
+    }
+
+    /// About the memory it takes, for the cache's budget.
+    pub fn bytes(&self) -> usize {
+        self.docs.serialized_size() + self.scores.len() * std::mem::size_of::<f32>()
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// The `search_state.version` this index was built from.
     pub version: i64,
+    /// The `search_state.full_version` it was built from: when that moves, a change reaches
+    /// too many postings to take in one by one.
+    pub full_version: i64,
     pub(super) columns: Columns,
     pub(super) postings: Postings,
     pub(super) position: HashMap<i64, u32>,
@@ -78,8 +120,12 @@ pub struct SearchIndex {
     pub(super) skills: Vec<(String, String)>,
     /// Each skill's name in each language.
     pub(super) skill_names: Vec<LocalNames>,
+    /// Each skill's id.
+    pub(super) skill_ids: Vec<i64>,
     pub(super) skill_by_slug: HashMap<String, u32>,
     pub(super) cities: Vec<LocalNames>,
+    /// The place each city is, if it is one.
+    pub(super) city_place: Vec<Option<i64>>,
     /// Each city's names (all languages of a place's), folded by `place::name_key`.
     pub(super) city_by_key: HashMap<String, u32>,
     /// Each city's centre: its place's point, else the mean of its postings' points (none
@@ -139,9 +185,90 @@ pub(super) fn unix(d: NaiveDateTime) -> i64 {
 }
 
 impl SearchIndex {
+    /// The index of `rows` (the published postings).
     pub fn build(
         version: i64,
-        mut rows: Vec<IndexRow>,
+        rows: Vec<IndexRow>,
+        skills: Vec<Skill>,
+        skill_names: HashMap<i64, [String; 3]>,
+        gazetteer: Arc<Gazetteer>,
+    ) -> SearchIndex {
+        let mut docs: Vec<Doc> = rows.into_iter().map(|r| Doc::from_row(r, &gazetteer)).collect();
+        doc::sort(&mut docs);
+        SearchIndex::from_docs(version, docs, skills, skill_names, gazetteer)
+    }
+
+    /// This index with the postings `changed` taken out and `rows` (those of them still
+    /// published, as they are now) put in: the same index as [`SearchIndex::build`] of every
+    /// published posting, without reading the others from the database.
+    pub fn with_changes(
+        &self,
+        version: i64,
+        changed: &HashSet<i64>,
+        rows: Vec<IndexRow>,
+        skills: Vec<Skill>,
+        skill_names: HashMap<i64, [String; 3]>,
+    ) -> SearchIndex {
+        let mut docs: Vec<Doc> = Vec::with_capacity(self.len() + rows.len());
+        docs.extend(self.docs().filter(|d| !changed.contains(&d.id)));
+        docs.extend(rows.into_iter().map(|r| Doc::from_row(r, &self.gazetteer)));
+        // Nearly in order already: the sort merges the new postings in at about the cost of a
+        // pass.
+        doc::sort(&mut docs);
+        let mut index =
+            SearchIndex::from_docs(version, docs, skills, skill_names, self.gazetteer.clone());
+        index.full_version = self.full_version;
+        index
+    }
+
+    /// Every posting as the index holds it, in position order.
+    pub(super) fn docs(&self) -> impl Iterator<Item = Doc> + '_ {
+        let p = &self.postings;
+        (0..self.len()).map(move |pos| {
+            let c = &self.columns;
+            let first = |d: &Dimension| d.per_posting.row(pos).first().copied().unwrap_or(0);
+            Doc {
+                id: c.id[pos],
+                slug: c.slug[pos].clone(),
+                company_slug: self.companies[c.company[pos] as usize].clone(),
+                workplace: Workplace::ALL[first(&p.workplace) as usize],
+                employment_type: EmploymentType::ALL[first(&p.employment_type) as usize],
+                seniority: Seniority::ALL[first(&p.seniority) as usize],
+                city: p.city.per_posting.row(pos).first().map(|city| {
+                    match self.city_place[*city as usize] {
+                        Some(place) => City::Place(place),
+                        None => City::Named(self.cities[*city as usize].get(Locale::ALL[0]).into()),
+                    }
+                }),
+                countries: p
+                    .country
+                    .per_posting
+                    .row(pos)
+                    .iter()
+                    .map(|at| self.countries[*at as usize].clone())
+                    .collect(),
+                anywhere: p.country.everywhere.contains(pos as u32),
+                skills: p
+                    .skill
+                    .per_posting
+                    .row(pos)
+                    .iter()
+                    .map(|s| self.skill_ids[*s as usize])
+                    .collect(),
+                published: c.published[pos],
+                closes: c.closes[pos],
+                salary_eur: c.salary_eur[pos],
+                point: c.point[pos],
+                updated_at: c.updated_at[pos],
+                languages: c.languages[pos].clone(),
+            }
+        })
+    }
+
+    /// The index of `docs`, which are in [`doc::sort`]'s order.
+    fn from_docs(
+        version: i64,
+        docs: Vec<Doc>,
         skills: Vec<Skill>,
         mut skill_names: HashMap<i64, [String; 3]>,
         gazetteer: Arc<Gazetteer>,
@@ -159,93 +286,101 @@ impl SearchIndex {
                     names.unwrap_or_else(|| std::array::from_fn(|_| s.name.as_str().into()));
                 index.skill_names.push(LocalNames(Arc::new(names)));
                 index.skills.push((s.slug, s.name));
+                index.skill_ids.push(s.id);
                 (s.id, i as u32)
             })
             .collect();
-        // By the second, as the `published` column holds it: the API's cursors compare
-        // (published, id) and must find the positions in that order.
-        rows.sort_by(|a, b| unix(b.published_at).cmp(&unix(a.published_at)).then(b.id.cmp(&a.id)));
         let p = &mut index.postings;
         p.workplace = Dimension::with_values(Workplace::ALL.len());
         p.employment_type = Dimension::with_values(EmploymentType::ALL.len());
         p.seniority = Dimension::with_values(Seniority::ALL.len());
         p.skill = Dimension::with_values(index.skills.len());
-        for row in rows {
+        let c = &mut index.columns;
+        c.id.reserve_exact(docs.len());
+        c.slug.reserve_exact(docs.len());
+        c.company.reserve_exact(docs.len());
+        c.updated_at.reserve_exact(docs.len());
+        c.published.reserve_exact(docs.len());
+        c.closes.reserve_exact(docs.len());
+        c.salary_eur.reserve_exact(docs.len());
+        c.point.reserve_exact(docs.len());
+        c.projected.reserve_exact(docs.len());
+        c.languages.reserve_exact(docs.len());
+        index.position.reserve(docs.len());
+        for doc in docs {
             let pos = index.columns.id.len() as u32;
             let p = &mut index.postings;
-            index.position.insert(row.id, pos);
-            p.workplace.push(pos, [position(Workplace::ALL, &row.workplace) as u32]);
+            index.position.insert(doc.id, pos);
+            p.workplace.push(pos, [position(Workplace::ALL, &doc.workplace) as u32]);
             p.employment_type
-                .push(pos, [position(EmploymentType::ALL, &row.employment_type) as u32]);
-            p.seniority.push(pos, [position(Seniority::ALL, &row.seniority) as u32]);
-            let place = row.place_id.and_then(|id| gazetteer.get(id));
-            let city = match place {
-                Some(place) => Some(*city_of_place.entry(place.id).or_insert_with(|| {
+                .push(pos, [position(EmploymentType::ALL, &doc.employment_type) as u32]);
+            p.seniority.push(pos, [position(Seniority::ALL, &doc.seniority) as u32]);
+            let city = match doc.city {
+                Some(City::Place(id)) => gazetteer.get(id).map(|place| {
+                    *city_of_place.entry(place.id).or_insert_with(|| {
+                        let at = index.cities.len() as u32;
+                        index.cities.push(LocalNames(Arc::new(place.names().clone())));
+                        index.city_place.push(Some(place.id));
+                        place_point.push(Some(place.point));
+                        for name in place.names() {
+                            index.city_by_key.entry(name_key(name)).or_insert(at);
+                        }
+                        at
+                    })
+                }),
+                Some(City::Named(name)) => {
                     let at = index.cities.len() as u32;
-                    index.cities.push(LocalNames(Arc::new(place.names().clone())));
-                    place_point.push(Some(place.point));
-                    for name in place.names() {
-                        index.city_by_key.entry(name_key(name)).or_insert(at);
-                    }
-                    at
-                })),
-                None => row.city.as_deref().filter(|c| !c.trim().is_empty()).map(|name| {
-                    let at = index.cities.len() as u32;
-                    let at = *index.city_by_key.entry(name_key(name)).or_insert(at);
+                    let at = *index.city_by_key.entry(name_key(&name)).or_insert(at);
                     if at as usize == index.cities.len() {
-                        index.cities.push(LocalNames::plain(name));
+                        index.cities.push(LocalNames::plain(&name));
+                        index.city_place.push(None);
                         place_point.push(None);
                     }
-                    at
-                }),
+                    Some(at)
+                }
+                None => None,
             };
             p.city.push(pos, city);
-            let remote = row.workplace == Workplace::Remote;
-            let mut countries: Vec<u32> = Vec::new();
-            if remote && row.remote_countries.is_empty() {
+            if doc.anywhere {
                 // Open anywhere: counted for every country (see `Dimension::finish`).
                 p.country.everywhere.insert(pos);
             }
-            let codes = row.country_code.iter().chain(if remote {
-                row.remote_countries.iter()
-            } else {
-                [].iter()
-            });
-            for code in codes {
-                let code = code.to_ascii_uppercase();
-                let country: u16 =
-                    intern(&mut index.countries, &mut index.country_by_code, code.clone(), &code);
-                if !countries.contains(&u32::from(country)) && !p.country.everywhere.contains(pos) {
-                    countries.push(u32::from(country));
-                }
-            }
+            let countries: Vec<u32> = doc
+                .countries
+                .into_iter()
+                .map(|code| {
+                    let at: u16 = intern(
+                        &mut index.countries,
+                        &mut index.country_by_code,
+                        code.clone(),
+                        &code,
+                    );
+                    u32::from(at)
+                })
+                .collect();
             p.country.push(pos, countries);
-            p.skill.push(pos, row.skills.iter().filter_map(|id| skill_pos.get(id).copied()));
+            p.skill.push(pos, doc.skills.iter().filter_map(|id| skill_pos.get(id).copied()));
             let company: u32 = intern(
                 &mut index.companies,
                 &mut index.company_by_slug,
-                row.company_slug.clone(),
-                &row.company_slug,
+                doc.company_slug.clone(),
+                &doc.company_slug,
             );
             if p.company.len() <= company as usize {
                 p.company.resize_with(company as usize + 1, RoaringBitmap::new);
             }
             p.company[company as usize].insert(pos);
             let c = &mut index.columns;
-            c.id.push(row.id);
-            c.slug.push(row.slug);
-            c.updated_at.push(row.updated_at);
-            c.published.push(unix(row.published_at));
-            c.closes.push(row.valid_through.map_or(i64::MAX, unix));
-            c.salary_eur.push(row.salary.as_ref().and_then(yearly_eur).unwrap_or(-1));
-            // A posting without coordinates of its own (a street address's) is at its place.
-            let point = row
-                .point
-                .filter(|(lat, lon)| lat.is_finite() && lon.is_finite())
-                .or(place.map(|p| p.point));
-            c.point.push(point);
-            c.projected.push(point.map_or((f64::NAN, f64::NAN), super::map::project));
-            c.languages.push(row.languages.into_boxed_slice());
+            c.id.push(doc.id);
+            c.slug.push(doc.slug);
+            c.company.push(company);
+            c.updated_at.push(doc.updated_at);
+            c.published.push(doc.published);
+            c.closes.push(doc.closes);
+            c.salary_eur.push(doc.salary_eur);
+            c.point.push(doc.point);
+            c.projected.push(doc.point.map_or((f64::NAN, f64::NAN), super::map::project));
+            c.languages.push(doc.languages);
         }
         index.by_latitude = ByLatitude::new(&index.columns.point);
         index.city_centre = index
@@ -317,14 +452,17 @@ impl SearchIndex {
 
     /// Positions and scores of a text query's matches (job id, score).
     pub fn text_matches(&self, hits: impl IntoIterator<Item = (i64, f64)>) -> TextMatches {
-        let mut matches = TextMatches::default();
-        for (id, score) in hits {
-            if let Some(pos) = self.position.get(&id) {
-                matches.docs.insert(*pos);
-                matches.scores.insert(*pos, score as f32);
-            }
+        let mut found: Vec<(u32, f32)> = hits
+            .into_iter()
+            .filter_map(|(id, score)| Some((*self.position.get(&id)?, score as f32)))
+            .collect();
+        found.sort_unstable_by_key(|(pos, _)| *pos);
+        found.dedup_by_key(|(pos, _)| *pos);
+        TextMatches {
+            docs: RoaringBitmap::from_sorted_iter(found.iter().map(|(pos, _)| *pos))
+                .expect("sorted positions"),
+            scores: found.into_iter().map(|(_, score)| score).collect(),
         }
-        matches
     }
 
     /// The point a location search is centred on: its coordinates, or the place of that name
@@ -522,6 +660,61 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Everything a search reads, in a form two indexes can be compared by.
+    fn contents(index: &SearchIndex) -> String {
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?} {:?} {:?} {:?} {:?} {:?}",
+            index.docs().collect::<Vec<_>>(),
+            index.columns,
+            index.postings,
+            index.countries,
+            index.companies,
+            index.cities,
+            index.city_centre,
+            index.skills,
+            index.skill_ids,
+        )
+    }
+
+    #[test]
+    fn taking_in_changes_gives_the_index_a_rebuild_gives() {
+        let before = rows(60);
+        let old =
+            SearchIndex::build(1, before.clone(), skills(), HashMap::new(), Default::default());
+        let mut after: Vec<IndexRow> = before.clone();
+        // Five taken down, five changed in every field the index keeps, five new ones (one the
+        // newest, one older than all), and one of the changed ones published again today.
+        after.retain(|r| ![3, 17, 18, 40, 59].contains(&r.id));
+        for row in after.iter_mut().filter(|r| [5, 6, 22, 23, 50].contains(&r.id)) {
+            row.workplace = Workplace::Remote;
+            row.remote_countries = if row.id == 22 { vec!["FR".into()] } else { Vec::new() };
+            row.city = Some("Elsewhere".into());
+            row.point = Some((1.0, 2.0));
+            row.skills = vec![4, 1];
+            row.languages = vec![Locale::De, Locale::En];
+            row.salary = None;
+            row.valid_through = Some(row.published_at + chrono::TimeDelta::days(3));
+        }
+        after.iter_mut().find(|r| r.id == 50).unwrap().published_at =
+            chrono::Utc::now().naive_utc();
+        let mut new = rows(65).split_off(60);
+        new[0].published_at = chrono::Utc::now().naive_utc() + chrono::TimeDelta::seconds(5);
+        new[4].published_at -= chrono::TimeDelta::days(400);
+        after.extend(new.clone());
+        let changed: HashSet<i64> =
+            [3, 17, 18, 40, 59, 5, 6, 22, 23, 50, 61, 62, 63, 64, 65].into_iter().collect();
+        let rows_changed: Vec<IndexRow> =
+            after.iter().filter(|r| changed.contains(&r.id)).cloned().collect();
+
+        let taken_in = old.with_changes(2, &changed, rows_changed, skills(), HashMap::new());
+        let rebuilt = SearchIndex::build(2, after, skills(), HashMap::new(), Default::default());
+        assert_eq!(contents(&taken_in), contents(&rebuilt));
+        assert_eq!(taken_in.len(), 60 - 5 + 5);
+        assert_eq!(taken_in.columns.id[0], 61, "the newest posting comes first");
+        assert_eq!(taken_in.position, rebuilt.position);
+        assert_ne!(contents(&old), contents(&rebuilt), "the changes changed something");
     }
 
     #[test]

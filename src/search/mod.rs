@@ -2,6 +2,7 @@
 //! handle that keeps that index in step with the database, also across app instances.
 
 mod dimension;
+mod doc;
 pub mod facets;
 pub mod gazetteer;
 pub mod geo;
@@ -11,16 +12,17 @@ pub mod params;
 mod query;
 pub mod salary;
 pub mod slice;
+mod text_cache;
 
-use std::num::NonZeroUsize;
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
 use diesel::prelude::*;
-use lru::LruCache;
 
-use crate::db::schema::search_state;
+use crate::db::schema::{search_changes, search_state};
 use crate::db::{DbConn, DbPool, dialect};
 use crate::models::job::IndexRow;
 use crate::models::skill::Skill;
@@ -29,40 +31,19 @@ pub use gazetteer::Gazetteer;
 pub use index::{LocalNames, SearchIndex, TextMatches};
 pub use params::{InvalidParam, Near, SearchParams, Sort};
 pub use query::{Filter, PER_PAGE, SearchResult};
+use text_cache::TextCache;
 
 /// Shares the current index between request handlers; swapping in a new one never blocks
 /// a reader.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct SearchHandle {
     current: Arc<ArcSwap<SearchIndex>>,
     rebuild: Arc<Mutex<()>>,
     /// Every place; reloaded only when `places_version` moves.
     gazetteer: Arc<ArcSwap<Gazetteer>>,
-    /// Full-text matches of recent queries, keyed by index version and normalized words:
-    /// popular queries repeat, and the match is the one part of a search that costs
-    /// milliseconds. A rebuild (any change to postings) moves every key on. Each entry is a
-    /// slot filled once: requests that miss together wait for the one reading the database
-    /// instead of all reading it (right after a change, every request misses at once).
-    text_hits: Arc<Mutex<LruCache<String, TextSlot>>>,
-}
-
-/// One query's matches, once read.
-type TextSlot = Arc<tokio::sync::OnceCell<Arc<TextMatches>>>;
-
-/// Queries whose matches are kept; at 10,000 postings a common word's matches take ~40 KB.
-const TEXT_CACHE_ENTRIES: usize = 256;
-
-impl Default for SearchHandle {
-    fn default() -> SearchHandle {
-        SearchHandle {
-            current: Arc::default(),
-            rebuild: Arc::default(),
-            gazetteer: Arc::default(),
-            text_hits: Arc::new(Mutex::new(LruCache::new(
-                NonZeroUsize::new(TEXT_CACHE_ENTRIES).expect("a non-zero capacity"),
-            ))),
-        }
-    }
+    /// Full-text matches of recent queries (see `text_cache`).
+    text_hits: Arc<TextCache>,
+    counts: Arc<BuildCounts>,
 }
 
 fn text_key(index: &SearchIndex, q: &str) -> String {
@@ -83,9 +64,35 @@ pub fn database_version(conn: &mut DbConn) -> QueryResult<i64> {
     search_state::table.select(search_state::version).first(conn)
 }
 
-/// The counter that moves when places change (`models::place::bump_version`).
-fn places_version(conn: &mut DbConn) -> QueryResult<i64> {
-    search_state::table.select(search_state::places_version).first(conn)
+/// The counters of `search_state`: any change to postings, changes that reach many postings
+/// (see the `search_changes` migration), changes to places (`models::place::bump_version`).
+struct Versions {
+    version: i64,
+    full: i64,
+    places: i64,
+}
+
+impl Versions {
+    fn read(conn: &mut DbConn) -> QueryResult<Versions> {
+        let (version, full, places) = search_state::table
+            .select((
+                search_state::version,
+                search_state::full_version,
+                search_state::places_version,
+            ))
+            .first(conn)?;
+        Ok(Versions { version, full, places })
+    }
+}
+
+/// Changed postings taken in one by one at most, unless they are under a quarter of the index:
+/// reading them by id costs more per posting than reading every posting in one pass.
+const CHANGES_TAKEN_IN: usize = 1_000;
+
+#[derive(Default)]
+struct BuildCounts {
+    full: AtomicU64,
+    changes: AtomicU64,
 }
 
 impl SearchHandle {
@@ -93,26 +100,77 @@ impl SearchHandle {
         self.current.load_full()
     }
 
-    /// Rebuilds the index from the database unconditionally.
+    /// Rebuilds the index from every published posting.
     pub fn rebuild(&self, conn: &mut DbConn) -> QueryResult<()> {
         let _one_at_a_time = self.rebuild.lock().unwrap_or_else(|e| e.into_inner());
-        // Read the version first: a change landing during the load then shows up as a newer
-        // version on the next check, and the index is rebuilt again.
-        let version = database_version(conn)?;
+        // Read the versions first: a change landing during the load then shows up as a newer
+        // version on the next check, and is taken in then.
+        let versions = Versions::read(conn)?;
+        self.rebuild_locked(conn, &versions)
+    }
+
+    fn rebuild_locked(&self, conn: &mut DbConn, versions: &Versions) -> QueryResult<()> {
         let started = Instant::now();
-        let places = places_version(conn)?;
-        if self.gazetteer.load().version != places {
-            self.gazetteer.store(Arc::new(Gazetteer::load(conn, places)?));
+        if self.gazetteer.load().version != versions.places {
+            self.gazetteer.store(Arc::new(Gazetteer::load(conn, versions.places)?));
         }
         let rows = IndexRow::load_published(conn)?;
         let skills = Skill::all(conn)?;
         let skill_names = Skill::names(conn)?;
         let count = rows.len();
         let gazetteer = self.gazetteer.load_full();
-        let index = SearchIndex::build(version, rows, skills, skill_names, gazetteer);
+        let mut index = SearchIndex::build(versions.version, rows, skills, skill_names, gazetteer);
+        index.full_version = versions.full;
         self.current.store(Arc::new(index));
+        self.counts.full.fetch_add(1, Ordering::Relaxed);
         log::debug!("search index rebuilt: {count} postings in {:?}", started.elapsed());
         Ok(())
+    }
+
+    /// Brings the index up to the database's version: takes in the postings changed since it
+    /// was built (`search_changes`), or rebuilds it when a change reached many postings at once.
+    fn update(&self, conn: &mut DbConn) -> QueryResult<()> {
+        let _one_at_a_time = self.rebuild.lock().unwrap_or_else(|e| e.into_inner());
+        let versions = Versions::read(conn)?;
+        let current = self.current.load_full();
+        if versions.version == current.version {
+            // Another request brought it up to date meanwhile.
+            return Ok(());
+        }
+        if current.version == 0
+            || versions.full != current.full_version
+            || versions.places != self.gazetteer.load().version
+        {
+            return self.rebuild_locked(conn, &versions);
+        }
+        let started = Instant::now();
+        // Changes after `versions.version` may be read too: taking a posting in twice is harmless.
+        let changed: Vec<i64> = search_changes::table
+            .filter(search_changes::version.gt(current.version))
+            .select(search_changes::job_id)
+            .load(conn)?;
+        if changed.len() > CHANGES_TAKEN_IN && changed.len() * 4 > current.len() {
+            return self.rebuild_locked(conn, &versions);
+        }
+        let rows = IndexRow::load_published_ids(conn, &changed)?;
+        // Skills are few; reading them again keeps renamed and translated ones right.
+        let skills = Skill::all(conn)?;
+        let skill_names = Skill::names(conn)?;
+        let changed: HashSet<i64> = changed.into_iter().collect();
+        let index = current.with_changes(versions.version, &changed, rows, skills, skill_names);
+        self.current.store(Arc::new(index));
+        self.counts.changes.fetch_add(1, Ordering::Relaxed);
+        log::debug!(
+            "search index took in {} changed postings in {:?}",
+            changed.len(),
+            started.elapsed()
+        );
+        Ok(())
+    }
+
+    /// How many times the index was rebuilt, and how many times it took in changes.
+    pub fn build_counts(&self) -> (u64, u64) {
+        (self.counts.full.load(Ordering::Relaxed), self.counts.changes.load(Ordering::Relaxed))
     }
 
     /// The text matches a search needs, when no query is needed for them: `Some(None)` for a
@@ -126,8 +184,7 @@ impl SearchHandle {
         if q.trim().is_empty() {
             return Some(None);
         }
-        let slot = self.lock_text_hits().get(&text_key(index, q)).cloned()?;
-        slot.get().map(|hits| Some(hits.clone()))
+        self.text_hits.cached(&text_key(index, q)).map(Some)
     }
 
     /// Relevance by posting for a text query, from the cache or the database, on a thread that
@@ -138,13 +195,16 @@ impl SearchHandle {
         index: &SearchIndex,
         q: &str,
     ) -> QueryResult<Arc<TextMatches>> {
-        let slot = self.text_slot(index, q);
+        let key = text_key(index, q);
+        let slot = self.text_hits.slot(&key);
         if let Some(hits) = slot.get() {
             return Ok(hits.clone());
         }
         let hits = Arc::new(read_text_matches(conn, index, q)?);
         // Another request may be filling the slot meanwhile: its matches are the same.
-        let _ = slot.set(hits.clone());
+        if slot.set(hits.clone()).is_ok() {
+            self.text_hits.filled(&key, &slot);
+        }
         Ok(hits)
     }
 
@@ -161,26 +221,29 @@ impl SearchHandle {
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = Result<Arc<TextMatches>, E>>,
     {
-        let slot = self.text_slot(index, q);
-        slot.get_or_try_init(read).await.cloned()
+        let key = text_key(index, q);
+        let slot = self.text_hits.slot(&key);
+        let mut read_here = false;
+        let hits = slot
+            .get_or_try_init(|| {
+                read_here = true;
+                read()
+            })
+            .await?
+            .clone();
+        if read_here {
+            self.text_hits.filled(&key, &slot);
+        }
+        Ok(hits)
     }
 
-    /// The cache's slot for a query, made empty if there is none.
-    fn text_slot(&self, index: &SearchIndex, q: &str) -> TextSlot {
-        self.lock_text_hits().get_or_insert(text_key(index, q), TextSlot::default).clone()
-    }
-
-    fn lock_text_hits(&self) -> std::sync::MutexGuard<'_, LruCache<String, TextSlot>> {
-        self.text_hits.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Rebuilds the index if the database changed since it was built; returns whether it did.
+    /// Updates the index if the database changed since it was built; returns whether it did.
     pub fn refresh_if_stale(&self, conn: &mut DbConn) -> QueryResult<bool> {
         let version = database_version(conn)?;
         if version == self.current.load().version {
             return Ok(false);
         }
-        self.rebuild(conn)?;
+        self.update(conn)?;
         Ok(true)
     }
 

@@ -101,10 +101,11 @@ impl SearchIndex {
             Filter::Seniority => {
                 Cow::Borrowed(&p_.seniority.sets[position(Seniority::ALL, &p.seniority?) as usize])
             }
-            Filter::Country => one(self
-                .country_by_code
-                .get(p.country.as_ref()?)
-                .map(|c| &p_.country.sets[*c as usize])),
+            // A country no posting names still has the remote roles open anywhere.
+            Filter::Country => Cow::Borrowed(match self.country_by_code.get(p.country.as_ref()?) {
+                Some(c) => &p_.country.sets[*c as usize],
+                None => &p_.country.everywhere,
+            }),
             Filter::City => one(self
                 .city_by_key
                 .get(&crate::models::place::name_key(p.city.as_ref()?))
@@ -234,15 +235,22 @@ impl SearchIndex {
         let order: Vec<u32> = match params.effective_sort() {
             Sort::Newest => result.iter().skip(start).take(per_page).collect(),
             Sort::Relevance => {
-                let score = |i: u32| text.and_then(|t| t.scores.get(&i)).copied().unwrap_or(0.0);
-                let mut all: Vec<(f32, u32)> = result.iter().map(|i| (score(i), i)).collect();
-                all.sort_by(|a, b| b.0.total_cmp(&a.0));
-                all.into_iter().skip(start).take(per_page).map(|(_, i)| i).collect()
+                let all = text.map_or_else(
+                    || result.iter().map(|i| (0.0, i)).collect(),
+                    |t| t.scored(&result),
+                );
+                page_of(all, start, per_page, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)))
+                    .into_iter()
+                    .map(|(_, i)| i)
+                    .collect()
             }
             Sort::Salary => {
-                let mut all: Vec<u32> = result.iter().collect();
-                all.sort_by_key(|i| std::cmp::Reverse(self.columns.salary_eur[*i as usize]));
-                all.into_iter().skip(start).take(per_page).collect()
+                let salary = &self.columns.salary_eur;
+                let all: Vec<(i64, u32)> = result.iter().map(|i| (salary[i as usize], i)).collect();
+                page_of(all, start, per_page, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)))
+                    .into_iter()
+                    .map(|(_, i)| i)
+                    .collect()
             }
             Sort::Distance => {
                 self.by_distance(params, &result).into_iter().skip(start).take(per_page).collect()
@@ -342,3 +350,42 @@ pub(super) fn intersect<'a>(
 }
 
 static EMPTY: std::sync::LazyLock<RoaringBitmap> = std::sync::LazyLock::new(RoaringBitmap::new);
+
+/// Items `start..start + n` of `all` sorted by `order` (a total order, positions breaking ties
+/// so that it is the stable sort's): a selection, then a sort of that page and those before
+/// it, rather than a sort of every result (a million on a large board).
+fn page_of<T>(
+    mut all: Vec<T>,
+    start: usize,
+    n: usize,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    let end = (start + n).min(all.len());
+    if start >= end {
+        return Vec::new();
+    }
+    if end < all.len() {
+        all.select_nth_unstable_by(end - 1, &order);
+        all.truncate(end);
+    }
+    all.sort_unstable_by(&order);
+    all.split_off(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_of;
+
+    #[test]
+    fn a_page_is_the_slice_a_full_stable_sort_gives() {
+        // Scores with many ties, positions in order as a search's results are.
+        let all: Vec<(i64, u32)> = (0..500u32).map(|i| ((i as i64 * 37) % 11, i)).collect();
+        let mut sorted = all.clone();
+        sorted.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        for (start, n) in [(0, 20), (20, 20), (480, 20), (490, 20), (500, 20), (0, 1000)] {
+            let page = page_of(all.clone(), start, n, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let expected: Vec<(i64, u32)> = sorted.iter().skip(start).take(n).copied().collect();
+            assert_eq!(page, expected, "page from {start}");
+        }
+    }
+}

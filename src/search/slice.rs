@@ -105,9 +105,7 @@ impl SearchIndex {
                     })
                 }
                 Sort::Salary => self.columns.salary_eur[i as usize],
-                Sort::Relevance => {
-                    ordered(text.and_then(|t| t.scores.get(&i)).copied().unwrap_or(0.0))
-                }
+                Sort::Relevance => ordered(text.map_or(0.0, |t| t.score(i))),
             };
             Anchor {
                 key,

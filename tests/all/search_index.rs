@@ -99,3 +99,146 @@ async fn the_search_version_moves_once_per_transaction() {
         assert!(version(&app) > after, "{}: and again after it", app.backend);
     }
 }
+
+/// What the search shows of the index, for comparing two instances: every posting in order,
+/// and the facet counts, unfiltered and with a few filters.
+fn shown(state: &AppState, now: chrono::NaiveDateTime) -> String {
+    use hireboard::models::Workplace;
+    let index = state.search.get();
+    let all = SearchParams { page: 1, ..Default::default() };
+    [
+        all.clone(),
+        SearchParams { workplace: Some(Workplace::Remote), ..all.clone() },
+        SearchParams { country: Some("DE".into()), ..all.clone() },
+        SearchParams { country: Some("FR".into()), ..all.clone() },
+        SearchParams { skills: vec!["rust".into()], ..all.clone() },
+    ]
+    .iter()
+    .map(|p| format!("{:?}\n", index.search(p, None, now, 1000)))
+    .collect()
+}
+
+/// A change to a few postings is taken in without reading every posting again, and leaves the
+/// index a fresh instance builds from scratch; a change that reaches many postings (a company's
+/// slug, a deleted skill) rebuilds it. Every change here is made with plain SQL, as by hand.
+#[actix_web::test]
+async fn changed_postings_are_taken_in_and_match_a_rebuild() {
+    use diesel::prelude::*;
+    use hireboard::db::schema::{companies, job_skills, job_translations, jobs, skills};
+    use hireboard::i18n::Locale;
+    use hireboard::models::Workplace;
+
+    for app in backends() {
+        let backend = app.backend;
+        let (co, ids) = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            let ids: Vec<i64> = (0..6)
+                .map(|i| {
+                    JobFactory::new(&co)
+                        .location("Berlin", "DE")
+                        .skills(&["rust", "sql"])
+                        .translation(Locale::De, crate::support::factories::text("Ingenieur"))
+                        .published_days_ago(i)
+                        .create(c)
+                        .id
+                })
+                .collect();
+            (co, ids)
+        });
+        app.refresh_search();
+        let step = |what: &str, change: &dyn Fn(&mut hireboard::db::DbConn), full: bool| {
+            let before = app.state.search.build_counts();
+            app.with_conn(|c| change(c));
+            assert!(
+                app.with_conn(|c| app.state.search.refresh_if_stale(c).unwrap()),
+                "{backend}, {what}: the index saw the change"
+            );
+            let after = app.state.search.build_counts();
+            if full {
+                assert_eq!(after, (before.0 + 1, before.1), "{backend}, {what}: rebuilt");
+            } else {
+                assert_eq!(after, (before.0, before.1 + 1), "{backend}, {what}: taken in");
+            }
+            let fresh = AppState::open((*app.state.config).clone()).expect("a fresh instance");
+            let now = hireboard::db::now();
+            assert_eq!(
+                shown(&app.state, now),
+                shown(&fresh, now),
+                "{backend}, {what}: the same as a rebuild"
+            );
+        };
+        step(
+            "a new posting",
+            &|c| {
+                JobFactory::new(&co)
+                    .workplace(Workplace::Remote)
+                    .remote_countries(&["FR"])
+                    .skills(&["rust"])
+                    .create(c);
+            },
+            false,
+        );
+        step(
+            "archived",
+            &|c| {
+                diesel::update(jobs::table.find(ids[0]))
+                    .set(jobs::status.eq("archived"))
+                    .execute(c)
+                    .unwrap();
+            },
+            false,
+        );
+        step(
+            "now remote anywhere",
+            &|c| {
+                diesel::update(jobs::table.find(ids[1]))
+                    .set(jobs::workplace.eq("remote"))
+                    .execute(c)
+                    .unwrap();
+            },
+            false,
+        );
+        step(
+            "a skill taken off",
+            &|c| {
+                diesel::delete(job_skills::table.filter(job_skills::job_id.eq(ids[2])))
+                    .execute(c)
+                    .unwrap();
+            },
+            false,
+        );
+        step(
+            "a translation deleted",
+            &|c| {
+                diesel::delete(job_translations::table.filter(job_translations::job_id.eq(ids[3])))
+                    .execute(c)
+                    .unwrap();
+            },
+            false,
+        );
+        step(
+            "a posting deleted",
+            &|c| {
+                diesel::delete(jobs::table.find(ids[4])).execute(c).unwrap();
+            },
+            false,
+        );
+        step(
+            "the company's slug",
+            &|c| {
+                diesel::update(companies::table.find(co.id))
+                    .set(companies::slug.eq(format!("{}-renamed", co.slug)))
+                    .execute(c)
+                    .unwrap();
+            },
+            true,
+        );
+        step(
+            "a skill deleted",
+            &|c| {
+                diesel::delete(skills::table.filter(skills::slug.eq("sql"))).execute(c).unwrap();
+            },
+            true,
+        );
+    }
+}

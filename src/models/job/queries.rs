@@ -330,28 +330,50 @@ pub struct IndexRow {
 impl IndexRow {
     /// Every published posting with its skills and languages (three queries).
     pub fn load_published(conn: &mut DbConn) -> QueryResult<Vec<IndexRow>> {
+        IndexRow::load(conn, None)
+    }
+
+    /// Those of the postings `ids` that are published (three queries per 1,000 ids).
+    pub fn load_published_ids(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<IndexRow>> {
+        let mut rows = Vec::new();
+        // Bounded lists of bind parameters (SQLite's limit, the statements' size).
+        for chunk in ids.chunks(1000) {
+            rows.extend(IndexRow::load(conn, Some(chunk))?);
+        }
+        Ok(rows)
+    }
+
+    fn load(conn: &mut DbConn, ids: Option<&[i64]>) -> QueryResult<Vec<IndexRow>> {
         let published = JobStatus::Published.as_str();
-        let rows: Vec<(IndexJobRow, String)> = jobs::table
+        let mut jobs_query = jobs::table
             .inner_join(companies::table)
             .filter(jobs::status.eq(published))
             .filter(jobs::published_at.is_not_null())
             .select((IndexJobRow::as_select(), companies::slug))
-            .load(conn)?;
-        let links: Vec<(i64, i64)> = job_skills::table
+            .into_boxed();
+        let mut links_query = job_skills::table
             .inner_join(jobs::table)
             .filter(jobs::status.eq(published))
             .order((job_skills::job_id, job_skills::position))
             .select((job_skills::job_id, job_skills::skill_id))
-            .load(conn)?;
+            .into_boxed();
+        let mut translated_query = job_translations::table
+            .inner_join(jobs::table)
+            .filter(jobs::status.eq(published))
+            .select((job_translations::job_id, job_translations::locale))
+            .into_boxed();
+        if let Some(ids) = ids {
+            jobs_query = jobs_query.filter(jobs::id.eq_any(ids));
+            links_query = links_query.filter(job_skills::job_id.eq_any(ids));
+            translated_query = translated_query.filter(job_translations::job_id.eq_any(ids));
+        }
+        let rows: Vec<(IndexJobRow, String)> = jobs_query.load(conn)?;
+        let links: Vec<(i64, i64)> = links_query.load(conn)?;
         let mut skills: HashMap<i64, Vec<i64>> = HashMap::new();
         for (job_id, skill_id) in links {
             skills.entry(job_id).or_default().push(skill_id);
         }
-        let translated: Vec<(i64, String)> = job_translations::table
-            .inner_join(jobs::table)
-            .filter(jobs::status.eq(published))
-            .select((job_translations::job_id, job_translations::locale))
-            .load(conn)?;
+        let translated: Vec<(i64, String)> = translated_query.load(conn)?;
         let mut translations: HashMap<i64, Vec<Locale>> = HashMap::new();
         for (job_id, locale) in translated {
             if let Some(locale) = Locale::parse(&locale) {

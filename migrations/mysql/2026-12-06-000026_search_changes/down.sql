@@ -1,0 +1,12 @@
+DROP TRIGGER jobs_ai_search_changes;
+DROP TRIGGER jobs_au_search_changes;
+DROP TRIGGER jobs_ad_search_changes;
+DROP TRIGGER job_skills_ai_search_changes;
+DROP TRIGGER job_skills_ad_search_changes;
+DROP TRIGGER job_translations_ai_search_changes;
+DROP TRIGGER job_translations_au_search_changes;
+DROP TRIGGER job_translations_ad_search_changes;
+DROP TRIGGER companies_au_search_full;
+DROP TRIGGER skills_bd_search_full;
+DROP TABLE search_changes;
+ALTER TABLE search_state DROP COLUMN full_version;
