@@ -11,3 +11,8 @@ request = function()
   -- 7 is prime to the usual page counts: consecutive requests land far apart.
   return wrk.format(nil, path .. sep .. "page=" .. ((counter * 7) % pages + 1))
 end
+
+-- As bench/p95.lua.
+done = function(summary, latency, requests)
+  io.write(string.format("p95-us %d\n", latency:percentile(95)))
+end

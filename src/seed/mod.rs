@@ -273,8 +273,42 @@ fn insert_postings(
     let mut rng = StdRng::seed_from_u64(seed);
     let now = crate::db::now();
     let mut skill_ids: HashMap<String, i64> = HashMap::new();
+    // One transaction per batch rather than for all: a million postings in one transaction
+    // kept the other connections locked out for twenty minutes and the write-ahead log growing.
+    for batch in (0..n).step_by(SEED_BATCH) {
+        seed_batch(
+            conn,
+            data,
+            companies,
+            batch..(batch + SEED_BATCH).min(n),
+            SeedBatch { rng: &mut rng, now, slug_marker, variety, skill_ids: &mut skill_ids },
+        )?;
+    }
+    Ok(n)
+}
+
+/// Postings written in one transaction by the generator.
+const SEED_BATCH: usize = 5_000;
+
+/// What the batches of one run share.
+struct SeedBatch<'a> {
+    rng: &'a mut StdRng,
+    now: chrono::NaiveDateTime,
+    slug_marker: &'a str,
+    variety: bool,
+    skill_ids: &'a mut HashMap<String, i64>,
+}
+
+fn seed_batch(
+    conn: &mut DbConn,
+    data: &DemoData,
+    companies: &[SeededCompany],
+    range: std::ops::Range<usize>,
+    run: SeedBatch<'_>,
+) -> Result<(), SeedError> {
+    let SeedBatch { rng, now, slug_marker, variety, skill_ids } = run;
     crate::db::write_transaction(conn, |conn| {
-        for i in 0..n {
+        for i in range {
             let role = &data.roles[i % data.roles.len()];
             let company = &companies[rng.random_range(0..companies.len())];
             let city = if rng.random_bool(0.7) {
@@ -386,10 +420,9 @@ fn insert_postings(
                 },
             };
             draft
-                .insert_in_transaction(conn, &company.name, &mut skill_ids)
+                .insert_in_transaction(conn, &company.name, skill_ids)
                 .map_err(db_context(format!("seeding posting {}", i + 1)))?;
         }
         Ok::<_, SeedError>(())
-    })?;
-    Ok(n)
+    })
 }
