@@ -24,49 +24,61 @@ pub fn distance_km(a: Point, b: Point) -> f64 {
 }
 
 /// The postings that have coordinates, ordered by latitude: a radius search reads only the band
-/// of latitudes the circle spans, then measures each candidate.
+/// of latitudes the circle spans, skips the longitudes it cannot reach, then measures each
+/// candidate. Each entry carries its point: reading it by position would jump around memory
+/// for every entry of the band.
 #[derive(Debug, Default)]
 pub(super) struct ByLatitude {
-    entries: Vec<(f64, u32)>,
+    /// Latitude, longitude, position.
+    entries: Vec<(f64, f64, u32)>,
 }
 
 impl ByLatitude {
     pub(super) fn new(points: &[Option<Point>]) -> ByLatitude {
-        let mut entries: Vec<(f64, u32)> = points
+        let mut entries: Vec<(f64, f64, u32)> = points
             .iter()
             .enumerate()
-            .filter_map(|(pos, p)| p.map(|(lat, _)| (lat, pos as u32)))
+            .filter_map(|(pos, p)| p.map(|(lat, lon)| (lat, lon, pos as u32)))
             .collect();
         entries.sort_by(|a, b| a.0.total_cmp(&b.0));
         ByLatitude { entries }
     }
 
     /// The positions whose point is at most `km` from `centre`.
-    pub(super) fn within(&self, points: &[Option<Point>], centre: Point, km: f64) -> RoaringBitmap {
+    pub(super) fn within(&self, centre: Point, km: f64) -> RoaringBitmap {
         // A degree of latitude is the same length everywhere: the band is exact, and a little
         // wider than needed so that rounding never drops a point on the circle.
         let band = km / KM_PER_DEGREE + 1e-6;
-        let start = self.entries.partition_point(|(lat, _)| *lat < centre.0 - band);
+        // The widest longitude a circle spans, from its centre's latitude (the tangent
+        // meridians); none near a pole, where the circle may span them all.
+        let angle = km / EARTH_RADIUS_KM;
+        let reach = angle.sin() / centre.0.to_radians().cos();
+        let lon_reach =
+            if angle < std::f64::consts::FRAC_PI_2 && reach < 1.0 && centre.0.abs() + band < 90.0 {
+                reach.asin().to_degrees() + 1e-6
+            } else {
+                f64::INFINITY
+            };
+        let start = self.entries.partition_point(|(lat, _, _)| *lat < centre.0 - band);
         self.entries[start..]
             .iter()
-            .take_while(|(lat, _)| *lat <= centre.0 + band)
-            .filter(|(_, pos)| {
-                points[*pos as usize].is_some_and(|point| distance_km(centre, point) <= km)
+            .take_while(|(lat, _, _)| *lat <= centre.0 + band)
+            .filter(|(lat, lon, _)| {
+                let east_west = ((lon - centre.1 + 540.0) % 360.0 - 180.0).abs();
+                east_west <= lon_reach && distance_km(centre, (*lat, *lon)) <= km
             })
-            .map(|(_, pos)| *pos)
+            .map(|(_, _, pos)| *pos)
             .collect()
     }
-}
 
-impl ByLatitude {
     /// The positions whose point lies in `bbox`.
-    pub(super) fn inside(&self, points: &[Option<Point>], bbox: &Bbox) -> RoaringBitmap {
-        let start = self.entries.partition_point(|(lat, _)| *lat < bbox.south);
+    pub(super) fn inside(&self, bbox: &Bbox) -> RoaringBitmap {
+        let start = self.entries.partition_point(|(lat, _, _)| *lat < bbox.south);
         self.entries[start..]
             .iter()
-            .take_while(|(lat, _)| *lat <= bbox.north)
-            .filter(|(_, pos)| points[*pos as usize].is_some_and(|point| bbox.contains(point)))
-            .map(|(_, pos)| *pos)
+            .take_while(|(lat, _, _)| *lat <= bbox.north)
+            .filter(|(lat, lon, _)| bbox.contains((*lat, *lon)))
+            .map(|(_, _, pos)| *pos)
             .collect()
     }
 }
@@ -104,7 +116,7 @@ mod tests {
         let index = ByLatitude::new(&points);
         let centre = (50.5, 10.6);
         for km in [5.0, 25.0, 50.0, 200.0] {
-            let found = index.within(&points, centre, km);
+            let found = index.within(centre, km);
             let expected: RoaringBitmap = points
                 .iter()
                 .enumerate()
@@ -112,6 +124,27 @@ mod tests {
                 .map(|(i, _)| i as u32)
                 .collect();
             assert_eq!(found, expected, "{km} km");
+        }
+    }
+
+    #[test]
+    fn the_longitude_shortcut_drops_no_point_anywhere_on_earth() {
+        let points: Vec<Option<Point>> = (-89..=89)
+            .step_by(3)
+            .flat_map(|lat| (-180..180).step_by(4).map(move |lon| Some((lat as f64, lon as f64))))
+            .collect();
+        let index = ByLatitude::new(&points);
+        for centre in [(50.5, 10.6), (0.0, 179.9), (-60.0, -179.0), (84.0, 30.0), (-88.0, 0.0)] {
+            for km in [300.0, 500.0, 2000.0, 8000.0, 12000.0] {
+                let expected: RoaringBitmap = points
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.is_some_and(|p| distance_km(centre, p) <= km))
+                    .map(|(i, _)| i as u32)
+                    .collect();
+                assert!(!expected.is_empty());
+                assert_eq!(index.within(centre, km), expected, "{centre:?}, {km} km");
+            }
         }
     }
 }

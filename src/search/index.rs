@@ -114,8 +114,12 @@ pub struct SearchIndex {
     pub(super) columns: Columns,
     pub(super) postings: Postings,
     pub(super) position: HashMap<i64, u32>,
-    /// The open postings at a given second, reused by the searches of that second.
-    pub(super) window: Mutex<Option<(i64, Arc<Window>)>>,
+    /// Maps of recent searches (see `map`).
+    pub(super) map_memo: super::map::MapMemo,
+    /// Location searches' candidates (see `near`).
+    pub(super) near_memo: super::near::NearMemo,
+    /// The open postings, reused by the searches while none of them closes.
+    pub(super) window: Mutex<Option<Arc<Window>>>,
     /// Each skill's slug and name (in its own language).
     pub(super) skills: Vec<(String, String)>,
     /// Each skill's name in each language.
@@ -420,22 +424,28 @@ impl SearchIndex {
     }
 
     /// The postings open at `now` (published and not past their closing date), and the
-    /// others; the searches of one second share them.
+    /// others. The same until the next open posting closes, so the searches until then share
+    /// them (and what they cache on them): at a million postings, finding them reads every
+    /// closing date.
     pub(super) fn window_at(&self, now: i64) -> Arc<Window> {
         let mut cached = self.window.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((at, window)) = cached.as_ref()
-            && *at == now
+        if let Some(window) = cached.as_ref()
+            && window.from <= now
+            && now < window.until
         {
             return window.clone();
         }
         let (open, closed): (Vec<u32>, Vec<u32>) =
             (0..self.len() as u32).partition(|i| self.is_open(*i as usize, now));
+        let until = open.iter().map(|i| self.columns.closes[*i as usize]).min().unwrap_or(i64::MAX);
         let window = Arc::new(Window {
             open: open.into_iter().collect(),
             closed: closed.into_iter().collect(),
+            from: now,
+            until,
             unfiltered_counts: Default::default(),
         });
-        *cached = Some((now, window.clone()));
+        *cached = Some(window.clone());
         window
     }
 
@@ -507,7 +517,7 @@ impl SearchIndex {
 
     /// The positions within `km` of `centre`.
     pub(super) fn within(&self, centre: Point, km: f64) -> RoaringBitmap {
-        self.by_latitude.within(&self.columns.point, centre, km)
+        self.by_latitude.within(centre, km)
     }
 
     /// The slug of a published posting.
@@ -591,6 +601,9 @@ impl SearchIndex {
 pub(super) struct Window {
     pub(super) open: RoaringBitmap,
     pub(super) closed: RoaringBitmap,
+    /// The seconds it holds for: from its making until the first open posting closes.
+    from: i64,
+    until: i64,
     /// Facet counts over all open postings, computed by the first search without filters:
     /// the landing page and every page of it show them, and counting them is the costliest
     /// part of such a search.

@@ -3,13 +3,16 @@
 //! postings (cells grow until they fit).
 
 use std::collections::HashMap;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::NaiveDateTime;
 
 use super::geo::Point;
-use super::index::{SearchIndex, TextMatches, unix};
+use super::index::{SearchIndex, TextMatches, Window, unix};
 use super::params::SearchParams;
 use super::query::{Filter, intersect};
+use lru::LruCache;
 
 /// The width of a cell in screen pixels at the zoom asked for (a marker with its margin).
 const CELL_PIXELS: f64 = 60.0;
@@ -36,6 +39,25 @@ pub struct MapResult {
     pub total: usize,
     /// How many of them have no place on the map (remote ones, mostly).
     pub unplaced: usize,
+}
+
+/// Maps kept per index.
+#[derive(Debug)]
+pub(super) struct MapMemo(Mutex<LruCache<String, Kept>>);
+
+/// A map, and the open postings it was grouped from.
+type Kept = (Arc<Window>, Arc<MapResult>);
+
+impl Default for MapMemo {
+    fn default() -> MapMemo {
+        MapMemo(Mutex::new(LruCache::new(NonZeroUsize::new(64).expect("non-zero"))))
+    }
+}
+
+impl MapMemo {
+    fn lock(&self) -> MutexGuard<'_, LruCache<String, Kept>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 /// Web Mercator coordinates in [0, 1]: the plane map tiles are cut from.
@@ -65,12 +87,36 @@ impl SearchIndex {
         now: NaiveDateTime,
         zoom: u8,
         limit: usize,
+    ) -> Arc<MapResult> {
+        let window = self.window_at(unix(now));
+        // The same search on the same postings groups the same way: the map of the whole board
+        // reads every posting (a million on a large board), and every visitor opening the map
+        // asks for it.
+        // A "posted within" filter moves with the clock.
+        let moving = params.posted_within.map_or(0, |_| unix(now));
+        let key = format!("{zoom}:{limit}:{moving}:{params:?}");
+        if let Some((at, map)) = self.map_memo.lock().get(&key)
+            && Arc::ptr_eq(at, &window)
+        {
+            return map.clone();
+        }
+        let map = Arc::new(self.group_for_map(params, text, &window, unix(now), zoom, limit));
+        self.map_memo.lock().put(key, (window, map.clone()));
+        map
+    }
+
+    fn group_for_map(
+        &self,
+        params: &SearchParams,
+        text: Option<&TextMatches>,
+        window: &Window,
+        now: i64,
+        zoom: u8,
+        limit: usize,
     ) -> MapResult {
-        let now = unix(now);
-        let window = self.window_at(now);
         let sets: Vec<_> =
             Filter::ALL.into_iter().filter_map(|f| self.filter_set(f, params, text, now)).collect();
-        let result = intersect(&window, sets.iter().map(|s| s.as_ref()));
+        let result = intersect(window, sets.iter().map(|s| s.as_ref()));
         let placed: Vec<(u32, Point, (f64, f64))> = result
             .iter()
             .filter_map(|i| {

@@ -8,7 +8,6 @@ use roaring::RoaringBitmap;
 
 use super::dimension::Dimension;
 use super::facets::{Counts, Facets};
-use super::geo::Point;
 use super::index::{SearchIndex, TextMatches, Window, position, unix};
 use super::params::{RADII, SearchParams, Sort};
 use crate::models::{EmploymentType, Seniority, Workplace};
@@ -145,36 +144,11 @@ impl SearchIndex {
                 Cow::Owned(set)
             }
             Filter::Near => {
-                Cow::Owned(self.near_set(p, self.locate(p.near.as_ref()?)?, p.radius_km()))
+                let centre = self.locate(p.near.as_ref()?)?;
+                Cow::Owned(self.near(centre, p.radius_km(), p.include_remote).set.clone())
             }
-            Filter::Bbox => {
-                Cow::Owned(self.by_latitude.inside(&self.columns.point, p.bbox.as_ref()?))
-            }
+            Filter::Bbox => Cow::Owned(self.by_latitude.inside(p.bbox.as_ref()?)),
         })
-    }
-
-    /// The postings within `km` of `centre`, and the remote ones when asked for.
-    fn near_set(&self, p: &SearchParams, centre: Point, km: u32) -> RoaringBitmap {
-        let mut set = self.within(centre, f64::from(km));
-        if p.include_remote {
-            set |= &self.postings.workplace.sets
-                [position(Workplace::ALL, &Workplace::Remote) as usize];
-        }
-        set
-    }
-
-    /// The positions of `result` by the distance of their point from the search's centre,
-    /// nearest first; those without a point (remote roles) last, newest first.
-    pub(super) fn by_distance(&self, params: &SearchParams, result: &RoaringBitmap) -> Vec<u32> {
-        let centre = params.near.as_ref().and_then(|near| self.locate(near));
-        let distance = |i: u32| {
-            centre
-                .zip(self.columns.point[i as usize])
-                .map_or(f64::INFINITY, |(c, p)| super::geo::distance_km(c, p))
-        };
-        let mut all: Vec<(f64, u32)> = result.iter().map(|i| (distance(i), i)).collect();
-        all.sort_by(|a, b| a.0.total_cmp(&b.0));
-        all.into_iter().map(|(_, i)| i).collect()
     }
 
     /// Runs a search. `text` holds the text query's matches when the parameters have one.
@@ -252,9 +226,13 @@ impl SearchIndex {
                     .map(|(_, i)| i)
                     .collect()
             }
-            Sort::Distance => {
-                self.by_distance(params, &result).into_iter().skip(start).take(per_page).collect()
-            }
+            Sort::Distance => match params.near.as_ref().and_then(|near| self.locate(near)) {
+                Some(centre) => {
+                    let near = self.near(centre, params.radius_km(), params.include_remote);
+                    self.page_by_distance(&near, &result, start, per_page)
+                }
+                None => result.iter().skip(start).take(per_page).collect(),
+            },
         };
         let ids = order.iter().map(|i| self.columns.id[*i as usize]).collect();
         let wider = match active.iter().position(|(f, _)| *f == Filter::Near) {
@@ -265,7 +243,8 @@ impl SearchIndex {
                     .into_iter()
                     .filter(|r| *r > params.radius_km())
                     .filter_map(|r| {
-                        let n = self.near_set(params, centre?, r).intersection_len(&rest);
+                        let near = self.near(centre?, r, params.include_remote);
+                        let n = near.set.intersection_len(&rest);
                         (n > 0).then_some((r, n as usize))
                     })
                     .collect()
