@@ -197,7 +197,18 @@ impl SearchIndex {
         skill_names: HashMap<i64, [String; 3]>,
         gazetteer: Arc<Gazetteer>,
     ) -> SearchIndex {
-        let mut docs: Vec<Doc> = rows.into_iter().map(|r| Doc::from_row(r, &gazetteer)).collect();
+        let docs: Vec<Doc> = rows.into_iter().map(|r| Doc::from_row(r, &gazetteer)).collect();
+        SearchIndex::of_docs(version, docs, skills, skill_names, gazetteer)
+    }
+
+    /// The index of `docs`, in any order.
+    pub(super) fn of_docs(
+        version: i64,
+        mut docs: Vec<Doc>,
+        skills: Vec<Skill>,
+        skill_names: HashMap<i64, [String; 3]>,
+        gazetteer: Arc<Gazetteer>,
+    ) -> SearchIndex {
         doc::sort(&mut docs);
         SearchIndex::from_docs(version, docs, skills, skill_names, gazetteer)
     }

@@ -86,6 +86,9 @@ impl Versions {
     }
 }
 
+/// Postings read from the database at a time when building the index.
+const LOAD_BATCH: i64 = 20_000;
+
 /// Changed postings taken in one by one at most, unless they are under a quarter of the index:
 /// reading them by id costs more per posting than reading every posting in one pass.
 const CHANGES_TAKEN_IN: usize = 1_000;
@@ -115,12 +118,16 @@ impl SearchHandle {
         if self.gazetteer.load().version != versions.places {
             self.gazetteer.store(Arc::new(Gazetteer::load(conn, versions.places)?));
         }
-        let rows = IndexRow::load_published(conn)?;
+        let gazetteer = self.gazetteer.load_full();
+        let mut docs = Vec::new();
+        IndexRow::load_published_in_batches(conn, LOAD_BATCH, |rows| {
+            docs.extend(rows.into_iter().map(|row| doc::Doc::from_row(row, &gazetteer)));
+        })?;
         let skills = Skill::all(conn)?;
         let skill_names = Skill::names(conn)?;
-        let count = rows.len();
-        let gazetteer = self.gazetteer.load_full();
-        let mut index = SearchIndex::build(versions.version, rows, skills, skill_names, gazetteer);
+        let count = docs.len();
+        let mut index =
+            SearchIndex::of_docs(versions.version, docs, skills, skill_names, gazetteer);
         index.full_version = versions.full;
         self.current.store(Arc::new(index));
         self.counts.full.fetch_add(1, Ordering::Relaxed);

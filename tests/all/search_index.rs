@@ -242,3 +242,41 @@ async fn changed_postings_are_taken_in_and_match_a_rebuild() {
         );
     }
 }
+
+/// The index is read in batches of ids: every published posting comes exactly once, whatever
+/// the drafts between them, with its skills and languages.
+#[actix_web::test]
+async fn batches_read_every_published_posting_once() {
+    use hireboard::i18n::Locale;
+    use hireboard::models::JobStatus;
+    use hireboard::models::job::IndexRow;
+
+    for app in backends() {
+        let mut conn = app.conn();
+        let co = CompanyFactory::new().create(&mut conn);
+        for i in 0..7 {
+            let status = if i % 3 == 1 { JobStatus::Draft } else { JobStatus::Published };
+            JobFactory::new(&co)
+                .status(status)
+                .skills(&["rust", "go"])
+                .translation(Locale::Uk, crate::support::factories::text("Інженер"))
+                .create(&mut conn);
+        }
+        let key = |rows: &[IndexRow]| {
+            let mut rows: Vec<String> =
+                rows.iter().map(|r| format!("{} {:?} {:?}", r.id, r.skills, r.languages)).collect();
+            rows.sort();
+            rows
+        };
+        let all = IndexRow::load_published(&mut conn).unwrap();
+        assert_eq!(all.len(), 5, "{}", app.backend);
+        for batch in [1, 2, 3, 5, 6, 100] {
+            let mut batches = Vec::new();
+            IndexRow::load_published_in_batches(&mut conn, batch, |rows| batches.push(rows))
+                .unwrap();
+            assert!(batches.iter().all(|b| b.len() <= batch as usize), "{}", app.backend);
+            let read: Vec<IndexRow> = batches.into_iter().flatten().collect();
+            assert_eq!(key(&read), key(&all), "{}: batches of {batch}", app.backend);
+        }
+    }
+}

@@ -301,6 +301,17 @@ struct IndexJobRow {
     updated_at: NaiveDateTime,
 }
 
+/// Which published postings `IndexRow::load` reads.
+enum Scope<'a> {
+    All,
+    Ids(&'a [i64]),
+    /// Those with an id above `after` and at most `last`.
+    Range {
+        after: i64,
+        last: i64,
+    },
+}
+
 /// The filterable fields of one published posting, for the in-memory search index.
 #[derive(Debug, Clone)]
 pub struct IndexRow {
@@ -330,7 +341,36 @@ pub struct IndexRow {
 impl IndexRow {
     /// Every published posting with its skills and languages (three queries).
     pub fn load_published(conn: &mut DbConn) -> QueryResult<Vec<IndexRow>> {
-        IndexRow::load(conn, None)
+        IndexRow::load(conn, Scope::All)
+    }
+
+    /// Every published posting, handed to `each` in batches of `batch` in id order (three
+    /// queries a batch): all of them at once took as much memory again as the index they
+    /// go into (a million postings).
+    pub fn load_published_in_batches(
+        conn: &mut DbConn,
+        batch: i64,
+        mut each: impl FnMut(Vec<IndexRow>),
+    ) -> QueryResult<()> {
+        let published = JobStatus::Published.as_str();
+        let mut after = i64::MIN;
+        loop {
+            // The batch's last id. By status and id only: the status index holds both (SQLite
+            // keeps the rowid in every index), so this reads no posting.
+            let last: Option<i64> = jobs::table
+                .filter(jobs::status.eq(published))
+                .filter(jobs::id.gt(after))
+                .order(jobs::id)
+                .select(jobs::id)
+                .offset(batch - 1)
+                .first(conn)
+                .optional()?;
+            each(IndexRow::load(conn, Scope::Range { after, last: last.unwrap_or(i64::MAX) })?);
+            match last {
+                Some(last) => after = last,
+                None => return Ok(()),
+            }
+        }
     }
 
     /// Those of the postings `ids` that are published (three queries per 1,000 ids).
@@ -338,12 +378,12 @@ impl IndexRow {
         let mut rows = Vec::new();
         // Bounded lists of bind parameters (SQLite's limit, the statements' size).
         for chunk in ids.chunks(1000) {
-            rows.extend(IndexRow::load(conn, Some(chunk))?);
+            rows.extend(IndexRow::load(conn, Scope::Ids(chunk))?);
         }
         Ok(rows)
     }
 
-    fn load(conn: &mut DbConn, ids: Option<&[i64]>) -> QueryResult<Vec<IndexRow>> {
+    fn load(conn: &mut DbConn, scope: Scope<'_>) -> QueryResult<Vec<IndexRow>> {
         let published = JobStatus::Published.as_str();
         let mut jobs_query = jobs::table
             .inner_join(companies::table)
@@ -362,10 +402,22 @@ impl IndexRow {
             .filter(jobs::status.eq(published))
             .select((job_translations::job_id, job_translations::locale))
             .into_boxed();
-        if let Some(ids) = ids {
-            jobs_query = jobs_query.filter(jobs::id.eq_any(ids));
-            links_query = links_query.filter(job_skills::job_id.eq_any(ids));
-            translated_query = translated_query.filter(job_translations::job_id.eq_any(ids));
+        match scope {
+            Scope::All => {}
+            Scope::Ids(ids) => {
+                jobs_query = jobs_query.filter(jobs::id.eq_any(ids));
+                links_query = links_query.filter(job_skills::job_id.eq_any(ids));
+                translated_query = translated_query.filter(job_translations::job_id.eq_any(ids));
+            }
+            Scope::Range { after, last } => {
+                jobs_query = jobs_query.filter(jobs::id.gt(after)).filter(jobs::id.le(last));
+                links_query = links_query
+                    .filter(job_skills::job_id.gt(after))
+                    .filter(job_skills::job_id.le(last));
+                translated_query = translated_query
+                    .filter(job_translations::job_id.gt(after))
+                    .filter(job_translations::job_id.le(last));
+            }
         }
         let rows: Vec<(IndexJobRow, String)> = jobs_query.load(conn)?;
         let links: Vec<(i64, i64)> = links_query.load(conn)?;
