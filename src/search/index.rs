@@ -115,7 +115,9 @@ pub struct SearchIndex {
     pub(super) postings: Postings,
     pub(super) position: HashMap<i64, u32>,
     /// Maps of recent searches (see `map`).
-    pub(super) map_memo: super::map::MapMemo,
+    pub(super) map_memo: super::memo::Memo<super::map::MapResult>,
+    /// Results and facet counts of recent searches (see `query`).
+    pub(super) found_memo: super::memo::Memo<super::query::Found>,
     /// Location searches' candidates (see `near`).
     pub(super) near_memo: super::near::NearMemo,
     /// The open postings, reused by the searches while none of them closes.
@@ -454,7 +456,6 @@ impl SearchIndex {
             closed: closed.into_iter().collect(),
             from: now,
             until,
-            unfiltered_counts: Default::default(),
         });
         *cached = Some(window.clone());
         window
@@ -615,10 +616,6 @@ pub(super) struct Window {
     /// The seconds it holds for: from its making until the first open posting closes.
     from: i64,
     until: i64,
-    /// Facet counts over all open postings, computed by the first search without filters:
-    /// the landing page and every page of it show them, and counting them is the costliest
-    /// part of such a search.
-    pub(super) unfiltered_counts: std::sync::OnceLock<super::facets::Counts>,
 }
 
 #[cfg(test)]
@@ -739,6 +736,24 @@ mod tests {
         assert_eq!(taken_in.columns.id[0], 61, "the newest posting comes first");
         assert_eq!(taken_in.position, rebuilt.position);
         assert_ne!(contents(&old), contents(&rebuilt), "the changes changed something");
+    }
+
+    #[test]
+    fn kept_answers_last_until_a_posting_closes() {
+        let now = chrono::Utc::now().naive_utc();
+        let mut all = rows(30);
+        all[3].valid_through = Some(now + chrono::TimeDelta::seconds(10));
+        let index = SearchIndex::build(1, all, skills(), HashMap::new(), Default::default());
+        let p = crate::search::SearchParams { page: 1, ..Default::default() };
+        let search = |at| index.search(&p, None, at, 20);
+        let map = |at| index.map(&p, None, at, 5, 500);
+        assert_eq!(search(now).total, 30);
+        let first = map(now);
+        assert!(Arc::ptr_eq(&first, &map(now + chrono::TimeDelta::seconds(9))), "kept");
+        let later = now + chrono::TimeDelta::seconds(11);
+        assert_eq!(search(later).total, 29, "the closed posting is gone");
+        assert_eq!(map(later).total, first.total - 1);
+        assert_eq!(search(now + chrono::TimeDelta::seconds(5)).total, 30, "and back in the past");
     }
 
     #[test]

@@ -3,8 +3,7 @@
 //! postings (cells grow until they fit).
 
 use std::collections::HashMap;
-use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
@@ -12,7 +11,6 @@ use super::geo::Point;
 use super::index::{SearchIndex, TextMatches, Window, unix};
 use super::params::SearchParams;
 use super::query::{Filter, intersect};
-use lru::LruCache;
 
 /// The width of a cell in screen pixels at the zoom asked for (a marker with its margin).
 const CELL_PIXELS: f64 = 60.0;
@@ -39,25 +37,6 @@ pub struct MapResult {
     pub total: usize,
     /// How many of them have no place on the map (remote ones, mostly).
     pub unplaced: usize,
-}
-
-/// Maps kept per index.
-#[derive(Debug)]
-pub(super) struct MapMemo(Mutex<LruCache<String, Kept>>);
-
-/// A map, and the open postings it was grouped from.
-type Kept = (Arc<Window>, Arc<MapResult>);
-
-impl Default for MapMemo {
-    fn default() -> MapMemo {
-        MapMemo(Mutex::new(LruCache::new(NonZeroUsize::new(64).expect("non-zero"))))
-    }
-}
-
-impl MapMemo {
-    fn lock(&self) -> MutexGuard<'_, LruCache<String, Kept>> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
 }
 
 /// Web Mercator coordinates in [0, 1]: the plane map tiles are cut from.
@@ -94,15 +73,10 @@ impl SearchIndex {
         // asks for it.
         // A "posted within" filter moves with the clock.
         let moving = params.posted_within.map_or(0, |_| unix(now));
-        let key = format!("{zoom}:{limit}:{moving}:{params:?}");
-        if let Some((at, map)) = self.map_memo.lock().get(&key)
-            && Arc::ptr_eq(at, &window)
-        {
-            return map.clone();
-        }
-        let map = Arc::new(self.group_for_map(params, text, &window, unix(now), zoom, limit));
-        self.map_memo.lock().put(key, (window, map.clone()));
-        map
+        let key = format!("{zoom}:{limit}:{moving}:{}:{params:?}", text.is_some());
+        self.map_memo.get_or(key, &window, || {
+            self.group_for_map(params, text, &window, unix(now), zoom, limit)
+        })
     }
 
     fn group_for_map(

@@ -8,6 +8,7 @@ pub mod gazetteer;
 pub mod geo;
 pub mod index;
 pub mod map;
+mod memo;
 mod near;
 pub mod params;
 mod query;

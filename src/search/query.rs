@@ -161,46 +161,13 @@ impl SearchIndex {
     ) -> SearchResult {
         let now = unix(now);
         let window = self.window_at(now);
-        let active: Vec<(Filter, Cow<RoaringBitmap>)> = Filter::ALL
-            .into_iter()
-            .filter_map(|f| self.filter_set(f, params, text, now).map(|set| (f, set)))
-            .collect();
-        // For each active facet filter, the postings matching all the other filters: its
-        // facet counts. The results are those of them that also match it.
-        let all_but = |k: usize| {
-            let rest = active
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .map(|(_, (_, set))| set.as_ref());
-            intersect(&window, rest)
-        };
-        let mut others: HashMap<Filter, RoaringBitmap> = HashMap::new();
-        for (k, (filter, _)) in active.iter().enumerate().filter(|(_, (f, _))| f.is_facet()) {
-            others.insert(*filter, all_but(k));
-        }
-        let result = match active.iter().find(|(f, _)| others.contains_key(f)) {
-            Some((filter, set)) => &others[filter] & set.as_ref(),
-            None => intersect(&window, active.iter().map(|(_, set)| set.as_ref())),
-        };
-        // How many results there would be without each filter: shown only when there are none.
-        let without = active
-            .iter()
-            .enumerate()
-            .map(|(k, (filter, _))| {
-                let n = match others.get(filter) {
-                    Some(set) => Some(set.len()),
-                    None if result.is_empty() => Some(all_but(k).len()),
-                    None => None,
-                };
-                (*filter, n.map(|n| n as usize))
-            })
-            .collect();
-        let counts = if active.is_empty() {
-            window.unfiltered_counts.get_or_init(|| self.counts(|_| &result)).clone()
-        } else {
-            self.counts(|f| others.get(&f).unwrap_or(&result))
-        };
+        // The page and the sort change nothing of the results and counts.
+        let filters = SearchParams { page: 1, sort: None, ..params.clone() };
+        // A "posted within" filter moves with the clock.
+        let moving = params.posted_within.map_or(0, |_| now);
+        let key = format!("{moving}:{}:{filters:?}", text.is_some());
+        let found = self.found_memo.get_or(key, &window, || self.find(params, text, &window, now));
+        let result = &found.result;
         let total = result.len() as usize;
         let pages = total.div_ceil(per_page).max(1) as u32;
         let page = params.page.clamp(1, pages);
@@ -211,7 +178,7 @@ impl SearchIndex {
             Sort::Relevance => {
                 let all = text.map_or_else(
                     || result.iter().map(|i| (0.0, i)).collect(),
-                    |t| t.scored(&result),
+                    |t| t.scored(result),
                 );
                 page_of(all, start, per_page, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)))
                     .into_iter()
@@ -229,14 +196,68 @@ impl SearchIndex {
             Sort::Distance => match params.near.as_ref().and_then(|near| self.locate(near)) {
                 Some(centre) => {
                     let near = self.near(centre, params.radius_km(), params.include_remote);
-                    self.page_by_distance(&near, &result, start, per_page)
+                    self.page_by_distance(&near, result, start, per_page)
                 }
                 None => result.iter().skip(start).take(per_page).collect(),
             },
         };
-        let ids = order.iter().map(|i| self.columns.id[*i as usize]).collect();
+        SearchResult {
+            total,
+            ids: order.iter().map(|i| self.columns.id[*i as usize]).collect(),
+            page,
+            pages,
+            facets: found.counts.clone().into_facets(self, params),
+            without: found.without.clone(),
+            wider: found.wider.clone(),
+        }
+    }
+
+    /// What a search finds whatever its page and sort.
+    fn find(
+        &self,
+        params: &SearchParams,
+        text: Option<&TextMatches>,
+        window: &Window,
+        now: i64,
+    ) -> Found {
+        let active: Vec<(Filter, Cow<RoaringBitmap>)> = Filter::ALL
+            .into_iter()
+            .filter_map(|f| self.filter_set(f, params, text, now).map(|set| (f, set)))
+            .collect();
+        // For each active facet filter, the postings matching all the other filters: its
+        // facet counts. The results are those of them that also match it.
+        let all_but = |k: usize| {
+            let rest = active
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .map(|(_, (_, set))| set.as_ref());
+            intersect(window, rest)
+        };
+        let mut others: HashMap<Filter, RoaringBitmap> = HashMap::new();
+        for (k, (filter, _)) in active.iter().enumerate().filter(|(_, (f, _))| f.is_facet()) {
+            others.insert(*filter, all_but(k));
+        }
+        let result = match active.iter().find(|(f, _)| others.contains_key(f)) {
+            Some((filter, set)) => &others[filter] & set.as_ref(),
+            None => intersect(window, active.iter().map(|(_, set)| set.as_ref())),
+        };
+        // How many results there would be without each filter: shown only when there are none.
+        let without = active
+            .iter()
+            .enumerate()
+            .map(|(k, (filter, _))| {
+                let n = match others.get(filter) {
+                    Some(set) => Some(set.len()),
+                    None if result.is_empty() => Some(all_but(k).len()),
+                    None => None,
+                };
+                (*filter, n.map(|n| n as usize))
+            })
+            .collect();
+        let counts = self.counts(|f| others.get(&f).unwrap_or(&result));
         let wider = match active.iter().position(|(f, _)| *f == Filter::Near) {
-            Some(k) if total == 0 => {
+            Some(k) if result.is_empty() => {
                 let centre = params.near.as_ref().and_then(|near| self.locate(near));
                 let rest = all_but(k);
                 RADII
@@ -251,16 +272,17 @@ impl SearchIndex {
             }
             _ => Vec::new(),
         };
-        SearchResult {
-            total,
-            ids,
-            page,
-            pages,
-            facets: counts.into_facets(self, params),
-            without,
-            wider,
-        }
+        Found { result, counts, without, wider }
     }
+}
+
+/// What a search finds whatever its page and sort (kept in `SearchIndex::found_memo`).
+#[derive(Debug)]
+pub(super) struct Found {
+    result: RoaringBitmap,
+    counts: Counts,
+    without: Vec<(Filter, Option<usize>)>,
+    wider: Vec<(u32, usize)>,
 }
 
 impl SearchIndex {
