@@ -739,6 +739,34 @@ mod tests {
     }
 
     #[test]
+    fn sorted_pages_match_a_full_sort_before_and_beyond_the_kept_ones() {
+        let mut all = rows(1100);
+        for row in &mut all {
+            // Many ties: the sort must keep them newest first, as a stable sort would.
+            row.salary.as_mut().unwrap().min = Some(1000 * (row.id % 37));
+        }
+        let index = SearchIndex::build(1, all, skills(), HashMap::new(), Default::default());
+        let mut expected: Vec<(i64, u32)> =
+            (0..1100).map(|pos| (index.columns.salary_eur[pos], pos as u32)).collect();
+        expected.sort_by_key(|(salary, _)| std::cmp::Reverse(*salary));
+        let now = chrono::Utc::now().naive_utc();
+        for page in [1u32, 2, 50, 51, 55, 49, 1] {
+            let p = crate::search::SearchParams {
+                page,
+                sort: Some(crate::search::Sort::Salary),
+                ..Default::default()
+            };
+            let want: Vec<i64> = expected
+                .iter()
+                .skip((page as usize - 1) * 20)
+                .take(20)
+                .map(|(_, pos)| index.columns.id[*pos as usize])
+                .collect();
+            assert_eq!(index.search(&p, None, now, 20).ids, want, "page {page}");
+        }
+    }
+
+    #[test]
     fn kept_answers_last_until_a_posting_closes() {
         let now = chrono::Utc::now().naive_utc();
         let mut all = rows(30);
