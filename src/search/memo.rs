@@ -4,7 +4,7 @@
 //! (the landing page, a city, the whole board's map) are most of the traffic.
 
 use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use lru::LruCache;
 
@@ -16,8 +16,8 @@ const KEPT: usize = 128;
 #[derive(Debug)]
 pub(super) struct Memo<V>(Mutex<LruCache<String, Kept<V>>>);
 
-/// An answer, and the open postings it was worked out from.
-type Kept<V> = (Arc<Window>, Arc<V>);
+/// The open postings an answer is worked out from, and the answer once worked out.
+type Kept<V> = (Arc<Window>, Arc<OnceLock<Arc<V>>>);
 
 impl<V> Default for Memo<V> {
     fn default() -> Memo<V> {
@@ -30,21 +30,26 @@ impl<V> Memo<V> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The answer kept for `key` over `window`, else `work`'s (kept). Two requests missing
-    /// together both work: cheaper than making one wait, and rare once the answer is kept.
+    /// The answer kept for `key` over `window`, else `work`'s (kept). Requests missing
+    /// together wait for the first one's work instead of all doing it: when a posting closes,
+    /// every kept answer goes at once, and at a million postings each costs milliseconds.
     pub(super) fn get_or(
         &self,
         key: String,
         window: &Arc<Window>,
         work: impl FnOnce() -> V,
     ) -> Arc<V> {
-        if let Some((at, kept)) = self.lock().get(&key)
-            && Arc::ptr_eq(at, window)
-        {
-            return kept.clone();
-        }
-        let answer = Arc::new(work());
-        self.lock().put(key, (window.clone(), answer.clone()));
-        answer
+        let slot = {
+            let mut kept = self.lock();
+            match kept.get(&key) {
+                Some((at, slot)) if Arc::ptr_eq(at, window) => slot.clone(),
+                _ => {
+                    let slot = Arc::new(OnceLock::new());
+                    kept.put(key, (window.clone(), slot.clone()));
+                    slot
+                }
+            }
+        };
+        slot.get_or_init(|| Arc::new(work())).clone()
     }
 }
