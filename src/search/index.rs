@@ -481,8 +481,7 @@ impl SearchIndex {
         found.sort_unstable_by_key(|(pos, _)| *pos);
         found.dedup_by_key(|(pos, _)| *pos);
         TextMatches {
-            docs: RoaringBitmap::from_sorted_iter(found.iter().map(|(pos, _)| *pos))
-                .expect("sorted positions"),
+            docs: found.iter().map(|(pos, _)| *pos).collect(),
             scores: found.into_iter().map(|(_, score)| score).collect(),
         }
     }

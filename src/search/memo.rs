@@ -11,7 +11,7 @@ use lru::LruCache;
 use super::index::Window;
 
 /// Searches kept per index and kind of answer.
-const KEPT: usize = 128;
+const KEPT: NonZeroUsize = NonZeroUsize::new(128).unwrap();
 
 #[derive(Debug)]
 pub(super) struct Memo<V>(Mutex<LruCache<String, Kept<V>>>);
@@ -21,7 +21,7 @@ type Kept<V> = (Arc<Window>, Arc<OnceLock<Arc<V>>>);
 
 impl<V> Default for Memo<V> {
     fn default() -> Memo<V> {
-        Memo(Mutex::new(LruCache::new(NonZeroUsize::new(KEPT).expect("non-zero"))))
+        Memo(Mutex::new(LruCache::new(KEPT)))
     }
 }
 

@@ -14,7 +14,7 @@ use super::index::{SearchIndex, position};
 use crate::models::Workplace;
 
 /// Circles kept per index: the popular places and radii.
-const KEPT: usize = 64;
+const KEPT: NonZeroUsize = NonZeroUsize::new(64).unwrap();
 
 /// Centre (as bits), radius in km, remote roles included.
 type Key = (u64, u64, u32, bool);
@@ -33,7 +33,7 @@ pub(super) struct NearMemo(Mutex<LruCache<Key, Arc<Near>>>);
 
 impl Default for NearMemo {
     fn default() -> NearMemo {
-        NearMemo(Mutex::new(LruCache::new(NonZeroUsize::new(KEPT).expect("non-zero"))))
+        NearMemo(Mutex::new(LruCache::new(KEPT)))
     }
 }
 
