@@ -105,6 +105,16 @@ mod tests {
         );
     }
 
+    /// The positions within `km` of `centre`, each point measured.
+    fn measured(points: &[Option<Point>], centre: Point, km: f64) -> RoaringBitmap {
+        points
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.is_some_and(|p| distance_km(centre, p) <= km))
+            .map(|(i, _)| i as u32)
+            .collect()
+    }
+
     #[test]
     fn a_band_finds_exactly_the_points_within_the_radius() {
         let points: Vec<Option<Point>> = (0..400)
@@ -116,14 +126,7 @@ mod tests {
         let index = ByLatitude::new(&points);
         let centre = (50.5, 10.6);
         for km in [5.0, 25.0, 50.0, 200.0] {
-            let found = index.within(centre, km);
-            let expected: RoaringBitmap = points
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.is_some_and(|p| distance_km(centre, p) <= km))
-                .map(|(i, _)| i as u32)
-                .collect();
-            assert_eq!(found, expected, "{km} km");
+            assert_eq!(index.within(centre, km), measured(&points, centre, km), "{km} km");
         }
     }
 
@@ -136,12 +139,7 @@ mod tests {
         let index = ByLatitude::new(&points);
         for centre in [(50.5, 10.6), (0.0, 179.9), (-60.0, -179.0), (84.0, 30.0), (-88.0, 0.0)] {
             for km in [300.0, 500.0, 2000.0, 8000.0, 12000.0] {
-                let expected: RoaringBitmap = points
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.is_some_and(|p| distance_km(centre, p) <= km))
-                    .map(|(i, _)| i as u32)
-                    .collect();
+                let expected = measured(&points, centre, km);
                 assert!(!expected.is_empty());
                 assert_eq!(index.within(centre, km), expected, "{centre:?}, {km} km");
             }

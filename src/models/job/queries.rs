@@ -303,7 +303,6 @@ struct IndexJobRow {
 
 /// Which published postings `IndexRow::load` reads.
 enum Scope<'a> {
-    All,
     Ids(&'a [i64]),
     /// Those with an id above `after` and at most `last`.
     Range {
@@ -339,11 +338,6 @@ pub struct IndexRow {
 }
 
 impl IndexRow {
-    /// Every published posting with its skills and languages (three queries).
-    pub fn load_published(conn: &mut DbConn) -> QueryResult<Vec<IndexRow>> {
-        IndexRow::load(conn, Scope::All)
-    }
-
     /// Every published posting, handed to `each` in batches of `batch` in id order (three
     /// queries a batch): all of them at once took as much memory again as the index they
     /// go into (a million postings).
@@ -403,7 +397,6 @@ impl IndexRow {
             .select((job_translations::job_id, job_translations::locale))
             .into_boxed();
         match scope {
-            Scope::All => {}
             Scope::Ids(ids) => {
                 jobs_query = jobs_query.filter(jobs::id.eq_any(ids));
                 links_query = links_query.filter(job_skills::job_id.eq_any(ids));
