@@ -217,20 +217,39 @@ pub const TEXT_MATCH: f64 = 1.0;
 /// the tie-break: ranking functions (bm25, ts_rank) cost several times the match itself
 /// (12.5 ms against 4 ms for a common word at 10,000 postings).
 pub fn search_job_ids(conn: &mut DbConn, q: &str) -> QueryResult<Vec<(i64, f64)>> {
+    search_job_ids_among(conn, q, None)
+}
+
+/// [`search_job_ids`] among postings `among` only, when given: how a query's earlier matches
+/// are brought up to date after a few postings changed, at the cost of looking those up.
+pub fn search_job_ids_among(
+    conn: &mut DbConn,
+    q: &str,
+    among: Option<&[i64]>,
+) -> QueryResult<Vec<(i64, f64)>> {
     let terms = query_terms(q);
-    if terms.is_empty() {
+    if terms.is_empty() || among.is_some_and(|ids| ids.is_empty()) {
         return Ok(Vec::new());
     }
+    // Numbers only, so they may be spliced into the statement.
+    let id_list = |ids: &mut dyn Iterator<Item = i64>| {
+        ids.map(|id| id.to_string()).collect::<Vec<_>>().join(",")
+    };
     let hits: Vec<Hit> = match conn {
         #[cfg(feature = "sqlite")]
         DbConn::Sqlite(_) => {
             let expr = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
-            diesel::sql_query(
+            // Each posting's rows (see `fts_rowid`), looked up one by one by FTS5.
+            let among = among.map_or(String::new(), |ids| {
+                let rows = &mut ids.iter().flat_map(|id| (0..4).map(move |l| id * 4 + l));
+                format!(" AND rowid IN ({})", id_list(rows))
+            });
+            diesel::sql_query(format!(
                 "SELECT rowid / 4 AS job_id, \
-                 CASE WHEN rowid IN (SELECT rowid FROM job_search WHERE job_search MATCH ?) \
+                 CASE WHEN rowid IN (SELECT rowid FROM job_search WHERE job_search MATCH ?{among}) \
                  THEN 2.0 ELSE 1.0 END AS score \
-                 FROM job_search WHERE job_search MATCH ?",
-            )
+                 FROM job_search WHERE job_search MATCH ?{among}",
+            ))
             .bind::<Text, _>(format!("title : ({expr})"))
             .bind::<Text, _>(expr)
             .load(conn)?
@@ -249,16 +268,24 @@ pub fn search_job_ids(conn: &mut DbConn, q: &str) -> QueryResult<Vec<(i64, f64)>
                 })
                 .collect::<Vec<_>>()
                 .join(" OR ");
+            let among = among.map_or(String::new(), |ids| {
+                format!(" AND job_id IN ({})", id_list(&mut ids.iter().copied()))
+            });
             diesel::sql_query(format!(
                 "SELECT job_id, CASE WHEN document @@ to_tsquery(config, $2) THEN 2.0 ELSE 1.0 END::float8 AS score \
-                 FROM job_search WHERE {branches}"
+                 FROM job_search WHERE ({branches}){among}"
             ))
             .bind::<Text, _>(any)
             .bind::<Text, _>(title)
             .load(conn)?
         }
         #[cfg(feature = "mysql")]
-        DbConn::Mysql(_) => mysql_search(conn, &terms)?,
+        DbConn::Mysql(_) => {
+            let among = among.map_or(String::new(), |ids| {
+                format!(" AND job_id IN ({})", id_list(&mut ids.iter().copied()))
+            });
+            mysql_search(conn, &terms, &among)?
+        }
     };
     // A posting has a row per language: keep its best.
     let mut best: std::collections::HashMap<i64, f64> =
@@ -308,7 +335,7 @@ fn with_short_prefixes(text: &str) -> String {
 /// letters and digits only, so none is an operator): as a prefix, or, when shorter than the
 /// index's shortest token, as the prefix token [`with_short_prefixes`] stored for it.
 #[cfg(feature = "mysql")]
-fn mysql_search(conn: &mut DbConn, terms: &[String]) -> QueryResult<Vec<Hit>> {
+fn mysql_search(conn: &mut DbConn, terms: &[String], among: &str) -> QueryResult<Vec<Hit>> {
     let words = terms
         .iter()
         .map(|t| {
@@ -320,10 +347,10 @@ fn mysql_search(conn: &mut DbConn, terms: &[String]) -> QueryResult<Vec<Hit>> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    diesel::sql_query(
+    diesel::sql_query(format!(
         "SELECT job_id, CASE WHEN MATCH (title) AGAINST (? IN BOOLEAN MODE) THEN 2e0 ELSE 1e0 END \
-         AS score FROM job_search WHERE MATCH (title, body) AGAINST (? IN BOOLEAN MODE)",
-    )
+         AS score FROM job_search WHERE MATCH (title, body) AGAINST (? IN BOOLEAN MODE){among}",
+    ))
     .bind::<Text, _>(&words)
     .bind::<Text, _>(&words)
     .load(conn)

@@ -98,6 +98,17 @@ impl TextMatches {
         TextMatches { docs: (0..n).collect(), scores: vec![1.0; n as usize] }
     }
 
+    /// The matches `(position, score)`, in any order; the first of two at one position wins.
+    fn of(mut found: Vec<(u32, f32)>) -> TextMatches {
+        found.sort_by_key(|(pos, _)| *pos);
+        found.dedup_by_key(|(pos, _)| *pos);
+        TextMatches {
+            docs: RoaringBitmap::from_sorted_iter(found.iter().map(|(pos, _)| *pos))
+                .expect("sorted and deduplicated"),
+            scores: found.into_iter().map(|(_, score)| score).collect(),
+        }
+    }
+
     /// About the memory it takes, for the cache's budget.
     pub fn bytes(&self) -> usize {
         self.docs.serialized_size() + self.scores.len() * std::mem::size_of::<f32>()
@@ -144,6 +155,26 @@ pub struct SearchIndex {
     pub(super) country_by_code: HashMap<String, u16>,
     pub(super) companies: Vec<String>,
     pub(super) company_by_slug: HashMap<String, u32>,
+    /// How it differs from the index it was made from, when made by
+    /// [`SearchIndex::with_changes`].
+    pub(super) previous: Option<Step>,
+}
+
+/// The step from one index to the next that took in a few changed postings: what lets a text
+/// query's matches carry over instead of being read again (see `SearchHandle::read_text`).
+#[derive(Debug)]
+pub(super) struct Step {
+    /// The previous index's version.
+    pub version: i64,
+    /// The postings changed (taken out, put in, or both), in id order.
+    pub changed: Vec<i64>,
+    /// Where each posting of the previous index is in this one, by its position there;
+    /// [`Step::GONE`] for the changed ones.
+    moved: Vec<u32>,
+}
+
+impl Step {
+    const GONE: u32 = u32::MAX;
 }
 
 fn intern<V: Copy + TryFrom<usize>>(
@@ -235,7 +266,42 @@ impl SearchIndex {
         let mut index =
             SearchIndex::from_docs(version, docs, skills, skill_names, self.gazetteer.clone());
         index.full_version = self.full_version;
+        let moved = self
+            .columns
+            .id
+            .iter()
+            .map(|id| match changed.contains(id) {
+                true => Step::GONE,
+                false => index.position.get(id).copied().unwrap_or(Step::GONE),
+            })
+            .collect();
+        let mut changed: Vec<i64> = changed.iter().copied().collect();
+        changed.sort_unstable();
+        index.previous = Some(Step { version: self.version, changed, moved });
         index
+    }
+
+    /// The matches of a text query on this index, from `earlier`, its matches on the previous
+    /// one (see [`Step`]), and `fresh`, its matches among the changed postings: the same as
+    /// [`SearchIndex::text_matches`] of a full read. `None` when this index was not made from
+    /// the previous one by a step.
+    pub(super) fn carried_text_matches(
+        &self,
+        earlier: &TextMatches,
+        fresh: impl IntoIterator<Item = (i64, f64)>,
+    ) -> Option<TextMatches> {
+        let step = self.previous.as_ref()?;
+        let kept =
+            earlier.docs.iter().zip(earlier.scores.iter().copied()).filter_map(|(pos, score)| {
+                match step.moved.get(pos as usize).copied() {
+                    Some(Step::GONE) | None => None,
+                    Some(now) => Some((now, score)),
+                }
+            });
+        let fresh = fresh
+            .into_iter()
+            .filter_map(|(id, score)| Some((*self.position.get(&id)?, score as f32)));
+        Some(TextMatches::of(kept.chain(fresh).collect()))
     }
 
     /// Every posting as the index holds it, in position order.
@@ -474,16 +540,11 @@ impl SearchIndex {
 
     /// Positions and scores of a text query's matches (job id, score).
     pub fn text_matches(&self, hits: impl IntoIterator<Item = (i64, f64)>) -> TextMatches {
-        let mut found: Vec<(u32, f32)> = hits
-            .into_iter()
-            .filter_map(|(id, score)| Some((*self.position.get(&id)?, score as f32)))
-            .collect();
-        found.sort_unstable_by_key(|(pos, _)| *pos);
-        found.dedup_by_key(|(pos, _)| *pos);
-        TextMatches {
-            docs: found.iter().map(|(pos, _)| *pos).collect(),
-            scores: found.into_iter().map(|(_, score)| score).collect(),
-        }
+        TextMatches::of(
+            hits.into_iter()
+                .filter_map(|(id, score)| Some((*self.position.get(&id)?, score as f32)))
+                .collect(),
+        )
     }
 
     /// The point a location search is centred on: its coordinates, or the place of that name
@@ -735,6 +796,29 @@ mod tests {
         assert_eq!(taken_in.columns.id[0], 61, "the newest posting comes first");
         assert_eq!(taken_in.position, rebuilt.position);
         assert_ne!(contents(&old), contents(&rebuilt), "the changes changed something");
+
+        // A text query matching every third posting before, and every fourth of the changed
+        // ones after, with a title match on some: carried over, its matches are a full read's.
+        let score = |id: i64| if id % 2 == 0 { 2.0 } else { 1.0 };
+        let before_hits = (1..=60).filter(|id| id % 3 == 0).map(|id| (id, score(id)));
+        let after_hits: Vec<(i64, f64)> = rebuilt
+            .columns
+            .id
+            .iter()
+            .copied()
+            .filter(|id| if changed.contains(id) { id % 4 == 0 } else { id % 3 == 0 })
+            .map(|id| (id, score(id)))
+            .collect();
+        let earlier = old.text_matches(before_hits);
+        let fresh = after_hits.iter().copied().filter(|(id, _)| changed.contains(id));
+        let carried = taken_in.carried_text_matches(&earlier, fresh).expect("made by a step");
+        let read = rebuilt.text_matches(after_hits.clone());
+        assert_eq!(carried.docs, read.docs);
+        assert_eq!(carried.scores, read.scores);
+        assert!(carried.docs.len() > 10 && carried.scores.contains(&2.0), "{carried:?}");
+        let step = taken_in.previous.as_ref().unwrap();
+        assert_eq!((step.version, step.changed.len()), (1, changed.len()));
+        assert!(rebuilt.carried_text_matches(&earlier, []).is_none(), "a rebuild has no step");
     }
 
     #[test]

@@ -45,21 +45,16 @@ pub struct SearchHandle {
     gazetteer: Arc<ArcSwap<Gazetteer>>,
     /// Full-text matches of recent queries (see `text_cache`).
     text_hits: Arc<TextCache>,
-    counts: Arc<BuildCounts>,
+    counts: Arc<Counts>,
 }
 
-fn text_key(index: &SearchIndex, q: &str) -> String {
-    format!("{}:{}", index.version, dialect::query_terms(q).join(" "))
+fn text_key(version: i64, q: &str) -> String {
+    format!("{version}:{}", dialect::query_terms(q).join(" "))
 }
 
-/// A text query's matches, read from the database's full-text index.
-pub fn read_text_matches(
-    conn: &mut DbConn,
-    index: &SearchIndex,
-    q: &str,
-) -> QueryResult<TextMatches> {
-    Ok(index.text_matches(dialect::search_job_ids(conn, q)?))
-}
+/// At most this many changed postings are looked up to carry a text query's matches over to
+/// the next index; past that, reading them all again costs about as much.
+const CARRIED_CHANGES: usize = 256;
 
 /// The change counter that triggers on postings bump (see the migrations).
 pub fn database_version(conn: &mut DbConn) -> QueryResult<i64> {
@@ -95,9 +90,11 @@ const LOAD_BATCH: i64 = 20_000;
 const CHANGES_TAKEN_IN: usize = 1_000;
 
 #[derive(Default)]
-struct BuildCounts {
+struct Counts {
     full: AtomicU64,
     changes: AtomicU64,
+    text_read: AtomicU64,
+    text_carried: AtomicU64,
 }
 
 impl SearchHandle {
@@ -193,7 +190,7 @@ impl SearchHandle {
         if q.trim().is_empty() {
             return Some(None);
         }
-        self.text_hits.cached(&text_key(index, q)).map(Some)
+        self.text_hits.cached(&text_key(index.version, q)).map(Some)
     }
 
     /// Relevance by posting for a text query, from the cache or the database, on a thread that
@@ -204,17 +201,49 @@ impl SearchHandle {
         index: &SearchIndex,
         q: &str,
     ) -> QueryResult<Arc<TextMatches>> {
-        let key = text_key(index, q);
+        let key = text_key(index.version, q);
         let slot = self.text_hits.slot(&key);
         if let Some(hits) = slot.get() {
             return Ok(hits.clone());
         }
-        let hits = Arc::new(read_text_matches(conn, index, q)?);
+        let hits = Arc::new(self.read_text_matches(conn, index, q)?);
         // Another request may be filling the slot meanwhile: its matches are the same.
         if slot.set(hits.clone()).is_ok() {
             self.text_hits.filled(&key, &slot);
         }
         Ok(hits)
+    }
+
+    /// A text query's matches on `index`, read from the database's full-text index: those
+    /// among the few postings changed since the previous index when the query's matches on
+    /// that one are still cached (right after a change, the popular queries' are), else all.
+    pub fn read_text_matches(
+        &self,
+        conn: &mut DbConn,
+        index: &SearchIndex,
+        q: &str,
+    ) -> QueryResult<TextMatches> {
+        if let Some(step) = &index.previous
+            && step.changed.len() <= CARRIED_CHANGES
+            && let Some(earlier) = self.text_hits.cached(&text_key(step.version, q))
+        {
+            let fresh = dialect::search_job_ids_among(conn, q, Some(&step.changed))?;
+            if let Some(carried) = index.carried_text_matches(&earlier, fresh) {
+                self.counts.text_carried.fetch_add(1, Ordering::Relaxed);
+                return Ok(carried);
+            }
+        }
+        self.counts.text_read.fetch_add(1, Ordering::Relaxed);
+        Ok(index.text_matches(dialect::search_job_ids(conn, q)?))
+    }
+
+    /// How many text queries' matches were read in full, and how many carried over from the
+    /// previous index.
+    pub fn text_read_counts(&self) -> (u64, u64) {
+        (
+            self.counts.text_read.load(Ordering::Relaxed),
+            self.counts.text_carried.load(Ordering::Relaxed),
+        )
     }
 
     /// [`SearchHandle::text_matches`] for request handlers: `read` reads the database, and
@@ -230,7 +259,7 @@ impl SearchHandle {
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = Result<Arc<TextMatches>, E>>,
     {
-        let key = text_key(index, q);
+        let key = text_key(index.version, q);
         let slot = self.text_hits.slot(&key);
         let mut read_here = false;
         let hits = slot

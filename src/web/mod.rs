@@ -73,10 +73,8 @@ pub async fn text_hits(
         return Ok(hits);
     }
     let read = || {
-        let (index, q) = (index.clone(), q.to_owned());
-        with_conn(state, move |conn| {
-            Ok(Arc::new(crate::search::read_text_matches(conn, &index, &q)?))
-        })
+        let (search, index, q) = (state.search.clone(), index.clone(), q.to_owned());
+        with_conn(state, move |conn| Ok(Arc::new(search.read_text_matches(conn, &index, &q)?)))
     };
     Ok(Some(state.search.text_matches_once(index, q, read).await?))
 }

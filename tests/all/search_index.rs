@@ -283,3 +283,83 @@ async fn batches_read_every_published_posting_once() {
         }
     }
 }
+
+/// Right after a few postings change, a text query's matches carry over from the previous
+/// index, looking up only the changed postings, and are what a fresh instance reads in full:
+/// a new posting, a title edited away from the query, a skill renamed into it (which changes
+/// the postings' text without changing their rows).
+#[actix_web::test]
+async fn text_matches_carry_over_a_few_changes_as_a_full_read_finds_them() {
+    use diesel::prelude::*;
+    use hireboard::db::schema::{jobs, skills};
+
+    for app in backends() {
+        let backend = app.backend;
+        let (co, welder) = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            let welder = JobFactory::new(&co).title("Welder").create(c);
+            JobFactory::new(&co).title("Senior welder").skills(&["brazing"]).create(c);
+            JobFactory::new(&co).title("Baker").skills(&["brazing"]).create(c);
+            JobFactory::new(&co).title("Cook").create(c);
+            (co, welder)
+        });
+        app.refresh_search();
+        let search = &app.state.search;
+        let found = |state: &AppState, q: &str| -> Vec<i64> {
+            let index = state.search.get();
+            let hits = app.with_conn(|c| state.search.text_matches(c, &index, q).unwrap());
+            let p = SearchParams { q: q.into(), page: 1, ..Default::default() };
+            let mut ids = index.search(&p, Some(&hits), hireboard::db::now(), 100).ids;
+            ids.sort_unstable();
+            ids
+        };
+        let queries = ["weld", "senior welder", "soldering"];
+        for q in queries {
+            found(&app.state, q);
+        }
+        let step = |what: &str, change: &dyn Fn(&mut hireboard::db::DbConn)| {
+            app.with_conn(|c| change(c));
+            assert!(app.with_conn(|c| search.refresh_if_stale(c).unwrap()), "{backend}, {what}");
+            let (read, carried) = search.text_read_counts();
+            let fresh = AppState::open((*app.state.config).clone()).expect("a fresh instance");
+            for q in queries {
+                assert_eq!(found(&app.state, q), found(&fresh, q), "{backend}, {what}: {q:?}");
+            }
+            assert_eq!(
+                search.text_read_counts(),
+                (read, carried + queries.len() as u64),
+                "{backend}, {what}: every query carried over"
+            );
+        };
+        step("a new welder", &|c| {
+            JobFactory::new(&co).title("Welder (night shift)").create(c);
+        });
+        step("the first welder is a plumber now", &|c| {
+            diesel::update(jobs::table.find(welder.id))
+                .set((jobs::title.eq("Plumber"), jobs::summary.eq("Pipes and taps.")))
+                .execute(c)
+                .unwrap();
+            hireboard::models::job::reindex(c, &[welder.id]).unwrap();
+        });
+        assert!(!found(&app.state, "weld").contains(&welder.id), "{backend}: edited away");
+        step("brazing is soldering now", &|c| {
+            let brazing = skills::table.filter(skills::slug.eq("brazing"));
+            let id: i64 = brazing.select(skills::id).first(c).unwrap();
+            diesel::update(skills::table.find(id))
+                .set(skills::name.eq("Soldering"))
+                .execute(c)
+                .unwrap();
+            let postings: Vec<i64> = hireboard::db::schema::job_skills::table
+                .filter(hireboard::db::schema::job_skills::skill_id.eq(id))
+                .select(hireboard::db::schema::job_skills::job_id)
+                .load(c)
+                .unwrap();
+            hireboard::models::job::reindex(c, &postings).unwrap();
+        });
+        assert_eq!(
+            found(&app.state, "soldering").len(),
+            2,
+            "{backend}: the renamed skill's postings"
+        );
+    }
+}
