@@ -37,7 +37,7 @@ pub struct Bar {
     pub y: u32,
     pub height: u32,
     pub label: String,
-    pub count: i64,
+    pub count: String,
 }
 
 pub struct TopSkill {
@@ -62,7 +62,8 @@ struct Figures {
     drafts: i64,
     week_applications: i64,
     recent: Vec<(i64, String, String, String, NaiveDateTime)>,
-    published: Vec<NaiveDateTime>,
+    /// Postings published in each chart week, as `(week, count)`.
+    published: Vec<(i64, i64)>,
 }
 
 pub async fn show(
@@ -72,7 +73,7 @@ pub async fn show(
     admin.require(Area::Dashboard, Action::View)?;
     let show_applications = admin.can(Area::Applications, Action::View);
     let now = crate::db::now();
-    let since = now - Duration::weeks(WEEKS as i64);
+    let first = first_monday(now);
     let figures = with_conn(&state, move |conn| {
         let drafts = jobs::table
             .filter(jobs::status.eq(JobStatus::Draft.as_str()))
@@ -99,10 +100,7 @@ pub async fn show(
         } else {
             (0, Vec::new())
         };
-        let published = jobs::table
-            .filter(jobs::published_at.ge(since))
-            .select(jobs::published_at.assume_not_null())
-            .load(conn)?;
+        let published = crate::db::dialect::published_per_week(conn, first, WEEKS as i64)?;
         Ok(Figures { drafts, week_applications, recent, published })
     })
     .await?;
@@ -128,8 +126,8 @@ pub async fn show(
             url: Some("/admin/applications".into()),
         });
     }
-    let bars = weekly_bars(&figures.published, now, &tr);
-    let total: i64 = bars.iter().map(|b| b.count).sum();
+    let total: i64 = figures.published.iter().map(|(_, count)| count).sum();
+    let bars = weekly_bars(&figures.published, first, &tr);
     Ok(DashboardPage {
         l: AdminLayout::new(&admin, "dashboard", tr.t("admin-nav-dashboard"), Vec::new()),
         stats,
@@ -173,15 +171,18 @@ pub async fn show(
 pub const CHART_HEIGHT: u32 = 120;
 const SLOT: u32 = 40;
 
-/// Postings published per week over the last [`WEEKS`] weeks (Monday to Sunday), oldest first.
-fn weekly_bars(published: &[NaiveDateTime], now: NaiveDateTime, tr: &crate::i18n::Tr) -> Vec<Bar> {
+/// The start of the chart's first week: the Monday [`WEEKS`] weeks back, counting this one.
+fn first_monday(now: NaiveDateTime) -> NaiveDateTime {
     let this_monday = now.date() - Duration::days(now.weekday().num_days_from_monday() as i64);
-    let first = this_monday - Duration::weeks(WEEKS as i64 - 1);
+    (this_monday - Duration::weeks(WEEKS as i64 - 1)).and_time(chrono::NaiveTime::MIN)
+}
+
+/// Postings published per week over the last [`WEEKS`] weeks (Monday to Sunday), oldest first.
+fn weekly_bars(published: &[(i64, i64)], first: NaiveDateTime, tr: &crate::i18n::Tr) -> Vec<Bar> {
     let mut counts = [0i64; WEEKS];
-    for at in published {
-        let days = (at.date() - first).num_days();
-        if days >= 0 && ((days / 7) as usize) < WEEKS {
-            counts[(days / 7) as usize] += 1;
+    for (week, count) in published {
+        if let Some(slot) = usize::try_from(*week).ok().and_then(|w| counts.get_mut(w)) {
+            *slot += count;
         }
     }
     let max = counts.iter().copied().max().unwrap_or(0).max(1);
@@ -190,13 +191,13 @@ fn weekly_bars(published: &[NaiveDateTime], now: NaiveDateTime, tr: &crate::i18n
         .enumerate()
         .map(|(i, count)| {
             let height = ((*count * (CHART_HEIGHT as i64 - 10)) / max) as u32;
-            let monday = first + Duration::weeks(i as i64);
+            let monday = first.date() + Duration::weeks(i as i64);
             Bar {
                 x: i as u32 * SLOT + 4,
                 y: CHART_HEIGHT - height,
                 height,
                 label: tr.short_date(&monday),
-                count: *count,
+                count: tr.number(*count),
             }
         })
         .collect()

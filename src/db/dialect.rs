@@ -356,6 +356,53 @@ fn mysql_search(conn: &mut DbConn, terms: &[String], among: &str) -> QueryResult
     .load(conn)
 }
 
+#[derive(QueryableByName)]
+struct WeekCount {
+    #[diesel(sql_type = BigInt)]
+    week: i64,
+    #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+/// How many postings were published in each of the `weeks` weeks from `first` (week 0 starts
+/// at `first`), as `(week, count)` for the weeks with any: one grouped count in the database
+/// rather than every timestamp sent over (a million postings publish many a week).
+pub fn published_per_week(
+    conn: &mut DbConn,
+    first: chrono::NaiveDateTime,
+    weeks: i64,
+) -> QueryResult<Vec<(i64, i64)>> {
+    use diesel::sql_types::Timestamp;
+    // The week's number, the placeholders of the range, the integer type, and whether the
+    // placeholders are positional (MySQL's: `first` is bound twice then).
+    let (week, from, until_at, int, positional) = match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(_) => {
+            ("(julianday(published_at) - julianday(?1)) / 7", "?1", "?2", "INTEGER", false)
+        }
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(_) => {
+            ("FLOOR(EXTRACT(EPOCH FROM (published_at - $1)) / 604800)", "$1", "$2", "BIGINT", false)
+        }
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => {
+            ("FLOOR(TIMESTAMPDIFF(SECOND, ?, published_at) / 604800)", "?", "?", "SIGNED", true)
+        }
+    };
+    let sql = format!(
+        "SELECT CAST({week} AS {int}) AS week, COUNT(*) AS count FROM jobs \
+         WHERE published_at >= {from} AND published_at < {until_at} GROUP BY 1"
+    );
+    let until = first + chrono::Duration::weeks(weeks);
+    let query = diesel::sql_query(sql).bind::<Timestamp, _>(first);
+    let rows: Vec<WeekCount> = if positional {
+        query.bind::<Timestamp, _>(first).bind::<Timestamp, _>(until).load(conn)?
+    } else {
+        query.bind::<Timestamp, _>(until).load(conn)?
+    };
+    Ok(rows.into_iter().map(|r| (r.week, r.count)).collect())
+}
+
 /// A claim of ready tasks: see `tasks::queue::claim`.
 pub struct Claim<'a> {
     /// Only these queues; every queue when empty.

@@ -3,6 +3,7 @@
 mod api_tokens;
 mod auth;
 mod batch;
+mod dashboard;
 mod export;
 mod forms;
 mod index;
