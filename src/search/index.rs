@@ -243,7 +243,8 @@ impl SearchIndex {
         gazetteer: Arc<Gazetteer>,
     ) -> SearchIndex {
         doc::sort(&mut docs);
-        SearchIndex::from_docs(version, docs, skills, skill_names, gazetteer)
+        let expected = docs.len();
+        SearchIndex::from_docs(version, docs.into_iter(), expected, skills, skill_names, gazetteer)
     }
 
     /// This index with the postings `changed` taken out and `rows` (those of them still
@@ -257,14 +258,20 @@ impl SearchIndex {
         skills: Vec<Skill>,
         skill_names: HashMap<i64, [String; 3]>,
     ) -> SearchIndex {
-        let mut docs: Vec<Doc> = Vec::with_capacity(self.len() + rows.len());
-        docs.extend(self.docs().filter(|d| !changed.contains(&d.id)));
-        docs.extend(rows.into_iter().map(|r| Doc::from_row(r, &self.gazetteer)));
-        // Nearly in order already: the sort merges the new postings in at about the cost of a
-        // pass.
-        doc::sort(&mut docs);
-        let mut index =
-            SearchIndex::from_docs(version, docs, skills, skill_names, self.gazetteer.clone());
+        let mut new: Vec<Doc> =
+            rows.into_iter().map(|r| Doc::from_row(r, &self.gazetteer)).collect();
+        doc::sort(&mut new);
+        let kept = self.docs().filter(|d| !changed.contains(&d.id));
+        let expected = self.len() + new.len();
+        let docs = doc::merge(kept, new.into_iter());
+        let mut index = SearchIndex::from_docs(
+            version,
+            docs,
+            expected,
+            skills,
+            skill_names,
+            self.gazetteer.clone(),
+        );
         index.full_version = self.full_version;
         let moved = self
             .columns
@@ -351,7 +358,8 @@ impl SearchIndex {
     /// The index of `docs`, which are in [`doc::sort`]'s order.
     fn from_docs(
         version: i64,
-        docs: Vec<Doc>,
+        docs: impl Iterator<Item = Doc>,
+        expected: usize,
         skills: Vec<Skill>,
         mut skill_names: HashMap<i64, [String; 3]>,
         gazetteer: Arc<Gazetteer>,
@@ -379,17 +387,17 @@ impl SearchIndex {
         p.seniority = Dimension::with_values(Seniority::ALL.len());
         p.skill = Dimension::with_values(index.skills.len());
         let c = &mut index.columns;
-        c.id.reserve_exact(docs.len());
-        c.slug.reserve_exact(docs.len());
-        c.company.reserve_exact(docs.len());
-        c.updated_at.reserve_exact(docs.len());
-        c.published.reserve_exact(docs.len());
-        c.closes.reserve_exact(docs.len());
-        c.salary_eur.reserve_exact(docs.len());
-        c.point.reserve_exact(docs.len());
-        c.projected.reserve_exact(docs.len());
-        c.languages.reserve_exact(docs.len());
-        index.position.reserve(docs.len());
+        c.id.reserve_exact(expected);
+        c.slug.reserve_exact(expected);
+        c.company.reserve_exact(expected);
+        c.updated_at.reserve_exact(expected);
+        c.published.reserve_exact(expected);
+        c.closes.reserve_exact(expected);
+        c.salary_eur.reserve_exact(expected);
+        c.point.reserve_exact(expected);
+        c.projected.reserve_exact(expected);
+        c.languages.reserve_exact(expected);
+        index.position.reserve(expected);
         for doc in docs {
             let pos = index.columns.id.len() as u32;
             let p = &mut index.postings;
