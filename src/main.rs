@@ -49,6 +49,11 @@ enum Command {
         #[command(subcommand)]
         command: PlacesCommand,
     },
+    /// The message files, for translators: how far each language is, and what is broken.
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
     /// Manage the partner API's tokens.
     #[command(name = "api-token")]
     ApiToken {
@@ -110,6 +115,23 @@ enum TasksCommand {
         count: usize,
         #[arg(long, default_value_t = 200)]
         probes: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum I18nCommand {
+    /// A table of languages × files: messages translated, identical to English, missing,
+    /// left over, with syntax errors.
+    Status {
+        /// The folder of language folders.
+        #[arg(long, default_value = "locales")]
+        dir: std::path::PathBuf,
+    },
+    /// Every problem with file:line (syntax, duplicates, missing or left-over messages, other
+    /// variables than English's, plural forms the language needs); exit code 1 if any.
+    Check {
+        #[arg(long, default_value = "locales")]
+        dir: std::path::PathBuf,
     },
 }
 
@@ -182,6 +204,27 @@ fn main() -> ExitCode {
     }
 }
 
+fn i18n(command: I18nCommand) -> Result<(), Failure> {
+    use hireboard::i18n::catalog::Catalog;
+    let (I18nCommand::Status { dir } | I18nCommand::Check { dir }) = &command;
+    let catalog = Catalog::load(dir)
+        .map_err(|e| Failure::Runtime(format!("cannot read {}: {e}", dir.display())))?;
+    match command {
+        I18nCommand::Status { .. } => print!("{}", catalog.status_table()),
+        I18nCommand::Check { .. } => {
+            let problems = catalog.problems();
+            for problem in &problems {
+                println!("{problem}");
+            }
+            if !problems.is_empty() {
+                return Err(Failure::Runtime(format!("{} problem(s)", problems.len())));
+            }
+            println!("{} language(s), no problems", catalog.languages.len());
+        }
+    }
+    Ok(())
+}
+
 /// Everything the program creates (the SQLite database, the generated key, CVs and logos on
 /// disk) is readable by its owner only: other accounts on the machine have no business there.
 fn restrict_new_files() {
@@ -193,9 +236,15 @@ fn restrict_new_files() {
 }
 
 fn run(command: Command) -> Result<(), Failure> {
+    // The message files need no settings, database or key.
+    let command = match command {
+        Command::I18n { command } => return i18n(command),
+        other => other,
+    };
     let mut config = Config::from_env().map_err(|e| Failure::Config(e.to_string()))?;
     config.ensure_secret_key().map_err(|e| Failure::Config(e.to_string()))?;
     match command {
+        Command::I18n { .. } => unreachable!("handled before the settings are read"),
         Command::Serve => serve(config),
         Command::Worker => worker(config),
         Command::Tasks { command: TasksCommand::Bench { count, probes } } => {

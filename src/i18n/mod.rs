@@ -3,6 +3,7 @@
 //! Every user-visible string comes from `locales/<lang>/*.ftl` through [`Tr`]. The bundles are
 //! compiled into the binary; English is the fallback for a message missing elsewhere.
 
+pub mod catalog;
 pub mod collation;
 pub mod countries;
 mod format;

@@ -299,3 +299,60 @@ fn places_import_from_a_pycities_database_and_a_geonames_file() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("missing.txt"), "{stderr}");
 }
+
+/// `hireboard i18n check` and `status` work on a folder of message files without any setting,
+/// database or key: a broken file is reported with its line and exit code 1.
+#[test]
+fn the_translators_commands_report_problems_with_their_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let locales = dir.path().join("locales");
+    for lang in ["en", "pl"] {
+        std::fs::create_dir_all(locales.join(lang)).unwrap();
+    }
+    std::fs::write(
+        locales.join("en/main.ftl"),
+        "hello = Hello, { $name }!\nitems = { $n ->\n    [one] One item\n   *[other] { $n } items\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        locales.join("pl/main.ftl"),
+        "hello = Cześć, { $imie }!\nitems = { $n ->\n    [one] Jedna rzecz\n   *[other] { $n } rzeczy\n}\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        hireboard(dir.path()).args(args).arg("--dir").arg(&locales).output().unwrap()
+    };
+
+    let check = run(&["i18n", "check"]);
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(1), "{out}");
+    let pl = locales.join("pl/main.ftl");
+    assert!(out.contains(&format!("{}:1: hello: takes {{\"imie\"}}", pl.display())), "{out}");
+    assert!(
+        out.contains(&format!(
+            "{}:2: items: no variant for the plural forms [\"few\", \"many\"]",
+            pl.display()
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("en/main.ftl"), "English is fine: {out}");
+
+    let status = run(&["i18n", "status"]);
+    assert_eq!(status.status.code(), Some(0));
+    let table = String::from_utf8_lossy(&status.stdout);
+    let row: Vec<&str> = table
+        .lines()
+        .find(|l| l.starts_with("pl ") && l.contains("(all)"))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(row, ["pl", "(all)", "2", "2", "0", "0", "0", "0", "100.0", "%"], "{table}");
+
+    std::fs::write(
+        locales.join("pl/main.ftl"),
+        "hello = Cześć, { $name }!\nitems = { $n ->\n    [one] Jedna rzecz\n    [few] { $n } rzeczy\n    [many] { $n } rzeczy\n   *[other] { $n } rzeczy\n}\n",
+    )
+    .unwrap();
+    let check = run(&["i18n", "check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+}

@@ -1,87 +1,22 @@
 //! Guards for translators: every Fluent id the code or templates use exists in every locale,
-//! each message takes the same variables everywhere, and no file has syntax errors.
+//! and the shipped files pass `hireboard i18n check` (`i18n::catalog`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use hireboard::i18n::Locale;
+use hireboard::i18n::catalog::Catalog;
 use hireboard::models::{
     ApplicationStatus, EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace,
 };
-
-type Messages = BTreeMap<String, BTreeSet<String>>;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn variables_in_inline(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
-    match e {
-        InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_owned());
-        }
-        InlineExpression::Placeable { expression } => variables_in_expression(expression, out),
-        InlineExpression::FunctionReference { arguments, .. }
-        | InlineExpression::TermReference { arguments: Some(arguments), .. } => {
-            for a in &arguments.positional {
-                variables_in_inline(a, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn variables_in_expression(e: &Expression<&str>, out: &mut BTreeSet<String>) {
-    match e {
-        Expression::Select { selector, variants } => {
-            variables_in_inline(selector, out);
-            for v in variants {
-                variables_in_pattern(&v.value, out);
-            }
-        }
-        Expression::Inline(inline) => variables_in_inline(inline, out),
-    }
-}
-
-fn variables_in_pattern(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
-    for element in &p.elements {
-        if let PatternElement::Placeable { expression } = element {
-            variables_in_expression(expression, out);
-        }
-    }
-}
-
-/// Every message of a locale with its variables; panics on syntax errors.
-fn messages(locale: Locale) -> Messages {
-    let dir = root().join("locales").join(locale.as_str());
-    let mut out = Messages::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "ftl") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        let resource = fluent_syntax::parser::parse(text.as_str())
-            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
-        for entry in resource.body {
-            match entry {
-                Entry::Message(m) => {
-                    let mut vars = BTreeSet::new();
-                    if let Some(value) = &m.value {
-                        variables_in_pattern(value, &mut vars);
-                    }
-                    let previous = out.insert(m.id.name.to_owned(), vars);
-                    assert!(previous.is_none(), "{} defined twice in {locale}", m.id.name);
-                }
-                Entry::Junk { content } => {
-                    panic!("{}: syntax error near {content:?}", path.display())
-                }
-                _ => {}
-            }
-        }
-    }
-    out
+/// Every message id of a locale.
+fn messages(catalog: &Catalog, locale: Locale) -> BTreeSet<String> {
+    catalog.languages[locale.as_str()].values().flat_map(|f| f.messages.keys().cloned()).collect()
 }
 
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
@@ -151,27 +86,24 @@ fn derived_ids() -> BTreeSet<String> {
 fn every_used_id_exists_in_every_locale() {
     let used: BTreeSet<String> = literal_ids().into_iter().chain(derived_ids()).collect();
     assert!(used.len() > 100, "the scan found only {} ids", used.len());
+    let catalog = Catalog::load(&root().join("locales")).unwrap();
     for locale in Locale::ALL {
-        let have = messages(locale);
-        let missing: Vec<&String> = used.iter().filter(|id| !have.contains_key(*id)).collect();
+        let have = messages(&catalog, locale);
+        let missing: Vec<&String> = used.iter().filter(|id| !have.contains(*id)).collect();
         assert!(missing.is_empty(), "{locale} lacks {missing:?}");
     }
 }
 
+/// What `hireboard i18n check` checks, on the shipped files: syntax, duplicates, missing and
+/// left-over messages, variables, plural forms.
 #[test]
-fn messages_take_the_same_variables_in_every_locale() {
-    let english = messages(Locale::En);
-    for locale in [Locale::De, Locale::Uk] {
-        let other = messages(locale);
-        for (id, vars) in &english {
-            match other.get(id) {
-                Some(v) => assert_eq!(v, vars, "{locale} {id} has other variables"),
-                None => panic!("{locale} lacks {id}"),
-            }
-        }
-        let stale: Vec<&String> = other.keys().filter(|id| !english.contains_key(*id)).collect();
-        assert!(stale.is_empty(), "{locale} has messages English does not: {stale:?}");
+fn the_shipped_messages_pass_the_translators_check() {
+    let catalog = hireboard::i18n::catalog::Catalog::load(&root().join("locales")).unwrap();
+    for locale in Locale::ALL {
+        assert!(catalog.languages.contains_key(locale.as_str()), "{locale}");
     }
+    let problems: Vec<String> = catalog.problems().iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
 #[test]
