@@ -239,16 +239,35 @@ pub fn search_job_ids_among(
         #[cfg(feature = "sqlite")]
         DbConn::Sqlite(_) => {
             let expr = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
-            // Each posting's rows (see `fts_rowid`), looked up one by one by FTS5.
-            let among = among.map_or(String::new(), |ids| {
-                let rows = &mut ids.iter().flat_map(|id| (0..4).map(move |l| id * 4 + l));
-                format!(" AND rowid IN ({})", id_list(rows))
-            });
+            // FTS5 matches a prefix query against the whole index whatever rowids it is limited
+            // to (40 ms for "engineer" at a million postings, per posting looked up). The few
+            // postings' rows are copied into a per-connection temporary index with the same
+            // tokenizer instead (see the `job_search` migration), and matched there.
+            let table = match among {
+                None => "job_search",
+                Some(ids) => {
+                    use diesel::connection::SimpleConnection;
+                    conn.batch_execute(
+                        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.job_search_recheck USING fts5 \
+                         (title, body, tokenize = 'unicode61 remove_diacritics 2'); \
+                         DELETE FROM temp.job_search_recheck;",
+                    )?;
+                    // Each posting's rows (see `fts_rowid`).
+                    let rows = &mut ids.iter().flat_map(|id| (0..4).map(move |l| id * 4 + l));
+                    diesel::sql_query(format!(
+                        "INSERT INTO temp.job_search_recheck (rowid, title, body) \
+                         SELECT rowid, title, body FROM main.job_search WHERE rowid IN ({})",
+                        id_list(rows)
+                    ))
+                    .execute(conn)?;
+                    "job_search_recheck"
+                }
+            };
             diesel::sql_query(format!(
                 "SELECT rowid / 4 AS job_id, \
-                 CASE WHEN rowid IN (SELECT rowid FROM job_search WHERE job_search MATCH ?{among}) \
+                 CASE WHEN rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?) \
                  THEN 2.0 ELSE 1.0 END AS score \
-                 FROM job_search WHERE job_search MATCH ?{among}",
+                 FROM {table} WHERE {table} MATCH ?",
             ))
             .bind::<Text, _>(format!("title : ({expr})"))
             .bind::<Text, _>(expr)
