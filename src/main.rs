@@ -9,6 +9,9 @@ use hireboard::config::Config;
 use hireboard::models::AdminRole;
 use hireboard::{AppState, build_app};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "hireboard",
