@@ -136,6 +136,31 @@ enum I18nCommand {
         #[arg(long, default_value = "locales")]
         dir: std::path::PathBuf,
     },
+    /// A language's messages beside English, for a translation tool: XLIFF 2.0 or Gettext PO.
+    Export {
+        /// xliff or po.
+        #[arg(long, value_parser = parse_exchange_format)]
+        format: hireboard::i18n::exchange::Format,
+        #[arg(long)]
+        lang: String,
+        #[arg(long, default_value = "locales")]
+        dir: std::path::PathBuf,
+        /// Where to write it; standard output when left out.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Brings a translated XLIFF or PO file's messages into `locales/<lang>/`: every message is
+    /// checked first (syntax, variables, plural forms) and nothing is written if one fails;
+    /// only the messages that changed are rewritten.
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long, default_value = "locales")]
+        dir: std::path::PathBuf,
+    },
+}
+
+fn parse_exchange_format(s: &str) -> Result<hireboard::i18n::exchange::Format, String> {
+    hireboard::i18n::exchange::Format::parse(s).ok_or_else(|| "expected xliff or po".to_owned())
 }
 
 #[derive(Subcommand)]
@@ -209,7 +234,11 @@ fn main() -> ExitCode {
 
 fn i18n(command: I18nCommand) -> Result<(), Failure> {
     use hireboard::i18n::catalog::Catalog;
-    let (I18nCommand::Status { dir } | I18nCommand::Check { dir }) = &command;
+    use hireboard::i18n::exchange;
+    let (I18nCommand::Status { dir }
+    | I18nCommand::Check { dir }
+    | I18nCommand::Export { dir, .. }
+    | I18nCommand::Import { dir, .. }) = &command;
     let catalog = Catalog::load(dir)
         .map_err(|e| Failure::Runtime(format!("cannot read {}: {e}", dir.display())))?;
     match command {
@@ -223,6 +252,44 @@ fn i18n(command: I18nCommand) -> Result<(), Failure> {
                 return Err(Failure::Runtime(format!("{} problem(s)", problems.len())));
             }
             println!("{} language(s), no problems", catalog.languages.len());
+        }
+        I18nCommand::Export { format, lang, output, .. } => {
+            let text = exchange::export(&catalog, &lang, format);
+            match output {
+                Some(path) => std::fs::write(&path, text).map_err(|e| {
+                    Failure::Runtime(format!("cannot write {}: {e}", path.display()))
+                })?,
+                None => print!("{text}"),
+            }
+        }
+        I18nCommand::Import { file, .. } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Failure::Runtime(format!("cannot read {}: {e}", file.display())))?;
+            let imported = exchange::read(&text)
+                .map_err(|e| Failure::Runtime(format!("{}: {e}", file.display())))?;
+            let changed = exchange::apply(&catalog, &imported).map_err(|problems| {
+                for problem in &problems {
+                    println!("{problem}");
+                }
+                Failure::Runtime(format!("{} problem(s); nothing written", problems.len()))
+            })?;
+            for (path, text) in &changed {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| {
+                        Failure::Runtime(format!("cannot create {}: {e}", parent.display()))
+                    })?;
+                }
+                std::fs::write(path, text).map_err(|e| {
+                    Failure::Runtime(format!("cannot write {}: {e}", path.display()))
+                })?;
+                println!("{}", path.display());
+            }
+            println!(
+                "{}: {} message(s) read, {} file(s) changed",
+                imported.lang,
+                imported.translations.len(),
+                changed.len()
+            );
         }
     }
     Ok(())

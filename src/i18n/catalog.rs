@@ -25,13 +25,19 @@ pub struct Message {
     pub variables: BTreeSet<String>,
     /// The variant keys of each selection on a plural category (`[one]`, `[few]`, …).
     pub plural_keys: Vec<BTreeSet<String>>,
-    /// Its value and attributes as written, for comparing with English.
+    /// Its value and attributes as parsed, for comparing with English.
     text: String,
+    /// The comment above it, if any.
+    pub comment: Option<String>,
+    /// Where its value (with its attributes) is in the file: what follows `id = `.
+    pub value: std::ops::Range<usize>,
 }
 
 /// A file of one language.
 #[derive(Debug, Default)]
 pub struct File {
+    /// The file as read.
+    pub source: String,
     pub messages: BTreeMap<String, Message>,
     /// Syntax errors and ids defined twice, with their line.
     pub errors: Vec<(usize, String)>,
@@ -334,12 +340,13 @@ pub fn plural_categories(lang: &str) -> Option<Vec<String>> {
 }
 
 impl File {
-    fn parse(text: &str) -> File {
+    /// Parses one file's text.
+    pub fn parse(text: &str) -> File {
         let (resource, errors) = match fluent_syntax::parser::parse(text) {
             Ok(resource) => (resource, Vec::new()),
             Err((resource, errors)) => (resource, errors),
         };
-        let mut file = File::default();
+        let mut file = File { source: text.to_owned(), ..Default::default() };
         for error in errors {
             // The broken entry's start: where the parser gave up may be lines later.
             let at = error.slice.as_ref().map_or(error.pos.start, |slice| slice.start);
@@ -347,9 +354,13 @@ impl File {
         }
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for entry in resource.body {
-            let (id, value, attributes, term) = match &entry {
-                Entry::Message(m) => (m.id.name, m.value.as_ref(), &m.attributes, false),
-                Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes, true),
+            let (id, value, attributes, comment, term) = match &entry {
+                Entry::Message(m) => {
+                    (m.id.name, m.value.as_ref(), &m.attributes, m.comment.as_ref(), false)
+                }
+                Entry::Term(t) => {
+                    (t.id.name, Some(&t.value), &t.attributes, t.comment.as_ref(), true)
+                }
                 _ => continue,
             };
             let key = if term { format!("-{id}") } else { id.to_owned() };
@@ -361,6 +372,8 @@ impl File {
                 variables: BTreeSet::new(),
                 plural_keys: Vec::new(),
                 text: format!("{value:?}{attributes:?}"),
+                comment: comment.map(|c| c.content.join("\n")),
+                value: value_range(text, line),
             };
             for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
                 walk_pattern(pattern, &mut m);
@@ -376,6 +389,30 @@ impl File {
         }
         file
     }
+}
+
+/// Where the value of the entry defined on `line` (1-based) is: from after `= ` on that line
+/// to the end of its last continuation line (indented, or a `}`, `[`, `*` or `.` at the start),
+/// blank lines inside it included.
+fn value_range(text: &str, line: usize) -> std::ops::Range<usize> {
+    let offset: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let mut lines = text[offset.min(text.len())..].split_inclusive('\n');
+    let Some(first) = lines.next() else { return 0..0 };
+    let eq = first.find('=').map_or(first.len(), |at| at + 1);
+    let start = offset + eq + usize::from(first[eq..].starts_with(' '));
+    let mut end = offset + first.trim_end_matches(['\n', '\r']).len();
+    let mut at = offset + first.len();
+    for l in lines {
+        let body = l.trim_end_matches(['\n', '\r']);
+        if !body.trim().is_empty() {
+            if !body.starts_with([' ', '\t', '}', '[', '*', '.']) {
+                break;
+            }
+            end = at + body.len();
+        }
+        at += l.len();
+    }
+    start..end.max(start)
 }
 
 /// The 1-based line of byte `at`.

@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod collation;
 pub mod countries;
+pub mod exchange;
 mod format;
 mod locale;
 mod negotiate;

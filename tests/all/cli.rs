@@ -300,20 +300,24 @@ fn places_import_from_a_pycities_database_and_a_geonames_file() {
     assert!(stderr.contains("missing.txt"), "{stderr}");
 }
 
-/// `hireboard i18n check` and `status` work on a folder of message files without any setting,
-/// database or key: a broken file is reported with its line and exit code 1.
-#[test]
-fn the_translators_commands_report_problems_with_their_lines() {
+/// A temporary `locales/` with English's `main.ftl` and an empty Polish folder.
+fn locales_folder(english: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let locales = dir.path().join("locales");
     for lang in ["en", "pl"] {
         std::fs::create_dir_all(locales.join(lang)).unwrap();
     }
-    std::fs::write(
-        locales.join("en/main.ftl"),
+    std::fs::write(locales.join("en/main.ftl"), english).unwrap();
+    (dir, locales)
+}
+
+/// `hireboard i18n check` and `status` work on a folder of message files without any setting,
+/// database or key: a broken file is reported with its line and exit code 1.
+#[test]
+fn the_translators_commands_report_problems_with_their_lines() {
+    let (dir, locales) = locales_folder(
         "hello = Hello, { $name }!\nitems = { $n ->\n    [one] One item\n   *[other] { $n } items\n}\n",
-    )
-    .unwrap();
+    );
     std::fs::write(
         locales.join("pl/main.ftl"),
         "hello = Cześć, { $imie }!\nitems = { $n ->\n    [one] Jedna rzecz\n   *[other] { $n } rzeczy\n}\n",
@@ -355,4 +359,80 @@ fn the_translators_commands_report_problems_with_their_lines() {
     .unwrap();
     let check = run(&["i18n", "check"]);
     assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+}
+
+/// A translator's round trip through a CAT tool: export a language as PO or XLIFF, translate a
+/// message, import it. Only that message changes in the file (its comment and the rest stay
+/// byte for byte); a translation that would break the message is refused and nothing is
+/// written.
+#[test]
+fn translations_go_out_and_come_back_through_po_and_xliff() {
+    let (dir, locales) = locales_folder(
+        "# The greeting.\nhello = Hello, { $name }!\nitems = { $n ->\n    [one] One item\n   *[other] { $n } items\n}\nbye = Goodbye\n",
+    );
+    let polish = "## Main\n\n# The greeting.\nhello = Cześć, { $name }!\nitems = { $n ->\n    [one] Jedna rzecz\n    [few] { $n } rzeczy\n    [many] { $n } rzeczy\n   *[other] { $n } rzeczy\n}\n";
+    std::fs::write(locales.join("pl/main.ftl"), polish).unwrap();
+    let run = |args: &[&str]| {
+        let out = hireboard(dir.path()).args(args).arg("--dir").arg(&locales).output().unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code(), text)
+    };
+    let po = dir.path().join("pl.po");
+    let xliff = dir.path().join("pl.xlf");
+    for (format, path) in [("po", &po), ("xliff", &xliff)] {
+        let (code, out) = run(&[
+            "i18n",
+            "export",
+            "--format",
+            format,
+            "--lang",
+            "pl",
+            "--output",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(code, Some(0), "{out}");
+        let (code, out) = run(&["i18n", "import", path.to_str().unwrap()]);
+        assert_eq!(code, Some(0), "{out}");
+        assert!(out.contains("0 file(s) changed"), "{format}: {out}");
+        assert_eq!(std::fs::read_to_string(locales.join("pl/main.ftl")).unwrap(), polish);
+    }
+    let exported = std::fs::read_to_string(&po).unwrap();
+    assert!(
+        exported.contains("#. The greeting.") && exported.contains("msgctxt \"bye\""),
+        "{exported}"
+    );
+    assert!(exported.contains("Language: pl"), "{exported}");
+
+    // Translate one message, leave the rest: only it changes, and the missing one is added.
+    let translated =
+        exported.replace("msgstr \"Cześć, { $name }!\"", "msgstr \"Dzień dobry, { $name }!\"");
+    let translated = translated.replacen(
+        "msgctxt \"bye\"\nmsgid \"Goodbye\"\nmsgstr \"\"",
+        "msgctxt \"bye\"\nmsgid \"Goodbye\"\nmsgstr \"Do widzenia\"",
+        1,
+    );
+    assert_ne!(translated, exported);
+    std::fs::write(&po, &translated).unwrap();
+    let (code, out) = run(&["i18n", "import", po.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{out}");
+    let now = std::fs::read_to_string(locales.join("pl/main.ftl")).unwrap();
+    assert_eq!(
+        now,
+        polish.replace("Cześć", "Dzień dobry") + "bye = Do widzenia\n",
+        "only the changed message, and the new one at the end"
+    );
+
+    // A variable English does not have, in XLIFF: refused, nothing written.
+    let xlf =
+        std::fs::read_to_string(&xliff).unwrap().replace("Cześć, { $name }!", "Cześć, { $imie }!");
+    std::fs::write(&xliff, xlf).unwrap();
+    let (code, out) = run(&["i18n", "import", xliff.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("hello: takes {\"imie\"}, English takes {\"name\"}"), "{out}");
+    assert!(out.contains("nothing written"), "{out}");
+    assert_eq!(std::fs::read_to_string(locales.join("pl/main.ftl")).unwrap(), now);
 }
