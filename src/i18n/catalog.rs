@@ -33,6 +33,29 @@ pub struct Message {
     pub value: std::ops::Range<usize>,
 }
 
+impl Message {
+    /// What is wrong with its variables, against English's message.
+    pub fn variables_problem(&self, english: &Message) -> Option<String> {
+        (self.variables != english.variables)
+            .then(|| format!("takes {:?}, English takes {:?}", self.variables, english.variables))
+    }
+
+    /// Each plural selection missing a form of the language (`categories`, from
+    /// [`plural_categories`]; nothing is checked without them).
+    pub fn plural_problems(&self, categories: Option<&[String]>) -> Vec<String> {
+        let Some(categories) = categories else { return Vec::new() };
+        self.plural_keys
+            .iter()
+            .filter_map(|keys| {
+                let lacking: Vec<&str> =
+                    categories.iter().map(String::as_str).filter(|c| !keys.contains(*c)).collect();
+                (!lacking.is_empty())
+                    .then(|| format!("no variant for the plural forms {lacking:?}"))
+            })
+            .collect()
+    }
+}
+
 /// A file of one language.
 #[derive(Debug, Default)]
 pub struct File {
@@ -198,21 +221,8 @@ impl Catalog {
                     out.push(problem(name, 1, "a file English does not have".into()));
                 }
                 for (id, m) in &file.messages {
-                    if let Some(categories) = &categories {
-                        for keys in &m.plural_keys {
-                            let lacking: Vec<&str> = categories
-                                .iter()
-                                .map(String::as_str)
-                                .filter(|c| !keys.contains(*c))
-                                .collect();
-                            if !lacking.is_empty() {
-                                out.push(problem(
-                                    name,
-                                    m.line,
-                                    format!("{id}: no variant for the plural forms {lacking:?}"),
-                                ));
-                            }
-                        }
+                    for what in m.plural_problems(categories.as_deref()) {
+                        out.push(problem(name, m.line, format!("{id}: {what}")));
                     }
                     let Some(english) = english else { continue };
                     match english.messages.get(id) {
@@ -221,15 +231,12 @@ impl Catalog {
                             m.line,
                             format!("{id}: English has no such message (left over?)"),
                         )),
-                        Some(e) if e.variables != m.variables => out.push(problem(
-                            name,
-                            m.line,
-                            format!(
-                                "{id}: takes {:?}, English takes {:?}",
-                                m.variables, e.variables
-                            ),
-                        )),
-                        _ => {}
+                        Some(e) => {
+                            if let Some(what) = m.variables_problem(e) {
+                                out.push(problem(name, m.line, format!("{id}: {what}")));
+                            }
+                        }
+                        None => {}
                     }
                 }
             }

@@ -133,19 +133,9 @@ pub fn apply(
             |what: String| Problem { path: path.clone(), line: 0, what: format!("{id}: {what}") };
         match parsed.messages.get(id.as_str()) {
             Some(m) if parsed.errors.is_empty() && parsed.messages.len() == 1 => {
-                let want = &source.messages[id].variables;
-                if &m.variables != want {
-                    problems
-                        .push(problem(format!("takes {:?}, English takes {want:?}", m.variables)));
-                }
-                for keys in &m.plural_keys {
-                    let lacking: Vec<&String> =
-                        categories.iter().flatten().filter(|c| !keys.contains(*c)).collect();
-                    if !lacking.is_empty() {
-                        problems
-                            .push(problem(format!("no variant for the plural forms {lacking:?}")));
-                    }
-                }
+                let what = m.variables_problem(&source.messages[id]).into_iter();
+                let what = what.chain(m.plural_problems(categories.as_deref()));
+                problems.extend(what.map(problem));
             }
             _ => problems.push(problem(format!(
                 "not one Fluent message: {}",
