@@ -11,6 +11,8 @@ pub struct Config {
     pub database_url: String,
     pub bind: SocketAddr,
     pub data_dir: PathBuf,
+    /// The message files, `<dir>/<lang>/*.ftl` (LOCALES_DIR, `locales` by default).
+    pub locales_dir: PathBuf,
     /// The public address, without a trailing slash: canonical links, feeds and sitemaps.
     pub base_url: String,
     /// At least 64 bytes; signs and encrypts the session cookie. Never logged.
@@ -155,6 +157,7 @@ impl Config {
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let get = |name: &str| get(name).filter(|v| !v.trim().is_empty());
         let data_dir = PathBuf::from(get("DATA_DIR").unwrap_or_else(|| "data".into()));
+        let locales_dir = PathBuf::from(get("LOCALES_DIR").unwrap_or_else(|| "locales".into()));
         let database_url = get("DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("hireboard.db").display()));
         crate::db::Backend::from_url(&database_url).map_err(|m| bad("DATABASE_URL", m))?;
@@ -303,6 +306,7 @@ impl Config {
             database_url,
             bind,
             data_dir,
+            locales_dir,
             base_url,
             secret_key,
             default_locale,

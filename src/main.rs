@@ -533,8 +533,10 @@ fn serve(config: Config) -> Result<(), Failure> {
     }
     if !state.config.search_refresh.is_zero() {
         state.search.spawn_refresher(state.pool.clone(), state.config.search_refresh);
+        state.messages.spawn_refresher(state.pool.clone(), state.config.search_refresh);
     }
-    let task_worker = start_worker(&state.pool, &state.config, state.search.clone())?;
+    let task_worker =
+        start_worker(&state.pool, &state.config, state.search.clone(), state.messages.clone())?;
     let bind = state.config.bind;
     let workers = state.config.http_workers;
     println!(
@@ -586,15 +588,22 @@ fn start_worker(
     pool: &hireboard::db::DbPool,
     config: &std::sync::Arc<Config>,
     search: hireboard::search::SearchHandle,
+    messages: hireboard::i18n::Messages,
 ) -> Result<Option<hireboard::tasks::worker::WorkerHandle>, Failure> {
     use hireboard::tasks::{Registry, worker};
     if config.worker_concurrency == 0 {
         return Ok(None);
     }
     let settings = worker::WorkerConfig::from_config(config);
-    let handle =
-        worker::spawn(pool.clone(), config.clone(), Registry::standard(), settings, search)
-            .map_err(|e| Failure::Runtime(format!("cannot start the task worker: {e}")))?;
+    let handle = worker::spawn(
+        pool.clone(),
+        config.clone(),
+        Registry::standard(),
+        settings,
+        search,
+        messages,
+    )
+    .map_err(|e| Failure::Runtime(format!("cannot start the task worker: {e}")))?;
     Ok(Some(handle))
 }
 
@@ -640,8 +649,11 @@ fn worker(config: Config) -> Result<(), Failure> {
         hireboard::db::migrate(&mut conn).map_err(Failure::Runtime)?;
     }
     let config = std::sync::Arc::new(config);
-    // Alone, the worker keeps its own copy of the search index (digests refresh it).
-    let Some(handle) = start_worker(&pool, &config, Default::default())? else {
+    // Alone, the worker keeps its own copy of the search index and the messages (digests
+    // refresh both).
+    let messages =
+        hireboard::i18n::Messages::open(&config.locales_dir).map_err(Failure::Runtime)?;
+    let Some(handle) = start_worker(&pool, &config, Default::default(), messages)? else {
         return Ok(());
     };
     println!(

@@ -160,6 +160,13 @@ fn entries() -> Vec<Entry> {
             .post(admin::invitations::set_password),
         Entry::new("/admin/jobs/{id}/preview").get(adm::job_actions::preview),
         Entry::new("/admin/tasks/overview").get(admin::task_overview::overview),
+        Entry::new("/admin/translations").get(admin::translations::overview),
+        Entry::new("/admin/translations/{lang}").get(admin::translations::list),
+        Entry::new("/admin/translations/{lang}/files/{file}").get(admin::translations::download),
+        Entry::new("/admin/translations/{lang}/{id}")
+            .get(admin::translations::edit)
+            .post(admin::translations::save),
+        Entry::new("/admin/translations/{lang}/{id}/revert").post(admin::translations::revert),
         Entry::new("/admin/places/find").get(admin::place_find::find),
         Entry::new("/admin/tasks/schedules/{name}").post(admin::task_overview::update_schedule),
         Entry::new("/admin/tasks/retry-dead").post(adm::tasks::retry_dead),

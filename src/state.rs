@@ -23,6 +23,8 @@ pub struct AppState {
     pub backend: Backend,
     pub config: Arc<Config>,
     pub search: SearchHandle,
+    /// The messages people read: the shipped files with the translators' overrides.
+    pub messages: crate::i18n::Messages,
     /// Uploaded files (CVs, logos).
     pub storage: crate::uploads::Storage,
     /// Formatted result cards, shared by the public pages that list postings.
@@ -40,16 +42,27 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// A translator into `locale` with this instance's current messages.
+    pub fn tr(&self, locale: crate::i18n::Locale) -> crate::i18n::Tr {
+        self.messages.tr(locale)
+    }
+
     /// Connects to the database, applies migrations and builds the search index.
     pub fn open(config: Config) -> Result<AppState, String> {
         let (pool, queries) = crate::db::connect(&config.database_url, config.pool_settings())?;
         crate::webhooks::guard::set_allow_list(config.webhook_allow_hosts.clone());
         let search = SearchHandle::default();
+        let messages = crate::i18n::Messages::open(&config.locales_dir)?;
         {
             let mut conn =
                 pool.get().map_err(|e| format!("cannot connect to the database: {e}"))?;
             crate::db::migrate(&mut conn)?;
             search.rebuild(&mut conn).map_err(|e| format!("cannot build the search index: {e}"))?;
+            messages
+                .refresh_if_stale(&mut conn)
+                .map_err(|e| format!("cannot read the translators' messages: {e}"))?;
+            crate::i18n::states::record_sources(&mut conn, &messages.generation())
+                .map_err(|e| format!("cannot record the messages' English sources: {e}"))?;
         }
         let storage = crate::uploads::Storage::open(&config.storage_url)?;
         Ok(AppState {
@@ -58,6 +71,7 @@ impl AppState {
             pool,
             config: Arc::new(config),
             search,
+            messages,
             cards: VersionedCache::new(versioned_cache::CARD_ENTRIES),
             card_loads: Default::default(),
             pages: VersionedCache::new(versioned_cache::PAGE_ENTRIES),

@@ -574,3 +574,61 @@ admin-map-label = Karte: klicken oder die Markierung ziehen, um den Punkt zu set
 admin-map-hint = Einen Ort suchen oder in die Karte klicken; die Markierung lässt sich verschieben. Breiten- und Längengrad folgen.
 admin-map-unavailable = Die Karte konnte nicht geladen werden; bitte Breiten- und Längengrad eingeben.
 admin-map-set = Punkt gesetzt: { $lat }, { $lon }.
+
+## Translations: the translators' workspace
+admin-nav-translations = Übersetzungen
+translations-intro = Jede Meldung der Website und des Backoffice neben dem Englischen. Gespeicherte Texte erscheinen sofort auf jedem Server; laden Sie die Dateien einer Sprache herunter, um sie ins Repository zu übernehmen.
+translations-language = Sprache
+translations-progress = Fortschritt
+translations-percent-done = { $percent } % fertig
+translations-file = Datei
+translations-files = Dateien
+translations-download = { $file } herunterladen
+translations-source-language = Ausgangssprache
+translations-state = Stand
+translations-state-missing = Fehlt
+translations-state-untranslated = Wie Englisch
+translations-state-outdated = Veraltet
+translations-state-done = Fertig
+translations-state-all = Jeder Stand
+translations-file-all = Jede Datei
+translations-search = Text oder ID
+translations-filter = Filtern
+translations-english = Englisch
+translations-translation = Übersetzung
+translations-id = Meldungs-ID
+translations-edit = Bearbeiten
+translations-edited = Hier bearbeitet
+translations-count =
+    { $count ->
+        [one] { $count } Meldung
+       *[other] { $count } Meldungen
+    }
+translations-none-match = Keine Meldung passt zu diesen Filtern.
+translations-editing = { $id } auf { $language }
+translations-english-source = Englische Vorlage
+translations-note = Hinweis für Übersetzer
+translations-text = Text
+translations-text-hint = Fluent-Syntax wie in der .ftl-Datei: Variablen wie { "{" } $count { "}" } bleiben erhalten; mehrzeilige Varianten werden eingerückt.
+translations-variables = Variablen
+translations-variables-none = Diese Meldung hat keine Variablen.
+translations-plural-forms = Pluralformen dieser Sprache
+translations-preview = Vorschau
+translations-preview-button = Vorschau
+translations-save-button = Speichern
+translations-revert-button = Zurück zum ausgelieferten Text
+translations-preview-with = Mit { $values }:
+translations-saved = „{ $id }“ auf { $language } gespeichert.
+translations-reverted = „{ $id }“ auf { $language } ist wieder der ausgelieferte Text.
+translations-unchanged = Nichts zu speichern: Das ist der ausgelieferte Text.
+translations-shipped = Ausgelieferter Text
+translations-saved-by = Gespeichert von { $name } am { $date }
+translations-back = Alle Meldungen
+translations-error-empty = Geben Sie den Text ein.
+translations-error-too-long = Der Text ist zu lang: höchstens { $max } Zeichen.
+translations-error-syntax = Die Fluent-Syntax ist in der Nähe von Zeile { $line } fehlerhaft. Prüfen Sie die Klammern, die Varianten und ihre Einrückung.
+translations-error-not-one = Geben Sie den Text einer einzigen Meldung ein, nicht mehrere Meldungen.
+translations-error-variables-unknown = Im Englischen gibt es die Variable { $names } nicht: Verwenden Sie nur die des Englischen.
+translations-error-variables-missing = Das Englische verwendet { $names }: Behalten Sie sie in der Übersetzung.
+translations-error-plural = Es fehlen Pluralvarianten für { $forms }.
+translations-error-summary = Der Text wurde nicht gespeichert:

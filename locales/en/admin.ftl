@@ -571,3 +571,61 @@ admin-map-label = Map: click or drag the marker to set the point
 admin-map-hint = Search a place or click the map; drag the marker to adjust. The latitude and longitude fields follow.
 admin-map-unavailable = The map could not be loaded; type the latitude and longitude instead.
 admin-map-set = Point set to { $lat }, { $lon }.
+
+## Translations: the translators' workspace
+admin-nav-translations = Translations
+translations-intro = Every message of the site and the back office, beside English. Saved texts show at once on every server; download a language's files to put them into the repository.
+translations-language = Language
+translations-progress = Progress
+translations-percent-done = { $percent } % done
+translations-file = File
+translations-files = Files
+translations-download = Download { $file }
+translations-source-language = Source language
+translations-state = State
+translations-state-missing = Missing
+translations-state-untranslated = Same as English
+translations-state-outdated = Out of date
+translations-state-done = Done
+translations-state-all = Every state
+translations-file-all = Every file
+translations-search = Text or id
+translations-filter = Filter
+translations-english = English
+translations-translation = Translation
+translations-id = Message id
+translations-edit = Edit
+translations-edited = Edited here
+translations-count =
+    { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    }
+translations-none-match = No message matches these filters.
+translations-editing = { $id } in { $language }
+translations-english-source = English source
+translations-note = Note for translators
+translations-text = Text
+translations-text-hint = Fluent syntax, as in the .ftl file: keep the variables such as { "{" } $count { "}" }; multi-line variants are indented.
+translations-variables = Variables
+translations-variables-none = This message takes no variables.
+translations-plural-forms = Plural forms of this language
+translations-preview = Preview
+translations-preview-button = Preview
+translations-save-button = Save
+translations-revert-button = Back to the shipped text
+translations-preview-with = With { $values }:
+translations-saved = Saved “{ $id }” in { $language }.
+translations-reverted = “{ $id }” in { $language } is the shipped text again.
+translations-unchanged = Nothing to save: the text is the shipped one.
+translations-shipped = Shipped text
+translations-saved-by = Saved by { $name } on { $date }
+translations-back = All messages
+translations-error-empty = Enter the text.
+translations-error-too-long = The text is too long: at most { $max } characters.
+translations-error-syntax = The Fluent syntax is broken near line { $line }. Check the braces, the variants and their indentation.
+translations-error-not-one = Enter one message's text, not several messages.
+translations-error-variables-unknown = English has no variable { $names }: use only English's.
+translations-error-variables-missing = English uses { $names }: keep it in the translation.
+translations-error-plural = Plural variants are missing for { $forms }.
+translations-error-summary = The text was not saved:

@@ -590,3 +590,63 @@ admin-map-label = Карта: клацніть або перетягніть п�
 admin-map-hint = Знайдіть місце або клацніть на карті; позначку можна перетягнути. Поля широти й довготи оновляться.
 admin-map-unavailable = Не вдалося завантажити карту; введіть широту й довготу вручну.
 admin-map-set = Точку задано: { $lat }, { $lon }.
+
+## Translations: the translators' workspace
+admin-nav-translations = Переклади
+translations-intro = Кожне повідомлення сайту й адмінпанелі поруч з англійським. Збережені тексти відразу з'являються на кожному сервері; завантажте файли мови, щоб додати їх до репозиторію.
+translations-language = Мова
+translations-progress = Поступ
+translations-percent-done = Готово { $percent } %
+translations-file = Файл
+translations-files = Файли
+translations-download = Завантажити { $file }
+translations-source-language = Мова оригіналу
+translations-state = Стан
+translations-state-missing = Бракує
+translations-state-untranslated = Як англійською
+translations-state-outdated = Застарілий
+translations-state-done = Готово
+translations-state-all = Будь-який стан
+translations-file-all = Будь-який файл
+translations-search = Текст або ідентифікатор
+translations-filter = Фільтрувати
+translations-english = Англійська
+translations-translation = Переклад
+translations-id = Ідентифікатор повідомлення
+translations-edit = Редагувати
+translations-edited = Змінено тут
+translations-count =
+    { $count ->
+        [one] { $count } повідомлення
+        [few] { $count } повідомлення
+        [many] { $count } повідомлень
+       *[other] { $count } повідомлення
+    }
+translations-none-match = Жодне повідомлення не відповідає цим фільтрам.
+translations-editing = { $id } — { $language }
+translations-english-source = Англійський оригінал
+translations-note = Примітка для перекладачів
+translations-text = Текст
+translations-text-hint = Синтаксис Fluent, як у файлі .ftl: залиште змінні, наприклад { "{" } $count { "}" }; багаторядкові варіанти мають відступ.
+translations-variables = Змінні
+translations-variables-none = Це повідомлення не має змінних.
+translations-plural-forms = Форми множини цієї мови
+translations-preview = Попередній перегляд
+translations-preview-button = Переглянути
+translations-save-button = Зберегти
+translations-revert-button = Повернути текст із поставки
+translations-preview-with = Для { $values }:
+translations-saved = «{ $id }» ({ $language }) збережено.
+translations-reverted = «{ $id }» ({ $language }) знову має текст із поставки.
+translations-unchanged = Нічого зберігати: це текст із поставки.
+translations-shipped = Текст із поставки
+translations-saved-by = Зберіг(ла) { $name }, { $date }
+translations-back = Усі повідомлення
+translations-error-empty = Введіть текст.
+translations-error-too-long = Текст задовгий: щонайбільше { $max } символів.
+translations-error-syntax = Синтаксис Fluent порушено біля рядка { $line }. Перевірте дужки, варіанти та їхні відступи.
+translations-error-not-one = Введіть текст одного повідомлення, а не кількох.
+translations-error-variables-unknown = В англійському тексті немає змінної { $names }: використовуйте лише англійські.
+translations-error-variables-missing = Англійський текст використовує { $names }: залиште її в перекладі.
+translations-error-plural = Бракує варіантів множини для { $forms }.
+translations-error-summary = Текст не збережено:

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::{AdminForm, CurrentAdmin, Flash};
 use crate::auth::session;
 use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
+use crate::i18n::Locale;
 use crate::models::admin_user::AdminUser;
 use crate::state::AppState;
 use crate::web::with_conn;
@@ -45,7 +45,7 @@ pub async fn set_locale(
         Locale::parse(&form.data.locale).ok_or(AppError::BadRequest("error-bad-request"))?;
     let id = admin.user.id;
     with_conn(&state, move |conn| Ok(AdminUser::set_locale(conn, id, locale)?)).await?;
-    Flash::notice(&admin.session, Tr::new(locale).t("admin-locale-saved"));
+    Flash::notice(&admin.session, state.tr(locale).t("admin-locale-saved"));
     let back = super::login::safe_next(&form.data.back);
     Ok(crate::web::see_other(&back))
 }

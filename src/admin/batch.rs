@@ -33,7 +33,7 @@ pub async fn batch(
     form: AdminForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     let resource = super::resources::find(&path).ok_or(AppError::NotFound)?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let field = |name: &str| form.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let back = super::login::safe_next(field("back").unwrap_or_default());
     let back = if back == "/admin" { format!("/admin/{}", resource.name()) } else { back };

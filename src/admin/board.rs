@@ -66,13 +66,14 @@ pub async fn board(
     req: HttpRequest,
 ) -> Result<BoardPage, AppError> {
     admin.require(Area::Applications, Action::View)?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let query = parse_list_query(&Applications, req.query_string(), &tr, admin.viewer());
     let can_move = admin.can(Area::Applications, Action::ChangeStatus);
     // Newest first, whatever the list's sort: the live pipeline is the recent one.
     let query = ListQuery { scope: "all", sort: "created_at", dir: Dir::Desc, ..query };
+    let db_tr = tr.clone();
     let (rows, titles) = with_conn(&state, move |conn| {
-        Ok(super::engine::rows(&Applications, &query, MAX_CARDS + 1, &tr, conn)?)
+        Ok(super::engine::rows(&Applications, &query, MAX_CARDS + 1, &db_tr, conn)?)
     })
     .await?;
     let truncated = (rows.len() > MAX_CARDS as usize)

@@ -104,7 +104,7 @@ pub async fn show(
         Ok(Figures { drafts, week_applications, recent, published })
     })
     .await?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let index = state.search.get();
     let result = index.search(&SearchParams::default(), None, now, 1);
     let mut stats = vec![

@@ -377,8 +377,11 @@ fn resolve(
         Some(id) => Lookup::Ids(std::slice::from_ref(id)),
         None => Lookup::Named(typed),
     };
-    let found =
-        if typed.is_empty() { Vec::new() } else { related.lookup(conn, wanted, &editor.viewer)? };
+    let found = if typed.is_empty() {
+        Vec::new()
+    } else {
+        related.lookup(conn, wanted, &editor.viewer, &editor.tr)?
+    };
     match found.as_slice() {
         [(id, _)] => return Ok(*id),
         [] if typed.is_empty() => {}
@@ -410,7 +413,7 @@ impl<F: DraftForm> Form for F {
         let fields = declared(self, &editor.tr);
         let values = shown::<F>(&fields, &mut draft, |resource, id| {
             let related = super::resources::find(resource).ok_or(AppError::NotFound)?;
-            let named = related.lookup(conn, Lookup::Ids(&[id]), &editor.viewer)?;
+            let named = related.lookup(conn, Lookup::Ids(&[id]), &editor.viewer, &editor.tr)?;
             Ok(named.into_iter().next().map(|(_, name)| name).unwrap_or_else(|| format!("#{id}")))
         })?;
         Ok(Some(Stored {

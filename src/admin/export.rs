@@ -104,7 +104,7 @@ pub async fn export(
         _ => return Err(AppError::NotFound),
     };
     admin.require(resource.area(), Action::View)?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let query = parse_list_query(resource, req.query_string(), &tr, admin.viewer());
     let columns = resource.export_columns();
     if columns.is_empty() {

@@ -43,7 +43,7 @@ fn invite_page(
     role: AdminRole,
     email_error: Option<String>,
 ) -> InvitePage {
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let title = tr.t("admin-invite-title");
     InvitePage {
         l: AdminLayout::new(
@@ -87,7 +87,7 @@ pub async fn create(
     form: AdminForm<InviteForm>,
 ) -> Result<HttpResponse, AppError> {
     admin.require(Area::AdminUsers, Action::Create)?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let InviteForm { email, name, role } = form.data;
     let role = AdminRole::parse(&role).ok_or(AppError::BadRequest("error-bad-request"))?;
     if name.chars().count() > 200 {
@@ -155,7 +155,7 @@ pub async fn password_form(
     let found = invitation(&state, &token).await?;
     let tr = super::login::visitor_tr(&req, &state);
     let page = SetPasswordPage {
-        tr,
+        tr: tr.clone(),
         csrf: crate::auth::csrf::token(&session),
         error: found.is_none().then(|| tr.t("admin-password-link-invalid")),
         email: found.map(|(_, email)| email),
@@ -243,7 +243,7 @@ async fn invitation(state: &AppState, token: &str) -> Result<Option<(i64, String
 /// The answer to a link that is unknown, spent or expired.
 fn invalid_link(tr: Tr, session: &Session, token: &str) -> Result<HttpResponse, AppError> {
     let page = SetPasswordPage {
-        tr,
+        tr: tr.clone(),
         csrf: crate::auth::csrf::token(session),
         error: Some(tr.t("admin-password-link-invalid")),
         email: None,

@@ -77,7 +77,7 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
 /// role may view its area.
-const NAV: [(&str, &str, &str, Area); 14] = [
+const NAV: [(&str, &str, &str, Area); 15] = [
     ("dashboard", "admin-nav-dashboard", "/admin", Area::Dashboard),
     ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs),
     ("companies", "admin-nav-companies", "/admin/companies", Area::Companies),
@@ -88,6 +88,7 @@ const NAV: [(&str, &str, &str, Area); 14] = [
     ("audit_log", "admin-nav-audit-log", "/admin/audit_log", Area::AuditLog),
     ("admin_users", "admin-nav-admin-users", "/admin/admin_users", Area::AdminUsers),
     ("alerts", "admin-nav-alerts", "/admin/alerts", Area::Alerts),
+    ("translations", "admin-nav-translations", "/admin/translations", Area::Translations),
     ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks),
     ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks),
     ("webhooks", "admin-nav-webhooks", "/admin/webhooks", Area::Tasks),
@@ -117,7 +118,7 @@ impl AdminLayout {
         title: String,
         crumbs: Vec<Crumb>,
     ) -> AdminLayout {
-        let tr = admin.tr;
+        let tr = admin.tr.clone();
         let nav = NAV
             .iter()
             .filter(|(_, _, _, area)| admin.can(*area, Action::View))
@@ -131,7 +132,7 @@ impl AdminLayout {
             vec![Crumb { label: tr.t("admin-nav-dashboard"), url: Some("/admin".into()) }];
         all.extend(crumbs);
         AdminLayout {
-            tr,
+            tr: tr.clone(),
             title,
             user_name: admin.user.display_name().to_owned(),
             role_label: tr.t(&admin.user.role().label_id()),

@@ -38,7 +38,7 @@ pub struct NextQuery {
 pub(super) fn visitor_tr(req: &HttpRequest, state: &AppState) -> Tr {
     let cookie = req.cookie(crate::web::locale::COOKIE);
     let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    Tr::new(negotiate(cookie.as_ref().map(|c| c.value()), accept, state.config.default_locale))
+    state.tr(negotiate(cookie.as_ref().map(|c| c.value()), accept, state.config.default_locale))
 }
 
 /// Only a path inside the back office is a place to return to: anything else (another site,
@@ -92,7 +92,7 @@ pub async fn submit(
     let next = safe_next(&next);
     let page = |message_id: &str, email: String, status: u16| -> Result<HttpResponse, AppError> {
         let login_page = LoginPage {
-            tr,
+            tr: tr.clone(),
             csrf: crate::auth::csrf::token(&session),
             email,
             next: next.clone(),

@@ -46,10 +46,13 @@ fn render(
     error: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let html =
-        CodePage { tr, csrf: crate::auth::csrf::token(session), error: error.map(|id| tr.t(id)) }
-            .render()
-            .map_err(|e| AppError::Internal(format!("rendering the code page: {e}")))?;
+    let html = CodePage {
+        tr: tr.clone(),
+        csrf: crate::auth::csrf::token(session),
+        error: error.map(|id| tr.t(id)),
+    }
+    .render()
+    .map_err(|e| AppError::Internal(format!("rendering the code page: {e}")))?;
     Ok(sign_in_answer(status, html))
 }
 
@@ -127,7 +130,10 @@ pub async fn submit(
             };
             let res = start_session(&state, &req, &session, &user, &pending.next, factor).await?;
             if let Checked::RecoveryCode { left } = proved {
-                Flash::alert(&session, Tr::new(user.locale()).tn("admin-recovery-code-used", left));
+                Flash::alert(
+                    &session,
+                    state.tr(user.locale()).tn("admin-recovery-code-used", left),
+                );
             }
             Ok(res)
         }

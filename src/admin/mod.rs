@@ -28,6 +28,7 @@ pub mod saved_views;
 pub mod search;
 pub mod show;
 pub mod task_overview;
+pub mod translations;
 pub mod two_factor;
 pub mod uploads;
 

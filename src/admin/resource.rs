@@ -584,6 +584,7 @@ pub trait Listing: Sync {
         conn: &mut DbConn,
         wanted: Lookup<'_>,
         viewer: &Viewer,
+        tr: &Tr,
     ) -> Result<Vec<(i64, String)>, AppError>;
     /// Those of `ids` that `viewer` may see (show, edit, actions): all of them unless the
     /// resource limits its records per user.
@@ -685,7 +686,7 @@ impl From<i64> for Saved {
 
 /// Who fills a form in, and in which language: association fields offer and accept only the
 /// records this user may see.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Editor {
     pub tr: Tr,
     pub viewer: Viewer,

@@ -27,7 +27,7 @@ pub async fn save(
 ) -> Result<HttpResponse, AppError> {
     let resource = super::resources::find(&path).ok_or(AppError::NotFound)?;
     admin.require(resource.area(), Action::View)?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     // Kept as the engine reads it back: only declared filters, a valid scope and sort.
     let query = super::index::canonical_query(&parse_list_query(
         resource,

@@ -128,7 +128,7 @@ pub async fn search(
     admin: CurrentAdmin,
     query: web::Query<SearchQuery>,
 ) -> Result<SearchPage, AppError> {
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let q: String = query.q.trim().chars().take(MAX_QUERY_CHARS).collect();
     let visible = Visible {
         jobs: admin.can(Area::Jobs, Action::View),

@@ -64,13 +64,14 @@ pub async fn show(
     let resource = super::resources::find(&name).ok_or(AppError::NotFound)?;
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     admin.require(resource.area(), Action::View)?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let show_comments = admin.can(Area::Comments, Action::View);
     let show_history = admin.can(Area::AuditLog, Action::View);
     let viewer = admin.viewer();
+    let db_tr = tr.clone();
     let (record, comments, history) = with_conn(&state, move |conn| {
         resource.require_visible(conn, id, &viewer)?;
-        let record = resource.show(conn, id, &tr)?.ok_or(AppError::NotFound)?;
+        let record = resource.show(conn, id, &db_tr)?.ok_or(AppError::NotFound)?;
         let comments = if show_comments {
             Comment::for_record(conn, resource.name(), id)?
         } else {
@@ -178,7 +179,7 @@ pub async fn add_comment(
     admin.require(resource.area(), Action::View)?;
     admin.require(Area::Comments, Action::Create)?;
     let back = format!("/admin/{}/{id}", resource.name());
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     match comment::validate(&form.data.body) {
         Err(e) => Flash::alert(
             &admin.session,
@@ -190,9 +191,10 @@ pub async fn add_comment(
         Ok(body) => {
             let user_id = admin.user.id;
             let viewer = admin.viewer();
+            let db_tr = tr.clone();
             with_conn(&state, move |conn| {
                 resource.require_visible(conn, id, &viewer)?;
-                resource.show(conn, id, &tr)?.ok_or(AppError::NotFound)?;
+                resource.show(conn, id, &db_tr)?.ok_or(AppError::NotFound)?;
                 Ok(comment::create(conn, resource.name(), id, user_id, &body)?)
             })
             .await?;

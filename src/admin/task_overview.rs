@@ -97,7 +97,7 @@ pub async fn overview(
         })
     })
     .await?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
 
     let mut queues: BTreeMap<String, [i64; 4]> = BTreeMap::new();
     for (queue, state, count) in figures.by_queue {

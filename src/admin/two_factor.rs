@@ -85,7 +85,7 @@ async fn page(
     admin: &CurrentAdmin,
     error: Option<&str>,
 ) -> Result<TwoFactorPage, AppError> {
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let (enrol, on) = match admin.user.totp_enabled_at {
         None => {
             let secret = enrolment_secret(admin)?;

@@ -19,7 +19,7 @@ use crate::admin::uploads::ImageChange;
 use crate::db::DbConn;
 use crate::db::schema::companies;
 use crate::error::{AppError, InvalidField};
-use crate::i18n::{Locale, Tr};
+use crate::i18n::Locale;
 use crate::models::api_token::Scope;
 use crate::state::AppState;
 use crate::uploads::multipart::Limits;
@@ -154,7 +154,7 @@ async fn save(
     id: Option<i64>,
     fill: impl FnOnce(&mut FormValues) + Send + 'static,
 ) -> Result<CompanyDetail, ApiRefusal> {
-    let tr = Tr::new(locale_of(req, state.config.default_locale));
+    let tr = state.tr(locale_of(req, state.config.default_locale));
     let (actor, editor) = (caller.actor(), caller.editor(tr));
     let search = state.search.clone();
     let saved = with_conn(state, move |conn| {

@@ -10,7 +10,7 @@ use askama::Template;
 use serde_json::Value;
 
 use super::problem::locale_of;
-use crate::i18n::{Locale, Tr};
+use crate::i18n::Locale;
 use crate::state::AppState;
 use crate::web::{Alternate, Layout};
 
@@ -194,9 +194,9 @@ fn endpoints(doc: &Value, base_url: &str) -> Vec<Endpoint> {
 /// The reference page, in the language of `?locale=` or `Accept-Language`.
 pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let locale = locale_of(&req, state.config.default_locale);
-    let tr = Tr::new(locale);
+    let tr = state.tr(locale);
     let base_url = state.config.base_url.clone();
-    let mut l = Layout::new(tr, &base_url, "/", "", tr.t("api-docs-title"));
+    let mut l = Layout::new(tr.clone(), &base_url, "/", "", tr.t("api-docs-title"));
     // The page has one address; its languages are a parameter.
     let here = |l: Locale| format!("/api/docs?locale={l}");
     l.switcher = Locale::ALL
@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn every_kind_of_problem_is_explained_in_every_language() {
         for locale in crate::i18n::Locale::ALL {
-            let tr = crate::i18n::Tr::new(locale);
+            let tr = crate::i18n::Messages::builtin().tr(locale);
             for kind in super::PROBLEM_KINDS {
                 let title = format!("api-problem-{kind}-title");
                 assert!(tr.try_t(&title).is_some(), "{locale:?} lacks {title}");

@@ -18,7 +18,7 @@ use crate::admin::fields::FormValues;
 use crate::db::DbConn;
 use crate::db::schema::{companies, jobs};
 use crate::error::{AppError, InvalidField};
-use crate::i18n::{Locale, Tr};
+use crate::i18n::Locale;
 use crate::models::JobStatus;
 use crate::models::api_token::Scope;
 use crate::models::job::JobPage;
@@ -270,7 +270,7 @@ async fn save(
 ) -> Result<JobDetail, ApiRefusal> {
     caller.require(Scope::JobsWrite)?;
     let mut input: JobInput = super::body::json(&req, &body)?;
-    let tr = Tr::new(locale_of(&req, state.config.default_locale));
+    let tr = state.tr(locale_of(&req, state.config.default_locale));
     let (actor, editor, bound) = (caller.actor(), caller.editor(tr), caller.company());
     let search = state.search.clone();
     let base_url = state.config.base_url.clone();

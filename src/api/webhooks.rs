@@ -19,7 +19,6 @@ use crate::admin::fields::FormValues;
 use crate::admin::resource::Deleted;
 use crate::db::schema::{events, webhook_deliveries, webhook_endpoints};
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::models::api_token::Scope;
 use crate::state::AppState;
 use crate::web::{with_conn, with_read_conn};
@@ -196,7 +195,7 @@ async fn save(
     id: Option<i64>,
     input: WebhookInput,
 ) -> Result<i64, ApiRefusal> {
-    let tr = Tr::new(locale_of(req, state.config.default_locale));
+    let tr = state.tr(locale_of(req, state.config.default_locale));
     let (actor, editor) = (caller.actor(), caller.editor(tr));
     let search = state.search.clone();
     let saved = with_conn(state, move |conn| {
@@ -386,7 +385,7 @@ pub async fn delete(
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiRefusal> {
     let id = endpoint_id(&caller, &path)?;
-    let tr = Tr::new(locale_of(&req, state.config.default_locale));
+    let tr = state.tr(locale_of(&req, state.config.default_locale));
     let (actor, editor) = (caller.actor(), caller.editor(tr));
     let search = state.search.clone();
     let outcome = with_conn(&state, move |conn| {

@@ -63,7 +63,7 @@ impl CurrentAdmin {
 
     /// Who fills a form in, in the admin's language.
     pub fn editor(&self) -> crate::admin::resource::Editor {
-        crate::admin::resource::Editor { tr: self.tr, viewer: self.viewer() }
+        crate::admin::resource::Editor { tr: self.tr.clone(), viewer: self.viewer() }
     }
 
     pub fn can(&self, area: Area, action: Action) -> bool {
@@ -101,7 +101,7 @@ impl FromRequest for CurrentAdmin {
                     Err(AppError::EnrolmentRequired)
                 }
                 Some(user) => {
-                    Ok(CurrentAdmin { tr: Tr::new(user.locale()), user, session, request: req })
+                    Ok(CurrentAdmin { tr: state.tr(user.locale()), user, session, request: req })
                 }
                 None => {
                     session.remove(SESSION_KEY);

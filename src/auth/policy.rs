@@ -20,10 +20,12 @@ pub enum Area {
     Alerts,
     /// Cities and their names in each language.
     Places,
+    /// The messages of the site and the back office (`/admin/translations`).
+    Translations,
 }
 
 impl Area {
-    pub const ALL: [Area; 11] = [
+    pub const ALL: [Area; 12] = [
         Area::Dashboard,
         Area::Jobs,
         Area::Companies,
@@ -35,6 +37,7 @@ impl Area {
         Area::Tasks,
         Area::Alerts,
         Area::Places,
+        Area::Translations,
     ];
 }
 
@@ -74,15 +77,17 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
             Jobs | Companies | Skills | Applications | Places => true,
             Alerts => matches!(action, View | ChangeStatus | Delete),
             Comments => matches!(action, View | Create),
-            AdminUsers | Tasks => false,
+            AdminUsers | Tasks | Translations => false,
         },
         AdminRole::Translator => match area {
             Dashboard => action == View,
-            Jobs | Companies | Skills | Places => matches!(action, View | Translate),
+            Jobs | Companies | Skills | Places | Translations => {
+                matches!(action, View | Translate)
+            }
             Applications | AdminUsers | Comments | AuditLog | Tasks | Alerts => false,
         },
         AdminRole::Viewer => match area {
-            AdminUsers | Tasks => false,
+            AdminUsers | Tasks | Translations => false,
             _ => action == View,
         },
     }

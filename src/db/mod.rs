@@ -5,6 +5,7 @@ pub mod blocking;
 pub use blocking::{Unavailable, blocking};
 pub mod dialect;
 pub mod plan;
+pub mod poll;
 pub mod schema;
 
 use std::sync::Arc;

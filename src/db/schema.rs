@@ -437,6 +437,27 @@ diesel::joinable!(audit_log -> admin_users (admin_user_id));
 diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
 diesel::joinable!(alert_sent -> job_alerts (alert_id));
 diesel::joinable!(alert_sent -> jobs (job_id));
+diesel::table! {
+    message_overrides (id) {
+        id -> BigInt,
+        locale -> Text,
+        message_id -> Text,
+        source -> Text,
+        admin_user_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    message_sources (id) {
+        id -> BigInt,
+        locale -> Text,
+        hashes -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(admin_saved_views -> admin_users (admin_user_id));
 
 diesel::joinable!(admin_recovery_codes -> admin_users (admin_user_id));
@@ -444,6 +465,8 @@ diesel::joinable!(api_tokens -> companies (company_id));
 diesel::joinable!(idempotency_keys -> api_tokens (token_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    message_overrides,
+    message_sources,
     admin_recovery_codes,
     api_tokens,
     idempotency_keys,

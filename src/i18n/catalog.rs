@@ -25,6 +25,8 @@ pub struct Message {
     pub variables: BTreeSet<String>,
     /// The variant keys of each selection on a plural category (`[one]`, `[few]`, …).
     pub plural_keys: Vec<BTreeSet<String>>,
+    /// The variables that select a variant (numbers, for a preview of each plural form).
+    pub selectors: BTreeSet<String>,
     /// Its value and attributes as parsed, for comparing with English.
     text: String,
     /// The comment above it, if any.
@@ -327,23 +329,20 @@ impl Catalog {
 pub fn plural_categories(lang: &str) -> Option<Vec<String>> {
     let locale: icu_locale_core::Locale = lang.parse().ok()?;
     let rules = icu_plurals::PluralRules::try_new_cardinal(locale.into()).ok()?;
-    Some(
-        rules
-            .categories()
-            .map(|c| {
-                use icu_plurals::PluralCategory::*;
-                match c {
-                    Zero => "zero",
-                    One => "one",
-                    Two => "two",
-                    Few => "few",
-                    Many => "many",
-                    Other => "other",
-                }
-                .to_owned()
-            })
-            .collect(),
-    )
+    Some(rules.categories().map(|c| category_name(c).to_owned()).collect())
+}
+
+/// A plural category as Fluent's variant keys (and CLDR) name it.
+pub fn category_name(category: icu_plurals::PluralCategory) -> &'static str {
+    use icu_plurals::PluralCategory::*;
+    match category {
+        Zero => "zero",
+        One => "one",
+        Two => "two",
+        Few => "few",
+        Many => "many",
+        Other => "other",
+    }
 }
 
 impl File {
@@ -378,6 +377,7 @@ impl File {
                 line,
                 variables: BTreeSet::new(),
                 plural_keys: Vec::new(),
+                selectors: BTreeSet::new(),
                 text: format!("{value:?}{attributes:?}"),
                 comment: comment.map(|c| c.content.join("\n")),
                 value: value_range(text, line),
@@ -448,6 +448,9 @@ fn walk_pattern(p: &Pattern<&str>, m: &mut Message) {
 fn walk_expression(e: &Expression<&str>, m: &mut Message) {
     match e {
         Expression::Select { selector, variants } => {
+            if let InlineExpression::VariableReference { id } = selector {
+                m.selectors.insert(id.name.to_owned());
+            }
             walk_inline(selector, m);
             let keys: BTreeSet<String> = variants
                 .iter()

@@ -150,38 +150,45 @@ pub fn apply(
     let mut out = Vec::new();
     for (name, list) in changes {
         let current = catalog.languages.get(lang).and_then(|files| files.get(name));
-        let mut text = current.map_or(String::new(), |f| f.source.clone());
-        // Replaced from the end of the file, so that the earlier ranges still hold.
-        let mut replaced: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
-        let mut appended = String::new();
-        for (id, new) in list {
-            match current.and_then(|f| f.messages.get(id)) {
-                Some(m) if text[m.value.clone()] == *new => {}
-                Some(m) => replaced.push((m.value.clone(), new)),
-                None => appended.push_str(&entry(id, new)),
-            }
+        if let Some(text) = rewrite(current, &list) {
+            out.push((catalog.dir.join(lang).join(name), text));
         }
-        if replaced.is_empty() && appended.is_empty() {
-            continue;
-        }
-        replaced.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-        for (range, new) in replaced {
-            // A value that starts on its own line keeps `id =` without the space.
-            text.replace_range(range, new);
-        }
-        if !appended.is_empty() {
-            if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text.push_str(&appended);
-        }
-        out.push((catalog.dir.join(lang).join(name), text));
     }
     Ok(out)
 }
 
+/// A file's text with `changes` (id, new value) made: values replaced where they stand,
+/// new messages appended; `None` when nothing changes. Everything else stays byte for byte.
+pub fn rewrite(current: Option<&File>, changes: &[(&str, &str)]) -> Option<String> {
+    let mut text = current.map_or(String::new(), |f| f.source.clone());
+    // Replaced from the end of the file, so that the earlier ranges still hold.
+    let mut replaced: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    let mut appended = String::new();
+    for (id, new) in changes {
+        match current.and_then(|f| f.messages.get(*id)) {
+            Some(m) if text[m.value.clone()] == **new => {}
+            Some(m) => replaced.push((m.value.clone(), new)),
+            None => appended.push_str(&entry(id, new)),
+        }
+    }
+    if replaced.is_empty() && appended.is_empty() {
+        return None;
+    }
+    replaced.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    for (range, new) in replaced {
+        text.replace_range(range, new);
+    }
+    if !appended.is_empty() {
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&appended);
+    }
+    Some(text)
+}
+
 /// A message's definition as a file holds it.
-fn entry(id: &str, text: &str) -> String {
+pub fn entry(id: &str, text: &str) -> String {
     if text.starts_with('\n') { format!("{id} ={text}\n") } else { format!("{id} = {text}\n") }
 }
 

@@ -70,18 +70,16 @@ pub fn format_money(locale: Locale, amount: i64, currency: &str) -> String {
 }
 
 /// A long date: "27 November 2026", "27. November 2026", "27 листопада 2026 р.".
-pub fn format_date(locale: Locale, date: NaiveDate) -> String {
-    super::cached(locale, &format!("date:{date}"), || {
-        let tr = Tr::new(locale);
+pub fn format_date(tr: &Tr, date: NaiveDate) -> String {
+    tr.cached(&format!("date:{date}"), || {
         let month = tr.t(&format!("month-{}", date.month()));
         let day = date.day().to_string();
         let year = date.year().to_string();
-        let mut args = std::collections::HashMap::new();
-        use fluent_templates::fluent_bundle::FluentValue;
-        args.insert("day".into(), FluentValue::from(day.as_str()));
-        args.insert("month".into(), FluentValue::from(month.as_str()));
-        args.insert("year".into(), FluentValue::from(year.as_str()));
-        super::lookup(locale, "date-long", Some(&args))
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("day", day.as_str());
+        args.set("month", month.as_str());
+        args.set("year", year.as_str());
+        tr.messages().format(tr.locale, "date-long", Some(&args)).unwrap_or(year)
     })
 }
 
@@ -118,8 +116,9 @@ mod tests {
     #[test]
     fn dates_use_translated_month_names() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        assert_eq!(format_date(Locale::En, d), "27 November 2026");
-        assert_eq!(format_date(Locale::De, d), "27. November 2026");
-        assert_eq!(format_date(Locale::Uk, d), "27 листопада 2026 р.");
+        let tr = |l| crate::i18n::Messages::builtin().tr(l);
+        assert_eq!(format_date(&tr(Locale::En), d), "27 November 2026");
+        assert_eq!(format_date(&tr(Locale::De), d), "27. November 2026");
+        assert_eq!(format_date(&tr(Locale::Uk), d), "27 листопада 2026 р.");
     }
 }

@@ -13,6 +13,11 @@ pub enum Locale {
 impl Locale {
     pub const ALL: [Locale; 3] = [Locale::En, Locale::De, Locale::Uk];
 
+    /// Its place in [`Locale::ALL`], for per-language tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Locale::En => "en",

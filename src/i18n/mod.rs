@@ -1,7 +1,7 @@
 //! Fluent translations, locale negotiation and per-locale formatting.
 //!
-//! Every user-visible string comes from `locales/<lang>/*.ftl` through [`Tr`]. The bundles are
-//! compiled into the binary; English is the fallback for a message missing elsewhere.
+//! Every user-visible string comes from `locales/<lang>/*.ftl` (and the translators' overrides,
+//! see [`messages`]) through [`Tr`]; English is the fallback for a message missing elsewhere.
 
 pub mod catalog;
 pub mod collation;
@@ -9,118 +9,94 @@ pub mod countries;
 pub mod exchange;
 mod format;
 mod locale;
+pub mod messages;
 mod negotiate;
+pub mod proof;
+pub mod states;
 
-use std::borrow::{Borrow, Cow};
-use std::collections::HashMap;
+use std::borrow::Borrow;
+use std::sync::Arc;
 
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{Loader, static_loader};
-use unic_langid::LanguageIdentifier;
+use fluent_bundle::{FluentArgs, FluentValue};
 
 pub use format::{format_date, format_money, format_number};
 
 pub use locale::Locale;
+pub use messages::{Generation, Messages};
 pub use negotiate::negotiate;
 
-static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "en",
-        // Unicode isolation marks around placeables render as stray boxes in some browsers and
-        // break tests that compare text; our placeables are never bidirectional.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
-
-fn langid(locale: Locale) -> &'static LanguageIdentifier {
-    use std::sync::LazyLock;
-    static IDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| {
-        Locale::ALL.map(|l| l.as_str().parse().expect("built-in locale tags are valid"))
-    });
-    &IDS[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
-}
-
-/// Texts that depend only on the locale and a key (messages without variables, country names,
-/// dates), formatted once: pages look up hundreds of them, and formatting through the bundle
-/// each time showed up in profiles. Keys from data (dates) are bounded by emptying the cache
-/// when it grows large.
-pub fn cached(locale: Locale, key: &str, compute: impl FnOnce() -> String) -> String {
-    use std::collections::HashMap;
-    use std::sync::{LazyLock, RwLock};
-    const MAX_ENTRIES: usize = 10_000;
-    static CACHE: LazyLock<[RwLock<HashMap<String, String>>; 3]> = LazyLock::new(Default::default);
-    let slot = &CACHE[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)];
-    if let Some(text) = slot.read().unwrap_or_else(|e| e.into_inner()).get(key) {
-        return text.clone();
-    }
-    let text = compute();
-    let mut map = slot.write().unwrap_or_else(|e| e.into_inner());
-    if map.len() >= MAX_ENTRIES {
-        map.clear();
-    }
-    map.insert(key.to_owned(), text.clone());
-    text
-}
-
-fn cached_plain(locale: Locale, id: &str) -> String {
-    cached(locale, id, || lookup_uncached(locale, id, None))
-}
-
-/// Looks up one message; a missing id is logged and shown as the id, never a panic.
-pub fn lookup(
-    locale: Locale,
-    id: &str,
-    args: Option<&HashMap<Cow<'static, str>, FluentValue>>,
-) -> String {
-    match args {
-        None => cached_plain(locale, id),
-        Some(_) => lookup_uncached(locale, id, args),
-    }
-}
-
-fn lookup_uncached(
-    locale: Locale,
-    id: &str,
-    args: Option<&HashMap<Cow<'static, str>, FluentValue>>,
-) -> String {
-    match LOCALES.try_lookup_complete(langid(locale), id, args) {
-        Some(text) => text,
-        None => {
-            log::warn!("missing Fluent message {id:?} for {locale}");
-            id.to_owned()
-        }
-    }
-}
-
-/// The translator handed to every page: a locale plus lookup and formatting helpers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The translator handed to every page: a locale and the messages of the moment (one
+/// [`Generation`], so a page never mixes an old and a new text), with lookup and formatting
+/// helpers. Made by [`Messages::tr`].
+#[derive(Clone)]
 pub struct Tr {
     pub locale: Locale,
+    messages: Arc<Generation>,
+}
+
+impl std::fmt::Debug for Tr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tr").field("locale", &self.locale).finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for Tr {
+    fn eq(&self, other: &Tr) -> bool {
+        self.locale == other.locale && Arc::ptr_eq(&self.messages, &other.messages)
+    }
 }
 
 impl Tr {
-    pub fn new(locale: Locale) -> Tr {
-        Tr { locale }
+    fn of(locale: Locale, messages: Arc<Generation>) -> Tr {
+        Tr { locale, messages }
     }
 
-    /// A message without variables.
+    /// The same messages in another language.
+    pub fn with_locale(&self, locale: Locale) -> Tr {
+        Tr { locale, messages: self.messages.clone() }
+    }
+
+    /// The messages this translator reads.
+    pub fn messages(&self) -> &Generation {
+        &self.messages
+    }
+
+    /// Looks up one message; a missing id is logged and shown as the id, never a panic.
+    fn lookup(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        match self.messages.format(self.locale, id, args) {
+            Some(text) => text,
+            None => {
+                log::warn!("missing Fluent message {id:?} for {}", self.locale);
+                id.to_owned()
+            }
+        }
+    }
+
+    /// Texts that depend only on the locale and a key (messages without variables, country
+    /// names, dates), formatted once per generation of the messages: pages look up hundreds of
+    /// them, and formatting through the bundle each time showed up in profiles. Keys from data
+    /// (dates) are bounded by emptying the cache when it grows large.
+    pub fn cached(&self, key: &str, compute: impl FnOnce() -> String) -> String {
+        self.messages.cached(self.locale, key, compute)
+    }
+
     /// The message, or None when the catalogue has no such id (for ids derived from data,
     /// which may have no message: the caller shows something else instead).
     pub fn try_t(&self, id: &str) -> Option<String> {
-        LOCALES.try_lookup_complete(langid(self.locale), id, None)
+        self.messages.format(self.locale, id, None)
     }
 
+    /// A message without variables.
     pub fn t(&self, id: &str) -> String {
-        lookup(self.locale, id, None)
+        self.cached(id, || self.lookup(id, None))
     }
 
     /// A message with a `$count` variable, which also selects the plural form.
     pub fn tn(&self, id: &str, count: impl Borrow<i64>) -> String {
         let count = *count.borrow();
-        let mut args = HashMap::new();
-        args.insert(Cow::Borrowed("count"), FluentValue::from(count));
-        let text = lookup(self.locale, id, Some(&args));
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(count));
+        let text = self.lookup(id, Some(&args));
         // Fluent prints numbers without digit grouping; show large ones as the locale writes them.
         if count.abs() >= 1000 {
             text.replace(&count.to_string(), &format_number(self.locale, count))
@@ -138,10 +114,10 @@ impl Tr {
         value: &str,
     ) -> String {
         let count = *count.borrow();
-        let mut args = HashMap::new();
-        args.insert(Cow::Borrowed("count"), FluentValue::from(count));
-        args.insert(Cow::Borrowed(name), FluentValue::from(value));
-        let text = lookup(self.locale, id, Some(&args));
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(count));
+        args.set(name, FluentValue::from(value));
+        let text = self.lookup(id, Some(&args));
         if count.abs() >= 1000 {
             text.replace(&count.to_string(), &format_number(self.locale, count))
         } else {
@@ -151,9 +127,9 @@ impl Tr {
 
     /// A message with one named string variable.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
-        let mut args = HashMap::new();
-        args.insert(Cow::Borrowed(name), FluentValue::from(value));
-        lookup(self.locale, id, Some(&args))
+        let mut args = FluentArgs::new();
+        args.set(name, FluentValue::from(value));
+        self.lookup(id, Some(&args))
     }
 
     /// A message with two named string variables.
@@ -165,10 +141,10 @@ impl Tr {
         name2: &'static str,
         value2: &str,
     ) -> String {
-        let mut args = HashMap::new();
-        args.insert(Cow::Borrowed(name1), FluentValue::from(value1));
-        args.insert(Cow::Borrowed(name2), FluentValue::from(value2));
-        lookup(self.locale, id, Some(&args))
+        let mut args = FluentArgs::new();
+        args.set(name1, FluentValue::from(value1));
+        args.set(name2, FluentValue::from(value2));
+        self.lookup(id, Some(&args))
     }
 
     pub fn number(&self, n: impl Borrow<i64>) -> String {
@@ -210,7 +186,7 @@ impl Tr {
     }
 
     pub fn date(&self, date: &chrono::NaiveDateTime) -> String {
-        format_date(self.locale, date.date())
+        format_date(self, date.date())
     }
 
     /// The date and the time of day (24-hour clock, UTC, as stored).

@@ -4,7 +4,7 @@
 use askama::Template;
 
 use super::Email;
-use crate::i18n::{Locale, Tr};
+use crate::i18n::{Locale, Messages, Tr};
 use crate::models::alert::Frequency;
 
 /// Token purpose of the unsubscribe link.
@@ -65,19 +65,25 @@ struct ConfirmText<'a> {
 }
 
 pub fn confirmation(
+    messages: &Messages,
     c: &Confirmation<'_>,
     base_url: &str,
     secret: &[u8],
 ) -> Result<Email, askama::Error> {
-    let tr = Tr::new(c.locale);
+    let tr = messages.tr(c.locale);
     let confirm_url = confirm_url(base_url, secret, c.id, c.frequency, c.locale);
     let frequency = tr.t(c.frequency.label_id());
     Ok(Email {
         kind: "alert_confirm".into(),
         to: c.email.to_owned(),
         subject: tr.t1("mail-alert-confirm-subject", "search", c.search),
-        html: ConfirmHtml { tr, c, frequency: frequency.clone(), confirm_url: confirm_url.clone() }
-            .render()?,
+        html: ConfirmHtml {
+            tr: tr.clone(),
+            c,
+            frequency: frequency.clone(),
+            confirm_url: confirm_url.clone(),
+        }
+        .render()?,
         text: ConfirmText { tr, c, frequency, confirm_url }.render()?,
         locale: c.locale.as_str().to_owned(),
         unsubscribe: None,
@@ -122,15 +128,21 @@ struct DigestText<'a> {
     unsubscribe_url: String,
 }
 
-pub fn digest(d: &Digest<'_>, base_url: &str, secret: &[u8]) -> Result<Email, askama::Error> {
-    let tr = Tr::new(d.locale);
+pub fn digest(
+    messages: &Messages,
+    d: &Digest<'_>,
+    base_url: &str,
+    secret: &[u8],
+) -> Result<Email, askama::Error> {
+    let tr = messages.tr(d.locale);
     let unsubscribe_url = unsubscribe_url(base_url, secret, d.id, d.locale);
     let count = (d.items.len() + d.more) as i64;
     Ok(Email {
         kind: "alert_digest".into(),
         to: d.email.to_owned(),
         subject: tr.tn_with("mail-alert-digest-subject", count, "search", d.search),
-        html: DigestHtml { tr, d, unsubscribe_url: unsubscribe_url.clone() }.render()?,
+        html: DigestHtml { tr: tr.clone(), d, unsubscribe_url: unsubscribe_url.clone() }
+            .render()?,
         text: DigestText { tr, d, unsubscribe_url: unsubscribe_url.clone() }.render()?,
         locale: d.locale.as_str().to_owned(),
         unsubscribe: Some(unsubscribe_url),

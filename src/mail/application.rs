@@ -4,7 +4,7 @@
 use askama::Template;
 
 use super::Email;
-use crate::i18n::{Locale, Tr};
+use crate::i18n::{Locale, Messages, Tr};
 
 pub const WITHDRAW: &str = "application-withdraw";
 pub const FORGET: &str = "application-forget";
@@ -51,19 +51,24 @@ pub fn links(base_url: &str, secret: &[u8], locale: Locale, id: i64) -> (String,
     (link(WITHDRAW, "withdraw"), link(FORGET, "forget"))
 }
 
-pub fn received(r: &Receipt<'_>, base_url: &str, secret: &[u8]) -> Result<Email, askama::Error> {
-    let tr = Tr::new(r.locale);
+pub fn received(
+    messages: &Messages,
+    r: &Receipt<'_>,
+    base_url: &str,
+    secret: &[u8],
+) -> Result<Email, askama::Error> {
+    let tr = messages.tr(r.locale);
     let (withdraw_url, forget_url) = links(base_url, secret, r.locale, r.application_id);
     let job_url = format!("{base_url}{}", r.job_path);
     let html = Html {
-        tr,
+        tr: tr.clone(),
         r,
         job_url: job_url.clone(),
         withdraw_url: withdraw_url.clone(),
         forget_url: forget_url.clone(),
     }
     .render()?;
-    let text = Text { tr, r, job_url, withdraw_url, forget_url }.render()?;
+    let text = Text { tr: tr.clone(), r, job_url, withdraw_url, forget_url }.render()?;
     Ok(Email {
         kind: "application_received".into(),
         to: r.email.to_owned(),
@@ -105,14 +110,18 @@ struct NoticeText<'a> {
 }
 
 /// The mail to the company's contact address about a new application.
-pub fn new_application(n: &Notice<'_>, base_url: &str) -> Result<Email, askama::Error> {
-    let tr = Tr::new(n.locale);
+pub fn new_application(
+    messages: &Messages,
+    n: &Notice<'_>,
+    base_url: &str,
+) -> Result<Email, askama::Error> {
+    let tr = messages.tr(n.locale);
     let admin_url = format!("{base_url}/admin/applications/{}", n.application_id);
     Ok(Email {
         kind: "application_new".into(),
         to: n.to.to_owned(),
         subject: tr.t2("mail-new-subject", "name", n.applicant, "job", n.job_title),
-        html: NoticeHtml { tr, n, admin_url: admin_url.clone() }.render()?,
+        html: NoticeHtml { tr: tr.clone(), n, admin_url: admin_url.clone() }.render()?,
         text: NoticeText { tr, n, admin_url }.render()?,
         locale: n.locale.as_str().to_owned(),
         unsubscribe: None,

@@ -289,19 +289,8 @@ impl SearchHandle {
     /// other app instances (or by hand) reach this one's search within that time.
     pub fn spawn_refresher(&self, pool: DbPool, interval: Duration) {
         let handle = self.clone();
-        let spawned = std::thread::Builder::new().name("search-refresh".into()).spawn(move || {
-            loop {
-                std::thread::sleep(interval);
-                let refreshed = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
-                    handle.refresh_if_stale(&mut conn).map_err(|e| e.to_string())
-                });
-                if let Err(e) = refreshed {
-                    log::warn!("search index refresh failed: {e}");
-                }
-            }
+        crate::db::poll::spawn("search-refresh", pool, interval, move |conn| {
+            handle.refresh_if_stale(conn)
         });
-        if let Err(e) = spawned {
-            log::error!("could not start the search index refresher: {e}");
-        }
     }
 }

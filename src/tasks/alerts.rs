@@ -82,9 +82,10 @@ impl Task for AlertDigest {
     }
 
     async fn run(self, ctx: TaskContext) -> Result<(), TaskError> {
-        let (search, config) = (ctx.search.clone(), ctx.config.clone());
+        let (search, config, messages) =
+            (ctx.search.clone(), ctx.config.clone(), ctx.messages.clone());
         ctx.with_conn(move |conn| {
-            digest(conn, &search, &config, self.alert_id, crate::db::now()).map(drop)
+            digest(conn, &search, &config, &messages, self.alert_id, crate::db::now()).map(drop)
         })
         .await
     }
@@ -173,10 +174,12 @@ pub fn digest(
     conn: &mut DbConn,
     search: &SearchHandle,
     config: &Config,
+    messages: &crate::i18n::Messages,
     id: i64,
     now: NaiveDateTime,
 ) -> Result<Vec<i64>, TaskError> {
     search.refresh_if_stale(conn)?;
+    messages.refresh_if_stale(conn)?;
     let Some(alert) = Alert::find(conn, id)? else {
         return Ok(Vec::new());
     };
@@ -198,7 +201,7 @@ pub fn digest(
         None
     } else {
         let cards = JobCard::load(conn, &listed, locale)?;
-        Some(render(config, &alert, &cards, new.len() - listed.len(), &search.get())?)
+        Some(render(config, messages, &alert, &cards, new.len() - listed.len(), &search.get())?)
     };
     crate::db::write_transaction(conn, |conn| {
         let row = job_alerts::table.filter(job_alerts::id.eq(id));
@@ -225,13 +228,14 @@ pub fn digest(
 
 fn render(
     config: &Config,
+    messages: &crate::i18n::Messages,
     alert: &Alert,
     cards: &[JobCard],
     more: usize,
     index: &crate::search::SearchIndex,
 ) -> Result<crate::mail::Email, TaskError> {
     let locale = alert.locale();
-    let tr = Tr::new(locale);
+    let tr = messages.tr(locale);
     let base = &config.base_url;
     let params = alert.params();
     let search = crate::web::search_links::describe(&tr, &params, Some(index))
@@ -255,7 +259,7 @@ fn render(
         items: &items,
         more,
     };
-    crate::mail::alert::digest(&digest, base, &config.secret_key)
+    crate::mail::alert::digest(messages, &digest, base, &config.secret_key)
         .map_err(|e| TaskError::retry(format!("rendering the digest: {e}")))
 }
 

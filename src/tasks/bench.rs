@@ -71,6 +71,7 @@ pub fn run(
         Registry::standard(),
         WorkerConfig::from_config(&config),
         Default::default(),
+        crate::i18n::Messages::open(&config.locales_dir)?,
     )
     .map_err(|e| e.to_string())?;
     let started = Instant::now();

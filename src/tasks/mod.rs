@@ -95,6 +95,8 @@ pub struct TaskContext {
     pub search: crate::search::SearchHandle,
     /// Uploaded files.
     pub storage: crate::uploads::Storage,
+    /// The messages mails are written in (with the translators' overrides).
+    pub messages: crate::i18n::Messages,
 }
 
 impl TaskContext {

@@ -72,6 +72,7 @@ pub fn spawn(
     registry: Registry,
     settings: WorkerConfig,
     search: crate::search::SearchHandle,
+    messages: crate::i18n::Messages,
 ) -> std::io::Result<WorkerHandle> {
     let suffix: String = crate::auth::token::generate().chars().take(6).collect();
     let id = format!("{}-{}", std::process::id(), suffix);
@@ -94,6 +95,7 @@ pub fn spawn(
         settings,
         search,
         storage,
+        messages,
         in_flight: Arc::new(Mutex::new(HashMap::new())),
     };
     let thread = std::thread::Builder::new().name(format!("worker-{id}")).spawn(move || {
@@ -124,6 +126,7 @@ struct Worker {
     settings: WorkerConfig,
     search: crate::search::SearchHandle,
     storage: crate::uploads::Storage,
+    messages: crate::i18n::Messages,
     in_flight: InFlight,
 }
 
@@ -305,6 +308,7 @@ impl Worker {
             mailer: self.mailer.clone(),
             search: self.search.clone(),
             storage: self.storage.clone(),
+            messages: self.messages.clone(),
         };
         let (future, timeout) = self.registry.start(&task.kind, &task.args, ctx);
         async move {

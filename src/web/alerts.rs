@@ -154,7 +154,7 @@ pub async fn new(
     path: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let tr = Tr::new(path_locale(&path)?);
+    let tr = state.tr(path_locale(&path)?);
     let params = alert::alert_params(&SearchParams::parse(req.query_string()).0);
     let heading = tr.t("alert-new-title");
     respond(
@@ -174,7 +174,7 @@ pub async fn create(
     req: HttpRequest,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    let tr = Tr::new(path_locale(&path)?);
+    let tr = state.tr(path_locale(&path)?);
     // Not a form at all: treated as an empty one, so the visitor sees what is missing.
     let data: SignUpData = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let params = alert::alert_params(&SearchParams::parse(&data.query).0);
@@ -188,7 +188,7 @@ pub async fn create(
                 message: tr.t("alert-new-intro"),
                 search: Some(search_of(&state, &tr, &params)),
                 sign_up: Some(form),
-                ..frame(&state, tr, "/alerts/new", heading.clone())
+                ..frame(&state, tr.clone(), "/alerts/new", heading.clone())
             },
             status,
         )
@@ -221,6 +221,7 @@ pub async fn create(
     }
     let (described, search_url) = search_of(&state, &tr, &params);
     let (base_url, secret) = (state.config.base_url.clone(), state.config.secret_key.clone());
+    let messages = state.messages.clone();
     let locale = tr.locale;
     let mail_search = described.clone();
     let mail_search_url = format!("{base_url}{search_url}");
@@ -239,10 +240,11 @@ pub async fn create(
                 search: &mail_search,
                 search_url: &mail_search_url,
             };
-            let email = crate::mail::alert::confirmation(&confirmation, &base_url, &secret)
-                .map_err(|e| {
-                    AppError::Internal(format!("rendering the alert confirmation: {e}"))
-                })?;
+            let email =
+                crate::mail::alert::confirmation(&messages, &confirmation, &base_url, &secret)
+                    .map_err(|e| {
+                        AppError::Internal(format!("rendering the alert confirmation: {e}"))
+                    })?;
             crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
             Ok::<_, AppError>(())
         })
@@ -310,7 +312,7 @@ pub async fn confirm_page(
     query: web::Query<LinkQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (locale, id) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let (id, frequency) = confirmed_link(&state, tr.locale, &id, &query.frequency, &query.token)?;
     let here = format!("/alerts/{id}/confirm");
     let heading = tr.t("alert-confirm-title");
@@ -351,7 +353,7 @@ pub async fn confirm(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let (locale, id) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let (id, frequency) = confirmed_link(&state, tr.locale, &id, &form.frequency, &form.token)?;
     let secret = &state.config.secret_key;
     if !crate::auth::form_token::verify(&req, secret, &confirm_form(id), &form.csrf_token) {
@@ -383,7 +385,7 @@ pub async fn unsubscribe_page(
     query: web::Query<LinkQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (locale, id) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let id = unsubscribe_link(&state, &id, &query.token)?;
     let here = format!("/alerts/{id}/unsubscribe");
     let heading = tr.t("alert-unsubscribe-title");
@@ -416,7 +418,7 @@ pub async fn unsubscribe(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let (locale, id) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let form: LinkForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let token = if form.token.is_empty() { &query.token } else { &form.token };
     let id = unsubscribe_link(&state, &id, token)?;

@@ -107,7 +107,7 @@ pub async fn confirm(
     query: web::Query<TokenQuery>,
 ) -> Result<ApplicantLinkPage, AppError> {
     let (locale, id, name) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let (purpose, ids) = action(&name)?;
     let (id, title) = checked(&state, &id, purpose, &query.token).await?;
     let here = format!("/applications/{id}/{name}");
@@ -115,7 +115,7 @@ pub async fn confirm(
         // Deleted already (this link, or the board): nothing left to do.
         return Ok(page(
             &state,
-            tr,
+            tr.clone(),
             &here,
             tr.t(&format!("{ids}-title")),
             tr.t("applicant-gone"),
@@ -124,7 +124,7 @@ pub async fn confirm(
     };
     Ok(page(
         &state,
-        tr,
+        tr.clone(),
         &here,
         tr.t(&format!("{ids}-title")),
         tr.t1(&format!("{ids}-question"), "job", &title),
@@ -148,7 +148,7 @@ pub async fn act(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let (locale, id, name) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let (purpose, ids) = action(&name)?;
     let (id, title) = checked(&state, &id, purpose, &form.token).await?;
     let form_purpose = form_purpose(purpose, id);
@@ -203,7 +203,7 @@ pub async fn act(
             }
         }
     };
-    let view = page(&state, tr, &here, tr.t(&format!("{ids}-title")), message, None);
+    let view = page(&state, tr.clone(), &here, tr.t(&format!("{ids}-title")), message, None);
     let html = view
         .render()
         .map_err(|e| AppError::Internal(format!("rendering the applicant page: {e}")))?;

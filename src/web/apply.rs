@@ -11,7 +11,6 @@ use super::{Layout, path_locale, with_conn};
 
 use super::apply_guard;
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::models::application::ApplicationForm;
 use crate::models::job::JobPage;
 use crate::search::{Near, SearchParams};
@@ -43,7 +42,7 @@ pub async fn submit(
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let (locale, slug) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let page = load(&state, slug, tr.locale).await?;
     let secret = state.config.secret_key.clone();
     let purpose = super::job::apply_form_purpose(page.job.id);
@@ -85,7 +84,7 @@ pub async fn submit(
         ..Default::default()
     };
     let render = |form: ApplyForm, status: StatusCode| -> HttpResponse {
-        let view = JobView::new(&state, tr, &page, Some(form));
+        let view = JobView::new(&state, tr.clone(), &page, Some(form));
         match view.render() {
             Ok(html) => {
                 HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html)
@@ -211,10 +210,10 @@ pub async fn thanks(
     path: web::Path<(String, String)>,
 ) -> Result<impl Responder, AppError> {
     let (locale, slug) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let page = super::job::load_cached(&state, slug, tr.locale).await?;
     let mut l = Layout::new(
-        tr,
+        tr.clone(),
         &state.config.base_url,
         &format!("/jobs/{}/applied", page.job.slug),
         "",

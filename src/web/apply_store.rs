@@ -48,6 +48,7 @@ pub async fn store(
     let cv_key = application.cv.as_ref().map(|c| c.key.clone());
     let base_url = state.config.base_url.clone();
     let secret = state.config.secret_key.clone();
+    let messages = state.messages.clone();
     let now = crate::db::now();
     // The receipt is enqueued in the application's own transaction: no application without
     // its mail, and no mail about an application that was not stored.
@@ -69,8 +70,11 @@ pub async fn store(
             };
             // A receipt goes to an address the sender chose: a few an hour at most.
             if apply_guard::receipt_allowed(conn, &application.email, now)? {
-                let email = crate::mail::application::received(&receipt, &base_url, &secret)
-                    .map_err(|e| AppError::Internal(format!("rendering the receipt mail: {e}")))?;
+                let email =
+                    crate::mail::application::received(&messages, &receipt, &base_url, &secret)
+                        .map_err(|e| {
+                            AppError::Internal(format!("rendering the receipt mail: {e}"))
+                        })?;
                 crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
             }
             // And the hiring team hears of it, in the company's language.
@@ -89,8 +93,11 @@ pub async fn store(
                     to: &to,
                     locale: crate::i18n::Locale::parse(&locale).unwrap_or_default(),
                 };
-                let email = crate::mail::application::new_application(&notice, &base_url)
-                    .map_err(|e| AppError::Internal(format!("rendering the notice mail: {e}")))?;
+                let email =
+                    crate::mail::application::new_application(&messages, &notice, &base_url)
+                        .map_err(|e| {
+                            AppError::Internal(format!("rendering the notice mail: {e}"))
+                        })?;
                 crate::tasks::Task::enqueue(&crate::tasks::send_mail::SendMail { email }, conn)?;
             }
             Ok(Some(id))

@@ -7,7 +7,7 @@ use askama_web::WebTemplate;
 use super::view::{CardView, paragraphs};
 use super::{Layout, path_locale, with_read_conn};
 use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
+use crate::i18n::Locale;
 use crate::models::company::Company;
 use crate::search::SearchParams;
 use crate::state::AppState;
@@ -36,7 +36,7 @@ pub async fn show(
     path: web::Path<(String, String)>,
 ) -> Result<CompanyPage, AppError> {
     let (locale, slug) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let index = state.search.get();
     let params = SearchParams { company: Some(slug.clone()), page: 1, ..Default::default() };
     let result = index.search(&params, None, crate::db::now(), MAX_LISTED);
@@ -50,7 +50,7 @@ pub async fn show(
     })
     .await?;
     let mut l = Layout::new(
-        tr,
+        tr.clone(),
         &state.config.base_url,
         &format!("/companies/{}", company.slug),
         "",

@@ -10,7 +10,7 @@ use askama::Template;
 
 use super::Layout;
 use crate::error::{AppError, ErrorCode, InvalidFields};
-use crate::i18n::{Locale, Tr, negotiate};
+use crate::i18n::{Locale, negotiate};
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -78,14 +78,17 @@ pub fn render<B: MessageBody + 'static>(
     };
     let status = res.status();
     let (req, original) = res.into_parts();
-    let (base_url, default) = req
-        .app_data::<actix_web::web::Data<AppState>>()
-        .map(|s| (s.config.base_url.clone(), s.config.default_locale))
-        .unwrap_or_default();
+    let Some(state) = req.app_data::<actix_web::web::Data<AppState>>().cloned() else {
+        // Only an app without its state answers here: nothing to write the page with.
+        return Ok(ErrorHandlerResponse::Response(
+            ServiceResponse::new(req, original).map_into_left_body(),
+        ));
+    };
+    let (base_url, default) = (state.config.base_url.clone(), state.config.default_locale);
     if crate::api::is_api(req.path()) {
         let fields = original.extensions().get::<InvalidFields>().map(|f| f.0.clone());
         let arg = original.extensions().get::<crate::api::auth::ProblemArg>().cloned();
-        let tr = Tr::new(crate::api::problem::locale_of(&req, default));
+        let tr = state.tr(crate::api::problem::locale_of(&req, default));
         let problem = crate::api::problem::problem(
             tr,
             &base_url,
@@ -99,9 +102,9 @@ pub fn render<B: MessageBody + 'static>(
             ServiceResponse::new(req, response).map_into_right_body(),
         ));
     }
-    let tr = Tr::new(locale_of(&req, default));
+    let tr = state.tr(locale_of(&req, default));
     let heading = tr.t(&format!("{code}-title"));
-    let mut l = Layout::new(tr, &base_url, "/", "", heading.clone());
+    let mut l = Layout::new(tr.clone(), &base_url, "/", "", heading.clone());
     l.noindex = true;
     let page = ErrorPage {
         l,

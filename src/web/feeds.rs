@@ -5,7 +5,7 @@ use askama::Template;
 
 use super::{path_locale, with_conn};
 use crate::error::AppError;
-use crate::i18n::{Locale, Tr};
+use crate::i18n::Locale;
 use crate::search::{SearchParams, Sort};
 use crate::state::AppState;
 
@@ -44,14 +44,15 @@ pub async fn atom(
     path: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let tr = Tr::new(path_locale(&path)?);
+    let tr = state.tr(path_locale(&path)?);
     let (parsed, _) = SearchParams::parse(req.query_string());
     // A feed is always newest first, from the first page.
     let params = SearchParams { sort: Some(Sort::Newest), page: 1, ..parsed };
     let search = state.search.clone();
     let search_params = params.clone();
+    let db_tr = tr.clone();
     let (result, cards) = with_conn(&state, move |conn| {
-        super::jobs::run_search(conn, &search, &search_params, &tr, FEED_SIZE)
+        super::jobs::run_search(conn, &search, &search_params, &db_tr, FEED_SIZE)
     })
     .await?;
     let base = &state.config.base_url;

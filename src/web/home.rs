@@ -11,7 +11,6 @@ use super::jobs::Choice;
 use super::view::CardView;
 use super::{Layout, path_locale};
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::search::SearchParams;
 use crate::state::AppState;
 
@@ -33,12 +32,12 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HomePage, AppError> {
-    let tr = Tr::new(path_locale(&path)?);
+    let tr = state.tr(path_locale(&path)?);
     let index = state.search.get();
     let now = crate::db::now();
     let result = index.search(&SearchParams { page: 1, ..Default::default() }, None, now, LATEST);
-    let cards = card_views(&state, &index, &result.ids, tr).await?;
-    let mut l = Layout::new(tr, &state.config.base_url, "/", "", tr.t("home-title"));
+    let cards = card_views(&state, &index, &result.ids, tr.clone()).await?;
+    let mut l = Layout::new(tr.clone(), &state.config.base_url, "/", "", tr.t("home-title"));
     l.section = "home";
     l.feed_url = Some(format!("/{}/jobs/feed.atom", tr.locale));
     let jobs = tr.tn("home-stats-jobs", result.total as i64);

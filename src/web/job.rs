@@ -112,7 +112,7 @@ impl JobView {
         let open = job.is_open(now);
         let text = &page.content.value;
         let path = format!("/jobs/{}", job.slug);
-        let mut l = Layout::new(tr, &state.config.base_url, &path, "", text.title.clone());
+        let mut l = Layout::new(tr.clone(), &state.config.base_url, &path, "", text.title.clone());
         l.section = "jobs";
         l.description = text.summary.chars().take(160).collect();
         // A shared link shows the company's logo.
@@ -121,7 +121,7 @@ impl JobView {
         });
         // The description's headings are in its own language, not the page's: a German text
         // under English headings was two languages in one section (and in the JSON-LD).
-        let written = Tr::new(page.content.lang);
+        let written = tr.with_locale(page.content.lang);
         let headings = [
             written.t("job-responsibilities"),
             written.t("job-requirements"),
@@ -273,7 +273,7 @@ pub async fn show(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (locale, slug) = path.into_inner();
-    let tr = Tr::new(path_locale(&locale)?);
+    let tr = state.tr(path_locale(&locale)?);
     let page = load_cached(&state, slug, tr.locale).await?;
     let (secret, now) = (&state.config.secret_key, crate::db::now());
     let form = ApplyForm {

@@ -104,7 +104,7 @@ pub async fn search_page(
     path: web::Path<String>,
     req: HttpRequest,
 ) -> Result<JobsPage, AppError> {
-    let tr = Tr::new(path_locale(&path)?);
+    let tr = state.tr(path_locale(&path)?);
     let (mut params, invalid) = SearchParams::parse(req.query_string());
     let index = state.search.get();
     let now = crate::db::now();
@@ -117,7 +117,7 @@ pub async fn search_page(
     }
     let hits = super::text_hits(&state, &index, &params.q).await?;
     let result = index.search(&params, hits.as_deref(), now, PER_PAGE);
-    let mut cards = card_views(&state, &index, &result.ids, tr).await?;
+    let mut cards = card_views(&state, &index, &result.ids, tr.clone()).await?;
     if let Some(centre) = params.near.as_ref().and_then(|near| index.locate(near)) {
         // The cached cards are shared by every search: the distance goes on a copy.
         for (card, id) in cards.iter_mut().zip(&result.ids) {
@@ -165,7 +165,7 @@ fn build_page(
     };
     let canonical_params = SearchParams { sort: None, ..params.clone() };
     let mut l = Layout::new(
-        tr,
+        tr.clone(),
         &state.config.base_url,
         "/jobs",
         &canonical_params.to_query(),

@@ -11,7 +11,6 @@ use serde_json::{Value, json};
 use super::card_cache::card_views;
 use super::path_locale;
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::search::SearchParams;
 use crate::search::map::MAX_ZOOM;
 use crate::search::params::Bbox;
@@ -40,7 +39,7 @@ pub async fn map_json(
     path: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let tr = Tr::new(path_locale(&path)?);
+    let tr = state.tr(path_locale(&path)?);
     let (mut params, _) = SearchParams::parse(req.query_string());
     let zoom = url::form_urlencoded::parse(req.query_string().as_bytes())
         .find(|(k, _)| k == "zoom")
@@ -53,7 +52,7 @@ pub async fn map_json(
     let map = index.map(&params, hits.as_deref(), now, zoom, MAX_FEATURES);
     // A posting alone in its cell is a marker that names it.
     let singles: Vec<i64> = map.clusters.iter().filter_map(|c| c.only).collect();
-    let cards = card_views(&state, &index, &singles, tr).await?;
+    let cards = card_views(&state, &index, &singles, tr.clone()).await?;
     let by_url: HashMap<&str, &crate::web::view::CardView> =
         cards.iter().map(|c| (c.url.as_str(), c.as_ref())).collect();
     let base = SearchParams { page: 1, ..params.clone() };

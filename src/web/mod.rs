@@ -137,7 +137,7 @@ impl Layout {
             })
             .collect();
         Layout {
-            tr,
+            tr: tr.clone(),
             description: tr.t("site-description"),
             title,
             canonical: format!("{base_url}{}", local(tr.locale)),

@@ -14,7 +14,7 @@ use crate::models::job::{JobCard, Salary};
 pub fn salary_text(tr: &Tr, salary: &Salary) -> String {
     let key =
         format!("salary:{:?}:{:?}:{}:{}", salary.min, salary.max, salary.currency, salary.period);
-    crate::i18n::cached(tr.locale, &key, || format_salary(tr, salary))
+    tr.cached(&key, || format_salary(tr, salary))
 }
 
 fn format_salary(tr: &Tr, salary: &Salary) -> String {
@@ -100,7 +100,7 @@ impl CardView {
             employment_type: tr.t(&card.employment_type.label_id()),
             seniority: tr.t(&card.seniority.label_id()),
             salary: card.salary.as_ref().map(|s| salary_text(tr, s)),
-            posted: crate::i18n::cached(tr.locale, &format!("posted:{}", posted_at.date()), || {
+            posted: tr.cached(&format!("posted:{}", posted_at.date()), || {
                 tr.t1("posted-on", "date", &tr.date(&posted_at))
             }),
             posted_iso: iso_date(&posted_at),

@@ -60,7 +60,15 @@ fn alerts(app: &TestApp) -> Vec<(bool, bool, String)> {
 
 fn run_digest(app: &TestApp, id: i64) -> Vec<i64> {
     app.with_conn(|c| {
-        digest(c, &app.state.search, &app.state.config, id, hireboard::db::now()).unwrap()
+        digest(
+            c,
+            &app.state.search,
+            &app.state.config,
+            &app.state.messages,
+            id,
+            hireboard::db::now(),
+        )
+        .unwrap()
     })
 }
 

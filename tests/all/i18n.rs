@@ -108,7 +108,7 @@ fn the_shipped_messages_pass_the_translators_check() {
 
 #[test]
 fn translations_are_not_english_copies() {
-    let tr = |l| hireboard::i18n::Tr::new(l);
+    let tr = |l| hireboard::i18n::Messages::builtin().tr(l);
     for id in ["search-placeholder", "apply-heading", "job-requirements", "error-not-found"] {
         let en = tr(Locale::En).t(id);
         assert_ne!(tr(Locale::De).t(id), en, "{id}");

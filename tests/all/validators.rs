@@ -127,6 +127,9 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         "/admin/webhooks".to_owned(),
         "/admin/webhooks/new".to_owned(),
         "/admin/api_tokens".to_owned(),
+        "/admin/translations".to_owned(),
+        "/admin/translations/uk?state=done&file=jobs.ftl".to_owned(),
+        "/admin/translations/uk/search-total".to_owned(),
     ] {
         pages.push(page(&app, &path).await);
     }

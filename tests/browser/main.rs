@@ -22,6 +22,7 @@ mod board;
 mod live;
 mod map;
 mod map_picker;
+mod translations;
 mod two_factor;
 mod xss;
 

@@ -84,6 +84,7 @@ fn plant(site: &Site) -> Planted {
     .unwrap();
     // The hiring team's mail about that application, as the worker would keep it.
     let email = hireboard::mail::application::new_application(
+        &hireboard::i18n::Messages::builtin(),
         &hireboard::mail::application::Notice {
             application_id,
             applicant: &format!("Mallory {SCRIPT}"),

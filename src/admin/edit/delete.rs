@@ -49,7 +49,7 @@ pub async fn delete_form(
     })
     .await?
     .ok_or(AppError::NotFound)?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let title = tr.t(resource.title());
     let page_title = tr.t1("admin-delete-title", "record", &stored.label);
     let back = format!("/admin/{}/{id}", resource.name());

@@ -35,8 +35,9 @@ pub async fn lookup(
     admin.require(resource.area(), Action::View)?;
     let q: String = query.q.trim().chars().take(100).collect();
     let viewer = admin.viewer();
+    let tr = admin.tr.clone();
     let found =
-        with_conn(&state, move |conn| resource.lookup(conn, Lookup::Containing(&q), &viewer))
+        with_conn(&state, move |conn| resource.lookup(conn, Lookup::Containing(&q), &viewer, &tr))
             .await?;
     let suggestions: Vec<Suggestion> =
         found.into_iter().map(|(id, label)| Suggestion { id, label }).collect();

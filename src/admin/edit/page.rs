@@ -161,7 +161,7 @@ pub(super) struct FormInput<'a> {
 }
 
 pub(super) fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>) -> FormPage {
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let FormInput { target, values, errors, translate_only } = input;
     let (resource, fields) = (target.resource, &target.fields);
     let name = resource.name();

@@ -658,6 +658,7 @@ where
         conn: &mut DbConn,
         wanted: Lookup<'_>,
         viewer: &Viewer,
+        tr: &Tr,
     ) -> Result<Vec<(i64, String)>, AppError> {
         use super::resource::{FilterValue, TextOp};
         let name = D::NAMED_BY.ok_or(AppError::NotFound)?;
@@ -677,9 +678,7 @@ where
             page: 1,
             per_page: limit,
         };
-        // A name is the record's own text: the language only matters to labels, not used here.
-        let tr = Tr::new(crate::i18n::Locale::default());
-        let declared = Declaration::filters(self, &tr);
+        let declared = Declaration::filters(self, tr);
         let (rows, context) = match wanted {
             Lookup::Ids(ids) => {
                 let q = scoped(self, &declared, &query);
@@ -694,7 +693,7 @@ where
         let mut named: Vec<(i64, String)> = rows
             .iter()
             .map(|row| {
-                let label = match export_value((column.cell)(row, &context, &tr), &tr) {
+                let label = match export_value((column.cell)(row, &context, tr), tr) {
                     Value::Text(t) => t,
                     _ => String::new(),
                 };

@@ -100,12 +100,13 @@ fn database() -> DbConn {
 }
 
 fn query(url: &str, viewer: Viewer) -> ListQuery {
-    parse_list_query(&Restricted, url, &Tr::new(Locale::En), viewer)
+    parse_list_query(&Restricted, url, &crate::i18n::Messages::builtin().tr(Locale::En), viewer)
 }
 
 fn names(conn: &mut DbConn, url: &str, viewer: Viewer) -> (Vec<String>, Vec<i64>) {
-    let listed =
-        Restricted.list(conn, &query(url, viewer), &Tr::new(Locale::En), None).expect("a page");
+    let listed = Restricted
+        .list(conn, &query(url, viewer), &crate::i18n::Messages::builtin().tr(Locale::En), None)
+        .expect("a page");
     let names = listed
         .rows
         .into_iter()
@@ -134,21 +135,52 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
     assert_eq!(names(&mut conn, "name=go", EDITOR), (vec![], vec![0, 0]));
 
     let exported = Restricted
-        .export_rows(&mut conn, &query("", EDITOR), 0, 100, &Tr::new(Locale::En))
+        .export_rows(
+            &mut conn,
+            &query("", EDITOR),
+            0,
+            100,
+            &crate::i18n::Messages::builtin().tr(Locale::En),
+        )
         .expect("export");
     assert_eq!(exported.len(), 3);
-    let found = Restricted.lookup(&mut conn, Lookup::Containing("a"), &EDITOR).expect("lookup");
+    let found = Restricted
+        .lookup(
+            &mut conn,
+            Lookup::Containing("a"),
+            &EDITOR,
+            &crate::i18n::Messages::builtin().tr(Locale::En),
+        )
+        .expect("lookup");
     assert_eq!(
         found.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(),
         ["Agile", "Angular", "Ansible"]
     );
     let label = |found: Vec<(i64, String)>| found.into_iter().map(|(_, n)| n).collect::<Vec<_>>();
     assert_eq!(
-        label(Restricted.lookup(&mut conn, Lookup::Containing("g"), &ADMIN).expect("lookup")),
+        label(
+            Restricted
+                .lookup(
+                    &mut conn,
+                    Lookup::Containing("g"),
+                    &ADMIN,
+                    &crate::i18n::Messages::builtin().tr(Locale::En)
+                )
+                .expect("lookup")
+        ),
         ["Agile", "Angular", "Go"]
     );
     assert_eq!(
-        label(Restricted.lookup(&mut conn, Lookup::Containing("g"), &EDITOR).expect("lookup")),
+        label(
+            Restricted
+                .lookup(
+                    &mut conn,
+                    Lookup::Containing("g"),
+                    &EDITOR,
+                    &crate::i18n::Messages::builtin().tr(Locale::En)
+                )
+                .expect("lookup")
+        ),
         ["Agile", "Angular"]
     );
 
@@ -156,7 +188,13 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
         skills::table.order(skills::name).select(skills::id).load(&mut conn).expect("ids");
     // An association field's text names one record exactly, in any case, among the viewer's;
     // its stored id shows the name, unless the viewer may not see that record.
-    let mut lookup = |wanted, viewer| label(Restricted.lookup(&mut conn, wanted, viewer).unwrap());
+    let mut lookup = |wanted, viewer| {
+        label(
+            Restricted
+                .lookup(&mut conn, wanted, viewer, &crate::i18n::Messages::builtin().tr(Locale::En))
+                .unwrap(),
+        )
+    };
     assert_eq!(lookup(Lookup::Named("angular"), &EDITOR), ["Angular"]);
     assert_eq!(lookup(Lookup::Named("ang"), &EDITOR), Vec::<String>::new());
     assert_eq!(lookup(Lookup::Named("rust"), &EDITOR), Vec::<String>::new());
@@ -202,10 +240,18 @@ fn the_data_version_moves_with_every_insert_update_and_delete() {
 fn exports_resume_after_a_key_and_keep_the_filters() {
     let mut conn = database();
     let q = query("name=a", ADMIN);
-    let first = Restricted.export_rows(&mut conn, &q, 0, 2, &Tr::new(Locale::En)).expect("export");
+    let first = Restricted
+        .export_rows(&mut conn, &q, 0, 2, &crate::i18n::Messages::builtin().tr(Locale::En))
+        .expect("export");
     assert_eq!(first.len(), 2);
     let rest = Restricted
-        .export_rows(&mut conn, &q, first[1].0, 100, &Tr::new(Locale::En))
+        .export_rows(
+            &mut conn,
+            &q,
+            first[1].0,
+            100,
+            &crate::i18n::Messages::builtin().tr(Locale::En),
+        )
         .expect("export");
     // Ansible, Angular, Agile: three names with an "a", in id order across the two reads.
     assert_eq!(rest.len(), 1);
@@ -242,8 +288,11 @@ impl Declaration for ByLength {
 #[test]
 fn more_scopes_than_one_statement_reads_are_all_counted() {
     let mut conn = database();
-    let q = parse_list_query(&Restricted, "", &Tr::new(Locale::En), ADMIN);
-    let listed = ByLength.list(&mut conn, &q, &Tr::new(Locale::En), None).expect("a page");
+    let q =
+        parse_list_query(&Restricted, "", &crate::i18n::Messages::builtin().tr(Locale::En), ADMIN);
+    let listed = ByLength
+        .list(&mut conn, &q, &crate::i18n::Messages::builtin().tr(Locale::En), None)
+        .expect("a page");
     // Ansible, Angular, Rust, Go, Agile: lengths 7, 7, 4, 2, 5.
     assert_eq!(listed.scope_counts, [5, 0, 1, 0, 1, 1, 0, 2, 0, 0, 0, 0]);
 }
@@ -251,7 +300,7 @@ fn more_scopes_than_one_statement_reads_are_all_counted() {
 #[test]
 fn a_record_is_shown_by_its_id_and_a_missing_one_is_none() {
     let mut conn = database();
-    let tr = Tr::new(Locale::En);
+    let tr = crate::i18n::Messages::builtin().tr(Locale::En);
     let id: i64 = skills::table
         .filter(skills::name.eq("Rust"))
         .select(skills::id)

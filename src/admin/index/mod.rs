@@ -87,9 +87,9 @@ pub async fn index(
 ) -> Result<IndexPage, AppError> {
     let resource = super::resources::find(&path).ok_or(AppError::NotFound)?;
     admin.require(resource.area(), Action::View)?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let query = parse_list_query(resource, req.query_string(), &tr, admin.viewer());
-    let (listed, views) = load(&state, resource, &query, admin.user.id, tr).await?;
+    let (listed, views) = load(&state, resource, &query, admin.user.id, tr.clone()).await?;
     let total = listed.total(resource, &query);
     let title = tr.t(resource.title());
     let mut l = AdminLayout::new(&admin, resource.name(), title.clone(), vec![here(title)]);

@@ -264,7 +264,7 @@ fn change_stage(conn: &mut DbConn, id: i64, a: &ActInput) -> Result<Done, AppErr
     use crate::models::pipeline::{MAX_REASON_CHARS, StageError, move_to};
     let to =
         ApplicationStatus::parse(a.field("to")).ok_or(AppError::BadRequest("error-bad-request"))?;
-    let (tr, label) = (a.tr, |s| a.tr.t(stage_label(s)));
+    let (tr, label) = (a.tr.clone(), |s| a.tr.t(stage_label(s)));
     let done = match move_to(conn, id, to, a.field("reason"), a.actor, crate::db::now()) {
         Ok(()) => Done::notice(tr.t1("admin-stage-changed", "stage", &label(to))),
         Err(StageError::NotAllowed { from, to }) => {
@@ -326,7 +326,7 @@ pub async fn confirm_stage(
             .ok_or(AppError::NotFound)
     })
     .await?;
-    let tr = admin.tr;
+    let tr = admin.tr.clone();
     let back = format!("/admin/applications/{id}");
     let title = tr.t(stage_action_label(to));
     let l = crate::admin::AdminLayout::new(

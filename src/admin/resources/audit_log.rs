@@ -51,11 +51,7 @@ impl Declaration for AuditLog {
         })
         .sorted_by(audit_log::resource);
         c.cell("record", "admin-field-record", |e| {
-            if e.action == "delete" {
-                Cell::Text(e.record_label.clone())
-            } else {
-                Cell::Link(e.record_label.clone(), format!("/admin/{}/{}", e.resource, e.record_id))
-            }
+            super::audited_record(&e.action, &e.resource, e.record_id, &e.record_label)
         });
     }
     fn filters(&self, tr: &Tr) -> Vec<Filter<audit_log::table>> {
@@ -108,11 +104,7 @@ impl Shows for AuditLog {
                 )
             })
             .collect();
-        let record = if e.action == "delete" {
-            Cell::Text(e.record_label.clone())
-        } else {
-            Cell::Link(e.record_label.clone(), format!("/admin/{}/{}", e.resource, e.record_id))
-        };
+        let record = super::audited_record(&e.action, &e.resource, e.record_id, &e.record_label);
         Ok(Record::new(
             format!("#{} · {}", e.id, e.record_label),
             vec![

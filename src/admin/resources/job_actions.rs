@@ -38,8 +38,8 @@ pub async fn preview(
         Ok(page)
     })
     .await?;
-    let tr = Tr::new(asked.unwrap_or(page.job.original_locale()));
-    let mut view = JobView::new(&state, tr, &page, None);
+    let tr = state.tr(asked.unwrap_or(page.job.original_locale()));
+    let mut view = JobView::new(&state, tr.clone(), &page, None);
     view.l.noindex = true;
     view.l.json_ld = None;
     view.apply = None;

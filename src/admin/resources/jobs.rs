@@ -232,7 +232,7 @@ impl Shows for Jobs {
 fn change_status(conn: &mut DbConn, id: i64, a: &ActInput) -> Result<Done, AppError> {
     use crate::models::job::lifecycle::{StatusError, change_status};
     let to = JobStatus::parse(a.field("to")).ok_or(AppError::BadRequest("error-bad-request"))?;
-    let (tr, label) = (a.tr, |s: JobStatus| a.tr.t(s.label_key()));
+    let (tr, label) = (a.tr.clone(), |s: JobStatus| a.tr.t(s.label_key()));
     match change_status(conn, id, to, a.actor, crate::db::now()) {
         Ok(()) => Ok(Done::notice(tr.t1("admin-status-changed", "status", &label(to)))),
         Err(StatusError::NotAllowed { from, to }) => Ok(Done::alert(tr.t2(

@@ -61,7 +61,7 @@ pub fn find(name: &str) -> Option<&'static dyn Resource> {
 }
 
 /// The resources comments and audit entries are about: (name, Fluent id of its title).
-const AUDITED: [(&str, &str); 7] = [
+const AUDITED: [(&str, &str); 8] = [
     ("jobs", "admin-nav-jobs"),
     ("companies", "admin-nav-companies"),
     ("skills", "admin-nav-skills"),
@@ -69,6 +69,7 @@ const AUDITED: [(&str, &str); 7] = [
     ("applications", "admin-nav-applications"),
     ("admin_users", "admin-nav-admin-users"),
     ("api_tokens", "admin-nav-api-tokens"),
+    ("translations", "admin-nav-translations"),
 ];
 
 /// A commented or audited resource's title, for lists and filters.
@@ -77,6 +78,22 @@ pub(crate) fn audited_label(tr: &Tr, resource: &str) -> String {
         .iter()
         .find(|(k, _)| *k == resource)
         .map_or_else(|| resource.to_owned(), |(_, l)| tr.t(l))
+}
+
+/// An audited record as a cell: its name, linked unless it was deleted. A message is named by
+/// its language and id (`de/jobs-count`), everything else by its row.
+pub(crate) fn audited_record(
+    action: &str,
+    resource: &str,
+    id: i64,
+    label: &str,
+) -> crate::admin::resource::Cell {
+    use crate::admin::resource::Cell;
+    match (action, resource) {
+        ("delete", _) => Cell::Text(label.to_owned()),
+        (_, "translations") => Cell::Link(label.to_owned(), format!("/admin/translations/{label}")),
+        _ => Cell::Link(label.to_owned(), format!("/admin/{resource}/{id}")),
+    }
 }
 
 /// The choices of a filter by commented or audited resource.

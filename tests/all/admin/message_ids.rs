@@ -26,7 +26,9 @@ fn message_ids() -> BTreeSet<String> {
     ids
 }
 
-/// The words a person sees on the page: its text outside scripts and styles.
+/// The words a person sees on the page: its text outside scripts and styles, and outside
+/// what the page marks as identifiers not to translate (`translate="no"`: the translators'
+/// workspace names messages by their ids on purpose).
 fn visible_words(body: &str) -> Vec<String> {
     let html = scraper::Html::parse_document(body);
     let mut words = Vec::new();
@@ -35,7 +37,10 @@ fn visible_words(body: &str) -> Vec<String> {
             continue;
         };
         let hidden = node.ancestors().any(|a| {
-            a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style" | "title"))
+            a.value().as_element().is_some_and(|e| {
+                matches!(e.name(), "script" | "style" | "title")
+                    || e.attr("translate") == Some("no")
+            })
         });
         if hidden {
             continue;

@@ -15,5 +15,6 @@ mod search;
 mod show;
 mod sweep;
 mod tasks;
+mod translations;
 pub mod two_factor;
 mod webhooks;

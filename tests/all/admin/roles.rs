@@ -29,6 +29,8 @@ pub fn routes() -> Vec<Route> {
     const ADMINS: &[AdminRole] = &[Admin];
     // Who may open a posting's or company's edit form: translators too, for the translations.
     const TRANSLATORS: &[AdminRole] = &[Admin, Editor, AdminRole::Translator];
+    // Who may work on the site's messages: admins and translators only.
+    const MESSAGES: &[AdminRole] = &[Admin, AdminRole::Translator];
     let get = |path, who| (Method::GET, path, vec![], who);
     vec![
         get("/admin", Everyone),
@@ -91,6 +93,10 @@ pub fn routes() -> Vec<Route> {
         get("/admin/admin_users/{admin}/edit", Only(ADMINS)),
         get("/admin/admin_users/{admin}/delete", Only(ADMINS)),
         get("/admin/companies/lookup?q=co", Everyone),
+        get("/admin/translations", Only(MESSAGES)),
+        get("/admin/translations/uk?state=missing&file=jobs.ftl&q=a", Only(MESSAGES)),
+        get("/admin/translations/de/search-total", Only(MESSAGES)),
+        get("/admin/translations/de/files/admin.ftl", Only(MESSAGES)),
         get("/admin/skills/lookup?q=we", Everyone),
         // Changes.
         (Method::POST, "/admin/jobs/{job}/comments", vec![("body", "A note")], Only(EDITORS)),
@@ -101,6 +107,19 @@ pub fn routes() -> Vec<Route> {
         (Method::POST, "/admin/companies/{company}", vec![("name", "")], Only(TRANSLATORS)),
         (Method::POST, "/admin/skills/{skill}", vec![("name", "Welding 2")], Only(TRANSLATORS)),
         (Method::POST, "/admin/jobs/{job}/delete", vec![], Only(EDITORS)),
+        (
+            Method::POST,
+            "/admin/translations/de/search-button",
+            vec![("text", "Suche starten"), ("intent", "save")],
+            Only(MESSAGES),
+        ),
+        (
+            Method::POST,
+            "/admin/translations/de/search-button",
+            vec![("text", "Suche"), ("intent", "preview")],
+            Only(MESSAGES),
+        ),
+        (Method::POST, "/admin/translations/de/search-button/revert", vec![], Only(MESSAGES)),
         (Method::POST, "/admin/companies/{company}/delete", vec![], Only(EDITORS)),
         (Method::POST, "/admin/skills/{skill}/delete", vec![], Only(EDITORS)),
         (

@@ -8,7 +8,7 @@ use diesel::RunQueryDsl;
 use hireboard::admin::resource::{FilterKind, Resource};
 use hireboard::admin::resources::ALL;
 use hireboard::auth::policy::{Action, allows};
-use hireboard::i18n::{Locale, Tr};
+use hireboard::i18n::Locale;
 use hireboard::models::AdminRole;
 
 use crate::support::{TestApp, backends, every_resource};
@@ -28,7 +28,7 @@ fn addresses(resource: &dyn Resource) -> Vec<String> {
         out.push(format!("{base}?sort={}", column.key));
         out.push(format!("{base}?sort=-{}", column.key));
     }
-    for filter in resource.filters(&Tr::new(Locale::En)) {
+    for filter in resource.filters(&hireboard::i18n::Messages::builtin().tr(Locale::En)) {
         let key = filter.key;
         let sample = match filter.kind {
             FilterKind::Text => format!("{key}=a"),

@@ -186,6 +186,7 @@ impl TestApp {
                 shutdown_grace: std::time::Duration::from_secs(5),
             },
             self.state.search.clone(),
+            self.state.messages.clone(),
         )
         .expect("a worker starts")
     }

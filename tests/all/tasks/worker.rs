@@ -58,6 +58,7 @@ fn start(app: &TestApp, concurrency: usize, grace: Duration) -> worker::WorkerHa
         registry,
         settings,
         app.state.search.clone(),
+        app.state.messages.clone(),
     )
     .unwrap()
 }

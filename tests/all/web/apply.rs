@@ -52,7 +52,7 @@ async fn errors_are_shown_beside_the_fields_in_the_visitors_language() {
             .await;
         assert_eq!(res.status, 422, "{}", app.backend);
         let page = res.html();
-        let de = hireboard::i18n::Tr::new(hireboard::i18n::Locale::De);
+        let de = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::De);
         let expected: Vec<String> = [
             "apply-error-email-invalid",
             "apply-error-cover-letter-required",
@@ -64,7 +64,9 @@ async fn errors_are_shown_beside_the_fields_in_the_visitors_language() {
         assert_eq!(page.texts(".field-error"), expected);
         assert_ne!(
             expected[0],
-            hireboard::i18n::Tr::new(hireboard::i18n::Locale::En).t("apply-error-email-invalid")
+            hireboard::i18n::Messages::builtin()
+                .tr(hireboard::i18n::Locale::En)
+                .t("apply-error-email-invalid")
         );
         assert_eq!(page.count(".field-error"), 3);
         assert_eq!(page.attr("#apply-name", "value"), "Ada", "input is kept");

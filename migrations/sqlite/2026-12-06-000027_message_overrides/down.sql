@@ -1,0 +1,3 @@
+DROP TABLE message_sources;
+DROP TABLE message_overrides;
+DELETE FROM change_counters WHERE name = 'messages';
