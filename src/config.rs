@@ -180,10 +180,20 @@ impl Config {
             }
             None => format!("http://{bind}"),
         };
+        // The board's languages, fixed for the process: tables per language are sized once.
+        let locales: Vec<String> = get("LOCALES")
+            .unwrap_or_else(|| "en,de,uk".into())
+            .split(',')
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        Locale::configure(&locales).map_err(|e| bad("LOCALES", e))?;
         let default_locale = match get("DEFAULT_LOCALE") {
-            Some(v) => Locale::parse(&v)
-                .ok_or_else(|| bad("DEFAULT_LOCALE", "expected one of en, de, uk"))?,
-            None => Locale::En,
+            Some(v) => Locale::parse(&v).ok_or_else(|| {
+                let offered: Vec<&str> = Locale::all().iter().map(|l| l.as_str()).collect();
+                bad("DEFAULT_LOCALE", format!("expected one of {}", offered.join(", ")))
+            })?,
+            None => Locale::EN,
         };
         let search_refresh_ms =
             parse_number(get("SEARCH_REFRESH_MS"), "SEARCH_REFRESH_MS", 1000, 0..=3_600_000)?;
@@ -518,7 +528,7 @@ mod tests {
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(c.database_url, "sqlite://data/hireboard.db");
         assert_eq!(c.base_url, "http://127.0.0.1:8080");
-        assert_eq!(c.default_locale, Locale::En);
+        assert_eq!(c.default_locale, Locale::EN);
         assert!(c.trusted_proxies.is_empty());
         assert!(c.mfa_required_roles.is_empty());
     }

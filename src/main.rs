@@ -696,10 +696,13 @@ fn import_places(
     let mut conn = state.pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
     let report = hireboard::places::write(&mut conn, &places)
         .map_err(|e| Failure::Runtime(format!("writing places: {e}")))?;
-    let [en, de, uk] = report.names_added;
+    let names: Vec<String> = hireboard::i18n::Locale::all()
+        .iter()
+        .map(|l| format!("{l} {}", report.names_added.get(l.index()).copied().unwrap_or(0)))
+        .collect();
+    let names = names.join(", ");
     println!(
-        "places: {} added, {} updated, {} unchanged, {} invalid; names added: en {en}, de {de}, \
-         uk {uk} ({:.1} s)",
+        "places: {} added, {} updated, {} unchanged, {} invalid; names added: {names} ({:.1} s)",
         report.added,
         report.updated,
         report.unchanged,

@@ -384,7 +384,7 @@ impl TranslationState {
 /// The writes that turn the stored translations `old` into the submitted `new`.
 pub fn translation_writes(old: &FormValues, new: &FormValues) -> Vec<(Locale, TranslationWrite)> {
     let mut writes = Vec::new();
-    for locale in Locale::ALL {
+    for &locale in Locale::all() {
         let write = match (old.translations.get(&locale), new.translations.get(&locale)) {
             (None, Some(_)) => Some(TranslationWrite::Insert),
             (Some(_), None) => Some(TranslationWrite::Delete),
@@ -424,7 +424,7 @@ pub fn diff(before: &FormValues, after: &FormValues) -> Vec<crate::models::audit
             changes.push(Change::new(key, from, to));
         }
     }
-    for locale in Locale::ALL {
+    for &locale in Locale::all() {
         let empty = BTreeMap::new();
         let b = before.translations.get(&locale).unwrap_or(&empty);
         let a = after.translations.get(&locale).unwrap_or(&empty);
@@ -473,10 +473,10 @@ mod tests {
         );
         assert_eq!(values.get("title"), "Hello\nworld");
         assert_eq!(values.base.len(), 1);
-        assert_eq!(values.translated(Locale::De, "title"), "Hallo");
-        assert!(!values.translations.contains_key(&Locale::Uk));
-        assert_eq!(values.translations[&Locale::De].len(), 1);
-        assert!(values.confirmed.contains(&Locale::De));
+        assert_eq!(values.translated(Locale::DE, "title"), "Hallo");
+        assert!(!values.translations.contains_key(&Locale::UK));
+        assert_eq!(values.translations[&Locale::DE].len(), 1);
+        assert!(values.confirmed.contains(&Locale::DE));
     }
 
     #[test]
@@ -492,7 +492,7 @@ mod tests {
                 ("t.en.title", "Original"),
             ]),
         );
-        let errors = check(&fields(), &values, Some(Locale::En));
+        let errors = check(&fields(), &values, Some(Locale::EN));
         let got: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.message)).collect();
         assert_eq!(
             got,
@@ -533,9 +533,9 @@ mod tests {
         assert_eq!(
             translation_writes(&old, &new),
             vec![
-                (Locale::En, TranslationWrite::Insert),
-                (Locale::De, TranslationWrite::Confirm),
-                (Locale::Uk, TranslationWrite::Delete),
+                (Locale::EN, TranslationWrite::Insert),
+                (Locale::DE, TranslationWrite::Confirm),
+                (Locale::UK, TranslationWrite::Delete),
             ]
         );
         let changes: Vec<(String, Option<String>, Option<String>)> =

@@ -149,7 +149,7 @@ impl AdminLayout {
     }
 
     pub fn locales(&self) -> &'static [crate::i18n::Locale] {
-        &crate::i18n::Locale::ALL
+        crate::i18n::Locale::all()
     }
 }
 

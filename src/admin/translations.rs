@@ -78,7 +78,7 @@ fn download_links(tr: &Tr, generation: &Generation, lang: &str) -> Vec<(String, 
 
 /// The languages translated into (all but English).
 fn targets() -> impl Iterator<Item = Locale> {
-    Locale::ALL.into_iter().filter(|l| l.as_str() != SOURCE)
+    Locale::all().iter().copied().filter(|l| l.as_str() != SOURCE)
 }
 
 /// `GET /admin/translations`: each language's progress, with its files to download.

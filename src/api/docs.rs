@@ -199,11 +199,11 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     let mut l = Layout::new(tr.clone(), &base_url, "/", "", tr.t("api-docs-title"));
     // The page has one address; its languages are a parameter.
     let here = |l: Locale| format!("/api/docs?locale={l}");
-    l.switcher = Locale::ALL
+    l.switcher = Locale::all()
         .iter()
         .map(|x| Alternate { locale: *x, url: here(*x), current: *x == locale })
         .collect();
-    l.alternates = Locale::ALL
+    l.alternates = Locale::all()
         .iter()
         .map(|x| Alternate { locale: *x, url: format!("{base_url}{}", here(*x)), current: false })
         .collect();
@@ -244,7 +244,7 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
 mod tests {
     #[test]
     fn every_kind_of_problem_is_explained_in_every_language() {
-        for locale in crate::i18n::Locale::ALL {
+        for &locale in crate::i18n::Locale::all() {
             let tr = crate::i18n::Messages::builtin().tr(locale);
             for kind in super::PROBLEM_KINDS {
                 let title = format!("api-problem-{kind}-title");

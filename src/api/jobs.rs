@@ -165,7 +165,7 @@ impl FacetCounts {
             employment_type: plain(f.employment_type, |v| v.as_str().to_owned()),
             seniority: plain(f.seniority, |v| v.as_str().to_owned()),
             country: plain(f.country, text),
-            city: plain(f.city, |c: &crate::search::LocalNames| c.get(Locale::En).to_owned()),
+            city: plain(f.city, |c: &crate::search::LocalNames| c.get(Locale::EN).to_owned()),
             skill: f
                 .skill
                 .into_iter()

@@ -114,20 +114,54 @@ pub fn change_count(conn: &mut DbConn, table: &str) -> QueryResult<i64> {
     diesel::sql_query(sql).bind::<Text, _>(table).get_result::<Version>(conn).map(|r| r.version)
 }
 
-/// PostgreSQL's text search configuration for a language (Ukrainian has none built in).
+/// PostgreSQL's text search configuration for a language: the built-in stemmer named after
+/// it, or `simple` (words as written, lower-cased) for the languages without one (Ukrainian,
+/// Polish, …).
 #[cfg(feature = "postgres")]
 fn pg_config(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "english",
-        Locale::De => "german",
-        Locale::Uk => "simple",
-    }
+    const BUILT_IN: [(&str, &str); 28] = [
+        ("ar", "arabic"),
+        ("hy", "armenian"),
+        ("eu", "basque"),
+        ("ca", "catalan"),
+        ("da", "danish"),
+        ("nl", "dutch"),
+        ("en", "english"),
+        ("fi", "finnish"),
+        ("fr", "french"),
+        ("de", "german"),
+        ("el", "greek"),
+        ("hi", "hindi"),
+        ("hu", "hungarian"),
+        ("id", "indonesian"),
+        ("ga", "irish"),
+        ("it", "italian"),
+        ("lt", "lithuanian"),
+        ("ne", "nepali"),
+        ("nb", "norwegian"),
+        ("no", "norwegian"),
+        ("pt", "portuguese"),
+        ("ro", "romanian"),
+        ("ru", "russian"),
+        ("sr", "serbian"),
+        ("es", "spanish"),
+        ("sv", "swedish"),
+        ("ta", "tamil"),
+        ("tr", "turkish"),
+    ];
+    let language = locale.as_str().split('-').next().unwrap_or_default();
+    BUILT_IN.iter().find(|(tag, _)| *tag == language).map_or("simple", |(_, cfg)| cfg)
 }
 
-/// SQLite's full-text rowid of a posting's text in one language (see the migration).
+/// Rowids a posting's full-text rows span on SQLite: one per language handle.
+#[cfg(feature = "sqlite")]
+const FTS_STRIDE: i64 = crate::i18n::locale_limit() as i64;
+
+/// SQLite's full-text rowid of a posting's text in one language (see the migrations
+/// `foundation` and `languages`).
 #[cfg(feature = "sqlite")]
 fn fts_rowid(job_id: i64, locale: Locale) -> i64 {
-    job_id * 4 + Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0) as i64
+    job_id * FTS_STRIDE + locale.index() as i64
 }
 
 /// Replaces a posting's full-text rows: one per language, title weighted above the body.
@@ -140,8 +174,8 @@ pub fn replace_job_search(
         #[cfg(feature = "sqlite")]
         DbConn::Sqlite(_) => {
             diesel::sql_query("DELETE FROM job_search WHERE rowid BETWEEN ? AND ?")
-                .bind::<BigInt, _>(job_id * 4)
-                .bind::<BigInt, _>(job_id * 4 + 3)
+                .bind::<BigInt, _>(job_id * FTS_STRIDE)
+                .bind::<BigInt, _>(job_id * FTS_STRIDE + FTS_STRIDE - 1)
                 .execute(conn)?;
             for (locale, title, body) in documents {
                 diesel::sql_query("INSERT INTO job_search (rowid, title, body) VALUES (?, ?, ?)")
@@ -253,7 +287,9 @@ pub fn search_job_ids_among(
                          DELETE FROM temp.job_search_recheck;",
                     )?;
                     // Each posting's rows (see `fts_rowid`).
-                    let rows = &mut ids.iter().flat_map(|id| (0..4).map(move |l| id * 4 + l));
+                    let rows = &mut ids
+                        .iter()
+                        .flat_map(|id| Locale::all().iter().map(move |l| fts_rowid(*id, *l)));
                     diesel::sql_query(format!(
                         "INSERT INTO temp.job_search_recheck (rowid, title, body) \
                          SELECT rowid, title, body FROM main.job_search WHERE rowid IN ({})",
@@ -264,7 +300,7 @@ pub fn search_job_ids_among(
                 }
             };
             diesel::sql_query(format!(
-                "SELECT rowid / 4 AS job_id, \
+                "SELECT rowid / {FTS_STRIDE} AS job_id, \
                  CASE WHEN rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?) \
                  THEN 2.0 ELSE 1.0 END AS score \
                  FROM {table} WHERE {table} MATCH ?",
@@ -279,7 +315,7 @@ pub fn search_job_ids_among(
             // Weight A is the title (see replace_job_search).
             let title = terms.iter().map(|t| format!("{t}:*A")).collect::<Vec<_>>().join(" & ");
             // One branch per configuration keeps the GIN index usable.
-            let branches = Locale::ALL
+            let branches = Locale::all()
                 .iter()
                 .map(|l| {
                     let cfg = pg_config(*l);

@@ -8,8 +8,8 @@ use icu_locale_core::subtags::Region;
 
 use super::Locale;
 
-static NAMES: LazyLock<[Option<RegionDisplayNames>; 3]> = LazyLock::new(|| {
-    Locale::ALL.map(|locale| {
+static NAMES: LazyLock<Vec<Option<RegionDisplayNames>>> = LazyLock::new(|| {
+    Locale::table(|locale| {
         let tag = icu_locale_core::Locale::try_from_str(locale.as_str()).ok()?;
         RegionDisplayNames::try_new(tag.into(), DisplayNamesOptions::default()).ok()
     })
@@ -27,13 +27,12 @@ pub fn name(locale: Locale, code: &str) -> Option<&'static str> {
         return None;
     }
     let region = Region::try_from_str(&code).ok()?;
-    let slot = Locale::ALL.iter().position(|l| *l == locale)?;
-    NAMES[slot].as_ref()?.of(region)
+    NAMES.get(locale.index())?.as_ref()?.of(region)
 }
 
 /// Whether `code` is a country CLDR knows.
 pub fn is_country(code: &str) -> bool {
-    name(Locale::En, code).is_some()
+    name(Locale::EN, code).is_some()
 }
 
 /// Every country CLDR names, by ISO code (AD … ZW).
@@ -54,18 +53,18 @@ mod tests {
 
     #[test]
     fn names_come_in_each_language_and_only_for_countries() {
-        assert_eq!(name(Locale::En, "de"), Some("Germany"));
-        assert_eq!(name(Locale::De, "AT"), Some("Österreich"));
-        assert_eq!(name(Locale::Uk, "UA"), Some("Україна"));
-        assert_eq!(name(Locale::De, "CI"), Some("Côte d’Ivoire"));
+        assert_eq!(name(Locale::EN, "de"), Some("Germany"));
+        assert_eq!(name(Locale::DE, "AT"), Some("Österreich"));
+        assert_eq!(name(Locale::UK, "UA"), Some("Україна"));
+        assert_eq!(name(Locale::DE, "CI"), Some("Côte d’Ivoire"));
         for code in ["ZZ", "EU", "QQ", "D", "DEU", "001", ""] {
-            assert_eq!(name(Locale::En, code), None, "{code}");
+            assert_eq!(name(Locale::EN, code), None, "{code}");
         }
         assert!(is_country("fr") && !is_country("XX"));
         let all = all();
         assert!((240..=260).contains(&all.len()), "{} countries", all.len());
         assert!(["DE", "UA", "XK", "JP"].iter().all(|c| all.iter().any(|a| a == c)));
-        for locale in Locale::ALL {
+        for &locale in Locale::all() {
             assert!(all.iter().all(|c| name(locale, c).is_some()), "{locale}");
         }
     }

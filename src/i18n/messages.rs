@@ -112,44 +112,41 @@ impl Generation {
         version: i64,
         overrides: BTreeMap<String, BTreeMap<String, Override>>,
     ) -> Generation {
-        let bundles = Locale::ALL
-            .iter()
-            .map(|locale| {
-                let lang = locale.as_str();
-                let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
-                let mut bundle = Bundle::new_concurrent(vec![langid]);
-                // Unicode isolation marks around placeables render as stray boxes in some
-                // browsers and break tests that compare text; our placeables are never
-                // bidirectional.
-                bundle.set_use_isolating(false);
-                for resource in shipped.resources.get(lang).into_iter().flatten() {
-                    // Ids defined twice are reported by `hireboard i18n check`; the first wins.
-                    let _ = bundle.add_resource(resource.clone());
-                }
-                if let Some(saved) = overrides.get(lang) {
-                    let text: String =
-                        saved.iter().map(|(id, o)| super::exchange::entry(id, &o.source)).collect();
-                    match FluentResource::try_new(text) {
-                        Ok(resource) => bundle.add_resource_overriding(Arc::new(resource)),
-                        // Saving checks every override; one that no longer parses is skipped
-                        // whole rather than half-applied.
-                        Err((_, errors)) => {
-                            log::error!("overrides of {lang} do not parse, skipped: {errors:?}")
-                        }
+        let bundles = Locale::table(|locale| {
+            let lang = locale.as_str();
+            let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
+            let mut bundle = Bundle::new_concurrent(vec![langid]);
+            // Unicode isolation marks around placeables render as stray boxes in some
+            // browsers and break tests that compare text; our placeables are never
+            // bidirectional.
+            bundle.set_use_isolating(false);
+            for resource in shipped.resources.get(lang).into_iter().flatten() {
+                // Ids defined twice are reported by `hireboard i18n check`; the first wins.
+                let _ = bundle.add_resource(resource.clone());
+            }
+            if let Some(saved) = overrides.get(lang) {
+                let text: String =
+                    saved.iter().map(|(id, o)| super::exchange::entry(id, &o.source)).collect();
+                match FluentResource::try_new(text) {
+                    Ok(resource) => bundle.add_resource_overriding(Arc::new(resource)),
+                    // Saving checks every override; one that no longer parses is skipped
+                    // whole rather than half-applied.
+                    Err((_, errors)) => {
+                        log::error!("overrides of {lang} do not parse, skipped: {errors:?}")
                     }
                 }
-                bundle
-            })
-            .collect();
-        let cache = Locale::ALL.iter().map(|_| RwLock::default()).collect();
+            }
+            bundle
+        });
+        let cache = Locale::table(|_| RwLock::default());
         Generation { version, overrides, shipped, bundles, cache }
     }
 
     /// The message in `locale`, else in English; `None` when neither has it.
     pub fn format(&self, locale: Locale, id: &str, args: Option<&FluentArgs>) -> Option<String> {
         format(&self.bundles[locale.index()], id, args).or_else(|| {
-            (locale != Locale::En)
-                .then(|| format(&self.bundles[Locale::En.index()], id, args))
+            (locale != Locale::EN)
+                .then(|| format(&self.bundles[Locale::EN.index()], id, args))
                 .flatten()
         })
     }

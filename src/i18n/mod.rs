@@ -22,6 +22,11 @@ use fluent_bundle::{FluentArgs, FluentValue};
 pub use format::{format_date, format_money, format_number};
 
 pub use locale::Locale;
+
+/// How many languages a board may have at most (SQLite's full-text rowids leave room for them).
+pub const fn locale_limit() -> usize {
+    locale::MAX_LANGUAGES
+}
 pub use messages::{Generation, Messages};
 pub use negotiate::negotiate;
 
@@ -203,7 +208,12 @@ impl Tr {
     /// A language's name in this one ("Englisch" in German), for sentences and values; a
     /// language switcher names each in itself (`Locale::native_name`).
     pub fn language(&self, locale: Locale) -> String {
-        self.t(&format!("language-{}", locale.as_str()))
+        let id = format!("language-{}", locale.as_str());
+        match self.try_t(&id) {
+            Some(name) => name,
+            // A language added by configuration: CLDR's name for it in this one.
+            None => locale.name_in(self.locale),
+        }
     }
 
     /// The name of a country by ISO code (CLDR's), or the code itself when it is none.

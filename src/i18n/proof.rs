@@ -208,7 +208,7 @@ mod tests {
     #[test]
     fn a_preview_renders_each_plural_form() {
         let uk = "{ $count ->\n    [one] { $count } вакансія\n    [few] { $count } вакансії\n    [many] { $count } вакансій\n   *[other] { $count } вакансії\n}";
-        let lines = preview(&english(JOBS), Locale::Uk, "m", uk);
+        let lines = preview(&english(JOBS), Locale::UK, "m", uk);
         let texts: Vec<&str> = lines.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["1 вакансія", "2 вакансії", "0 вакансій", "1.5 вакансії"]);
         assert_eq!(lines[0].0, "$count = 1");

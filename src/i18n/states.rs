@@ -193,7 +193,7 @@ fn store_sources(conn: &mut DbConn, lang: &str, sources: &Sources) -> QueryResul
 /// Records, for every translation whose text is new to the record, the English it sits beside
 /// now. Run at every start: one read per language, and a write only when a file changed.
 pub fn record_sources(conn: &mut DbConn, generation: &Generation) -> QueryResult<()> {
-    for locale in Locale::ALL.into_iter().filter(|l| l.as_str() != SOURCE) {
+    for locale in Locale::all().iter().copied().filter(|l| l.as_str() != SOURCE) {
         let lang = locale.as_str();
         let mut sources = load_sources(conn, lang)?;
         let mut changed = false;
@@ -205,9 +205,10 @@ pub fn record_sources(conn: &mut DbConn, generation: &Generation) -> QueryResult
                 changed = true;
             }
         }
-        if changed {
-            // Two instances starting together write the same record; either one is right.
-            conn.transaction(|conn| store_sources(conn, lang, &sources))?;
+        // Servers starting together compute the same record: when another one wrote it first
+        // (a unique key refuses this insert), theirs stands.
+        if changed && let Err(e) = conn.transaction(|conn| store_sources(conn, lang, &sources)) {
+            log::info!("the English sources of {lang} were recorded by another server: {e}");
         }
     }
     Ok(())

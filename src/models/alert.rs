@@ -107,7 +107,7 @@ impl Alert {
     }
 
     pub fn locale(&self) -> Locale {
-        Locale::parse(&self.locale).unwrap_or(Locale::En)
+        Locale::parse(&self.locale).unwrap_or(Locale::EN)
     }
 }
 

@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_is_normalized() {
-        let app = form().validate(7, Locale::En, CoverLetter::Required).unwrap();
+        let app = form().validate(7, Locale::EN, CoverLetter::Required).unwrap();
         assert_eq!(app.name, "Ada Lovelace");
         assert_eq!(app.email, "ada@example.org");
         assert_eq!(app.job_id, 7);
@@ -278,7 +278,7 @@ mod tests {
             cover_letter: " ".into(),
             consent: None,
         };
-        let errors = bad.validate(1, Locale::De, CoverLetter::Required).unwrap_err();
+        let errors = bad.validate(1, Locale::DE, CoverLetter::Required).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "email", "phone", "cover_letter", "consent"]);
     }
@@ -286,12 +286,12 @@ mod tests {
     #[test]
     fn a_cover_letter_is_needed_only_where_the_posting_asks_for_one() {
         let without = ApplicationForm { cover_letter: "  ".into(), ..form() };
-        let app = without.validate(1, Locale::En, CoverLetter::Optional).unwrap();
+        let app = without.validate(1, Locale::EN, CoverLetter::Optional).unwrap();
         assert_eq!(app.cover_letter, "");
-        let errors = without.validate(1, Locale::En, CoverLetter::Required).unwrap_err();
+        let errors = without.validate(1, Locale::EN, CoverLetter::Required).unwrap_err();
         assert_eq!(errors[0].field, "cover_letter");
         let long = ApplicationForm { cover_letter: "x".repeat(MAX_COVER_LETTER + 1), ..form() };
-        let errors = long.validate(1, Locale::En, CoverLetter::Optional).unwrap_err();
+        let errors = long.validate(1, Locale::EN, CoverLetter::Optional).unwrap_err();
         assert_eq!(errors[0].message, "apply-error-cover-letter-too-long", "a limit either way");
     }
 

@@ -74,11 +74,11 @@ impl Skill {
 
     /// Every skill's name in each language of the board, by skill id: its translation, else
     /// its own name (two queries).
-    pub fn names(conn: &mut DbConn) -> QueryResult<HashMap<i64, [String; 3]>> {
+    pub fn names(conn: &mut DbConn) -> QueryResult<HashMap<i64, Vec<String>>> {
         let own: Vec<(i64, String)> =
             skills::table.select((skills::id, skills::name)).load(conn)?;
-        let mut names: HashMap<i64, [String; 3]> =
-            own.into_iter().map(|(id, name)| (id, std::array::from_fn(|_| name.clone()))).collect();
+        let mut names: HashMap<i64, Vec<String>> =
+            own.into_iter().map(|(id, name)| (id, Locale::table(|_| name.clone()))).collect();
         let translated: Vec<(i64, String, String)> = skill_translations::table
             .select((
                 skill_translations::skill_id,
@@ -87,8 +87,7 @@ impl Skill {
             ))
             .load(conn)?;
         for (id, locale, name) in translated {
-            let slot =
-                Locale::parse(&locale).and_then(|l| Locale::ALL.iter().position(|a| *a == l));
+            let slot = Locale::parse(&locale).map(Locale::index);
             if let (Some(all), Some(slot)) = (names.get_mut(&id), slot) {
                 all[slot] = name;
             }

@@ -80,19 +80,19 @@ pub fn read_alternate_names(
     }
     let count = chosen.len();
     let mut chosen: Vec<_> = chosen.into_iter().collect();
-    chosen.sort_by_key(|((at, locale), _)| (*at, *locale as u8));
+    chosen.sort_by_key(|((at, locale), _)| (*at, locale.index()));
     for ((at, locale), (name, _)) in chosen {
         let place = &mut places[at];
-        if locale == Locale::En {
+        if locale == Locale::EN {
             let local = std::mem::replace(&mut place.name, name);
-            place.names.push((Locale::En, local));
+            place.names.push((Locale::EN, local));
         } else {
             place.names.push((locale, name));
         }
     }
     // The local name kept under English above was only a stand-in: drop it.
     for place in places.iter_mut() {
-        place.names.retain(|(l, _)| *l != Locale::En);
+        place.names.retain(|(l, _)| *l != Locale::EN);
     }
     Ok(count)
 }
@@ -130,12 +130,12 @@ mod tests {
         assert_eq!(places[0].name, "Cologne");
         assert_eq!(
             places[0].names,
-            [(Locale::De, "Köln".to_owned()), (Locale::Uk, "Кельн".to_owned())]
+            [(Locale::DE, "Köln".to_owned()), (Locale::UK, "Кельн".to_owned())]
         );
         assert_eq!(places[1].name, "Munich");
         assert_eq!(
             places[1].names,
-            [(Locale::De, "München".to_owned()), (Locale::Uk, "Мюнхен".to_owned())]
+            [(Locale::DE, "München".to_owned()), (Locale::UK, "Мюнхен".to_owned())]
         );
     }
 }

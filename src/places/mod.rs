@@ -57,8 +57,8 @@ pub struct Report {
     pub updated: usize,
     pub unchanged: usize,
     pub skipped: usize,
-    /// Names added per language, in `Locale::ALL` order.
-    pub names_added: [usize; 3],
+    /// Names added per language, by `Locale::index`.
+    pub names_added: Vec<usize>,
 }
 
 /// Places written between two look-ups of their ids.
@@ -68,7 +68,7 @@ const BATCH: usize = 500;
 pub fn write(conn: &mut DbConn, imported: &[ImportedPlace]) -> QueryResult<Report> {
     crate::db::write_transaction(conn, |conn| {
         let now = crate::db::now();
-        let mut report = Report::default();
+        let mut report = Report { names_added: vec![0; Locale::count()], ..Report::default() };
         let stored: Vec<(Option<i64>, i64, f64, f64, i64, String)> = places::table
             .filter(places::geonames_id.is_not_null())
             .select((
@@ -106,7 +106,7 @@ pub fn write(conn: &mut DbConn, imported: &[ImportedPlace]) -> QueryResult<Repor
                         geonames_id: Some(p.geonames_id),
                         name: &p.name,
                         name_key: name_key(&p.name),
-                        original_locale: Locale::En.as_str(),
+                        original_locale: Locale::EN.as_str(),
                         country_code: &p.country,
                         latitude: p.latitude,
                         longitude: p.longitude,
@@ -152,15 +152,15 @@ pub fn write(conn: &mut DbConn, imported: &[ImportedPlace]) -> QueryResult<Repor
                 let Some(id) = id_of.get(&p.geonames_id) else { continue };
                 for (locale, name) in &p.names {
                     let name = name.trim();
-                    if *locale == Locale::En
+                    if *locale == Locale::EN
+                        || !locale.is_enabled()
                         || name.is_empty()
                         || name.chars().count() > 200
                         || !named.insert((*id, locale.as_str().to_owned()))
                     {
                         continue;
                     }
-                    report.names_added
-                        [Locale::ALL.iter().position(|l| l == locale).unwrap_or(0)] += 1;
+                    report.names_added[locale.index()] += 1;
                     names.push(NewPlaceName {
                         place_id: *id,
                         locale: locale.as_str(),

@@ -53,10 +53,10 @@ fn place(row: CityRow) -> ImportedPlace {
     let mut names = Vec::new();
     let german_speaking = row.languages.as_deref().is_some_and(|l| l.starts_with("de"));
     if german_speaking && row.name != english {
-        names.push((Locale::De, row.name.clone()));
+        names.push((Locale::DE, row.name.clone()));
     }
     if let Some(uk) = row.name_uk.filter(|n| !n.trim().is_empty()) {
-        names.push((Locale::Uk, uk));
+        names.push((Locale::UK, uk));
     }
     ImportedPlace {
         geonames_id: row.geonames_id,

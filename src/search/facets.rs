@@ -65,7 +65,7 @@ impl Counts {
                 .zip(&self.city)
                 .map(|(name, n)| FacetCount { value: name.clone(), count: *n })
                 .collect(),
-            |a, b| b.count.cmp(&a.count).then(a.value.get(Locale::En).cmp(b.value.get(Locale::En))),
+            |a, b| b.count.cmp(&a.count).then(a.value.get(Locale::EN).cmp(b.value.get(Locale::EN))),
             TOP_CITIES,
             |f| f.count > 0 || is_selected_city(&f.value),
             |f| is_selected_city(&f.value),

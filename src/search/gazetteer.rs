@@ -18,24 +18,20 @@ pub struct Entry {
     pub country: String,
     pub point: Point,
     population: i64,
-    /// The name in each of `Locale::ALL`, the original where there is no translation.
-    names: [Box<str>; 3],
+    /// The name in each of `Locale::all()`, the original where there is no translation.
+    names: Box<[Box<str>]>,
     /// The same folded by `name_key`, for look-ups.
-    keys: [Box<str>; 3],
+    keys: Box<[Box<str>]>,
 }
 
 impl Entry {
     pub fn name(&self, locale: Locale) -> &str {
-        &self.names[slot(locale)]
+        self.names.get(locale.index()).or(self.names.first()).map_or("", |n| n)
     }
 
-    pub fn names(&self) -> &[Box<str>; 3] {
+    pub fn names(&self) -> &[Box<str>] {
         &self.names
     }
-}
-
-fn slot(locale: Locale) -> usize {
-    Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)
 }
 
 #[derive(Debug, Default)]
@@ -74,11 +70,11 @@ impl Gazetteer {
             }
         }
         let entries = rows.into_iter().map(|(id, name, country, lat, lon, population)| {
-            let mut names: [Box<str>; 3] = std::array::from_fn(|_| name.as_str().into());
+            let mut names: Box<[Box<str>]> = Locale::table(|_| name.as_str().into()).into();
             for (locale, local) in translated.remove(&id).unwrap_or_default() {
-                names[slot(locale)] = local.into();
+                names[locale.index()] = local.into();
             }
-            let keys = names.clone().map(|n| name_key(&n).into());
+            let keys = names.iter().map(|n| name_key(n).into()).collect();
             Entry { id, country, point: (lat, lon), population, names, keys }
         });
         Ok(Gazetteer::new(version, entries.collect()))
@@ -139,8 +135,8 @@ pub(super) fn entry(
         country: country.to_owned(),
         point,
         population,
-        names: names.map(Into::into),
-        keys: names.map(|n| name_key(n).into()),
+        names: names.iter().map(|n| (*n).into()).collect(),
+        keys: names.iter().map(|n| name_key(n).into()).collect(),
     }
 }
 
@@ -161,7 +157,7 @@ mod tests {
         assert_eq!(g.find("münchen").map(|e| e.id), Some(1));
         assert_eq!(g.find(" МЮНХЕН ").map(|e| e.id), Some(1));
         assert_eq!(g.find("Berlin").map(|e| e.country.as_str()), Some("DE"));
-        assert_eq!(g.get(1).map(|e| e.name(Locale::De)), Some("München"));
+        assert_eq!(g.get(1).map(|e| e.name(Locale::DE)), Some("München"));
         assert!(g.find("Atlantis").is_none());
         let ids = |found: Vec<&Entry>| found.iter().map(|e| e.id).collect::<Vec<_>>();
         assert_eq!(ids(g.starting_with("ber", 5)), [3, 2], "most populous first");

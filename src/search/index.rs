@@ -195,11 +195,11 @@ where
 /// A name in each language of the board: a city's (the same text thrice for a city that is
 /// not a known place), a skill's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalNames(Arc<[Box<str>; 3]>);
+pub struct LocalNames(Arc<[Box<str>]>);
 
 impl LocalNames {
     pub fn get(&self, locale: Locale) -> &str {
-        &self.0[Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)]
+        self.0.get(locale.index()).or(self.0.first()).map_or("", |n| n)
     }
 
     /// Whether `text` is one of its names, in any case.
@@ -209,7 +209,7 @@ impl LocalNames {
     }
 
     pub fn plain(text: &str) -> LocalNames {
-        LocalNames(Arc::new(std::array::from_fn(|_| text.into())))
+        LocalNames(Locale::table(|_| text.into()).into())
     }
 }
 
@@ -227,7 +227,7 @@ impl SearchIndex {
         version: i64,
         rows: Vec<IndexRow>,
         skills: Vec<Skill>,
-        skill_names: HashMap<i64, [String; 3]>,
+        skill_names: HashMap<i64, Vec<String>>,
         gazetteer: Arc<Gazetteer>,
     ) -> SearchIndex {
         let docs: Vec<Doc> = rows.into_iter().map(|r| Doc::from_row(r, &gazetteer)).collect();
@@ -239,7 +239,7 @@ impl SearchIndex {
         version: i64,
         mut docs: Vec<Doc>,
         skills: Vec<Skill>,
-        skill_names: HashMap<i64, [String; 3]>,
+        skill_names: HashMap<i64, Vec<String>>,
         gazetteer: Arc<Gazetteer>,
     ) -> SearchIndex {
         doc::sort(&mut docs);
@@ -256,7 +256,7 @@ impl SearchIndex {
         changed: &HashSet<i64>,
         rows: Vec<IndexRow>,
         skills: Vec<Skill>,
-        skill_names: HashMap<i64, [String; 3]>,
+        skill_names: HashMap<i64, Vec<String>>,
     ) -> SearchIndex {
         let mut new: Vec<Doc> =
             rows.into_iter().map(|r| Doc::from_row(r, &self.gazetteer)).collect();
@@ -327,7 +327,7 @@ impl SearchIndex {
                 city: p.city.per_posting.row(pos).first().map(|city| {
                     match self.city_place[*city as usize] {
                         Some(place) => City::Place(place),
-                        None => City::Named(self.cities[*city as usize].get(Locale::ALL[0]).into()),
+                        None => City::Named(self.cities[*city as usize].get(Locale::EN).into()),
                     }
                 }),
                 countries: p
@@ -361,7 +361,7 @@ impl SearchIndex {
         docs: impl Iterator<Item = Doc>,
         expected: usize,
         skills: Vec<Skill>,
-        mut skill_names: HashMap<i64, [String; 3]>,
+        mut skill_names: HashMap<i64, Vec<String>>,
         gazetteer: Arc<Gazetteer>,
     ) -> SearchIndex {
         let mut index = SearchIndex { version, gazetteer: gazetteer.clone(), ..Default::default() };
@@ -372,10 +372,11 @@ impl SearchIndex {
             .enumerate()
             .map(|(i, s)| {
                 index.skill_by_slug.insert(s.slug.clone(), i as u32);
-                let names = skill_names.remove(&s.id).map(|n| n.map(String::into_boxed_str));
-                let names =
-                    names.unwrap_or_else(|| std::array::from_fn(|_| s.name.as_str().into()));
-                index.skill_names.push(LocalNames(Arc::new(names)));
+                let names: Arc<[Box<str>]> = match skill_names.remove(&s.id) {
+                    Some(names) => names.into_iter().map(String::into_boxed_str).collect(),
+                    None => Locale::table(|_| s.name.as_str().into()).into(),
+                };
+                index.skill_names.push(LocalNames(names));
                 index.skills.push((s.slug, s.name));
                 index.skill_ids.push(s.id);
                 (s.id, i as u32)
@@ -410,7 +411,7 @@ impl SearchIndex {
                 Some(City::Place(id)) => gazetteer.get(id).map(|place| {
                     *city_of_place.entry(place.id).or_insert_with(|| {
                         let at = index.cities.len() as u32;
-                        index.cities.push(LocalNames(Arc::new(place.names().clone())));
+                        index.cities.push(LocalNames(place.names().into()));
                         index.city_place.push(Some(place.id));
                         place_point.push(Some(place.point));
                         for name in place.names() {
@@ -721,7 +722,7 @@ mod tests {
                 valid_through: None,
                 updated_at: now,
                 skills: vec![i % 4 + 1, (i * 7) % 4 + 1],
-                languages: vec![Locale::En],
+                languages: vec![Locale::EN],
             })
             .collect()
     }
@@ -782,7 +783,7 @@ mod tests {
             row.city = Some("Elsewhere".into());
             row.point = Some((1.0, 2.0));
             row.skills = vec![4, 1];
-            row.languages = vec![Locale::De, Locale::En];
+            row.languages = vec![Locale::DE, Locale::EN];
             row.salary = None;
             row.valid_through = Some(row.published_at + chrono::TimeDelta::days(3));
         }

@@ -67,7 +67,7 @@ fn insert_skill_names(conn: &mut DbConn, data: &DemoData) -> Result<(), SeedErro
     // The demo's skill names are English, whatever the language of the posting that named
     // them first.
     diesel::update(skills::table)
-        .set(skills::original_locale.eq(Locale::En.as_str()))
+        .set(skills::original_locale.eq(Locale::EN.as_str()))
         .execute(conn)
         .map_err(db_context("marking the demo skills as English"))?;
     let ids: Vec<(i64, String)> = skills::table
@@ -76,7 +76,11 @@ fn insert_skill_names(conn: &mut DbConn, data: &DemoData) -> Result<(), SeedErro
         .map_err(db_context("reading the demo skills"))?;
     for (id, name) in ids {
         let Some([de, uk]) = data.skill_names.get(&name) else { continue };
-        for (locale, translated) in [(Locale::De, de), (Locale::Uk, uk)] {
+        // The demo knows German and Ukrainian names; a board without them gets none.
+        for (locale, translated) in [(Locale::DE, de), (Locale::UK, uk)] {
+            if !locale.is_enabled() {
+                continue;
+            }
             let insert = crate::models::translation::TranslationWrite::Insert;
             crate::models::skill::write_name(conn, id, locale, insert, Some(translated), now, now)
                 .map_err(db_context(format!("naming the demo skill {name}")))?;
@@ -92,11 +96,12 @@ fn insert_alerts(conn: &mut DbConn) -> Result<(), SeedError> {
     use crate::search::SearchParams;
     let now = crate::db::now();
     let demo = [
-        ("mara@example.com", "workplace=remote", Frequency::Daily, Locale::En, true),
-        ("jonas@example.com", "q=rust", Frequency::Instant, Locale::De, true),
-        ("olena@example.com", "country=UA", Frequency::Weekly, Locale::Uk, false),
+        ("mara@example.com", "workplace=remote", Frequency::Daily, Locale::EN, true),
+        ("jonas@example.com", "q=rust", Frequency::Instant, Locale::DE, true),
+        ("olena@example.com", "country=UA", Frequency::Weekly, Locale::UK, false),
     ];
     for (email, query, frequency, locale, confirmed) in demo {
+        let locale = if locale.is_enabled() { locale } else { Locale::EN };
         let params = SearchParams::parse(query).0;
         let signed = alert::sign_up(conn, email, &params, frequency, locale, now)
             .map_err(db_context(format!("adding the demo alert for {email}")))?;
@@ -162,7 +167,11 @@ fn insert_places(conn: &mut DbConn, data: &DemoData) -> Result<(), SeedError> {
             latitude: c.lat,
             longitude: c.lon,
             population: c.population,
-            names: vec![(Locale::De, c.de.clone()), (Locale::Uk, c.uk.clone())],
+            names: [(Locale::DE, &c.de), (Locale::UK, &c.uk)]
+                .into_iter()
+                .filter(|(l, _)| l.is_enabled())
+                .map(|(l, name)| (l, name.clone()))
+                .collect(),
         })
         .collect();
     crate::places::write(conn, &places).map_err(db_context("adding the demo places"))?;
@@ -359,10 +368,10 @@ fn seed_batch(
             };
             let original = company.original_locale;
             let text =
-                text_of(role, original).or_else(|| text_of(role, Locale::En)).unwrap_or_default();
+                text_of(role, original).or_else(|| text_of(role, Locale::EN)).unwrap_or_default();
             // About a third of the postings are translated into the other two languages.
             let translations = if i % 3 == 0 {
-                Locale::ALL
+                Locale::all()
                     .iter()
                     .filter(|l| **l != original)
                     .filter_map(|l| Some((*l, text_of(role, *l)?)))
@@ -385,7 +394,7 @@ fn seed_batch(
                 status => status,
             };
             let english_title =
-                text_of(role, Locale::En).map(|t| t.title).unwrap_or_else(|| role.key.clone());
+                text_of(role, Locale::EN).map(|t| t.title).unwrap_or_else(|| role.key.clone());
             let slug =
                 format!("{}-{}-{slug_marker}{}", slugify(&english_title), company.slug, i + 1);
             let draft = JobDraft {

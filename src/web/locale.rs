@@ -82,8 +82,8 @@ mod tests {
 
     #[test]
     fn the_switch_goes_only_to_pages_of_its_language() {
-        assert!(is_page_of("/de/", Locale::De));
-        assert!(is_page_of("/de/jobs?q=rust&page=2", Locale::De));
+        assert!(is_page_of("/de/", Locale::DE));
+        assert!(is_page_of("/de/jobs?q=rust&page=2", Locale::DE));
         for to in [
             "/en/jobs",
             "/de",
@@ -93,10 +93,10 @@ mod tests {
             "https://x/de/",
             "/de/\r\nX: y",
         ] {
-            assert!(!is_page_of(to, Locale::De), "{to}");
+            assert!(!is_page_of(to, Locale::DE), "{to}");
         }
         assert_eq!(
-            switch_url(Locale::Uk, "/uk/jobs?q=a b&x=1"),
+            switch_url(Locale::UK, "/uk/jobs?q=a b&x=1"),
             "/language/uk?to=%2Fuk%2Fjobs%3Fq%3Da%20b%26x%3D1"
         );
     }

@@ -120,7 +120,7 @@ impl Layout {
     pub fn new(tr: Tr, base_url: &str, path: &str, query: &str, title: String) -> Layout {
         let suffix = if query.is_empty() { String::new() } else { format!("?{query}") };
         let local = |l: Locale| format!("/{}{path}{suffix}", l.as_str());
-        let alternates: Vec<Alternate> = Locale::ALL
+        let alternates: Vec<Alternate> = Locale::all()
             .iter()
             .map(|l| Alternate {
                 locale: *l,
@@ -128,7 +128,7 @@ impl Layout {
                 current: *l == tr.locale,
             })
             .collect();
-        let switcher = Locale::ALL
+        let switcher = Locale::all()
             .iter()
             .map(|l| Alternate {
                 locale: *l,
@@ -141,7 +141,7 @@ impl Layout {
             description: tr.t("site-description"),
             title,
             canonical: format!("{base_url}{}", local(tr.locale)),
-            x_default: format!("{base_url}{}", local(Locale::En)),
+            x_default: format!("{base_url}{}", local(Locale::EN)),
             alternates,
             switcher,
             noindex: false,
@@ -158,11 +158,7 @@ impl Layout {
 
     /// The page's language as OpenGraph spells a locale (language_TERRITORY).
     pub fn og_locale(&self) -> &'static str {
-        match self.tr.locale {
-            Locale::En => "en_US",
-            Locale::De => "de_DE",
-            Locale::Uk => "uk_UA",
-        }
+        self.tr.locale.og_locale()
     }
 }
 

@@ -35,12 +35,12 @@ fn xml(body: String) -> HttpResponse {
 
 /// One entry per language for a path below the locale.
 fn localized(base: &str, path: &str, lastmod: Option<String>) -> Vec<SitemapUrl> {
-    let alternates: Vec<(&'static str, String)> = Locale::ALL
+    let alternates: Vec<(&'static str, String)> = Locale::all()
         .iter()
         .map(|l| (l.as_str(), format!("{base}/{}{path}", l.as_str())))
         .chain(std::iter::once(("x-default", format!("{base}/en{path}"))))
         .collect();
-    Locale::ALL
+    Locale::all()
         .iter()
         .map(|l| SitemapUrl {
             loc: format!("{base}/{}{path}", l.as_str()),

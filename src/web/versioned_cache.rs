@@ -87,11 +87,11 @@ mod tests {
     #[test]
     fn an_entry_is_found_only_under_its_version_and_locale() {
         let cache: VersionedCache<i64, &str> = VersionedCache::new(NonZeroUsize::new(8).unwrap());
-        cache.put(3, Locale::En, 7, Arc::new("seven"));
-        assert_eq!(cache.get(3, Locale::En, &7).as_deref(), Some(&"seven"));
-        assert_eq!(cache.get(4, Locale::En, &7), None, "a newer index misses");
-        assert_eq!(cache.get(3, Locale::De, &7), None, "another language misses");
-        let found = cache.get_many(3, Locale::En, &[1, 7]);
+        cache.put(3, Locale::EN, 7, Arc::new("seven"));
+        assert_eq!(cache.get(3, Locale::EN, &7).as_deref(), Some(&"seven"));
+        assert_eq!(cache.get(4, Locale::EN, &7), None, "a newer index misses");
+        assert_eq!(cache.get(3, Locale::DE, &7), None, "another language misses");
+        let found = cache.get_many(3, Locale::EN, &[1, 7]);
         assert_eq!(
             found.iter().map(|v| v.as_deref().copied()).collect::<Vec<_>>(),
             [None, Some("seven")]
@@ -101,11 +101,11 @@ mod tests {
     #[test]
     fn the_least_recently_used_entry_goes_first() {
         let cache: VersionedCache<i64, i64> = VersionedCache::new(NonZeroUsize::new(2).unwrap());
-        cache.put_many(1, Locale::En, [(1, Arc::new(10)), (2, Arc::new(20))]);
-        assert!(cache.get(1, Locale::En, &1).is_some());
-        cache.put(1, Locale::En, 3, Arc::new(30));
-        assert!(cache.get(1, Locale::En, &2).is_none(), "2 was used least recently");
-        assert!(cache.get(1, Locale::En, &1).is_some());
-        assert!(cache.get(1, Locale::En, &3).is_some());
+        cache.put_many(1, Locale::EN, [(1, Arc::new(10)), (2, Arc::new(20))]);
+        assert!(cache.get(1, Locale::EN, &1).is_some());
+        cache.put(1, Locale::EN, 3, Arc::new(30));
+        assert!(cache.get(1, Locale::EN, &2).is_none(), "2 was used least recently");
+        assert!(cache.get(1, Locale::EN, &1).is_some());
+        assert!(cache.get(1, Locale::EN, &3).is_some());
     }
 }

@@ -307,7 +307,7 @@ async fn text_alerts_match_like_the_search_page_and_digests_are_in_the_alerts_la
             let co = CompanyFactory::new().create(c);
             JobFactory::new(&co).title("Rust engineer").published_minutes_ago(3).create(c);
             JobFactory::new(&co).title("Java engineer").published_minutes_ago(3).create(c);
-            AlertFactory::new("q=rust").locale(hireboard::i18n::Locale::De).create(c).id
+            AlertFactory::new("q=rust").locale(hireboard::i18n::Locale::DE).create(c).id
         });
         app.refresh_search();
         let search = app.get("/en/jobs?q=rust").await.html().texts(".job-card-title");

@@ -26,7 +26,7 @@ fn full_text_covers_every_language_and_ranks_title_matches_first() {
                 .summary("We need a gardener for the roof garden.")
                 .create(c);
             let translated =
-                JobFactory::new(&company).translation(Locale::De, text("Zorblaxpflege")).create(c);
+                JobFactory::new(&company).translation(Locale::DE, text("Zorblaxpflege")).create(c);
             let elsewhere = JobFactory::new(&company).title("Baker").create(c);
             let b = app.backend;
 

@@ -87,7 +87,7 @@ fn every_used_id_exists_in_every_locale() {
     let used: BTreeSet<String> = literal_ids().into_iter().chain(derived_ids()).collect();
     assert!(used.len() > 100, "the scan found only {} ids", used.len());
     let catalog = Catalog::load(&root().join("locales")).unwrap();
-    for locale in Locale::ALL {
+    for &locale in Locale::all() {
         let have = messages(&catalog, locale);
         let missing: Vec<&String> = used.iter().filter(|id| !have.contains(*id)).collect();
         assert!(missing.is_empty(), "{locale} lacks {missing:?}");
@@ -99,7 +99,7 @@ fn every_used_id_exists_in_every_locale() {
 #[test]
 fn the_shipped_messages_pass_the_translators_check() {
     let catalog = hireboard::i18n::catalog::Catalog::load(&root().join("locales")).unwrap();
-    for locale in Locale::ALL {
+    for &locale in Locale::all() {
         assert!(catalog.languages.contains_key(locale.as_str()), "{locale}");
     }
     let problems: Vec<String> = catalog.problems().iter().map(ToString::to_string).collect();
@@ -110,8 +110,8 @@ fn the_shipped_messages_pass_the_translators_check() {
 fn translations_are_not_english_copies() {
     let tr = |l| hireboard::i18n::Messages::builtin().tr(l);
     for id in ["search-placeholder", "apply-heading", "job-requirements", "error-not-found"] {
-        let en = tr(Locale::En).t(id);
-        assert_ne!(tr(Locale::De).t(id), en, "{id}");
-        assert_ne!(tr(Locale::Uk).t(id), en, "{id}");
+        let en = tr(Locale::EN).t(id);
+        assert_ne!(tr(Locale::DE).t(id), en, "{id}");
+        assert_ne!(tr(Locale::UK).t(id), en, "{id}");
     }
 }

@@ -137,7 +137,7 @@ async fn changed_postings_are_taken_in_and_match_a_rebuild() {
                     JobFactory::new(&co)
                         .location("Berlin", "DE")
                         .skills(&["rust", "sql"])
-                        .translation(Locale::De, crate::support::factories::text("Ingenieur"))
+                        .translation(Locale::DE, crate::support::factories::text("Ingenieur"))
                         .published_days_ago(i)
                         .create(c)
                         .id
@@ -259,7 +259,7 @@ async fn batches_read_every_published_posting_once() {
             JobFactory::new(&co)
                 .status(status)
                 .skills(&["rust", "go"])
-                .translation(Locale::Uk, crate::support::factories::text("Інженер"))
+                .translation(Locale::UK, crate::support::factories::text("Інженер"))
                 .create(&mut conn);
         }
         let key = |rows: &[IndexRow]| {

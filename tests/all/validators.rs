@@ -80,12 +80,12 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         let job = JobFactory::new(&co)
             .title("Checker <of> markup")
             .skills(&["HTML", "Rust"])
-            .translation(hireboard::i18n::Locale::De, text("Prüferin"))
+            .translation(hireboard::i18n::Locale::DE, text("Prüferin"))
             .create(c);
         JobFactory::new(&co).title("Remote tester").remote_countries(&["DE"]).create(c);
         ApplicationFactory::new(job.id).name("Ada").create(c);
         crate::support::PlaceFactory::new("Munich", "DE", (48.137, 11.575))
-            .name_in(hireboard::i18n::Locale::De, "München")
+            .name_in(hireboard::i18n::Locale::DE, "München")
             .create(c);
         (co.slug, job.slug, job.id)
     });

@@ -110,7 +110,7 @@ async fn start_site() -> Site {
             .title("Remote Rust Engineer")
             .remote_countries(&["DE", "AT"])
             .skills(&["Rust"])
-            .translation(Locale::De, text("Rust-Entwickler (remote)"))
+            .translation(Locale::DE, text("Rust-Entwickler (remote)"))
             .create(&mut c)
             .slug;
         JobFactory::new(&co)

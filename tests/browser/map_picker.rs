@@ -37,7 +37,7 @@ async fn picker_journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> 
     let id = {
         let mut c = site.state.pool.get().unwrap();
         factories::PlaceFactory::new("Munich", "DE", (48.137, 11.575))
-            .name_in(Locale::De, "München")
+            .name_in(Locale::DE, "München")
             .create(&mut c);
         let co = CompanyFactory::new().name("Isar Brauerei").create(&mut c);
         let job =

@@ -45,8 +45,8 @@ fn plant(site: &Site) -> Planted {
     let mut c = site.state.pool.get().unwrap();
     let company = CompanyFactory::new()
         .name(&format!("Acme {SCRIPT}"))
-        .original(Locale::En, &format!("We build {ATTRIBUTE} and {CLOSE_JSON}"))
-        .translation(Locale::De, &format!("Wir bauen {SCRIPT}"))
+        .original(Locale::EN, &format!("We build {ATTRIBUTE} and {CLOSE_JSON}"))
+        .translation(Locale::DE, &format!("Wir bauen {SCRIPT}"))
         .create(&mut c);
     diesel::update(companies::table.find(company.id))
         .set((companies::website.eq(LINK), companies::city.eq(ATTRIBUTE)))
@@ -57,8 +57,8 @@ fn plant(site: &Site) -> Planted {
     original.responsibilities = format!("Build {SCRIPT}\nReview {CLOSE_JSON}");
     original.requirements = format!("Patience {ATTRIBUTE}");
     let job_slug = JobFactory::new(&company)
-        .original(Locale::En, original)
-        .translation(Locale::De, text(&format!("Ingenieur {ATTRIBUTE}")))
+        .original(Locale::EN, original)
+        .translation(Locale::DE, text(&format!("Ingenieur {ATTRIBUTE}")))
         .skills(&["Rust"])
         .create(&mut c)
         .slug;
@@ -67,7 +67,7 @@ fn plant(site: &Site) -> Planted {
     let skill_id = hireboard::models::skill::Skill::find_or_create(
         &mut c,
         &format!("Skill {ATTRIBUTE}"),
-        Locale::En,
+        Locale::EN,
     )
     .unwrap();
     let application_id = factories::ApplicationFactory::new(job_id)
@@ -92,7 +92,7 @@ fn plant(site: &Site) -> Planted {
             cover_letter: &format!("Hello {ATTRIBUTE} {CLOSE_JSON}"),
             job_title: &format!("Engineer {CLOSE_JSON}"),
             to: "hiring@example.org",
-            locale: Locale::En,
+            locale: Locale::EN,
         },
         &site.base,
     )

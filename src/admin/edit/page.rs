@@ -237,7 +237,7 @@ pub(super) fn render(admin: &CurrentAdmin, mode: Mode<'_>, input: FormInput<'_>)
             fields: original_fields,
             confirm: None,
         });
-        for locale in Locale::ALL.into_iter().filter(|l| Some(*l) != original) {
+        for locale in Locale::all().iter().copied().filter(|l| Some(*l) != original) {
             let state = match mode {
                 Mode::Edit(_, stored) => TranslationState::of(
                     stored.translated_from.iter().find(|(l, _)| *l == locale).map(|(_, at)| *at),

@@ -100,12 +100,12 @@ fn database() -> DbConn {
 }
 
 fn query(url: &str, viewer: Viewer) -> ListQuery {
-    parse_list_query(&Restricted, url, &crate::i18n::Messages::builtin().tr(Locale::En), viewer)
+    parse_list_query(&Restricted, url, &crate::i18n::Messages::builtin().tr(Locale::EN), viewer)
 }
 
 fn names(conn: &mut DbConn, url: &str, viewer: Viewer) -> (Vec<String>, Vec<i64>) {
     let listed = Restricted
-        .list(conn, &query(url, viewer), &crate::i18n::Messages::builtin().tr(Locale::En), None)
+        .list(conn, &query(url, viewer), &crate::i18n::Messages::builtin().tr(Locale::EN), None)
         .expect("a page");
     let names = listed
         .rows
@@ -140,7 +140,7 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
             &query("", EDITOR),
             0,
             100,
-            &crate::i18n::Messages::builtin().tr(Locale::En),
+            &crate::i18n::Messages::builtin().tr(Locale::EN),
         )
         .expect("export");
     assert_eq!(exported.len(), 3);
@@ -149,7 +149,7 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
             &mut conn,
             Lookup::Containing("a"),
             &EDITOR,
-            &crate::i18n::Messages::builtin().tr(Locale::En),
+            &crate::i18n::Messages::builtin().tr(Locale::EN),
         )
         .expect("lookup");
     assert_eq!(
@@ -164,7 +164,7 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
                     &mut conn,
                     Lookup::Containing("g"),
                     &ADMIN,
-                    &crate::i18n::Messages::builtin().tr(Locale::En)
+                    &crate::i18n::Messages::builtin().tr(Locale::EN)
                 )
                 .expect("lookup")
         ),
@@ -177,7 +177,7 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
                     &mut conn,
                     Lookup::Containing("g"),
                     &EDITOR,
-                    &crate::i18n::Messages::builtin().tr(Locale::En)
+                    &crate::i18n::Messages::builtin().tr(Locale::EN)
                 )
                 .expect("lookup")
         ),
@@ -191,7 +191,7 @@ fn a_record_scope_narrows_lists_counts_exports_lookups_and_records() {
     let mut lookup = |wanted, viewer| {
         label(
             Restricted
-                .lookup(&mut conn, wanted, viewer, &crate::i18n::Messages::builtin().tr(Locale::En))
+                .lookup(&mut conn, wanted, viewer, &crate::i18n::Messages::builtin().tr(Locale::EN))
                 .unwrap(),
         )
     };
@@ -241,7 +241,7 @@ fn exports_resume_after_a_key_and_keep_the_filters() {
     let mut conn = database();
     let q = query("name=a", ADMIN);
     let first = Restricted
-        .export_rows(&mut conn, &q, 0, 2, &crate::i18n::Messages::builtin().tr(Locale::En))
+        .export_rows(&mut conn, &q, 0, 2, &crate::i18n::Messages::builtin().tr(Locale::EN))
         .expect("export");
     assert_eq!(first.len(), 2);
     let rest = Restricted
@@ -250,7 +250,7 @@ fn exports_resume_after_a_key_and_keep_the_filters() {
             &q,
             first[1].0,
             100,
-            &crate::i18n::Messages::builtin().tr(Locale::En),
+            &crate::i18n::Messages::builtin().tr(Locale::EN),
         )
         .expect("export");
     // Ansible, Angular, Agile: three names with an "a", in id order across the two reads.
@@ -289,9 +289,9 @@ impl Declaration for ByLength {
 fn more_scopes_than_one_statement_reads_are_all_counted() {
     let mut conn = database();
     let q =
-        parse_list_query(&Restricted, "", &crate::i18n::Messages::builtin().tr(Locale::En), ADMIN);
+        parse_list_query(&Restricted, "", &crate::i18n::Messages::builtin().tr(Locale::EN), ADMIN);
     let listed = ByLength
-        .list(&mut conn, &q, &crate::i18n::Messages::builtin().tr(Locale::En), None)
+        .list(&mut conn, &q, &crate::i18n::Messages::builtin().tr(Locale::EN), None)
         .expect("a page");
     // Ansible, Angular, Rust, Go, Agile: lengths 7, 7, 4, 2, 5.
     assert_eq!(listed.scope_counts, [5, 0, 1, 0, 1, 1, 0, 2, 0, 0, 0, 0]);
@@ -300,7 +300,7 @@ fn more_scopes_than_one_statement_reads_are_all_counted() {
 #[test]
 fn a_record_is_shown_by_its_id_and_a_missing_one_is_none() {
     let mut conn = database();
-    let tr = crate::i18n::Messages::builtin().tr(Locale::En);
+    let tr = crate::i18n::Messages::builtin().tr(Locale::EN);
     let id: i64 = skills::table
         .filter(skills::name.eq("Rust"))
         .select(skills::id)

@@ -18,7 +18,7 @@ pub fn country_options(tr: &Tr) -> Vec<(&'static str, String)> {
 
 /// The content languages, each by its own name.
 pub fn locale_options() -> Vec<(&'static str, String)> {
-    Locale::ALL.iter().map(|l| (l.as_str(), l.native_name().to_owned())).collect()
+    Locale::all().iter().map(|l| (l.as_str(), l.native_name().to_owned())).collect()
 }
 
 /// Translation rows' (locale, source time) as the form's translation states need them.

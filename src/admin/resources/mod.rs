@@ -191,8 +191,9 @@ pub(crate) fn translation_states(
         .iter()
         .map(|(id, original, text_updated_at, created)| {
             let changed = text_updated_at.unwrap_or(*created);
-            let states = Locale::ALL
-                .into_iter()
+            let states = Locale::all()
+                .iter()
+                .copied()
                 .filter(|l| l.as_str() != original)
                 .map(|locale| {
                     let from = made_from.get(&(*id, locale.as_str())).copied();

@@ -62,15 +62,19 @@ impl Declaration for Places {
                 .ne(locale.as_str())
                 .and(diesel::dsl::not(places::id.eq_any(named(locale))))
         };
-        vec![
-            Scope::all(),
-            // What a translator has left to do, most populous first.
-            Scope::new(
-                "untranslated",
-                "admin-scope-untranslated",
-                missing(Locale::En).or(missing(Locale::De)).or(missing(Locale::Uk)),
-            ),
-        ]
+        // What a translator has left to do, most populous first: a name missing in any of the
+        // board's languages.
+        let untranslated = Locale::all()
+            .iter()
+            .map(|l| Box::new(missing(*l)) as crate::admin::engine::query::Pred<_>)
+            .reduce(|a, b| Box::new(a.or(b)));
+        let mut scopes = vec![Scope::all()];
+        if let Some(condition) = untranslated {
+            let def =
+                crate::admin::resource::ScopeDef::new("untranslated", "admin-scope-untranslated");
+            scopes.push(Scope { def, condition: Some(condition) });
+        }
+        scopes
     }
     fn context(&self, conn: &mut DbConn, rows: &[PlaceRow]) -> QueryResult<Translations> {
         super::translations!(conn, rows, place_translations, place_id)

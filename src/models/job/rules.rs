@@ -70,7 +70,7 @@ mod tests {
             salary_currency: None,
             salary_period: None,
             skills: vec!["Rust".into()],
-            ..JobDraft::new(crate::i18n::Locale::En, chrono::NaiveDateTime::default())
+            ..JobDraft::new(crate::i18n::Locale::EN, chrono::NaiveDateTime::default())
         }
     }
 

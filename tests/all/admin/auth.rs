@@ -78,7 +78,7 @@ async fn a_wrong_password_is_refused_with_a_message_in_the_visitors_language() {
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     let german = hireboard::i18n::Messages::builtin()
-        .tr(hireboard::i18n::Locale::De)
+        .tr(hireboard::i18n::Locale::DE)
         .t("admin-login-invalid");
     assert_ne!(german, "The email address or password is wrong.");
     assert_eq!(res.html().text("[role=alert]"), german);
@@ -339,7 +339,7 @@ async fn the_admin_chooses_the_back_office_language() {
     let page = app.get("/admin").await;
     assert_eq!(page.html().attrs("html", "lang"), ["uk"]);
     let jobs =
-        hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::Uk).t("admin-nav-jobs");
+        hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::UK).t("admin-nav-jobs");
     assert_ne!(jobs, "Postings");
     assert!(page.html().texts(".admin-nav a").contains(&jobs));
 }
@@ -479,7 +479,7 @@ async fn an_unknown_address_answers_like_an_account_also_when_locked() {
             }
         }
         assert_eq!(known, unknown, "{}", app.backend);
-        let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::En);
+        let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::EN);
         assert!(known[3].1.contains(&tr.t("admin-login-invalid")), "{:?}", known[3]);
         assert!(known[4].1.contains(&tr.t("admin-login-locked")), "{:?}", known[4]);
         assert!(unknown[6].1.contains(&tr.t("admin-login-locked")));

@@ -237,7 +237,7 @@ async fn editing_the_original_marks_translations_out_of_date_until_confirmed() {
             let co = CompanyFactory::new().create(c);
             JobFactory::new(&co)
                 .title("Pastry Chef")
-                .translation(Locale::De, text("Konditor"))
+                .translation(Locale::DE, text("Konditor"))
                 .create(c)
                 .slug
         });
@@ -525,7 +525,7 @@ async fn duplicating_makes_a_draft_copy_and_preview_shows_any_status() {
         let co = CompanyFactory::new().create(c);
         JobFactory::new(&co)
             .title("Sommelier")
-            .translation(Locale::De, text("Sommelière"))
+            .translation(Locale::DE, text("Sommelière"))
             .skills(&["Wine"])
             .create(c)
             .slug

@@ -350,7 +350,7 @@ async fn lists_show_how_each_translation_stands() {
             let co = CompanyFactory::new().name("Solo GmbH").create(c);
             JobFactory::new(&co)
                 .title("Welder")
-                .translation(Locale::De, crate::support::factories::text("Schweißer"))
+                .translation(Locale::DE, crate::support::factories::text("Schweißer"))
                 .create(c)
                 .slug
         });

@@ -62,7 +62,7 @@ async fn skills_show_their_use_and_an_unused_scope() {
         let co = CompanyFactory::new().create(c);
         JobFactory::new(&co).skills(&["Rust", "SQL"]).create(c);
         JobFactory::new(&co).skills(&["Rust"]).create(c);
-        hireboard::models::skill::Skill::find_or_create(c, "COBOL", hireboard::i18n::Locale::En)
+        hireboard::models::skill::Skill::find_or_create(c, "COBOL", hireboard::i18n::Locale::EN)
             .unwrap();
     });
     let _user = app.signed_in(AdminRole::Admin).await;

@@ -325,7 +325,7 @@ pub fn seed(app: &TestApp) -> Ids {
         let skill = hireboard::models::skill::Skill::find_or_create(
             c,
             "Welding",
-            hireboard::i18n::Locale::En,
+            hireboard::i18n::Locale::EN,
         )
         .unwrap();
         let application = crate::support::ApplicationFactory::new(job).create(c).id;

@@ -28,7 +28,7 @@ fn addresses(resource: &dyn Resource) -> Vec<String> {
         out.push(format!("{base}?sort={}", column.key));
         out.push(format!("{base}?sort=-{}", column.key));
     }
-    for filter in resource.filters(&hireboard::i18n::Messages::builtin().tr(Locale::En)) {
+    for filter in resource.filters(&hireboard::i18n::Messages::builtin().tr(Locale::EN)) {
         let key = filter.key;
         let sample = match filter.kind {
             FilterKind::Text => format!("{key}=a"),

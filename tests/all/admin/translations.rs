@@ -43,7 +43,7 @@ async fn a_translator_edits_a_plural_message_and_the_public_page_shows_it() {
     for app in backends() {
         two_postings(&app);
         let translator = app.signed_in(AdminRole::Translator).await;
-        let german = Messages::builtin().tr(Locale::De);
+        let german = Messages::builtin().tr(Locale::DE);
         assert_eq!(app.get("/de/jobs").await.html().text("#results-heading"), "2 Jobs");
 
         // The overview: each language's progress, linked to its messages.
@@ -55,7 +55,7 @@ async fn a_translator_edits_a_plural_message_and_the_public_page_shows_it() {
 
         // A broken text is refused beside the field in the translator's language, and nothing
         // is saved.
-        app.with_conn(|c| AdminUser::set_locale(c, translator.id, Locale::De).unwrap());
+        app.with_conn(|c| AdminUser::set_locale(c, translator.id, Locale::DE).unwrap());
         let path = "/admin/translations/de/search-total";
         let refused = app.post_admin(path, &[("text", "Stellen"), ("intent", "save")]).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", app.backend);
@@ -138,17 +138,6 @@ async fn unknown_languages_and_messages_are_not_found() {
     assert!(overrides(&app).is_empty());
 }
 
-/// A copy of the shipped messages to change, as a new release would.
-fn copy_locales(to: &std::path::Path) {
-    for lang in ["en", "de", "uk"] {
-        std::fs::create_dir_all(to.join(lang)).unwrap();
-        for entry in std::fs::read_dir(format!("locales/{lang}")).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(&path, to.join(lang).join(path.file_name().unwrap())).unwrap();
-        }
-    }
-}
-
 fn replace_in(path: &std::path::Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{from:?} in {}", path.display());
@@ -161,7 +150,7 @@ async fn states_follow_the_files_and_an_english_change_marks_translations_out_of
     let url = format!("sqlite://{}", data.path().join("board.db").display());
     let release = |n: usize| {
         let dir = data.path().join(format!("locales-{n}"));
-        copy_locales(&dir);
+        crate::support::locales::copy_shipped(&dir);
         dir
     };
     // The first release: German lacks one message and leaves another as English.
@@ -226,6 +215,7 @@ async fn another_app_server_shows_a_saved_text_without_a_restart() {
                 ("DATA_DIR", data.path().to_str().unwrap()),
                 ("SEARCH_REFRESH_MS", "100"),
                 ("WORKER_CONCURRENCY", "0"),
+                ("RUST_LOG", "warn"),
             ],
         );
         other.wait_healthy(Duration::from_secs(60));
@@ -246,8 +236,9 @@ async fn another_app_server_shows_a_saved_text_without_a_restart() {
         while total(&other) != "2 Stellen" {
             assert!(
                 Instant::now() < deadline,
-                "{}: the other server kept the old text",
-                app.backend
+                "{}: the other server kept the old text; its log:\n{}",
+                app.backend,
+                other.output()
             );
             std::thread::sleep(Duration::from_millis(100));
         }

@@ -22,8 +22,8 @@ async fn companies_are_listed_by_cursor_and_read_in_each_language() {
         let made: Vec<String> = app.with_conn(|c| {
             let acme = CompanyFactory::new()
                 .name("Acme Robotics")
-                .original(Locale::En, "We build robots.")
-                .translation(Locale::De, "Wir bauen Roboter.")
+                .original(Locale::EN, "We build robots.")
+                .translation(Locale::DE, "Wir bauen Roboter.")
                 .create(c);
             JobFactory::new(&acme).create(c);
             JobFactory::new(&acme).create(c);

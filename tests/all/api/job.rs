@@ -21,7 +21,7 @@ async fn a_posting_by_id_or_slug_with_every_language_or_one() {
                 .street("Invalidenstraße 116")
                 .at(Some((52.5311, 13.3849)))
                 .skills(&["Pruning"])
-                .translation(Locale::De, text("Gärtnerin"))
+                .translation(Locale::DE, text("Gärtnerin"))
                 .create(c);
             let draft = JobFactory::new(&co).status(JobStatus::Draft).create(c);
             (job, draft)

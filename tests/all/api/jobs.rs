@@ -168,7 +168,7 @@ async fn titles_come_in_the_language_asked_for_or_the_original() {
         let co = CompanyFactory::new().create(c);
         let translated = JobFactory::new(&co)
             .title("Gardener")
-            .translation(Locale::De, text("Gärtnerin"))
+            .translation(Locale::DE, text("Gärtnerin"))
             .create(c);
         let untranslated = JobFactory::new(&co).title("Roofer").create(c);
         (translated.id, untranslated.id)

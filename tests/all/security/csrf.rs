@@ -118,7 +118,7 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
         (slug, "applicant@example.org".to_owned())
     });
     let (withdraw, _) =
-        hireboard::mail::application::links("", secret, Locale::En, ids.application);
+        hireboard::mail::application::links("", secret, Locale::EN, ids.application);
     let alert =
         app.with_conn(|c| crate::support::AlertFactory::new("q=welder").pending().create(c).id);
     let confirm = hireboard::mail::alert::confirm_url(
@@ -126,7 +126,7 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
         secret,
         alert,
         hireboard::models::alert::Frequency::Daily,
-        Locale::En,
+        Locale::EN,
     );
     let f = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()

@@ -49,7 +49,7 @@ fn assert_refused_in_ukrainian(res: &crate::support::app::Response, message: &st
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS, "{}", res.body);
     assert!(res.header("retry-after").is_some_and(|v| v.parse::<u64>().is_ok_and(|s| s > 0)));
     let page = res.html();
-    let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::Uk);
+    let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::UK);
     assert!(page.text("body").contains(&tr.t(message)), "{message}");
     // Everything typed is still there.
     assert_eq!(page.attr("input[name=name]", "value"), "Лариса Косач");

@@ -20,7 +20,7 @@ async fn weak_passwords_are_refused_with_the_reason_in_the_users_language() {
             .unwrap()
         });
         let path = format!("/admin/password/{token}");
-        let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::De);
+        let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::DE);
         let csrf = app.csrf(&path).await;
         for (password, reason) in [
             ("password1234", "password-common"),

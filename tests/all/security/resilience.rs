@@ -34,7 +34,7 @@ async fn a_panicking_handler_gets_the_localized_500_page_and_the_next_request_wo
     let id = res.headers().get("x-request-id").expect("a request id").to_str().unwrap().to_owned();
     assert!(res.headers().contains_key("content-security-policy"));
     let body = String::from_utf8(actix_test::read_body(res).await.to_vec()).unwrap();
-    let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::De);
+    let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::DE);
     assert!(body.contains(&tr.t("error-internal-title")), "{body}");
     assert!(body.contains(&id), "the page shows the reference {id}");
     let logged = lines_containing(&format!("request id {id}"));
@@ -55,7 +55,7 @@ async fn no_free_connection_gives_503_with_retry_after_soon() {
     let res = app.get("/en/companies/some-company").await;
     assert_eq!(res.status, 503, "{}", res.body);
     assert_eq!(res.header("retry-after"), Some("5"));
-    let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::En);
+    let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::EN);
     assert!(res.body.contains(&tr.t("error-unavailable")));
     drop(held);
     assert_eq!(app.get("/healthz").await.status, 200);

@@ -111,7 +111,7 @@ impl JobFactory {
                 slug: format!("engineer-{n}"),
                 company_id: company.id,
                 status: JobStatus::Published,
-                original_locale: Locale::En,
+                original_locale: Locale::EN,
                 text: text(&title),
                 translations: Vec::new(),
                 workplace: Workplace::Onsite,
@@ -300,7 +300,7 @@ impl ApplicationFactory {
                 email: format!("applicant{n}@example.test"),
                 phone: None,
                 cover_letter: "I would love to work with you.".into(),
-                locale: Locale::En,
+                locale: Locale::EN,
                 cv: None,
             },
             status: hireboard::models::ApplicationStatus::New,
@@ -355,7 +355,7 @@ impl AlertFactory {
             email: format!("seeker{}@example.test", next()),
             query: query.into(),
             frequency: hireboard::models::alert::Frequency::Daily,
-            locale: Locale::En,
+            locale: Locale::EN,
             confirmed_at: Some(hireboard::db::now() - TimeDelta::hours(1)),
         }
     }
@@ -487,7 +487,7 @@ impl PlaceFactory {
         PlaceFactory {
             fields: hireboard::models::place::PlaceFields {
                 name: name.into(),
-                original_locale: Locale::En,
+                original_locale: Locale::EN,
                 country_code: country.into(),
                 latitude: Some(lat),
                 longitude: Some(lon),
@@ -523,8 +523,8 @@ pub fn every_resource(conn: &mut DbConn) {
         admin_comments, events, jobs, outbox_messages, webhook_deliveries, webhook_endpoints,
     };
     let now = hireboard::db::now();
-    PlaceFactory::new("Munich", "DE", (48.137, 11.575)).name_in(Locale::De, "München").create(conn);
-    PlaceFactory::new("Kyiv", "UA", (50.45, 30.52)).name_in(Locale::Uk, "Київ").create(conn);
+    PlaceFactory::new("Munich", "DE", (48.137, 11.575)).name_in(Locale::DE, "München").create(conn);
+    PlaceFactory::new("Kyiv", "UA", (50.45, 30.52)).name_in(Locale::UK, "Київ").create(conn);
     let company = CompanyFactory::new().create(conn);
     CompanyFactory::new().create(conn);
     ApiTokenFactory::new().company(&company).create(conn);

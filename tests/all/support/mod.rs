@@ -4,6 +4,7 @@
 pub mod app;
 pub mod factories;
 pub mod html;
+pub mod locales;
 pub mod log_capture;
 pub mod process;
 

@@ -14,7 +14,7 @@ fn posting(app: &TestApp) -> (i64, String) {
             .skills(&["Rust", "Welding"])
             .create(c)
             .slug;
-        let id = hireboard::models::job::JobPage::load(c, &slug, hireboard::i18n::Locale::En)
+        let id = hireboard::models::job::JobPage::load(c, &slug, hireboard::i18n::Locale::EN)
             .unwrap()
             .unwrap()
             .job
@@ -52,7 +52,7 @@ async fn errors_are_shown_beside_the_fields_in_the_visitors_language() {
             .await;
         assert_eq!(res.status, 422, "{}", app.backend);
         let page = res.html();
-        let de = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::De);
+        let de = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::DE);
         let expected: Vec<String> = [
             "apply-error-email-invalid",
             "apply-error-cover-letter-required",
@@ -65,7 +65,7 @@ async fn errors_are_shown_beside_the_fields_in_the_visitors_language() {
         assert_ne!(
             expected[0],
             hireboard::i18n::Messages::builtin()
-                .tr(hireboard::i18n::Locale::En)
+                .tr(hireboard::i18n::Locale::EN)
                 .t("apply-error-email-invalid")
         );
         assert_eq!(page.count(".field-error"), 3);

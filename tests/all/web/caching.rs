@@ -165,7 +165,7 @@ async fn forms_work_without_a_cookie_and_personal_pages_are_not_stored() {
             &app.state.config.secret_key,
             alert,
             hireboard::models::alert::Frequency::Daily,
-            hireboard::i18n::Locale::En,
+            hireboard::i18n::Locale::EN,
         );
         let page = app.get(&confirm).await;
         assert_eq!(page.status, 200);

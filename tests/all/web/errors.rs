@@ -12,7 +12,7 @@ async fn unknown_pages_get_a_localized_404() {
         assert_eq!(
             page.text("h1"),
             hireboard::i18n::Messages::builtin()
-                .tr(hireboard::i18n::Locale::De)
+                .tr(hireboard::i18n::Locale::DE)
                 .t("error-not-found-title")
         );
         assert_eq!(page.attr("meta[name=robots]", "content"), "noindex");
@@ -76,7 +76,7 @@ async fn a_server_fault_gets_a_localized_500_page_without_details() {
         assert_eq!(res.status, 500, "{}", app.backend);
         let page = res.html();
         assert_eq!(page.attr("html", "lang"), "uk");
-        let uk = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::Uk);
+        let uk = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::UK);
         assert_eq!(page.text("h1"), uk.t("error-internal-title"));
         assert!(!res.body.contains("job_translations"), "no internals leak");
     }

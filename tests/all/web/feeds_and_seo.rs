@@ -8,7 +8,7 @@ fn seed(app: &TestApp) -> (String, String) {
         let co = CompanyFactory::new().create(c);
         let rust = JobFactory::new(&co)
             .title("Rust & <Systems> Engineer")
-            .translation(hireboard::i18n::Locale::Uk, text("Rust-розробниця"))
+            .translation(hireboard::i18n::Locale::UK, text("Rust-розробниця"))
             .skills(&["Rust"])
             .create(c)
             .slug;

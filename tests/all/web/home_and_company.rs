@@ -43,8 +43,8 @@ async fn company_page_lists_its_open_postings_in_the_visitors_language() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new()
                 .name("Kyiv Digital")
-                .original(Locale::Uk, "Ми створюємо цифрові сервіси.")
-                .translation(Locale::En, "We build digital services.")
+                .original(Locale::UK, "Ми створюємо цифрові сервіси.")
+                .translation(Locale::EN, "We build digital services.")
                 .street("Invalidenstraße 116", (52.5311, 13.3849))
                 .create(c);
             let other = CompanyFactory::new().create(c);

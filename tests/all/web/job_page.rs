@@ -12,13 +12,13 @@ async fn shows_every_section_and_fact_in_the_visitors_language() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new()
                 .name("Nordlicht Logistik")
-                .translation(Locale::De, "Wir bewegen Waren.")
+                .translation(Locale::DE, "Wir bewegen Waren.")
                 .create(c);
             JobFactory::new(&co)
                 .title("Senior Rails Engineer")
                 .skills(&["Ruby on Rails", "Sidekiq"])
                 .salary(Some(75_000), Some(95_000), "EUR", SalaryPeriod::Year)
-                .translation(Locale::De, text("Senior Rails-Entwickler (m/w/d)"))
+                .translation(Locale::DE, text("Senior Rails-Entwickler (m/w/d)"))
                 .create(c)
                 .slug
         });
@@ -67,7 +67,7 @@ async fn untranslated_content_falls_back_to_the_original_with_a_note() {
     for app in backends() {
         let slug = app.with_conn(|c| {
             let co = CompanyFactory::new().create(c);
-            JobFactory::new(&co).original(Locale::De, text("Lagerist (m/w/d)")).create(c).slug
+            JobFactory::new(&co).original(Locale::DE, text("Lagerist (m/w/d)")).create(c).slug
         });
         let page = app.get(&format!("/uk/jobs/{slug}")).await.html();
         assert_eq!(page.text("h1"), "Lagerist (m/w/d)");

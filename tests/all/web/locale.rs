@@ -91,12 +91,12 @@ async fn pages_are_translated() {
         assert_eq!(en.text("h1"), "Jobs");
         assert_eq!(
             de.text(".main-nav a"),
-            hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::De).t("nav-jobs")
+            hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::DE).t("nav-jobs")
         );
         assert_ne!(uk.text("label[for=q]"), en.text("label[for=q]"));
         assert_ne!(de.text("label[for=q]"), en.text("label[for=q]"));
         // Ukrainian plural forms: 1 вакансія, 2 вакансії, 5 вакансій.
-        let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::Uk);
+        let tr = hireboard::i18n::Messages::builtin().tr(hireboard::i18n::Locale::UK);
         let forms: Vec<String> =
             [1, 2, 5, 21, 11].iter().map(|n| tr.tn("search-total", *n as i64)).collect();
         assert_ne!(forms[0], forms[1].replace('2', "1"));

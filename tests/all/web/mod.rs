@@ -4,6 +4,7 @@ mod errors;
 mod feeds_and_seo;
 mod home_and_company;
 mod job_page;
+mod languages;
 mod locale;
 mod map;
 mod places;

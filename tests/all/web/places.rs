@@ -13,12 +13,12 @@ use crate::support::{AdminLogin, CompanyFactory, JobFactory, PlaceFactory, TestA
 fn seed(app: &TestApp) -> i64 {
     let munich = app.with_conn(|c| {
         let munich = PlaceFactory::new("Munich", "DE", (48.137, 11.575))
-            .name_in(Locale::De, "München")
-            .name_in(Locale::Uk, "Мюнхен")
+            .name_in(Locale::DE, "München")
+            .name_in(Locale::UK, "Мюнхен")
             .population(1_260_000)
             .create(c);
         PlaceFactory::new("Nuremberg", "DE", (49.454, 11.077))
-            .name_in(Locale::De, "Nürnberg")
+            .name_in(Locale::DE, "Nürnberg")
             .create(c);
         // A namesake elsewhere, smaller: a name means the most populous place.
         PlaceFactory::new("Munich", "US", (46.6, -97.1)).population(200).create(c);
@@ -141,7 +141,11 @@ async fn an_import_adds_places_and_names_and_keeps_what_people_edited() {
         let (places, malformed) = hireboard::places::load(Some(&cities), Some(&names)).unwrap();
         assert_eq!((places.len(), malformed), (2, 1), "{b}");
         let report = app.with_conn(|c| hireboard::places::write(c, &places)).unwrap();
-        assert_eq!((report.added, report.updated, report.names_added), (2, 0, [0, 2, 1]), "{b}");
+        assert_eq!(
+            (report.added, report.updated, report.names_added),
+            (2, 0, vec![0, 2, 1]),
+            "{b}"
+        );
         let stored: Vec<(String, String)> = app.with_conn(|c| {
             places::table
                 .inner_join(place_translations::table)
@@ -171,7 +175,7 @@ async fn an_import_adds_places_and_names_and_keeps_what_people_edited() {
         let again = app.with_conn(|c| hireboard::places::write(c, &moved)).unwrap();
         assert_eq!(
             (again.added, again.updated, again.unchanged, again.names_added),
-            (0, 1, 1, [0, 0, 0]),
+            (0, 1, 1, vec![0, 0, 0]),
             "{b}"
         );
         let kept: i64 = app.with_conn(|c| {
@@ -195,7 +199,7 @@ async fn translators_finish_place_names_in_the_back_office() {
     for app in backends() {
         let b = app.backend;
         let kyiv = app.with_conn(|c| {
-            PlaceFactory::new("Kyiv", "UA", (50.45, 30.52)).name_in(Locale::Uk, "Київ").create(c)
+            PlaceFactory::new("Kyiv", "UA", (50.45, 30.52)).name_in(Locale::UK, "Київ").create(c)
         });
         let _translator: AdminLogin = app.signed_in(hireboard::models::AdminRole::Translator).await;
         let list = app.get("/admin/places?scope=untranslated").await;
@@ -259,7 +263,7 @@ async fn the_back_office_offers_every_country_by_its_cldr_name() {
     // Sorted by name in the admin's language's collation (after the empty choice): Åland
     // among the A's, not after Zimbabwe as its code points would have it.
     let named = &labels[1..];
-    let en = hireboard::i18n::Locale::En;
+    let en = hireboard::i18n::Locale::EN;
     assert!(
         named.windows(2).all(|w| hireboard::i18n::collation::compare(en, &w[0], &w[1]).is_le()),
         "sorted by name"

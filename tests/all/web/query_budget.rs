@@ -7,13 +7,13 @@ use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 
 fn seed(app: &TestApp, postings: usize) -> String {
     let slug = app.with_conn(|c| {
-        let co = CompanyFactory::new().translation(Locale::De, "Beschreibung").create(c);
+        let co = CompanyFactory::new().translation(Locale::DE, "Beschreibung").create(c);
         let mut last = String::new();
         for i in 0..postings {
             last = JobFactory::new(&co)
                 .title(&format!("Engineer {i}"))
                 .skills(&["Rust", "Go", "SQL"])
-                .translation(Locale::De, text(&format!("Ingenieur {i}")))
+                .translation(Locale::DE, text(&format!("Ingenieur {i}")))
                 .create(c)
                 .slug;
         }
@@ -35,7 +35,7 @@ async fn pages_run_a_fixed_number_of_queries() {
     for app in backends() {
         let slug = seed(&app, 3);
         let company = app.with_conn(|c| {
-            hireboard::models::job::JobPage::load(c, &slug, Locale::En)
+            hireboard::models::job::JobPage::load(c, &slug, Locale::EN)
                 .unwrap()
                 .unwrap()
                 .company
@@ -83,15 +83,15 @@ fn cards_come_in_the_order_asked_whatever_the_padding() {
                 .collect();
             let b = app.backend;
             let asked = [ids[3], ids[0], ids[4], ids[1], ids[2]];
-            let cards = hireboard::models::job::JobCard::load(c, &asked, Locale::En).unwrap();
+            let cards = hireboard::models::job::JobCard::load(c, &asked, Locale::EN).unwrap();
             let loaded: Vec<i64> = cards.iter().map(|card| card.id).collect();
             assert_eq!(loaded, asked, "{b}: five ids, padded to eight, each once");
-            let one = hireboard::models::job::JobCard::load(c, &[ids[2]], Locale::En).unwrap();
+            let one = hireboard::models::job::JobCard::load(c, &[ids[2]], Locale::EN).unwrap();
             assert_eq!(
                 one.iter().map(|card| card.title.value.as_str()).collect::<Vec<_>>(),
                 ["Card 2"]
             );
-            let unknown = hireboard::models::job::JobCard::load(c, &[ids[0], -1], Locale::En);
+            let unknown = hireboard::models::job::JobCard::load(c, &[ids[0], -1], Locale::EN);
             assert_eq!(unknown.unwrap().len(), 1, "{b}: ids the database lacks are left out");
         });
     }
@@ -120,11 +120,11 @@ fn the_card_query_is_prepared_once_per_connection_on_mysql() {
     app.with_conn(|c| {
         let co = CompanyFactory::new().create(c);
         let ids: Vec<i64> = (0..6).map(|_| JobFactory::new(&co).create(c).id).collect();
-        hireboard::models::job::JobCard::load(c, &ids[..3], Locale::En).unwrap();
+        hireboard::models::job::JobCard::load(c, &ids[..3], Locale::EN).unwrap();
         let before = prepared(c);
         for window in ids.windows(3) {
             assert_eq!(
-                hireboard::models::job::JobCard::load(c, window, Locale::En).unwrap().len(),
+                hireboard::models::job::JobCard::load(c, window, Locale::EN).unwrap().len(),
                 3
             );
         }

@@ -322,7 +322,7 @@ async fn cached_cards_follow_changes_to_postings_and_translations() {
             let co = CompanyFactory::new().create(c);
             JobFactory::new(&co)
                 .title("Data Engineer")
-                .translation(Locale::De, text("Dateningenieur"))
+                .translation(Locale::DE, text("Dateningenieur"))
                 .create(c);
         });
         app.refresh_search();

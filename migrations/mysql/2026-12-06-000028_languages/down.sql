@@ -1,0 +1,2 @@
+-- The language constraints are not put back: they only ever refused languages.
+SELECT 1;
