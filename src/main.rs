@@ -149,6 +149,15 @@ enum I18nCommand {
         #[arg(long)]
         output: Option<std::path::PathBuf>,
     },
+    /// Writes the texts saved in the back office (`/admin/translations`, in the database of
+    /// DATABASE_URL) into the language's files under --dir, byte for byte otherwise, to commit.
+    Pull {
+        /// One language; every language with saved texts when left out.
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, default_value = "locales")]
+        dir: std::path::PathBuf,
+    },
     /// Brings a translated XLIFF or PO file's messages into `locales/<lang>/`: every message is
     /// checked first (syntax, variables, plural forms) and nothing is written if one fails;
     /// only the messages that changed are rewritten.
@@ -238,6 +247,7 @@ fn i18n(command: I18nCommand) -> Result<(), Failure> {
     let (I18nCommand::Status { dir }
     | I18nCommand::Check { dir }
     | I18nCommand::Export { dir, .. }
+    | I18nCommand::Pull { dir, .. }
     | I18nCommand::Import { dir, .. }) = &command;
     let catalog = Catalog::load(dir)
         .map_err(|e| Failure::Runtime(format!("cannot read {}: {e}", dir.display())))?;
@@ -262,6 +272,7 @@ fn i18n(command: I18nCommand) -> Result<(), Failure> {
                 None => print!("{text}"),
             }
         }
+        I18nCommand::Pull { lang, dir } => pull(lang, &dir)?,
         I18nCommand::Import { file, .. } => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Failure::Runtime(format!("cannot read {}: {e}", file.display())))?;
@@ -292,6 +303,52 @@ fn i18n(command: I18nCommand) -> Result<(), Failure> {
             );
         }
     }
+    Ok(())
+}
+
+/// `hireboard i18n pull`: the saved texts into the files, for the repository.
+fn pull(lang: Option<String>, dir: &std::path::Path) -> Result<(), Failure> {
+    let config = Config::from_env().map_err(|e| Failure::Config(e.to_string()))?;
+    let (pool, _) = hireboard::db::connect(
+        &config.database_url,
+        hireboard::db::PoolSettings { size: 1, ..config.pool_settings() },
+    )
+    .map_err(Failure::Runtime)?;
+    let mut conn = pool.get().map_err(|e| Failure::Runtime(e.to_string()))?;
+    let messages = hireboard::i18n::Messages::open(dir).map_err(Failure::Runtime)?;
+    messages
+        .refresh_if_stale(&mut conn)
+        .map_err(|e| Failure::Runtime(format!("cannot read the saved texts: {e}")))?;
+    let generation = messages.generation();
+    let languages: Vec<String> = match lang {
+        Some(lang) => vec![lang],
+        None => generation.overrides.keys().cloned().collect(),
+    };
+    let english: Vec<String> = generation
+        .shipped
+        .catalog
+        .languages
+        .get("en")
+        .map(|files| files.keys().cloned().collect())
+        .unwrap_or_default();
+    let mut written = 0;
+    for lang in &languages {
+        for name in &english {
+            let Some(text) = generation.file_text(lang, name) else { continue };
+            let path = dir.join(lang).join(name);
+            let unchanged =
+                std::fs::read_to_string(&path).map_or(text.is_empty(), |old| old == text);
+            if unchanged {
+                continue;
+            }
+            std::fs::create_dir_all(dir.join(lang))
+                .and_then(|()| std::fs::write(&path, text))
+                .map_err(|e| Failure::Runtime(format!("cannot write {}: {e}", path.display())))?;
+            println!("{}", path.display());
+            written += 1;
+        }
+    }
+    println!("{written} file(s) written");
     Ok(())
 }
 

@@ -622,20 +622,7 @@ pub async fn download(
     let locale = Locale::parse(&lang).ok_or(AppError::NotFound)?;
     let lang = locale.as_str();
     let generation = state.messages.generation();
-    let catalog = &generation.shipped.catalog;
-    let english =
-        catalog.languages.get(SOURCE).and_then(|f| f.get(&name)).ok_or(AppError::NotFound)?;
-    let current = catalog.languages.get(lang).and_then(|f| f.get(&name));
-    let saved = generation.overrides.get(lang);
-    let changes: Vec<(&str, &str)> = saved
-        .into_iter()
-        .flatten()
-        .filter(|(id, _)| english.messages.contains_key(*id))
-        .map(|(id, o)| (id.as_str(), o.source.as_str()))
-        .collect();
-    let text = crate::i18n::exchange::rewrite(current, &changes)
-        .or_else(|| current.map(|f| f.source.clone()))
-        .unwrap_or_default();
+    let text = generation.file_text(lang, &name).ok_or(AppError::NotFound)?;
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
         parameters: vec![DispositionParam::Filename(name.clone())],

@@ -179,6 +179,27 @@ impl Generation {
         if errors.is_empty() { Ok(text) } else { Err(format!("{errors:?}")) }
     }
 
+    /// The shipped file `name` (`jobs.ftl`) of `lang` with this generation's saved texts in
+    /// it, byte for byte otherwise; `None` when English has no such file.
+    pub fn file_text(&self, lang: &str, name: &str) -> Option<String> {
+        let catalog = &self.shipped.catalog;
+        let english = catalog.languages.get(SOURCE)?.get(name)?;
+        let current = catalog.languages.get(lang).and_then(|f| f.get(name));
+        let changes: Vec<(&str, &str)> = self
+            .overrides
+            .get(lang)
+            .into_iter()
+            .flatten()
+            .filter(|(id, _)| english.messages.contains_key(*id))
+            .map(|(id, o)| (id.as_str(), o.source.as_str()))
+            .collect();
+        Some(
+            super::exchange::rewrite(current, &changes)
+                .or_else(|| current.map(|f| f.source.clone()))
+                .unwrap_or_default(),
+        )
+    }
+
     pub(super) fn cached(
         &self,
         locale: Locale,

@@ -436,3 +436,54 @@ fn translations_go_out_and_come_back_through_po_and_xliff() {
     assert!(out.contains("nothing written"), "{out}");
     assert_eq!(std::fs::read_to_string(locales.join("pl/main.ftl")).unwrap(), now);
 }
+
+/// `hireboard i18n pull` writes the texts saved in the back office into a copy of the files,
+/// byte for byte otherwise; a second pull has nothing to write.
+#[test]
+fn texts_saved_in_the_back_office_are_pulled_into_the_files() {
+    use diesel::prelude::*;
+    use hireboard::db::schema::message_overrides as o;
+    let dir = tempfile::tempdir().unwrap();
+    let out = hireboard(dir.path()).arg("migrate").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let locales = dir.path().join("locales");
+    crate::support::locales::copy_shipped(&locales);
+    let saved = "{ $count ->\n    [0] Keine Stellen gefunden\n    [one] { $count } Stelle\n   *[other] { $count } Stellen\n}";
+    let url = format!("sqlite://{}", dir.path().join("hireboard.db").display());
+    let (pool, _) = hireboard::db::connect(
+        &url,
+        hireboard::db::PoolSettings {
+            size: 1,
+            wait: std::time::Duration::from_secs(5),
+            statement_timeout: std::time::Duration::from_secs(30),
+        },
+    )
+    .unwrap();
+    let now = hireboard::db::now();
+    diesel::insert_into(o::table)
+        .values((
+            o::locale.eq("de"),
+            o::message_id.eq("search-total"),
+            o::source.eq(saved),
+            o::created_at.eq(now),
+            o::updated_at.eq(now),
+        ))
+        .execute(&mut pool.get().unwrap())
+        .unwrap();
+    let pull = || {
+        let out =
+            hireboard(dir.path()).args(["i18n", "pull", "--dir"]).arg(&locales).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let printed = pull();
+    assert!(printed.contains("de/jobs.ftl") && printed.contains("1 file(s) written"), "{printed}");
+    let shipped = std::fs::read_to_string("locales/de/jobs.ftl").unwrap();
+    let pulled = std::fs::read_to_string(locales.join("de/jobs.ftl")).unwrap();
+    let start = shipped.find("search-total = ").unwrap() + "search-total = ".len();
+    let end = start + shipped[start..].find("\n}").unwrap() + 2;
+    let mut expected = shipped.clone();
+    expected.replace_range(start..end, saved);
+    assert_eq!(pulled, expected);
+    assert!(pull().contains("0 file(s) written"));
+}
