@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 use fixed_decimal::Decimal;
+use icu_datetime::DateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
 use icu_decimal::DecimalFormatter;
 
 use super::{Locale, Tr};
@@ -64,9 +66,36 @@ pub fn format_money(locale: Locale, amount: i64, currency: &str) -> String {
     if prefix { format!("{symbol}{number}") } else { format!("{number}\u{a0}{symbol}") }
 }
 
-/// A long date: "27 November 2026", "27. November 2026", "27 листопада 2026 р.".
+/// Each language's long date from CLDR (ICU4X's compiled data), by `Locale::index`.
+static LONG_DATES: LazyLock<Vec<Option<DateTimeFormatter<YMD>>>> = LazyLock::new(|| {
+    Locale::table(|locale| {
+        let tag = icu_locale_core::Locale::try_from_str(locale.as_str()).ok()?;
+        DateTimeFormatter::try_new(tag.into(), YMD::long()).ok()
+    })
+});
+
+/// CLDR's long date in `locale` ("27 listopada 2026" in Polish).
+fn cldr_date(locale: Locale, date: NaiveDate) -> Option<String> {
+    let formatter = LONG_DATES.get(locale.index())?.as_ref()?;
+    let day = icu_datetime::input::Date::try_new_iso(
+        date.year(),
+        u8::try_from(date.month()).ok()?,
+        u8::try_from(date.day()).ok()?,
+    )
+    .ok()?;
+    Some(formatter.format(&day).to_string())
+}
+
+/// A long date: "27 November 2026", "27. November 2026", "27 листопада 2026 р.". The shipped
+/// languages' pattern and month names are messages (`date-long`, `month-N`: translators own
+/// them, Ukrainian uses the genitive); a language without them gets CLDR's.
 pub fn format_date(tr: &Tr, date: NaiveDate) -> String {
     tr.cached(&format!("date:{date}"), || {
+        if !tr.messages().has(tr.locale, "date-long")
+            && let Some(text) = cldr_date(tr.locale, date)
+        {
+            return text;
+        }
         let month = tr.t(&format!("month-{}", date.month()));
         let day = date.day().to_string();
         let year = date.year().to_string();
@@ -115,5 +144,8 @@ mod tests {
         assert_eq!(format_date(&tr(Locale::EN), d), "27 November 2026");
         assert_eq!(format_date(&tr(Locale::DE), d), "27. November 2026");
         assert_eq!(format_date(&tr(Locale::UK), d), "27 листопада 2026 р.");
+        // What a language without its own date messages gets: CLDR's (with a narrow space).
+        assert_eq!(cldr_date(Locale::DE, d).unwrap(), "27. November 2026");
+        assert_eq!(cldr_date(Locale::UK, d).unwrap(), "27 листопада 2026\u{202f}р.");
     }
 }

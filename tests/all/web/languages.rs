@@ -63,6 +63,26 @@ fn a_fourth_language_is_a_folder_and_a_setting() {
     );
     assert!(html.texts("a").contains(&"Oferty pracy".to_owned()), "the Polish navigation");
     assert!(page.contains("Search"), "English where Polish has no message yet");
+    // Dates as CLDR writes them in Polish (no date messages in the folder): "6 grudnia 2026".
+    let months = [
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+    ];
+    let posted = html.texts("time");
+    assert!(
+        posted.iter().any(|t| months.iter().any(|m| t.contains(&format!(" {m} 20")))),
+        "a Polish date among {posted:?}"
+    );
     assert!(html.texts("a[hreflang]").contains(&"Polski".to_owned()), "the switcher names it");
     assert!(html.attrs("link[rel=alternate][hreflang=pl]", "href")[0].ends_with("/pl/jobs"));
     // …and the other languages' pages point to it.
