@@ -168,6 +168,12 @@ fn a_fourth_language_is_a_folder_and_a_setting() {
     assert!(nav.contains(&"Ogłoszenia".to_owned()), "{nav:?}");
     assert!(nav.contains(&"Companies".to_owned()), "English fallback: {nav:?}");
 
+    // A posting's form has a Polish tab, holding the Polish text.
+    let (_, cookie, form) = server.get_with_cookie(&format!("/admin/jobs/{job_id}/edit"), &cookie);
+    let form = Html::parse(&form);
+    assert_eq!(form.count("fieldset#tab-pl[lang=pl]"), 1, "a Polish tab");
+    assert_eq!(form.attr("#tab-pl input[name$=title]", "value"), "Programista Rust");
+
     // The workspace shows Polish as incomplete.
     let (_, _, workspace) = server.get_with_cookie("/admin/translations", &cookie);
     let html = Html::parse(&workspace);
