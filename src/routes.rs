@@ -241,8 +241,10 @@ fn entries() -> Vec<Entry> {
         Entry::new("/language/{locale}").get(public::locale::switch),
         Entry::new("/{locale}/").get(public::home::show),
         Entry::new("/{locale}/jobs").get(public::jobs::search_page),
+        Entry::new("/feeds/indeed.xml").get(public::feeds::indeed),
         // Before the posting, which would otherwise take `feed.atom` for a slug.
         Entry::new("/{locale}/jobs/feed.atom").get(public::feeds::atom),
+        Entry::new("/{locale}/jobs/feed.rss").get(public::feeds::rss),
         Entry::new("/{locale}/jobs/map.json").get(public::map::map_json),
         Entry::new("/{locale}/jobs/{slug}").get(public::job::show),
         Entry::new("/{locale}/jobs/{slug}/apply").post(public::apply::submit),

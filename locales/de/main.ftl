@@ -3,7 +3,11 @@
 site-name = Hireboard
 site-description = Finden Sie Ihren nächsten Job: Tausende Stellenangebote von Unternehmen aus ganz Europa und darüber hinaus – auf Englisch, Deutsch und Ukrainisch.
 footer-text = Hireboard – die mehrsprachige Jobbörse.
-feed-link = Neueste Jobs abonnieren (Atom-Feed)
+feed-subscribe = Neueste Jobs abonnieren:
+feed-format-atom = Atom-Feed
+feed-format-rss = RSS-Feed
+feed-title-atom = Neueste Jobs auf Hireboard (Atom)
+feed-title-rss = Neueste Jobs auf Hireboard (RSS)
 feed-title = Neueste Jobs auf Hireboard
 feed-title-search = Jobs auf Hireboard zu { $query }
 

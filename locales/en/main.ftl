@@ -3,7 +3,11 @@
 site-name = Hireboard
 site-description = Find your next job: thousands of postings from companies across Europe and beyond, in English, German and Ukrainian.
 footer-text = Hireboard — a multilingual job board.
-feed-link = Subscribe to the latest jobs (Atom feed)
+feed-subscribe = Subscribe to the latest jobs:
+feed-format-atom = Atom feed
+feed-format-rss = RSS feed
+feed-title-atom = Latest jobs on Hireboard (Atom)
+feed-title-rss = Latest jobs on Hireboard (RSS)
 feed-title = Latest jobs on Hireboard
 feed-title-search = Hireboard jobs matching { $query }
 

@@ -3,7 +3,11 @@
 site-name = Hireboard
 site-description = Знайдіть свою наступну роботу: тисячі вакансій від компаній з усієї Європи та світу — англійською, німецькою та українською мовами.
 footer-text = Hireboard — багатомовний сайт пошуку роботи.
-feed-link = Підписатися на нові вакансії (стрічка Atom)
+feed-subscribe = Підписатися на нові вакансії:
+feed-format-atom = стрічка Atom
+feed-format-rss = стрічка RSS
+feed-title-atom = Нові вакансії на Hireboard (Atom)
+feed-title-rss = Нові вакансії на Hireboard (RSS)
 feed-title = Нові вакансії на Hireboard
 feed-title-search = Вакансії на Hireboard за запитом { $query }
 

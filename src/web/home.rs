@@ -39,7 +39,7 @@ pub async fn show(
     let cards = card_views(&state, &index, &result.ids, tr.clone()).await?;
     let mut l = Layout::new(tr.clone(), &state.config.base_url, "/", "", tr.t("home-title"));
     l.section = "home";
-    l.feed_url = Some(format!("/{}/jobs/feed.atom", tr.locale));
+    l.feeds = Some(super::feeds::FeedLinks::new(tr.locale, ""));
     let jobs = tr.tn("home-stats-jobs", result.total as i64);
     let companies = tr.tn("home-stats-companies", index.hiring_companies(now) as i64);
     let link = |label: String, query: String, count: u32| Choice {

@@ -172,14 +172,10 @@ fn build_page(
         title.clone(),
     );
     l.section = "jobs";
-    l.feed_url = Some({
-        let q = SearchParams { page: 1, sort: None, ..params.clone() }.to_query();
-        if q.is_empty() {
-            format!("/{}/jobs/feed.atom", tr.locale)
-        } else {
-            format!("/{}/jobs/feed.atom?{q}", tr.locale)
-        }
-    });
+    l.feeds = Some(super::feeds::FeedLinks::new(
+        tr.locale,
+        &SearchParams { page: 1, sort: None, ..params.clone() }.to_query(),
+    ));
     // Deep result pages and filter combinations add nothing for search engines.
     l.noindex = params.page > 1 || result.total == 0;
     let effective = params.effective_sort();

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::i18n::Locale;
 use crate::models::Workplace;
-use crate::models::job::{JobPage, section_items};
+use crate::models::job::{JobPage, JobText, section_items};
 
 /// Serialized JSON-LD, safe to place inside `<script type="application/ld+json">`: every `<`,
 /// `>` and `&` is written as a JSON escape, so no text can close the element.
@@ -44,17 +44,9 @@ fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The `JobPosting` of an open posting, in the page's language. `url` is the page's own URL.
-pub fn job_posting(
-    page: &JobPage,
-    locale: Locale,
-    url: &str,
-    base_url: &str,
-    headings: [String; 3],
-    city: Option<&str>,
-) -> Value {
-    let job = &page.job;
-    let text = &page.content.value;
+/// A posting's text as the HTML that job search engines and aggregators take: the summary, then
+/// each section that has items as a heading over a list. `headings` are in the text's language.
+pub fn description_html(text: &JobText, headings: &[String; 3]) -> String {
     let mut description = format!("<p>{}</p>", escape_html(&text.summary));
     let sections = [&text.responsibilities, &text.requirements, &text.benefits];
     for (heading, section) in headings.iter().zip(sections) {
@@ -67,6 +59,21 @@ pub fn job_posting(
             ));
         }
     }
+    description
+}
+
+/// The `JobPosting` of an open posting, in the page's language. `url` is the page's own URL.
+pub fn job_posting(
+    page: &JobPage,
+    locale: Locale,
+    url: &str,
+    base_url: &str,
+    headings: [String; 3],
+    city: Option<&str>,
+) -> Value {
+    let job = &page.job;
+    let text = &page.content.value;
+    let description = description_html(text, &headings);
     let date =
         |d: chrono::NaiveDateTime| d.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut posting = json!({

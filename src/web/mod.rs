@@ -108,7 +108,8 @@ pub struct Layout {
     pub x_default: String,
     pub noindex: bool,
     pub json_ld: Option<JsonLd>,
-    pub feed_url: Option<String>,
+    /// The feeds of the page's search, advertised in the head and the footer.
+    pub feeds: Option<feeds::FeedLinks>,
     /// Absolute URL of the picture a shared link shows (OpenGraph), if the page has one.
     pub image: Option<String>,
     /// The navigation entry to mark as current.
@@ -146,7 +147,7 @@ impl Layout {
             switcher,
             noindex: false,
             json_ld: None,
-            feed_url: None,
+            feeds: None,
             image: None,
             section: "",
         }

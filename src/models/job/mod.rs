@@ -3,6 +3,7 @@
 mod create;
 mod rules;
 mod stored;
+pub mod syndication;
 pub use rules::MAX_SKILLS;
 pub use stored::{StoredJob, duplicate};
 pub mod lifecycle;

@@ -66,6 +66,8 @@ async fn every_kind_of_response_carries_the_security_headers() {
     check(app.get("/static/css/app.css").await, "static file");
     check(app.get(&format!("/uploads/{logo}")).await, "upload");
     check(app.get("/en/jobs/feed.atom").await, "feed");
+    check(app.get("/en/jobs/feed.rss").await, "RSS feed");
+    check(app.get("/feeds/indeed.xml").await, "streamed feed");
     check(app.get("/sitemap.xml").await, "sitemap");
     check(app.get("/healthz").await, "health");
     // The sign-in form: 413 for a body too large, 422 for a wrong password, 429 past the limit.

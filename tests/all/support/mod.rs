@@ -7,6 +7,7 @@ pub mod html;
 pub mod locales;
 pub mod log_capture;
 pub mod process;
+pub mod xml;
 
 pub use app::{Part, Response, TestApp, backends};
 pub use factories::{

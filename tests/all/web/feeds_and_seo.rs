@@ -1,6 +1,7 @@
-//! Atom feeds, sitemaps, robots.txt and health.
+//! Atom and RSS feeds, the aggregators' feed, sitemaps, robots.txt and health.
 
 use crate::support::factories::text;
+use crate::support::xml::Xml;
 use crate::support::{CompanyFactory, JobFactory, TestApp, backends};
 
 fn seed(app: &TestApp) -> (String, String) {
@@ -35,13 +36,129 @@ async fn atom_feeds_per_locale_and_per_search() {
         let search = app.get("/en/jobs/feed.atom?skill=go&workplace=onsite").await.html();
         assert_eq!(search.texts("feed > title"), ["Hireboard jobs matching On-site, Go"]);
         assert_eq!(search.texts("entry title"), ["Go Engineer"]);
-        // Search pages advertise their own feed.
+        // Search pages advertise their own feeds.
         let page = app.get("/en/jobs?skill=go").await.html();
         assert_eq!(
             page.attr("link[type='application/atom+xml']", "href"),
             "/en/jobs/feed.atom?skill=go"
         );
+        assert_eq!(
+            page.attr("link[type='application/rss+xml']", "href"),
+            "/en/jobs/feed.rss?skill=go"
+        );
+        assert_eq!(
+            page.attr("footer a[href$='feed.rss?skill=go']", "href"),
+            "/en/jobs/feed.rss?skill=go"
+        );
     }
+}
+
+#[actix_web::test]
+async fn rss_feeds_take_the_same_searches() {
+    for app in backends() {
+        let (rust, _) = seed(&app);
+        let res = app.get("/uk/jobs/feed.rss").await;
+        assert_eq!(res.status, 200);
+        assert!(res.header("content-type").unwrap().starts_with("application/rss+xml"));
+        assert!(
+            res.body
+                .starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"")
+        );
+        let feed = res.html();
+        assert_eq!(feed.count("item"), 2, "{}", res.body);
+        assert_eq!(feed.texts("channel > language"), ["uk"]);
+        assert!(feed.texts("item title").contains(&"Rust-розробниця".to_string()), "{}", res.body);
+        let guid = format!("https://jobs.example.test/uk/jobs/{rust}");
+        assert!(feed.texts("item guid").contains(&guid), "{}", res.body);
+        // RFC 2822 dates, as RSS readers parse them.
+        let date = &feed.texts("item pubDate")[0];
+        assert!(chrono::DateTime::parse_from_rfc2822(date).is_ok(), "{date}");
+        let search = app.get("/en/jobs/feed.rss?skill=go&workplace=onsite").await.html();
+        assert_eq!(search.texts("channel > title"), ["Hireboard jobs matching On-site, Go"]);
+        assert_eq!(search.texts("item title"), ["Go Engineer"]);
+        assert_eq!(search.texts("item category"), ["Go"]);
+        let home = app.get("/de/").await.html();
+        assert_eq!(home.attr("link[type='application/rss+xml']", "href"), "/de/jobs/feed.rss");
+    }
+}
+
+#[actix_web::test]
+async fn the_aggregators_feed_lists_every_open_posting_in_its_own_language() {
+    use chrono::TimeDelta;
+    use hireboard::i18n::Locale;
+    use hireboard::models::{EmploymentType, JobStatus, SalaryPeriod};
+    for app in backends() {
+        let ids = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            let german = JobFactory::new(&co)
+                .original(Locale::DE, text("Rust-Entwicklerin & <Team>"))
+                .employment_type(EmploymentType::PartTime)
+                .remote_countries(&["DE"])
+                .salary(Some(60_000), Some(80_000), "EUR", SalaryPeriod::Year)
+                .skills(&["Rust", "SQL"])
+                .create(c);
+            let english = JobFactory::new(&co).title("Go Engineer").no_salary().create(c);
+            JobFactory::new(&co).title("Draft").status(JobStatus::Draft).create(c);
+            JobFactory::new(&co)
+                .title("Expired")
+                .valid_through(hireboard::db::now() - TimeDelta::days(1))
+                .create(c);
+            (german, english, co.name)
+        });
+        let (german, english, company) = ids;
+        let res = app.get("/feeds/indeed.xml").await;
+        assert_eq!(res.status, 200);
+        assert!(res.header("content-type").unwrap().starts_with("application/xml"));
+        assert!(res.body.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"), "{}", res.body);
+        assert!(res.body.trim_end().ends_with("</source>"), "{}", res.body);
+        let feed = Xml::parse(&res.body);
+        assert_eq!(feed.texts("source/publisherurl"), ["https://jobs.example.test"]);
+        assert_eq!(
+            feed.texts("source/job/title"),
+            ["Rust-Entwicklerin & <Team>", "Go Engineer"],
+            "open postings only, in id order: {}",
+            res.body
+        );
+        assert_eq!(
+            feed.texts("source/job/referencenumber"),
+            [german.id.to_string(), english.id.to_string()]
+        );
+        assert_eq!(
+            feed.texts("source/job/url"),
+            [
+                format!("https://jobs.example.test/de/jobs/{}", german.slug),
+                format!("https://jobs.example.test/en/jobs/{}", english.slug)
+            ]
+        );
+        assert_eq!(feed.texts("source/job/company"), [company.clone(), company]);
+        assert_eq!(feed.texts("source/job/jobtype"), ["parttime", "fulltime"]);
+        assert_eq!(feed.texts("source/job/remotetype"), ["Fully remote"]);
+        assert_eq!(feed.texts("source/job/category"), ["Rust, SQL"]);
+        // The salary and the description's headings in the posting's language.
+        let salary = &feed.texts("source/job/salary")[0];
+        assert!(salary.contains("60.000") && salary.contains("pro Jahr"), "{salary}");
+        let description = &feed.texts("source/job/description")[0];
+        assert!(description.starts_with("<p>"), "HTML, escaped once for XML: {description}");
+        assert!(description.contains("<h3>Ihre Aufgaben</h3>"), "{description}");
+        for date in feed.texts("source/job/date") {
+            assert!(chrono::DateTime::parse_from_rfc2822(&date).is_ok(), "{date}");
+        }
+        let head = app.request(actix_web::http::Method::HEAD, "/feeds/indeed.xml", &[], None).await;
+        assert_eq!(head.status, 200);
+    }
+}
+
+/// The feed is written 500 postings at a time; the batches join without a gap or a repeat.
+#[actix_web::test]
+async fn the_aggregators_feed_streams_past_a_batch() {
+    let app = TestApp::sqlite();
+    let made: Vec<String> = app.with_conn(|c| {
+        let co = CompanyFactory::new().create(c);
+        (0..501).map(|_| JobFactory::new(&co).create(c).id.to_string()).collect()
+    });
+    let res = app.get("/feeds/indeed.xml").await;
+    let listed = Xml::parse(&res.body).texts("source/job/referencenumber");
+    assert_eq!(listed, made);
 }
 
 #[actix_web::test]

@@ -48,7 +48,9 @@ async fn pages_run_a_fixed_number_of_queries() {
             format!("/de/jobs/{slug}"),
             format!("/en/companies/{company}"),
             "/en/jobs/feed.atom".to_owned(),
+            "/en/jobs/feed.rss".to_owned(),
             "/sitemaps/jobs-1.xml".to_owned(),
+            "/feeds/indeed.xml".to_owned(),
         ];
         let mut small = Vec::new();
         for path in &paths {
@@ -61,15 +63,16 @@ async fn pages_run_a_fixed_number_of_queries() {
         }
         assert_eq!(small, large, "{}: query counts grew with the data", app.backend);
         // home 1 (cards), search 1 (cards), search with text 1 (the matches; its cards are
-        // those the plain search cached), posting 2, company 2, feed 1, sitemap 0.
-        assert_eq!(small, [1, 1, 1, 2, 2, 1, 0], "{}", app.backend);
+        // those the plain search cached), posting 2, company 2, feeds 1 each, sitemap 0, the
+        // aggregators' feed 2 (postings and skills, per 500 postings).
+        assert_eq!(small, [1, 1, 1, 2, 2, 1, 1, 0, 2], "{}", app.backend);
         // Seen again, the cards, text matches and posting come from the caches: the listing
         // pages and the posting run no query at all.
         let mut again = Vec::new();
         for path in &paths {
             again.push(queries_for(&app, path).await);
         }
-        assert_eq!(again, [0, 0, 0, 0, 2, 1, 0], "{}", app.backend);
+        assert_eq!(again, [0, 0, 0, 0, 2, 1, 1, 0, 2], "{}", app.backend);
     }
 }
 
