@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod i18n;
+pub mod import;
 pub mod mail;
 pub mod models;
 pub mod places;

@@ -337,30 +337,30 @@ mod xliff {
         loop {
             match reader.read_event().map_err(|e| fail(&e))? {
                 Event::Start(e) => match e.local_name().as_ref() {
-                    b"xliff" => {
+                    "xliff" => {
                         if attribute(&e, "version")?.as_deref() != Some("2.0") {
                             return Err(fail(&"only version 2.0 is read"));
                         }
                         imported.lang = attribute(&e, "trgLang")?.unwrap_or_default();
                     }
-                    b"unit" => unit = attribute(&e, "id")?,
-                    b"target" => target = Some(String::new()),
+                    "unit" => unit = attribute(&e, "id")?,
+                    "target" => target = Some(String::new()),
                     _ => {}
                 },
                 Event::Text(t) if target.is_some() => {
-                    let text = t.xml10_content().map_err(|e| fail(&e))?;
+                    let text = t.xml10_content();
                     target.get_or_insert_default().push_str(&text);
                 }
                 Event::CData(t) if target.is_some() => {
-                    let text = t.decode().map_err(|e| fail(&e))?;
-                    target.get_or_insert_default().push_str(&text);
+                    let text: &str = &t;
+                    target.get_or_insert_default().push_str(text);
                 }
                 Event::GeneralRef(r) if target.is_some() => {
                     let resolved = match r.resolve_char_ref().map_err(|e| fail(&e))? {
                         Some(c) => c.to_string(),
                         None => {
-                            let name = r.decode().map_err(|e| fail(&e))?;
-                            quick_xml::escape::resolve_predefined_entity(&name)
+                            let name: &str = &r;
+                            quick_xml::escape::resolve_predefined_entity(name)
                                 .ok_or_else(|| fail(&format!("unknown entity &{name};")))?
                                 .to_owned()
                         }
@@ -368,14 +368,14 @@ mod xliff {
                     target.get_or_insert_default().push_str(&resolved);
                 }
                 Event::End(e) => match e.local_name().as_ref() {
-                    b"target" => {
+                    "target" => {
                         if let (Some(id), Some(text)) = (&unit, target.take())
                             && !text.is_empty()
                         {
                             imported.translations.push((id.clone(), text));
                         }
                     }
-                    b"unit" => unit = None,
+                    "unit" => unit = None,
                     _ => {}
                 },
                 Event::Eof => break,

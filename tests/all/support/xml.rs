@@ -19,23 +19,23 @@ impl Xml {
         loop {
             match reader.read_event().expect("well-formed XML") {
                 Event::Start(e) => {
-                    path.push(String::from_utf8_lossy(e.name().as_ref()).into_owned());
+                    path.push(e.name().as_ref().to_owned());
                     open.push(elements.len());
                     elements.push((path.join("/"), String::new()));
                 }
                 Event::Empty(e) => {
-                    let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                    let name = e.name().as_ref().to_owned();
                     elements.push((format!("{}/{name}", path.join("/")), String::new()));
                 }
                 Event::Text(t) => {
                     if let Some(i) = open.last() {
-                        elements[*i].1.push_str(&t.xml10_content().expect("text"));
+                        elements[*i].1.push_str(&t.xml10_content());
                     }
                 }
                 Event::GeneralRef(r) => {
                     if let Some(i) = open.last() {
-                        let name = String::from_utf8_lossy(r.as_ref()).into_owned();
-                        let resolved = quick_xml::escape::resolve_predefined_entity(&name)
+                        let name: &str = &r;
+                        let resolved = quick_xml::escape::resolve_predefined_entity(name)
                             .map(str::to_owned)
                             .or_else(|| r.resolve_char_ref().ok().flatten().map(String::from))
                             .expect("a known entity");
@@ -44,7 +44,7 @@ impl Xml {
                 }
                 Event::CData(t) => {
                     if let Some(i) = open.last() {
-                        elements[*i].1.push_str(&String::from_utf8_lossy(&t));
+                        elements[*i].1.push_str(&t);
                     }
                 }
                 Event::End(_) => {
