@@ -57,6 +57,28 @@ enum Command {
         #[command(subcommand)]
         command: I18nCommand,
     },
+    /// Import postings or companies from a spreadsheet (XLSX, ODS or CSV), as the back office
+    /// does: columns matched by their headers, every row checked like the forms check it.
+    Import {
+        /// The spreadsheet.
+        file: std::path::PathBuf,
+        /// What the rows are.
+        #[arg(long, value_parser = ["jobs", "companies"])]
+        resource: String,
+        /// Check every row and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write every row or none (without it, the rows that pass are written and the others
+        /// listed).
+        #[arg(long, conflicts_with = "dry_run")]
+        all_or_nothing: bool,
+        /// A CSV file's encoding (utf-8, utf-16le, windows-1252, …); guessed when not given.
+        #[arg(long)]
+        encoding: Option<String>,
+        /// The language of the messages (and of the labels the headers may use first).
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// Manage the partner API's tokens.
     #[command(name = "api-token")]
     ApiToken {
@@ -219,6 +241,8 @@ fn parse_role(s: &str) -> Result<AdminRole, String> {
 enum Failure {
     Config(String),
     Runtime(String),
+    /// Some rows of an import failed (each was reported).
+    Rows,
 }
 
 fn main() -> ExitCode {
@@ -238,6 +262,7 @@ fn main() -> ExitCode {
             eprintln!("hireboard: {message}");
             ExitCode::FAILURE
         }
+        Err(Failure::Rows) => ExitCode::FAILURE,
     }
 }
 
@@ -411,6 +436,29 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::ApiToken { command } => api_token(config, command),
+        Command::Import { file, resource, dry_run, all_or_nothing, encoding, lang } => {
+            use hireboard::import::{Mode, cli};
+            let locale = hireboard::i18n::Locale::parse(&lang).ok_or_else(|| {
+                Failure::Config(format!("{lang:?} is not one of the board's languages"))
+            })?;
+            let state = AppState::open(config).map_err(Failure::Runtime)?;
+            let mode = match (dry_run, all_or_nothing) {
+                (true, _) => Mode::DryRun,
+                (false, true) => Mode::AllOrNothing,
+                (false, false) => Mode::Skip,
+            };
+            let request = cli::Request {
+                file: &file,
+                resource: &resource,
+                mode,
+                encoding: encoding.as_deref(),
+                locale,
+            };
+            match cli::import(&state, &request).map_err(Failure::Runtime)? {
+                true => Ok(()),
+                false => Err(Failure::Rows),
+            }
+        }
         Command::Places { command: PlacesCommand::Import { from, alternate_names } } => {
             import_places(config, from.as_deref(), alternate_names.as_deref())
         }

@@ -632,3 +632,35 @@ translations-error-variables-unknown = Im Englischen gibt es die Variable { $nam
 translations-error-variables-missing = Das Englische verwendet { $names }: Behalten Sie sie in der Übersetzung.
 translations-error-plural = Es fehlen Pluralvarianten für { $forms }.
 translations-error-summary = Der Text wurde nicht gespeichert:
+
+## Importe: Tabellen mit Stellenanzeigen und Unternehmen.
+import-column-reference = Referenz
+import-column-id = ID
+import-error-empty = Die Datei ist leer.
+import-error-no-rows = Die Datei hat eine Kopfzeile, aber keine Zeilen darunter.
+import-error-format = Diese Datei ist keine Tabelle: Verwenden Sie eine XLSX-, ODS- oder CSV-Datei.
+import-error-old-excel = Dies ist eine Excel-97–2003-Arbeitsmappe (.xls): Speichern Sie sie als .xlsx und verwenden Sie diese.
+import-error-too-large = Die Datei ist größer als { $megabytes } MB: Teilen Sie sie in kleinere Dateien auf.
+import-error-too-many-rows = Die Datei hat mehr als { $max } Zeilen: Teilen Sie sie in kleinere Dateien auf.
+import-error-encoding = Die Datei ist kein gültiger { $encoding }-Text: Wählen Sie die Kodierung, in der sie gespeichert wurde.
+import-error-merged = Die Tabelle hat verbundene Zellen ({ $cells }): Heben Sie die Verbindung auf, damit jede Zelle einen Wert enthält.
+import-error-duplicate-header = Zwei Spalten heißen „{ $header }“: Geben Sie jeder Spalte eine eigene Überschrift.
+import-error-damaged = Die Datei ist beschädigt und kann nicht gelesen werden: Speichern Sie sie in Ihrem Tabellenprogramm neu.
+import-error-io = Die Datei konnte nicht gelesen werden.
+import-error-formula = Zelle { $cell } enthält eine Formel (={ $formula }): Der Import übernimmt nur Werte, fügen Sie also die Werte darüber ein.
+import-error-repeated-reference = Die Referenz „{ $reference }“ steht auch in Zeile { $row }: Jede Zeile braucht ihre eigene.
+import-error-no-record = Es gibt keinen Datensatz mit der ID { $id }, den Sie ändern dürfen.
+import-reason-column = { $column }: { $reason }
+import-reason-field = { $field }: { $reason }
+import-cli-failure = Zeile { $row }: { $reason }
+import-count-rows = { $count ->
+    [one] { $count } Zeile
+   *[other] { $count } Zeilen
+}
+import-count-created = { $count } angelegt
+import-count-updated = { $count } aktualisiert
+import-count-unchanged = { $count } unverändert
+import-count-failed = { $count } fehlgeschlagen
+import-state-dry-run = Probelauf: Es wurde nichts geschrieben.
+import-state-done = Importiert.
+import-state-rolled-back = Nichts wurde importiert: Alles ist wie zuvor.

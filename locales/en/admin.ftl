@@ -629,3 +629,35 @@ translations-error-variables-unknown = English has no variable { $names }: use o
 translations-error-variables-missing = English uses { $names }: keep it in the translation.
 translations-error-plural = Plural variants are missing for { $forms }.
 translations-error-summary = The text was not saved:
+
+## Imports: spreadsheets of postings and companies.
+import-column-reference = Reference
+import-column-id = ID
+import-error-empty = The file is empty.
+import-error-no-rows = The file has a header row but no rows below it.
+import-error-format = This file is not a spreadsheet: use an XLSX, ODS or CSV file.
+import-error-old-excel = This is an Excel 97–2003 workbook (.xls): save it as .xlsx and use that.
+import-error-too-large = The file is larger than { $megabytes } MB: split it into smaller files.
+import-error-too-many-rows = The file has more than { $max } rows: split it into smaller files.
+import-error-encoding = The file is not valid { $encoding } text: choose the encoding it was saved in.
+import-error-merged = The sheet has merged cells ({ $cells }): unmerge them so that each cell holds one value.
+import-error-duplicate-header = Two columns are headed “{ $header }”: give each column its own header.
+import-error-damaged = The file is damaged and cannot be read: save it again from your spreadsheet program.
+import-error-io = The file could not be read.
+import-error-formula = Cell { $cell } holds a formula (={ $formula }): the import takes values only, so paste the values over it.
+import-error-repeated-reference = The reference “{ $reference }” is also on row { $row }: each row needs its own.
+import-error-no-record = There is no record with the ID { $id } that you may change.
+import-reason-column = { $column }: { $reason }
+import-reason-field = { $field }: { $reason }
+import-cli-failure = Row { $row }: { $reason }
+import-count-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+import-count-created = { $count } created
+import-count-updated = { $count } updated
+import-count-unchanged = { $count } unchanged
+import-count-failed = { $count } failed
+import-state-dry-run = Dry run: nothing was written.
+import-state-done = Imported.
+import-state-rolled-back = Nothing was imported: the board is as it was.

@@ -650,3 +650,37 @@ translations-error-variables-unknown = В англійському тексті 
 translations-error-variables-missing = Англійський текст використовує { $names }: залиште її в перекладі.
 translations-error-plural = Бракує варіантів множини для { $forms }.
 translations-error-summary = Текст не збережено:
+
+## Імпорт: таблиці вакансій і компаній.
+import-column-reference = Посилання
+import-column-id = ID
+import-error-empty = Файл порожній.
+import-error-no-rows = У файлі є рядок заголовків, але під ним немає рядків.
+import-error-format = Цей файл не є таблицею: використайте файл XLSX, ODS або CSV.
+import-error-old-excel = Це книга Excel 97–2003 (.xls): збережіть її як .xlsx і використайте її.
+import-error-too-large = Файл більший за { $megabytes } МБ: розділіть його на менші файли.
+import-error-too-many-rows = У файлі понад { $max } рядків: розділіть його на менші файли.
+import-error-encoding = Файл не є коректним текстом у кодуванні { $encoding }: виберіть кодування, у якому його збережено.
+import-error-merged = У таблиці є об’єднані клітинки ({ $cells }): роз’єднайте їх, щоб кожна клітинка містила одне значення.
+import-error-duplicate-header = Дві колонки мають заголовок «{ $header }»: дайте кожній колонці власний заголовок.
+import-error-damaged = Файл пошкоджено, його не вдається прочитати: збережіть його знову у своїй програмі для таблиць.
+import-error-io = Не вдалося прочитати файл.
+import-error-formula = Клітинка { $cell } містить формулу (={ $formula }): імпорт бере лише значення, тож вставте значення замість неї.
+import-error-repeated-reference = Посилання «{ $reference }» є також у рядку { $row }: кожен рядок потребує власного.
+import-error-no-record = Немає запису з ID { $id }, який ви можете змінювати.
+import-reason-column = { $column }: { $reason }
+import-reason-field = { $field }: { $reason }
+import-cli-failure = Рядок { $row }: { $reason }
+import-count-rows = { $count ->
+    [one] { $count } рядок
+    [few] { $count } рядки
+    [many] { $count } рядків
+   *[other] { $count } рядка
+}
+import-count-created = створено: { $count }
+import-count-updated = оновлено: { $count }
+import-count-unchanged = без змін: { $count }
+import-count-failed = з помилками: { $count }
+import-state-dry-run = Пробний запуск: нічого не записано.
+import-state-done = Імпортовано.
+import-state-rolled-back = Нічого не імпортовано: дошка без змін.

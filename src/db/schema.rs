@@ -464,7 +464,19 @@ diesel::joinable!(admin_recovery_codes -> admin_users (admin_user_id));
 diesel::joinable!(api_tokens -> companies (company_id));
 diesel::joinable!(idempotency_keys -> api_tokens (token_id));
 
+diesel::table! {
+    import_refs (id) {
+        id -> BigInt,
+        resource -> Text,
+        source -> Text,
+        reference -> Text,
+        record_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    import_refs,
     message_overrides,
     message_sources,
     admin_recovery_codes,

@@ -134,7 +134,7 @@ pub(super) fn read<E: From<ReadError>>(
         .has_headers(false)
         .flexible(true)
         .delimiter(separator(&first_line))
-        .from_reader(decoded()?);
+        .from_reader(LineFeeds::new(decoded()?));
     let mut record = csv::StringRecord::new();
     let mut started = false;
     loop {
@@ -156,11 +156,59 @@ pub(super) fn read<E: From<ReadError>>(
             }))?;
             continue;
         }
-        // The line the record starts on, counted from 0 by the reader.
-        let number = record.position().map_or(0, |p| p.line() + 1);
+        let number = record.position().map_or(0, |p| p.line());
         emit(Line::Row(Row { number, cells, formulas: Vec::new() }))?;
     }
     Ok(())
+}
+
+/// Text with each CR LF as a bare LF: the CSV reader counts the lines of CR LF text one behind,
+/// and rows are reported by the line they start on.
+struct LineFeeds<R> {
+    inner: R,
+    /// A CR that ended the last read, not yet known to precede an LF.
+    pending_cr: bool,
+}
+
+impl<R: Read> LineFeeds<R> {
+    fn new(inner: R) -> LineFeeds<R> {
+        LineFeeds { inner, pending_cr: false }
+    }
+}
+
+impl<R: Read> Read for LineFeeds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.len() < 2 {
+            return self.inner.read(buf);
+        }
+        // One byte kept free for a pending CR that turns out not to precede an LF.
+        let n = self.inner.read(&mut buf[1..])?;
+        let mut out = 0;
+        if self.pending_cr {
+            self.pending_cr = false;
+            if n == 0 || buf[1] != b'\n' {
+                buf[out] = b'\r';
+                out += 1;
+            }
+        }
+        for i in 1..=n {
+            let b = buf[i];
+            if b == b'\r' && i == n {
+                self.pending_cr = true;
+                continue;
+            }
+            if b == b'\r' && buf[i + 1] == b'\n' {
+                continue;
+            }
+            buf[out] = b;
+            out += 1;
+        }
+        if out == 0 && n > 0 {
+            // Only a pending CR came: read on rather than report an end.
+            return self.read(buf);
+        }
+        Ok(out)
+    }
 }
 
 fn csv_error(e: csv::Error, encoding: &'static Encoding) -> ReadError {
@@ -181,6 +229,30 @@ mod tests {
         assert_eq!(separator("title;company;\"a, b\""), b';');
         assert_eq!(separator("title\tcompany"), b'\t');
         assert_eq!(separator("title"), b',');
+    }
+
+    #[test]
+    fn line_feeds_replace_cr_lf_across_reads() {
+        use std::io::Read;
+        // One byte at a time: every CR LF is split between two reads.
+        struct Trickle<'a>(&'a [u8]);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let Some((first, rest)) = self.0.split_first() else { return Ok(0) };
+                buf[0] = *first;
+                self.0 = rest;
+                Ok(1)
+            }
+        }
+        for source in [&b"a\r\nb\rc\r\n\r"[..], b"\r\n\r\n"] {
+            let mut out = String::new();
+            LineFeeds::new(Trickle(source)).read_to_string(&mut out).unwrap();
+            let expected = String::from_utf8(source.to_vec()).unwrap().replace("\r\n", "\n");
+            assert_eq!(out, expected);
+            let mut whole = String::new();
+            LineFeeds::new(source).read_to_string(&mut whole).unwrap();
+            assert_eq!(whole, expected);
+        }
     }
 
     #[test]

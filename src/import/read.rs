@@ -125,7 +125,8 @@ impl ReadError {
         }
     }
 
-    /// The message's arguments, as text.
+    /// The message's arguments, as text. A damaged file's detail is the reading library's
+    /// English: it goes to the log, not to people.
     pub fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             ReadError::TooLarge { max } => vec![("megabytes", (max / (1024 * 1024)).to_string())],
@@ -133,7 +134,6 @@ impl ReadError {
             ReadError::Encoding { encoding } => vec![("encoding", (*encoding).to_owned())],
             ReadError::Merged { cells } => vec![("cells", cells.clone())],
             ReadError::DuplicateHeader { header } => vec![("header", header.clone())],
-            ReadError::Damaged { detail } => vec![("detail", detail.clone())],
             _ => Vec::new(),
         }
     }

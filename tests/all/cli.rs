@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn hireboard(dir: &std::path::Path) -> Command {
+pub fn hireboard(dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hireboard"));
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())

@@ -12,6 +12,7 @@ mod db_types;
 mod dialect;
 mod events;
 mod i18n;
+mod import;
 mod migrations;
 mod planner;
 mod rate_limits;

@@ -31,14 +31,14 @@ pub(super) fn redirect(to: String) -> HttpResponse {
 }
 
 /// A resource with a form, and the form's fields in the admin's language.
-pub(super) struct Editing {
-    pub(super) resource: &'static dyn Resource,
-    pub(super) form: &'static dyn Form,
-    pub(super) fields: Vec<Field>,
+pub struct Editing {
+    pub resource: &'static dyn Resource,
+    pub form: &'static dyn Form,
+    pub fields: Vec<Field>,
 }
 
 /// The resource named in the path with its form; 404 without one.
-pub(super) fn editable(name: &str, tr: &Tr) -> Result<Editing, AppError> {
+pub fn editable(name: &str, tr: &Tr) -> Result<Editing, AppError> {
     let resource = crate::admin::resources::find(name).ok_or(AppError::NotFound)?;
     let form = resource.form().ok_or(AppError::NotFound)?;
     Ok(Editing { resource, form, fields: form.fields(tr) })

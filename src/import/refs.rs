@@ -1,0 +1,52 @@
+//! The file's own references of imported records (`import_refs`).
+
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::import_refs;
+
+/// Spreadsheets' references; feeds name themselves.
+pub const SPREADSHEET: &str = "";
+
+/// The record `reference` names in `resource`, by `source`.
+pub fn find(
+    conn: &mut DbConn,
+    resource: &str,
+    source: &str,
+    reference: &str,
+) -> QueryResult<Option<i64>> {
+    import_refs::table
+        .filter(import_refs::resource.eq(resource))
+        .filter(import_refs::source.eq(source))
+        .filter(import_refs::reference.eq(reference))
+        .select(import_refs::record_id)
+        .first(conn)
+        .optional()
+}
+
+/// Points `reference` at `record_id`, replacing a stale pointer to a deleted record.
+pub fn set(
+    conn: &mut DbConn,
+    resource: &str,
+    source: &str,
+    reference: &str,
+    record_id: i64,
+) -> QueryResult<()> {
+    diesel::delete(
+        import_refs::table
+            .filter(import_refs::resource.eq(resource))
+            .filter(import_refs::source.eq(source))
+            .filter(import_refs::reference.eq(reference)),
+    )
+    .execute(conn)?;
+    diesel::insert_into(import_refs::table)
+        .values((
+            import_refs::resource.eq(resource),
+            import_refs::source.eq(source),
+            import_refs::reference.eq(reference),
+            import_refs::record_id.eq(record_id),
+            import_refs::created_at.eq(crate::db::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

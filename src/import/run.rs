@@ -1,0 +1,431 @@
+//! Running an import: every row checked and written by the resource's own form (the same
+//! checks as the back office's), a batch of rows per transaction, each row in a savepoint so
+//! that a refused row leaves nothing behind. A dry run rolls every batch back; "all or
+//! nothing" runs the whole file in one transaction and rolls it back if any row failed.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use diesel::Connection;
+
+use super::mapping::{Target, Vocabulary};
+use super::read::{ReadError, ReadOptions, Row, Sheet, read};
+use super::refs;
+use super::rows::{Choices, apply, keys};
+use super::workbook::column_name;
+use crate::admin::edit::{Editing, editable};
+use crate::admin::fields::{self, FieldError};
+use crate::admin::resource::{Editor, Stored};
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::i18n::{Locale, Messages};
+use crate::models::audit::{self, Actor, Change};
+
+/// Rows per transaction: short enough that other writers wait little, long enough that the
+/// commits cost little.
+const BATCH: usize = 200;
+
+/// What the run does with the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Checks every row as the import would and writes nothing.
+    DryRun,
+    /// Writes the rows that pass; lists the others.
+    Skip,
+    /// Writes every row or none: one failed row leaves the board as it was.
+    AllOrNothing,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::DryRun => "dry_run",
+            Mode::Skip => "skip",
+            Mode::AllOrNothing => "all_or_nothing",
+        }
+    }
+}
+
+/// An import to run.
+pub struct Import<'a> {
+    /// The resource: `jobs` or `companies`.
+    pub resource: &'a str,
+    /// Who imports, in which language (the reasons rows failed are in it).
+    pub editor: Editor,
+    pub actor: Actor,
+    /// The column mapping; guessed from the headers when `None`.
+    pub targets: Option<Vec<Target>>,
+    pub mode: Mode,
+    /// The file's name, for the audit log.
+    pub file_name: String,
+    pub read: ReadOptions,
+}
+
+/// A row that was not imported: its cells as read, and why.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub row: u64,
+    pub cells: Vec<String>,
+    pub reasons: Vec<String>,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub headers: Vec<String>,
+    pub targets: Vec<Target>,
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub failures: Vec<Failure>,
+    /// Whether what passed is on the board (false for a dry run and a rolled-back run).
+    pub committed: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("{0}")]
+    Read(#[from] ReadError),
+    #[error("{0}")]
+    App(#[from] AppError),
+}
+
+impl From<diesel::result::Error> for RunError {
+    fn from(e: diesel::result::Error) -> RunError {
+        RunError::App(e.into())
+    }
+}
+
+enum Done {
+    Created,
+    Updated,
+    Unchanged,
+    Failed(Vec<String>),
+}
+
+/// Why a transaction ended without committing.
+enum Rollback {
+    /// A dry run's batch, or an all-or-nothing run with failures: its results stand.
+    Planned,
+    Invalid(Vec<FieldError>),
+    Failed(RunError),
+}
+
+impl From<diesel::result::Error> for Rollback {
+    fn from(e: diesel::result::Error) -> Rollback {
+        Rollback::Failed(e.into())
+    }
+}
+
+impl From<AppError> for Rollback {
+    fn from(e: AppError) -> Rollback {
+        Rollback::Failed(e.into())
+    }
+}
+
+struct Runner<'a> {
+    import: &'a Import<'a>,
+    target: Editing,
+    choices: Choices,
+    vocabulary: Vocabulary,
+    batch: Vec<Row>,
+    /// The row each reference was first seen on.
+    seen: HashMap<String, u64>,
+    outcome: Outcome,
+    search: Option<&'a crate::search::SearchHandle>,
+    progress: &'a mut dyn FnMut(&Outcome),
+}
+
+/// Runs `import` over the file at `path`; `progress` hears after every batch.
+pub fn run(
+    conn: &mut DbConn,
+    import: &Import<'_>,
+    path: &Path,
+    messages: &Messages,
+    search: Option<&crate::search::SearchHandle>,
+    progress: &mut dyn FnMut(&Outcome),
+) -> Result<Outcome, RunError> {
+    let target = editable(import.resource, &import.editor.tr)?;
+    let choices = Choices::new(target.form, messages);
+    let vocabulary = Vocabulary::new(&target.fields, messages);
+    let mut runner = Runner {
+        import,
+        target,
+        choices,
+        vocabulary,
+        batch: Vec::with_capacity(BATCH),
+        seen: HashMap::new(),
+        outcome: Outcome::default(),
+        search,
+        progress,
+    };
+    if import.mode != Mode::AllOrNothing {
+        runner.read_all(conn, path)?;
+        runner.outcome.committed = import.mode != Mode::DryRun;
+    } else {
+        let ran = crate::db::write_transaction(conn, |conn| {
+            runner.read_all(conn, path).map_err(Rollback::Failed)?;
+            if runner.outcome.failures.is_empty() { Ok(()) } else { Err(Rollback::Planned) }
+        });
+        match ran {
+            Ok(()) => runner.outcome.committed = true,
+            Err(Rollback::Planned | Rollback::Invalid(_)) => {}
+            Err(Rollback::Failed(e)) => return Err(e),
+        }
+    }
+    let outcome = runner.outcome;
+    if outcome.committed {
+        let count = |n: u64| Some(n.to_string());
+        let changes = [
+            Change::new("file", None, Some(&import.file_name)),
+            Change { field: "rows".into(), from: None, to: count(outcome.rows) },
+            Change { field: "created".into(), from: None, to: count(outcome.created) },
+            Change { field: "updated".into(), from: None, to: count(outcome.updated) },
+            Change { field: "failed".into(), from: None, to: count(outcome.failures.len() as u64) },
+        ];
+        audit::record(
+            conn,
+            &import.actor,
+            "import",
+            import.resource,
+            0,
+            &import.file_name,
+            &changes,
+        )?;
+        if let Some(search) = search {
+            search.refresh_if_stale(conn)?;
+        }
+    }
+    Ok(outcome)
+}
+
+impl Runner<'_> {
+    fn read_all(&mut self, conn: &mut DbConn, path: &Path) -> Result<(), RunError> {
+        let options = self.import.read.clone();
+        let this = std::cell::RefCell::new(self);
+        let conn = std::cell::RefCell::new(conn);
+        read::<RunError>(
+            path,
+            &options,
+            &mut |sheet: &Sheet| {
+                this.borrow_mut().start(sheet);
+                Ok(())
+            },
+            &mut |row| {
+                let mut runner = this.borrow_mut();
+                runner.batch.push(row);
+                if runner.batch.len() >= BATCH {
+                    runner.flush(*conn.borrow_mut())?;
+                }
+                Ok(())
+            },
+        )?;
+        let runner = this.into_inner();
+        runner.flush(conn.into_inner())
+    }
+
+    fn start(&mut self, sheet: &Sheet) {
+        let fields = &self.target.fields;
+        let mut targets = match &self.import.targets {
+            Some(chosen) => chosen.clone(),
+            None => self.vocabulary.guess(&sheet.headers, fields),
+        };
+        targets.resize(sheet.headers.len(), Target::Ignore);
+        self.outcome.headers = sheet.headers.clone();
+        self.outcome.targets = targets;
+    }
+
+    fn flush(&mut self, conn: &mut DbConn) -> Result<(), RunError> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let rows = std::mem::take(&mut self.batch);
+        let mut results = Vec::with_capacity(rows.len());
+        let dry = self.import.mode == Mode::DryRun;
+        let ran = crate::db::write_transaction(conn, |conn| {
+            for row in &rows {
+                results.push(self.one(conn, row).map_err(Rollback::Failed)?);
+            }
+            if dry { Err(Rollback::Planned) } else { Ok(()) }
+        });
+        match ran {
+            Ok(()) | Err(Rollback::Planned | Rollback::Invalid(_)) => {}
+            Err(Rollback::Failed(e)) => return Err(e),
+        }
+        for (row, done) in rows.into_iter().zip(results) {
+            self.outcome.rows += 1;
+            match done {
+                Done::Created => self.outcome.created += 1,
+                Done::Updated => self.outcome.updated += 1,
+                Done::Unchanged => self.outcome.unchanged += 1,
+                Done::Failed(reasons) => self.outcome.failures.push(Failure {
+                    row: row.number,
+                    cells: row.cells,
+                    reasons,
+                }),
+            }
+        }
+        if !dry
+            && self.import.mode == Mode::Skip
+            && let Some(search) = self.search
+        {
+            search.refresh_if_stale(conn)?;
+        }
+        (self.progress)(&self.outcome);
+        Ok(())
+    }
+
+    /// Checks and (inside the batch's transaction) writes one row.
+    fn one(&mut self, conn: &mut DbConn, row: &Row) -> Result<Done, RunError> {
+        let tr = &self.import.editor.tr;
+        let targets = &self.outcome.targets;
+        let resource = self.import.resource;
+        let mut reasons = Vec::new();
+        for (column, formula) in &row.formulas {
+            let cell = format!("{}{}", column_name(*column), row.number);
+            reasons.push(tr.t2("import-error-formula", "cell", &cell, "formula", formula));
+        }
+        let keys = keys(row, targets);
+        if let Some(reference) = &keys.reference {
+            match self.seen.get(reference) {
+                Some(first) => reasons.push(tr.t2(
+                    "import-error-repeated-reference",
+                    "reference",
+                    reference,
+                    "row",
+                    &first.to_string(),
+                )),
+                None => {
+                    self.seen.insert(reference.clone(), row.number);
+                }
+            }
+        }
+        if !reasons.is_empty() {
+            return Ok(Done::Failed(reasons));
+        }
+        let editor = &self.import.editor;
+        let Editing { resource: listing, form, fields } = &self.target;
+        let existing = match (&keys.id, &keys.reference) {
+            (Some(id), _) => {
+                let found = match id.trim_start_matches('#').parse::<i64>() {
+                    Ok(id) => match listing.require_visible(conn, id, &editor.viewer) {
+                        Ok(()) => form.load(conn, id, editor)?.map(|s| (id, s)),
+                        Err(AppError::NotFound | AppError::Forbidden) => None,
+                        Err(e) => return Err(e.into()),
+                    },
+                    Err(_) => None,
+                };
+                let Some(found) = found else {
+                    return Ok(Done::Failed(vec![tr.t1("import-error-no-record", "id", id)]));
+                };
+                Some(found)
+            }
+            (None, Some(reference)) => {
+                match refs::find(conn, resource, refs::SPREADSHEET, reference)? {
+                    // A reference to a record deleted since (or not the importer's) is a new record.
+                    Some(id) if listing.require_visible(conn, id, &editor.viewer).is_ok() => {
+                        form.load(conn, id, editor)?.map(|s| (id, s))
+                    }
+                    _ => None,
+                }
+            }
+            (None, None) => None,
+        };
+        let mut values = match &existing {
+            Some((_, stored)) => stored.values.clone(),
+            None => form.new_values(tr),
+        };
+        apply(row, targets, fields, &self.choices, &mut values);
+        if let Some((_, stored)) = &existing {
+            // What only a new record sets stays as stored.
+            for field in fields.iter().filter(|f| f.create_only) {
+                values.set(field.key, stored.values.get(field.key));
+            }
+            if values == stored.values {
+                return Ok(Done::Unchanged);
+            }
+        }
+        let original = match &existing {
+            Some((_, stored)) => Some(stored.original),
+            None => Locale::parse(values.get("original_locale")),
+        };
+        let errors = fields::check(fields, &values, original);
+        if !errors.is_empty() {
+            return Ok(Done::Failed(self.describe(&errors)));
+        }
+        let old: Option<(i64, &Stored)> = existing.as_ref().map(|(id, s)| (*id, s));
+        // A savepoint: a row the form refuses leaves nothing in the batch.
+        let saved = conn.transaction(|conn| match form.save(conn, old, &values, editor)? {
+            Ok(saved) => Ok(saved),
+            Err(errors) => Err(Rollback::Invalid(errors)),
+        });
+        let saved = match saved {
+            Ok(saved) => saved,
+            Err(Rollback::Invalid(errors)) => return Ok(Done::Failed(self.describe(&errors))),
+            Err(Rollback::Failed(e)) => return Err(e),
+            Err(Rollback::Planned) => unreachable!("rows plan no rollback"),
+        };
+        if existing.is_some() {
+            return Ok(Done::Updated);
+        }
+        if let Some(reference) = &keys.reference {
+            refs::set(conn, resource, refs::SPREADSHEET, reference, saved.id)?;
+        }
+        Ok(Done::Created)
+    }
+
+    fn label(&self, key: &str) -> &'static str {
+        self.target.fields.iter().find(|f| f.key == key).map_or("", |f| f.label)
+    }
+
+    /// Each error as "Column (C): what is wrong", in the importer's language.
+    fn describe(&self, errors: &[FieldError]) -> Vec<String> {
+        let tr = &self.import.editor.tr;
+        errors
+            .iter()
+            .map(|e| {
+                let message = match &e.arg {
+                    Some((name, value)) => tr.t1(e.message, name, value),
+                    None => tr.t(e.message),
+                };
+                let target = match e.field.strip_prefix(fields::TRANSLATION_PREFIX) {
+                    Some(rest) => rest.split_once('.').and_then(|(lang, key)| {
+                        let locale = Locale::parse(lang)?;
+                        let key = self.target.fields.iter().find(|f| f.key == key)?.key;
+                        Some(Target::Translation(locale, key))
+                    }),
+                    None => self
+                        .target
+                        .fields
+                        .iter()
+                        .find(|f| f.key == e.field)
+                        .map(|f| Target::Field(f.key)),
+                };
+                let column =
+                    target.as_ref().and_then(|t| self.outcome.targets.iter().position(|c| c == t));
+                let field = match &target {
+                    Some(Target::Field(key)) => Some(tr.t(self.label(key))),
+                    // A language's text the file has no column for: as its header would be.
+                    Some(Target::Translation(locale, key)) => {
+                        Some(format!("{} [{locale}]", tr.t(self.label(key))))
+                    }
+                    _ => None,
+                };
+                match (column, field) {
+                    (Some(i), _) => tr.t2(
+                        "import-reason-column",
+                        "column",
+                        &format!("{} ({})", self.outcome.headers[i], column_name(i)),
+                        "reason",
+                        &message,
+                    ),
+                    (None, Some(field)) => {
+                        tr.t2("import-reason-field", "field", &field, "reason", &message)
+                    }
+                    (None, None) => message,
+                }
+            })
+            .collect()
+    }
+}
