@@ -446,15 +446,23 @@ pub struct SaveForm {
 
 /// `POST /admin/translations/{lang}/{id}`: previews the text (`intent=preview`) or saves it.
 /// A text with a problem is shown again with the problems beside it, and nothing is saved.
+/// The language and message id a save or revert names, for a user who may translate.
+fn translating(
+    admin: &CurrentAdmin,
+    path: web::Path<(String, String)>,
+) -> Result<(Locale, String), AppError> {
+    area_check(admin, Action::Translate)?;
+    let (lang, id) = path.into_inner();
+    Ok((target(&lang)?, id))
+}
+
 pub async fn save(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
     path: web::Path<(String, String)>,
     form: AdminForm<SaveForm>,
 ) -> Result<HttpResponse, AppError> {
-    area_check(&admin, Action::Translate)?;
-    let (lang, id) = path.into_inner();
-    let locale = target(&lang)?;
+    let (locale, id) = translating(&admin, path)?;
     let lang = locale.as_str();
     let generation = state.messages.generation();
     let (_, english) = english_message(&generation, &id)?;
@@ -566,9 +574,7 @@ pub async fn revert(
     path: web::Path<(String, String)>,
     form: AdminForm<RevertForm>,
 ) -> Result<HttpResponse, AppError> {
-    area_check(&admin, Action::Translate)?;
-    let (lang, id) = path.into_inner();
-    let locale = target(&lang)?;
+    let (locale, id) = translating(&admin, path)?;
     let lang = locale.as_str();
     let generation = state.messages.generation();
     english_message(&generation, &id)?;

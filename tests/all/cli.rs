@@ -117,17 +117,7 @@ fn reset_2fa_turns_a_users_second_factor_off_and_audits_it() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let url = format!("sqlite://{}", dir.path().join("hireboard.db").display());
-    let (pool, _) = hireboard::db::connect(
-        &url,
-        hireboard::db::PoolSettings {
-            size: 1,
-            wait: std::time::Duration::from_secs(5),
-            statement_timeout: std::time::Duration::from_secs(30),
-        },
-    )
-    .unwrap();
-    let mut c = pool.get().unwrap();
+    let mut c = crate::support::data_dir_connection(dir.path());
     let user = hireboard::models::admin_user::AdminUser::find_by_email(&mut c, "lost@example.org")
         .unwrap()
         .unwrap();
@@ -209,14 +199,7 @@ fn api_token_create_prints_a_working_token_once_and_revoke_ends_it() {
         .unwrap_or_else(|| panic!("no token in {stdout}"));
     assert!(hireboard::models::api_token::well_formed(token), "{token}");
 
-    let url = format!("sqlite://{}", dir.path().join("hireboard.db").display());
-    let settings = hireboard::db::PoolSettings {
-        size: 1,
-        wait: std::time::Duration::from_secs(5),
-        statement_timeout: std::time::Duration::from_secs(30),
-    };
-    let (pool, _) = hireboard::db::connect(&url, settings).unwrap();
-    let mut c = pool.get().unwrap();
+    let mut c = crate::support::data_dir_connection(dir.path());
     let (id, digest, scopes, expires): (i64, String, String, Option<chrono::NaiveDateTime>) =
         api_tokens::table
             .select((
@@ -240,7 +223,7 @@ fn api_token_create_prints_a_working_token_once_and_revoke_ends_it() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let mut c = pool.get().unwrap();
+    let mut c = crate::support::data_dir_connection(dir.path());
     assert!(hireboard::models::api_token::authenticate(&mut c, token, now).unwrap().is_err());
     let audited: Vec<(String, String, String)> = audit_log::table
         .filter(audit_log::resource.eq("api_tokens"))
@@ -449,16 +432,7 @@ fn texts_saved_in_the_back_office_are_pulled_into_the_files() {
     let locales = dir.path().join("locales");
     crate::support::locales::copy_shipped(&locales);
     let saved = "{ $count ->\n    [0] Keine Stellen gefunden\n    [one] { $count } Stelle\n   *[other] { $count } Stellen\n}";
-    let url = format!("sqlite://{}", dir.path().join("hireboard.db").display());
-    let (pool, _) = hireboard::db::connect(
-        &url,
-        hireboard::db::PoolSettings {
-            size: 1,
-            wait: std::time::Duration::from_secs(5),
-            statement_timeout: std::time::Duration::from_secs(30),
-        },
-    )
-    .unwrap();
+    let mut conn = crate::support::data_dir_connection(dir.path());
     let now = hireboard::db::now();
     diesel::insert_into(o::table)
         .values((
@@ -468,7 +442,7 @@ fn texts_saved_in_the_back_office_are_pulled_into_the_files() {
             o::created_at.eq(now),
             o::updated_at.eq(now),
         ))
-        .execute(&mut pool.get().unwrap())
+        .execute(&mut conn)
         .unwrap();
     let pull = || {
         let out =

@@ -186,25 +186,13 @@ fn a_spreadsheets_formulas_are_refused_by_cell() {
     );
 }
 
-/// One connection to the SQLite database of a data directory the binary made.
-fn data_dir_connection(dir: &std::path::Path) -> hireboard::db::PooledConn {
-    let url = format!("sqlite://{}", dir.join("hireboard.db").display());
-    let settings = hireboard::db::PoolSettings {
-        size: 1,
-        wait: std::time::Duration::from_secs(5),
-        statement_timeout: std::time::Duration::from_secs(30),
-    };
-    let (pool, _) = hireboard::db::connect(&url, settings).unwrap();
-    pool.get().unwrap()
-}
-
 #[test]
 fn the_command_line_checks_imports_and_sums_up() {
     let dir = tempfile::tempdir().unwrap();
     let out = crate::cli::hireboard(dir.path()).arg("migrate").output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     {
-        let mut c = data_dir_connection(dir.path());
+        let mut c = crate::support::data_dir_connection(dir.path());
         CompanyFactory::new().name("Acme").create(&mut c);
     }
     let csv = dir.path().join("jobs.csv");
@@ -229,7 +217,7 @@ fn the_command_line_checks_imports_and_sums_up() {
     let (code, stdout, _) = run(&[]);
     assert_eq!(code, Some(1));
     assert!(stdout.contains("1 created") && stdout.trim().ends_with("Imported."), "{stdout}");
-    let mut c = data_dir_connection(dir.path());
+    let mut c = crate::support::data_dir_connection(dir.path());
     let titles: Vec<String> = jobs::table.select(jobs::title).load(&mut c).unwrap();
     assert_eq!(titles, ["Good"]);
     // A file that is no spreadsheet: one line, in the chosen language.

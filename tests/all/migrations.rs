@@ -9,18 +9,7 @@ use hireboard::db::{DbConn, PooledConn};
 
 /// A fresh, empty database of each backend: (name, connection, guards kept alive).
 fn fresh_databases() -> Vec<(&'static str, PooledConn, Box<dyn std::any::Any>)> {
-    let connect = |url: &str| {
-        let (pool, _) = hireboard::db::connect(
-            url,
-            hireboard::db::PoolSettings {
-                size: 1,
-                wait: std::time::Duration::from_secs(5),
-                statement_timeout: std::time::Duration::from_secs(30),
-            },
-        )
-        .unwrap();
-        pool.get().unwrap()
-    };
+    let connect = crate::support::one_connection;
     let mut out: Vec<(&'static str, PooledConn, Box<dyn std::any::Any>)> = Vec::new();
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("m.db").display());

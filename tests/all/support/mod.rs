@@ -15,3 +15,20 @@ pub use factories::{
     JobFactory, PlaceFactory, every_resource,
 };
 pub use html::Html;
+
+/// One connection to the database at `url`, for tests that open a database the app or the
+/// binary made.
+pub fn one_connection(url: &str) -> hireboard::db::PooledConn {
+    let settings = hireboard::db::PoolSettings {
+        size: 1,
+        wait: std::time::Duration::from_secs(5),
+        statement_timeout: std::time::Duration::from_secs(30),
+    };
+    let (pool, _) = hireboard::db::connect(url, settings).expect("connect");
+    pool.get().expect("a connection")
+}
+
+/// One connection to the SQLite database in a data directory the binary made.
+pub fn data_dir_connection(dir: &std::path::Path) -> hireboard::db::PooledConn {
+    one_connection(&format!("sqlite://{}", dir.join("hireboard.db").display()))
+}

@@ -95,17 +95,7 @@ fn a_fourth_language_is_a_folder_and_a_setting() {
     assert_eq!(status, 404, "a language not configured is not served");
 
     // Polish content: a posting's translation, shown on its Polish page.
-    let url = format!("sqlite://{}", data.path().join("hireboard.db").display());
-    let (pool, _) = hireboard::db::connect(
-        &url,
-        hireboard::db::PoolSettings {
-            size: 1,
-            wait: Duration::from_secs(5),
-            statement_timeout: Duration::from_secs(30),
-        },
-    )
-    .unwrap();
-    let mut conn = pool.get().unwrap();
+    let mut conn = crate::support::data_dir_connection(data.path());
     let (job_id, slug): (i64, String) = jobs::table
         .filter(jobs::status.eq("published"))
         .select((jobs::id, jobs::slug))
