@@ -178,7 +178,15 @@ fn entries() -> Vec<Entry> {
             .post(adm::applications::stage),
         Entry::new("/admin/applications/{id}/cv").get(adm::applications::cv),
         Entry::new("/admin/applications/board").get(admin::board::board),
+        Entry::new("/admin/imports/{id}").get(admin::imports::show),
+        Entry::new("/admin/imports/{id}/check").post(admin::imports::check),
+        Entry::new("/admin/imports/{id}/start").post(admin::imports::start),
+        Entry::new("/admin/imports/{id}/progress.json").get(admin::imports::progress),
+        Entry::new("/admin/imports/{id}/failures.xlsx").get(admin::imports::failures),
         // The resource engine: `/admin/{resource}/…` would take the fixed paths above.
+        Entry::new("/admin/{resource}/import")
+            .get(admin::imports::new_import)
+            .post(admin::imports::upload),
         Entry::new("/admin/{resource}/batch").post(admin::batch::batch),
         Entry::new("/admin/{resource}/export.{format}").get(admin::export::export),
         Entry::new("/admin/{resource}/views").post(admin::saved_views::save),

@@ -664,3 +664,51 @@ import-count-failed = { $count } fehlgeschlagen
 import-state-dry-run = Probelauf: Es wurde nichts geschrieben.
 import-state-done = Importiert.
 import-state-rolled-back = Nichts wurde importiert: Alles ist wie zuvor.
+import-button = Importieren
+import-title = { $resource } importieren
+import-intro = Laden Sie eine Tabelle hoch (XLSX, ODS oder CSV, bis 100 MB): Ihre erste Zeile benennt die Spalten. Sie wählen, was jede Spalte füllt, ein Probelauf prüft jede Zeile, dann läuft der Import im Hintergrund.
+import-file = Tabelle
+import-encoding = Kodierung einer CSV-Datei
+import-encoding-guess = Automatisch erkennen
+import-encoding-hint = Nur für CSV-Dateien, deren Umlaute falsch erscheinen: die Kodierung, in der sie gespeichert wurden.
+import-upload = Hochladen und Spalten zuordnen
+import-error-no-file = Wählen Sie eine Tabelle zum Hochladen.
+import-error-stopped = Der Lauf wurde vor seinem Ende abgebrochen: Starten Sie ihn erneut.
+import-to-records = Zurück zur Liste
+import-checking = Jede Zeile wird geprüft…
+import-running = Import läuft…
+import-one-transaction = Alles oder nichts: Die Zeilen werden am Ende in einem Zug geschrieben, bis dahin bleibt der Zähler bei null.
+import-checked = Probelauf beendet: Es wurde nichts geschrieben
+import-done = Import beendet
+import-failed-rows = Fehlgeschlagene Zeilen
+import-row = Zeile
+import-reasons = Grund
+import-download-failures = Fehlgeschlagene Zeilen herunterladen (XLSX, mit den Gründen daneben)
+import-mode = Wenn Zeilen fehlschlagen
+import-mode-skip = Die gültigen Zeilen importieren und die anderen auflisten
+import-mode-all = Nichts importieren, wenn nicht jede Zeile gültig ist
+import-start = Import starten
+import-mapping = Spalten
+import-mapping-hint = Jede Spalte füllt das daneben gewählte Feld; Spalten auf „Auslassen“ werden nicht importiert. Mit einer Referenzspalte aktualisiert ein späterer Import derselben Datei diese Datensätze, statt neue anzulegen.
+import-column = Spalte der Datei
+import-fills = Füllt
+import-column-ignore = Auslassen
+import-check = Jede Zeile prüfen (Probelauf)
+import-progress = { $done } von { $total } Zeilen
+import-seconds-left = { $count ->
+    [one] noch etwa { $count } Sekunde
+   *[other] noch etwa { $count } Sekunden
+}
+import-more-failures = { $count ->
+    [one] …und { $count } weitere Zeile: Unten laden Sie alle herunter.
+   *[other] …und { $count } weitere Zeilen: Unten laden Sie alle herunter.
+}
+import-failures-file = fehlgeschlagen
+import-failures-row = Zeile
+import-failures-reasons = Grund des Fehlschlags
+import-status-mapping = Spalten zuordnen
+import-status-checking = Probelauf läuft
+import-status-checked = Geprüft
+import-status-running = Import läuft
+import-status-done = Fertig
+import-status-failed = Fehlgeschlagen

@@ -661,3 +661,51 @@ import-count-failed = { $count } failed
 import-state-dry-run = Dry run: nothing was written.
 import-state-done = Imported.
 import-state-rolled-back = Nothing was imported: the board is as it was.
+import-button = Import
+import-title = Import { $resource }
+import-intro = Upload a spreadsheet (XLSX, ODS or CSV, up to 100 MB): its first row names the columns. You choose what each column fills, a dry run checks every row, then the import runs in the background.
+import-file = Spreadsheet
+import-encoding = Encoding of a CSV file
+import-encoding-guess = Recognise automatically
+import-encoding-hint = Only for CSV files whose letters come out wrong: the encoding they were saved in.
+import-upload = Upload and map the columns
+import-error-no-file = Choose a spreadsheet to upload.
+import-error-stopped = The run stopped before it ended: start it again.
+import-to-records = Back to the list
+import-checking = Checking every row…
+import-running = Importing…
+import-one-transaction = All or nothing: the rows are written in one go at the end, so the count stays at zero until then.
+import-checked = Dry run finished: nothing was written
+import-done = Import finished
+import-failed-rows = Rows that failed
+import-row = Row
+import-reasons = Why
+import-download-failures = Download the failed rows (XLSX, with the reasons beside them)
+import-mode = When some rows fail
+import-mode-skip = Import the rows that pass and list the others
+import-mode-all = Import nothing unless every row passes
+import-start = Start the import
+import-mapping = Columns
+import-mapping-hint = Each column fills the field chosen beside it; columns set to “Leave out” are not imported. A reference column lets a later import of the same file update these records instead of adding new ones.
+import-column = Column in the file
+import-fills = Fills
+import-column-ignore = Leave out
+import-check = Check every row (dry run)
+import-progress = { $done } of { $total } rows
+import-seconds-left = { $count ->
+    [one] about { $count } second left
+   *[other] about { $count } seconds left
+}
+import-more-failures = { $count ->
+    [one] …and { $count } more row: download them all below.
+   *[other] …and { $count } more rows: download them all below.
+}
+import-failures-file = failed
+import-failures-row = Row
+import-failures-reasons = Why it failed
+import-status-mapping = Columns to map
+import-status-checking = Dry run running
+import-status-checked = Checked
+import-status-running = Importing
+import-status-done = Done
+import-status-failed = Failed

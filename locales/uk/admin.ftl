@@ -684,3 +684,55 @@ import-count-failed = з помилками: { $count }
 import-state-dry-run = Пробний запуск: нічого не записано.
 import-state-done = Імпортовано.
 import-state-rolled-back = Нічого не імпортовано: дошка без змін.
+import-button = Імпорт
+import-title = Імпорт: { $resource }
+import-intro = Завантажте таблицю (XLSX, ODS або CSV, до 100 МБ): її перший рядок називає колонки. Ви обираєте, що заповнює кожна колонка, пробний запуск перевіряє кожен рядок, потім імпорт виконується у фоні.
+import-file = Таблиця
+import-encoding = Кодування файлу CSV
+import-encoding-guess = Розпізнати автоматично
+import-encoding-hint = Лише для файлів CSV, у яких літери відображаються неправильно: кодування, у якому їх збережено.
+import-upload = Завантажити й зіставити колонки
+import-error-no-file = Виберіть таблицю для завантаження.
+import-error-stopped = Запуск зупинився, не завершившись: запустіть його знову.
+import-to-records = Назад до списку
+import-checking = Перевіряємо кожен рядок…
+import-running = Імпортуємо…
+import-one-transaction = Усе або нічого: рядки записуються разом наприкінці, тож до того лічильник показує нуль.
+import-checked = Пробний запуск завершено: нічого не записано
+import-done = Імпорт завершено
+import-failed-rows = Рядки з помилками
+import-row = Рядок
+import-reasons = Причина
+import-download-failures = Завантажити рядки з помилками (XLSX, з причинами поруч)
+import-mode = Якщо деякі рядки не пройдуть
+import-mode-skip = Імпортувати рядки, що пройшли, і показати інші
+import-mode-all = Нічого не імпортувати, якщо не пройде кожен рядок
+import-start = Почати імпорт
+import-mapping = Колонки
+import-mapping-hint = Кожна колонка заповнює поле, вибране поруч; колонки з «Пропустити» не імпортуються. Колонка посилань дає змогу пізнішому імпорту того самого файлу оновити ці записи замість додавання нових.
+import-column = Колонка у файлі
+import-fills = Заповнює
+import-column-ignore = Пропустити
+import-check = Перевірити кожен рядок (пробний запуск)
+import-progress = { $done } з { $total } рядків
+import-seconds-left = { $count ->
+    [one] лишилося близько { $count } секунди
+    [few] лишилося близько { $count } секунд
+    [many] лишилося близько { $count } секунд
+   *[other] лишилося близько { $count } секунди
+}
+import-more-failures = { $count ->
+    [one] …і ще { $count } рядок: завантажте всі нижче.
+    [few] …і ще { $count } рядки: завантажте всі нижче.
+    [many] …і ще { $count } рядків: завантажте всі нижче.
+   *[other] …і ще { $count } рядка: завантажте всі нижче.
+}
+import-failures-file = помилки
+import-failures-row = Рядок
+import-failures-reasons = Причина помилки
+import-status-mapping = Зіставлення колонок
+import-status-checking = Пробний запуск триває
+import-status-checked = Перевірено
+import-status-running = Імпорт триває
+import-status-done = Готово
+import-status-failed = Не вдалося

@@ -475,7 +475,39 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    imports (id) {
+        id -> BigInt,
+        resource -> Text,
+        admin_user_id -> Nullable<BigInt>,
+        file_name -> Text,
+        file_key -> Text,
+        encoding -> Nullable<Text>,
+        headers -> Text,
+        mapping -> Text,
+        mode -> Text,
+        status -> Text,
+        rows_total -> BigInt,
+        rows_done -> BigInt,
+        created_count -> BigInt,
+        updated_count -> BigInt,
+        unchanged_count -> BigInt,
+        failed_count -> BigInt,
+        failures -> Text,
+        failures_key -> Nullable<Text>,
+        error -> Nullable<Text>,
+        committed -> Bool,
+        started_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(imports -> admin_users (admin_user_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    imports,
     import_refs,
     message_overrides,
     message_sources,

@@ -36,9 +36,12 @@ pub struct Limits {
     pub max_rows: u64,
 }
 
+/// The largest file imported: a spreadsheet of 200,000 postings with long descriptions.
+pub const MAX_BYTES: usize = 100 * 1024 * 1024;
+
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_bytes: 100 * 1024 * 1024, max_rows: 200_000 }
+        Limits { max_bytes: MAX_BYTES as u64, max_rows: 200_000 }
     }
 }
 

@@ -142,6 +142,18 @@ text_enum!(
     CoverLetter, "cover-letter" { Optional = "optional", Required = "required" }
 );
 
+text_enum!(
+    /// A back-office import: columns being mapped, the dry run, then the import itself.
+    ImportStatus, "import-status" {
+        Mapping = "mapping",
+        Checking = "checking",
+        Checked = "checked",
+        Running = "running",
+        Done = "done",
+        Failed = "failed",
+    }
+);
+
 text_enum!(Workplace, "workplace" { Onsite = "onsite", Hybrid = "hybrid", Remote = "remote" });
 
 text_enum!(EmploymentType, "employment" {

@@ -10,6 +10,7 @@ pub mod company;
 pub mod enums;
 pub mod event;
 pub mod idempotency;
+pub mod import;
 pub mod job;
 pub mod pipeline;
 pub mod place;

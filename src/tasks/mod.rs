@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod bench;
 pub mod expire_postings;
+pub mod import_file;
 pub mod logo_versions;
 pub mod noop;
 pub mod optimize_database;
@@ -204,6 +205,7 @@ impl Registry {
             .register::<purge_uploads::PurgeUploads>()
             .register::<purge_applications::PurgeApplications>()
             .register::<logo_versions::LogoVersions>()
+            .register::<import_file::ImportFile>()
             .register::<send_mail::SendMail>()
             .register::<crate::webhooks::deliver::DeliverWebhook>()
             .register::<alerts::AlertSweep>()

@@ -365,4 +365,27 @@
       }, 200);
     });
   }
+
+  // An import's progress: the page asks for it every second and reloads once the run ends
+  // (without JavaScript the page refreshes itself).
+  var progress = document.querySelector('[data-import-progress]');
+  if (progress) {
+    var bar = document.getElementById('import-progress');
+    var label = document.getElementById('import-progress-label');
+    var poll = function () {
+      fetch(progress.getAttribute('data-import-progress'), { credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (state) {
+          if (!state) { return; }
+          if (!state.working) { window.location.reload(); return; }
+          bar.max = Math.max(state.total, 1);
+          bar.value = state.done;
+          if (state.total > 0) { bar.removeAttribute('aria-busy'); }
+          label.textContent = state.label;
+          window.setTimeout(poll, 1000);
+        })
+        .catch(function () { window.setTimeout(poll, 3000); });
+    };
+    window.setTimeout(poll, 1000);
+  }
 })();

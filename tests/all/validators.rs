@@ -105,8 +105,32 @@ async fn public_and_back_office_pages_have_no_html_errors() {
     ] {
         pages.push(page(&app, &path).await);
     }
-    app.signed_in(AdminRole::Admin).await;
+    let login = app.signed_in(AdminRole::Admin).await;
+    let [mapping, checked, running] = app.with_conn(|c| {
+        use hireboard::models::ImportStatus;
+        use hireboard::models::import::{self, Finished, Progress, ShownFailure};
+        let ids = [0, 1, 2].map(|_| crate::support::factories::import_record(c, login.id));
+        let failures =
+            [ShownFailure { row: 3, reasons: vec!["Title (B): This field is required.".into()] }];
+        let progress = Progress { total: 3, done: 3, created: 2, failed: 1, ..Default::default() };
+        let finished = Finished {
+            status: ImportStatus::Checked,
+            progress,
+            failures: &failures,
+            failures_key: Some("imports/x-failures.xlsx"),
+            error: None,
+            committed: false,
+        };
+        import::finish(c, ids[1], &finished).unwrap();
+        import::advance(c, ids[2], ImportStatus::Mapping, ImportStatus::Checking, None, None)
+            .unwrap();
+        ids
+    });
     for path in [
+        "/admin/jobs/import".to_owned(),
+        format!("/admin/imports/{mapping}"),
+        format!("/admin/imports/{checked}"),
+        format!("/admin/imports/{running}"),
         "/admin".to_owned(),
         "/admin/jobs".to_owned(),
         "/admin/jobs/new".to_owned(),

@@ -66,6 +66,8 @@ pub struct IndexPage {
     pub next: Option<String>,
     pub clear_url: Option<String>,
     pub new_url: Option<String>,
+    /// The spreadsheet import, for resources that take one.
+    pub import_url: Option<String>,
     pub links: Vec<(&'static str, String)>,
     pub collection_actions: Vec<MemberAction>,
     /// The user's saved views of this list: (name, URL, delete URL, current).
@@ -159,6 +161,9 @@ pub async fn index(
         current_query: canonical_query(&query),
         new_url: (resource.creatable() && admin.can(resource.area(), Action::Create))
             .then(|| format!("{base}/new")),
+        import_url: (crate::admin::imports::takes_imports(resource.name())
+            && admin.can(resource.area(), Action::Create))
+        .then(|| format!("{base}/import")),
         l,
     })
 }

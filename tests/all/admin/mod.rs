@@ -6,6 +6,7 @@ mod batch;
 mod dashboard;
 mod export;
 mod forms;
+mod imports;
 mod index;
 mod logos;
 mod message_ids;

@@ -64,6 +64,16 @@ pub fn routes() -> Vec<Route> {
         // Forms, deletion and the association lookups.
         get("/admin/jobs/new", Only(EDITORS)),
         get("/admin/companies/new", Only(EDITORS)),
+        // Imports: of the resources the user may create records of; the seeded import is
+        // another user's (an editor gets 404, an administrator the page).
+        get("/admin/jobs/import", Only(EDITORS)),
+        get("/admin/companies/import", Only(EDITORS)),
+        (Method::POST, "/admin/jobs/import", vec![], Only(EDITORS)),
+        get("/admin/imports/{import}", Only(EDITORS)),
+        get("/admin/imports/{import}/progress.json", Only(EDITORS)),
+        get("/admin/imports/{import}/failures.xlsx", Only(EDITORS)),
+        (Method::POST, "/admin/imports/{import}/check", vec![], Only(EDITORS)),
+        (Method::POST, "/admin/imports/{import}/start", vec![], Only(EDITORS)),
         get("/admin/skills/new", Only(EDITORS)),
         get("/admin/jobs/{job}/edit", Only(TRANSLATORS)),
         get("/admin/companies/{company}/edit", Only(TRANSLATORS)),
@@ -314,6 +324,7 @@ pub struct Ids {
     mail: i64,
     pub alert: i64,
     token: i64,
+    import: i64,
 }
 
 pub fn seed(app: &TestApp) -> Ids {
@@ -354,7 +365,8 @@ pub fn seed(app: &TestApp) -> Ids {
         };
         let alert = crate::support::AlertFactory::new("q=welder").create(c).id;
         let token = crate::support::ApiTokenFactory::new().create(c).id;
-        Ids { alert, mail, task, job, company: co.id, admin, skill, application, token }
+        let import = crate::support::factories::import_record(c, admin);
+        Ids { alert, mail, task, job, company: co.id, admin, skill, application, token, import }
     })
 }
 
@@ -368,6 +380,7 @@ pub fn fill(path: &str, ids: &Ids) -> String {
         .replace("{token}", &ids.token.to_string())
         .replace("{mail}", &ids.mail.to_string())
         .replace("{alert}", &ids.alert.to_string())
+        .replace("{import}", &ids.import.to_string())
 }
 
 /// Back-office routes that need no signed-in user by design: signing in (the password, then

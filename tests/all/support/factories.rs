@@ -513,6 +513,22 @@ impl PlaceFactory {
     }
 }
 
+/// A back-office import of postings by `admin_user_id`, waiting for its columns.
+pub fn import_record(conn: &mut DbConn, admin_user_id: i64) -> i64 {
+    let headers = ["title".to_owned(), "company".to_owned()];
+    let key = format!("imports/{}.csv", hireboard::uploads::names::generate_key());
+    let new = hireboard::models::import::NewImport {
+        resource: "jobs",
+        admin_user_id,
+        file_name: "jobs.csv",
+        file_key: &key,
+        encoding: None,
+        headers: &headers,
+        mapping: &headers,
+    };
+    hireboard::models::import::create(conn, &new).expect("import")
+}
+
 /// Two records of every back-office resource, for tests that sweep them all: postings with a
 /// skill, companies, applications, comments, audit entries, alerts, tasks, mail in the
 /// Outbox, a webhook endpoint and its deliveries (one failed), API tokens (one bound to a

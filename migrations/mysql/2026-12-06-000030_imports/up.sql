@@ -1,0 +1,35 @@
+-- Spreadsheet imports started in the back office: the stored file, its headers and the chosen
+-- column mapping (JSON arrays), the state (mapping, checking, checked, running, done, failed),
+-- the progress and counts the pages show, the first failed rows with their reasons (JSON) and
+-- the stored workbook of all of them. A user's last mapping of a resource is taken up again
+-- by their next import of it. Keep in step with the other backends' migrations and schema.rs.
+CREATE TABLE imports (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    resource VARCHAR(40) NOT NULL,
+    admin_user_id BIGINT,
+    file_name VARCHAR(255) NOT NULL,
+    file_key VARCHAR(255) NOT NULL UNIQUE,
+    encoding VARCHAR(40),
+    headers MEDIUMTEXT NOT NULL,
+    mapping MEDIUMTEXT NOT NULL,
+    mode VARCHAR(20) NOT NULL CHECK (mode IN ('skip', 'all_or_nothing')),
+    status VARCHAR(20) NOT NULL
+        CHECK (status IN ('mapping', 'checking', 'checked', 'running', 'done', 'failed')),
+    rows_total BIGINT NOT NULL,
+    rows_done BIGINT NOT NULL,
+    created_count BIGINT NOT NULL,
+    updated_count BIGINT NOT NULL,
+    unchanged_count BIGINT NOT NULL,
+    failed_count BIGINT NOT NULL,
+    failures MEDIUMTEXT NOT NULL,
+    failures_key VARCHAR(255),
+    error TEXT,
+    committed BOOLEAN NOT NULL,
+    started_at DATETIME(6),
+    finished_at DATETIME(6),
+    created_at DATETIME(6) NOT NULL,
+    updated_at DATETIME(6) NOT NULL,
+    INDEX imports_admin_user_id_idx (admin_user_id),
+    CONSTRAINT imports_admin_user_id_fkey FOREIGN KEY (admin_user_id)
+        REFERENCES admin_users (id) ON DELETE SET NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
