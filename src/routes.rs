@@ -184,6 +184,7 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/imports/{id}/progress.json").get(admin::imports::progress),
         Entry::new("/admin/imports/{id}/failures.xlsx").get(admin::imports::failures),
         // The resource engine: `/admin/{resource}/…` would take the fixed paths above.
+        Entry::new("/admin/{resource}/import/template.xlsx").get(admin::import_template::template),
         Entry::new("/admin/{resource}/import")
             .get(admin::imports::new_import)
             .post(admin::imports::upload),

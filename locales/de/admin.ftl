@@ -712,3 +712,5 @@ import-status-checked = Geprüft
 import-status-running = Import läuft
 import-status-done = Fertig
 import-status-failed = Fehlgeschlagen
+import-templates = Vorlagen
+import-templates-hint = Eine leere Arbeitsmappe mit den Überschriften, die der Import versteht, in jeder Sprache: Ausfüllen und hochladen.

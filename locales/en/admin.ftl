@@ -709,3 +709,5 @@ import-status-checked = Checked
 import-status-running = Importing
 import-status-done = Done
 import-status-failed = Failed
+import-templates = Templates
+import-templates-hint = An empty workbook with the headers the import understands, in each language: fill it in and upload it.

@@ -736,3 +736,5 @@ import-status-checked = Перевірено
 import-status-running = Імпорт триває
 import-status-done = Готово
 import-status-failed = Не вдалося
+import-templates = Шаблони
+import-templates-hint = Порожня книга із заголовками, які розуміє імпорт, кожною мовою: заповніть і завантажте.

@@ -51,7 +51,10 @@ pub fn takes_imports(resource: &str) -> bool {
     IMPORTABLE.contains(&resource)
 }
 
-fn resource_of(admin: &CurrentAdmin, name: &str) -> Result<&'static dyn Resource, AppError> {
+pub(super) fn resource_of(
+    admin: &CurrentAdmin,
+    name: &str,
+) -> Result<&'static dyn Resource, AppError> {
     if !IMPORTABLE.contains(&name) {
         return Err(AppError::NotFound);
     }
@@ -82,6 +85,8 @@ async fn load(
 pub struct NewImportPage {
     pub l: AdminLayout,
     pub action: String,
+    /// (language's name, URL) of the template in each language.
+    pub templates: Vec<(String, String)>,
     pub encodings: Vec<(&'static str, String)>,
     pub error: Option<String>,
 }
@@ -93,9 +98,14 @@ fn new_page(admin: &CurrentAdmin, resource: &dyn Resource, error: Option<String>
     let crumbs = vec![crumb(tr.t(resource.title()), format!("/admin/{name}")), here(title.clone())];
     let mut encodings = vec![("", tr.t("import-encoding-guess"))];
     encodings.extend(ENCODINGS.iter().map(|e| (*e, encoding_label(e))));
+    let templates = crate::i18n::Locale::all()
+        .iter()
+        .map(|l| (tr.language(*l), format!("/admin/{name}/import/template.xlsx?lang={l}")))
+        .collect();
     NewImportPage {
         l: AdminLayout::new(admin, name, title, crumbs),
         action: format!("/admin/{name}/import"),
+        templates,
         encodings,
         error,
     }

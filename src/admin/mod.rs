@@ -15,6 +15,7 @@ pub mod export;
 pub mod fields;
 pub mod form;
 pub mod history;
+pub mod import_template;
 pub mod imports;
 pub mod index;
 pub mod invitations;

@@ -78,8 +78,9 @@ pub fn keys(row: &Row, targets: &[Target]) -> Keys {
     keys
 }
 
-/// Writes the row's mapped cells over `values` (a new record's or the stored record's): a
-/// blank cell clears its field.
+/// Writes the row's mapped cells over `values` (a new record's or the stored record's). A
+/// blank cell clears an optional field and leaves a required one as it is: the new record's
+/// default (its language, an on-site full-time role) or the stored value.
 pub fn apply(
     row: &Row,
     targets: &[Target],
@@ -87,12 +88,16 @@ pub fn apply(
     choices: &Choices,
     values: &mut FormValues,
 ) {
-    let kind = |key: &str| fields.iter().find(|f| f.key == key).map(|f| &f.kind);
+    let field = |key: &str| fields.iter().find(|f| f.key == key);
+    let kind = |key: &str| field(key).map(|f| &f.kind);
     let clean = |text: &str| text.replace("\r\n", "\n").trim().to_owned();
     for (i, target) in targets.iter().enumerate() {
         let text = clean(row.cell(i));
         match target {
             Target::Field(key) => {
+                if text.is_empty() && field(key).is_some_and(|f| f.required) {
+                    continue;
+                }
                 let value = match kind(key) {
                     Some(FieldKind::Select(_)) if !text.is_empty() => choices.choose(key, &text),
                     Some(FieldKind::Choices(_)) => choices.choose_all(key, &text),

@@ -137,3 +137,46 @@ async fn files_that_cannot_be_imported_are_refused_in_the_users_language() {
     app.signed_in(AdminRole::Admin).await;
     assert_eq!(app.get(&url).await.status, 200, "administrators see every import");
 }
+
+#[actix_web::test]
+async fn a_template_in_any_language_imports_as_it_is_filled_in() {
+    use calamine::Reader;
+    let app = TestApp::sqlite();
+    app.with_conn(|c| CompanyFactory::new().name("Acme").create(c));
+    app.signed_in(AdminRole::Editor).await;
+    let page = app.get("/admin/jobs/import").await.html();
+    assert!(
+        page.attrs("#templates-title ~ ul a", "href")
+            .contains(&"/admin/jobs/import/template.xlsx?lang=uk".to_owned())
+    );
+    let bytes = app.get_bytes("/admin/jobs/import/template.xlsx?lang=de").await;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let headers: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(headers[..2], ["Referenz", "Titel"]);
+    assert!(headers.contains(&"Titel [uk]".to_owned()), "{headers:?}");
+    // Filled in under those headers, it imports.
+    let value = |h: &str| match h {
+        "Referenz" => "T1",
+        "Titel" => "Vorlagen-Test",
+        "Unternehmen" => "Acme",
+        "Zusammenfassung" => "Aus der Vorlage",
+        "Stadt" => "Berlin",
+        _ => "",
+    };
+    let csv = format!(
+        "{}\n{}\n",
+        headers.join(";"),
+        headers.iter().map(|h| value(h)).collect::<Vec<_>>().join(";")
+    );
+    let outcome = crate::import::import(
+        &app,
+        "jobs",
+        csv.as_bytes(),
+        hireboard::import::Mode::Skip,
+        hireboard::i18n::Locale::DE,
+    );
+    assert!(outcome.failures.is_empty(), "{:?}", outcome.failures);
+    assert_eq!(outcome.created, 1);
+}

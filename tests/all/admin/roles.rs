@@ -68,6 +68,7 @@ pub fn routes() -> Vec<Route> {
         // another user's (an editor gets 404, an administrator the page).
         get("/admin/jobs/import", Only(EDITORS)),
         get("/admin/companies/import", Only(EDITORS)),
+        get("/admin/jobs/import/template.xlsx?lang=de", Only(EDITORS)),
         (Method::POST, "/admin/jobs/import", vec![], Only(EDITORS)),
         get("/admin/imports/{import}", Only(EDITORS)),
         get("/admin/imports/{import}/progress.json", Only(EDITORS)),
