@@ -78,6 +78,9 @@ enum Command {
         /// The language of the messages (and of the labels the headers may use first).
         #[arg(long, default_value = "en")]
         lang: String,
+        /// Create the companies postings name that the board does not have yet.
+        #[arg(long)]
+        create_companies: bool,
     },
     /// Manage the partner API's tokens.
     #[command(name = "api-token")]
@@ -436,7 +439,15 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::ApiToken { command } => api_token(config, command),
-        Command::Import { file, resource, dry_run, all_or_nothing, encoding, lang } => {
+        Command::Import {
+            file,
+            resource,
+            dry_run,
+            all_or_nothing,
+            encoding,
+            lang,
+            create_companies,
+        } => {
             use hireboard::import::{Mode, cli};
             let locale = hireboard::i18n::Locale::parse(&lang).ok_or_else(|| {
                 Failure::Config(format!("{lang:?} is not one of the board's languages"))
@@ -453,6 +464,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 mode,
                 encoding: encoding.as_deref(),
                 locale,
+                create_companies,
             };
             match cli::import(&state, &request).map_err(Failure::Runtime)? {
                 true => Ok(()),

@@ -714,3 +714,8 @@ import-status-done = Fertig
 import-status-failed = Fehlgeschlagen
 import-templates = Vorlagen
 import-templates-hint = Eine leere Arbeitsmappe mit den Überschriften, die der Import versteht, in jeder Sprache: Ausfüllen und hochladen.
+import-create-companies = Unternehmen anlegen, die die Datei nennt und die es noch nicht gibt (mit ihrem Namen)
+import-count-companies = { $count ->
+    [one] { $count } Unternehmen angelegt
+   *[other] { $count } Unternehmen angelegt
+}

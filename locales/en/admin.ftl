@@ -711,3 +711,8 @@ import-status-done = Done
 import-status-failed = Failed
 import-templates = Templates
 import-templates-hint = An empty workbook with the headers the import understands, in each language: fill it in and upload it.
+import-create-companies = Create the companies the file names that the board does not have yet (by their name)
+import-count-companies = { $count ->
+    [one] { $count } company created
+   *[other] { $count } companies created
+}

@@ -738,3 +738,10 @@ import-status-done = Готово
 import-status-failed = Не вдалося
 import-templates = Шаблони
 import-templates-hint = Порожня книга із заголовками, які розуміє імпорт, кожною мовою: заповніть і завантажте.
+import-create-companies = Створити компанії, які називає файл і яких ще немає (за назвою)
+import-count-companies = { $count ->
+    [one] створено компаній: { $count }
+    [few] створено компаній: { $count }
+    [many] створено компаній: { $count }
+   *[other] створено компаній: { $count }
+}

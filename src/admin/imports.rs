@@ -277,6 +277,9 @@ pub struct ShowImportPage {
     pub error: Option<String>,
     pub mode: String,
     pub records_url: String,
+    /// Whether the file's postings may create the companies they name.
+    pub takes_companies: bool,
+    pub create_companies: bool,
 }
 
 pub async fn show(
@@ -342,6 +345,8 @@ pub async fn show(
         }),
         mode: import.mode.clone(),
         records_url: format!("/admin/{name}"),
+        takes_companies: name == "jobs",
+        create_companies: import.create_companies,
     })
 }
 
@@ -393,6 +398,12 @@ fn counts(tr: &Tr, import: &ImportRecord) -> Vec<String> {
         tr.tn("import-count-unchanged", import.unchanged_count),
         tr.tn("import-count-failed", import.failed_count),
     ]
+    .into_iter()
+    .chain(
+        (import.companies_created > 0)
+            .then(|| tr.tn("import-count-companies", import.companies_created)),
+    )
+    .collect()
 }
 
 #[derive(Deserialize)]
@@ -417,23 +428,17 @@ pub async fn check(
         })
         .collect();
     let id = import.id;
+    let create_companies = form.data.get("create_companies").is_some_and(|v| v == "on");
     with_conn(&state, move |c| {
         crate::db::write_transaction(c, |c| {
-            let moved = record::advance(
-                c,
-                id,
-                ImportStatus::Mapping,
-                ImportStatus::Checking,
-                Some(&mapping),
-                None,
-            )? || record::advance(
-                c,
-                id,
-                ImportStatus::Checked,
-                ImportStatus::Checking,
-                Some(&mapping),
-                None,
-            )?;
+            let choices = record::Choices {
+                mapping: Some(&mapping),
+                create_companies: Some(create_companies),
+                mode: None,
+            };
+            let (checking, checked) = (ImportStatus::Checking, ImportStatus::Checked);
+            let moved = record::advance(c, id, ImportStatus::Mapping, checking, &choices)?
+                || record::advance(c, id, checked, checking, &choices)?;
             if moved {
                 ImportFile { import_id: id, dry_run: true }.enqueue(c)?;
             }
@@ -456,14 +461,8 @@ pub async fn start(
     let id = import.id;
     with_conn(&state, move |c| {
         crate::db::write_transaction(c, |c| {
-            if record::advance(
-                c,
-                id,
-                ImportStatus::Checked,
-                ImportStatus::Running,
-                None,
-                Some(mode),
-            )? {
+            let choices = record::Choices { mode: Some(mode), ..Default::default() };
+            if record::advance(c, id, ImportStatus::Checked, ImportStatus::Running, &choices)? {
                 ImportFile { import_id: id, dry_run: false }.enqueue(c)?;
             }
             Ok(())

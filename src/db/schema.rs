@@ -493,6 +493,8 @@ diesel::table! {
         updated_count -> BigInt,
         unchanged_count -> BigInt,
         failed_count -> BigInt,
+        companies_created -> BigInt,
+        create_companies -> Bool,
         failures -> Text,
         failures_key -> Nullable<Text>,
         error -> Nullable<Text>,

@@ -18,6 +18,7 @@ pub struct Request<'a> {
     pub mode: Mode,
     pub encoding: Option<&'a str>,
     pub locale: Locale,
+    pub create_companies: bool,
 }
 
 /// Runs the import; the summary on standard output, each failed row and why on standard
@@ -59,6 +60,7 @@ pub fn import(state: &AppState, request: &Request<'_>) -> Result<bool, String> {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         read: options,
+        create_companies: request.create_companies,
     };
     let mut conn = state.pool.get().map_err(|e| e.to_string())?;
     let outcome =
@@ -97,6 +99,10 @@ pub fn summary(tr: &Tr, mode: Mode, o: &Outcome) -> String {
         tr.tn("import-count-unchanged", o.unchanged as i64),
         tr.tn("import-count-failed", o.failures.len() as i64),
     ];
+    let mut counts = counts.to_vec();
+    if o.companies_created > 0 {
+        counts.push(tr.tn("import-count-companies", o.companies_created as i64));
+    }
     let state = match (mode, o.committed) {
         (Mode::DryRun, _) => tr.t("import-state-dry-run"),
         (_, true) => tr.t("import-state-done"),

@@ -2,6 +2,7 @@
 //! fields, and each row checked and written by the same form the back office edits with.
 
 pub mod cli;
+pub mod companies;
 pub mod csv_text;
 pub mod mapping;
 pub mod read;

@@ -59,6 +59,8 @@ pub struct Import<'a> {
     /// The file's name, for the audit log.
     pub file_name: String,
     pub read: ReadOptions,
+    /// A posting's company that the board does not know is created (by its name).
+    pub create_companies: bool,
 }
 
 /// A row that was not imported: its cells as read, and why.
@@ -78,6 +80,8 @@ pub struct Outcome {
     pub created: u64,
     pub updated: u64,
     pub unchanged: u64,
+    /// Companies created for postings' rows.
+    pub companies_created: u64,
     pub failures: Vec<Failure>,
     /// Whether what passed is on the board (false for a dry run and a rolled-back run).
     pub committed: bool,
@@ -130,6 +134,7 @@ struct Runner<'a> {
     choices: Choices,
     vocabulary: Vocabulary,
     batch: Vec<Row>,
+    companies: super::companies::Companies,
     /// The row each reference was first seen on.
     seen: HashMap<String, u64>,
     outcome: Outcome,
@@ -155,6 +160,7 @@ pub fn run(
         choices,
         vocabulary,
         batch: Vec::with_capacity(BATCH),
+        companies: Default::default(),
         seen: HashMap::new(),
         outcome: Outcome::default(),
         search,
@@ -182,6 +188,11 @@ pub fn run(
             Change { field: "rows".into(), from: None, to: count(outcome.rows) },
             Change { field: "created".into(), from: None, to: count(outcome.created) },
             Change { field: "updated".into(), from: None, to: count(outcome.updated) },
+            Change {
+                field: "companies_created".into(),
+                from: None,
+                to: count(outcome.companies_created),
+            },
             Change { field: "failed".into(), from: None, to: count(outcome.failures.len() as u64) },
         ];
         audit::record(
@@ -243,6 +254,7 @@ impl Runner<'_> {
         let rows = std::mem::take(&mut self.batch);
         let mut results = Vec::with_capacity(rows.len());
         let dry = self.import.mode == Mode::DryRun;
+        let companies_mark = self.companies.mark();
         let ran = crate::db::write_transaction(conn, |conn| {
             for row in &rows {
                 results.push(self.one(conn, row).map_err(Rollback::Failed)?);
@@ -250,9 +262,13 @@ impl Runner<'_> {
             if dry { Err(Rollback::Planned) } else { Ok(()) }
         });
         match ran {
-            Ok(()) | Err(Rollback::Planned | Rollback::Invalid(_)) => {}
+            Ok(()) => {}
+            Err(Rollback::Planned | Rollback::Invalid(_)) => {
+                self.companies.rollback_to(companies_mark, false);
+            }
             Err(Rollback::Failed(e)) => return Err(e),
         }
+        self.outcome.companies_created = self.companies.created();
         for (row, done) in rows.into_iter().zip(results) {
             self.outcome.rows += 1;
             match done {
@@ -355,11 +371,31 @@ impl Runner<'_> {
             return Ok(Done::Failed(self.describe(&errors)));
         }
         let old: Option<(i64, &Stored)> = existing.as_ref().map(|(id, s)| (*id, s));
-        // A savepoint: a row the form refuses leaves nothing in the batch.
-        let saved = conn.transaction(|conn| match form.save(conn, old, &values, editor)? {
-            Ok(saved) => Ok(saved),
-            Err(errors) => Err(Rollback::Invalid(errors)),
+        // A posting's company by name or slug (or made), unless it is the one stored.
+        let company = targets
+            .iter()
+            .position(|t| *t == Target::Field("company"))
+            .filter(|_| resource == "jobs")
+            .map(|column| row.cell(column).trim().to_owned())
+            .filter(|text| existing.as_ref().is_none_or(|(_, s)| s.values.get("company") != text));
+        let (companies, create) = (&mut self.companies, self.import.create_companies);
+        let mark = companies.mark();
+        // A savepoint: a row the form refuses leaves nothing in the batch, not even its
+        // company.
+        let saved = conn.transaction(|conn| {
+            if let Some(text) = &company
+                && let Some(id) = companies.resolve(conn, text, editor, create)?
+            {
+                values.set("company", id);
+            }
+            match form.save(conn, old, &values, editor)? {
+                Ok(saved) => Ok(saved),
+                Err(errors) => Err(Rollback::Invalid(errors)),
+            }
         });
+        if saved.is_err() {
+            companies.rollback_to(mark, true);
+        }
         let saved = match saved {
             Ok(saved) => saved,
             Err(Rollback::Invalid(errors)) => return Ok(Done::Failed(self.describe(&errors))),

@@ -30,6 +30,8 @@ pub struct ImportRecord {
     pub updated_count: i64,
     pub unchanged_count: i64,
     pub failed_count: i64,
+    pub companies_created: i64,
+    pub create_companies: bool,
     pub failures: String,
     pub failures_key: Option<String>,
     pub error: Option<String>,
@@ -115,6 +117,8 @@ pub fn create(conn: &mut DbConn, new: &NewImport<'_>) -> QueryResult<i64> {
             imports::updated_count.eq(0),
             imports::unchanged_count.eq(0),
             imports::failed_count.eq(0),
+            imports::companies_created.eq(0),
+            imports::create_companies.eq(false),
             imports::failures.eq("[]"),
             imports::committed.eq(false),
             imports::created_at.eq(now),
@@ -146,16 +150,24 @@ pub fn last_mapping(
     Ok(headers.into_iter().zip(mapping).collect())
 }
 
-/// Moves import `id` from `from` to `to` (with its mapping and mode); false when it was not in
+/// What a step of an import's pages sets besides its state.
+#[derive(Default)]
+pub struct Choices<'a> {
+    pub mapping: Option<&'a [String]>,
+    pub create_companies: Option<bool>,
+    pub mode: Option<&'a str>,
+}
+
+/// Moves import `id` from `from` to `to` (with the choices made); false when it was not in
 /// `from` (a second click, another tab).
 pub fn advance(
     conn: &mut DbConn,
     id: i64,
     from: ImportStatus,
     to: ImportStatus,
-    mapping: Option<&[String]>,
-    mode: Option<&str>,
+    choices: &Choices<'_>,
 ) -> QueryResult<bool> {
+    let Choices { mapping, create_companies, mode } = *choices;
     let now = crate::db::now();
     let row = imports::table.filter(imports::id.eq(id)).filter(imports::status.eq(from.as_str()));
     let changed = diesel::update(row)
@@ -173,6 +185,11 @@ pub fn advance(
         if let Some(mode) = mode {
             diesel::update(imports::table.find(id)).set(imports::mode.eq(mode)).execute(conn)?;
         }
+        if let Some(create) = create_companies {
+            diesel::update(imports::table.find(id))
+                .set(imports::create_companies.eq(create))
+                .execute(conn)?;
+        }
     }
     Ok(changed == 1)
 }
@@ -186,6 +203,7 @@ pub struct Progress {
     pub updated: i64,
     pub unchanged: i64,
     pub failed: i64,
+    pub companies_created: i64,
 }
 
 pub fn set_progress(conn: &mut DbConn, id: i64, p: &Progress, started: bool) -> QueryResult<()> {
@@ -198,6 +216,7 @@ pub fn set_progress(conn: &mut DbConn, id: i64, p: &Progress, started: bool) -> 
             imports::updated_count.eq(p.updated),
             imports::unchanged_count.eq(p.unchanged),
             imports::failed_count.eq(p.failed),
+            imports::companies_created.eq(p.companies_created),
             imports::updated_at.eq(now),
         ))
         .execute(conn)?;

@@ -133,6 +133,7 @@ fn progress_of(o: &Outcome, total: i64) -> Progress {
         updated: o.updated as i64,
         unchanged: o.unchanged as i64,
         failed: o.failures.len() as i64,
+        companies_created: o.companies_created as i64,
     }
 }
 
@@ -189,6 +190,7 @@ fn execute(
         mode,
         file_name: import.file_name.clone(),
         read: options,
+        create_companies: import.create_companies,
     };
     // Progress goes through a connection of its own, between batches. An all-or-nothing run
     // holds one transaction throughout (on SQLite, the only writer): it shows none.

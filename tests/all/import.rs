@@ -23,6 +23,18 @@ pub fn file(bytes: &[u8]) -> tempfile::NamedTempFile {
 
 /// Runs an import of `bytes` into `resource` as an administrator reading `locale`.
 pub fn import(app: &TestApp, resource: &str, bytes: &[u8], mode: Mode, locale: Locale) -> Outcome {
+    import_with(app, resource, bytes, mode, locale, false)
+}
+
+/// [`import`], creating the companies rows name when `create_companies` holds.
+pub fn import_with(
+    app: &TestApp,
+    resource: &str,
+    bytes: &[u8],
+    mode: Mode,
+    locale: Locale,
+    create_companies: bool,
+) -> Outcome {
     let messages = Messages::builtin();
     let import = Import {
         resource,
@@ -35,6 +47,7 @@ pub fn import(app: &TestApp, resource: &str, bytes: &[u8], mode: Mode, locale: L
         mode,
         file_name: "jobs.csv".into(),
         read: ReadOptions::default(),
+        create_companies,
     };
     let file = file(bytes);
     app.with_conn(|c| run(c, &import, file.path(), &messages, None, &mut |_| {}).expect("ran"))
@@ -149,6 +162,37 @@ fn failed_rows_say_where_and_why_and_the_mode_decides_the_rest() {
             "{b}: {:?}",
             german.failures[0]
         );
+    }
+}
+
+const COMPANIES: &str = "title,company,summary,city\n\
+Rust,acme,By slug,Berlin\n\
+Go,New Co,Made up,Berlin\n\
+Zig,NEW CO,Same again,Berlin\n\
+,Failing Co,A failed row makes no company,Berlin\n";
+
+#[test]
+fn companies_are_found_by_name_or_slug_and_made_when_asked() {
+    use hireboard::db::schema::companies;
+    for app in backends() {
+        let b = app.backend;
+        app.with_conn(|c| CompanyFactory::new().name("Acme").create(c));
+        let names = |app: &TestApp| -> Vec<String> {
+            app.with_conn(|c| {
+                companies::table.order(companies::id).select(companies::name).load(c).unwrap()
+            })
+        };
+        // Without leave, a company the board lacks fails its row.
+        let refused = import(&app, "jobs", COMPANIES.as_bytes(), Mode::DryRun, Locale::EN);
+        assert_eq!(refused.failures.len(), 3, "{b}: {:?}", refused.failures);
+        assert_eq!(refused.companies_created, 0);
+        // A dry run counts the company it would make once, and makes none.
+        let dry = import_with(&app, "jobs", COMPANIES.as_bytes(), Mode::DryRun, Locale::EN, true);
+        assert_eq!((dry.created, dry.companies_created, dry.failures.len()), (3, 1, 1), "{b}");
+        assert_eq!(names(&app), ["Acme"], "{b}");
+        let done = import_with(&app, "jobs", COMPANIES.as_bytes(), Mode::Skip, Locale::EN, true);
+        assert_eq!((done.created, done.companies_created), (3, 1), "{b}");
+        assert_eq!(names(&app), ["Acme", "New Co"], "{b}: the failed row made no company");
     }
 }
 

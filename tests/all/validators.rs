@@ -122,8 +122,14 @@ async fn public_and_back_office_pages_have_no_html_errors() {
             committed: false,
         };
         import::finish(c, ids[1], &finished).unwrap();
-        import::advance(c, ids[2], ImportStatus::Mapping, ImportStatus::Checking, None, None)
-            .unwrap();
+        import::advance(
+            c,
+            ids[2],
+            ImportStatus::Mapping,
+            ImportStatus::Checking,
+            &Default::default(),
+        )
+        .unwrap();
         ids
     });
     for path in [

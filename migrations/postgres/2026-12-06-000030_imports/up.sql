@@ -21,6 +21,8 @@ CREATE TABLE imports (
     updated_count BIGINT NOT NULL,
     unchanged_count BIGINT NOT NULL,
     failed_count BIGINT NOT NULL,
+    companies_created BIGINT NOT NULL,
+    create_companies BOOLEAN NOT NULL,
     failures TEXT NOT NULL,
     failures_key VARCHAR(255),
     error TEXT,
