@@ -719,3 +719,4 @@ import-count-companies = { $count ->
     [one] { $count } Unternehmen angelegt
    *[other] { $count } Unternehmen angelegt
 }
+import-upload-again = Erneut eine Datei hochladen

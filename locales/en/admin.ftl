@@ -716,3 +716,4 @@ import-count-companies = { $count ->
     [one] { $count } company created
    *[other] { $count } companies created
 }
+import-upload-again = Upload a file again

@@ -745,3 +745,4 @@ import-count-companies = { $count ->
     [many] створено компаній: { $count }
    *[other] створено компаній: { $count }
 }
+import-upload-again = Завантажити файл ще раз

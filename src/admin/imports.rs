@@ -69,7 +69,12 @@ async fn load(
     admin: &CurrentAdmin,
     id: i64,
 ) -> Result<(ImportRecord, &'static dyn Resource), AppError> {
-    let found = with_conn(state, move |c| Ok(ImportRecord::find(c, id)?)).await?;
+    let found = with_conn(state, move |c| {
+        // A run whose worker died says so, rather than leaving its page waiting.
+        record::fail_if_stalled(c, id, crate::db::now())?;
+        Ok(ImportRecord::find(c, id)?)
+    })
+    .await?;
     let import = found.ok_or(AppError::NotFound)?;
     // Whether the user may import at all first: a refusal says so, whoever's import it is.
     let resource = resource_of(admin, &import.resource)?;
@@ -280,6 +285,7 @@ pub struct ShowImportPage {
     /// Whether the file's postings may create the companies they name.
     pub takes_companies: bool,
     pub create_companies: bool,
+    pub new_url: String,
 }
 
 pub async fn show(
@@ -346,6 +352,7 @@ pub async fn show(
         mode: import.mode.clone(),
         records_url: format!("/admin/{name}"),
         takes_companies: name == "jobs",
+        new_url: format!("/admin/{name}/import"),
         create_companies: import.create_companies,
     })
 }

@@ -194,6 +194,32 @@ pub fn advance(
     Ok(changed == 1)
 }
 
+/// A run that wrote no progress for this long has stopped (its worker died): progress is
+/// written every half second while rows go in, and counting the rows of the largest file takes
+/// well under this.
+pub const STALLED_AFTER: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
+
+/// Marks import `id` failed when its run stopped without saying so; true when it did.
+pub fn fail_if_stalled(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    let error = StoredError { message: "import-error-stopped".into(), args: Vec::new() };
+    let changed = diesel::update(
+        imports::table
+            .filter(imports::id.eq(id))
+            .filter(
+                imports::status
+                    .eq_any([ImportStatus::Checking.as_str(), ImportStatus::Running.as_str()]),
+            )
+            .filter(imports::updated_at.lt(now - STALLED_AFTER)),
+    )
+    .set((
+        imports::status.eq(ImportStatus::Failed.as_str()),
+        imports::error.eq(serde_json::to_string(&error).ok()),
+        imports::finished_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
 /// Counts so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Progress {

@@ -180,3 +180,31 @@ async fn a_template_in_any_language_imports_as_it_is_filled_in() {
     assert!(outcome.failures.is_empty(), "{:?}", outcome.failures);
     assert_eq!(outcome.created, 1);
 }
+
+#[actix_web::test]
+async fn a_run_whose_worker_died_says_so() {
+    let app = TestApp::sqlite();
+    let login = app.signed_in(AdminRole::Editor).await;
+    let id = app.with_conn(|c| {
+        use hireboard::models::ImportStatus;
+        use hireboard::models::import;
+        let id = crate::support::factories::import_record(c, login.id);
+        import::advance(c, id, ImportStatus::Mapping, ImportStatus::Checking, &Default::default())
+            .unwrap();
+        id
+    });
+    let url = format!("/admin/imports/{id}");
+    assert_eq!(app.get(&url).await.html().count("progress#import-progress"), 1, "still going");
+    // Eleven minutes without progress.
+    app.with_conn(|c| {
+        let then = hireboard::db::now() - chrono::TimeDelta::minutes(11);
+        diesel::update(imports::table.find(id))
+            .set(imports::updated_at.eq(then))
+            .execute(c)
+            .unwrap();
+    });
+    let page = app.get(&url).await.html();
+    assert_eq!(page.count("progress#import-progress"), 0);
+    assert_eq!(page.texts("[role=alert] p")[0], "The run stopped before it ended: start it again.");
+    assert_eq!(status_of(&app, id), "failed");
+}

@@ -178,7 +178,7 @@ async fn every_filter_kind_narrows_the_list() {
         assert_eq!(page.attrs(".filters input[name=title]", "value"), ["rust"]);
         assert_eq!(page.texts("select[name=title_op] option[selected]"), ["equals"]);
         assert_eq!(page.attrs("select[name=workplace] option[selected]", "value"), ["remote"]);
-        assert_eq!(page.count("a.button.secondary"), 1, "a link to clear the filters");
+        assert_eq!(page.count(".filters a.button.secondary"), 1, "a link to clear the filters");
     }
 }
 
