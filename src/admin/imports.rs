@@ -173,9 +173,13 @@ pub async fn upload(
     let bytes = web::block(move || file.into_bytes())
         .await?
         .map_err(|e| AppError::Internal(format!("reading an uploaded spreadsheet: {e}")))?;
-    // The headers, read from a copy on disk (the readers take files).
-    let head = bytes.clone();
-    let sheet = web::block(move || headers(&head, encoding)).await?;
+    // The headers, read from a copy on disk (the readers take files); the bytes come back for
+    // the storage rather than being held twice.
+    let (bytes, sheet) = web::block(move || {
+        let sheet = headers(&bytes, encoding);
+        (bytes, sheet)
+    })
+    .await?;
     let sheet = match sheet {
         Ok(sheet) => sheet,
         Err(e) => return refuse(crate::import::cli::read_message(&admin.tr, &e)),

@@ -276,3 +276,41 @@ fn the_command_line_checks_imports_and_sums_up() {
     assert_eq!(code, Some(1));
     assert!(stderr.contains("\"klingon\" is not an encoding's name"), "{stderr}");
 }
+
+const COMPANIES_FILE: &str = "Reference,Name,Website,City,Country,Description,Description [de]\n\
+C1,Fjord Labs,https://fjord.example,Oslo,Norway,We build boats.,Wir bauen Boote.\n\
+C2,Kraków Works,not a website,Kraków,PL,Steel.,\n";
+
+#[test]
+fn companies_import_through_their_own_form() {
+    use hireboard::db::schema::{companies, company_translations};
+    for app in backends() {
+        let b = app.backend;
+        let outcome = import(&app, "companies", COMPANIES_FILE.as_bytes(), Mode::Skip, Locale::EN);
+        assert_eq!(outcome.created, 1, "{b}: {:?}", outcome.failures);
+        assert_eq!(outcome.failures.len(), 1, "{b}");
+        assert!(
+            outcome.failures[0].reasons[0].starts_with("Website (C): "),
+            "{b}: {:?}",
+            outcome.failures
+        );
+        let (name, country, slug): (String, Option<String>, String) = app.with_conn(|c| {
+            companies::table
+                .select((companies::name, companies::country_code, companies::slug))
+                .first(c)
+                .unwrap()
+        });
+        // The country by its name, the slug made from the name, as the form makes them.
+        assert_eq!(
+            (name.as_str(), country.as_deref(), slug.as_str()),
+            ("Fjord Labs", Some("NO"), "fjord-labs"),
+            "{b}"
+        );
+        let german: Vec<String> = app.with_conn(|c| {
+            company_translations::table.select(company_translations::description).load(c).unwrap()
+        });
+        assert_eq!(german, ["Wir bauen Boote."], "{b}");
+        let again = import(&app, "companies", COMPANIES_FILE.as_bytes(), Mode::Skip, Locale::EN);
+        assert_eq!((again.created, again.unchanged), (0, 1), "{b}");
+    }
+}
