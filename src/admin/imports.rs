@@ -182,7 +182,7 @@ pub async fn upload(
     .await?;
     let sheet = match sheet {
         Ok(sheet) => sheet,
-        Err(e) => return refuse(crate::import::cli::read_message(&admin.tr, &e)),
+        Err(e) => return refuse(e.text(&admin.tr)),
     };
     let extension = match sheet.format {
         crate::import::Format::Xlsx => "xlsx",

@@ -34,7 +34,7 @@ pub fn import(state: &AppState, request: &Request<'_>) -> Result<bool, String> {
     };
     let options = ReadOptions { encoding, ..Default::default() };
     let message = |e: RunError| match e {
-        RunError::Read(e) => read_message(&tr, &e),
+        RunError::Read(e) => e.text(&tr),
         RunError::App(e) => e.to_string(),
     };
     // A first pass counts the rows for the progress bar (and refuses a bad file at once).
@@ -79,15 +79,6 @@ pub fn import(state: &AppState, request: &Request<'_>) -> Result<bool, String> {
     }
     println!("{}", summary(&tr, request.mode, &outcome));
     Ok(outcome.failures.is_empty())
-}
-
-/// A file's error as a sentence in `tr`'s language.
-pub fn read_message(tr: &Tr, e: &super::ReadError) -> String {
-    match e.args().as_slice() {
-        [] => tr.t(e.message()),
-        [(name, value)] => tr.t1(e.message(), name, value),
-        [(n1, v1), (n2, v2), ..] => tr.t2(e.message(), n1, v1, n2, v2),
-    }
 }
 
 /// "120 rows: 100 created, 15 updated, 2 unchanged, 3 failed." (and what became of them).

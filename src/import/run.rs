@@ -131,6 +131,8 @@ impl From<AppError> for Rollback {
 struct Runner<'a> {
     import: &'a Import<'a>,
     target: Editing,
+    /// A new record's starting values, built once: every row of new records starts from them.
+    blank: crate::admin::fields::FormValues,
     choices: Choices,
     vocabulary: Vocabulary,
     batch: Vec<Row>,
@@ -154,9 +156,11 @@ pub fn run(
     let target = editable(import.resource, &import.editor.tr)?;
     let choices = Choices::new(target.form, messages);
     let vocabulary = Vocabulary::new(&target.fields, messages);
+    let blank = target.form.new_values(&import.editor.tr);
     let mut runner = Runner {
         import,
         target,
+        blank,
         choices,
         vocabulary,
         batch: Vec::with_capacity(BATCH),
@@ -350,7 +354,7 @@ impl Runner<'_> {
         };
         let mut values = match &existing {
             Some((_, stored)) => stored.values.clone(),
-            None => form.new_values(tr),
+            None => self.blank.clone(),
         };
         apply(row, targets, fields, &self.choices, &mut values);
         if let Some((_, stored)) = &existing {

@@ -120,16 +120,23 @@ fn text_of(value: &Data) -> String {
     }
 }
 
+/// The workbook at `path`, opened once its archive is known not to expand past the limits.
+fn checked<R: Reader<BufReader<File>>>(path: &Path, size: u64) -> Result<R, ReadError>
+where
+    R::Error: std::fmt::Display,
+{
+    let mut archive =
+        zip::ZipArchive::new(File::open(path).map_err(ReadError::from)?).map_err(damaged)?;
+    check_expansion(&mut archive, size)?;
+    R::new(BufReader::new(File::open(path)?)).map_err(damaged)
+}
+
 pub(super) fn read_xlsx<E: From<ReadError>>(
     path: &Path,
     size: u64,
     emit: &mut dyn FnMut(Line) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut archive =
-        zip::ZipArchive::new(File::open(path).map_err(ReadError::from)?).map_err(damaged)?;
-    check_expansion(&mut archive, size)?;
-    let mut book: Xlsx<_> =
-        Xlsx::new(BufReader::new(File::open(path).map_err(ReadError::from)?)).map_err(damaged)?;
+    let mut book: Xlsx<_> = checked(path, size)?;
     let name = book.sheet_names().first().cloned().ok_or(ReadError::Empty)?;
     let merged = book.merge_cells_by_sheet_name(&name).map_err(damaged)?;
     if let Some(region) = merged.first() {
@@ -148,11 +155,7 @@ pub(super) fn read_ods<E: From<ReadError>>(
     size: u64,
     emit: &mut dyn FnMut(Line) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut archive =
-        zip::ZipArchive::new(File::open(path).map_err(ReadError::from)?).map_err(damaged)?;
-    check_expansion(&mut archive, size)?;
-    let mut book: Ods<_> =
-        Ods::new(BufReader::new(File::open(path).map_err(ReadError::from)?)).map_err(damaged)?;
+    let mut book: Ods<_> = checked(path, size)?;
     let name = book.sheet_names().first().cloned().ok_or(ReadError::Empty)?;
     let values = book.worksheet_range(&name).map_err(damaged)?;
     let formulas = book.worksheet_formula(&name).map_err(damaged)?;

@@ -1,5 +1,8 @@
 //! Pieces the resources' forms share: option lists, slugs, and naming a related record.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
 
@@ -7,13 +10,22 @@ use super::super::fields::FieldError;
 use crate::db::DbConn;
 use crate::i18n::{Locale, Tr};
 
-/// Every country, by name in the admin's language.
+/// Every country, by name in the admin's language. Sorted once per language and process:
+/// collating 250 names costs more than the rest of a form, and an import builds thousands.
 pub fn country_options(tr: &Tr) -> Vec<(&'static str, String)> {
-    let all = crate::i18n::countries::all();
-    let mut options: Vec<(&'static str, String)> =
-        all.iter().map(|c| (c.as_str(), tr.country(c))).collect();
-    options.sort_by(|a, b| crate::i18n::collation::compare(tr.locale, &a.1, &b.1));
-    options
+    type Options = Vec<(&'static str, String)>;
+    static SORTED: OnceLock<Mutex<HashMap<Locale, Arc<Options>>>> = OnceLock::new();
+    let cache = SORTED.get_or_init(Default::default);
+    let cached = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&tr.locale).cloned();
+    let options = cached.unwrap_or_else(|| {
+        let all = crate::i18n::countries::all();
+        let mut options: Options = all.iter().map(|c| (c.as_str(), tr.country(c))).collect();
+        options.sort_by(|a, b| crate::i18n::collation::compare(tr.locale, &a.1, &b.1));
+        let options = Arc::new(options);
+        cache.lock().unwrap_or_else(|e| e.into_inner()).insert(tr.locale, options.clone());
+        options
+    });
+    options.as_ref().clone()
 }
 
 /// The content languages, each by its own name.
