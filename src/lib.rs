@@ -10,6 +10,7 @@ pub mod client_ip;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod feed_sources;
 pub mod i18n;
 pub mod import;
 pub mod mail;

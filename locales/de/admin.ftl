@@ -720,3 +720,40 @@ import-count-companies = { $count ->
    *[other] { $count } Unternehmen angelegt
 }
 import-upload-again = Erneut eine Datei hochladen
+
+## Partner-Feeds
+admin-nav-feed-sources = Feed-Quellen
+admin-panel-feed-source = Feed-Quelle
+admin-panel-feed-runs = Letzte Abrufe
+admin-field-feed-format = Format
+admin-field-schedule = Zeitplan
+admin-field-next-run = Nächster Abruf
+admin-field-feed-publish = Neue Stellen
+admin-field-feed-runs = Abrufe
+admin-hint-feed-url = Die Adresse des Feeds, den Ihr Bewerbermanagementsystem veröffentlicht, etwa https://boards-api.greenhouse.io/v1/boards/ihrefirma/jobs?content=true
+admin-hint-feed-language = Die Sprache, in der die Stellen des Feeds geschrieben sind.
+admin-action-feed-fetch = Jetzt abrufen
+admin-feed-fetch-queued = Der Feed wird gleich abgerufen; der Abruf erscheint unten.
+feed-format-greenhouse = Greenhouse-Jobboard (JSON)
+feed-format-indeed = Indeed-XML
+feed-publish-on = Sofort veröffentlicht
+feed-publish-off = Als Entwurf zur Prüfung
+feed-every-hours = { $count ->
+    [one] stündlich
+   *[other] alle { $count } Stunden
+}
+feed-run-ok = erledigt
+feed-run-failed = fehlgeschlagen, nichts geändert
+feed-count-postings = { $count ->
+    [one] { $count } Stelle im Feed
+   *[other] { $count } Stellen im Feed
+}
+feed-count-closed = { $count } geschlossen
+feed-error-syntax = Der Feed ließ sich im gewählten Format nicht lesen.
+feed-error-too-many = Der Feed enthält mehr als { $max } Stellen.
+feed-error-refused = Die Adresse des Feeds kann nicht abgerufen werden ({ $detail }).
+feed-error-status = Der Server des Feeds antwortete mit HTTP-Status { $status }.
+feed-error-too-large = Der Feed ist größer als { $megabytes } MB.
+feed-error-network = Der Server des Feeds war nicht erreichbar ({ $detail }).
+feed-error-empty = Der Feed listet keine Stellen; die Stellen, die er früher brachte, bleiben offen.
+task-schedule-feeds = Ruft die fälligen Partner-Feeds ab.

@@ -717,3 +717,40 @@ import-count-companies = { $count ->
    *[other] { $count } companies created
 }
 import-upload-again = Upload a file again
+
+## Partners' feeds in
+admin-nav-feed-sources = Feed sources
+admin-panel-feed-source = Feed source
+admin-panel-feed-runs = Latest runs
+admin-field-feed-format = Format
+admin-field-schedule = Schedule
+admin-field-next-run = Next run
+admin-field-feed-publish = New postings
+admin-field-feed-runs = Runs
+admin-hint-feed-url = The address of the feed your applicant-tracking system publishes, such as https://boards-api.greenhouse.io/v1/boards/yourcompany/jobs?content=true
+admin-hint-feed-language = The language the feed's postings are written in.
+admin-action-feed-fetch = Fetch now
+admin-feed-fetch-queued = The feed will be fetched in a moment; the run shows below.
+feed-format-greenhouse = Greenhouse job board (JSON)
+feed-format-indeed = Indeed XML
+feed-publish-on = Published at once
+feed-publish-off = Kept as drafts for review
+feed-every-hours = { $count ->
+    [one] every hour
+   *[other] every { $count } hours
+}
+feed-run-ok = done
+feed-run-failed = failed, nothing changed
+feed-count-postings = { $count ->
+    [one] { $count } posting in the feed
+   *[other] { $count } postings in the feed
+}
+feed-count-closed = { $count } closed
+feed-error-syntax = The feed could not be read in the chosen format.
+feed-error-too-many = The feed holds more than { $max } postings.
+feed-error-refused = The feed's address cannot be fetched ({ $detail }).
+feed-error-status = The feed's server answered with HTTP status { $status }.
+feed-error-too-large = The feed is larger than { $megabytes } MB.
+feed-error-network = The feed's server could not be reached ({ $detail }).
+feed-error-empty = The feed lists no postings; the postings it brought before were left open.
+task-schedule-feeds = Fetches the partners' feeds that are due.

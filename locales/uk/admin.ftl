@@ -746,3 +746,44 @@ import-count-companies = { $count ->
    *[other] створено компаній: { $count }
 }
 import-upload-again = Завантажити файл ще раз
+
+## Фіди партнерів
+admin-nav-feed-sources = Джерела фідів
+admin-panel-feed-source = Джерело фіду
+admin-panel-feed-runs = Останні запуски
+admin-field-feed-format = Формат
+admin-field-schedule = Розклад
+admin-field-next-run = Наступний запуск
+admin-field-feed-publish = Нові вакансії
+admin-field-feed-runs = Запуски
+admin-hint-feed-url = Адреса фіду, який публікує ваша система підбору персоналу, наприклад https://boards-api.greenhouse.io/v1/boards/yourcompany/jobs?content=true
+admin-hint-feed-language = Мова, якою написані вакансії фіду.
+admin-action-feed-fetch = Отримати зараз
+admin-feed-fetch-queued = Фід буде отримано за мить; запуск з'явиться нижче.
+feed-format-greenhouse = Дошка вакансій Greenhouse (JSON)
+feed-format-indeed = Indeed XML
+feed-publish-on = Публікуються одразу
+feed-publish-off = Зберігаються як чернетки для перевірки
+feed-every-hours = { $count ->
+    [one] щогодини
+    [few] кожні { $count } години
+    [many] кожні { $count } годин
+   *[other] кожні { $count } години
+}
+feed-run-ok = виконано
+feed-run-failed = не вдалося, нічого не змінено
+feed-count-postings = { $count ->
+    [one] { $count } вакансія у фіді
+    [few] { $count } вакансії у фіді
+    [many] { $count } вакансій у фіді
+   *[other] { $count } вакансії у фіді
+}
+feed-count-closed = закрито: { $count }
+feed-error-syntax = Фід не вдалося прочитати у вибраному форматі.
+feed-error-too-many = Фід містить понад { $max } вакансій.
+feed-error-refused = Адресу фіду не можна отримати ({ $detail }).
+feed-error-status = Сервер фіду відповів HTTP-статусом { $status }.
+feed-error-too-large = Фід більший за { $megabytes } МБ.
+feed-error-network = Сервер фіду недоступний ({ $detail }).
+feed-error-empty = Фід не містить вакансій; вакансії, які він приніс раніше, залишено відкритими.
+task-schedule-feeds = Отримує фіди партнерів, час яких настав.

@@ -77,7 +77,7 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
 /// role may view its area.
-const NAV: [(&str, &str, &str, Area); 15] = [
+const NAV: [(&str, &str, &str, Area); 16] = [
     ("dashboard", "admin-nav-dashboard", "/admin", Area::Dashboard),
     ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs),
     ("companies", "admin-nav-companies", "/admin/companies", Area::Companies),
@@ -92,6 +92,7 @@ const NAV: [(&str, &str, &str, Area); 15] = [
     ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks),
     ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks),
     ("webhooks", "admin-nav-webhooks", "/admin/webhooks", Area::Tasks),
+    ("feed_sources", "admin-nav-feed-sources", "/admin/feed_sources", Area::Tasks),
     ("api_tokens", "admin-nav-api-tokens", "/admin/api_tokens", Area::Tasks),
 ];
 

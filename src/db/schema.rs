@@ -508,7 +508,46 @@ diesel::table! {
 
 diesel::joinable!(imports -> admin_users (admin_user_id));
 
+diesel::table! {
+    feed_sources (id) {
+        id -> BigInt,
+        company_id -> BigInt,
+        url -> Text,
+        format -> Text,
+        locale -> Text,
+        every_hours -> Integer,
+        publish -> Bool,
+        enabled -> Bool,
+        next_run_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    feed_runs (id) {
+        id -> BigInt,
+        source_id -> BigInt,
+        started_at -> Timestamp,
+        duration_ms -> Integer,
+        ok -> Bool,
+        postings -> Integer,
+        created_count -> Integer,
+        updated_count -> Integer,
+        unchanged_count -> Integer,
+        closed_count -> Integer,
+        failed_count -> Integer,
+        error -> Nullable<Text>,
+        failures -> Text,
+    }
+}
+
+diesel::joinable!(feed_sources -> companies (company_id));
+diesel::joinable!(feed_runs -> feed_sources (source_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    feed_sources,
+    feed_runs,
     imports,
     import_refs,
     message_overrides,

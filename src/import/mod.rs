@@ -15,5 +15,5 @@ mod workbook;
 mod tests;
 
 pub use read::{Format, Limits, ReadError, ReadOptions, Row, Sheet};
-pub use run::{Failure, Import, Mode, Outcome, RunError, run};
+pub use run::{Failure, Import, Mode, Outcome, RunError, run, run_rows};
 pub use workbook::column_name;

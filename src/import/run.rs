@@ -128,8 +128,17 @@ impl From<AppError> for Rollback {
     }
 }
 
+/// Where the rows come from.
+enum Input<'a> {
+    File(&'a Path),
+    /// Rows made elsewhere (a partner's feed), under these headers.
+    Rows(Vec<String>, Vec<Row>),
+}
+
 struct Runner<'a> {
     import: &'a Import<'a>,
+    /// Whose references the rows' reference column holds (`refs::SPREADSHEET` or a feed's).
+    source: &'a str,
     target: Editing,
     /// A new record's starting values, built once: every row of new records starts from them.
     blank: crate::admin::fields::FormValues,
@@ -153,12 +162,41 @@ pub fn run(
     search: Option<&crate::search::SearchHandle>,
     progress: &mut dyn FnMut(&Outcome),
 ) -> Result<Outcome, RunError> {
+    run_input(conn, import, Input::File(path), refs::SPREADSHEET, messages, search, progress)
+}
+
+/// Runs `import` over rows made by the caller (a feed's postings), whose references are
+/// `source`'s.
+#[allow(clippy::too_many_arguments)]
+pub fn run_rows(
+    conn: &mut DbConn,
+    import: &Import<'_>,
+    source: &str,
+    headers: Vec<String>,
+    rows: Vec<Row>,
+    messages: &Messages,
+    search: Option<&crate::search::SearchHandle>,
+    progress: &mut dyn FnMut(&Outcome),
+) -> Result<Outcome, RunError> {
+    run_input(conn, import, Input::Rows(headers, rows), source, messages, search, progress)
+}
+
+fn run_input(
+    conn: &mut DbConn,
+    import: &Import<'_>,
+    input: Input<'_>,
+    source: &str,
+    messages: &Messages,
+    search: Option<&crate::search::SearchHandle>,
+    progress: &mut dyn FnMut(&Outcome),
+) -> Result<Outcome, RunError> {
     let target = editable(import.resource, &import.editor.tr)?;
     let choices = Choices::new(target.form, messages);
     let vocabulary = Vocabulary::new(&target.fields, messages);
     let blank = target.form.new_values(&import.editor.tr);
     let mut runner = Runner {
         import,
+        source,
         target,
         blank,
         choices,
@@ -171,11 +209,11 @@ pub fn run(
         progress,
     };
     if import.mode != Mode::AllOrNothing {
-        runner.read_all(conn, path)?;
+        runner.read_all(conn, input)?;
         runner.outcome.committed = import.mode != Mode::DryRun;
     } else {
         let ran = crate::db::write_transaction(conn, |conn| {
-            runner.read_all(conn, path).map_err(Rollback::Failed)?;
+            runner.read_all(conn, input).map_err(Rollback::Failed)?;
             if runner.outcome.failures.is_empty() { Ok(()) } else { Err(Rollback::Planned) }
         });
         match ran {
@@ -216,7 +254,20 @@ pub fn run(
 }
 
 impl Runner<'_> {
-    fn read_all(&mut self, conn: &mut DbConn, path: &Path) -> Result<(), RunError> {
+    fn read_all(&mut self, conn: &mut DbConn, input: Input<'_>) -> Result<(), RunError> {
+        let path = match input {
+            Input::File(path) => path,
+            Input::Rows(headers, rows) => {
+                self.start(&headers);
+                for row in rows {
+                    self.batch.push(row);
+                    if self.batch.len() >= BATCH {
+                        self.flush(conn)?;
+                    }
+                }
+                return self.flush(conn);
+            }
+        };
         let options = self.import.read.clone();
         let this = std::cell::RefCell::new(self);
         let conn = std::cell::RefCell::new(conn);
@@ -224,7 +275,7 @@ impl Runner<'_> {
             path,
             &options,
             &mut |sheet: &Sheet| {
-                this.borrow_mut().start(sheet);
+                this.borrow_mut().start(&sheet.headers);
                 Ok(())
             },
             &mut |row| {
@@ -240,14 +291,14 @@ impl Runner<'_> {
         runner.flush(conn.into_inner())
     }
 
-    fn start(&mut self, sheet: &Sheet) {
+    fn start(&mut self, headers: &[String]) {
         let fields = &self.target.fields;
         let mut targets = match &self.import.targets {
             Some(chosen) => chosen.clone(),
-            None => self.vocabulary.guess(&sheet.headers, fields),
+            None => self.vocabulary.guess(headers, fields),
         };
-        targets.resize(sheet.headers.len(), Target::Ignore);
-        self.outcome.headers = sheet.headers.clone();
+        targets.resize(headers.len(), Target::Ignore);
+        self.outcome.headers = headers.to_vec();
         self.outcome.targets = targets;
     }
 
@@ -342,7 +393,7 @@ impl Runner<'_> {
                 Some(found)
             }
             (None, Some(reference)) => {
-                match refs::find(conn, resource, refs::SPREADSHEET, reference)? {
+                match refs::find(conn, resource, self.source, reference)? {
                     // A reference to a record deleted since (or not the importer's) is a new record.
                     Some(id) if listing.require_visible(conn, id, &editor.viewer).is_ok() => {
                         form.load(conn, id, editor)?.map(|s| (id, s))
@@ -410,7 +461,7 @@ impl Runner<'_> {
             return Ok(Done::Updated);
         }
         if let Some(reference) = &keys.reference {
-            refs::set(conn, resource, refs::SPREADSHEET, reference, saved.id)?;
+            refs::set(conn, resource, self.source, reference, saved.id)?;
         }
         Ok(Done::Created)
     }

@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod bench;
 pub mod expire_postings;
+pub mod fetch_feed;
 pub mod import_file;
 pub mod logo_versions;
 pub mod noop;
@@ -206,6 +207,8 @@ impl Registry {
             .register::<purge_applications::PurgeApplications>()
             .register::<logo_versions::LogoVersions>()
             .register::<import_file::ImportFile>()
+            .register::<fetch_feed::FeedsDue>()
+            .register::<fetch_feed::FetchFeed>()
             .register::<send_mail::SendMail>()
             .register::<crate::webhooks::deliver::DeliverWebhook>()
             .register::<alerts::AlertSweep>()

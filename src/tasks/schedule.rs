@@ -24,7 +24,7 @@ pub struct Recurring {
 }
 
 /// The application's recurring tasks.
-pub const RECURRING: [Recurring; 8] = [
+pub const RECURRING: [Recurring; 9] = [
     Recurring {
         name: "expire_postings",
         description: "task-schedule-expire-postings",
@@ -67,6 +67,12 @@ pub const RECURRING: [Recurring; 8] = [
         description: "task-schedule-alerts-daily",
         default_cron: "0 7 * * *",
         enqueue: |conn| AlertSweep::new(Frequency::Daily).enqueue(conn),
+    },
+    Recurring {
+        name: "feeds",
+        description: "task-schedule-feeds",
+        default_cron: "*/5 * * * *",
+        enqueue: |conn| super::fetch_feed::FeedsDue.enqueue(conn),
     },
     Recurring {
         name: "alerts_weekly",

@@ -11,6 +11,7 @@ mod cli;
 mod db_types;
 mod dialect;
 mod events;
+mod feeds_in;
 mod i18n;
 mod import;
 mod migrations;

@@ -13,6 +13,9 @@ pub mod audit_log;
 pub mod comments;
 pub mod companies;
 pub mod company_form;
+pub mod feed_source_actions;
+pub mod feed_source_form;
+pub mod feed_sources;
 pub mod forms;
 pub mod job_actions;
 pub mod job_form;
@@ -39,7 +42,7 @@ use crate::db::schema::jobs as postings;
 use crate::i18n::Tr;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 14] = [
+pub static ALL: [&dyn Resource; 15] = [
     &jobs::Jobs,
     &companies::Companies,
     &skills::Skills,
@@ -53,6 +56,7 @@ pub static ALL: [&dyn Resource; 14] = [
     &outbox::Outbox,
     &webhooks::Webhooks,
     &webhook_deliveries::WebhookDeliveries,
+    &feed_sources::FeedSources,
     &api_tokens::ApiTokens,
 ];
 

@@ -10,7 +10,8 @@ pub struct Webhooks;
 /// time.
 type Delivered = (i64, String, i32, Option<i32>, i32, Option<String>, chrono::NaiveDateTime);
 
-fn on_off(enabled: bool, tr: &Tr) -> Cell {
+/// On or off, as a status badge (endpoints and feed sources).
+pub(super) fn on_off(enabled: bool, tr: &Tr) -> Cell {
     if enabled {
         Cell::Status("done", tr.t("admin-webhook-on"))
     } else {

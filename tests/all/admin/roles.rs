@@ -92,6 +92,10 @@ pub fn routes() -> Vec<Route> {
         get("/admin/outbox", Only(ADMINS)),
         get("/admin/webhooks", Only(ADMINS)),
         get("/admin/webhooks/new", Only(ADMINS)),
+        get("/admin/feed_sources", Only(ADMINS)),
+        get("/admin/feed_sources/new", Only(ADMINS)),
+        get("/admin/feed_sources/{feed}", Only(ADMINS)),
+        get("/admin/feed_sources/{feed}/edit", Only(ADMINS)),
         get("/admin/webhook_deliveries?scope=failed", Only(ADMINS)),
         get("/admin/api_tokens", Only(ADMINS)),
         get("/admin/api_tokens?scope=revoked&name=x", Only(ADMINS)),
@@ -216,6 +220,9 @@ pub fn routes() -> Vec<Route> {
         (Method::POST, "/admin/admin_users/{admin}/reset-two-factor", vec![], Only(ADMINS)),
         (Method::POST, "/admin/webhooks/999999/rotate-secret", vec![], Only(ADMINS)),
         (Method::POST, "/admin/webhooks/999999/ping", vec![], Only(ADMINS)),
+        (Method::POST, "/admin/feed_sources", vec![("url", "")], Only(ADMINS)),
+        (Method::POST, "/admin/feed_sources/{feed}", vec![("url", "")], Only(ADMINS)),
+        (Method::POST, "/admin/feed_sources/999999/fetch", vec![], Only(ADMINS)),
         (Method::POST, "/admin/api_tokens", vec![("name", "")], Only(ADMINS)),
         (Method::POST, "/admin/api_tokens/{token}", vec![("name", "Renamed")], Only(ADMINS)),
         (Method::POST, "/admin/api_tokens/{token}/revoke", vec![], Only(ADMINS)),
@@ -326,6 +333,7 @@ pub struct Ids {
     pub alert: i64,
     token: i64,
     import: i64,
+    feed: i64,
 }
 
 pub fn seed(app: &TestApp) -> Ids {
@@ -367,7 +375,25 @@ pub fn seed(app: &TestApp) -> Ids {
         let alert = crate::support::AlertFactory::new("q=welder").create(c).id;
         let token = crate::support::ApiTokenFactory::new().create(c).id;
         let import = crate::support::factories::import_record(c, admin);
-        Ids { alert, mail, task, job, company: co.id, admin, skill, application, token, import }
+        let feed = crate::support::factories::feed_source(
+            c,
+            co.id,
+            "https://ats.example.test/jobs.json",
+            "greenhouse",
+        );
+        Ids {
+            alert,
+            mail,
+            task,
+            job,
+            company: co.id,
+            admin,
+            skill,
+            application,
+            token,
+            import,
+            feed,
+        }
     })
 }
 
@@ -382,6 +408,7 @@ pub fn fill(path: &str, ids: &Ids) -> String {
         .replace("{mail}", &ids.mail.to_string())
         .replace("{alert}", &ids.alert.to_string())
         .replace("{import}", &ids.import.to_string())
+        .replace("{feed}", &ids.feed.to_string())
 }
 
 /// Back-office routes that need no signed-in user by design: signing in (the password, then

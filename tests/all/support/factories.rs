@@ -529,10 +529,38 @@ pub fn import_record(conn: &mut DbConn, admin_user_id: i64) -> i64 {
     hireboard::models::import::create(conn, &new).expect("import")
 }
 
+/// A feed source of `company_id` at `url` (Greenhouse JSON, English, every six hours,
+/// publishing, due now); its id.
+pub fn feed_source(conn: &mut DbConn, company_id: i64, url: &str, format: &str) -> i64 {
+    use diesel::prelude::*;
+    use hireboard::db::schema::feed_sources;
+    let now = hireboard::db::now();
+    diesel::insert_into(feed_sources::table)
+        .values((
+            feed_sources::company_id.eq(company_id),
+            feed_sources::url.eq(url),
+            feed_sources::format.eq(format),
+            feed_sources::locale.eq("en"),
+            feed_sources::every_hours.eq(6),
+            feed_sources::publish.eq(true),
+            feed_sources::enabled.eq(true),
+            feed_sources::next_run_at.eq(now),
+            feed_sources::created_at.eq(now),
+            feed_sources::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .expect("feed source");
+    feed_sources::table
+        .select(feed_sources::id)
+        .order(feed_sources::id.desc())
+        .first(conn)
+        .expect("the feed source")
+}
+
 /// Two records of every back-office resource, for tests that sweep them all: postings with a
 /// skill, companies, applications, comments, audit entries, alerts, tasks, mail in the
 /// Outbox, a webhook endpoint and its deliveries (one failed), API tokens (one bound to a
-/// company, one revoked).
+/// company, one revoked), feed sources with a run that worked and one that failed.
 pub fn every_resource(conn: &mut DbConn) {
     use diesel::prelude::*;
     use hireboard::db::schema::{
@@ -547,6 +575,31 @@ pub fn every_resource(conn: &mut DbConn) {
     ApiTokenFactory::new().revoked().create(conn);
     for _ in 0..2 {
         JobFactory::new(&company).skills(&["Rust"]).create(conn);
+    }
+    let feeds = [
+        feed_source(conn, company.id, "https://ats.example.test/jobs.json", "greenhouse"),
+        feed_source(conn, company.id, "https://ats.example.test/jobs.xml", "indeed"),
+    ];
+    let worked = hireboard::feed_sources::RunLog {
+        ok: true,
+        postings: 3,
+        created: 2,
+        failed: 1,
+        failures: vec![hireboard::feed_sources::RefusedPosting {
+            reference: "r-3".into(),
+            reasons: vec!["Title: this field is required.".into()],
+        }],
+        ..Default::default()
+    };
+    let failed = hireboard::feed_sources::RunLog {
+        error: Some(hireboard::feed_sources::RunError::new(
+            "feed-error-status",
+            vec![("status", "503".into())],
+        )),
+        ..Default::default()
+    };
+    for (feed, log) in feeds.into_iter().zip([worked, failed]) {
+        hireboard::feed_sources::log_run(conn, feed, now, 120, &log).expect("feed run");
     }
     let job: i64 = jobs::table.select(jobs::id).first(conn).expect("a posting");
     let actor = hireboard::models::audit::Actor { admin_user_id: None, label: "factory".into() };

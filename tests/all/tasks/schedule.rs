@@ -16,14 +16,11 @@ fn due_runs_are_enqueued_once_and_missed_runs_collapse() {
     for app in backends() {
         app.with_conn(|c| {
             schedule::ensure(c, t0()).unwrap();
-            // Only the expiry and the purge here: the alert sweeps and the hourly statistics
-            // refresh run on their own minutes.
+            // Only the expiry and the purge here: the others (alert sweeps, the hourly
+            // statistics refresh, partners' feeds) run on minutes of their own.
             diesel::update(
-                task_schedules::table.filter(
-                    task_schedules::name
-                        .like("alerts_%")
-                        .or(task_schedules::name.eq("optimize_database")),
-                ),
+                task_schedules::table
+                    .filter(task_schedules::name.ne_all(["expire_postings", "purge_tasks"])),
             )
             .set(task_schedules::enabled.eq(false))
             .execute(c)

@@ -1,0 +1,3 @@
+DROP TRIGGER companies_bd_feed_changes;
+DROP TABLE feed_runs;
+DROP TABLE feed_sources;
