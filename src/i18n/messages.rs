@@ -236,7 +236,14 @@ fn format(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> Option<String
 #[derive(Clone)]
 pub struct Messages {
     current: Arc<ArcSwap<Generation>>,
+    /// When the version last moved: the overrides are read again until it has settled.
+    moved_at: Arc<std::sync::Mutex<Option<std::time::Instant>>>,
 }
+
+/// How long after the version moves the overrides are still read again. On PostgreSQL the
+/// version is a sequence, bumped inside the saving transaction and seen by others before
+/// that transaction commits: a reading in between sees the new version with the old rows.
+const SETTLE: Duration = Duration::from_secs(10);
 
 impl Messages {
     /// The files under `dir`, without overrides until the first [`Messages::refresh_if_stale`].
@@ -253,7 +260,7 @@ impl Messages {
 
     fn of(shipped: Arc<Shipped>) -> Messages {
         let generation = Generation::build(shipped, -1, BTreeMap::new());
-        Messages { current: Arc::new(ArcSwap::from_pointee(generation)) }
+        Messages { current: Arc::new(ArcSwap::from_pointee(generation)), moved_at: Arc::default() }
     }
 
     /// The shipped files alone, for tools and tests that run without an app.
@@ -274,10 +281,19 @@ impl Messages {
     pub fn refresh_if_stale(&self, conn: &mut DbConn) -> diesel::QueryResult<bool> {
         let version = crate::db::dialect::change_count(conn, "messages")?;
         let current = self.current.load();
-        if version == current.version {
+        let mut moved_at = self.moved_at.lock().unwrap_or_else(|e| e.into_inner());
+        let settling = moved_at.is_some_and(|at| at.elapsed() < SETTLE);
+        if version == current.version && !settling {
             return Ok(false);
         }
+        if version != current.version {
+            *moved_at = Some(std::time::Instant::now());
+        }
+        drop(moved_at);
         let overrides = load_overrides(conn)?;
+        if version == current.version && overrides == current.overrides {
+            return Ok(false);
+        }
         let generation = Generation::build(current.shipped.clone(), version, overrides);
         self.current.store(Arc::new(generation));
         Ok(true)
