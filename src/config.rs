@@ -47,6 +47,9 @@ pub struct Config {
     /// `host:port` pairs webhooks may reach although the SSRF guard would refuse them (tests'
     /// loopback receivers). Empty in production.
     pub webhook_allow_hosts: Vec<String>,
+    /// Google's Indexing API, told about postings going live and closing: a service
+    /// account's key file and the endpoint. Off when unset.
+    pub google_indexing: Option<crate::indexing::IndexingConfig>,
     /// Where uploads live: `file:///dir` (default: `DATA_DIR/uploads`) or `s3://bucket/prefix`.
     pub storage_url: String,
     /// Applications (with their CVs) untouched for this many days are deleted; 0 keeps them.
@@ -272,6 +275,21 @@ impl Config {
         mail_from
             .parse::<lettre::message::Mailbox>()
             .map_err(|e| bad("MAIL_FROM", format!("{e}; expected e.g. Jobs <jobs@example.com>")))?;
+        let google_indexing = match get("GOOGLE_INDEXING_CREDENTIALS") {
+            Some(path) => {
+                let credentials = std::path::PathBuf::from(path);
+                // A key file that cannot be used is said at start, not at the first posting.
+                crate::indexing::ServiceAccount::read(&credentials)
+                    .and_then(|account| account.assertion(0).map(|_| ()))
+                    .map_err(|m| bad("GOOGLE_INDEXING_CREDENTIALS", m))?;
+                let endpoint = get("GOOGLE_INDEXING_ENDPOINT")
+                    .unwrap_or_else(|| crate::indexing::DEFAULT_ENDPOINT.to_owned());
+                url::Url::parse(&endpoint)
+                    .map_err(|e| bad("GOOGLE_INDEXING_ENDPOINT", e.to_string()))?;
+                Some(crate::indexing::IndexingConfig { credentials, endpoint })
+            }
+            None => None,
+        };
         let webhook_allow_hosts: Vec<String> = get("WEBHOOK_ALLOW_HOSTS")
             .map(|v| v.split(',').map(|h| h.trim().to_owned()).filter(|h| !h.is_empty()).collect())
             .unwrap_or_default();
@@ -333,6 +351,7 @@ impl Config {
             smtp_url,
             mail_from,
             webhook_allow_hosts,
+            google_indexing,
             storage_url,
             application_retention_days,
             trusted_proxies,
@@ -576,6 +595,8 @@ mod tests {
     #[test]
     fn bad_values_name_the_variable() {
         assert_eq!(config(&[("BIND", "localhost")]).unwrap_err().var, "BIND");
+        let key = "GOOGLE_INDEXING_CREDENTIALS";
+        assert_eq!(config(&[(key, "/nonexistent/key.json")]).unwrap_err().var, key);
         assert_eq!(config(&[("DEFAULT_LOCALE", "fr")]).unwrap_err().var, "DEFAULT_LOCALE");
         assert_eq!(config(&[("SECRET_KEY", "short")]).unwrap_err().var, "SECRET_KEY");
         assert_eq!(config(&[("BASE_URL", "ftp://x")]).unwrap_err().var, "BASE_URL");

@@ -13,6 +13,7 @@ pub mod error;
 pub mod feed_sources;
 pub mod i18n;
 pub mod import;
+pub mod indexing;
 pub mod mail;
 pub mod models;
 pub mod places;

@@ -178,7 +178,7 @@ fn entries() -> Vec<Entry> {
             .post(adm::applications::stage),
         Entry::new("/admin/applications/{id}/cv").get(adm::applications::cv),
         Entry::new("/admin/applications/board").get(admin::board::board),
-        Entry::new("/admin/imports/{id}").get(admin::imports::show),
+        Entry::new("/admin/imports/{id:[0-9]+}").get(admin::imports::show),
         Entry::new("/admin/imports/{id}/check").post(admin::imports::check),
         Entry::new("/admin/imports/{id}/start").post(admin::imports::start),
         Entry::new("/admin/imports/{id}/progress.json").get(admin::imports::progress),

@@ -542,6 +542,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    indexing_cursor (id) {
+        id -> Integer,
+        last_event_id -> BigInt,
+    }
+}
+
 diesel::joinable!(feed_sources -> companies (company_id));
 diesel::joinable!(feed_runs -> feed_sources (source_id));
 

@@ -10,6 +10,7 @@ pub mod bench;
 pub mod expire_postings;
 pub mod fetch_feed;
 pub mod import_file;
+pub mod indexing;
 pub mod logo_versions;
 pub mod noop;
 pub mod optimize_database;
@@ -209,6 +210,7 @@ impl Registry {
             .register::<import_file::ImportFile>()
             .register::<fetch_feed::FeedsDue>()
             .register::<fetch_feed::FetchFeed>()
+            .register::<indexing::IndexingSweep>()
             .register::<send_mail::SendMail>()
             .register::<crate::webhooks::deliver::DeliverWebhook>()
             .register::<alerts::AlertSweep>()

@@ -1,7 +1,8 @@
 //! Removes stored files nothing refers to any more: the CV of an application deleted with
-//! its posting, a file stored for a form whose database write then failed, a replaced logo.
-//! Files younger than an hour are left alone: a form may be between storing its file and
-//! committing the row that refers to it.
+//! its posting, a file stored for a form whose database write then failed, a replaced logo,
+//! the spreadsheets of imports past their retention (whose records go first). Files younger
+//! than an hour are left alone: a form may be between storing its file and committing the row
+//! that refers to it.
 
 use std::collections::HashSet;
 
@@ -10,9 +11,13 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{Task, TaskContext, TaskError};
-use crate::db::schema::{applications, companies};
+use crate::db::schema::{applications, companies, imports};
+use crate::models::ImportStatus;
 
 pub const GRACE: TimeDelta = TimeDelta::hours(1);
+/// How long an import (its spreadsheet, its failed rows, its page) is kept after its last
+/// change; the audit log keeps its summary.
+pub const IMPORT_RETENTION: TimeDelta = TimeDelta::days(30);
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PurgeUploads;
@@ -29,10 +34,16 @@ impl Task for PurgeUploads {
     async fn run(self, ctx: TaskContext) -> Result<(), TaskError> {
         // Listed before the references are read: a file stored after the listing is not
         // looked at, one referred to after the reading is younger than the grace period.
+        let expired = ctx.with_conn(|conn| Ok(expire_imports(conn, crate::db::now())?)).await?;
+        if expired > 0 {
+            log::info!("removed {expired} import(s) past their retention");
+        }
         let cutoff = Utc::now() - GRACE;
         let mut files =
             ctx.storage.list(crate::uploads::cv::PREFIX).await.map_err(TaskError::retry)?;
-        files.extend(ctx.storage.list("logos").await.map_err(TaskError::retry)?);
+        for prefix in ["logos", "imports"] {
+            files.extend(ctx.storage.list(prefix).await.map_err(TaskError::retry)?);
+        }
         let referenced = ctx.with_conn(|conn| Ok(referenced(conn)?)).await?;
         let mut removed = 0;
         for (key, modified) in files {
@@ -66,7 +77,27 @@ fn referenced(conn: &mut crate::db::DbConn) -> QueryResult<HashSet<String>> {
             .select(companies::logo_key.assume_not_null())
             .load::<String>(conn)?,
     );
+    let import_files: Vec<(String, Option<String>)> =
+        imports::table.select((imports::file_key, imports::failures_key)).load(conn)?;
+    for (file, failures) in import_files {
+        keys.insert(file);
+        keys.extend(failures);
+    }
     Ok(keys)
+}
+
+/// Deletes the imports untouched for [`IMPORT_RETENTION`] that no worker is at; how many.
+pub fn expire_imports(
+    conn: &mut crate::db::DbConn,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    let working = [ImportStatus::Checking.as_str(), ImportStatus::Running.as_str()];
+    diesel::delete(
+        imports::table
+            .filter(imports::updated_at.lt(now - IMPORT_RETENTION))
+            .filter(imports::status.ne_all(working)),
+    )
+    .execute(conn)
 }
 
 /// `logos/{key}-thumb.png` belongs to the logo `logos/{key}.{ext}`.

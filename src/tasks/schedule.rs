@@ -24,7 +24,7 @@ pub struct Recurring {
 }
 
 /// The application's recurring tasks.
-pub const RECURRING: [Recurring; 9] = [
+pub const RECURRING: [Recurring; 10] = [
     Recurring {
         name: "expire_postings",
         description: "task-schedule-expire-postings",
@@ -73,6 +73,12 @@ pub const RECURRING: [Recurring; 9] = [
         description: "task-schedule-feeds",
         default_cron: "*/5 * * * *",
         enqueue: |conn| super::fetch_feed::FeedsDue.enqueue(conn),
+    },
+    Recurring {
+        name: "indexing",
+        description: "task-schedule-indexing",
+        default_cron: "*/5 * * * *",
+        enqueue: |conn| super::indexing::IndexingSweep.enqueue(conn),
     },
     Recurring {
         name: "alerts_weekly",

@@ -14,6 +14,7 @@ mod events;
 mod feeds_in;
 mod i18n;
 mod import;
+mod indexing;
 mod migrations;
 mod planner;
 mod rate_limits;

@@ -132,6 +132,24 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         .unwrap();
         ids
     });
+    let feed = app.with_conn(|c| {
+        let company = crate::support::CompanyFactory::new().create(c).id;
+        let url = "https://ats.example.test/jobs.json";
+        let feed = crate::support::factories::feed_source(c, company, url, "greenhouse");
+        let run = hireboard::feed_sources::RunLog {
+            ok: true,
+            postings: 2,
+            created: 1,
+            failed: 1,
+            failures: vec![hireboard::feed_sources::RefusedPosting {
+                reference: "77".into(),
+                reasons: vec!["Summary: This field is required.".into()],
+            }],
+            ..Default::default()
+        };
+        hireboard::feed_sources::log_run(c, feed, hireboard::db::now(), 90, &run).unwrap();
+        feed
+    });
     for path in [
         "/admin/jobs/import".to_owned(),
         format!("/admin/imports/{mapping}"),
@@ -156,6 +174,10 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         "/admin/search?q=checker".to_owned(),
         "/admin/webhooks".to_owned(),
         "/admin/webhooks/new".to_owned(),
+        "/admin/feed_sources".to_owned(),
+        "/admin/feed_sources/new".to_owned(),
+        format!("/admin/feed_sources/{feed}"),
+        "/admin/imports".to_owned(),
         "/admin/api_tokens".to_owned(),
         "/admin/translations".to_owned(),
         "/admin/translations/uk?state=done&file=jobs.ftl".to_owned(),

@@ -78,6 +78,25 @@ async fn import_journey(driver: &WebDriver, site: &Site) -> WebDriverResult<()> 
     wait_text(driver, "#result-title", "Import finished").await?;
     wait_text(driver, ".counts", "2 created").await?;
     assert_accessible(driver, "the import's result").await?;
+
+    // The earlier imports, from the upload page.
+    driver.goto(format!("{}/admin/jobs/import", site.base)).await?;
+    let earlier = driver.find(By::LinkText("Earlier imports")).await?;
+    click_to_load(driver, earlier).await?;
+    assert_eq!(text_of(driver, ".index-table tbody td a").await?, "postings.csv");
+    assert_accessible(driver, "the list of imports").await?;
+
+    // A partner's feed: added with the form, its page with its (still empty) log.
+    driver.goto(format!("{}/admin/feed_sources/new", site.base)).await?;
+    assert_accessible(driver, "the feed source form").await?;
+    driver.find(By::Id("f-company")).await?.send_keys("Ferris Works").await?;
+    let url = "https://93.184.215.14/v1/boards/ferris/jobs?content=true";
+    driver.find(By::Id("f-url")).await?.send_keys(url).await?;
+    let save = driver.find(By::Css("form.form-grid button[type=submit].primary")).await?;
+    click_to_load(driver, save).await?;
+    wait_url(driver, |u| u.contains("/admin/feed_sources/")).await;
+    assert_eq!(text_of(driver, "h1").await?, url);
+    assert_accessible(driver, "a feed source's page").await?;
     worker.shutdown();
     Ok(())
 }

@@ -17,6 +17,7 @@ pub mod feed_source_actions;
 pub mod feed_source_form;
 pub mod feed_sources;
 pub mod forms;
+pub mod imports;
 pub mod job_actions;
 pub mod job_form;
 pub mod jobs;
@@ -42,7 +43,7 @@ use crate::db::schema::jobs as postings;
 use crate::i18n::Tr;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 15] = [
+pub static ALL: [&dyn Resource; 16] = [
     &jobs::Jobs,
     &companies::Companies,
     &skills::Skills,
@@ -57,6 +58,7 @@ pub static ALL: [&dyn Resource; 15] = [
     &webhooks::Webhooks,
     &webhook_deliveries::WebhookDeliveries,
     &feed_sources::FeedSources,
+    &imports::Imports,
     &api_tokens::ApiTokens,
 ];
 

@@ -208,3 +208,73 @@ async fn a_run_whose_worker_died_says_so() {
     assert_eq!(page.texts("[role=alert] p")[0], "The run stopped before it ended: start it again.");
     assert_eq!(status_of(&app, id), "failed");
 }
+
+#[actix_web::test]
+async fn imports_past_their_retention_go_with_their_files() {
+    let app = TestApp::sqlite();
+    let admin = app.with_conn(|c| crate::support::AdminFactory::new().create(c).id);
+    let (old, fresh) = app.with_conn(|c| {
+        let old = crate::support::factories::import_record(c, admin);
+        let fresh = crate::support::factories::import_record(c, admin);
+        let long_ago = hireboard::db::now() - chrono::Duration::days(31);
+        diesel::update(imports::table.find(old))
+            .set(imports::updated_at.eq(long_ago))
+            .execute(c)
+            .unwrap();
+        (old, fresh)
+    });
+    let key = |id: i64| -> String {
+        app.with_conn(|c| imports::table.find(id).select(imports::file_key).first(c).unwrap())
+    };
+    let (old_key, fresh_key) = (key(old), key(fresh));
+    for stored in [&old_key, &fresh_key] {
+        app.state.storage.put(stored, FILE.as_bytes().to_vec()).await.unwrap();
+        // Stored long enough ago that the purge's grace period is over for both.
+        let path = app.state.config.data_dir.join("uploads").join(stored);
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+    }
+    app.with_conn(|c| {
+        use hireboard::tasks::Task;
+        hireboard::tasks::purge_uploads::PurgeUploads.enqueue(c).unwrap()
+    });
+    let gone =
+        || app.with_conn(|c| imports::table.find(old).count().get_result::<i64>(c).unwrap()) == 0;
+    app.work_until("the old import's removal", gone);
+    let dir = app.state.config.data_dir.join("uploads/imports");
+    app.work_until("the old file's removal", || std::fs::read_dir(&dir).unwrap().count() == 1);
+    assert_eq!(app.stored("imports").await, [fresh_key]);
+    assert_eq!(status_of(&app, fresh), "mapping");
+}
+
+#[actix_web::test]
+async fn the_list_of_imports_shows_users_their_own_and_admins_everyones() {
+    let app = TestApp::sqlite();
+    let editor = app.signed_in(AdminRole::Editor).await;
+    let other = app.with_conn(|c| crate::support::AdminFactory::new().create(c).id);
+    let (mine, theirs) = app.with_conn(|c| {
+        (
+            crate::support::factories::import_record(c, editor.id),
+            crate::support::factories::import_record(c, other),
+        )
+    });
+    let links = |page: &crate::support::Html| page.attrs(".index-table tbody a", "href");
+    let page = app.get("/admin/imports").await;
+    assert_eq!(page.status, actix_web::http::StatusCode::OK);
+    assert_eq!(links(&page.html()), [format!("/admin/imports/{mine}")]);
+    // Someone else's import is not there to open either.
+    let status = app.get(&format!("/admin/imports/{theirs}")).await.status;
+    assert_eq!(status, actix_web::http::StatusCode::NOT_FOUND);
+    let _admin = app.signed_in(AdminRole::Admin).await;
+    let mut seen = links(&app.get("/admin/imports").await.html());
+    seen.sort();
+    assert_eq!(seen, [format!("/admin/imports/{mine}"), format!("/admin/imports/{theirs}")]);
+    // The upload page leads to the list.
+    let upload = app.get("/admin/jobs/import").await.html();
+    assert_eq!(upload.attrs(".page-header a", "href"), ["/admin/imports"]);
+}

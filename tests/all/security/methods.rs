@@ -15,6 +15,7 @@ fn sample(path: &str, slug: &str, company: &str, id: i64) -> String {
         .replace("{slug}", if company_page { company } else { slug })
         .replace("{id_or_slug}", slug)
         .replace("{id}", &id.to_string())
+        .replace("{id:[0-9]+}", &id.to_string())
         .replace("{resource}", "jobs")
         .replace("{format}", "csv")
         .replace("{token}", "not-a-token")

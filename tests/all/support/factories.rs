@@ -560,7 +560,7 @@ pub fn feed_source(conn: &mut DbConn, company_id: i64, url: &str, format: &str) 
 /// Two records of every back-office resource, for tests that sweep them all: postings with a
 /// skill, companies, applications, comments, audit entries, alerts, tasks, mail in the
 /// Outbox, a webhook endpoint and its deliveries (one failed), API tokens (one bound to a
-/// company, one revoked), feed sources with a run that worked and one that failed.
+/// company, one revoked), imports, feed sources with a run that worked and one that failed.
 pub fn every_resource(conn: &mut DbConn) {
     use diesel::prelude::*;
     use hireboard::db::schema::{
@@ -575,6 +575,10 @@ pub fn every_resource(conn: &mut DbConn) {
     ApiTokenFactory::new().revoked().create(conn);
     for _ in 0..2 {
         JobFactory::new(&company).skills(&["Rust"]).create(conn);
+    }
+    let importer = AdminFactory::new().create(conn).id;
+    for _ in 0..2 {
+        import_record(conn, importer);
     }
     let feeds = [
         feed_source(conn, company.id, "https://ats.example.test/jobs.json", "greenhouse"),

@@ -1,0 +1,2 @@
+DROP TRIGGER imports_changes ON imports;
+DROP SEQUENCE imports_changes;

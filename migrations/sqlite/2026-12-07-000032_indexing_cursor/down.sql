@@ -1,0 +1,1 @@
+DROP TABLE indexing_cursor;

@@ -1,0 +1,4 @@
+DROP TRIGGER imports_ad_changes;
+DROP TRIGGER imports_au_changes;
+DROP TRIGGER imports_ai_changes;
+DELETE FROM change_counters WHERE name = 'imports';
