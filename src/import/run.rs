@@ -223,7 +223,9 @@ fn run_input(
         }
     }
     let outcome = runner.outcome;
-    if outcome.committed {
+    // A feed's run that changed nothing leaves no entry: feeds run several times a day.
+    let changed = outcome.created + outcome.updated + outcome.companies_created > 0;
+    if outcome.committed && (source == refs::SPREADSHEET || changed) {
         let count = |n: u64| Some(n.to_string());
         let changes = [
             Change::new("file", None, Some(&import.file_name)),

@@ -170,6 +170,17 @@ async fn a_feed_creates_updates_and_closes_postings_and_a_broken_one_changes_not
         });
         assert!(failures.contains("103"), "{failures}");
 
+        // One audit entry per run that changed the board, by the feed.
+        let audited: Vec<String> = app.with_conn(|c| {
+            use hireboard::db::schema::audit_log;
+            audit_log::table
+                .filter(audit_log::action.eq("import"))
+                .select(audit_log::actor)
+                .load(c)
+                .unwrap()
+        });
+        assert_eq!(audited, [format!("feed #{source}"), format!("feed #{source}")]);
+
         // Failing, broken and empty feeds: logged, and the board stays as it was.
         for (status, body, error) in [
             (503, "Service Unavailable".to_owned(), "feed-error-status"),
