@@ -349,24 +349,13 @@ pub async fn show(
             .failures_key
             .as_ref()
             .map(|_| format!("/admin/imports/{}/failures.xlsx", import.id)),
-        error: import.error().map(|e| match e.args.as_slice() {
-            [] => tr.t(&e.message),
-            [(name, value), ..] => tr.t1(&e.message, static_name(name), value),
-        }),
+        error: import.error().map(|e| e.text(tr)),
         mode: import.mode.clone(),
         records_url: format!("/admin/{name}"),
         takes_companies: name == "jobs",
         new_url: format!("/admin/{name}/import"),
         create_companies: import.create_companies,
     })
-}
-
-/// Message arguments are fixed names; a stored one maps back to its `'static` spelling.
-fn static_name(name: &str) -> &'static str {
-    ["megabytes", "max", "encoding", "cells", "header"]
-        .into_iter()
-        .find(|n| *n == name)
-        .unwrap_or("value")
 }
 
 /// Every target a column may take: none, the id, the reference, each field, each translation.

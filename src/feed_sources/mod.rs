@@ -46,37 +46,8 @@ impl FeedSource {
     }
 }
 
-/// What went wrong with a whole run: a message id and its arguments.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct RunError {
-    pub message: String,
-    pub args: Vec<(String, String)>,
-}
-
-impl RunError {
-    pub fn new(message: &str, args: Vec<(&'static str, String)>) -> RunError {
-        RunError {
-            message: message.to_owned(),
-            args: args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
-        }
-    }
-
-    /// The error in `tr`'s language.
-    pub fn text(&self, tr: &crate::i18n::Tr) -> String {
-        // Fluent takes argument names that live as long as the program: the ones runs use.
-        let name = |n: &str| {
-            ["max", "detail", "status", "megabytes"]
-                .into_iter()
-                .find(|k| *k == n)
-                .unwrap_or("value")
-        };
-        match self.args.as_slice() {
-            [] => tr.t(&self.message),
-            [(n, v)] => tr.t1(&self.message, name(n), v),
-            [(n1, v1), (n2, v2), ..] => tr.t2(&self.message, name(n1), v1, name(n2), v2),
-        }
-    }
-}
+/// What went wrong with a whole run: a message id and its arguments, stored as imports store theirs.
+pub use crate::models::import::StoredError as RunError;
 
 /// A posting of the feed the board refused, and why.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -143,11 +143,7 @@ impl ReadError {
 
     /// The error as a sentence in `tr`'s language.
     pub fn text(&self, tr: &crate::i18n::Tr) -> String {
-        match self.args().as_slice() {
-            [] => tr.t(self.message()),
-            [(name, value)] => tr.t1(self.message(), name, value),
-            [(n1, v1), (n2, v2), ..] => tr.t2(self.message(), n1, v1, n2, v2),
-        }
+        crate::models::import::StoredError::of(self).text(tr)
     }
 }
 

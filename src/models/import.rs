@@ -56,6 +56,36 @@ pub struct StoredError {
     pub args: Vec<(String, String)>,
 }
 
+impl StoredError {
+    pub fn new(message: &str, args: Vec<(&'static str, String)>) -> StoredError {
+        StoredError {
+            message: message.to_owned(),
+            args: args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        }
+    }
+
+    /// A reading error, kept to be shown later.
+    pub fn of(e: &crate::import::ReadError) -> StoredError {
+        StoredError::new(e.message(), e.args())
+    }
+
+    /// The error in `tr`'s language.
+    pub fn text(&self, tr: &crate::i18n::Tr) -> String {
+        // Fluent takes argument names that live as long as the program: the ones errors use.
+        let name = |n: &str| {
+            ["megabytes", "max", "encoding", "cells", "header", "detail", "status"]
+                .into_iter()
+                .find(|k| *k == n)
+                .unwrap_or("value")
+        };
+        match self.args.as_slice() {
+            [] => tr.t(&self.message),
+            [(n, v)] => tr.t1(&self.message, name(n), v),
+            [(n1, v1), (n2, v2), ..] => tr.t2(&self.message, name(n1), v1, name(n2), v2),
+        }
+    }
+}
+
 impl ImportRecord {
     pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<ImportRecord>> {
         imports::table.find(id).select(ImportRecord::as_select()).first(conn).optional()

@@ -92,15 +92,6 @@ impl Task for ImportFile {
     }
 }
 
-impl StoredError {
-    fn of(e: &ReadError) -> StoredError {
-        StoredError {
-            message: e.message().to_owned(),
-            args: e.args().into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
-        }
-    }
-}
-
 async fn fail(ctx: &TaskContext, id: i64, error: StoredError) -> Result<(), TaskError> {
     ctx.with_conn(move |c| {
         let finished = Finished {
