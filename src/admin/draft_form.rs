@@ -366,11 +366,14 @@ fn shown<F: DraftForm>(
 fn resolve(
     conn: &mut DbConn,
     field: &Field,
-    resource: &str,
+    resource: &'static str,
     typed: &str,
     editor: &Editor,
     errors: &mut Vec<FieldError>,
 ) -> Result<i64, AppError> {
+    if let Some(id) = editor.lookups.get(resource, typed) {
+        return Ok(id);
+    }
     let related = super::resources::find(resource).ok_or(AppError::NotFound)?;
     let id = typed.strip_prefix('#').and_then(|n| n.trim().parse::<i64>().ok());
     let wanted = match &id {
@@ -383,12 +386,80 @@ fn resolve(
         related.lookup(conn, wanted, &editor.viewer, &editor.tr)?
     };
     match found.as_slice() {
-        [(id, _)] => return Ok(*id),
+        [(id, _)] => {
+            editor.lookups.remember(resource, typed, *id);
+            return Ok(*id);
+        }
         [] if typed.is_empty() => {}
         [] => errors.push(FieldError::new(field.key, "admin-error-no-match").with("name", typed)),
         _ => errors.push(FieldError::new(field.key, "admin-error-ambiguous").with("name", typed)),
     }
     Ok(0)
+}
+
+/// The draft `values` make of the stored record (or of a new one), and what is wrong with it:
+/// everything saving does but the write.
+fn prepare<F: DraftForm>(
+    form: &F,
+    conn: &mut DbConn,
+    old: Option<(i64, &Stored)>,
+    values: &FormValues,
+    editor: &Editor,
+) -> Result<(F::Draft, Vec<FieldError>), AppError> {
+    let fields = declared(form, &editor.tr);
+    let stored = match old {
+        Some((id, s)) => Some((id, s, stored_draft::<F>(s)?)),
+        None => None,
+    };
+    let mut draft = match stored {
+        Some((_, _, d)) => d.clone(),
+        None => form.new_draft(&editor.tr),
+    };
+    let mut errors = Vec::new();
+    for (field, bind) in &fields {
+        let text = values.get(field.key);
+        if stored.is_some_and(|(_, s, _)| s.values.get(field.key) == text) {
+            continue;
+        }
+        match bind {
+            Bind::Value { read, .. } => read(&mut draft, text),
+            Bind::Text(at) => {
+                if let Some((original, _)) = F::texts(&mut draft) {
+                    *at(original) = text.to_owned();
+                }
+            }
+            Bind::Association(resource, at) => {
+                *at(&mut draft) = resolve(conn, field, resource, text, editor, &mut errors)?;
+            }
+        }
+    }
+    // The translations are the ones sent, whole.
+    if let Some((_, translations)) = F::texts(&mut draft) {
+        *translations = values
+            .translations
+            .iter()
+            .map(|(locale, sent)| {
+                let mut text = F::Text::default();
+                for (field, bind) in &fields {
+                    if let Bind::Text(at) = bind {
+                        *at(&mut text) = sent.get(field.key).cloned().unwrap_or_default();
+                    }
+                }
+                (*locale, text)
+            })
+            .collect();
+    }
+    errors.extend(form.check(conn, &mut draft, stored.map(|(id, _, d)| (id, d)))?);
+    Ok((draft, errors))
+}
+
+/// The typed draft a loaded record carries.
+fn stored_draft<F: DraftForm>(stored: &Stored) -> Result<&F::Draft, AppError> {
+    stored
+        .draft
+        .as_ref()
+        .and_then(|d| d.downcast_ref::<F::Draft>())
+        .ok_or_else(|| AppError::Internal("a form without its draft".into()))
 }
 
 impl<F: DraftForm> Form for F {
@@ -434,62 +505,16 @@ impl<F: DraftForm> Form for F {
         values: &FormValues,
         editor: &Editor,
     ) -> Result<Result<Saved, Vec<FieldError>>, AppError> {
-        let fields = declared(self, &editor.tr);
-        let stored = match old {
-            Some((id, s)) => {
-                let draft = s.draft.as_ref().and_then(|d| d.downcast_ref::<F::Draft>());
-                let draft =
-                    draft.ok_or_else(|| AppError::Internal("a form without its draft".into()))?;
-                Some((id, s, draft))
-            }
-            None => None,
-        };
-        let mut draft = match stored {
-            Some((_, _, d)) => d.clone(),
-            None => self.new_draft(&editor.tr),
-        };
-        let mut errors = Vec::new();
-        for (field, bind) in &fields {
-            let text = values.get(field.key);
-            if stored.is_some_and(|(_, s, _)| s.values.get(field.key) == text) {
-                continue;
-            }
-            match bind {
-                Bind::Value { read, .. } => read(&mut draft, text),
-                Bind::Text(at) => {
-                    if let Some((original, _)) = F::texts(&mut draft) {
-                        *at(original) = text.to_owned();
-                    }
-                }
-                Bind::Association(resource, at) => {
-                    *at(&mut draft) = resolve(conn, field, resource, text, editor, &mut errors)?;
-                }
-            }
-        }
-        // The translations are the ones sent, whole.
-        if let Some((_, translations)) = F::texts(&mut draft) {
-            *translations = values
-                .translations
-                .iter()
-                .map(|(locale, sent)| {
-                    let mut text = F::Text::default();
-                    for (field, bind) in &fields {
-                        if let Bind::Text(at) = bind {
-                            *at(&mut text) = sent.get(field.key).cloned().unwrap_or_default();
-                        }
-                    }
-                    (*locale, text)
-                })
-                .collect();
-        }
-        errors.extend(self.check(conn, &mut draft, stored.map(|(id, _, d)| (id, d)))?);
+        let (draft, errors) = prepare(self, conn, old, values, editor)?;
         if !errors.is_empty() {
             return Ok(Err(errors));
         }
-        let Some((id, s, old)) = stored else {
+        let Some((id, s)) = old else {
             let id = self.write(conn, &draft, None)?;
             return Ok(Ok(Saved { id, reveal: F::reveal(&draft) }));
         };
+        let old = stored_draft::<F>(s)?;
+        let fields = declared(self, &editor.tr);
         let writes = fields::translation_writes(&s.values, values);
         let text = TextUpdate {
             text_changed: fields.iter().any(|(field, bind)| {
@@ -500,6 +525,16 @@ impl<F: DraftForm> Form for F {
             now: crate::db::now(),
         };
         Ok(Ok(self.write(conn, &draft, Some(Over { id, old, text }))?.into()))
+    }
+
+    fn verify(
+        &self,
+        conn: &mut DbConn,
+        old: Option<(i64, &Stored)>,
+        values: &FormValues,
+        editor: &Editor,
+    ) -> Result<Vec<FieldError>, AppError> {
+        Ok(prepare(self, conn, old, values, editor)?.1)
     }
 
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {

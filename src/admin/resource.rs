@@ -5,7 +5,8 @@
 //! and sorts are closed sets: the request's parameters are matched against them, and only the
 //! declared ones reach the resource's query, as typed values, never as SQL text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -666,6 +667,14 @@ pub trait Form: Sync {
         values: &FormValues,
         editor: &Editor,
     ) -> Result<Result<Saved, Vec<FieldError>>, AppError>;
+    /// The checks `save` makes, writing nothing: what a dry run reports.
+    fn verify(
+        &self,
+        conn: &mut DbConn,
+        old: Option<(i64, &Stored)>,
+        values: &FormValues,
+        editor: &Editor,
+    ) -> Result<Vec<FieldError>, AppError>;
     /// Deletes one record and what belongs to it, inside the caller's transaction.
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError>;
 }
@@ -690,6 +699,36 @@ impl From<i64> for Saved {
 pub struct Editor {
     pub tr: Tr,
     pub viewer: Viewer,
+    /// Related records this editor's forms already found.
+    pub lookups: Lookups,
+}
+
+impl Editor {
+    pub fn new(tr: Tr, viewer: Viewer) -> Editor {
+        Editor { tr, viewer, lookups: Lookups::default() }
+    }
+}
+
+/// The related record each association's text named, as found: an import names the same
+/// company on thousands of rows, and a form on a page looks it up once anyway. Clones of an
+/// editor share it; whoever rolls back a record it may hold calls `forget`.
+#[derive(Debug, Clone, Default)]
+pub struct Lookups(Arc<Mutex<HashMap<(&'static str, String), i64>>>);
+
+impl Lookups {
+    pub fn get(&self, resource: &'static str, text: &str) -> Option<i64> {
+        let found = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        found.get(&(resource, text.to_owned())).copied()
+    }
+
+    pub fn remember(&self, resource: &'static str, text: &str, id: i64) {
+        let mut found = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        found.insert((resource, text.to_owned()), id);
+    }
+
+    pub fn forget(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
 }
 
 /// A record as its form shows it.

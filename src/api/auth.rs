@@ -145,7 +145,7 @@ impl Caller {
             admin_user_id: 0,
             role: crate::models::AdminRole::Admin,
         };
-        crate::admin::resource::Editor { tr, viewer }
+        crate::admin::resource::Editor::new(tr, viewer)
     }
 }
 

@@ -63,7 +63,7 @@ impl CurrentAdmin {
 
     /// Who fills a form in, in the admin's language.
     pub fn editor(&self) -> crate::admin::resource::Editor {
-        crate::admin::resource::Editor { tr: self.tr.clone(), viewer: self.viewer() }
+        crate::admin::resource::Editor::new(self.tr.clone(), self.viewer())
     }
 
     pub fn can(&self, area: Area, action: Action) -> bool {

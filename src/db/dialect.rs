@@ -164,7 +164,7 @@ fn fts_rowid(job_id: i64, locale: Locale) -> i64 {
     job_id * FTS_STRIDE + locale.index() as i64
 }
 
-/// Replaces a posting's full-text rows: one per language, title weighted above the body.
+/// Replaces a posting's full-text rows (see `insert_job_search`).
 pub fn replace_job_search(
     conn: &mut DbConn,
     job_id: i64,
@@ -176,7 +176,29 @@ pub fn replace_job_search(
             diesel::sql_query("DELETE FROM job_search WHERE rowid BETWEEN ? AND ?")
                 .bind::<BigInt, _>(job_id * FTS_STRIDE)
                 .bind::<BigInt, _>(job_id * FTS_STRIDE + FTS_STRIDE - 1)
-                .execute(conn)?;
+                .execute(conn)?
+        }
+        #[cfg(feature = "postgres")]
+        DbConn::Pg(_) => diesel::sql_query("DELETE FROM job_search WHERE job_id = $1")
+            .bind::<BigInt, _>(job_id)
+            .execute(conn)?,
+        #[cfg(feature = "mysql")]
+        DbConn::Mysql(_) => diesel::sql_query("DELETE FROM job_search WHERE job_id = ?")
+            .bind::<BigInt, _>(job_id)
+            .execute(conn)?,
+    };
+    insert_job_search(conn, job_id, documents)
+}
+
+/// Adds a new posting's full-text rows: one per language, title weighted above the body.
+pub fn insert_job_search(
+    conn: &mut DbConn,
+    job_id: i64,
+    documents: &[(Locale, String, String)],
+) -> QueryResult<()> {
+    match conn {
+        #[cfg(feature = "sqlite")]
+        DbConn::Sqlite(_) => {
             for (locale, title, body) in documents {
                 diesel::sql_query("INSERT INTO job_search (rowid, title, body) VALUES (?, ?, ?)")
                     .bind::<BigInt, _>(fts_rowid(job_id, *locale))
@@ -187,9 +209,6 @@ pub fn replace_job_search(
         }
         #[cfg(feature = "postgres")]
         DbConn::Pg(_) => {
-            diesel::sql_query("DELETE FROM job_search WHERE job_id = $1")
-                .bind::<BigInt, _>(job_id)
-                .execute(conn)?;
             for (locale, title, body) in documents {
                 diesel::sql_query(
                     "INSERT INTO job_search (job_id, locale, config, document) VALUES ($1, $2, $3::regconfig, \
@@ -205,9 +224,6 @@ pub fn replace_job_search(
         }
         #[cfg(feature = "mysql")]
         DbConn::Mysql(_) => {
-            diesel::sql_query("DELETE FROM job_search WHERE job_id = ?")
-                .bind::<BigInt, _>(job_id)
-                .execute(conn)?;
             for (locale, title, body) in documents {
                 diesel::sql_query(
                     "INSERT INTO job_search (job_id, locale, title, body) VALUES (?, ?, ?, ?)",

@@ -70,10 +70,10 @@ pub fn apply(
     let actor = Actor { admin_user_id: None, label: format!("feed #{}", source.id) };
     let import = Import {
         resource: "jobs",
-        editor: Editor {
-            tr: messages.tr(locale),
-            viewer: Viewer { admin_user_id: 0, role: AdminRole::Admin },
-        },
+        editor: Editor::new(
+            messages.tr(locale),
+            Viewer { admin_user_id: 0, role: AdminRole::Admin },
+        ),
         actor: actor.clone(),
         targets: Some(COLUMNS.iter().map(|(_, t)| t.clone()).collect()),
         mode: Mode::Skip,

@@ -47,11 +47,8 @@ pub fn import(state: &AppState, request: &Request<'_>) -> Result<bool, String> {
     );
     let import = Import {
         resource: request.resource,
-        editor: Editor {
-            tr: tr.clone(),
-            // The command line has the database's keys: it acts as an administrator.
-            viewer: Viewer { admin_user_id: 0, role: AdminRole::Admin },
-        },
+        // The command line has the database's keys: it acts as an administrator.
+        editor: Editor::new(tr.clone(), Viewer { admin_user_id: 0, role: AdminRole::Admin }),
         actor: Actor { admin_user_id: None, label: "hireboard import".into() },
         targets: None,
         mode: request.mode,

@@ -20,6 +20,13 @@ pub struct Companies {
 }
 
 impl Companies {
+    /// Whether resolving `text` needs no query and writes nothing: a blank, an `#id`, or a
+    /// name found before.
+    pub fn knows(&self, text: &str) -> bool {
+        let text = text.trim();
+        text.is_empty() || text.starts_with('#') || self.known.contains_key(&text.to_lowercase())
+    }
+
     /// `#id` for the company `text` names (by `#id`, exact name or slug, among those `editor`
     /// may see), creating it when `create` holds; `None` leaves the text to the form, which
     /// then says that nothing matches.

@@ -24,6 +24,26 @@ pub fn find(
         .optional()
 }
 
+/// Points `reference`, which points nowhere yet, at `record_id`.
+pub fn add(
+    conn: &mut DbConn,
+    resource: &str,
+    source: &str,
+    reference: &str,
+    record_id: i64,
+) -> QueryResult<()> {
+    diesel::insert_into(import_refs::table)
+        .values((
+            import_refs::resource.eq(resource),
+            import_refs::source.eq(source),
+            import_refs::reference.eq(reference),
+            import_refs::record_id.eq(record_id),
+            import_refs::created_at.eq(crate::db::now()),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
 /// Points `reference` at `record_id`, replacing a stale pointer to a deleted record.
 pub fn set(
     conn: &mut DbConn,
@@ -39,14 +59,5 @@ pub fn set(
             .filter(import_refs::reference.eq(reference)),
     )
     .execute(conn)?;
-    diesel::insert_into(import_refs::table)
-        .values((
-            import_refs::resource.eq(resource),
-            import_refs::source.eq(source),
-            import_refs::reference.eq(reference),
-            import_refs::record_id.eq(record_id),
-            import_refs::created_at.eq(crate::db::now()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    add(conn, resource, source, reference, record_id)
 }

@@ -322,6 +322,7 @@ impl Runner<'_> {
             Ok(()) => {}
             Err(Rollback::Planned | Rollback::Invalid(_)) => {
                 self.companies.rollback_to(companies_mark, false);
+                self.import.editor.lookups.forget();
             }
             Err(Rollback::Failed(e)) => return Err(e),
         }
@@ -379,6 +380,8 @@ impl Runner<'_> {
         }
         let editor = &self.import.editor;
         let Editing { resource: listing, form, fields } = &self.target;
+        // Whether the reference points at a record deleted since (or not the importer's).
+        let mut stale = false;
         let existing = match (&keys.id, &keys.reference) {
             (Some(id), _) => {
                 let found = match id.trim_start_matches('#').parse::<i64>() {
@@ -395,8 +398,10 @@ impl Runner<'_> {
                 Some(found)
             }
             (None, Some(reference)) => {
-                match refs::find(conn, resource, self.source, reference)? {
-                    // A reference to a record deleted since (or not the importer's) is a new record.
+                let pointed = refs::find(conn, resource, self.source, reference)?;
+                // A reference to a record deleted since (or not the importer's) is a new record.
+                stale = pointed.is_some();
+                match pointed {
                     Some(id) if listing.require_visible(conn, id, &editor.viewer).is_ok() => {
                         form.load(conn, id, editor)?.map(|s| (id, s))
                     }
@@ -436,22 +441,32 @@ impl Runner<'_> {
             .map(|column| row.cell(column).trim().to_owned())
             .filter(|text| existing.as_ref().is_none_or(|(_, s)| s.values.get("company") != text));
         let (companies, create) = (&mut self.companies, self.import.create_companies);
+        let dry = self.import.mode == Mode::DryRun;
         let mark = companies.mark();
-        // A savepoint: a row the form refuses leaves nothing in the batch, not even its
-        // company.
-        let saved = conn.transaction(|conn| {
+        let makes_company = company.as_deref().is_some_and(|text| !companies.knows(text));
+        let mut check_and_save = |conn: &mut DbConn| {
             if let Some(text) = &company
                 && let Some(id) = companies.resolve(conn, text, editor, create)?
             {
                 values.set("company", id);
             }
+            if dry {
+                // Checked as saving checks, and not written: the batch would roll it back.
+                let errors = form.verify(conn, old, &values, editor)?;
+                return if errors.is_empty() { Ok(None) } else { Err(Rollback::Invalid(errors)) };
+            }
             match form.save(conn, old, &values, editor)? {
-                Ok(saved) => Ok(saved),
+                Ok(saved) => Ok(Some(saved)),
                 Err(errors) => Err(Rollback::Invalid(errors)),
             }
-        });
+        };
+        // A form writes nothing before its checks pass; a company made for the row does. A
+        // savepoint then makes a refused row leave nothing in the batch, not even its company.
+        let saved =
+            if makes_company { conn.transaction(check_and_save) } else { check_and_save(conn) };
         if saved.is_err() {
             companies.rollback_to(mark, true);
+            editor.lookups.forget();
         }
         let saved = match saved {
             Ok(saved) => saved,
@@ -462,8 +477,14 @@ impl Runner<'_> {
         if existing.is_some() {
             return Ok(Done::Updated);
         }
-        if let Some(reference) = &keys.reference {
-            refs::set(conn, resource, self.source, reference, saved.id)?;
+        match (&keys.reference, saved) {
+            (Some(reference), Some(saved)) if stale => {
+                refs::set(conn, resource, self.source, reference, saved.id)?
+            }
+            (Some(reference), Some(saved)) => {
+                refs::add(conn, resource, self.source, reference, saved.id)?
+            }
+            _ => {}
         }
         Ok(Done::Created)
     }

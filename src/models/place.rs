@@ -72,17 +72,25 @@ impl Place {
         let translated = place_translations::table
             .filter(place_translations::name_key.eq(key.clone()))
             .select(place_translations::place_id);
-        let mut query = places::table
-            .filter(places::name_key.eq(key.clone()).or(places::id.eq_any(translated)))
-            .into_boxed();
-        if let Some(country) = country {
-            query = query.filter(places::country_code.eq(country.to_ascii_uppercase()));
+        let named = places::name_key.eq(key.clone()).or(places::id.eq_any(translated));
+        // Two fixed statements rather than one boxed: diesel keeps fixed ones prepared, and
+        // imports look a place up for every row.
+        let order = (places::population.desc(), places::id);
+        match country {
+            Some(country) => places::table
+                .filter(named)
+                .filter(places::country_code.eq(country.to_ascii_uppercase()))
+                .order(order)
+                .select(Place::as_select())
+                .first(conn)
+                .optional(),
+            None => places::table
+                .filter(named)
+                .order(order)
+                .select(Place::as_select())
+                .first(conn)
+                .optional(),
         }
-        query
-            .order((places::population.desc(), places::id))
-            .select(Place::as_select())
-            .first(conn)
-            .optional()
     }
 
     /// The place of a posting or company in `city` (`country`), when one is known.

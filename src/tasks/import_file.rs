@@ -172,10 +172,10 @@ fn execute(
         .collect();
     let run_as = Import {
         resource: &import.resource,
-        editor: Editor {
-            tr: messages.tr(locale),
-            viewer: Viewer { admin_user_id: user.id, role: user.role },
-        },
+        editor: Editor::new(
+            messages.tr(locale),
+            Viewer { admin_user_id: user.id, role: user.role },
+        ),
         actor: Actor { admin_user_id: Some(user.id), label: user.display_name().to_owned() },
         targets: Some(targets),
         mode,

@@ -38,10 +38,10 @@ pub fn import_with(
     let messages = Messages::builtin();
     let import = Import {
         resource,
-        editor: Editor {
-            tr: messages.tr(locale),
-            viewer: Viewer { admin_user_id: 0, role: AdminRole::Admin },
-        },
+        editor: Editor::new(
+            messages.tr(locale),
+            Viewer { admin_user_id: 0, role: AdminRole::Admin },
+        ),
         actor: Actor { admin_user_id: None, label: "test".into() },
         targets: None,
         mode,
@@ -117,6 +117,16 @@ fn rows_become_postings_and_the_same_file_again_changes_nothing() {
             "{b}: {}",
             audited[0]
         );
+        // A posting deleted since comes back as a new one, which its reference then names.
+        let gone: i64 = app.with_conn(|c| {
+            jobs::table.filter(jobs::title.eq("Go Lead")).select(jobs::id).first(c).unwrap()
+        });
+        app.with_conn(|c| hireboard::models::job::lifecycle::delete_unapplied(c, &[gone]).unwrap());
+        let back = import(&app, "jobs", changed.as_bytes(), Mode::Skip, Locale::EN);
+        assert_eq!((back.created, back.updated, back.unchanged), (1, 0, 1), "{b}");
+        let again = import(&app, "jobs", changed.as_bytes(), Mode::Skip, Locale::EN);
+        assert_eq!((again.created, again.unchanged), (0, 2), "{b}");
+        assert_eq!(titles(&app), ["Rust Engineer", "Go Lead"], "{b}");
     }
 }
 
@@ -155,6 +165,12 @@ fn failed_rows_say_where_and_why_and_the_mode_decides_the_rest() {
         let some = import(&app, "jobs", BROKEN.as_bytes(), Mode::Skip, Locale::EN);
         assert!(some.committed);
         assert_eq!(titles(&app), ["Good"], "{b}");
+        // The dry run, which writes nothing, said just that.
+        let listed = |o: &hireboard::import::Outcome| -> Vec<(u64, Vec<String>)> {
+            o.failures.iter().map(|f| (f.row, f.reasons.clone())).collect()
+        };
+        assert_eq!(listed(&some), listed(&dry), "{b}");
+        assert_eq!((some.rows, some.created), (dry.rows, dry.created), "{b}");
         // Reasons come in the importer's language.
         let german = import(&app, "jobs", BROKEN.as_bytes(), Mode::DryRun, Locale::DE);
         assert!(

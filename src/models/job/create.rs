@@ -192,9 +192,11 @@ impl JobDraft {
         skill_ids: &mut HashMap<String, i64>,
     ) -> QueryResult<i64> {
         let t = &self.text;
+        let place = Place::of_city(conn, self.city.as_deref(), self.country_code.as_deref())?;
         diesel::insert_into(jobs::table)
             .values((
                 self.fields(),
+                jobs::place_id.eq(place.map(|p| p.id)),
                 jobs::status.eq(self.status),
                 jobs::original_locale.eq(self.original_locale.as_str()),
                 jobs::published_at.eq(self.published_at),
@@ -204,10 +206,6 @@ impl JobDraft {
             ))
             .execute(conn)?;
         let id = dialect::last_insert_id(conn, "jobs")?;
-        let place = Place::of_city(conn, self.city.as_deref(), self.country_code.as_deref())?;
-        if place.is_some() {
-            Place::link_job(conn, id, place.as_ref())?;
-        }
         for (locale, text) in &self.translations {
             insert_translation(conn, id, *locale, text, self.created_at, self.created_at)?;
         }
@@ -218,7 +216,7 @@ impl JobDraft {
         for (locale, text) in &self.translations {
             documents.push((*locale, text.title.clone(), search_body(text, company_name, &skills)));
         }
-        dialect::replace_job_search(conn, id, &documents)?;
+        dialect::insert_job_search(conn, id, &documents)?;
         Ok(id)
     }
 }
