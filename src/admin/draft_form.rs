@@ -183,6 +183,7 @@ pub trait DraftForm: Sync + 'static {
         conn: &mut DbConn,
         draft: &Self::Draft,
         over: Option<Over<'_, Self::Draft>>,
+        editor: &Editor,
     ) -> Result<i64, AppError>;
     /// Deletes one record and what belongs to it, inside the caller's transaction.
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError>;
@@ -510,7 +511,7 @@ impl<F: DraftForm> Form for F {
             return Ok(Err(errors));
         }
         let Some((id, s)) = old else {
-            let id = self.write(conn, &draft, None)?;
+            let id = self.write(conn, &draft, None, editor)?;
             return Ok(Ok(Saved { id, reveal: F::reveal(&draft) }));
         };
         let old = stored_draft::<F>(s)?;
@@ -524,7 +525,7 @@ impl<F: DraftForm> Form for F {
             translations: &writes,
             now: crate::db::now(),
         };
-        Ok(Ok(self.write(conn, &draft, Some(Over { id, old, text }))?.into()))
+        Ok(Ok(self.write(conn, &draft, Some(Over { id, old, text }), editor)?.into()))
     }
 
     fn verify(

@@ -8,20 +8,23 @@ use crate::db::schema::import_refs;
 /// Spreadsheets' references; feeds name themselves.
 pub const SPREADSHEET: &str = "";
 
-/// The record `reference` names in `resource`, by `source`.
-pub fn find(
+/// The records `references` name in `resource`, by `source`: one query for a batch of rows.
+pub fn find_many(
     conn: &mut DbConn,
     resource: &str,
     source: &str,
-    reference: &str,
-) -> QueryResult<Option<i64>> {
-    import_refs::table
+    references: &[&str],
+) -> QueryResult<std::collections::HashMap<String, i64>> {
+    if references.is_empty() {
+        return Ok(Default::default());
+    }
+    let found: Vec<(String, i64)> = import_refs::table
         .filter(import_refs::resource.eq(resource))
         .filter(import_refs::source.eq(source))
-        .filter(import_refs::reference.eq(reference))
-        .select(import_refs::record_id)
-        .first(conn)
-        .optional()
+        .filter(import_refs::reference.eq_any(references))
+        .select((import_refs::reference, import_refs::record_id))
+        .load(conn)?;
+    Ok(found.into_iter().collect())
 }
 
 /// Points `reference`, which points nowhere yet, at `record_id`.

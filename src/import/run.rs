@@ -148,6 +148,8 @@ struct Runner<'a> {
     companies: super::companies::Companies,
     /// The row each reference was first seen on.
     seen: HashMap<String, u64>,
+    /// The records the batch's references already name, read once per batch.
+    pointers: HashMap<String, i64>,
     outcome: Outcome,
     search: Option<&'a crate::search::SearchHandle>,
     progress: &'a mut dyn FnMut(&Outcome),
@@ -204,6 +206,7 @@ fn run_input(
         batch: Vec::with_capacity(BATCH),
         companies: Default::default(),
         seen: HashMap::new(),
+        pointers: HashMap::new(),
         outcome: Outcome::default(),
         search,
         progress,
@@ -313,6 +316,13 @@ impl Runner<'_> {
         let dry = self.import.mode == Mode::DryRun;
         let companies_mark = self.companies.mark();
         let ran = crate::db::write_transaction(conn, |conn| {
+            let keys: Vec<_> = rows.iter().map(|row| keys(row, &self.outcome.targets)).collect();
+            let references: Vec<&str> = keys
+                .iter()
+                .filter(|k| k.id.is_none())
+                .filter_map(|k| k.reference.as_deref())
+                .collect();
+            self.pointers = refs::find_many(conn, self.import.resource, self.source, &references)?;
             for row in &rows {
                 results.push(self.one(conn, row).map_err(Rollback::Failed)?);
             }
@@ -398,7 +408,7 @@ impl Runner<'_> {
                 Some(found)
             }
             (None, Some(reference)) => {
-                let pointed = refs::find(conn, resource, self.source, reference)?;
+                let pointed = self.pointers.get(reference).copied();
                 // A reference to a record deleted since (or not the importer's) is a new record.
                 stale = pointed.is_some();
                 match pointed {

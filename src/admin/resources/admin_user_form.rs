@@ -90,6 +90,7 @@ impl DraftForm for AdminUserForm {
         conn: &mut DbConn,
         draft: &AdminUserDraft,
         over: Option<Over<'_, AdminUserDraft>>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         let Some(Over { id, .. }) = over else { return Err(AppError::NotFound) };
         diesel::update(admin_users::table.filter(admin_users::id.eq(id)))

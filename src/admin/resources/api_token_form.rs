@@ -105,6 +105,7 @@ impl DraftForm for ApiTokenForm {
         conn: &mut DbConn,
         draft: &TokenDraft,
         over: Option<Over<'_, TokenDraft>>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         if let Some(Over { id, .. }) = over {
             diesel::update(api_tokens::table.find(id))

@@ -165,6 +165,7 @@ impl DraftForm for CompanyForm {
         conn: &mut DbConn,
         draft: &CompanyDraft,
         over: Option<Over<'_, CompanyDraft>>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         let (company, translations) = (&draft.company, &draft.translations);
         let (id, old_logo) = match over {

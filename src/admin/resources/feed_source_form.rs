@@ -120,6 +120,7 @@ impl DraftForm for FeedSourceForm {
         conn: &mut DbConn,
         draft: &SourceDraft,
         over: Option<Over<'_, SourceDraft>>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         let now = crate::db::now();
         let hours: i32 = draft.every_hours.parse().unwrap_or(6);

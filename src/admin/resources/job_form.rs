@@ -1,5 +1,7 @@
 //! The new and edit forms of postings, declared on the posting's draft.
 
+use std::collections::HashMap;
+
 use super::forms::{country_options, locale_options, slug_for};
 use super::prelude::*;
 use crate::db::schema::{companies, jobs};
@@ -8,6 +10,9 @@ use crate::models::job::{JobDraft, JobText};
 use crate::models::{CoverLetter, EmploymentType, SalaryPeriod, Seniority, Workplace};
 
 pub struct JobForm;
+
+/// The `Lookups` key of skill ids by the name a posting is tagged with.
+const SKILL_IDS: &str = "skill tags";
 
 impl DraftForm for JobForm {
     type Draft = JobDraft;
@@ -142,11 +147,23 @@ impl DraftForm for JobForm {
         conn: &mut DbConn,
         draft: &JobDraft,
         over: Option<Over<'_, JobDraft>>,
+        editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         let Some(Over { id, text, .. }) = over else {
             let company: String =
                 companies::table.find(draft.company_id).select(companies::name).first(conn)?;
-            return Ok(draft.insert_in_transaction(conn, &company, &mut Default::default())?);
+            // An import tags thousands of postings with the same few skills: each is found
+            // once per editor.
+            let mut skill_ids: HashMap<String, i64> = draft
+                .skills
+                .iter()
+                .filter_map(|name| Some((name.clone(), editor.lookups.get(SKILL_IDS, name)?)))
+                .collect();
+            let id = draft.insert_in_transaction(conn, &company, &mut skill_ids)?;
+            for (name, skill) in skill_ids {
+                editor.lookups.remember(SKILL_IDS, &name, skill);
+            }
+            return Ok(id);
         };
         draft.update(conn, id, &text)?;
         event::job(conn, EventKind::JobUpdated, id)?;

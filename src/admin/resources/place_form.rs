@@ -137,6 +137,7 @@ impl DraftForm for PlaceForm {
         conn: &mut DbConn,
         draft: &PlaceDraft,
         over: Option<Over<'_, PlaceDraft>>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         Ok(match over {
             None => draft.place.create(conn, &draft.names)?,

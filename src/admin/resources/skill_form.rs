@@ -121,6 +121,7 @@ impl DraftForm for SkillForm {
         conn: &mut DbConn,
         draft: &SkillDraft,
         over: Option<Over<'_, SkillDraft>>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         let now = crate::db::now();
         let Some(Over { id, old, text }) = over else {

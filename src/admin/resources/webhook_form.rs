@@ -93,6 +93,7 @@ impl DraftForm for WebhookForm {
         conn: &mut DbConn,
         draft: &EndpointDraft,
         over: Option<Over<'_, EndpointDraft>>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         let subscribed = draft.events.join(",");
         let Some(Over { id, .. }) = over else {
