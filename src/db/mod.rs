@@ -101,6 +101,22 @@ impl Backend {
     }
 }
 
+/// Runs `$body` with `$c` bound to the backend's own connection: for statements the
+/// multi-backend connection cannot build, such as multi-row INSERTs.
+macro_rules! on_backend {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            #[cfg(feature = "sqlite")]
+            $crate::db::DbConn::Sqlite($c) => $body,
+            #[cfg(feature = "postgres")]
+            $crate::db::DbConn::Pg($c) => $body,
+            #[cfg(feature = "mysql")]
+            $crate::db::DbConn::Mysql($c) => $body,
+        }
+    };
+}
+pub(crate) use on_backend;
+
 /// The file path of a SQLite URL (`sqlite://data/hireboard.db` → `data/hireboard.db`).
 pub fn sqlite_path(url: &str) -> &str {
     url.strip_prefix("sqlite://").unwrap_or(url)

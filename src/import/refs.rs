@@ -27,24 +27,31 @@ pub fn find_many(
     Ok(found.into_iter().collect())
 }
 
-/// Points `reference`, which points nowhere yet, at `record_id`.
-pub fn add(
+/// Points each of `references`, which point nowhere yet, at its record: one statement.
+pub fn add_many(
     conn: &mut DbConn,
     resource: &str,
     source: &str,
-    reference: &str,
-    record_id: i64,
+    references: &[(String, i64)],
 ) -> QueryResult<()> {
-    diesel::insert_into(import_refs::table)
-        .values((
-            import_refs::resource.eq(resource),
-            import_refs::source.eq(source),
-            import_refs::reference.eq(reference),
-            import_refs::record_id.eq(record_id),
-            import_refs::created_at.eq(crate::db::now()),
-        ))
-        .execute(conn)
-        .map(drop)
+    if references.is_empty() {
+        return Ok(());
+    }
+    let now = crate::db::now();
+    let rows: Vec<_> = references
+        .iter()
+        .map(|(reference, id)| {
+            (
+                import_refs::resource.eq(resource),
+                import_refs::source.eq(source),
+                import_refs::reference.eq(reference),
+                import_refs::record_id.eq(*id),
+                import_refs::created_at.eq(now),
+            )
+        })
+        .collect();
+    let insert = diesel::insert_into(import_refs::table).values(rows);
+    crate::db::on_backend!(conn, c => insert.execute(c)).map(drop)
 }
 
 /// Points `reference` at `record_id`, replacing a stale pointer to a deleted record.
@@ -62,5 +69,5 @@ pub fn set(
             .filter(import_refs::reference.eq(reference)),
     )
     .execute(conn)?;
-    add(conn, resource, source, reference, record_id)
+    add_many(conn, resource, source, &[(reference.to_owned(), record_id)])
 }

@@ -150,6 +150,8 @@ struct Runner<'a> {
     seen: HashMap<String, u64>,
     /// The records the batch's references already name, read once per batch.
     pointers: HashMap<String, i64>,
+    /// The batch's new records' references, written with one statement at its end.
+    new_refs: Vec<(String, i64)>,
     outcome: Outcome,
     search: Option<&'a crate::search::SearchHandle>,
     progress: &'a mut dyn FnMut(&Outcome),
@@ -207,6 +209,7 @@ fn run_input(
         companies: Default::default(),
         seen: HashMap::new(),
         pointers: HashMap::new(),
+        new_refs: Vec::new(),
         outcome: Outcome::default(),
         search,
         progress,
@@ -326,6 +329,8 @@ impl Runner<'_> {
             for row in &rows {
                 results.push(self.one(conn, row).map_err(Rollback::Failed)?);
             }
+            let new_refs = std::mem::take(&mut self.new_refs);
+            refs::add_many(conn, self.import.resource, self.source, &new_refs)?;
             if dry { Err(Rollback::Planned) } else { Ok(()) }
         });
         match ran {
@@ -491,9 +496,7 @@ impl Runner<'_> {
             (Some(reference), Some(saved)) if stale => {
                 refs::set(conn, resource, self.source, reference, saved.id)?
             }
-            (Some(reference), Some(saved)) => {
-                refs::add(conn, resource, self.source, reference, saved.id)?
-            }
+            (Some(reference), Some(saved)) => self.new_refs.push((reference.clone(), saved.id)),
             _ => {}
         }
         Ok(Done::Created)

@@ -3,8 +3,6 @@
 mod data;
 pub mod logos;
 
-use std::collections::HashMap;
-
 use chrono::TimeDelta;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -281,7 +279,7 @@ fn insert_postings(
     }
     let mut rng = StdRng::seed_from_u64(seed);
     let now = crate::db::now();
-    let mut skill_ids: HashMap<String, i64> = HashMap::new();
+    let mut known = crate::models::job::Known::default();
     // One transaction per batch rather than for all: a million postings in one transaction
     // kept the other connections locked out for twenty minutes and the write-ahead log growing.
     for batch in (0..n).step_by(SEED_BATCH) {
@@ -290,7 +288,7 @@ fn insert_postings(
             data,
             companies,
             batch..(batch + SEED_BATCH).min(n),
-            SeedBatch { rng: &mut rng, now, slug_marker, variety, skill_ids: &mut skill_ids },
+            SeedBatch { rng: &mut rng, now, slug_marker, variety, known: &mut known },
         )?;
     }
     Ok(n)
@@ -305,7 +303,7 @@ struct SeedBatch<'a> {
     now: chrono::NaiveDateTime,
     slug_marker: &'a str,
     variety: bool,
-    skill_ids: &'a mut HashMap<String, i64>,
+    known: &'a mut crate::models::job::Known,
 }
 
 fn seed_batch(
@@ -315,7 +313,7 @@ fn seed_batch(
     range: std::ops::Range<usize>,
     run: SeedBatch<'_>,
 ) -> Result<(), SeedError> {
-    let SeedBatch { rng, now, slug_marker, variety, skill_ids } = run;
+    let SeedBatch { rng, now, slug_marker, variety, known } = run;
     crate::db::write_transaction(conn, |conn| {
         for i in range {
             let role = &data.roles[i % data.roles.len()];
@@ -429,7 +427,7 @@ fn seed_batch(
                 },
             };
             draft
-                .insert_in_transaction(conn, &company.name, skill_ids)
+                .insert_in_transaction(conn, &company.name, known)
                 .map_err(db_context(format!("seeding posting {}", i + 1)))?;
         }
         Ok::<_, SeedError>(())

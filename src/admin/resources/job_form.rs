@@ -1,18 +1,18 @@
 //! The new and edit forms of postings, declared on the posting's draft.
 
-use std::collections::HashMap;
-
 use super::forms::{country_options, locale_options, slug_for};
 use super::prelude::*;
 use crate::db::schema::{companies, jobs};
 use crate::models::event::{self, EventKind};
-use crate::models::job::{JobDraft, JobText};
+use crate::models::job::{JobDraft, JobText, Known};
 use crate::models::{CoverLetter, EmploymentType, SalaryPeriod, Seniority, Workplace};
 
 pub struct JobForm;
 
 /// The `Lookups` key of skill ids by the name a posting is tagged with.
 const SKILL_IDS: &str = "skill tags";
+/// The `Lookups` key of the place of a city and country.
+const PLACE_IDS: &str = "places of cities";
 
 impl DraftForm for JobForm {
     type Draft = JobDraft;
@@ -154,14 +154,26 @@ impl DraftForm for JobForm {
                 companies::table.find(draft.company_id).select(companies::name).first(conn)?;
             // An import tags thousands of postings with the same few skills: each is found
             // once per editor.
-            let mut skill_ids: HashMap<String, i64> = draft
-                .skills
-                .iter()
-                .filter_map(|name| Some((name.clone(), editor.lookups.get(SKILL_IDS, name)?)))
-                .collect();
-            let id = draft.insert_in_transaction(conn, &company, &mut skill_ids)?;
-            for (name, skill) in skill_ids {
-                editor.lookups.remember(SKILL_IDS, &name, skill);
+            let lookups = &editor.lookups;
+            let mut known = Known::default();
+            for name in &draft.skills {
+                if let Some(id) = lookups.get(SKILL_IDS, name) {
+                    known.skills.insert(name.clone(), id);
+                }
+            }
+            let city = draft.city.as_deref().unwrap_or_default().trim().to_owned();
+            let city = (city, draft.country_code.clone());
+            let place_key = format!("{}\u{1f}{}", city.0, city.1.as_deref().unwrap_or_default());
+            if let Some(id) = lookups.get(PLACE_IDS, &place_key) {
+                known.places.insert(city.clone(), Some(id).filter(|id| *id > 0));
+            }
+            let id = draft.insert_in_transaction(conn, &company, &mut known)?;
+            for (name, skill) in known.skills {
+                lookups.remember(SKILL_IDS, &name, skill);
+            }
+            if let Some(place) = known.places.get(&city) {
+                // No place is remembered as 0.
+                lookups.remember(PLACE_IDS, &place_key, place.unwrap_or(0));
             }
             return Ok(id);
         };

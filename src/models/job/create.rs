@@ -179,24 +179,38 @@ impl JobDraft {
     /// returns the new id. `company_name` feeds the full-text index.
     pub fn insert(&self, conn: &mut DbConn, company_name: &str) -> QueryResult<i64> {
         crate::db::write_transaction(conn, |conn| {
-            self.insert_in_transaction(conn, company_name, &mut HashMap::new())
+            self.insert_in_transaction(conn, company_name, &mut Known::default())
         })
     }
 
-    /// As `insert`, for callers that already hold a write transaction (bulk seeding).
-    /// `skill_ids` remembers skill ids by name across calls.
+    /// As `insert`, for callers that already hold a write transaction (bulk seeding,
+    /// imports). `known` remembers skills and places across calls.
     pub fn insert_in_transaction(
         &self,
         conn: &mut DbConn,
         company_name: &str,
-        skill_ids: &mut HashMap<String, i64>,
+        known: &mut Known,
     ) -> QueryResult<i64> {
         let t = &self.text;
-        let place = Place::of_city(conn, self.city.as_deref(), self.country_code.as_deref())?;
+        let place = match self.city.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            Some(city) => {
+                let key = (city.to_owned(), self.country_code.clone());
+                match known.places.get(&key) {
+                    Some(place) => *place,
+                    None => {
+                        let found = Place::find(conn, city, self.country_code.as_deref())?;
+                        let place = found.map(|p| p.id);
+                        known.places.insert(key, place);
+                        place
+                    }
+                }
+            }
+            None => None,
+        };
         diesel::insert_into(jobs::table)
             .values((
                 self.fields(),
-                jobs::place_id.eq(place.map(|p| p.id)),
+                jobs::place_id.eq(place),
                 jobs::status.eq(self.status),
                 jobs::original_locale.eq(self.original_locale.as_str()),
                 jobs::published_at.eq(self.published_at),
@@ -209,7 +223,7 @@ impl JobDraft {
         for (locale, text) in &self.translations {
             insert_translation(conn, id, *locale, text, self.created_at, self.created_at)?;
         }
-        tag_skills(conn, id, &self.skills, self.original_locale, skill_ids)?;
+        tag_skills(conn, id, &self.skills, self.original_locale, &mut known.skills)?;
         let skills = self.skills.join(" ");
         let mut documents =
             vec![(self.original_locale, t.title.clone(), search_body(t, company_name, &skills))];
@@ -219,6 +233,14 @@ impl JobDraft {
         dialect::insert_job_search(conn, id, &documents)?;
         Ok(id)
     }
+}
+
+/// What inserting many postings looks up once: skill ids by name, and the place of each
+/// city (in a country) or that there is none.
+#[derive(Debug, Default)]
+pub struct Known {
+    pub skills: HashMap<String, i64>,
+    pub places: HashMap<(String, Option<String>), Option<i64>>,
 }
 
 /// Stores one translation of posting `job_id`, made from the original as of `source`.
@@ -252,6 +274,7 @@ pub(super) fn tag_skills(
     language: Locale,
     skill_ids: &mut HashMap<String, i64>,
 ) -> QueryResult<()> {
+    let mut rows = Vec::with_capacity(names.len());
     for (position, name) in names.iter().enumerate() {
         let skill_id = match skill_ids.get(name) {
             Some(id) => *id,
@@ -261,15 +284,17 @@ pub(super) fn tag_skills(
                 id
             }
         };
-        diesel::insert_into(job_skills::table)
-            .values((
-                job_skills::job_id.eq(job_id),
-                job_skills::skill_id.eq(skill_id),
-                job_skills::position.eq(position as i32),
-            ))
-            .execute(conn)?;
+        rows.push((
+            job_skills::job_id.eq(job_id),
+            job_skills::skill_id.eq(skill_id),
+            job_skills::position.eq(position as i32),
+        ));
     }
-    Ok(())
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let insert = diesel::insert_into(job_skills::table).values(rows);
+    crate::db::on_backend!(conn, c => insert.execute(c)).map(drop)
 }
 
 fn search_body(text: &super::JobText, company_name: &str, skills: &str) -> String {

@@ -15,7 +15,7 @@ mod update;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-pub use create::{JobDraft, JobText};
+pub use create::{JobDraft, JobText, Known};
 pub use queries::{IndexRow, JobCard, JobPage, public_slug};
 
 use super::{CoverLetter, EmploymentType, JobStatus, SalaryPeriod, Seniority, Workplace};
