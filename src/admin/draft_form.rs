@@ -14,7 +14,7 @@ use super::fields::{
     self, Field, FieldError, FieldKind, FormValues, date_text, list_items, parse_date,
     parse_decimal, parse_integer,
 };
-use super::resource::{Deleted, Editor, Form, Lookup, Saved, Stored};
+use super::resource::{Checked, Deleted, Editor, Form, Lookup, Saved, Stored};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
@@ -174,6 +174,7 @@ pub trait DraftForm: Sync + 'static {
         _conn: &mut DbConn,
         _draft: &mut Self::Draft,
         _old: Option<(i64, &Self::Draft)>,
+        _editor: &Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         Ok(Vec::new())
     }
@@ -185,6 +186,18 @@ pub trait DraftForm: Sync + 'static {
         over: Option<Over<'_, Self::Draft>>,
         editor: &Editor,
     ) -> Result<i64, AppError>;
+    /// Whether `write_many` writes new drafts together, and `check` keeps checked drafts that
+    /// are not written yet apart (claims their slugs in `Editor::lookups`).
+    const WRITES_MANY: bool = false;
+    /// Writes checked new drafts (an import's batch); returns their ids in order.
+    fn write_many(
+        &self,
+        conn: &mut DbConn,
+        drafts: &[&Self::Draft],
+        editor: &Editor,
+    ) -> Result<Vec<i64>, AppError> {
+        drafts.iter().map(|draft| self.write(conn, draft, None, editor)).collect()
+    }
     /// Deletes one record and what belongs to it, inside the caller's transaction.
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError>;
     /// A secret a new record was given in `check` and exists nowhere else (an API token),
@@ -450,7 +463,7 @@ fn prepare<F: DraftForm>(
             })
             .collect();
     }
-    errors.extend(form.check(conn, &mut draft, stored.map(|(id, _, d)| (id, d)))?);
+    errors.extend(form.check(conn, &mut draft, stored.map(|(id, _, d)| (id, d)), editor)?);
     Ok((draft, errors))
 }
 
@@ -536,6 +549,35 @@ impl<F: DraftForm> Form for F {
         editor: &Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         Ok(prepare(self, conn, old, values, editor)?.1)
+    }
+
+    fn writes_many(&self) -> bool {
+        F::WRITES_MANY
+    }
+
+    fn check_new(
+        &self,
+        conn: &mut DbConn,
+        values: &FormValues,
+        editor: &Editor,
+    ) -> Result<Result<Checked, Vec<FieldError>>, AppError> {
+        let (draft, errors) = prepare(self, conn, None, values, editor)?;
+        Ok(if errors.is_empty() { Ok(Checked(Box::new(draft))) } else { Err(errors) })
+    }
+
+    fn create_checked(
+        &self,
+        conn: &mut DbConn,
+        checked: &[Checked],
+        editor: &Editor,
+    ) -> Result<Vec<Saved>, AppError> {
+        let drafts = checked
+            .iter()
+            .map(|c| c.0.downcast_ref::<F::Draft>())
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| AppError::Internal("a checked record of another form".into()))?;
+        let ids = self.write_many(conn, &drafts, editor)?;
+        Ok(ids.into_iter().zip(drafts).map(|(id, d)| Saved { id, reveal: F::reveal(d) }).collect())
     }
 
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError> {

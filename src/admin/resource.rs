@@ -675,9 +675,33 @@ pub trait Form: Sync {
         values: &FormValues,
         editor: &Editor,
     ) -> Result<Vec<FieldError>, AppError>;
+    /// Whether new records checked by `check_new` may be written together by
+    /// `create_checked` (an import's batch): the form's checks keep them apart. Otherwise
+    /// each is saved on its own.
+    fn writes_many(&self) -> bool {
+        false
+    }
+    /// The checks `save` makes of a new record, writing nothing: the record to write, or what
+    /// is wrong with it.
+    fn check_new(
+        &self,
+        conn: &mut DbConn,
+        values: &FormValues,
+        editor: &Editor,
+    ) -> Result<Result<Checked, Vec<FieldError>>, AppError>;
+    /// Writes new records `check_new` passed, together, inside the caller's transaction.
+    fn create_checked(
+        &self,
+        conn: &mut DbConn,
+        checked: &[Checked],
+        editor: &Editor,
+    ) -> Result<Vec<Saved>, AppError>;
     /// Deletes one record and what belongs to it, inside the caller's transaction.
     fn delete(&self, conn: &mut DbConn, id: i64) -> Result<Deleted, AppError>;
 }
+
+/// A new record a form checked and has not written yet.
+pub struct Checked(pub(super) Box<dyn std::any::Any + Send>);
 
 /// A record a form wrote.
 pub struct Saved {
@@ -712,22 +736,44 @@ impl Editor {
 /// The related record each association's text named, as found: an import names the same
 /// company on thousands of rows, and a form on a page looks it up once anyway. Clones of an
 /// editor share it; whoever rolls back a record it may hold calls `forget`.
+///
+/// It also holds the unique values (slugs) this editor's checks gave records not yet written:
+/// an import checks a batch of rows before it writes them, and two of them must not be given
+/// the same slug. Claims outlive `forget`: a claimed value is at worst skipped.
 #[derive(Debug, Clone, Default)]
-pub struct Lookups(Arc<Mutex<HashMap<(&'static str, String), i64>>>);
+pub struct Lookups(Arc<Mutex<Found>>);
+
+#[derive(Debug, Default)]
+struct Found {
+    ids: HashMap<(&'static str, String), i64>,
+    claimed: std::collections::HashSet<(&'static str, String)>,
+}
 
 impl Lookups {
+    fn found(&self) -> std::sync::MutexGuard<'_, Found> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     pub fn get(&self, resource: &'static str, text: &str) -> Option<i64> {
-        let found = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        found.get(&(resource, text.to_owned())).copied()
+        self.found().ids.get(&(resource, text.to_owned())).copied()
     }
 
     pub fn remember(&self, resource: &'static str, text: &str, id: i64) {
-        let mut found = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        found.insert((resource, text.to_owned()), id);
+        self.found().ids.insert((resource, text.to_owned()), id);
     }
 
     pub fn forget(&self) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.found().ids.clear();
+    }
+
+    /// Whether a check already gave `value` (of kind `kind`) to a record.
+    pub fn claimed(&self, kind: &'static str, value: &str) -> bool {
+        self.found().claimed.contains(&(kind, value.to_owned()))
+    }
+
+    /// Marks `value` as given to a record.
+    pub fn claim(&self, kind: &'static str, value: &str) {
+        self.found().claimed.insert((kind, value.to_owned()));
     }
 }
 

@@ -187,53 +187,94 @@ pub fn replace_job_search(
             .bind::<BigInt, _>(job_id)
             .execute(conn)?,
     };
-    insert_job_search(conn, job_id, documents)
+    let documents: Vec<SearchDocument> = documents
+        .iter()
+        .map(|(locale, title, body)| (job_id, *locale, title.clone(), body.clone()))
+        .collect();
+    insert_job_search(conn, &documents)
 }
 
-/// Adds a new posting's full-text rows: one per language, title weighted above the body.
-pub fn insert_job_search(
-    conn: &mut DbConn,
-    job_id: i64,
-    documents: &[(Locale, String, String)],
-) -> QueryResult<()> {
+/// A posting's full-text row in one language: (posting, language, title, body).
+pub type SearchDocument = (i64, Locale, String, String);
+
+/// Postings' full-text rows per statement: five parameters each stays far below every
+/// backend's limit on a statement's parameters.
+const DOCUMENTS_PER_INSERT: usize = 500;
+
+/// Adds new postings' full-text rows (one per posting and language, title weighted above the
+/// body): one statement for up to 500 of them.
+pub fn insert_job_search(conn: &mut DbConn, documents: &[SearchDocument]) -> QueryResult<()> {
+    for chunk in documents.chunks(DOCUMENTS_PER_INSERT) {
+        insert_search_chunk(conn, chunk)?;
+    }
+    Ok(())
+}
+
+/// `count` comma-separated groups of VALUES made by `group(i)`.
+fn values_list(count: usize, group: impl Fn(usize) -> String) -> String {
+    (0..count).map(group).collect::<Vec<_>>().join(", ")
+}
+
+fn insert_search_chunk(conn: &mut DbConn, documents: &[SearchDocument]) -> QueryResult<()> {
+    if documents.is_empty() {
+        return Ok(());
+    }
     match conn {
         #[cfg(feature = "sqlite")]
-        DbConn::Sqlite(_) => {
-            for (locale, title, body) in documents {
-                diesel::sql_query("INSERT INTO job_search (rowid, title, body) VALUES (?, ?, ?)")
-                    .bind::<BigInt, _>(fts_rowid(job_id, *locale))
-                    .bind::<Text, _>(title)
-                    .bind::<Text, _>(body)
-                    .execute(conn)?;
+        DbConn::Sqlite(c) => {
+            let values = values_list(documents.len(), |_| "(?, ?, ?)".to_owned());
+            let mut q = diesel::sql_query(format!(
+                "INSERT INTO job_search (rowid, title, body) VALUES {values}"
+            ))
+            .into_boxed();
+            for (job_id, locale, title, body) in documents {
+                q = q
+                    .bind::<BigInt, _>(fts_rowid(*job_id, *locale))
+                    .bind::<Text, _>(title.as_str())
+                    .bind::<Text, _>(body.as_str());
             }
+            q.execute(c)?;
         }
         #[cfg(feature = "postgres")]
-        DbConn::Pg(_) => {
-            for (locale, title, body) in documents {
-                diesel::sql_query(
-                    "INSERT INTO job_search (job_id, locale, config, document) VALUES ($1, $2, $3::regconfig, \
-                     setweight(to_tsvector($3::regconfig, $4), 'A') || setweight(to_tsvector($3::regconfig, $5), 'D'))",
+        DbConn::Pg(c) => {
+            let values = values_list(documents.len(), |i| {
+                let n = i * 5;
+                let (id, locale, config, title, body) = (n + 1, n + 2, n + 3, n + 4, n + 5);
+                format!(
+                    "(${id}, ${locale}, ${config}::regconfig, \
+                     setweight(to_tsvector(${config}::regconfig, ${title}), 'A') || \
+                     setweight(to_tsvector(${config}::regconfig, ${body}), 'D'))"
                 )
-                .bind::<BigInt, _>(job_id)
-                .bind::<Text, _>(locale.as_str())
-                .bind::<Text, _>(pg_config(*locale))
-                .bind::<Text, _>(title)
-                .bind::<Text, _>(body)
-                .execute(conn)?;
+            });
+            let mut q = diesel::sql_query(format!(
+                "INSERT INTO job_search (job_id, locale, config, document) VALUES {values}"
+            ))
+            .into_boxed();
+            for (job_id, locale, title, body) in documents {
+                q = q
+                    .bind::<BigInt, _>(*job_id)
+                    .bind::<Text, _>(locale.as_str())
+                    .bind::<Text, _>(pg_config(*locale))
+                    .bind::<Text, _>(title.as_str())
+                    .bind::<Text, _>(body.as_str());
             }
+            q.execute(c)?;
         }
         #[cfg(feature = "mysql")]
-        DbConn::Mysql(_) => {
-            for (locale, title, body) in documents {
-                diesel::sql_query(
-                    "INSERT INTO job_search (job_id, locale, title, body) VALUES (?, ?, ?, ?)",
-                )
-                .bind::<BigInt, _>(job_id)
-                .bind::<Text, _>(locale.as_str())
-                .bind::<Text, _>(with_short_prefixes(title))
-                .bind::<Text, _>(with_short_prefixes(body))
-                .execute(conn)?;
+        DbConn::Mysql(c) => {
+            let values = values_list(documents.len(), |_| "(?, ?, ?, ?)".to_owned());
+            let mut q = diesel::sql_query(format!(
+                "INSERT INTO job_search (job_id, locale, title, body) VALUES {values}"
+            ))
+            .into_boxed();
+            for (job_id, locale, title, body) in documents {
+                q = q
+                    .bind::<BigInt, _>(*job_id)
+                    .bind::<Text, _>(locale.as_str())
+                    .bind::<Text, _>(with_short_prefixes(title))
+                    .bind::<Text, _>(with_short_prefixes(body));
             }
+            q.execute(c)?;
         }
     }
     Ok(())

@@ -147,11 +147,21 @@ impl Instrumentation for CountingInstrumentation {
             }
             InstrumentationEvent::FinishQuery { query, .. } => {
                 let took = self.1.take().map(|start| start.elapsed()).unwrap_or_default();
-                if took >= SLOW_QUERY {
+                let slow = took >= SLOW_QUERY;
+                if slow || log::log_enabled!(log::Level::Trace) {
                     // The bound values may be personal data or secrets: only the statement.
                     let sql = query.to_string();
                     let sql = sql.split(" -- binds:").next().unwrap_or_default();
-                    log::warn!("slow query ({} ms): {sql}", took.as_millis());
+                    // A multi-row INSERT repeats its placeholders thousands of times.
+                    let sql = match sql.char_indices().nth(400) {
+                        Some((end, _)) => format!("{}…", &sql[..end]),
+                        None => sql.to_owned(),
+                    };
+                    if slow {
+                        log::warn!("slow query ({} ms): {sql}", took.as_millis());
+                    } else {
+                        log::trace!("query ({} µs): {sql}", took.as_micros());
+                    }
                 }
             }
             _ => {}

@@ -15,7 +15,7 @@ use super::rows::{Choices, apply, keys};
 use super::workbook::column_name;
 use crate::admin::edit::{Editing, editable};
 use crate::admin::fields::{self, FieldError};
-use crate::admin::resource::{Editor, Stored};
+use crate::admin::resource::{Checked, Editor, Stored};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::{Locale, Messages};
@@ -108,6 +108,24 @@ enum Done {
     Failed(Vec<String>),
 }
 
+/// What a row's check did with its record.
+enum Wrote {
+    /// Nothing: a dry run.
+    Nothing,
+    /// Saved it: this id.
+    Now(i64),
+    /// Checked it, to write with the batch's others.
+    Later(Checked),
+}
+
+/// A new record waiting for its batch's end.
+struct Pending {
+    checked: Checked,
+    reference: Option<String>,
+    /// Whether the reference points at a record deleted since.
+    stale: bool,
+}
+
 /// Why a transaction ended without committing.
 enum Rollback {
     /// A dry run's batch, or an all-or-nothing run with failures: its results stand.
@@ -152,6 +170,8 @@ struct Runner<'a> {
     pointers: HashMap<String, i64>,
     /// The batch's new records' references, written with one statement at its end.
     new_refs: Vec<(String, i64)>,
+    /// The batch's new records that passed their checks, written together at its end.
+    pending: Vec<Pending>,
     outcome: Outcome,
     search: Option<&'a crate::search::SearchHandle>,
     progress: &'a mut dyn FnMut(&Outcome),
@@ -210,6 +230,7 @@ fn run_input(
         seen: HashMap::new(),
         pointers: HashMap::new(),
         new_refs: Vec::new(),
+        pending: Vec::new(),
         outcome: Outcome::default(),
         search,
         progress,
@@ -326,9 +347,11 @@ impl Runner<'_> {
                 .filter_map(|k| k.reference.as_deref())
                 .collect();
             self.pointers = refs::find_many(conn, self.import.resource, self.source, &references)?;
+            self.pending.clear();
             for row in &rows {
                 results.push(self.one(conn, row).map_err(Rollback::Failed)?);
             }
+            self.write_pending(conn).map_err(Rollback::Failed)?;
             let new_refs = std::mem::take(&mut self.new_refs);
             refs::add_many(conn, self.import.resource, self.source, &new_refs)?;
             if dry { Err(Rollback::Planned) } else { Ok(()) }
@@ -459,6 +482,9 @@ impl Runner<'_> {
         let dry = self.import.mode == Mode::DryRun;
         let mark = companies.mark();
         let makes_company = company.as_deref().is_some_and(|text| !companies.knows(text));
+        // A new record of a form that writes many at once is checked now, written with the
+        // batch's others at its end.
+        let later = old.is_none() && form.writes_many();
         let mut check_and_save = |conn: &mut DbConn| {
             if let Some(text) = &company
                 && let Some(id) = companies.resolve(conn, text, editor, create)?
@@ -468,10 +494,20 @@ impl Runner<'_> {
             if dry {
                 // Checked as saving checks, and not written: the batch would roll it back.
                 let errors = form.verify(conn, old, &values, editor)?;
-                return if errors.is_empty() { Ok(None) } else { Err(Rollback::Invalid(errors)) };
+                return if errors.is_empty() {
+                    Ok(Wrote::Nothing)
+                } else {
+                    Err(Rollback::Invalid(errors))
+                };
+            }
+            if later {
+                return match form.check_new(conn, &values, editor)? {
+                    Ok(checked) => Ok(Wrote::Later(checked)),
+                    Err(errors) => Err(Rollback::Invalid(errors)),
+                };
             }
             match form.save(conn, old, &values, editor)? {
-                Ok(saved) => Ok(Some(saved)),
+                Ok(saved) => Ok(Wrote::Now(saved.id)),
                 Err(errors) => Err(Rollback::Invalid(errors)),
             }
         };
@@ -492,14 +528,48 @@ impl Runner<'_> {
         if existing.is_some() {
             return Ok(Done::Updated);
         }
-        match (&keys.reference, saved) {
-            (Some(reference), Some(saved)) if stale => {
-                refs::set(conn, resource, self.source, reference, saved.id)?
+        match saved {
+            Wrote::Nothing => {}
+            Wrote::Now(id) => self.point(conn, keys.reference, stale, id)?,
+            Wrote::Later(checked) => {
+                self.pending.push(Pending { checked, reference: keys.reference, stale })
             }
-            (Some(reference), Some(saved)) => self.new_refs.push((reference.clone(), saved.id)),
-            _ => {}
         }
         Ok(Done::Created)
+    }
+
+    /// Points a new record's reference (if the row has one) at it.
+    fn point(
+        &mut self,
+        conn: &mut DbConn,
+        reference: Option<String>,
+        stale: bool,
+        id: i64,
+    ) -> Result<(), RunError> {
+        match reference {
+            Some(reference) if stale => {
+                refs::set(conn, self.import.resource, self.source, &reference, id)?
+            }
+            Some(reference) => self.new_refs.push((reference, id)),
+            None => {}
+        }
+        Ok(())
+    }
+
+    /// Writes the batch's new records that were checked and wait, and points their
+    /// references at them.
+    fn write_pending(&mut self, conn: &mut DbConn) -> Result<(), RunError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let (checked, pointers): (Vec<_>, Vec<_>) =
+            pending.into_iter().map(|p| (p.checked, (p.reference, p.stale))).unzip();
+        let saved = self.target.form.create_checked(conn, &checked, &self.import.editor)?;
+        for ((reference, stale), saved) in pointers.into_iter().zip(saved) {
+            self.point(conn, reference, stale, saved.id)?;
+        }
+        Ok(())
     }
 
     fn label(&self, key: &str) -> &'static str {

@@ -330,3 +330,75 @@ fn companies_import_through_their_own_form() {
         assert_eq!((again.created, again.unchanged), (0, 1), "{b}");
     }
 }
+
+/// `n` new postings in Berlin, titled "`prefix` N" but the first "Welder", each tagged and
+/// translated.
+fn postings(prefix: &str, n: usize) -> String {
+    let mut csv = String::from(
+        "Reference,Title,Company,Summary,City,Country,Skills,Title [de],Summary [de]\n",
+    );
+    for i in 0..n {
+        let title = if i == 0 { "Welder".to_owned() } else { format!("{prefix} {i}") };
+        csv.push_str(&format!(
+            "{prefix}-{i},{title},Acme,Builds,Berlin,DE,\"Rust; SQL\",{title} (de),Baut\n"
+        ));
+    }
+    csv
+}
+
+#[test]
+fn a_batch_of_new_postings_is_written_with_a_few_statements() {
+    for app in backends() {
+        let b = app.backend;
+        app.with_conn(|c| CompanyFactory::new().name("Acme").create(c));
+        // The first import makes the skills; the ones measured find them.
+        import(&app, "jobs", postings("Warm", 5).as_bytes(), Mode::Skip, Locale::EN);
+        let mut statements = Vec::new();
+        for (prefix, n) in [("Ten", 10), ("Twenty", 20), ("Forty", 40)] {
+            let before = app.queries();
+            let csv = postings(prefix, n);
+            let outcome = import(&app, "jobs", csv.as_bytes(), Mode::Skip, Locale::EN);
+            assert_eq!((outcome.created, outcome.failures.len()), (n as u64, 0), "{b}");
+            statements.push(app.queries() - before);
+        }
+        // A row adds one statement, the check of its slug ("Welder" tries one more slug in
+        // each file); its posting, translation, skills, search rows and reference are
+        // written with the batch's others.
+        let (ten, twenty, forty) = (statements[0], statements[1], statements[2]);
+        assert_eq!((twenty - ten, forty - twenty), (10 + 1, 20 + 1), "{b}: {statements:?}");
+        assert!(ten <= 10 + 30, "{b}: {statements:?}");
+        let (slugs, tags, translated): (Vec<String>, i64, i64) = app.with_conn(|c| {
+            use hireboard::db::schema::job_skills;
+            let slugs = jobs::table
+                .filter(jobs::title.eq("Welder"))
+                .order(jobs::id)
+                .select(jobs::slug)
+                .load(c)
+                .unwrap();
+            let tags = job_skills::table.count().get_result(c).unwrap();
+            let translated = job_translations::table.count().get_result(c).unwrap();
+            (slugs, tags, translated)
+        });
+        assert_eq!(slugs, ["welder", "welder-2", "welder-3", "welder-4"], "{b}");
+        assert_eq!((tags, translated), (2 * 75, 75), "{b}");
+        let found = app.with_conn(|c| hireboard::db::dialect::search_job_ids(c, "Welder").unwrap());
+        assert_eq!(found.len(), 4, "{b}: {found:?}");
+    }
+}
+
+#[test]
+fn rows_of_one_title_in_one_batch_get_slugs_of_their_own() {
+    for app in backends() {
+        let b = app.backend;
+        app.with_conn(|c| CompanyFactory::new().name("Acme").create(c));
+        let csv = "Title,Company,Summary,City\n\
+                   Welder,Acme,One,Berlin\nWelder,Acme,Two,Berlin\nWelder,Acme,Three,Berlin\n";
+        let dry = import(&app, "jobs", csv.as_bytes(), Mode::DryRun, Locale::EN);
+        assert!(dry.failures.is_empty(), "{b}: {:?}", dry.failures);
+        let outcome = import(&app, "jobs", csv.as_bytes(), Mode::Skip, Locale::EN);
+        assert_eq!((outcome.created, outcome.failures.len()), (3, 0), "{b}");
+        let slugs: Vec<String> =
+            app.with_conn(|c| jobs::table.order(jobs::id).select(jobs::slug).load(c).unwrap());
+        assert_eq!(slugs, ["welder", "welder-2", "welder-3"], "{b}");
+    }
+}

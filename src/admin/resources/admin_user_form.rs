@@ -74,6 +74,7 @@ impl DraftForm for AdminUserForm {
         conn: &mut DbConn,
         draft: &mut AdminUserDraft,
         old: Option<(i64, &AdminUserDraft)>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         let Some((id, old)) = old else { return Ok(Vec::new()) };
         let demoted = old.role == AdminRole::Admin && draft.role != AdminRole::Admin;

@@ -89,6 +89,7 @@ impl DraftForm for ApiTokenForm {
         _conn: &mut DbConn,
         draft: &mut TokenDraft,
         old: Option<(i64, &TokenDraft)>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         if old.is_some() {
             return Ok(Vec::new());

@@ -131,6 +131,7 @@ impl DraftForm for CompanyForm {
         conn: &mut DbConn,
         draft: &mut CompanyDraft,
         old: Option<(i64, &CompanyDraft)>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         let mut errors = Vec::new();
         let own_id = old.map_or(0, |(id, _)| id);

@@ -106,6 +106,7 @@ impl DraftForm for FeedSourceForm {
         _conn: &mut DbConn,
         draft: &mut SourceDraft,
         _old: Option<(i64, &SourceDraft)>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         let mut errors = Vec::new();
         if let Err(refusal) = guard::check(&draft.url, &guard::SystemResolver, &guard::allow_list())

@@ -1,5 +1,7 @@
 //! The new and edit forms of postings, declared on the posting's draft.
 
+use std::collections::HashMap;
+
 use super::forms::{country_options, locale_options, slug_for};
 use super::prelude::*;
 use crate::db::schema::{companies, jobs};
@@ -13,6 +15,19 @@ pub struct JobForm;
 const SKILL_IDS: &str = "skill tags";
 /// The `Lookups` key of the place of a city and country.
 const PLACE_IDS: &str = "places of cities";
+/// The `Lookups` claims of slugs given to postings.
+const SLUGS: &str = "posting slugs";
+
+/// A draft's city and country as `Known::places` keys them.
+fn place_key(draft: &JobDraft) -> (String, Option<String>) {
+    let city = draft.city.as_deref().unwrap_or_default().trim().to_owned();
+    (city, draft.country_code.clone())
+}
+
+/// A city and country as one `Lookups` text.
+fn place_text((city, country): &(String, Option<String>)) -> String {
+    format!("{city}\u{1f}{}", country.as_deref().unwrap_or_default())
+}
 
 impl DraftForm for JobForm {
     type Draft = JobDraft;
@@ -118,6 +133,7 @@ impl DraftForm for JobForm {
         conn: &mut DbConn,
         draft: &mut JobDraft,
         old: Option<(i64, &JobDraft)>,
+        editor: &crate::admin::resource::Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         let mut errors = Vec::new();
         let own_id = old.map_or(0, |(id, _)| id);
@@ -128,12 +144,19 @@ impl DraftForm for JobForm {
             "posting",
             old.map(|(_, stored)| stored.slug.as_str()),
             |conn, candidate| {
+                // A slug an import gave a posting it has not written yet is taken too.
+                if editor.lookups.claimed(SLUGS, candidate) {
+                    return Ok(true);
+                }
                 let q = jobs::table.filter(jobs::slug.eq(candidate)).filter(jobs::id.ne(own_id));
                 q.count().get_result::<i64>(conn).map(|n| n > 0)
             },
             &mut errors,
         )?;
         draft.slug = slug.unwrap_or_default();
+        if !draft.slug.is_empty() {
+            editor.lookups.claim(SLUGS, &draft.slug);
+        }
         draft.remote_countries.iter_mut().for_each(|c| *c = c.to_uppercase());
         if draft.salary_min.is_none() && draft.salary_max.is_none() {
             (draft.salary_currency, draft.salary_period) = (None, None);
@@ -150,36 +173,60 @@ impl DraftForm for JobForm {
         editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         let Some(Over { id, text, .. }) = over else {
-            let company: String =
-                companies::table.find(draft.company_id).select(companies::name).first(conn)?;
-            // An import tags thousands of postings with the same few skills: each is found
-            // once per editor.
-            let lookups = &editor.lookups;
-            let mut known = Known::default();
+            return Ok(self.write_many(conn, &[draft], editor)?[0]);
+        };
+        draft.update(conn, id, &text)?;
+        event::job(conn, EventKind::JobUpdated, id)?;
+        Ok(id)
+    }
+
+    const WRITES_MANY: bool = true;
+
+    /// New postings with a few statements for all: an import writes its batches so.
+    fn write_many(
+        &self,
+        conn: &mut DbConn,
+        drafts: &[&JobDraft],
+        editor: &crate::admin::resource::Editor,
+    ) -> Result<Vec<i64>, AppError> {
+        let mut company_ids: Vec<i64> = drafts.iter().map(|d| d.company_id).collect();
+        company_ids.sort_unstable();
+        company_ids.dedup();
+        let names: HashMap<i64, String> = companies::table
+            .filter(companies::id.eq_any(&company_ids))
+            .select((companies::id, companies::name))
+            .load::<(i64, String)>(conn)?
+            .into_iter()
+            .collect();
+        let mut with_names = Vec::with_capacity(drafts.len());
+        for draft in drafts {
+            let name = names.get(&draft.company_id).ok_or(AppError::NotFound)?;
+            with_names.push((*draft, name.as_str()));
+        }
+        // An import tags thousands of postings with the same few skills in the same few
+        // cities: each is found once per editor.
+        let lookups = &editor.lookups;
+        let mut known = Known::default();
+        for draft in drafts {
             for name in &draft.skills {
                 if let Some(id) = lookups.get(SKILL_IDS, name) {
                     known.skills.insert(name.clone(), id);
                 }
             }
-            let city = draft.city.as_deref().unwrap_or_default().trim().to_owned();
-            let city = (city, draft.country_code.clone());
-            let place_key = format!("{}\u{1f}{}", city.0, city.1.as_deref().unwrap_or_default());
-            if let Some(id) = lookups.get(PLACE_IDS, &place_key) {
-                known.places.insert(city.clone(), Some(id).filter(|id| *id > 0));
+            let city = place_key(draft);
+            if let Some(id) = lookups.get(PLACE_IDS, &place_text(&city)) {
+                known.places.insert(city, Some(id).filter(|id| *id > 0));
             }
-            let id = draft.insert_in_transaction(conn, &company, &mut known)?;
-            for (name, skill) in known.skills {
-                lookups.remember(SKILL_IDS, &name, skill);
-            }
-            if let Some(place) = known.places.get(&city) {
-                // No place is remembered as 0.
-                lookups.remember(PLACE_IDS, &place_key, place.unwrap_or(0));
-            }
-            return Ok(id);
-        };
-        draft.update(conn, id, &text)?;
-        event::job(conn, EventKind::JobUpdated, id)?;
-        Ok(id)
+        }
+        let ids = JobDraft::insert_many(conn, &with_names, &mut known)?;
+        for (name, skill) in known.skills {
+            lookups.remember(SKILL_IDS, &name, skill);
+        }
+        for (city, place) in known.places {
+            // No place is remembered as 0.
+            lookups.remember(PLACE_IDS, &place_text(&city), place.unwrap_or(0));
+        }
+        Ok(ids)
     }
 
     /// Deletes a posting unless people applied to it (see `delete_unapplied`).

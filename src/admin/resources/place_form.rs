@@ -123,6 +123,7 @@ impl DraftForm for PlaceForm {
         _conn: &mut DbConn,
         draft: &mut PlaceDraft,
         _old: Option<(i64, &PlaceDraft)>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         let code = draft.place.country_code.trim().to_ascii_uppercase();
         if !crate::i18n::countries::is_country(&code) {

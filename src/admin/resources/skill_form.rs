@@ -98,6 +98,7 @@ impl DraftForm for SkillForm {
         conn: &mut DbConn,
         draft: &mut SkillDraft,
         old: Option<(i64, &SkillDraft)>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         let slug = crate::models::slugify(&draft.name);
         if slug.is_empty() {

@@ -69,6 +69,7 @@ impl DraftForm for WebhookForm {
         conn: &mut DbConn,
         draft: &mut EndpointDraft,
         old: Option<(i64, &EndpointDraft)>,
+        _editor: &crate::admin::resource::Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         let mut errors = Vec::new();
         let max = crate::webhooks::endpoint::MAX_ENDPOINTS;

@@ -64,9 +64,11 @@ pub struct JobDraft {
 }
 
 /// The columns every save of a posting writes (a new one, or the form over a stored one):
-/// all but its status, publication, creation time and original language.
+/// all but its status, publication, creation time and original language. A missing value
+/// is written as NULL, not as the column's default: none has another, and SQLite writes
+/// many rows in one statement only when no value may be DEFAULT.
 #[derive(Insertable, AsChangeset)]
-#[diesel(table_name = jobs, treat_none_as_null = true)]
+#[diesel(table_name = jobs, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub(super) struct JobFields<'a> {
     slug: &'a str,
     company_id: i64,
@@ -94,7 +96,7 @@ pub(super) struct JobFields<'a> {
 
 /// A translation's text, as its row stores it.
 #[derive(Insertable, AsChangeset)]
-#[diesel(table_name = job_translations)]
+#[diesel(table_name = job_translations, treat_none_as_default_value = false)]
 pub(super) struct TranslationText<'a> {
     title: &'a str,
     summary: &'a str,
@@ -183,56 +185,143 @@ impl JobDraft {
         })
     }
 
-    /// As `insert`, for callers that already hold a write transaction (bulk seeding,
-    /// imports). `known` remembers skills and places across calls.
+    /// As `insert`, for callers that already hold a write transaction. `known` remembers
+    /// skills and places across calls.
     pub fn insert_in_transaction(
         &self,
         conn: &mut DbConn,
         company_name: &str,
         known: &mut Known,
     ) -> QueryResult<i64> {
-        let t = &self.text;
-        let place = match self.city.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-            Some(city) => {
-                let key = (city.to_owned(), self.country_code.clone());
-                match known.places.get(&key) {
-                    Some(place) => *place,
-                    None => {
-                        let found = Place::find(conn, city, self.country_code.as_deref())?;
-                        let place = found.map(|p| p.id);
-                        known.places.insert(key, place);
-                        place
-                    }
-                }
-            }
-            None => None,
-        };
-        diesel::insert_into(jobs::table)
-            .values((
-                self.fields(),
-                jobs::place_id.eq(place),
-                jobs::status.eq(self.status),
-                jobs::original_locale.eq(self.original_locale.as_str()),
-                jobs::published_at.eq(self.published_at),
-                jobs::created_at.eq(self.created_at),
-                jobs::updated_at.eq(self.created_at),
-                jobs::text_updated_at.eq(Some(self.created_at)),
-            ))
-            .execute(conn)?;
-        let id = dialect::last_insert_id(conn, "jobs")?;
-        for (locale, text) in &self.translations {
-            insert_translation(conn, id, *locale, text, self.created_at, self.created_at)?;
-        }
-        tag_skills(conn, id, &self.skills, self.original_locale, &mut known.skills)?;
-        let skills = self.skills.join(" ");
-        let mut documents =
-            vec![(self.original_locale, t.title.clone(), search_body(t, company_name, &skills))];
-        for (locale, text) in &self.translations {
-            documents.push((*locale, text.title.clone(), search_body(text, company_name, &skills)));
-        }
-        dialect::insert_job_search(conn, id, &documents)?;
-        Ok(id)
+        let ids = JobDraft::insert_many(conn, &[(self, company_name)], known)?;
+        Ok(ids[0])
     }
+
+    /// Inserts new postings (each with its company's name, for the full-text index), their
+    /// translations, skills and search rows inside the caller's write transaction, with a
+    /// few statements for all of them (bulk seeding, imports); returns their ids in order.
+    /// Their slugs must be free and differ from each other: the new rows are found by them.
+    pub fn insert_many(
+        conn: &mut DbConn,
+        drafts: &[(&JobDraft, &str)],
+        known: &mut Known,
+    ) -> QueryResult<Vec<i64>> {
+        let mut places = Vec::with_capacity(drafts.len());
+        for (draft, _) in drafts {
+            places.push(draft.place(conn, known)?);
+        }
+        let rows: Vec<_> = drafts
+            .iter()
+            .zip(&places)
+            .map(|((d, _), place)| {
+                (
+                    d.fields(),
+                    jobs::place_id.eq(*place),
+                    jobs::status.eq(d.status),
+                    jobs::original_locale.eq(d.original_locale.as_str()),
+                    jobs::published_at.eq(d.published_at),
+                    jobs::created_at.eq(d.created_at),
+                    jobs::updated_at.eq(d.created_at),
+                    jobs::text_updated_at.eq(Some(d.created_at)),
+                )
+            })
+            .collect();
+        for chunk in rows.chunks(ROWS_PER_INSERT) {
+            let insert = diesel::insert_into(jobs::table).values(chunk);
+            crate::db::on_backend!(&mut *conn, c => insert.execute(c))?;
+        }
+        let ids = ids_by_slug(conn, drafts)?;
+
+        let mut translations = Vec::new();
+        for ((draft, _), id) in drafts.iter().zip(&ids) {
+            for (locale, text) in &draft.translations {
+                translations.push((
+                    job_translations::job_id.eq(*id),
+                    job_translations::locale.eq(locale.as_str()),
+                    text.row(),
+                    job_translations::source_updated_at.eq(draft.created_at),
+                    job_translations::created_at.eq(draft.created_at),
+                    job_translations::updated_at.eq(draft.created_at),
+                ));
+            }
+        }
+        for chunk in translations.chunks(ROWS_PER_INSERT) {
+            let insert = diesel::insert_into(job_translations::table).values(chunk);
+            crate::db::on_backend!(&mut *conn, c => insert.execute(c))?;
+        }
+
+        let mut tags = Vec::new();
+        for ((draft, _), id) in drafts.iter().zip(&ids) {
+            for (position, name) in draft.skills.iter().enumerate() {
+                let skill_id = match known.skills.get(name) {
+                    Some(skill_id) => *skill_id,
+                    None => {
+                        let skill_id = Skill::find_or_create(conn, name, draft.original_locale)?;
+                        known.skills.insert(name.clone(), skill_id);
+                        skill_id
+                    }
+                };
+                tags.push((
+                    job_skills::job_id.eq(*id),
+                    job_skills::skill_id.eq(skill_id),
+                    job_skills::position.eq(position as i32),
+                ));
+            }
+        }
+        for chunk in tags.chunks(ROWS_PER_INSERT) {
+            let insert = diesel::insert_into(job_skills::table).values(chunk);
+            crate::db::on_backend!(&mut *conn, c => insert.execute(c))?;
+        }
+
+        let mut documents = Vec::new();
+        for ((draft, company_name), id) in drafts.iter().zip(&ids) {
+            let skills = draft.skills.join(" ");
+            let t = &draft.text;
+            let body = search_body(t, company_name, &skills);
+            documents.push((*id, draft.original_locale, t.title.clone(), body));
+            for (locale, text) in &draft.translations {
+                let body = search_body(text, company_name, &skills);
+                documents.push((*id, *locale, text.title.clone(), body));
+            }
+        }
+        dialect::insert_job_search(conn, &documents)?;
+        Ok(ids)
+    }
+
+    /// The place of the draft's city (in its country), found once per city in `known`.
+    fn place(&self, conn: &mut DbConn, known: &mut Known) -> QueryResult<Option<i64>> {
+        let Some(city) = self.city.as_deref().map(str::trim).filter(|c| !c.is_empty()) else {
+            return Ok(None);
+        };
+        let key = (city.to_owned(), self.country_code.clone());
+        if let Some(place) = known.places.get(&key) {
+            return Ok(*place);
+        }
+        let place = Place::find(conn, city, self.country_code.as_deref())?.map(|p| p.id);
+        known.places.insert(key, place);
+        Ok(place)
+    }
+}
+
+/// Rows per multi-row INSERT: a posting's row has about 30 columns, and every backend takes
+/// several thousand parameters in one statement.
+const ROWS_PER_INSERT: usize = 200;
+
+/// The ids of the just-inserted `drafts`, in their order, found by their slugs.
+fn ids_by_slug(conn: &mut DbConn, drafts: &[(&JobDraft, &str)]) -> QueryResult<Vec<i64>> {
+    let mut by_slug = HashMap::with_capacity(drafts.len());
+    let slugs: Vec<&str> = drafts.iter().map(|(d, _)| d.slug.as_str()).collect();
+    for chunk in slugs.chunks(ROWS_PER_INSERT * 5) {
+        let found: Vec<(String, i64)> = jobs::table
+            .filter(jobs::slug.eq_any(chunk))
+            .select((jobs::slug, jobs::id))
+            .load(conn)?;
+        by_slug.extend(found);
+    }
+    slugs
+        .iter()
+        .map(|slug| by_slug.get(*slug).copied().ok_or(diesel::result::Error::NotFound))
+        .collect()
 }
 
 /// What inserting many postings looks up once: skill ids by name, and the place of each
