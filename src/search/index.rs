@@ -166,7 +166,7 @@ pub struct SearchIndex {
 pub(super) struct Step {
     /// The previous index's version.
     pub version: i64,
-    /// The postings changed (taken out, put in, or both), in id order.
+    /// The postings changed (taken out, put in, or both) that either index holds, in id order.
     pub changed: Vec<i64>,
     /// Where each posting of the previous index is in this one, by its position there;
     /// [`Step::GONE`] for the changed ones.
@@ -282,7 +282,13 @@ impl SearchIndex {
                 false => index.position.get(id).copied().unwrap_or(Step::GONE),
             })
             .collect();
-        let mut changed: Vec<i64> = changed.iter().copied().collect();
+        // Only a posting one of the two indexes holds can change a query's matches: not the
+        // drafts an import writes by the thousand, which then cost the carry-over nothing.
+        let mut changed: Vec<i64> = changed
+            .iter()
+            .copied()
+            .filter(|id| self.position.contains_key(id) || index.position.contains_key(id))
+            .collect();
         changed.sort_unstable();
         index.previous = Some(Step { version: self.version, changed, moved });
         index

@@ -363,3 +363,55 @@ async fn text_matches_carry_over_a_few_changes_as_a_full_read_finds_them() {
         );
     }
 }
+
+/// An import of drafts changes thousands of postings the public search never shows: the
+/// index reads them by id and takes them in, rather than reading every posting again.
+#[actix_web::test]
+async fn thousands_of_new_drafts_are_taken_in_without_a_rebuild() {
+    use hireboard::i18n::Locale;
+    use hireboard::models::job::{JobDraft, Known};
+
+    for app in backends() {
+        let backend = app.backend;
+        let co = app.with_conn(|c| {
+            let co = CompanyFactory::new().create(c);
+            JobFactory::new(&co).location("Berlin", "DE").published_days_ago(1).create(c);
+            co
+        });
+        app.refresh_search();
+        let search = &app.state.search;
+        let found = |state: &AppState| -> Vec<i64> {
+            let index = state.search.get();
+            let hits = app.with_conn(|c| state.search.text_matches(c, &index, "draft").unwrap());
+            let p = SearchParams { q: "draft".into(), page: 1, ..Default::default() };
+            index.search(&p, Some(&hits), hireboard::db::now(), 100).ids
+        };
+        found(&app.state);
+        let before = search.build_counts();
+        let now = hireboard::db::now();
+        let drafts: Vec<JobDraft> = (0..1_100)
+            .map(|i| {
+                let mut draft = JobDraft::new(Locale::EN, now);
+                draft.slug = format!("draft-{i}");
+                draft.company_id = co.id;
+                draft.text.title = format!("Draft {i}");
+                draft
+            })
+            .collect();
+        let named: Vec<(&JobDraft, &str)> = drafts.iter().map(|d| (d, co.name.as_str())).collect();
+        app.with_conn(|c| {
+            hireboard::db::write_transaction(c, |c| {
+                JobDraft::insert_many(c, &named, &mut Known::default())
+            })
+            .unwrap()
+        });
+        assert!(app.with_conn(|c| search.refresh_if_stale(c).unwrap()), "{backend}");
+        assert_eq!(search.build_counts(), (before.0, before.1 + 1), "{backend}");
+        let fresh = AppState::open((*app.state.config).clone()).expect("a fresh instance");
+        assert_eq!(shown(&app.state, now), shown(&fresh, now), "{backend}");
+        // A text query's matches carry over: the drafts changed none.
+        let (read, carried) = search.text_read_counts();
+        assert_eq!(found(&app.state), found(&fresh), "{backend}");
+        assert_eq!(search.text_read_counts(), (read, carried + 1), "{backend}");
+    }
+}
