@@ -11,7 +11,7 @@ use diesel::Connection;
 use super::mapping::{Target, Vocabulary};
 use super::read::{ReadError, ReadOptions, Row, Sheet, read};
 use super::refs;
-use super::rows::{Choices, apply, keys};
+use super::rows::{Choices, Keys, apply, keys};
 use super::workbook::column_name;
 use crate::admin::edit::{Editing, editable};
 use crate::admin::fields::{self, FieldError};
@@ -339,8 +339,8 @@ impl Runner<'_> {
         let mut results = Vec::with_capacity(rows.len());
         let dry = self.import.mode == Mode::DryRun;
         let companies_mark = self.companies.mark();
+        let keys: Vec<Keys> = rows.iter().map(|row| keys(row, &self.outcome.targets)).collect();
         let ran = crate::db::write_transaction(conn, |conn| {
-            let keys: Vec<_> = rows.iter().map(|row| keys(row, &self.outcome.targets)).collect();
             let references: Vec<&str> = keys
                 .iter()
                 .filter(|k| k.id.is_none())
@@ -348,8 +348,8 @@ impl Runner<'_> {
                 .collect();
             self.pointers = refs::find_many(conn, self.import.resource, self.source, &references)?;
             self.pending.clear();
-            for row in &rows {
-                results.push(self.one(conn, row).map_err(Rollback::Failed)?);
+            for (row, keys) in rows.iter().zip(&keys) {
+                results.push(self.one(conn, row, keys.clone()).map_err(Rollback::Failed)?);
             }
             self.write_pending(conn).map_err(Rollback::Failed)?;
             let new_refs = std::mem::take(&mut self.new_refs);
@@ -388,8 +388,9 @@ impl Runner<'_> {
         Ok(())
     }
 
-    /// Checks and (inside the batch's transaction) writes one row.
-    fn one(&mut self, conn: &mut DbConn, row: &Row) -> Result<Done, RunError> {
+    /// Checks one row (its `keys` read from it) and, inside the batch's transaction, writes
+    /// it or keeps it for the batch's end.
+    fn one(&mut self, conn: &mut DbConn, row: &Row, keys: Keys) -> Result<Done, RunError> {
         let tr = &self.import.editor.tr;
         let targets = &self.outcome.targets;
         let resource = self.import.resource;
@@ -398,7 +399,6 @@ impl Runner<'_> {
             let cell = format!("{}{}", column_name(*column), row.number);
             reasons.push(tr.t2("import-error-formula", "cell", &cell, "formula", formula));
         }
-        let keys = keys(row, targets);
         if let Some(reference) = &keys.reference {
             match self.seen.get(reference) {
                 Some(first) => reasons.push(tr.t2(
