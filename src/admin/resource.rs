@@ -743,10 +743,18 @@ impl Editor {
 #[derive(Debug, Clone, Default)]
 pub struct Lookups(Arc<Mutex<Found>>);
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct Found {
     ids: HashMap<(&'static str, String), i64>,
     claimed: std::collections::HashSet<(&'static str, String)>,
+    /// A form's own memory of what it found (`Lookups::with`), one per type.
+    kept: HashMap<std::any::TypeId, Box<dyn std::any::Any + Send>>,
+}
+
+impl std::fmt::Debug for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Found").field("ids", &self.ids).field("claimed", &self.claimed).finish()
+    }
 }
 
 impl Lookups {
@@ -763,7 +771,18 @@ impl Lookups {
     }
 
     pub fn forget(&self) {
-        self.found().ids.clear();
+        let mut found = self.found();
+        found.ids.clear();
+        found.kept.clear();
+    }
+
+    /// Runs `f` on this editor's `T`, made empty the first time (or after `forget`): what a
+    /// form's writes found (a posting's skills and places), kept across its writes.
+    pub fn with<T: Default + Send + 'static, R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        let mut found = self.found();
+        let kept =
+            found.kept.entry(std::any::TypeId::of::<T>()).or_insert_with(|| Box::new(T::default()));
+        f(kept.downcast_mut::<T>().expect("kept by its own type"))
     }
 
     /// Whether a check already gave `value` (of kind `kind`) to a record.

@@ -11,23 +11,8 @@ use crate::models::{CoverLetter, EmploymentType, SalaryPeriod, Seniority, Workpl
 
 pub struct JobForm;
 
-/// The `Lookups` key of skill ids by the name a posting is tagged with.
-const SKILL_IDS: &str = "skill tags";
-/// The `Lookups` key of the place of a city and country.
-const PLACE_IDS: &str = "places of cities";
 /// The `Lookups` claims of slugs given to postings.
 const SLUGS: &str = "posting slugs";
-
-/// A draft's city and country as `Known::places` keys them.
-fn place_key(draft: &JobDraft) -> (String, Option<String>) {
-    let city = draft.city.as_deref().unwrap_or_default().trim().to_owned();
-    (city, draft.country_code.clone())
-}
-
-/// A city and country as one `Lookups` text.
-fn place_text((city, country): &(String, Option<String>)) -> String {
-    format!("{city}\u{1f}{}", country.as_deref().unwrap_or_default())
-}
 
 impl DraftForm for JobForm {
     type Draft = JobDraft;
@@ -205,27 +190,9 @@ impl DraftForm for JobForm {
         }
         // An import tags thousands of postings with the same few skills in the same few
         // cities: each is found once per editor.
-        let lookups = &editor.lookups;
-        let mut known = Known::default();
-        for draft in drafts {
-            for name in &draft.skills {
-                if let Some(id) = lookups.get(SKILL_IDS, name) {
-                    known.skills.insert(name.clone(), id);
-                }
-            }
-            let city = place_key(draft);
-            if let Some(id) = lookups.get(PLACE_IDS, &place_text(&city)) {
-                known.places.insert(city, Some(id).filter(|id| *id > 0));
-            }
-        }
-        let ids = JobDraft::insert_many(conn, &with_names, &mut known)?;
-        for (name, skill) in known.skills {
-            lookups.remember(SKILL_IDS, &name, skill);
-        }
-        for (city, place) in known.places {
-            // No place is remembered as 0.
-            lookups.remember(PLACE_IDS, &place_text(&city), place.unwrap_or(0));
-        }
+        let ids = editor
+            .lookups
+            .with(|known: &mut Known| JobDraft::insert_many(conn, &with_names, known))?;
         Ok(ids)
     }
 
