@@ -326,11 +326,12 @@ mod tests {
         // A few changes are taken in whatever they are.
         assert!(!rebuild_for(10, None, 100));
         assert!(!rebuild_for(10, Some(10), 100));
-        // 2,000 new drafts at 10,000 published postings: read by id, found unpublished.
-        assert!(!rebuild_for(2_000, None, 10_000));
-        assert!(!rebuild_for(2_000, Some(0), 10_000));
-        // 2,000 of them published: a quarter of the index and more, read in one pass.
-        assert!(rebuild_for(2_000, Some(2_000), 10_000));
+        // 3,000 new drafts at 10,000 published postings: read by id, found unpublished.
+        assert!(!rebuild_for(3_000, None, 10_000));
+        assert!(!rebuild_for(3_000, Some(0), 10_000));
+        // 3,000 of them published: over a quarter of the index, read in one pass.
+        assert!(rebuild_for(3_000, Some(3_000), 10_000));
+        assert!(!rebuild_for(2_000, Some(2_000), 10_000));
         // Too many to read by id; under a quarter of a large index they still are.
         assert!(rebuild_for(50_000, None, 10_000));
         assert!(!rebuild_for(50_000, None, 1_000_000));
