@@ -782,7 +782,11 @@ impl Lookups {
         let mut found = self.found();
         let kept =
             found.kept.entry(std::any::TypeId::of::<T>()).or_insert_with(|| Box::new(T::default()));
-        f(kept.downcast_mut::<T>().expect("kept by its own type"))
+        match kept.downcast_mut::<T>() {
+            Some(kept) => f(kept),
+            // Kept under its own type's id, so never; it would only forget.
+            None => f(&mut T::default()),
+        }
     }
 
     /// Whether a check already gave `value` (of kind `kind`) to a record.
