@@ -441,7 +441,7 @@ fn parse_roles(raw: Option<String>) -> Result<Vec<crate::models::AdminRole>, Str
     let mut roles = Vec::new();
     for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let role = AdminRole::parse(&part.to_ascii_lowercase()).ok_or_else(|| {
-            format!("{part:?} is not a role; expected all, or some of admin, editor, translator, viewer separated by commas")
+            format!("{part:?} is not a role; expected all, or some of admin, editor, translator, viewer, recruiter separated by commas")
         })?;
         if !roles.contains(&role) {
             roles.push(role);

@@ -235,9 +235,16 @@ enum AdminCommand {
     },
 }
 
+/// The board's own roles: a recruiter works for companies, so staff invite them in the back
+/// office (`/admin/admin_users/new`), where their companies are named.
 fn parse_role(s: &str) -> Result<AdminRole, String> {
-    AdminRole::parse(s)
-        .ok_or_else(|| "expected one of admin, editor, translator, viewer".to_owned())
+    match AdminRole::parse(s) {
+        Some(AdminRole::Recruiter) => Err("recruiters are invited in the back office \
+             (/admin/admin_users/new), which binds them to their companies"
+            .to_owned()),
+        Some(role) => Ok(role),
+        None => Err("expected one of admin, editor, translator, viewer".to_owned()),
+    }
 }
 
 /// A failure that ends the program: configuration errors exit with 2, the rest with 1.

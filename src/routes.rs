@@ -159,6 +159,10 @@ fn entries() -> Vec<Entry> {
             .get(admin::invitations::password_form)
             .post(admin::invitations::set_password),
         Entry::new("/admin/jobs/{id}/preview").get(adm::job_actions::preview),
+        Entry::new("/admin/review").get(admin::review::queue),
+        Entry::new("/admin/review/{id:[0-9]+}").get(admin::review::show),
+        Entry::new("/admin/review/{id:[0-9]+}/approve").post(admin::review::approve),
+        Entry::new("/admin/review/{id:[0-9]+}/reject").post(admin::review::reject),
         Entry::new("/admin/tasks/overview").get(admin::task_overview::overview),
         Entry::new("/admin/translations").get(admin::translations::overview),
         Entry::new("/admin/translations/{lang}").get(admin::translations::list),

@@ -43,3 +43,10 @@ mail-alert-digest-more = { $count ->
 }
 mail-alert-digest-why = Sie erhalten diese E-Mail, weil Sie einen Job-Alert für diese Suche angelegt haben.
 mail-alert-unsubscribe = Abbestellen
+
+mail-job-approved-subject = Ihre Stellenanzeige ist online: { $job }
+mail-job-approved-body = das Team der Jobbörse hat „{ $job }“ freigegeben: Die Anzeige ist jetzt auf der Website.
+mail-job-rejected-subject = Ihre Stellenanzeige braucht Änderungen: { $job }
+mail-job-rejected-body = das Team der Jobbörse hat „{ $job }“ an Sie zurückgegeben. Die Begründung:
+mail-job-rejected-next = Ändern Sie die Anzeige und senden Sie sie erneut zur Prüfung.
+mail-job-open = Anzeige öffnen

@@ -43,3 +43,10 @@ mail-alert-digest-more = { $count ->
 }
 mail-alert-digest-why = You get this email because you asked for job alerts for this search.
 mail-alert-unsubscribe = Unsubscribe
+
+mail-job-approved-subject = Your posting is live: { $job }
+mail-job-approved-body = the board's team approved “{ $job }”: it is on the site now.
+mail-job-rejected-subject = Your posting needs changes: { $job }
+mail-job-rejected-body = the board's team sent “{ $job }” back to you. Their reason:
+mail-job-rejected-next = Change the posting and send it for review again.
+mail-job-open = Open the posting

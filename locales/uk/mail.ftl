@@ -49,3 +49,10 @@ mail-alert-digest-more = { $count ->
 }
 mail-alert-digest-why = Ви отримали цей лист, бо підписалися на сповіщення за цим пошуком.
 mail-alert-unsubscribe = Відписатися
+
+mail-job-approved-subject = Ваша вакансія опублікована: { $job }
+mail-job-approved-body = команда дошки схвалила «{ $job }»: вакансія вже на сайті.
+mail-job-rejected-subject = Вашу вакансію треба змінити: { $job }
+mail-job-rejected-body = команда дошки повернула вам «{ $job }». Причина:
+mail-job-rejected-next = Змініть вакансію й надішліть її на перевірку ще раз.
+mail-job-open = Відкрити вакансію

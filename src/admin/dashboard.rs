@@ -59,6 +59,8 @@ pub struct DashboardPage {
 }
 
 struct Figures {
+    /// The open postings, when counted in the database (a recruiter's).
+    open: Option<i64>,
     drafts: i64,
     week_applications: i64,
     recent: Vec<(i64, String, String, String, NaiveDateTime)>,
@@ -74,43 +76,18 @@ pub async fn show(
     let show_applications = admin.can(Area::Applications, Action::View);
     let now = crate::db::now();
     let first = first_monday(now);
-    let figures = with_conn(&state, move |conn| {
-        let drafts = jobs::table
-            .filter(jobs::status.eq(JobStatus::Draft.as_str()))
-            .count()
-            .get_result(conn)?;
-        let (week_applications, recent) = if show_applications {
-            let week: i64 = applications::table
-                .filter(applications::created_at.ge(now - Duration::days(7)))
-                .count()
-                .get_result(conn)?;
-            let recent = applications::table
-                .inner_join(jobs::table)
-                .order(applications::created_at.desc())
-                .limit(8)
-                .select((
-                    applications::id,
-                    applications::name,
-                    jobs::title,
-                    applications::status,
-                    applications::created_at,
-                ))
-                .load(conn)?;
-            (week, recent)
-        } else {
-            (0, Vec::new())
-        };
-        let published = crate::db::dialect::published_per_week(conn, first, WEEKS as i64)?;
-        Ok(Figures { drafts, week_applications, recent, published })
-    })
-    .await?;
+    let viewer = admin.viewer();
+    let figures = with_conn(&state, move |conn| figures(conn, &viewer, now, first)).await?;
     let tr = admin.tr.clone();
     let index = state.search.get();
     let result = index.search(&SearchParams::default(), None, now, 1);
+    // A recruiter's figures are their companies' (the index's are the whole board's).
+    let bound = admin.viewer().is_bound();
+    let open = figures.open.unwrap_or(result.total as i64);
     let mut stats = vec![
         Stat {
             label: tr.t("admin-dashboard-open-postings"),
-            value: tr.number(result.total as i64),
+            value: tr.number(open),
             url: Some("/admin/jobs?scope=published".into()),
         },
         Stat {
@@ -157,6 +134,7 @@ pub async fn show(
             .facets
             .skill
             .iter()
+            .filter(|_| !bound)
             .take(10)
             .map(|s| TopSkill {
                 name: s.name.clone(),
@@ -165,6 +143,81 @@ pub async fn show(
             })
             .collect(),
     })
+}
+
+/// The dashboard's figures over the postings and applications `viewer` may see (a fixed
+/// number of queries).
+fn figures(
+    conn: &mut crate::db::DbConn,
+    viewer: &crate::admin::resource::Viewer,
+    now: NaiveDateTime,
+    first: NaiveDateTime,
+) -> Result<Figures, AppError> {
+    use crate::admin::resources::company_scope;
+    let their_jobs = || {
+        let mut q = jobs::table.into_boxed();
+        if let Some(allowed) = company_scope::jobs(viewer) {
+            q = q.filter(allowed);
+        }
+        q
+    };
+    let drafts =
+        their_jobs().filter(jobs::status.eq(JobStatus::Draft.as_str())).count().get_result(conn)?;
+    let show_applications =
+        crate::auth::policy::allows(viewer.role, Area::Applications, Action::View);
+    let (week_applications, recent) = if show_applications {
+        let their_applications = || {
+            let mut q = applications::table.into_boxed();
+            if let Some(allowed) = company_scope::applications(viewer) {
+                q = q.filter(allowed);
+            }
+            q
+        };
+        let week: i64 = their_applications()
+            .filter(applications::created_at.ge(now - Duration::days(7)))
+            .count()
+            .get_result(conn)?;
+        let recent = their_applications()
+            .inner_join(jobs::table)
+            .order(applications::created_at.desc())
+            .limit(8)
+            .select((
+                applications::id,
+                applications::name,
+                jobs::title,
+                applications::status,
+                applications::created_at,
+            ))
+            .load(conn)?;
+        (week, recent)
+    } else {
+        (0, Vec::new())
+    };
+    let (open, published) = if viewer.is_bound() {
+        let open = their_jobs()
+            .filter(jobs::status.eq(JobStatus::Published.as_str()))
+            .filter(jobs::valid_through.is_null().or(jobs::valid_through.gt(now)))
+            .count()
+            .get_result(conn)?;
+        // A company's postings are few: their weeks are counted here.
+        let until = first + Duration::weeks(WEEKS as i64);
+        let times: Vec<Option<NaiveDateTime>> = their_jobs()
+            .filter(jobs::published_at.ge(first).and(jobs::published_at.lt(until)))
+            .select(jobs::published_at)
+            .load(conn)?;
+        let mut weeks: Vec<(i64, i64)> = Vec::new();
+        for at in times.into_iter().flatten() {
+            let week = (at - first).num_weeks();
+            match weeks.iter_mut().find(|(w, _)| *w == week) {
+                Some((_, n)) => *n += 1,
+                None => weeks.push((week, 1)),
+            }
+        }
+        (Some(open), weeks)
+    } else {
+        (None, crate::db::dialect::published_per_week(conn, first, WEEKS as i64)?)
+    };
+    Ok(Figures { open, drafts, week_applications, recent, published })
 }
 
 /// Chart geometry: the SVG's drawing area and each bar's slot.

@@ -59,6 +59,10 @@ fn value_label(
         (_, "role") => AdminRole::parse(value)?.label_id(),
         (_, "two_factor") => format!("admin-two-factor-value-{value}"),
         ("api_tokens", "status") => format!("admin-token-{value}"),
+        ("companies", "awaiting_approval" | "auto_publish") => match value {
+            "true" => "admin-filter-yes".to_owned(),
+            _ => "admin-filter-no".to_owned(),
+        },
         _ => return None,
     };
     tr.try_t(&id)

@@ -13,7 +13,7 @@ use super::CurrentAdmin;
 use super::form::{AdminForm, BodyKind};
 use super::layout::{AdminLayout, crumb, here};
 use super::resource::Resource;
-use crate::auth::policy::Action;
+use crate::auth::policy::{Action, Area};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::import::mapping::{Target, Vocabulary, importable};
@@ -352,7 +352,7 @@ pub async fn show(
         error: import.error().map(|e| e.text(tr)),
         mode: import.mode.clone(),
         records_url: format!("/admin/{name}"),
-        takes_companies: name == "jobs",
+        takes_companies: name == "jobs" && admin.can(Area::Companies, Action::Create),
         new_url: format!("/admin/{name}/import"),
         create_companies: import.create_companies,
     })

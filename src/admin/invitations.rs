@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::layout::{crumb, here};
 use super::{AdminForm, AdminLayout, CurrentAdmin, Flash};
+use crate::admin::fields::FieldError;
 use crate::auth::password::{MAX_CHARS, MIN_CHARS, Weakness, check_strength};
 use crate::auth::policy::{Action, Area};
 use crate::error::AppError;
@@ -34,15 +35,23 @@ pub struct InvitePage {
     pub name: String,
     pub roles: Vec<RoleOption>,
     pub email_error: Option<String>,
+    /// A recruiter's companies, as typed.
+    pub companies: String,
+    pub companies_error: Option<String>,
 }
 
-fn invite_page(
-    admin: &CurrentAdmin,
+/// What the form was sent with, and what is wrong with it.
+#[derive(Default)]
+struct Typed {
     email: String,
     name: String,
-    role: AdminRole,
+    companies: String,
     email_error: Option<String>,
-) -> InvitePage {
+    companies_error: Option<String>,
+}
+
+fn invite_page(admin: &CurrentAdmin, typed: Typed, role: AdminRole) -> InvitePage {
+    let Typed { email, name, companies, email_error, companies_error } = typed;
     let tr = admin.tr.clone();
     let title = tr.t("admin-invite-title");
     InvitePage {
@@ -63,12 +72,14 @@ fn invite_page(
             })
             .collect(),
         email_error,
+        companies,
+        companies_error,
     }
 }
 
 pub async fn new(admin: CurrentAdmin) -> Result<InvitePage, AppError> {
     admin.require(Area::AdminUsers, Action::Create)?;
-    Ok(invite_page(&admin, String::new(), String::new(), AdminRole::Editor, None))
+    Ok(invite_page(&admin, Typed::default(), AdminRole::Editor))
 }
 
 #[derive(Deserialize)]
@@ -79,6 +90,15 @@ pub struct InviteForm {
     name: String,
     #[serde(default)]
     role: String,
+    /// A recruiter's companies: names or `#id`s, separated by commas.
+    #[serde(default)]
+    companies: String,
+}
+
+/// Why an invitation was not made.
+enum Refusal {
+    Account(CreateAdminError),
+    Companies(crate::admin::fields::FieldError),
 }
 
 pub async fn create(
@@ -88,27 +108,47 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     admin.require(Area::AdminUsers, Action::Create)?;
     let tr = admin.tr.clone();
-    let InviteForm { email, name, role } = form.data;
+    let InviteForm { email, name, role, companies } = form.data;
     let role = AdminRole::parse(&role).ok_or(AppError::BadRequest("error-bad-request"))?;
-    if name.chars().count() > 200 {
+    if name.chars().count() > 200 || companies.chars().count() > 2000 {
         return Err(AppError::BadRequest("error-bad-request"));
     }
     let actor = admin.actor();
+    let editor = admin.editor();
     let (e, n) = (email.clone(), name.clone());
+    let names: Vec<String> = companies.split(',').map(|c| c.trim().to_owned()).collect();
     let outcome = with_conn(&state, move |conn| {
-        let invited = admin_user::invite(conn, &e, &n, role, crate::db::now());
-        if let Ok((id, _)) = &invited {
+        use crate::admin::resources::admin_user_form::resolve_companies;
+        let company_ids = match resolve_companies(conn, &names, &editor)? {
+            Ok(ids) if role == AdminRole::Recruiter && ids.is_empty() => {
+                let error = FieldError::new("companies", "admin-error-recruiter-company");
+                return Ok(Err(Refusal::Companies(error)));
+            }
+            Ok(ids) if role != AdminRole::Recruiter && !ids.is_empty() => {
+                let error = FieldError::new("companies", "admin-error-companies-for-recruiters");
+                return Ok(Err(Refusal::Companies(error)));
+            }
+            Ok(ids) => ids,
+            Err(error) => return Ok(Err(Refusal::Companies(error))),
+        };
+        crate::db::write_transaction(conn, |conn| {
+            let (id, token) = match admin_user::invite(conn, &e, &n, role, crate::db::now()) {
+                Ok(invited) => invited,
+                Err(CreateAdminError::Database(e)) => return Err(e.into()),
+                Err(refused) => return Ok(Err(Refusal::Account(refused))),
+            };
+            crate::models::company_member::set_companies(conn, id, &company_ids)?;
             audit::record(
                 conn,
                 &actor,
                 "create",
                 "admin_users",
-                *id,
+                id,
                 &e.trim().to_lowercase(),
                 &[Change::new("role", None, Some(role.as_str()))],
             )?;
-        }
-        Ok(invited)
+            Ok(Ok((id, token)))
+        })
     })
     .await?;
     match outcome {
@@ -117,14 +157,24 @@ pub async fn create(
             Flash::notice(&admin.session, tr.t1("admin-invite-done", "link", &link));
             Ok(crate::web::see_other(&format!("/admin/admin_users/{id}")))
         }
-        Err(e) => {
-            let message = match e {
-                CreateAdminError::InvalidEmail(_) => tr.t("admin-invite-email-invalid"),
-                CreateAdminError::Exists(_) => tr.t("admin-invite-email-taken"),
-                CreateAdminError::Database(e) => return Err(e.into()),
-                other => return Err(AppError::Internal(other.to_string())),
-            };
-            let page = invite_page(&admin, email, name, role, Some(message));
+        Err(refusal) => {
+            let mut typed = Typed { email, name, companies, ..Typed::default() };
+            match refusal {
+                Refusal::Account(CreateAdminError::InvalidEmail(_)) => {
+                    typed.email_error = Some(tr.t("admin-invite-email-invalid"));
+                }
+                Refusal::Account(CreateAdminError::Exists(_)) => {
+                    typed.email_error = Some(tr.t("admin-invite-email-taken"));
+                }
+                Refusal::Account(other) => return Err(AppError::Internal(other.to_string())),
+                Refusal::Companies(error) => {
+                    typed.companies_error = Some(match error.arg {
+                        Some((name, value)) => tr.t1(error.message, name, &value),
+                        None => tr.t(error.message),
+                    });
+                }
+            }
+            let page = invite_page(&admin, typed, role);
             let html = page
                 .render()
                 .map_err(|e| AppError::Internal(format!("rendering the invitation form: {e}")))?;

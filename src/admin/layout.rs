@@ -75,25 +75,38 @@ pub struct Crumb {
     pub url: Option<String>,
 }
 
-/// The navigation: (section id, Fluent id, URL, area). An entry shows only when the user's
-/// role may view its area.
-const NAV: [(&str, &str, &str, Area); 16] = [
-    ("dashboard", "admin-nav-dashboard", "/admin", Area::Dashboard),
-    ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs),
-    ("companies", "admin-nav-companies", "/admin/companies", Area::Companies),
-    ("skills", "admin-nav-skills", "/admin/skills", Area::Skills),
-    ("places", "admin-nav-places", "/admin/places", Area::Places),
-    ("applications", "admin-nav-applications", "/admin/applications", Area::Applications),
-    ("comments", "admin-nav-comments", "/admin/comments", Area::Comments),
-    ("audit_log", "admin-nav-audit-log", "/admin/audit_log", Area::AuditLog),
-    ("admin_users", "admin-nav-admin-users", "/admin/admin_users", Area::AdminUsers),
-    ("alerts", "admin-nav-alerts", "/admin/alerts", Area::Alerts),
-    ("translations", "admin-nav-translations", "/admin/translations", Area::Translations),
-    ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks),
-    ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks),
-    ("webhooks", "admin-nav-webhooks", "/admin/webhooks", Area::Tasks),
-    ("feed_sources", "admin-nav-feed-sources", "/admin/feed_sources", Area::Tasks),
-    ("api_tokens", "admin-nav-api-tokens", "/admin/api_tokens", Area::Tasks),
+/// The navigation: (section id, Fluent id, URL, area, action). An entry shows only when the
+/// user's role may take that action in its area (most: view it).
+const NAV: [(&str, &str, &str, Area, Action); 17] = [
+    ("dashboard", "admin-nav-dashboard", "/admin", Area::Dashboard, Action::View),
+    ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs, Action::View),
+    ("review", "admin-nav-review", "/admin/review", Area::Jobs, Action::ChangeStatus),
+    ("companies", "admin-nav-companies", "/admin/companies", Area::Companies, Action::View),
+    ("skills", "admin-nav-skills", "/admin/skills", Area::Skills, Action::View),
+    ("places", "admin-nav-places", "/admin/places", Area::Places, Action::View),
+    (
+        "applications",
+        "admin-nav-applications",
+        "/admin/applications",
+        Area::Applications,
+        Action::View,
+    ),
+    ("comments", "admin-nav-comments", "/admin/comments", Area::Comments, Action::View),
+    ("audit_log", "admin-nav-audit-log", "/admin/audit_log", Area::AuditLog, Action::View),
+    ("admin_users", "admin-nav-admin-users", "/admin/admin_users", Area::AdminUsers, Action::View),
+    ("alerts", "admin-nav-alerts", "/admin/alerts", Area::Alerts, Action::View),
+    (
+        "translations",
+        "admin-nav-translations",
+        "/admin/translations",
+        Area::Translations,
+        Action::View,
+    ),
+    ("tasks", "admin-nav-tasks", "/admin/tasks", Area::Tasks, Action::View),
+    ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks, Action::View),
+    ("webhooks", "admin-nav-webhooks", "/admin/webhooks", Area::Tasks, Action::View),
+    ("feed_sources", "admin-nav-feed-sources", "/admin/feed_sources", Area::Tasks, Action::View),
+    ("api_tokens", "admin-nav-api-tokens", "/admin/api_tokens", Area::Tasks, Action::View),
 ];
 
 #[derive(Debug, Clone)]
@@ -122,8 +135,8 @@ impl AdminLayout {
         let tr = admin.tr.clone();
         let nav = NAV
             .iter()
-            .filter(|(_, _, _, area)| admin.can(*area, Action::View))
-            .map(|(id, label, url, _)| NavItem {
+            .filter(|(_, _, _, area, needs)| admin.can(*area, *needs))
+            .map(|(id, label, url, _, _)| NavItem {
                 label: tr.t(label),
                 url: (*url).to_owned(),
                 current: *id == section,

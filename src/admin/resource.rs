@@ -134,6 +134,14 @@ pub struct Viewer {
     pub role: crate::models::AdminRole,
 }
 
+impl Viewer {
+    /// Whether this user sees only their companies' records (a recruiter's): see
+    /// `resources::company_scope`.
+    pub fn is_bound(&self) -> bool {
+        self.role == crate::models::AdminRole::Recruiter
+    }
+}
+
 /// Which records a [`Listing::lookup`] names.
 #[derive(Debug, Clone, Copy)]
 pub enum Lookup<'a> {

@@ -58,6 +58,8 @@ struct Visible {
     companies: bool,
     applications: bool,
     admin_users: bool,
+    /// Whose records: a recruiter's companies' only.
+    viewer: crate::admin::resource::Viewer,
 }
 
 type Found = (
@@ -70,8 +72,13 @@ type Found = (
 fn find(conn: &mut crate::db::DbConn, q: &str, visible: &Visible) -> QueryResult<Found> {
     let contains = TextOp::Contains;
     let by_id = q.strip_prefix('#').and_then(|n| n.parse::<i64>().ok()).unwrap_or(-1);
+    use crate::admin::resources::company_scope;
     let postings = if visible.jobs {
-        jobs::table
+        let mut query = jobs::table.into_boxed();
+        if let Some(allowed) = company_scope::jobs(&visible.viewer) {
+            query = query.filter(allowed);
+        }
+        query
             .filter(
                 text_filter!(jobs::title, contains, q).or(jobs::slug.eq(q)).or(jobs::id.eq(by_id)),
             )
@@ -84,7 +91,11 @@ fn find(conn: &mut crate::db::DbConn, q: &str, visible: &Visible) -> QueryResult
         Vec::new()
     };
     let firms = if visible.companies {
-        companies::table
+        let mut query = companies::table.into_boxed();
+        if let Some(allowed) = company_scope::companies(&visible.viewer) {
+            query = query.filter(allowed);
+        }
+        query
             .filter(text_filter!(companies::name, contains, q))
             .order(companies::name.asc())
             .limit(PER_GROUP)
@@ -95,7 +106,11 @@ fn find(conn: &mut crate::db::DbConn, q: &str, visible: &Visible) -> QueryResult
         Vec::new()
     };
     let applicants = if visible.applications {
-        applications::table
+        let mut query = applications::table.into_boxed();
+        if let Some(allowed) = company_scope::applications(&visible.viewer) {
+            query = query.filter(allowed);
+        }
+        query
             .filter(text_filter!(applications::name, contains, q).or(text_filter!(
                 applications::email,
                 contains,
@@ -135,6 +150,7 @@ pub async fn search(
         companies: admin.can(Area::Companies, Action::View),
         applications: admin.can(Area::Applications, Action::View),
         admin_users: admin.can(Area::AdminUsers, Action::View),
+        viewer: admin.viewer(),
     };
     let mut groups = Vec::new();
     if !q.is_empty() {

@@ -68,12 +68,14 @@ pub async fn show(
     let show_comments = admin.can(Area::Comments, Action::View);
     let show_history = admin.can(Area::AuditLog, Action::View);
     let viewer = admin.viewer();
+    // An employer's team reads its own notes, not the staff's.
+    let recruiters_only = viewer.is_bound();
     let db_tr = tr.clone();
     let (record, comments, history) = with_conn(&state, move |conn| {
         resource.require_visible(conn, id, &viewer)?;
         let record = resource.show(conn, id, &db_tr)?.ok_or(AppError::NotFound)?;
         let comments = if show_comments {
-            Comment::for_record(conn, resource.name(), id)?
+            Comment::for_record(conn, resource.name(), id, recruiters_only)?
         } else {
             Vec::new()
         };

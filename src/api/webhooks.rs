@@ -141,8 +141,9 @@ pub struct WebhookInput {
     #[schema(example = "https://ats.example/hooks/hireboard")]
     pub url: Option<String>,
     pub description: Option<String>,
-    /// Event kinds (`job.published`, `job.updated`, `job.expired`, `application.created`,
-    /// `application.stage_changed`), or `*` for all; every kind when made without it.
+    /// Event kinds (`job.published`, `job.updated`, `job.expired`, `job.submitted`,
+    /// `job.approved`, `job.rejected`, `application.created`, `application.stage_changed`), or
+    /// `*` for all; every kind when made without it.
     #[schema(example = json!(["job.published", "application.created"]))]
     pub events: Option<Vec<String>>,
     /// Whether events are sent to it; on when made without it.

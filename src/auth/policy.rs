@@ -53,16 +53,19 @@ pub enum Action {
     /// Publish, unpublish, archive, fill, pipeline stages.
     ChangeStatus,
     Delete,
+    /// Send a posting for the staff's review: how a recruiter publishes (staff publish).
+    Submit,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 7] = [
         Action::View,
         Action::Create,
         Action::Update,
         Action::Translate,
         Action::ChangeStatus,
         Action::Delete,
+        Action::Submit,
     ];
 }
 
@@ -71,6 +74,8 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
     use Action::*;
     use Area::*;
     match role {
+        // The board's staff publish; sending for review is the employers' way.
+        _ if action == Submit => role == AdminRole::Recruiter && area == Jobs,
         AdminRole::Admin => true,
         AdminRole::Editor => match area {
             Dashboard | AuditLog => action == View,
@@ -90,6 +95,17 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
             AdminUsers | Tasks | Translations => false,
             _ => action == View,
         },
+        // An employer's staff, within their companies' records (each resource's
+        // `scope_for`): they write postings (published after review), answer applications
+        // and keep their company's page; the board's own machinery is not theirs.
+        AdminRole::Recruiter => match area {
+            Dashboard | Skills | Places => action == View,
+            Jobs => matches!(action, View | Create | Update | Translate | Delete | Submit),
+            Companies => matches!(action, View | Update | Translate),
+            Applications => matches!(action, View | ChangeStatus),
+            Comments => matches!(action, View | Create),
+            AdminUsers | AuditLog | Tasks | Alerts | Translations => false,
+        },
     }
 }
 
@@ -100,7 +116,7 @@ mod tests {
     #[test]
     fn only_admins_manage_admin_users() {
         for role in AdminRole::ALL {
-            for action in Action::ALL {
+            for action in Action::ALL.into_iter().filter(|a| *a != Action::Submit) {
                 assert_eq!(
                     allows(*role, Area::AdminUsers, action),
                     *role == AdminRole::Admin,
@@ -128,5 +144,27 @@ mod tests {
         assert!(allows(AdminRole::Translator, Area::Jobs, Action::Translate));
         assert!(!allows(AdminRole::Translator, Area::Jobs, Action::ChangeStatus));
         assert!(!allows(AdminRole::Translator, Area::Applications, Action::View));
+    }
+
+    #[test]
+    fn recruiters_never_reach_the_boards_machinery_nor_publish_directly() {
+        for area in
+            [Area::AdminUsers, Area::AuditLog, Area::Tasks, Area::Alerts, Area::Translations]
+        {
+            for action in Action::ALL {
+                assert!(!allows(AdminRole::Recruiter, area, action), "{area:?} {action:?}");
+            }
+        }
+        assert!(!allows(AdminRole::Recruiter, Area::Jobs, Action::ChangeStatus));
+        assert!(!allows(AdminRole::Recruiter, Area::Companies, Action::Create));
+        assert!(!allows(AdminRole::Recruiter, Area::Companies, Action::Delete));
+        assert!(allows(AdminRole::Recruiter, Area::Jobs, Action::Create));
+        assert!(allows(AdminRole::Recruiter, Area::Applications, Action::ChangeStatus));
+        for role in AdminRole::ALL {
+            for area in Area::ALL {
+                let submits = *role == AdminRole::Recruiter && area == Area::Jobs;
+                assert_eq!(allows(*role, area, Action::Submit), submits, "{role:?} {area:?}");
+            }
+        }
     }
 }

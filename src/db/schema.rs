@@ -22,6 +22,10 @@ diesel::table! {
         street_address -> Nullable<Text>,
         latitude -> Nullable<Double>,
         longitude -> Nullable<Double>,
+        /// Signed up from the public site and not yet approved by the board's staff.
+        awaiting_approval -> Bool,
+        /// Trusted: its recruiters' postings go live without review.
+        auto_publish -> Bool,
     }
 }
 
@@ -552,7 +556,38 @@ diesel::table! {
 diesel::joinable!(feed_sources -> companies (company_id));
 diesel::joinable!(feed_runs -> feed_sources (source_id));
 
+diesel::table! {
+    /// Which companies a recruiter works for (see `admin::resources::company_scope`).
+    company_members (id) {
+        id -> BigInt,
+        admin_user_id -> BigInt,
+        company_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Each time a recruiter's posting was sent for review, and what the staff decided.
+    job_reviews (id) {
+        id -> BigInt,
+        job_id -> BigInt,
+        submitted_by -> Nullable<BigInt>,
+        submitted_at -> Timestamp,
+        snapshot -> Text,
+        decision -> Nullable<Text>,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(job_reviews -> jobs (job_id));
+diesel::joinable!(company_members -> admin_users (admin_user_id));
+diesel::joinable!(company_members -> companies (company_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    job_reviews,
+    company_members,
     feed_sources,
     feed_runs,
     imports,

@@ -17,17 +17,26 @@ pub struct Comment {
 }
 
 impl Comment {
-    /// A record's comments, oldest first, with their authors (one query).
+    /// A record's comments, oldest first, with their authors (one query); with
+    /// `recruiters_only`, only those the employer's recruiters wrote (an employer's team does
+    /// not read the board staff's notes).
     pub fn for_record(
         conn: &mut DbConn,
         resource: &str,
         record_id: i64,
+        recruiters_only: bool,
     ) -> QueryResult<Vec<Comment>> {
         type Listed = (i64, Option<String>, Option<String>, String, NaiveDateTime);
-        let rows: Vec<Listed> = admin_comments::table
+        let mut query = admin_comments::table
             .left_join(admin_users::table)
             .filter(admin_comments::resource.eq(resource))
             .filter(admin_comments::record_id.eq(record_id))
+            .into_boxed();
+        if recruiters_only {
+            query =
+                query.filter(admin_users::role.nullable().eq(super::AdminRole::Recruiter.as_str()));
+        }
+        let rows: Vec<Listed> = query
             .order((admin_comments::created_at.asc(), admin_comments::id.asc()))
             .select((
                 admin_comments::id,

@@ -31,6 +31,76 @@ pub struct Company {
     pub street_address: Option<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// Signed up from the public site and not yet approved: none of its postings goes live.
+    pub awaiting_approval: bool,
+    /// Trusted: its recruiters' postings go live without review.
+    pub auto_publish: bool,
+}
+
+/// How the board's staff stand with a company's postings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Approves the company, which signed up: its postings may go live after review.
+    Approved,
+    /// Trusts it: its recruiters' postings go live without review.
+    Trusted,
+    /// Reviews its recruiters' postings again.
+    Reviewed,
+}
+
+/// Sets company `id`'s standing, audited. Returns whether it changed.
+pub fn set_standing(
+    conn: &mut DbConn,
+    id: i64,
+    standing: Standing,
+    actor: &crate::models::audit::Actor,
+) -> QueryResult<bool> {
+    use crate::models::audit::{self, Change};
+    crate::db::write_transaction(conn, |conn| {
+        let Some((name, awaiting, trusted)) = companies::table
+            .find(id)
+            .select((companies::name, companies::awaiting_approval, companies::auto_publish))
+            .first::<(String, bool, bool)>(conn)
+            .optional()?
+        else {
+            return Ok(false);
+        };
+        let (new_awaiting, new_trusted) = match standing {
+            Standing::Approved => (false, trusted),
+            // Trust comes after approval.
+            Standing::Trusted if awaiting => return Ok(false),
+            Standing::Trusted => (false, true),
+            Standing::Reviewed => (awaiting, false),
+        };
+        if (new_awaiting, new_trusted) == (awaiting, trusted) {
+            return Ok(false);
+        }
+        diesel::update(companies::table.find(id))
+            .set((
+                companies::awaiting_approval.eq(new_awaiting),
+                companies::auto_publish.eq(new_trusted),
+                companies::updated_at.eq(crate::db::now()),
+            ))
+            .execute(conn)?;
+        let yes_no = |b: bool| if b { "true" } else { "false" };
+        let mut changes = Vec::new();
+        if new_awaiting != awaiting {
+            changes.push(Change::new(
+                "awaiting_approval",
+                Some(yes_no(awaiting)),
+                Some(yes_no(new_awaiting)),
+            ));
+        }
+        if new_trusted != trusted {
+            changes.push(Change::new(
+                "auto_publish",
+                Some(yes_no(trusted)),
+                Some(yes_no(new_trusted)),
+            ));
+        }
+        audit::record(conn, actor, "update", "companies", id, &name, &changes)?;
+        Ok(true)
+    })
 }
 
 /// A company's own columns, as created and as its form edits them.

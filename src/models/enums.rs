@@ -82,7 +82,7 @@ macro_rules! text_enum {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
 
@@ -127,13 +127,15 @@ macro_rules! text_enum {
 }
 
 text_enum!(
-    /// A posting's lifecycle: draft → published → expired, filled or archived.
+    /// A posting's lifecycle: draft → published → expired, filled or archived; a recruiter's
+    /// goes through review (draft → pending review → published) unless their company is trusted.
     JobStatus, "status" {
         Draft = "draft",
         Published = "published",
         Expired = "expired",
         Filled = "filled",
         Archived = "archived",
+        PendingReview = "pending_review",
     }
 );
 
@@ -178,7 +180,7 @@ text_enum!(ApplicationStatus, "application-status" {
     Withdrawn = "withdrawn",
 });
 
-text_enum!(AdminRole, "role" { Admin = "admin", Editor = "editor", Translator = "translator", Viewer = "viewer" });
+text_enum!(AdminRole, "role" { Admin = "admin", Editor = "editor", Translator = "translator", Viewer = "viewer", Recruiter = "recruiter" });
 
 impl EmploymentType {
     /// schema.org / Google for Jobs `employmentType`.

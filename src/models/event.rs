@@ -13,15 +13,24 @@ pub enum EventKind {
     JobPublished,
     JobUpdated,
     JobExpired,
+    /// A recruiter sent a posting for review.
+    JobSubmitted,
+    /// The board's staff approved it (it is published).
+    JobApproved,
+    /// The board's staff sent it back, with a reason.
+    JobRejected,
     ApplicationCreated,
     ApplicationStageChanged,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 5] = [
+    pub const ALL: [EventKind; 8] = [
         EventKind::JobPublished,
         EventKind::JobUpdated,
         EventKind::JobExpired,
+        EventKind::JobSubmitted,
+        EventKind::JobApproved,
+        EventKind::JobRejected,
         EventKind::ApplicationCreated,
         EventKind::ApplicationStageChanged,
     ];
@@ -31,6 +40,9 @@ impl EventKind {
             EventKind::JobPublished => "job.published",
             EventKind::JobUpdated => "job.updated",
             EventKind::JobExpired => "job.expired",
+            EventKind::JobSubmitted => "job.submitted",
+            EventKind::JobApproved => "job.approved",
+            EventKind::JobRejected => "job.rejected",
             EventKind::ApplicationCreated => "application.created",
             EventKind::ApplicationStageChanged => "application.stage_changed",
         }
@@ -68,6 +80,20 @@ fn insert(
 
 /// Records a posting event with the posting as it is now (in the caller's transaction).
 pub fn job(conn: &mut DbConn, kind: EventKind, id: i64) -> QueryResult<()> {
+    job_with(conn, kind, id, None)
+}
+
+/// Records a review's outcome: the posting as it is now, and the reason a rejection gave.
+pub fn job_review(
+    conn: &mut DbConn,
+    kind: EventKind,
+    id: i64,
+    reason: Option<&str>,
+) -> QueryResult<()> {
+    job_with(conn, kind, id, reason)
+}
+
+fn job_with(conn: &mut DbConn, kind: EventKind, id: i64, reason: Option<&str>) -> QueryResult<()> {
     let row: Option<(String, String, String, String, Option<chrono::NaiveDateTime>)> = jobs::table
         .filter(jobs::id.eq(id))
         .select((jobs::slug, jobs::title, jobs::status, jobs::original_locale, jobs::valid_through))
@@ -82,19 +108,18 @@ pub fn job(conn: &mut DbConn, kind: EventKind, id: i64) -> QueryResult<()> {
         AlertSweep::new(crate::models::alert::Frequency::Instant)
             .enqueue_at(conn, crate::db::now() + INSTANT_DELAY)?;
     }
-    insert(
-        conn,
-        kind,
-        id,
-        json!({
-            "id": id,
-            "slug": slug,
-            "title": title,
-            "status": status,
-            "language": locale,
-            "valid_through": valid_through.map(|v| v.and_utc().to_rfc3339()),
-        }),
-    )
+    let mut data = json!({
+        "id": id,
+        "slug": slug,
+        "title": title,
+        "status": status,
+        "language": locale,
+        "valid_through": valid_through.map(|v| v.and_utc().to_rfc3339()),
+    });
+    if let Some(reason) = reason {
+        data["reason"] = json!(reason);
+    }
+    insert(conn, kind, id, data)
 }
 
 /// Records an application event: ids and stage only; partners read the rest through the API.

@@ -7,6 +7,7 @@ pub mod application;
 pub mod audit;
 pub mod comment;
 pub mod company;
+pub mod company_member;
 pub mod enums;
 pub mod event;
 pub mod idempotency;

@@ -181,7 +181,13 @@ fn execute(
         mode,
         file_name: import.file_name.clone(),
         read: options,
-        create_companies: import.create_companies,
+        // Only for those who may make companies (a recruiter's postings name theirs).
+        create_companies: import.create_companies
+            && crate::auth::policy::allows(
+                user.role,
+                crate::auth::policy::Area::Companies,
+                crate::auth::policy::Action::Create,
+            ),
     };
     // Progress goes through a connection of its own, between batches. An all-or-nothing run
     // holds one transaction throughout (on SQLite, the only writer): it shows none.

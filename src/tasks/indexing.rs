@@ -117,7 +117,10 @@ pub fn due(conn: &mut DbConn, base_url: &str) -> QueryResult<(Vec<Due>, i64)> {
         let (slug, language, status) = (text("slug"), text("language"), text("status"));
         let notice = match (kind.as_str(), status.as_str()) {
             ("job.published", _) | ("job.updated", "published") => Notice::Updated,
-            ("job.expired", _) | ("job.updated", "archived" | "filled") => Notice::Deleted,
+            // In review, a live posting leaves the site until it is approved.
+            ("job.expired", _) | ("job.updated", "archived" | "filled" | "pending_review") => {
+                Notice::Deleted
+            }
             // A draft's edits concern no public page.
             _ => continue,
         };

@@ -1,10 +1,12 @@
-//! Editing back-office users (name, role, language) and deleting them. New users come by
+//! Editing back-office users (name, role, language, a recruiter's companies) and deleting them. New users come by
 //! invitation (`invitations.rs`), whose routes take `/admin/admin_users/new` and the POST.
 
 use super::forms::locale_options;
 use super::prelude::*;
-use crate::db::schema::admin_users;
+use crate::admin::resource::{Editor, Lookup};
+use crate::db::schema::{admin_users, companies, company_members};
 use crate::models::AdminRole;
+use crate::models::company_member;
 
 pub struct AdminUserForm;
 
@@ -14,6 +16,44 @@ pub struct AdminUserDraft {
     name: String,
     role: AdminRole,
     locale: Locale,
+    /// A recruiter's companies as typed: names or `#id`s.
+    companies: Vec<String>,
+    /// What `companies` named, once checked.
+    company_ids: Vec<i64>,
+}
+
+/// The companies `names` name (each by `#id` or exact name, among those `editor` may see),
+/// or the field's error.
+pub(crate) fn resolve_companies(
+    conn: &mut DbConn,
+    names: &[String],
+    editor: &Editor,
+) -> Result<Result<Vec<i64>, FieldError>, AppError> {
+    let resource = super::find("companies").ok_or(AppError::NotFound)?;
+    let mut ids = Vec::new();
+    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        let id = name.strip_prefix('#').and_then(|n| n.trim().parse::<i64>().ok());
+        let wanted = match &id {
+            Some(id) => Lookup::Ids(std::slice::from_ref(id)),
+            None => Lookup::Named(name),
+        };
+        match resource.lookup(conn, wanted, &editor.viewer, &editor.tr)?.as_slice() {
+            [(id, _)] => ids.push(*id),
+            [] => {
+                return Ok(Err(
+                    FieldError::new("companies", "admin-error-no-match").with("name", name)
+                ));
+            }
+            _ => {
+                return Ok(Err(
+                    FieldError::new("companies", "admin-error-ambiguous").with("name", name)
+                ));
+            }
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(Ok(ids))
 }
 
 /// Whether another admin than `id` would remain.
@@ -36,10 +76,19 @@ impl DraftForm for AdminUserForm {
             .required()
             .hint("admin-hint-role");
         f.select("locale", "admin-field-language", locale_options(), |d| &mut d.locale).required();
+        f.of("companies", "admin-field-companies", FieldKind::List, |d| &mut d.companies)
+            .max(2000)
+            .hint("admin-hint-companies");
     }
 
     fn new_draft(&self, tr: &Tr) -> AdminUserDraft {
-        AdminUserDraft { name: String::new(), role: AdminRole::Viewer, locale: tr.locale }
+        AdminUserDraft {
+            name: String::new(),
+            role: AdminRole::Viewer,
+            locale: tr.locale,
+            companies: Vec::new(),
+            company_ids: Vec::new(),
+        }
     }
 
     fn read(&self, conn: &mut DbConn, id: i64) -> Result<Option<Read<AdminUserDraft>>, AppError> {
@@ -55,11 +104,24 @@ impl DraftForm for AdminUserForm {
                 ))
                 .first(conn)
                 .optional()?;
-        Ok(found.map(|(email, name, role, locale, created)| Read {
+        let Some((email, name, role, locale, created)) = found else { return Ok(None) };
+        let works_for: Vec<(i64, String)> = company_members::table
+            .inner_join(companies::table)
+            .filter(company_members::admin_user_id.eq(id))
+            .order(companies::name.asc())
+            .select((companies::id, companies::name))
+            .load(conn)?;
+        // By name, unless a comma in it would split it.
+        let named = |(id, name): &(i64, String)| {
+            if name.contains(',') { format!("#{id}") } else { name.clone() }
+        };
+        Ok(Some(Read {
             draft: AdminUserDraft {
                 name,
                 role: AdminRole::parse(&role).unwrap_or(AdminRole::Viewer),
                 locale: Locale::parse(&locale).unwrap_or_default(),
+                companies: works_for.iter().map(named).collect(),
+                company_ids: works_for.iter().map(|(id, _)| *id).collect(),
             },
             label: email,
             text_updated_at: created,
@@ -68,21 +130,32 @@ impl DraftForm for AdminUserForm {
         }))
     }
 
-    /// The last admin stays an admin.
+    /// The last admin stays an admin; a recruiter works for a company, and only recruiters do.
     fn check(
         &self,
         conn: &mut DbConn,
         draft: &mut AdminUserDraft,
         old: Option<(i64, &AdminUserDraft)>,
-        _editor: &crate::admin::resource::Editor,
+        editor: &Editor,
     ) -> Result<Vec<FieldError>, AppError> {
-        let Some((id, old)) = old else { return Ok(Vec::new()) };
-        let demoted = old.role == AdminRole::Admin && draft.role != AdminRole::Admin;
-        Ok(if demoted && !other_admins(conn, id)? {
-            vec![FieldError::new("role", "admin-error-last-admin")]
-        } else {
-            Vec::new()
-        })
+        let mut errors = Vec::new();
+        match resolve_companies(conn, &draft.companies, editor)? {
+            Ok(ids) => draft.company_ids = ids,
+            Err(e) => errors.push(e),
+        }
+        let recruiter = draft.role == AdminRole::Recruiter;
+        if errors.is_empty() && recruiter && draft.company_ids.is_empty() {
+            errors.push(FieldError::new("companies", "admin-error-recruiter-company"));
+        } else if !recruiter && !draft.company_ids.is_empty() {
+            errors.push(FieldError::new("companies", "admin-error-companies-for-recruiters"));
+        }
+        if let Some((id, old)) = old {
+            let demoted = old.role == AdminRole::Admin && draft.role != AdminRole::Admin;
+            if demoted && !other_admins(conn, id)? {
+                errors.push(FieldError::new("role", "admin-error-last-admin"));
+            }
+        }
+        Ok(errors)
     }
 
     /// Saves an edit; new users are invited, never made by this form.
@@ -91,7 +164,7 @@ impl DraftForm for AdminUserForm {
         conn: &mut DbConn,
         draft: &AdminUserDraft,
         over: Option<Over<'_, AdminUserDraft>>,
-        _editor: &crate::admin::resource::Editor,
+        _editor: &Editor,
     ) -> Result<i64, AppError> {
         let Some(Over { id, .. }) = over else { return Err(AppError::NotFound) };
         diesel::update(admin_users::table.filter(admin_users::id.eq(id)))
@@ -102,6 +175,7 @@ impl DraftForm for AdminUserForm {
                 admin_users::updated_at.eq(crate::db::now()),
             ))
             .execute(conn)?;
+        company_member::set_companies(conn, id, &draft.company_ids)?;
         Ok(id)
     }
 

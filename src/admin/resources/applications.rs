@@ -97,6 +97,13 @@ impl Declaration for Applications {
             Filter::date_range("created_at", "admin-col-received", applications::created_at),
         ]
     }
+    /// A recruiter's: their companies' (`company_scope`).
+    fn scope_for(
+        &self,
+        viewer: &crate::admin::resource::Viewer,
+    ) -> Option<crate::admin::engine::Pred<applications::table>> {
+        super::company_scope::applications(viewer)
+    }
     fn scopes(&self) -> Vec<Scope<applications::table>> {
         std::iter::once(Scope::all())
             .chain(STAGES.into_iter().map(|stage| {

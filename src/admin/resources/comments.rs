@@ -79,6 +79,13 @@ impl Declaration for Comments {
             Filter::date_range("created_at", "admin-field-when", admin_comments::created_at),
         ]
     }
+    /// A recruiter's: their companies' (`company_scope`).
+    fn scope_for(
+        &self,
+        viewer: &crate::admin::resource::Viewer,
+    ) -> Option<crate::admin::engine::Pred<admin_comments::table>> {
+        super::company_scope::comments(viewer)
+    }
     fn context(&self, conn: &mut DbConn, rows: &[CommentRow]) -> QueryResult<HashMap<i64, String>> {
         super::names_by_id!(conn, rows.iter().filter_map(|r| r.admin_user_id), admin_users::email)
     }

@@ -65,6 +65,13 @@ impl Declaration for Companies {
             Filter::date_range("created_at", "admin-field-created-at", companies::created_at),
         ]
     }
+    /// A recruiter's: their companies' (`company_scope`).
+    fn scope_for(
+        &self,
+        viewer: &crate::admin::resource::Viewer,
+    ) -> Option<crate::admin::engine::Pred<companies::table>> {
+        super::company_scope::companies(viewer)
+    }
     fn scopes(&self) -> Vec<Scope<companies::table>> {
         vec![
             Scope::all(),
@@ -99,6 +106,52 @@ impl Resource for Companies {
     fn form(&self) -> Option<&'static dyn super::super::resource::Form> {
         Some(&super::company_form::CompanyForm)
     }
+
+    /// How the staff stand with the company's postings: approving a company that signed up,
+    /// trusting one so that its postings skip review, and taking that back.
+    fn acts(&self) -> Vec<Act> {
+        use crate::models::company::Standing;
+        let standing = |standing: Standing, done: &'static str| {
+            move |conn: &mut DbConn, id: i64, a: &ActInput| -> Result<Done, AppError> {
+                let changed = crate::models::company::set_standing(conn, id, standing, a.actor)?;
+                Ok(if changed {
+                    Done::notice(a.tr.t(done))
+                } else {
+                    Done::alert(a.tr.t("admin-unchanged"))
+                })
+            }
+        };
+        vec![
+            Act::new(
+                "approve",
+                Action::ChangeStatus,
+                standing(Standing::Approved, "admin-company-approved"),
+            ),
+            Act::new(
+                "trust",
+                Action::ChangeStatus,
+                standing(Standing::Trusted, "admin-company-trusted"),
+            ),
+            Act::new(
+                "review",
+                Action::ChangeStatus,
+                standing(Standing::Reviewed, "admin-company-reviewed"),
+            ),
+        ]
+    }
+
+    fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
+        match record.status {
+            Some("awaiting") => {
+                vec![
+                    self.button(id, "approve", "admin-action-approve-company")
+                        .emphasis(Emphasis::Primary),
+                ]
+            }
+            Some("trusted") => vec![self.button(id, "review", "admin-action-review-company")],
+            _ => vec![self.button(id, "trust", "admin-action-trust-company").confirmed(true)],
+        }
+    }
 }
 
 impl Shows for Companies {
@@ -107,6 +160,12 @@ impl Shows for Companies {
     fn record(&self, conn: &mut DbConn, company: Company, tr: &Tr) -> Result<Record, AppError> {
         let postings = super::postings_panel(conn, Box::new(jobs::company_id.eq(company.id)), tr)?;
         let public_url = Some(format!("/{}/companies/{}", company.original_locale, company.slug));
+        let standing = match (company.awaiting_approval, company.auto_publish) {
+            (true, _) => "awaiting",
+            (false, true) => "trusted",
+            (false, false) => "reviewed",
+        };
+        let standing_cell = standing_cell(&company, tr);
         Ok(Record::new(
             company.name.clone(),
             vec![
@@ -127,10 +186,21 @@ impl Shows for Companies {
                     .text("admin-field-size", company.size.unwrap_or_default())
                     .text("admin-field-description", company.description)
                     .date("admin-field-created-at", company.created_at)
-                    .date("admin-field-updated-at", company.updated_at),
+                    .date("admin-field-updated-at", company.updated_at)
+                    .row("admin-field-company-standing", standing_cell),
                 postings,
             ],
         )
+        .status(standing)
         .public_url(public_url))
+    }
+}
+
+/// Whether the company's postings are reviewed, and whether it awaits approval.
+fn standing_cell(company: &Company, tr: &Tr) -> Cell {
+    match (company.awaiting_approval, company.auto_publish) {
+        (true, _) => Cell::Status("pending_review", tr.t("admin-company-awaiting")),
+        (false, true) => Cell::Status("published", tr.t("admin-company-trusted-label")),
+        (false, false) => Cell::Text(tr.t("admin-company-reviewed-label")),
     }
 }

@@ -162,6 +162,9 @@ impl DraftForm for JobForm {
         };
         draft.update(conn, id, &text)?;
         event::job(conn, EventKind::JobUpdated, id)?;
+        if editor.viewer.is_bound() {
+            crate::admin::submission::resubmit_if_live(conn, id, editor)?;
+        }
         Ok(id)
     }
 

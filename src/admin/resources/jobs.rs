@@ -106,6 +106,13 @@ impl Declaration for Jobs {
             ),
         ]
     }
+    /// A recruiter's: their companies' (`company_scope`).
+    fn scope_for(
+        &self,
+        viewer: &crate::admin::resource::Viewer,
+    ) -> Option<crate::admin::engine::Pred<jobs::table>> {
+        super::company_scope::jobs(viewer)
+    }
     fn scopes(&self) -> Vec<Scope<jobs::table>> {
         Scope::all_and_each(JobStatus::ALL, JobStatus::label_key, JobStatus::as_str, jobs::status)
     }
@@ -154,6 +161,7 @@ impl Resource for Jobs {
         vec![
             Act::new("status", Action::ChangeStatus, change_status),
             Act::new("duplicate", Action::Create, duplicate),
+            Act::new("submit", Action::Submit, crate::admin::submission::submit),
         ]
     }
 
@@ -171,6 +179,12 @@ impl Resource for Jobs {
             self.button(id, "status", label).with("to", to.as_str()).confirmed(confirm)
         })
         .chain([self.button(id, "duplicate", "admin-action-duplicate")])
+        // A recruiter's way to publish (only they may: see `Action::Submit`).
+        .chain(
+            matches!(from, JobStatus::Draft | JobStatus::Expired).then(|| {
+                self.button(id, "submit", "admin-action-submit").emphasis(Emphasis::Primary)
+            }),
+        )
         .collect()
     }
 

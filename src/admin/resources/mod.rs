@@ -13,6 +13,7 @@ pub mod audit_log;
 pub mod comments;
 pub mod companies;
 pub mod company_form;
+pub mod company_scope;
 pub mod feed_source_actions;
 pub mod feed_source_form;
 pub mod feed_sources;

@@ -96,7 +96,7 @@ pub fn expire(
     })
 }
 
-fn move_status(
+pub(crate) fn move_status(
     conn: &mut DbConn,
     id: i64,
     to: JobStatus,

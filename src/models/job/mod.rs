@@ -8,6 +8,7 @@ pub use rules::MAX_SKILLS;
 pub use stored::{StoredJob, duplicate};
 pub mod lifecycle;
 mod reindex;
+pub mod review;
 pub use reindex::reindex;
 mod queries;
 mod update;

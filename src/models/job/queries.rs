@@ -55,12 +55,12 @@ impl JobPage {
         self.texts.iter().map(|(language, _)| *language)
     }
 
-    /// Loads a posting that is not a draft, in `locale` where translated (two queries), without
+    /// Loads a posting that is not a draft nor in review, in `locale` where translated (two queries), without
     /// its skills.
     pub fn load(conn: &mut DbConn, slug: &str, locale: Locale) -> QueryResult<Option<JobPage>> {
         let row = page_source(locale.as_str())
             .filter(jobs::slug.eq(slug))
-            .filter(jobs::status.ne(JobStatus::Draft.as_str()))
+            .filter(jobs::status.ne_all(UNSEEN))
             .select(PageRow::as_select())
             .first(conn)
             .optional()?;
@@ -113,11 +113,14 @@ impl JobPage {
     }
 }
 
-/// The slug of the posting with `id`, drafts aside.
+/// The statuses whose postings the public site never shows: not written yet, or not approved.
+const UNSEEN: [&str; 2] = [JobStatus::Draft.as_str(), JobStatus::PendingReview.as_str()];
+
+/// The slug of the posting with `id`, drafts and postings in review aside.
 pub fn public_slug(conn: &mut DbConn, id: i64) -> QueryResult<Option<String>> {
     jobs::table
         .filter(jobs::id.eq(id))
-        .filter(jobs::status.ne(JobStatus::Draft.as_str()))
+        .filter(jobs::status.ne_all(UNSEEN))
         .select(jobs::slug)
         .first(conn)
         .optional()

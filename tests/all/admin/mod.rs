@@ -3,6 +3,7 @@
 mod api_tokens;
 mod auth;
 mod batch;
+mod company_scope;
 mod dashboard;
 mod export;
 mod forms;
@@ -10,6 +11,7 @@ mod imports;
 mod index;
 mod logos;
 mod message_ids;
+mod moderation;
 mod resources;
 pub mod roles;
 mod search;

@@ -12,23 +12,36 @@ pub enum Who {
     Only(&'static [AdminRole]),
 }
 
-const ALL_ROLES: [AdminRole; 4] =
-    [AdminRole::Admin, AdminRole::Editor, AdminRole::Translator, AdminRole::Viewer];
+const ALL_ROLES: [AdminRole; 5] = [
+    AdminRole::Admin,
+    AdminRole::Editor,
+    AdminRole::Translator,
+    AdminRole::Viewer,
+    AdminRole::Recruiter,
+];
 
 /// (method, path, form fields, who may). Paths with `{job}` etc. are filled from seeded
-/// records. A refused request must answer 403; an allowed one anything but 403 and 5xx.
+/// records (a recruiter works for their company). A refused request must answer 403; an
+/// allowed one anything but 403 and 5xx.
 pub type Route = (Method, &'static str, Vec<(&'static str, &'static str)>, Who);
 
 pub fn routes() -> Vec<Route> {
-    use AdminRole::{Admin, Editor, Viewer};
+    use AdminRole::{Admin, Editor, Recruiter, Viewer};
     use Who::*;
-    // Who may read applications, comments and the audit log: not translators.
-    const READERS: &[AdminRole] = &[Admin, Editor, Viewer];
-    // Who may change postings, applications and skills.
+    // Who may read applications and comments: not translators.
+    const READERS: &[AdminRole] = &[Admin, Editor, Viewer, Recruiter];
+    // Who may read the audit log and the alerts: the board's staff.
+    const STAFF_READERS: &[AdminRole] = &[Admin, Editor, Viewer];
+    // Who may change companies, skills and the seekers' alerts: the board's editors.
     const EDITORS: &[AdminRole] = &[Admin, Editor];
+    // Who may write postings, move applications and comment: recruiters too, on their own.
+    const WRITERS: &[AdminRole] = &[Admin, Editor, Recruiter];
     const ADMINS: &[AdminRole] = &[Admin];
-    // Who may open a posting's or company's edit form: translators too, for the translations.
-    const TRANSLATORS: &[AdminRole] = &[Admin, Editor, AdminRole::Translator];
+    // Who may open a posting's or company's edit form: translators too, for the translations,
+    // and recruiters, for their own.
+    const TRANSLATORS: &[AdminRole] = &[Admin, Editor, AdminRole::Translator, Recruiter];
+    // A skill's edit form: not recruiters (the board's vocabulary is the staff's).
+    const SKILL_TRANSLATORS: &[AdminRole] = &[Admin, Editor, AdminRole::Translator];
     // Who may work on the site's messages: admins and translators only.
     const MESSAGES: &[AdminRole] = &[Admin, AdminRole::Translator];
     let get = |path, who| (Method::GET, path, vec![], who);
@@ -45,7 +58,7 @@ pub fn routes() -> Vec<Route> {
         get("/admin/applications", Only(READERS)),
         get("/admin/applications/board", Only(READERS)),
         get("/admin/comments", Only(READERS)),
-        get("/admin/audit_log", Only(READERS)),
+        get("/admin/audit_log", Only(STAFF_READERS)),
         get("/admin/admin_users", Only(ADMINS)),
         get("/admin/jobs/export.csv", Everyone),
         get("/admin/jobs/export.xlsx?scope=published", Everyone),
@@ -57,36 +70,36 @@ pub fn routes() -> Vec<Route> {
         get("/admin/skills/{skill}", Everyone),
         get("/admin/applications/{application}", Only(READERS)),
         get("/admin/applications/{application}/cv", Only(READERS)),
-        get("/admin/applications/{application}/stage?to=rejected", Only(EDITORS)),
+        get("/admin/applications/{application}/stage?to=rejected", Only(WRITERS)),
         get("/admin/admin_users/{admin}", Only(ADMINS)),
         get("/admin/admin_users/new", Only(ADMINS)),
         get("/admin/jobs/{job}/preview", Everyone),
         // Forms, deletion and the association lookups.
-        get("/admin/jobs/new", Only(EDITORS)),
+        get("/admin/jobs/new", Only(WRITERS)),
         get("/admin/companies/new", Only(EDITORS)),
         // Imports: of the resources the user may create records of; the seeded import is
         // another user's (an editor gets 404, an administrator the page).
-        get("/admin/jobs/import", Only(EDITORS)),
+        get("/admin/jobs/import", Only(WRITERS)),
         get("/admin/companies/import", Only(EDITORS)),
-        get("/admin/jobs/import/template.xlsx?lang=de", Only(EDITORS)),
-        (Method::POST, "/admin/jobs/import", vec![], Only(EDITORS)),
+        get("/admin/jobs/import/template.xlsx?lang=de", Only(WRITERS)),
+        (Method::POST, "/admin/jobs/import", vec![], Only(WRITERS)),
         get("/admin/imports", Everyone),
         get("/admin/imports?status=done&file_name=jobs", Everyone),
-        get("/admin/imports/{import}", Only(EDITORS)),
-        get("/admin/imports/{import}/progress.json", Only(EDITORS)),
-        get("/admin/imports/{import}/failures.xlsx", Only(EDITORS)),
-        (Method::POST, "/admin/imports/{import}/check", vec![], Only(EDITORS)),
-        (Method::POST, "/admin/imports/{import}/start", vec![], Only(EDITORS)),
+        get("/admin/imports/{import}", Only(WRITERS)),
+        get("/admin/imports/{import}/progress.json", Only(WRITERS)),
+        get("/admin/imports/{import}/failures.xlsx", Only(WRITERS)),
+        (Method::POST, "/admin/imports/{import}/check", vec![], Only(WRITERS)),
+        (Method::POST, "/admin/imports/{import}/start", vec![], Only(WRITERS)),
         get("/admin/skills/new", Only(EDITORS)),
         get("/admin/jobs/{job}/edit", Only(TRANSLATORS)),
         get("/admin/companies/{company}/edit", Only(TRANSLATORS)),
-        get("/admin/skills/{skill}/edit", Only(TRANSLATORS)),
-        get("/admin/jobs/{job}/delete", Only(EDITORS)),
+        get("/admin/skills/{skill}/edit", Only(SKILL_TRANSLATORS)),
+        get("/admin/jobs/{job}/delete", Only(WRITERS)),
         get("/admin/companies/{company}/delete", Only(EDITORS)),
         get("/admin/skills/{skill}/delete", Only(EDITORS)),
-        get("/admin/alerts", Only(READERS)),
-        get("/admin/alerts?scope=pending&frequency=daily&email=a", Only(READERS)),
-        get("/admin/alerts/{alert}", Only(READERS)),
+        get("/admin/alerts", Only(STAFF_READERS)),
+        get("/admin/alerts?scope=pending&frequency=daily&email=a", Only(STAFF_READERS)),
+        get("/admin/alerts/{alert}", Only(STAFF_READERS)),
         get("/admin/tasks", Only(ADMINS)),
         get("/admin/tasks?scope=dead&kind=noop", Only(ADMINS)),
         get("/admin/tasks/{task}", Only(ADMINS)),
@@ -116,14 +129,19 @@ pub fn routes() -> Vec<Route> {
         get("/admin/translations/de/files/admin.ftl", Only(MESSAGES)),
         get("/admin/skills/lookup?q=we", Everyone),
         // Changes.
-        (Method::POST, "/admin/jobs/{job}/comments", vec![("body", "A note")], Only(EDITORS)),
-        (Method::POST, "/admin/jobs", vec![("title", "")], Only(EDITORS)),
+        (Method::POST, "/admin/jobs/{job}/comments", vec![("body", "A note")], Only(WRITERS)),
+        (Method::POST, "/admin/jobs", vec![("title", "")], Only(WRITERS)),
         (Method::POST, "/admin/companies", vec![("name", "")], Only(EDITORS)),
         (Method::POST, "/admin/skills", vec![("name", "")], Only(EDITORS)),
         (Method::POST, "/admin/jobs/{job}", vec![("title", "")], Only(TRANSLATORS)),
         (Method::POST, "/admin/companies/{company}", vec![("name", "")], Only(TRANSLATORS)),
-        (Method::POST, "/admin/skills/{skill}", vec![("name", "Welding 2")], Only(TRANSLATORS)),
-        (Method::POST, "/admin/jobs/{job}/delete", vec![], Only(EDITORS)),
+        (
+            Method::POST,
+            "/admin/skills/{skill}",
+            vec![("name", "Welding 2")],
+            Only(SKILL_TRANSLATORS),
+        ),
+        (Method::POST, "/admin/jobs/{job}/delete", vec![], Only(WRITERS)),
         (
             Method::POST,
             "/admin/translations/de/search-button",
@@ -155,13 +173,22 @@ pub fn routes() -> Vec<Route> {
             vec![("batch_action", "retry"), ("ids", "{task}")],
             Only(ADMINS),
         ),
-        (Method::POST, "/admin/jobs/{job}/duplicate", vec![], Only(EDITORS)),
+        (Method::POST, "/admin/jobs/{job}/duplicate", vec![], Only(WRITERS)),
+        // Moderation: recruiters send postings for review; the staff approve or send back.
+        (Method::POST, "/admin/jobs/{job}/submit", vec![], Only(&[Recruiter])),
+        get("/admin/review", Only(EDITORS)),
+        get("/admin/review/{job}", Only(EDITORS)),
+        (Method::POST, "/admin/review/{job}/approve", vec![], Only(EDITORS)),
+        (Method::POST, "/admin/review/{job}/reject", vec![("reason", "Too vague")], Only(EDITORS)),
+        (Method::POST, "/admin/companies/{company}/approve", vec![], Only(EDITORS)),
+        (Method::POST, "/admin/companies/{company}/trust", vec![], Only(EDITORS)),
+        (Method::POST, "/admin/companies/{company}/review", vec![], Only(EDITORS)),
         (Method::POST, "/admin/jobs/{job}/status", vec![("to", "draft")], Only(EDITORS)),
         (
             Method::POST,
             "/admin/applications/{application}/stage",
             vec![("to", "reviewing")],
-            Only(EDITORS),
+            Only(WRITERS),
         ),
         (
             Method::POST,
@@ -173,13 +200,13 @@ pub fn routes() -> Vec<Route> {
             Method::POST,
             "/admin/jobs/batch",
             vec![("batch_action", "delete"), ("ids", "{job}")],
-            Only(EDITORS),
+            Only(WRITERS),
         ),
         (
             Method::POST,
             "/admin/applications/batch",
             vec![("batch_action", "reviewing"), ("ids", "{application}")],
-            Only(EDITORS),
+            Only(WRITERS),
         ),
         (
             Method::POST,
@@ -256,6 +283,11 @@ async fn every_route_answers_each_role_as_the_policy_says() {
         for (method, path, fields, who) in routes() {
             // Fresh records per request: an allowed request may archive, move or delete them.
             let ids = seed(&app);
+            if role == AdminRole::Recruiter {
+                app.with_conn(|c| {
+                    hireboard::models::company_member::add(c, user.id, ids.company).unwrap()
+                });
+            }
             let path = &fill(path, &ids);
             let owned: Vec<(&str, String)> =
                 fields.iter().map(|(k, v)| (*k, fill(v, &ids))).collect();
@@ -326,7 +358,7 @@ async fn anonymous_requests_reach_no_route() {
 /// Records the routes' `{…}` placeholders point at.
 pub struct Ids {
     pub job: i64,
-    company: i64,
+    pub company: i64,
     admin: i64,
     skill: i64,
     pub application: i64,

@@ -252,6 +252,7 @@ pub struct AdminFactory {
     email: String,
     role: hireboard::models::AdminRole,
     password: String,
+    companies: Vec<i64>,
 }
 
 /// What a test needs to sign an admin in.
@@ -268,6 +269,7 @@ impl AdminFactory {
             email: format!("admin{}@example.test", next()),
             role: AdminRole::Admin,
             password: hireboard::auth::password::generate(),
+            companies: Vec::new(),
         }
     }
 
@@ -276,10 +278,19 @@ impl AdminFactory {
         self
     }
 
+    /// A recruiter working for `companies`.
+    pub fn recruiter(mut self, companies: &[i64]) -> Self {
+        self.role = AdminRole::Recruiter;
+        self.companies = companies.to_vec();
+        self
+    }
+
     pub fn create(self, conn: &mut DbConn) -> AdminLogin {
         let id =
             hireboard::models::admin_user::create(conn, &self.email, self.role, &self.password)
                 .expect("admin factory");
+        hireboard::models::company_member::set_companies(conn, id, &self.companies)
+            .expect("admin factory: companies");
         AdminLogin { id, email: self.email, password: self.password }
     }
 }
