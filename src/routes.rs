@@ -265,6 +265,12 @@ fn entries() -> Vec<Entry> {
         Entry::new("/{locale}/applications/{id}/{action}")
             .get(public::applicant_links::confirm)
             .post(public::applicant_links::act),
+        Entry::new("/{locale}/employers/sign-up")
+            .get(public::employers::sign_up_page)
+            .post(public::employers::sign_up),
+        Entry::new("/{locale}/employers/confirm/{id}")
+            .get(public::employers::confirm_page)
+            .post(public::employers::confirm),
         Entry::new("/{locale}/alerts/new").get(public::alerts::new),
         Entry::new("/{locale}/alerts").post(public::alerts::create),
         Entry::new("/{locale}/alerts/{id}/confirm")

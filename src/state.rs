@@ -13,6 +13,9 @@ pub const LOGIN_LIMIT: Limit =
 /// Job alert sign-ups from one address per hour: each one mails a stranger's address.
 pub const ALERT_SIGN_UP_LIMIT: Limit =
     Limit { bucket: "alert-sign-up", max: 10, window: std::time::Duration::from_secs(3600) };
+/// Employer sign-ups from one address per hour: each makes an account and mails an address.
+pub const EMPLOYER_SIGN_UP_LIMIT: Limit =
+    Limit { bucket: "employer-sign-up", max: 5, window: std::time::Duration::from_secs(3600) };
 use crate::db::{Backend, DbPool, QueryCounter};
 use crate::search::SearchHandle;
 use crate::web::versioned_cache::{self, CardCache, PageCache, VersionedCache};

@@ -40,6 +40,7 @@ admin-login-email = E-Mail-Adresse
 admin-login-password = Passwort
 admin-login-submit = Anmelden
 admin-login-invalid = E-Mail-Adresse oder Passwort ist falsch.
+admin-login-unverified = Bestätigen Sie zuerst Ihre Adresse: Öffnen Sie den Link, den wir Ihnen bei der Registrierung geschickt haben.
 admin-login-locked = Zu viele fehlgeschlagene Versuche: Dieses Konto ist für 15 Minuten gesperrt.
 admin-login-rate-limited = Zu viele Anmeldeversuche aus Ihrem Netzwerk. Bitte warten Sie einige Minuten.
 

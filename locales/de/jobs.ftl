@@ -98,6 +98,7 @@ job-closed-archived = Diese Stelle ist nicht mehr ausgeschrieben.
 job-preview-note = Vorschau · Status: { $status }. So sieht die Stelle auf der Website aus; nur angemeldete Mitarbeitende sehen diese Seite.
 job-closed-published = Die Bewerbungsfrist für diese Stelle ist abgelaufen. Bewerbungen sind nicht mehr möglich.
 job-closed-draft = Diese Stellenanzeige ist nicht veröffentlicht.
+job-closed-pending_review = Diese Stelle wird geprüft und nimmt noch keine Bewerbungen an.
 
 company-website = Website des Unternehmens
 company-headquarters = Hauptsitz

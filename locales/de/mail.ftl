@@ -50,3 +50,10 @@ mail-job-rejected-subject = Ihre Stellenanzeige braucht Änderungen: { $job }
 mail-job-rejected-body = das Team der Jobbörse hat „{ $job }“ an Sie zurückgegeben. Die Begründung:
 mail-job-rejected-next = Ändern Sie die Anzeige und senden Sie sie erneut zur Prüfung.
 mail-job-open = Anzeige öffnen
+
+mail-employer-subject = Bestätigen Sie Ihre Adresse für { $company }
+mail-employer-body = danke, dass Sie { $company } registriert haben. Bestätigen Sie Ihre Adresse, um abzuschließen:
+mail-employer-button = Meine Adresse bestätigen
+mail-employer-valid = Der Link gilt { $days } Tage.
+mail-employer-next = Danach melden Sie sich an und schreiben Ihre Anzeigen; das Team der Jobbörse gibt Ihre Firma frei, bevor sie online gehen.
+mail-employer-ignore = Sie haben sich nicht registriert? Ignorieren Sie diese E-Mail: Ohne Bestätigung kann das Konto nicht genutzt werden.

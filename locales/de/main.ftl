@@ -56,3 +56,26 @@ month-9 = September
 month-10 = Oktober
 month-11 = November
 month-12 = Dezember
+
+## Employers (src/web/employers.rs)
+employer-sign-up-title = Stellen anbieten: Firma registrieren
+employer-sign-up-intro = Legen Sie ein Konto für Ihre Firma an. Sobald Sie Ihre Adresse bestätigt haben, schreiben Sie Ihre Anzeigen im Backoffice; das Team der Jobbörse gibt Ihre Firma und jede Anzeige frei, bevor sie online geht.
+employer-company = Firma
+employer-name = Ihr Name
+employer-email = Geschäftliche E-Mail-Adresse
+employer-password = Passwort
+employer-password-hint = Mindestens { $min } Zeichen; einige Wörter ohne Zusammenhang ergeben ein starkes Passwort.
+employer-review-note = Das Team der Jobbörse prüft Ihre Firma und Ihre Anzeigen, bevor etwas veröffentlicht wird.
+employer-submit = Konto anlegen
+employer-error-company = Geben Sie den Namen Ihrer Firma an (höchstens 200 Zeichen).
+employer-error-name = Ihr Name darf höchstens 200 Zeichen haben.
+employer-error-rate-limited = Zu viele Registrierungen aus Ihrem Netz in der letzten Stunde. Bitte versuchen Sie es später noch einmal.
+employer-check-inbox-title = Sehen Sie in Ihr Postfach
+employer-check-inbox = Wenn sich { $email } registrieren kann, ist ein Link zur Bestätigung unterwegs. Öffnen Sie ihn, um abzuschließen.
+employer-confirm-title = Adresse bestätigen
+employer-confirm-question = { $email } als Adresse Ihres Kontos bestätigen?
+employer-confirm-button = Meine Adresse bestätigen
+employer-confirmed-title = Adresse bestätigt
+employer-confirmed = Ihre Adresse ist bestätigt. Melden Sie sich an und schreiben Sie Ihre erste Anzeige; das Team der Jobbörse gibt Ihre Firma und Ihre Anzeigen frei, bevor sie online gehen.
+employer-sign-in = Anmelden
+nav-employers = Für Arbeitgeber

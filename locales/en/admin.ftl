@@ -40,6 +40,7 @@ admin-login-email = Email address
 admin-login-password = Password
 admin-login-submit = Sign in
 admin-login-invalid = The email address or password is wrong.
+admin-login-unverified = Confirm your address first: open the link we sent you when you signed up.
 admin-login-locked = Too many failed attempts: this account is locked for 15 minutes.
 admin-login-rate-limited = Too many sign-in attempts from your network. Please wait a few minutes.
 

@@ -98,6 +98,7 @@ job-closed-archived = This job is no longer open.
 job-preview-note = Preview · status: { $status }. This is how the posting looks on the site; only signed-in staff can see this page.
 job-closed-published = This job has passed its closing date and no longer accepts applications.
 job-closed-draft = This job is not published.
+job-closed-pending_review = This job is being reviewed and does not accept applications yet.
 
 company-website = Company website
 company-headquarters = Headquarters

@@ -50,3 +50,10 @@ mail-job-rejected-subject = Your posting needs changes: { $job }
 mail-job-rejected-body = the board's team sent “{ $job }” back to you. Their reason:
 mail-job-rejected-next = Change the posting and send it for review again.
 mail-job-open = Open the posting
+
+mail-employer-subject = Confirm your address for { $company }
+mail-employer-body = thank you for signing up { $company }. Confirm your address to finish:
+mail-employer-button = Confirm my address
+mail-employer-valid = The link works for { $days } days.
+mail-employer-next = After that, sign in and write your postings; the board's team approves your company before they go live.
+mail-employer-ignore = Did not sign up? Ignore this email: without confirmation the account cannot be used.

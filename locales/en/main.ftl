@@ -56,3 +56,26 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Employers (src/web/employers.rs)
+employer-sign-up-title = Post jobs: sign up your company
+employer-sign-up-intro = Create an account for your company. Once you confirm your address, you write your postings in the back office; the board's team approves your company and each posting before it goes live.
+employer-company = Company
+employer-name = Your name
+employer-email = Work email
+employer-password = Password
+employer-password-hint = At least { $min } characters; a few unrelated words make a strong one.
+employer-review-note = Your company and your postings are reviewed by the board's team before anything is published.
+employer-submit = Create the account
+employer-error-company = Give your company's name (at most 200 characters).
+employer-error-name = Your name may have at most 200 characters.
+employer-error-rate-limited = Too many sign-ups from your network in the last hour. Please try again later.
+employer-check-inbox-title = Check your inbox
+employer-check-inbox = If { $email } can sign up, a link to confirm it is on its way. Open it to finish.
+employer-confirm-title = Confirm your address
+employer-confirm-question = Confirm { $email } as the address of your account?
+employer-confirm-button = Confirm my address
+employer-confirmed-title = Address confirmed
+employer-confirmed = Your address is confirmed. Sign in to write your first posting; the board's team approves your company and your postings before they go live.
+employer-sign-in = Sign in
+nav-employers = For employers

@@ -151,6 +151,10 @@ pub async fn submit(
             record(&req, Severity::Warning, "sign-in-failed", &[("email", &email)]);
             refuse("admin-login-invalid", email)
         }
+        Err(LoginError::Unverified) => {
+            record(&req, Severity::Info, "sign-in-unverified", &[("email", &email)]);
+            refuse("admin-login-unverified", email)
+        }
     }
 }
 

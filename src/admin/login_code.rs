@@ -143,7 +143,8 @@ pub async fn submit(
             record(&req, Severity::Warning, "sign-in-locked", &[("user", &user_field)]);
             Ok(start_over(&session, tr, "admin-login-locked"))
         }
-        Err(LoginError::Invalid) => {
+        // The code step comes after the password step, which refuses unconfirmed addresses.
+        Err(LoginError::Invalid | LoginError::Unverified) => {
             record(&req, Severity::Warning, "sign-in-code-failed", &[("user", &user_field)]);
             render(tr, &session, Some("admin-login-code-invalid"), StatusCode::UNPROCESSABLE_ENTITY)
         }

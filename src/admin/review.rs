@@ -194,6 +194,8 @@ pub async fn approve(
     state: web::Data<AppState>,
     admin: CurrentAdmin,
     path: web::Path<i64>,
+    // The form's CSRF token, checked by the extractor; the button sends nothing else.
+    _form: AdminForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     admin.require(Area::Jobs, Action::ChangeStatus)?;
     let id = path.into_inner();

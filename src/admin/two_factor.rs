@@ -202,7 +202,7 @@ async fn prove(
         );
         match why {
             LoginError::Locked => "admin-two-factor-locked",
-            LoginError::Invalid => "admin-two-factor-code-wrong",
+            LoginError::Invalid | LoginError::Unverified => "admin-two-factor-code-wrong",
         }
     }))
 }

@@ -169,6 +169,8 @@ diesel::table! {
         totp_secret -> Nullable<Text>,
         totp_last_step -> Nullable<BigInt>,
         totp_enabled_at -> Nullable<Timestamp>,
+        /// Signed up from the public site and not yet confirmed by the mailed link.
+        email_unverified -> Bool,
     }
 }
 

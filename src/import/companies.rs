@@ -73,32 +73,7 @@ impl Companies {
     }
 
     fn create(&mut self, conn: &mut DbConn, name: &str, editor: &Editor) -> Result<i64, AppError> {
-        let base = crate::models::slugify(name);
-        let base = if base.is_empty() { "company".to_owned() } else { base };
-        let mut slug = base.clone();
-        let mut n = 2;
-        while Company::find_by_slug(conn, &slug)?.is_some() {
-            slug = format!("{base}-{n}");
-            n += 1;
-        }
-        let now = crate::db::now();
-        let new = NewCompany {
-            slug,
-            name: name.to_owned(),
-            website: None,
-            city: None,
-            country_code: None,
-            size: None,
-            original_locale: editor.tr.locale.as_str().to_owned(),
-            description: String::new(),
-            created_at: now,
-            updated_at: now,
-            text_updated_at: Some(now),
-            contact_email: None,
-            street_address: None,
-            latitude: None,
-            longitude: None,
-        };
+        let new = NewCompany::named(conn, name, editor.tr.locale, crate::db::now())?;
         Ok(Company::create(conn, &new, &[])?)
     }
 

@@ -4,6 +4,7 @@
 
 pub mod alert;
 pub mod application;
+pub mod employer;
 pub mod review;
 pub mod signed;
 

@@ -24,6 +24,8 @@ pub struct AdminUser {
     pub created_at: NaiveDateTime,
     /// When the user turned on the second factor; None without one.
     pub totp_enabled_at: Option<NaiveDateTime>,
+    /// Signed up from the public site and not yet confirmed by the mailed link.
+    pub email_unverified: bool,
 }
 
 impl AdminUser {
@@ -70,6 +72,8 @@ impl AdminUser {
 pub enum LoginError {
     Invalid,
     Locked,
+    /// The password was right, but the address was never confirmed (an employer's sign-up).
+    Unverified,
 }
 
 /// Checks an email and password. At most [`MAX_FAILED_LOGINS`] attempts are ever checked
@@ -95,6 +99,13 @@ pub fn attempt_login(
     }
     if !hash.is_empty() && crate::auth::password::verify(password, &hash) {
         let user = AdminUser::find(conn, id)?.ok_or(AttemptError::Refused(LoginError::Invalid))?;
+        if user.email_unverified {
+            // Told only to whoever knows the password; the attempt is not held against them.
+            diesel::update(admin_users::table.find(id))
+                .set(admin_users::failed_logins.eq(0))
+                .execute(conn)?;
+            return Err(AttemptError::Refused(LoginError::Unverified));
+        }
         // With a second factor the password is half the sign-in: the attempt stays counted
         // until the code is right too, so wrong codes lock the account like wrong passwords.
         if user.totp_enabled_at.is_none() {

@@ -126,6 +126,42 @@ pub struct NewCompany {
     pub longitude: Option<f64>,
 }
 
+impl NewCompany {
+    /// A company known only by its name (in `locale`), under a slug no other company has.
+    pub fn named(
+        conn: &mut DbConn,
+        name: &str,
+        locale: Locale,
+        now: NaiveDateTime,
+    ) -> QueryResult<NewCompany> {
+        let base = crate::models::slugify(name);
+        let base = if base.is_empty() { "company".to_owned() } else { base };
+        let mut slug = base.clone();
+        let mut n = 2;
+        while Company::find_by_slug(conn, &slug)?.is_some() {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        Ok(NewCompany {
+            slug,
+            name: name.to_owned(),
+            website: None,
+            city: None,
+            country_code: None,
+            size: None,
+            original_locale: locale.as_str().to_owned(),
+            description: String::new(),
+            created_at: now,
+            updated_at: now,
+            text_updated_at: Some(now),
+            contact_email: None,
+            street_address: None,
+            latitude: None,
+            longitude: None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = company_translations)]
 struct NewCompanyTranslation<'a> {
@@ -170,6 +206,8 @@ impl Company {
                     .and(company_translations::locale.eq(locale.as_str()))),
             )
             .filter(companies::slug.eq(slug))
+            // Not public before the staff approve it (a company that signed up).
+            .filter(companies::awaiting_approval.eq(false))
             .select((Company::as_select(), company_translations::description.nullable()))
             .first(conn)
             .optional()?;

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod comment;
 pub mod company;
 pub mod company_member;
+pub mod employer;
 pub mod enums;
 pub mod event;
 pub mod idempotency;

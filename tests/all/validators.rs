@@ -101,6 +101,7 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         format!("/en/jobs/{job}/applied"),
         format!("/en/companies/{company}"),
         "/en/alerts/new?skill=rust".to_owned(),
+        "/en/employers/sign-up".to_owned(),
         "/admin/login".to_owned(),
     ] {
         pages.push(page(&app, &path).await);
@@ -150,6 +151,15 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         hireboard::feed_sources::log_run(c, feed, hireboard::db::now(), 90, &run).unwrap();
         feed
     });
+    // In review, for the review pages (after the public pages, which show it).
+    app.with_conn(|c| {
+        use diesel::prelude::*;
+        use hireboard::db::schema::jobs;
+        diesel::update(jobs::table.find(job_id))
+            .set(jobs::status.eq("pending_review"))
+            .execute(c)
+            .unwrap();
+    });
     for path in [
         "/admin/jobs/import".to_owned(),
         format!("/admin/imports/{mapping}"),
@@ -182,6 +192,8 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         "/admin/translations".to_owned(),
         "/admin/translations/uk?state=done&file=jobs.ftl".to_owned(),
         "/admin/translations/uk/search-total".to_owned(),
+        "/admin/review".to_owned(),
+        format!("/admin/review/{job_id}"),
     ] {
         pages.push(page(&app, &path).await);
     }

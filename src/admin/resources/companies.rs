@@ -85,6 +85,8 @@ impl Declaration for Companies {
                         .filter(jobs::status.eq(JobStatus::Published)),
                 ),
             ),
+            // Signed up and waiting for the staff: the ones to look at.
+            Scope::new("awaiting", "admin-company-awaiting", companies::awaiting_approval.eq(true)),
         ]
     }
     fn context(&self, conn: &mut DbConn, rows: &[CompanyRow]) -> QueryResult<Translations> {

@@ -131,7 +131,40 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
     let f = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     };
+    // An employer who signed up and has yet to confirm the address.
+    let employer = app.with_conn(|c| {
+        let s = hireboard::models::employer::SignUp {
+            company: "Unconfirmed Ltd",
+            name: "",
+            email: "unconfirmed@example.org",
+            password: "Tinte Segelboot Murmel",
+            locale: Locale::EN,
+        };
+        match hireboard::models::employer::sign_up(c, &s, hireboard::db::now()).unwrap() {
+            Ok(hireboard::models::employer::Outcome::Made(id)) => id,
+            other => panic!("{other:?}"),
+        }
+    });
+    let until = hireboard::db::now().and_utc().timestamp() + 3600;
+    let employer_token =
+        hireboard::mail::signed::token(secret, &format!("employer-confirm:{until}"), employer);
+    let employer_link =
+        format!("/en/employers/confirm/{employer}?until={until}&token={employer_token}");
     vec![
+        Request::public(
+            "/en/employers/sign-up".to_owned(),
+            f(&[
+                ("company", "Signed Up Ltd"),
+                ("email", "signed-up@example.org"),
+                ("password", "Tinte Segelboot Murmel"),
+            ]),
+            "/en/employers/sign-up".to_owned(),
+        ),
+        Request::public(
+            format!("/en/employers/confirm/{employer}"),
+            f(&[("until", &until.to_string()), ("token", &employer_token)]),
+            employer_link,
+        ),
         Request::public(
             format!("/en/jobs/{slug}/apply"),
             f(&[
@@ -194,6 +227,8 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
         let mut failures = Vec::new();
         // (pattern, path, fields, token field) for every route.
         let ids = roles::seed(&app);
+        // Sending for review is a recruiter's: theirs is the request with its token.
+        let recruiter = app.with_conn(|c| AdminFactory::new().recruiter(&[ids.company]).create(c));
         let mut requests: Vec<Request> = Vec::new();
         for (method, path, fields, _) in roles::routes() {
             if method != Method::POST || path.contains("logout") {
@@ -283,7 +318,7 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
                 continue;
             }
             app.clear_cookies();
-            app.sign_in_as(&admin).await;
+            app.sign_in_as(if path.ends_with("/submit") { &recruiter } else { &admin }).await;
             let own = request.token(&app).await;
             let status = post(&app, path, fields, token_field, Some(&own), &[]).await;
             if status == 403 || status >= 500 {

@@ -1,5 +1,6 @@
 mod apply;
 mod caching;
+mod employers;
 mod errors;
 mod feeds_and_seo;
 mod home_and_company;
