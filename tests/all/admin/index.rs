@@ -63,7 +63,15 @@ async fn scopes_show_counts_under_the_current_filters() {
         let scopes = page.texts(".scopes a");
         assert_eq!(
             scopes,
-            ["All 5", "Draft 1", "Published 3", "Expired 0", "Filled 0", "Archived 1"],
+            [
+                "All 5",
+                "Draft 1",
+                "Published 3",
+                "Expired 0",
+                "Filled 0",
+                "Archived 1",
+                "In review 0"
+            ],
             "{}",
             app.backend
         );
@@ -72,7 +80,15 @@ async fn scopes_show_counts_under_the_current_filters() {
         let page = app.get("/admin/jobs?title=rust").await.html();
         assert_eq!(
             page.texts(".scopes a"),
-            ["All 2", "Draft 1", "Published 1", "Expired 0", "Filled 0", "Archived 0"]
+            [
+                "All 2",
+                "Draft 1",
+                "Published 1",
+                "Expired 0",
+                "Filled 0",
+                "Archived 0",
+                "In review 0"
+            ]
         );
         // The scope tabs keep the filters.
         assert!(page.attrs(".scopes a", "href").iter().all(|h| h.contains("title=rust")));
@@ -294,7 +310,12 @@ async fn companies_have_a_hiring_scope() {
         });
         signed_in(&app).await;
         let page = app.get("/admin/companies").await.html();
-        assert_eq!(page.texts(".scopes a"), ["All 3", "Hiring 2"], "{}", app.backend);
+        assert_eq!(
+            page.texts(".scopes a"),
+            ["All 3", "Hiring 2", "Awaits approval 0"],
+            "{}",
+            app.backend
+        );
         assert_eq!(
             titles(&app, "/admin/companies?scope=hiring").await,
             ["Acme Robotics", "Zeta Logistics"]
