@@ -127,22 +127,9 @@ pub struct NewCompany {
 }
 
 impl NewCompany {
-    /// A company known only by its name (in `locale`), under a slug no other company has.
-    pub fn named(
-        conn: &mut DbConn,
-        name: &str,
-        locale: Locale,
-        now: NaiveDateTime,
-    ) -> QueryResult<NewCompany> {
-        let base = crate::models::slugify(name);
-        let base = if base.is_empty() { "company".to_owned() } else { base };
-        let mut slug = base.clone();
-        let mut n = 2;
-        while Company::find_by_slug(conn, &slug)?.is_some() {
-            slug = format!("{base}-{n}");
-            n += 1;
-        }
-        Ok(NewCompany {
+    /// A company known only by its name and slug, written in `locale`; every other column empty.
+    pub fn bare(slug: String, name: &str, locale: Locale, now: NaiveDateTime) -> NewCompany {
+        NewCompany {
             slug,
             name: name.to_owned(),
             website: None,
@@ -158,7 +145,25 @@ impl NewCompany {
             street_address: None,
             latitude: None,
             longitude: None,
-        })
+        }
+    }
+
+    /// A company known only by its name (in `locale`), under a slug no other company has.
+    pub fn named(
+        conn: &mut DbConn,
+        name: &str,
+        locale: Locale,
+        now: NaiveDateTime,
+    ) -> QueryResult<NewCompany> {
+        let base = crate::models::slugify(name);
+        let base = if base.is_empty() { "company".to_owned() } else { base };
+        let mut slug = base.clone();
+        let mut n = 2;
+        while Company::find_by_slug(conn, &slug)?.is_some() {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        Ok(NewCompany::bare(slug, name, locale, now))
     }
 }
 

@@ -8,6 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::notice::{self, ButtonForm};
 use super::{Layout, path_locale, with_conn};
 use crate::error::AppError;
 use crate::i18n::{Locale, Tr};
@@ -36,13 +37,6 @@ pub struct SignUpForm {
     pub frequencies: Vec<(&'static str, String, bool)>,
     pub email_error: Option<String>,
     pub banner: Option<String>,
-}
-
-/// A page's single action: a POST with hidden fields.
-pub struct ButtonForm {
-    pub action: String,
-    pub fields: Vec<(&'static str, String)>,
-    pub label: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -75,16 +69,10 @@ pub struct LinkForm {
     csrf_token: String,
 }
 
-fn layout(state: &AppState, tr: Tr, path: &str, heading: &str) -> Layout {
-    let mut l = Layout::new(tr, &state.config.base_url, path, "", heading.to_owned());
-    l.noindex = true;
-    l
-}
-
 /// An alert page's frame: the layout and heading, nothing else; callers add the rest.
 fn frame(state: &AppState, tr: Tr, here: &str, heading: String) -> AlertPage {
     AlertPage {
-        l: layout(state, tr, here, &heading),
+        l: notice::layout(state, tr, here, &heading),
         heading,
         message: String::new(),
         search: None,
@@ -94,12 +82,7 @@ fn frame(state: &AppState, tr: Tr, here: &str, heading: String) -> AlertPage {
 }
 
 fn respond(page: AlertPage, status: StatusCode) -> Result<HttpResponse, AppError> {
-    let html =
-        page.render().map_err(|e| AppError::Internal(format!("rendering the alert page: {e}")))?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("Cache-Control", "private, no-store"))
-        .body(html))
+    notice::respond(&page, status)
 }
 
 /// The search in words and its URL.

@@ -2,39 +2,21 @@
 //! applicant's data. A signed token stands for the applicant (no account needed); each link
 //! asks first on a page of its own, then acts on a POST with the session's CSRF token.
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use askama::Template;
-use askama_web::WebTemplate;
 use diesel::prelude::*;
 use serde::Deserialize;
 
-use super::{Layout, path_locale, with_conn};
+use super::notice::{ButtonForm, NoticePage};
+use super::{path_locale, with_conn};
 use crate::db::schema::{applications, jobs};
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::mail::application::{FORGET, WITHDRAW};
 use crate::models::ApplicationStatus;
 use crate::models::application::delete_with_notes;
 use crate::models::audit::Actor;
 use crate::models::pipeline::{StageError, move_to};
 use crate::state::AppState;
-
-#[derive(Template, WebTemplate)]
-#[template(path = "public/applicant_link.html")]
-pub struct ApplicantLinkPage {
-    pub l: Layout,
-    pub heading: String,
-    pub message: String,
-    /// The confirmation form, while the action has not been taken.
-    pub form: Option<LinkForm>,
-}
-
-pub struct LinkForm {
-    pub action: String,
-    pub token: String,
-    pub csrf_token: String,
-    pub button: String,
-}
 
 #[derive(Deserialize)]
 pub struct TokenQuery {
@@ -83,19 +65,6 @@ async fn checked(
     Ok((id, title))
 }
 
-fn page(
-    state: &AppState,
-    tr: Tr,
-    path: &str,
-    heading: String,
-    message: String,
-    form: Option<LinkForm>,
-) -> ApplicantLinkPage {
-    let mut l = Layout::new(tr, &state.config.base_url, path, "", heading.clone());
-    l.noindex = true;
-    ApplicantLinkPage { l, heading, message, form }
-}
-
 /// The purpose of the form token of `purpose`'s button on application `id`.
 fn form_purpose(purpose: &str, id: i64) -> String {
     format!("{purpose}:{id}")
@@ -105,40 +74,35 @@ pub async fn confirm(
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
     query: web::Query<TokenQuery>,
-) -> Result<ApplicantLinkPage, AppError> {
+) -> Result<HttpResponse, AppError> {
     let (locale, id, name) = path.into_inner();
     let tr = state.tr(path_locale(&locale)?);
     let (purpose, ids) = action(&name)?;
     let (id, title) = checked(&state, &id, purpose, &query.token).await?;
     let here = format!("/applications/{id}/{name}");
+    let heading = tr.t(&format!("{ids}-title"));
     let Some(title) = title else {
         // Deleted already (this link, or the board): nothing left to do.
-        return Ok(page(
-            &state,
-            tr.clone(),
-            &here,
-            tr.t(&format!("{ids}-title")),
-            tr.t("applicant-gone"),
-            None,
-        ));
+        let message = tr.t("applicant-gone");
+        return NoticePage::new(&state, tr, &here, heading, message).respond(StatusCode::OK);
     };
-    Ok(page(
-        &state,
-        tr.clone(),
-        &here,
-        tr.t(&format!("{ids}-title")),
-        tr.t1(&format!("{ids}-question"), "job", &title),
-        Some(LinkForm {
-            action: format!("/{locale}/applications/{id}/{name}"),
-            token: query.token.clone(),
-            csrf_token: crate::auth::form_token::issue(
-                &state.config.secret_key,
-                &form_purpose(purpose, id),
-                crate::db::now(),
+    let message = tr.t1(&format!("{ids}-question"), "job", &title);
+    let button = ButtonForm {
+        action: format!("/{locale}/applications/{id}/{name}"),
+        fields: vec![
+            (
+                "csrf_token",
+                crate::auth::form_token::issue(
+                    &state.config.secret_key,
+                    &form_purpose(purpose, id),
+                    crate::db::now(),
+                ),
             ),
-            button: tr.t(&format!("{ids}-button")),
-        }),
-    ))
+            ("token", query.token.clone()),
+        ],
+        label: tr.t(&format!("{ids}-button")),
+    };
+    NoticePage::new(&state, tr, &here, heading, message).button(button).respond(StatusCode::OK)
 }
 
 pub async fn act(
@@ -203,9 +167,6 @@ pub async fn act(
             }
         }
     };
-    let view = page(&state, tr.clone(), &here, tr.t(&format!("{ids}-title")), message, None);
-    let html = view
-        .render()
-        .map_err(|e| AppError::Internal(format!("rendering the applicant page: {e}")))?;
-    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
+    let heading = tr.t(&format!("{ids}-title"));
+    NoticePage::new(&state, tr, &here, heading, message).respond(StatusCode::OK)
 }

@@ -9,6 +9,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::notice::{self, ButtonForm, NoticePage};
 use super::{Layout, path_locale, with_conn};
 use crate::auth::password::{MAX_CHARS, MIN_CHARS};
 use crate::error::AppError;
@@ -43,39 +44,25 @@ pub struct SignUpForm {
     pub max_password: usize,
 }
 
-/// A page's single action: a POST with hidden fields.
-pub struct ButtonForm {
-    pub action: String,
-    pub fields: Vec<(&'static str, String)>,
-    pub label: String,
-}
-
+/// The sign-up form's page.
 #[derive(Template)]
 #[template(path = "public/employer.html")]
 pub struct EmployerPage {
     pub l: Layout,
     pub heading: String,
     pub message: String,
-    pub sign_up: Option<SignUpForm>,
-    pub button: Option<ButtonForm>,
-    /// A link onwards: (label, address).
-    pub next: Option<(String, String)>,
+    pub f: SignUpForm,
 }
 
-fn frame(state: &AppState, tr: Tr, here: &str, heading: String) -> EmployerPage {
-    let mut l = Layout::new(tr, &state.config.base_url, here, "", heading.clone());
-    l.noindex = true;
-    EmployerPage { l, heading, message: String::new(), sign_up: None, button: None, next: None }
-}
-
-fn respond(page: EmployerPage, status: StatusCode) -> Result<HttpResponse, AppError> {
-    let html = page
-        .render()
-        .map_err(|e| AppError::Internal(format!("rendering the employer page: {e}")))?;
-    Ok(HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header(("Cache-Control", "private, no-store"))
-        .body(html))
+fn sign_up_page_with(state: &AppState, tr: Tr, f: SignUpForm) -> EmployerPage {
+    let heading = tr.t("employer-sign-up-title");
+    let message = tr.t("employer-sign-up-intro");
+    EmployerPage {
+        l: notice::layout(state, tr, "/employers/sign-up", &heading),
+        heading,
+        message,
+        f,
+    }
 }
 
 fn form(state: &AppState, tr: &Tr, typed: &SignUpData) -> SignUpForm {
@@ -119,13 +106,8 @@ pub async fn sign_up_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let tr = state.tr(path_locale(&path)?);
-    let heading = tr.t("employer-sign-up-title");
-    let page = EmployerPage {
-        message: tr.t("employer-sign-up-intro"),
-        sign_up: Some(form(&state, &tr, &SignUpData::default())),
-        ..frame(&state, tr, "/employers/sign-up", heading)
-    };
-    respond(page, StatusCode::OK)
+    let f = form(&state, &tr, &SignUpData::default());
+    notice::respond(&sign_up_page_with(&state, tr, f), StatusCode::OK)
 }
 
 pub async fn sign_up(
@@ -137,15 +119,9 @@ pub async fn sign_up(
     let tr = state.tr(path_locale(&path)?);
     // Not a form at all: treated as an empty one, so the visitor sees what is missing.
     let data: SignUpData = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-    let heading = tr.t("employer-sign-up-title");
     let mut sign_up = form(&state, &tr, &data);
-    let refuse = |sign_up: SignUpForm, status: StatusCode| {
-        let page = EmployerPage {
-            message: tr.t("employer-sign-up-intro"),
-            sign_up: Some(sign_up),
-            ..frame(&state, tr.clone(), "/employers/sign-up", heading.clone())
-        };
-        respond(page, status)
+    let refuse = |f: SignUpForm, status: StatusCode| {
+        notice::respond(&sign_up_page_with(&state, tr.clone(), f), status)
     };
     if !crate::auth::form_token::verify(&req, &state.config.secret_key, SIGN_UP, &data.csrf_token) {
         sign_up.banner = Some(tr.t("apply-error-expired-form"));
@@ -223,11 +199,8 @@ pub async fn sign_up(
     // The same answer whether the address was new or known: the page does not tell who has
     // an account.
     let heading = tr.t("employer-check-inbox-title");
-    let page = EmployerPage {
-        message: tr.t1("employer-check-inbox", "email", sign_up.email.as_str()),
-        ..frame(&state, tr, "/employers/sign-up", heading)
-    };
-    respond(page, StatusCode::OK)
+    let message = tr.t1("employer-check-inbox", "email", sign_up.email.as_str());
+    NoticePage::new(&state, tr, "/employers/sign-up", heading, message).respond(StatusCode::OK)
 }
 
 /// Each refused field's message, in the visitor's language.
@@ -298,9 +271,9 @@ pub async fn confirm_page(
     let here = format!("/employers/confirm/{id}");
     let heading = tr.t("employer-confirm-title");
     let secret = &state.config.secret_key;
-    let page = EmployerPage {
-        message: tr.t1("employer-confirm-question", "email", &email),
-        button: Some(ButtonForm {
+    let message = tr.t1("employer-confirm-question", "email", &email);
+    NoticePage::new(&state, tr.clone(), &here, heading, message)
+        .button(ButtonForm {
             action: format!("/{locale}/employers/confirm/{id}"),
             fields: vec![
                 (
@@ -311,10 +284,8 @@ pub async fn confirm_page(
                 ("token", query.token.clone()),
             ],
             label: tr.t("employer-confirm-button"),
-        }),
-        ..frame(&state, tr, &here, heading)
-    };
-    respond(page, StatusCode::OK)
+        })
+        .respond(StatusCode::OK)
 }
 
 pub async fn confirm(
@@ -339,10 +310,8 @@ pub async fn confirm(
     }
     let here = format!("/employers/confirm/{id}");
     let heading = tr.t("employer-confirmed-title");
-    let page = EmployerPage {
-        message: tr.t("employer-confirmed"),
-        next: Some((tr.t("employer-sign-in"), "/admin/login".to_owned())),
-        ..frame(&state, tr, &here, heading)
-    };
-    respond(page, StatusCode::OK)
+    let (message, sign_in) = (tr.t("employer-confirmed"), tr.t("employer-sign-in"));
+    NoticePage::new(&state, tr, &here, heading, message)
+        .next(sign_in, "/admin/login".to_owned())
+        .respond(StatusCode::OK)
 }

@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod json_ld;
 pub mod locale;
 pub mod map;
+pub mod notice;
 pub mod public_cache;
 pub mod search_links;
 pub mod seo;

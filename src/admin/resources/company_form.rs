@@ -61,24 +61,7 @@ impl DraftForm for CompanyForm {
     }
 
     fn new_draft(&self, tr: &Tr) -> CompanyDraft {
-        let now = crate::db::now();
-        let company = NewCompany {
-            slug: String::new(),
-            name: String::new(),
-            website: None,
-            city: None,
-            country_code: None,
-            size: None,
-            original_locale: tr.locale.as_str().to_owned(),
-            description: String::new(),
-            created_at: now,
-            updated_at: now,
-            text_updated_at: Some(now),
-            contact_email: None,
-            street_address: None,
-            latitude: None,
-            longitude: None,
-        };
+        let company = NewCompany::bare(String::new(), "", tr.locale, crate::db::now());
         CompanyDraft { company, translations: Vec::new(), logo: None }
     }
 
