@@ -54,6 +54,9 @@ pub struct Config {
     pub storage_url: String,
     /// Applications (with their CVs) untouched for this many days are deleted; 0 keeps them.
     pub application_retention_days: u32,
+    /// The most days a posting may stay open after its first publication, counting the
+    /// extensions its recruiters ask for from the expiry reminders (`MAX_POSTING_DAYS`).
+    pub max_posting_days: u32,
     /// The proxies whose `X-Forwarded-For` tells the client's address; none by default.
     pub trusted_proxies: crate::client_ip::TrustedProxies,
     /// How long a request waits for a database connection before it gets 503.
@@ -224,6 +227,8 @@ impl Config {
             730,
             0..=36_500,
         )? as u32;
+        let max_posting_days =
+            parse_number(get("MAX_POSTING_DAYS"), "MAX_POSTING_DAYS", 120, 1..=3650)? as u32;
         let db_pool_wait = Duration::from_millis(parse_number(
             get("DB_POOL_WAIT_MS"),
             "DB_POOL_WAIT_MS",
@@ -354,6 +359,7 @@ impl Config {
             google_indexing,
             storage_url,
             application_retention_days,
+            max_posting_days,
             trusted_proxies,
             apply_min_fill_seconds,
             public_cache_seconds,

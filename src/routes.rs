@@ -271,6 +271,9 @@ fn entries() -> Vec<Entry> {
         Entry::new("/{locale}/employers/confirm/{id}")
             .get(public::employers::confirm_page)
             .post(public::employers::confirm),
+        Entry::new("/{locale}/postings/{id}/extend")
+            .get(public::posting_extension::confirm_page)
+            .post(public::posting_extension::extend),
         Entry::new("/{locale}/alerts/new").get(public::alerts::new),
         Entry::new("/{locale}/alerts").post(public::alerts::create),
         Entry::new("/{locale}/alerts/{id}/confirm")

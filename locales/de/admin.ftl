@@ -209,6 +209,7 @@ admin-audit-action-create = Angelegt
 admin-audit-action-update = Geändert
 admin-audit-action-delete = Gelöscht
 admin-audit-action-status = Status geändert
+admin-audit-action-unsubscribe = Abbestellt
 application-status-new = Neu
 application-status-reviewing = In Prüfung
 application-status-interview = Vorstellungsgespräch
@@ -374,6 +375,7 @@ admin-tasks-retried = { $count ->
    *[other] { $count } gescheiterte Aufgaben laufen erneut.
 }
 task-schedule-expire-postings = Lässt veröffentlichte Stellen nach ihrem Ablaufdatum ablaufen.
+task-schedule-expiry-reminders = Erinnert Recruiter 7 Tage und 1 Tag vor dem Ende ihrer Anzeigen, mit einem Link zum Verlängern.
 task-schedule-purge-tasks = Löscht erledigte Aufgaben, die älter als sieben Tage sind.
 task-schedule-optimize-database = Aktualisiert stündlich die Statistiken der Datenbank, damit Listen auch bei wachsenden Tabellen ihre Indizes nutzen.
 admin-tasks-overview = Überblick und Zeitplan

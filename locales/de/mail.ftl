@@ -57,3 +57,15 @@ mail-employer-button = Meine Adresse bestätigen
 mail-employer-valid = Der Link gilt { $days } Tage.
 mail-employer-next = Danach melden Sie sich an und schreiben Ihre Anzeigen; das Team der Jobbörse gibt Ihre Firma frei, bevor sie online gehen.
 mail-employer-ignore = Sie haben sich nicht registriert? Ignorieren Sie diese E-Mail: Ohne Bestätigung kann das Konto nicht genutzt werden.
+
+mail-posting-expiring-subject = { $count ->
+    [1] „{ $job }“ endet morgen
+   *[other] „{ $job }“ endet in { $count } Tagen
+}
+mail-posting-expiring-body = { $count ->
+    [1] Ihre Anzeige „{ $job }“ endet morgen.
+   *[other] Ihre Anzeige „{ $job }“ endet in { $count } Tagen.
+}
+mail-posting-expiring-date = Bewerbungen sind bis { $date } möglich.
+mail-posting-expiring-extend = Länger veröffentlichen
+mail-posting-expiring-nothing = Ist die Stelle besetzt, ist nichts zu tun: Die Anzeige endet von selbst.

@@ -79,3 +79,11 @@ employer-confirmed-title = Adresse bestätigt
 employer-confirmed = Ihre Adresse ist bestätigt. Melden Sie sich an und schreiben Sie Ihre erste Anzeige; das Team der Jobbörse gibt Ihre Firma und Ihre Anzeigen frei, bevor sie online gehen.
 employer-sign-in = Anmelden
 nav-employers = Für Arbeitgeber
+
+extend-title = Anzeige verlängern
+extend-question = „{ $job }“ bis { $date } veröffentlichen?
+extend-button = Verlängern
+extend-done = „{ $job }“ ist bis { $date } veröffentlicht.
+extend-moved = Dieser Link wurde schon verwendet: „{ $job }“ ist bis { $date } veröffentlicht.
+extend-expired = Dieser Link ist abgelaufen: „{ $job }“ ist beendet. Melden Sie sich im Backoffice an, um die Anzeige erneut zu veröffentlichen.
+extend-at-limit = „{ $job }“ kann nicht länger laufen: Die Anzeige hat die längste Laufzeit dieser Jobbörse erreicht.

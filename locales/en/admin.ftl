@@ -206,6 +206,7 @@ admin-audit-action-create = Created
 admin-audit-action-update = Changed
 admin-audit-action-delete = Deleted
 admin-audit-action-status = Status changed
+admin-audit-action-unsubscribe = Unsubscribed
 application-status-new = New
 application-status-reviewing = Reviewing
 application-status-interview = Interview
@@ -371,6 +372,7 @@ admin-tasks-retried = { $count ->
    *[other] { $count } dead tasks run again.
 }
 task-schedule-expire-postings = Expires published postings past their closing date.
+task-schedule-expiry-reminders = Reminds recruiters 7 days and 1 day before their postings close, with a link to extend them.
 task-schedule-purge-tasks = Deletes finished tasks older than seven days.
 task-schedule-optimize-database = Refreshes the database’s statistics every hour, so that lists keep using their indexes as they grow.
 admin-tasks-overview = Overview and schedule

@@ -57,3 +57,15 @@ mail-employer-button = Confirm my address
 mail-employer-valid = The link works for { $days } days.
 mail-employer-next = After that, sign in and write your postings; the board's team approves your company before they go live.
 mail-employer-ignore = Did not sign up? Ignore this email: without confirmation the account cannot be used.
+
+mail-posting-expiring-subject = { $count ->
+    [1] “{ $job }” closes tomorrow
+   *[other] “{ $job }” closes in { $count } days
+}
+mail-posting-expiring-body = { $count ->
+    [1] your posting “{ $job }” closes tomorrow.
+   *[other] your posting “{ $job }” closes in { $count } days.
+}
+mail-posting-expiring-date = It takes applications until { $date }.
+mail-posting-expiring-extend = Keep it open longer
+mail-posting-expiring-nothing = If the position is filled, there is nothing to do: the posting closes by itself.

@@ -79,3 +79,11 @@ employer-confirmed-title = Address confirmed
 employer-confirmed = Your address is confirmed. Sign in to write your first posting; the board's team approves your company and your postings before they go live.
 employer-sign-in = Sign in
 nav-employers = For employers
+
+extend-title = Keep a posting open
+extend-question = Keep “{ $job }” open until { $date }?
+extend-button = Keep it open
+extend-done = “{ $job }” is open until { $date }.
+extend-moved = This link was used already: “{ $job }” is open until { $date }.
+extend-expired = This link has expired: “{ $job }” is closed. Sign in to the back office to publish it again.
+extend-at-limit = “{ $job }” cannot stay open longer: it has reached the longest time a posting may run on this board.

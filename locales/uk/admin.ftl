@@ -217,6 +217,7 @@ admin-audit-action-create = Створено
 admin-audit-action-update = Змінено
 admin-audit-action-delete = Видалено
 admin-audit-action-status = Змінено статус
+admin-audit-action-unsubscribe = Відписано
 application-status-new = Нова
 application-status-reviewing = На розгляді
 application-status-interview = Співбесіда
@@ -386,6 +387,7 @@ admin-tasks-retried = { $count ->
    *[other] { $count } невдалого завдання виконаються знову.
 }
 task-schedule-expire-postings = Переводить опубліковані вакансії після дати закриття в статус «минула».
+task-schedule-expiry-reminders = Нагадує рекрутерам за 7 днів і за 1 день до закриття їхніх вакансій, з посиланням для подовження.
 task-schedule-purge-tasks = Видаляє виконані завдання, старші за сім днів.
 task-schedule-optimize-database = Щогодини оновлює статистику бази даних, щоб списки й надалі використовували індекси, коли таблиці ростуть.
 admin-tasks-overview = Огляд і розклад

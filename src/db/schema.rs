@@ -583,12 +583,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Each expiry reminder mailed: for which posting, how many days ahead, of which date.
+    posting_reminders (id) {
+        id -> BigInt,
+        job_id -> BigInt,
+        days_before -> Integer,
+        valid_through -> Timestamp,
+        sent_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(job_reviews -> jobs (job_id));
+diesel::joinable!(posting_reminders -> jobs (job_id));
 diesel::joinable!(company_members -> admin_users (admin_user_id));
 diesel::joinable!(company_members -> companies (company_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     job_reviews,
+    posting_reminders,
     company_members,
     feed_sources,
     feed_runs,

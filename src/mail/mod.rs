@@ -5,6 +5,7 @@
 pub mod alert;
 pub mod application;
 pub mod employer;
+pub mod expiry;
 pub mod review;
 pub mod signed;
 

@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod bench;
 pub mod expire_postings;
+pub mod expiry_reminders;
 pub mod fetch_feed;
 pub mod import_file;
 pub mod indexing;
@@ -202,6 +203,7 @@ impl Registry {
         Registry::default()
             .register::<noop::Noop>()
             .register::<expire_postings::ExpirePostings>()
+            .register::<expiry_reminders::ExpiryReminders>()
             .register::<purge_tasks::PurgeTasks>()
             .register::<optimize_database::OptimizeDatabase>()
             .register::<purge_uploads::PurgeUploads>()

@@ -24,12 +24,18 @@ pub struct Recurring {
 }
 
 /// The application's recurring tasks.
-pub const RECURRING: [Recurring; 10] = [
+pub const RECURRING: [Recurring; 11] = [
     Recurring {
         name: "expire_postings",
         description: "task-schedule-expire-postings",
         default_cron: "*/5 * * * *",
         enqueue: |conn| super::expire_postings::ExpirePostings.enqueue(conn),
+    },
+    Recurring {
+        name: "expiry_reminders",
+        description: "task-schedule-expiry-reminders",
+        default_cron: "23 * * * *",
+        enqueue: |conn| super::expiry_reminders::ExpiryReminders.enqueue(conn),
     },
     Recurring {
         name: "purge_tasks",

@@ -18,6 +18,7 @@ pub mod json_ld;
 pub mod locale;
 pub mod map;
 pub mod notice;
+pub mod posting_extension;
 pub mod public_cache;
 pub mod search_links;
 pub mod seo;

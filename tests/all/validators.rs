@@ -75,7 +75,7 @@ async fn page(app: &TestApp, path: &str) -> (String, String) {
 async fn public_and_back_office_pages_have_no_html_errors() {
     let Some(jar) = checker() else { return };
     let app = TestApp::sqlite();
-    let (company, job, job_id) = app.with_conn(|c| {
+    let (company, job, job_id, extend) = app.with_conn(|c| {
         let co = CompanyFactory::new().name("Validator & Sons").create(c);
         let job = JobFactory::new(&co)
             .title("Checker <of> markup")
@@ -87,9 +87,18 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         crate::support::PlaceFactory::new("Munich", "DE", (48.137, 11.575))
             .name_in(hireboard::i18n::Locale::DE, "München")
             .create(c);
-        (co.slug, job.slug, job.id)
+        let recruiter = crate::support::AdminFactory::new().recruiter(&[co.id]).create(c);
+        let extend = hireboard::tasks::expiry_reminders::extend_url(
+            &app.state.config,
+            hireboard::i18n::Locale::EN,
+            job.id,
+            job.valid_through.unwrap(),
+            recruiter.id,
+        );
+        (co.slug, job.slug, job.id, extend)
     });
     app.refresh_search();
+    let extend = extend.trim_start_matches(&app.state.config.base_url).to_owned();
     let mut pages = Vec::new();
     for path in [
         "/en/".to_owned(),
@@ -102,6 +111,7 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         format!("/en/companies/{company}"),
         "/en/alerts/new?skill=rust".to_owned(),
         "/en/employers/sign-up".to_owned(),
+        extend,
         "/admin/login".to_owned(),
     ] {
         pages.push(page(&app, &path).await);

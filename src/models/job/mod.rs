@@ -6,6 +6,7 @@ mod stored;
 pub mod syndication;
 pub use rules::MAX_SKILLS;
 pub use stored::{StoredJob, duplicate};
+pub mod extension;
 pub mod lifecycle;
 mod reindex;
 pub mod review;

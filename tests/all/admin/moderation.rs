@@ -4,7 +4,7 @@
 
 use actix_web::http::StatusCode;
 use diesel::prelude::*;
-use hireboard::db::schema::{admin_users, events, job_reviews, jobs, outbox_messages};
+use hireboard::db::schema::{admin_users, events, job_reviews, jobs};
 use hireboard::models::{AdminRole, JobStatus};
 
 use crate::support::{AdminFactory, AdminLogin, CompanyFactory, JobFactory, TestApp, backends};
@@ -20,21 +20,6 @@ fn events_of(app: &TestApp, id: i64) -> Vec<String> {
             .filter(events::kind.like("job.%"))
             .order(events::id.asc())
             .select(events::kind)
-            .load(c)
-            .unwrap()
-    })
-}
-
-/// The mails sent so far: (to, subject, text).
-fn mails(app: &TestApp) -> Vec<(String, String, String)> {
-    app.with_conn(|c| {
-        outbox_messages::table
-            .order(outbox_messages::id.asc())
-            .select((
-                outbox_messages::to_address,
-                outbox_messages::subject,
-                outbox_messages::text_body,
-            ))
             .load(c)
             .unwrap()
     })
@@ -104,7 +89,7 @@ async fn a_posting_is_sent_back_with_a_reason_then_approved_and_goes_live() {
         });
         assert!(payload.contains("Please name the salary range."), "{payload}");
         app.deliver_mail(1);
-        let (to, subject, text) = mails(&app).pop().unwrap();
+        let (to, subject, text) = app.outbox().pop().unwrap();
         assert_eq!(to, s.recruiter.email);
         assert!(subject.contains("braucht Änderungen"), "in the recruiter's language: {subject}");
         assert!(text.contains("Please name the salary range."), "{text}");
@@ -126,7 +111,7 @@ async fn a_posting_is_sent_back_with_a_reason_then_approved_and_goes_live() {
         );
         assert_eq!(app.get(&public).await.status, StatusCode::OK);
         app.deliver_mail(2);
-        let (_, subject, _) = mails(&app).pop().unwrap();
+        let (_, subject, _) = app.outbox().pop().unwrap();
         assert!(subject.contains("ist online"), "{subject}");
         // Deciding twice changes nothing.
         let res = app.post_admin(&reject, &[("reason", "Late")]).await;

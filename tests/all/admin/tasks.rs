@@ -101,6 +101,7 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
             "*/10 * * * *",
             "0 7 * * 1",
             "*/5 * * * *",
+            "23 * * * *",
             "*/5 * * * *",
             "*/5 * * * *",
             "53 * * * *",
@@ -121,13 +122,13 @@ async fn the_overview_counts_by_queue_charts_the_day_and_edits_the_schedule() {
     let page = app.get("/admin/tasks/overview").await.html();
     let alert = page.text("[role=alert]");
     assert!(alert.starts_with("“every night” is not a valid schedule"), "{alert}");
-    assert_eq!(page.attrs(".schedule-form input[name=cron]", "value")[8], "17 3 * * *");
+    assert_eq!(page.attrs(".schedule-form input[name=cron]", "value")[9], "17 3 * * *");
     app.post_admin("/admin/tasks/schedules/purge_tasks", &[("cron", "0  4 * * 1")]).await;
     let page = app.get("/admin/tasks/overview").await.html();
-    assert_eq!(page.attrs(".schedule-form input[name=cron]", "value")[8], "0 4 * * 1");
+    assert_eq!(page.attrs(".schedule-form input[name=cron]", "value")[9], "0 4 * * 1");
     // Saved without the "On" box: switched off, and the page says so.
-    assert_eq!(page.count(".schedule-form input[name=enabled][checked]"), 9);
-    assert_eq!(page.texts("#schedule-title ~ .table-wrap tbody td:last-child")[8], "off");
+    assert_eq!(page.count(".schedule-form input[name=enabled][checked]"), 10);
+    assert_eq!(page.texts("#schedule-title ~ .table-wrap tbody td:last-child")[9], "off");
     assert_eq!(
         app.post_admin("/admin/tasks/schedules/nope", &[("cron", "* * * * *")]).await.status,
         StatusCode::NOT_FOUND

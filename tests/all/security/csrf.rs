@@ -9,7 +9,7 @@ use diesel::sql_types::BigInt;
 use hireboard::db::schema::{applications, job_alerts, jobs, skills};
 
 use crate::admin::roles;
-use crate::support::{AdminFactory, TestApp, backends};
+use crate::support::{AdminFactory, JobFactory, TestApp, backends};
 use hireboard::models::AdminRole;
 
 /// Routes whose authority is not the session: the one-click unsubscribe of mails (RFC 8058;
@@ -150,7 +150,39 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
         hireboard::mail::signed::token(secret, &format!("employer-confirm:{until}"), employer);
     let employer_link =
         format!("/en/employers/confirm/{employer}?until={until}&token={employer_token}");
+    // A posting closing soon, and the reminder's link for one of its company's recruiters.
+    let (posting, recruiter) = app.with_conn(|c| {
+        use hireboard::db::schema::companies;
+        let slug: String =
+            companies::table.find(ids.company).select(companies::slug).first(c).unwrap();
+        let company = hireboard::models::company::Company::find_by_slug(c, &slug).unwrap().unwrap();
+        let closes = hireboard::db::now() + chrono::TimeDelta::days(3);
+        let posting = JobFactory::new(&company).valid_through(closes).create(c);
+        let recruiter = AdminFactory::new().recruiter(&[ids.company]).create(c);
+        (posting, recruiter.id)
+    });
+    let extend = hireboard::tasks::expiry_reminders::extend_url(
+        &app.state.config,
+        Locale::EN,
+        posting.id,
+        posting.valid_through.unwrap(),
+        recruiter,
+    );
+    let extend = extend.trim_start_matches(&app.state.config.base_url).to_owned();
+    let extend_fields: Vec<(String, String)> = extend
+        .split_once('?')
+        .unwrap()
+        .1
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
     vec![
+        Request::public(
+            extend.split('?').next().unwrap().to_owned(),
+            extend_fields,
+            extend.clone(),
+        ),
         Request::public(
             "/en/employers/sign-up".to_owned(),
             f(&[

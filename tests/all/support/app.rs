@@ -226,6 +226,23 @@ impl TestApp {
         handle.shutdown();
     }
 
+    /// Every mail in the outbox, oldest first: (to, subject, text).
+    pub fn outbox(&self) -> Vec<(String, String, String)> {
+        use diesel::prelude::*;
+        use hireboard::db::schema::outbox_messages;
+        self.with_conn(|c| {
+            outbox_messages::table
+                .order(outbox_messages::id.asc())
+                .select((
+                    outbox_messages::to_address,
+                    outbox_messages::subject,
+                    outbox_messages::text_body,
+                ))
+                .load(c)
+                .unwrap()
+        })
+    }
+
     /// SQL statements run so far through the app's pool.
     pub fn queries(&self) -> u64 {
         self.state.queries.get()

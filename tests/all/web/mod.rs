@@ -9,6 +9,7 @@ mod languages;
 mod locale;
 mod map;
 mod places;
+mod posting_extension;
 mod query_budget;
 mod radius;
 mod receipt;

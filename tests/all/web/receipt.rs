@@ -27,17 +27,7 @@ async fn apply(app: &TestApp, slug: &str, email: &str) {
 /// Runs a worker until the outbox holds `n` messages; their text bodies, oldest first.
 fn deliver(app: &TestApp, n: i64) -> Vec<(String, String, String)> {
     app.deliver_mail(n);
-    app.with_conn(|c| {
-        outbox_messages::table
-            .order(outbox_messages::id.asc())
-            .select((
-                outbox_messages::to_address,
-                outbox_messages::subject,
-                outbox_messages::text_body,
-            ))
-            .load(c)
-            .unwrap()
-    })
+    app.outbox()
 }
 
 /// The path of the receipt's link for `action`.
