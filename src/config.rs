@@ -69,6 +69,9 @@ pub struct Config {
     /// How long browsers and shared caches may keep an anonymous public page before asking
     /// again (`PUBLIC_CACHE_SECONDS`); 0: they ask every time.
     pub public_cache_seconds: u32,
+    /// How often each process writes the postings' numbers it counted in memory
+    /// (`ANALYTICS_FLUSH_SECONDS`): the most a crash can lose; 0 turns counting off.
+    pub analytics_flush: Duration,
     /// Back-office roles that must sign in with a second factor (`MFA_REQUIRED_ROLES`): their
     /// users are sent to enrol before anything else.
     pub mfa_required_roles: Vec<crate::models::AdminRole>,
@@ -246,6 +249,12 @@ impl Config {
         let public_cache_seconds =
             parse_number(get("PUBLIC_CACHE_SECONDS"), "PUBLIC_CACHE_SECONDS", 60, 0..=86_400)?
                 as u32;
+        let analytics_flush = Duration::from_secs(parse_number(
+            get("ANALYTICS_FLUSH_SECONDS"),
+            "ANALYTICS_FLUSH_SECONDS",
+            10,
+            0..=3600,
+        )?);
         let api_rate_limit =
             parse_number(get("API_RATE_LIMIT"), "API_RATE_LIMIT", 600, 1..=1_000_000)? as u32;
         let cors_origins =
@@ -363,6 +372,7 @@ impl Config {
             trusted_proxies,
             apply_min_fill_seconds,
             public_cache_seconds,
+            analytics_flush,
             mfa_required_roles,
             api_rate_limit,
             cors_origins,

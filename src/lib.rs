@@ -4,6 +4,7 @@
 //! tests both use it.
 
 pub mod admin;
+pub mod analytics;
 pub mod api;
 pub mod auth;
 pub mod client_ip;

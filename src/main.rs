@@ -659,10 +659,12 @@ fn serve(config: Config) -> Result<(), Failure> {
         state.search.spawn_refresher(state.pool.clone(), state.config.search_refresh);
         state.messages.spawn_refresher(state.pool.clone(), state.config.search_refresh);
     }
+    state.analytics.spawn_flusher(state.pool.clone(), state.config.analytics_flush);
     let task_worker =
         start_worker(&state.pool, &state.config, state.search.clone(), state.messages.clone())?;
     let bind = state.config.bind;
     let workers = state.config.http_workers;
+    let state_for_flush = state.clone();
     println!(
         "Hireboard is running at {} (listening on {bind}; Ctrl+C stops it)",
         state.config.base_url
@@ -691,7 +693,15 @@ fn serve(config: Config) -> Result<(), Failure> {
             server.bind(bind)?.run().await
         })
         .map_err(|e| Failure::Runtime(format!("cannot serve on {bind}: {e}")))?;
-    // The server stopped (SIGTERM, SIGINT): let running tasks finish too.
+    // The server stopped (SIGTERM, SIGINT): write what it counted, and let running tasks
+    // finish too.
+    if let Err(e) =
+        state_for_flush.pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
+            state_for_flush.analytics.flush(&mut conn).map_err(|e| e.to_string())
+        })
+    {
+        log::warn!("the postings' last numbers were not written: {e}");
+    }
     if let Some(worker) = task_worker {
         worker.shutdown();
     }

@@ -159,7 +159,10 @@ fn entries() -> Vec<Entry> {
             .get(admin::invitations::password_form)
             .post(admin::invitations::set_password),
         Entry::new("/admin/jobs/{id}/preview").get(adm::job_actions::preview),
+        Entry::new("/admin/jobs/{id}/stats").get(admin::posting_stats::show),
+        Entry::new("/admin/jobs/{id}/stats.csv").get(admin::posting_stats::csv),
         Entry::new("/admin/review").get(admin::review::queue),
+        Entry::new("/admin/team").get(admin::team::show).post(admin::team::invite),
         Entry::new("/admin/review/{id:[0-9]+}").get(admin::review::show),
         Entry::new("/admin/review/{id:[0-9]+}/approve").post(admin::review::approve),
         Entry::new("/admin/review/{id:[0-9]+}/reject").post(admin::review::reject),

@@ -16,6 +16,9 @@ pub const ALERT_SIGN_UP_LIMIT: Limit =
 /// Employer sign-ups from one address per hour: each makes an account and mails an address.
 pub const EMPLOYER_SIGN_UP_LIMIT: Limit =
     Limit { bucket: "employer-sign-up", max: 5, window: std::time::Duration::from_secs(3600) };
+/// Colleagues one recruiter may invite per hour: each invitation mails an address.
+pub const TEAM_INVITE_LIMIT: Limit =
+    Limit { bucket: "team-invite", max: 10, window: std::time::Duration::from_secs(3600) };
 use crate::db::{Backend, DbPool, QueryCounter};
 use crate::search::SearchHandle;
 use crate::web::versioned_cache::{self, CardCache, PageCache, VersionedCache};
@@ -42,6 +45,8 @@ pub struct AppState {
     pub scope_counts: crate::admin::index::ScopeCounts,
     /// SQL statements run so far on this state's pool (for query-budget tests).
     pub queries: QueryCounter,
+    /// The postings' numbers counted by this process, not yet written.
+    pub analytics: crate::analytics::Counter,
 }
 
 impl AppState {
@@ -68,6 +73,7 @@ impl AppState {
                 .map_err(|e| format!("cannot record the messages' English sources: {e}"))?;
         }
         let storage = crate::uploads::Storage::open(&config.storage_url)?;
+        let counting_off = config.analytics_flush.is_zero();
         Ok(AppState {
             storage,
             backend: Backend::from_url(&config.database_url)?,
@@ -81,6 +87,7 @@ impl AppState {
             api_cards: VersionedCache::new(versioned_cache::API_CARD_ENTRIES),
             scope_counts: Default::default(),
             queries,
+            analytics: crate::analytics::Counter::new(!counting_off),
         })
     }
 }

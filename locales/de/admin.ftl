@@ -777,6 +777,16 @@ admin-imports-earlier = Frühere Importe
 
 ## Moderation (src/admin/review.rs)
 admin-nav-review = Prüfung
+admin-nav-team = Team
+admin-team-title = Ihr Team
+admin-team-intro = Alle, die in diesem Backoffice für Ihre Unternehmen arbeiten.
+admin-team-last-sign-in = Letzte Anmeldung
+admin-team-invited-not-in = Eingeladen, noch nicht angemeldet
+admin-team-invite-title = Kollegin oder Kollegen einladen
+admin-team-invite-hint = Die eingeladene Person erhält eine E-Mail mit einem Link zum Festlegen des Passworts (72 Stunden gültig) und sieht nur das gewählte Unternehmen.
+admin-team-invited = Eine Einladung an { $email } ist unterwegs.
+admin-team-email-taken = Für diese Adresse gibt es bereits ein Konto. Bitten Sie das Team der Jobbörse, es Ihrem Unternehmen hinzuzufügen.
+admin-team-rate-limited = Sie haben in der letzten Stunde viele Einladungen verschickt. Bitte versuchen Sie es später erneut.
 admin-review-title = Zu prüfende Anzeigen
 admin-review-intro = Anzeigen von Recruitern warten hier auf Ihre Freigabe, die am längsten wartenden zuerst. Freigeben veröffentlicht eine Anzeige; Zurückgeben teilt dem Recruiter per E-Mail den Grund mit.
 admin-review-empty = Nichts wartet auf Prüfung.
@@ -817,3 +827,30 @@ admin-company-trusted = Die Firma ist vertrauenswürdig: Ihre Anzeigen gehen ohn
 admin-company-reviewed = Die Anzeigen der Firma werden wieder geprüft.
 admin-field-awaiting-approval = Wartet auf Freigabe
 admin-field-auto-publish = Veröffentlicht ohne Prüfung
+
+admin-stats-crumb = Zahlen
+admin-stats-title = Zahlen: { $job }
+admin-stats-intro = Was diese Anzeige in den letzten 30 Tagen auf der Website bewirkt hat. Aufrufe und Suchtreffer werden alle paar Sekunden gespeichert; Seiten aus dem Browser-Cache oder einem geteilten Cache werden nicht gezählt. Besucher werden nicht erfasst, nur die Zahlen.
+admin-stats-chart-title = Aufrufe pro Tag
+admin-stats-table-title = Nach Tag
+admin-stats-summary = In den letzten 30 Tagen: { $views }, { $applications }.
+admin-stats-views-count = { $count ->
+    [one] 1 Aufruf
+   *[other] { $count } Aufrufe
+}
+admin-stats-applications-count = { $count ->
+    [one] 1 Bewerbung
+   *[other] { $count } Bewerbungen
+}
+admin-stats-day-views = { $count ->
+    [one] { $day }: 1 Aufruf
+   *[other] { $day }: { $count } Aufrufe
+}
+admin-stats-day = Tag
+admin-stats-views = Aufrufe
+admin-stats-search = In Suchergebnissen
+admin-stats-alerts = In Suchauftrags-E-Mails
+admin-stats-apply-clicks = Gesendete Bewerbungsformulare
+admin-stats-applications = Bewerbungen
+admin-stats-total = Summe
+admin-stats-export = Als CSV exportieren

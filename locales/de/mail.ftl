@@ -69,3 +69,12 @@ mail-posting-expiring-body = { $count ->
 mail-posting-expiring-date = Bewerbungen sind bis { $date } möglich.
 mail-posting-expiring-extend = Länger veröffentlichen
 mail-posting-expiring-nothing = Ist die Stelle besetzt, ist nichts zu tun: Die Anzeige endet von selbst.
+
+mail-team-subject = Willkommen bei { $company } auf der Jobbörse
+mail-team-body = { $inviter } hat Sie eingeladen, im Backoffice der Jobbörse die Anzeigen von { $company } zu schreiben und die Bewerbungen zu beantworten.
+mail-team-button = Passwort festlegen
+mail-team-valid = { $count ->
+    [one] Der Link ist 1 Stunde gültig.
+   *[other] Der Link ist { $count } Stunden gültig.
+}
+mail-team-ignore = Nicht erwartet? Ignorieren Sie diese E-Mail: Ohne Passwort kann das Konto nicht verwendet werden.

@@ -774,6 +774,16 @@ admin-imports-earlier = Earlier imports
 
 ## Moderation (src/admin/review.rs)
 admin-nav-review = Review
+admin-nav-team = Team
+admin-team-title = Your team
+admin-team-intro = Everyone who works for your companies in this back office.
+admin-team-last-sign-in = Last sign-in
+admin-team-invited-not-in = Invited, not signed in yet
+admin-team-invite-title = Invite a colleague
+admin-team-invite-hint = They get an email with a link to set their password, valid for 72 hours, and see only the company you choose.
+admin-team-invited = An invitation is on its way to { $email }.
+admin-team-email-taken = This address has an account already. Ask the board's team to add it to your company.
+admin-team-rate-limited = You sent many invitations in the last hour. Please try again later.
 admin-review-title = Postings to review
 admin-review-intro = Recruiters' postings wait here until you approve them, longest waiting first. Approving publishes a posting; sending it back tells the recruiter why, by email.
 admin-review-empty = Nothing waits for review.
@@ -814,3 +824,30 @@ admin-company-trusted = The company is trusted: its postings go live without rev
 admin-company-reviewed = The company's postings are reviewed again.
 admin-field-awaiting-approval = Awaits approval
 admin-field-auto-publish = Publishes without review
+
+admin-stats-crumb = Numbers
+admin-stats-title = Numbers: { $job }
+admin-stats-intro = What this posting did on the public site over the last 30 days. Views and searches are written every few seconds; pages a visitor's browser or a shared cache kept are not counted. No visitor is recorded, only the numbers.
+admin-stats-chart-title = Views per day
+admin-stats-table-title = By day
+admin-stats-summary = In the last 30 days: { $views }, { $applications }.
+admin-stats-views-count = { $count ->
+    [one] 1 view
+   *[other] { $count } views
+}
+admin-stats-applications-count = { $count ->
+    [one] 1 application
+   *[other] { $count } applications
+}
+admin-stats-day-views = { $count ->
+    [one] { $day }: 1 view
+   *[other] { $day }: { $count } views
+}
+admin-stats-day = Day
+admin-stats-views = Views
+admin-stats-search = In search results
+admin-stats-alerts = In alert emails
+admin-stats-apply-clicks = Apply forms sent
+admin-stats-applications = Applications
+admin-stats-total = Total
+admin-stats-export = Export as CSV

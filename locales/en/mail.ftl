@@ -69,3 +69,12 @@ mail-posting-expiring-body = { $count ->
 mail-posting-expiring-date = It takes applications until { $date }.
 mail-posting-expiring-extend = Keep it open longer
 mail-posting-expiring-nothing = If the position is filled, there is nothing to do: the posting closes by itself.
+
+mail-team-subject = Join { $company } on the job board
+mail-team-body = { $inviter } invited you to write { $company }'s postings and answer its applicants in the job board's back office.
+mail-team-button = Set my password
+mail-team-valid = { $count ->
+    [one] The link works for 1 hour.
+   *[other] The link works for { $count } hours.
+}
+mail-team-ignore = Not expecting this? Ignore this email: without a password the account cannot be used.

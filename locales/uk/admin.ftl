@@ -807,6 +807,16 @@ admin-imports-earlier = Попередні імпорти
 
 ## Moderation (src/admin/review.rs)
 admin-nav-review = Перевірка
+admin-nav-team = Команда
+admin-team-title = Ваша команда
+admin-team-intro = Усі, хто працює для ваших компаній у цій адмінпанелі.
+admin-team-last-sign-in = Останній вхід
+admin-team-invited-not-in = Запрошено, ще не входив(-ла)
+admin-team-invite-title = Запросити колегу
+admin-team-invite-hint = Колега отримає лист із посиланням для встановлення пароля (дійсне 72 години) і бачитиме лише вибрану компанію.
+admin-team-invited = Запрошення для { $email } надіслано.
+admin-team-email-taken = Для цієї адреси вже є обліковий запис. Попросіть команду дошки додати його до вашої компанії.
+admin-team-rate-limited = За останню годину ви надіслали багато запрошень. Спробуйте пізніше.
 admin-review-title = Вакансії на перевірку
 admin-review-intro = Вакансії рекрутерів чекають тут на ваше схвалення, спершу ті, що чекають найдовше. Схвалення публікує вакансію; повернення пояснює рекрутерові причину листом.
 admin-review-empty = Нічого не чекає на перевірку.
@@ -847,3 +857,36 @@ admin-company-trusted = Компанія довірена: її вакансії
 admin-company-reviewed = Вакансії компанії знову перевіряються.
 admin-field-awaiting-approval = Чекає на схвалення
 admin-field-auto-publish = Публікує без перевірки
+
+admin-stats-crumb = Показники
+admin-stats-title = Показники: { $job }
+admin-stats-intro = Що ця вакансія зробила на сайті за останні 30 днів. Перегляди й пошукові покази записуються кожні кілька секунд; сторінки з кешу браузера чи спільного кешу не враховуються. Відвідувачі не записуються, лише числа.
+admin-stats-chart-title = Перегляди за день
+admin-stats-table-title = За днями
+admin-stats-summary = За останні 30 днів: { $views }, { $applications }.
+admin-stats-views-count = { $count ->
+    [one] { $count } перегляд
+    [few] { $count } перегляди
+    [many] { $count } переглядів
+   *[other] { $count } перегляду
+}
+admin-stats-applications-count = { $count ->
+    [one] { $count } заявка
+    [few] { $count } заявки
+    [many] { $count } заявок
+   *[other] { $count } заявки
+}
+admin-stats-day-views = { $count ->
+    [one] { $day }: { $count } перегляд
+    [few] { $day }: { $count } перегляди
+    [many] { $day }: { $count } переглядів
+   *[other] { $day }: { $count } перегляду
+}
+admin-stats-day = День
+admin-stats-views = Перегляди
+admin-stats-search = У результатах пошуку
+admin-stats-alerts = У листах сповіщень
+admin-stats-apply-clicks = Надіслані форми заявок
+admin-stats-applications = Заявки
+admin-stats-total = Разом
+admin-stats-export = Експортувати як CSV

@@ -81,3 +81,14 @@ mail-posting-expiring-body = { $count ->
 mail-posting-expiring-date = Заявки приймаються до { $date }.
 mail-posting-expiring-extend = Подовжити публікацію
 mail-posting-expiring-nothing = Якщо посаду вже заповнено, нічого робити не треба: вакансія закриється сама.
+
+mail-team-subject = Приєднуйтеся до { $company } на дошці вакансій
+mail-team-body = { $inviter } запрошує вас писати вакансії { $company } і відповідати кандидатам в адмінпанелі дошки вакансій.
+mail-team-button = Встановити пароль
+mail-team-valid = { $count ->
+    [one] Посилання дійсне { $count } годину.
+    [few] Посилання дійсне { $count } години.
+    [many] Посилання дійсне { $count } годин.
+   *[other] Посилання дійсне { $count } години.
+}
+mail-team-ignore = Не чекали цього листа? Просто проігноруйте його: без пароля обліковим записом не можна користуватися.

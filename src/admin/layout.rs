@@ -77,7 +77,7 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area, action). An entry shows only when the
 /// user's role may take that action in its area (most: view it).
-const NAV: [(&str, &str, &str, Area, Action); 17] = [
+const NAV: [(&str, &str, &str, Area, Action); 18] = [
     ("dashboard", "admin-nav-dashboard", "/admin", Area::Dashboard, Action::View),
     ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs, Action::View),
     ("review", "admin-nav-review", "/admin/review", Area::Jobs, Action::ChangeStatus),
@@ -92,6 +92,7 @@ const NAV: [(&str, &str, &str, Area, Action); 17] = [
         Action::View,
     ),
     ("comments", "admin-nav-comments", "/admin/comments", Area::Comments, Action::View),
+    ("team", "admin-nav-team", "/admin/team", Area::Companies, Action::Invite),
     ("audit_log", "admin-nav-audit-log", "/admin/audit_log", Area::AuditLog, Action::View),
     ("admin_users", "admin-nav-admin-users", "/admin/admin_users", Area::AdminUsers, Action::View),
     ("alerts", "admin-nav-alerts", "/admin/alerts", Area::Alerts, Action::View),

@@ -651,6 +651,10 @@ pub trait Resource: Listing {
     fn preview_url(&self, _id: i64) -> Option<String> {
         None
     }
+    /// Where the record's numbers are (what a posting did on the public site).
+    fn stats_url(&self, _id: i64) -> Option<String> {
+        None
+    }
 }
 
 /// A resource's new and edit forms and its deletion: declared in `resources/*_form.rs`,

@@ -51,6 +51,7 @@ pub struct ShowPage {
     pub edit_url: Option<String>,
     pub delete_url: Option<String>,
     pub preview_url: Option<String>,
+    pub stats_url: Option<String>,
 }
 
 const HISTORY: i64 = 50;
@@ -104,6 +105,7 @@ pub async fn show(
     let delete_url = (form.is_some() && admin.can(resource.area(), Action::Delete))
         .then(|| format!("{base}/delete"));
     let preview_url = resource.preview_url(id);
+    let stats_url = resource.stats_url(id);
     let actions = resource
         .member_actions(id, &record)
         .into_iter()
@@ -113,6 +115,7 @@ pub async fn show(
         edit_url,
         delete_url,
         preview_url,
+        stats_url,
         actions,
         panels: record
             .panels

@@ -55,10 +55,13 @@ pub enum Action {
     Delete,
     /// Send a posting for the staff's review: how a recruiter publishes (staff publish).
     Submit,
+    /// Invite a colleague to one's own company (`/admin/team`); staff invite anyone from
+    /// the admin users' page.
+    Invite,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 8] = [
         Action::View,
         Action::Create,
         Action::Update,
@@ -66,6 +69,7 @@ impl Action {
         Action::ChangeStatus,
         Action::Delete,
         Action::Submit,
+        Action::Invite,
     ];
 }
 
@@ -76,6 +80,7 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
     match role {
         // The board's staff publish; sending for review is the employers' way.
         _ if action == Submit => role == AdminRole::Recruiter && area == Jobs,
+        _ if action == Invite => role == AdminRole::Recruiter && area == Companies,
         AdminRole::Admin => true,
         AdminRole::Editor => match area {
             Dashboard | AuditLog => action == View,
@@ -116,7 +121,9 @@ mod tests {
     #[test]
     fn only_admins_manage_admin_users() {
         for role in AdminRole::ALL {
-            for action in Action::ALL.into_iter().filter(|a| *a != Action::Submit) {
+            for action in
+                Action::ALL.into_iter().filter(|a| !matches!(a, Action::Submit | Action::Invite))
+            {
                 assert_eq!(
                     allows(*role, Area::AdminUsers, action),
                     *role == AdminRole::Admin,
@@ -164,6 +171,8 @@ mod tests {
             for area in Area::ALL {
                 let submits = *role == AdminRole::Recruiter && area == Area::Jobs;
                 assert_eq!(allows(*role, area, Action::Submit), submits, "{role:?} {area:?}");
+                let invites = *role == AdminRole::Recruiter && area == Area::Companies;
+                assert_eq!(allows(*role, area, Action::Invite), invites, "{role:?} {area:?}");
             }
         }
     }

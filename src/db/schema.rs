@@ -594,7 +594,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Per posting and day: what its public life counted (src/analytics/).
+    posting_stats (id) {
+        id -> BigInt,
+        job_id -> BigInt,
+        day -> Timestamp,
+        views -> BigInt,
+        search_appearances -> BigInt,
+        alert_appearances -> BigInt,
+        apply_clicks -> BigInt,
+        applications -> BigInt,
+    }
+}
+
 diesel::joinable!(job_reviews -> jobs (job_id));
+diesel::joinable!(posting_stats -> jobs (job_id));
 diesel::joinable!(posting_reminders -> jobs (job_id));
 diesel::joinable!(company_members -> admin_users (admin_user_id));
 diesel::joinable!(company_members -> companies (company_id));
@@ -602,6 +617,7 @@ diesel::joinable!(company_members -> companies (company_id));
 diesel::allow_tables_to_appear_in_same_query!(
     job_reviews,
     posting_reminders,
+    posting_stats,
     company_members,
     feed_sources,
     feed_runs,

@@ -8,6 +8,7 @@ pub mod employer;
 pub mod expiry;
 pub mod review;
 pub mod signed;
+pub mod team;
 
 use diesel::prelude::*;
 use lettre::message::{Mailbox, MultiPart, header};

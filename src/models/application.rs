@@ -195,6 +195,8 @@ impl NewApplication {
                 Err(e) => Err(e.into()),
                 Ok(_) => {
                     let id = dialect::last_insert_id(conn, "applications")?;
+                    use crate::analytics::{Metric, add_now};
+                    add_now(conn, [self.job_id], Metric::Application, now)?;
                     crate::models::event::application(
                         conn,
                         crate::models::event::EventKind::ApplicationCreated,

@@ -221,6 +221,8 @@ pub fn digest(
                 .execute(conn)?;
         }
         diesel::update(row).set(job_alerts::last_sent_at.eq(now)).execute(conn)?;
+        use crate::analytics::{Metric, add_now};
+        add_now(conn, listed.iter().copied(), Metric::AlertAppearance, now)?;
         super::send_mail::SendMail { email }.enqueue(conn)?;
         Ok::<_, TaskError>(listed)
     })

@@ -101,6 +101,8 @@ pub async fn submit(
         form.banner = Some(tr.t("apply-error-expired-form"));
         return Ok(render(form, StatusCode::FORBIDDEN));
     }
+    // Someone pressed Apply on the posting's own form (a corrected form counts again).
+    state.analytics.add([job_id], crate::analytics::Metric::ApplyClick);
     // Too many, too soon: 429 with the form as typed and how long to wait.
     let too_many = |mut form: ApplyForm, message: &str, wait: u64| -> HttpResponse {
         form.banner = Some(tr.t(message));

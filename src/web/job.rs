@@ -271,10 +271,15 @@ const STARTED_FIELD: &str = r#"name="started" value="form-shown-at-placeholder""
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
+    req: actix_web::HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let (locale, slug) = path.into_inner();
     let tr = state.tr(path_locale(&locale)?);
     let page = load_cached(&state, slug, tr.locale).await?;
+    // A HEAD request is a check, not a reader.
+    if req.method() == actix_web::http::Method::GET {
+        state.analytics.add([page.job.id], crate::analytics::Metric::View);
+    }
     let (secret, now) = (&state.config.secret_key, crate::db::now());
     let form = ApplyForm {
         action: format!("/{}/jobs/{}/apply", tr.locale, page.job.slug),

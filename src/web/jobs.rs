@@ -118,6 +118,9 @@ pub async fn search_page(
     let hits = super::text_hits(&state, &index, &params.q).await?;
     let result = index.search(&params, hits.as_deref(), now, PER_PAGE);
     let mut cards = card_views(&state, &index, &result.ids, tr.clone()).await?;
+    if req.method() == actix_web::http::Method::GET {
+        state.analytics.add(result.ids.iter().copied(), crate::analytics::Metric::SearchAppearance);
+    }
     if let Some(centre) = params.near.as_ref().and_then(|near| index.locate(near)) {
         // The cached cards are shared by every search: the distance goes on a copy.
         for (card, id) in cards.iter_mut().zip(&result.ids) {

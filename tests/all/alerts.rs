@@ -278,6 +278,16 @@ async fn alerts_never_send_a_posting_twice() {
         });
         assert_eq!(sent, [fresh, newer]);
         assert!(!sent.contains(&old) && !sent.contains(&onsite));
+        // Each posting a digest listed counts one appearance in an alert mail, for its company.
+        let appearances: Vec<(i64, i64)> = app.with_conn(|c| {
+            use hireboard::db::schema::posting_stats as s;
+            s::table
+                .order(s::job_id.asc())
+                .select((s::job_id, s::alert_appearances))
+                .load(c)
+                .unwrap()
+        });
+        assert_eq!(appearances, [(fresh, 1), (newer, 1)]);
 
         // The daily sweep finds nothing new to send; pending alerts are never swept.
         app.with_conn(|c| AlertFactory::new("").pending().create(c).id);

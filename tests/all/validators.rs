@@ -75,7 +75,7 @@ async fn page(app: &TestApp, path: &str) -> (String, String) {
 async fn public_and_back_office_pages_have_no_html_errors() {
     let Some(jar) = checker() else { return };
     let app = TestApp::sqlite();
-    let (company, job, job_id, extend) = app.with_conn(|c| {
+    let (company, job, job_id, extend, recruiter) = app.with_conn(|c| {
         let co = CompanyFactory::new().name("Validator & Sons").create(c);
         let job = JobFactory::new(&co)
             .title("Checker <of> markup")
@@ -95,7 +95,7 @@ async fn public_and_back_office_pages_have_no_html_errors() {
             job.valid_through.unwrap(),
             recruiter.id,
         );
-        (co.slug, job.slug, job.id, extend)
+        (co.slug, job.slug, job.id, extend, recruiter)
     });
     app.refresh_search();
     let extend = extend.trim_start_matches(&app.state.config.base_url).to_owned();
@@ -204,9 +204,14 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         "/admin/translations/uk/search-total".to_owned(),
         "/admin/review".to_owned(),
         format!("/admin/review/{job_id}"),
+        format!("/admin/jobs/{job_id}/stats"),
     ] {
         pages.push(page(&app, &path).await);
     }
+    // A recruiter's own pages.
+    app.clear_cookies();
+    app.sign_in_as(&recruiter).await;
+    pages.push(page(&app, "/admin/team").await);
     let found = errors(&jar, &pages);
     assert!(found.is_empty(), "{} HTML errors:\n{}", found.len(), found.join("\n"));
 }

@@ -19,6 +19,7 @@ use thirtyfour::prelude::*;
 
 mod api_tokens;
 mod board;
+mod employer;
 mod imports;
 mod live;
 mod map;

@@ -192,6 +192,9 @@ impl Resource for Jobs {
         Some(&super::job_form::JobForm)
     }
 
+    fn stats_url(&self, id: i64) -> Option<String> {
+        Some(format!("/admin/jobs/{id}/stats"))
+    }
     fn preview_url(&self, id: i64) -> Option<String> {
         Some(format!("/admin/jobs/{id}/preview"))
     }

@@ -18,6 +18,7 @@ mod search;
 mod show;
 mod sweep;
 mod tasks;
+mod team;
 mod translations;
 pub mod two_factor;
 mod webhooks;

@@ -207,3 +207,49 @@ async fn a_company_awaiting_approval_has_nothing_published_and_a_trusted_one_ski
         assert_eq!(app.get(&format!("/en/jobs/{}", next.slug)).await.status, StatusCode::OK);
     }
 }
+
+#[actix_web::test]
+async fn the_queue_and_a_review_page_run_a_fixed_number_of_queries() {
+    let app = TestApp::sqlite();
+    let s = setup(&app);
+    let send = |n: usize| {
+        app.with_conn(|c| {
+            for i in 0..n {
+                let job = JobFactory::new(&s.company)
+                    .title(&format!("Queued {i}"))
+                    .status(JobStatus::Draft)
+                    .create(c);
+                let actor = hireboard::models::audit::Actor {
+                    admin_user_id: Some(s.recruiter.id),
+                    label: "Rita".into(),
+                };
+                hireboard::models::job::review::submit(
+                    c,
+                    job.id,
+                    "{}",
+                    &actor,
+                    hireboard::db::now(),
+                )
+                .unwrap();
+            }
+        })
+    };
+    send(1);
+    app.sign_in_as(&s.editor).await;
+    let cost = async |path: &str| {
+        let before = app.queries();
+        let res = app.get(path).await;
+        assert_eq!(res.status, StatusCode::OK, "{path}: {}", res.body);
+        app.queries() - before
+    };
+    let queue = cost("/admin/review").await;
+    let id = s.job.id;
+    app.sign_in_as(&s.recruiter).await;
+    app.post_admin(&format!("/admin/jobs/{id}/submit"), &[]).await;
+    app.sign_in_as(&s.editor).await;
+    let review = cost(&format!("/admin/review/{id}")).await;
+    send(15);
+    assert_eq!(cost("/admin/review").await, queue, "more postings waiting, same queries");
+    assert_eq!(cost(&format!("/admin/review/{id}")).await, review);
+    assert!(queue <= 8 && review <= 12, "queue {queue}, review {review} queries");
+}

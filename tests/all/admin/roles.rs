@@ -74,6 +74,8 @@ pub fn routes() -> Vec<Route> {
         get("/admin/admin_users/{admin}", Only(ADMINS)),
         get("/admin/admin_users/new", Only(ADMINS)),
         get("/admin/jobs/{job}/preview", Everyone),
+        get("/admin/jobs/{job}/stats", Everyone),
+        get("/admin/jobs/{job}/stats.csv", Everyone),
         // Forms, deletion and the association lookups.
         get("/admin/jobs/new", Only(WRITERS)),
         get("/admin/companies/new", Only(EDITORS)),
@@ -176,6 +178,14 @@ pub fn routes() -> Vec<Route> {
         (Method::POST, "/admin/jobs/{job}/duplicate", vec![], Only(WRITERS)),
         // Moderation: recruiters send postings for review; the staff approve or send back.
         (Method::POST, "/admin/jobs/{job}/submit", vec![], Only(&[Recruiter])),
+        // A recruiter's team: the staff invite from the admin users' page.
+        get("/admin/team", Only(&[Recruiter])),
+        (
+            Method::POST,
+            "/admin/team",
+            vec![("email", "colleague@example.org"), ("company", "{company}")],
+            Only(&[Recruiter]),
+        ),
         get("/admin/review", Only(EDITORS)),
         get("/admin/review/{job}", Only(EDITORS)),
         (Method::POST, "/admin/review/{job}/approve", vec![], Only(EDITORS)),

@@ -31,7 +31,11 @@ async fn a_show_page_has_panels_related_records_and_a_public_link() {
         assert!(html.count(".show-panels > .wide .prose p") >= 1);
         assert_eq!(
             html.attrs("a.button.secondary", "href"),
-            [format!("/admin/jobs/{id}/preview"), format!("/en/jobs/{slug}")]
+            [
+                format!("/admin/jobs/{id}/stats"),
+                format!("/admin/jobs/{id}/preview"),
+                format!("/en/jobs/{slug}")
+            ]
         );
         // The company's page lists the posting as a related record.
         let company = html.attrs(".attributes a", "href")[0].clone();

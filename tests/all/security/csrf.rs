@@ -259,7 +259,8 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
         let mut failures = Vec::new();
         // (pattern, path, fields, token field) for every route.
         let ids = roles::seed(&app);
-        // Sending for review is a recruiter's: theirs is the request with its token.
+        // Sending for review and inviting a colleague are a recruiter's: theirs is the request
+        // with its token.
         let recruiter = app.with_conn(|c| AdminFactory::new().recruiter(&[ids.company]).create(c));
         let mut requests: Vec<Request> = Vec::new();
         for (method, path, fields, _) in roles::routes() {
@@ -350,7 +351,8 @@ async fn every_state_changing_route_refuses_a_missing_foreign_or_cross_site_toke
                 continue;
             }
             app.clear_cookies();
-            app.sign_in_as(if path.ends_with("/submit") { &recruiter } else { &admin }).await;
+            let recruiters = path.ends_with("/submit") || path == "/admin/team";
+            app.sign_in_as(if recruiters { &recruiter } else { &admin }).await;
             let own = request.token(&app).await;
             let status = post(&app, path, fields, token_field, Some(&own), &[]).await;
             if status == 403 || status >= 500 {

@@ -10,6 +10,7 @@ mod locale;
 mod map;
 mod places;
 mod posting_extension;
+mod posting_stats;
 mod query_budget;
 mod radius;
 mod receipt;
