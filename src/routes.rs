@@ -163,6 +163,7 @@ fn entries() -> Vec<Entry> {
         Entry::new("/admin/jobs/{id}/stats.csv").get(admin::posting_stats::csv),
         Entry::new("/admin/review").get(admin::review::queue),
         Entry::new("/admin/team").get(admin::team::show).post(admin::team::invite),
+        Entry::new("/admin/team/{id}/remove").post(admin::team::remove),
         Entry::new("/admin/review/{id:[0-9]+}").get(admin::review::show),
         Entry::new("/admin/review/{id:[0-9]+}/approve").post(admin::review::approve),
         Entry::new("/admin/review/{id:[0-9]+}/reject").post(admin::review::reject),

@@ -23,11 +23,20 @@ use crate::state::AppState;
 use crate::web::with_conn;
 
 pub struct Member {
+    /// Where the button that lets them go posts; `None` for the user themself.
+    pub remove_url: Option<String>,
     pub name: String,
     pub email: String,
     pub companies: String,
     /// When they last signed in; `None`: invited, not yet in.
     pub last_login: Option<String>,
+}
+
+impl Member {
+    /// Who the remove button names: their name, or their address when they gave none.
+    pub fn label(&self) -> &str {
+        if self.name.trim().is_empty() { &self.email } else { &self.name }
+    }
 }
 
 pub struct CompanyOption {
@@ -92,6 +101,7 @@ async fn page(
             None => members.push((
                 id,
                 Member {
+                    remove_url: (id != user).then(|| format!("/admin/team/{id}/remove")),
                     name,
                     email,
                     companies: company,
@@ -248,3 +258,49 @@ pub async fn invite(
         page.render().map_err(|e| AppError::Internal(format!("rendering the team page: {e}")))?;
     Ok(HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(html))
 }
+
+/// Lets colleague `id` go from the companies the recruiter shares with them (their other
+/// companies keep them); anyone else, the recruiter included, is not found.
+pub async fn remove(
+    state: web::Data<AppState>,
+    admin: CurrentAdmin,
+    path: web::Path<String>,
+    _form: AdminForm<RemoveForm>,
+) -> Result<HttpResponse, AppError> {
+    admin.require(Area::Companies, Action::Invite)?;
+    let id: i64 = path.parse().map_err(|_| AppError::NotFound)?;
+    let (user, actor) = (admin.user.id, admin.actor());
+    if id == user {
+        return Err(AppError::NotFound);
+    }
+    let address = with_conn(&state, move |conn| {
+        crate::db::write_transaction(conn, |conn| {
+            use crate::models::company_member::{company_ids, set_companies};
+            let mine = company_ids(conn, user)?;
+            let theirs = company_ids(conn, id)?;
+            let shared: Vec<i64> = theirs.iter().copied().filter(|c| mine.contains(c)).collect();
+            if shared.is_empty() {
+                return Err(AppError::NotFound);
+            }
+            let kept: Vec<i64> = theirs.into_iter().filter(|c| !shared.contains(c)).collect();
+            set_companies(conn, id, &kept)?;
+            let names: Vec<String> = companies::table
+                .filter(companies::id.eq_any(&shared))
+                .order(companies::name.asc())
+                .select(companies::name)
+                .load(conn)?;
+            let address: String =
+                admin_users::table.find(id).select(admin_users::email).first(conn)?;
+            let change = Change::new("companies", Some(&names.join(", ")), None);
+            audit::record(conn, &actor, "update", "admin_users", id, &address, &[change])?;
+            Ok(address)
+        })
+    })
+    .await?;
+    Flash::notice(&admin.session, admin.tr.t1("admin-team-removed", "email", &address));
+    Ok(crate::web::see_other("/admin/team"))
+}
+
+/// The remove button's form: its CSRF token only.
+#[derive(Deserialize)]
+pub struct RemoveForm {}

@@ -186,6 +186,7 @@ pub fn routes() -> Vec<Route> {
             vec![("email", "colleague@example.org"), ("company", "{company}")],
             Only(&[Recruiter]),
         ),
+        (Method::POST, "/admin/team/{admin}/remove", vec![], Only(&[Recruiter])),
         get("/admin/review", Only(EDITORS)),
         get("/admin/review/{job}", Only(EDITORS)),
         (Method::POST, "/admin/review/{job}/approve", vec![], Only(EDITORS)),

@@ -1,5 +1,6 @@
-//! A recruiter's team: they see everyone working for their companies and no one else, and
-//! invite a colleague to one of their companies by mail (in their language, the link never
+//! A recruiter's team: they see everyone working for their companies and no one else, let a
+//! colleague go from the companies they share, and invite a colleague to one of their
+//! companies by mail (in their language, the link never
 //! shown to them); a foreign company, a bad or known address and the eleventh invitation in
 //! an hour are refused and make nothing.
 
@@ -127,8 +128,31 @@ async fn recruiters_see_their_team_and_invite_colleagues_to_their_own_companies(
         assert_eq!(set.status, StatusCode::OK);
         assert!(set.body.contains("otto@kettle.example"));
 
-        // Ten invitations an hour: the eleventh is refused and makes nothing.
+        // Letting a colleague go: from the shared companies only; a stranger or oneself is
+        // not found.
         app.sign_in_as(&rita).await;
+        let page = app.get("/admin/team").await.html();
+        let buttons = page.attrs("form[action$='/remove']", "action");
+        assert!(buttons.contains(&format!("/admin/team/{}/remove", colleague.id)));
+        assert!(!buttons.contains(&format!("/admin/team/{}/remove", rita.id)), "not oneself");
+        for who in [stranger.id, rita.id] {
+            let res = app.post_admin(&format!("/admin/team/{who}/remove"), &[]).await;
+            assert_eq!(res.status, StatusCode::NOT_FOUND, "{who}");
+        }
+        let res = app.post_admin(&format!("/admin/team/{}/remove", colleague.id), &[]).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let left: Vec<i64> = app.with_conn(|c| {
+            company_members::table
+                .filter(company_members::admin_user_id.eq(colleague.id))
+                .select(company_members::company_id)
+                .load(c)
+                .unwrap()
+        });
+        assert!(left.is_empty(), "{left:?}");
+        let emails = app.get("/admin/team").await.html().texts("table tbody td:nth-child(2)");
+        assert!(!emails.contains(&colleague.email));
+
+        // Ten invitations an hour: the eleventh is refused and makes nothing.
         for i in 1..10 {
             let res = invite(&format!("colleague{i}@kettle.example"), mine.id).await;
             assert_eq!(res.status, StatusCode::SEE_OTHER, "invitation {i}");
