@@ -18,6 +18,7 @@ pub mod indexing;
 pub mod mail;
 pub mod models;
 pub mod places;
+pub mod privacy;
 pub mod routes;
 pub mod search;
 pub mod security;

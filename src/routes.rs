@@ -269,6 +269,7 @@ fn entries() -> Vec<Entry> {
         Entry::new("/{locale}/applications/{id}/{action}")
             .get(public::applicant_links::confirm)
             .post(public::applicant_links::act),
+        Entry::new("/{locale}/data-exports/{id}").get(public::data_export::download),
         Entry::new("/{locale}/employers/sign-up")
             .get(public::employers::sign_up_page)
             .post(public::employers::sign_up),

@@ -5,6 +5,7 @@ mail-received-body = vielen Dank für Ihre Bewerbung auf „{ $job }“ bei { $c
 mail-received-next = Sie erhalten eine Antwort per E-Mail. Sie müssen jetzt nichts weiter tun.
 mail-received-change = Haben Sie es sich anders überlegt? Diese Links funktionieren ohne Konto:
 mail-received-withdraw = Bewerbung zurückziehen
+mail-received-export = Eine Kopie meiner Daten
 mail-received-forget = Bewerbung und meine Daten löschen
 
 ## The links in the receipt
@@ -18,6 +19,48 @@ applicant-forget-question = Ihre Bewerbung auf „{ $job }“ und alles, was Sie
 applicant-forget-button = Bewerbung und Daten löschen
 applicant-forget-done = Ihre Bewerbung und Ihre Daten sind gelöscht.
 applicant-gone = Diese Bewerbung gibt es nicht mehr.
+
+## Eine Kopie der Daten einer Bewerberin (Link der Bestätigung, Mail, Download)
+applicant-export-title = Eine Kopie Ihrer Daten
+applicant-export-question = { $count ->
+    [one] Wir senden Ihnen einen Link, mit dem Sie alles herunterladen, was diese Jobbörse zu den Bewerbungen von Ihrer Adresse speichert, darunter „{ $job }“: eine Seite zum Lesen, eine Datei für andere Dienste und Ihre Lebensläufe. Der Link gilt { $count } Tag.
+   *[other] Wir senden Ihnen einen Link, mit dem Sie alles herunterladen, was diese Jobbörse zu den Bewerbungen von Ihrer Adresse speichert, darunter „{ $job }“: eine Seite zum Lesen, eine Datei für andere Dienste und Ihre Lebensläufe. Der Link gilt { $count } Tage.
+}
+applicant-export-button = Kopie per E-Mail schicken
+applicant-export-done = { $count ->
+    [one] Der Link ist unterwegs an die Adresse dieser Bewerbung. Er kann einige Minuten brauchen und gilt { $count } Tag.
+   *[other] Der Link ist unterwegs an die Adresse dieser Bewerbung. Er kann einige Minuten brauchen und gilt { $count } Tage.
+}
+applicant-export-limited = Sie haben heute schon mehrere Kopien angefordert. Bitte nutzen Sie den Link aus der letzten E-Mail oder fragen Sie morgen erneut.
+mail-data-export-subject = Ihre Daten: der Download-Link
+mail-data-export-body = { $count ->
+    [one] hier ist die angeforderte Kopie dessen, was wir über Sie speichern: Ihre Bewerbung mit ihren Stufen, den Notizen des Teams und Ihrem Lebenslauf.
+   *[other] hier ist die angeforderte Kopie dessen, was wir über Sie speichern: Ihre { $count } Bewerbungen mit ihren Stufen, den Notizen des Teams und Ihren Lebensläufen.
+}
+mail-data-export-download = Meine Daten herunterladen (ZIP)
+mail-data-export-until = Der Link gilt bis { $date } (UTC). Wer den Link hat, kann die Datei laden: Leiten Sie diese E-Mail bitte nicht weiter.
+mail-data-export-ignore = Nicht angefordert? Dann ignorieren Sie diese E-Mail: Der Link verfällt von selbst.
+data-export-title = Eine Kopie Ihrer Daten
+data-export-expired = Dieser Download-Link ist abgelaufen. Fordern Sie mit dem Link „Eine Kopie meiner Daten“ aus der Bestätigung Ihrer Bewerbung einen neuen an.
+data-export-gone = Es gibt nichts mehr herunterzuladen: Die Bewerbungen wurden gelöscht.
+export-title = Ihre Bewerbungen und die gespeicherten Daten
+export-intro = Eine Kopie vom { $date } (UTC) von allem, was diese Jobbörse zu den Bewerbungen von { $email } speichert.
+export-count = { $count ->
+    [one] { $count } Bewerbung.
+   *[other] { $count } Bewerbungen.
+}
+export-field-number = Bewerbungsnummer
+export-field-name = Name
+export-field-email = E-Mail
+export-field-phone = Telefon
+export-field-cover-letter = Anschreiben
+export-field-stage = Stufe
+export-field-rejection-reason = Angegebener Grund
+export-field-consent = Einwilligung erteilt
+export-field-cv = Lebenslauf
+export-field-when = Datum
+export-stages = Ihre Stufen
+export-comments = Notizen des Teams
 
 ## Mail to the hiring team
 mail-new-subject = Neue Bewerbung von { $name }: { $job }

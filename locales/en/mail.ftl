@@ -5,6 +5,7 @@ mail-received-body = thank you for applying for “{ $job }” at { $company }. 
 mail-received-next = They will get back to you by email. You do not need to do anything now.
 mail-received-change = Changed your mind? These links work without an account:
 mail-received-withdraw = Withdraw my application
+mail-received-export = Get a copy of my data
 mail-received-forget = Delete my application and my data
 
 ## The links in the receipt
@@ -18,6 +19,48 @@ applicant-forget-question = Delete your application for “{ $job }” and every
 applicant-forget-button = Delete my application and data
 applicant-forget-done = Your application and your data are deleted.
 applicant-gone = This application no longer exists.
+
+## A copy of an applicant's data (the receipt's link, the mail, the download)
+applicant-export-title = Get a copy of your data
+applicant-export-question = { $count ->
+    [one] We will email you a link to download everything this board keeps about the applications sent from your address, including “{ $job }”: a page to read, a file for other services, and your CVs. The link works for { $count } day.
+   *[other] We will email you a link to download everything this board keeps about the applications sent from your address, including “{ $job }”: a page to read, a file for other services, and your CVs. The link works for { $count } days.
+}
+applicant-export-button = Email me a copy
+applicant-export-done = { $count ->
+    [one] The link is on its way to the address of this application. It may take a few minutes to arrive, and works for { $count } day.
+   *[other] The link is on its way to the address of this application. It may take a few minutes to arrive, and works for { $count } days.
+}
+applicant-export-limited = You have asked for several copies today already. Please use the link in the last email, or ask again tomorrow.
+mail-data-export-subject = Your data: the download link
+mail-data-export-body = { $count ->
+    [one] here is the copy you asked for of what we keep about you: your application, with its stages, the hiring team's notes and your CV.
+   *[other] here is the copy you asked for of what we keep about you: your { $count } applications, with their stages, the hiring team's notes and your CVs.
+}
+mail-data-export-download = Download my data (ZIP)
+mail-data-export-until = The link works until { $date } (UTC). Anyone with this link can download the file, so do not forward this email.
+mail-data-export-ignore = Did not ask for this? You can ignore this email: the link expires by itself.
+data-export-title = A copy of your data
+data-export-expired = This download link has expired. Ask for a new one with the “Get a copy of my data” link in your application's receipt.
+data-export-gone = There is nothing left to download: the applications were deleted.
+export-title = Your applications and the data kept about them
+export-intro = A copy, made on { $date } (UTC), of everything this board keeps about the applications sent from { $email }.
+export-count = { $count ->
+    [one] { $count } application.
+   *[other] { $count } applications.
+}
+export-field-number = Application number
+export-field-name = Name
+export-field-email = Email
+export-field-phone = Phone
+export-field-cover-letter = Cover letter
+export-field-stage = Stage
+export-field-rejection-reason = Reason given
+export-field-consent = Consent given
+export-field-cv = CV
+export-field-when = Date
+export-stages = Its stages
+export-comments = The hiring team's notes
 
 ## Mail to the hiring team
 mail-new-subject = New application from { $name }: { $job }

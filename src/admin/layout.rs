@@ -77,7 +77,7 @@ pub struct Crumb {
 
 /// The navigation: (section id, Fluent id, URL, area, action). An entry shows only when the
 /// user's role may take that action in its area (most: view it).
-const NAV: [(&str, &str, &str, Area, Action); 18] = [
+const NAV: [(&str, &str, &str, Area, Action); 19] = [
     ("dashboard", "admin-nav-dashboard", "/admin", Area::Dashboard, Action::View),
     ("jobs", "admin-nav-jobs", "/admin/jobs", Area::Jobs, Action::View),
     ("review", "admin-nav-review", "/admin/review", Area::Jobs, Action::ChangeStatus),
@@ -95,6 +95,13 @@ const NAV: [(&str, &str, &str, Area, Action); 18] = [
     ("team", "admin-nav-team", "/admin/team", Area::Companies, Action::Invite),
     ("audit_log", "admin-nav-audit-log", "/admin/audit_log", Area::AuditLog, Action::View),
     ("admin_users", "admin-nav-admin-users", "/admin/admin_users", Area::AdminUsers, Action::View),
+    (
+        "data_requests",
+        "admin-nav-data-requests",
+        "/admin/data_requests",
+        Area::Privacy,
+        Action::View,
+    ),
     ("alerts", "admin-nav-alerts", "/admin/alerts", Area::Alerts, Action::View),
     (
         "translations",

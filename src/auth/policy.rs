@@ -22,10 +22,12 @@ pub enum Area {
     Places,
     /// The messages of the site and the back office (`/admin/translations`).
     Translations,
+    /// The register of applicants' access and erasure requests: about people, admins only.
+    Privacy,
 }
 
 impl Area {
-    pub const ALL: [Area; 12] = [
+    pub const ALL: [Area; 13] = [
         Area::Dashboard,
         Area::Jobs,
         Area::Companies,
@@ -38,6 +40,7 @@ impl Area {
         Area::Alerts,
         Area::Places,
         Area::Translations,
+        Area::Privacy,
     ];
 }
 
@@ -87,17 +90,17 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
             Jobs | Companies | Skills | Applications | Places => true,
             Alerts => matches!(action, View | ChangeStatus | Delete),
             Comments => matches!(action, View | Create),
-            AdminUsers | Tasks | Translations => false,
+            AdminUsers | Tasks | Translations | Privacy => false,
         },
         AdminRole::Translator => match area {
             Dashboard => action == View,
             Jobs | Companies | Skills | Places | Translations => {
                 matches!(action, View | Translate)
             }
-            Applications | AdminUsers | Comments | AuditLog | Tasks | Alerts => false,
+            Applications | AdminUsers | Comments | AuditLog | Tasks | Alerts | Privacy => false,
         },
         AdminRole::Viewer => match area {
-            AdminUsers | Tasks | Translations => false,
+            AdminUsers | Tasks | Translations | Privacy => false,
             _ => action == View,
         },
         // An employer's staff, within their companies' records (each resource's
@@ -109,7 +112,7 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
             Companies => matches!(action, View | Update | Translate),
             Applications => matches!(action, View | ChangeStatus),
             Comments => matches!(action, View | Create),
-            AdminUsers | AuditLog | Tasks | Alerts | Translations => false,
+            AdminUsers | AuditLog | Tasks | Alerts | Translations | Privacy => false,
         },
     }
 }
@@ -127,6 +130,19 @@ mod tests {
                 assert_eq!(
                     allows(*role, Area::AdminUsers, action),
                     *role == AdminRole::Admin,
+                    "{role:?} {action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_admins_read_the_privacy_register() {
+        for role in AdminRole::ALL {
+            for action in Action::ALL {
+                assert_eq!(
+                    allows(*role, Area::Privacy, action),
+                    *role == AdminRole::Admin && !matches!(action, Action::Submit | Action::Invite),
                     "{role:?} {action:?}"
                 );
             }

@@ -608,6 +608,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The register of applicants' access and erasure requests (src/privacy/).
+    data_requests (id) {
+        id -> BigInt,
+        kind -> Text,
+        origin -> Text,
+        subject -> Text,
+        application_count -> Integer,
+        application_id -> Nullable<BigInt>,
+        locale -> Text,
+        requested_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        downloaded_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(job_reviews -> jobs (job_id));
 diesel::joinable!(posting_stats -> jobs (job_id));
 diesel::joinable!(posting_reminders -> jobs (job_id));
@@ -615,6 +631,7 @@ diesel::joinable!(company_members -> admin_users (admin_user_id));
 diesel::joinable!(company_members -> companies (company_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    data_requests,
     job_reviews,
     posting_reminders,
     posting_stats,

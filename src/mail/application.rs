@@ -1,5 +1,5 @@
 //! The mail an applicant gets when their application arrives: a receipt, with signed links
-//! to withdraw it and to delete their data.
+//! to withdraw it, to get a copy of the applicant's data and to delete it.
 
 use askama::Template;
 
@@ -8,6 +8,8 @@ use crate::i18n::{Locale, Messages, Tr};
 
 pub const WITHDRAW: &str = "application-withdraw";
 pub const FORGET: &str = "application-forget";
+/// A copy of the applicant's data (`privacy::export`), mailed as a download link.
+pub const EXPORT: &str = "application-export";
 
 /// What the receipt says.
 pub struct Receipt<'a> {
@@ -26,8 +28,7 @@ struct Html<'a> {
     tr: Tr,
     r: &'a Receipt<'a>,
     job_url: String,
-    withdraw_url: String,
-    forget_url: String,
+    links: Links,
 }
 
 #[derive(Template)]
@@ -36,19 +37,30 @@ struct Text<'a> {
     tr: Tr,
     r: &'a Receipt<'a>,
     job_url: String,
-    withdraw_url: String,
-    forget_url: String,
+    links: Links,
 }
 
-/// The action links of application `id`: (withdraw, forget).
-pub fn links(base_url: &str, secret: &[u8], locale: Locale, id: i64) -> (String, String) {
+/// The receipt's action links.
+#[derive(Clone)]
+pub struct Links {
+    pub withdraw: String,
+    pub export: String,
+    pub forget: String,
+}
+
+/// The action links of application `id`.
+pub fn links(base_url: &str, secret: &[u8], locale: Locale, id: i64) -> Links {
     let link = |purpose: &str, action: &str| {
         format!(
             "{base_url}/{locale}/applications/{id}/{action}?token={}",
             super::signed::token(secret, purpose, id)
         )
     };
-    (link(WITHDRAW, "withdraw"), link(FORGET, "forget"))
+    Links {
+        withdraw: link(WITHDRAW, "withdraw"),
+        export: link(EXPORT, "export"),
+        forget: link(FORGET, "forget"),
+    }
 }
 
 pub fn received(
@@ -58,17 +70,11 @@ pub fn received(
     secret: &[u8],
 ) -> Result<Email, askama::Error> {
     let tr = messages.tr(r.locale);
-    let (withdraw_url, forget_url) = links(base_url, secret, r.locale, r.application_id);
+    let links = links(base_url, secret, r.locale, r.application_id);
     let job_url = format!("{base_url}{}", r.job_path);
-    let html = Html {
-        tr: tr.clone(),
-        r,
-        job_url: job_url.clone(),
-        withdraw_url: withdraw_url.clone(),
-        forget_url: forget_url.clone(),
-    }
-    .render()?;
-    let text = Text { tr: tr.clone(), r, job_url, withdraw_url, forget_url }.render()?;
+    let html =
+        Html { tr: tr.clone(), r, job_url: job_url.clone(), links: links.clone() }.render()?;
+    let text = Text { tr: tr.clone(), r, job_url, links }.render()?;
     Ok(Email {
         kind: "application_received".into(),
         to: r.email.to_owned(),

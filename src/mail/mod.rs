@@ -4,6 +4,7 @@
 
 pub mod alert;
 pub mod application;
+pub mod data_export;
 pub mod employer;
 pub mod expiry;
 pub mod review;

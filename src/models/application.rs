@@ -216,17 +216,19 @@ impl NewApplication {
 
 /// Deletes applications with the back office's notes about them, recording each deletion in
 /// the audit log under `actor` (by number: the entry keeps that it happened, not who it
-/// was); returns the keys of their stored CVs, to remove once the transaction has committed.
+/// was) and each person's erasure in the register (`privacy::register`, under `origin`);
+/// returns the keys of their stored CVs, to remove once the transaction has committed.
 /// In the caller's transaction.
 pub fn delete_with_notes(
     conn: &mut DbConn,
     ids: &[i64],
     actor: &crate::models::audit::Actor,
+    (secret, origin): (&[u8], crate::privacy::register::Origin),
 ) -> QueryResult<Vec<String>> {
     use crate::db::schema::admin_comments;
-    let cvs: Vec<Option<String>> = applications::table
+    let doomed: Vec<(String, Option<String>)> = applications::table
         .filter(applications::id.eq_any(ids))
-        .select(applications::cv_key)
+        .select((applications::email, applications::cv_key))
         .load(conn)?;
     for id in ids {
         crate::models::audit::record(
@@ -246,6 +248,8 @@ pub fn delete_with_notes(
     )
     .execute(conn)?;
     diesel::delete(applications::table.filter(applications::id.eq_any(ids))).execute(conn)?;
+    let (emails, cvs): (Vec<String>, Vec<Option<String>>) = doomed.into_iter().unzip();
+    crate::privacy::register::record_erasures(conn, secret, origin, &emails, crate::db::now())?;
     Ok(cvs.into_iter().flatten().collect())
 }
 

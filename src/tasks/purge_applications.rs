@@ -34,6 +34,7 @@ impl Task for PurgeApplications {
         let before = crate::db::now() - chrono::TimeDelta::days(i64::from(days));
         let mut deleted = 0;
         loop {
+            let config = ctx.config.clone();
             let (count, files) = ctx
                 .with_conn(move |conn| {
                     Ok(crate::db::write_transaction(conn, |conn| {
@@ -44,8 +45,12 @@ impl Task for PurgeApplications {
                             .select(applications::id)
                             .load(conn)?;
                         let actor = Actor { admin_user_id: None, label: "retention".into() };
-                        let files =
-                            crate::models::application::delete_with_notes(conn, &ids, &actor)?;
+                        let files = crate::models::application::delete_with_notes(
+                            conn,
+                            &ids,
+                            &actor,
+                            (&config.secret_key, crate::privacy::register::Origin::Retention),
+                        )?;
                         Ok::<_, diesel::result::Error>((ids.len(), files))
                     })?)
                 })

@@ -1,5 +1,5 @@
-//! The links in an applicant's receipt mail: withdraw the application, or delete it with the
-//! applicant's data. A signed token stands for the applicant (no account needed); each link
+//! The links in an applicant's receipt mail: withdraw the application, get a copy of the
+//! applicant's data (`data_export`), or delete the application with their data. A signed token stands for the applicant (no account needed); each link
 //! asks first on a page of its own, then acts on a POST with the session's CSRF token.
 
 use actix_web::http::StatusCode;
@@ -11,11 +11,12 @@ use super::notice::{ButtonForm, NoticePage};
 use super::{path_locale, with_conn};
 use crate::db::schema::{applications, jobs};
 use crate::error::AppError;
-use crate::mail::application::{FORGET, WITHDRAW};
+use crate::mail::application::{EXPORT, FORGET, WITHDRAW};
 use crate::models::ApplicationStatus;
 use crate::models::application::delete_with_notes;
 use crate::models::audit::Actor;
 use crate::models::pipeline::{StageError, move_to};
+use crate::privacy::register::Origin;
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -36,6 +37,7 @@ pub struct LinkFormData {
 fn action(name: &str) -> Result<(&'static str, &'static str), AppError> {
     match name {
         "withdraw" => Ok((WITHDRAW, "applicant-withdraw")),
+        "export" => Ok((EXPORT, "applicant-export")),
         "forget" => Ok((FORGET, "applicant-forget")),
         _ => Err(AppError::NotFound),
     }
@@ -86,7 +88,11 @@ pub async fn confirm(
         let message = tr.t("applicant-gone");
         return NoticePage::new(&state, tr, &here, heading, message).respond(StatusCode::OK);
     };
-    let message = tr.t1(&format!("{ids}-question"), "job", &title);
+    let message = if purpose == EXPORT {
+        tr.tn_with("applicant-export-question", super::data_export::LINK_DAYS, "job", &title)
+    } else {
+        tr.t1(&format!("{ids}-question"), "job", &title)
+    };
     let button = ButtonForm {
         action: format!("/{locale}/applications/{id}/{name}"),
         fields: vec![
@@ -125,13 +131,22 @@ pub async fn act(
         return Err(AppError::Forbidden);
     }
     let here = format!("/applications/{id}/{name}");
+    let mut status = StatusCode::OK;
     let message = match (title, purpose) {
         (None, _) => tr.t("applicant-gone"),
+        (Some(_), EXPORT) => {
+            let locale = path_locale(&locale)?;
+            let (answer, message) = super::data_export::request(&state, &tr, locale, id).await?;
+            status = answer;
+            message
+        }
         (Some(_), FORGET) => {
+            let secret = state.config.secret_key.clone();
             let cv_keys = with_conn(&state, move |conn| {
                 crate::db::write_transaction(conn, |conn| {
                     let applicant = Actor { admin_user_id: None, label: "applicant".into() };
-                    Ok::<_, AppError>(delete_with_notes(conn, &[id], &applicant)?)
+                    let register = (secret.as_slice(), Origin::Applicant);
+                    Ok::<_, AppError>(delete_with_notes(conn, &[id], &applicant, register)?)
                 })
             })
             .await?;
@@ -168,5 +183,5 @@ pub async fn act(
         }
     };
     let heading = tr.t(&format!("{ids}-title"));
-    NoticePage::new(&state, tr, &here, heading, message).respond(StatusCode::OK)
+    NoticePage::new(&state, tr, &here, heading, message).respond(status)
 }

@@ -7,6 +7,7 @@ pub mod apply_guard;
 pub mod apply_store;
 pub mod card_cache;
 pub mod companies;
+pub mod data_export;
 pub mod employers;
 pub mod errors;
 pub mod feeds;

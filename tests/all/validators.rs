@@ -75,7 +75,7 @@ async fn page(app: &TestApp, path: &str) -> (String, String) {
 async fn public_and_back_office_pages_have_no_html_errors() {
     let Some(jar) = checker() else { return };
     let app = TestApp::sqlite();
-    let (company, job, job_id, extend, recruiter) = app.with_conn(|c| {
+    let (company, job, job_id, extend, recruiter, applied) = app.with_conn(|c| {
         let co = CompanyFactory::new().name("Validator & Sons").create(c);
         let job = JobFactory::new(&co)
             .title("Checker <of> markup")
@@ -83,7 +83,7 @@ async fn public_and_back_office_pages_have_no_html_errors() {
             .translation(hireboard::i18n::Locale::DE, text("Prüferin"))
             .create(c);
         JobFactory::new(&co).title("Remote tester").remote_countries(&["DE"]).create(c);
-        ApplicationFactory::new(job.id).name("Ada").create(c);
+        let applied = ApplicationFactory::new(job.id).name("Ada").create(c).id;
         crate::support::PlaceFactory::new("Munich", "DE", (48.137, 11.575))
             .name_in(hireboard::i18n::Locale::DE, "München")
             .create(c);
@@ -95,7 +95,7 @@ async fn public_and_back_office_pages_have_no_html_errors() {
             job.valid_through.unwrap(),
             recruiter.id,
         );
-        (co.slug, job.slug, job.id, extend, recruiter)
+        (co.slug, job.slug, job.id, extend, recruiter, applied)
     });
     app.refresh_search();
     let extend = extend.trim_start_matches(&app.state.config.base_url).to_owned();
@@ -111,12 +111,32 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         format!("/en/companies/{company}"),
         "/en/alerts/new?skill=rust".to_owned(),
         "/en/employers/sign-up".to_owned(),
+        hireboard::mail::application::links(
+            "",
+            &app.state.config.secret_key,
+            hireboard::i18n::Locale::EN,
+            applied,
+        )
+        .export,
         extend,
         "/admin/login".to_owned(),
     ] {
         pages.push(page(&app, &path).await);
     }
     let login = app.signed_in(AdminRole::Admin).await;
+    let request = app.with_conn(|c| {
+        let now = hireboard::db::now();
+        let asked = hireboard::privacy::register::AccessRequest {
+            secret: b"validator",
+            email: "ada@example.org",
+            application_id: applied,
+            application_count: 1,
+            locale: "en",
+            now,
+            expires_at: now + chrono::TimeDelta::days(7),
+        };
+        hireboard::privacy::register::record_access(c, &asked).unwrap()
+    });
     let [mapping, checked, running] = app.with_conn(|c| {
         use hireboard::models::ImportStatus;
         use hireboard::models::import::{self, Finished, Progress, ShownFailure};
@@ -205,9 +225,23 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         "/admin/review".to_owned(),
         format!("/admin/review/{job_id}"),
         format!("/admin/jobs/{job_id}/stats"),
+        "/admin/data_requests".to_owned(),
+        format!("/admin/data_requests/{request}"),
     ] {
         pages.push(page(&app, &path).await);
     }
+    // The readable copy of an applicant's data, as the ZIP carries it.
+    pages.push(app.with_conn(|c| {
+        let email: String = {
+            use diesel::prelude::*;
+            use hireboard::db::schema::applications;
+            applications::table.find(applied).select(applications::email).first(c).unwrap()
+        };
+        let export =
+            hireboard::privacy::export::Export::load(c, &email, hireboard::db::now()).unwrap();
+        let tr = app.state.tr(hireboard::i18n::Locale::UK);
+        ("applications.html".to_owned(), export.html(tr).unwrap())
+    }));
     // A recruiter's own pages.
     app.clear_cookies();
     app.sign_in_as(&recruiter).await;

@@ -14,6 +14,7 @@ pub mod comments;
 pub mod companies;
 pub mod company_form;
 pub mod company_scope;
+pub mod data_requests;
 pub mod feed_source_actions;
 pub mod feed_source_form;
 pub mod feed_sources;
@@ -44,7 +45,7 @@ use crate::db::schema::jobs as postings;
 use crate::i18n::Tr;
 
 /// Every resource with an index page, in navigation order.
-pub static ALL: [&dyn Resource; 16] = [
+pub static ALL: [&dyn Resource; 17] = [
     &jobs::Jobs,
     &companies::Companies,
     &skills::Skills,
@@ -53,6 +54,7 @@ pub static ALL: [&dyn Resource; 16] = [
     &comments::Comments,
     &audit_log::AuditLog,
     &admin_users::AdminUsers,
+    &data_requests::DataRequests,
     &alerts::Alerts,
     &tasks::Tasks,
     &outbox::Outbox,

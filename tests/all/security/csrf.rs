@@ -117,8 +117,8 @@ fn public_requests(app: &TestApp, ids: &roles::Ids) -> Vec<Request> {
         let slug = jobs::table.find(ids.job).select(jobs::slug).first(c).unwrap();
         (slug, "applicant@example.org".to_owned())
     });
-    let (withdraw, _) =
-        hireboard::mail::application::links("", secret, Locale::EN, ids.application);
+    let withdraw =
+        hireboard::mail::application::links("", secret, Locale::EN, ids.application).withdraw;
     let alert =
         app.with_conn(|c| crate::support::AlertFactory::new("q=welder").pending().create(c).id);
     let confirm = hireboard::mail::alert::confirm_url(

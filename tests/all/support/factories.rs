@@ -571,7 +571,8 @@ pub fn feed_source(conn: &mut DbConn, company_id: i64, url: &str, format: &str) 
 /// Two records of every back-office resource, for tests that sweep them all: postings with a
 /// skill, companies, applications, comments, audit entries, alerts, tasks, mail in the
 /// Outbox, a webhook endpoint and its deliveries (one failed), API tokens (one bound to a
-/// company, one revoked), imports, feed sources with a run that worked and one that failed.
+/// company, one revoked), imports, feed sources with a run that worked and one that failed,
+/// and the privacy register's two kinds of entries.
 pub fn every_resource(conn: &mut DbConn) {
     use diesel::prelude::*;
     use hireboard::db::schema::{
@@ -679,6 +680,26 @@ pub fn every_resource(conn: &mut DbConn) {
         .expect("event");
     let event: i64 =
         events::table.select(events::id).order(events::id.desc()).first(conn).expect("the event");
+    // The register: a copy asked for, and an erasure.
+    let secret = b"factory secret";
+    let asked = hireboard::privacy::register::AccessRequest {
+        secret,
+        email: "asked@example.org",
+        application_id: job,
+        application_count: 1,
+        locale: "en",
+        now,
+        expires_at: now + chrono::TimeDelta::days(7),
+    };
+    hireboard::privacy::register::record_access(conn, &asked).expect("access request");
+    hireboard::privacy::register::record_erasures(
+        conn,
+        secret,
+        hireboard::privacy::register::Origin::Applicant,
+        &["erased@example.org".to_owned()],
+        now,
+    )
+    .expect("erasure");
     for status in [Some(200), Some(503)] {
         diesel::insert_into(webhook_deliveries::table)
             .values((

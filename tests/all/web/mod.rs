@@ -1,5 +1,6 @@
 mod apply;
 mod caching;
+mod data_export;
 mod employers;
 mod errors;
 mod feeds_and_seo;

@@ -249,4 +249,20 @@ async fn applications_untouched_past_the_retention_period_go_with_their_cvs_and_
             .unwrap()
     });
     assert_eq!(entry, ("retention".to_owned(), format!("#{old}")));
+    // The register of erasures records it for the person, under a reference, not the address.
+    let secret = app.state.config.secret_key.clone();
+    let register: Vec<(String, String, String, i32)> = app.with_conn(|c| {
+        use hireboard::db::schema::data_requests;
+        data_requests::table
+            .select((
+                data_requests::kind,
+                data_requests::origin,
+                data_requests::subject,
+                data_requests::application_count,
+            ))
+            .load(c)
+            .unwrap()
+    });
+    let person = hireboard::privacy::register::subject(&secret, "old@example.org");
+    assert_eq!(register, [("erasure".to_owned(), "retention".to_owned(), person, 1)]);
 }
