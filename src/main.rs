@@ -540,7 +540,14 @@ fn api_token(config: Config, command: ApiTokenCommand) -> Result<(), Failure> {
             let expires_at = expires_in_days
                 .map(|days| hireboard::db::now() + chrono::TimeDelta::days(i64::from(days)));
             let company_id = company.as_ref().map(|(id, _)| *id);
-            let new = NewToken { name, scopes: &scopes.0, company_id, expires_at };
+            let new = NewToken {
+                name,
+                scopes: &scopes.0,
+                company_id,
+                expires_at,
+                created_by: None,
+                moderated: false,
+            };
             let issued = hireboard::db::write_transaction(&mut conn, |conn| {
                 let issued = api_token::issue(conn, &new)?;
                 let scopes = api_token::Scope::join(&scopes.0);

@@ -114,7 +114,7 @@ const NAV: [(&str, &str, &str, Area, Action); 19] = [
     ("outbox", "admin-nav-outbox", "/admin/outbox", Area::Tasks, Action::View),
     ("webhooks", "admin-nav-webhooks", "/admin/webhooks", Area::Tasks, Action::View),
     ("feed_sources", "admin-nav-feed-sources", "/admin/feed_sources", Area::Tasks, Action::View),
-    ("api_tokens", "admin-nav-api-tokens", "/admin/api_tokens", Area::Tasks, Action::View),
+    ("api_tokens", "admin-nav-api-tokens", "/admin/api_tokens", Area::ApiTokens, Action::View),
 ];
 
 #[derive(Debug, Clone)]

@@ -132,18 +132,29 @@ impl Caller {
         self.token.company_id
     }
 
-    /// Who the audit log says made a change: the token, by name and id.
+    /// Who the audit log says made a change: the token, by name and id (and, for a
+    /// recruiter's token, the recruiter, whom the staff's review answers).
     pub fn actor(&self) -> crate::models::audit::Actor {
         let label = format!("API: {} (#{})", self.token.name, self.token.id);
-        crate::models::audit::Actor { admin_user_id: None, label }
+        crate::models::audit::Actor { admin_user_id: self.token.recruiter, label }
     }
 
-    /// The token as the back office's forms know their users: it may name any record (its
-    /// company's records are checked by the API before any write).
+    /// The recruiter a moderated token acts for: its postings go through the staff's review.
+    pub fn recruiter(&self) -> Option<i64> {
+        self.token.recruiter
+    }
+
+    /// The token as the back office's forms know their users: a recruiter's token is the
+    /// recruiter (their companies' records only, edits of live postings sent for review);
+    /// any other may name any record (its company's records are checked by the API before
+    /// any write).
     pub fn editor(&self, tr: crate::i18n::Tr) -> crate::admin::resource::Editor {
-        let viewer = crate::admin::resource::Viewer {
-            admin_user_id: 0,
-            role: crate::models::AdminRole::Admin,
+        use crate::models::AdminRole;
+        let viewer = match self.token.recruiter {
+            Some(user) => {
+                crate::admin::resource::Viewer { admin_user_id: user, role: AdminRole::Recruiter }
+            }
+            None => crate::admin::resource::Viewer { admin_user_id: 0, role: AdminRole::Admin },
         };
         crate::admin::resource::Editor::new(tr, viewer)
     }

@@ -372,11 +372,22 @@ async fn transition(
     use crate::models::job::lifecycle::{self, StatusError};
     caller.require(Scope::JobsWrite)?;
     let id = super::path_id(&path)?;
-    let (actor, bound) = (caller.actor(), caller.company());
+    let (actor, bound, recruiter) = (caller.actor(), caller.company(), caller.recruiter());
+    // A recruiter's token publishes as the recruiter does: by sending for review. Taking a
+    // posting off the board is the staff's, as in the back office.
+    if recruiter.is_some() && to != JobStatus::Published {
+        return Err(AppError::Forbidden.into());
+    }
+    let tr = state.tr(state.config.default_locale);
     let search = state.search.clone();
     let base_url = state.config.base_url.clone();
     let detail = with_conn(&state, move |conn| {
         writable(conn, id, bound)?;
+        if recruiter.is_some() {
+            submit(conn, id, &actor, &tr)?;
+            search.refresh_if_stale(conn)?;
+            return detail(conn, id, None, &base_url);
+        }
         match lifecycle::change_status(conn, id, to, &actor, crate::db::now()) {
             Ok(()) => {}
             Err(StatusError::NotFound) => return Err(AppError::NotFound),
@@ -392,7 +403,27 @@ async fn transition(
     Ok(super::json(&req, &detail))
 }
 
-/// Publishes a draft (or a filled or expired posting again).
+/// Sends posting `id` for the staff's review for a recruiter's token (a trusted company's
+/// goes live at once); 409 when its status cannot be sent.
+fn submit(
+    conn: &mut DbConn,
+    id: i64,
+    actor: &crate::models::audit::Actor,
+    tr: &crate::i18n::Tr,
+) -> Result<(), AppError> {
+    use crate::models::job::review::{self, ReviewError};
+    let snapshot = crate::admin::review_diff::snapshot(conn, id, tr)?;
+    match review::submit(conn, id, &snapshot, actor, crate::db::now()) {
+        Ok(_) => Ok(()),
+        Err(ReviewError::NotFound) => Err(AppError::NotFound),
+        Err(ReviewError::NotSubmittable(_)) => Err(AppError::Conflict("error-status-conflict")),
+        Err(ReviewError::Database(e)) => Err(e.into()),
+        Err(e) => Err(AppError::Internal(format!("sending posting {id} for review: {e}"))),
+    }
+}
+
+/// Publishes a draft (or a filled or expired posting again); a recruiter's token sends it for
+/// the staff's review instead, as the recruiter's back office does.
 #[utoipa::path(
     post,
     path = "/api/v1/jobs/{id}/publish",
@@ -400,7 +431,7 @@ async fn transition(
     security(("token" = ["jobs:write"])),
     params(("id" = i64, Path, description = "The posting's id")),
     responses(
-        (status = 200, description = "The posting, published", body = JobDetail),
+        (status = 200, description = "The posting, published; with a recruiter's token, sent for the staff's review (`pending_review`) unless their company is trusted", body = JobDetail),
         (status = 404, description = "No posting this token may change has this id", body = Problem,
             content_type = "application/problem+json"),
         (status = 409, description = "Its status does not allow this move", body = Problem,
@@ -425,6 +456,8 @@ pub async fn publish(
     params(("id" = i64, Path, description = "The posting's id")),
     responses(
         (status = 200, description = "The posting, a draft again", body = JobDetail),
+        (status = 403, description = "The token lacks jobs:write, or is a recruiter's: taking postings off the board is the staff's", body = Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No posting this token may change has this id", body = Problem,
             content_type = "application/problem+json"),
         (status = 409, description = "Its status does not allow this move", body = Problem,
@@ -449,6 +482,8 @@ pub async fn unpublish(
     params(("id" = i64, Path, description = "The posting's id")),
     responses(
         (status = 200, description = "The posting, archived", body = JobDetail),
+        (status = 403, description = "The token lacks jobs:write, or is a recruiter's: taking postings off the board is the staff's", body = Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No posting this token may change has this id", body = Problem,
             content_type = "application/problem+json"),
         (status = 409, description = "Its status does not allow this move", body = Problem,

@@ -1,5 +1,5 @@
 //! `GET /api/v1/token`: the token a request presents, as the server sees it: its scopes, its
-//! company and its expiry. What a partner's program checks first when it is set up.
+//! company, its expiry and whether its postings are reviewed. What a partner's program checks first when it is set up.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::prelude::*;
@@ -26,6 +26,9 @@ pub struct TokenInfo {
     pub company: Option<CompanyRef>,
     /// When it stops working; never when null.
     pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether its postings go through the board's review: a recruiter's token, whose
+    /// `publish` sends a posting for review (`pending_review`) unless the company is trusted.
+    pub reviewed: bool,
 }
 
 /// The token this request presents.
@@ -67,6 +70,7 @@ pub async fn show(
         scopes: token.scopes.iter().map(|s| s.as_str()).collect(),
         company: company.map(|(name, slug)| CompanyRef { name, slug }),
         expires_at: token.expires_at.map(utc),
+        reviewed: token.recruiter.is_some(),
     };
     Ok(super::json(&req, &info))
 }

@@ -14,8 +14,10 @@ pub enum Area {
     AdminUsers,
     Comments,
     AuditLog,
-    /// The machinery: the background queue, outgoing mail, webhooks, API tokens.
+    /// The machinery: the background queue, outgoing mail, webhooks, feeds.
     Tasks,
+    /// The partner API's tokens: the staff's, and a recruiter's for their own companies.
+    ApiTokens,
     /// Seekers' job alerts (their addresses and searches).
     Alerts,
     /// Cities and their names in each language.
@@ -27,7 +29,7 @@ pub enum Area {
 }
 
 impl Area {
-    pub const ALL: [Area; 13] = [
+    pub const ALL: [Area; 14] = [
         Area::Dashboard,
         Area::Jobs,
         Area::Companies,
@@ -37,6 +39,7 @@ impl Area {
         Area::Comments,
         Area::AuditLog,
         Area::Tasks,
+        Area::ApiTokens,
         Area::Alerts,
         Area::Places,
         Area::Translations,
@@ -90,17 +93,18 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
             Jobs | Companies | Skills | Applications | Places => true,
             Alerts => matches!(action, View | ChangeStatus | Delete),
             Comments => matches!(action, View | Create),
-            AdminUsers | Tasks | Translations | Privacy => false,
+            AdminUsers | Tasks | ApiTokens | Translations | Privacy => false,
         },
         AdminRole::Translator => match area {
             Dashboard => action == View,
             Jobs | Companies | Skills | Places | Translations => {
                 matches!(action, View | Translate)
             }
-            Applications | AdminUsers | Comments | AuditLog | Tasks | Alerts | Privacy => false,
+            Applications | AdminUsers | Comments | AuditLog | Tasks | ApiTokens | Alerts
+            | Privacy => false,
         },
         AdminRole::Viewer => match area {
-            AdminUsers | Tasks | Translations | Privacy => false,
+            AdminUsers | Tasks | ApiTokens | Translations | Privacy => false,
             _ => action == View,
         },
         // An employer's staff, within their companies' records (each resource's
@@ -112,6 +116,8 @@ pub fn allows(role: AdminRole, area: Area, action: Action) -> bool {
             Companies => matches!(action, View | Update | Translate),
             Applications => matches!(action, View | ChangeStatus),
             Comments => matches!(action, View | Create),
+            // Tokens for their own companies, which post as they do (through review).
+            ApiTokens => matches!(action, View | Create | Update | ChangeStatus),
             AdminUsers | AuditLog | Tasks | Alerts | Translations | Privacy => false,
         },
     }

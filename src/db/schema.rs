@@ -188,6 +188,8 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        created_by -> Nullable<BigInt>,
+        moderated -> Bool,
     }
 }
 

@@ -86,6 +86,11 @@ pub struct NewToken<'a> {
     /// The one company whose records the token sees and changes; all when `None`.
     pub company_id: Option<i64>,
     pub expires_at: Option<NaiveDateTime>,
+    /// The back-office user who made it (none from the command line).
+    pub created_by: Option<i64>,
+    /// Made by a recruiter: it acts as they do, its postings going through the staff's review,
+    /// and only while they work for its company.
+    pub moderated: bool,
 }
 
 /// A token just made: its id, and the token itself, which exists nowhere else.
@@ -140,6 +145,8 @@ pub fn insert(conn: &mut DbConn, new: &NewToken, token: &str) -> QueryResult<i64
             api_tokens::scopes.eq(Scope::join(new.scopes)),
             api_tokens::company_id.eq(new.company_id),
             api_tokens::expires_at.eq(new.expires_at),
+            api_tokens::created_by.eq(new.created_by),
+            api_tokens::moderated.eq(new.moderated),
             api_tokens::created_at.eq(now),
             api_tokens::updated_at.eq(now),
         ))
@@ -196,6 +203,8 @@ pub struct Holder {
     pub expires_at: Option<NaiveDateTime>,
     pub last_used_at: Option<NaiveDateTime>,
     pub last_used_from: Option<String>,
+    /// The recruiter a moderated token acts for (see [`NewToken::moderated`]).
+    pub recruiter: Option<i64>,
 }
 
 impl Holder {
@@ -214,52 +223,69 @@ pub enum Refusal {
 }
 
 type Found = (
-    i64,
-    String,
-    String,
-    Option<i64>,
-    Option<NaiveDateTime>,
-    Option<NaiveDateTime>,
-    Option<String>,
-    Option<NaiveDateTime>,
+    (i64, String, String, Option<i64>),
+    (Option<NaiveDateTime>, Option<NaiveDateTime>, Option<String>, Option<NaiveDateTime>),
+    (bool, Option<i64>, bool),
 );
 
-/// The token `presented`, if it is one that may be used at `now`. One query.
+/// The token `presented`, if it is one that may be used at `now`. One query, which also asks
+/// whether a moderated token's maker still works for its company.
 pub fn authenticate(
     conn: &mut DbConn,
     presented: &str,
     now: NaiveDateTime,
 ) -> QueryResult<Result<Holder, Refusal>> {
+    use crate::db::schema::company_members;
     if !well_formed(presented) {
         return Ok(Err(Refusal::Invalid));
     }
+    let member = diesel::dsl::exists(
+        company_members::table
+            .filter(company_members::admin_user_id.nullable().eq(api_tokens::created_by))
+            .filter(company_members::company_id.nullable().eq(api_tokens::company_id)),
+    );
     let found: Option<Found> = api_tokens::table
         .filter(api_tokens::digest.eq(crate::auth::token::digest(presented)))
         .select((
-            api_tokens::id,
-            api_tokens::name,
-            api_tokens::scopes,
-            api_tokens::company_id,
-            api_tokens::expires_at,
-            api_tokens::last_used_at,
-            api_tokens::last_used_from,
-            api_tokens::revoked_at,
+            (api_tokens::id, api_tokens::name, api_tokens::scopes, api_tokens::company_id),
+            (
+                api_tokens::expires_at,
+                api_tokens::last_used_at,
+                api_tokens::last_used_from,
+                api_tokens::revoked_at,
+            ),
+            (api_tokens::moderated, api_tokens::created_by, member),
         ))
         .first(conn)
         .optional()?;
-    let Some((id, name, scopes, company_id, expires_at, last_used_at, last_used_from, revoked)) =
-        found
+    let Some((
+        (id, name, scopes, company_id),
+        (expires_at, last_used_at, last_used_from, revoked),
+        (moderated, created_by, member),
+    )) = found
     else {
         return Ok(Err(Refusal::Invalid));
     };
-    if revoked.is_some() {
+    // A recruiter's token dies with their place in the company: removed from the team, or
+    // their account deleted (`created_by` then NULL, which no membership matches).
+    if revoked.is_some() || (moderated && !member) {
         return Ok(Err(Refusal::Invalid));
     }
     if expires_at.is_some_and(|at| at <= now) {
         return Ok(Err(Refusal::Expired));
     }
     let scopes = Scope::list(&scopes);
-    Ok(Ok(Holder { id, name, scopes, company_id, expires_at, last_used_at, last_used_from }))
+    let recruiter = if moderated { created_by } else { None };
+    Ok(Ok(Holder {
+        id,
+        name,
+        scopes,
+        company_id,
+        expires_at,
+        last_used_at,
+        last_used_from,
+        recruiter,
+    }))
 }
 
 /// How stale a token's last use may get before a request writes it again: a busy client

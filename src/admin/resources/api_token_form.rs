@@ -1,5 +1,6 @@
 //! The API token's form: a name, its scopes, an optional company and expiry. Only the name
-//! changes later: a token with other rights is a new token.
+//! changes later: a token with other rights is a new token. A recruiter's token is bound to
+//! one of their companies and moderated: it acts as they do.
 
 use chrono::NaiveDateTime;
 
@@ -86,13 +87,20 @@ impl DraftForm for ApiTokenForm {
     /// the save can show it.
     fn check(
         &self,
-        _conn: &mut DbConn,
+        conn: &mut DbConn,
         draft: &mut TokenDraft,
         old: Option<(i64, &TokenDraft)>,
-        _editor: &crate::admin::resource::Editor,
+        editor: &crate::admin::resource::Editor,
     ) -> Result<Vec<FieldError>, AppError> {
         if old.is_some() {
             return Ok(Vec::new());
+        }
+        if editor.viewer.is_bound() {
+            let theirs =
+                crate::models::company_member::company_ids(conn, editor.viewer.admin_user_id)?;
+            if !theirs.contains(&draft.company_id) {
+                return Ok(vec![FieldError::new("company", "admin-error-token-own-company")]);
+            }
         }
         if draft.expires_at.is_some_and(|at| at <= crate::db::now()) {
             return Ok(vec![FieldError::new("expires_at", "admin-error-token-expiry")]);
@@ -106,7 +114,7 @@ impl DraftForm for ApiTokenForm {
         conn: &mut DbConn,
         draft: &TokenDraft,
         over: Option<Over<'_, TokenDraft>>,
-        _editor: &crate::admin::resource::Editor,
+        editor: &crate::admin::resource::Editor,
     ) -> Result<i64, AppError> {
         if let Some(Over { id, .. }) = over {
             diesel::update(api_tokens::table.find(id))
@@ -128,6 +136,8 @@ impl DraftForm for ApiTokenForm {
             scopes: &scopes,
             company_id: Some(draft.company_id).filter(|id| *id != 0),
             expires_at: draft.expires_at,
+            created_by: Some(editor.viewer.admin_user_id).filter(|id| *id != 0),
+            moderated: editor.viewer.is_bound(),
         };
         Ok(api_token::insert(conn, &new, token)?)
     }

@@ -1,6 +1,8 @@
 //! The partner API's tokens in the back office: who may call the API, with which scopes, for
 //! which company, until when, and when each was last used from where. A new token is shown
-//! once, on the page after it is made; revoking one ends it at once. Admins only.
+//! once, on the page after it is made; revoking one ends it at once. Admins manage every
+//! token; a recruiter makes and sees the tokens of their own companies, which publish by
+//! sending postings for the staff's review, as they do.
 
 use std::collections::HashMap;
 
@@ -59,7 +61,7 @@ impl Declaration for ApiTokens {
     type Row = TokenRow;
     type Context = CompanyNames;
     const NAME: &'static str = "api_tokens";
-    const AREA: Area = Area::Tasks;
+    const AREA: Area = Area::ApiTokens;
     const TITLE: &'static str = "admin-nav-api-tokens";
     const TABLE: &'static str = "api_tokens";
     const DEFAULT_SORT: (&'static str, Dir) = ("created_at", Dir::Desc);
@@ -120,6 +122,12 @@ impl Declaration for ApiTokens {
             Scope::new("revoked", "admin-token-revoked", api_tokens::revoked_at.is_not_null()),
         ]
     }
+    fn scope_for(
+        &self,
+        viewer: &crate::admin::resource::Viewer,
+    ) -> Option<crate::admin::engine::Pred<api_tokens::table>> {
+        super::company_scope::api_tokens(viewer)
+    }
     fn context(&self, conn: &mut DbConn, rows: &[TokenRow]) -> QueryResult<CompanyNames> {
         super::names_by_id!(conn, rows.iter().filter_map(|t| t.company_id), companies::name)
     }
@@ -166,6 +174,7 @@ pub struct TokenDetail {
     last_used_from: Option<String>,
     revoked_at: Option<NaiveDateTime>,
     created_at: NaiveDateTime,
+    moderated: bool,
 }
 
 impl Shows for ApiTokens {
@@ -197,6 +206,7 @@ impl Shows for ApiTokens {
                     .code("admin-field-token", format!("{}…", t.prefix))
                     .code("admin-field-scopes", scopes)
                     .row("admin-field-company", company_cell(&company, t.company_id, tr))
+                    .row("admin-field-token-reviewed", Cell::Bool(t.moderated))
                     .row("admin-field-status", status_cell(tr, status))
                     .date("admin-field-expires-at", t.expires_at)
                     .date_time("admin-field-last-used-at", t.last_used_at)

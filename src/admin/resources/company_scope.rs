@@ -7,7 +7,7 @@
 
 use crate::admin::engine::Pred;
 use crate::admin::resource::Viewer;
-use crate::db::schema::{admin_comments, admin_users, applications, companies, jobs};
+use crate::db::schema::{admin_comments, admin_users, api_tokens, applications, companies, jobs};
 use crate::models::AdminRole;
 use crate::models::company_member::companies_of;
 use diesel::dsl::auto_type;
@@ -38,6 +38,12 @@ pub fn jobs(viewer: &Viewer) -> Option<Pred<jobs::table>> {
 pub fn companies(viewer: &Viewer) -> Option<Pred<companies::table>> {
     let user = bound(viewer)?;
     Some(Box::new(companies::id.eq_any(companies_of(user))))
+}
+
+/// The API tokens of their companies (a recruiter's token is always bound to one).
+pub fn api_tokens(viewer: &Viewer) -> Option<Pred<api_tokens::table>> {
+    let user = bound(viewer)?;
+    Some(Box::new(api_tokens::company_id.assume_not_null().eq_any(companies_of(user))))
 }
 
 pub fn applications(viewer: &Viewer) -> Option<Pred<applications::table>> {

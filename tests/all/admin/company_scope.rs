@@ -27,6 +27,8 @@ struct Side {
     /// A note of the company's recruiter on its posting.
     comment: i64,
     import: i64,
+    /// An API token of the company, made by its recruiter.
+    token: i64,
     /// The word that tells this side's records apart in a page.
     mark: &'static str,
 }
@@ -46,10 +48,13 @@ fn side(app: &TestApp, mark: &'static str) -> (Side, AdminLogin) {
         hireboard::models::comment::create(c, "jobs", job, recruiter.id, &note).unwrap();
         let comment = last_comment(c);
         let import = crate::support::factories::import_record(c, recruiter.id);
-        (
-            Side { company: company.id, firm: company, job, application, comment, import, mark },
-            recruiter,
-        )
+        let token = crate::support::ApiTokenFactory::new()
+            .name(&format!("Scoped {mark} token"))
+            .recruiters(&recruiter, &company)
+            .create(c)
+            .id;
+        let firm = company;
+        (Side { company: firm.id, firm, job, application, comment, import, token, mark }, recruiter)
     })
 }
 
@@ -85,6 +90,7 @@ fn records(w: &World, name: &str) -> Option<(i64, i64)> {
         "applications" => Some((w.ours.application, w.theirs.application)),
         "comments" => Some((w.ours.comment, w.theirs.comment)),
         "imports" => Some((w.ours.import, w.theirs.import)),
+        "api_tokens" => Some((w.ours.token, w.theirs.token)),
         _ => None,
     }
 }
@@ -149,6 +155,7 @@ async fn another_companys_records_answer_404_to_every_read_and_change() {
             format!("/admin/applications/{application}/cv"),
             format!("/admin/applications/{application}/stage?to=rejected"),
             format!("/admin/imports/{}/progress.json", w.theirs.import),
+            format!("/admin/api_tokens/{}/edit", w.theirs.token),
         ];
         for path in &gets {
             assert_eq!(app.get(path).await.status, StatusCode::NOT_FOUND, "GET {path}");
@@ -162,6 +169,8 @@ async fn another_companys_records_answer_404_to_every_read_and_change() {
             (format!("/admin/companies/{company}"), vec![("name", "Taken over")]),
             (format!("/admin/applications/{application}/stage"), vec![("to", "reviewing")]),
             (format!("/admin/imports/{}/start", w.theirs.import), vec![]),
+            (format!("/admin/api_tokens/{}/revoke", w.theirs.token), vec![]),
+            (format!("/admin/api_tokens/{}", w.theirs.token), vec![("name", "Taken over")]),
         ];
         for (path, fields) in &posts {
             let res = app.post_admin(path, fields).await;

@@ -37,6 +37,8 @@ pub fn routes() -> Vec<Route> {
     // Who may write postings, move applications and comment: recruiters too, on their own.
     const WRITERS: &[AdminRole] = &[Admin, Editor, Recruiter];
     const ADMINS: &[AdminRole] = &[Admin];
+    // Who may make API tokens: admins, and recruiters for their own companies.
+    const TOKEN_MAKERS: &[AdminRole] = &[Admin, Recruiter];
     // Who may open a posting's or company's edit form: translators too, for the translations,
     // and recruiters, for their own.
     const TRANSLATORS: &[AdminRole] = &[Admin, Editor, AdminRole::Translator, Recruiter];
@@ -60,6 +62,8 @@ pub fn routes() -> Vec<Route> {
         get("/admin/comments", Only(READERS)),
         get("/admin/audit_log", Only(STAFF_READERS)),
         get("/admin/admin_users", Only(ADMINS)),
+        get("/admin/data_requests", Only(ADMINS)),
+        get("/admin/data_requests/export.csv?scope=erasure", Only(ADMINS)),
         get("/admin/jobs/export.csv", Everyone),
         get("/admin/jobs/export.xlsx?scope=published", Everyone),
         get("/admin/companies/export.json", Everyone),
@@ -114,11 +118,11 @@ pub fn routes() -> Vec<Route> {
         get("/admin/feed_sources/{feed}", Only(ADMINS)),
         get("/admin/feed_sources/{feed}/edit", Only(ADMINS)),
         get("/admin/webhook_deliveries?scope=failed", Only(ADMINS)),
-        get("/admin/api_tokens", Only(ADMINS)),
-        get("/admin/api_tokens?scope=revoked&name=x", Only(ADMINS)),
-        get("/admin/api_tokens/new", Only(ADMINS)),
-        get("/admin/api_tokens/{token}", Only(ADMINS)),
-        get("/admin/api_tokens/{token}/edit", Only(ADMINS)),
+        get("/admin/api_tokens", Only(TOKEN_MAKERS)),
+        get("/admin/api_tokens?scope=revoked&name=x", Only(TOKEN_MAKERS)),
+        get("/admin/api_tokens/new", Only(TOKEN_MAKERS)),
+        get("/admin/api_tokens/{token}", Only(TOKEN_MAKERS)),
+        get("/admin/api_tokens/{token}/edit", Only(TOKEN_MAKERS)),
         get("/admin/outbox/{mail}", Only(ADMINS)),
         get("/admin/outbox/{mail}/html", Only(ADMINS)),
         get("/admin/tasks/export.csv", Only(ADMINS)),
@@ -263,9 +267,9 @@ pub fn routes() -> Vec<Route> {
         (Method::POST, "/admin/feed_sources", vec![("url", "")], Only(ADMINS)),
         (Method::POST, "/admin/feed_sources/{feed}", vec![("url", "")], Only(ADMINS)),
         (Method::POST, "/admin/feed_sources/999999/fetch", vec![], Only(ADMINS)),
-        (Method::POST, "/admin/api_tokens", vec![("name", "")], Only(ADMINS)),
-        (Method::POST, "/admin/api_tokens/{token}", vec![("name", "Renamed")], Only(ADMINS)),
-        (Method::POST, "/admin/api_tokens/{token}/revoke", vec![], Only(ADMINS)),
+        (Method::POST, "/admin/api_tokens", vec![("name", "")], Only(TOKEN_MAKERS)),
+        (Method::POST, "/admin/api_tokens/{token}", vec![("name", "Renamed")], Only(TOKEN_MAKERS)),
+        (Method::POST, "/admin/api_tokens/{token}/revoke", vec![], Only(TOKEN_MAKERS)),
         // An unknown delivery: allowed roles get 404, the others 403 before the lookup.
         (Method::POST, "/admin/webhook_deliveries/999999/replay", vec![], Only(ADMINS)),
         // The user's own account.

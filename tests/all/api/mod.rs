@@ -11,6 +11,7 @@ mod job;
 mod job_writes;
 mod jobs;
 mod problems;
+mod recruiter_tokens;
 mod schemathesis;
 mod tokens;
 mod webhooks;

@@ -39,6 +39,7 @@ async fn a_token_shows_itself_and_its_last_use_is_recorded() {
         assert_eq!(body["scopes"], serde_json::json!(["jobs:read", "jobs:write"]), "{b:?}");
         assert_eq!(body["company"]["slug"], company.slug);
         assert!(body["expires_at"].is_null());
+        assert_eq!(body["reviewed"], false, "a staff token publishes");
         assert!(!res.body.contains(&token.token), "the token is never sent back");
         assert_eq!(res.header("cache-control"), Some("private, no-store"));
         assert!(res.header("vary").unwrap_or_default().contains("Authorization"), "{b:?}");

@@ -423,6 +423,8 @@ pub struct ApiTokenFactory {
     company_id: Option<i64>,
     expires_at: Option<NaiveDateTime>,
     revoked: bool,
+    /// A recruiter's token: (the recruiter, moderated).
+    made_by: Option<i64>,
 }
 
 /// A token as a test holds it: the row's id and the token to send.
@@ -447,7 +449,19 @@ impl ApiTokenFactory {
             company_id: None,
             expires_at: None,
             revoked: false,
+            made_by: None,
         }
+    }
+
+    pub fn name(mut self, name: &str) -> Self {
+        self.name = name.to_owned();
+        self
+    }
+
+    /// Made by recruiter `user` for `company`, as their token page makes it: moderated.
+    pub fn recruiters(mut self, user: &AdminLogin, company: &Company) -> Self {
+        self.made_by = Some(user.id);
+        self.company(company)
     }
 
     pub fn scopes(mut self, scopes: &[Scope]) -> Self {
@@ -476,6 +490,8 @@ impl ApiTokenFactory {
             scopes: &self.scopes,
             company_id: self.company_id,
             expires_at: self.expires_at,
+            created_by: self.made_by,
+            moderated: self.made_by.is_some(),
         };
         let issued = hireboard::models::api_token::issue(conn, &new).expect("API token");
         if self.revoked {

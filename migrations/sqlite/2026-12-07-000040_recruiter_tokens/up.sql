@@ -1,0 +1,8 @@
+-- A recruiter makes API tokens for their own companies (src/admin/resources/api_token_form.rs):
+-- `created_by` is who made a token, and `moderated` says its postings go through the staff's
+-- review as the recruiter's own do. A moderated token works only while its maker still works
+-- for its company (src/models/api_token.rs); one whose maker is gone (NULL) works no more.
+-- Keep in step with the other backends' migrations.
+ALTER TABLE api_tokens ADD COLUMN created_by BIGINT REFERENCES admin_users (id) ON DELETE SET NULL;
+ALTER TABLE api_tokens ADD COLUMN moderated BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX api_tokens_created_by ON api_tokens (created_by);
