@@ -185,6 +185,9 @@ fn entries() -> Vec<Entry> {
             .get(adm::applications::confirm_stage)
             .post(adm::applications::stage),
         Entry::new("/admin/applications/{id}/cv").get(adm::applications::cv),
+        Entry::new("/admin/applications/{id}/erase")
+            .get(admin::erasure::confirm)
+            .post(admin::erasure::erase),
         Entry::new("/admin/applications/board").get(admin::board::board),
         Entry::new("/admin/imports/{id:[0-9]+}").get(admin::imports::show),
         Entry::new("/admin/imports/{id}/check").post(admin::imports::check),

@@ -877,3 +877,16 @@ admin-data-request-mailed = Link verschickt
 admin-data-request-downloaded = Heruntergeladen
 admin-data-request-expired = Link ungenutzt abgelaufen
 admin-data-request-erased = Gelöscht
+
+## Die Daten einer Bewerberin auf Wunsch löschen (/admin/applications/{id}/erase)
+admin-erase-title = Daten dieser Person löschen
+admin-erase-question = { $count ->
+    [one] Alles löschen, was über { $person } gespeichert ist: die Bewerbung, ihren Lebenslauf und die Notizen dazu? Das Löschverzeichnis hält fest, dass es geschah, nicht wer. Das lässt sich nicht rückgängig machen.
+   *[other] Alles löschen, was über { $person } gespeichert ist: { $count } Bewerbungen, ihre Lebensläufe und die Notizen dazu? Das Löschverzeichnis hält fest, dass es geschah, nicht wer. Das lässt sich nicht rückgängig machen.
+}
+admin-erase-button = Alles löschen
+admin-erase-done = { $count ->
+    [one] Gelöscht: { $count } Bewerbung mit Lebenslauf und Notizen.
+   *[other] Gelöscht: { $count } Bewerbungen mit Lebensläufen und Notizen.
+}
+admin-data-request-origin-staff = Team der Jobbörse

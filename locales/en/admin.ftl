@@ -874,3 +874,16 @@ admin-data-request-mailed = Link mailed
 admin-data-request-downloaded = Downloaded
 admin-data-request-expired = Link expired unused
 admin-data-request-erased = Erased
+
+## Erasing an applicant's data on their request (/admin/applications/{id}/erase)
+admin-erase-title = Erase this applicant's data
+admin-erase-question = { $count ->
+    [one] Erase everything kept about { $person }: their application, its CV and the notes on it? The register of erasures keeps that it happened, not who. This cannot be undone.
+   *[other] Erase everything kept about { $person }: their { $count } applications, their CVs and the notes on them? The register of erasures keeps that it happened, not who. This cannot be undone.
+}
+admin-erase-button = Erase everything
+admin-erase-done = { $count ->
+    [one] Erased: { $count } application, with its CV and notes.
+   *[other] Erased: { $count } applications, with their CVs and notes.
+}
+admin-data-request-origin-staff = The board's staff

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod draft_form;
 pub mod edit;
 pub mod engine;
+pub mod erasure;
 pub mod export;
 pub mod fields;
 pub mod form;

@@ -37,15 +37,18 @@ pub enum Origin {
     Applicant,
     /// The retention purge (`tasks::purge_applications`).
     Retention,
+    /// The board's staff, for an applicant who asked them (`admin::erasure`).
+    Staff,
 }
 
 impl Origin {
-    pub const ALL: [Origin; 2] = [Origin::Applicant, Origin::Retention];
+    pub const ALL: [Origin; 3] = [Origin::Applicant, Origin::Retention, Origin::Staff];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::Applicant => "applicant",
             Origin::Retention => "retention",
+            Origin::Staff => "staff",
         }
     }
 }

@@ -226,6 +226,7 @@ async fn public_and_back_office_pages_have_no_html_errors() {
         format!("/admin/review/{job_id}"),
         format!("/admin/jobs/{job_id}/stats"),
         "/admin/data_requests".to_owned(),
+        format!("/admin/applications/{applied}/erase"),
         format!("/admin/data_requests/{request}"),
     ] {
         pages.push(page(&app, &path).await);

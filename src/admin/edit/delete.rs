@@ -18,11 +18,14 @@ use crate::web::with_conn;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/delete.html")]
+/// A page that asks before something is deleted for good: a record, or everything kept about
+/// an applicant (`admin::erasure`). Its button sends `confirmed=yes`.
 pub struct DeletePage {
     pub l: AdminLayout,
     pub question: String,
     pub action_url: String,
     pub back: String,
+    pub confirm_label: String,
 }
 
 fn deletable(name: &str) -> Result<(&'static dyn Resource, &'static dyn Form), AppError> {
@@ -68,6 +71,7 @@ pub async fn delete_form(
         question: tr.t1("admin-delete-question", "record", &stored.label),
         action_url: format!("{back}/delete"),
         back,
+        confirm_label: tr.t("admin-action-delete"),
         l,
     })
 }

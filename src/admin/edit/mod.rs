@@ -7,7 +7,7 @@
 //! values, not what was typed). A form with errors re-renders with status 422 and writes
 //! nothing.
 
-mod delete;
+pub mod delete;
 mod lookup;
 mod page;
 mod save;

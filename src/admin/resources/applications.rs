@@ -124,6 +124,13 @@ impl Resource for Applications {
     fn member_actions(&self, id: i64, record: &Record) -> Vec<MemberAction> {
         let from =
             record.status.and_then(ApplicationStatus::parse).unwrap_or(ApplicationStatus::New);
+        // Erasing asks on a page of its own (`admin::erasure`), which says what will go.
+        let erase = MemberAction::post(
+            "admin-erase-title",
+            format!("/admin/applications/{id}/erase"),
+            Action::Delete,
+        )
+        .emphasis(Emphasis::Danger);
         from.next_stages()
             .into_iter()
             .enumerate()
@@ -141,6 +148,7 @@ impl Resource for Applications {
                     _ => action,
                 }
             })
+            .chain(std::iter::once(erase))
             .collect()
     }
 

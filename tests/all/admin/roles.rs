@@ -74,6 +74,7 @@ pub fn routes() -> Vec<Route> {
         get("/admin/skills/{skill}", Everyone),
         get("/admin/applications/{application}", Only(READERS)),
         get("/admin/applications/{application}/cv", Only(READERS)),
+        get("/admin/applications/{application}/erase", Only(EDITORS)),
         get("/admin/applications/{application}/stage?to=rejected", Only(WRITERS)),
         get("/admin/admin_users/{admin}", Only(ADMINS)),
         get("/admin/admin_users/new", Only(ADMINS)),
@@ -204,6 +205,12 @@ pub fn routes() -> Vec<Route> {
             "/admin/applications/{application}/stage",
             vec![("to", "reviewing")],
             Only(WRITERS),
+        ),
+        (
+            Method::POST,
+            "/admin/applications/{application}/erase",
+            vec![("confirmed", "yes")],
+            Only(EDITORS),
         ),
         (
             Method::POST,

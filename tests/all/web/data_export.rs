@@ -335,3 +335,67 @@ async fn admins_read_the_register_and_no_one_else_does() {
         assert_eq!(app.get("/admin/data_requests").await.status, StatusCode::FORBIDDEN, "{role:?}");
     }
 }
+
+#[actix_web::test]
+async fn staff_erase_a_person_on_request_after_a_page_that_says_what_goes() {
+    for app in backends() {
+        let b = app.backend;
+        let (ada, bob) = applicants(&app).await;
+        app.signed_in(hireboard::models::AdminRole::Editor).await;
+        let show = app.get(&format!("/admin/applications/{}", ada[1])).await.html();
+        let erase = format!("/admin/applications/{}/erase", ada[1]);
+        assert_eq!(show.count(&format!("form[action='{erase}']")), 1, "{b:?}: the button");
+        // The button (or a GET) asks first, naming the person and what goes.
+        let asked = app.post_admin(&erase, &[]).await;
+        assert_eq!(asked.status, StatusCode::OK, "{b:?}: {}", asked.body);
+        let question = asked.html().text(".question");
+        assert!(question.contains("Ada Lovelace <ada@example.org>"), "{question}");
+        assert!(question.contains("2 applications"), "{question}");
+        assert_eq!(app.get(&erase).await.html().text(".question"), question);
+        let left: i64 = app.with_conn(|c| applications::table.count().get_result(c).unwrap());
+        assert_eq!(left, 3, "{b:?}: asking erased nothing");
+
+        let res = app.post_admin(&erase, &[("confirmed", "yes")]).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{b:?}: {}", res.body);
+        assert_eq!(res.header("location"), Some("/admin/applications"));
+        let left: Vec<i64> =
+            app.with_conn(|c| applications::table.select(applications::id).load(c).unwrap());
+        assert_eq!(left, [bob], "{b:?}");
+        let notes: Vec<i64> = app.with_conn(|c| {
+            admin_comments::table.select(admin_comments::record_id).load(c).unwrap()
+        });
+        assert_eq!(notes, [bob], "{b:?}");
+        assert_eq!(app.stored("cvs").await, ["cvs/bob0000000000000000000000000000.pdf"]);
+        let register: Vec<(String, String, i32)> = app.with_conn(|c| {
+            data_requests::table
+                .select((
+                    data_requests::kind,
+                    data_requests::origin,
+                    data_requests::application_count,
+                ))
+                .load(c)
+                .unwrap()
+        });
+        assert_eq!(register, [("erasure".to_owned(), "staff".to_owned(), 2)], "{b:?}");
+        // Gone means gone: the page and the action answer 404.
+        assert_eq!(app.get(&erase).await.status, StatusCode::NOT_FOUND);
+
+        // A recruiter of the company, or a viewer, may not erase (nor see the button).
+        let (firm, theirs) = app.with_conn(|c| {
+            use hireboard::db::schema::jobs;
+            let job =
+                applications::table.find(bob).select(applications::job_id).first::<i64>(c).unwrap();
+            (jobs::table.find(job).select(jobs::company_id).first::<i64>(c).unwrap(), bob)
+        });
+        let recruiter = app.with_conn(|c| AdminFactory::new().recruiter(&[firm]).create(c));
+        app.clear_cookies();
+        app.sign_in_as(&recruiter).await;
+        let theirs_erase = format!("/admin/applications/{theirs}/erase");
+        let show = app.get(&format!("/admin/applications/{theirs}")).await;
+        assert_eq!(show.status, StatusCode::OK);
+        assert_eq!(show.html().count(&format!("form[action='{theirs_erase}']")), 0);
+        assert_eq!(app.get(&theirs_erase).await.status, StatusCode::FORBIDDEN, "{b:?}");
+        let res = app.post_admin(&theirs_erase, &[("confirmed", "yes")]).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{b:?}");
+    }
+}
