@@ -199,8 +199,8 @@ impl Export {
         Ok(Export { email: email.to_owned(), generated_at: now, applications })
     }
 
-    pub fn json(&self) -> Vec<u8> {
-        serde_json::to_vec_pretty(self).unwrap_or_default()
+    pub fn json(&self) -> Result<Vec<u8>, String> {
+        serde_json::to_vec_pretty(self).map_err(|e| format!("applications.json: {e}"))
     }
 
     pub fn html(&self, tr: Tr) -> Result<String, askama::Error> {
@@ -249,7 +249,7 @@ where
         zip.start_file(name, options).map_err(|e| format!("{name}: {e}"))?;
         zip.write_all(bytes).map_err(|e| format!("{name}: {e}"))
     };
-    add(&mut zip, "applications.json", &export.json())?;
+    add(&mut zip, "applications.json", &export.json()?)?;
     add(&mut zip, "applications.html", html.as_bytes())?;
     let mut missing = Vec::new();
     for a in &export.applications {
